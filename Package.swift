@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// SociaalHus: a terminal client for the social domain of Borne.
+/// No package dependencies: Foundation plus two system libraries (ncursesw, libcrypt).
+let package = Package(
+    name: "SociaalHus",
+    products: [
+        .executable(name: "sociaalhus", targets: ["sociaalhus"]),
+        .library(name: "SociaalHusCore", targets: ["SociaalHusCore"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "SociaalHusCore", dependencies: ["CCrypt"]),
+        .executableTarget(name: "sociaalhus", dependencies: ["SociaalHusCore"]),
+        .testTarget(name: "SociaalHusCoreTests", dependencies: ["SociaalHusCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,68 @@
+import CCrypt
+import Foundation
+
+/// Slow salted password hashing with yescrypt through libcrypt.
+public protocol PasswordHashing: Sendable {
+    /// Hashes `password` with a fresh salt.
+    func hash(_ password: String) throws -> String
+    /// True when `password` matches `hash`; a failure hash ("*…") never matches.
+    func verify(_ password: String, against hash: String) -> Bool
+}
+
+/// yescrypt via `crypt_gensalt_rn("$y$", cost)` and `crypt_rn`.
+public struct YescryptHasher: PasswordHashing {
+    /// The yescrypt cost; 5 uses 16 MiB per hash.
+    public let cost: UInt
+
+    /// Creates a hasher with cost at least 5.
+    public init(cost: UInt = 5) { self.cost = max(cost, 5) }
+
+    public func hash(_ password: String) throws -> String {
+        var random = [UInt8](repeating: 0, count: 32)
+        try fillRandom(&random)
+        var setting = [CChar](repeating: 0, count: 256)
+        let ok = random.withUnsafeBufferPointer { rbuf in
+            rbuf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: rbuf.count) { rptr in
+                crypt_gensalt_rn("$y$", cost, rptr, Int32(rbuf.count), &setting, Int32(setting.count))
+            }
+        }
+        guard ok != nil, setting[0] != 0x2A else { throw CoreError.storeIO(file: "libcrypt", problem: "no salt") }
+        guard let result = run(password, setting: setting) else { throw CoreError.storeIO(file: "libcrypt", problem: "hashing failed") }
+        return result
+    }
+
+    public func verify(_ password: String, against hash: String) -> Bool {
+        guard hash.hasPrefix("$"), !hash.hasPrefix("*") else { return false }
+        let setting = Array(hash.utf8CString)
+        guard let computed = run(password, setting: setting) else { return false }
+        return constantTimeEquals(Array(computed.utf8), Array(hash.utf8))
+    }
+
+    private func run(_ password: String, setting: [CChar]) -> String? {
+        var out = [CChar](repeating: 0, count: 512)
+        let rc = password.withCString { p in
+            setting.withUnsafeBufferPointer { s in cc_hash(p, s.baseAddress!, &out, out.count) }
+        }
+        guard rc == 0 else { return nil }
+        let result = String(decoding: out.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return result.hasPrefix("*") || result.isEmpty ? nil : result
+    }
+}
+
+/// Compares two byte strings without stopping at the first difference.
+public func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    var diff = UInt8(a.count == b.count ? 0 : 1)
+    let n = max(a.count, b.count)
+    for i in 0..<n {
+        let x = i < a.count ? a[i] : 0
+        let y = i < b.count ? b[i] : 0
+        diff |= x ^ y
+    }
+    return diff == 0
+}
+
+/// Fills `bytes` from the system's cryptographically secure generator (getrandom on Linux).
+func fillRandom(_ bytes: inout [UInt8]) throws {
+    var generator = SystemRandomNumberGenerator()
+    for i in bytes.indices { bytes[i] = generator.next() }
+}

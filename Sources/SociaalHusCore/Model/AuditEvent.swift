@@ -1,0 +1,51 @@
+import Foundation
+
+/// A record of who did what to whose data, when; it holds internal ids only, never personal data.
+public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
+    /// What happened.
+    public enum Action: String, Codable, Sendable, CaseIterable {
+        case accountCreated = "account-created"
+        case accountBlocked = "account-blocked"
+        case accountUnblocked = "account-unblocked"
+        case accountErased = "account-erased"
+        case profileChanged = "profile-changed"
+        case emailPreferencesChanged = "email-preferences-changed"
+        case passwordChanged = "password-changed"
+        case loginFailed = "login-failed"
+        case dataExported = "data-exported"
+        case postCreated = "post-created"
+        case postChanged = "post-changed"
+        case postDeleted = "post-deleted"
+        case agendaItemCreated = "agenda-item-created"
+        case agendaItemChanged = "agenda-item-changed"
+        case agendaItemDeleted = "agenda-item-deleted"
+        case organisationCreated = "organisation-created"
+        case organisationChanged = "organisation-changed"
+        case organisationDeleted = "organisation-deleted"
+        case messageSent = "message-sent"
+        case platformChanged = "platform-changed"
+    }
+
+    /// Internal id.
+    public var id: AuditEventID
+    /// The account that acted; nil for the command line run by the operator or the system.
+    public var actor: AccountID?
+    /// What happened.
+    public var action: Action
+    /// The person whose data it concerns, if any.
+    public var subject: AccountID?
+    /// The object acted on, as "kind:id" (e.g. "post:12"); never free text.
+    public var target: String?
+    /// When.
+    public var at: Date
+
+    /// Creates an event.
+    public init(id: AuditEventID, actor: AccountID?, action: Action, subject: AccountID?, target: String? = nil, at: Date) {
+        self.id = id
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+        self.target = target
+        self.at = at
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A message sent through the contact form; only sender and recipient may see it.
+public struct ContactMessage: Codable, Sendable, Hashable, Identifiable {
+    /// Who receives a contact message.
+    public enum Recipient: Codable, Sendable, Hashable {
+        /// A resident (through their profile or post).
+        case resident(AccountID)
+        /// An organisation: its editors read it.
+        case organisation(OrganisationID)
+    }
+
+    /// Internal id.
+    public var id: MessageID
+    /// The name the sender gave.
+    public var senderName: String
+    /// The sender's e-mail address (mandatory, so the recipient can answer).
+    public var senderEmail: String
+    /// The sender's account when logged in.
+    public var senderAccount: AccountID?
+    /// The recipient.
+    public var recipient: Recipient
+    /// The message text.
+    public var text: String
+    /// When it was sent.
+    public var sent: Date
+
+    /// Creates a message.
+    public init(id: MessageID, senderName: String, senderEmail: String, senderAccount: AccountID? = nil,
+                recipient: Recipient, text: String, sent: Date) {
+        self.id = id
+        self.senderName = senderName
+        self.senderEmail = senderEmail
+        self.senderAccount = senderAccount
+        self.recipient = recipient
+        self.text = text
+        self.sent = sent
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What a viewer sees of a prikbord post: the author's name and contact details only as ticked.
+public struct PostView: Sendable, Hashable {
+    /// The post itself (title, body, kind, wijk, dates).
+    public var post: Post
+    /// Author label: the resident's name if ticked, else "anonieme bewoner"; an organisation's name.
+    public var authorName: String
+    /// Contact details the author chose to show.
+    public var email: String?
+    public var phone: String?
+    public var address: String?
+    /// True when no contact details are shown, so replies go through the contact form.
+    public var repliesViaContactForm: Bool { email == nil && phone == nil && address == nil }
+}
+
+/// The visibility rules for content: posts, agenda items, organisations and contact messages.
+public enum ContentVisibility {
+    /// What `viewer` sees of `post`, or nil when hidden (private platform, blocked author, expired).
+    ///
+    /// `author` is the resident account for resident posts, or the editor who wrote an
+    /// organisation's post; `organisation` is the organisation of an organisation's post.
+    public static func view(of post: Post, author: Account?, organisation: Organisation?, by viewer: Viewer,
+                            settings: PlatformSettings, now: Date, lang: Language = .dutch) -> PostView? {
+        let isOwner = post.author.account.map { viewer.owns($0) } ?? false
+        let isEditor: Bool = {
+            if case .organisation(let org, _) = post.author, let me = viewer.activeAccount { return me.roles.editorOf.contains(org) }
+            return false
+        }()
+        let privileged = isOwner || isEditor || viewer.isAdministrator
+        if !PlatformAccess.mayOpen(.prikbord, viewer: viewer, settings: settings) { return nil }
+        if let author, author.blocked, !viewer.isAdministrator { return nil }
+        if post.expires <= now && !privileged { return nil }
+        switch post.author {
+        case .resident:
+            guard let author else { return nil }
+            return PostView(post: post,
+                            authorName: post.show.name || isOwner ? author.profile.displayName : ProfileView.anonymousName(lang),
+                            email: post.show.email ? author.email : nil,
+                            phone: post.show.phone ? nonEmpty(author.profile.phone) : nil,
+                            address: post.show.address ? nonEmpty(author.profile.address) : nil)
+        case .organisation:
+            guard let organisation else { return nil }
+            return PostView(post: post, authorName: organisation.name,
+                            email: post.show.email ? nonEmpty(organisation.email) : nil,
+                            phone: post.show.phone ? nonEmpty(organisation.phone) : nil,
+                            address: post.show.address ? nonEmpty(organisation.address) : nil)
+        }
+    }
+
+    /// True when `viewer` may see the agenda item (public content, unless its creator is blocked or the platform is private).
+    public static func mayView(_ item: AgendaItem, creator: Account?, by viewer: Viewer, settings: PlatformSettings) -> Bool {
+        guard PlatformAccess.mayOpen(.agenda, viewer: viewer, settings: settings) else { return false }
+        if let creator, creator.blocked { return viewer.isAdministrator }
+        return true
+    }
+
+    /// True when `viewer` may see the organisation's directory entry.
+    public static func mayView(_ organisation: Organisation, creator: Account?, by viewer: Viewer, settings: PlatformSettings) -> Bool {
+        guard PlatformAccess.mayOpen(.organisations, viewer: viewer, settings: settings) else { return false }
+        if let creator, creator.blocked { return viewer.isAdministrator }
+        return true
+    }
+
+    /// True when `viewer` may read `message`: only its sender and its recipient (for an
+    /// organisation: its editors). Nobody else, administrators included.
+    public static func mayRead(_ message: ContactMessage, by viewer: Viewer) -> Bool {
+        guard let me = viewer.activeAccount else { return false }
+        if message.senderAccount == me.id { return true }
+        switch message.recipient {
+        case .resident(let id): return id == me.id
+        case .organisation(let org): return me.roles.editorOf.contains(org)
+        }
+    }
+
+    private static func nonEmpty(_ s: String?) -> String? {
+        guard let s, !s.isEmpty else { return nil }
+        return s
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Why an action was refused, in words a resident understands.
+public enum PermissionDenial: Equatable, Sendable {
+    /// Not logged in.
+    case notLoggedIn
+    /// The account is blocked.
+    case blocked
+    /// Only the author may change this post.
+    case notYourPost
+    /// Only editors of the organisation may change its content.
+    case notEditor
+    /// Only administrators may do this.
+    case administratorsOnly
+    /// Only residents (bewoners) may post as themselves.
+    case residentsOnly
+    /// A resident posts only in their own wijk.
+    case otherWijk
+    /// Only the account holder may see or change this account's data.
+    case notYourAccount
+
+    /// The message shown.
+    public func message(_ lang: Language) -> String {
+        switch self {
+        case .notLoggedIn: lang.pick(nl: "Log eerst in om dit te doen.", en: "Log in first to do this.")
+        case .blocked: lang.pick(nl: "Je account is geblokkeerd; neem contact op met de beheerder.", en: "Your account is blocked; contact the administrator.")
+        case .notYourPost: lang.pick(nl: "Alleen de schrijver van dit bericht mag het wijzigen of verwijderen.", en: "Only the author of this post may change or delete it.")
+        case .notEditor: lang.pick(nl: "Alleen redacteuren van deze organisatie mogen dit wijzigen.", en: "Only editors of this organisation may change this.")
+        case .administratorsOnly: lang.pick(nl: "Alleen een beheerder mag dit doen.", en: "Only an administrator may do this.")
+        case .residentsOnly: lang.pick(nl: "Alleen bewoners kunnen op eigen naam een bericht plaatsen.", en: "Only residents can post in their own name.")
+        case .otherWijk: lang.pick(nl: "Je kunt alleen een bericht plaatsen in je eigen wijk.", en: "You can only post in your own wijk.")
+        case .notYourAccount: lang.pick(nl: "Alleen de eigenaar van dit account mag deze gegevens inzien of wijzigen.", en: "Only the owner of this account may see or change this data.")
+        }
+    }
+}
+
+/// Something a viewer wants to do to content.
+public enum ContentAction: Sendable {
+    /// Write a post as `author` in `wijk`.
+    case createPost(author: Post.Author, wijk: WijkID)
+    /// Edit, renew or delete a post.
+    case changePost(Post)
+    /// Create an agenda item for an organisation.
+    case createAgendaItem(organisation: OrganisationID)
+    /// Edit or delete an agenda item.
+    case changeAgendaItem(AgendaItem)
+    /// Edit an organisation's directory entry.
+    case editOrganisation(OrganisationID)
+    /// Create or delete directory entries.
+    case manageOrganisations
+    /// Block or unblock accounts, change platform settings.
+    case administerPlatform
+    /// See, export, change or erase an account's data.
+    case manageAccount(AccountID)
+}
+
+/// Who may create, edit and delete which content: residents their own posts; organisation
+/// editors their organisation's entry, agenda items and posts; administrators everything.
+public enum Permissions {
+    /// Returns nil when allowed, else the reason for refusal.
+    public static func denial(_ action: ContentAction, by viewer: Viewer) -> PermissionDenial? {
+        guard let account = viewer.account else { return .notLoggedIn }
+        if account.blocked { return .blocked }
+        let roles = account.roles
+        if roles.administrator { return nil }
+        switch action {
+        case .createPost(let author, let wijk):
+            switch author {
+            case .resident(let id):
+                if id != account.id { return .notYourPost }
+                if !roles.resident { return .residentsOnly }
+                if account.profile.wijk != wijk { return .otherWijk }
+                return nil
+            case .organisation(let org, _):
+                return roles.editorOf.contains(org) ? nil : .notEditor
+            }
+        case .changePost(let post):
+            switch post.author {
+            case .resident(let id): return id == account.id ? nil : .notYourPost
+            case .organisation(let org, _): return roles.editorOf.contains(org) ? nil : .notEditor
+            }
+        case .createAgendaItem(let org), .editOrganisation(let org):
+            return roles.editorOf.contains(org) ? nil : .notEditor
+        case .changeAgendaItem(let item):
+            return roles.editorOf.contains(item.organisation) ? nil : .notEditor
+        case .manageOrganisations, .administerPlatform:
+            return .administratorsOnly
+        case .manageAccount(let id):
+            return id == account.id ? nil : .notYourAccount
+        }
+    }
+
+    /// Throws `CoreError.notPermitted` when the action is refused.
+    public static func require(_ action: ContentAction, by viewer: Viewer) throws {
+        if let d = denial(action, by: viewer) { throw CoreError.notPermitted(d) }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Who is looking: a visitor at the terminal, or a logged-in account.
+public enum Viewer: Sendable, Hashable {
+    /// Not logged in (bezoeker).
+    case visitor
+    /// Logged in.
+    case account(Account)
+
+    /// The account, when logged in.
+    public var account: Account? {
+        if case .account(let a) = self { return a }
+        return nil
+    }
+
+    /// True for a logged-in, non-blocked administrator.
+    public var isAdministrator: Bool { activeAccount?.roles.administrator ?? false }
+
+    /// The account when logged in and not blocked: a blocked account has no rights at all.
+    public var activeAccount: Account? {
+        guard let a = account, !a.blocked else { return nil }
+        return a
+    }
+
+    /// True when this viewer is the owner of `id`.
+    public func owns(_ id: AccountID) -> Bool { activeAccount?.id == id }
+}

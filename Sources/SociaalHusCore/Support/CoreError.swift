@@ -1,0 +1,122 @@
+import Foundation
+
+/// The one user-facing error of the core: every case has a plain sentence in Dutch and English
+/// that says what is wrong and, where possible, how to fix it.
+public enum CoreError: Error, Equatable, Sendable {
+    // Store
+    case storeNotFound(path: String)
+    case storeAlreadyExists(path: String)
+    case storeNotADirectory(path: String)
+    case storeReadableByOthers(path: String)
+    case storeFileReadableByOthers(path: String)
+    case storeNewerFormat(file: String, found: Int, known: Int)
+    case storeCorrupt(file: String, problem: String)
+    case storeIO(file: String, problem: String)
+    case storeLocked(path: String)
+    // Input
+    case invalidEmail(String)
+    case emailInUse
+    case fieldRequired(Field)
+    case fieldTooLong(Field, limit: Int)
+    case unknownWijk(String)
+    case unknownAccount(email: String)
+    case unknownOrganisation(String)
+    case notFound(what: String)
+    case invalidDate(String)
+    case endBeforeStart
+    case startInPast
+    case lifetimeTooLong(maximumDays: Int)
+    case invalidPhoto(reason: String)
+    // Passwords and login
+    case passwordRejected(PasswordProblem)
+    case loginFailed
+    case loginThrottled(seconds: Int)
+    case accountBlocked
+    // Permissions
+    case notPermitted(PermissionDenial)
+    case platformPrivate
+
+    /// The message for a resident, in the chosen language.
+    public func message(_ lang: Language) -> String {
+        switch self {
+        case .storeNotFound(let p):
+            return lang.pick(nl: "Er is geen opslag in \(p). Maak er een met 'sociaalhus init --store \(p)'.",
+                             en: "There is no store in \(p). Create one with 'sociaalhus init --store \(p)'.")
+        case .storeAlreadyExists(let p):
+            return lang.pick(nl: "In \(p) staat al een opslag; kies een andere map of gebruik de bestaande.",
+                             en: "\(p) already holds a store; choose another folder or use the existing one.")
+        case .storeNotADirectory(let p):
+            return lang.pick(nl: "\(p) is geen map; geef een map op voor de opslag.",
+                             en: "\(p) is not a folder; give a folder for the store.")
+        case .storeReadableByOthers(let p):
+            return lang.pick(nl: "De opslag \(p) is leesbaar voor andere gebruikers. Herstel dit met 'chmod -R go-rwx \(p)' en probeer het opnieuw.",
+                             en: "The store \(p) is readable by other users. Fix it with 'chmod -R go-rwx \(p)' and try again.")
+        case .storeFileReadableByOthers(let p):
+            return lang.pick(nl: "Het bestand \(p) is leesbaar voor andere gebruikers. Herstel dit met 'chmod go-rwx \(p)' en probeer het opnieuw.",
+                             en: "The file \(p) is readable by other users. Fix it with 'chmod go-rwx \(p)' and try again.")
+        case .storeNewerFormat(let f, let found, let known):
+            return lang.pick(nl: "\(f) heeft opslagformaat \(found), maar deze versie van SociaalHus kent alleen formaat \(known) en ouder. Werk SociaalHus bij; het bestand is niet aangeraakt.",
+                             en: "\(f) has store format \(found), but this version of SociaalHus only knows format \(known) and older. Update SociaalHus; the file was not touched.")
+        case .storeCorrupt(let f, let problem):
+            return lang.pick(nl: "Het bestand \(f) is beschadigd: \(problem). Het is niet aangeraakt; zet een reservekopie terug of neem contact op met de beheerder.",
+                             en: "The file \(f) is damaged: \(problem). It was not touched; restore a backup or contact the administrator.")
+        case .storeIO(let f, let problem):
+            return lang.pick(nl: "Kon \(f) niet lezen of schrijven: \(problem). Er is niets half opgeslagen; probeer het opnieuw.",
+                             en: "Could not read or write \(f): \(problem). Nothing was half saved; try again.")
+        case .storeLocked(let p):
+            return lang.pick(nl: "De opslag \(p) is in gebruik en kon niet worden vergrendeld; probeer het zo opnieuw.",
+                             en: "The store \(p) is in use and could not be locked; try again shortly.")
+        case .invalidEmail(let e):
+            return lang.pick(nl: "'\(TextSanitizer.sanitize(e))' is geen geldig e-mailadres. Gebruik de vorm naam@voorbeeld.nl.",
+                             en: "'\(TextSanitizer.sanitize(e))' is not a valid e-mail address. Use the form name@example.nl.")
+        case .emailInUse:
+            return lang.pick(nl: "Er bestaat al een account met dit e-mailadres. Log in, of kies een ander adres.",
+                             en: "An account with this e-mail address already exists. Log in, or choose another address.")
+        case .fieldRequired(let f):
+            return lang.pick(nl: "Vul '\(f.label(lang))' in; dit veld is verplicht.", en: "Fill in '\(f.label(lang))'; this field is required.")
+        case .fieldTooLong(let f, let limit):
+            return lang.pick(nl: "'\(f.label(lang))' is te lang: maximaal \(limit) tekens.", en: "'\(f.label(lang))' is too long: at most \(limit) characters.")
+        case .unknownWijk(let w):
+            return lang.pick(nl: "De wijk '\(TextSanitizer.sanitize(w))' bestaat niet. Kies een van de wijken van de opslag.",
+                             en: "The wijk '\(TextSanitizer.sanitize(w))' does not exist. Choose one of the store's wijken.")
+        case .unknownAccount(let e):
+            return lang.pick(nl: "Er is geen account met het e-mailadres '\(TextSanitizer.sanitize(e))'.",
+                             en: "There is no account with the e-mail address '\(TextSanitizer.sanitize(e))'.")
+        case .unknownOrganisation(let o):
+            return lang.pick(nl: "De organisatie '\(TextSanitizer.sanitize(o))' bestaat niet.", en: "The organisation '\(TextSanitizer.sanitize(o))' does not exist.")
+        case .notFound(let what):
+            return lang.pick(nl: "\(what) bestaat niet (meer).", en: "\(what) does not exist (any more).")
+        case .invalidDate(let d):
+            return lang.pick(nl: "'\(TextSanitizer.sanitize(d))' is geen geldige datum. Gebruik JJJJ-MM-DD, bijvoorbeeld 2026-12-01.",
+                             en: "'\(TextSanitizer.sanitize(d))' is not a valid date. Use YYYY-MM-DD, for example 2026-12-01.")
+        case .endBeforeStart:
+            return lang.pick(nl: "Het einde ligt vóór het begin; kies een eindtijd na de begintijd.", en: "The end is before the start; choose an end after the start.")
+        case .startInPast:
+            return lang.pick(nl: "De begintijd ligt in het verleden; een nieuwe activiteit moet in de toekomst beginnen.", en: "The start is in the past; a new activity must start in the future.")
+        case .lifetimeTooLong(let days):
+            return lang.pick(nl: "Een bericht blijft hoogstens \(days) dagen staan; kies een eerdere einddatum (verlengen kan later).",
+                             en: "A post stays up for at most \(days) days; choose an earlier end date (you can renew it later).")
+        case .invalidPhoto(let reason):
+            return lang.pick(nl: "Deze foto kan niet worden gebruikt: \(reason).", en: "This photo cannot be used: \(reason).")
+        case .passwordRejected(let problem):
+            return problem.message(lang)
+        case .loginFailed:
+            return lang.pick(nl: "E-mailadres of wachtwoord klopt niet.", en: "E-mail address or password is incorrect.")
+        case .loginThrottled(let s):
+            return lang.pick(nl: "Te veel mislukte pogingen. Probeer het over \(s) seconden opnieuw.",
+                             en: "Too many failed attempts. Try again in \(s) seconds.")
+        case .accountBlocked:
+            return lang.pick(nl: "Dit account is geblokkeerd. Neem contact op met de beheerder van het platform.",
+                             en: "This account is blocked. Contact the platform administrator.")
+        case .notPermitted(let denial):
+            return denial.message(lang)
+        case .platformPrivate:
+            return lang.pick(nl: "Dit platform is alleen toegankelijk na inloggen. Log in of registreer je.",
+                             en: "This platform is only accessible after logging in. Log in or register.")
+        }
+    }
+}
+
+extension CoreError: LocalizedError {
+    public var errorDescription: String? { message(.dutch) }
+}

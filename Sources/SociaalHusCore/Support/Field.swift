@@ -1,0 +1,52 @@
+import Foundation
+
+/// A named input field, so validation messages can name it in the user's language.
+public enum Field: String, Sendable, Equatable, CaseIterable {
+    case name, email, password, wijk, title, body, text, description, location, organisation, category
+    case senderName, senderEmail, phone, address, interests, reason
+
+    /// The field's label as users see it.
+    public func label(_ lang: Language) -> String {
+        switch self {
+        case .name: lang.pick(nl: "naam", en: "name")
+        case .email: lang.pick(nl: "e-mailadres", en: "e-mail address")
+        case .password: lang.pick(nl: "wachtwoord", en: "password")
+        case .wijk: "wijk"
+        case .title: lang.pick(nl: "titel", en: "title")
+        case .body: lang.pick(nl: "tekst", en: "text")
+        case .text: lang.pick(nl: "bericht", en: "message")
+        case .description: lang.pick(nl: "beschrijving", en: "description")
+        case .location: lang.pick(nl: "locatie", en: "location")
+        case .organisation: lang.pick(nl: "organisatie", en: "organisation")
+        case .category: lang.pick(nl: "categorie", en: "category")
+        case .senderName: lang.pick(nl: "je naam", en: "your name")
+        case .senderEmail: lang.pick(nl: "je e-mailadres", en: "your e-mail address")
+        case .phone: lang.pick(nl: "telefoonnummer", en: "phone number")
+        case .address: lang.pick(nl: "adres", en: "address")
+        case .interests: lang.pick(nl: "interessegebieden", en: "areas of interest")
+        case .reason: lang.pick(nl: "reden", en: "reason")
+        }
+    }
+
+    /// The most characters the field accepts; longer input is refused with the limit named.
+    public var limit: Int {
+        switch self {
+        case .body, .text, .description: 5_000
+        case .title, .name, .senderName, .location, .organisation, .category, .reason: 200
+        case .email, .senderEmail: 254
+        case .phone: 40
+        case .address: 300
+        case .interests: 500
+        case .password: 1_024
+        case .wijk: 100
+        }
+    }
+}
+
+/// Trims `value` and checks it against the field's limit; throws when required and empty.
+public func validated(_ value: String, _ field: Field, required: Bool = true) throws -> String {
+    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    if required && trimmed.isEmpty { throw CoreError.fieldRequired(field) }
+    if trimmed.count > field.limit { throw CoreError.fieldTooLong(field, limit: field.limit) }
+    return trimmed
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The interface language: Dutch by default, English complete as well.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case dutch = "nl"
+    case english = "en"
+
+    /// Picks the text for this language.
+    @inlinable
+    public func pick(nl: String, en: String) -> String {
+        self == .dutch ? nl : en
+    }
+
+    /// Chooses the language from an explicit `--lang` value, else `LANG`/`LC_ALL`/`LC_MESSAGES`; Dutch unless English is asked for.
+    public static func resolve(explicit: String?, environment: [String: String]) -> Language {
+        if let explicit, let lang = Language(code: explicit) { return lang }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty {
+                return value.lowercased().hasPrefix("en") ? .english : .dutch
+            }
+        }
+        return .dutch
+    }
+
+    /// Parses "nl", "en", "nl_NL.UTF-8", "english" and the like.
+    public init?(code: String) {
+        let c = code.lowercased()
+        if c.hasPrefix("nl") || c == "dutch" || c == "nederlands" { self = .dutch }
+        else if c.hasPrefix("en") { self = .english }
+        else { return nil }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Makes text typed by one user safe to draw on another user's terminal or print to a console.
+///
+/// Control characters (C0, C1, DEL), bidi overrides and zero-width characters are replaced by
+/// visible placeholders; real letters (ë, ĳ, 日本, emoji) are kept as they are.
+public enum TextSanitizer {
+    /// Returns `text` with every dangerous scalar replaced by a visible placeholder.
+    /// With `keepNewlines`, LF stays (for multi-line bodies); otherwise it becomes "⏎".
+    public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            let v = scalar.value
+            if v == 0x200D, let p = previous, p.value > 0x7F, p.properties.isEmoji {
+                // A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is part of the picture.
+                out.append(scalar)
+            } else if v == 0x0A {
+                if keepNewlines { out.append(scalar) } else { out.append(contentsOf: "⏎".unicodeScalars) }
+            } else if v == 0x09 {
+                out.append(" ")
+            } else if v < 0x20 {
+                // Control Pictures block: U+2400 + code, e.g. ESC → ␛.
+                out.append(Unicode.Scalar(0x2400 + v)!)
+            } else if v == 0x7F {
+                out.append("\u{2421}")
+            } else if (0x80...0x9F).contains(v) {
+                out.append(contentsOf: String(format: "<U+%04X>", v).unicodeScalars)
+            } else if isInvisibleControl(v) {
+                out.append(contentsOf: String(format: "<U+%04X>", v).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// True for bidi controls, zero-width characters and other invisible format characters.
+    static func isInvisibleControl(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0xFEFF, 0x2028, 0x2029, 0x00AD, 0x180E, 0x2060...0x2064:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True when `text` holds anything `sanitize` would replace (besides newlines when allowed).
+    public static func needsSanitizing(_ text: String, allowNewlines: Bool = false) -> Bool {
+        sanitize(text, keepNewlines: allowNewlines) != text
+    }
+}
