@@ -10,7 +10,7 @@ public enum CoreError: Error, Equatable, Sendable {
     case storeReadableByOthers(path: String)
     case storeFileReadableByOthers(path: String)
     case storeNewerFormat(file: String, found: Int, known: Int)
-    case storeCorrupt(file: String, problem: String)
+    case storeCorrupt(file: String, problem: StoreProblem)
     case storeIO(file: String, problem: String)
     case storeLocked(path: String)
     // Input
@@ -26,7 +26,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case endBeforeStart
     case startInPast
     case lifetimeTooLong(maximumDays: Int)
-    case invalidPhoto(reason: String)
+    case lifetimeTooShort
+    case invalidPhoto(PhotoProblem)
     // Passwords and login
     case passwordRejected(PasswordProblem)
     case loginFailed
@@ -58,8 +59,8 @@ public enum CoreError: Error, Equatable, Sendable {
             return lang.pick(nl: "\(f) heeft opslagformaat \(found), maar deze versie van SociaalHus kent alleen formaat \(known) en ouder. Werk SociaalHus bij; het bestand is niet aangeraakt.",
                              en: "\(f) has store format \(found), but this version of SociaalHus only knows format \(known) and older. Update SociaalHus; the file was not touched.")
         case .storeCorrupt(let f, let problem):
-            return lang.pick(nl: "Het bestand \(f) is beschadigd: \(problem). Het is niet aangeraakt; zet een reservekopie terug of neem contact op met de beheerder.",
-                             en: "The file \(f) is damaged: \(problem). It was not touched; restore a backup or contact the administrator.")
+            return lang.pick(nl: "Het bestand \(f) is beschadigd: \(problem.message(lang)). Het is niet aangeraakt; zet een reservekopie terug of neem contact op met de beheerder.",
+                             en: "The file \(f) is damaged: \(problem.message(lang)). It was not touched; restore a backup or contact the administrator.")
         case .storeIO(let f, let problem):
             return lang.pick(nl: "Kon \(f) niet lezen of schrijven: \(problem). Er is niets half opgeslagen; probeer het opnieuw.",
                              en: "Could not read or write \(f): \(problem). Nothing was half saved; try again.")
@@ -96,8 +97,10 @@ public enum CoreError: Error, Equatable, Sendable {
         case .lifetimeTooLong(let days):
             return lang.pick(nl: "Een bericht blijft hoogstens \(days) dagen staan; kies een eerdere einddatum (verlengen kan later).",
                              en: "A post stays up for at most \(days) days; choose an earlier end date (you can renew it later).")
-        case .invalidPhoto(let reason):
-            return lang.pick(nl: "Deze foto kan niet worden gebruikt: \(reason).", en: "This photo cannot be used: \(reason).")
+        case .lifetimeTooShort:
+            return lang.pick(nl: "Een bericht moet minstens 1 dag blijven staan.", en: "A post must stay up for at least 1 day.")
+        case .invalidPhoto(let problem):
+            return lang.pick(nl: "Deze foto kan niet worden gebruikt: \(problem.message(lang)).", en: "This photo cannot be used: \(problem.message(lang)).")
         case .passwordRejected(let problem):
             return problem.message(lang)
         case .loginFailed:

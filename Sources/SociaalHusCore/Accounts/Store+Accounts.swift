@@ -1,0 +1,122 @@
+import Foundation
+
+extension Store {
+    /// Creates an account after checking e-mail, name, wijk and password rules.
+    @discardableResult
+    public func register(_ r: Registration, actor: AccountID? = nil) throws -> Account {
+        let email = try EmailAddress.normalise(r.email)
+        let name = try validated(r.name, .name)
+        try PasswordPolicy.check(r.password, name: name, email: email)
+        let interests = try r.interests.map { try validated($0, .interests) }.filter { !$0.isEmpty }
+        // Hash outside the lock: it is the slow part on purpose.
+        let hash = try hasher.hash(r.password)
+        return try update { tx in
+            guard let wijk = tx.state.wijk(named: r.wijk) else { throw CoreError.unknownWijk(r.wijk) }
+            if tx.state.account(email: email) != nil { throw CoreError.emailInUse }
+            for org in r.roles.editorOf where tx.state.organisations[org.rawValue] == nil {
+                throw CoreError.unknownOrganisation(String(org.rawValue))
+            }
+            for w in r.roles.partnerOf where tx.state.wijk(w) == nil { throw CoreError.unknownWijk(String(w.rawValue)) }
+            let id: AccountID = tx.nextID(.accounts)
+            let account = Account(id: id, email: email, name: name, passwordHash: hash, roles: r.roles, created: tx.now,
+                                  profile: Profile(displayName: name, wijk: wijk.id, visibility: r.visibility,
+                                                   interests: interests, email: r.emailPreferences))
+            tx.put(account)
+            tx.audit(.accountCreated, actor: actor ?? id, subject: id, target: "account:\(id)")
+            return account
+        }
+    }
+
+    /// Logs in: the same message for an unknown address and a wrong password, with a dummy hash so
+    /// both take about as long; throttled after repeated failures; blocked accounts are told so.
+    public func login(email rawEmail: String, password: String) throws -> Account {
+        try refresh()
+        guard let email = try? EmailAddress.normalise(rawEmail), let account = state.account(email: email) else {
+            _ = hasher.verify(password, against: dummyHash)
+            throw CoreError.loginFailed
+        }
+        let wait = LoginThrottle.wait(account.throttle, now: clock.now())
+        if wait > 0 { throw CoreError.loginThrottled(seconds: wait) }
+        guard hasher.verify(password, against: account.passwordHash) else {
+            try update { tx in
+                guard var a = tx.state.accounts[account.id.rawValue] else { return }
+                a.throttle = LoginThrottle.recordingFailure(a.throttle, now: tx.now)
+                tx.put(a)
+                tx.audit(.loginFailed, actor: nil, subject: a.id)
+            }
+            throw CoreError.loginFailed
+        }
+        if account.blocked { throw CoreError.accountBlocked }
+        if account.throttle != LoginThrottleState() {
+            try update { tx in
+                guard var a = tx.state.accounts[account.id.rawValue] else { return }
+                a.throttle = LoginThrottleState()
+                tx.put(a)
+            }
+        }
+        return state.accounts[account.id.rawValue] ?? account
+    }
+
+    /// The account with this e-mail address, or `CoreError.unknownAccount`.
+    public func account(email raw: String) throws -> Account {
+        let email = (try? EmailAddress.normalise(raw)) ?? raw
+        guard let a = state.account(email: email) else { throw CoreError.unknownAccount(email: raw) }
+        return a
+    }
+
+    /// Blocks or unblocks an account (administrators, or the operator's command line when `by` is nil).
+    public func setBlocked(_ id: AccountID, blocked: Bool, reason: String? = nil, by viewer: Viewer?) throws {
+        if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
+        try update { tx in
+            guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+            a.blocked = blocked
+            a.blockedReason = blocked ? reason : nil
+            tx.put(a)
+            tx.audit(blocked ? .accountBlocked : .accountUnblocked, actor: viewer?.account?.id, subject: id)
+        }
+    }
+
+    /// Turns one e-mail toggle on or off for the account holder.
+    public func setEmailPreference(_ kind: EmailKind, to on: Bool, for id: AccountID, by viewer: Viewer) throws {
+        try Permissions.require(.manageAccount(id), by: viewer)
+        try update { tx in
+            guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+            a.profile.email[kind] = on
+            tx.put(a)
+            tx.audit(.emailPreferencesChanged, actor: id, subject: id)
+        }
+    }
+
+    /// Changes the profile (name, wijk, visibility, interests, phone, address) of the account holder.
+    public func updateProfile(for id: AccountID, by viewer: Viewer, _ change: (inout Profile) -> Void) throws {
+        try Permissions.require(.manageAccount(id), by: viewer)
+        try update { tx in
+            guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+            var p = a.profile
+            change(&p)
+            p.displayName = try validated(p.displayName, .name)
+            p.phone = try p.phone.map { try validated($0, .phone, required: false) }.flatMap { $0.isEmpty ? nil : $0 }
+            p.address = try p.address.map { try validated($0, .address, required: false) }.flatMap { $0.isEmpty ? nil : $0 }
+            p.interests = try p.interests.map { try validated($0, .interests) }
+            guard tx.state.wijk(p.wijk) != nil else { throw CoreError.unknownWijk(String(p.wijk.rawValue)) }
+            p.photo = a.profile.photo // photos change only through setPhoto
+            a.profile = p
+            tx.put(a)
+            tx.audit(.profileChanged, actor: id, subject: id)
+        }
+    }
+
+    /// Changes the password after checking the old one and the rules.
+    public func changePassword(for id: AccountID, old: String, new: String, by viewer: Viewer) throws {
+        try Permissions.require(.manageAccount(id), by: viewer)
+        guard let a = state.accounts[id.rawValue], hasher.verify(old, against: a.passwordHash) else { throw CoreError.loginFailed }
+        try PasswordPolicy.check(new, name: a.name, email: a.email)
+        let hash = try hasher.hash(new)
+        try update { tx in
+            guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+            a.passwordHash = hash
+            tx.put(a)
+            tx.audit(.passwordChanged, actor: id, subject: id)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The kinds of photo accepted for a profile, recognised by their first bytes (not the name).
+public enum PhotoType: String, Sendable {
+    case jpeg = "jpg", png = "png"
+
+    /// Largest photo accepted, in bytes.
+    public static let maximumSize = 5 * 1024 * 1024
+
+    /// Recognises JPEG (FF D8 FF) and PNG (89 50 4E 47 0D 0A 1A 0A) data.
+    public static func detect(_ data: Data) -> PhotoType? {
+        let b = [UInt8](data.prefix(8))
+        if b.count >= 3, b[0] == 0xFF, b[1] == 0xD8, b[2] == 0xFF { return .jpeg }
+        if b == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] { return .png }
+        return nil
+    }
+}
+
+extension Store {
+    /// Copies a JPEG or PNG from `sourcePath` into the store as the account holder's photo,
+    /// after checking that it is a regular file, its type by content, and its size.
+    public func setPhoto(for id: AccountID, from sourcePath: String, by viewer: Viewer) throws {
+        try Permissions.require(.manageAccount(id), by: viewer)
+        let data = try Self.readPhoto(sourcePath)
+        guard let type = PhotoType.detect(data) else {
+            throw CoreError.invalidPhoto(.notJPEGOrPNG)
+        }
+        let name = UUID().uuidString.lowercased() + "." + type.rawValue
+        try DurableFile.createNew(photosPath + "/" + name, data: data)
+        try DurableFile.syncDirectory(photosPath)
+        var old: String?
+        do {
+            try update { tx in
+                guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+                old = a.profile.photo
+                a.profile.photo = name
+                tx.put(a)
+                tx.audit(.profileChanged, actor: id, subject: id)
+            }
+        } catch {
+            unlink(photosPath + "/" + name)
+            throw error
+        }
+        if let old { unlink(photosPath + "/" + old) }
+    }
+
+    /// Removes the account holder's photo.
+    public func removePhoto(for id: AccountID, by viewer: Viewer) throws {
+        try Permissions.require(.manageAccount(id), by: viewer)
+        var old: String?
+        try update { tx in
+            guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+            old = a.profile.photo
+            a.profile.photo = nil
+            tx.put(a)
+            tx.audit(.profileChanged, actor: id, subject: id)
+        }
+        if let old { unlink(photosPath + "/" + old); try? DurableFile.syncDirectory(photosPath) }
+    }
+
+    private static func readPhoto(_ path: String) throws -> Data {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw CoreError.invalidPhoto(.unreadable(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            throw CoreError.invalidPhoto(.notRegularFile)
+        }
+        guard Int(st.st_size) <= PhotoType.maximumSize else {
+            throw CoreError.invalidPhoto(.tooLarge(megabytes: PhotoType.maximumSize / 1_048_576))
+        }
+        var data = Data(count: Int(st.st_size))
+        let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        guard n == Int(st.st_size) else { throw CoreError.invalidPhoto(.unreadable("short read")) }
+        return data
+    }
+}
+
+/// Why a photo was refused.
+public enum PhotoProblem: Equatable, Sendable {
+    case notJPEGOrPNG, notRegularFile, tooLarge(megabytes: Int), unreadable(String)
+
+    /// The reason shown.
+    public func message(_ lang: Language) -> String {
+        switch self {
+        case .notJPEGOrPNG: lang.pick(nl: "het is geen JPEG- of PNG-bestand", en: "it is not a JPEG or PNG file")
+        case .notRegularFile: lang.pick(nl: "het is geen gewoon bestand", en: "it is not a regular file")
+        case .tooLarge(let mb): lang.pick(nl: "het is groter dan \(mb) MB", en: "it is larger than \(mb) MB")
+        case .unreadable(let why): lang.pick(nl: "het kan niet worden gelezen (\(why))", en: "it cannot be read (\(why))")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// What part of the agenda to list.
+public struct AgendaQuery: Sendable {
+    /// Only this wijk (items for the whole municipality are included); nil for all.
+    public var wijk: WijkID?
+    /// First day (start of the day in Amsterdam).
+    public var from: Date
+    /// Number of days.
+    public var days: Int
+    /// Only this organisation.
+    public var organisation: OrganisationID?
+    /// Only this category (case-insensitive).
+    public var category: String?
+    /// Only items whose title, description or location contains this text.
+    public var search: String?
+
+    /// Creates a query.
+    public init(wijk: WijkID? = nil, from: Date, days: Int = 56, organisation: OrganisationID? = nil,
+                category: String? = nil, search: String? = nil) {
+        self.wijk = wijk
+        self.from = from
+        self.days = days
+        self.organisation = organisation
+        self.category = category
+        self.search = search
+    }
+}
+
+extension StoreState {
+    /// The agenda as `viewer` may see it: recurring items expanded, sorted by start.
+    public func agenda(_ q: AgendaQuery, viewer: Viewer) throws -> [Occurrence] {
+        try PlatformAccess.require(.agenda, viewer: viewer, settings: settings)
+        let calendar = amsterdamCalendar()
+        let from = calendar.startOfDay(for: q.from)
+        guard let to = calendar.date(byAdding: .day, value: max(q.days, 0), to: from) else { return [] }
+        let needle = q.search?.lowercased()
+        var out: [Occurrence] = []
+        for item in agenda.all {
+            if let w = q.wijk, let iw = item.wijk, iw != w { continue }
+            if let o = q.organisation, item.organisation != o { continue }
+            if let c = q.category, item.category.lowercased() != c.lowercased() { continue }
+            if item.start >= to { continue }
+            if item.recurrence.frequency == .none, (item.end ?? item.start.addingTimeInterval(item.allDay ? 86_400 : 0)) < from, item.start < from { continue }
+            if let needle, !needle.isEmpty,
+               !(item.title.lowercased().contains(needle) || item.description.lowercased().contains(needle) || item.location.lowercased().contains(needle)) { continue }
+            let creator = item.createdBy.flatMap { accounts[$0.rawValue] }
+            guard ContentVisibility.mayView(item, creator: creator, by: viewer, settings: settings) else { continue }
+            out += RecurrenceExpansion.occurrences(of: item, from: from, to: to, calendar: calendar)
+        }
+        return out.sorted { ($0.start, $0.item.id) < ($1.start, $1.item.id) }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+extension Store {
+    /// Adds an agenda item for an organisation after checking permissions and input; new items
+    /// may not start in the past.
+    @discardableResult
+    public func createAgendaItem(_ draft: AgendaItem, by viewer: Viewer?) throws -> AgendaItem {
+        if let viewer { try Permissions.require(.createAgendaItem(organisation: draft.organisation), by: viewer) }
+        var item = try Self.validate(draft)
+        if item.start < clock.now() { throw CoreError.startInPast }
+        return try update { tx in
+            guard tx.state.organisations[item.organisation.rawValue] != nil else {
+                throw CoreError.unknownOrganisation(String(item.organisation.rawValue))
+            }
+            if let w = item.wijk, tx.state.wijk(w) == nil { throw CoreError.unknownWijk(String(w.rawValue)) }
+            item.id = tx.nextID(.agenda)
+            item.createdBy = viewer?.account?.id
+            tx.put(item)
+            tx.audit(.agendaItemCreated, actor: viewer?.account?.id, subject: nil, target: "agenda:\(item.id)")
+            return item
+        }
+    }
+
+    /// Changes an agenda item (editors of its organisation, administrators).
+    public func updateAgendaItem(_ id: AgendaItemID, by viewer: Viewer, _ change: (inout AgendaItem) -> Void) throws {
+        try update { tx in
+            guard var item = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
+            try Permissions.require(.changeAgendaItem(item), by: viewer)
+            let original = item
+            change(&item)
+            item.id = original.id
+            item.createdBy = original.createdBy
+            if item.organisation != original.organisation {
+                try Permissions.require(.createAgendaItem(organisation: item.organisation), by: viewer)
+            }
+            item = try Self.validate(item)
+            tx.put(item)
+            tx.audit(.agendaItemChanged, actor: viewer.account?.id, subject: nil, target: "agenda:\(id)")
+        }
+    }
+
+    /// Deletes an agenda item.
+    public func deleteAgendaItem(_ id: AgendaItemID, by viewer: Viewer) throws {
+        try update { tx in
+            guard let item = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
+            try Permissions.require(.changeAgendaItem(item), by: viewer)
+            tx.remove(item)
+            tx.audit(.agendaItemDeleted, actor: viewer.account?.id, subject: nil, target: "agenda:\(id)")
+        }
+    }
+
+    /// Checks required fields, lengths and that the end comes after the start.
+    static func validate(_ draft: AgendaItem) throws -> AgendaItem {
+        var item = draft
+        item.title = try validated(item.title, .title)
+        item.description = try validated(item.description, .description, required: false)
+        item.location = try validated(item.location, .location)
+        item.category = try validated(item.category, .category, required: false)
+        item.cost = try validated(item.cost, .category, required: false)
+        item.signup = try validated(item.signup, .description, required: false)
+        if let end = item.end, end <= item.start, !item.allDay { throw CoreError.endBeforeStart }
+        if let end = item.end, end < item.start { throw CoreError.endBeforeStart }
+        if let until = item.recurrence.until, until < item.start { throw CoreError.endBeforeStart }
+        return item
+    }
+}

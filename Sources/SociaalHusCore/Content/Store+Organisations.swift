@@ -1,0 +1,42 @@
+import Foundation
+
+extension Store {
+    /// Adds an organisation to the directory (administrators; the operator's command line when `by` is nil).
+    @discardableResult
+    public func createOrganisation(_ draft: Organisation, by viewer: Viewer?) throws -> Organisation {
+        if let viewer { try Permissions.require(.manageOrganisations, by: viewer) }
+        var org = try Self.validate(draft)
+        return try update { tx in
+            org.id = tx.nextID(.organisations)
+            org.createdBy = viewer?.account?.id
+            tx.put(org)
+            tx.audit(.organisationCreated, actor: viewer?.account?.id, subject: nil, target: "organisation:\(org.id)")
+            return org
+        }
+    }
+
+    /// Changes an organisation's entry (its editors, administrators).
+    public func updateOrganisation(_ id: OrganisationID, by viewer: Viewer, _ change: (inout Organisation) -> Void) throws {
+        try Permissions.require(.editOrganisation(id), by: viewer)
+        try update { tx in
+            guard var org = tx.state.organisations[id.rawValue] else { throw CoreError.unknownOrganisation(String(id.rawValue)) }
+            change(&org)
+            org.id = id
+            org = try Self.validate(org)
+            tx.put(org)
+            tx.audit(.organisationChanged, actor: viewer.account?.id, subject: nil, target: "organisation:\(id)")
+        }
+    }
+
+    static func validate(_ draft: Organisation) throws -> Organisation {
+        var o = draft
+        o.name = try validated(o.name, .name)
+        o.description = try validated(o.description, .description, required: false)
+        o.address = try validated(o.address, .address, required: false)
+        o.phone = try validated(o.phone, .phone, required: false)
+        o.email = o.email.isEmpty ? "" : try EmailAddress.normalise(o.email)
+        o.website = try validated(o.website, .location, required: false)
+        o.openingHours = try validated(o.openingHours, .description, required: false)
+        return o
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Everything the store holds about one person, as one JSON document ("Mijn gegevens").
+///
+/// Field names are part of the product's promise and documented in the README; the password
+/// hash is never included.
+public struct PersonalDataExport: Codable, Sendable, Equatable {
+    /// Version of this document's layout.
+    public var exportFormat = 1
+    /// When the export was made.
+    public var exportedAt: Date
+    /// The account.
+    public var account: AccountPart
+    /// The profile.
+    public var profile: ProfilePart
+    /// Posts the person wrote as a resident.
+    public var posts: [PostPart]
+    /// Posts the person wrote on behalf of an organisation.
+    public var postsForOrganisations: [PostPart]
+    /// Contact messages the person sent.
+    public var messagesSent: [MessagePart]
+    /// Contact messages the person received.
+    public var messagesReceived: [MessagePart]
+    /// Audit events about the person's data.
+    public var auditEvents: [AuditPart]
+
+    /// Account fields (no password hash).
+    public struct AccountPart: Codable, Sendable, Equatable {
+        public var id: Int
+        public var email: String
+        public var name: String
+        public var roles: [String]
+        public var editorOf: [String]
+        public var partnerOf: [String]
+        public var blocked: Bool
+        public var blockedReason: String?
+        public var created: Date
+        public var failedLoginsInARow: Int
+        public var lastFailedLogin: Date?
+    }
+
+    /// Profile fields.
+    public struct ProfilePart: Codable, Sendable, Equatable {
+        public var displayName: String
+        public var wijk: String
+        /// Path of the photo inside the store, if any.
+        public var photo: String?
+        public var visibility: String
+        public var interests: [String]
+        public var emailPreferences: [String: Bool]
+        public var phone: String?
+        public var address: String?
+    }
+
+    /// A post.
+    public struct PostPart: Codable, Sendable, Equatable {
+        public var id: Int
+        public var kind: String
+        public var title: String
+        public var body: String
+        public var wijk: String
+        public var organisation: String?
+        public var shows: [String]
+        public var created: Date
+        public var expires: Date
+    }
+
+    /// A contact message.
+    public struct MessagePart: Codable, Sendable, Equatable {
+        public var id: Int
+        public var senderName: String
+        public var senderEmail: String
+        public var recipient: String
+        public var text: String
+        public var sent: Date
+    }
+
+    /// An audit event.
+    public struct AuditPart: Codable, Sendable, Equatable {
+        public var action: String
+        public var at: Date
+        /// "self", "operator", or the account number of who acted.
+        public var by: String
+        public var target: String?
+    }
+
+    /// Encodes the export as pretty JSON with ISO 8601 dates.
+    public func json() throws -> Data { try ISODate.encoder().encode(self) }
+}
+
+extension Store {
+    /// Builds the export of everything held about `id` (the holder themselves, or the operator when `viewer` is nil).
+    public func export(_ id: AccountID, by viewer: Viewer?) throws -> PersonalDataExport {
+        if let viewer { try Permissions.require(.manageAccount(id), by: viewer) }
+        try refresh()
+        let s = state
+        guard let a = s.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+        func wijkName(_ w: WijkID) -> String { s.wijk(w)?.name ?? "#\(w)" }
+        func orgName(_ o: OrganisationID) -> String { s.organisations[o.rawValue]?.name ?? "#\(o)" }
+        func postPart(_ p: Post) -> PersonalDataExport.PostPart {
+            var shows: [String] = []
+            if p.show.name { shows.append("name") }
+            if p.show.email { shows.append("email") }
+            if p.show.phone { shows.append("phone") }
+            if p.show.address { shows.append("address") }
+            var org: String?
+            if case .organisation(let o, _) = p.author { org = orgName(o) }
+            return .init(id: p.id.rawValue, kind: p.kind.rawValue, title: p.title, body: p.body, wijk: wijkName(p.wijk),
+                         organisation: org, shows: shows, created: p.created, expires: p.expires)
+        }
+        func messagePart(_ m: ContactMessage) -> PersonalDataExport.MessagePart {
+            let to: String
+            switch m.recipient {
+            case .resident(let r): to = r == id ? a.profile.displayName : (s.accounts[r.rawValue].map { ProfileVisibilityRule.view(of: $0, by: .account(a), settings: s.settings)?.displayName ?? "" } ?? "")
+            case .organisation(let o): to = orgName(o)
+            }
+            return .init(id: m.id.rawValue, senderName: m.senderName, senderEmail: m.senderEmail, recipient: to, text: m.text, sent: m.sent)
+        }
+        let posts = s.posts.all.filter { $0.author == .resident(id) }.sorted { $0.id < $1.id }
+        let orgPosts = s.posts.all.filter { if case .organisation(_, let by) = $0.author { return by == id } else { return false } }.sorted { $0.id < $1.id }
+        let sent = s.messages.all.filter { $0.senderAccount == id || ($0.senderAccount == nil && $0.senderEmail == a.email) }.sorted { $0.id < $1.id }
+        let received = s.messages.all.filter { $0.recipient == .resident(id) }.sorted { $0.id < $1.id }
+        let events = s.audit.shards[s.audit.shardIndex(forKey: id.rawValue)].values.filter { $0.subject == id }.sorted { $0.id < $1.id }
+        var prefs: [String: Bool] = [:]
+        for k in EmailKind.allCases { prefs[k.rawValue] = a.profile.email[k] }
+        let export = PersonalDataExport(
+            exportedAt: clock.now(),
+            account: .init(id: id.rawValue, email: a.email, name: a.name, roles: a.roles.names,
+                           editorOf: a.roles.editorOf.map(orgName), partnerOf: a.roles.partnerOf.map(wijkName),
+                           blocked: a.blocked, blockedReason: a.blockedReason, created: a.created,
+                           failedLoginsInARow: a.throttle.consecutiveFailures, lastFailedLogin: a.throttle.lastFailure),
+            profile: .init(displayName: a.profile.displayName, wijk: wijkName(a.profile.wijk),
+                           photo: a.profile.photo.map { "photos/" + $0 }, visibility: a.profile.visibility.rawValue,
+                           interests: a.profile.interests, emailPreferences: prefs, phone: a.profile.phone, address: a.profile.address),
+            posts: posts.map(postPart), postsForOrganisations: orgPosts.map(postPart),
+            messagesSent: sent.map(messagePart), messagesReceived: received.map(messagePart),
+            auditEvents: events.map { e in
+                .init(action: e.action.rawValue, at: e.at, by: e.actor == nil ? "operator" : (e.actor == id ? "self" : String(e.actor!.rawValue)), target: e.target)
+            })
+        try update { tx in tx.audit(.dataExported, actor: viewer?.account?.id, subject: id) }
+        return export
+    }
+}

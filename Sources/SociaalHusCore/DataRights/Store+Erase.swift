@@ -1,0 +1,52 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Store {
+    /// Erases a person: account, profile, photo, their posts, the contact messages they sent or
+    /// received; links from organisation content to them are cut; their audit events are replaced
+    /// by one "account N erased at T". Every data file that held their data is rewritten and the
+    /// old file removed, so no copy remains in any file of the store.
+    public func erase(_ id: AccountID, by viewer: Viewer?) throws {
+        if let viewer { try Permissions.require(.manageAccount(id), by: viewer) }
+        var photo: String?
+        try update { tx in
+            guard let a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+            photo = a.profile.photo
+            tx.remove(a)
+            for p in Array(tx.state.posts.all) {
+                switch p.author {
+                case .resident(let r) where r == id:
+                    tx.remove(p)
+                case .organisation(let o, let by) where by == id:
+                    var q = p
+                    q.author = .organisation(o, by: nil)
+                    tx.put(q)
+                default: break
+                }
+            }
+            for m in Array(tx.state.messages.all)
+            where m.senderAccount == id || m.recipient == .resident(id) || m.senderEmail == a.email {
+                tx.remove(m)
+            }
+            for item in Array(tx.state.agenda.all) where item.createdBy == id {
+                var i = item
+                i.createdBy = nil
+                tx.put(i)
+            }
+            for org in Array(tx.state.organisations.all) where org.createdBy == id {
+                var o = org
+                o.createdBy = nil
+                tx.put(o)
+            }
+            let shard = tx.state.audit.shardIndex(forKey: id.rawValue)
+            for e in Array(tx.state.audit.shards[shard].values) where e.subject == id { tx.remove(e) }
+            tx.audit(.accountErased, actor: viewer?.account?.id, subject: id, target: "account:\(id)")
+        }
+        if let photo {
+            unlink(photosPath + "/" + photo)
+            try DurableFile.syncDirectory(photosPath)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An advisory `flock` on a lock file that is never renamed (a lock on a data file would be lost
+/// when a rename replaces it); the kernel releases it when the process dies.
+public final class FileLock {
+    private let fd: Int32
+    private let path: String
+
+    /// Opens (creating, mode 0600) the lock file at `path`.
+    public init(path: String) throws {
+        self.path = path
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw DurableFile.ioError(path) }
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    /// Runs `body` holding the lock, exclusive for writers, shared for readers.
+    public func withLock<T>(exclusive: Bool, _ body: () throws -> T) throws -> T {
+        while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
+            if errno != EINTR { throw CoreError.storeLocked(path: path) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

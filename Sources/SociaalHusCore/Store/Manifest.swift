@@ -1,0 +1,62 @@
+import Foundation
+
+/// The store's table of contents (`manifest.json`): the format version, a generation number,
+/// the id counters, and for every shard the one data file that currently holds it with its
+/// size and CRC-32.
+///
+/// Data files are never overwritten: a change writes new files under new names and then
+/// replaces the manifest atomically, so after a crash the store is exactly the old or the new
+/// manifest's state. Files no manifest names are leftovers and are removed under the lock.
+public struct Manifest: Codable, Sendable, Equatable {
+    /// The newest format this program knows.
+    public static let currentFormat = 1
+
+    /// One data file.
+    public struct FileEntry: Codable, Sendable, Equatable {
+        /// File name inside `data/`.
+        public var file: String
+        /// Size in bytes.
+        public var size: Int
+        /// CRC-32 of the contents.
+        public var crc: UInt32
+    }
+
+    /// One collection: its shard count and the file per non-empty shard.
+    public struct CollectionEntry: Codable, Sendable, Equatable {
+        /// Number of shards.
+        public var shards: Int
+        /// File per shard index (absent: the shard is empty).
+        public var files: [String: FileEntry]
+    }
+
+    /// Format version of the store.
+    public var format: Int
+    /// Incremented by every change.
+    public var generation: Int
+    /// The last id handed out, per collection.
+    public var lastIDs: [CollectionName: Int]
+    /// The collections.
+    public var collections: [CollectionName: CollectionEntry]
+
+    /// A manifest for an empty store.
+    public static func empty() -> Manifest {
+        var collections: [CollectionName: CollectionEntry] = [:]
+        for c in CollectionName.allCases { collections[c] = CollectionEntry(shards: c.defaultShardCount, files: [:]) }
+        return Manifest(format: currentFormat, generation: 0, lastIDs: [:], collections: collections)
+    }
+
+    /// The entry for one shard, if it has a file.
+    public func entry(_ c: CollectionName, _ shard: Int) -> FileEntry? {
+        collections[c]?.files[String(shard)]
+    }
+
+    /// Every file name the manifest refers to.
+    public var referencedFiles: Set<String> {
+        Set(collections.values.flatMap { $0.files.values.map(\.file) })
+    }
+}
+
+/// Just the format number, read first so a newer store is refused with the right message.
+struct FormatProbe: Decodable {
+    var format: Int
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Everything in the store, in memory: a value, so a change is made on a copy and only becomes
+/// the current state once it is safely on disk.
+public struct StoreState: Sendable {
+    /// The manifest the state corresponds to.
+    public internal(set) var manifest: Manifest
+    var settingsTable: Table<SettingsRecord>
+    /// Accounts with their profiles.
+    public internal(set) var accounts: Table<Account>
+    /// The directory of organisations.
+    public internal(set) var organisations: Table<Organisation>
+    /// Agenda items.
+    public internal(set) var agenda: Table<AgendaItem>
+    /// Prikbord posts.
+    public internal(set) var posts: Table<Post>
+    /// Contact messages.
+    public internal(set) var messages: Table<ContactMessage>
+    /// Audit events.
+    public internal(set) var audit: Table<AuditEvent>
+
+    /// An empty state for `manifest`'s shard counts.
+    init(manifest: Manifest) {
+        self.manifest = manifest
+        func n(_ c: CollectionName) -> Int { manifest.collections[c]?.shards ?? c.defaultShardCount }
+        settingsTable = Table(shardCount: n(.settings))
+        accounts = Table(shardCount: n(.accounts))
+        organisations = Table(shardCount: n(.organisations))
+        agenda = Table(shardCount: n(.agenda))
+        posts = Table(shardCount: n(.posts))
+        messages = Table(shardCount: n(.messages))
+        audit = Table(shardCount: n(.audit))
+    }
+
+    /// The platform settings.
+    public var settings: PlatformSettings {
+        settingsTable[1]?.settings ?? PlatformSettings()
+    }
+
+    /// The account with this e-mail address (already normalised).
+    public func account(email: String) -> Account? {
+        accounts.all.first { $0.email == email }
+    }
+
+    /// The wijk with this name (case-insensitive) or number.
+    public func wijk(named name: String) -> Wijk? {
+        let n = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return settings.wijken.first { $0.name.lowercased() == n || String($0.id.rawValue) == n }
+    }
+
+    /// The wijk with this id.
+    public func wijk(_ id: WijkID) -> Wijk? {
+        settings.wijken.first { $0.id == id }
+    }
+
+    /// The organisation with this name (case-insensitive) or number.
+    public func organisation(named name: String) -> Organisation? {
+        let n = name.trimmingCharacters(in: .whitespaces).lowercased()
+        if let id = Int(n), let o = organisations[id] { return o }
+        return organisations.all.first { $0.name.lowercased() == n }
+    }
+
+    /// The accounts that edit an organisation.
+    public func editors(of organisation: OrganisationID) -> [Account] {
+        accounts.all.filter { $0.roles.editorOf.contains(organisation) }.sorted { $0.id < $1.id }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A change in progress: a copy of the latest state plus the shards it touched.
+///
+/// A transaction is made under the store's exclusive lock against the state just re-read from
+/// disk, so no other process's change is lost; it reaches disk whole or not at all.
+public struct Transaction {
+    /// The state with the changes made so far.
+    public internal(set) var state: StoreState
+    /// The moment of the change (from the store's clock).
+    public let now: Date
+    /// The shards to rewrite.
+    var dirty: Set<ShardRef> = []
+
+    init(state: StoreState, now: Date) {
+        self.state = state
+        self.now = now
+    }
+
+    /// Hands out the next id of a collection.
+    public mutating func nextID<E>(_ collection: CollectionName) -> ID<E> {
+        let next = (state.manifest.lastIDs[collection] ?? 0) + 1
+        state.manifest.lastIDs[collection] = next
+        return ID(next)
+    }
+
+    /// Inserts or replaces an account.
+    public mutating func put(_ r: Account) { mark(.accounts, state.accounts.put(r)) }
+    /// Inserts or replaces an organisation.
+    public mutating func put(_ r: Organisation) { mark(.organisations, state.organisations.put(r)) }
+    /// Inserts or replaces an agenda item.
+    public mutating func put(_ r: AgendaItem) { mark(.agenda, state.agenda.put(r)) }
+    /// Inserts or replaces a post.
+    public mutating func put(_ r: Post) { mark(.posts, state.posts.put(r)) }
+    /// Inserts or replaces a contact message.
+    public mutating func put(_ r: ContactMessage) { mark(.messages, state.messages.put(r)) }
+    /// Inserts an audit event as it is.
+    public mutating func put(_ r: AuditEvent) { mark(.audit, state.audit.put(r)) }
+
+    /// Removes an account.
+    public mutating func remove(_ r: Account) { mark(.accounts, state.accounts.remove(r)) }
+    /// Removes an organisation.
+    public mutating func remove(_ r: Organisation) { mark(.organisations, state.organisations.remove(r)) }
+    /// Removes an agenda item.
+    public mutating func remove(_ r: AgendaItem) { mark(.agenda, state.agenda.remove(r)) }
+    /// Removes a post.
+    public mutating func remove(_ r: Post) { mark(.posts, state.posts.remove(r)) }
+    /// Removes a contact message.
+    public mutating func remove(_ r: ContactMessage) { mark(.messages, state.messages.remove(r)) }
+    /// Removes an audit event.
+    public mutating func remove(_ r: AuditEvent) { mark(.audit, state.audit.remove(r)) }
+
+    /// Replaces the platform settings.
+    public mutating func setSettings(_ settings: PlatformSettings) {
+        mark(.settings, state.settingsTable.put(SettingsRecord(settings: settings)))
+    }
+
+    /// Records an audit event (ids only, never personal data).
+    public mutating func audit(_ action: AuditEvent.Action, actor: AccountID?, subject: AccountID?, target: String? = nil) {
+        let id: AuditEventID = nextID(.audit)
+        put(AuditEvent(id: id, actor: actor, action: action, subject: subject, target: target, at: now))
+    }
+
+    private mutating func mark(_ c: CollectionName, _ shard: Int) {
+        dirty.insert(ShardRef(collection: c, shard: shard))
+    }
+}
+
+/// One shard of one collection.
+struct ShardRef: Hashable, Comparable, Sendable {
+    var collection: CollectionName
+    var shard: Int
+
+    static func < (a: ShardRef, b: ShardRef) -> Bool {
+        (a.collection.rawValue, a.shard) < (b.collection.rawValue, b.shard)
+    }
+}
