@@ -15,6 +15,8 @@ let package = Package(
         .target(name: "SociaalHusCore", dependencies: ["CCrypt"]),
         .executableTarget(name: "sociaalhus", dependencies: ["SociaalHusCore"]),
         .testTarget(name: "SociaalHusCoreTests", dependencies: ["SociaalHusCore"]),
+        // Runs the built `sociaalhus` binary as a person or a script would; depends on it so it is built first.
+        .testTarget(name: "CommandLineTests", dependencies: ["sociaalhus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -56,8 +56,8 @@ extension Store {
         item.description = try validated(item.description, .description, required: false)
         item.location = try validated(item.location, .location)
         item.category = try validated(item.category, .category, required: false)
-        item.cost = try validated(item.cost, .category, required: false)
-        item.signup = try validated(item.signup, .description, required: false)
+        item.cost = try validated(item.cost, .cost, required: false)
+        item.signup = try validated(item.signup, .signup, required: false)
         if let end = item.end, end <= item.start, !item.allDay { throw CoreError.endBeforeStart }
         if let end = item.end, end < item.start { throw CoreError.endBeforeStart }
         if let until = item.recurrence.until, until < item.start { throw CoreError.endBeforeStart }

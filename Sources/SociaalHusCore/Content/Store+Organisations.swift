@@ -7,6 +7,7 @@ extension Store {
         if let viewer { try Permissions.require(.manageOrganisations, by: viewer) }
         var org = try Self.validate(draft)
         return try update { tx in
+            for w in org.wijken where tx.state.wijk(w) == nil { throw CoreError.unknownWijk(String(w.rawValue)) }
             org.id = tx.nextID(.organisations)
             org.createdBy = viewer?.account?.id
             tx.put(org)
@@ -35,8 +36,8 @@ extension Store {
         o.address = try validated(o.address, .address, required: false)
         o.phone = try validated(o.phone, .phone, required: false)
         o.email = o.email.isEmpty ? "" : try EmailAddress.normalise(o.email)
-        o.website = try validated(o.website, .location, required: false)
-        o.openingHours = try validated(o.openingHours, .description, required: false)
+        o.website = try validated(o.website, .website, required: false)
+        o.openingHours = try validated(o.openingHours, .openingHours, required: false)
         return o
     }
 }

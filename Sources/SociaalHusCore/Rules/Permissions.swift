@@ -71,7 +71,9 @@ public enum Permissions {
                 if !roles.resident { return .residentsOnly }
                 if account.profile.wijk != wijk { return .otherWijk }
                 return nil
-            case .organisation(let org, _):
+            case .organisation(let org, let by):
+                // An editor signs an organisation's post with their own account, never another's.
+                if by != account.id { return .notYourPost }
                 return roles.editorOf.contains(org) ? nil : .notEditor
             }
         case .changePost(let post):

@@ -3,7 +3,7 @@ import Foundation
 /// A named input field, so validation messages can name it in the user's language.
 public enum Field: String, Sendable, Equatable, CaseIterable {
     case name, email, password, wijk, title, body, text, description, location, organisation, category
-    case senderName, senderEmail, phone, address, interests, reason
+    case senderName, senderEmail, phone, address, interests, reason, cost, signup, website, openingHours
 
     /// The field's label as users see it.
     public func label(_ lang: Language) -> String {
@@ -25,6 +25,10 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
         case .address: lang.pick(nl: "adres", en: "address")
         case .interests: lang.pick(nl: "interessegebieden", en: "areas of interest")
         case .reason: lang.pick(nl: "reden", en: "reason")
+        case .cost: lang.pick(nl: "kosten", en: "cost")
+        case .signup: lang.pick(nl: "aanmelden", en: "how to sign up")
+        case .website: "website"
+        case .openingHours: lang.pick(nl: "openingstijden", en: "opening hours")
         }
     }
 
@@ -32,7 +36,8 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
     public var limit: Int {
         switch self {
         case .body, .text, .description: 5_000
-        case .title, .name, .senderName, .location, .organisation, .category, .reason: 200
+        case .title, .name, .senderName, .location, .organisation, .category, .reason, .cost, .website: 200
+        case .signup, .openingHours: 1_000
         case .email, .senderEmail: 254
         case .phone: 40
         case .address: 300

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A deterministic synthetic store at Borne scale, for the benchmark.
+///
+/// Scale 1: 25,000 accounts with profiles, 400 organisations, 10,000 agenda items, 10,000 posts,
+/// 20,000 contact messages. Every account shares one precomputed yescrypt hash, because hashing
+/// 25,000 passwords would take half an hour and is not what is being measured.
+public enum SyntheticStore {
+    /// Record counts at a scale.
+    public struct Size: Sendable {
+        public var accounts, organisations, agenda, posts, messages: Int
+
+        /// The counts at `scale` times Borne.
+        public init(scale: Int) {
+            accounts = 25_000 * scale
+            organisations = 400 * scale
+            agenda = 10_000 * scale
+            posts = 10_000 * scale
+            messages = 20_000 * scale
+        }
+    }
+
+    /// Builds the store at `path` (which must not exist) and returns its size.
+    @discardableResult
+    public static func build(at path: String, scale: Int, now: Date, hash: String) throws -> Size {
+        let size = Size(scale: scale)
+        let store = try Store.create(at: path, wijken: DemoData.wijken, clock: FixedClock(now))
+        let wijken = store.state.settings.wijken.map(\.id)
+        var rng = SplitMix64(seed: UInt64(scale))
+        let categories = ["wonen", "zorg en ondersteuning", "geldzaken", "ontmoeting en eenzaamheid", "sport en bewegen", "cultuur"]
+        try store.update { tx in
+            for i in 1...size.organisations {
+                let id: OrganisationID = tx.nextID(.organisations)
+                tx.put(Organisation(id: id, name: "Organisatie \(i)", description: "Synthetische organisatie \(i) voor de benchmark.",
+                                    categories: [categories[i % categories.count]], wijken: [wijken[i % wijken.count]],
+                                    address: "Marktstraat \(i), 7622 CP Borne", phone: "074-\(1_000_000 + i)",
+                                    email: "info\(i)@org.example", website: "https://org\(i).example", openingHours: "ma-vr 9-17"))
+            }
+            for i in 1...size.accounts {
+                let id: AccountID = tx.nextID(.accounts)
+                let vis = ProfileVisibility.allCases[Int(rng.next() % 3)]
+                tx.put(Account(id: id, email: "bewoner\(i)@example.nl", name: "Bewoner \(i)", passwordHash: hash, created: now,
+                               profile: Profile(displayName: "Bewoner \(i)", wijk: wijken[i % wijken.count], visibility: vis,
+                                                interests: [categories[i % categories.count]],
+                                                email: EmailPreferences(visitorMessages: i % 2 == 0, newsletters: i % 3 == 0))))
+            }
+            for i in 1...size.agenda {
+                let id: AgendaItemID = tx.nextID(.agenda)
+                let start = now.addingTimeInterval(Double(rng.next() % (8 * 7 * 86_400)) + 3600)
+                let rec: Recurrence = i % 10 == 0 ? Recurrence(.weekly, until: start.addingTimeInterval(90 * 86_400))
+                    : i % 25 == 0 ? Recurrence(.monthly) : .none
+                tx.put(AgendaItem(id: id, title: "Activiteit \(i)", description: "Beschrijving van activiteit \(i).", start: start,
+                                  end: start.addingTimeInterval(7200), location: "Buurthuis \(i % 40)",
+                                  wijk: i % 9 == 0 ? nil : wijken[i % wijken.count],
+                                  organisation: OrganisationID(1 + i % size.organisations), category: categories[i % categories.count],
+                                  cost: "gratis", signup: "vrije inloop", recurrence: rec))
+            }
+            for i in 1...size.posts {
+                let id: PostID = tx.nextID(.posts)
+                let author = AccountID(1 + Int(rng.next() % UInt64(size.accounts)))
+                tx.put(Post(id: id, kind: Post.Kind.allCases[i % 3], title: "Bericht \(i)", body: "Tekst van bericht \(i) op het prikbord.",
+                            wijk: wijken[author.rawValue % wijken.count], author: .resident(author), created: now,
+                            expires: now.addingTimeInterval(30 * 86_400)))
+            }
+            for i in 1...size.messages {
+                let id: MessageID = tx.nextID(.messages)
+                let to = AccountID(1 + Int(rng.next() % UInt64(size.accounts)))
+                tx.put(ContactMessage(id: id, senderName: "Afzender \(i)", senderEmail: "afzender\(i)@example.nl",
+                                      senderAccount: i % 2 == 0 ? AccountID(1 + Int(rng.next() % UInt64(size.accounts))) : nil,
+                                      recipient: .resident(to), text: "Hallo, ik reageer op je bericht (\(i)).", sent: now))
+            }
+        }
+        return size
+    }
+}
+
+/// A small deterministic random generator (SplitMix64), so the synthetic store is the same every run.
+public struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    /// Starts from `seed`.
+    public init(seed: UInt64) { state = seed }
+
+    /// The next number.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

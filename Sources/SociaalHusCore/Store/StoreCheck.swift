@@ -1,0 +1,132 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Verifies every file of a store without changing anything, collecting every problem found.
+public enum StoreCheck {
+    /// The outcome of a check.
+    public struct Report: Sendable {
+        /// Problems that make the store unsound.
+        public var problems: [CoreError] = []
+        /// Files left by an interrupted change; harmless, removed at the next open.
+        public var leftovers: [String] = []
+        /// Records checked.
+        public var records = 0
+        /// Data files checked.
+        public var files = 0
+        /// True when there are no problems.
+        public var isSound: Bool { problems.isEmpty }
+    }
+
+    /// Checks the store at `path`.
+    public static func run(at path: String) -> Report {
+        var report = Report()
+        for dir in [path, path + "/data", path + "/photos"] {
+            do { try Store.checkDirectory(dir) } catch let e as CoreError { report.problems.append(e); if dir == path { return report } } catch {}
+        }
+        let manifestData: Data
+        do {
+            manifestData = try DurableFile.read(path + "/manifest.json", displayName: "manifest.json")
+        } catch let e as CoreError {
+            report.problems.append(e == .storeCorrupt(file: "manifest.json", problem: .missing) ? .storeNotFound(path: path) : e)
+            return report
+        } catch { return report }
+        let manifest: Manifest
+        do {
+            manifest = try ShardCodec.decoder().decode(Manifest.self, from: manifestData)
+            if manifest.format > Manifest.currentFormat {
+                report.problems.append(.storeNewerFormat(file: "manifest.json", found: manifest.format, known: Manifest.currentFormat))
+                return report
+            }
+        } catch {
+            if let probe = try? ShardCodec.decoder().decode(FormatProbe.self, from: manifestData), probe.format > Manifest.currentFormat {
+                report.problems.append(.storeNewerFormat(file: "manifest.json", found: probe.format, known: Manifest.currentFormat))
+            } else {
+                report.problems.append(.storeCorrupt(file: "manifest.json", problem: .unreadable(detail: ShardCodec.describe(error))))
+            }
+            return report
+        }
+        var state = StoreState(manifest: manifest)
+        for c in CollectionName.allCases {
+            guard let entry = manifest.collections[c] else {
+                report.problems.append(.storeCorrupt(file: "manifest.json", problem: .unreadable(detail: "collection \(c.rawValue) missing")))
+                continue
+            }
+            for (key, file) in entry.files.sorted(by: { $0.key < $1.key }) {
+                guard let shard = Int(key), shard >= 0, shard < entry.shards else {
+                    report.problems.append(.storeCorrupt(file: "manifest.json", problem: .unreadable(detail: "shard \(key) of \(c.rawValue)")))
+                    continue
+                }
+                report.files += 1
+                do {
+                    let loaded = try Store.loadShard(ShardRef(collection: c, shard: shard), file, dataPath: path + "/data")
+                    state.install(loaded, shard: shard)
+                    let ref = ShardRef(collection: c, shard: shard)
+                    report.records += state.recordCount(ref)
+                    if !recordsInRightShard(state, ref) {
+                        report.problems.append(.storeCorrupt(file: "data/" + file.file, problem: .misplaced))
+                    }
+                } catch let e as CoreError {
+                    report.problems.append(e)
+                } catch {}
+            }
+        }
+        report.problems += references(state, manifest: manifest, photosPath: path + "/photos")
+        let referenced = manifest.referencedFiles
+        let fm = FileManager.default
+        report.leftovers = ((try? fm.contentsOfDirectory(atPath: path + "/data")) ?? []).filter { !referenced.contains($0) }.map { "data/" + $0 }.sorted()
+        let photos = Set(state.accounts.all.compactMap(\.profile.photo))
+        report.leftovers += ((try? fm.contentsOfDirectory(atPath: path + "/photos")) ?? []).filter { !photos.contains($0) }.map { "photos/" + $0 }.sorted()
+        return report
+    }
+
+    private static func recordsInRightShard(_ s: StoreState, _ ref: ShardRef) -> Bool {
+        func ok<R>(_ t: Table<R>) -> Bool { t.shards[ref.shard].values.allSatisfy { t.shardIndex(forKey: $0.shardKey) == ref.shard } }
+        switch ref.collection {
+        case .settings: return ok(s.settingsTable)
+        case .accounts: return ok(s.accounts)
+        case .organisations: return ok(s.organisations)
+        case .agenda: return ok(s.agenda)
+        case .posts: return ok(s.posts)
+        case .messages: return ok(s.messages)
+        case .audit: return ok(s.audit)
+        }
+    }
+
+    /// Cross-record checks: every reference points at something that exists, ids below the counters.
+    private static func references(_ s: StoreState, manifest: Manifest, photosPath: String) -> [CoreError] {
+        var out: [CoreError] = []
+        func bad(_ c: CollectionName, _ detail: String) { out.append(.storeCorrupt(file: "data (\(c.rawValue))", problem: .danglingReference(detail: detail))) }
+        let wijken = Set(s.settings.wijken.map(\.id))
+        for a in s.accounts.all {
+            if !wijken.contains(a.profile.wijk) { bad(.accounts, "account \(a.id): wijk \(a.profile.wijk)") }
+            for o in a.roles.editorOf where s.organisations[o.rawValue] == nil { bad(.accounts, "account \(a.id): organisation \(o)") }
+            if let p = a.profile.photo {
+                var st = stat()
+                if p.contains("/") || stat(photosPath + "/" + p, &st) != 0 { bad(.accounts, "account \(a.id): photo missing") }
+                else if st.st_mode & 0o077 != 0 { out.append(.storeFileReadableByOthers(path: photosPath + "/" + p)) }
+            }
+        }
+        for i in s.agenda.all where s.organisations[i.organisation.rawValue] == nil { bad(.agenda, "agenda \(i.id): organisation \(i.organisation)") }
+        for p in s.posts.all {
+            switch p.author {
+            case .resident(let r): if s.accounts[r.rawValue] == nil { bad(.posts, "post \(p.id): author \(r)") }
+            case .organisation(let o, _): if s.organisations[o.rawValue] == nil { bad(.posts, "post \(p.id): organisation \(o)") }
+            }
+        }
+        for m in s.messages.all {
+            switch m.recipient {
+            case .resident(let r): if s.accounts[r.rawValue] == nil { bad(.messages, "message \(m.id): recipient \(r)") }
+            case .organisation(let o): if s.organisations[o.rawValue] == nil { bad(.messages, "message \(m.id): organisation \(o)") }
+            }
+        }
+        func counter<R>(_ c: CollectionName, _ t: Table<R>) {
+            let maxID = t.all.map(\.storageKey).max() ?? 0
+            if maxID > (manifest.lastIDs[c] ?? 0) && c != .settings { bad(c, "id \(maxID) above counter") }
+        }
+        counter(.accounts, s.accounts); counter(.organisations, s.organisations); counter(.agenda, s.agenda)
+        counter(.posts, s.posts); counter(.messages, s.messages); counter(.audit, s.audit)
+        return out
+    }
+}

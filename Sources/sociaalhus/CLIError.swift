@@ -1,0 +1,39 @@
+import Foundation
+import SociaalHusCore
+
+/// The command line's own user-facing errors (wrong words); store and rule errors are `CoreError`.
+enum CLIError: Error {
+    case unknownCommand(String)
+    case unknownOption(String)
+    case missingOption(String)
+    case missingValue(String)
+    case flagTakesNoValue(String)
+    case invalidValue(option: String, value: String, expected: String)
+    case passwordMismatch
+    case noPassword
+    case cannotWrite(path: String, reason: String)
+
+    /// One plain sentence for stderr.
+    func message(_ lang: Language) -> String {
+        switch self {
+        case .unknownCommand(let c):
+            return lang.pick(nl: "Onbekende opdracht '\(TextSanitizer.sanitize(c))'. Zie 'sociaalhus help'.", en: "Unknown command '\(TextSanitizer.sanitize(c))'. See 'sociaalhus help'.")
+        case .unknownOption(let o):
+            return lang.pick(nl: "Onbekende optie '--\(TextSanitizer.sanitize(o))' voor deze opdracht. Zie 'sociaalhus help'.", en: "Unknown option '--\(TextSanitizer.sanitize(o))' for this command. See 'sociaalhus help'.")
+        case .missingOption(let o):
+            return lang.pick(nl: "De optie --\(o) ontbreekt; geef die op.", en: "The option --\(o) is missing; please give it.")
+        case .missingValue(let o):
+            return lang.pick(nl: "Na --\(TextSanitizer.sanitize(o)) hoort een waarde.", en: "--\(TextSanitizer.sanitize(o)) needs a value.")
+        case .flagTakesNoValue(let o):
+            return lang.pick(nl: "--\(o) heeft geen waarde.", en: "--\(o) takes no value.")
+        case .invalidValue(let o, let v, let expected):
+            return lang.pick(nl: "'\(TextSanitizer.sanitize(v))' is geen geldige waarde voor --\(o); verwacht: \(expected).", en: "'\(TextSanitizer.sanitize(v))' is not a valid value for --\(o); expected: \(expected).")
+        case .passwordMismatch:
+            return lang.pick(nl: "De twee wachtwoorden zijn niet gelijk; probeer het opnieuw.", en: "The two passwords differ; try again.")
+        case .noPassword:
+            return lang.pick(nl: "Er is geen wachtwoord gelezen; geef het op de standaardinvoer.", en: "No password was read; give it on standard input.")
+        case .cannotWrite(let p, let r):
+            return lang.pick(nl: "Kan \(TextSanitizer.sanitize(p)) niet schrijven: \(r).", en: "Cannot write \(TextSanitizer.sanitize(p)): \(r).")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import SociaalHusCore
+
+/// `sociaalhus account add|block|unblock|erase`.
+enum AccountCommand {
+    static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let sub = args.positional.count > 1 ? args.positional[1] : ""
+        switch sub {
+        case "add": try add(&args, ctx)
+        case "block", "unblock": try block(&args, ctx, blocked: sub == "block")
+        case "erase": try erase(&args, ctx)
+        default: throw CLIError.unknownCommand("account " + sub)
+        }
+    }
+
+    /// Creates an account; the password is read from stdin (without echo on a terminal).
+    static func add(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let email = try args.required("email")
+        let name = try args.required("name")
+        let wijk = try args.required("wijk")
+        let roleWords = args.values("role")
+        let visibilityWord = args.value("visibility")
+        let interests = args.values("interest")
+        let store = try ctx.openStore(&args)
+        try args.rejectUnknown()
+        let roles = try parseRoles(roleWords, state: store.state)
+        var visibility = ProfileVisibility.anonymous
+        if let v = visibilityWord {
+            guard let parsed = ProfileVisibility(name: v) else {
+                throw CLIError.invalidValue(option: "visibility", value: v, expected: "anoniem, alleen-buren, openbaar")
+            }
+            visibility = parsed
+        }
+        // Refuse a bad address or wijk before asking for a password.
+        _ = try EmailAddress.normalise(email)
+        guard store.state.wijk(named: wijk) != nil else { throw CoreError.unknownWijk(wijk) }
+        if Console.interactive { Console.err(PasswordPolicy.explanation(ctx.lang)) }
+        guard let password = Console.readSecret(prompt: ctx.t("Wachtwoord: ", "Password: ")) else { throw CLIError.noPassword }
+        try PasswordPolicy.check(password, name: name, email: email)
+        if Console.interactive {
+            guard Console.readSecret(prompt: ctx.t("Nogmaals: ", "Again: ")) == password else { throw CLIError.passwordMismatch }
+        }
+        let account = try store.register(Registration(email: email, name: name, password: password, wijk: wijk,
+                                                      roles: roles, visibility: visibility, interests: interests))
+        Console.out(ctx.t("Account \(account.id) gemaakt voor \(account.email) (\(account.roles.names.joined(separator: ", ")); profiel: \(visibility.label(ctx.lang)); alle e-mails uit).",
+                          "Account \(account.id) created for \(account.email) (\(account.roles.names.joined(separator: ", ")); profile: \(visibility.label(ctx.lang)); all e-mail off)."))
+    }
+
+    /// Parses `--role` words: resident, editor:ORGANISATION, desk, partner:WIJK, admin.
+    static func parseRoles(_ words: [String], state: StoreState) throws -> Roles {
+        if words.isEmpty { return .residentOnly }
+        var roles = Roles(resident: false)
+        let expected = "resident, editor:ORGANISATIE, desk, partner:WIJK, admin"
+        for word in words {
+            let parts = word.split(separator: ":", maxSplits: 1).map(String.init)
+            switch parts[0].lowercased() {
+            case "resident", "bewoner": roles.resident = true
+            case "desk", "desk-staff", "baliemedewerker": roles.deskStaff = true
+            case "admin", "administrator", "beheerder": roles.administrator = true
+            case "editor", "organisation-editor", "organisatie":
+                guard parts.count == 2 else { throw CLIError.invalidValue(option: "role", value: word, expected: expected) }
+                guard let org = state.organisation(named: parts[1]) else { throw CoreError.unknownOrganisation(parts[1]) }
+                roles.editorOf.append(org.id)
+            case "partner", "local-partner", "lokale-partner":
+                guard parts.count == 2 else { throw CLIError.invalidValue(option: "role", value: word, expected: expected) }
+                guard let w = state.wijk(named: parts[1]) else { throw CoreError.unknownWijk(parts[1]) }
+                roles.partnerOf.append(w.id)
+            default:
+                throw CLIError.invalidValue(option: "role", value: word, expected: expected)
+            }
+        }
+        return roles
+    }
+
+    static func block(_ args: inout Arguments, _ ctx: CommandContext, blocked: Bool) throws {
+        let email = try args.required("email")
+        let reason = args.value("reason")
+        let store = try ctx.openStore(&args)
+        try args.rejectUnknown()
+        let account = try store.account(email: email)
+        try store.setBlocked(account.id, blocked: blocked, reason: reason, by: nil)
+        Console.out(blocked ? ctx.t("Account \(account.id) is geblokkeerd: inloggen kan niet meer en de inhoud is verborgen.",
+                                    "Account \(account.id) is blocked: it cannot log in and its content is hidden.")
+                            : ctx.t("Account \(account.id) is niet meer geblokkeerd.", "Account \(account.id) is no longer blocked."))
+    }
+
+    static func erase(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let email = try args.required("email")
+        let store = try ctx.openStore(&args)
+        try args.rejectUnknown()
+        let account = try store.account(email: email)
+        try store.erase(account.id, by: nil)
+        Console.out(ctx.t("Account \(account.id) is gewist: account, profiel, foto, berichten op het prikbord en contactberichten. In het logboek staat alleen nog 'account \(account.id) gewist'.",
+                          "Account \(account.id) is erased: account, profile, photo, notice-board posts and contact messages. The audit log keeps only 'account \(account.id) erased'."))
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import SociaalHusCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sociaalhus bench [--scale N] [--runs R]`: builds a synthetic store and measures open, one
+/// durable change, erase, the agenda of one wijk for 8 weeks, and peak memory.
+///
+/// Each run is a fresh child process (`bench-child`), so "open" is a real start and the peak
+/// memory is that of a process that opens the store and works with it, not of the generator.
+enum BenchCommand {
+    /// Timings of one child run, in milliseconds, plus its peak resident memory in MB.
+    struct RunResult: Codable {
+        var open: Double
+        var change: [Double]
+        var erase: [Double]
+        var agenda: [Double]
+        var agendaOccurrences: Int
+        var peakMB: Double
+    }
+
+    static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let scaleText = args.value("scale")
+        let runsText = args.value("runs") ?? "5"
+        let keep = args.value("dir")
+        try args.rejectUnknown()
+        guard let runs = Int(runsText), (1...50).contains(runs) else {
+            throw CLIError.invalidValue(option: "runs", value: runsText, expected: "1–50")
+        }
+        var scales = [1, 10]
+        if let scaleText {
+            guard let s = Int(scaleText), (1...20).contains(s) else { throw CLIError.invalidValue(option: "scale", value: scaleText, expected: "1–20") }
+            scales = [s]
+        }
+        #if DEBUG
+        Console.err(ctx.t("Let op: dit is een debug-build; meet met 'swift run -c release sociaalhus bench'.",
+                          "Note: this is a debug build; measure with 'swift run -c release sociaalhus bench'."))
+        #endif
+        let hash = try YescryptHasher().hash("synthetic benchmark password")
+        let now = Date()
+        Console.out("| scale | records | open (median / worst) | one change | erase | agenda 8 weeks, 1 wijk | peak memory |")
+        Console.out("|---|---|---|---|---|---|---|")
+        for scale in scales {
+            let base = keep ?? NSTemporaryDirectory()
+            let path = base + "/sociaalhus-bench-\(scale)-\(getpid())"
+            defer { if keep == nil { try? FileManager.default.removeItem(atPath: path) } }
+            let started = Date()
+            let size = try SyntheticStore.build(at: path, scale: scale, now: now, hash: hash)
+            Console.err(ctx.t("Schaal \(scale): opslag gebouwd in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; \(runs) metingen…",
+                              "Scale \(scale): store built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; \(runs) runs…"))
+            var results: [RunResult] = []
+            for r in 0..<runs { results.append(try spawnChild(path: path, run: r)) }
+            let records = size.accounts + size.organisations + size.agenda + size.posts + size.messages
+            func cell(_ values: [Double]) -> String {
+                let s = values.sorted()
+                return String(format: "%.1f / %.1f ms", s[s.count / 2], s.last ?? 0)
+            }
+            Console.out("| \(scale) | \(records) | \(cell(results.map(\.open))) | \(cell(results.flatMap(\.change))) | \(cell(results.flatMap(\.erase))) | \(cell(results.flatMap(\.agenda))) (\(results[0].agendaOccurrences) occurrences) | \(String(format: "%.0f MB", results.map(\.peakMB).max() ?? 0)) |")
+        }
+    }
+
+    static func spawnChild(path: String, run: Int) throws -> RunResult {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        p.arguments = ["bench-child", "--store", path, "--run", String(run)]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw CoreError.storeIO(file: path, problem: "benchmark run \(run) failed") }
+        return try JSONDecoder().decode(RunResult.self, from: data)
+    }
+
+    /// One measured run in a fresh process; prints a `RunResult` as JSON.
+    static func child(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let path = try args.required("store")
+        let run = Int(args.value("run") ?? "0") ?? 0
+        try args.rejectUnknown()
+        func ms(_ body: () throws -> Void) rethrows -> Double {
+            let t = DispatchTime.now().uptimeNanoseconds
+            try body()
+            return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
+        }
+        var store: Store!
+        let open = try ms { store = try Store.open(at: path) }
+        let accounts = store.state.accounts.all.map(\.id).sorted()
+        var change: [Double] = [], erase: [Double] = [], agenda: [Double] = []
+        var occurrences = 0
+        let wijk = store.state.settings.wijken[0].id
+        for i in 0..<5 {
+            let id = accounts[(run * 37 + i * 101) % accounts.count]
+            let a = store.state.accounts[id.rawValue]!
+            change.append(try ms { try store.setEmailPreference(.announcement, to: !a.profile.email.announcements, for: id, by: .account(a)) })
+            agenda.append(try ms { occurrences = try store.state.agenda(AgendaQuery(wijk: wijk, from: Date(), days: 56), viewer: .visitor).count })
+        }
+        for i in 0..<3 {
+            let id = accounts[accounts.count - 1 - (run * 3 + i)]
+            erase.append(try ms { try store.erase(id, by: nil) })
+        }
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        let result = RunResult(open: open, change: change, erase: erase, agenda: agenda, agendaOccurrences: occurrences,
+                               peakMB: Double(usage.ru_maxrss) / 1024)
+        FileHandle.standardOutput.write(try JSONEncoder().encode(result))
+    }
+}

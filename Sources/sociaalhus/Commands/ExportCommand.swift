@@ -1,0 +1,38 @@
+import Foundation
+import SociaalHusCore
+
+/// `sociaalhus export --email E [--out FILE]`: everything held about a person, as JSON.
+enum ExportCommand {
+    static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let email = try args.required("email")
+        let out = args.value("out")
+        let store = try ctx.openStore(&args)
+        try args.rejectUnknown()
+        let account = try store.account(email: email)
+        let data = try store.export(account.id, by: nil).json()
+        if let out {
+            try OutputFile.write(data, to: out)
+            Console.err(ctx.t("Export geschreven naar \(TextSanitizer.sanitize(out)) (alleen leesbaar voor jou).",
+                              "Export written to \(TextSanitizer.sanitize(out)) (readable by you only)."))
+        } else {
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        }
+    }
+}
+
+/// Writing a file the user named: mode 0600 (it holds personal data), atomically, and never
+/// through a path that is not a regular file.
+enum OutputFile {
+    static func write(_ data: Data, to path: String) throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw CLIError.cannotWrite(path: path, reason: "it is a folder")
+        }
+        do {
+            try DurableFile.replace(path, data: data)
+        } catch let e as CoreError {
+            if case .storeIO(_, let problem) = e { throw CLIError.cannotWrite(path: path, reason: problem) }
+            throw e
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import SociaalHusCore
+
+/// `sociaalhus help`: the commands in the interface language.
+enum HelpCommand {
+    static func text(_ lang: Language) -> String {
+        lang.pick(nl: """
+        SociaalHus — agenda, prikbord en organisaties van het Sociaal Hus Borne
+
+        Gebruik:
+          sociaalhus --demo                      maak een tijdelijke demo-opslag en toon hoe verder
+          sociaalhus init [--store MAP] [--demo] [--wijk NAAM]...
+          sociaalhus account add --email E --name N --wijk W [--role ROL]... [--visibility NIVEAU]
+                                                 (wachtwoord via standaardinvoer)
+          sociaalhus account block|unblock --email E [--reason TEKST]
+          sociaalhus account erase --email E
+          sociaalhus export --email E [--out BESTAND]
+          sociaalhus agenda [--wijk W] [--from JJJJ-MM-DD] [--days N] [--format text|json]
+          sociaalhus check
+          sociaalhus bench [--scale N] [--runs N]
+
+        Rollen: resident, editor:ORGANISATIE, desk, partner:WIJK, admin
+        Niveaus: anoniem (standaard), alleen-buren, openbaar
+        Opslag: --store MAP, anders $SOCIAALHUS_STORE, anders $XDG_DATA_HOME/sociaalhus,
+                anders ~/.local/share/sociaalhus
+        Taal: --lang nl|en (standaard Nederlands, of Engels bij een Engelse LANG)
+        """, en: """
+        SociaalHus — agenda, notice board and organisations of the Sociaal Hus Borne
+
+        Usage:
+          sociaalhus --demo                      make a temporary demo store and show what next
+          sociaalhus init [--store DIR] [--demo] [--wijk NAME]...
+          sociaalhus account add --email E --name N --wijk W [--role ROLE]... [--visibility LEVEL]
+                                                 (password on standard input)
+          sociaalhus account block|unblock --email E [--reason TEXT]
+          sociaalhus account erase --email E
+          sociaalhus export --email E [--out FILE]
+          sociaalhus agenda [--wijk W] [--from YYYY-MM-DD] [--days N] [--format text|json]
+          sociaalhus check
+          sociaalhus bench [--scale N] [--runs N]
+
+        Roles: resident, editor:ORGANISATION, desk, partner:WIJK, admin
+        Levels: anoniem (default), alleen-buren, openbaar
+        Store: --store DIR, else $SOCIAALHUS_STORE, else $XDG_DATA_HOME/sociaalhus,
+               else ~/.local/share/sociaalhus
+        Language: --lang nl|en (Dutch by default, or English with an English LANG)
+        """)
+    }
+}

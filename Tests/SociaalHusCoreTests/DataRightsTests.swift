@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+
+/// Export and erasure: the resident's rights over their data.
+@Suite struct DataRightsTests {
+    /// A store with one person carrying unique canary strings everywhere, and a bystander.
+    struct Planted {
+        let dir = TempDir()
+        let store: Store
+        let person: Account
+        let bystander: Account
+        let canaries: [String]
+        let photo = Data([0xFF, 0xD8, 0xFF, 0xE0] + Array("CANARY-PHOTO-BYTES-q8Zt".utf8))
+
+        init() throws {
+            store = try makeStore(dir)
+            let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Voedselbank"), by: nil)
+            var p = try store.register(Registration(email: "canary-mail-x7qp@example.nl", name: "Canary Naam Zw4k", password: goodPassword,
+                                                    wijk: "Centrum", roles: Roles(editorOf: [org.id])))
+            try store.updateProfile(for: p.id, by: .account(p)) {
+                $0.phone = "06-CANARY-TEL-9931"
+                $0.address = "Canarystraat 77 Borne"
+                $0.displayName = "Canary Schermnaam Pq2"
+            }
+            let photoPath = dir.path + "/foto.jpg"
+            try photo.write(to: URL(fileURLWithPath: photoPath))
+            p = store.state.accounts[p.id.rawValue]!
+            try store.setPhoto(for: p.id, from: photoPath, by: .account(p))
+            p = store.state.accounts[p.id.rawValue]!
+            bystander = try addResident(store, "bystander@example.nl", name: "Bystander Bea")
+            try store.createPost(PostDraft(kind: .vraag, title: "Canary vraag", body: "CANARY-POST-BODY-Lm3", wijk: p.profile.wijk,
+                                           author: .resident(p.id), show: ContactChoice(email: true)), by: .account(p))
+            try store.createPost(PostDraft(kind: .mededeling, title: "Org bericht", body: "Van de voedselbank", wijk: p.profile.wijk,
+                                           author: .organisation(org.id, by: p.id)), by: .account(p))
+            try store.sendMessage(senderName: "Canary Naam Zw4k", senderEmail: "canary-mail-x7qp@example.nl", to: .resident(bystander.id),
+                                  text: "CANARY-SENT-TEXT-Hh8", by: .account(p))
+            try store.sendMessage(senderName: "Bea", senderEmail: "bystander@example.nl", to: .resident(p.id),
+                                  text: "CANARY-RECEIVED-TEXT-Yy5", by: .account(bystander))
+            try store.sendMessage(senderName: "Canary Naam Zw4k", senderEmail: "canary-mail-x7qp@example.nl", to: .organisation(org.id),
+                                  text: "CANARY-AS-VISITOR-Kk1", by: .visitor)
+            try store.setEmailPreference(.visitorMessage, to: true, for: p.id, by: .account(p))
+            person = store.state.accounts[p.id.rawValue]!
+            canaries = ["canary-mail-x7qp", "Canary Naam Zw4k", "06-CANARY-TEL-9931", "Canarystraat 77", "Canary Schermnaam Pq2",
+                        "CANARY-POST-BODY-Lm3", "CANARY-SENT-TEXT-Hh8", "CANARY-RECEIVED-TEXT-Yy5", "CANARY-AS-VISITOR-Kk1", "CANARY-PHOTO-BYTES-q8Zt"]
+        }
+
+        /// Files under the store holding `needle`.
+        func filesContaining(_ needle: String) -> [String] {
+            allFiles(under: dir.store).filter { f in
+                guard let d = try? Data(contentsOf: URL(fileURLWithPath: f)) else { return false }
+                return d.range(of: Data(needle.utf8)) != nil
+            }
+        }
+    }
+
+    @Test("the export holds every piece of personal data, and no password hash") func export() throws {
+        let w = try Planted()
+        let export = try w.store.export(w.person.id, by: .account(w.person))
+        let json = String(decoding: try export.json(), as: UTF8.self)
+        for c in w.canaries where c != "CANARY-PHOTO-BYTES-q8Zt" { #expect(json.contains(c), "\(c) missing from the export") }
+        #expect(export.profile.photo?.hasPrefix("photos/") == true)
+        #expect(export.posts.count == 1 && export.postsForOrganisations.count == 1)
+        #expect(export.messagesSent.count == 2 && export.messagesReceived.count == 1)
+        #expect(export.profile.emailPreferences["berichten-van-bezoekers"] == true)
+        #expect(export.auditEvents.contains { $0.action == "account-created" })
+        #expect(!json.contains("passwordHash") && !json.contains("$test$"))
+        #expect(!json.contains("Bystander Bea"), "the bystander is anonymous, so their name is not in the export")
+        #expect(json.contains("+01:00"), "dates carry the Amsterdam offset")
+    }
+
+    @Test("only the owner may export") func exportPermission() throws {
+        let w = try Planted()
+        #expect(throws: CoreError.notPermitted(.notYourAccount)) { try w.store.export(w.person.id, by: .account(w.bystander)) }
+    }
+
+    @Test("after erasure no byte of the person's data remains in any file of the store") func eraseCanary() throws {
+        let w = try Planted()
+        for c in w.canaries { #expect(!w.filesContaining(c).isEmpty, "canary \(c) was planted") }
+        try w.store.erase(w.person.id, by: .account(w.person))
+        for c in w.canaries { #expect(w.filesContaining(c).isEmpty, "\(c) still in \(w.filesContaining(c))") }
+        let reopened = try reopen(w.dir)
+        #expect(reopened.state.accounts[w.person.id.rawValue] == nil)
+        #expect(reopened.state.accounts[w.bystander.id.rawValue] != nil, "others are untouched")
+        let events = reopened.state.audit.all.filter { $0.subject == w.person.id }
+        #expect(events.map(\.action) == [.accountErased], "the log keeps only 'account N erased'")
+        #expect(reopened.state.posts.all.contains { $0.author == .organisation(OrganisationID(1), by: nil) }, "the organisation's post stays, unlinked")
+        #expect(StoreCheck.run(at: w.dir.store).isSound)
+        #expect(reopened.leftoverFiles().isEmpty)
+    }
+
+    @Test("a photo must be a JPEG or PNG of at most 5 MB") func photoChecks() throws {
+        let w = try Planted()
+        let text = w.dir.path + "/notes.jpg"
+        try Data("just text".utf8).write(to: URL(fileURLWithPath: text))
+        #expect(throws: CoreError.invalidPhoto(.notJPEGOrPNG)) { try w.store.setPhoto(for: w.person.id, from: text, by: .account(w.person)) }
+        let big = w.dir.path + "/big.png"
+        try (Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(count: 6 * 1024 * 1024)).write(to: URL(fileURLWithPath: big))
+        #expect(throws: CoreError.invalidPhoto(.tooLarge(megabytes: 5))) { try w.store.setPhoto(for: w.person.id, from: big, by: .account(w.person)) }
+        #expect(throws: CoreError.invalidPhoto(.notRegularFile)) { try w.store.setPhoto(for: w.person.id, from: w.dir.path, by: .account(w.person)) }
+        #expect(w.store.leftoverFiles().isEmpty)
+    }
+}
