@@ -76,3 +76,18 @@ import Testing
         #expect(store.state.agenda.count == 0)
     }
 }
+
+/// The fast day arithmetic agrees with Foundation's calendar, across both clock changes.
+@Suite struct DayArithmeticTests {
+    @Test(arguments: [0, 1, 6, 7, 14, 30, 150, 200, 365, -7])
+    func agreesWithCalendar(days: Int) {
+        let cal = amsterdamCalendar()
+        for month in [3, 10] {
+            for hour in [0, 2, 3, 12, 23] {
+                let start = cal.date(from: DateComponents(year: 2026, month: month, day: 20, hour: hour, minute: 30))!
+                #expect(RecurrenceExpansion.addingDays(days, to: start, in: cal.timeZone) == cal.date(byAdding: .day, value: days, to: start)!,
+                        "\(month)/\(hour) + \(days)")
+            }
+        }
+    }
+}

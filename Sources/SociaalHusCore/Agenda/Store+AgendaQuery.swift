@@ -48,6 +48,8 @@ extension StoreState {
             guard ContentVisibility.mayView(item, creator: creator, by: viewer, settings: settings) else { continue }
             out += RecurrenceExpansion.occurrences(of: item, from: from, to: to, calendar: calendar)
         }
-        return out.sorted { ($0.start, $0.item.id) < ($1.start, $1.item.id) }
+        // Sort small keys, not the occurrences: each one carries a whole item and moving it is costly.
+        let order = out.indices.sorted { (out[$0].start, out[$0].item.id) < (out[$1].start, out[$1].item.id) }
+        return order.map { out[$0] }
     }
 }

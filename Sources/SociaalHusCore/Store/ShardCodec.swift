@@ -1,13 +1,5 @@
 import Foundation
 
-/// The contents of one data file: a format number, where it belongs, and its records.
-struct ShardFile<R: StoredRecord>: Codable {
-    var format: Int
-    var collection: CollectionName
-    var shard: Int
-    var records: [R]
-}
-
 /// The records of one shard after loading, by collection.
 enum LoadedShard: Sendable {
     case settings([SettingsRecord])
@@ -34,43 +26,56 @@ enum ShardCodec {
         return d
     }
 
-    /// Encodes one shard of `state`.
+    /// First bytes of every data file.
+    static let magic: [UInt8] = Array("SHUSDATA".utf8)
+
+    /// Encodes one shard of `state`: magic, format, collection, shard, count, records by key.
     static func encode(_ ref: ShardRef, of state: StoreState) throws -> (data: Data, count: Int) {
-        func enc<R: StoredRecord>(_ table: Table<R>) throws -> (Data, Int) {
+        func enc<R: StoredRecord>(_ table: Table<R>) -> (Data, Int) {
             let records = table.shards[ref.shard].values.sorted { $0.storageKey < $1.storageKey }
-            let file = ShardFile(format: Manifest.currentFormat, collection: ref.collection, shard: ref.shard, records: records)
-            return (try encoder().encode(file), records.count)
+            var w = BinaryWriter()
+            w.array(magic) { $0.uint(UInt64($1)) }
+            w.uint(UInt64(Manifest.currentFormat))
+            w.string(ref.collection.rawValue)
+            w.uint(UInt64(ref.shard))
+            w.array(records) { w, r in r.write(to: &w) }
+            return (Data(w.bytes), records.count)
         }
         switch ref.collection {
-        case .settings: return try enc(state.settingsTable)
-        case .accounts: return try enc(state.accounts)
-        case .organisations: return try enc(state.organisations)
-        case .agenda: return try enc(state.agenda)
-        case .posts: return try enc(state.posts)
-        case .messages: return try enc(state.messages)
-        case .audit: return try enc(state.audit)
+        case .settings: return enc(state.settingsTable)
+        case .accounts: return enc(state.accounts)
+        case .organisations: return enc(state.organisations)
+        case .agenda: return enc(state.agenda)
+        case .posts: return enc(state.posts)
+        case .messages: return enc(state.messages)
+        case .audit: return enc(state.audit)
         }
     }
 
-    /// Decodes one shard file, checking that it belongs where the manifest says.
+    /// Decodes one data file, checking that it is one and belongs where the manifest says.
     static func decode(_ data: Data, ref: ShardRef, displayName: String) throws -> LoadedShard {
         func dec<R: StoredRecord>(_: R.Type) throws -> [R] {
-            let file: ShardFile<R>
-            do {
-                file = try decoder().decode(ShardFile<R>.self, from: data)
-            } catch {
-                if let probe = try? decoder().decode(FormatProbe.self, from: data), probe.format > Manifest.currentFormat {
-                    throw CoreError.storeNewerFormat(file: displayName, found: probe.format, known: Manifest.currentFormat)
+            try data.withUnsafeBytes { buf in
+                var r = BinaryReader(buf)
+                do {
+                    let head = try r.array { UInt8(truncatingIfNeeded: try $0.uint()) }
+                    guard head == magic else { throw CoreError.storeCorrupt(file: displayName, problem: .unreadable(detail: "not a SociaalHus data file")) }
+                    let format = Int(try r.uint())
+                    if format > Manifest.currentFormat {
+                        throw CoreError.storeNewerFormat(file: displayName, found: format, known: Manifest.currentFormat)
+                    }
+                    let collection = try r.string()
+                    let shard = Int(try r.uint())
+                    guard collection == ref.collection.rawValue, shard == ref.shard else {
+                        throw CoreError.storeCorrupt(file: displayName, problem: .misplaced)
+                    }
+                    let records = try r.array { try R(from: &$0) }
+                    guard r.atEnd else { throw BinaryReader.Damage(offset: r.offset, expected: "end of file") }
+                    return records
+                } catch let damage as BinaryReader.Damage {
+                    throw CoreError.storeCorrupt(file: displayName, problem: .unreadable(detail: damage.description))
                 }
-                throw CoreError.storeCorrupt(file: displayName, problem: .unreadable(detail: describe(error)))
             }
-            if file.format > Manifest.currentFormat {
-                throw CoreError.storeNewerFormat(file: displayName, found: file.format, known: Manifest.currentFormat)
-            }
-            guard file.collection == ref.collection, file.shard == ref.shard else {
-                throw CoreError.storeCorrupt(file: displayName, problem: .misplaced)
-            }
-            return file.records
         }
         switch ref.collection {
         case .settings: return .settings(try dec(SettingsRecord.self))

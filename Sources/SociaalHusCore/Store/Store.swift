@@ -22,7 +22,7 @@ public enum CommitStep: Equatable, Sendable {
 /// The file-backed store: one directory (mode 0700, files 0600) with a manifest, a lock file,
 /// sharded data files and photos.
 ///
-/// Layout: `manifest.json`, `store.lock`, `data/<collection>-<shard>-g<generation>.json`,
+/// Layout: `manifest.json`, `store.lock`, `data/<collection>-<shard>-g<generation>.dat`,
 /// `photos/`. Every change takes an exclusive `flock`, re-reads what other processes changed,
 /// applies the change to a copy, writes only the shards it touched under new names, and swaps
 /// the manifest atomically. Reads take a shared lock.
@@ -246,7 +246,7 @@ public final class Store {
                 manifest.collections[ref.collection]?.files[key] = nil
                 continue
             }
-            let name = "\(ref.collection.rawValue)-\(ref.shard)-g\(manifest.generation).json"
+            let name = "\(ref.collection.rawValue)-\(ref.shard)-g\(manifest.generation).dat"
             try DurableFile.createNew(dataPath + "/" + name, data: data)
             written.append(name)
             manifest.collections[ref.collection]?.files[key] = Manifest.FileEntry(file: name, size: data.count, crc: CRC32.checksum(data))

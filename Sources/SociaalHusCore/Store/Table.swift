@@ -16,7 +16,7 @@ public enum CollectionName: String, CaseIterable, Codable, Sendable, CodingKeyRe
 }
 
 /// A record kept in a store collection.
-public protocol StoredRecord: Codable, Sendable {
+public protocol StoredRecord: BinaryRecord, Sendable {
     /// The collection it belongs to.
     static var collection: CollectionName { get }
     /// Its unique internal number.

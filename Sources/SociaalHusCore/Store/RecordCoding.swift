@@ -1,0 +1,146 @@
+import Foundation
+
+// The binary layout of every stored record, field by field, in format 1. A new field means a
+// new format number and a reader for the old one.
+
+extension BinaryWriter {
+    mutating func id<E>(_ id: ID<E>) { int(id.rawValue) }
+    mutating func ids<E>(_ ids: [ID<E>]) { array(ids) { $0.id($1) } }
+    mutating func strings(_ s: [String]) { array(s) { $0.string($1) } }
+    mutating func optionalString(_ s: String?) { optional(s) { $0.string($1) } }
+}
+
+extension BinaryReader {
+    mutating func id<E>() throws -> ID<E> { ID(try int()) }
+    mutating func ids<E>() throws -> [ID<E>] { try array { try $0.id() } }
+    mutating func strings() throws -> [String] { try array { try $0.string() } }
+    mutating func optionalString() throws -> String? { try optional { try $0.string() } }
+}
+
+extension Account: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.id(id); w.string(email); w.string(name); w.string(passwordHash)
+        w.bool(roles.resident); w.ids(roles.editorOf); w.bool(roles.deskStaff); w.ids(roles.partnerOf); w.bool(roles.administrator)
+        w.bool(blocked); w.optionalString(blockedReason); w.date(created)
+        w.string(profile.displayName); w.id(profile.wijk); w.optionalString(profile.photo); w.string(profile.visibility.rawValue)
+        w.strings(profile.interests)
+        w.bool(profile.email.visitorMessages); w.bool(profile.email.wijkNotifications)
+        w.bool(profile.email.newsletters); w.bool(profile.email.announcements)
+        w.optionalString(profile.phone); w.optionalString(profile.address)
+        w.int(throttle.consecutiveFailures); w.optional(throttle.lastFailure) { $0.date($1) }; w.array(throttle.recentFailures) { $0.date($1) }
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        id = try r.id(); email = try r.string(); name = try r.string(); passwordHash = try r.string()
+        roles = Roles(resident: try r.bool(), editorOf: try r.ids(), deskStaff: try r.bool(), partnerOf: try r.ids(), administrator: try r.bool())
+        blocked = try r.bool(); blockedReason = try r.optionalString(); created = try r.date()
+        profile = Profile(displayName: try r.string(), wijk: try r.id(), photo: try r.optionalString(),
+                          visibility: try r.raw(ProfileVisibility.self), interests: try r.strings(),
+                          email: EmailPreferences(visitorMessages: try r.bool(), wijkNotifications: try r.bool(),
+                                                  newsletters: try r.bool(), announcements: try r.bool()),
+                          phone: try r.optionalString(), address: try r.optionalString())
+        throttle = LoginThrottleState(consecutiveFailures: try r.int(), lastFailure: try r.optional { try $0.date() },
+                                      recentFailures: try r.array { try $0.date() })
+    }
+}
+
+extension Organisation: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.id(id); w.string(name); w.string(description); w.strings(categories); w.ids(wijken)
+        w.string(address); w.string(phone); w.string(email); w.string(website); w.string(openingHours)
+        w.optional(createdBy) { $0.id($1) }
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        self.init(id: try r.id(), name: try r.string(), description: try r.string(), categories: try r.strings(), wijken: try r.ids(),
+                  address: try r.string(), phone: try r.string(), email: try r.string(), website: try r.string(),
+                  openingHours: try r.string(), createdBy: try r.optional { try $0.id() })
+    }
+}
+
+extension AgendaItem: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.id(id); w.string(title); w.string(description); w.date(start); w.optional(end) { $0.date($1) }; w.bool(allDay)
+        w.string(location); w.optional(wijk) { $0.id($1) }; w.id(organisation); w.string(category); w.string(cost); w.string(signup)
+        w.string(recurrence.frequency.rawValue); w.optional(recurrence.until) { $0.date($1) }; w.optional(createdBy) { $0.id($1) }
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        self.init(id: try r.id(), title: try r.string(), description: try r.string(), start: try r.date(),
+                  end: try r.optional { try $0.date() }, allDay: try r.bool(), location: try r.string(),
+                  wijk: try r.optional { try $0.id() }, organisation: try r.id(), category: try r.string(),
+                  cost: try r.string(), signup: try r.string(),
+                  recurrence: Recurrence(try r.raw(Recurrence.Frequency.self), until: try r.optional { try $0.date() }),
+                  createdBy: try r.optional { try $0.id() })
+    }
+}
+
+extension Post: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.id(id); w.string(kind.rawValue); w.string(title); w.string(body); w.id(wijk)
+        switch author {
+        case .resident(let a): w.uint(0); w.id(a)
+        case .organisation(let o, let by): w.uint(1); w.id(o); w.optional(by) { $0.id($1) }
+        }
+        w.bool(show.name); w.bool(show.email); w.bool(show.phone); w.bool(show.address)
+        w.date(created); w.date(expires)
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        id = try r.id(); kind = try r.raw(Kind.self); title = try r.string(); body = try r.string(); wijk = try r.id()
+        let at = r.offset
+        switch try r.uint() {
+        case 0: author = .resident(try r.id())
+        case 1: author = .organisation(try r.id(), by: try r.optional { try $0.id() })
+        default: throw BinaryReader.Damage(offset: at, expected: "author")
+        }
+        show = ContactChoice(name: try r.bool(), email: try r.bool(), phone: try r.bool(), address: try r.bool())
+        created = try r.date(); expires = try r.date()
+    }
+}
+
+extension ContactMessage: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.id(id); w.string(senderName); w.string(senderEmail); w.optional(senderAccount) { $0.id($1) }
+        switch recipient {
+        case .resident(let a): w.uint(0); w.id(a)
+        case .organisation(let o): w.uint(1); w.id(o)
+        }
+        w.string(text); w.date(sent)
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        id = try r.id(); senderName = try r.string(); senderEmail = try r.string(); senderAccount = try r.optional { try $0.id() }
+        let at = r.offset
+        switch try r.uint() {
+        case 0: recipient = .resident(try r.id())
+        case 1: recipient = .organisation(try r.id())
+        default: throw BinaryReader.Damage(offset: at, expected: "recipient")
+        }
+        text = try r.string(); sent = try r.date()
+    }
+}
+
+extension AuditEvent: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.id(id); w.optional(actor) { $0.id($1) }; w.string(action.rawValue); w.optional(subject) { $0.id($1) }
+        w.optionalString(target); w.date(at)
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        self.init(id: try r.id(), actor: try r.optional { try $0.id() }, action: try r.raw(Action.self),
+                  subject: try r.optional { try $0.id() }, target: try r.optionalString(), at: try r.date())
+    }
+}
+
+extension SettingsRecord: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.array(settings.wijken) { w, wijk in w.id(wijk.id); w.string(wijk.name) }
+        w.bool(settings.isPrivate); w.bool(settings.registrationOpen)
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        let wijken = try r.array { r in Wijk(id: try r.id(), name: try r.string()) }
+        settings = PlatformSettings(wijken: wijken, isPrivate: try r.bool(), registrationOpen: try r.bool())
+    }
+}
