@@ -24,10 +24,10 @@ public enum DurableFile {
         ok = true
     }
 
-    /// Replaces `path` atomically with `data`: temp file in the same folder, fsync, rename, fsync the folder.
+    /// Replaces `path` atomically with `data`: a uniquely named temp file in the same folder,
+    /// fsync, rename (which replaces a symbolic link itself, never its target), fsync the folder.
     public static func replace(_ path: String, data: Data) throws {
-        let temp = path + ".tmp"
-        unlink(temp) // a leftover of an interrupted write; callers hold the store lock
+        let temp = path + ".tmp-" + UUID().uuidString.prefix(8)
         try createNew(temp, data: data)
         guard rename(temp, path) == 0 else {
             let e = ioError(path)

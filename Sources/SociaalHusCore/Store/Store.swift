@@ -40,7 +40,9 @@ public final class Store {
 
     let lock: FileLock
     private var manifestStamp: FileStamp?
-    lazy var dummyHash: String = (try? hasher.hash(UUID().uuidString + "-dummy-password")) ?? "$y$j9T$invalid"
+    /// A yescrypt hash (cost 5) of a random password nobody knows: verifying against it for an
+    /// unknown e-mail address costs the same as a real check, so timing does not reveal accounts.
+    let dummyHash = "$y$j9T$D86HDJc6u/fgZ9RtP50w61$B.zdSdDkjRyLqfc954dQVJRhBEaR9fSWxR3wT79Rr90"
 
     var dataPath: String { path + "/data" }
     var photosPath: String { path + "/photos" }
