@@ -1,0 +1,14 @@
+import TerminalKit
+
+/// Everything a key can ask for. Screens declare which of these they offer in their key table.
+public enum Action: String, Hashable, Sendable, CaseIterable {
+    // Global
+    case goAgenda, goPrikbord, goOrganisaties, goProfiel, help, quit, back, login, logout, refresh
+    // Lists
+    case up, down, pageUp, pageDown, open, search
+    // Forms
+    case nextField, previousField, activate
+    // Screen actions
+    case create, edit, delete, renew, weekView, filterWijk, filterKind, filterOrganisation, filterCategory, clearFilters
+    case register, privacy, myData, export, eraseAccount, changePassword, toggle
+}

@@ -1,0 +1,258 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// The whole interface as a state machine: keys in, grids out. No ncurses here, so every
+/// screen and every flow can be tested in memory.
+public final class App {
+    /// Smallest size at which the screens work; below it a plain "window too small" message.
+    public static let minimumSize = Size(cols: 60, rows: 20)
+
+    /// Screens, language, session and store.
+    public let ctx: UIContext
+    /// The tab in front.
+    public private(set) var tab: Tab = .agenda
+    /// False once the user confirmed quitting.
+    public private(set) var running = true
+    /// Seconds without keys before a logged-in session is warned (default 10 minutes).
+    public var idleTimeout: TimeInterval
+    /// Seconds between the warning and the automatic logout (at least 20).
+    public let idleGrace: TimeInterval
+    private var stacks: [Tab: [Screen]] = [:]
+    private var modal: Modal?
+    private var lastKey: Date
+    private let makeRoot: (Tab, UIContext) -> Screen
+
+    enum Modal {
+        case help(offset: Int)
+        case confirmQuit
+        case confirmDiscard
+        case idleWarning(deadline: Date)
+    }
+
+    /// Creates the app; `makeRoot` builds the first screen of each tab.
+    public init(context: UIContext, idleTimeout: TimeInterval = 600, idleGrace: TimeInterval = 30,
+                makeRoot: @escaping (Tab, UIContext) -> Screen = RootScreens.make) {
+        ctx = context
+        self.idleTimeout = idleTimeout
+        self.idleGrace = max(idleGrace, 20)
+        self.makeRoot = makeRoot
+        lastKey = context.now
+        resetScreens()
+    }
+
+    /// The screen in front.
+    public var current: Screen { stacks[tab]!.last! }
+
+    /// True while a dialog is open.
+    public var hasModal: Bool { modal != nil }
+
+    private func resetScreens() {
+        for t in Tab.allCases { stacks[t] = [makeRoot(t, ctx)] }
+    }
+
+    /// Every binding valid now: the screen's own, then (unless typing) the global ones.
+    public func activeBindings() -> [Binding<Action>] {
+        var b = current.bindings(ctx)
+        let global = KeyTable.global(ctx.lang).filter { g in !b.contains { $0.action == g.action } }
+        b += global
+        return b
+    }
+
+    // MARK: Keys
+
+    /// Handles one key press.
+    public func handle(_ key: Key) {
+        lastKey = ctx.now
+        if key == .resize { return }
+        if let modal {
+            handleModal(modal, key)
+            return
+        }
+        ctx.message = nil
+        let screen = current
+        if screen.capturesText, isTyping(key), screen.handleKey(key, ctx) {
+            carryOut()
+            return
+        }
+        let own = screen.bindings(ctx)
+        if let action = KeyTable.action(for: key, in: own) {
+            screen.handle(action, ctx)
+        } else if let action = KeyTable.action(for: key, in: KeyTable.global(ctx.lang)), !(screen.capturesText && isPrintable(key)) {
+            perform(action)
+        } else if !screen.handleKey(key, ctx), case .char = key {
+            ctx.inform(ctx.t("Deze toets doet hier niets; ? toont de toetsen.", "This key does nothing here; ? shows the keys."))
+        }
+        carryOut()
+    }
+
+    private func isPrintable(_ key: Key) -> Bool {
+        if case .char = key { return true }
+        return false
+    }
+
+    private func isTyping(_ key: Key) -> Bool {
+        switch key {
+        case .char, .backspace, .delete, .left, .right, .home, .end, .ctrl("a"), .ctrl("e"), .ctrl("u"): true
+        default: false
+        }
+    }
+
+    private func perform(_ action: Action) {
+        switch action {
+        case .goAgenda: switchTo(.agenda)
+        case .goPrikbord: switchTo(.prikbord)
+        case .goOrganisaties: switchTo(.organisaties)
+        case .goProfiel: switchTo(.profiel)
+        case .help: modal = .help(offset: 0)
+        case .quit: modal = .confirmQuit
+        case .refresh:
+            do {
+                try ctx.store.refresh()
+                current.willAppear(ctx)
+                ctx.inform(ctx.t("Bijgewerkt.", "Refreshed."))
+            } catch { ctx.fail(error) }
+        case .back:
+            if stacks[tab]!.count > 1 {
+                if current.hasUnsavedInput { modal = .confirmDiscard } else { popScreen() }
+            }
+        default: break
+        }
+    }
+
+    private func switchTo(_ t: Tab) {
+        tab = t
+        try? ctx.store.refresh()
+        current.willAppear(ctx)
+    }
+
+    private func popScreen() {
+        if stacks[tab]!.count > 1 { stacks[tab]!.removeLast() }
+        try? ctx.store.refresh()
+        current.willAppear(ctx)
+    }
+
+    private func handleModal(_ m: Modal, _ key: Key) {
+        switch m {
+        case .help(let offset):
+            switch key {
+            case .down, .char("j"): modal = .help(offset: offset + 1)
+            case .up, .char("k"): modal = .help(offset: max(offset - 1, 0))
+            case .pageDown, .char(" "): modal = .help(offset: offset + 10)
+            case .pageUp: modal = .help(offset: max(offset - 10, 0))
+            default: modal = nil
+            }
+        case .confirmQuit:
+            switch key {
+            case .char("j"), .char("J"), .char("y"), .char("Y"), .enter: running = false; modal = nil
+            default: modal = nil
+            }
+        case .confirmDiscard:
+            switch key {
+            case .char("j"), .char("J"), .char("y"), .char("Y"):
+                modal = nil
+                popScreen()
+            default: modal = nil
+            }
+        case .idleWarning:
+            // Any key keeps the session.
+            modal = nil
+        }
+    }
+
+    private func carryOut() {
+        while !ctx.requests.isEmpty {
+            let r = ctx.requests.removeFirst()
+            switch r {
+            case .push(let s):
+                stacks[tab]!.append(s)
+                s.willAppear(ctx)
+            case .pop: popScreen()
+            case .tab(let t): switchTo(t)
+            case .login(let id):
+                ctx.session = id
+                let keep = ctx.message
+                resetScreens()
+                ctx.message = keep
+            case .logout:
+                ctx.session = nil
+                resetScreens()
+            }
+        }
+    }
+
+    // MARK: Time
+
+    /// Called when no key came for a while: warns before, and performs, the automatic logout.
+    public func tick() {
+        guard ctx.session != nil else { return }
+        let now = ctx.now
+        if case .idleWarning(let deadline) = modal {
+            if now >= deadline { autoLogout() }
+            return
+        }
+        if now.timeIntervalSince(lastKey) >= idleTimeout {
+            modal = .idleWarning(deadline: now.addingTimeInterval(idleGrace))
+        }
+    }
+
+    /// True while the idle countdown is shown (the loop then redraws every second).
+    public var isCountingDown: Bool {
+        if case .idleWarning = modal { return true }
+        return false
+    }
+
+    private func autoLogout() {
+        modal = nil
+        ctx.session = nil
+        resetScreens()
+        tab = .agenda
+        ctx.message = StatusMessage(ctx.t("Je bent automatisch uitgelogd omdat er een tijd niets gebeurde.",
+                                          "You were logged out automatically after a period without activity."))
+    }
+
+    // MARK: Drawing
+
+    /// Draws everything for a terminal of `size`.
+    public func render(size: Size) -> Grid {
+        var g = Grid(size: size)
+        guard size.cols >= Self.minimumSize.cols, size.rows >= Self.minimumSize.rows else {
+            let lines = [ctx.t("Venster te klein", "Window too small"),
+                         ctx.t("minimaal \(Self.minimumSize.cols)×\(Self.minimumSize.rows), nu \(size.cols)×\(size.rows)",
+                               "at least \(Self.minimumSize.cols)×\(Self.minimumSize.rows), now \(size.cols)×\(size.rows)")]
+            for (i, l) in lines.enumerated() where i < size.rows {
+                g.put(l, x: 0, y: i, role: i == 0 ? .error : .normal)
+            }
+            g.cursor = (0, 0)
+            return g
+        }
+        Chrome.drawTopBar(into: &g, app: self)
+        let area = Rect(x: 0, y: 1, width: size.cols, height: size.rows - 3)
+        current.render(into: &g, area: area, ctx)
+        Chrome.drawMessage(into: &g, ctx.message, lang: ctx.lang)
+        Chrome.drawStatusBar(into: &g, bindings: activeBindings(), lang: ctx.lang)
+        if g.cursor == nil { g.cursor = (0, 1) }
+        if let modal { drawModal(modal, into: &g) }
+        return g
+    }
+
+    private func drawModal(_ m: Modal, into g: inout Grid) {
+        switch m {
+        case .help(let offset):
+            Chrome.drawHelp(into: &g, bindings: activeBindings(), title: current.title(ctx), offset: offset, lang: ctx.lang)
+        case .confirmQuit:
+            Chrome.drawDialog(into: &g, title: ctx.t("Stoppen", "Quit"),
+                              lines: [ctx.t("Wil je SociaalHus afsluiten?", "Do you want to quit SociaalHus?"),
+                                      ctx.t("j = ja, stoppen   n of Esc = nee", "y = yes, quit   n or Esc = no")])
+        case .confirmDiscard:
+            Chrome.drawDialog(into: &g, title: ctx.t("Niet opgeslagen", "Not saved"),
+                              lines: [ctx.t("Wat je hebt getypt is nog niet opgeslagen.", "What you typed has not been saved."),
+                                      ctx.t("j = weggooien en terug   n of Esc = blijven", "y = discard and go back   n or Esc = stay")])
+        case .idleWarning(let deadline):
+            let left = max(Int(deadline.timeIntervalSince(ctx.now).rounded(.up)), 0)
+            Chrome.drawDialog(into: &g, title: ctx.t("Ben je er nog?", "Are you still there?"),
+                              lines: [ctx.t("Je wordt over \(left) seconden uitgelogd.", "You will be logged out in \(left) seconds."),
+                                      ctx.t("Druk op een toets om ingelogd te blijven.", "Press any key to stay logged in.")])
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import SociaalHusCore
+import TerminalKit
+
+/// The parts around every screen: top bar, message line, status bar, help and dialogs.
+enum Chrome {
+    /// "SociaalHus · Agenda › Detail" on the left, who is logged in on the right.
+    static func drawTopBar(into g: inout Grid, app: App) {
+        let ctx = app.ctx
+        let cols = g.size.cols
+        g.fill(Rect(x: 0, y: 0, width: cols, height: 1), role: .topBar)
+        let who = ctx.account.map { ctx.t("ingelogd: ", "logged in: ") + TextSanitizer.sanitize($0.profile.displayName) }
+            ?? ctx.t("bezoeker", "visitor")
+        let tabs = Tab.allCases.map { t in
+            t == app.tab ? "[\(t.rawValue + 1) \(t.name(ctx.lang))]" : "\(t.rawValue + 1) \(t.name(ctx.lang))"
+        }.joined(separator: " ")
+        let rightWidth = min(TextWidth.width(who), cols / 3)
+        let left = " SociaalHus │ " + tabs
+        let screenTitle = app.current.title(ctx)
+        let leftText = TextWidth.width(left + " │ " + screenTitle) <= cols - rightWidth - 2 ? left + " │ " + screenTitle : left
+        g.put(leftText, x: 0, y: 0, role: .topBar, maxWidth: cols - rightWidth - 2)
+        g.put(TextWidth.truncate(who, to: rightWidth), x: cols - rightWidth - 1, y: 0, role: .topBar)
+    }
+
+    /// The message line, with a text marker so errors do not depend on colour.
+    static func drawMessage(into g: inout Grid, _ m: StatusMessage?, lang: LanguageText) {
+        guard let m else { return }
+        let y = g.size.rows - 2
+        let text = (m.isError ? lang.t("FOUT: ", "ERROR: ") : "» ") + m.text
+        g.put(TextWidth.truncate(text, to: g.size.cols), x: 0, y: y, role: m.isError ? .error : .success)
+    }
+
+    /// The keys that work here, generated from the key table.
+    static func drawStatusBar(into g: inout Grid, bindings: [Binding<Action>], lang: LanguageText) {
+        let y = g.size.rows - 1
+        g.fill(Rect(x: 0, y: y, width: g.size.cols, height: 1), role: .statusBar)
+        var x = 1
+        for b in bindings where b.inStatusBar {
+            let key = b.keys[0].description
+            let w = TextWidth.width(key) + 1 + TextWidth.width(b.label) + 2
+            if x + w > g.size.cols { break }
+            x += g.put(key, x: x, y: y, role: .key)
+            x += g.put(" " + b.label + "  ", x: x, y: y, role: .statusBar)
+        }
+    }
+
+    /// The help overlay: every key of this screen and the global keys, grouped.
+    static func drawHelp(into g: inout Grid, bindings: [Binding<Action>], title: String, offset: Int, lang: LanguageText) {
+        var lines: [(String, StyleRole)] = []
+        var groups: [String] = []
+        for b in bindings where !groups.contains(b.group) { groups.append(b.group) }
+        for group in groups {
+            lines.append((group, .header))
+            for b in bindings where b.group == group {
+                lines.append(("  " + TextWidth.pad(b.keyText, to: 16) + " " + b.help, .normal))
+            }
+        }
+        let box = Rect(x: 2, y: 2, width: g.size.cols - 4, height: g.size.rows - 4)
+        let inner = frame(into: &g, box, title: lang.t("Help: ", "Help: ") + title)
+        let visible = inner.height - 1
+        let start = min(offset, max(lines.count - visible, 0))
+        for (i, line) in lines.dropFirst(start).prefix(visible).enumerated() {
+            g.put(line.0, x: inner.x, y: inner.y + i, role: line.1, maxWidth: inner.width)
+        }
+        g.put(lang.t("↑/↓ scrollen, andere toets sluit", "↑/↓ scroll, any other key closes"), x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
+        g.cursor = (inner.x, inner.y)
+    }
+
+    /// A centred dialog box.
+    static func drawDialog(into g: inout Grid, title: String, lines: [String]) {
+        let width = min(max(lines.map(TextWidth.width).max() ?? 0, TextWidth.width(title)) + 6, g.size.cols - 2)
+        let height = lines.count + 4
+        let box = Rect(x: (g.size.cols - width) / 2, y: (g.size.rows - height) / 2, width: width, height: height)
+        let inner = frame(into: &g, box, title: title)
+        for (i, l) in lines.enumerated() { g.put(l, x: inner.x + 1, y: inner.y + 1 + i, role: i == 0 ? .header : .normal, maxWidth: inner.width - 1) }
+        g.cursor = (inner.x + 1, inner.y + lines.count)
+    }
+
+    /// Draws a box with a title and returns its inside.
+    @discardableResult
+    static func frame(into g: inout Grid, _ r: Rect, title: String) -> Rect {
+        g.fill(r, role: .normal)
+        let top = "┌" + String(repeating: "─", count: max(r.width - 2, 0)) + "┐"
+        let bottom = "└" + String(repeating: "─", count: max(r.width - 2, 0)) + "┘"
+        g.put(top, x: r.x, y: r.y, role: .title)
+        for y in (r.y + 1)..<(r.maxY - 1) {
+            g.put("│", x: r.x, y: y, role: .title)
+            g.put("│", x: r.x + r.width - 1, y: y, role: .title)
+        }
+        g.put(bottom, x: r.x, y: r.maxY - 1, role: .title)
+        g.put(" " + TextWidth.truncate(title, to: r.width - 6) + " ", x: r.x + 2, y: r.y, role: .title)
+        return Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 2)
+    }
+}

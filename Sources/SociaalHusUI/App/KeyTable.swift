@@ -1,0 +1,57 @@
+import TerminalKit
+
+/// The key table: every binding the app knows, with its help text in Dutch and English.
+/// Screens pick from it; the status bar and the help screen are generated from what they pick.
+public enum KeyTable {
+    /// The global keys, valid on every screen (unless a text field is being typed in).
+    public static func global(_ lang: LanguageText) -> [Binding<Action>] {
+        [
+            Binding(.goAgenda, [.char("1")], label: "Agenda", group: lang.t("Algemeen", "General")),
+            Binding(.goPrikbord, [.char("2")], label: "Prikbord", group: lang.t("Algemeen", "General")),
+            Binding(.goOrganisaties, [.char("3")], label: lang.t("Organisaties", "Organisations"), group: lang.t("Algemeen", "General")),
+            Binding(.goProfiel, [.char("4")], label: lang.t("Profiel", "Profile"), group: lang.t("Algemeen", "General")),
+            Binding(.help, [.char("?"), .function(1)], label: "Help", help: lang.t("Alle toetsen van dit scherm", "All keys of this screen"), group: lang.t("Algemeen", "General")),
+            Binding(.back, [.escape], label: lang.t("Terug", "Back"), help: lang.t("Terug of annuleren", "Back or cancel"), group: lang.t("Algemeen", "General"), inStatusBar: false),
+            Binding(.refresh, [.ctrl("r")], label: lang.t("Vernieuwen", "Refresh"), help: lang.t("Wijzigingen van andere terminals ophalen", "Fetch changes from other terminals"), group: lang.t("Algemeen", "General"), inStatusBar: false),
+            Binding(.quit, [.char("q"), .ctrl("c")], label: lang.t("Stoppen", "Quit"), help: lang.t("Programma afsluiten (met bevestiging)", "Quit the program (asks first)"), group: lang.t("Algemeen", "General")),
+        ]
+    }
+
+    /// Moving through a list.
+    public static func list(_ lang: LanguageText) -> [Binding<Action>] {
+        [
+            Binding(.up, [.up, .char("k")], label: lang.t("Omhoog", "Up"), group: lang.t("Lijst", "List"), inStatusBar: false),
+            Binding(.down, [.down, .char("j")], label: lang.t("Omlaag", "Down"), group: lang.t("Lijst", "List"), inStatusBar: false),
+            Binding(.pageUp, [.pageUp], label: lang.t("Pagina omhoog", "Page up"), group: lang.t("Lijst", "List"), inStatusBar: false),
+            Binding(.pageDown, [.pageDown, .char(" ")], label: lang.t("Pagina omlaag", "Page down"), group: lang.t("Lijst", "List"), inStatusBar: false),
+            Binding(.open, [.enter], label: lang.t("Openen", "Open"), group: lang.t("Lijst", "List")),
+        ]
+    }
+
+    /// Moving through a form.
+    public static func form(_ lang: LanguageText) -> [Binding<Action>] {
+        [
+            Binding(.nextField, [.tab, .down], label: lang.t("Volgend veld", "Next field"), group: lang.t("Formulier", "Form"), inStatusBar: false),
+            Binding(.previousField, [.backTab, .up], label: lang.t("Vorig veld", "Previous field"), group: lang.t("Formulier", "Form"), inStatusBar: false),
+            Binding(.activate, [.enter], label: lang.t("Kiezen", "Choose"), help: lang.t("Knop indrukken of naar het volgende veld", "Press a button or go to the next field"), group: lang.t("Formulier", "Form")),
+            Binding(.toggle, [.char(" ")], label: lang.t("Aan/uit", "On/off"), help: lang.t("Vinkje of keuze wisselen", "Switch a tick box or choice"), group: lang.t("Formulier", "Form"), inStatusBar: false),
+        ]
+    }
+
+    /// The action bound to `key` in `bindings`, if any.
+    public static func action(for key: Key, in bindings: [Binding<Action>]) -> Action? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    /// Pairs of bindings that share a key (must be empty for every screen).
+    public static func conflicts(_ bindings: [Binding<Action>]) -> [(Key, Action, Action)] {
+        var seen: [Key: Action] = [:]
+        var out: [(Key, Action, Action)] = []
+        for b in bindings {
+            for k in b.keys {
+                if let other = seen[k], other != b.action { out.append((k, other, b.action)) } else { seen[k] = b.action }
+            }
+        }
+        return out
+    }
+}

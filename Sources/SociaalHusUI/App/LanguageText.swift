@@ -1,0 +1,13 @@
+import SociaalHusCore
+
+/// The interface language with a short picker for inline texts.
+public struct LanguageText: Sendable {
+    /// The language.
+    public var language: Language
+
+    /// Creates a picker.
+    public init(_ language: Language) { self.language = language }
+
+    /// Dutch or English.
+    public func t(_ nl: String, _ en: String) -> String { language.pick(nl: nl, en: en) }
+}

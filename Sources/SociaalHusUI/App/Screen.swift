@@ -1,0 +1,43 @@
+import SociaalHusCore
+import TerminalKit
+
+/// One screen of the app: its own keys, how it reacts, and how it draws itself into a grid.
+public protocol Screen: AnyObject {
+    /// Title in the top bar.
+    func title(_ ctx: UIContext) -> String
+    /// The screen's own key bindings (the global ones are added by the app).
+    func bindings(_ ctx: UIContext) -> [Binding<Action>]
+    /// True while a text field has focus: printable keys are typed, not used as shortcuts.
+    var capturesText: Bool { get }
+    /// True when leaving would lose typed input (Esc then asks first).
+    var hasUnsavedInput: Bool { get }
+    /// Reacts to a bound action.
+    func handle(_ action: Action, _ ctx: UIContext)
+    /// Reacts to a key no binding claimed (typing); true when used.
+    func handleKey(_ key: Key, _ ctx: UIContext) -> Bool
+    /// Draws the content area.
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext)
+    /// Called when the screen comes (back) into view: re-read data.
+    func willAppear(_ ctx: UIContext)
+}
+
+extension Screen {
+    public var capturesText: Bool { false }
+    public var hasUnsavedInput: Bool { false }
+    public func handleKey(_ key: Key, _ ctx: UIContext) -> Bool { false }
+    public func willAppear(_ ctx: UIContext) {}
+}
+
+/// A line shown above the status bar: information or an error (with a text marker, not only colour).
+public struct StatusMessage: Equatable, Sendable {
+    /// The text.
+    public var text: String
+    /// True for errors.
+    public var isError: Bool
+
+    /// Creates a message.
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// What screens need: the store, the language, who is logged in, and a way to navigate.
+public final class UIContext {
+    /// The store.
+    public let store: Store
+    /// Language picker.
+    public var lang: LanguageText
+    /// The logged-in account, if any.
+    public var session: AccountID?
+    /// The message line.
+    public var message: StatusMessage?
+    /// Folder where exports are written by default.
+    public var exportDirectory: String
+    /// Navigation requests, carried out by the app after the key is handled.
+    var requests: [NavigationRequest] = []
+
+    /// Creates a context.
+    public init(store: Store, language: Language, exportDirectory: String) {
+        self.store = store
+        self.lang = LanguageText(language)
+        self.exportDirectory = exportDirectory
+    }
+
+    /// Dutch or English text.
+    public func t(_ nl: String, _ en: String) -> String { lang.t(nl, en) }
+
+    /// The interface language.
+    public var language: Language { lang.language }
+
+    /// The logged-in account as the store knows it now (nil when logged out or erased).
+    public var account: Account? { session.flatMap { store.state.accounts[$0.rawValue] } }
+
+    /// Who is looking: every screen asks the core's rules with this.
+    public var viewer: Viewer { account.map { .account($0) } ?? .visitor }
+
+    /// The current moment.
+    public var now: Date { store.clock.now() }
+
+    /// Shows an information line.
+    public func inform(_ text: String) { message = StatusMessage(text) }
+
+    /// Shows an error line.
+    public func fail(_ text: String) { message = StatusMessage(text, isError: true) }
+
+    /// Shows a core error in the interface language.
+    public func fail(_ error: Error) {
+        if let e = error as? CoreError { fail(e.message(language)) } else { fail("\(error)") }
+    }
+
+    /// Opens a screen on top of the current one.
+    public func push(_ screen: Screen) { requests.append(.push(screen)) }
+
+    /// Closes the current screen.
+    public func pop() { requests.append(.pop) }
+
+    /// Logs in (replaces every tab's screens, so nothing of the visitor view lingers).
+    public func logIn(_ id: AccountID) { requests.append(.login(id)) }
+
+    /// Logs out and clears every screen.
+    public func logOut() { requests.append(.logout) }
+
+    /// Switches tab.
+    public func show(_ tab: Tab) { requests.append(.tab(tab)) }
+}
+
+/// What a screen can ask the app to do.
+enum NavigationRequest {
+    case push(Screen), pop, login(AccountID), logout, tab(Tab)
+}
+
+/// The four main screens (plus intake later).
+public enum Tab: Int, CaseIterable, Sendable {
+    case agenda, prikbord, organisaties, profiel
+
+    /// The name in the top bar.
+    public func name(_ l: LanguageText) -> String {
+        switch self {
+        case .agenda: "Agenda"
+        case .prikbord: "Prikbord"
+        case .organisaties: l.t("Organisaties", "Organisations")
+        case .profiel: l.t("Profiel", "Profile")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import SociaalHusCore
+import TerminalKit
+
+/// Inloggen: e-mail and password, with links to registration and the privacy statement.
+final class LoginScreen: Screen {
+    private var form: Form
+
+    init() {
+        form = Form([
+            FormField("email", "E-mailadres", .text(TextField(limit: 254))),
+            FormField("password", "Wachtwoord", .text(TextField(secret: true, limit: 1024))),
+            FormField("login", "Inloggen", .button),
+            FormField("gap", "", .note(.normal)),
+            FormField("register", "Nieuw hier? Registreren", .button),
+            FormField("privacy", "Privacyverklaring lezen", .button),
+        ])
+    }
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Inloggen", "Log in") }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        KeyTable.form(ctx.lang)
+    }
+
+    var capturesText: Bool { form.isEditingText }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .nextField: _ = form.handle(.tab)
+        case .previousField: _ = form.handle(.backTab)
+        case .activate: press(form.handle(.enter), ctx)
+        case .toggle: press(form.handle(.char(" ")), ctx)
+        default: break
+        }
+    }
+
+    func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
+        let e = form.handle(key)
+        press(e, ctx)
+        return e != .ignored
+    }
+
+    private func press(_ e: Form.Event, _ ctx: UIContext) {
+        guard case .pressed(let id) = e else { return }
+        switch id {
+        case "login": logIn(ctx)
+        case "register": ctx.push(RegisterScreen(ctx))
+        case "privacy": ctx.push(PrivacyScreen())
+        default: break
+        }
+    }
+
+    private func logIn(_ ctx: UIContext) {
+        do {
+            let account = try ctx.store.login(email: form.text("email"), password: form.text("password"))
+            form.setText("password", "")
+            ctx.inform(ctx.t("Welkom, \(safe(account.profile.displayName)).", "Welcome, \(safe(account.profile.displayName))."))
+            ctx.logIn(account.id)
+        } catch {
+            // The e-mail address stays; the password is cleared so it is not left on a shared terminal.
+            form.setText("password", "")
+            form.focus(on: "password")
+            ctx.fail(error)
+        }
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        g.put(ctx.t("Log in om je profiel, je gegevens en je berichten te beheren.",
+                    "Log in to manage your profile, your data and your posts."), x: area.x + 2, y: area.y + 1, role: .normal, maxWidth: area.width - 4)
+        form.fields[0].label = ctx.t("E-mailadres", "E-mail address")
+        form.fields[1].label = ctx.t("Wachtwoord", "Password")
+        form.fields[2].label = ctx.t("Inloggen", "Log in")
+        form.fields[4].label = ctx.t("Nieuw hier? Registreren", "New here? Register")
+        form.fields[5].label = ctx.t("Privacyverklaring lezen", "Read the privacy statement")
+        form.render(into: &g, area: Rect(x: area.x + 2, y: area.y + 3, width: area.width - 4, height: area.height - 3))
+    }
+}

@@ -1,0 +1,92 @@
+import SociaalHusCore
+import TerminalKit
+
+/// Registreren: name, e-mail, password (rules shown before typing), wijk, visibility (Anoniem by
+/// default, with what each level means) and the four e-mail toggles, all off and asked explicitly.
+final class RegisterScreen: Screen {
+    private var form: Form
+    private let wijken: [Wijk]
+
+    init(_ ctx: UIContext) {
+        wijken = ctx.store.state.settings.wijken
+        form = Form([], labelWidth: 16)
+        form = Form(fields(ctx), labelWidth: 16)
+    }
+
+    private func fields(_ ctx: UIContext) -> [FormField] {
+        [
+            FormField("rules", PasswordPolicy.explanation(ctx.language), .note(.muted)),
+            FormField("name", ctx.t("Naam", "Name"), .text(TextField(limit: Field.name.limit))),
+            FormField("email", ctx.t("E-mailadres", "E-mail address"), .text(TextField(limit: Field.email.limit))),
+            FormField("password", ctx.t("Wachtwoord", "Password"), .text(TextField(secret: true, limit: PasswordPolicy.maximumLength))),
+            FormField("wijk", "Wijk", .choice(options: wijken.map { safe($0.name) }, selected: 0)),
+            FormField("visibility", ctx.t("Profiel", "Profile"), .choice(options: ProfileVisibility.allCases.map { $0.label(ctx.language) }, selected: 0)),
+            FormField("visibilityHelp", ProfileVisibility.anonymous.explanation(ctx.language), .note(.muted)),
+            FormField("mailHeader", ctx.t("Welke e-mails wil je ontvangen? (alles staat uit)", "Which e-mails do you want? (all are off)"), .note(.header)),
+        ] + EmailKind.allCases.map { FormField("mail-" + $0.rawValue, $0.label(ctx.language), .toggle(false)) } + [
+            FormField("submit", ctx.t("Registreren", "Register"), .button),
+            FormField("privacy", ctx.t("Privacyverklaring lezen", "Read the privacy statement"), .button),
+        ]
+    }
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Registreren", "Register") }
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang) }
+    var capturesText: Bool { form.isEditingText }
+    var hasUnsavedInput: Bool { form.edited }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .nextField: _ = form.handle(.tab)
+        case .previousField: _ = form.handle(.backTab)
+        case .activate: press(form.handle(.enter), ctx)
+        case .toggle: press(form.handle(.char(" ")), ctx)
+        default: break
+        }
+    }
+
+    func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
+        let e = form.handle(key)
+        press(e, ctx)
+        return e != .ignored
+    }
+
+    private func press(_ e: Form.Event, _ ctx: UIContext) {
+        guard case .pressed(let id) = e else { return }
+        switch id {
+        case "submit": submit(ctx)
+        case "privacy": ctx.push(PrivacyScreen())
+        default: break
+        }
+    }
+
+    private func submit(_ ctx: UIContext) {
+        guard !wijken.isEmpty else { return }
+        var prefs = EmailPreferences()
+        for k in EmailKind.allCases { prefs[k] = form.bool("mail-" + k.rawValue) }
+        let r = Registration(email: form.text("email"), name: form.text("name"), password: form.text("password"),
+                             wijk: String(wijken[form.choice("wijk")].id.rawValue),
+                             visibility: ProfileVisibility.allCases[form.choice("visibility")], emailPreferences: prefs)
+        do {
+            let account = try ctx.store.register(r)
+            ctx.inform(ctx.t("Je account is gemaakt. Welkom, \(safe(account.profile.displayName)).",
+                             "Your account was created. Welcome, \(safe(account.profile.displayName))."))
+            ctx.logIn(account.id)
+        } catch {
+            // Everything typed stays in the form; focus goes to the field the message is about.
+            ctx.fail(error)
+            switch error as? CoreError {
+            case .passwordRejected?: form.focus(on: "password")
+            case .invalidEmail?, .emailInUse?: form.focus(on: "email")
+            case .fieldRequired(.name)?, .fieldTooLong(.name, _)?: form.focus(on: "name")
+            default: break
+            }
+        }
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        if let i = form.fields.firstIndex(where: { $0.id == "visibilityHelp" }) {
+            form.fields[i].label = ProfileVisibility.allCases[form.choice("visibility")].explanation(ctx.language)
+        }
+        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
+    }
+}

@@ -1,0 +1,52 @@
+import SociaalHusCore
+import TerminalKit
+
+/// One row of a list: its text and whether it is a heading (not selectable).
+public struct ListRow {
+    /// The text (already sanitised).
+    public var text: String
+    /// Headings (e.g. a day) are shown but skipped by the selection.
+    public var isHeading: Bool
+
+    /// Creates a row.
+    public init(_ text: String, heading: Bool = false) {
+        self.text = text
+        self.isHeading = heading
+    }
+}
+
+/// Draws a list with a "▶" marker and reverse video on the selected row, and the cursor on it.
+public enum ListView {
+    /// Draws `rows`; `selectedRow` is the index of the selected row in `rows`.
+    public static func draw(_ rows: [ListRow], selectedRow: Int?, state: inout ListState, into g: inout Grid, area: Rect, emptyText: String) {
+        guard area.height > 0 else { return }
+        if rows.isEmpty {
+            g.put(emptyText, x: area.x + 2, y: area.y, role: .muted, maxWidth: area.width - 2)
+            g.cursor = (area.x, area.y)
+            return
+        }
+        var s = state
+        s.selected = selectedRow ?? 0
+        s.clamp(count: rows.count, height: area.height)
+        state.offset = s.offset
+        for (i, row) in rows.enumerated().dropFirst(s.offset).prefix(area.height) {
+            let y = area.y + i - s.offset
+            if row.isHeading {
+                g.put(row.text, x: area.x, y: y, role: .header, maxWidth: area.width)
+            } else if i == selectedRow {
+                g.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selected)
+                g.put("▶ " + row.text, x: area.x, y: y, role: .selected, maxWidth: area.width)
+                g.cursor = (area.x, y)
+            } else {
+                g.put("  " + row.text, x: area.x, y: y, role: .normal, maxWidth: area.width)
+            }
+        }
+        if rows.count > area.height {
+            let more = "\(s.offset + 1)–\(min(s.offset + area.height, rows.count))/\(rows.count)"
+            g.put(more, x: area.x + area.width - TextWidth.width(more), y: area.maxY - 1, role: .muted)
+        }
+    }
+}
+
+/// Safe text for drawing: user text with control characters made visible, on one line.
+public func safe(_ s: String) -> String { TextSanitizer.sanitize(s) }

@@ -1,0 +1,83 @@
+/// One cell of the screen: a grapheme (or "" for the right half of a wide one) and its role.
+public struct Cell: Hashable, Sendable {
+    /// The grapheme shown.
+    public var text: String
+    /// Its meaning.
+    public var role: StyleRole
+
+    /// A blank cell.
+    public static let blank = Cell(text: " ", role: .normal)
+}
+
+/// The whole screen in memory: every screen draws into a grid, so all of them can be tested
+/// without a terminal, and one module copies grids to ncurses.
+public struct Grid: Equatable, Sendable {
+    /// Its size.
+    public let size: Size
+    /// Cells row by row.
+    public private(set) var cells: [Cell]
+    /// Where the hardware cursor sits (the focused element), if anywhere.
+    public var cursor: (x: Int, y: Int)?
+
+    /// A blank grid.
+    public init(size: Size) {
+        self.size = size
+        cells = Array(repeating: .blank, count: max(size.cols * size.rows, 0))
+    }
+
+    public static func == (a: Grid, b: Grid) -> Bool {
+        a.size == b.size && a.cells == b.cells && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+    }
+
+    /// The cell at a position.
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.cols + x] }
+        set { cells[y * size.cols + x] = newValue }
+    }
+
+    /// Writes `text` from (x, y), clipped at `maxWidth` cells (default: the screen edge); returns
+    /// the cells used. Wide graphemes never straddle the clip edge.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < size.rows, x < size.cols else { return 0 }
+        let limit = min(x + (maxWidth ?? size.cols), size.cols)
+        var col = x
+        for c in text {
+            let w = TextWidth.width(c)
+            if w == 0 {
+                // A lone combining mark or format character: show it as a visible placeholder.
+                if col > 0, col - 1 >= x, col - 1 < size.cols, !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .format || $0.properties.generalCategory == .control }) {
+                    self[col - 1, y].text.append(c)
+                }
+                continue
+            }
+            if col + w > limit { break }
+            if col >= 0 {
+                self[col, y] = Cell(text: String(c), role: role)
+                if w == 2 { self[col + 1, y] = Cell(text: "", role: role) }
+            }
+            col += w
+        }
+        return col - x
+    }
+
+    /// Fills a rectangle with spaces of one role.
+    public mutating func fill(_ r: Rect, role: StyleRole) {
+        for y in max(r.y, 0)..<min(r.maxY, size.rows) {
+            for x in max(r.x, 0)..<min(r.x + r.width, size.cols) { self[x, y] = Cell(text: " ", role: role) }
+        }
+    }
+
+    /// The text of every row (what a person sees).
+    public var lines: [String] {
+        (0..<size.rows).map { y in (0..<size.cols).map { self[$0, y].text }.joined() }
+    }
+
+    /// One letter per cell naming its role (for golden files).
+    public var roleLines: [String] {
+        (0..<size.rows).map { y in String((0..<size.cols).map { self[$0, y].role.code }) }
+    }
+
+    /// The text of the screen as one string, rows joined by newlines, trailing spaces kept.
+    public var text: String { lines.joined(separator: "\n") }
+}

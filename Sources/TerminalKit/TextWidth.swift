@@ -1,0 +1,90 @@
+/// Display width of text in terminal cells, measured per grapheme (user-perceived character).
+///
+/// Own tables rather than the C library's `wcwidth`, which depends on the process locale and
+/// would make golden screens differ between machines.
+public enum TextWidth {
+    /// Cells taken by one grapheme: 0 for pure combining marks, 2 for wide (CJK, emoji), else 1.
+    public static func width(_ c: Character) -> Int {
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
+        if first.properties.isEmojiPresentation { return 2 }
+        if isWide(first.value) { return 2 }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        case .control: return 0
+        default: return 1
+        }
+    }
+
+    /// Cells taken by a string.
+    public static func width(_ s: String) -> Int { s.reduce(0) { $0 + width($1) } }
+
+    /// The longest prefix of `s` that fits in `cells`, with "…" when it was cut (and there is room).
+    public static func truncate(_ s: String, to cells: Int, ellipsis: Bool = true) -> String {
+        guard cells > 0 else { return "" }
+        if width(s) <= cells { return s }
+        var out = ""
+        var used = 0
+        let limit = ellipsis ? cells - 1 : cells
+        for c in s {
+            let w = width(c)
+            if used + w > limit { break }
+            out.append(c)
+            used += w
+        }
+        return ellipsis ? out + "…" : out
+    }
+
+    /// `s` padded with spaces (or truncated) to exactly `cells`.
+    public static func pad(_ s: String, to cells: Int) -> String {
+        let t = truncate(s, to: cells)
+        return t + String(repeating: " ", count: max(cells - width(t), 0))
+    }
+
+    /// Splits text into lines of at most `cells`, breaking at spaces where possible.
+    public static func wrap(_ text: String, to cells: Int) -> [String] {
+        guard cells > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                var w = String(word)
+                var ww = width(w)
+                if lineWidth > 0 && lineWidth + 1 + ww > cells {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                while ww > cells {
+                    // A word longer than the line is cut hard.
+                    let head = truncate(w, to: cells - lineWidth - (lineWidth > 0 ? 1 : 0), ellipsis: false)
+                    if head.isEmpty { lines.append(line); line = ""; lineWidth = 0; continue }
+                    line += (lineWidth > 0 ? " " : "") + head
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                    w = String(w.dropFirst(head.count))
+                    ww = width(w)
+                }
+                if lineWidth > 0 { line += " "; lineWidth += 1 }
+                line += w
+                lineWidth += ww
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+@testable import SociaalHusUI
+import TerminalKit
+
+/// The frame around every screen: bars, help, quit, size, login and idle logout.
+@Suite(.serialized) struct AppTests {
+    @Test("a visitor sees 'bezoeker' and the keys of the screen") func visitor() {
+        let d = Driver()
+        let lines = d.grid.lines
+        #expect(lines[0].contains("bezoeker"))
+        #expect(lines[0].contains("[1 Agenda]"))
+        #expect(lines[23].contains("? Help"))
+        #expect(lines[23].contains("q Stoppen"))
+    }
+
+    @Test("q asks before quitting; n keeps running, j quits") func quit() {
+        let d = Driver()
+        d.press(.char("q"))
+        #expect(d.screen.contains("Wil je SociaalHus afsluiten?"))
+        d.press(.char("n"))
+        #expect(d.app.running)
+        d.press(.char("q"), .char("j"))
+        #expect(!d.app.running)
+    }
+
+    @Test("below the minimum size a plain message, at any size no crash", arguments: [(59, 20), (60, 19), (1, 1), (0, 0), (10, 3)])
+    func tooSmall(cols: Int, rows: Int) {
+        let d = Driver(size: Size(cols: cols, rows: rows))
+        let g = d.grid
+        if cols > 0 && rows > 0 { #expect(g.lines[0].hasPrefix("Venster te klein".prefix(cols))) }
+    }
+
+    @Test("the help is generated from the key table and lists every binding") func help() {
+        let d = Driver(size: Size(cols: 80, rows: 60))
+        d.press(.char("?"))
+        let text = d.screen
+        for b in d.app.activeBindings() { #expect(text.contains(b.help), "\(b.help)") }
+        d.press(.escape)
+        #expect(!d.app.hasModal)
+    }
+
+    @Test("login with a wrong password keeps the e-mail and clears the password") func wrongPassword() {
+        let d = Driver()
+        d.press(.char("4"))
+        d.type("anna.devries@demo.sociaalhus.example")
+        d.press(.tab)
+        d.type("not the password")
+        d.press(.enter, .enter)
+        #expect(d.screen.contains("FOUT: E-mailadres of wachtwoord klopt niet."))
+        #expect(d.screen.contains("anna.devries@demo.sociaalhus.example"))
+        #expect(d.app.ctx.session == nil)
+    }
+
+    @Test("after the idle time a warning, a key keeps the session, silence logs out and clears") func idleLogout() {
+        let clock = FixedClock(fixedNow)
+        let d = Driver(store: UIFixture.freshStore(clock: clock), idleTimeout: 600)
+        d.logIn("anna")
+        #expect(d.app.ctx.session != nil)
+        #expect(d.screen.contains("ingelogd"))
+        clock.advance(601)
+        d.app.tick()
+        #expect(d.screen.contains("Ben je er nog?"))
+        #expect(d.screen.contains("over 30 seconden"))
+        d.press(.char("x"))
+        #expect(d.app.ctx.session != nil, "one key keeps the session")
+        clock.advance(601)
+        d.app.tick()
+        clock.advance(31)
+        d.app.tick()
+        #expect(d.app.ctx.session == nil)
+        #expect(!d.screen.contains("Anna"))
+        #expect(d.screen.contains("automatisch uitgelogd"))
+    }
+
+    @Test("no key conflicts on the screens a visitor reaches") func noConflicts() {
+        let d = Driver()
+        for tab in ["1", "2", "3", "4"] {
+            d.press(.char(Character(tab)))
+            #expect(KeyTable.conflicts(d.app.current.bindings(d.app.ctx)).isEmpty)
+        }
+    }
+}
