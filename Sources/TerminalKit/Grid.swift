@@ -40,7 +40,7 @@ public struct Grid: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < size.rows, x < size.cols else { return 0 }
-        let limit = min(x + (maxWidth ?? size.cols), size.cols)
+        let limit = maxWidth.map { min(x + $0, size.cols) } ?? size.cols
         var col = x
         for c in text {
             let w = TextWidth.width(c)

@@ -116,7 +116,7 @@ public enum ThemeParser {
             guard let role = StyleRole(rawValue: key) else {
                 throw fail("unknown role '\(key)' (known: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            let halves = value.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let halves = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             var style = Style()
             for word in halves[0].split(separator: " ") {
                 let w = String(word)
@@ -130,7 +130,7 @@ public enum ThemeParser {
                 }
                 throw fail("unknown word '\(w)'")
             }
-            if halves.count == 2 {
+            if halves.count == 2, !halves[1].isEmpty {
                 let mono = halves[1]
                 guard mono.hasPrefix("mono:") else { throw fail("expected '; mono: attributes'") }
                 for word in mono.dropFirst(5).split(separator: " ") {

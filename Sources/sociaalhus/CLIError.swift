@@ -12,6 +12,7 @@ enum CLIError: Error {
     case passwordMismatch
     case noPassword
     case cannotWrite(path: String, reason: String)
+    case noTerminal
 
     /// One plain sentence for stderr.
     func message(_ lang: Language) -> String {
@@ -32,6 +33,9 @@ enum CLIError: Error {
             return lang.pick(nl: "De twee wachtwoorden zijn niet gelijk; probeer het opnieuw.", en: "The two passwords differ; try again.")
         case .noPassword:
             return lang.pick(nl: "Er is geen wachtwoord gelezen; geef het op de standaardinvoer.", en: "No password was read; give it on standard input.")
+        case .noTerminal:
+            return lang.pick(nl: "Het scherm werkt alleen in een terminal. Gebruik de opdrachten uit 'sociaalhus help' in scripts.",
+                             en: "The interface only works in a terminal. Use the commands of 'sociaalhus help' in scripts.")
         case .cannotWrite(let p, let r):
             return lang.pick(nl: "Kan \(TextSanitizer.sanitize(p)) niet schrijven: \(r).", en: "Cannot write \(TextSanitizer.sanitize(p)): \(r).")
         }

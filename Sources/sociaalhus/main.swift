@@ -12,16 +12,7 @@ do {
     let ctx = CommandContext(lang: lang, environment: environment)
     switch args.positional.first {
     case nil:
-        if args.flag("demo") {
-            let path = NSTemporaryDirectory() + "sociaalhus-demo-" + UUID().uuidString.prefix(8).lowercased()
-            try args.rejectUnknown()
-            try InitCommand.create(at: path, demo: true, wijken: DemoData.wijken, ctx)
-            Console.out("")
-            Console.out(ctx.t("Probeer: sociaalhus agenda --store \(path) --wijk Zenderen",
-                              "Try: sociaalhus agenda --store \(path) --wijk Zenderen"))
-        } else {
-            Console.out(HelpCommand.text(lang))
-        }
+        try InterfaceCommand.run(&args, ctx)
     case "help": Console.out(HelpCommand.text(lang))
     case "init": try InitCommand.run(&args, ctx)
     case "account": try AccountCommand.run(&args, ctx)

@@ -65,6 +65,11 @@ public final class App {
     public func handle(_ key: Key) {
         lastKey = ctx.now
         if key == .resize { return }
+        if key == .ctrl("c") {
+            // Ctrl-C stops at once, as everywhere in a terminal; the caller restores the terminal.
+            running = false
+            return
+        }
         if let modal {
             handleModal(modal, key)
             return

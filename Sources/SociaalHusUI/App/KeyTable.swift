@@ -13,7 +13,8 @@ public enum KeyTable {
             Binding(.help, [.char("?"), .function(1)], label: "Help", help: lang.t("Alle toetsen van dit scherm", "All keys of this screen"), group: lang.t("Algemeen", "General")),
             Binding(.back, [.escape], label: lang.t("Terug", "Back"), help: lang.t("Terug of annuleren", "Back or cancel"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.refresh, [.ctrl("r")], label: lang.t("Vernieuwen", "Refresh"), help: lang.t("Wijzigingen van andere terminals ophalen", "Fetch changes from other terminals"), group: lang.t("Algemeen", "General"), inStatusBar: false),
-            Binding(.quit, [.char("q"), .ctrl("c")], label: lang.t("Stoppen", "Quit"), help: lang.t("Programma afsluiten (met bevestiging)", "Quit the program (asks first)"), group: lang.t("Algemeen", "General")),
+            Binding(.quit, [.char("q")], label: lang.t("Stoppen", "Quit"), help: lang.t("Programma afsluiten (met bevestiging)", "Quit the program (asks first)"), group: lang.t("Algemeen", "General")),
+            Binding(.quit, [.ctrl("c")], label: lang.t("Direct stoppen", "Quit now"), help: lang.t("Direct afsluiten, zonder te vragen", "Quit at once, without asking"), group: lang.t("Algemeen", "General"), inStatusBar: false),
         ]
     }
 

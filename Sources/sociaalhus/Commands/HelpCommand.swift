@@ -8,7 +8,9 @@ enum HelpCommand {
         SociaalHus — agenda, prikbord en organisaties van het Sociaal Hus Borne
 
         Gebruik:
-          sociaalhus --demo                      maak een tijdelijke demo-opslag en toon hoe verder
+          sociaalhus [--store MAP] [--theme NAAM] [--idle-minutes N]
+                                                 open het scherm (agenda, prikbord, organisaties, profiel)
+          sociaalhus --demo                      open het scherm op een nieuwe, tijdelijke demo-opslag
           sociaalhus init [--store MAP] [--demo] [--wijk NAAM]...
           sociaalhus account add --email E --name N --wijk W [--role ROL]... [--visibility NIVEAU]
                                                  (wachtwoord via standaardinvoer)
@@ -24,11 +26,14 @@ enum HelpCommand {
         Opslag: --store MAP, anders $SOCIAALHUS_STORE, anders $XDG_DATA_HOME/sociaalhus,
                 anders ~/.local/share/sociaalhus
         Taal: --lang nl|en (standaard Nederlands, of Engels bij een Engelse LANG)
+        Thema's: standaard, hoog-contrast, monochroom (NO_COLOR kiest monochroom)
         """, en: """
         SociaalHus — agenda, notice board and organisations of the Sociaal Hus Borne
 
         Usage:
-          sociaalhus --demo                      make a temporary demo store and show what next
+          sociaalhus [--store DIR] [--theme NAME] [--idle-minutes N]
+                                                 open the interface (agenda, notice board, organisations, profile)
+          sociaalhus --demo                      open the interface on a new, temporary demo store
           sociaalhus init [--store DIR] [--demo] [--wijk NAME]...
           sociaalhus account add --email E --name N --wijk W [--role ROLE]... [--visibility LEVEL]
                                                  (password on standard input)
@@ -44,6 +49,7 @@ enum HelpCommand {
         Store: --store DIR, else $SOCIAALHUS_STORE, else $XDG_DATA_HOME/sociaalhus,
                else ~/.local/share/sociaalhus
         Language: --lang nl|en (Dutch by default, or English with an English LANG)
+        Themes: standaard, hoog-contrast, monochroom (NO_COLOR selects monochroom)
         """)
     }
 }

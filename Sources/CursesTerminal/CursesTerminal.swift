@@ -1,0 +1,136 @@
+import CNcursesw
+import Foundation
+import TerminalKit
+
+/// The one place that talks to ncurses: shows grids (only changed cells), places the cursor on
+/// the focused element, reads keys, and always gives the terminal back.
+public final class CursesTerminal: Terminal {
+    private var previous: Grid?
+    private let theme: Theme
+    private let colour: Bool
+    private var closed = false
+
+    /// Starts curses with `theme`; colour only when the terminal has it and `noColor` is false.
+    public init(theme: Theme, noColor: Bool) {
+        setlocale(LC_ALL, "")
+        initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(cn_stdscr(), true)
+        set_escdelay(25)
+        colour = !noColor && !theme.monochrome && has_colors()
+        self.theme = theme
+        if colour {
+            start_color()
+            use_default_colors()
+            for (i, role) in StyleRole.allCases.enumerated() {
+                let s = theme.style(role)
+                init_pair(Int16(i + 1), s.fg.cursesNumber, s.bg.cursesNumber)
+            }
+        }
+        CursesTerminal.installSignalHandlers()
+    }
+
+    /// True when colours are used.
+    public var usesColour: Bool { colour }
+
+    /// Restores the terminal (idempotent).
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        endwin()
+    }
+
+    deinit { close() }
+
+    public var size: Size { Size(cols: Int(cn_cols()), rows: Int(cn_lines())) }
+
+    public func present(_ grid: Grid) {
+        let full = previous?.size != grid.size
+        if full { clear() }
+        for y in 0..<grid.size.rows {
+            for x in 0..<grid.size.cols {
+                let cell = grid[x, y]
+                if !full, let p = previous, p[x, y] == cell { continue }
+                if cell.text.isEmpty { continue } // right half of a wide grapheme
+                draw(cell, x: x, y: y)
+            }
+        }
+        if let c = grid.cursor, c.x >= 0, c.y >= 0, c.x < grid.size.cols, c.y < grid.size.rows {
+            curs_set(1)
+            move(Int32(c.y), Int32(c.x))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+        previous = grid
+    }
+
+    private func draw(_ cell: Cell, x: Int, y: Int) {
+        let style = theme.style(cell.role)
+        let attrs = colour ? style.attributes : style.mono
+        var a = cn_normal()
+        if attrs.contains(.bold) { a |= cn_bold() }
+        if attrs.contains(.underline) { a |= cn_underline() }
+        if attrs.contains(.reverse) { a |= cn_reverse() }
+        if attrs.contains(.dim) { a |= cn_dim() }
+        let pair: Int16 = colour ? Int16((StyleRole.allCases.firstIndex(of: cell.role) ?? 0) + 1) : 0
+        var wide = Array(cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) })
+        wide.append(0)
+        var cc = cchar_t()
+        setcchar(&cc, wide, a, pair, nil)
+        mvadd_wch(Int32(y), Int32(x), &cc)
+    }
+
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        timeout(Int32(timeoutMilliseconds))
+        var ch: wint_t = 0
+        let rc = get_wch(&ch)
+        if rc == ERR { return nil }
+        if rc == KEY_CODE_YES { return Self.functionKey(Int32(ch)) }
+        return Self.character(UInt32(ch))
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case KEY_RESIZE: return .resize
+        case (KEY_F0 + 1)...(KEY_F0 + 12): return .function(Int(code - KEY_F0))
+        default: return nil
+        }
+    }
+
+    static func character(_ v: UInt32) -> Key? {
+        switch v {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
+        case 0, 28...31: return nil
+        default: return Unicode.Scalar(v).map { .char(Character($0)) }
+        }
+    }
+
+    /// On SIGTERM, SIGHUP or SIGQUIT the terminal is restored before the process ends.
+    private static func installSignalHandlers() {
+        for sig in [SIGTERM, SIGHUP, SIGQUIT] {
+            signal(sig) { s in
+                endwin()
+                _exit(128 + s)
+            }
+        }
+    }
+}

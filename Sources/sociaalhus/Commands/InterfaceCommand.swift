@@ -1,0 +1,68 @@
+import CursesTerminal
+import Foundation
+import SociaalHusCore
+import SociaalHusUI
+import TerminalKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sociaalhus [--store DIR] [--demo] [--theme NAME] [--lang nl|en] [--idle-minutes N]`: the terminal interface.
+enum InterfaceCommand {
+    static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let demo = args.flag("demo")
+        let themeName = args.value("theme") ?? "standaard"
+        let idleText = args.value("idle-minutes")
+        var store: Store
+        var demoPath: String?
+        // A demo store lives only as long as the demo.
+        defer { if let demoPath { try? FileManager.default.removeItem(atPath: demoPath) } }
+        if demo {
+            try args.rejectUnknown()
+            let path = NSTemporaryDirectory() + "sociaalhus-demo-" + UUID().uuidString.prefix(8).lowercased()
+            store = try Store.create(at: path, wijken: DemoData.wijken)
+            _ = try DemoData.populate(store)
+            demoPath = path
+        } else {
+            store = try ctx.openStore(&args)
+            try args.rejectUnknown()
+        }
+        var idleMinutes = 10.0
+        if let idleText {
+            guard let m = Double(idleText), m >= 1, m <= 24 * 60 else {
+                throw CLIError.invalidValue(option: "idle-minutes", value: idleText, expected: ctx.t("minuten, van 1 tot 1440", "minutes, from 1 to 1440"))
+            }
+            idleMinutes = m
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CLIError.noTerminal
+        }
+        let noColor = !(ctx.environment["NO_COLOR"] ?? "").isEmpty
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        var (theme, themeError) = ThemeLoader.load(name: themeName, environment: ctx.environment, executable: executable)
+        if noColor { theme = theme.asMonochrome }
+        let uiContext = UIContext(store: store, language: ctx.lang, exportDirectory: FileManager.default.currentDirectoryPath)
+        if let themeError { uiContext.fail(themeError.message(dutch: ctx.lang == .dutch)) }
+        if demo {
+            uiContext.inform(ctx.t("DEMO-opslag: log in met bijv. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026",
+                                   "DEMO store: log in with e.g. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026"))
+        }
+        let app = App(context: uiContext, idleTimeout: idleMinutes * 60)
+        let terminal = CursesTerminal(theme: theme, noColor: noColor)
+        defer { terminal.close() }
+        var shown: Grid?
+        while app.running {
+            let grid = app.render(size: terminal.size)
+            // Redraw only what changed; nothing ticks while idle.
+            if grid != shown {
+                terminal.present(grid)
+                shown = grid
+            }
+            if let key = terminal.readKey(timeoutMilliseconds: 1000) {
+                app.handle(key)
+            } else {
+                app.tick()
+            }
+        }
+    }
+}
