@@ -23,6 +23,8 @@ let package = Package(
                     exclude: ["Golden"]),
         // Runs the built `sociaalhus` binary as a person or a script would; depends on it so it is built first.
         .testTarget(name: "CommandLineTests", dependencies: ["sociaalhus"]),
+        // The built binary in tmux, driven by keys as a person types, asserted on the captured screen.
+        .testTarget(name: "EndToEndTests", dependencies: ["sociaalhus", "SociaalHusCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,14 +10,19 @@ enum Chrome {
         g.fill(Rect(x: 0, y: 0, width: cols, height: 1), role: .topBar)
         let who = ctx.account.map { ctx.t("ingelogd: ", "logged in: ") + TextSanitizer.sanitize($0.profile.displayName) }
             ?? ctx.t("bezoeker", "visitor")
-        let tabs = Tab.allCases.map { t in
+        let rightWidth = min(TextWidth.width(who), cols / 3)
+        let room = cols - rightWidth - 2
+        let full = Tab.allCases.map { t in
             t == app.tab ? "[\(t.rawValue + 1) \(t.name(ctx.lang))]" : "\(t.rawValue + 1) \(t.name(ctx.lang))"
         }.joined(separator: " ")
-        let rightWidth = min(TextWidth.width(who), cols / 3)
+        // When space is short the other tabs shrink to their number; the current one keeps its name.
+        let compact = Tab.allCases.map { t in t == app.tab ? "[\(t.rawValue + 1) \(t.name(ctx.lang))]" : "\(t.rawValue + 1)" }
+            .joined(separator: " ")
+        let tabs = TextWidth.width(" SociaalHus │ " + full) <= room ? full : compact
         let left = " SociaalHus │ " + tabs
         let screenTitle = app.current.title(ctx)
-        let leftText = TextWidth.width(left + " │ " + screenTitle) <= cols - rightWidth - 2 ? left + " │ " + screenTitle : left
-        g.put(leftText, x: 0, y: 0, role: .topBar, maxWidth: cols - rightWidth - 2)
+        let leftText = TextWidth.width(left + " │ " + screenTitle) <= room ? left + " │ " + screenTitle : left
+        g.put(leftText, x: 0, y: 0, role: .topBar, maxWidth: room)
         g.put(TextWidth.truncate(who, to: rightWidth), x: cols - rightWidth - 1, y: 0, role: .topBar)
     }
 

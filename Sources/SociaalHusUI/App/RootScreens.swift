@@ -9,7 +9,7 @@ public enum RootScreens {
         case .agenda: PendingScreen(name: "Agenda")
         case .prikbord: PendingScreen(name: "Prikbord")
         case .organisaties: PendingScreen(name: "Organisaties")
-        case .profiel: ctx.session == nil ? LoginScreen() : PendingScreen(name: "Profiel")
+        case .profiel: ctx.session == nil ? LoginScreen() : ProfileScreen(ctx)
         }
     }
 }

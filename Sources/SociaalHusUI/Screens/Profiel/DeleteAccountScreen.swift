@@ -1,0 +1,100 @@
+import SociaalHusCore
+import TerminalKit
+
+/// Account verwijderen: says exactly what will be removed, and erases only after the word
+/// VERWIJDER (English: DELETE) is typed and Enter pressed.
+final class DeleteAccountScreen: Screen {
+    private var field = TextField("", limit: 40)
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Account verwijderen", "Delete account") }
+
+    /// The word to type in the interface language.
+    private func word(_ ctx: UIContext) -> String { ctx.t("VERWIJDER", "DELETE") }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        [Binding(.eraseAccount, [.enter], label: ctx.t("Definitief verwijderen", "Delete for good"),
+                 help: ctx.t("Verwijdert je account als het woord goed is getypt", "Deletes your account when the word is typed correctly"),
+                 group: ctx.t("Account verwijderen", "Delete account"))]
+    }
+
+    // The confirmation field always has focus, so letters are typed, never taken as shortcuts.
+    var capturesText: Bool { true }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        guard action == .eraseAccount, let id = ctx.session else { return }
+        let typed = field.text.trimmingCharacters(in: .whitespaces)
+        guard typed.uppercased() == word(ctx) else {
+            ctx.fail(ctx.t("Typ VERWIJDER en Enter; er is niets verwijderd.", "Type DELETE and Enter; nothing was deleted."))
+            field.text = ""
+            return
+        }
+        do {
+            try ctx.store.erase(id, by: ctx.viewer)
+        } catch {
+            ctx.fail(error)
+            return
+        }
+        ctx.logOut()
+        ctx.inform(ctx.t("Je account en al je gegevens zijn verwijderd. Bedankt voor het meedoen.",
+                         "Your account and all your data have been deleted. Thank you for taking part."))
+    }
+
+    func handleKey(_ key: Key, _ ctx: UIContext) -> Bool { field.handle(key) }
+
+    func render(into g: inout Grid, area fullArea: Rect, _ ctx: UIContext) {
+        let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
+        let x = area.x + 2, width = max(area.width - 4, 1)
+        let counts = ctx.session.map { id in
+            (ctx.store.state.posts.all.filter { $0.author == .resident(id) }.count,
+             ctx.store.state.messages.all.filter { m in
+                m.senderAccount == id || m.recipient == .resident(id) || m.senderEmail == ctx.account?.email
+             }.count)
+        } ?? (0, 0)
+        let statement: [(String, StyleRole)] = [
+            (ctx.t("Als je je account verwijdert, wordt definitief gewist:", "If you delete your account, SociaalHus erases for good:"), .header),
+            (ctx.t("• je account: e-mailadres, naam, wachtwoord en rollen", "• your account: e-mail address, name, password and roles"), .normal),
+            (ctx.t("• je profiel: wijk, zichtbaarheid, e-mailvoorkeuren, interesses, telefoon, adres", "• your profile: wijk, visibility, e-mail preferences, interests, phone, address"), .normal),
+            (ctx.t("• je foto", "• your photo"), .normal),
+            (ctx.t("• je berichten op het prikbord (\(counts.0))", "• your posts on the prikbord (\(counts.0))"), .normal),
+            (ctx.t("• de contactberichten die je verstuurde of ontving (\(counts.1))", "• the contact messages you sent or received (\(counts.1))"), .normal),
+            ("", .normal),
+            (ctx.t("Het logboek houdt alleen \"account N gewist\" over. Wat je namens een organisatie schreef blijft staan, zonder je naam. Dit kan niet ongedaan worden gemaakt; wil je eerst een kopie, ga dan terug (Esc) en druk op x.",
+                   "The log keeps only \"account N erased\". What you wrote for an organisation stays, without your name. This cannot be undone; if you want a copy first, go back (Esc) and press x."), .muted),
+        ]
+        var top = statement.flatMap { text, role in Self.wrap(text, width: width).map { ($0, role) } }
+        let instruction = TextWidth.wrap(ctx.t("Typ VERWIJDER en druk op Enter om je account te verwijderen.",
+                                               "Type DELETE and press Enter to delete your account."), to: width)
+        // The instruction and the field are always shown; the statement gives up blank lines
+        // first and is cut only on the very smallest screens.
+        let bottomHeight = instruction.count + 2
+        var room = area.height - bottomHeight - 1
+        if top.count + 2 <= room {
+            // Room to breathe: a blank line above, and one under the heading.
+            let headingLines = top.prefix { $0.1 == .header }.count
+            top.insert(("", .normal), at: headingLines)
+            top.insert(("", .normal), at: 0)
+        } else {
+            room += 1
+        }
+        while top.count > room, let blank = top.lastIndex(where: { $0.0.isEmpty }) { top.remove(at: blank) }
+        var y = area.y
+        for (line, role) in top.prefix(max(room, 0)) {
+            g.put(line, x: x, y: y, role: role, maxWidth: width)
+            y += 1
+        }
+        y += 1
+        for line in instruction {
+            g.put(line, x: x, y: y, role: .warning, maxWidth: width)
+            y += 1
+        }
+        let label = ctx.t("Bevestiging: ", "Confirmation: ")
+        let used = g.put("▶ " + label, x: area.x, y: y, role: .focus, maxWidth: area.width)
+        field.render(into: &g, x: area.x + used, y: y, width: max(min(20, area.width - used - 1), 1), focused: true)
+    }
+
+    /// Wraps a paragraph; bullet lines wrap under their text, not under the bullet.
+    private static func wrap(_ text: String, width: Int) -> [String] {
+        guard text.hasPrefix("• ") else { return text.isEmpty ? [""] : TextWidth.wrap(text, to: width) }
+        return TextWidth.wrap(String(text.dropFirst(2)), to: max(width - 2, 1)).enumerated().map { ($0 == 0 ? "• " : "  ") + $1 }
+    }
+}

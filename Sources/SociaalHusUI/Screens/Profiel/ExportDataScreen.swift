@@ -1,0 +1,125 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// Gegevens exporteren: asks where to write the JSON file (a sensible default is filled in),
+/// writes it readable for the owner only, and says where it went.
+final class ExportDataScreen: Screen {
+    private var form = ExportDataScreen.makeForm(path: "")
+    private var filled = false
+    /// The path the person was warned about; a second Enter on the same path replaces the file.
+    private var overwriteConfirmed: String?
+    /// Where the last export was written.
+    private var written: String?
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Gegevens exporteren", "Export data") }
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang) }
+    var capturesText: Bool { form.isEditingText }
+    var hasUnsavedInput: Bool { form.edited && written == nil }
+
+    func willAppear(_ ctx: UIContext) {
+        guard !filled, let id = ctx.session else { return }
+        filled = true
+        // A new field, so the cursor starts at the end of the suggested path.
+        form = Self.makeForm(path: (ctx.exportDirectory as NSString).appendingPathComponent("sociaalhus-export-\(id).json"))
+    }
+
+    /// The form: the path and the export button.
+    private static func makeForm(path: String) -> Form {
+        Form([
+            FormField("path", "", .text(TextField(path, limit: 4096))),
+            FormField("export", "", .button),
+        ], labelWidth: 8)
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .nextField: _ = form.handle(.tab)
+        case .previousField: _ = form.handle(.backTab)
+        case .activate:
+            // Enter in the path field exports at once: it is the only thing to fill in.
+            if form.focusedID == "path" { exportData(ctx) } else { press(form.handle(.enter), ctx) }
+        case .toggle: press(form.handle(.char(" ")), ctx)
+        default: break
+        }
+    }
+
+    func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
+        let e = form.handle(key)
+        press(e, ctx)
+        return e != .ignored
+    }
+
+    /// Reacts to the button.
+    private func press(_ e: Form.Event, _ ctx: UIContext) {
+        if case .pressed("export") = e { exportData(ctx) }
+    }
+
+    /// Checks the path, then writes the export; every problem is said plainly and the path stays.
+    private func exportData(_ ctx: UIContext) {
+        guard let id = ctx.session else { return }
+        written = nil
+        let raw = form.text("path").trimmingCharacters(in: .whitespaces)
+        guard !raw.isEmpty else {
+            ctx.fail(ctx.t("Vul in waar het bestand moet komen, bijvoorbeeld /tmp/mijn-gegevens.json.",
+                           "Fill in where the file should go, for example /tmp/my-data.json."))
+            return
+        }
+        let path = (raw as NSString).expandingTildeInPath
+        let folderPart = (path as NSString).deletingLastPathComponent
+        let folder = folderPart.isEmpty ? FileManager.default.currentDirectoryPath : folderPart
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) || !isDir.boolValue {
+            ctx.fail(ctx.t("De map \(safe(folder)) bestaat niet. Kies een bestaande map; er is niets geschreven.",
+                           "The folder \(safe(folder)) does not exist. Choose an existing folder; nothing was written."))
+            return
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            if isDir.boolValue {
+                ctx.fail(ctx.t("\(safe(path)) is een map. Zet er een bestandsnaam achter, bijvoorbeeld /sociaalhus-export-\(id).json.",
+                               "\(safe(path)) is a folder. Add a file name, for example /sociaalhus-export-\(id).json."))
+                return
+            }
+            if overwriteConfirmed != path {
+                overwriteConfirmed = path
+                ctx.fail(ctx.t("Er staat al een bestand \(safe(path)). Druk nog eens op Enter om het te vervangen, of kies een andere naam.",
+                               "The file \(safe(path)) already exists. Press Enter again to replace it, or choose another name."))
+                return
+            }
+        }
+        do {
+            let data = try ctx.store.export(id, by: ctx.viewer).json()
+            try DurableFile.replace(path, data: data)
+            written = path
+            overwriteConfirmed = nil
+            // The full path is on the screen itself; the message line only confirms.
+            ctx.inform(ctx.t("Je gegevens zijn geëxporteerd.", "Your data has been exported."))
+        } catch {
+            ctx.fail(error)
+        }
+    }
+
+    func render(into g: inout Grid, area fullArea: Rect, _ ctx: UIContext) {
+        let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
+        form.fields[0].label = ctx.t("Bestand", "File")
+        form.fields[1].label = ctx.t("Exporteren", "Export")
+        let x = area.x + 2, width = max(area.width - 4, 1)
+        var y = area.y + 1
+        let intro = ctx.t("Alles wat SociaalHus over je bewaart wordt als JSON-bestand geschreven, alleen leesbaar voor jou. Het bevat persoonlijke gegevens: haal het van een gedeelde computer weg zodra je het niet meer nodig hebt.",
+                          "Everything SociaalHus holds about you is written as a JSON file, readable by you only. It contains personal data: remove it from a shared computer once you no longer need it.")
+        for line in TextWidth.wrap(intro, to: width) {
+            g.put(line, x: x, y: y, role: .muted, maxWidth: width)
+            y += 1
+        }
+        y += 1
+        form.render(into: &g, area: Rect(x: area.x, y: y, width: area.width, height: 2))
+        y += 3
+        if let written {
+            let lines = TextWidth.wrap(ctx.t("Geschreven naar: ", "Written to: ") + safe(written), to: width)
+            for line in lines where y < area.maxY {
+                g.put(line, x: x, y: y, role: .success, maxWidth: width)
+                y += 1
+            }
+        }
+    }
+}

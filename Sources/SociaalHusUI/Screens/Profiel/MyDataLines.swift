@@ -1,0 +1,190 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// The lines of "Mijn gegevens": every part of the personal-data export, in words, wrapped to a width.
+struct MyDataLines {
+    /// One drawn line.
+    struct Line: Equatable {
+        /// The text (already safe to draw).
+        var text: String
+        /// How it is drawn.
+        var role: StyleRole
+    }
+
+    private let lang: Language
+    private let width: Int
+    private var lines: [Line] = []
+    private static let keyWidth = 20
+
+    /// An empty builder.
+    private init(lang: Language, width: Int) {
+        self.lang = lang
+        self.width = max(width, 10)
+    }
+
+    /// Everything in `export` as lines of at most `width` cells.
+    static func build(_ export: PersonalDataExport, lang: Language, width: Int) -> [Line] {
+        var b = MyDataLines(lang: lang, width: width)
+        b.account(export.account)
+        b.profile(export.profile)
+        b.posts(export.posts, heading: lang.pick(nl: "Je berichten op het prikbord", en: "Your posts on the prikbord"))
+        b.posts(export.postsForOrganisations, heading: lang.pick(nl: "Berichten die je namens een organisatie schreef", en: "Posts you wrote for an organisation"))
+        b.messages(export.messagesSent, heading: lang.pick(nl: "Contactberichten die je verstuurde", en: "Contact messages you sent"))
+        b.messages(export.messagesReceived, heading: lang.pick(nl: "Contactberichten die je ontving", en: "Contact messages you received"))
+        b.audit(export.auditEvents)
+        return b.lines
+    }
+
+    /// Dutch or English.
+    private func t(_ nl: String, _ en: String) -> String { lang.pick(nl: nl, en: en) }
+
+    // MARK: Parts
+
+    /// The account fields (never the password hash).
+    private mutating func account(_ a: PersonalDataExport.AccountPart) {
+        heading(t("Account", "Account"))
+        field(t("Nummer", "Number"), String(a.id))
+        field(t("E-mailadres", "E-mail address"), a.email)
+        field(t("Naam", "Name"), a.name)
+        field(t("Rollen", "Roles"), a.roles.map(roleName).joined(separator: ", "))
+        field(t("Redacteur van", "Editor of"), list(a.editorOf))
+        field(t("Lokale partner van", "Local partner of"), list(a.partnerOf))
+        field(t("Geblokkeerd", "Blocked"), a.blocked ? t("ja", "yes") + (a.blockedReason.map { " (\($0))" } ?? "") : t("nee", "no"))
+        field(t("Aangemaakt", "Created"), Self.date(a.created, lang))
+        field(t("Mislukte logins", "Failed logins"), String(a.failedLoginsInARow)
+              + (a.lastFailedLogin.map { t(", laatste ", ", last ") + Self.date($0, lang) } ?? ""))
+        field(t("Wachtwoord", "Password"), t("alleen als onleesbare hash bewaard; nooit getoond of geëxporteerd",
+                                             "kept only as an unreadable hash; never shown or exported"))
+    }
+
+    /// The profile fields and the four e-mail toggles.
+    private mutating func profile(_ p: PersonalDataExport.ProfilePart) {
+        heading(t("Profiel", "Profile"))
+        field(t("Getoonde naam", "Display name"), p.displayName)
+        field("Wijk", p.wijk)
+        field(t("Foto", "Photo"), p.photo ?? t("geen", "none"))
+        field(t("Zichtbaarheid", "Visibility"), ProfileVisibility(rawValue: p.visibility)?.label(lang) ?? p.visibility)
+        field(t("Interesses", "Interests"), list(p.interests))
+        field(t("Telefoon", "Phone"), p.phone ?? "—")
+        field(t("Adres", "Address"), p.address ?? "—")
+        heading(t("E-mailvoorkeuren", "E-mail preferences"))
+        for kind in EmailKind.allCases {
+            let on = p.emailPreferences[kind.rawValue] ?? false
+            text((on ? "[x] " : "[ ] ") + kind.label(lang) + (on ? t(" (aan)", " (on)") : t(" (uit)", " (off)")))
+        }
+    }
+
+    /// A list of posts with their dates, what they show and their text.
+    private mutating func posts(_ posts: [PersonalDataExport.PostPart], heading title: String) {
+        heading("\(title) (\(posts.count))")
+        if posts.isEmpty { text(t("geen", "none"), role: .muted) }
+        for p in posts {
+            let kind = Post.Kind(rawValue: p.kind)?.label(lang) ?? p.kind
+            text([kind, p.organisation, p.wijk, p.title].compactMap { $0 }.joined(separator: " · "))
+            let shows = p.shows.isEmpty ? t("niets", "nothing") : p.shows.map(showName).joined(separator: ", ")
+            text(t("geplaatst ", "posted ") + Self.date(p.created, lang) + t(", verloopt ", ", expires ") + Self.date(p.expires, lang)
+                 + t("; toont: ", "; shows: ") + shows, indent: 4, role: .muted)
+            text(p.body, indent: 4)
+        }
+    }
+
+    /// A list of contact messages with sender, recipient and text.
+    private mutating func messages(_ messages: [PersonalDataExport.MessagePart], heading title: String) {
+        heading("\(title) (\(messages.count))")
+        if messages.isEmpty { text(t("geen", "none"), role: .muted) }
+        for m in messages {
+            text(Self.date(m.sent, lang) + t(" van ", " from ") + m.senderName + " <" + m.senderEmail + ">" + t(" aan ", " to ") + m.recipient)
+            text(m.text, indent: 4)
+        }
+    }
+
+    /// The log events about the person.
+    private mutating func audit(_ events: [PersonalDataExport.AuditPart]) {
+        heading(t("Logboek", "Log") + " (\(events.count))")
+        if events.isEmpty { text(t("geen", "none"), role: .muted) }
+        for e in events {
+            let by: String
+            switch e.by {
+            case "self": by = t("door jou", "by you")
+            case "operator":
+                // No account acted: a visitor's contact form, or the operator's command line.
+                by = t("zonder account", "without an account")
+            default: by = t("door account ", "by account ") + e.by
+            }
+            text([Self.date(e.at, lang), e.action, by, e.target].compactMap { $0 }.joined(separator: " · "))
+        }
+    }
+
+    // MARK: Lines
+
+    /// A section heading, after an empty line.
+    private mutating func heading(_ s: String) {
+        if !lines.isEmpty { lines.append(Line(text: "", role: .normal)) }
+        lines.append(Line(text: TextWidth.truncate(safe(s), to: width), role: .header))
+    }
+
+    /// "Key          value", the value wrapped under itself; a value with a word too long for
+    /// that column (an e-mail address on a narrow screen) goes on its own line below the key.
+    private mutating func field(_ key: String, _ value: String) {
+        let keyWidth = min(Self.keyWidth, width / 3)
+        let shown = safe(value.isEmpty ? "—" : value)
+        let valueWidth = max(width - keyWidth - 3, 1)
+        if shown.split(separator: " ").contains(where: { TextWidth.width(String($0)) > valueWidth }) {
+            lines.append(Line(text: "  " + TextWidth.truncate(key, to: max(width - 2, 1)), role: .normal))
+            text(shown, indent: 4)
+            return
+        }
+        let valueLines = TextWidth.wrap(shown, to: valueWidth)
+        for (i, v) in valueLines.enumerated() {
+            let k = i == 0 ? TextWidth.pad(key, to: keyWidth) : String(repeating: " ", count: keyWidth)
+            lines.append(Line(text: "  " + k + " " + v, role: .normal))
+        }
+    }
+
+    /// A paragraph of user text, wrapped; each original line break is kept (and made safe).
+    private mutating func text(_ s: String, indent: Int = 2, role: StyleRole = .normal) {
+        let pad = String(repeating: " ", count: indent)
+        for paragraph in s.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in TextWidth.wrap(safe(String(paragraph)), to: max(width - indent, 1)) {
+                lines.append(Line(text: pad + line, role: role))
+            }
+        }
+    }
+
+    // MARK: Words
+
+    /// Items joined with commas, or a dash for none.
+    private func list(_ items: [String]) -> String { items.isEmpty ? "—" : items.joined(separator: ", ") }
+
+    /// A role of the export in words.
+    private func roleName(_ r: String) -> String {
+        switch r {
+        case "resident": t("bewoner", "resident")
+        case "organisation-editor": t("redacteur van een organisatie", "organisation editor")
+        case "desk-staff": t("baliemedewerker", "desk staff")
+        case "local-partner": t("lokale partner", "local partner")
+        case "administrator": t("beheerder", "administrator")
+        default: r
+        }
+    }
+
+    /// A contact detail a post shows, in words.
+    private func showName(_ s: String) -> String {
+        switch s {
+        case "name": t("naam", "name")
+        case "email": t("e-mailadres", "e-mail address")
+        case "phone": t("telefoon", "phone")
+        case "address": t("adres", "address")
+        default: s
+        }
+    }
+
+    /// A moment in Borne's time zone: "24-11-2026 10:00" (Dutch) or "2026-11-24 10:00" (English).
+    static func date(_ d: Date, _ lang: Language) -> String {
+        let c = amsterdamCalendar().dateComponents([.year, .month, .day, .hour, .minute], from: d)
+        let (y, m, day, h, min) = (c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return lang == .dutch ? "\(two(day))-\(two(m))-\(y) \(two(h)):\(two(min))" : "\(y)-\(two(m))-\(two(day)) \(two(h)):\(two(min))"
+    }
+}

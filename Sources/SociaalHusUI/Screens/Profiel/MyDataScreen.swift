@@ -1,0 +1,78 @@
+import SociaalHusCore
+import TerminalKit
+
+/// Mijn gegevens: everything the store holds about the logged-in person on one scrollable screen,
+/// with export to a JSON file (`x`) and deleting the account (`d`).
+final class MyDataScreen: Screen {
+    private var export: PersonalDataExport?
+    private var problem: String?
+    private var offset = 0
+    private var pageHeight = 10
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Mijn gegevens", "My data") }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        let group = ctx.t("Mijn gegevens", "My data")
+        return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
+            Binding(.export, [.char("x")], label: ctx.t("Exporteren", "Export"),
+                    help: ctx.t("Alles exporteren naar een JSON-bestand", "Export everything to a JSON file"), group: group),
+            Binding(.eraseAccount, [.char("d")], label: ctx.t("Account verwijderen", "Delete account"),
+                    help: ctx.t("Je account en gegevens verwijderen (vraagt eerst)", "Delete your account and all your data (asks first)"),
+                    group: group),
+        ]
+    }
+
+    /// Builds the overview anew each time the screen comes into view, so it is never stale.
+    func willAppear(_ ctx: UIContext) {
+        guard let id = ctx.session else { return }
+        do {
+            export = try ctx.store.export(id, by: ctx.viewer)
+            problem = nil
+        } catch {
+            export = nil
+            problem = (error as? CoreError)?.message(ctx.language) ?? "\(error)"
+        }
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .up: offset = max(offset - 1, 0)
+        case .down: offset += 1
+        case .pageUp: offset = max(offset - pageHeight, 0)
+        case .pageDown: offset += pageHeight
+        case .export: if ctx.session != nil { ctx.push(ExportDataScreen()) }
+        case .eraseAccount: if ctx.session != nil { ctx.push(DeleteAccountScreen()) }
+        default: break
+        }
+    }
+
+    func render(into g: inout Grid, area fullArea: Rect, _ ctx: UIContext) {
+        let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
+        let x = area.x + 2, width = area.width - 4
+        var y = area.y
+        let intro = TextWidth.wrap(ctx.t("Alles wat SociaalHus over je bewaart. x = exporteren naar een JSON-bestand, d = account verwijderen.",
+                                         "Everything SociaalHus holds about you. x = export to a JSON file, d = delete account."), to: max(width, 1))
+        for line in intro.prefix(2) {
+            g.put(line, x: x, y: y, role: .muted, maxWidth: width)
+            y += 1
+        }
+        y += 1
+        g.cursor = (x, area.y)
+        guard let export else {
+            g.put(problem ?? ctx.t("Geen gegevens.", "No data."), x: x, y: y, role: .error, maxWidth: width)
+            return
+        }
+        let lines = MyDataLines.build(export, lang: ctx.language, width: width)
+        let height = max(area.maxY - y, 1)
+        pageHeight = max(height - 1, 1)
+        offset = min(offset, max(lines.count - height, 0))
+        for (i, line) in lines.dropFirst(offset).prefix(height).enumerated() {
+            g.put(line.text, x: x, y: y + i, role: line.role, maxWidth: width)
+        }
+        if lines.count > height {
+            let more = "\(offset + 1)–\(min(offset + height, lines.count))/\(lines.count)"
+            // On the empty row above the data, so it never covers a line of it.
+            g.put(more, x: area.x + area.width - 2 - TextWidth.width(more), y: y - 1, role: .muted)
+        }
+    }
+}

@@ -1,0 +1,278 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// Profiel (logged in): name, wijk, photo, visibility with a live preview of what others see,
+/// the four e-mail toggles, interest areas, phone and address; and the ways to Mijn gegevens,
+/// a new password and logging out.
+final class ProfileScreen: Screen {
+    private var form: Form
+    private let wijken: [Wijk]
+    /// The photo field's text that matches what the store holds, so only a change is saved.
+    private var savedPhotoText = ""
+    private static let labelWidth = 14
+
+    /// Creates the screen with the logged-in person's profile as the store holds it now.
+    init(_ ctx: UIContext) {
+        wijken = ctx.store.state.settings.wijken
+        form = Form([], labelWidth: Self.labelWidth)
+        load(ctx)
+    }
+
+    // MARK: Building the form
+
+    /// Fills the form from the store, keeping the focus where it was.
+    private func load(_ ctx: UIContext) {
+        let focused = form.focusedID
+        guard let account = ctx.account else {
+            form = Form([], labelWidth: Self.labelWidth)
+            return
+        }
+        let p = account.profile
+        savedPhotoText = p.photo.map { ctx.store.path + "/photos/" + $0 } ?? ""
+        let wijkIndex = wijken.firstIndex { $0.id == p.wijk } ?? 0
+        let visibilityIndex = ProfileVisibility.allCases.firstIndex(of: p.visibility) ?? 0
+        var fields: [FormField] = [
+            FormField("keysHint", "", .note(.muted)),
+            FormField("name", "", .text(TextField(p.displayName, limit: Field.name.limit))),
+            FormField("wijk", "Wijk", .choice(options: wijken.map { safe($0.name) }, selected: wijkIndex)),
+            FormField("photo", "", .text(TextField(savedPhotoText, limit: 4096))),
+            FormField("photoHint", "", .note(.muted)),
+            FormField("visibility", "", .choice(options: [], selected: visibilityIndex)),
+            FormField("explain.0", "", .note(.muted)),
+            FormField("explain.1", "", .note(.muted)),
+            FormField("previewHeader", "", .note(.header)),
+            FormField("preview.0", "", .note(.normal)),
+            FormField("preview.1", "", .note(.normal)),
+            FormField("preview.2", "", .note(.normal)),
+            FormField("gap1", "", .note(.normal)),
+            FormField("mailHeader", "", .note(.header)),
+        ]
+        fields += EmailKind.allCases.map { FormField("mail-" + $0.rawValue, "", .toggle(p.email[$0])) }
+        fields += [
+            FormField("gap2", "", .note(.normal)),
+            FormField("detailsHeader", "", .note(.header)),
+            FormField("interests", "", .text(TextField(p.interests.joined(separator: ", "), limit: Field.interests.limit))),
+            FormField("interestsHint", "", .note(.muted)),
+            FormField("phone", "", .text(TextField(p.phone ?? "", limit: Field.phone.limit))),
+            FormField("address", "", .text(TextField(p.address ?? "", limit: Field.address.limit))),
+            FormField("private.0", "", .note(.muted)),
+            FormField("private.1", "", .note(.muted)),
+            FormField("save", "", .button),
+            FormField("gap", "", .note(.normal)),
+            FormField("myData", "", .button),
+            FormField("password", "", .button),
+            FormField("logout", "", .button),
+        ]
+        form = Form(fields, labelWidth: Self.labelWidth)
+        if let focused { form.focus(on: focused) }
+    }
+
+    /// Labels in the interface language (set on every draw, so a language switch takes effect at once).
+    private func setLabels(_ ctx: UIContext) {
+        let labels: [String: String] = [
+            "name": ctx.t("Naam", "Name"),
+            "photo": ctx.t("Foto (pad)", "Photo (path)"),
+            "keysHint": ctx.t("Buiten tekstvelden: g gegevens, p wachtwoord, l uitloggen",
+                              "Outside text fields: g my data, p password, l log out"),
+            "photoHint": ctx.t("JPEG of PNG, hoogstens \(PhotoType.maximumSize / 1_048_576) MB; leeg = geen foto.",
+                               "JPEG or PNG, at most \(PhotoType.maximumSize / 1_048_576) MB; empty = no photo."),
+            "visibility": ctx.t("Wie ziet je", "Who sees you"),
+            "previewHeader": ctx.t("Zo zien anderen je (met wat hier nu staat)", "How others see you (with what is filled in now)"),
+            "mailHeader": ctx.t("Welke e-mails wil je ontvangen?", "Which e-mails do you want to receive?"),
+            "detailsHeader": ctx.t("Interesses en contactgegevens", "Interests and contact details"),
+            "interests": ctx.t("Interesses", "Interests"),
+            "interestsHint": ctx.t("Gescheiden door komma's, bijv. sport en bewegen, cultuur", "Separated by commas, e.g. sport, culture"),
+            "phone": ctx.t("Telefoon", "Phone"),
+            "address": ctx.t("Adres", "Address"),
+            "save": ctx.t("Opslaan", "Save"),
+            "myData": ctx.t("Mijn gegevens (g)", "My data (g)"),
+            "password": ctx.t("Wachtwoord wijzigen (p)", "Change password (p)"),
+            "logout": ctx.t("Uitloggen (l)", "Log out (l)"),
+        ]
+        for i in form.fields.indices {
+            let id = form.fields[i].id
+            if let label = labels[id] { form.fields[i].label = label }
+            if id == "visibility", case .choice(_, let s) = form.fields[i].kind {
+                form.fields[i].kind = .choice(options: ProfileVisibility.allCases.map { $0.label(ctx.language) }, selected: s)
+            }
+            if id.hasPrefix("mail-"), let kind = EmailKind(rawValue: String(id.dropFirst(5))) {
+                form.fields[i].label = kind.label(ctx.language)
+            }
+        }
+    }
+
+    /// The selected visibility level.
+    private var visibility: ProfileVisibility {
+        let all = ProfileVisibility.allCases
+        return all[min(form.choice("visibility"), all.count - 1)]
+    }
+
+    /// The account as it would be after saving the form (a copy for the preview; nothing is stored).
+    private func pending(_ account: Account) -> Account {
+        var a = account
+        a.profile.displayName = form.text("name").trimmingCharacters(in: .whitespacesAndNewlines)
+        if wijken.indices.contains(form.choice("wijk")) { a.profile.wijk = wijken[form.choice("wijk")].id }
+        a.profile.visibility = visibility
+        // The preview only needs to know whether there will be a photo.
+        a.profile.photo = form.text("photo").trimmingCharacters(in: .whitespaces).isEmpty ? nil : "preview"
+        return a
+    }
+
+    // MARK: Keys
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Profiel", "Profile") }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        var b = KeyTable.form(ctx.lang)
+        // Letters are shortcuts only while no text field has focus; in a field they are typed.
+        if !capturesText {
+            let group = ctx.t("Profiel", "Profile")
+            b += [
+                Binding(.myData, [.char("g")], label: ctx.t("Mijn gegevens", "My data"),
+                        help: ctx.t("Alles wat SociaalHus over je bewaart", "Everything SociaalHus holds about you"),
+                        group: group),
+                Binding(.changePassword, [.char("p")], label: ctx.t("Wachtwoord", "Password"),
+                        help: ctx.t("Je wachtwoord wijzigen", "Change your password"), group: group),
+                Binding(.logout, [.char("l")], label: ctx.t("Uitloggen", "Log out"),
+                        help: ctx.t("Uitloggen; het scherm wordt leeggemaakt", "Log out; the screen is cleared"), group: group),
+            ]
+        }
+        return b
+    }
+
+    var capturesText: Bool { form.isEditingText }
+    var hasUnsavedInput: Bool { form.edited }
+
+    func willAppear(_ ctx: UIContext) {
+        // Re-read what the store holds, but never throw away what the person is typing.
+        if !form.edited { load(ctx) }
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .nextField: _ = form.handle(.tab)
+        case .previousField: _ = form.handle(.backTab)
+        case .activate: press(form.handle(.enter), ctx)
+        case .toggle: press(form.handle(.char(" ")), ctx)
+        case .myData: press(.pressed("myData"), ctx)
+        case .changePassword: press(.pressed("password"), ctx)
+        case .logout: press(.pressed("logout"), ctx)
+        default: break
+        }
+    }
+
+    func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
+        let e = form.handle(key)
+        press(e, ctx)
+        return e != .ignored
+    }
+
+    /// Reacts to a button (or its letter).
+    private func press(_ e: Form.Event, _ ctx: UIContext) {
+        guard case .pressed(let id) = e else { return }
+        switch id {
+        case "save": save(ctx)
+        case "myData": ctx.push(MyDataScreen())
+        case "password": ctx.push(ChangePasswordScreen())
+        case "logout":
+            ctx.logOut()
+            ctx.inform(ctx.t("Je bent uitgelogd.", "You are logged out."))
+        default: break
+        }
+    }
+
+    // MARK: Saving
+
+    /// Saves photo, profile and changed e-mail toggles; on an error the core's message is shown,
+    /// the focus goes to the field it is about, and everything typed stays.
+    private func save(_ ctx: UIContext) {
+        guard let account = ctx.account else {
+            ctx.fail(CoreError.notFound(what: ctx.t("Je account", "Your account")))
+            return
+        }
+        let id = account.id
+        do {
+            // The photo first: it is the likeliest to be refused, and then nothing else has changed yet.
+            let photo = form.text("photo").trimmingCharacters(in: .whitespaces)
+            if photo != savedPhotoText.trimmingCharacters(in: .whitespaces) {
+                do {
+                    if photo.isEmpty {
+                        try ctx.store.removePhoto(for: id, by: ctx.viewer)
+                    } else {
+                        try ctx.store.setPhoto(for: id, from: (photo as NSString).expandingTildeInPath, by: ctx.viewer)
+                    }
+                    savedPhotoText = form.text("photo")
+                } catch {
+                    form.focus(on: "photo")
+                    throw error
+                }
+            }
+            let name = form.text("name")
+            let wijk = wijken.indices.contains(form.choice("wijk")) ? wijken[form.choice("wijk")].id : account.profile.wijk
+            let level = visibility
+            let interests = form.text("interests").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            let phone = form.text("phone"), address = form.text("address")
+            do {
+                try ctx.store.updateProfile(for: id, by: ctx.viewer) { p in
+                    p.displayName = name
+                    p.wijk = wijk
+                    p.visibility = level
+                    p.interests = interests
+                    p.phone = phone
+                    p.address = address
+                }
+            } catch {
+                focus(on: error)
+                throw error
+            }
+            for kind in EmailKind.allCases where form.bool("mail-" + kind.rawValue) != account.profile.email[kind] {
+                try ctx.store.setEmailPreference(kind, to: form.bool("mail-" + kind.rawValue), for: id, by: ctx.viewer)
+            }
+        } catch {
+            ctx.fail(error)
+            return
+        }
+        load(ctx)
+        ctx.inform(ctx.t("Je profiel is opgeslagen.", "Your profile has been saved."))
+    }
+
+    /// Moves the focus to the field a profile error is about.
+    private func focus(on error: Error) {
+        switch error as? CoreError {
+        case .fieldRequired(.name)?, .fieldTooLong(.name, _)?: form.focus(on: "name")
+        case .fieldTooLong(.phone, _)?: form.focus(on: "phone")
+        case .fieldTooLong(.address, _)?: form.focus(on: "address")
+        case .fieldTooLong(.interests, _)?, .fieldRequired(.interests)?: form.focus(on: "interests")
+        case .unknownWijk?: form.focus(on: "wijk")
+        default: break
+        }
+    }
+
+    // MARK: Drawing
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        guard let account = ctx.account else {
+            g.put(ctx.t("Dit account bestaat niet meer. Druk op l om uit te loggen.",
+                        "This account no longer exists. Press l to log out."), x: area.x + 2, y: area.y + 1, role: .error, maxWidth: area.width - 4)
+            g.cursor = (area.x + 2, area.y + 1)
+            return
+        }
+        setLabels(ctx)
+        let noteWidth = area.width - 2
+        ProfileFormFit.setWrapped(&form, prefix: "explain", text: visibility.explanation(ctx.language), width: noteWidth)
+        ProfileFormFit.setWrapped(&form, prefix: "private",
+                                  text: ctx.t("Telefoon en adres zijn privé: anderen zien ze alleen bij een bericht waarbij je ze zelf aanvinkt.",
+                                              "Phone and address are private: others only see them on a post where you tick them yourself."),
+                                  width: noteWidth)
+        let preview = ProfilePreview.lines(owner: pending(account), settings: ctx.store.state.settings, now: ctx.now, lang: ctx.language)
+        for (k, line) in preview.enumerated() {
+            if let i = form.fields.firstIndex(where: { $0.id == "preview.\(k)" }) {
+                form.fields[i].label = TextWidth.pad(line.who, to: Self.labelWidth) + " " + line.sees
+            }
+        }
+        let formArea = ProfileLongMessage.draw(ctx, into: &g, area: area)
+        ProfileFormFit.render(&form, into: &g, area: formArea)
+    }
+}

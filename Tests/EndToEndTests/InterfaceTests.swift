@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+
+/// The terminal interface end to end, in tmux, as a person would use it.
+@Suite(.serialized) struct InterfaceTests {
+    @Test("a visitor browses, opens the help, and quits after confirming; the terminal is restored") func visitor() throws {
+        let t = Tmux()
+        try t.cli(["init", "--demo"])
+        try t.start(["--store", t.store])
+        try t.waitFor("bezoeker")
+        try t.keys("?")
+        try t.waitFor("Help")
+        try t.keys("Escape", "q")
+        try t.waitFor("Wil je SociaalHus afsluiten?")
+        try t.keys("j")
+        let deadline = Date().addingTimeInterval(5)
+        while t.isRunning && Date() < deadline { usleep(100_000) }
+        #expect(!t.isRunning)
+    }
+
+    @Test("resizing while in use: smaller than the minimum shows a message, larger again works") func resize() throws {
+        let t = Tmux()
+        try t.cli(["init", "--demo"])
+        try t.start(["--store", t.store])
+        try t.waitFor("bezoeker")
+        try t.resize(cols: 50, rows: 15)
+        try t.waitFor("Venster te klein")
+        try t.resize(cols: 60, rows: 20)
+        try t.waitFor("bezoeker")
+        try t.resize(cols: 100, rows: 30)
+        try t.waitUntil("the top bar to span 100 columns") { s in
+            s.split(separator: "\n").first.map { $0.count > 90 && $0.hasSuffix("bezoeker") } ?? false
+        }
+    }
+
+    @Test("with NO_COLOR no colour escape reaches the terminal; selection is still marked") func noColor() throws {
+        let t = Tmux()
+        try t.cli(["init", "--demo"])
+        try t.start(["--store", t.store], env: ["NO_COLOR": "1"])
+        try t.waitFor("bezoeker")
+        let raw = try t.screen(escapes: true)
+        // capture-pane -e writes SGR sequences; colours would appear as 3x/4x/9x parameters.
+        let colour = try Regex("\u{1B}\\[[0-9;]*(3[0-7]|4[0-7]|9[0-7]|38;|48;)[0-9;]*m")
+        #expect(raw.firstMatch(of: colour) == nil, "colour escape found")
+        #expect(raw.contains("\u{1B}[7m") || raw.contains(";7m"), "reverse video is still used")
+    }
+
+    @Test("the interface refuses to run without a terminal, with a plain sentence") func noTerminal() throws {
+        let t = Tmux()
+        try t.cli(["init"])
+        let r = try t.cli([])
+        #expect(r.status == 2)
+        #expect(r.out.contains("alleen in een terminal"))
+    }
+}

@@ -1,0 +1,365 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+@testable import SociaalHusUI
+import TerminalKit
+
+/// The profile screens of a logged-in person: profile form with its preview, password, Mijn
+/// gegevens, export and deleting the account.
+@Suite(.serialized) struct ProfielScreenTests {
+    /// An app whose profile tab shows the profile screen once someone is logged in.
+    static func driver(lang: Language = .dutch, size: Size = .standard) -> Driver {
+        Driver(lang: lang, size: size, makeRoot: { tab, ctx in
+            tab == .profiel && ctx.session != nil ? ProfileScreen(ctx) : RootScreens.make(tab, ctx)
+        })
+    }
+
+    /// Anna logged in, on her profile screen, with the welcome message gone.
+    static func anna(lang: Language = .dutch, size: Size = .standard) -> Driver {
+        let d = driver(lang: lang, size: size)
+        d.logIn("anna")
+        d.app.ctx.message = nil
+        return d
+    }
+
+    /// Anna's account as the store holds it now.
+    static func annaAccount(_ d: Driver) -> Account? {
+        d.store.state.accounts.all.first { $0.email == UIFixture.account("anna").email }
+    }
+
+    /// Presses Tab until the focused row (the one with "▶") contains `text`.
+    static func focus(_ d: Driver, on text: String) {
+        for _ in 0..<40 {
+            if d.grid.lines.contains(where: { $0.contains("▶") && $0.contains(text) }) { return }
+            d.press(.tab)
+        }
+        Issue.record("no row with \(text) got focus")
+    }
+
+    /// The screen line that contains `label`.
+    static func line(_ d: Driver, _ label: String) -> String {
+        d.grid.lines.first { $0.contains(label) } ?? ""
+    }
+
+    // MARK: Golden screens
+
+    @Test("profile form golden screens", arguments: [
+        (Language.dutch, 80, 24, "nl"), (Language.english, 80, 24, "en"), (Language.dutch, 60, 20, "nl"), (Language.english, 60, 20, "en"),
+    ])
+    func profileGolden(lang: Language, cols: Int, rows: Int, tag: String) {
+        let d = Self.anna(lang: lang, size: Size(cols: cols, rows: rows))
+        Golden.check(d.grid, "profiel-form-\(cols)x\(rows)-\(tag)")
+    }
+
+    @Test("profile form scrolled to the buttons, golden", arguments: [(Language.dutch, "nl"), (Language.english, "en")])
+    func profileBottomGolden(lang: Language, tag: String) {
+        let d = Self.anna(lang: lang, size: Size(cols: 60, rows: 20))
+        Self.focus(d, on: lang == .dutch ? "Uitloggen" : "Log out")
+        Golden.check(d.grid, "profiel-form-bottom-60x20-\(tag)")
+    }
+
+    @Test("Mijn gegevens, password, export and delete golden screens", arguments: [
+        (Language.dutch, 80, 24, "nl"), (Language.english, 80, 24, "en"), (Language.dutch, 60, 20, "nl"), (Language.english, 60, 20, "en"),
+    ])
+    func otherGoldens(lang: Language, cols: Int, rows: Int, tag: String) {
+        let d = Self.anna(lang: lang, size: Size(cols: cols, rows: rows))
+        d.app.ctx.exportDirectory = "/home/anna"
+        d.press(.tab, .char("g"))
+        Golden.check(d.grid, "profiel-mijn-gegevens-\(cols)x\(rows)-\(tag)")
+        d.press(.char("x"))
+        Golden.check(d.grid, "profiel-export-\(cols)x\(rows)-\(tag)")
+        d.press(.escape, .char("d"))
+        Golden.check(d.grid, "profiel-verwijderen-\(cols)x\(rows)-\(tag)")
+        d.press(.escape, .escape, .char("p"))
+        Golden.check(d.grid, "profiel-wachtwoord-\(cols)x\(rows)-\(tag)")
+    }
+
+    // MARK: Profile form
+
+    @Test("choosing Alleen buren updates the preview before saving; saving stores the level") func visibilityPreview() {
+        let d = Self.anna()
+        #expect(Self.line(d, "Bezoeker").contains("Demo Anna de Vries"), "Openbaar: a visitor sees the name")
+        Self.focus(d, on: "Openbaar")
+        d.press(.left)
+        #expect(Self.line(d, "(•) Alleen buren") != "")
+        #expect(Self.line(d, "Bezoeker").contains("anonieme bewoner"))
+        #expect(Self.line(d, "Buur").contains("Demo Anna de Vries"))
+        #expect(Self.line(d, "Andere wijk").contains("anonieme bewoner"))
+        #expect(d.screen.contains("Ingelogde bewoners van je eigen wijk zien je naam en foto."))
+        #expect(Self.annaAccount(d)?.profile.visibility == .public, "nothing is stored before saving")
+        Self.focus(d, on: "Opslaan")
+        d.press(.enter)
+        #expect(d.screen.contains("Je profiel is opgeslagen."))
+        #expect(Self.annaAccount(d)?.profile.visibility == .neighbours)
+    }
+
+    @Test("Anoniem hides the name from everyone in the preview") func anonymousPreview() {
+        let d = Self.anna(lang: .english)
+        Self.focus(d, on: "Public")
+        d.press(.left, .left)
+        #expect(Self.line(d, "Visitor").contains("anonymous resident"))
+        #expect(Self.line(d, "Neighbour   ").contains("anonymous resident"))
+        #expect(Self.line(d, "Other wijk").contains("anonymous resident"))
+    }
+
+    @Test("ticking 'Nieuwsbrieven uit je wijk' and saving sets it in the store") func newsletterToggle() {
+        let d = Self.anna()
+        #expect(Self.annaAccount(d)?.profile.email.newsletters == false)
+        Self.focus(d, on: "Nieuwsbrieven uit je wijk")
+        d.press(.char(" "))
+        #expect(Self.line(d, "Nieuwsbrieven uit je wijk").contains("[x]"))
+        Self.focus(d, on: "Opslaan")
+        d.press(.enter)
+        let prefs = Self.annaAccount(d)?.profile.email
+        #expect(prefs?.newsletters == true)
+        #expect(prefs?.visitorMessages == true, "the other toggles stay as they were")
+        #expect(prefs?.wijkNotifications == false)
+    }
+
+    @Test("a text file as photo shows the core's message and keeps the path") func photoNotAnImage() throws {
+        let d = Self.anna()
+        let path = NSTemporaryDirectory() + "profiel-not-a-photo-\(UUID().uuidString.prefix(6)).txt"
+        try "just text".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        Self.focus(d, on: "Foto (pad)")
+        d.type(path)
+        Self.focus(d, on: "Opslaan")
+        d.press(.enter)
+        #expect(d.screen.contains("FOUT: Deze foto kan niet worden gebruikt: het is geen JPEG- of PNG-bestand."))
+        #expect(Self.annaAccount(d)?.profile.photo == nil)
+        #expect(d.screen.contains(".txt"), "the typed path is still there and has focus")
+        #expect(Self.line(d, "▶").contains("Foto (pad)"))
+    }
+
+    @Test("at 60×20 a reason too long for the message line is shown in full on the screen") func longReason() throws {
+        let d = Self.anna(size: Size(cols: 60, rows: 20))
+        let path = NSTemporaryDirectory() + "profiel-not-a-photo-\(UUID().uuidString.prefix(6)).txt"
+        try "just text".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        Self.focus(d, on: "Foto (pad)")
+        d.type(path)
+        Self.focus(d, on: "Opslaan")
+        d.press(.enter)
+        let text = d.grid.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(text.contains("Deze foto kan niet worden gebruikt: het is geen JPEG- of PNG-bestand."))
+        #expect(Self.line(d, "▶").contains("Foto (pad)"), "the field the message is about stays in view")
+    }
+
+    @Test("a PNG is stored as the photo; emptying the field removes it") func photoSetAndRemoved() throws {
+        let d = Self.anna()
+        let path = NSTemporaryDirectory() + "profiel-photo-\(UUID().uuidString.prefix(6)).png"
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        Self.focus(d, on: "Foto (pad)")
+        d.type(path)
+        Self.focus(d, on: "Opslaan")
+        d.press(.enter)
+        #expect(Self.annaAccount(d)?.profile.photo != nil)
+        #expect(Self.line(d, "Bezoeker").contains("met foto"))
+        Self.focus(d, on: "Foto (pad)")
+        d.press(.ctrl("u"))
+        Self.focus(d, on: "Opslaan")
+        d.press(.enter)
+        #expect(Self.annaAccount(d)?.profile.photo == nil)
+    }
+
+    @Test("an empty name is refused with the core's message; the rest of the input stays") func emptyName() {
+        let d = Self.anna()
+        d.press(.ctrl("u"))
+        Self.focus(d, on: "Telefoon")
+        d.press(.ctrl("u"))
+        d.type("06-12345678")
+        Self.focus(d, on: "Opslaan")
+        d.press(.enter)
+        #expect(d.screen.contains("FOUT: Vul 'naam' in; dit veld is verplicht."))
+        #expect(Self.line(d, "▶").contains("Naam"))
+        #expect(Self.annaAccount(d)?.profile.phone == "06-00 00 01 01", "nothing saved")
+        Self.focus(d, on: "Telefoon")
+        #expect(Self.line(d, "Telefoon").contains("06-12345678"))
+    }
+
+    @Test("g, p and l are shortcuts outside text fields and typed inside them") func shortcuts() {
+        let d = Self.anna()
+        #expect(d.app.current.capturesText, "the name field has focus")
+        d.type("g")
+        #expect(d.app.current is ProfileScreen)
+        #expect(Self.line(d, "Naam").contains("Vriesg"))
+        d.press(.backspace, .tab)
+        d.press(.char("g"))
+        #expect(d.app.current is MyDataScreen)
+        d.press(.escape, .char("p"))
+        #expect(d.app.current is ChangePasswordScreen)
+        d.press(.escape, .char("l"))
+        #expect(d.app.ctx.session == nil)
+        #expect(d.screen.contains("Je bent uitgelogd."))
+        #expect(!d.screen.contains("Anna"))
+    }
+
+    @Test("the buttons at the bottom reach the same screens with Tab and Enter") func buttons() {
+        let d = Self.anna()
+        Self.focus(d, on: "Mijn gegevens (g)")
+        d.press(.enter)
+        #expect(d.app.current is MyDataScreen)
+        d.press(.escape)
+        Self.focus(d, on: "Wachtwoord wijzigen (p)")
+        d.press(.enter)
+        #expect(d.app.current is ChangePasswordScreen)
+    }
+
+    @Test("no key conflicts on the profile screens, and every action is in the help") func keyTable() {
+        let d = Self.anna(size: Size(cols: 80, rows: 60))
+        d.press(.tab)
+        for key in [Key.char("g"), .char("x"), .escape, .char("d"), .escape, .escape, .char("p"), .escape] {
+            let b = d.app.activeBindings()
+            #expect(KeyTable.conflicts(b).isEmpty, "\(type(of: d.app.current))")
+            // Where a text field has focus, ? is typed; the help is checked on the other screens.
+            if !d.app.current.capturesText {
+                d.press(.char("?"))
+                for binding in b { #expect(d.screen.contains(binding.help), "\(binding.help)") }
+                d.press(.escape)
+            }
+            d.press(key)
+        }
+        #expect(d.app.current is ProfileScreen)
+    }
+
+    @Test("wide characters in the name do not break the layout at 60×20") func wideName() {
+        let d = Self.anna(size: Size(cols: 60, rows: 20))
+        d.press(.ctrl("u"))
+        d.type("日本語の名前 🌷 Anna \u{202E}evil")
+        Self.focus(d, on: "Opslaan")
+        d.press(.enter)
+        #expect(d.screen.contains("Je profiel is opgeslagen."))
+        for l in d.grid.lines { #expect(TextWidth.width(l) <= 60) }
+        #expect(!d.screen.contains("\u{202E}"))
+    }
+
+    // MARK: Password
+
+    @Test("change password: mismatch, rejected password, wrong current password, success") func changePassword() {
+        let d = Self.anna()
+        let anna = UIFixture.account("anna")
+        d.press(.tab, .char("p"))
+        #expect(d.screen.contains("minstens 12 tekens"), "the rules are shown before typing")
+        d.type(anna.password)
+        d.press(.tab)
+        d.type("een lange nieuwe zin voor mij")
+        d.press(.tab)
+        d.type("iets anders")
+        d.press(.enter)
+        #expect(d.screen.contains("De wachtwoorden zijn niet gelijk; typ het opnieuw."))
+        d.type("kort")
+        d.press(.up, .ctrl("u"))
+        d.type("kort")
+        d.press(.down, .enter)
+        #expect(d.screen.contains("Je wachtwoord is te kort (4 tekens)"))
+        d.press(.up, .ctrl("u"))
+        d.type("niet mijn wachtwoord")
+        d.press(.down, .ctrl("u"))
+        d.type("een lange nieuwe zin voor mij")
+        d.press(.down, .ctrl("u"))
+        d.type("een lange nieuwe zin voor mij")
+        d.press(.enter)
+        #expect(d.screen.contains("Je huidige wachtwoord klopt niet."))
+        d.type(anna.password)
+        d.press(.down, .down, .enter)
+        #expect(d.screen.contains("Je wachtwoord is gewijzigd."))
+        #expect(d.app.current is ProfileScreen)
+        #expect((try? d.store.login(email: anna.email, password: "een lange nieuwe zin voor mij")) != nil)
+    }
+
+    // MARK: Mijn gegevens
+
+    @Test("Mijn gegevens shows account, profile, preferences, posts, messages and the log") func myData() {
+        let d = Self.anna(size: Size(cols: 80, rows: 200))
+        d.press(.tab, .char("g"))
+        let s = d.screen
+        for text in ["anna.devries@demo.sociaalhus.example", "Grotestraat 101", "Openbaar", "[x] Berichten van bezoekers",
+                     "[ ] Nieuwsbrieven uit je wijk", "Wie helpt mij met mijn tuin?", "Contactberichten die je ontving",
+                     "Marieke Pieterse (demo)", "Logboek", "account-created"] {
+            #expect(s.contains(text), "\(text)")
+        }
+        #expect(!s.contains("$y$"), "never the password hash")
+    }
+
+    @Test("Mijn gegevens scrolls with the list keys") func myDataScrolls() {
+        let d = Self.anna()
+        d.press(.tab, .char("g"))
+        #expect(d.screen.contains("E-mailadres"))
+        d.press(.pageDown, .pageDown)
+        #expect(!d.screen.contains("  E-mailadres"))
+        d.press(.pageUp, .pageUp)
+        #expect(d.screen.contains("E-mailadres"))
+    }
+
+    @Test("export writes a 0600 JSON file that parses and holds anna's e-mail") func export() throws {
+        let dir = NSTemporaryDirectory() + "profiel-export-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let d = Self.anna()
+        d.app.ctx.exportDirectory = dir
+        d.press(.tab, .char("g"), .char("x"))
+        d.press(.enter)
+        let id = try #require(Self.annaAccount(d)).id
+        let path = dir + "/sociaalhus-export-\(id).json"
+        #expect(d.screen.contains("Geschreven naar:"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let account = json?["account"] as? [String: Any]
+        #expect(account?["email"] as? String == UIFixture.account("anna").email)
+        // A second export to the same file asks first, then replaces it.
+        d.press(.enter)
+        #expect(d.screen.contains("Er staat al een bestand"))
+        d.press(.enter)
+        #expect(d.screen.contains("Je gegevens zijn geëxporteerd."))
+    }
+
+    @Test("export into a folder that does not exist says so and keeps the path") func exportMissingFolder() {
+        let d = Self.anna()
+        d.press(.tab, .char("g"), .char("x"))
+        d.press(.ctrl("u"))
+        d.type("/nonexistent-folder-xyz/data.json")
+        d.press(.enter)
+        #expect(d.screen.contains("FOUT: De map /nonexistent-folder-xyz bestaat niet."))
+        #expect(d.screen.contains("/nonexistent-folder-xyz/data.json"))
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent-folder-xyz/data.json"))
+    }
+
+    // MARK: Deleting
+
+    @Test("deleting with the wrong word does nothing; with VERWIJDER erases and logs out") func deleteAccount() throws {
+        let d = Self.anna()
+        let id = try #require(Self.annaAccount(d)).id
+        d.press(.tab, .char("g"), .char("d"))
+        #expect(d.screen.contains("Typ VERWIJDER en druk op Enter"))
+        d.type("ja")
+        d.press(.enter)
+        #expect(d.screen.contains("Typ VERWIJDER en Enter; er is niets verwijderd."))
+        #expect(d.store.state.accounts[id.rawValue] != nil)
+        #expect(d.app.ctx.session == id)
+        d.type("VERWIJDER")
+        d.press(.enter)
+        #expect(d.store.state.accounts[id.rawValue] == nil)
+        #expect(d.store.state.posts.all.allSatisfy { $0.author != .resident(id) })
+        #expect(d.app.ctx.session == nil)
+        #expect(d.screen.contains("Je account en al je gegevens zijn verwijderd."))
+        #expect(d.screen.contains("Log in om je profiel"), "the login screen is shown")
+        #expect(!d.screen.contains("Anna"))
+    }
+
+    @Test("in English the word is DELETE") func deleteAccountEnglish() throws {
+        let d = Self.anna(lang: .english)
+        let id = try #require(Self.annaAccount(d)).id
+        d.press(.tab, .char("g"), .char("d"))
+        d.type("VERWIJDER")
+        d.press(.enter)
+        #expect(d.screen.contains("Type DELETE and Enter; nothing was deleted."))
+        #expect(d.store.state.accounts[id.rawValue] != nil)
+        d.type("DELETE")
+        d.press(.enter)
+        #expect(d.store.state.accounts[id.rawValue] == nil)
+        #expect(d.app.ctx.session == nil)
+    }
+}
