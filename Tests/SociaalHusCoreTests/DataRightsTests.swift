@@ -101,3 +101,15 @@ import Testing
         #expect(w.store.leftoverFiles().isEmpty)
     }
 }
+
+/// Looking at one's data is not an export.
+@Suite struct ExportAuditTests {
+    @Test func onlyRealExportsAreLogged() throws {
+        let w = try DataRightsTests.Planted()
+        func exports() -> Int { w.store.state.audit.all.filter { $0.subject == w.person.id && $0.action == .dataExported }.count }
+        _ = try w.store.export(w.person.id, by: .account(w.person), recordAudit: false)
+        #expect(exports() == 0)
+        _ = try w.store.export(w.person.id, by: .account(w.person))
+        #expect(exports() == 1)
+    }
+}

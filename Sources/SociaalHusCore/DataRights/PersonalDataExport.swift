@@ -90,7 +90,9 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
 
 extension Store {
     /// Builds the export of everything held about `id` (the holder themselves, or the operator when `viewer` is nil).
-    public func export(_ id: AccountID, by viewer: Viewer?) throws -> PersonalDataExport {
+    /// With `recordAudit` (the default) a "data-exported" event is logged; showing the data on
+    /// screen ("Mijn gegevens") passes false, since nothing leaves the store then.
+    public func export(_ id: AccountID, by viewer: Viewer?, recordAudit: Bool = true) throws -> PersonalDataExport {
         if let viewer { try Permissions.require(.manageAccount(id), by: viewer) }
         try refresh()
         let s = state
@@ -137,7 +139,7 @@ extension Store {
             auditEvents: events.map { e in
                 .init(action: e.action.rawValue, at: e.at, by: e.actor == nil ? "operator" : (e.actor == id ? "self" : String(e.actor!.rawValue)), target: e.target)
             })
-        try update { tx in tx.audit(.dataExported, actor: viewer?.account?.id, subject: id) }
+        if recordAudit { try update { tx in tx.audit(.dataExported, actor: viewer?.account?.id, subject: id) } }
         return export
     }
 }

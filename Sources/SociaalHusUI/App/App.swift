@@ -51,12 +51,23 @@ public final class App {
         for t in Tab.allCases { stacks[t] = [makeRoot(t, ctx)] }
     }
 
-    /// Every binding valid now: the screen's own, then (unless typing) the global ones.
+    /// Every binding valid now: the screen's own, then the global ones.
     public func activeBindings() -> [Binding<Action>] {
         var b = current.bindings(ctx)
         let global = KeyTable.global(ctx.lang).filter { g in !b.contains { $0.action == g.action } }
         b += global
         return b
+    }
+
+    /// The bindings that work with the next key: while a text field has focus, letters and
+    /// digits are typed, so only the keys that are not characters are shown (F1 for help).
+    public func usableBindings() -> [Binding<Action>] {
+        guard current.capturesText else { return activeBindings() }
+        return activeBindings().compactMap { b in
+            var b = b
+            b.keys = b.keys.filter { if case .char = $0 { return false } else { return true } }
+            return b.keys.isEmpty ? nil : b
+        }
     }
 
     // MARK: Keys
@@ -232,10 +243,12 @@ public final class App {
             return g
         }
         Chrome.drawTopBar(into: &g, app: self)
-        let area = Rect(x: 0, y: 1, width: size.cols, height: size.rows - 3)
+        // A long message takes two lines (the content gives up its last row), so no reason is cut off.
+        let messageLines = Chrome.messageLines(ctx.message, lang: ctx.lang, width: size.cols)
+        let area = Rect(x: 0, y: 1, width: size.cols, height: size.rows - 2 - max(messageLines.count, 1))
         current.render(into: &g, area: area, ctx)
-        Chrome.drawMessage(into: &g, ctx.message, lang: ctx.lang)
-        Chrome.drawStatusBar(into: &g, bindings: activeBindings(), lang: ctx.lang)
+        Chrome.drawMessage(into: &g, messageLines, isError: ctx.message?.isError ?? false)
+        Chrome.drawStatusBar(into: &g, bindings: usableBindings(), lang: ctx.lang)
         if g.cursor == nil { g.cursor = (0, 1) }
         if let modal { drawModal(modal, into: &g) }
         return g

@@ -26,12 +26,20 @@ enum Chrome {
         g.put(TextWidth.truncate(who, to: rightWidth), x: cols - rightWidth - 1, y: 0, role: .topBar)
     }
 
-    /// The message line, with a text marker so errors do not depend on colour.
-    static func drawMessage(into g: inout Grid, _ m: StatusMessage?, lang: LanguageText) {
-        guard let m else { return }
-        let y = g.size.rows - 2
+    /// The message, marked in text so errors do not depend on colour, wrapped to at most two lines.
+    static func messageLines(_ m: StatusMessage?, lang: LanguageText, width: Int) -> [String] {
+        guard let m else { return [] }
         let text = (m.isError ? lang.t("FOUT: ", "ERROR: ") : "» ") + m.text
-        g.put(TextWidth.truncate(text, to: g.size.cols), x: 0, y: y, role: m.isError ? .error : .success)
+        var lines = TextWidth.wrap(text, to: width)
+        if lines.count > 2 { lines = [lines[0], TextWidth.truncate(lines[1...].joined(separator: " "), to: width)] }
+        return lines
+    }
+
+    /// Draws the message lines just above the status bar.
+    static func drawMessage(into g: inout Grid, _ lines: [String], isError: Bool) {
+        for (i, line) in lines.enumerated() {
+            g.put(line, x: 0, y: g.size.rows - 1 - lines.count + i, role: isError ? .error : .success)
+        }
     }
 
     /// The keys that work here, generated from the key table.

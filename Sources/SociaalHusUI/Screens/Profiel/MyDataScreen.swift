@@ -26,7 +26,7 @@ final class MyDataScreen: Screen {
     func willAppear(_ ctx: UIContext) {
         guard let id = ctx.session else { return }
         do {
-            export = try ctx.store.export(id, by: ctx.viewer)
+            export = try ctx.store.export(id, by: ctx.viewer, recordAudit: false)
             problem = nil
         } catch {
             export = nil
