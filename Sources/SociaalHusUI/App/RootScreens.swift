@@ -7,8 +7,8 @@ public enum RootScreens {
     public static func make(_ tab: Tab, _ ctx: UIContext) -> Screen {
         switch tab {
         case .agenda: PendingScreen(name: "Agenda")
-        case .prikbord: PendingScreen(name: "Prikbord")
-        case .organisaties: PendingScreen(name: "Organisaties")
+        case .prikbord: PrikbordScreen(ctx)
+        case .organisaties: OrganisatiesScreen(ctx)
         case .profiel: ctx.session == nil ? LoginScreen() : ProfileScreen(ctx)
         }
     }

@@ -1,0 +1,106 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// The directory of organisations: search, filters by category and wijk, details.
+public final class OrganisatiesScreen: Screen {
+    private var list = ListState()
+    private var search = SearchBox()
+    private var category = CycleFilter<String>([])
+    private var wijk = CycleFilter<Wijk>([])
+    private var shown: [Organisation] = []
+    private var blocked: String?
+
+    /// Creates the directory screen.
+    public init(_ ctx: UIContext) { willAppear(ctx) }
+
+    public func title(_ ctx: UIContext) -> String { ctx.t("Organisaties", "Organisations") }
+
+    public var capturesText: Bool { search.active }
+
+    public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        let g = ctx.t("Organisaties", "Organisations")
+        return KeyTable.list(ctx.lang) + [
+            Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
+            Binding(.filterCategory, [.char("c")], label: ctx.t("Categorie", "Category"), help: ctx.t("Filter op categorie (volgende)", "Filter by category (next)"), group: g),
+            Binding(.filterWijk, [.char("f")], label: "Wijk", help: ctx.t("Filter op wijk (volgende)", "Filter by wijk (next)"), group: g),
+            Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
+        ]
+    }
+
+    public func willAppear(_ ctx: UIContext) {
+        let s = ctx.store.state
+        category.values = Array(Set(s.organisations.all.flatMap(\.categories))).sorted()
+        wijk.values = s.settings.wijken
+        reload(ctx)
+    }
+
+    private func reload(_ ctx: UIContext) {
+        let s = ctx.store.state
+        guard PlatformAccess.mayOpen(.organisations, viewer: ctx.viewer, settings: s.settings) else {
+            blocked = CoreError.platformPrivate.message(ctx.language)
+            shown = []
+            return
+        }
+        blocked = nil
+        let q = search.query.lowercased()
+        shown = s.organisations.all.filter { o in
+            let creator = o.createdBy.flatMap { s.accounts[$0.rawValue] }
+            guard ContentVisibility.mayView(o, creator: creator, by: ctx.viewer, settings: s.settings) else { return false }
+            if let c = category.value, !o.categories.contains(c) { return false }
+            if let w = wijk.value, !o.wijken.contains(w.id) { return false }
+            if !q.isEmpty, !(o.name.lowercased().contains(q) || o.description.lowercased().contains(q)
+                             || o.categories.contains { $0.lowercased().contains(q) }) { return false }
+            return true
+        }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        list.clamp(count: shown.count, height: 1000)
+    }
+
+    public func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .up: list.move(-1, count: shown.count)
+        case .down: list.move(1, count: shown.count)
+        case .pageUp: list.move(-10, count: shown.count)
+        case .pageDown: list.move(10, count: shown.count)
+        case .open:
+            if shown.indices.contains(list.selected) { ctx.push(OrganisationDetailScreen(id: shown[list.selected].id)) }
+        case .search: search.active = true
+        case .filterCategory: category.next(); list = ListState(); reload(ctx)
+        case .filterWijk: wijk.next(); list = ListState(); reload(ctx)
+        case .clearFilters:
+            category.index = nil; wijk.index = nil; search.field.text = ""; list = ListState(); reload(ctx)
+        default: break
+        }
+    }
+
+    public func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
+        guard search.handle(key) else { return false }
+        list = ListState()
+        reload(ctx)
+        return true
+    }
+
+    public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        if let blocked {
+            g.put(blocked, x: area.x + 2, y: area.y + 1, role: .error, maxWidth: area.width - 4)
+            g.cursor = (area.x + 2, area.y + 1)
+            return
+        }
+        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
+        let filters = [category.value.map { ctx.t("categorie: ", "category: ") + safe($0) },
+                       wijk.value.map { "wijk: " + safe($0.name) }].compactMap { $0 }
+        let filterLine = filters.isEmpty ? ctx.t("Alle organisaties", "All organisations") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
+        g.put(filterLine + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
+        let s = ctx.store.state
+        let rows = shown.map { o -> ListRow in
+            let wijken = o.wijken.compactMap { s.wijk($0)?.name }.joined(separator: ", ")
+            let nameCol = TextWidth.pad(safe(o.name), to: min(34, area.width / 2))
+            return ListRow(nameCol + " " + safe(o.categories.joined(separator: ", ")) + (wijken.isEmpty ? "" : " · " + safe(wijken)))
+        }
+        let listArea = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        let keepCursor = g.cursor
+        ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g, area: listArea,
+                      emptyText: ctx.t("Geen organisaties gevonden.", "No organisations found."))
+        if search.active { g.cursor = keepCursor }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// One organisation: contact details and its upcoming activities.
+final class OrganisationDetailScreen: Screen {
+    private let id: OrganisationID
+    private var offset = 0
+
+    init(id: OrganisationID) { self.id = id }
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Organisatie", "Organisation") }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        KeyTable.list(ctx.lang).filter { $0.action != .open } + [
+            Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), help: ctx.t("Gegevens van de organisatie bewerken (redacteuren)", "Edit the organisation's entry (editors)"), group: ctx.t("Organisatie", "Organisation")),
+        ]
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .up: offset = max(offset - 1, 0)
+        case .down: offset += 1
+        case .pageUp: offset = max(offset - 10, 0)
+        case .pageDown: offset += 10
+        case .edit:
+            if let d = Permissions.denial(.editOrganisation(id), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
+            if let o = ctx.store.state.organisations[id.rawValue] { ctx.push(OrganisationEditScreen(o, ctx)) }
+        default: break
+        }
+    }
+
+    func lines(_ ctx: UIContext, width: Int) -> [(String, StyleRole)] {
+        let s = ctx.store.state
+        guard let o = s.organisations[id.rawValue] else { return [(ctx.t("Deze organisatie bestaat niet meer.", "This organisation no longer exists."), .error)] }
+        var out: [(String, StyleRole)] = [(safe(o.name), .title), ("", .normal)]
+        for l in TextWidth.wrap(safe(o.description), to: width) { out.append((l, .normal)) }
+        out.append(("", .normal))
+        func field(_ label: String, _ value: String) {
+            if !value.isEmpty { out.append((TextWidth.pad(label, to: 16) + safe(value), .normal)) }
+        }
+        field(ctx.t("Categorieën", "Categories"), o.categories.joined(separator: ", "))
+        field("Wijken", o.wijken.compactMap { s.wijk($0)?.name }.joined(separator: ", "))
+        field(ctx.t("Adres", "Address"), o.address)
+        field(ctx.t("Telefoon", "Phone"), o.phone)
+        field("E-mail", o.email)
+        field("Website", o.website)
+        field(ctx.t("Open", "Opening hours"), o.openingHours)
+        out.append(("", .normal))
+        out.append((ctx.t("Komende activiteiten", "Upcoming activities"), .header))
+        let items = (try? s.agenda(AgendaQuery(from: ctx.now, days: 56, organisation: id), viewer: ctx.viewer)) ?? []
+        if items.isEmpty { out.append(("  " + ctx.t("Geen activiteiten in de komende 8 weken.", "No activities in the coming 8 weeks."), .muted)) }
+        for occ in items { out.append(("  " + DateText.dayAndTime(occ, ctx) + "  " + safe(occ.item.title), .normal)) }
+        return out
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        let all = lines(ctx, width: area.width - 4)
+        offset = min(offset, max(all.count - area.height, 0))
+        for (i, l) in all.dropFirst(offset).prefix(area.height).enumerated() {
+            g.put(l.0, x: area.x + 2, y: area.y + i, role: l.1, maxWidth: area.width - 4)
+        }
+        g.cursor = (area.x + 2, area.y)
+    }
+}

@@ -1,0 +1,45 @@
+import SociaalHusCore
+import TerminalKit
+
+/// Editing an organisation's directory entry (its editors and administrators).
+final class OrganisationEditScreen: FormScreen {
+    private let id: OrganisationID
+
+    init(_ o: Organisation, _ ctx: UIContext) {
+        id = o.id
+        super.init(Form([
+            FormField("name", ctx.t("Naam", "Name"), .text(TextField(o.name, limit: Field.name.limit))),
+            FormField("description", ctx.t("Beschrijving", "Description"), .text(TextField(o.description, limit: Field.description.limit))),
+            FormField("categories", ctx.t("Categorieën (komma's)", "Categories (commas)"), .text(TextField(o.categories.joined(separator: ", "), limit: 500))),
+            FormField("address", ctx.t("Adres", "Address"), .text(TextField(o.address, limit: Field.address.limit))),
+            FormField("phone", ctx.t("Telefoon", "Phone"), .text(TextField(o.phone, limit: Field.phone.limit))),
+            FormField("email", "E-mail", .text(TextField(o.email, limit: Field.email.limit))),
+            FormField("website", "Website", .text(TextField(o.website, limit: Field.website.limit))),
+            FormField("hours", ctx.t("Openingstijden", "Opening hours"), .text(TextField(o.openingHours, limit: Field.openingHours.limit))),
+            FormField("save", ctx.t("Opslaan", "Save"), .button),
+        ]))
+    }
+
+    override func title(_ ctx: UIContext) -> String { ctx.t("Organisatie bewerken", "Edit organisation") }
+
+    override func pressed(_ id: String, _ ctx: UIContext) {
+        guard id == "save" else { return }
+        let f = form
+        do {
+            try ctx.store.updateOrganisation(self.id, by: ctx.viewer) { o in
+                o.name = f.text("name")
+                o.description = f.text("description")
+                o.categories = f.text("categories").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                o.address = f.text("address")
+                o.phone = f.text("phone")
+                o.email = f.text("email")
+                o.website = f.text("website")
+                o.openingHours = f.text("hours")
+            }
+            ctx.inform(ctx.t("Opgeslagen.", "Saved."))
+            ctx.pop()
+        } catch {
+            ctx.fail(error)
+        }
+    }
+}

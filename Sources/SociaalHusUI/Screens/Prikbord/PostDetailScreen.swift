@@ -1,0 +1,101 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// One post: text, author as allowed, the contact details the author ticked; edit, renew, delete.
+final class PostDetailScreen: Screen {
+    private let id: PostID
+    private var offset = 0
+    private var confirmingDelete = false
+
+    init(id: PostID) { self.id = id }
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Bericht", "Post") }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        let g = ctx.t("Bericht", "Post")
+        if confirmingDelete {
+            return [Binding(.delete, [.char("j"), .char("y")], label: ctx.t("Ja, verwijderen", "Yes, delete"), group: g),
+                    Binding(.back, [.char("n"), .escape], label: ctx.t("Nee", "No"), group: g)]
+        }
+        return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
+            Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), group: g),
+            Binding(.renew, [.char("r")], label: ctx.t("Verlengen", "Renew"), help: ctx.t("Nog 30 dagen laten staan", "Keep it up 30 more days"), group: g),
+            Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), group: g),
+        ]
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        guard let post = ctx.store.state.posts[id.rawValue] else { ctx.pop(); return }
+        if confirmingDelete {
+            confirmingDelete = false
+            if action == .delete {
+                do {
+                    try ctx.store.deletePost(id, by: ctx.viewer)
+                    ctx.inform(ctx.t("Bericht verwijderd.", "Post deleted."))
+                    ctx.pop()
+                } catch { ctx.fail(error) }
+            }
+            return
+        }
+        switch action {
+        case .up: offset = max(offset - 1, 0)
+        case .down: offset += 1
+        case .pageUp: offset = max(offset - 10, 0)
+        case .pageDown: offset += 10
+        case .edit:
+            if let d = Permissions.denial(.changePost(post), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
+            ctx.push(PostEditScreen(editing: post, ctx))
+        case .renew:
+            do {
+                try ctx.store.renewPost(id, by: ctx.viewer)
+                ctx.inform(ctx.t("Verlengd tot \(DateText.short(ctx.store.state.posts[id.rawValue]!.expires)).",
+                                 "Renewed until \(DateText.short(ctx.store.state.posts[id.rawValue]!.expires))."))
+            } catch { ctx.fail(error) }
+        case .delete:
+            if let d = Permissions.denial(.changePost(post), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
+            confirmingDelete = true
+        default: break
+        }
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        guard let post = ctx.store.state.posts[id.rawValue], let v = PostRules.view(post, ctx) else {
+            g.put(ctx.t("Dit bericht is er niet (meer).", "This post is not available (any more)."), x: area.x + 2, y: area.y + 1, role: .error)
+            return
+        }
+        PostLines.draw(v, into: &g, area: area, offset: &offset, ctx)
+        if confirmingDelete {
+            g.put(ctx.t("Dit bericht verwijderen? j = ja, n = nee", "Delete this post? y = yes, n = no"), x: area.x + 2, y: area.maxY - 1, role: .warning, maxWidth: area.width - 4)
+            g.cursor = (area.x + 2, area.maxY - 1)
+        }
+    }
+}
+
+/// The lines of a post as a viewer sees it (also used for the preview while writing).
+enum PostLines {
+    static func lines(_ v: PostView, width: Int, _ ctx: UIContext) -> [(String, StyleRole)] {
+        var out: [(String, StyleRole)] = [(v.post.kind.label(ctx.language) + ": " + safe(v.post.title), .title)]
+        out.append((ctx.t("Door ", "By ") + safe(v.authorName) + " · " + safe(ctx.store.state.wijk(v.post.wijk)?.name ?? ""), .muted))
+        out.append(("", .normal))
+        for l in TextWidth.wrap(TextSanitizer.sanitize(v.post.body, keepNewlines: true), to: width) { out.append((l, .normal)) }
+        out.append(("", .normal))
+        if let e = v.email { out.append(("E-mail: " + safe(e), .normal)) }
+        if let p = v.phone { out.append((ctx.t("Telefoon: ", "Phone: ") + safe(p), .normal)) }
+        if let a = v.address { out.append((ctx.t("Adres: ", "Address: ") + safe(a), .normal)) }
+        if v.repliesViaContactForm {
+            out.append((ctx.t("Reageren gaat via het contactformulier.", "Replies go through the contact form."), .muted))
+        }
+        out.append((ctx.t("Geplaatst ", "Placed ") + DateText.short(v.post.created) + ctx.t(", zichtbaar tot ", ", visible until ") + DateText.short(v.post.expires), .muted))
+        return out
+    }
+
+    static func draw(_ v: PostView, into g: inout Grid, area: Rect, offset: inout Int, _ ctx: UIContext) {
+        let all = lines(v, width: area.width - 4, ctx)
+        offset = min(offset, max(all.count - area.height, 0))
+        for (i, l) in all.dropFirst(offset).prefix(area.height).enumerated() {
+            g.put(l.0, x: area.x + 2, y: area.y + i, role: l.1, maxWidth: area.width - 4)
+        }
+        g.cursor = (area.x + 2, area.y)
+    }
+}

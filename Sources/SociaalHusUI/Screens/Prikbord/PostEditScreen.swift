@@ -1,0 +1,135 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// Writing or editing a post: kind, title, text, who posts it, which contact details to show
+/// (each off by default) with a live preview of what others will see, and how long it stays up.
+final class PostEditScreen: FormScreen {
+    private let editing: Post?
+    private let authors: [Post.Author]
+    private let wijken: [Wijk]
+
+    init(editing: Post?, _ ctx: UIContext) {
+        self.editing = editing
+        let s = ctx.store.state
+        wijken = s.settings.wijken
+        var authors: [Post.Author] = []
+        var authorNames: [String] = []
+        if let me = ctx.account {
+            if me.roles.resident || me.roles.administrator {
+                authors.append(.resident(me.id))
+                authorNames.append(ctx.t("mezelf", "myself"))
+            }
+            for o in me.roles.editorOf {
+                authors.append(.organisation(o, by: me.id))
+                authorNames.append(safe(s.organisations[o.rawValue]?.name ?? "#\(o)"))
+            }
+        }
+        if let editing { authors = [editing.author]; authorNames = [ctx.t("zoals geplaatst", "as posted")] }
+        self.authors = authors
+        let p = editing
+        var fields: [FormField] = [
+            FormField("kind", ctx.t("Soort", "Kind"), .choice(options: Post.Kind.allCases.map { $0.label(ctx.language) },
+                                                                selected: Post.Kind.allCases.firstIndex(of: p?.kind ?? .vraag) ?? 0)),
+            FormField("title", ctx.t("Titel", "Title"), .text(TextField(p?.title ?? "", limit: Field.title.limit))),
+            FormField("body", ctx.t("Tekst", "Text"), .text(TextField(p?.body ?? "", limit: Field.body.limit))),
+        ]
+        if editing == nil {
+            fields.append(FormField("author", ctx.t("Plaatsen als", "Post as"), .choice(options: authorNames, selected: 0)))
+            let own = ctx.account.flatMap { a in s.settings.wijken.firstIndex { $0.id == a.profile.wijk } } ?? 0
+            fields.append(FormField("wijk", "Wijk", .choice(options: s.settings.wijken.map { safe($0.name) }, selected: own)))
+        }
+        fields += [
+            FormField("showHeader", ctx.t("Wat mogen anderen van je zien? (alles staat uit)", "What may others see of you? (all off)"), .note(.header)),
+            FormField("name", ctx.t("Naam tonen", "Show name"), .toggle(p?.show.name ?? false)),
+            FormField("email", ctx.t("E-mailadres tonen", "Show e-mail address"), .toggle(p?.show.email ?? false)),
+            FormField("phone", ctx.t("Telefoonnummer tonen", "Show phone number"), .toggle(p?.show.phone ?? false)),
+            FormField("address", ctx.t("Adres tonen", "Show address"), .toggle(p?.show.address ?? false)),
+            FormField("days", ctx.t("Dagen zichtbaar (max. 90)", "Days visible (max. 90)"), .text(TextField(String(Post.defaultLifetimeDays), limit: 3))),
+            FormField("save", editing == nil ? ctx.t("Plaatsen", "Post") : ctx.t("Opslaan", "Save"), .button),
+        ]
+        super.init(Form(fields, labelWidth: 24))
+    }
+
+    override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t("Nieuw bericht", "New post") : ctx.t("Bericht bewerken", "Edit post") }
+
+    private var choice: ContactChoice {
+        ContactChoice(name: form.bool("name"), email: form.bool("email"), phone: form.bool("phone"), address: form.bool("address"))
+    }
+
+    private func author(_ ctx: UIContext) -> Post.Author? {
+        if let editing { return editing.author }
+        return authors.indices.contains(form.choice("author")) ? authors[form.choice("author")] : nil
+    }
+
+    private func wijk(_ ctx: UIContext) -> WijkID {
+        if let editing { return editing.wijk }
+        if case .resident? = author(ctx), let me = ctx.account { return me.profile.wijk }
+        return wijken.indices.contains(form.choice("wijk")) ? wijken[form.choice("wijk")].id : WijkID(0)
+    }
+
+    override func pressed(_ id: String, _ ctx: UIContext) {
+        guard id == "save", let author = author(ctx) else { return }
+        guard let days = Int(form.text("days").trimmingCharacters(in: .whitespaces)) else {
+            ctx.fail(ctx.t("Vul bij 'dagen zichtbaar' een getal in, bijvoorbeeld 30.", "Fill in a number of days, for example 30."))
+            form.focus(on: "days")
+            return
+        }
+        let kind = Post.Kind.allCases[form.choice("kind")]
+        do {
+            if let editing {
+                let f = form
+                let until = ctx.now.addingTimeInterval(Double(days) * 86_400)
+                if days > Post.maximumLifetimeDays { throw CoreError.lifetimeTooLong(maximumDays: Post.maximumLifetimeDays) }
+                if days < 1 { throw CoreError.lifetimeTooShort }
+                try ctx.store.updatePost(editing.id, by: ctx.viewer) { p in
+                    p.kind = kind
+                    p.title = f.text("title")
+                    p.body = f.text("body")
+                    p.show = ContactChoice(name: f.bool("name"), email: f.bool("email"), phone: f.bool("phone"), address: f.bool("address"))
+                    p.expires = until
+                }
+                ctx.inform(ctx.t("Opgeslagen.", "Saved."))
+            } else {
+                try ctx.store.createPost(PostDraft(kind: kind, title: form.text("title"), body: form.text("body"), wijk: wijk(ctx),
+                                                   author: author, show: choice, lifetimeDays: days), by: ctx.viewer)
+                ctx.inform(ctx.t("Je bericht staat op het prikbord.", "Your post is on the notice board."))
+            }
+            ctx.pop()
+        } catch {
+            ctx.fail(error)
+            if case .lifetimeTooLong? = error as? CoreError { form.focus(on: "days") }
+            if case .fieldRequired(.title)? = error as? CoreError { form.focus(on: "title") }
+            if case .fieldRequired(.body)? = error as? CoreError { form.focus(on: "body") }
+        }
+    }
+
+    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        let previewHeight = min(6, max(area.height / 3, 3))
+        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height - previewHeight - 1))
+        let keep = g.cursor
+        let y = area.maxY - previewHeight - 1
+        g.put(String(repeating: "─", count: area.width - 2), x: area.x + 1, y: y, role: .muted)
+        g.put(" " + ctx.t("Zo zien anderen je bericht", "How others see your post") + " ", x: area.x + 3, y: y, role: .header)
+        // The preview is the core's rule applied to the post as it would be saved, seen by a visitor.
+        guard let author = author(ctx) else { return }
+        let draft = Post(id: editing?.id ?? PostID(0), kind: Post.Kind.allCases[form.choice("kind")],
+                         title: form.text("title").isEmpty ? "…" : form.text("title"), body: form.text("body"),
+                         wijk: wijk(ctx), author: author, show: choice, created: ctx.now, expires: ctx.now.addingTimeInterval(86_400))
+        if let v = PostRules.view(draft, ctx, as: .visitor) {
+            var lines = [safe(v.authorName)]
+            if let e = v.email { lines.append("E-mail: " + safe(e)) }
+            if let p = v.phone { lines.append(ctx.t("Telefoon: ", "Phone: ") + safe(p)) }
+            if let a = v.address { lines.append(ctx.t("Adres: ", "Address: ") + safe(a)) }
+            if v.repliesViaContactForm { lines.append(ctx.t("Reageren via het contactformulier", "Replies through the contact form")) }
+            if choice.phone && v.phone == nil { lines.append(ctx.t("(geen telefoonnummer in je profiel)", "(no phone number in your profile)")) }
+            if choice.address && v.address == nil { lines.append(ctx.t("(geen adres in je profiel)", "(no address in your profile)")) }
+            for (i, l) in lines.prefix(previewHeight).enumerated() {
+                g.put(l, x: area.x + 3, y: y + 1 + i, role: .normal, maxWidth: area.width - 5)
+            }
+        } else {
+            g.put(ctx.t("Bezoekers zien dit bericht niet.", "Visitors do not see this post."), x: area.x + 3, y: y + 1, role: .muted)
+        }
+        g.cursor = keep
+    }
+}

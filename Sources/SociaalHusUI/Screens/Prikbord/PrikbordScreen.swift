@@ -1,0 +1,105 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// The notice board: posts of the visible wijken, filters by kind and wijk, details, writing.
+public final class PrikbordScreen: Screen {
+    private var list = ListState()
+    private var kind = CycleFilter<Post.Kind>(Post.Kind.allCases)
+    private var wijk = CycleFilter<Wijk>([])
+    private var shown: [PostView] = []
+    private var blocked: String?
+
+    /// Creates the notice board.
+    public init(_ ctx: UIContext) { willAppear(ctx) }
+
+    public func title(_ ctx: UIContext) -> String { "Prikbord" }
+
+    public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        let g = "Prikbord"
+        return KeyTable.list(ctx.lang) + [
+            Binding(.create, [.char("n")], label: ctx.t("Nieuw", "New"), help: ctx.t("Een bericht plaatsen", "Write a post"), group: g),
+            Binding(.filterKind, [.char("v")], label: ctx.t("Soort", "Kind"), help: ctx.t("Filter op vraag / aanbod / mededeling", "Filter by request / offer / notice"), group: g),
+            Binding(.filterWijk, [.char("f")], label: "Wijk", help: ctx.t("Filter op wijk (volgende)", "Filter by wijk (next)"), group: g),
+            Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
+        ]
+    }
+
+    public func willAppear(_ ctx: UIContext) {
+        wijk.values = ctx.store.state.settings.wijken
+        reload(ctx)
+    }
+
+    private func reload(_ ctx: UIContext) {
+        let s = ctx.store.state
+        guard PlatformAccess.mayOpen(.prikbord, viewer: ctx.viewer, settings: s.settings) else {
+            blocked = CoreError.platformPrivate.message(ctx.language)
+            shown = []
+            return
+        }
+        blocked = nil
+        // Every post goes through the core's rule; the list shows only what the rule returns.
+        shown = s.posts.all.compactMap { p -> PostView? in
+            if let k = kind.value, p.kind != k { return nil }
+            if let w = wijk.value, p.wijk != w.id { return nil }
+            return PostRules.view(p, ctx)
+        }.sorted { ($0.post.created, $0.post.id) > ($1.post.created, $1.post.id) }
+        list.clamp(count: shown.count, height: 1000)
+    }
+
+    public func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .up: list.move(-1, count: shown.count)
+        case .down: list.move(1, count: shown.count)
+        case .pageUp: list.move(-10, count: shown.count)
+        case .pageDown: list.move(10, count: shown.count)
+        case .open:
+            if shown.indices.contains(list.selected) { ctx.push(PostDetailScreen(id: shown[list.selected].post.id)) }
+        case .create:
+            guard let me = ctx.account else { ctx.fail(PermissionDenial.notLoggedIn.message(ctx.language)); return }
+            if !me.roles.resident && me.roles.editorOf.isEmpty && !me.roles.administrator {
+                ctx.fail(PermissionDenial.residentsOnly.message(ctx.language))
+                return
+            }
+            ctx.push(PostEditScreen(editing: nil, ctx))
+        case .filterKind: kind.next(); list = ListState(); reload(ctx)
+        case .filterWijk: wijk.next(); list = ListState(); reload(ctx)
+        case .clearFilters: kind.index = nil; wijk.index = nil; list = ListState(); reload(ctx)
+        default: break
+        }
+    }
+
+    public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        if let blocked {
+            g.put(blocked, x: area.x + 2, y: area.y + 1, role: .error, maxWidth: area.width - 4)
+            g.cursor = (area.x + 2, area.y + 1)
+            return
+        }
+        let filters = [kind.value.map { $0.label(ctx.language) }, wijk.value.map { "wijk: " + safe($0.name) }].compactMap { $0 }
+        let line = filters.isEmpty ? ctx.t("Alle berichten", "All posts") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
+        g.put(line + " (\(shown.count))", x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        let s = ctx.store.state
+        let rows = shown.map { v -> ListRow in
+            let expired = v.post.expires <= ctx.now ? ctx.t(" (verlopen)", " (expired)") : ""
+            let kindText = TextWidth.pad(v.post.kind.label(ctx.language), to: 11)
+            let wijkName = s.wijk(v.post.wijk)?.name ?? ""
+            return ListRow(kindText + safe(v.post.title) + expired + " — " + safe(v.authorName) + ", " + safe(wijkName))
+        }
+        ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
+                      area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                      emptyText: ctx.t("Geen berichten.", "No posts."))
+    }
+}
+
+/// Asking the core what a viewer sees of a post.
+enum PostRules {
+    /// The post as the current viewer may see it, or nil.
+    static func view(_ p: Post, _ ctx: UIContext, as viewer: Viewer? = nil) -> PostView? {
+        let s = ctx.store.state
+        let author = p.author.account.flatMap { s.accounts[$0.rawValue] }
+        var org: Organisation?
+        if case .organisation(let o, _) = p.author { org = s.organisations[o.rawValue] }
+        return ContentVisibility.view(of: p, author: author, organisation: org, by: viewer ?? ctx.viewer,
+                                      settings: s.settings, now: ctx.now, lang: ctx.language)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import SociaalHusCore
+
+/// Dates and times as people in Borne read them.
+public enum DateText {
+    /// "woensdag 25 november" / "Wednesday 25 November".
+    public static func day(_ date: Date, _ ctx: UIContext) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: ctx.language == .dutch ? "nl_NL" : "en_GB")
+        f.timeZone = amsterdam
+        f.dateFormat = "EEEE d MMMM"
+        return f.string(from: date)
+    }
+
+    /// "25-11-2026" style short date.
+    public static func short(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.timeZone = amsterdam
+        f.dateFormat = "dd-MM-yyyy"
+        return f.string(from: date)
+    }
+
+    /// "19:30".
+    public static func time(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.timeZone = amsterdam
+        f.dateFormat = "HH:mm"
+        return f.string(from: date)
+    }
+
+    /// "19:30–21:00" or "hele dag".
+    public static func timeRange(_ o: Occurrence, _ ctx: UIContext) -> String {
+        if o.item.allDay { return ctx.t("hele dag", "all day") }
+        return time(o.start) + (o.end.map { "–" + time($0) } ?? "")
+    }
+
+    /// "wo 25-11 19:30".
+    public static func dayAndTime(_ o: Occurrence, _ ctx: UIContext) -> String {
+        short(o.start) + " " + timeRange(o, ctx)
+    }
+}
