@@ -8,6 +8,13 @@ public struct Occurrence: Sendable, Hashable {
     public var start: Date
     /// End of this occurrence, if the item has one.
     public var end: Date?
+
+    /// Creates an occurrence.
+    public init(item: AgendaItem, start: Date, end: Date?) {
+        self.item = item
+        self.start = start
+        self.end = end
+    }
 }
 
 /// Expands recurring items into occurrences, keeping the wall-clock time across daylight saving

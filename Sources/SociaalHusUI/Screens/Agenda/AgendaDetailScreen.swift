@@ -1,0 +1,109 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// One activity with all its fields, the organiser and how to sign up; editors edit or delete it.
+final class AgendaDetailScreen: Screen {
+    private let id: AgendaItemID
+    private let occurrence: Occurrence
+    private var offset = 0
+    private var confirmingDelete = false
+
+    init(_ o: Occurrence) {
+        id = o.item.id
+        occurrence = o
+    }
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Activiteit", "Activity") }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        let g = ctx.t("Activiteit", "Activity")
+        if confirmingDelete {
+            return [Binding(.delete, [.char("j"), .char("y")], label: ctx.t("Ja, verwijderen", "Yes, delete"), group: g),
+                    Binding(.back, [.char("n"), .escape], label: ctx.t("Nee", "No"), group: g)]
+        }
+        return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
+            Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), help: ctx.t("Bewerken (redacteuren van de organisatie)", "Edit (the organisation's editors)"), group: g),
+            Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), help: ctx.t("Verwijderen (redacteuren van de organisatie)", "Delete (the organisation's editors)"), group: g),
+        ]
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        guard let item = ctx.store.state.agenda[id.rawValue] else { ctx.pop(); return }
+        if confirmingDelete {
+            confirmingDelete = false
+            if action == .delete {
+                do {
+                    try ctx.store.deleteAgendaItem(id, by: ctx.viewer)
+                    ctx.inform(ctx.t("Activiteit verwijderd.", "Activity deleted."))
+                    ctx.pop()
+                } catch { ctx.fail(error) }
+            }
+            return
+        }
+        switch action {
+        case .up: offset = max(offset - 1, 0)
+        case .down: offset += 1
+        case .pageUp: offset = max(offset - 10, 0)
+        case .pageDown: offset += 10
+        case .edit:
+            if let d = Permissions.denial(.changeAgendaItem(item), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
+            ctx.push(AgendaEditScreen(editing: item, organisations: ctx.activeEditor ?? [], ctx))
+        case .delete:
+            if let d = Permissions.denial(.changeAgendaItem(item), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
+            confirmingDelete = true
+        default: break
+        }
+    }
+
+    private func lines(_ ctx: UIContext, width: Int) -> [(String, StyleRole)] {
+        let s = ctx.store.state
+        guard let item = s.agenda[id.rawValue] else { return [(ctx.t("Deze activiteit bestaat niet meer.", "This activity no longer exists."), .error)] }
+        let o = Occurrence(item: item, start: occurrence.start, end: occurrence.end)
+        var out: [(String, StyleRole)] = [(safe(item.title), .title), ("", .normal)]
+        func field(_ label: String, _ value: String) {
+            if !value.isEmpty { out.append((TextWidth.pad(label, to: 16) + value, .normal)) }
+        }
+        let day = DateText.day(o.start, ctx)
+        field(ctx.t("Wanneer", "When"), day + ", " + DateText.timeRange(o, ctx))
+        let rec: String = {
+            switch item.recurrence.frequency {
+            case .none: return ""
+            case .weekly: return ctx.t("elke week", "every week")
+            case .biweekly: return ctx.t("om de week", "every two weeks")
+            case .monthly: return ctx.t("elke maand", "every month")
+            }
+        }()
+        field(ctx.t("Herhaling", "Repeats"), rec + (item.recurrence.until.map { ctx.t(" tot ", " until ") + DateText.short($0) } ?? ""))
+        field(ctx.t("Waar", "Where"), safe(item.location))
+        field("Wijk", item.wijk.flatMap { s.wijk($0)?.name }.map(safe) ?? ctx.t("heel Borne", "all of Borne"))
+        field(ctx.t("Categorie", "Category"), safe(item.category))
+        field(ctx.t("Kosten", "Cost"), safe(item.cost))
+        field(ctx.t("Aanmelden", "Sign up"), safe(item.signup))
+        if let org = s.organisations[item.organisation.rawValue] {
+            out.append(("", .normal))
+            out.append((ctx.t("Organisator", "Organiser"), .header))
+            field(ctx.t("Naam", "Name"), safe(org.name))
+            field(ctx.t("Telefoon", "Phone"), safe(org.phone))
+            field("E-mail", safe(org.email))
+            field("Website", safe(org.website))
+        }
+        out.append(("", .normal))
+        for l in TextWidth.wrap(TextSanitizer.sanitize(item.description, keepNewlines: true), to: width) { out.append((l, .normal)) }
+        return out
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        let all = lines(ctx, width: area.width - 4)
+        offset = min(offset, max(all.count - area.height, 0))
+        for (i, l) in all.dropFirst(offset).prefix(area.height).enumerated() {
+            g.put(l.0, x: area.x + 2, y: area.y + i, role: l.1, maxWidth: area.width - 4)
+        }
+        g.cursor = (area.x + 2, area.y)
+        if confirmingDelete {
+            g.fill(Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), role: .normal)
+            g.put(ctx.t("Deze activiteit verwijderen? j = ja, n = nee", "Delete this activity? y = yes, n = no"), x: area.x + 2, y: area.maxY - 1, role: .warning, maxWidth: area.width - 4)
+            g.cursor = (area.x + 2, area.maxY - 1)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// Creating or editing an activity; the core checks the rules (start in the future for new
+/// items, end after start, required fields), this screen checks the date and time formats.
+final class AgendaEditScreen: FormScreen {
+    private let editing: AgendaItem?
+    private let organisations: [Organisation]
+    private let wijken: [Wijk]
+
+    init(editing: AgendaItem?, organisations: [Organisation], _ ctx: UIContext) {
+        self.editing = editing
+        self.organisations = editing.map { e in organisations.filter { $0.id == e.organisation } }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? (editing.flatMap { ctx.store.state.organisations[$0.organisation.rawValue] }.map { [$0] } ?? organisations)
+        wijken = ctx.store.state.settings.wijken
+        let e = editing
+        let tomorrow = ctx.now.addingTimeInterval(86_400)
+        let freq = Recurrence.Frequency.allCases
+        super.init(Form([
+            FormField("title", ctx.t("Titel", "Title"), .text(TextField(e?.title ?? "", limit: Field.title.limit))),
+            FormField("description", ctx.t("Beschrijving", "Description"), .text(TextField(e?.description ?? "", limit: Field.description.limit))),
+            FormField("date", ctx.t("Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)"), .text(TextField(Self.isoDay(e?.start ?? tomorrow), limit: 10))),
+            FormField("start", ctx.t("Begin (UU:MM)", "Start (HH:MM)"), .text(TextField(e.map { DateText.time($0.start) } ?? "19:30", limit: 5))),
+            FormField("end", ctx.t("Einde (UU:MM)", "End (HH:MM)"), .text(TextField(e?.end.map { DateText.time($0) } ?? "21:00", limit: 5))),
+            FormField("allDay", ctx.t("Hele dag", "All day"), .toggle(e?.allDay ?? false)),
+            FormField("location", ctx.t("Locatie", "Location"), .text(TextField(e?.location ?? "", limit: Field.location.limit))),
+            FormField("organisation", ctx.t("Organisatie", "Organisation"), .choice(options: self.organisations.map { safe($0.name) }, selected: 0)),
+            FormField("wijk", "Wijk", .choice(options: [ctx.t("heel Borne", "all of Borne")] + wijken.map { safe($0.name) },
+                                              selected: e?.wijk.flatMap { w in ctx.store.state.settings.wijken.firstIndex { $0.id == w }.map { $0 + 1 } } ?? 0)),
+            FormField("category", ctx.t("Categorie", "Category"), .text(TextField(e?.category ?? "", limit: Field.category.limit))),
+            FormField("cost", ctx.t("Kosten", "Cost"), .text(TextField(e?.cost ?? ctx.t("gratis", "free"), limit: Field.cost.limit))),
+            FormField("signup", ctx.t("Aanmelden", "Sign up"), .text(TextField(e?.signup ?? "", limit: Field.signup.limit))),
+            FormField("recurrence", ctx.t("Herhaling", "Repeats"), .choice(options: [ctx.t("geen", "none"), ctx.t("wekelijks", "weekly"), ctx.t("2-wekelijks", "fortnightly"), ctx.t("maandelijks", "monthly")],
+                                                                          selected: freq.firstIndex(of: e?.recurrence.frequency ?? .none) ?? 0)),
+            FormField("until", ctx.t("Tot (JJJJ-MM-DD)", "Until (YYYY-MM-DD)"), .text(TextField(e?.recurrence.until.map(Self.isoDay) ?? "", limit: 10))),
+            FormField("save", ctx.t("Opslaan", "Save"), .button),
+        ], labelWidth: 20))
+    }
+
+    override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t("Nieuwe activiteit", "New activity") : ctx.t("Activiteit bewerken", "Edit activity") }
+
+    static func isoDay(_ d: Date) -> String {
+        let f = DateFormatter()
+        f.timeZone = amsterdam
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: d)
+    }
+
+    /// Parses "UU:MM".
+    static func time(_ s: String) -> (Int, Int)? {
+        let p = s.trimmingCharacters(in: .whitespaces).split(separator: ":")
+        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...23).contains(h), (0...59).contains(m) else { return nil }
+        return (h, m)
+    }
+
+    override func pressed(_ id: String, _ ctx: UIContext) {
+        guard id == "save", organisations.indices.contains(form.choice("organisation")) else { return }
+        let cal = amsterdamCalendar()
+        guard let day = ISODate.day(form.text("date").trimmingCharacters(in: .whitespaces)) else {
+            ctx.fail(CoreError.invalidDate(form.text("date")).message(ctx.language)); form.focus(on: "date"); return
+        }
+        let allDay = form.bool("allDay")
+        var start = day, end: Date? = nil
+        if !allDay {
+            guard let (h, m) = Self.time(form.text("start")) else {
+                ctx.fail(ctx.t("Vul de begintijd in als UU:MM, bijvoorbeeld 19:30.", "Fill in the start time as HH:MM, for example 19:30.")); form.focus(on: "start"); return
+            }
+            start = cal.date(bySettingHour: h, minute: m, second: 0, of: day) ?? day
+            if !form.text("end").trimmingCharacters(in: .whitespaces).isEmpty {
+                guard let (eh, em) = Self.time(form.text("end")) else {
+                    ctx.fail(ctx.t("Vul de eindtijd in als UU:MM, bijvoorbeeld 21:00.", "Fill in the end time as HH:MM, for example 21:00.")); form.focus(on: "end"); return
+                }
+                end = cal.date(bySettingHour: eh, minute: em, second: 0, of: day)
+            }
+        }
+        var until: Date?
+        let untilText = form.text("until").trimmingCharacters(in: .whitespaces)
+        if !untilText.isEmpty {
+            guard let u = ISODate.day(untilText) else { ctx.fail(CoreError.invalidDate(untilText).message(ctx.language)); form.focus(on: "until"); return }
+            until = u
+        }
+        let w = form.choice("wijk")
+        let draft = AgendaItem(id: editing?.id ?? AgendaItemID(0), title: form.text("title"), description: form.text("description"),
+                               start: start, end: end, allDay: allDay, location: form.text("location"),
+                               wijk: w == 0 ? nil : wijken[w - 1].id, organisation: organisations[form.choice("organisation")].id,
+                               category: form.text("category"), cost: form.text("cost"), signup: form.text("signup"),
+                               recurrence: Recurrence(Recurrence.Frequency.allCases[form.choice("recurrence")], until: until))
+        do {
+            if let editing {
+                try ctx.store.updateAgendaItem(editing.id, by: ctx.viewer) { item in
+                    let keep = item
+                    item = draft
+                    item.createdBy = keep.createdBy
+                }
+                ctx.inform(ctx.t("Opgeslagen.", "Saved."))
+            } else {
+                try ctx.store.createAgendaItem(draft, by: ctx.viewer)
+                ctx.inform(ctx.t("De activiteit staat in de agenda.", "The activity is in the agenda."))
+            }
+            ctx.pop()
+        } catch {
+            ctx.fail(error)
+            switch error as? CoreError {
+            case .fieldRequired(.title)?: form.focus(on: "title")
+            case .fieldRequired(.location)?: form.focus(on: "location")
+            case .endBeforeStart?: form.focus(on: "end")
+            case .startInPast?: form.focus(on: "date")
+            default: break
+            }
+        }
+    }
+}
