@@ -3,13 +3,14 @@ import TerminalKit
 /// The key table: every binding the app knows, with its help text in Dutch and English.
 /// Screens pick from it; the status bar and the help screen are generated from what they pick.
 public enum KeyTable {
-    /// The global keys, valid on every screen (unless a text field is being typed in).
+    /// The global keys, valid on every screen (unless a text field is being typed in). The tab
+    /// keys stay out of the bottom bar: the top bar already shows them as "1 Agenda 2 Prikbord …".
     public static func global(_ lang: LanguageText) -> [Binding<Action>] {
         [
-            Binding(.goAgenda, [.char("1")], label: "Agenda", group: lang.t("Algemeen", "General")),
-            Binding(.goPrikbord, [.char("2")], label: "Prikbord", group: lang.t("Algemeen", "General")),
-            Binding(.goOrganisaties, [.char("3")], label: lang.t("Organisaties", "Organisations"), group: lang.t("Algemeen", "General")),
-            Binding(.goProfiel, [.char("4")], label: lang.t("Profiel", "Profile"), group: lang.t("Algemeen", "General")),
+            Binding(.goAgenda, [.char("1")], label: "Agenda", group: lang.t("Algemeen", "General"), inStatusBar: false),
+            Binding(.goPrikbord, [.char("2")], label: "Prikbord", group: lang.t("Algemeen", "General"), inStatusBar: false),
+            Binding(.goOrganisaties, [.char("3")], label: lang.t("Organisaties", "Organisations"), group: lang.t("Algemeen", "General"), inStatusBar: false),
+            Binding(.goProfiel, [.char("4")], label: lang.t("Profiel", "Profile"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.help, [.char("?"), .function(1)], label: "Help", help: lang.t("Alle toetsen van dit scherm", "All keys of this screen"), group: lang.t("Algemeen", "General")),
             Binding(.back, [.escape], label: lang.t("Terug", "Back"), help: lang.t("Terug of annuleren", "Back or cancel"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.refresh, [.ctrl("r")], label: lang.t("Vernieuwen", "Refresh"), help: lang.t("Wijzigingen van andere terminals ophalen", "Fetch changes from other terminals"), group: lang.t("Algemeen", "General"), inStatusBar: false),
