@@ -165,6 +165,7 @@ import TerminalKit
 
     @Test("an empty name is refused with the core's message; the rest of the input stays") func emptyName() {
         let d = Self.anna()
+        Self.focus(d, on: "Naam")
         d.press(.ctrl("u"))
         Self.focus(d, on: "Telefoon")
         d.press(.ctrl("u"))
@@ -180,6 +181,8 @@ import TerminalKit
 
     @Test("g, p and l are shortcuts outside text fields and typed inside them") func shortcuts() {
         let d = Self.anna()
+        #expect(!d.app.current.capturesText, "the screen opens on the visibility choice, so 1-4 still switch screens")
+        Self.focus(d, on: "Naam")
         #expect(d.app.current.capturesText, "the name field has focus")
         d.type("g")
         #expect(d.app.current is ProfileScreen)
@@ -225,6 +228,7 @@ import TerminalKit
 
     @Test("wide characters in the name do not break the layout at 60×20") func wideName() {
         let d = Self.anna(size: Size(cols: 60, rows: 20))
+        Self.focus(d, on: "Naam")
         d.press(.ctrl("u"))
         d.type("日本語の名前 🌷 Anna \u{202E}evil")
         Self.focus(d, on: "Opslaan")

@@ -60,6 +60,15 @@ final class Driver {
     /// The screen text now.
     var screen: String { grid.text }
 
+    /// Presses Tab until the screen shows `text` (at most 40 times; records an issue otherwise).
+    func tabUntil(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for _ in 0..<40 {
+            if screen.contains(text) { return }
+            press(.tab)
+        }
+        Issue.record("Tab never reached '\(text)'; the screen:\n\(screen)", sourceLocation: sourceLocation)
+    }
+
     /// Logs in through the login screen, as a person would.
     func logIn(_ prefix: String) {
         let a = UIFixture.account(prefix)

@@ -113,6 +113,7 @@ public struct Form {
                 return .handled
             }
         case .choice(let options, let selected):
+            guard !options.isEmpty else { return .ignored }
             switch key {
             case .left: fields[focus].kind = .choice(options: options, selected: max(selected - 1, 0)); edited = true; return .handled
             case .right: fields[focus].kind = .choice(options: options, selected: min(selected + 1, options.count - 1)); edited = true; return .handled

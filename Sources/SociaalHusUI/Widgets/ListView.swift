@@ -25,11 +25,14 @@ public enum ListView {
             g.cursor = (area.x, area.y)
             return
         }
+        // When the list is longer than the area, the last row shows the position instead of an item.
+        let overflow = rows.count > area.height
+        let height = overflow ? max(area.height - 1, 1) : area.height
         var s = state
         s.selected = selectedRow ?? 0
-        s.clamp(count: rows.count, height: area.height)
+        s.clamp(count: rows.count, height: height)
         state.offset = s.offset
-        for (i, row) in rows.enumerated().dropFirst(s.offset).prefix(area.height) {
+        for (i, row) in rows.enumerated().dropFirst(s.offset).prefix(height) {
             let y = area.y + i - s.offset
             if row.isHeading {
                 g.put(row.text, x: area.x, y: y, role: .header, maxWidth: area.width)
@@ -41,9 +44,9 @@ public enum ListView {
                 g.put("  " + row.text, x: area.x, y: y, role: .normal, maxWidth: area.width)
             }
         }
-        if rows.count > area.height {
-            let more = "\(s.offset + 1)–\(min(s.offset + area.height, rows.count))/\(rows.count)"
-            g.put(more, x: area.x + area.width - TextWidth.width(more), y: area.maxY - 1, role: .muted)
+        if overflow && area.height > 1 {
+            let more = "↓ \(s.offset + 1)–\(min(s.offset + height, rows.count)) / \(rows.count)"
+            g.put(more, x: area.x + area.width - TextWidth.width(more) - 1, y: area.maxY - 1, role: .muted)
         }
     }
 }

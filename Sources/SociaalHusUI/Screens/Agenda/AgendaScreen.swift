@@ -24,6 +24,11 @@ public final class AgendaScreen: Screen {
     public var capturesText: Bool { search.active }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        if search.active {
+            let g = ctx.t("Zoeken", "Search")
+            return [Binding(.open, [.enter], label: ctx.t("Klaar", "Done"), help: ctx.t("Zoeken afronden", "Finish searching"), group: g),
+                    Binding(.back, [.escape], label: ctx.t("Wissen", "Clear"), help: ctx.t("Zoektekst wissen", "Clear the search"), group: g)]
+        }
         let g = "Agenda"
         var b = KeyTable.list(ctx.lang) + [
             Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
@@ -112,6 +117,13 @@ public final class AgendaScreen: Screen {
         case .down: list.move(1, count: occurrences.count)
         case .pageUp: list.move(-10, count: occurrences.count)
         case .pageDown: list.move(10, count: occurrences.count)
+        case .open where search.active:
+            search.active = false
+        case .back where search.active:
+            search.active = false
+            search.field.text = ""
+            list = ListState()
+            reload(ctx)
         case .open:
             if occurrences.indices.contains(list.selected) { ctx.push(AgendaDetailScreen(occurrences[list.selected])) }
         case .search: search.active = true

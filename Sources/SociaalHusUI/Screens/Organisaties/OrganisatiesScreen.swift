@@ -19,6 +19,11 @@ public final class OrganisatiesScreen: Screen {
     public var capturesText: Bool { search.active }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        if search.active {
+            let g = ctx.t("Zoeken", "Search")
+            return [Binding(.open, [.enter], label: ctx.t("Klaar", "Done"), help: ctx.t("Zoeken afronden", "Finish searching"), group: g),
+                    Binding(.back, [.escape], label: ctx.t("Wissen", "Clear"), help: ctx.t("Zoektekst wissen", "Clear the search"), group: g)]
+        }
         let g = ctx.t("Organisaties", "Organisations")
         return KeyTable.list(ctx.lang) + [
             Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
@@ -62,6 +67,13 @@ public final class OrganisatiesScreen: Screen {
         case .down: list.move(1, count: shown.count)
         case .pageUp: list.move(-10, count: shown.count)
         case .pageDown: list.move(10, count: shown.count)
+        case .open where search.active:
+            search.active = false
+        case .back where search.active:
+            search.active = false
+            search.field.text = ""
+            list = ListState()
+            reload(ctx)
         case .open:
             if shown.indices.contains(list.selected) { ctx.push(OrganisationDetailScreen(id: shown[list.selected].id)) }
         case .search: search.active = true

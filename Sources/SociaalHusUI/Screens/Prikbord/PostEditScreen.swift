@@ -45,7 +45,7 @@ final class PostEditScreen: FormScreen {
             FormField("email", ctx.t("E-mailadres tonen", "Show e-mail address"), .toggle(p?.show.email ?? false)),
             FormField("phone", ctx.t("Telefoonnummer tonen", "Show phone number"), .toggle(p?.show.phone ?? false)),
             FormField("address", ctx.t("Adres tonen", "Show address"), .toggle(p?.show.address ?? false)),
-            FormField("days", ctx.t("Dagen zichtbaar (max. 90)", "Days visible (max. 90)"), .text(TextField(String(Post.defaultLifetimeDays), limit: 3))),
+            FormField("days", ctx.t("Dagen zichtbaar (≤ 90)", "Days visible (≤ 90)"), .text(TextField(String(Post.defaultLifetimeDays), limit: 3))),
             FormField("save", editing == nil ? ctx.t("Plaatsen", "Post") : ctx.t("Opslaan", "Save"), .button),
         ]
         super.init(Form(fields, labelWidth: 24))

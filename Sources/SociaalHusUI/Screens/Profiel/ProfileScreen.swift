@@ -65,7 +65,9 @@ final class ProfileScreen: Screen {
             FormField("logout", "", .button),
         ]
         form = Form(fields, labelWidth: Self.labelWidth)
-        if let focused { form.focus(on: focused) }
+        // Start on the visibility choice, not in a text field: right after logging in the digit
+        // keys must still switch screens instead of being typed into the name.
+        form.focus(on: focused ?? "visibility")
     }
 
     /// Labels in the interface language (set on every draw, so a language switch takes effect at once).
