@@ -110,6 +110,21 @@ final class Tmux {
         return last
     }
 
+    /// Presses Tab until the focused row (marked "▶") contains `text`.
+    func tabUntil(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for _ in 0..<40 {
+            if try screen().split(separator: "\n").contains(where: { $0.contains("▶") && $0.contains(text) }) { return }
+            try keys("Tab")
+            usleep(60_000)
+        }
+        Issue.record("Tab never reached '\(text)'; the screen was:\n\(try screen())", sourceLocation: sourceLocation)
+    }
+
+    /// The pane's title (what escape sequences would change).
+    func paneTitle() throws -> String {
+        try Tmux.run(["tmux", "-L", socket, "display-message", "-p", "#{pane_title}"]).out
+    }
+
     /// True while the session's program still runs.
     var isRunning: Bool {
         ((try? Tmux.run(["tmux", "-L", socket, "list-panes", "-F", "#{pane_dead}"]).out) ?? "").hasPrefix("0")

@@ -82,3 +82,25 @@ import TerminalKit
         }
     }
 }
+
+/// No keyboard traps: Esc leaves a text field on a first screen, so the screen keys work again.
+@Suite struct KeyboardTrapTests {
+    @Test func escapeLeavesTheLoginField() {
+        let d = Driver()
+        d.press(.char("4"))
+        d.type("12")
+        #expect(d.app.tab == .profiel, "digits are typed into the e-mail field")
+        d.press(.escape)
+        #expect(!d.app.current.capturesText)
+        d.press(.char("1"))
+        #expect(d.app.tab == .agenda)
+    }
+
+    @Test func logoutReturnsToTheAgenda() {
+        let d = Driver()
+        d.logIn("anna")
+        d.press(.char("l"))
+        #expect(d.app.ctx.session == nil)
+        #expect(d.app.tab == .agenda)
+    }
+}

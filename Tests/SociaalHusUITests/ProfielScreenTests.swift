@@ -349,7 +349,9 @@ import TerminalKit
         #expect(d.store.state.posts.all.allSatisfy { $0.author != .resident(id) })
         #expect(d.app.ctx.session == nil)
         #expect(d.screen.contains("Je account en al je gegevens zijn verwijderd."))
-        #expect(d.screen.contains("Log in om je profiel"), "the login screen is shown")
+        #expect(d.screen.contains("[1 Agenda]") && d.screen.contains("bezoeker"), "back to the agenda as a visitor")
+        d.press(.char("4"))
+        #expect(d.screen.contains("Log in om je profiel"), "the profile tab shows the login screen")
         #expect(!d.screen.contains("Anna"))
     }
 

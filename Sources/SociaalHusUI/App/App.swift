@@ -131,6 +131,9 @@ public final class App {
         case .back:
             if stacks[tab]!.count > 1 {
                 if current.hasUnsavedInput { modal = .confirmDiscard } else { popScreen() }
+            } else if current.capturesText {
+                // On a first screen Esc leaves the text field, so 1–4 and q work again: no keyboard trap.
+                _ = current.handleKey(.escape, ctx)
             }
         default: break
         }
@@ -193,6 +196,7 @@ public final class App {
             case .logout:
                 ctx.session = nil
                 resetScreens()
+                tab = .agenda
             }
         }
     }

@@ -12,7 +12,7 @@ public enum KeyTable {
             Binding(.goOrganisaties, [.char("3")], label: lang.t("Organisaties", "Organisations"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.goProfiel, [.char("4")], label: lang.t("Profiel", "Profile"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.help, [.char("?"), .function(1)], label: "Help", help: lang.t("Alle toetsen van dit scherm", "All keys of this screen"), group: lang.t("Algemeen", "General")),
-            Binding(.back, [.escape], label: lang.t("Terug", "Back"), help: lang.t("Terug of annuleren", "Back or cancel"), group: lang.t("Algemeen", "General"), inStatusBar: false),
+            Binding(.back, [.escape], label: lang.t("Terug", "Back"), help: lang.t("Terug, annuleren of tekstveld verlaten", "Back, cancel or leave a text field"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.refresh, [.ctrl("r")], label: lang.t("Vernieuwen", "Refresh"), help: lang.t("Wijzigingen van andere terminals ophalen", "Fetch changes from other terminals"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.quit, [.char("q")], label: lang.t("Stoppen", "Quit"), help: lang.t("Programma afsluiten (met bevestiging)", "Quit the program (asks first)"), group: lang.t("Algemeen", "General")),
             Binding(.quit, [.ctrl("c")], label: lang.t("Direct stoppen", "Quit now"), help: lang.t("Direct afsluiten, zonder te vragen", "Quit at once, without asking"), group: lang.t("Algemeen", "General"), inStatusBar: false),

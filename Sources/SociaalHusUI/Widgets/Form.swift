@@ -96,6 +96,11 @@ public struct Form {
         switch key {
         case .tab, .down: moveFocus(1); return .handled
         case .backTab, .up: moveFocus(-1); return .handled
+        case .escape where isEditingText:
+            // Leave the text field for the next row that is not one, so letter keys are shortcuts again.
+            let start = focus
+            repeat { moveFocus(1) } while isEditingText && focus != start
+            return .handled
         default: break
         }
         switch fields[focus].kind {

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+
+/// The whole resident journey in the real binary, typed as a person would.
+@Suite(.serialized) struct ResidentFlowTests {
+    @Test("register, choose visibility and e-mail, post with only e-mail shown, log out; a visitor and a neighbour see only that")
+    func residentJourney() throws {
+        let t = Tmux()
+        try t.cli(["init", "--demo"])
+        try t.start(["--store", t.store])
+        try t.waitFor("bezoeker")
+        // Browse as a visitor.
+        try t.keys("2")
+        try t.waitFor("Alle berichten")
+        try t.keys("3")
+        try t.waitFor("Alle organisaties")
+        // Register.
+        try t.keys("4")
+        try t.waitFor("Log in om je profiel")
+        try t.tabUntil("Registreren")
+        try t.keys("Enter")
+        try t.waitFor("minstens 12 tekens")
+        try t.type("Test Tineke")
+        try t.keys("Tab")
+        try t.type("tineke@example.nl")
+        try t.keys("Tab")
+        try t.type("fietsen langs de Dinkel")
+        try t.tabUntil("Profiel")
+        try t.keys("Right")
+        try t.waitFor("Ingelogde bewoners van je eigen wijk")
+        try t.tabUntil("Berichten van bezoekers")
+        try t.keys("Space")
+        try t.tabUntil("[ Registreren ]")
+        try t.keys("Enter")
+        try t.waitFor("ingelogd: Test Tineke")
+        // Turn on the wijk newsletter in the profile and save.
+        try t.tabUntil("Nieuwsbrieven uit je wijk")
+        try t.keys("Space")
+        try t.tabUntil("[ Opslaan ]")
+        try t.keys("Enter")
+        try t.waitFor("opgeslagen")
+        // Write a post that shows only the e-mail address.
+        try t.keys("2", "n")
+        try t.waitFor("Zo zien anderen je bericht")
+        try t.keys("Tab")
+        try t.type("Ladder gezocht")
+        try t.keys("Tab")
+        try t.type("Wie leent mij een ladder?")
+        try t.tabUntil("E-mailadres tonen")
+        try t.keys("Space")
+        try t.waitFor("E-mail: tineke@example.nl")
+        try t.tabUntil("[ Plaatsen ]")
+        try t.keys("Enter")
+        try t.waitFor("Je bericht staat op het prikbord.")
+        // Log out.
+        try t.keys("4")
+        try t.waitFor("l Uitloggen")
+        try t.keys("l")
+        try t.waitFor("bezoeker")
+        // What a visitor sees (logging out returns to the agenda; Esc would also leave a text field).
+        try t.keys("2")
+        try t.waitFor("Ladder gezocht — anonieme bewoner, Centrum")
+        try t.keys("Enter")
+        var s = try t.waitFor("Wie leent mij een ladder?")
+        #expect(s.contains("E-mail: tineke@example.nl"))
+        #expect(!s.contains("Tineke"), "the name was not ticked")
+        try t.keys("Escape")
+        // What a neighbour (Henk, also Centrum) sees: the same, the post rules do not depend on the wijk.
+        try t.keys("4")
+        try t.waitFor("Log in om je profiel")
+        try t.type("henk.jansen@demo.sociaalhus.example")
+        try t.keys("Tab")
+        try t.type("demo-Fiets-Molen-47")
+        try t.keys("Enter", "Enter")
+        try t.waitFor("ingelogd: Demo Henk")
+        try t.keys("2")
+        try t.waitFor("Ladder gezocht — anonieme bewoner")
+        try t.keys("Enter")
+        s = try t.waitFor("Wie leent mij een ladder?")
+        #expect(s.contains("E-mail: tineke@example.nl"))
+        #expect(!s.contains("Test Tineke"))
+        // The store holds what was chosen.
+        let export = try t.cli(["export", "--email", "tineke@example.nl"])
+        let json = try JSONSerialization.jsonObject(with: Data(export.out.utf8)) as! [String: Any]
+        let profile = json["profile"] as! [String: Any]
+        #expect(profile["visibility"] as? String == "alleen-buren")
+        let prefs = profile["emailPreferences"] as! [String: Bool]
+        #expect(prefs == ["berichten-van-bezoekers": true, "notificaties-uit-je-wijk": false,
+                          "nieuwsbrieven-uit-je-wijk": true, "mededelingen-van-het-platform": false])
+        try t.keys("q", "j")
+    }
+
+    @Test("a post with escape sequences is drawn harmlessly") func hostilePost() throws {
+        let t = Tmux()
+        try t.cli(["init"])
+        try t.cli(["account", "add", "--email", "mal@example.nl", "--name", "Mal", "--wijk", "Centrum"], stdin: "lange fietstocht langs de Dinkel\n")
+        do {
+            let store = try Store.open(at: t.store)
+            let mal = store.state.account(email: "mal@example.nl")!
+            try store.createPost(PostDraft(kind: .mededeling, title: "Pas op\u{1B}[2J\u{1B}]0;pwned\u{07}",
+                                           body: "x\u{1B}[31mrood\u{9B}1m \u{202E}tpircs", wijk: mal.profile.wijk, author: .resident(mal.id)),
+                                 by: .account(mal))
+        }
+        try t.start(["--store", t.store])
+        try t.waitFor("bezoeker")
+        try t.keys("2")
+        var s = try t.waitFor("Pas op␛[2J␛]0;pwned␇")
+        #expect(s.contains("bezoeker"), "the screen was not cleared")
+        try t.keys("Enter")
+        s = try t.waitFor("rood")
+        #expect(s.contains("x␛[31mrood<U+009B>1m <U+202E>tpircs"))
+        #expect(!(try t.paneTitle()).contains("pwned"), "the window title was not changed")
+    }
+}
