@@ -54,3 +54,32 @@ import Testing
         #expect(r.out.contains("alleen in een terminal"))
     }
 }
+
+/// The terminal is given back in a usable state however the program ends.
+@Suite(.serialized) struct TerminalRestoreTests {
+    /// Runs the interface inside a shell that reports the exit status and the terminal modes afterwards.
+    func run(_ t: Tmux, keys: [String]) throws -> String {
+        let shell = "\(Tmux.quote(Tmux.binary)) --store \(Tmux.quote(t.store)); echo EXIT=$? MODES: $(stty -a | tr ' ' '\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' ') END; sleep 30"
+        try t.start(["sh", "-c", shell].dropFirst(0).map { $0 }, cols: 80, rows: 24, env: [:], raw: true)
+        try t.waitFor("bezoeker")
+        for k in keys { try t.keys(k) }
+        return try t.waitFor(" END")
+    }
+
+    @Test("after q and j the terminal echoes and reads lines again") func quit() throws {
+        let t = Tmux()
+        try t.cli(["init", "--demo"])
+        let s = try run(t, keys: ["q", "j"])
+        #expect(s.contains("EXIT=0"))
+        #expect(s.contains("icanon echo") || s.contains("echo icanon"), "\(s.split(separator: "\n").filter { $0.contains("EXIT") || $0.contains("echo") || $0.contains("icanon") })")
+        #expect(!s.contains("-echo") && !s.contains("-icanon"))
+    }
+
+    @Test("Ctrl-C ends at once and restores the terminal") func ctrlC() throws {
+        let t = Tmux()
+        try t.cli(["init", "--demo"])
+        let s = try run(t, keys: ["4", "C-c"])
+        #expect(s.contains("EXIT=0"))
+        #expect(!s.contains("-echo") && !s.contains("-icanon"))
+    }
+}

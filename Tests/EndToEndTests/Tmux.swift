@@ -59,10 +59,11 @@ final class Tmux {
     }
 
     /// Starts the interface in a detached session of `cols`×`rows`.
-    func start(_ args: [String], cols: Int = 80, rows: Int = 24, env: [String: String] = [:]) throws {
+    /// With `raw`, `args` is the whole command (e.g. a shell) instead of arguments to the binary.
+    func start(_ args: [String], cols: Int = 80, rows: Int = 24, env: [String: String] = [:], raw: Bool = false) throws {
         var envWords: [String] = ["env", "TERM=xterm-256color", "LANG=C.UTF-8", "HOME=\(home)"]
         for (k, v) in env { envWords.append("\(k)=\(v)") }
-        let command = (envWords + [Tmux.binary] + args).map(Tmux.quote).joined(separator: " ")
+        let command = (envWords + (raw ? [] : [Tmux.binary]) + args).map(Tmux.quote).joined(separator: " ")
         let r = try Tmux.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(cols)", "-y", "\(rows)", command])
         #expect(r.status == 0, "tmux did not start: \(r.out)")
     }

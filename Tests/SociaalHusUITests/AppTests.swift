@@ -104,3 +104,50 @@ import TerminalKit
         #expect(d.app.tab == .agenda)
     }
 }
+
+/// Two terminals on one store see each other's changes when a screen is opened again.
+@Suite struct TwoTerminalTests {
+    @Test func changesAppearOnReopen() throws {
+        let one = Driver(size: Size(cols: 100, rows: 40))
+        let two = Driver(size: Size(cols: 100, rows: 40), store: try Store.open(at: one.store.path, clock: FixedClock(fixedNow)))
+        two.press(.char("2"))
+        #expect(!two.screen.contains("Fietspomp te leen"))
+        one.logIn("anna")
+        one.press(.char("2"), .char("n"), .tab)
+        one.type("Fietspomp te leen")
+        one.press(.tab)
+        one.type("Bij mij in de schuur")
+        one.tabUntil("▶ [ Plaatsen ]")
+        one.press(.enter)
+        #expect(one.screen.contains("Je bericht staat op het prikbord."))
+        two.press(.char("1"), .char("2"))
+        #expect(two.screen.contains("Fietspomp te leen"))
+    }
+}
+
+/// Golden screens of the frame: help, quit dialog, too small, privacy statement, organisation edit.
+@Suite struct FrameGoldenTests {
+    @Test(arguments: screenVariants)
+    func frame(lang: Language, cols: Int, rows: Int, tag: String) {
+        let d = Driver(lang: lang, size: Size(cols: cols, rows: rows))
+        d.press(.char("?"))
+        Golden.check(d.grid, "help-\(tag)")
+        d.press(.escape, .char("q"))
+        Golden.check(d.grid, "quit-\(tag)")
+        d.press(.char("n"), .char("4"))
+        d.tabUntil("rivacy")
+        d.press(.enter)
+        Golden.check(d.grid, "privacy-\(tag)")
+        let e = Driver(lang: lang, size: Size(cols: cols, rows: rows))
+        e.logIn("yvonne")
+        e.press(.char("3"), .char("/"))
+        e.type("voedselbank")
+        e.press(.enter, .enter, .char("e"))
+        Golden.check(e.grid, "organisaties-edit-\(tag)")
+    }
+
+    @Test func tooSmall() {
+        let d = Driver(size: Size(cols: 59, rows: 19))
+        Golden.check(d.grid, "too-small-59x19")
+    }
+}
