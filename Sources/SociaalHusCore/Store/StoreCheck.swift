@@ -19,8 +19,17 @@ public enum StoreCheck {
         public var isSound: Bool { problems.isEmpty }
     }
 
-    /// Checks the store at `path`.
+    /// Checks the store at `path`, under the shared lock so a concurrent change cannot make a
+    /// file vanish halfway through the check.
     public static func run(at path: String) -> Report {
+        if FileManager.default.fileExists(atPath: path + "/store.lock"), let lock = try? FileLock(path: path + "/store.lock"),
+           let report = try? lock.withLock(exclusive: false, { unlocked(at: path) }) {
+            return report
+        }
+        return unlocked(at: path)
+    }
+
+    private static func unlocked(at path: String) -> Report {
         var report = Report()
         for dir in [path, path + "/data", path + "/photos"] {
             do { try Store.checkDirectory(dir) } catch let e as CoreError { report.problems.append(e); if dir == path { return report } } catch {}
