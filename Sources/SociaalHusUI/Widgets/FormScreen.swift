@@ -16,7 +16,7 @@ open class FormScreen: Screen {
 
     public var capturesText: Bool { form.isEditingText }
 
-    public var hasUnsavedInput: Bool { form.edited }
+    open var hasUnsavedInput: Bool { form.edited }
 
     /// Called for a pressed button.
     open func pressed(_ id: String, _ ctx: UIContext) {}

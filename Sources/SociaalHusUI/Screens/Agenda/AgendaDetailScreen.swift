@@ -6,7 +6,7 @@ import TerminalKit
 final class AgendaDetailScreen: Screen {
     private let id: AgendaItemID
     private let occurrence: Occurrence
-    private var offset = 0
+    private var scroll = ScrollText()
     private var confirmingDelete = false
 
     init(_ o: Occurrence) {
@@ -42,10 +42,7 @@ final class AgendaDetailScreen: Screen {
             return
         }
         switch action {
-        case .up: offset = max(offset - 1, 0)
-        case .down: offset += 1
-        case .pageUp: offset = max(offset - 10, 0)
-        case .pageDown: offset += 10
+        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .edit:
             if let d = Permissions.denial(.changeAgendaItem(item), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             ctx.push(AgendaEditScreen(editing: item, organisations: ctx.activeEditor ?? [], ctx))
@@ -94,12 +91,7 @@ final class AgendaDetailScreen: Screen {
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        let all = lines(ctx, width: area.width - 4)
-        offset = min(offset, max(all.count - area.height, 0))
-        for (i, l) in all.dropFirst(offset).prefix(area.height).enumerated() {
-            g.put(l.0, x: area.x + 2, y: area.y + i, role: l.1, maxWidth: area.width - 4)
-        }
-        g.cursor = (area.x + 2, area.y)
+        scroll.draw(lines(ctx, width: area.width - 4), into: &g, area: area)
         if confirmingDelete {
             g.fill(Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), role: .normal)
             g.put(ctx.t("Deze activiteit verwijderen? j = ja, n = nee", "Delete this activity? y = yes, n = no"), x: area.x + 2, y: area.maxY - 1, role: .warning, maxWidth: area.width - 4)

@@ -113,10 +113,7 @@ public final class AgendaScreen: Screen {
 
     public func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .up: list.move(-1, count: occurrences.count)
-        case .down: list.move(1, count: occurrences.count)
-        case .pageUp: list.move(-10, count: occurrences.count)
-        case .pageDown: list.move(10, count: occurrences.count)
+        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: occurrences.count)
         case .open where search.active:
             search.active = false
         case .back where search.active:

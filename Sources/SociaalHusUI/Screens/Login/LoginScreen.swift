@@ -2,46 +2,24 @@ import SociaalHusCore
 import TerminalKit
 
 /// Inloggen: e-mail and password, with links to registration and the privacy statement.
-final class LoginScreen: Screen {
-    private var form: Form
-
+final class LoginScreen: FormScreen {
     init() {
-        form = Form([
+        super.init(Form([
             FormField("email", "E-mailadres", .text(TextField(limit: 254))),
             FormField("password", "Wachtwoord", .text(TextField(secret: true, limit: 1024))),
             FormField("login", "Inloggen", .button),
             FormField("gap", "", .note(.normal)),
             FormField("register", "Nieuw hier? Registreren", .button),
             FormField("privacy", "Privacyverklaring lezen", .button),
-        ])
+        ]))
     }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Inloggen", "Log in") }
+    override func title(_ ctx: UIContext) -> String { ctx.t("Inloggen", "Log in") }
 
-    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        KeyTable.form(ctx.lang)
-    }
+    // The login form is never "unsaved input": leaving it must not ask.
+    override var hasUnsavedInput: Bool { false }
 
-    var capturesText: Bool { form.isEditingText }
-
-    func handle(_ action: Action, _ ctx: UIContext) {
-        switch action {
-        case .nextField: _ = form.handle(.tab)
-        case .previousField: _ = form.handle(.backTab)
-        case .activate: press(form.handle(.enter), ctx)
-        case .toggle: press(form.handle(.char(" ")), ctx)
-        default: break
-        }
-    }
-
-    func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
-        let e = form.handle(key)
-        press(e, ctx)
-        return e != .ignored
-    }
-
-    private func press(_ e: Form.Event, _ ctx: UIContext) {
-        guard case .pressed(let id) = e else { return }
+    override func pressed(_ id: String, _ ctx: UIContext) {
         switch id {
         case "login": logIn(ctx)
         case "register": ctx.push(RegisterScreen(ctx))
@@ -64,7 +42,7 @@ final class LoginScreen: Screen {
         }
     }
 
-    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         g.put(ctx.t("Log in om je profiel, je gegevens en je berichten te beheren.",
                     "Log in to manage your profile, your data and your posts."), x: area.x + 2, y: area.y + 1, role: .normal, maxWidth: area.width - 4)
         form.fields[0].label = ctx.t("E-mailadres", "E-mail address")

@@ -3,17 +3,15 @@ import TerminalKit
 
 /// Registreren: name, e-mail, password (rules shown before typing), wijk, visibility (Anoniem by
 /// default, with what each level means) and the four e-mail toggles, all off and asked explicitly.
-final class RegisterScreen: Screen {
-    private var form: Form
+final class RegisterScreen: FormScreen {
     private let wijken: [Wijk]
 
     init(_ ctx: UIContext) {
         wijken = ctx.store.state.settings.wijken
-        form = Form([], labelWidth: 16)
-        form = Form(fields(ctx), labelWidth: 16)
+        super.init(Form(Self.fields(ctx, wijken: wijken), labelWidth: 16))
     }
 
-    private func fields(_ ctx: UIContext) -> [FormField] {
+    private static func fields(_ ctx: UIContext, wijken: [Wijk]) -> [FormField] {
         [
             FormField("rules", PasswordPolicy.explanation(ctx.language), .note(.muted)),
             FormField("name", ctx.t("Naam", "Name"), .text(TextField(limit: Field.name.limit))),
@@ -29,29 +27,9 @@ final class RegisterScreen: Screen {
         ]
     }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Registreren", "Register") }
-    func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang) }
-    var capturesText: Bool { form.isEditingText }
-    var hasUnsavedInput: Bool { form.edited }
+    override func title(_ ctx: UIContext) -> String { ctx.t("Registreren", "Register") }
 
-    func handle(_ action: Action, _ ctx: UIContext) {
-        switch action {
-        case .nextField: _ = form.handle(.tab)
-        case .previousField: _ = form.handle(.backTab)
-        case .activate: press(form.handle(.enter), ctx)
-        case .toggle: press(form.handle(.char(" ")), ctx)
-        default: break
-        }
-    }
-
-    func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
-        let e = form.handle(key)
-        press(e, ctx)
-        return e != .ignored
-    }
-
-    private func press(_ e: Form.Event, _ ctx: UIContext) {
-        guard case .pressed(let id) = e else { return }
+    override func pressed(_ id: String, _ ctx: UIContext) {
         switch id {
         case "submit": submit(ctx)
         case "privacy": ctx.push(PrivacyScreen())
@@ -83,7 +61,7 @@ final class RegisterScreen: Screen {
         }
     }
 
-    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let i = form.fields.firstIndex(where: { $0.id == "visibilityHelp" }) {
             form.fields[i].label = ProfileVisibility.allCases[form.choice("visibility")].explanation(ctx.language)
         }

@@ -63,10 +63,7 @@ public final class OrganisatiesScreen: Screen {
 
     public func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .up: list.move(-1, count: shown.count)
-        case .down: list.move(1, count: shown.count)
-        case .pageUp: list.move(-10, count: shown.count)
-        case .pageDown: list.move(10, count: shown.count)
+        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
         case .open where search.active:
             search.active = false
         case .back where search.active:

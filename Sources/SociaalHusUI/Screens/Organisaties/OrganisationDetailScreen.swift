@@ -5,7 +5,7 @@ import TerminalKit
 /// One organisation: contact details and its upcoming activities.
 final class OrganisationDetailScreen: Screen {
     private let id: OrganisationID
-    private var offset = 0
+    private var scroll = ScrollText()
 
     init(id: OrganisationID) { self.id = id }
 
@@ -19,10 +19,7 @@ final class OrganisationDetailScreen: Screen {
 
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .up: offset = max(offset - 1, 0)
-        case .down: offset += 1
-        case .pageUp: offset = max(offset - 10, 0)
-        case .pageDown: offset += 10
+        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .edit:
             if let d = Permissions.denial(.editOrganisation(id), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             if let o = ctx.store.state.organisations[id.rawValue] { ctx.push(OrganisationEditScreen(o, ctx)) }
@@ -55,11 +52,6 @@ final class OrganisationDetailScreen: Screen {
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        let all = lines(ctx, width: area.width - 4)
-        offset = min(offset, max(all.count - area.height, 0))
-        for (i, l) in all.dropFirst(offset).prefix(area.height).enumerated() {
-            g.put(l.0, x: area.x + 2, y: area.y + i, role: l.1, maxWidth: area.width - 4)
-        }
-        g.cursor = (area.x + 2, area.y)
+        scroll.draw(lines(ctx, width: area.width - 4), into: &g, area: area)
     }
 }

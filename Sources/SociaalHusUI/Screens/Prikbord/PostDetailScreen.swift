@@ -5,7 +5,7 @@ import TerminalKit
 /// One post: text, author as allowed, the contact details the author ticked; edit, renew, delete.
 final class PostDetailScreen: Screen {
     private let id: PostID
-    private var offset = 0
+    private var scroll = ScrollText()
     private var confirmingDelete = false
 
     init(id: PostID) { self.id = id }
@@ -39,10 +39,7 @@ final class PostDetailScreen: Screen {
             return
         }
         switch action {
-        case .up: offset = max(offset - 1, 0)
-        case .down: offset += 1
-        case .pageUp: offset = max(offset - 10, 0)
-        case .pageDown: offset += 10
+        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .edit:
             if let d = Permissions.denial(.changePost(post), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             ctx.push(PostEditScreen(editing: post, ctx))
@@ -64,7 +61,7 @@ final class PostDetailScreen: Screen {
             g.put(ctx.t("Dit bericht is er niet (meer).", "This post is not available (any more)."), x: area.x + 2, y: area.y + 1, role: .error)
             return
         }
-        PostLines.draw(v, into: &g, area: area, offset: &offset, ctx)
+        scroll.draw(PostLines.lines(v, width: area.width - 4, ctx), into: &g, area: area)
         if confirmingDelete {
             g.put(ctx.t("Dit bericht verwijderen? j = ja, n = nee", "Delete this post? y = yes, n = no"), x: area.x + 2, y: area.maxY - 1, role: .warning, maxWidth: area.width - 4)
             g.cursor = (area.x + 2, area.maxY - 1)
@@ -88,14 +85,5 @@ enum PostLines {
         }
         out.append((ctx.t("Geplaatst ", "Placed ") + DateText.short(v.post.created) + ctx.t(", zichtbaar tot ", ", visible until ") + DateText.short(v.post.expires), .muted))
         return out
-    }
-
-    static func draw(_ v: PostView, into g: inout Grid, area: Rect, offset: inout Int, _ ctx: UIContext) {
-        let all = lines(v, width: area.width - 4, ctx)
-        offset = min(offset, max(all.count - area.height, 0))
-        for (i, l) in all.dropFirst(offset).prefix(area.height).enumerated() {
-            g.put(l.0, x: area.x + 2, y: area.y + i, role: l.1, maxWidth: area.width - 4)
-        }
-        g.cursor = (area.x + 2, area.y)
     }
 }

@@ -1,0 +1,42 @@
+import SociaalHusCore
+import TerminalKit
+
+extension ListState {
+    /// Applies a list action (up, down, page up, page down) to a list of `count` items; false for other actions.
+    mutating func apply(_ action: Action, count: Int) -> Bool {
+        switch action {
+        case .up: move(-1, count: count)
+        case .down: move(1, count: count)
+        case .pageUp: move(-10, count: count)
+        case .pageDown: move(10, count: count)
+        default: return false
+        }
+        return true
+    }
+}
+
+/// A read-only page of styled lines that scrolls with the list keys (details, privacy statement).
+struct ScrollText {
+    private(set) var offset = 0
+
+    /// Scrolls for a list action; false for other actions.
+    mutating func apply(_ action: Action) -> Bool {
+        switch action {
+        case .up: offset = max(offset - 1, 0)
+        case .down: offset += 1
+        case .pageUp: offset = max(offset - 10, 0)
+        case .pageDown: offset += 10
+        default: return false
+        }
+        return true
+    }
+
+    /// Draws the visible part of `lines` with a margin of two, the cursor on the first line.
+    mutating func draw(_ lines: [(String, StyleRole)], into g: inout Grid, area: Rect) {
+        offset = min(offset, max(lines.count - area.height, 0))
+        for (i, l) in lines.dropFirst(offset).prefix(area.height).enumerated() {
+            g.put(l.0, x: area.x + 2, y: area.y + i, role: l.1, maxWidth: area.width - 4)
+        }
+        g.cursor = (area.x + 2, area.y)
+    }
+}
