@@ -78,8 +78,10 @@ public struct ThemeError: Error, Equatable, Sendable {
 
     /// The message shown.
     public func message(dutch: Bool) -> String {
-        dutch ? "Fout in thema \(file), regel \(line): \(problem). Het standaardthema wordt gebruikt."
-              : "Error in theme \(file), line \(line): \(problem). The default theme is used."
+        // Line 0 means the file as a whole (not found, unreadable).
+        let place = line > 0 ? (dutch ? ", regel \(line)" : ", line \(line)") : ""
+        return dutch ? "Fout in thema \(file)\(place): \(problem). Het standaardthema wordt gebruikt."
+                     : "Error in theme \(file)\(place): \(problem). The default theme is used."
     }
 }
 

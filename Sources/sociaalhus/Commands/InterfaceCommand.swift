@@ -42,11 +42,12 @@ enum InterfaceCommand {
         var (theme, themeError) = ThemeLoader.load(name: themeName, environment: ctx.environment, executable: executable)
         if noColor { theme = theme.asMonochrome }
         let uiContext = UIContext(store: store, language: ctx.lang, exportDirectory: FileManager.default.currentDirectoryPath)
-        if let themeError { uiContext.fail(themeError.message(dutch: ctx.lang == .dutch)) }
         if demo {
             uiContext.inform(ctx.t("DEMO-opslag: log in met bijv. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026",
                                    "DEMO store: log in with e.g. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026"))
         }
+        // A theme error outranks the demo hint: it is shown last, so it is the one on screen.
+        if let themeError { uiContext.fail(themeError.message(dutch: ctx.lang == .dutch)) }
         let app = App(context: uiContext, idleTimeout: idleMinutes * 60)
         let terminal = CursesTerminal(theme: theme, noColor: noColor)
         defer { terminal.close() }
