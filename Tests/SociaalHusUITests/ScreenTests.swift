@@ -217,3 +217,23 @@ let screenVariants: [(Language, Int, Int, String)] = [
         }
     }
 }
+
+/// On a private platform a visitor sees the core's refusal on every content screen.
+@Suite struct PrivatePlatformScreenTests {
+    @Test(arguments: ["1", "2", "3"])
+    func visitorIsRefused(tab: String) throws {
+        let store = UIFixture.freshStore()
+        try store.update { tx in
+            var s = tx.state.settings
+            s.isPrivate = true
+            tx.setSettings(s)
+        }
+        let d = Driver(size: Size(cols: 100, rows: 30), store: store)
+        d.press(.char(Character(tab)))
+        #expect(d.screen.contains("Dit platform is alleen toegankelijk na inloggen."))
+        #expect(!d.screen.contains("Voedselbank"))
+        d.logIn("anna")
+        d.press(.char(Character(tab)))
+        #expect(!d.screen.contains("alleen toegankelijk na inloggen"))
+    }
+}

@@ -24,11 +24,7 @@ public final class AgendaScreen: Screen {
     public var capturesText: Bool { search.active }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        if search.active {
-            let g = ctx.t("Zoeken", "Search")
-            return [Binding(.open, [.enter], label: ctx.t("Klaar", "Done"), help: ctx.t("Zoeken afronden", "Finish searching"), group: g),
-                    Binding(.back, [.escape], label: ctx.t("Wissen", "Clear"), help: ctx.t("Zoektekst wissen", "Clear the search"), group: g)]
-        }
+        if search.active { return SearchBox.bindings(ctx) }
         let g = "Agenda"
         var b = KeyTable.list(ctx.lang) + [
             Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
@@ -112,15 +108,12 @@ public final class AgendaScreen: Screen {
     }
 
     public func handle(_ action: Action, _ ctx: UIContext) {
+        if let changed = search.finish(action) {
+            if changed { list = ListState(); reload(ctx) }
+            return
+        }
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: occurrences.count)
-        case .open where search.active:
-            search.active = false
-        case .back where search.active:
-            search.active = false
-            search.field.text = ""
-            list = ListState()
-            reload(ctx)
         case .open:
             if occurrences.indices.contains(list.selected) { ctx.push(AgendaDetailScreen(occurrences[list.selected])) }
         case .search: search.active = true
@@ -152,11 +145,7 @@ public final class AgendaScreen: Screen {
     }
 
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        if let blocked {
-            g.put(blocked, x: area.x + 2, y: area.y + 1, role: .error, maxWidth: area.width - 4)
-            g.cursor = (area.x + 2, area.y + 1)
-            return
-        }
+        if let blocked { return drawRefusal(blocked, into: &g, area: area) }
         search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
         let filters = [wijk.value.map { "wijk: " + safe($0.name) }, organisation.value.map { safe($0.name) },
                        category.value.map { safe($0) }].compactMap { $0 }

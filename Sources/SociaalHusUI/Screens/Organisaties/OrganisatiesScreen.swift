@@ -19,11 +19,7 @@ public final class OrganisatiesScreen: Screen {
     public var capturesText: Bool { search.active }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        if search.active {
-            let g = ctx.t("Zoeken", "Search")
-            return [Binding(.open, [.enter], label: ctx.t("Klaar", "Done"), help: ctx.t("Zoeken afronden", "Finish searching"), group: g),
-                    Binding(.back, [.escape], label: ctx.t("Wissen", "Clear"), help: ctx.t("Zoektekst wissen", "Clear the search"), group: g)]
-        }
+        if search.active { return SearchBox.bindings(ctx) }
         let g = ctx.t("Organisaties", "Organisations")
         return KeyTable.list(ctx.lang) + [
             Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
@@ -62,15 +58,12 @@ public final class OrganisatiesScreen: Screen {
     }
 
     public func handle(_ action: Action, _ ctx: UIContext) {
+        if let changed = search.finish(action) {
+            if changed { list = ListState(); reload(ctx) }
+            return
+        }
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
-        case .open where search.active:
-            search.active = false
-        case .back where search.active:
-            search.active = false
-            search.field.text = ""
-            list = ListState()
-            reload(ctx)
         case .open:
             if shown.indices.contains(list.selected) { ctx.push(OrganisationDetailScreen(id: shown[list.selected].id)) }
         case .search: search.active = true
@@ -90,11 +83,7 @@ public final class OrganisatiesScreen: Screen {
     }
 
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        if let blocked {
-            g.put(blocked, x: area.x + 2, y: area.y + 1, role: .error, maxWidth: area.width - 4)
-            g.cursor = (area.x + 2, area.y + 1)
-            return
-        }
+        if let blocked { return drawRefusal(blocked, into: &g, area: area) }
         search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
         let filters = [category.value.map { ctx.t("categorie: ", "category: ") + safe($0) },
                        wijk.value.map { "wijk: " + safe($0.name) }].compactMap { $0 }

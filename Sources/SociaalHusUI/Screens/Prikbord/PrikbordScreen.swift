@@ -67,11 +67,7 @@ public final class PrikbordScreen: Screen {
     }
 
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        if let blocked {
-            g.put(blocked, x: area.x + 2, y: area.y + 1, role: .error, maxWidth: area.width - 4)
-            g.cursor = (area.x + 2, area.y + 1)
-            return
-        }
+        if let blocked { return drawRefusal(blocked, into: &g, area: area) }
         let filters = [kind.value.map { $0.label(ctx.language) }, wijk.value.map { "wijk: " + safe($0.name) }].compactMap { $0 }
         let line = filters.isEmpty ? ctx.t("Alle berichten", "All posts") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
         g.put(line + " (\(shown.count))", x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
