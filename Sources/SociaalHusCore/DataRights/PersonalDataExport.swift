@@ -21,6 +21,10 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
     public var messagesSent: [MessagePart]
     /// Contact messages the person received.
     public var messagesReceived: [MessagePart]
+    /// Conversations at the Sociaal Hus desk linked to the account, with their referrals.
+    public var intakes: [IntakePart]
+    /// Every time the person's data was passed to an organisation.
+    public var disclosures: [DisclosurePart]
     /// Audit events about the person's data.
     public var auditEvents: [AuditPart]
 
@@ -75,6 +79,43 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
         public var sent: Date
     }
 
+    /// An informatie- en adviesgesprek.
+    public struct IntakePart: Codable, Sendable, Equatable {
+        public var id: Int
+        public var date: Date
+        public var category: String
+        public var question: String
+        public var notes: String
+        public var status: String
+        public var name: String
+        public var phone: String
+        public var email: String
+        public var address: String
+        public var postcode: String
+        public var place: String
+        public var referrals: [ReferralPart]
+    }
+
+    /// A referral made during an intake.
+    public struct ReferralPart: Codable, Sendable, Equatable {
+        public var organisation: String
+        public var fields: [String]
+        public var purpose: String
+        public var date: Date
+        public var by: String
+        /// The sentence the staff member said to the person before passing the data on.
+        public var told: String
+    }
+
+    /// Data passed to an organisation: to whom, which fields, when, by whom.
+    public struct DisclosurePart: Codable, Sendable, Equatable {
+        public var organisation: String
+        public var fields: [String]
+        public var purpose: String
+        public var date: Date
+        public var by: String
+    }
+
     /// An audit event.
     public struct AuditPart: Codable, Sendable, Equatable {
         public var action: String
@@ -123,6 +164,19 @@ extension Store {
         let sent = s.messages.all.filter { $0.senderAccount == id || ($0.senderAccount == nil && $0.senderEmail == a.email) }.sorted { $0.id < $1.id }
         let received = s.messages.all.filter { $0.recipient == .resident(id) }.sorted { $0.id < $1.id }
         let events = s.audit.shards[s.audit.shardIndex(forKey: id.rawValue)].values.filter { $0.subject == id }.sorted { $0.id < $1.id }
+        let intakes = s.intakes.all.filter { $0.person.account == id }.sorted { $0.id < $1.id }.map { i in
+            PersonalDataExport.IntakePart(
+                id: i.id.rawValue, date: i.created, category: i.category.rawValue, question: i.question, notes: i.notes,
+                status: i.status.rawValue, name: i.person.name, phone: i.person.phone, email: i.person.email,
+                address: i.person.address, postcode: i.person.postcode, place: i.person.place,
+                referrals: i.referrals.map { r in
+                    .init(organisation: r.organisationName, fields: r.fields.map(\.rawValue), purpose: r.purpose, date: r.at, by: r.staffName, told: r.toldSentence)
+                })
+        }
+        let disclosures = s.disclosures.all.filter { $0.account == id }.sorted { $0.id < $1.id }.map { d in
+            PersonalDataExport.DisclosurePart(organisation: d.organisationName, fields: d.fields.map(\.rawValue), purpose: d.purpose,
+                                              date: d.at, by: d.staffName)
+        }
         var prefs: [String: Bool] = [:]
         for k in EmailKind.allCases { prefs[k.rawValue] = a.profile.email[k] }
         let export = PersonalDataExport(
@@ -136,6 +190,7 @@ extension Store {
                            interests: a.profile.interests, emailPreferences: prefs, phone: a.profile.phone, address: a.profile.address),
             posts: posts.map(postPart), postsForOrganisations: orgPosts.map(postPart),
             messagesSent: sent.map(messagePart), messagesReceived: received.map(messagePart),
+            intakes: intakes, disclosures: disclosures,
             auditEvents: events.map { e in
                 .init(action: e.action.rawValue, at: e.at, by: e.actor == nil ? "operator" : (e.actor == id ? "self" : String(e.actor!.rawValue)), target: e.target)
             })

@@ -5,7 +5,7 @@ import Glibc
 
 extension Store {
     /// Erases a person: account, profile, photo, their posts, the contact messages they sent or
-    /// received; links from organisation content to them are cut; their audit events are replaced
+    /// received, intakes linked to the account with their disclosures and referral messages; links from organisation content to them are cut; their audit events are replaced
     /// by one "account N erased at T". Every data file that held their data is rewritten and the
     /// old file removed, so no copy remains in any file of the store.
     public func erase(_ id: AccountID, by viewer: Viewer?) throws {
@@ -40,6 +40,11 @@ extension Store {
                 o.createdBy = nil
                 tx.put(o)
             }
+            // Intakes linked to the account hold the same person's data; a staff member's unsaved form goes too.
+            for intake in tx.state.intakes.all where intake.person.account == id {
+                Self.eraseIntake(intake, actor: viewer?.account?.id, in: &tx)
+            }
+            if let d = tx.state.drafts[id.rawValue] { tx.remove(d) }
             let shard = tx.state.audit.shardIndex(forKey: id.rawValue)
             for e in Array(tx.state.audit.shards[shard].values) where e.subject == id { tx.remove(e) }
             tx.audit(.accountErased, actor: viewer?.account?.id, subject: id, target: "account:\(id)")

@@ -24,6 +24,11 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         case organisationDeleted = "organisation-deleted"
         case messageSent = "message-sent"
         case platformChanged = "platform-changed"
+        case intakeOpened = "intake-opened"
+        case intakeCreated = "intake-created"
+        case intakeChanged = "intake-changed"
+        case intakeReferred = "intake-referred"
+        case intakeErased = "intake-erased"
     }
 
     /// Internal id.

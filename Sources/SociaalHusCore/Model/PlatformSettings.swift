@@ -8,11 +8,17 @@ public struct PlatformSettings: Codable, Sendable, Hashable {
     public var isPrivate: Bool
     /// Whether visitors may register themselves.
     public var registrationOpen: Bool
+    /// Months a closed intake is kept before it is erased automatically.
+    public var intakeRetentionMonths: Int
+
+    /// The shortest and longest retention an administrator can choose.
+    public static let retentionRange = 1...120
 
     /// Creates settings.
-    public init(wijken: [Wijk] = [], isPrivate: Bool = false, registrationOpen: Bool = true) {
+    public init(wijken: [Wijk] = [], isPrivate: Bool = false, registrationOpen: Bool = true, intakeRetentionMonths: Int = 12) {
         self.wijken = wijken
         self.isPrivate = isPrivate
         self.registrationOpen = registrationOpen
+        self.intakeRetentionMonths = intakeRetentionMonths
     }
 }

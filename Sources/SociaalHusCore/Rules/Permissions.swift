@@ -18,6 +18,8 @@ public enum PermissionDenial: Equatable, Sendable {
     case otherWijk
     /// Only the account holder may see or change this account's data.
     case notYourAccount
+    /// Only desk staff (and administrators) may see intake records.
+    case deskStaffOnly
 
     /// The message shown.
     public func message(_ lang: Language) -> String {
@@ -30,6 +32,7 @@ public enum PermissionDenial: Equatable, Sendable {
         case .residentsOnly: lang.pick(nl: "Alleen bewoners kunnen op eigen naam een bericht plaatsen.", en: "Only residents can post in their own name.")
         case .otherWijk: lang.pick(nl: "Je kunt alleen een bericht plaatsen in je eigen wijk.", en: "You can only post in your own wijk.")
         case .notYourAccount: lang.pick(nl: "Alleen de eigenaar van dit account mag deze gegevens inzien of wijzigen.", en: "Only the owner of this account may see or change this data.")
+        case .deskStaffOnly: lang.pick(nl: "Alleen baliemedewerkers van het Sociaal Hus mogen gesprekken inzien of vastleggen.", en: "Only desk staff of the Sociaal Hus may see or record conversations.")
         }
     }
 }
@@ -52,6 +55,8 @@ public enum ContentAction: Sendable {
     case administerPlatform
     /// See, export, change or erase an account's data.
     case manageAccount(AccountID)
+    /// Open, record, change, refer or erase intake conversations.
+    case handleIntakes
 }
 
 /// Who may create, edit and delete which content: residents their own posts; organisation
@@ -89,6 +94,8 @@ public enum Permissions {
             return .administratorsOnly
         case .manageAccount(let id):
             return id == account.id ? nil : .notYourAccount
+        case .handleIntakes:
+            return roles.deskStaff ? nil : .deskStaffOnly
         }
     }
 

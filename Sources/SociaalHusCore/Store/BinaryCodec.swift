@@ -76,6 +76,8 @@ public struct BinaryReader {
     private let base: UnsafeRawBufferPointer
     /// Current offset.
     public private(set) var offset = 0
+    /// The format of the file being read, so records written by an older version still decode.
+    public var format = Manifest.currentFormat
 
     /// Reads from `buffer`, which must outlive the reader.
     public init(_ buffer: UnsafeRawBufferPointer) { base = buffer }

@@ -9,7 +9,9 @@ import Foundation
 /// manifest's state. Files no manifest names are leftovers and are removed under the lock.
 public struct Manifest: Codable, Sendable, Equatable {
     /// The newest format this program knows.
-    public static let currentFormat = 1
+    /// Format 2 added the intake retention setting and the intake, disclosure, outbox and
+    /// draft collections; format 1 files are still read.
+    public static let currentFormat = 2
 
     /// One data file.
     public struct FileEntry: Codable, Sendable, Equatable {
@@ -43,6 +45,16 @@ public struct Manifest: Codable, Sendable, Equatable {
         var collections: [CollectionName: CollectionEntry] = [:]
         for c in CollectionName.allCases { collections[c] = CollectionEntry(shards: c.defaultShardCount, files: [:]) }
         return Manifest(format: currentFormat, generation: 0, lastIDs: [:], collections: collections)
+    }
+
+    /// The manifest with the collections added since its format as empty ones, so an older
+    /// store opens and the first change writes it in the current format.
+    func upgraded() -> Manifest {
+        var m = self
+        for c in CollectionName.allCases where m.collections[c] == nil && m.format < Manifest.currentFormat {
+            m.collections[c] = CollectionEntry(shards: c.defaultShardCount, files: [:])
+        }
+        return m
     }
 
     /// The entry for one shard, if it has a file.

@@ -1,7 +1,7 @@
 import Foundation
 
-// The binary layout of every stored record, field by field, in format 1. A new field means a
-// new format number and a reader for the old one.
+// The binary layout of every stored record, field by field. A new field means a new format
+// number and a reader for the old one (`r.format` is the format of the file being read).
 
 extension BinaryWriter {
     mutating func id<E>(_ id: ID<E>) { int(id.rawValue) }
@@ -137,10 +137,91 @@ extension SettingsRecord: BinaryRecord {
     public func write(to w: inout BinaryWriter) {
         w.array(settings.wijken) { w, wijk in w.id(wijk.id); w.string(wijk.name) }
         w.bool(settings.isPrivate); w.bool(settings.registrationOpen)
+        w.int(settings.intakeRetentionMonths)
     }
 
     public init(from r: inout BinaryReader) throws {
         let wijken = try r.array { r in Wijk(id: try r.id(), name: try r.string()) }
         settings = PlatformSettings(wijken: wijken, isPrivate: try r.bool(), registrationOpen: try r.bool())
+        if r.format >= 2 { settings.intakeRetentionMonths = try r.int() }
+    }
+}
+
+extension BinaryWriter {
+    mutating func person(_ p: IntakePerson) {
+        string(p.name); string(p.address); string(p.postcode); string(p.place); string(p.phone); string(p.email)
+        optional(p.wijk) { $0.id($1) }; optional(p.account) { $0.id($1) }
+    }
+    mutating func fields(_ f: [IntakeField]) { array(f) { $0.string($1.rawValue) } }
+}
+
+extension BinaryReader {
+    mutating func person() throws -> IntakePerson {
+        IntakePerson(name: try string(), address: try string(), postcode: try string(), place: try string(), phone: try string(),
+                     email: try string(), wijk: try optional { try $0.id() }, account: try optional { try $0.id() })
+    }
+    mutating func fields() throws -> [IntakeField] { try array { try $0.raw(IntakeField.self) } }
+}
+
+extension Intake: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.id(id); w.person(person); w.string(category.rawValue); w.string(question); w.string(notes); w.string(status.rawValue)
+        w.id(staff); w.date(created); w.date(changed); w.optional(closed) { $0.date($1) }
+        w.array(referrals) { w, r in
+            w.id(r.organisation); w.string(r.organisationName); w.fields(r.fields); w.string(r.purpose); w.date(r.at)
+            w.id(r.staff); w.string(r.staffName); w.string(r.toldSentence); w.id(r.disclosure); w.id(r.message)
+        }
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        self.init(id: try r.id(), person: try r.person(), category: try r.raw(IntakeCategory.self), question: try r.string(),
+                  notes: try r.string(), status: try r.raw(IntakeStatus.self), staff: try r.id(), created: try r.date(),
+                  changed: try r.date(), closed: try r.optional { try $0.date() },
+                  referrals: try r.array { r in
+                      Referral(organisation: try r.id(), organisationName: try r.string(), fields: try r.fields(), purpose: try r.string(),
+                               at: try r.date(), staff: try r.id(), staffName: try r.string(), toldSentence: try r.string(),
+                               disclosure: try r.id(), message: try r.id())
+                  })
+    }
+}
+
+extension Disclosure: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.id(id); w.id(intake); w.optional(account) { $0.id($1) }; w.id(organisation); w.string(organisationName)
+        w.fields(fields); w.string(purpose); w.date(at); w.id(staff); w.string(staffName)
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        self.init(id: try r.id(), intake: try r.id(), account: try r.optional { try $0.id() }, organisation: try r.id(),
+                  organisationName: try r.string(), fields: try r.fields(), purpose: try r.string(), at: try r.date(),
+                  staff: try r.id(), staffName: try r.string())
+    }
+}
+
+extension OutboxMessage: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.id(id); w.string(kind.rawValue); w.id(organisation); w.string(to); w.string(subject); w.string(body); w.date(created)
+        w.optional(intake) { $0.id($1) }; w.string(status.rawValue)
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        self.init(id: try r.id(), kind: try r.raw(Kind.self), organisation: try r.id(), to: try r.string(), subject: try r.string(),
+                  body: try r.string(), created: try r.date(), intake: try r.optional { try $0.id() }, status: try r.raw(Status.self))
+    }
+}
+
+extension IntakeDraft: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.id(staff); w.optional(editing) { $0.id($1) }; w.date(saved)
+        let i = input
+        w.string(i.category.rawValue); w.string(i.question); w.string(i.notes); w.string(i.name); w.string(i.phone); w.string(i.email)
+        w.string(i.address); w.string(i.postcode); w.string(i.place); w.optional(i.wijk) { $0.id($1) }; w.optional(i.account) { $0.id($1) }
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        staff = try r.id(); editing = try r.optional { try $0.id() }; saved = try r.date()
+        input = IntakeInput(category: try r.raw(IntakeCategory.self), question: try r.string(), notes: try r.string(), name: try r.string(),
+                            phone: try r.string(), email: try r.string(), address: try r.string(), postcode: try r.string(),
+                            place: try r.string(), wijk: try r.optional { try $0.id() }, account: try r.optional { try $0.id() })
     }
 }

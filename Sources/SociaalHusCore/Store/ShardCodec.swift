@@ -9,6 +9,10 @@ enum LoadedShard: Sendable {
     case posts([Post])
     case messages([ContactMessage])
     case audit([AuditEvent])
+    case intakes([Intake])
+    case disclosures([Disclosure])
+    case outbox([OutboxMessage])
+    case drafts([IntakeDraft])
 }
 
 /// Encoding and decoding of shard files.
@@ -49,6 +53,10 @@ enum ShardCodec {
         case .posts: return enc(state.posts)
         case .messages: return enc(state.messages)
         case .audit: return enc(state.audit)
+        case .intakes: return enc(state.intakes)
+        case .disclosures: return enc(state.disclosures)
+        case .outbox: return enc(state.outbox)
+        case .drafts: return enc(state.drafts)
         }
     }
 
@@ -64,6 +72,7 @@ enum ShardCodec {
                     if format > Manifest.currentFormat {
                         throw CoreError.storeNewerFormat(file: displayName, found: format, known: Manifest.currentFormat)
                     }
+                    r.format = format
                     let collection = try r.string()
                     let shard = Int(try r.uint())
                     guard collection == ref.collection.rawValue, shard == ref.shard else {
@@ -85,6 +94,10 @@ enum ShardCodec {
         case .posts: return .posts(try dec(Post.self))
         case .messages: return .messages(try dec(ContactMessage.self))
         case .audit: return .audit(try dec(AuditEvent.self))
+        case .intakes: return .intakes(try dec(Intake.self))
+        case .disclosures: return .disclosures(try dec(Disclosure.self))
+        case .outbox: return .outbox(try dec(OutboxMessage.self))
+        case .drafts: return .drafts(try dec(IntakeDraft.self))
         }
     }
 
@@ -121,6 +134,10 @@ extension StoreState {
         case .posts(let r): fill(&posts, r)
         case .messages(let r): fill(&messages, r)
         case .audit(let r): fill(&audit, r)
+        case .intakes(let r): fill(&intakes, r)
+        case .disclosures(let r): fill(&disclosures, r)
+        case .outbox(let r): fill(&outbox, r)
+        case .drafts(let r): fill(&drafts, r)
         }
     }
 
@@ -134,6 +151,10 @@ extension StoreState {
         case .posts: posts.shards[ref.shard] = [:]
         case .messages: messages.shards[ref.shard] = [:]
         case .audit: audit.shards[ref.shard] = [:]
+        case .intakes: intakes.shards[ref.shard] = [:]
+        case .disclosures: disclosures.shards[ref.shard] = [:]
+        case .outbox: outbox.shards[ref.shard] = [:]
+        case .drafts: drafts.shards[ref.shard] = [:]
         }
     }
 
@@ -147,6 +168,10 @@ extension StoreState {
         case .posts: posts.shards[ref.shard].count
         case .messages: messages.shards[ref.shard].count
         case .audit: audit.shards[ref.shard].count
+        case .intakes: intakes.shards[ref.shard].count
+        case .disclosures: disclosures.shards[ref.shard].count
+        case .outbox: outbox.shards[ref.shard].count
+        case .drafts: drafts.shards[ref.shard].count
         }
     }
 }

@@ -174,7 +174,7 @@ public final class Store {
         for (c, entry) in manifest.collections where entry.shards < 1 || entry.files.keys.contains(where: { Int($0).map { $0 < 0 || $0 >= entry.shards } ?? true }) {
             throw CoreError.storeCorrupt(file: "manifest.json", problem: .unreadable(detail: "collection \(c.rawValue)"))
         }
-        return (manifest, stamp)
+        return (manifest.upgraded(), stamp)
     }
 
     private func loadAll(_ manifest: Manifest) throws -> StoreState {
@@ -229,6 +229,7 @@ public final class Store {
     private func commit(_ tx: Transaction) throws {
         var manifest = tx.state.manifest
         manifest.generation = state.manifest.generation + 1
+        manifest.format = Manifest.currentFormat
         let refs = tx.dirty.sorted()
         let encoded = try encodeShards(refs, of: tx.state)
         var written: [String] = []

@@ -43,7 +43,7 @@ public enum StoreCheck {
         } catch { return report }
         let manifest: Manifest
         do {
-            manifest = try ShardCodec.decoder().decode(Manifest.self, from: manifestData)
+            manifest = try ShardCodec.decoder().decode(Manifest.self, from: manifestData).upgraded()
             if manifest.format > Manifest.currentFormat {
                 report.problems.append(.storeNewerFormat(file: "manifest.json", found: manifest.format, known: Manifest.currentFormat))
                 return report
@@ -100,6 +100,10 @@ public enum StoreCheck {
         case .posts: return ok(s.posts)
         case .messages: return ok(s.messages)
         case .audit: return ok(s.audit)
+        case .intakes: return ok(s.intakes)
+        case .disclosures: return ok(s.disclosures)
+        case .outbox: return ok(s.outbox)
+        case .drafts: return ok(s.drafts)
         }
     }
 
@@ -130,12 +134,21 @@ public enum StoreCheck {
             case .organisation(let o): if s.organisations[o.rawValue] == nil { bad(.messages, "message \(m.id): organisation \(o)") }
             }
         }
+        for i in s.intakes.all {
+            if let a = i.person.account, s.accounts[a.rawValue] == nil { bad(.intakes, "intake \(i.id): account \(a)") }
+            for r in i.referrals where s.disclosures[r.disclosure.rawValue] == nil { bad(.intakes, "intake \(i.id): disclosure \(r.disclosure)") }
+        }
+        for d in s.disclosures.all where s.intakes[d.intake.rawValue] == nil { bad(.disclosures, "disclosure \(d.id): intake \(d.intake)") }
+        for m in s.outbox.all {
+            if let i = m.intake, s.intakes[i.rawValue] == nil { bad(.outbox, "message \(m.id): intake \(i)") }
+        }
         func counter<R>(_ c: CollectionName, _ t: Table<R>) {
             let maxID = t.all.map(\.storageKey).max() ?? 0
             if maxID > (manifest.lastIDs[c] ?? 0) && c != .settings { bad(c, "id \(maxID) above counter") }
         }
         counter(.accounts, s.accounts); counter(.organisations, s.organisations); counter(.agenda, s.agenda)
         counter(.posts, s.posts); counter(.messages, s.messages); counter(.audit, s.audit)
+        counter(.intakes, s.intakes); counter(.disclosures, s.disclosures); counter(.outbox, s.outbox)
         return out
     }
 }

@@ -18,6 +18,14 @@ public struct StoreState: Sendable {
     public internal(set) var messages: Table<ContactMessage>
     /// Audit events.
     public internal(set) var audit: Table<AuditEvent>
+    /// Intake conversations (desk staff only).
+    public internal(set) var intakes: Table<Intake>
+    /// Records of data passed to organisations.
+    public internal(set) var disclosures: Table<Disclosure>
+    /// Messages waiting to be sent.
+    public internal(set) var outbox: Table<OutboxMessage>
+    /// Unsaved intake forms, one per staff member.
+    public internal(set) var drafts: Table<IntakeDraft>
 
     /// An empty state for `manifest`'s shard counts.
     init(manifest: Manifest) {
@@ -30,6 +38,10 @@ public struct StoreState: Sendable {
         posts = Table(shardCount: n(.posts))
         messages = Table(shardCount: n(.messages))
         audit = Table(shardCount: n(.audit))
+        intakes = Table(shardCount: n(.intakes))
+        disclosures = Table(shardCount: n(.disclosures))
+        outbox = Table(shardCount: n(.outbox))
+        drafts = Table(shardCount: n(.drafts))
     }
 
     /// The platform settings.

@@ -3,14 +3,15 @@ import Foundation
 /// The collections of the store, each kept as a set of shard files.
 public enum CollectionName: String, CaseIterable, Codable, Sendable, CodingKeyRepresentable {
     case settings, accounts, organisations, agenda, posts, messages, audit
+    case intakes, disclosures, outbox, drafts
 
     /// How many shard files a collection is spread over: a change rewrites one shard, so the
     /// cost of a change stays near one record's worth even at ten times Borne's size.
     public var defaultShardCount: Int {
         switch self {
         case .settings: 1
-        case .organisations: 16
-        case .accounts, .agenda, .posts, .messages, .audit: 256
+        case .organisations, .drafts: 16
+        case .accounts, .agenda, .posts, .messages, .audit, .intakes, .disclosures, .outbox: 256
         }
     }
 }
@@ -54,6 +55,24 @@ extension AuditEvent: StoredRecord {
     public var storageKey: Int { id.rawValue }
     /// Events are grouped by the person they concern, so erasing a person rewrites one shard.
     public var shardKey: Int { subject?.rawValue ?? id.rawValue }
+}
+
+extension Intake: StoredRecord {
+    public static var collection: CollectionName { .intakes }
+    public var storageKey: Int { id.rawValue }
+}
+extension Disclosure: StoredRecord {
+    public static var collection: CollectionName { .disclosures }
+    public var storageKey: Int { id.rawValue }
+}
+extension OutboxMessage: StoredRecord {
+    public static var collection: CollectionName { .outbox }
+    public var storageKey: Int { id.rawValue }
+}
+extension IntakeDraft: StoredRecord {
+    public static var collection: CollectionName { .drafts }
+    /// One draft per staff member.
+    public var storageKey: Int { staff.rawValue }
 }
 
 /// The platform settings as a one-record collection.

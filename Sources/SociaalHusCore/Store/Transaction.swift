@@ -36,6 +36,14 @@ public struct Transaction {
     public mutating func put(_ r: ContactMessage) { mark(.messages, state.messages.put(r)) }
     /// Inserts an audit event as it is.
     public mutating func put(_ r: AuditEvent) { mark(.audit, state.audit.put(r)) }
+    /// Inserts or replaces an intake.
+    public mutating func put(_ r: Intake) { mark(.intakes, state.intakes.put(r)) }
+    /// Inserts a disclosure entry.
+    public mutating func put(_ r: Disclosure) { mark(.disclosures, state.disclosures.put(r)) }
+    /// Inserts or replaces an outgoing message.
+    public mutating func put(_ r: OutboxMessage) { mark(.outbox, state.outbox.put(r)) }
+    /// Inserts or replaces a staff member's draft.
+    public mutating func put(_ r: IntakeDraft) { mark(.drafts, state.drafts.put(r)) }
 
     /// Removes an account.
     public mutating func remove(_ r: Account) { mark(.accounts, state.accounts.remove(r)) }
@@ -49,6 +57,14 @@ public struct Transaction {
     public mutating func remove(_ r: ContactMessage) { mark(.messages, state.messages.remove(r)) }
     /// Removes an audit event.
     public mutating func remove(_ r: AuditEvent) { mark(.audit, state.audit.remove(r)) }
+    /// Removes an intake.
+    public mutating func remove(_ r: Intake) { mark(.intakes, state.intakes.remove(r)) }
+    /// Removes a disclosure entry.
+    public mutating func remove(_ r: Disclosure) { mark(.disclosures, state.disclosures.remove(r)) }
+    /// Removes an outgoing message.
+    public mutating func remove(_ r: OutboxMessage) { mark(.outbox, state.outbox.remove(r)) }
+    /// Removes a draft.
+    public mutating func remove(_ r: IntakeDraft) { mark(.drafts, state.drafts.remove(r)) }
 
     /// Replaces the platform settings.
     public mutating func setSettings(_ settings: PlatformSettings) {

@@ -28,6 +28,16 @@ public enum CoreError: Error, Equatable, Sendable {
     case lifetimeTooLong(maximumDays: Int)
     case lifetimeTooShort
     case invalidPhoto(PhotoProblem)
+    case invalidPostcode(String)
+    case invalidPhone(String)
+    // Intake
+    case intakeNeedsContact
+    case accountMatchMismatch
+    case referralNeedsFields
+    case referralFieldEmpty(IntakeField)
+    case residentNotTold
+    case intakeAlreadyClosed
+    case invalidRetention(minimum: Int, maximum: Int)
     // Passwords and login
     case passwordRejected(PasswordProblem)
     case loginFailed
@@ -101,6 +111,32 @@ public enum CoreError: Error, Equatable, Sendable {
             return lang.pick(nl: "Een bericht moet minstens 1 dag blijven staan.", en: "A post must stay up for at least 1 day.")
         case .invalidPhoto(let problem):
             return lang.pick(nl: "Deze foto kan niet worden gebruikt: \(problem.message(lang)).", en: "This photo cannot be used: \(problem.message(lang)).")
+        case .invalidPostcode(let p):
+            return lang.pick(nl: "'\(TextSanitizer.sanitize(p))' is geen geldige postcode. Gebruik vier cijfers en twee letters, bijvoorbeeld 7622 AB.",
+                             en: "'\(TextSanitizer.sanitize(p))' is not a valid postcode. Use four digits and two letters, for example 7622 AB.")
+        case .invalidPhone(let p):
+            return lang.pick(nl: "'\(TextSanitizer.sanitize(p))' is geen geldig telefoonnummer. Gebruik tien cijfers zoals 074-1234567 of 06-12345678, of een internationaal nummer met + zoals +32 2 123 45 67.",
+                             en: "'\(TextSanitizer.sanitize(p))' is not a valid phone number. Use ten digits such as 074-1234567 or 06-12345678, or an international number with + such as +32 2 123 45 67.")
+        case .intakeNeedsContact:
+            return lang.pick(nl: "Vul minstens één manier in om de persoon te bereiken: telefoonnummer, e-mailadres of adres met postcode.",
+                             en: "Fill in at least one way to reach the person: phone number, e-mail address, or address with postcode.")
+        case .accountMatchMismatch:
+            return lang.pick(nl: "Het gekoppelde account hoort niet bij dit e-mailadres. Zoek het account opnieuw op en bevestig de koppeling.",
+                             en: "The linked account does not belong to this e-mail address. Look the account up again and confirm the link.")
+        case .referralNeedsFields:
+            return lang.pick(nl: "Kies minstens één gegeven om door te geven.", en: "Choose at least one item to pass on.")
+        case .referralFieldEmpty(let f):
+            return lang.pick(nl: "'\(f.label(lang))' is niet ingevuld en kan dus niet worden doorgegeven; vink het uit of vul het eerst in.",
+                             en: "'\(f.label(lang))' is not filled in, so it cannot be passed on; untick it or fill it in first.")
+        case .residentNotTold:
+            return lang.pick(nl: "Er is niets doorgegeven: bevestig eerst dat je de bewoner precies hebt verteld aan wie en welke gegevens je doorgeeft.",
+                             en: "Nothing was passed on: first confirm that you told the resident exactly to whom and which data you pass on.")
+        case .intakeAlreadyClosed:
+            return lang.pick(nl: "Dit gesprek is afgesloten; heropen het eerst om door te verwijzen.",
+                             en: "This conversation is closed; reopen it first to refer.")
+        case .invalidRetention(let lo, let hi):
+            return lang.pick(nl: "Kies een bewaartermijn van \(lo) tot en met \(hi) maanden.",
+                             en: "Choose a retention period of \(lo) to \(hi) months.")
         case .passwordRejected(let problem):
             return problem.message(lang)
         case .loginFailed:

@@ -4,6 +4,7 @@ import Foundation
 public enum Field: String, Sendable, Equatable, CaseIterable {
     case name, email, password, wijk, title, body, text, description, location, organisation, category
     case senderName, senderEmail, phone, address, interests, reason, cost, signup, website, openingHours
+    case postcode, place, question, notes, purpose
 
     /// The field's label as users see it.
     public func label(_ lang: Language) -> String {
@@ -29,13 +30,21 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
         case .signup: lang.pick(nl: "aanmelden", en: "how to sign up")
         case .website: "website"
         case .openingHours: lang.pick(nl: "openingstijden", en: "opening hours")
+        case .postcode: "postcode"
+        case .place: lang.pick(nl: "plaats", en: "place")
+        case .question: lang.pick(nl: "vraag", en: "question")
+        case .notes: lang.pick(nl: "aantekeningen", en: "notes")
+        case .purpose: lang.pick(nl: "doel", en: "purpose")
         }
     }
 
     /// The most characters the field accepts; longer input is refused with the limit named.
     public var limit: Int {
         switch self {
-        case .body, .text, .description: 5_000
+        case .body, .text, .description, .question, .notes: 5_000
+        case .postcode: 20
+        case .place: 100
+        case .purpose: 500
         case .title, .name, .senderName, .location, .organisation, .category, .reason, .cost, .website: 200
         case .signup, .openingHours: 1_000
         case .email, .senderEmail: 254

@@ -29,3 +29,6 @@ public typealias AgendaItemID = ID<AgendaItem>
 public typealias PostID = ID<Post>
 public typealias MessageID = ID<ContactMessage>
 public typealias AuditEventID = ID<AuditEvent>
+public typealias IntakeID = ID<Intake>
+public typealias DisclosureID = ID<Disclosure>
+public typealias OutboxMessageID = ID<OutboxMessage>

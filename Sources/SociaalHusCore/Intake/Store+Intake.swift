@@ -1,0 +1,280 @@
+import Foundation
+
+/// The account a staff member may link an intake to after confirming the match.
+public struct AccountMatch: Sendable, Hashable {
+    /// The account.
+    public var id: AccountID
+    /// The account holder's name.
+    public var name: String
+    /// Their wijk.
+    public var wijk: WijkID
+}
+
+extension Store {
+    // MARK: Reading
+
+    /// Every intake, most recently changed first; desk staff and administrators only.
+    /// Listing is not logged; opening one record is (`openIntake`).
+    public func intakes(by viewer: Viewer) throws -> [Intake] {
+        try Permissions.require(.handleIntakes, by: viewer)
+        try refresh()
+        return state.intakes.all.sorted { ($0.changed, $0.id) > ($1.changed, $1.id) }
+    }
+
+    /// Opens one intake record and logs that `viewer` opened it.
+    public func openIntake(_ id: IntakeID, by viewer: Viewer) throws -> Intake {
+        try Permissions.require(.handleIntakes, by: viewer)
+        return try update { tx in
+            let intake = try Self.intake(id, in: tx.state)
+            tx.audit(.intakeOpened, actor: viewer.account?.id, subject: intake.person.account, target: "intake:\(id)")
+            return intake
+        }
+    }
+
+    /// Every intake of the same person as `id` (same account, e-mail, phone, or name and postcode), oldest first.
+    public func personHistory(of id: IntakeID, by viewer: Viewer) throws -> [Intake] {
+        try Permissions.require(.handleIntakes, by: viewer)
+        try refresh()
+        let key = try Self.intake(id, in: state).person.key
+        return state.intakes.all.filter { $0.person.key == key }.sorted { $0.id < $1.id }
+    }
+
+    /// The disclosure entries about the person of `id`'s intakes.
+    public func disclosures(ofPersonIn id: IntakeID, by viewer: Viewer) throws -> [Disclosure] {
+        let ids = Set(try personHistory(of: id, by: viewer).map(\.id))
+        return state.disclosures.all.filter { ids.contains($0.intake) }.sorted { $0.id < $1.id }
+    }
+
+    /// The account registered with `email`, for the staff member to confirm as the person's own.
+    public func accountMatch(email: String, by viewer: Viewer) throws -> AccountMatch? {
+        try Permissions.require(.handleIntakes, by: viewer)
+        guard let normal = try? EmailAddress.normalise(email) else { return nil }
+        try refresh()
+        return state.account(email: normal).map { AccountMatch(id: $0.id, name: $0.name, wijk: $0.profile.wijk) }
+    }
+
+    // MARK: Recording
+
+    /// Records a new conversation and discards the staff member's draft.
+    @discardableResult
+    public func createIntake(_ input: IntakeInput, by viewer: Viewer) throws -> Intake {
+        try Permissions.require(.handleIntakes, by: viewer)
+        guard let staff = viewer.activeAccount?.id else { throw CoreError.notPermitted(.notLoggedIn) }
+        return try update { tx in
+            let (person, question, notes) = try Self.validate(input, in: tx.state)
+            let id: IntakeID = tx.nextID(.intakes)
+            let intake = Intake(id: id, person: person, category: input.category, question: question, notes: notes, status: .open,
+                                staff: staff, created: tx.now, changed: tx.now, closed: nil, referrals: [])
+            tx.put(intake)
+            if let d = tx.state.drafts[staff.rawValue] { tx.remove(d) }
+            tx.audit(.intakeCreated, actor: staff, subject: person.account, target: "intake:\(id)")
+            return intake
+        }
+    }
+
+    /// Changes what was recorded, and discards the staff member's draft.
+    @discardableResult
+    public func updateIntake(_ id: IntakeID, _ input: IntakeInput, by viewer: Viewer) throws -> Intake {
+        try Permissions.require(.handleIntakes, by: viewer)
+        return try update { tx in
+            var intake = try Self.intake(id, in: tx.state)
+            let (person, question, notes) = try Self.validate(input, in: tx.state)
+            intake.person = person
+            intake.category = input.category
+            intake.question = question
+            intake.notes = notes
+            intake.changed = tx.now
+            tx.put(intake)
+            // Disclosures name the account they concern; a changed link moves them along.
+            for d in Array(tx.state.disclosures.all) where d.intake == id && d.account != person.account {
+                var e = d
+                e.account = person.account
+                tx.put(e)
+            }
+            if let staff = viewer.activeAccount?.id, let d = tx.state.drafts[staff.rawValue] { tx.remove(d) }
+            tx.audit(.intakeChanged, actor: viewer.account?.id, subject: person.account, target: "intake:\(id)")
+            return intake
+        }
+    }
+
+    /// Closes or reopens a conversation; closing starts the retention period.
+    @discardableResult
+    public func setIntakeStatus(_ id: IntakeID, _ status: IntakeStatus, by viewer: Viewer) throws -> Intake {
+        try Permissions.require(.handleIntakes, by: viewer)
+        return try update { tx in
+            var intake = try Self.intake(id, in: tx.state)
+            intake.status = status
+            intake.closed = status == .afgesloten ? tx.now : nil
+            intake.changed = tx.now
+            tx.put(intake)
+            tx.audit(.intakeChanged, actor: viewer.account?.id, subject: intake.person.account, target: "intake:\(id)")
+            return intake
+        }
+    }
+
+    /// Refers the person to an organisation: passes exactly the planned fields, writes the
+    /// disclosure entry and queues the referral message. Refused unless `told` is the exact
+    /// notice sentence for this plan (in Dutch or English).
+    @discardableResult
+    public func refer(_ id: IntakeID, plan: ReferralPlan, told: ResidentTold?, by viewer: Viewer) throws -> Referral {
+        try Permissions.require(.handleIntakes, by: viewer)
+        guard let staff = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
+        return try update { tx in
+            var intake = try Self.intake(id, in: tx.state)
+            guard intake.status != .afgesloten else { throw CoreError.intakeAlreadyClosed }
+            guard let org = tx.state.organisations[plan.organisation.rawValue] else {
+                throw CoreError.unknownOrganisation(String(plan.organisation.rawValue))
+            }
+            guard !plan.fields.isEmpty else { throw CoreError.referralNeedsFields }
+            if let empty = plan.fields.first(where: { $0.value(in: intake).isEmpty }) { throw CoreError.referralFieldEmpty(empty) }
+            let purpose = try validated(plan.purpose, .purpose)
+            let said = Language.allCases.map {
+                ReferralNotice.sentence(fields: plan.fields, organisationName: org.name, purpose: purpose, lang: $0)
+            }
+            guard let told, said.contains(told.sentence) else { throw CoreError.residentNotTold }
+
+            let disclosureID: DisclosureID = tx.nextID(.disclosures)
+            let messageID: OutboxMessageID = tx.nextID(.outbox)
+            tx.put(Disclosure(id: disclosureID, intake: id, account: intake.person.account, organisation: org.id,
+                              organisationName: org.name, fields: plan.fields, purpose: purpose, at: tx.now,
+                              staff: staff.id, staffName: staff.name))
+            let message = ReferralMessage.compose(intake, fields: plan.fields, organisationName: org.name, purpose: purpose, staffName: staff.name)
+            tx.put(OutboxMessage(id: messageID, kind: .referral, organisation: org.id, to: org.email, subject: message.subject,
+                                 body: message.body, created: tx.now, intake: id))
+            let referral = Referral(organisation: org.id, organisationName: org.name, fields: plan.fields, purpose: purpose, at: tx.now,
+                                    staff: staff.id, staffName: staff.name, toldSentence: told.sentence,
+                                    disclosure: disclosureID, message: messageID)
+            intake.referrals.append(referral)
+            intake.status = .doorverwezen
+            intake.changed = tx.now
+            tx.put(intake)
+            tx.audit(.intakeReferred, actor: staff.id, subject: intake.person.account, target: "intake:\(id)")
+            return referral
+        }
+    }
+
+    // MARK: Erasing
+
+    /// Erases every intake of the person of `id` (on their request), with its disclosures and
+    /// queued messages; returns how many conversations were erased.
+    @discardableResult
+    public func eraseIntakes(ofPersonIn id: IntakeID, by viewer: Viewer) throws -> Int {
+        try Permissions.require(.handleIntakes, by: viewer)
+        return try update { tx in
+            let key = try Self.intake(id, in: tx.state).person.key
+            let victims = tx.state.intakes.all.filter { $0.person.key == key }
+            for intake in victims { Self.eraseIntake(intake, actor: viewer.account?.id, in: &tx) }
+            return victims.count
+        }
+    }
+
+    /// Erases closed intakes older than the retention period and drafts untouched for 30 days;
+    /// returns how many intakes were erased. Run by the system, so the events name no actor.
+    @discardableResult
+    public func eraseExpiredIntakes() throws -> Int {
+        try refresh()
+        let now = clock.now()
+        let months = state.settings.intakeRetentionMonths
+        let cal = amsterdamCalendar()
+        func expired(_ i: Intake) -> Bool {
+            guard i.status == .afgesloten, let closed = i.closed, let until = cal.date(byAdding: .month, value: months, to: closed) else { return false }
+            return until <= now
+        }
+        let staleDrafts = state.drafts.all.filter { $0.saved.addingTimeInterval(Self.draftLifetime) <= now }
+        guard state.intakes.all.contains(where: expired) || !staleDrafts.isEmpty else { return 0 }
+        return try update { tx in
+            let victims = tx.state.intakes.all.filter(expired)
+            for intake in victims { Self.eraseIntake(intake, actor: nil, in: &tx) }
+            for d in Array(tx.state.drafts.all) where d.saved.addingTimeInterval(Self.draftLifetime) <= tx.now { tx.remove(d) }
+            return victims.count
+        }
+    }
+
+    /// How long an unsaved intake form is kept: 30 days.
+    public static let draftLifetime: TimeInterval = 30 * 24 * 3600
+
+    /// Sets how many months closed intakes are kept; administrators only.
+    public func setIntakeRetention(months: Int, by viewer: Viewer) throws {
+        try Permissions.require(.administerPlatform, by: viewer)
+        let range = PlatformSettings.retentionRange
+        guard range.contains(months) else { throw CoreError.invalidRetention(minimum: range.lowerBound, maximum: range.upperBound) }
+        try update { tx in
+            var s = tx.state.settings
+            s.intakeRetentionMonths = months
+            tx.setSettings(s)
+            tx.audit(.platformChanged, actor: viewer.account?.id, subject: nil, target: "settings:intake-retention")
+        }
+    }
+
+    /// Removes one intake with everything that copies its data.
+    static func eraseIntake(_ intake: Intake, actor: AccountID?, in tx: inout Transaction) {
+        tx.remove(intake)
+        for d in Array(tx.state.disclosures.all) where d.intake == intake.id { tx.remove(d) }
+        for m in Array(tx.state.outbox.all) where m.intake == intake.id { tx.remove(m) }
+        for d in Array(tx.state.drafts.all) where d.editing == intake.id { tx.remove(d) }
+        tx.audit(.intakeErased, actor: actor, subject: intake.person.account, target: "intake:\(intake.id)")
+    }
+
+    // MARK: Drafts
+
+    /// Keeps what the staff member typed so far (nothing is validated yet).
+    public func saveIntakeDraft(_ input: IntakeInput, editing: IntakeID?, by viewer: Viewer) throws {
+        try Permissions.require(.handleIntakes, by: viewer)
+        guard let staff = viewer.activeAccount?.id else { throw CoreError.notPermitted(.notLoggedIn) }
+        try update { tx in
+            let draft = IntakeDraft(staff: staff, editing: editing, input: input, saved: tx.now)
+            if tx.state.drafts[staff.rawValue].map({ $0.editing == editing && $0.input == input }) ?? false { return }
+            tx.put(draft)
+        }
+    }
+
+    /// The staff member's unsaved form, if any.
+    public func intakeDraft(by viewer: Viewer) throws -> IntakeDraft? {
+        try Permissions.require(.handleIntakes, by: viewer)
+        guard let staff = viewer.activeAccount?.id else { return nil }
+        try refresh()
+        return state.drafts[staff.rawValue]
+    }
+
+    /// Throws the staff member's unsaved form away.
+    public func discardIntakeDraft(by viewer: Viewer) throws {
+        try Permissions.require(.handleIntakes, by: viewer)
+        guard let staff = viewer.activeAccount?.id else { return }
+        try update { tx in
+            if let d = tx.state.drafts[staff.rawValue] { tx.remove(d) }
+        }
+    }
+
+    // MARK: Helpers
+
+    static func intake(_ id: IntakeID, in state: StoreState) throws -> Intake {
+        guard let i = state.intakes[id.rawValue] else { throw CoreError.notFound(what: "intake \(id)") }
+        return i
+    }
+
+    /// Checks the form in the order it is filled in (question first) and normalises it.
+    static func validate(_ input: IntakeInput, in state: StoreState) throws -> (IntakePerson, String, String) {
+        let question = try validated(input.question, .question)
+        let notes = try validated(input.notes, .notes, required: false)
+        let name = try validated(input.name, .name, required: false)
+        let phoneText = try validated(input.phone, .phone, required: false)
+        let phone = phoneText.isEmpty ? "" : try PhoneNumber.normalise(phoneText)
+        let emailText = try validated(input.email, .email, required: false)
+        let email = emailText.isEmpty ? "" : try EmailAddress.normalise(emailText)
+        let address = try validated(input.address, .address, required: false)
+        let postcodeText = try validated(input.postcode, .postcode, required: false)
+        let postcode = postcodeText.isEmpty ? "" : try Postcode.normalise(postcodeText)
+        let place = try validated(input.place, .place, required: false)
+        guard !phone.isEmpty || !email.isEmpty || (!address.isEmpty && !postcode.isEmpty) else { throw CoreError.intakeNeedsContact }
+        if let w = input.wijk, state.wijk(w) == nil { throw CoreError.unknownWijk(String(w.rawValue)) }
+        var wijk = input.wijk
+        if let a = input.account {
+            // A link is only kept when the account really has this e-mail address.
+            guard let account = state.accounts[a.rawValue], !email.isEmpty, account.email == email else { throw CoreError.accountMatchMismatch }
+            wijk = wijk ?? account.profile.wijk
+        }
+        let person = IntakePerson(name: name, address: address, postcode: postcode, place: place, phone: phone, email: email,
+                                  wijk: wijk, account: input.account)
+        return (person, question, notes)
+    }
+}
