@@ -129,15 +129,15 @@ import Testing
         _ = try makeStore(dir)
         let path = dir.store + "/manifest.json"
         var text = try String(contentsOfFile: path, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"format\":1", with: "\"format\":2")
+        text = text.replacingOccurrences(of: "\"format\":\(Manifest.currentFormat)", with: "\"format\":\(Manifest.currentFormat + 1)")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         chmod(path, 0o600)
-        #expect(throws: CoreError.storeNewerFormat(file: "manifest.json", found: 2, known: 1)) { try reopen(dir) }
+        #expect(throws: CoreError.storeNewerFormat(file: "manifest.json", found: Manifest.currentFormat + 1, known: Manifest.currentFormat)) { try reopen(dir) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
         // A future manifest with an unknown layout is recognised too.
         try Data("{\"format\":7,\"somethingNew\":true}".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: CoreError.storeNewerFormat(file: "manifest.json", found: 7, known: 1)) { try reopen(dir) }
-        #expect(StoreCheck.run(at: dir.store).problems == [.storeNewerFormat(file: "manifest.json", found: 7, known: 1)])
+        #expect(throws: CoreError.storeNewerFormat(file: "manifest.json", found: 7, known: Manifest.currentFormat)) { try reopen(dir) }
+        #expect(StoreCheck.run(at: dir.store).problems == [.storeNewerFormat(file: "manifest.json", found: 7, known: Manifest.currentFormat)])
     }
 
     /// A crash at each step of a write: the disk is frozen at that step (copied), then the copy is opened.

@@ -69,6 +69,9 @@ import Testing
             .fieldTooLong(.body, limit: 5000), .unknownWijk("w"), .unknownAccount(email: "e"), .unknownOrganisation("o"), .notFound(what: "x"),
             .invalidDate("d"), .endBeforeStart, .startInPast, .lifetimeTooLong(maximumDays: 90), .lifetimeTooShort, .invalidPhoto(.notJPEGOrPNG),
             .passwordRejected(.common), .loginFailed, .loginThrottled(seconds: 3), .accountBlocked, .notPermitted(.notEditor), .platformPrivate,
+            .invalidPostcode("p"), .invalidPhone("p"), .intakeNeedsContact, .accountMatchMismatch, .referralNeedsFields,
+            .referralFieldEmpty(.email), .residentNotTold, .intakeAlreadyClosed, .invalidRetention(minimum: 1, maximum: 120),
+            .notPermitted(.deskStaffOnly),
         ]
         for e in errors {
             #expect(e.message(.dutch) != e.message(.english), "\(e)")
@@ -78,6 +81,8 @@ import Testing
 
     @Test("user text inside an error message is sanitised") func sanitisedInMessages() {
         #expect(!CoreError.invalidEmail("x\u{1B}[2J").message(.dutch).contains("\u{1B}"))
+        #expect(!CoreError.invalidPhone("06\u{1B}[2J").message(.dutch).contains("\u{1B}"))
+        #expect(!CoreError.invalidPostcode("7622\u{1B}[2J").message(.english).contains("\u{1B}"))
         #expect(!CoreError.unknownWijk("\u{9B}31m").message(.english).contains("\u{9B}"))
     }
 }

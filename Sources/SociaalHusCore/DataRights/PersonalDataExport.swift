@@ -6,7 +6,7 @@ import Foundation
 /// hash is never included.
 public struct PersonalDataExport: Codable, Sendable, Equatable {
     /// Version of this document's layout.
-    public var exportFormat = 1
+    public var exportFormat = 2
     /// When the export was made.
     public var exportedAt: Date
     /// The account.

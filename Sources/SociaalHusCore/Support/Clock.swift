@@ -27,6 +27,8 @@ public final class FixedClock: Clock, @unchecked Sendable {
 
     /// Moves the clock forward by `seconds`.
     public func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
+    /// Moves the clock to `date`.
+    public func set(_ date: Date) { lock.withLock { current = date } }
 }
 
 /// The time zone of Borne; every wall-clock time in the product is in it.

@@ -1,0 +1,461 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+
+/// A store with a desk staff member, an administrator, a resident with an account, and two organisations.
+struct DeskWorld {
+    let dir = TempDir()
+    let clock = FixedClock(testNow)
+    let store: Store
+    let staff: Account
+    let admin: Account
+    let resident: Account
+    let editor: Account
+    let partner: Account
+    let voedselbank: Organisation
+    let welzijn: Organisation
+
+    init() throws {
+        store = try makeStore(dir, clock: clock)
+        voedselbank = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Voedselbank Borne", categories: ["geldzaken"],
+                                                                email: "info@voedselbank.example"), by: nil)
+        welzijn = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Welzijn Borne", categories: ["zorg en ondersteuning"]), by: nil)
+        staff = try addResident(store, "lotte@balie.example", name: "Lotte Balie", roles: Roles(resident: false, deskStaff: true))
+        admin = try addResident(store, "bram@beheer.example", name: "Bram Beheer", roles: Roles(resident: false, administrator: true))
+        resident = try addResident(store, "anna@example.nl", name: "Anna de Vries")
+        editor = try addResident(store, "kees@example.nl", name: "Kees", roles: Roles(editorOf: [voedselbank.id]))
+        partner = try addResident(store, "sanne@example.nl", name: "Sanne", roles: Roles(partnerOf: [wijkID(store, "Centrum")]))
+    }
+
+    var desk: Viewer { .account(staff) }
+
+    /// A valid conversation, with the given changes.
+    func input(_ change: (inout IntakeInput) -> Void = { _ in }) -> IntakeInput {
+        var i = IntakeInput(category: .geldzaken, question: "Ik kom niet rond met boodschappen", notes: "Schulden bij energiebedrijf",
+                            name: "Piet Pieters", phone: "06-12345678", email: "", address: "Marktstraat 1", postcode: "7622 AB", place: "Borne")
+        change(&i)
+        return i
+    }
+
+    /// The exact sentence for a plan, as the referral screen shows it.
+    func told(_ intake: Intake, _ plan: ReferralPlan, _ lang: Language = .dutch) -> ResidentTold {
+        let org = store.state.organisations[plan.organisation.rawValue]!
+        return ResidentTold(sentence: ReferralNotice.sentence(fields: plan.fields, organisationName: org.name, purpose: plan.purpose, lang: lang))
+    }
+
+    /// Files under the store holding `needle`.
+    func filesContaining(_ needle: String) -> [String] {
+        allFiles(under: dir.store).filter { f in
+            guard let d = try? Data(contentsOf: URL(fileURLWithPath: f)) else { return false }
+            return d.range(of: Data(needle.utf8)) != nil
+        }
+    }
+}
+
+@Suite struct IntakeValidationTests {
+    static let postcodes: [(String, String?)] = [
+        ("7622 AB", "7622 AB"), ("7622ab", "7622 AB"), (" 7622  Ab ", "7622 AB"),
+        ("0622 AB", nil), ("762 AB", nil), ("7622 A", nil), ("7622 SS", nil), ("7622 SA", nil), ("7622 SD", nil),
+        ("76222 AB", nil), ("ABCD 12", nil), ("７６２２ AB", nil), ("", nil),
+    ]
+
+    @Test("postcodes: four digits not starting with 0, two letters, SA/SD/SS never", arguments: postcodes)
+    func postcode(_ input: String, _ expected: String?) {
+        if let expected {
+            #expect((try? Postcode.normalise(input)) == expected)
+        } else {
+            #expect(throws: CoreError.invalidPostcode(input)) { try Postcode.normalise(input) }
+        }
+    }
+
+    static let phones: [(String, String?)] = [
+        ("074-1234567", "0741234567"), ("06 12345678", "0612345678"), ("06-12345678", "0612345678"), ("(074) 123 45 67", "0741234567"),
+        ("+31 6 12345678", "0612345678"), ("+31 (0)74 123 4567", "0741234567"), ("0031 6 12345678", "0612345678"),
+        ("+32 2 123 45 67", "+3221234567"), ("+44 20 7946 0958", "+442079460958"), ("+1 (202) 555-0143", "+12025550143"),
+        ("0612345", nil), ("061234567890", nil), ("6123456789", nil), ("+31 06 12345678", nil), ("+31 6 1234", nil),
+        ("06-1234abcd", nil), ("+", nil), ("+0 12345678", nil), ("0012", nil), ("06\u{1B}[2J12345678", nil),
+    ]
+
+    @Test("phone numbers: Dutch ten digits, or + with a country code; separators allowed", arguments: phones)
+    func phone(_ input: String, _ expected: String?) {
+        if let expected {
+            #expect((try? PhoneNumber.normalise(input)) == expected)
+        } else {
+            #expect(throws: CoreError.invalidPhone(input)) { try PhoneNumber.normalise(input) }
+        }
+    }
+
+    /// One row of the form table.
+    struct FormCase: Sendable, CustomTestStringConvertible {
+        let name: String
+        let change: @Sendable (inout IntakeInput) -> Void
+        let expected: CoreError?
+        init(_ name: String, _ change: @escaping @Sendable (inout IntakeInput) -> Void, _ expected: CoreError?) {
+            self.name = name
+            self.change = change
+            self.expected = expected
+        }
+        var testDescription: String { name }
+    }
+
+    static let forms: [FormCase] = [
+        FormCase("complete form", { _ in }, nil),
+        FormCase("question is required", { $0.question = "  " }, .fieldRequired(.question)),
+        FormCase("only a phone number", { $0.name = ""; $0.address = ""; $0.postcode = ""; $0.place = "" }, nil),
+        FormCase("only an e-mail address", { $0.phone = ""; $0.address = ""; $0.postcode = ""; $0.email = "piet@example.nl" }, nil),
+        FormCase("only an address with postcode", { $0.phone = "" }, nil),
+        FormCase("no way to reach the person", { $0.phone = ""; $0.postcode = "" }, .intakeNeedsContact),
+        FormCase("address without postcode is not enough", { $0.phone = ""; $0.postcode = ""; $0.place = "Borne" }, .intakeNeedsContact),
+        FormCase("bad postcode", { $0.postcode = "7622" }, .invalidPostcode("7622")),
+        FormCase("bad phone", { $0.phone = "12345" }, .invalidPhone("12345")),
+        FormCase("bad e-mail", { $0.email = "piet@" }, .invalidEmail("piet@")),
+        FormCase("question too long", { $0.question = String(repeating: "x", count: 5_001) }, .fieldTooLong(.question, limit: 5_000)),
+        FormCase("unknown wijk", { $0.wijk = WijkID(99) }, .unknownWijk("99")),
+        FormCase("a link without the account's e-mail", { $0.account = AccountID(3) }, .accountMatchMismatch),
+    ]
+
+    @Test("the intake form: question first, at least one way to reach the person", arguments: forms)
+    func form(_ row: FormCase) throws {
+        let w = try DeskWorld()
+        let input = w.input(row.change)
+        if let expected = row.expected {
+            #expect(throws: expected) { try w.store.createIntake(input, by: w.desk) }
+            #expect(w.store.state.intakes.count == 0)
+        } else {
+            let intake = try w.store.createIntake(input, by: w.desk)
+            #expect(intake.status == .open)
+            #expect(intake.staff == w.staff.id)
+        }
+    }
+
+    @Test("values are stored normalised") func normalised() throws {
+        let w = try DeskWorld()
+        let intake = try w.store.createIntake(w.input { $0.postcode = "7622ab"; $0.phone = "+31 6 1234 5678"; $0.email = " Piet@Example.NL " }, by: w.desk)
+        #expect(intake.person.postcode == "7622 AB")
+        #expect(intake.person.phone == "0612345678")
+        #expect(intake.person.email == "piet@example.nl")
+    }
+}
+
+@Suite struct IntakePermissionTests {
+    enum Who: String, CaseIterable { case visitor, resident, editor, partner, staff, admin, blockedStaff }
+
+    static let rows: [(Who, Bool)] = [
+        (.visitor, false), (.resident, false), (.editor, false), (.partner, false), (.staff, true), (.admin, true), (.blockedStaff, false),
+    ]
+
+    func viewer(_ who: Who, _ w: DeskWorld) throws -> Viewer {
+        switch who {
+        case .visitor: return .visitor
+        case .resident: return .account(w.resident)
+        case .editor: return .account(w.editor)
+        case .partner: return .account(w.partner)
+        case .staff: return w.desk
+        case .admin: return .account(w.admin)
+        case .blockedStaff:
+            var s = w.staff
+            s.blocked = true
+            return .account(s)
+        }
+    }
+
+    @Test("only desk staff and administrators may list, open, record, refer and erase", arguments: rows)
+    func access(_ who: Who, _ allowed: Bool) throws {
+        let w = try DeskWorld()
+        let intake = try w.store.createIntake(w.input(), by: w.desk)
+        let v = try viewer(who, w)
+        let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .question], purpose: "hulp bij boodschappen")
+        let calls: [() throws -> Void] = [
+            { _ = try w.store.intakes(by: v) },
+            { _ = try w.store.openIntake(intake.id, by: v) },
+            { _ = try w.store.personHistory(of: intake.id, by: v) },
+            { _ = try w.store.accountMatch(email: "anna@example.nl", by: v) },
+            { try w.store.createIntake(w.input(), by: v) },
+            { try w.store.updateIntake(intake.id, w.input { $0.notes = "bijgewerkt" }, by: v) },
+            { try w.store.saveIntakeDraft(w.input(), editing: nil, by: v) },
+            { try w.store.refer(intake.id, plan: plan, told: w.told(intake, plan), by: v) },
+            { try w.store.setIntakeStatus(intake.id, .afgesloten, by: v) },
+            { try w.store.eraseIntakes(ofPersonIn: intake.id, by: v) },
+        ]
+        for call in calls {
+            if allowed {
+                try call()
+            } else {
+                #expect(throws: CoreError.self) { try call() }
+            }
+        }
+        if !allowed {
+            #expect(w.store.state.intakes.count == 1)
+            #expect(w.store.state.disclosures.count == 0)
+        }
+    }
+
+    @Test("the refusal names who may do this") func message() {
+        #expect(CoreError.notPermitted(.deskStaffOnly).message(.dutch).contains("baliemedewerkers"))
+        #expect(CoreError.notPermitted(.deskStaffOnly).message(.english).contains("desk staff"))
+    }
+}
+
+@Suite struct ReferralTests {
+    @Test("nothing is passed on unless the resident was told the exact sentence") func toldRule() throws {
+        let w = try DeskWorld()
+        let intake = try w.store.createIntake(w.input(), by: w.desk)
+        let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .phone, .question], purpose: "hulp bij boodschappen")
+        let other = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .question], purpose: "hulp bij boodschappen")
+        let elsewhere = ReferralPlan(organisation: w.welzijn.id, fields: plan.fields, purpose: plan.purpose)
+        let refused: [(String, ResidentTold?)] = [
+            ("no confirmation", nil),
+            ("an empty sentence", ResidentTold(sentence: "")),
+            ("a sentence naming fewer fields", w.told(intake, other)),
+            ("a sentence naming another organisation", w.told(intake, elsewhere)),
+        ]
+        for (_, told) in refused {
+            #expect(throws: CoreError.residentNotTold) { try w.store.refer(intake.id, plan: plan, told: told, by: w.desk) }
+        }
+        let reopened = try reopen(w.dir)
+        #expect(reopened.state.disclosures.count == 0)
+        #expect(reopened.state.outbox.count == 0)
+        #expect(reopened.state.intakes[intake.id.rawValue]!.referrals.isEmpty)
+
+        let r = try w.store.refer(intake.id, plan: plan, told: w.told(intake, plan), by: w.desk)
+        #expect(r.fields == [.name, .phone, .question])
+        #expect(r.toldSentence == "Ik geef uw naam, telefoonnummer en vraag door aan Voedselbank Borne, met als doel: hulp bij boodschappen. Meer geef ik niet door. U kunt altijd bij het Sociaal Hus opvragen wat er is doorgegeven.")
+        try w.store.refer(intake.id, plan: other, told: w.told(intake, other, .english), by: w.desk)
+        #expect(w.store.state.intakes[intake.id.rawValue]!.status == .doorverwezen)
+        #expect(w.store.state.disclosures.count == 2)
+    }
+
+    @Test("the default passes the minimum: name, one contact detail, the question") func minimum() throws {
+        let w = try DeskWorld()
+        let cases: [((inout IntakeInput) -> Void, [IntakeField])] = [
+            ({ _ in }, [.name, .phone, .question]),
+            ({ $0.phone = ""; $0.email = "piet@example.nl" }, [.name, .email, .question]),
+            ({ $0.phone = "" }, [.name, .address, .question]),
+            ({ $0.name = "" }, [.phone, .question]),
+        ]
+        for (change, expected) in cases {
+            let intake = try w.store.createIntake(w.input(change), by: w.desk)
+            #expect(ReferralPlan.minimumFields(for: intake) == expected)
+            #expect(!ReferralPlan.minimumFields(for: intake).contains(.notes))
+        }
+    }
+
+    @Test("the message and the disclosure hold exactly the chosen fields; notes only when ticked") func minimisation() throws {
+        let w = try DeskWorld()
+        let intake = try w.store.createIntake(w.input { $0.email = "piet@example.nl" }, by: w.desk)
+        let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .phone, .question], purpose: "hulp bij boodschappen")
+        let r = try w.store.refer(intake.id, plan: plan, told: w.told(intake, plan), by: w.desk)
+        let message = w.store.state.outbox[r.message.rawValue]!
+        #expect(message.status == .pending)
+        #expect(message.to == "info@voedselbank.example")
+        #expect(message.body.contains("Piet Pieters"))
+        #expect(message.body.contains("0612345678"))
+        #expect(message.body.contains("Ik kom niet rond met boodschappen"))
+        for absent in ["piet@example.nl", "Marktstraat", "7622 AB", "Schulden bij energiebedrijf"] {
+            #expect(!message.body.contains(absent), "\(absent) was not chosen")
+            #expect(!message.subject.contains(absent))
+        }
+        #expect(!message.subject.contains("Piet"))
+        let d = w.store.state.disclosures[r.disclosure.rawValue]!
+        #expect(d.fields == [.name, .phone, .question])
+        #expect(d.organisationName == "Voedselbank Borne")
+        #expect(d.staffName == "Lotte Balie")
+
+        let withNotes = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .notes], purpose: "schuldhulp")
+        let r2 = try w.store.refer(intake.id, plan: withNotes, told: w.told(intake, withNotes), by: w.desk)
+        #expect(w.store.state.outbox[r2.message.rawValue]!.body.contains("Schulden bij energiebedrijf"))
+    }
+
+    @Test("refusals: no fields, an empty field, no purpose, a closed conversation, an unknown organisation") func refusals() throws {
+        let w = try DeskWorld()
+        let intake = try w.store.createIntake(w.input { $0.email = "" }, by: w.desk)
+        let cases: [(ReferralPlan, CoreError)] = [
+            (ReferralPlan(organisation: w.voedselbank.id, fields: [], purpose: "x"), .referralNeedsFields),
+            (ReferralPlan(organisation: w.voedselbank.id, fields: [.email], purpose: "x"), .referralFieldEmpty(.email)),
+            (ReferralPlan(organisation: w.voedselbank.id, fields: [.name], purpose: " "), .fieldRequired(.purpose)),
+            (ReferralPlan(organisation: OrganisationID(99), fields: [.name], purpose: "x"), .unknownOrganisation("99")),
+        ]
+        for (plan, error) in cases {
+            #expect(throws: error) { try w.store.refer(intake.id, plan: plan, told: ResidentTold(sentence: "x"), by: w.desk) }
+        }
+        try w.store.setIntakeStatus(intake.id, .afgesloten, by: w.desk)
+        let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name], purpose: "x")
+        #expect(throws: CoreError.intakeAlreadyClosed) { try w.store.refer(intake.id, plan: plan, told: w.told(intake, plan), by: w.desk) }
+    }
+
+    @Test("a linked resident finds intake, referral and disclosure in their export") func residentSees() throws {
+        let w = try DeskWorld()
+        #expect(try w.store.accountMatch(email: " ANNA@example.nl", by: w.desk) == AccountMatch(id: w.resident.id, name: "Anna de Vries", wijk: w.resident.profile.wijk))
+        #expect(try w.store.accountMatch(email: "niemand@example.nl", by: w.desk) == nil)
+        let intake = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id }, by: w.desk)
+        #expect(intake.person.wijk == w.resident.profile.wijk)
+        let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .email, .question], purpose: "hulp bij boodschappen")
+        try w.store.refer(intake.id, plan: plan, told: w.told(intake, plan), by: w.desk)
+        let export = try w.store.export(w.resident.id, by: .account(w.resident))
+        #expect(export.intakes.count == 1)
+        #expect(export.intakes[0].notes == "Schulden bij energiebedrijf")
+        #expect(export.intakes[0].referrals.map(\.organisation) == ["Voedselbank Borne"])
+        #expect(export.disclosures == [.init(organisation: "Voedselbank Borne", fields: ["name", "email", "question"],
+                                            purpose: "hulp bij boodschappen", date: testNow, by: "Lotte Balie")])
+        let other = try w.store.export(w.editor.id, by: .account(w.editor))
+        #expect(other.intakes.isEmpty && other.disclosures.isEmpty)
+    }
+}
+
+@Suite struct IntakeAuditTests {
+    @Test("opening, changing, referring and erasing are logged with staff id, record id and time only") func audit() throws {
+        let w = try DeskWorld()
+        let intake = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id }, by: w.desk)
+        _ = try w.store.openIntake(intake.id, by: w.desk)
+        try w.store.updateIntake(intake.id, w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id; $0.notes = "Nieuw" }, by: w.desk)
+        let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .question], purpose: "hulp")
+        try w.store.refer(intake.id, plan: plan, told: w.told(intake, plan), by: w.desk)
+        try w.store.eraseIntakes(ofPersonIn: intake.id, by: .account(w.admin))
+        let events = w.store.state.audit.all.filter { $0.target == "intake:\(intake.id)" }.sorted { $0.id < $1.id }
+        #expect(events.map(\.action) == [.intakeCreated, .intakeOpened, .intakeChanged, .intakeReferred, .intakeErased])
+        #expect(events.map(\.actor) == [w.staff.id, w.staff.id, w.staff.id, w.staff.id, w.admin.id])
+        #expect(events.allSatisfy { $0.subject == w.resident.id && $0.at == testNow })
+    }
+}
+
+@Suite struct IntakeRetentionTests {
+    func closedIntake(_ w: DeskWorld, monthsAgo: Int, days: Int = 0) throws -> Intake {
+        let cal = amsterdamCalendar()
+        w.clock.set(cal.date(byAdding: DateComponents(month: -monthsAgo, day: -days), to: testNow)!)
+        let i = try w.store.createIntake(w.input(), by: w.desk)
+        try w.store.setIntakeStatus(i.id, .afgesloten, by: w.desk)
+        w.clock.set(testNow)
+        return i
+    }
+
+    @Test("closed intakes are erased after the retention period; open ones are kept") func retention() throws {
+        let w = try DeskWorld()
+        let old = try closedIntake(w, monthsAgo: 12)
+        let young = try closedIntake(w, monthsAgo: 11, days: 27)
+        w.clock.set(amsterdamCalendar().date(byAdding: .month, value: -24, to: testNow)!)
+        let open = try w.store.createIntake(w.input(), by: w.desk)
+        w.clock.set(testNow)
+        #expect(try w.store.eraseExpiredIntakes() == 1)
+        #expect(w.store.state.intakes[old.id.rawValue] == nil)
+        #expect(w.store.state.intakes[young.id.rawValue] != nil)
+        #expect(w.store.state.intakes[open.id.rawValue] != nil)
+        let event = w.store.state.audit.all.first { $0.action == .intakeErased }
+        #expect(event?.actor == nil)
+        #expect(try w.store.eraseExpiredIntakes() == 0)
+    }
+
+    @Test("an administrator sets the period; nobody else can, and only within 1 to 120 months") func setting() throws {
+        let w = try DeskWorld()
+        #expect(w.store.state.settings.intakeRetentionMonths == 12)
+        _ = try closedIntake(w, monthsAgo: 7)
+        #expect(throws: CoreError.notPermitted(.administratorsOnly)) { try w.store.setIntakeRetention(months: 6, by: w.desk) }
+        #expect(throws: CoreError.invalidRetention(minimum: 1, maximum: 120)) { try w.store.setIntakeRetention(months: 0, by: .account(w.admin)) }
+        #expect(throws: CoreError.invalidRetention(minimum: 1, maximum: 120)) { try w.store.setIntakeRetention(months: 121, by: .account(w.admin)) }
+        try w.store.setIntakeRetention(months: 6, by: .account(w.admin))
+        #expect(try reopen(w.dir).state.settings.intakeRetentionMonths == 6)
+        #expect(try w.store.eraseExpiredIntakes() == 1)
+    }
+
+    @Test("unsaved forms are kept across a reopen and dropped after 30 days") func drafts() throws {
+        let w = try DeskWorld()
+        try w.store.saveIntakeDraft(w.input { $0.question = "half getypt" }, editing: nil, by: w.desk)
+        #expect(try reopen(w.dir).intakeDraft(by: w.desk)?.input.question == "half getypt")
+        #expect(try w.store.intakeDraft(by: .account(w.admin)) == nil)
+        w.clock.advance(Store.draftLifetime + 1)
+        try w.store.eraseExpiredIntakes()
+        #expect(try w.store.intakeDraft(by: w.desk) == nil)
+        try w.store.saveIntakeDraft(w.input(), editing: nil, by: w.desk)
+        try w.store.createIntake(w.input(), by: w.desk)
+        #expect(try w.store.intakeDraft(by: w.desk) == nil)
+    }
+}
+
+@Suite struct IntakeEraseTests {
+    static let canaries = ["Canary Persoon Qx7", "canary-intake-w9@example.nl", "0687654329", "Canarylaan 31", "7623 ZX",
+                           "CANARY-VRAAG-Tt4", "CANARY-NOTITIE-Uu8", "CANARY-DOEL-Vv2", "CANARY-CONCEPT-Ww3"]
+
+    func plant(_ w: DeskWorld, account: AccountID? = nil, email: String = "canary-intake-w9@example.nl") throws -> Intake {
+        let input = IntakeInput(category: .wonen, question: "CANARY-VRAAG-Tt4", notes: "CANARY-NOTITIE-Uu8", name: "Canary Persoon Qx7",
+                                phone: "06-87654329", email: email, address: "Canarylaan 31", postcode: "7623zx", place: "Borne", account: account)
+        let first = try w.store.createIntake(input, by: w.desk)
+        let second = try w.store.createIntake(input, by: w.desk)
+        let plan = ReferralPlan(organisation: w.voedselbank.id, fields: IntakeField.allCases, purpose: "CANARY-DOEL-Vv2")
+        try w.store.refer(first.id, plan: plan, told: w.told(first, plan), by: w.desk)
+        try w.store.setIntakeStatus(second.id, .afgesloten, by: w.desk)
+        // A bystander's intake must survive.
+        try w.store.createIntake(w.input(), by: w.desk)
+        var draft = input
+        draft.notes = "CANARY-CONCEPT-Ww3"
+        try w.store.saveIntakeDraft(draft, editing: first.id, by: w.desk)
+        for c in Self.canaries where account == nil || c != "canary-intake-w9@example.nl" { #expect(!w.filesContaining(c).isEmpty, "\(c) was planted") }
+        return first
+    }
+
+    func expectGone(_ w: DeskWorld) throws {
+        for c in Self.canaries { #expect(w.filesContaining(c).isEmpty, "\(c) remains in \(w.filesContaining(c))") }
+        #expect(w.store.state.intakes.count == 1)
+        #expect(w.store.state.disclosures.count == 0)
+        #expect(w.store.state.outbox.count == 0)
+        #expect(w.store.leftoverFiles().isEmpty)
+        #expect(StoreCheck.run(at: w.dir.store).problems.isEmpty)
+    }
+
+    @Test("erasing a person's intake data on request leaves no byte of it in any file of the store") func onRequest() throws {
+        let w = try DeskWorld()
+        let first = try plant(w)
+        #expect(try w.store.eraseIntakes(ofPersonIn: first.id, by: w.desk) == 2)
+        try expectGone(w)
+    }
+
+    @Test("retention erasure leaves no byte either") func byRetention() throws {
+        let w = try DeskWorld()
+        let first = try plant(w)
+        try w.store.setIntakeStatus(first.id, .afgesloten, by: w.desk)
+        w.clock.advance(400 * 24 * 3600)
+        #expect(try w.store.eraseExpiredIntakes() == 2)
+        try expectGone(w)
+    }
+
+    @Test("a resident deleting their account takes their linked intakes with it") func accountErase() throws {
+        let w = try DeskWorld()
+        _ = try plant(w, account: w.resident.id, email: "anna@example.nl")
+        try w.store.erase(w.resident.id, by: .account(w.resident))
+        for c in Self.canaries where c != "canary-intake-w9@example.nl" { #expect(w.filesContaining(c).isEmpty, "\(c) remains") }
+        #expect(w.store.state.intakes.count == 1)
+        #expect(w.store.state.disclosures.count == 0)
+    }
+}
+
+@Suite struct StoreFormatTests {
+    @Test("a format 1 store (before intakes) opens, keeps its settings and is upgraded by the next change") func formatOne() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        try addResident(store, "anna@example.nl")
+        // Rewrite the settings shard and the manifest as format 1 wrote them.
+        var manifest = store.state.manifest
+        let entry = manifest.entry(.settings, 0)!
+        var w = BinaryWriter()
+        w.array(ShardCodec.magic) { $0.uint(UInt64($1)) }
+        w.uint(1); w.string("settings"); w.uint(0)
+        w.array([store.state.settings]) { w, s in
+            w.array(s.wijken) { w, wijk in w.id(wijk.id); w.string(wijk.name) }
+            w.bool(s.isPrivate); w.bool(s.registrationOpen)
+        }
+        let data = Data(w.bytes)
+        try data.write(to: URL(fileURLWithPath: dir.store + "/data/" + entry.file))
+        manifest.format = 1
+        manifest.collections[.settings]!.files["0"] = Manifest.FileEntry(file: entry.file, size: data.count, crc: CRC32.checksum(data))
+        for c in [CollectionName.intakes, .disclosures, .outbox, .drafts] { manifest.collections[c] = nil }
+        try ShardCodec.encoder().encode(manifest).write(to: URL(fileURLWithPath: dir.store + "/manifest.json"))
+
+        #expect(StoreCheck.run(at: dir.store).problems.isEmpty)
+        let old = try reopen(dir)
+        #expect(old.state.settings.wijken.count == 4)
+        #expect(old.state.settings.intakeRetentionMonths == 12)
+        let staff = try addResident(old, "lotte@example.nl", roles: Roles(resident: false, deskStaff: true))
+        try old.createIntake(IntakeInput(question: "vraag", phone: "0612345678"), by: .account(staff))
+        let upgraded = try reopen(dir)
+        #expect(upgraded.state.manifest.format == Manifest.currentFormat)
+        #expect(upgraded.state.intakes.count == 1)
+    }
+}
