@@ -54,7 +54,7 @@ public final class App {
     /// Every binding valid now: the screen's own, then the global ones.
     public func activeBindings() -> [Binding<Action>] {
         var b = current.bindings(ctx)
-        let global = KeyTable.global(ctx.lang).filter { g in !b.contains { $0.action == g.action } }
+        let global = KeyTable.global(ctx.lang, intake: ctx.handlesIntakes).filter { g in !b.contains { $0.action == g.action } }
         b += global
         return b
     }
@@ -78,6 +78,7 @@ public final class App {
         if key == .resize { return }
         if key == .ctrl("c") {
             // Ctrl-C stops at once, as everywhere in a terminal; the caller restores the terminal.
+            suspendAll()
             running = false
             return
         }
@@ -94,7 +95,7 @@ public final class App {
         let own = screen.bindings(ctx)
         if let action = KeyTable.action(for: key, in: own) {
             screen.handle(action, ctx)
-        } else if let action = KeyTable.action(for: key, in: KeyTable.global(ctx.lang)), !(screen.capturesText && isPrintable(key)) {
+        } else if let action = KeyTable.action(for: key, in: KeyTable.global(ctx.lang, intake: ctx.handlesIntakes)), !(screen.capturesText && isPrintable(key)) {
             perform(action)
         } else if !screen.handleKey(key, ctx), case .char = key {
             ctx.inform(ctx.t("Deze toets doet hier niets; ? toont de toetsen.", "This key does nothing here; ? shows the keys."))
@@ -120,6 +121,7 @@ public final class App {
         case .goPrikbord: switchTo(.prikbord)
         case .goOrganisaties: switchTo(.organisaties)
         case .goProfiel: switchTo(.profiel)
+        case .goIntake: if ctx.handlesIntakes { switchTo(.intake) }
         case .help: modal = .help(offset: 0)
         case .quit: modal = .confirmQuit
         case .refresh:
@@ -140,6 +142,7 @@ public final class App {
     }
 
     private func switchTo(_ t: Tab) {
+        if t != tab { current.willDisappear(ctx) }
         tab = t
         try? ctx.store.refresh()
         current.willAppear(ctx)
@@ -163,13 +166,14 @@ public final class App {
             }
         case .confirmQuit:
             switch key {
-            case .char("j"), .char("J"), .char("y"), .char("Y"), .enter: running = false; modal = nil
+            case .char("j"), .char("J"), .char("y"), .char("Y"), .enter: suspendAll(); running = false; modal = nil
             default: modal = nil
             }
         case .confirmDiscard:
             switch key {
             case .char("j"), .char("J"), .char("y"), .char("Y"):
                 modal = nil
+                current.didDiscard(ctx)
                 popScreen()
             default: modal = nil
             }
@@ -194,11 +198,18 @@ public final class App {
                 resetScreens()
                 ctx.message = keep
             case .logout:
+                suspendAll()
                 ctx.session = nil
                 resetScreens()
                 tab = .agenda
             }
         }
+    }
+
+    /// Tells every open screen it is about to go, while the session is still there, so a
+    /// half-filled intake form is kept as the staff member's draft.
+    private func suspendAll() {
+        for t in Tab.allCases { for s in stacks[t] ?? [] { s.willDisappear(ctx) } }
     }
 
     // MARK: Time
@@ -224,6 +235,7 @@ public final class App {
 
     private func autoLogout() {
         modal = nil
+        suspendAll()
         ctx.session = nil
         resetScreens()
         tab = .agenda

@@ -12,11 +12,12 @@ enum Chrome {
             ?? ctx.t("bezoeker", "visitor")
         let rightWidth = min(TextWidth.width(who), cols / 3)
         let room = cols - rightWidth - 2
-        let full = Tab.allCases.map { t in
+        let tabsShown = Tab.visible(to: ctx.viewer)
+        let full = tabsShown.map { t in
             t == app.tab ? "[\(t.rawValue + 1) \(t.name(ctx.lang))]" : "\(t.rawValue + 1) \(t.name(ctx.lang))"
         }.joined(separator: " ")
         // When space is short the other tabs shrink to their number; the current one keeps its name.
-        let compact = Tab.allCases.map { t in t == app.tab ? "[\(t.rawValue + 1) \(t.name(ctx.lang))]" : "\(t.rawValue + 1)" }
+        let compact = tabsShown.map { t in t == app.tab ? "[\(t.rawValue + 1) \(t.name(ctx.lang))]" : "\(t.rawValue + 1)" }
             .joined(separator: " ")
         let tabs = TextWidth.width(" SociaalHus │ " + full) <= room ? full : compact
         let left = " SociaalHus │ " + tabs

@@ -5,12 +5,14 @@ import TerminalKit
 public enum KeyTable {
     /// The global keys, valid on every screen (unless a text field is being typed in). The tab
     /// keys stay out of the bottom bar: the top bar already shows them as "1 Agenda 2 Prikbord …".
-    public static func global(_ lang: LanguageText) -> [Binding<Action>] {
-        [
+    public static func global(_ lang: LanguageText, intake: Bool = false) -> [Binding<Action>] {
+        let intakeKey = intake ? [Binding(Action.goIntake, [.char("5")], label: "Intake", help: lang.t("Informatie- en adviesgesprekken (baliemedewerkers)", "Intake conversations (desk staff)"), group: lang.t("Algemeen", "General"), inStatusBar: false)] : []
+        return [
             Binding(.goAgenda, [.char("1")], label: "Agenda", group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.goPrikbord, [.char("2")], label: "Prikbord", group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.goOrganisaties, [.char("3")], label: lang.t("Organisaties", "Organisations"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.goProfiel, [.char("4")], label: lang.t("Profiel", "Profile"), group: lang.t("Algemeen", "General"), inStatusBar: false),
+        ] + intakeKey + [
             Binding(.help, [.char("?"), .function(1)], label: "Help", help: lang.t("Alle toetsen van dit scherm", "All keys of this screen"), group: lang.t("Algemeen", "General")),
             Binding(.back, [.escape], label: lang.t("Terug", "Back"), help: lang.t("Terug, annuleren of tekstveld verlaten", "Back, cancel or leave a text field"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.refresh, [.ctrl("r")], label: lang.t("Vernieuwen", "Refresh"), help: lang.t("Wijzigingen van andere terminals ophalen", "Fetch changes from other terminals"), group: lang.t("Algemeen", "General"), inStatusBar: false),

@@ -10,6 +10,7 @@ public enum RootScreens {
         case .prikbord: PrikbordScreen(ctx)
         case .organisaties: OrganisatiesScreen(ctx)
         case .profiel: ctx.session == nil ? LoginScreen() : ProfileScreen(ctx)
+        case .intake: IntakeScreen(ctx)
         }
     }
 }

@@ -36,6 +36,9 @@ public final class UIContext {
     /// Who is looking: every screen asks the core's rules with this.
     public var viewer: Viewer { account.map { .account($0) } ?? .visitor }
 
+    /// True when the logged-in account may work with intake records (desk staff, administrators).
+    public var handlesIntakes: Bool { Permissions.denial(.handleIntakes, by: viewer) == nil }
+
     /// The current moment.
     public var now: Date { store.clock.now() }
 
@@ -71,9 +74,14 @@ enum NavigationRequest {
     case push(Screen), pop, login(AccountID), logout, tab(Tab)
 }
 
-/// The four main screens (plus intake later).
+/// The main screens; intake only for desk staff and administrators.
 public enum Tab: Int, CaseIterable, Sendable {
-    case agenda, prikbord, organisaties, profiel
+    case agenda, prikbord, organisaties, profiel, intake
+
+    /// The tabs `viewer` sees in the top bar and can reach with a key.
+    public static func visible(to viewer: Viewer) -> [Tab] {
+        allCases.filter { $0 != .intake || Permissions.denial(.handleIntakes, by: viewer) == nil }
+    }
 
     /// The name in the top bar.
     public func name(_ l: LanguageText) -> String {
@@ -82,6 +90,7 @@ public enum Tab: Int, CaseIterable, Sendable {
         case .prikbord: "Prikbord"
         case .organisaties: l.t("Organisaties", "Organisations")
         case .profiel: l.t("Profiel", "Profile")
+        case .intake: "Intake"
         }
     }
 }

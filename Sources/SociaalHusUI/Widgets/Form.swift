@@ -11,6 +11,8 @@ public struct FormField {
         case toggle(Bool)
         /// One of several options, shown side by side.
         case choice(options: [String], selected: Int)
+        /// One of many options, showing only the chosen one ("◀ geldzaken ▶ 3/8"); for long lists.
+        case cycle(options: [String], selected: Int)
         /// A button that is pressed with Enter.
         case button
         /// A line of explanation; never focused.
@@ -125,6 +127,14 @@ public struct Form {
             case .char(" "), .enter: fields[focus].kind = .choice(options: options, selected: (selected + 1) % options.count); edited = true; return .handled
             default: break
             }
+        case .cycle(let options, let selected):
+            guard !options.isEmpty else { return .ignored }
+            let n = options.count
+            switch key {
+            case .left: fields[focus].kind = .cycle(options: options, selected: (selected - 1 + n) % n); edited = true; return .handled
+            case .right, .char(" "), .enter: fields[focus].kind = .cycle(options: options, selected: (selected + 1) % n); edited = true; return .handled
+            default: break
+            }
         case .button:
             if key == .enter || key == .char(" ") { return .pressed(fields[focus].id) }
         case .note: break
@@ -146,9 +156,27 @@ public struct Form {
 
     /// The selected option of a choice.
     public func choice(_ id: String) -> Int {
-        guard let f = fields.first(where: { $0.id == id }), case .choice(_, let s) = f.kind else { return 0 }
-        return s
+        guard let f = fields.first(where: { $0.id == id }) else { return 0 }
+        switch f.kind {
+        case .choice(_, let s), .cycle(_, let s): return s
+        default: return 0
+        }
     }
+
+    /// Replaces the state of a tick box.
+    public mutating func setBool(_ id: String, _ on: Bool) {
+        guard let i = fields.firstIndex(where: { $0.id == id }), case .toggle = fields[i].kind else { return }
+        fields[i].kind = .toggle(on)
+    }
+
+    /// Replaces the label of a row (for a note or tick box whose text depends on other rows).
+    public mutating func setLabel(_ id: String, _ label: String) {
+        guard let i = fields.firstIndex(where: { $0.id == id }) else { return }
+        fields[i].label = label
+    }
+
+    /// Marks the form as holding unsaved input (e.g. restored from a draft).
+    public mutating func markEdited() { edited = true }
 
     /// Replaces the text of a text row.
     public mutating func setText(_ id: String, _ value: String) {
@@ -188,6 +216,11 @@ public struct Form {
             case .button:
                 g.put("[ " + f.label + " ]", x: x, y: y, role: focused ? .selected : .key, maxWidth: width)
                 if focused { g.cursor = (x + 2, y) }
+            case .cycle(let options, let selected):
+                let used = g.put(TextWidth.pad(f.label, to: labelWidth) + " ", x: x, y: y, role: focused ? .focus : .normal, maxWidth: width)
+                let value = options.indices.contains(selected) ? options[selected] : ""
+                if focused { g.cursor = (x + used + 2, y) }
+                g.put("◀ " + value + " ▶  \(selected + 1)/\(options.count)", x: x + used, y: y, role: .selected, maxWidth: max(width - used, 1))
             case .note(let role):
                 g.put(f.label, x: x, y: y, role: role, maxWidth: width)
             }

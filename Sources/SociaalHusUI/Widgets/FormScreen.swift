@@ -18,6 +18,10 @@ open class FormScreen: Screen {
 
     open var hasUnsavedInput: Bool { form.edited }
 
+    open func willDisappear(_ ctx: UIContext) {}
+
+    open func didDiscard(_ ctx: UIContext) {}
+
     /// Called for a pressed button.
     open func pressed(_ id: String, _ ctx: UIContext) {}
 

@@ -9,7 +9,7 @@ enum HelpCommand {
 
         Gebruik:
           sociaalhus [--store MAP] [--theme NAAM] [--idle-minutes N]
-                                                 open het scherm (agenda, prikbord, organisaties, profiel)
+                                                 open het scherm (agenda, prikbord, organisaties, profiel, intake)
           sociaalhus --demo                      open het scherm op een nieuwe, tijdelijke demo-opslag
           sociaalhus init [--store MAP] [--demo] [--wijk NAAM]...
           sociaalhus account add --email E --name N --wijk W [--role ROL]... [--visibility NIVEAU]
@@ -19,6 +19,7 @@ enum HelpCommand {
           sociaalhus export --email E [--out BESTAND]
           sociaalhus agenda [--wijk W] [--from JJJJ-MM-DD] [--days N] [--format text|json]
           sociaalhus check
+          sociaalhus retention                   wis afgesloten gesprekken na de bewaartermijn (voor cron)
           sociaalhus bench [--scale N] [--runs N]
 
         Rollen: resident, editor:ORGANISATIE, desk, partner:WIJK, admin
@@ -32,7 +33,7 @@ enum HelpCommand {
 
         Usage:
           sociaalhus [--store DIR] [--theme NAME] [--idle-minutes N]
-                                                 open the interface (agenda, notice board, organisations, profile)
+                                                 open the interface (agenda, notice board, organisations, profile, intake)
           sociaalhus --demo                      open the interface on a new, temporary demo store
           sociaalhus init [--store DIR] [--demo] [--wijk NAME]...
           sociaalhus account add --email E --name N --wijk W [--role ROLE]... [--visibility LEVEL]
@@ -42,6 +43,7 @@ enum HelpCommand {
           sociaalhus export --email E [--out FILE]
           sociaalhus agenda [--wijk W] [--from YYYY-MM-DD] [--days N] [--format text|json]
           sociaalhus check
+          sociaalhus retention                   erase closed conversations after the retention period (for cron)
           sociaalhus bench [--scale N] [--runs N]
 
         Roles: resident, editor:ORGANISATION, desk, partner:WIJK, admin

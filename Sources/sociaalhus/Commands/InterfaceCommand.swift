@@ -37,6 +37,8 @@ enum InterfaceCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError.noTerminal
         }
+        // Closed conversations past the retention period go before anyone can look.
+        try store.eraseExpiredIntakes()
         let noColor = !(ctx.environment["NO_COLOR"] ?? "").isEmpty
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         var (theme, themeError) = ThemeLoader.load(name: themeName, environment: ctx.environment, executable: executable)

@@ -32,6 +32,8 @@ struct MyDataLines {
         b.posts(export.postsForOrganisations, heading: lang.pick(nl: "Berichten die je namens een organisatie schreef", en: "Posts you wrote for an organisation"))
         b.messages(export.messagesSent, heading: lang.pick(nl: "Contactberichten die je verstuurde", en: "Contact messages you sent"))
         b.messages(export.messagesReceived, heading: lang.pick(nl: "Contactberichten die je ontving", en: "Contact messages you received"))
+        b.disclosures(export.disclosures)
+        b.intakes(export.intakes)
         b.audit(export.auditEvents)
         return b.lines
     }
@@ -98,6 +100,40 @@ struct MyDataLines {
             text(m.text, indent: 4)
         }
     }
+
+    /// Every time the desk passed the person's data to an organisation: to whom, which fields, when, by whom.
+    private mutating func disclosures(_ ds: [PersonalDataExport.DisclosurePart]) {
+        heading(t("Doorgegeven aan organisaties", "Passed to organisations") + " (\(ds.count))")
+        if ds.isEmpty { text(t("niets", "nothing"), role: .muted) }
+        for d in ds {
+            text(Self.date(d.date, lang) + t(": aan ", ": to ") + d.organisation + t(", door ", ", by ") + d.by)
+            text(t("gegevens: ", "data: ") + d.fields.map(fieldName).joined(separator: ", ") + t("; doel: ", "; purpose: ") + d.purpose, indent: 4)
+        }
+    }
+
+    /// Conversations at the Sociaal Hus desk, with what was recorded and the referrals.
+    private mutating func intakes(_ intakes: [PersonalDataExport.IntakePart]) {
+        heading(t("Gesprekken bij het Sociaal Hus", "Conversations at the Sociaal Hus") + " (\(intakes.count))")
+        if intakes.isEmpty { text(t("geen", "none"), role: .muted) }
+        for i in intakes {
+            let category = IntakeCategory(rawValue: i.category)?.label(lang) ?? i.category
+            let status = IntakeStatus(rawValue: i.status)?.label(lang) ?? i.status
+            text(Self.date(i.date, lang) + " · " + category + " · " + status)
+            field(t("Vraag", "Question"), i.question)
+            field(t("Aantekeningen", "Notes"), i.notes)
+            field(t("Naam", "Name"), i.name)
+            field(t("Telefoon", "Phone"), i.phone)
+            field("E-mail", i.email)
+            field(t("Adres", "Address"), [i.address, i.postcode, i.place].filter { !$0.isEmpty }.joined(separator: ", "))
+            for r in i.referrals {
+                text(t("doorverwezen ", "referred ") + Self.date(r.date, lang) + t(" naar ", " to ") + r.organisation + t(" door ", " by ") + r.by, indent: 4)
+                text(t("je kreeg te horen: ", "you were told: ") + "\"" + r.told + "\"", indent: 6, role: .muted)
+            }
+        }
+    }
+
+    /// An intake field name of the export, in words.
+    private func fieldName(_ f: String) -> String { IntakeField(rawValue: f)?.label(lang) ?? f }
 
     /// The log events about the person.
     private mutating func audit(_ events: [PersonalDataExport.AuditPart]) {

@@ -1,0 +1,148 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// The form for a conversation, in the order of the conversation: the question first, then
+/// who the person is and how to reach them, the staff member's notes last. What is typed is
+/// kept as the staff member's draft whenever they move between fields, switch screens, log
+/// out or are logged out, and comes back the next time they open the form.
+final class IntakeFormScreen: FormScreen {
+    private var editing: IntakeID?
+    private var match: AccountMatch?
+    private let wijken: [Wijk]
+
+    /// Opens the form: the staff member's draft if they have one for this conversation (or,
+    /// for a new one, any draft), else the conversation as recorded, else empty.
+    init(editing: IntakeID?, _ ctx: UIContext) {
+        self.editing = editing
+        wijken = ctx.store.state.settings.wijken
+        var input = IntakeInput()
+        var restored = false
+        if let draft = try? ctx.store.intakeDraft(by: ctx.viewer), editing == nil || draft.editing == editing {
+            self.editing = draft.editing
+            input = draft.input
+            restored = true
+        } else if let id = editing, let intake = ctx.store.state.intakes[id.rawValue] {
+            input = IntakeInput(intake)
+        }
+        super.init(Form([], labelWidth: 18))
+        form = Self.makeForm(input, wijken: wijken, ctx)
+        if restored {
+            form.markEdited()
+            ctx.inform(ctx.t("Je niet-opgeslagen gesprek is teruggezet; ga verder waar je was.",
+                             "Your unsaved conversation was restored; carry on where you were."))
+        }
+        lookUpMatch(ctx)
+    }
+
+    private static func makeForm(_ i: IntakeInput, wijken: [Wijk], _ ctx: UIContext) -> Form {
+        func text(_ id: String, _ label: String, _ value: String, _ limit: Int) -> FormField {
+            var f = TextField(limit: limit)
+            f.text = value
+            return FormField(id, label, .text(f))
+        }
+        let categories = IntakeCategory.allCases
+        let wijkOptions = [ctx.t("onbekend", "unknown")] + wijken.map { safe($0.name) }
+        let wijkIndex = i.wijk.flatMap { w in wijken.firstIndex { $0.id == w } }.map { $0 + 1 } ?? 0
+        return Form([
+            FormField("intro", ctx.t("Eerst de vraag, dan de contactgegevens. Tab = volgend veld.",
+                                     "The question first, then contact details. Tab = next field."), .note(.muted)),
+            text("question", ctx.t("Vraag *", "Question *"), i.question, Field.question.limit),
+            FormField("category", ctx.t("Onderwerp", "Subject"),
+                      .cycle(options: categories.map { $0.label(ctx.language) }, selected: categories.firstIndex(of: i.category) ?? 0)),
+            text("name", ctx.t("Naam", "Name"), i.name, Field.name.limit),
+            text("phone", ctx.t("Telefoon", "Phone"), i.phone, Field.phone.limit),
+            text("email", "E-mail", i.email, Field.email.limit),
+            FormField("link", "", .toggle(i.account != nil)),
+            text("address", ctx.t("Adres", "Address"), i.address, Field.address.limit),
+            text("postcode", "Postcode", i.postcode, Field.postcode.limit),
+            text("place", ctx.t("Plaats", "Place"), i.place, Field.place.limit),
+            FormField("wijk", "Wijk", .cycle(options: wijkOptions, selected: wijkIndex)),
+            text("notes", ctx.t("Aantekeningen", "Notes"), i.notes, Field.notes.limit),
+            FormField("contactNote", ctx.t("* verplicht; en minstens telefoon, e-mail of adres met postcode.",
+                                           "* required; and at least phone, e-mail, or address with postcode."), .note(.muted)),
+            FormField("save", ctx.t("Opslaan", "Save"), .button),
+        ], labelWidth: 14)
+    }
+
+    override func title(_ ctx: UIContext) -> String {
+        editing == nil ? ctx.t("Nieuw gesprek", "New conversation") : ctx.t("Gesprek wijzigen", "Edit conversation")
+    }
+
+    /// The form as core input (the link only when ticked and an account was found).
+    private func input() -> IntakeInput {
+        let categories = IntakeCategory.allCases
+        let w = form.choice("wijk")
+        return IntakeInput(category: categories[min(form.choice("category"), categories.count - 1)], question: form.text("question"),
+                           notes: form.text("notes"), name: form.text("name"), phone: form.text("phone"), email: form.text("email"),
+                           address: form.text("address"), postcode: form.text("postcode"), place: form.text("place"),
+                           wijk: w > 0 && w <= wijken.count ? wijken[w - 1].id : nil,
+                           account: form.bool("link") ? match?.id : nil)
+    }
+
+    /// Looks the typed e-mail address up among the accounts and says what ticking the box would link.
+    private func lookUpMatch(_ ctx: UIContext) {
+        match = try? ctx.store.accountMatch(email: form.text("email"), by: ctx.viewer)
+        if let m = match {
+            let wijk = ctx.store.state.wijk(m.wijk)?.name ?? ""
+            form.setLabel("link", ctx.t("Koppelen aan account van ", "Link to the account of ") + safe(m.name) + " (" + safe(wijk) + ")"
+                          + ctx.t(" — alleen als de bewoner dit bevestigt", " — only when the resident confirms"))
+        } else {
+            form.setLabel("link", ctx.t("Koppelen aan account (geen account met dit e-mailadres)", "Link to account (no account with this e-mail address)"))
+        }
+    }
+
+    private func keepDraft(_ ctx: UIContext) {
+        guard form.edited else { return }
+        do { try ctx.store.saveIntakeDraft(input(), editing: editing, by: ctx.viewer) } catch { ctx.fail(error) }
+    }
+
+    override func handle(_ action: Action, _ ctx: UIContext) {
+        let before = form.focusedID
+        super.handle(action, ctx)
+        if form.focusedID != before {
+            if before == "email" { lookUpMatch(ctx) }
+            keepDraft(ctx)
+        }
+    }
+
+    override func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
+        let before = form.focusedID
+        let used = super.handleKey(key, ctx)
+        if form.focusedID != before {
+            if before == "email" { lookUpMatch(ctx) }
+            keepDraft(ctx)
+        }
+        return used
+    }
+
+    override func willDisappear(_ ctx: UIContext) { keepDraft(ctx) }
+
+    override func didDiscard(_ ctx: UIContext) {
+        do { try ctx.store.discardIntakeDraft(by: ctx.viewer) } catch { ctx.fail(error) }
+    }
+
+    override func pressed(_ id: String, _ ctx: UIContext) {
+        guard id == "save" else { return }
+        lookUpMatch(ctx)
+        if form.bool("link"), match == nil {
+            form.focus(on: "email")
+            return ctx.fail(CoreError.unknownAccount(email: form.text("email")))
+        }
+        do {
+            if let editing {
+                try ctx.store.updateIntake(editing, input(), by: ctx.viewer)
+                ctx.pop()
+            } else {
+                let intake = try ctx.store.createIntake(input(), by: ctx.viewer)
+                ctx.pop()
+                ctx.push(IntakeDetailScreen(id: intake.id, ctx))
+            }
+            ctx.inform(ctx.t("Gesprek opgeslagen.", "Conversation saved."))
+        } catch {
+            // Keep everything typed, and keep it as a draft too.
+            keepDraft(ctx)
+            ctx.fail(error)
+        }
+    }
+}

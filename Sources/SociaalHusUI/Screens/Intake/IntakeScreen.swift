@@ -1,0 +1,117 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// The desk's list (tab 5): today's and open conversations, or every conversation matching a
+/// search by name, postcode or e-mail address; `n` starts a new conversation.
+public final class IntakeScreen: Screen {
+    private var list = ListState()
+    private var search = SearchBox()
+    private var shown: [Intake] = []
+    private var refusal: String?
+    private var hasDraft = false
+
+    /// Creates the list.
+    public init(_ ctx: UIContext) { reload(ctx) }
+
+    public func title(_ ctx: UIContext) -> String { ctx.t("Gesprekken", "Conversations") }
+
+    public var capturesText: Bool { search.active }
+
+    public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        if search.active { return SearchBox.bindings(ctx) }
+        guard refusal == nil else { return [] }
+        let g = "Intake"
+        var b = KeyTable.list(ctx.lang) + [
+            Binding(.create, [.char("n")], label: hasDraft ? ctx.t("Verder met gesprek", "Resume conversation") : ctx.t("Nieuw gesprek", "New conversation"), help: ctx.t("Een informatie- en adviesgesprek vastleggen", "Record an intake conversation"), group: g),
+            Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), help: ctx.t("Zoeken op naam, postcode of e-mailadres (ook afgesloten gesprekken)", "Search by name, postcode or e-mail address (closed conversations too)"), group: g),
+        ]
+        if ctx.viewer.isAdministrator {
+            b.append(Binding(.retention, [.char("t")], label: ctx.t("Bewaartermijn", "Retention"), help: ctx.t("Hoe lang afgesloten gesprekken bewaard blijven (beheerder)", "How long closed conversations are kept (administrator)"), group: g))
+        }
+        return b
+    }
+
+    public func willAppear(_ ctx: UIContext) {
+        // Expired conversations go before anyone looks at the list.
+        if (try? ctx.store.eraseExpiredIntakes()) == nil { ctx.fail(ctx.t("De bewaartermijn kon niet worden toegepast; probeer het opnieuw.", "The retention period could not be applied; try again.")) }
+        reload(ctx)
+    }
+
+    private func reload(_ ctx: UIContext) {
+        let all: [Intake]
+        do {
+            all = try ctx.store.intakes(by: ctx.viewer)
+            refusal = nil
+        } catch {
+            refusal = (error as? CoreError)?.message(ctx.language) ?? "\(error)"
+            shown = []
+            return
+        }
+        hasDraft = (try? ctx.store.intakeDraft(by: ctx.viewer)) != nil
+        let q = search.query.lowercased()
+        if q.isEmpty {
+            let cal = amsterdamCalendar()
+            shown = all.filter { $0.status != .afgesloten || cal.isDate($0.created, inSameDayAs: ctx.now) }
+        } else {
+            let compactQ = q.filter { !$0.isWhitespace }
+            shown = all.filter { i in
+                let p = i.person
+                return p.name.lowercased().contains(q) || p.email.contains(q)
+                    || (!compactQ.isEmpty && p.postcode.lowercased().filter { !$0.isWhitespace }.contains(compactQ))
+            }
+        }
+        list.clamp(count: shown.count, height: 1000)
+    }
+
+    public func handle(_ action: Action, _ ctx: UIContext) {
+        if let changed = search.finish(action) {
+            if changed { list = ListState(); reload(ctx) }
+            return
+        }
+        switch action {
+        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+        case .open:
+            if shown.indices.contains(list.selected) { ctx.push(IntakeDetailScreen(id: shown[list.selected].id, ctx)) }
+        case .create: ctx.push(IntakeFormScreen(editing: nil, ctx))
+        case .search: search.active = true
+        case .retention: ctx.push(RetentionScreen(ctx))
+        default: break
+        }
+    }
+
+    public func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
+        guard search.handle(key) else { return false }
+        list = ListState()
+        reload(ctx)
+        return true
+    }
+
+    public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        if let refusal { return drawRefusal(refusal, into: &g, area: area) }
+        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
+        let heading = search.query.isEmpty
+            ? ctx.t("Gesprekken van vandaag en open gesprekken", "Today's and open conversations")
+            : ctx.t("Alle gesprekken die passen bij de zoektekst", "All conversations matching the search")
+        g.put(heading + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
+        var top = area.y + 2
+        if hasDraft {
+            g.put(ctx.t("» Je hebt een niet-opgeslagen gesprek: druk op n om verder te gaan.", "» You have an unsaved conversation: press n to carry on."),
+                  x: area.x + 1, y: top, role: .key, maxWidth: area.width - 2)
+            top += 1
+        }
+        let nameWidth = max(min(24, area.width / 3), 10)
+        let rows = shown.map { i -> ListRow in
+            let who = i.person.name.isEmpty ? ctx.t("(geen naam)", "(no name)") : safe(i.person.name)
+            return ListRow(DateText.short(i.created) + "  " + TextWidth.pad(TextWidth.truncate(who, to: nameWidth), to: nameWidth)
+                           + " " + TextWidth.pad(i.status.label(ctx.language), to: 12) + " " + i.category.label(ctx.language))
+        }
+        let listArea = Rect(x: area.x, y: top, width: area.width, height: area.maxY - top)
+        let keepCursor = g.cursor
+        ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g, area: listArea,
+                      emptyText: search.query.isEmpty
+                        ? ctx.t("Geen open gesprekken. Druk op n voor een nieuw gesprek.", "No open conversations. Press n for a new conversation.")
+                        : ctx.t("Geen gesprekken gevonden.", "No conversations found."))
+        if search.active { g.cursor = keepCursor }
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// Doorverwijzen, in three steps: pick an organisation (the directory, filtered by the
+/// question's subject and the person's wijk), tick what to pass on (the minimum is ticked),
+/// then say the shown sentence to the resident and confirm with `b`. Only then does the core
+/// record the referral, the disclosure and the message.
+final class ReferralScreen: Screen {
+    enum Step { case organisation, fields, notice }
+
+    private let intake: Intake
+    private var step = Step.organisation
+    private var list = ListState()
+    private var search = SearchBox()
+    private var matchingOnly = true
+    private var shown: [Organisation] = []
+    private var chosen: Organisation?
+    private var form = Form([])
+    private var scroll = ScrollText()
+
+    init(intake: Intake, _ ctx: UIContext) {
+        self.intake = intake
+        reload(ctx)
+    }
+
+    func title(_ ctx: UIContext) -> String {
+        switch step {
+        case .organisation: ctx.t("Doorverwijzen 1/3: organisatie", "Refer 1/3: organisation")
+        case .fields: ctx.t("Doorverwijzen 2/3: gegevens", "Refer 2/3: data")
+        case .notice: ctx.t("Doorverwijzen 3/3: vertellen", "Refer 3/3: tell")
+        }
+    }
+
+    var capturesText: Bool {
+        switch step {
+        case .organisation: search.active
+        case .fields: form.isEditingText
+        case .notice: false
+        }
+    }
+
+    var hasUnsavedInput: Bool { step != .organisation }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        let g = ctx.t("Doorverwijzen", "Refer")
+        let back = Binding(Action.back, [.escape], label: ctx.t("Vorige stap", "Previous step"), group: g)
+        switch step {
+        case .organisation:
+            if search.active { return SearchBox.bindings(ctx) }
+            return KeyTable.list(ctx.lang).map { b in
+                var b = b
+                if b.action == .open { b.label = ctx.t("Kiezen", "Choose") }
+                return b
+            } + [
+                Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
+                Binding(.filterMatching, [.char("f")], label: matchingOnly ? ctx.t("Alle tonen", "Show all") : ctx.t("Alleen passend", "Matching only"),
+                        help: ctx.t("Wisselen tussen passend bij onderwerp en wijk, en alle organisaties", "Switch between matching subject and wijk, and all organisations"), group: g),
+            ]
+        case .fields:
+            return KeyTable.form(ctx.lang) + [back]
+        case .notice:
+            return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
+                Binding(.confirmTold, [.char("b")], label: ctx.t("Verteld, doorgeven", "Told, pass on"),
+                        help: ctx.t("Bevestigen dat je de bewoner deze zin hebt gezegd; pas dan wordt doorgegeven", "Confirm you said this sentence to the resident; only then is it passed on"), group: g),
+                back,
+            ]
+        }
+    }
+
+    private func reload(_ ctx: UIContext) {
+        let s = ctx.store.state
+        let q = search.query.lowercased()
+        shown = s.organisations.all.filter { o in
+            if matchingOnly {
+                if intake.category != .overig, !o.categories.contains(intake.category.rawValue) { return false }
+                if let w = intake.person.wijk, !o.wijken.isEmpty, !o.wijken.contains(w) { return false }
+            }
+            if !q.isEmpty, !(o.name.lowercased().contains(q) || o.categories.contains { $0.lowercased().contains(q) }) { return false }
+            return true
+        }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        list.clamp(count: shown.count, height: 1000)
+    }
+
+    private func makeFieldsForm(_ ctx: UIContext) {
+        let minimum = Set(ReferralPlan.minimumFields(for: intake))
+        var rows = [FormField("intro", ctx.t("Vink aan wat je doorgeeft. Aangevinkt is het minimum.", "Tick what you pass on. The minimum is ticked."), .note(.muted))]
+        for f in IntakeField.allCases {
+            let value = f.value(in: intake)
+            guard !value.isEmpty else { continue }
+            let preview = TextWidth.truncate(safe(value.replacingOccurrences(of: "\n", with: " ")), to: 40)
+            rows.append(FormField(f.rawValue, f.label(ctx.language) + ": " + preview, .toggle(minimum.contains(f))))
+        }
+        var purpose = TextField(limit: Field.purpose.limit)
+        purpose.text = ctx.t("hulp bij ", "help with ") + intake.category.label(ctx.language)
+        rows.append(FormField("purpose", ctx.t("Doel *", "Purpose *"), .text(purpose)))
+        rows.append(FormField("next", ctx.t("Verder", "Next"), .button))
+        form = Form(rows, labelWidth: 10)
+    }
+
+    private var plan: ReferralPlan? {
+        guard let chosen else { return nil }
+        let fields = IntakeField.allCases.filter { form.bool($0.rawValue) }
+        return ReferralPlan(organisation: chosen.id, fields: fields, purpose: form.text("purpose"))
+    }
+
+    private func sentence(_ ctx: UIContext) -> String {
+        guard let plan, let chosen else { return "" }
+        return ReferralNotice.sentence(fields: plan.fields, organisationName: chosen.name, purpose: plan.purpose, lang: ctx.language)
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        switch step {
+        case .organisation:
+            if let changed = search.finish(action) {
+                if changed { list = ListState(); reload(ctx) }
+                return
+            }
+            switch action {
+            case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+            case .search: search.active = true
+            case .filterMatching: matchingOnly.toggle(); list = ListState(); reload(ctx)
+            case .open:
+                guard shown.indices.contains(list.selected) else { return }
+                chosen = shown[list.selected]
+                makeFieldsForm(ctx)
+                step = .fields
+            default: break
+            }
+        case .fields:
+            switch action {
+            case .back: step = .organisation
+            case .nextField: _ = form.handle(.tab)
+            case .previousField: _ = form.handle(.backTab)
+            case .activate, .toggle:
+                if case .pressed = form.handle(action == .activate ? .enter : .char(" ")) { toNotice(ctx) }
+            default: break
+            }
+        case .notice:
+            switch action {
+            case .back: step = .fields
+            case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+            case .confirmTold: confirm(ctx)
+            default: break
+            }
+        }
+    }
+
+    /// Checks the choice before the sentence is shown, so the resident is never told something that then fails.
+    private func toNotice(_ ctx: UIContext) {
+        guard let plan else { return }
+        if plan.fields.isEmpty { return ctx.fail(CoreError.referralNeedsFields) }
+        do { _ = try validated(plan.purpose, .purpose) } catch {
+            form.focus(on: "purpose")
+            return ctx.fail(error)
+        }
+        scroll = ScrollText()
+        step = .notice
+    }
+
+    private func confirm(_ ctx: UIContext) {
+        guard let plan, let chosen else { return }
+        do {
+            try ctx.store.refer(intake.id, plan: plan, told: ResidentTold(sentence: sentence(ctx)), by: ctx.viewer)
+            ctx.pop()
+            ctx.inform(ctx.t("Doorgegeven aan ", "Passed on to ") + safe(chosen.name)
+                       + ctx.t("; vastgelegd bij de persoon en het bericht staat klaar.", "; recorded for the person and the message is queued."))
+        } catch { ctx.fail(error) }
+    }
+
+    func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
+        switch step {
+        case .organisation:
+            guard search.handle(key) else { return false }
+            list = ListState()
+            reload(ctx)
+            return true
+        case .fields:
+            let e = form.handle(key)
+            if case .pressed = e { toNotice(ctx) }
+            return e != .ignored
+        case .notice:
+            return false
+        }
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        let who = intake.person.name.isEmpty ? ctx.t("(geen naam)", "(no name)") : safe(intake.person.name)
+        g.put(who + " · " + intake.category.label(ctx.language), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        switch step {
+        case .organisation: renderOrganisations(into: &g, area: body, ctx)
+        case .fields:
+            var f = form
+            f.render(into: &g, area: Rect(x: body.x + 1, y: body.y + 1, width: body.width - 2, height: body.height - 1))
+            form = f
+        case .notice:
+            guard let chosen, let plan else { return }
+            var lines: [(String, StyleRole)] = [(ctx.t("Zeg dit tegen de bewoner:", "Say this to the resident:"), .header), ("", .normal)]
+            for l in TextWidth.wrap(safe(sentence(ctx)), to: area.width - 8) { lines.append(("  " + l, .title)) }
+            lines.append(("", .normal))
+            lines.append((ctx.t("Aan: ", "To: ") + safe(chosen.name) + (chosen.email.isEmpty ? "" : " <" + safe(chosen.email) + ">"), .normal))
+            lines.append((ctx.t("Gegevens: ", "Data: ") + plan.fields.map { $0.label(ctx.language) }.joined(separator: ", "), .normal))
+            lines.append(("", .normal))
+            lines.append((ctx.t("Druk op b als je dit hebt gezegd. Pas dan wordt het doorgegeven en vastgelegd.",
+                                "Press b once you have said this. Only then is it passed on and recorded."), .key))
+            lines = lines.flatMap { l in TextWidth.wrap(l.0, to: area.width - 4).map { ($0, l.1) } }
+            scroll.draw(lines, into: &g, area: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1))
+        }
+    }
+
+    private func renderOrganisations(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
+        let wijk = intake.person.wijk.flatMap { ctx.store.state.wijk($0)?.name }
+        let filter = matchingOnly
+            ? ctx.t("Passend bij ", "Matching ") + intake.category.label(ctx.language) + (wijk.map { ctx.t(" en wijk ", " and wijk ") + safe($0) } ?? "")
+            : ctx.t("Alle organisaties", "All organisations")
+        g.put(filter + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
+        let rows = shown.map { o in
+            ListRow(TextWidth.pad(TextWidth.truncate(safe(o.name), to: 34), to: min(34, area.width / 2)) + " " + safe(o.categories.joined(separator: ", ")))
+        }
+        let keepCursor = g.cursor
+        ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
+                      area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
+                      emptyText: ctx.t("Geen passende organisaties; druk op f om alle te tonen.", "No matching organisations; press f to show all."))
+        if search.active { g.cursor = keepCursor }
+    }
+}
