@@ -85,8 +85,8 @@ final class IntakeFormScreen: FormScreen {
         match = try? ctx.store.accountMatch(email: form.text("email"), by: ctx.viewer)
         if let m = match {
             let wijk = ctx.store.state.wijk(m.wijk)?.name ?? ""
-            form.setLabel("link", ctx.t("Koppelen aan account van ", "Link to the account of ") + safe(m.name) + " (" + safe(wijk) + ")"
-                          + ctx.t(" — alleen als de bewoner dit bevestigt", " — only when the resident confirms"))
+            form.setLabel("link", ctx.t("Account koppelen: ", "Link account: ") + safe(m.name) + " (" + safe(wijk) + ")"
+                          + ctx.t(", als bewoner bevestigt", ", if resident confirms"))
         } else {
             form.setLabel("link", ctx.t("Koppelen aan account (geen account met dit e-mailadres)", "Link to account (no account with this e-mail address)"))
         }

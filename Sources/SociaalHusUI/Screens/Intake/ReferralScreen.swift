@@ -26,9 +26,9 @@ final class ReferralScreen: Screen {
 
     func title(_ ctx: UIContext) -> String {
         switch step {
-        case .organisation: ctx.t("Doorverwijzen 1/3: organisatie", "Refer 1/3: organisation")
-        case .fields: ctx.t("Doorverwijzen 2/3: gegevens", "Refer 2/3: data")
-        case .notice: ctx.t("Doorverwijzen 3/3: vertellen", "Refer 3/3: tell")
+        case .organisation: ctx.t("Doorverwijzen 1/3", "Refer 1/3")
+        case .fields: ctx.t("Doorverwijzen 2/3", "Refer 2/3")
+        case .notice: ctx.t("Doorverwijzen 3/3", "Refer 3/3")
         }
     }
 
@@ -186,7 +186,13 @@ final class ReferralScreen: Screen {
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         let who = intake.person.name.isEmpty ? ctx.t("(geen naam)", "(no name)") : safe(intake.person.name)
-        g.put(who + " · " + intake.category.label(ctx.language), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        let stepText: String
+        switch step {
+        case .organisation: stepText = ctx.t("Stap 1 van 3: kies de organisatie", "Step 1 of 3: choose the organisation")
+        case .fields: stepText = ctx.t("Stap 2 van 3: wat geef je door", "Step 2 of 3: what to pass on")
+        case .notice: stepText = ctx.t("Stap 3 van 3: vertel het de bewoner", "Step 3 of 3: tell the resident")
+        }
+        g.put(stepText + " · " + who + " · " + intake.category.label(ctx.language), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         switch step {
         case .organisation: renderOrganisations(into: &g, area: body, ctx)
