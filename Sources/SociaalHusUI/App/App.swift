@@ -149,7 +149,7 @@ public final class App {
     }
 
     private func popScreen() {
-        if stacks[tab]!.count > 1 { stacks[tab]!.removeLast() }
+        if stacks[tab]!.count > 1 { stacks[tab]!.removeLast().willDisappear(ctx) }
         try? ctx.store.refresh()
         current.willAppear(ctx)
     }
@@ -173,7 +173,6 @@ public final class App {
             switch key {
             case .char("j"), .char("J"), .char("y"), .char("Y"):
                 modal = nil
-                current.didDiscard(ctx)
                 popScreen()
             default: modal = nil
             }

@@ -19,10 +19,9 @@ public protocol Screen: AnyObject {
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext)
     /// Called when the screen comes (back) into view: re-read data.
     func willAppear(_ ctx: UIContext)
-    /// Called when another tab comes to the front, and before logging out or quitting.
+    /// Called when the screen is closed, when another tab comes to the front, and before
+    /// logging out or quitting (while the session is still there).
     func willDisappear(_ ctx: UIContext)
-    /// Called when the user chose to throw away what they typed and leave.
-    func didDiscard(_ ctx: UIContext)
 }
 
 extension Screen {
@@ -31,7 +30,6 @@ extension Screen {
     public func handleKey(_ key: Key, _ ctx: UIContext) -> Bool { false }
     public func willAppear(_ ctx: UIContext) {}
     public func willDisappear(_ ctx: UIContext) {}
-    public func didDiscard(_ ctx: UIContext) {}
 }
 
 /// A line shown above the status bar: information or an error (with a text marker, not only colour).

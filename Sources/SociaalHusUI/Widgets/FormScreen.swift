@@ -20,8 +20,6 @@ open class FormScreen: Screen {
 
     open func willDisappear(_ ctx: UIContext) {}
 
-    open func didDiscard(_ ctx: UIContext) {}
-
     /// Called for a pressed button.
     open func pressed(_ id: String, _ ctx: UIContext) {}
 

@@ -126,7 +126,7 @@ enum IntakeLines {
             field("Account", ctx.t("niet gekoppeld", "not linked"))
         }
         out.append(("", .normal))
-        out.append((ctx.t("Aantekeningen (worden alleen doorgegeven als je ze aanvinkt)", "Notes (only passed on when ticked)"), .header))
+        out.append((ctx.t("Aantekeningen (alleen doorgegeven als aangevinkt)", "Notes (only passed on when ticked)"), .header))
         if i.notes.isEmpty { out.append(("  " + ctx.t("geen", "none"), .muted)) } else { wrap(i.notes) }
         out.append(("", .normal))
         out.append((ctx.t("Doorverwijzingen", "Referrals"), .header))

@@ -4,10 +4,13 @@ import TerminalKit
 
 /// The form for a conversation, in the order of the conversation: the question first, then
 /// who the person is and how to reach them, the staff member's notes last. What is typed is
-/// kept as the staff member's draft whenever they move between fields, switch screens, log
-/// out or are logged out, and comes back the next time they open the form.
+/// kept as the staff member's draft whenever they move between fields, leave the form (Esc),
+/// switch tabs, log out or are logged out, and comes back the next time they open the form;
+/// only "Concept weggooien" throws it away. So Esc never asks "discard?" here.
 final class IntakeFormScreen: FormScreen {
     private var editing: IntakeID?
+    /// Set once saved or thrown away, so leaving does not keep a draft.
+    private var finished = false
     private var match: AccountMatch?
     private let wijken: [Wijk]
 
@@ -45,8 +48,7 @@ final class IntakeFormScreen: FormScreen {
         let wijkOptions = [ctx.t("onbekend", "unknown")] + wijken.map { safe($0.name) }
         let wijkIndex = i.wijk.flatMap { w in wijken.firstIndex { $0.id == w } }.map { $0 + 1 } ?? 0
         return Form([
-            FormField("intro", ctx.t("Eerst de vraag, dan de contactgegevens. Tab = volgend veld.",
-                                     "The question first, then contact details. Tab = next field."), .note(.muted)),
+            FormField("intro", ctx.t("Eerst de vraag, dan de contactgegevens.", "The question first, then contact details."), .note(.muted)),
             text("question", ctx.t("Vraag *", "Question *"), i.question, Field.question.limit),
             FormField("category", ctx.t("Onderwerp", "Subject"),
                       .cycle(options: categories.map { $0.label(ctx.language) }, selected: categories.firstIndex(of: i.category) ?? 0)),
@@ -59,9 +61,10 @@ final class IntakeFormScreen: FormScreen {
             text("place", ctx.t("Plaats", "Place"), i.place, Field.place.limit),
             FormField("wijk", "Wijk", .cycle(options: wijkOptions, selected: wijkIndex)),
             text("notes", ctx.t("Aantekeningen", "Notes"), i.notes, Field.notes.limit),
-            FormField("contactNote", ctx.t("* verplicht; en minstens telefoon, e-mail of adres met postcode.",
-                                           "* required; and at least phone, e-mail, or address with postcode."), .note(.muted)),
+            FormField("contactNote", ctx.t("* verplicht, en telefoon, e-mail of adres met postcode",
+                                           "* required, and phone, e-mail or address with postcode"), .note(.muted)),
             FormField("save", ctx.t("Opslaan", "Save"), .button),
+            FormField("discard", ctx.t("Concept weggooien", "Discard draft"), .button),
         ], labelWidth: 14)
     }
 
@@ -88,12 +91,14 @@ final class IntakeFormScreen: FormScreen {
             form.setLabel("link", ctx.t("Account koppelen: ", "Link account: ") + safe(m.name) + " (" + safe(wijk) + ")"
                           + ctx.t(", als bewoner bevestigt", ", if resident confirms"))
         } else {
-            form.setLabel("link", ctx.t("Koppelen aan account (geen account met dit e-mailadres)", "Link to account (no account with this e-mail address)"))
+            form.setLabel("link", ctx.t("Account koppelen (geen account gevonden)", "Link account (none found)"))
         }
     }
 
+    override var hasUnsavedInput: Bool { false }
+
     private func keepDraft(_ ctx: UIContext) {
-        guard form.edited else { return }
+        guard form.edited, !finished else { return }
         do { try ctx.store.saveIntakeDraft(input(), editing: editing, by: ctx.viewer) } catch { ctx.fail(error) }
     }
 
@@ -116,13 +121,23 @@ final class IntakeFormScreen: FormScreen {
         return used
     }
 
-    override func willDisappear(_ ctx: UIContext) { keepDraft(ctx) }
-
-    override func didDiscard(_ ctx: UIContext) {
-        do { try ctx.store.discardIntakeDraft(by: ctx.viewer) } catch { ctx.fail(error) }
+    override func willDisappear(_ ctx: UIContext) {
+        guard form.edited, !finished else { return }
+        keepDraft(ctx)
+        ctx.inform(ctx.t("Niet opgeslagen, wel bewaard als concept: druk in de lijst op n om verder te gaan.",
+                         "Not saved, but kept as a draft: press n in the list to carry on."))
     }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
+        if id == "discard" {
+            do {
+                try ctx.store.discardIntakeDraft(by: ctx.viewer)
+                finished = true
+                ctx.pop()
+                ctx.inform(ctx.t("Concept weggegooid; er is niets opgeslagen.", "Draft discarded; nothing was saved."))
+            } catch { ctx.fail(error) }
+            return
+        }
         guard id == "save" else { return }
         lookUpMatch(ctx)
         if form.bool("link"), match == nil {
@@ -132,9 +147,11 @@ final class IntakeFormScreen: FormScreen {
         do {
             if let editing {
                 try ctx.store.updateIntake(editing, input(), by: ctx.viewer)
+                finished = true
                 ctx.pop()
             } else {
                 let intake = try ctx.store.createIntake(input(), by: ctx.viewer)
+                finished = true
                 ctx.pop()
                 ctx.push(IntakeDetailScreen(id: intake.id, ctx))
             }
