@@ -302,6 +302,35 @@ struct DeskWorld {
     }
 }
 
+@Suite struct SamePersonTests {
+    static let base = IntakePerson(name: "Piet Pieters", postcode: "7622 AB", phone: "0612345678", email: "piet@example.nl", account: AccountID(7))
+    static let rows: [(String, IntakePerson, Bool)] = [
+        ("same account", IntakePerson(account: AccountID(7)), true),
+        ("same e-mail address", IntakePerson(email: "piet@example.nl"), true),
+        ("same phone number", IntakePerson(phone: "0612345678"), true),
+        ("same name at the same postcode", IntakePerson(name: "piet pieters", postcode: "7622 AB"), true),
+        ("same name elsewhere", IntakePerson(name: "Piet Pieters", postcode: "7623 ZX"), false),
+        ("someone else", IntakePerson(name: "Fenna", phone: "0741234567", email: "fenna@example.nl", account: AccountID(8)), false),
+        ("nothing in common but empty fields", IntakePerson(phone: "0741234567"), false),
+    ]
+
+    @Test("the desk's idea of the same person", arguments: rows)
+    func same(_ name: String, _ other: IntakePerson, _ expected: Bool) {
+        #expect(Self.base.isSamePerson(as: other) == expected)
+    }
+
+    @Test("erasure on request also takes the person's unlinked conversations") func unlinked() throws {
+        let w = try DeskWorld()
+        let linked = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id; $0.phone = "" ; $0.postcode = "" }, by: w.desk)
+        try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.phone = ""; $0.postcode = ""; $0.question = "Eerdere vraag" }, by: w.desk)
+        try w.store.createIntake(w.input { $0.name = "Iemand anders"; $0.phone = "0741234567"; $0.postcode = "" }, by: w.desk)
+        #expect(try w.store.intakeCountOfPerson(of: linked.id, by: w.desk) == 2)
+        #expect(try w.store.personHistory(of: linked.id, by: w.desk).intakes.count == 2)
+        #expect(try w.store.eraseIntakes(ofPersonIn: linked.id, by: w.desk) == 2)
+        #expect(w.store.state.intakes.count == 1)
+    }
+}
+
 @Suite struct IntakeAuditTests {
     @Test("opening, changing, referring and erasing are logged with staff id, record id and time only") func audit() throws {
         let w = try DeskWorld()
@@ -310,10 +339,11 @@ struct DeskWorld {
         try w.store.updateIntake(intake.id, w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id; $0.notes = "Nieuw" }, by: w.desk)
         let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .question], purpose: "hulp")
         try w.store.refer(intake.id, plan: plan, told: w.told(intake, plan), by: w.desk)
+        _ = try w.store.personHistory(of: intake.id, by: w.desk)
         try w.store.eraseIntakes(ofPersonIn: intake.id, by: .account(w.admin))
         let events = w.store.state.audit.all.filter { $0.target == "intake:\(intake.id)" }.sorted { $0.id < $1.id }
-        #expect(events.map(\.action) == [.intakeCreated, .intakeOpened, .intakeChanged, .intakeReferred, .intakeErased])
-        #expect(events.map(\.actor) == [w.staff.id, w.staff.id, w.staff.id, w.staff.id, w.admin.id])
+        #expect(events.map(\.action) == [.intakeCreated, .intakeOpened, .intakeChanged, .intakeReferred, .intakeOpened, .intakeErased])
+        #expect(events.map(\.actor) == [w.staff.id, w.staff.id, w.staff.id, w.staff.id, w.staff.id, w.admin.id])
         #expect(events.allSatisfy { $0.subject == w.resident.id && $0.at == testNow })
     }
 }

@@ -31,18 +31,25 @@ extension Store {
         }
     }
 
-    /// Every intake of the same person as `id` (same account, e-mail, phone, or name and postcode), oldest first.
-    public func personHistory(of id: IntakeID, by viewer: Viewer) throws -> [Intake] {
+    /// Every intake of the same person as `id` (same account, e-mail, phone, or name and
+    /// postcode), oldest first, with the disclosures made from them; each intake shown is logged
+    /// as opened.
+    public func personHistory(of id: IntakeID, by viewer: Viewer) throws -> (intakes: [Intake], disclosures: [Disclosure]) {
         try Permissions.require(.handleIntakes, by: viewer)
-        try refresh()
-        let key = try Self.intake(id, in: state).person.key
-        return state.intakes.all.filter { $0.person.key == key }.sorted { $0.id < $1.id }
+        return try update { tx in
+            let intakes = try Self.samePerson(as: id, in: tx.state)
+            for i in intakes { tx.audit(.intakeOpened, actor: viewer.account?.id, subject: i.person.account, target: "intake:\(i.id)") }
+            let ids = Set(intakes.map(\.id))
+            let disclosures = tx.state.disclosures.all.filter { ids.contains($0.intake) }.sorted { $0.id < $1.id }
+            return (intakes, disclosures)
+        }
     }
 
-    /// The disclosure entries about the person of `id`'s intakes.
-    public func disclosures(ofPersonIn id: IntakeID, by viewer: Viewer) throws -> [Disclosure] {
-        let ids = Set(try personHistory(of: id, by: viewer).map(\.id))
-        return state.disclosures.all.filter { ids.contains($0.intake) }.sorted { $0.id < $1.id }
+    /// How many conversations erasing the person of `id` would erase (nothing is opened or logged).
+    public func intakeCountOfPerson(of id: IntakeID, by viewer: Viewer) throws -> Int {
+        try Permissions.require(.handleIntakes, by: viewer)
+        try refresh()
+        return try Self.samePerson(as: id, in: state).count
     }
 
     /// The account registered with `email`, for the staff member to confirm as the person's own.
@@ -161,8 +168,7 @@ extension Store {
     public func eraseIntakes(ofPersonIn id: IntakeID, by viewer: Viewer) throws -> Int {
         try Permissions.require(.handleIntakes, by: viewer)
         return try update { tx in
-            let key = try Self.intake(id, in: tx.state).person.key
-            let victims = tx.state.intakes.all.filter { $0.person.key == key }
+            let victims = try Self.samePerson(as: id, in: tx.state)
             for intake in victims { Self.eraseIntake(intake, actor: viewer.account?.id, in: &tx) }
             return victims.count
         }
@@ -246,6 +252,12 @@ extension Store {
     }
 
     // MARK: Helpers
+
+    /// The intakes of the same person as `id`, oldest first.
+    static func samePerson(as id: IntakeID, in state: StoreState) throws -> [Intake] {
+        let person = try intake(id, in: state).person
+        return state.intakes.all.filter { $0.person.isSamePerson(as: person) }.sorted { $0.id < $1.id }
+    }
 
     static func intake(_ id: IntakeID, in state: StoreState) throws -> Intake {
         guard let i = state.intakes[id.rawValue] else { throw CoreError.notFound(what: "intake \(id)") }

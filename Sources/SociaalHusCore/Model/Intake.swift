@@ -74,13 +74,15 @@ public struct IntakePerson: Codable, Sendable, Hashable {
         self.account = account
     }
 
-    /// What identifies the same person across conversations: the linked account, else the
-    /// e-mail address, else the phone number, else name and postcode.
-    public var key: String {
-        if let account { return "account:\(account)" }
-        if !email.isEmpty { return "email:" + email.lowercased() }
-        if !phone.isEmpty { return "phone:" + phone }
-        return "name:" + name.lowercased() + "|" + postcode
+    /// True when `other` is the same person as far as the desk can tell: the same linked
+    /// account, e-mail address or phone number, or the same name at the same postcode. Used for
+    /// the history and for erasure on request, where missing a conversation would leave data behind.
+    public func isSamePerson(as other: IntakePerson) -> Bool {
+        if let a = account, a == other.account { return true }
+        if !email.isEmpty, email == other.email { return true }
+        if !phone.isEmpty, phone == other.phone { return true }
+        if !name.isEmpty, !postcode.isEmpty, name.lowercased() == other.name.lowercased(), postcode == other.postcode { return true }
+        return false
     }
 }
 

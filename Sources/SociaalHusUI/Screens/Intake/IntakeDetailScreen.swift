@@ -9,6 +9,7 @@ final class IntakeDetailScreen: Screen {
     private var intake: Intake?
     private var scroll = ScrollText()
     private var confirmingErase = false
+    private var eraseCount = 0
 
     /// Opens the record (the core checks the role and logs the opening).
     init(id: IntakeID, _ ctx: UIContext) {
@@ -74,7 +75,11 @@ final class IntakeDetailScreen: Screen {
                            : ctx.t("Gesprek heropend.", "Conversation reopened."))
             } catch { ctx.fail(error) }
         case .history: ctx.push(IntakeHistoryScreen(id: id, ctx))
-        case .eraseIntake: confirmingErase = true
+        case .eraseIntake:
+            do {
+                eraseCount = try ctx.store.intakeCountOfPerson(of: id, by: ctx.viewer)
+                confirmingErase = true
+            } catch { ctx.fail(error) }
         default: break
         }
     }
@@ -85,8 +90,8 @@ final class IntakeDetailScreen: Screen {
         }
         if confirmingErase {
             let lines = [(ctx.t("Alle gespreksgegevens van deze persoon wissen?", "Erase all conversation data of this person?"), StyleRole.error),
-                         (ctx.t("Dit wist elk gesprek, elke doorverwijzing en elk wachtend bericht van deze persoon, uit alle bestanden.",
-                                "This erases every conversation, referral and waiting message of this person, from every file."), .normal),
+                         (ctx.t("Dit wist \(eraseCount) gesprek(ken) (zie h, geschiedenis) met elke doorverwijzing en elk wachtend bericht, uit alle bestanden.",
+                                "This erases \(eraseCount) conversation(s) (see h, history) with every referral and waiting message, from every file."), .normal),
                          ("", .normal),
                          (ctx.t("j = ja, wissen   n of Esc = nee", "y = yes, erase   n or Esc = no"), .key)]
             return scroll.draw(lines.flatMap { l in TextWidth.wrap(l.0, to: area.width - 4).map { ($0, l.1) } }, into: &g, area: area)

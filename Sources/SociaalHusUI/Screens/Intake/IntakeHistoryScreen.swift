@@ -9,9 +9,9 @@ final class IntakeHistoryScreen: Screen {
     private var disclosures: [Disclosure] = []
     private var scroll = ScrollText()
 
+    /// The history is read (and its opening logged) when the screen appears.
     init(id: IntakeID, _ ctx: UIContext) {
         self.id = id
-        willAppear(ctx)
     }
 
     func title(_ ctx: UIContext) -> String { ctx.t("Geschiedenis", "History") }
@@ -20,8 +20,7 @@ final class IntakeHistoryScreen: Screen {
 
     func willAppear(_ ctx: UIContext) {
         do {
-            intakes = try ctx.store.personHistory(of: id, by: ctx.viewer)
-            disclosures = try ctx.store.disclosures(ofPersonIn: id, by: ctx.viewer)
+            (intakes, disclosures) = try ctx.store.personHistory(of: id, by: ctx.viewer)
         } catch { ctx.fail(error) }
     }
 
