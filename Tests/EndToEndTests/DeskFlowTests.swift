@@ -14,13 +14,7 @@ import Testing
         let top = try t.screen().split(separator: "\n").first.map(String.init) ?? ""
         #expect(!top.contains("5"), "a visitor has no intake tab")
         // Lotte, desk staff, logs in and opens the intake tab.
-        try t.keys("4")
-        try t.waitFor("Log in om je profiel")
-        try t.type("lotte.meijer@demo.sociaalhus.example")
-        try t.keys("Tab")
-        try t.type("demo-Balie-Lamp-Thee-4")
-        try t.keys("Enter", "Enter")
-        try t.waitFor("ingelogd: Demo Lotte")
+        try t.logIn("lotte.meijer@demo.sociaalhus.example", "demo-Balie-Lamp-Thee-4", expecting: "Demo Lotte")
         try t.keys("5")
         try t.waitFor("Gesprekken van vandaag en open gesprekken (0)")
         // The conversation, typed in the order it is told: the question first.
@@ -70,13 +64,7 @@ import Testing
         try t.waitFor("l Uitloggen")
         try t.keys("l")
         try t.waitFor("bezoeker")
-        try t.keys("4")
-        try t.waitFor("Log in om je profiel")
-        try t.type("anna.devries@demo.sociaalhus.example")
-        try t.keys("Tab")
-        try t.type("demo-Kiwi-Tulp-2026")
-        try t.keys("Enter", "Enter")
-        try t.waitFor("ingelogd: Demo Anna")
+        try t.logIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna")
         try t.keys("g")
         try t.waitFor("Alles wat SociaalHus over je bewaart")
         var seen = ""

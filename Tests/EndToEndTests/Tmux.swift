@@ -73,6 +73,17 @@ final class Tmux {
         for n in names { try Tmux.run(["tmux", "-L", socket, "send-keys", n]) }
     }
 
+    /// Logs in on the Profiel tab as a person would, and waits until the top bar says so.
+    func logIn(_ email: String, _ password: String, expecting name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try keys("4")
+        try waitFor("Log in om je profiel", sourceLocation: sourceLocation)
+        try type(email)
+        try keys("Tab")
+        try type(password)
+        try keys("Enter", "Enter")
+        try waitFor("ingelogd: " + name, sourceLocation: sourceLocation)
+    }
+
     /// Types literal text.
     func type(_ text: String) throws {
         try Tmux.run(["tmux", "-L", socket, "send-keys", "-l", text])

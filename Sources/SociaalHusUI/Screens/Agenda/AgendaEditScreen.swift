@@ -11,31 +11,54 @@ final class AgendaEditScreen: FormScreen {
 
     init(editing: AgendaItem?, organisations: [Organisation], _ ctx: UIContext) {
         self.editing = editing
-        self.organisations = editing.map { e in organisations.filter { $0.id == e.organisation } }.flatMap { $0.isEmpty ? nil : $0 }
-            ?? (editing.flatMap { ctx.store.state.organisations[$0.organisation.rawValue] }.map { [$0] } ?? organisations)
+        let own = Self.choosable(editing: editing, organisations: organisations, ctx)
+        self.organisations = own
         wijken = ctx.store.state.settings.wijken
-        let e = editing
+        super.init(Self.makeForm(editing, organisations: own, wijken: ctx.store.state.settings.wijken, ctx))
+    }
+
+    /// The organisations to choose from: only the item's own when editing.
+    private static func choosable(editing: AgendaItem?, organisations: [Organisation], _ ctx: UIContext) -> [Organisation] {
+        guard let e = editing else { return organisations }
+        let own = organisations.filter { $0.id == e.organisation }
+        if !own.isEmpty { return own }
+        if let o = ctx.store.state.organisations[e.organisation.rawValue] { return [o] }
+        return organisations
+    }
+
+    // Built in a static function with plain locals: the same code written inline in `init`
+    // crashed the release-mode optimiser (Swift 6 SIL CopyPropagation), so `swift build -c release` failed.
+    private static func makeForm(_ e: AgendaItem?, organisations: [Organisation], wijken: [Wijk], _ ctx: UIContext) -> Form {
         let tomorrow = ctx.now.addingTimeInterval(86_400)
         let freq = Recurrence.Frequency.allCases
-        super.init(Form([
+        var startText = "19:30"
+        var endText = "21:00"
+        var untilText = ""
+        var wijkIndex = 0
+        if let e {
+            startText = DateText.time(e.start)
+            if let end = e.end { endText = DateText.time(end) }
+            if let until = e.recurrence.until { untilText = isoDay(until) }
+            if let w = e.wijk, let i = wijken.firstIndex(where: { $0.id == w }) { wijkIndex = i + 1 }
+        }
+        return Form([
             FormField("title", ctx.t("Titel", "Title"), .text(TextField(e?.title ?? "", limit: Field.title.limit))),
             FormField("description", ctx.t("Beschrijving", "Description"), .text(TextField(e?.description ?? "", limit: Field.description.limit))),
-            FormField("date", ctx.t("Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)"), .text(TextField(Self.isoDay(e?.start ?? tomorrow), limit: 10))),
-            FormField("start", ctx.t("Begin (UU:MM)", "Start (HH:MM)"), .text(TextField(e.map { DateText.time($0.start) } ?? "19:30", limit: 5))),
-            FormField("end", ctx.t("Einde (UU:MM)", "End (HH:MM)"), .text(TextField(e?.end.map { DateText.time($0) } ?? "21:00", limit: 5))),
+            FormField("date", ctx.t("Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)"), .text(TextField(isoDay(e?.start ?? tomorrow), limit: 10))),
+            FormField("start", ctx.t("Begin (UU:MM)", "Start (HH:MM)"), .text(TextField(startText, limit: 5))),
+            FormField("end", ctx.t("Einde (UU:MM)", "End (HH:MM)"), .text(TextField(endText, limit: 5))),
             FormField("allDay", ctx.t("Hele dag", "All day"), .toggle(e?.allDay ?? false)),
             FormField("location", ctx.t("Locatie", "Location"), .text(TextField(e?.location ?? "", limit: Field.location.limit))),
-            FormField("organisation", ctx.t("Organisatie", "Organisation"), .choice(options: self.organisations.map { safe($0.name) }, selected: 0)),
-            FormField("wijk", "Wijk", .choice(options: [ctx.t("heel Borne", "all of Borne")] + wijken.map { safe($0.name) },
-                                              selected: e?.wijk.flatMap { w in ctx.store.state.settings.wijken.firstIndex { $0.id == w }.map { $0 + 1 } } ?? 0)),
+            FormField("organisation", ctx.t("Organisatie", "Organisation"), .choice(options: organisations.map { safe($0.name) }, selected: 0)),
+            FormField("wijk", "Wijk", .choice(options: [ctx.t("heel Borne", "all of Borne")] + wijken.map { safe($0.name) }, selected: wijkIndex)),
             FormField("category", ctx.t("Categorie", "Category"), .text(TextField(e?.category ?? "", limit: Field.category.limit))),
             FormField("cost", ctx.t("Kosten", "Cost"), .text(TextField(e?.cost ?? ctx.t("gratis", "free"), limit: Field.cost.limit))),
             FormField("signup", ctx.t("Aanmelden", "Sign up"), .text(TextField(e?.signup ?? "", limit: Field.signup.limit))),
             FormField("recurrence", ctx.t("Herhaling", "Repeats"), .choice(options: [ctx.t("geen", "none"), ctx.t("wekelijks", "weekly"), ctx.t("2-wekelijks", "fortnightly"), ctx.t("maandelijks", "monthly")],
                                                                           selected: freq.firstIndex(of: e?.recurrence.frequency ?? .none) ?? 0)),
-            FormField("until", ctx.t("Tot (JJJJ-MM-DD)", "Until (YYYY-MM-DD)"), .text(TextField(e?.recurrence.until.map(Self.isoDay) ?? "", limit: 10))),
+            FormField("until", ctx.t("Tot (JJJJ-MM-DD)", "Until (YYYY-MM-DD)"), .text(TextField(untilText, limit: 10))),
             FormField("save", ctx.t("Opslaan", "Save"), .button),
-        ], labelWidth: 20))
+        ], labelWidth: 20)
     }
 
     override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t("Nieuwe activiteit", "New activity") : ctx.t("Activiteit bewerken", "Edit activity") }
