@@ -18,14 +18,16 @@ public struct StoreState: Sendable {
     public internal(set) var messages: Table<ContactMessage>
     /// Audit events.
     public internal(set) var audit: Table<AuditEvent>
+    // The intake collections are not public: screens reach them only through the store's
+    // methods, which check the role and log every opening (Store+Intake.swift).
     /// Intake conversations (desk staff only).
-    public internal(set) var intakes: Table<Intake>
+    var intakes: Table<Intake>
     /// Records of data passed to organisations.
-    public internal(set) var disclosures: Table<Disclosure>
+    var disclosures: Table<Disclosure>
     /// Messages waiting to be sent.
-    public internal(set) var outbox: Table<OutboxMessage>
+    var outbox: Table<OutboxMessage>
     /// Unsaved intake forms, one per staff member.
-    public internal(set) var drafts: Table<IntakeDraft>
+    var drafts: Table<IntakeDraft>
 
     /// An empty state for `manifest`'s shard counts.
     init(manifest: Manifest) {

@@ -3,7 +3,8 @@ import SociaalHusCore
 import TerminalKit
 
 /// One conversation: the question, the person, the notes, and every referral with what was
-/// passed on. Opening it is logged by the core.
+/// passed on. Each time it comes into view the record is opened through the core, which
+/// checks the role and logs the opening.
 final class IntakeDetailScreen: Screen {
     private let id: IntakeID
     private var intake: Intake?
@@ -11,10 +12,9 @@ final class IntakeDetailScreen: Screen {
     private var confirmingErase = false
     private var eraseCount = 0
 
-    /// Opens the record (the core checks the role and logs the opening).
+    /// The record is opened when the screen appears.
     init(id: IntakeID, _ ctx: UIContext) {
         self.id = id
-        do { intake = try ctx.store.openIntake(id, by: ctx.viewer) } catch { ctx.fail(error) }
     }
 
     func title(_ ctx: UIContext) -> String { ctx.t("Gesprek", "Conversation") }
@@ -37,7 +37,10 @@ final class IntakeDetailScreen: Screen {
     }
 
     func willAppear(_ ctx: UIContext) {
-        intake = ctx.store.state.intakes[id.rawValue]
+        do { intake = try ctx.store.openIntake(id, by: ctx.viewer) } catch {
+            intake = nil
+            ctx.fail(error)
+        }
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {
@@ -60,7 +63,7 @@ final class IntakeDetailScreen: Screen {
                 return ctx.fail(ctx.t("Je hebt nog een niet-opgeslagen gesprek. Rond dat eerst af: ga terug naar de lijst en druk op n.",
                                       "You still have an unsaved conversation. Finish it first: go back to the list and press n."))
             }
-            ctx.push(IntakeFormScreen(editing: id, ctx))
+            ctx.push(IntakeFormScreen(editing: intake, ctx))
         case .refer:
             if intake.status == .afgesloten {
                 return ctx.fail(CoreError.intakeAlreadyClosed)

@@ -16,16 +16,16 @@ final class IntakeFormScreen: FormScreen {
 
     /// Opens the form: the staff member's draft if they have one for this conversation (or,
     /// for a new one, any draft), else the conversation as recorded, else empty.
-    init(editing: IntakeID?, _ ctx: UIContext) {
-        self.editing = editing
+    init(editing intake: Intake?, _ ctx: UIContext) {
+        editing = intake?.id
         wijken = ctx.store.state.settings.wijken
         var input = IntakeInput()
         var restored = false
-        if let draft = try? ctx.store.intakeDraft(by: ctx.viewer), editing == nil || draft.editing == editing {
-            self.editing = draft.editing
+        if let draft = try? ctx.store.intakeDraft(by: ctx.viewer), intake == nil || draft.editing == intake?.id {
+            editing = draft.editing
             input = draft.input
             restored = true
-        } else if let id = editing, let intake = ctx.store.state.intakes[id.rawValue] {
+        } else if let intake {
             input = IntakeInput(intake)
         }
         super.init(Form([], labelWidth: 18))
