@@ -141,13 +141,22 @@ extension Store {
             guard let told, said.contains(told.sentence) else { throw CoreError.residentNotTold }
 
             let disclosureID: DisclosureID = tx.nextID(.disclosures)
-            let messageID: OutboxMessageID = tx.nextID(.outbox)
             tx.put(Disclosure(id: disclosureID, intake: id, account: intake.person.account, organisation: org.id,
                               organisationName: org.name, fields: plan.fields, purpose: purpose, at: tx.now,
                               staff: staff.id, staffName: staff.name))
             let message = ReferralMessage.compose(intake, fields: plan.fields, organisationName: org.name, purpose: purpose, staffName: staff.name)
-            tx.put(OutboxMessage(id: messageID, kind: .referral, organisation: org.id, to: org.email, subject: message.subject,
-                                 body: message.body, created: tx.now, intake: id))
+            let accounts = intake.person.account.map { [$0] } ?? []
+            let queued: OutboxMessage
+            if EmailAddress.isValid(org.email) {
+                queued = try tx.queueMail(MailMessage(to: org.email, subject: message.subject, body: message.body),
+                                          kind: .referral, accounts: accounts, organisation: org.id, intake: id)
+            } else {
+                // No address to send to: the message waits, visible in the outbox, until the directory entry has one.
+                queued = OutboxMessage(id: tx.nextID(.outbox), kind: .referral, organisation: org.id, accounts: accounts, to: org.email,
+                                       subject: message.subject, body: message.body, created: tx.now, intake: id, status: .noAddress)
+                tx.put(queued)
+            }
+            let messageID = queued.id
             let referral = Referral(organisation: org.id, organisationName: org.name, fields: plan.fields, purpose: purpose, at: tx.now,
                                     staff: staff.id, staffName: staff.name, toldSentence: told.sentence,
                                     disclosure: disclosureID, message: messageID)
@@ -216,7 +225,7 @@ extension Store {
     static func eraseIntake(_ intake: Intake, actor: AccountID?, in tx: inout Transaction) {
         tx.remove(intake)
         for d in Array(tx.state.disclosures.all) where d.intake == intake.id { tx.remove(d) }
-        for m in Array(tx.state.outbox.all) where m.intake == intake.id { tx.remove(m) }
+        for m in Array(tx.state.outbox.all) where m.intake == intake.id { tx.removeMail(m) }
         for d in Array(tx.state.drafts.all) where d.editing == intake.id { tx.remove(d) }
         tx.audit(.intakeErased, actor: actor, subject: intake.person.account, target: "intake:\(intake.id)")
     }

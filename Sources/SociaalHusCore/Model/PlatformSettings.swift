@@ -10,15 +10,26 @@ public struct PlatformSettings: Codable, Sendable, Hashable {
     public var registrationOpen: Bool
     /// Months a closed intake is kept before it is erased automatically.
     public var intakeRetentionMonths: Int
+    /// The sendmail-compatible command (program and arguments) that e-mails are handed to;
+    /// empty: e-mails wait in the outbox.
+    public var mailCommand: [String]
+    /// The sender address of every e-mail.
+    public var mailFrom: String
 
     /// The shortest and longest retention an administrator can choose.
     public static let retentionRange = 1...120
 
     /// Creates settings.
-    public init(wijken: [Wijk] = [], isPrivate: Bool = false, registrationOpen: Bool = true, intakeRetentionMonths: Int = 12) {
+    public init(wijken: [Wijk] = [], isPrivate: Bool = false, registrationOpen: Bool = true, intakeRetentionMonths: Int = 12,
+                mailCommand: [String] = [], mailFrom: String = PlatformSettings.defaultMailFrom) {
         self.wijken = wijken
         self.isPrivate = isPrivate
         self.registrationOpen = registrationOpen
         self.intakeRetentionMonths = intakeRetentionMonths
+        self.mailCommand = mailCommand
+        self.mailFrom = mailFrom
     }
+
+    /// The sender address until an administrator sets the municipality's own.
+    public static let defaultMailFrom = "noreply@sociaalhus.invalid"
 }

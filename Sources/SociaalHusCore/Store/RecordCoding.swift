@@ -137,13 +137,17 @@ extension SettingsRecord: BinaryRecord {
     public func write(to w: inout BinaryWriter) {
         w.array(settings.wijken) { w, wijk in w.id(wijk.id); w.string(wijk.name) }
         w.bool(settings.isPrivate); w.bool(settings.registrationOpen)
-        w.int(settings.intakeRetentionMonths)
+        w.int(settings.intakeRetentionMonths); w.strings(settings.mailCommand); w.string(settings.mailFrom)
     }
 
     public init(from r: inout BinaryReader) throws {
         let wijken = try r.array { r in Wijk(id: try r.id(), name: try r.string()) }
         settings = PlatformSettings(wijken: wijken, isPrivate: try r.bool(), registrationOpen: try r.bool())
-        if r.format >= 2 { settings.intakeRetentionMonths = try r.int() }
+        if r.format >= 2 {
+            settings.intakeRetentionMonths = try r.int()
+            settings.mailCommand = try r.strings()
+            settings.mailFrom = try r.string()
+        }
     }
 }
 
@@ -200,13 +204,16 @@ extension Disclosure: BinaryRecord {
 
 extension OutboxMessage: BinaryRecord {
     public func write(to w: inout BinaryWriter) {
-        w.id(id); w.string(kind.rawValue); w.id(organisation); w.string(to); w.string(subject); w.string(body); w.date(created)
-        w.optional(intake) { $0.id($1) }; w.string(status.rawValue)
+        w.id(id); w.string(kind.rawValue); w.optional(organisation) { $0.id($1) }; w.ids(accounts); w.string(to)
+        w.string(subject); w.string(body); w.date(created); w.optional(intake) { $0.id($1) }; w.string(status.rawValue)
+        w.optionalString(file); w.int(attempts); w.optionalString(lastError)
     }
 
     public init(from r: inout BinaryReader) throws {
-        self.init(id: try r.id(), kind: try r.raw(Kind.self), organisation: try r.id(), to: try r.string(), subject: try r.string(),
-                  body: try r.string(), created: try r.date(), intake: try r.optional { try $0.id() }, status: try r.raw(Status.self))
+        self.init(id: try r.id(), kind: try r.raw(Kind.self), organisation: try r.optional { try $0.id() }, accounts: try r.ids(),
+                  to: try r.string(), subject: try r.string(), body: try r.string(), created: try r.date(),
+                  intake: try r.optional { try $0.id() }, status: try r.raw(Status.self), file: try r.optionalString(),
+                  attempts: try r.int(), lastError: try r.optionalString())
     }
 }
 

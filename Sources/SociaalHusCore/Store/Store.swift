@@ -46,6 +46,8 @@ public final class Store {
 
     var dataPath: String { path + "/data" }
     var photosPath: String { path + "/photos" }
+    /// The outbox Maildir: `tmp/` while a file is written, `new/` waiting, `cur/` sent.
+    var mailPath: String { path + "/mail" }
     var manifestPath: String { path + "/manifest.json" }
 
     private init(path: String, state: StoreState, clock: any Clock, hasher: any PasswordHashing, lock: FileLock, stamp: FileStamp?) {
@@ -73,7 +75,7 @@ public final class Store {
             if !parent.isEmpty { try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
             guard mkdir(path, 0o700) == 0 else { throw DurableFile.ioError(path) }
         }
-        for sub in ["data", "photos"] where !fm.fileExists(atPath: path + "/" + sub) {
+        for sub in ["data", "photos"] + Store.mailFolders where !fm.fileExists(atPath: path + "/" + sub) {
             guard mkdir(path + "/" + sub, 0o700) == 0 else { throw DurableFile.ioError(path + "/" + sub) }
         }
         let lock = try FileLock(path: path + "/store.lock")
@@ -100,6 +102,13 @@ public final class Store {
         try checkDirectory(path)
         guard FileManager.default.fileExists(atPath: path + "/manifest.json") else { throw CoreError.storeNotFound(path: path) }
         for sub in ["data", "photos"] { try checkDirectory(path + "/" + sub) }
+        // Stores from before the outbox get its Maildir now.
+        for sub in mailFolders {
+            if !FileManager.default.fileExists(atPath: path + "/" + sub) {
+                guard mkdir(path + "/" + sub, 0o700) == 0 else { throw DurableFile.ioError(path + "/" + sub) }
+            }
+            try checkDirectory(path + "/" + sub)
+        }
         let lock = try FileLock(path: path + "/store.lock")
         let store = Store(path: path, state: StoreState(manifest: .empty()), clock: clock, hasher: hasher, lock: lock, stamp: nil)
         try lock.withLock(exclusive: cleanLeftovers) {
@@ -110,6 +119,9 @@ public final class Store {
         }
         return store
     }
+
+    /// The Maildir folders, created with the store.
+    static let mailFolders = ["mail", "mail/tmp", "mail/new", "mail/cur"]
 
     /// Refuses a missing folder, a file, or a folder others can read.
     static func checkDirectory(_ path: String) throws {
@@ -234,10 +246,12 @@ public final class Store {
         let encoded = try encodeShards(refs, of: tx.state)
         var written: [String] = []
         var replaced: [String] = []
+        var mailWritten: [String] = []
         var committed = false
         defer {
             if !committed {
                 for f in written { unlink(dataPath + "/" + f) }
+                for f in mailWritten { unlink(mailPath + "/" + f) }
                 manifestStamp = nil // make the next refresh look at the disk again
             }
         }
@@ -257,6 +271,14 @@ public final class Store {
         }
         try DurableFile.syncDirectory(dataPath)
         try faultHook?(.dataFolderSynced)
+        // New e-mails: written in tmp/, moved into new/ (the Maildir way), before the manifest names them.
+        for (name, data) in tx.mailToWrite {
+            let temp = mailPath + "/tmp/" + name
+            try DurableFile.createNew(temp, data: data)
+            guard rename(temp, mailPath + "/new/" + name) == 0 else { unlink(temp); throw DurableFile.ioError(mailPath + "/new/" + name) }
+            mailWritten.append("new/" + name)
+        }
+        if !tx.mailToWrite.isEmpty { try DurableFile.syncDirectory(mailPath + "/new") }
         let manifestData = try ShardCodec.encoder().encode(manifest)
         let temp = manifestPath + ".tmp"
         unlink(temp)
@@ -273,6 +295,8 @@ public final class Store {
         try faultHook?(.storeFolderSynced)
         for f in replaced where !written.contains(f) { unlink(dataPath + "/" + f) }
         try DurableFile.syncDirectory(dataPath)
+        for f in tx.mailToRemove where !f.contains("..") { unlink(mailPath + "/" + f) }
+        if !tx.mailToRemove.isEmpty { for sub in ["new", "cur"] { try DurableFile.syncDirectory(mailPath + "/" + sub) } }
         try faultHook?(.oldFilesRemoved)
     }
 
@@ -296,6 +320,7 @@ public final class Store {
         for name in (try? fm.contentsOfDirectory(atPath: photosPath)) ?? [] where !photos.contains(name) {
             unlink(photosPath + "/" + name)
         }
+        for rel in unreferencedMail() { unlink(mailPath + "/" + rel) }
         unlink(manifestPath + ".tmp")
     }
 
@@ -306,7 +331,21 @@ public final class Store {
         let photos = Set(state.accounts.all.compactMap(\.profile.photo))
         let data = ((try? fm.contentsOfDirectory(atPath: dataPath)) ?? []).filter { !referenced.contains($0) }.map { "data/" + $0 }
         let pics = ((try? fm.contentsOfDirectory(atPath: photosPath)) ?? []).filter { !photos.contains($0) }.map { "photos/" + $0 }
-        return (data + pics).sorted()
+        return (data + pics + unreferencedMail().map { "mail/" + $0 }).sorted()
+    }
+
+    /// Maildir files no outbox record names (from an interrupted change, or an erased message).
+    func unreferencedMail() -> [String] {
+        let fm = FileManager.default
+        // A file moved to cur/ just before its record was updated still belongs to that record.
+        let named = Set(state.outbox.all.compactMap(\.file).flatMap { f in f.hasPrefix("new/") ? [f, Store.sentName(f)] : [f] })
+        var out: [String] = []
+        for sub in ["tmp", "new", "cur"] {
+            for name in (try? fm.contentsOfDirectory(atPath: mailPath + "/" + sub)) ?? [] where !named.contains(sub + "/" + name) {
+                out.append(sub + "/" + name)
+            }
+        }
+        return out
     }
 }
 

@@ -87,6 +87,16 @@ public enum StoreCheck {
         report.leftovers = ((try? fm.contentsOfDirectory(atPath: path + "/data")) ?? []).filter { !referenced.contains($0) }.map { "data/" + $0 }.sorted()
         let photos = Set(state.accounts.all.compactMap(\.profile.photo))
         report.leftovers += ((try? fm.contentsOfDirectory(atPath: path + "/photos")) ?? []).filter { !photos.contains($0) }.map { "photos/" + $0 }.sorted()
+        let mailFiles = Set(state.outbox.all.compactMap(\.file).flatMap { f in f.hasPrefix("new/") ? [f, Store.sentName(f)] : [f] })
+        for sub in ["tmp", "new", "cur"] {
+            report.leftovers += ((try? fm.contentsOfDirectory(atPath: path + "/mail/" + sub)) ?? []).filter { !mailFiles.contains(sub + "/" + $0) }
+                .map { "mail/\(sub)/" + $0 }.sorted()
+        }
+        for m in state.outbox.all {
+            if let f = m.file, !fm.fileExists(atPath: path + "/mail/" + f), !fm.fileExists(atPath: path + "/mail/" + Store.sentName(f)) {
+                report.problems.append(.storeCorrupt(file: "mail/" + f, problem: .missing))
+            }
+        }
         return report
     }
 

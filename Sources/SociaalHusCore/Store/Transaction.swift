@@ -11,6 +11,10 @@ public struct Transaction {
     public let now: Date
     /// The shards to rewrite.
     var dirty: Set<ShardRef> = []
+    /// Maildir files to write into `mail/new` with the commit (name, contents).
+    var mailToWrite: [(String, Data)] = []
+    /// Maildir files to remove once the commit is durable (paths relative to `mail/`).
+    var mailToRemove: [String] = []
 
     init(state: StoreState, now: Date) {
         self.state = state
@@ -75,6 +79,28 @@ public struct Transaction {
     public mutating func audit(_ action: AuditEvent.Action, actor: AccountID?, subject: AccountID?, target: String? = nil) {
         let id: AuditEventID = nextID(.audit)
         put(AuditEvent(id: id, actor: actor, action: action, subject: subject, target: target, at: now))
+    }
+
+    /// Queues an e-mail: a record in the outbox and, with the commit, its RFC 5322 file in the
+    /// Maildir. Throws (and queues nothing) when an address or header is not acceptable.
+    @discardableResult
+    public mutating func queueMail(_ m: MailMessage, kind: OutboxMessage.Kind, accounts: [AccountID], organisation: OrganisationID? = nil,
+                                   intake: IntakeID? = nil) throws -> OutboxMessage {
+        let id: OutboxMessageID = nextID(.outbox)
+        let messageID = "\(UUID().uuidString.lowercased()).\(id)@" + (state.settings.mailFrom.split(separator: "@").last.map(String.init) ?? "sociaalhus.invalid")
+        let text = try RFC5322.render(m, from: state.settings.mailFrom, date: now, messageID: messageID)
+        let name = "\(Int(now.timeIntervalSince1970)).\(UUID().uuidString.lowercased()).sociaalhus"
+        mailToWrite.append((name, Data(text.utf8)))
+        let record = OutboxMessage(id: id, kind: kind, organisation: organisation, accounts: accounts, to: m.to, subject: m.subject,
+                                   body: m.body, created: now, intake: intake, file: "new/" + name)
+        put(record)
+        return record
+    }
+
+    /// Removes an outgoing message and, once the change is durable, its Maildir file.
+    public mutating func removeMail(_ r: OutboxMessage) {
+        remove(r)
+        if let f = r.file { mailToRemove.append(f) }
     }
 
     private mutating func mark(_ c: CollectionName, _ shard: Int) {

@@ -38,6 +38,10 @@ public enum CoreError: Error, Equatable, Sendable {
     case residentNotTold
     case intakeAlreadyClosed
     case invalidRetention(minimum: Int, maximum: Int)
+    // Mail
+    case mailHeaderInvalid(field: String)
+    case mailCommandInvalid(String)
+    case mailNotConfigured
     // Passwords and login
     case passwordRejected(PasswordProblem)
     case loginFailed
@@ -137,6 +141,15 @@ public enum CoreError: Error, Equatable, Sendable {
         case .invalidRetention(let lo, let hi):
             return lang.pick(nl: "Kies een bewaartermijn van \(lo) tot en met \(hi) maanden.",
                              en: "Choose a retention period of \(lo) to \(hi) months.")
+        case .mailHeaderInvalid(let f):
+            return lang.pick(nl: "De kop '\(f)' van de e-mail bevat een regeleinde of een ongeldig teken; haal dat weg en probeer het opnieuw.",
+                             en: "The e-mail header '\(f)' contains a line break or an invalid character; remove it and try again.")
+        case .mailCommandInvalid(let c):
+            return lang.pick(nl: "'\(TextSanitizer.sanitize(c))' is geen bruikbaar verzendcommando. Geef het volledige pad van een sendmail-programma, bijvoorbeeld /usr/sbin/sendmail -t -oi.",
+                             en: "'\(TextSanitizer.sanitize(c))' is not a usable mail command. Give the full path of a sendmail program, for example /usr/sbin/sendmail -t -oi.")
+        case .mailNotConfigured:
+            return lang.pick(nl: "Er is geen verzendcommando ingesteld; de e-mails blijven in de outbox. Stel er een in met 'sociaalhus mail config --command \"/usr/sbin/sendmail -t -oi\"'.",
+                             en: "No mail command is set; the e-mails stay in the outbox. Set one with 'sociaalhus mail config --command \"/usr/sbin/sendmail -t -oi\"'.")
         case .passwordRejected(let problem):
             return problem.message(lang)
         case .loginFailed:
