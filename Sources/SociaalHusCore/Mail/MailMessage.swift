@@ -68,12 +68,13 @@ public enum RFC5322 {
         let plain = text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
         if plain && used + text.count <= 78 && !text.contains("=?") { return text }
         let prefix = "=?UTF-8?B?", suffix = "?="
-        // 75 characters per word: 12 of wrapping leaves 63 of base64, so 45 bytes of text.
+        // 36 bytes of text make 48 characters of base64, 60 with the wrapping: with "Subject: " or
+        // the folding space every line stays well under 76 characters.
         var words: [String] = []
         var chunk: [UInt8] = []
         for ch in text {
             let bytes = Array(String(ch).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > 36 {
                 words.append(prefix + Data(chunk).base64EncodedString() + suffix)
                 chunk = []
             }
