@@ -17,6 +17,8 @@ extension Store {
             item.createdBy = viewer?.account?.id
             tx.put(item)
             tx.audit(.agendaItemCreated, actor: viewer?.account?.id, subject: nil, target: "agenda:\(item.id)")
+            try Self.notifyNew(title: item.title, what: "Agenda", wijk: item.wijk,
+                               topics: [item.category.lowercased()] + Self.topicWords([item.title, item.category]), author: viewer?.account?.id, in: &tx)
             return item
         }
     }

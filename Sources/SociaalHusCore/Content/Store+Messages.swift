@@ -2,21 +2,33 @@ import Foundation
 
 extension Store {
     /// Sends a contact-form message: the sender's name and e-mail address are mandatory; only
-    /// the recipient (for an organisation: its editors) will see them.
+    /// the recipient (for an organisation: its editors) will see them. It always arrives in the
+    /// recipient's Berichten; an e-mail copy goes only to a recipient whose "berichten van
+    /// bezoekers" toggle is on. The sender never learns the recipient's address.
     @discardableResult
     public func sendMessage(senderName: String, senderEmail: String, to recipient: ContactMessage.Recipient,
                             text: String, by viewer: Viewer) throws -> ContactMessage {
         let name = try validated(senderName, .senderName)
+        guard !name.contains(where: \.isNewline) else { throw CoreError.mailHeaderInvalid(field: Field.senderName.label(.dutch)) }
         guard !senderEmail.trimmingCharacters(in: .whitespaces).isEmpty else { throw CoreError.fieldRequired(.senderEmail) }
         let email = try EmailAddress.normalise(senderEmail)
         let body = try validated(text, .text)
         try PlatformAccess.require(.profiles, viewer: viewer, settings: state.settings)
         return try update { tx in
+            var recipients: [Account] = []
             switch recipient {
             case .resident(let id):
                 guard let r = tx.state.accounts[id.rawValue], !r.blocked else { throw CoreError.notFound(what: "account \(id)") }
+                // A resident can be contacted only where their profile is visible to the sender.
+                guard ProfileVisibilityRule.view(of: r, by: viewer, settings: tx.state.settings) != nil || Self.authorOfVisiblePost(r, tx.state, viewer, now: tx.now) else {
+                    throw CoreError.notFound(what: "account \(id)")
+                }
+                recipients = [r]
             case .organisation(let id):
                 guard tx.state.organisations[id.rawValue] != nil else { throw CoreError.unknownOrganisation(String(id.rawValue)) }
+                recipients = tx.state.editors(of: id)
+            case .address:
+                throw CoreError.notFound(what: "account")
             }
             let id: MessageID = tx.nextID(.messages)
             let message = ContactMessage(id: id, senderName: name, senderEmail: email, senderAccount: viewer.activeAccount?.id,
@@ -24,12 +36,104 @@ extension Store {
             tx.put(message)
             if case .resident(let r) = recipient { tx.audit(.messageSent, actor: viewer.activeAccount?.id, subject: r, target: "message:\(id)") }
             if let s = viewer.activeAccount?.id { tx.audit(.messageSent, actor: s, subject: s, target: "message:\(id)") }
+            for r in recipients where EmailPolicy.mayEmail(.visitorMessage, to: r) {
+                let copy = MailMessage(to: r.email, subject: "Nieuw bericht via SociaalHus / New message via SociaalHus",
+                                       body: "Van / From: \(name) <\(email)>\n\n\(body)\n\nLees en beantwoord het in SociaalHus onder 6 Berichten.\nRead and answer it in SociaalHus under 6 Messages.\n"
+                                           + MailFooter.text(.visitorMessage),
+                                       replyTo: email)
+                try tx.queueMail(copy, kind: .contactCopy, accounts: [r.id] + (viewer.activeAccount.map { [$0.id] } ?? []))
+            }
             return message
         }
     }
 
-    /// The messages `viewer` may read, newest first.
+    /// True when `author` wrote a post `viewer` may read (the contact form on a post).
+    static func authorOfVisiblePost(_ author: Account, _ s: StoreState, _ viewer: Viewer, now: Date) -> Bool {
+        s.posts.all.contains { p in
+            p.author == .resident(author.id)
+                && ContentVisibility.view(of: p, author: author, organisation: nil, by: viewer, settings: s.settings, now: now) != nil
+        }
+    }
+
+    /// The messages `viewer` may read and has not removed, newest first.
     public func messages(for viewer: Viewer) -> [ContactMessage] {
-        state.messages.all.filter { ContentVisibility.mayRead($0, by: viewer) }.sorted { $0.sent > $1.sent }
+        guard let me = viewer.activeAccount?.id else { return [] }
+        return state.messages.all.filter { m in
+            guard ContentVisibility.mayRead(m, by: viewer) else { return false }
+            let mine = m.senderAccount == me
+            let toMe = Self.isRecipient(m, viewer)
+            return (mine && !m.hiddenForSender) || (toMe && !m.hiddenForRecipient)
+        }.sorted { $0.sent > $1.sent }
+    }
+
+    /// True when `viewer` receives `m` (as the resident, or an editor of the organisation).
+    public static func isRecipient(_ m: ContactMessage, _ viewer: Viewer) -> Bool {
+        guard let me = viewer.activeAccount else { return false }
+        switch m.recipient {
+        case .resident(let id): return id == me.id
+        case .organisation(let o): return me.roles.editorOf.contains(o)
+        case .address: return false
+        }
+    }
+
+    /// Marks a received message as read.
+    public func markRead(_ id: MessageID, by viewer: Viewer) throws {
+        try update { tx in
+            guard var m = tx.state.messages[id.rawValue], Self.isRecipient(m, viewer) else { throw CoreError.notFound(what: "message \(id)") }
+            if m.read { return }
+            m.read = true
+            tx.put(m)
+        }
+    }
+
+    /// Removes a message from the viewer's Berichten; once neither side keeps it (or the other
+    /// side is a visitor), it is erased from the store.
+    public func deleteMessage(_ id: MessageID, by viewer: Viewer) throws {
+        try update { tx in
+            guard var m = tx.state.messages[id.rawValue], ContentVisibility.mayRead(m, by: viewer) else { throw CoreError.notFound(what: "message \(id)") }
+            if Self.isRecipient(m, viewer) { m.hiddenForRecipient = true }
+            if m.senderAccount != nil, m.senderAccount == viewer.activeAccount?.id { m.hiddenForSender = true }
+            let senderKeeps = m.senderAccount != nil && !m.hiddenForSender
+            let recipientKeeps: Bool
+            if case .address = m.recipient { recipientKeeps = false } else { recipientKeeps = !m.hiddenForRecipient }
+            if senderKeeps || recipientKeeps { tx.put(m) } else { tx.remove(m) }
+        }
+    }
+
+    /// Answers a received message. The answer goes to the sender's Berichten when they have an
+    /// account (with an e-mail copy only if their toggle allows), else by e-mail to the address
+    /// they gave. The replier's own e-mail address is never shown to the sender.
+    @discardableResult
+    public func reply(to id: MessageID, text: String, by viewer: Viewer) throws -> ContactMessage {
+        let body = try validated(text, .text)
+        guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
+        return try update { tx in
+            guard let original = tx.state.messages[id.rawValue], Self.isRecipient(original, viewer) else { throw CoreError.notFound(what: "message \(id)") }
+            let myName: String
+            if case .organisation(let o) = original.recipient, let org = tx.state.organisations[o.rawValue] { myName = org.name } else { myName = me.profile.displayName }
+            let answerID: MessageID = tx.nextID(.messages)
+            var answer: ContactMessage
+            if let senderAccount = original.senderAccount, let sender = tx.state.accounts[senderAccount.rawValue] {
+                answer = ContactMessage(id: answerID, senderName: myName, senderEmail: "", senderAccount: me.id, recipient: .resident(senderAccount),
+                                        text: body, sent: tx.now)
+                if EmailPolicy.mayEmail(.visitorMessage, to: sender) {
+                    try tx.queueMail(MailMessage(to: sender.email, subject: "Antwoord via SociaalHus / Reply via SociaalHus",
+                                                 body: "Van / From: \(myName)\n\n\(body)\n\nLees het in SociaalHus onder 6 Berichten.\nRead it in SociaalHus under 6 Messages.\n"
+                                                     + MailFooter.text(.visitorMessage)),
+                                     kind: .reply, accounts: [sender.id, me.id])
+                }
+            } else {
+                answer = ContactMessage(id: answerID, senderName: myName, senderEmail: "", senderAccount: me.id,
+                                        recipient: .address(original.senderEmail), text: body, sent: tx.now)
+                try tx.queueMail(MailMessage(to: original.senderEmail, subject: "Antwoord via SociaalHus / Reply via SociaalHus",
+                                             body: "Van / From: \(myName)\n\n\(body)\n\n> " + original.text.replacingOccurrences(of: "\n", with: "\n> ") + "\n" + MailFooter.reply),
+                                 kind: .reply, accounts: [me.id])
+            }
+            answer.inReplyTo = id
+            answer.hiddenForRecipient = false
+            tx.put(answer)
+            tx.audit(.messageSent, actor: me.id, subject: me.id, target: "message:\(answerID)")
+            return answer
+        }
     }
 }

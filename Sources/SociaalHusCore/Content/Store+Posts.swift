@@ -43,6 +43,8 @@ extension Store {
                             created: tx.now, expires: tx.now.addingTimeInterval(Double(days) * 86_400))
             tx.put(post)
             tx.audit(.postCreated, actor: viewer.account?.id, subject: d.author.accountSubject, target: "post:\(id)")
+            try Self.notifyNew(title: title, what: "Prikbord (\(d.kind.rawValue))", wijk: d.wijk,
+                               topics: Self.topicWords([title, body, d.kind.rawValue]), author: viewer.account?.id, in: &tx)
             return post
         }
     }

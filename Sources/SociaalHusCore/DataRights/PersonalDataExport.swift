@@ -156,6 +156,7 @@ extension Store {
             switch m.recipient {
             case .resident(let r): to = r == id ? a.profile.displayName : (s.accounts[r.rawValue].map { ProfileVisibilityRule.view(of: $0, by: .account(a), settings: s.settings)?.displayName ?? "" } ?? "")
             case .organisation(let o): to = orgName(o)
+            case .address(let a): to = a
             }
             return .init(id: m.id.rawValue, senderName: m.senderName, senderEmail: m.senderEmail, recipient: to, text: m.text, sent: m.sent)
         }

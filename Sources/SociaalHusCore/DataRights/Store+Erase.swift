@@ -27,7 +27,7 @@ extension Store {
                 }
             }
             for m in Array(tx.state.messages.all)
-            where m.senderAccount == id || m.recipient == .resident(id) || m.senderEmail == a.email {
+            where m.senderAccount == id || m.recipient == .resident(id) || m.senderEmail == a.email || m.recipient == .address(a.email) {
                 tx.remove(m)
             }
             for item in Array(tx.state.agenda.all) where item.createdBy == id {
@@ -45,6 +45,8 @@ extension Store {
                 Self.eraseIntake(intake, actor: viewer?.account?.id, in: &tx)
             }
             if let d = tx.state.drafts[id.rawValue] { tx.remove(d) }
+            // E-mails to or about the person, waiting or sent, with their Maildir files.
+            for m in Array(tx.state.outbox.all) where m.accounts.contains(id) || m.to == a.email { tx.removeMail(m) }
             let shard = tx.state.audit.shardIndex(forKey: id.rawValue)
             for e in Array(tx.state.audit.shards[shard].values) where e.subject == id { tx.remove(e) }
             tx.audit(.accountErased, actor: viewer?.account?.id, subject: id, target: "account:\(id)")

@@ -25,6 +25,8 @@ public struct Account: Codable, Sendable, Hashable, Identifiable {
     public var profile: Profile
     /// Failed-login bookkeeping, kept in the store so it survives restarts.
     public var throttle: LoginThrottleState
+    /// Wijk notifications waiting for the daily digest (one line each).
+    public var pendingDigest: [String] = []
 
     /// Creates an account.
     public init(id: AccountID, email: String, name: String, passwordHash: String, roles: Roles = .residentOnly,

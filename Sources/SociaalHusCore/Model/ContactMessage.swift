@@ -8,6 +8,8 @@ public struct ContactMessage: Codable, Sendable, Hashable, Identifiable {
         case resident(AccountID)
         /// An organisation: its editors read it.
         case organisation(OrganisationID)
+        /// A visitor without an account, answered by e-mail only (a reply to their message).
+        case address(String)
     }
 
     /// Internal id.
@@ -24,6 +26,14 @@ public struct ContactMessage: Codable, Sendable, Hashable, Identifiable {
     public var text: String
     /// When it was sent.
     public var sent: Date
+    /// True once the recipient opened it.
+    public var read = false
+    /// The sender removed it from their sent messages.
+    public var hiddenForSender = false
+    /// The recipient removed it from their inbox.
+    public var hiddenForRecipient = false
+    /// The message this answers, if any.
+    public var inReplyTo: MessageID?
 
     /// Creates a message.
     public init(id: MessageID, senderName: String, senderEmail: String, senderAccount: AccountID? = nil,

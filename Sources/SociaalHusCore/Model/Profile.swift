@@ -18,6 +18,8 @@ public struct Profile: Codable, Sendable, Hashable {
     public var phone: String?
     /// Postal address, only ever shown on a post whose author ticked it.
     public var address: String?
+    /// Wijk notifications once a day in one e-mail instead of one e-mail each.
+    public var dailyDigest: Bool = false
 
     /// Creates a profile with privacy by default: anonymous, all e-mail off, no photo.
     public init(displayName: String, wijk: WijkID, photo: String? = nil,

@@ -70,6 +70,7 @@ public enum ContentVisibility {
         switch message.recipient {
         case .resident(let id): return id == me.id
         case .organisation(let org): return me.roles.editorOf.contains(org)
+        case .address: return false
         }
     }
 

@@ -20,6 +20,8 @@ public enum PermissionDenial: Equatable, Sendable {
     case notYourAccount
     /// Only desk staff (and administrators) may see intake records.
     case deskStaffOnly
+    /// Only the wijk's local partner (or an administrator) may send its newsletter.
+    case partnersOnly
 
     /// The message shown.
     public func message(_ lang: Language) -> String {
@@ -32,6 +34,7 @@ public enum PermissionDenial: Equatable, Sendable {
         case .residentsOnly: lang.pick(nl: "Alleen bewoners kunnen op eigen naam een bericht plaatsen.", en: "Only residents can post in their own name.")
         case .otherWijk: lang.pick(nl: "Je kunt alleen een bericht plaatsen in je eigen wijk.", en: "You can only post in your own wijk.")
         case .notYourAccount: lang.pick(nl: "Alleen de eigenaar van dit account mag deze gegevens inzien of wijzigen.", en: "Only the owner of this account may see or change this data.")
+        case .partnersOnly: lang.pick(nl: "Alleen de lokale partner van deze wijk mag de nieuwsbrief versturen.", en: "Only this wijk's local partner may send its newsletter.")
         case .deskStaffOnly: lang.pick(nl: "Alleen baliemedewerkers van het Sociaal Hus mogen gesprekken inzien of vastleggen.", en: "Only desk staff of the Sociaal Hus may see or record conversations.")
         }
     }

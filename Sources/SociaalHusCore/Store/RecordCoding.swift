@@ -28,6 +28,7 @@ extension Account: BinaryRecord {
         w.bool(profile.email.newsletters); w.bool(profile.email.announcements)
         w.optionalString(profile.phone); w.optionalString(profile.address)
         w.int(throttle.consecutiveFailures); w.optional(throttle.lastFailure) { $0.date($1) }; w.array(throttle.recentFailures) { $0.date($1) }
+        w.bool(profile.dailyDigest); w.strings(pendingDigest)
     }
 
     public init(from r: inout BinaryReader) throws {
@@ -41,6 +42,10 @@ extension Account: BinaryRecord {
                           phone: try r.optionalString(), address: try r.optionalString())
         throttle = LoginThrottleState(consecutiveFailures: try r.int(), lastFailure: try r.optional { try $0.date() },
                                       recentFailures: try r.array { try $0.date() })
+        if r.format >= 2 {
+            profile.dailyDigest = try r.bool()
+            pendingDigest = try r.strings()
+        }
     }
 }
 
@@ -105,8 +110,10 @@ extension ContactMessage: BinaryRecord {
         switch recipient {
         case .resident(let a): w.uint(0); w.id(a)
         case .organisation(let o): w.uint(1); w.id(o)
+        case .address(let a): w.uint(2); w.string(a)
         }
         w.string(text); w.date(sent)
+        w.bool(read); w.bool(hiddenForSender); w.bool(hiddenForRecipient); w.optional(inReplyTo) { $0.id($1) }
     }
 
     public init(from r: inout BinaryReader) throws {
@@ -115,9 +122,13 @@ extension ContactMessage: BinaryRecord {
         switch try r.uint() {
         case 0: recipient = .resident(try r.id())
         case 1: recipient = .organisation(try r.id())
+        case 2: recipient = .address(try r.string())
         default: throw BinaryReader.Damage(offset: at, expected: "recipient")
         }
         text = try r.string(); sent = try r.date()
+        if r.format >= 2 {
+            read = try r.bool(); hiddenForSender = try r.bool(); hiddenForRecipient = try r.bool(); inReplyTo = try r.optional { try $0.id() }
+        }
     }
 }
 

@@ -142,6 +142,7 @@ public enum StoreCheck {
             switch m.recipient {
             case .resident(let r): if s.accounts[r.rawValue] == nil { bad(.messages, "message \(m.id): recipient \(r)") }
             case .organisation(let o): if s.organisations[o.rawValue] == nil { bad(.messages, "message \(m.id): organisation \(o)") }
+            case .address: break
             }
         }
         for i in s.intakes.all {

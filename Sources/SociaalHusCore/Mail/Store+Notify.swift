@@ -1,0 +1,93 @@
+import Foundation
+
+extension Store {
+    /// Topic words of a text for matching interest areas: lower-cased words of letters and digits.
+    static func topicWords(_ texts: [String]) -> [String] {
+        texts.flatMap { $0.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init) }
+    }
+
+    /// Tells residents about new content in their wijk that matches one of their interest areas:
+    /// an e-mail now, or a line for their daily digest. Only residents whose notification toggle
+    /// is on, in that wijk (`wijk` nil: all of Borne), never the author.
+    static func notifyNew(title: String, what: String, wijk: WijkID?, topics: [String], author: AccountID?, in tx: inout Transaction) throws {
+        let wijkName = wijk.flatMap { tx.state.wijk($0)?.name } ?? "Borne"
+        let line = "\(what): \(title) (\(wijkName))"
+        for account in Array(tx.state.accounts.all) where account.id != author && account.roles.resident {
+            let occasion = EmailPolicy.Occasion.wijkNotification(wijk: wijk ?? account.profile.wijk, topics: topics)
+            guard EmailPolicy.mayEmail(occasion, to: account) else { continue }
+            if account.profile.dailyDigest {
+                var a = account
+                a.pendingDigest.append(line)
+                tx.put(a)
+            } else {
+                let body = "Nieuw in je wijk / New in your wijk:\n\n  \(line)\n\nBekijk het in SociaalHus (1 Agenda of 2 Prikbord).\nSee it in SociaalHus (1 Agenda or 2 Prikbord).\n"
+                    + MailFooter.text(.wijkNotification)
+                try tx.queueMail(MailMessage(to: account.email, subject: "Nieuw in \(wijkName): \(title)", body: body),
+                                 kind: .notification, accounts: [account.id])
+            }
+        }
+    }
+
+    /// Sends every waiting digest as one e-mail per person (run daily, e.g. by
+    /// `sociaalhus mail digest` from cron). A person who turned notifications off meanwhile gets
+    /// nothing, and their waiting lines are dropped. Returns how many digests were queued.
+    @discardableResult
+    public func sendDigests() throws -> Int {
+        try update { tx in
+            var n = 0
+            for account in Array(tx.state.accounts.all) where !account.pendingDigest.isEmpty {
+                var a = account
+                let lines = a.pendingDigest
+                a.pendingDigest = []
+                tx.put(a)
+                guard !a.blocked, a.profile.email.wijkNotifications else { continue }
+                let body = "Nieuw in je wijk sinds de vorige samenvatting / New in your wijk since the last digest:\n\n"
+                    + lines.map { "  - " + $0 }.joined(separator: "\n") + "\n" + MailFooter.text(.wijkNotification)
+                try tx.queueMail(MailMessage(to: a.email, subject: "Dagelijkse samenvatting: \(lines.count) nieuw / Daily digest: \(lines.count) new", body: body),
+                                 kind: .digest, accounts: [a.id])
+                n += 1
+            }
+            return n
+        }
+    }
+
+    /// Sends the wijk newsletter of a local partner (or an administrator) to the residents of that
+    /// wijk whose newsletter toggle is on; returns how many e-mails were queued.
+    @discardableResult
+    public func sendNewsletter(wijk: WijkID, subject: String, text: String, by viewer: Viewer) throws -> Int {
+        guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
+        guard me.roles.partnerOf.contains(wijk) || me.roles.administrator else { throw CoreError.notPermitted(.partnersOnly) }
+        let title = try validated(subject, .title)
+        let body = try validated(text, .body)
+        return try update { tx in
+            guard let w = tx.state.wijk(wijk) else { throw CoreError.unknownWijk(String(wijk.rawValue)) }
+            var n = 0
+            for a in tx.state.accounts.all.sorted(by: { $0.id < $1.id }) where EmailPolicy.mayEmail(.newsletter(wijk: wijk), to: a) {
+                try tx.queueMail(MailMessage(to: a.email, subject: "Nieuwsbrief \(w.name): \(title)", body: body + "\n" + MailFooter.text(.newsletter)),
+                                 kind: .newsletter, accounts: [a.id])
+                n += 1
+            }
+            tx.audit(.platformChanged, actor: me.id, subject: nil, target: "newsletter:\(wijk)")
+            return n
+        }
+    }
+
+    /// Sends a platform announcement (administrators) to every account whose announcement toggle
+    /// is on; returns how many e-mails were queued.
+    @discardableResult
+    public func sendAnnouncement(subject: String, text: String, by viewer: Viewer) throws -> Int {
+        try Permissions.require(.administerPlatform, by: viewer)
+        let title = try validated(subject, .title)
+        let body = try validated(text, .body)
+        return try update { tx in
+            var n = 0
+            for a in tx.state.accounts.all.sorted(by: { $0.id < $1.id }) where EmailPolicy.mayEmail(.announcement, to: a) {
+                try tx.queueMail(MailMessage(to: a.email, subject: "Mededeling van SociaalHus: \(title)", body: body + "\n" + MailFooter.text(.announcement)),
+                                 kind: .announcement, accounts: [a.id])
+                n += 1
+            }
+            tx.audit(.platformChanged, actor: viewer.account?.id, subject: nil, target: "announcement")
+            return n
+        }
+    }
+}
