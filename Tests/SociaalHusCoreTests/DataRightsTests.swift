@@ -29,6 +29,9 @@ import Testing
             try store.setPhoto(for: p.id, from: photoPath, by: .account(p))
             p = store.state.accounts[p.id.rawValue]!
             bystander = try addResident(store, "bystander@example.nl", name: "Bystander Bea")
+            // An anonymous resident is reached through a post of theirs.
+            try store.createPost(PostDraft(kind: .aanbod, title: "Ladder te leen", body: "Bel me", wijk: bystander.profile.wijk,
+                                           author: .resident(bystander.id)), by: .account(bystander))
             try store.createPost(PostDraft(kind: .vraag, title: "Canary vraag", body: "CANARY-POST-BODY-Lm3", wijk: p.profile.wijk,
                                            author: .resident(p.id), show: ContactChoice(email: true)), by: .account(p))
             try store.createPost(PostDraft(kind: .mededeling, title: "Org bericht", body: "Van de voedselbank", wijk: p.profile.wijk,

@@ -20,7 +20,9 @@ extension Store {
             case .resident(let id):
                 guard let r = tx.state.accounts[id.rawValue], !r.blocked else { throw CoreError.notFound(what: "account \(id)") }
                 // A resident can be contacted only where their profile is visible to the sender.
-                guard ProfileVisibilityRule.view(of: r, by: viewer, settings: tx.state.settings) != nil || Self.authorOfVisiblePost(r, tx.state, viewer, now: tx.now) else {
+                let profileShown = ProfileVisibilityRule.view(of: r, by: viewer, settings: tx.state.settings) != nil
+                    && ProfileVisibilityRule.namesVisible(owner: r, viewer: viewer)
+                guard profileShown || Self.authorOfVisiblePost(r, tx.state, viewer, now: tx.now) else {
                     throw CoreError.notFound(what: "account \(id)")
                 }
                 recipients = [r]
