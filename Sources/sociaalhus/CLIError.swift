@@ -13,6 +13,7 @@ enum CLIError: Error {
     case noPassword
     case cannotWrite(path: String, reason: String)
     case noTerminal
+    case mailIncomplete
 
     /// One plain sentence for stderr.
     func message(_ lang: Language) -> String {
@@ -33,6 +34,8 @@ enum CLIError: Error {
             return lang.pick(nl: "De twee wachtwoorden zijn niet gelijk; probeer het opnieuw.", en: "The two passwords differ; try again.")
         case .noPassword:
             return lang.pick(nl: "Er is geen wachtwoord gelezen; geef het op de standaardinvoer.", en: "No password was read; give it on standard input.")
+        case .mailIncomplete:
+            return lang.pick(nl: "Niet alle e-mails zijn verstuurd; ze staan nog in de outbox.", en: "Not every e-mail was sent; they are still in the outbox.")
         case .noTerminal:
             return lang.pick(nl: "Het scherm werkt alleen in een terminal. Gebruik de opdrachten uit 'sociaalhus help' in scripts.",
                              en: "The interface only works in a terminal. Use the commands of 'sociaalhus help' in scripts.")

@@ -20,6 +20,9 @@ enum HelpCommand {
           sociaalhus agenda [--wijk W] [--from JJJJ-MM-DD] [--days N] [--format text|json]
           sociaalhus check
           sociaalhus retention                   wis afgesloten gesprekken na de bewaartermijn (voor cron)
+          sociaalhus mail config [--command "/usr/sbin/sendmail -t -oi"] [--from ADRES]
+          sociaalhus mail send|digest|list       verstuur de outbox / zet samenvattingen klaar / toon de outbox
+          sociaalhus mail retry --id N           verstuur een geweigerde of onzekere e-mail nog eens
           sociaalhus bench [--scale N] [--runs N]
 
         Rollen: resident, editor:ORGANISATIE, desk, partner:WIJK, admin
@@ -44,6 +47,9 @@ enum HelpCommand {
           sociaalhus agenda [--wijk W] [--from YYYY-MM-DD] [--days N] [--format text|json]
           sociaalhus check
           sociaalhus retention                   erase closed conversations after the retention period (for cron)
+          sociaalhus mail config [--command "/usr/sbin/sendmail -t -oi"] [--from ADDRESS]
+          sociaalhus mail send|digest|list       send the outbox / queue the digests / show the outbox
+          sociaalhus mail retry --id N           send a refused or uncertain e-mail once more
           sociaalhus bench [--scale N] [--runs N]
 
         Roles: resident, editor:ORGANISATION, desk, partner:WIJK, admin

@@ -1,0 +1,67 @@
+import Foundation
+import SociaalHusCore
+
+/// `sociaalhus mail config|send|digest|list|retry`: the outbox, for the operator and cron.
+enum MailCommand {
+    static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let sub = args.positional.count > 1 ? args.positional[1] : ""
+        switch sub {
+        case "config": try config(&args, ctx)
+        case "send": try send(&args, ctx)
+        case "digest": try digest(&args, ctx)
+        case "list": try list(&args, ctx)
+        case "retry": try retry(&args, ctx)
+        default: throw CLIError.unknownCommand("mail " + sub)
+        }
+    }
+
+    /// Sets the sendmail-compatible command (split on spaces; no shell) and the sender address.
+    static func config(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let command = args.value("command")
+        let from = args.value("from")
+        let store = try ctx.openStore(&args)
+        try args.rejectUnknown()
+        try store.setMail(command: command.map { $0.split(separator: " ").map(String.init) }, from: from, by: nil)
+        let s = store.state.settings
+        Console.out(ctx.t("Verzendcommando: \(s.mailCommand.isEmpty ? "(geen; e-mails wachten in de outbox)" : s.mailCommand.joined(separator: " ")); afzender: \(s.mailFrom).",
+                          "Mail command: \(s.mailCommand.isEmpty ? "(none; e-mails wait in the outbox)" : s.mailCommand.joined(separator: " ")); sender: \(s.mailFrom)."))
+    }
+
+    /// Hands every waiting e-mail to the mail command; refused ones are kept for the next run.
+    static func send(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let store = try ctx.openStore(&args)
+        try args.rejectUnknown()
+        let r = try store.deliverMail(using: try store.configuredSender())
+        Console.out(ctx.t("\(r.sent) verstuurd, \(r.failed) geweigerd (blijven staan voor een volgende poging), \(r.uncertain) onzeker (zie 'mail list').",
+                          "\(r.sent) sent, \(r.failed) refused (kept for another try), \(r.uncertain) uncertain (see 'mail list')."))
+        if r.failed > 0 || r.uncertain > 0 { throw CLIError.mailIncomplete }
+    }
+
+    /// Queues the daily digests.
+    static func digest(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let store = try ctx.openStore(&args)
+        try args.rejectUnknown()
+        let n = try store.sendDigests()
+        Console.out(ctx.t("\(n) dagelijkse samenvatting(en) klaargezet in de outbox.", "\(n) daily digest(s) queued in the outbox."))
+    }
+
+    /// One line per e-mail: number, state, kind, recipient, subject, last error.
+    static func list(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let store = try ctx.openStore(&args)
+        try args.rejectUnknown()
+        for m in try store.outbox(by: nil) {
+            let error = m.lastError.map { " — " + TextSanitizer.sanitize($0) } ?? ""
+            Console.out("\(m.id)\t\(m.status.rawValue)\t\(m.kind.rawValue)\t\(m.to)\t\(TextSanitizer.sanitize(m.subject))\(error)")
+        }
+    }
+
+    /// Sends a failed or uncertain e-mail once more with the next `mail send`.
+    static func retry(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let idText = try args.required("id")
+        let store = try ctx.openStore(&args)
+        try args.rejectUnknown()
+        guard let id = Int(idText) else { throw CLIError.invalidValue(option: "id", value: idText, expected: ctx.t("een nummer uit 'mail list'", "a number from 'mail list'")) }
+        try store.retryMail(OutboxMessageID(id), by: nil)
+        Console.out(ctx.t("E-mail \(id) gaat mee met de volgende 'mail send'.", "E-mail \(id) goes with the next 'mail send'."))
+    }
+}
