@@ -122,6 +122,7 @@ public final class App {
         case .goOrganisaties: switchTo(.organisaties)
         case .goProfiel: switchTo(.profiel)
         case .goIntake: if ctx.handlesIntakes { switchTo(.intake) }
+        case .goBerichten: switchTo(.berichten)
         case .help: modal = .help(offset: 0)
         case .quit: modal = .confirmQuit
         case .refresh:

@@ -19,8 +19,11 @@ enum Chrome {
         // When space is short the other tabs shrink to their number; the current one keeps its name.
         let compact = tabsShown.map { t in t == app.tab ? "[\(t.rawValue + 1) \(t.name(ctx.lang))]" : "\(t.rawValue + 1)" }
             .joined(separator: " ")
-        let tabs = TextWidth.width(" SociaalHus │ " + full) <= room ? full : compact
-        let left = " SociaalHus │ " + tabs
+        // The product name goes before the tab names do.
+        let left: String
+        if TextWidth.width(" SociaalHus │ " + full) <= room { left = " SociaalHus │ " + full }
+        else if TextWidth.width(" " + full) <= room { left = " " + full }
+        else { left = " SociaalHus │ " + compact }
         let screenTitle = app.current.title(ctx)
         let leftText = TextWidth.width(left + " │ " + screenTitle) <= room ? left + " │ " + screenTitle : left
         g.put(leftText, x: 0, y: 0, role: .topBar, maxWidth: room)

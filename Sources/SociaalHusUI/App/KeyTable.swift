@@ -13,6 +13,7 @@ public enum KeyTable {
             Binding(.goOrganisaties, [.char("3")], label: lang.t("Organisaties", "Organisations"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.goProfiel, [.char("4")], label: lang.t("Profiel", "Profile"), group: lang.t("Algemeen", "General"), inStatusBar: false),
         ] + intakeKey + [
+            Binding(.goBerichten, [.char("6")], label: lang.t("Berichten", "Messages"), help: lang.t("Je ontvangen en verstuurde berichten", "Your received and sent messages"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.help, [.char("?"), .function(1)], label: "Help", help: lang.t("Alle toetsen van dit scherm", "All keys of this screen"), group: lang.t("Algemeen", "General")),
             Binding(.back, [.escape], label: lang.t("Terug", "Back"), help: lang.t("Terug, annuleren of tekstveld verlaten", "Back, cancel or leave a text field"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.refresh, [.ctrl("r")], label: lang.t("Vernieuwen", "Refresh"), help: lang.t("Wijzigingen van andere terminals ophalen", "Fetch changes from other terminals"), group: lang.t("Algemeen", "General"), inStatusBar: false),

@@ -11,6 +11,7 @@ public enum RootScreens {
         case .organisaties: OrganisatiesScreen(ctx)
         case .profiel: ctx.session == nil ? LoginScreen() : ProfileScreen(ctx)
         case .intake: IntakeScreen(ctx)
+        case .berichten: BerichtenScreen(ctx)
         }
     }
 }

@@ -74,9 +74,10 @@ enum NavigationRequest {
     case push(Screen), pop, login(AccountID), logout, tab(Tab)
 }
 
-/// The main screens; intake only for desk staff and administrators.
+/// The main screens; intake only for desk staff and administrators. The number key of a tab is
+/// its raw value plus one (intake 5, berichten 6).
 public enum Tab: Int, CaseIterable, Sendable {
-    case agenda, prikbord, organisaties, profiel, intake
+    case agenda, prikbord, organisaties, profiel, intake, berichten
 
     /// The tabs `viewer` sees in the top bar and can reach with a key.
     public static func visible(to viewer: Viewer) -> [Tab] {
@@ -91,6 +92,7 @@ public enum Tab: Int, CaseIterable, Sendable {
         case .organisaties: l.t("Organisaties", "Organisations")
         case .profiel: l.t("Profiel", "Profile")
         case .intake: "Intake"
+        case .berichten: l.t("Berichten", "Messages")
         }
     }
 }

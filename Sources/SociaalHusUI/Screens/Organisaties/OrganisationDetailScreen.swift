@@ -13,6 +13,7 @@ final class OrganisationDetailScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         KeyTable.list(ctx.lang).filter { $0.action != .open } + [
+            Binding(.contact, [.char("c")], label: ctx.t("Contact", "Contact"), help: ctx.t("Een bericht sturen aan deze organisatie", "Send a message to this organisation"), group: ctx.t("Organisatie", "Organisation")),
             Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), help: ctx.t("Gegevens van de organisatie bewerken (redacteuren)", "Edit the organisation's entry (editors)"), group: ctx.t("Organisatie", "Organisation")),
         ]
     }
@@ -20,6 +21,8 @@ final class OrganisationDetailScreen: Screen {
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .contact:
+            if let o = ctx.store.state.organisations[id.rawValue] { ctx.push(ContactFormScreen(.recipient(.organisation(id), name: o.name), ctx)) }
         case .edit:
             if let d = Permissions.denial(.editOrganisation(id), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             if let o = ctx.store.state.organisations[id.rawValue] { ctx.push(OrganisationEditScreen(o, ctx)) }

@@ -19,6 +19,7 @@ final class PostDetailScreen: Screen {
                     Binding(.back, [.char("n"), .escape], label: ctx.t("Nee", "No"), group: g)]
         }
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
+            Binding(.contact, [.char("c")], label: ctx.t("Reageren", "Respond"), help: ctx.t("Een bericht sturen via het contactformulier", "Send a message through the contact form"), group: g),
             Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), group: g),
             Binding(.renew, [.char("r")], label: ctx.t("Verlengen", "Renew"), help: ctx.t("Nog 30 dagen laten staan", "Keep it up 30 more days"), group: g),
             Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), group: g),
@@ -40,6 +41,14 @@ final class PostDetailScreen: Screen {
         }
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .contact:
+            guard let v = PostRules.view(post, ctx) else { return }
+            let recipient: ContactMessage.Recipient
+            switch post.author {
+            case .resident(let a): recipient = .resident(a)
+            case .organisation(let o, _): recipient = .organisation(o)
+            }
+            ctx.push(ContactFormScreen(.recipient(recipient, name: v.authorName), ctx))
         case .edit:
             if let d = Permissions.denial(.changePost(post), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             ctx.push(PostEditScreen(editing: post, ctx))
@@ -81,7 +90,7 @@ enum PostLines {
         if let p = v.phone { out.append((ctx.t("Telefoon: ", "Phone: ") + safe(p), .normal)) }
         if let a = v.address { out.append((ctx.t("Adres: ", "Address: ") + safe(a), .normal)) }
         if v.repliesViaContactForm {
-            out.append((ctx.t("Reageren gaat via het contactformulier.", "Replies go through the contact form."), .muted))
+            out.append((ctx.t("Reageren gaat via het contactformulier: druk op c.", "Replies go through the contact form: press c."), .muted))
         }
         out.append((ctx.t("Geplaatst ", "Placed ") + DateText.short(v.post.created) + ctx.t(", zichtbaar tot ", ", visible until ") + DateText.short(v.post.expires), .muted))
         return out

@@ -50,6 +50,7 @@ final class ProfileScreen: Screen {
         ]
         fields += EmailKind.allCases.map { FormField("mail-" + $0.rawValue, "", .toggle(p.email[$0])) }
         fields += [
+            FormField("digest", "", .choice(options: ["", ""], selected: p.dailyDigest ? 1 : 0)),
             FormField("gap2", "", .note(.normal)),
             FormField("detailsHeader", "", .note(.header)),
             FormField("interests", "", .text(TextField(p.interests.joined(separator: ", "), limit: Field.interests.limit))),
@@ -82,6 +83,7 @@ final class ProfileScreen: Screen {
             "visibility": ctx.t("Wie ziet je", "Who sees you"),
             "previewHeader": ctx.t("Zo zien anderen je (met wat hier nu staat)", "How others see you (with what is filled in now)"),
             "mailHeader": ctx.t("Welke e-mails wil je ontvangen?", "Which e-mails do you want to receive?"),
+            "digest": ctx.t("Notificaties", "Notifications"),
             "detailsHeader": ctx.t("Interesses en contactgegevens", "Interests and contact details"),
             "interests": ctx.t("Interesses", "Interests"),
             "interestsHint": ctx.t("Gescheiden door komma's, bijv. sport en bewegen, cultuur", "Separated by commas, e.g. sport, culture"),
@@ -95,6 +97,9 @@ final class ProfileScreen: Screen {
         for i in form.fields.indices {
             let id = form.fields[i].id
             if let label = labels[id] { form.fields[i].label = label }
+            if id == "digest", case .choice(_, let s) = form.fields[i].kind {
+                form.fields[i].kind = .choice(options: [ctx.t("direct", "at once"), ctx.t("1× per dag", "once a day")], selected: s)
+            }
             if id == "visibility", case .choice(_, let s) = form.fields[i].kind {
                 form.fields[i].kind = .choice(options: ProfileVisibility.allCases.map { $0.label(ctx.language) }, selected: s)
             }
@@ -216,6 +221,7 @@ final class ProfileScreen: Screen {
             let interests = form.text("interests").split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             let phone = form.text("phone"), address = form.text("address")
+            let digest = form.choice("digest") == 1
             do {
                 try ctx.store.updateProfile(for: id, by: ctx.viewer) { p in
                     p.displayName = name
@@ -224,6 +230,7 @@ final class ProfileScreen: Screen {
                     p.interests = interests
                     p.phone = phone
                     p.address = address
+                    p.dailyDigest = digest
                 }
             } catch {
                 focus(on: error)

@@ -1,0 +1,49 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// Writing a wijk newsletter (local partners) or a platform announcement (administrators). It
+/// goes only to people whose toggle for it is on; the screen says how many that are.
+final class BroadcastScreen: FormScreen {
+    enum Kind { case newsletter, announcement }
+
+    private let kind: Kind
+    private let wijken: [Wijk]
+
+    init(_ kind: Kind, _ ctx: UIContext) {
+        self.kind = kind
+        let me = ctx.viewer.activeAccount
+        let all = ctx.store.state.settings.wijken
+        wijken = me?.roles.administrator == true ? all : all.filter { me?.roles.partnerOf.contains($0.id) ?? false }
+        var rows: [FormField] = []
+        let toggle = kind == .newsletter ? EmailKind.newsletter : .announcement
+        rows.append(FormField("about", ctx.t("Gaat alleen naar wie \"\(toggle.label(.dutch))\" aan heeft staan.", "Goes only to people with \"\(toggle.label(.english))\" on."), .note(.muted)))
+        if kind == .newsletter {
+            rows.append(FormField("wijk", "Wijk", .cycle(options: wijken.map { safe($0.name) }, selected: 0)))
+        }
+        rows.append(FormField("subject", ctx.t("Onderwerp *", "Subject *"), .text(TextField("", limit: Field.title.limit))))
+        rows.append(FormField("text", ctx.t("Tekst *", "Text *"), .text(TextField("", limit: Field.body.limit))))
+        rows.append(FormField("send", ctx.t("Versturen", "Send"), .button))
+        super.init(Form(rows, labelWidth: 14))
+    }
+
+    override func title(_ ctx: UIContext) -> String {
+        kind == .newsletter ? ctx.t("Nieuwsbrief", "Newsletter") : ctx.t("Mededeling", "Announcement")
+    }
+
+    override func pressed(_ id: String, _ ctx: UIContext) {
+        guard id == "send" else { return }
+        do {
+            let n: Int
+            switch kind {
+            case .newsletter:
+                guard wijken.indices.contains(form.choice("wijk")) else { return ctx.fail(PermissionDenial.partnersOnly.message(ctx.language)) }
+                n = try ctx.store.sendNewsletter(wijk: wijken[form.choice("wijk")].id, subject: form.text("subject"), text: form.text("text"), by: ctx.viewer)
+            case .announcement:
+                n = try ctx.store.sendAnnouncement(subject: form.text("subject"), text: form.text("text"), by: ctx.viewer)
+            }
+            ctx.pop()
+            ctx.inform(ctx.t("Klaargezet voor \(n) ontvanger(s) in de outbox.", "Queued for \(n) recipient(s) in the outbox."))
+        } catch { ctx.fail(error) }
+    }
+}

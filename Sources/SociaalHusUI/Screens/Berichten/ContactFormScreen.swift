@@ -1,0 +1,52 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// The contact form (to a resident or an organisation) and the reply form. A visitor gives a
+/// name and a mandatory e-mail address; a reply needs only the text.
+final class ContactFormScreen: FormScreen {
+    /// Where the message goes.
+    enum Target {
+        case recipient(ContactMessage.Recipient, name: String)
+        case reply(MessageID)
+    }
+
+    private let target: Target
+
+    init(_ target: Target, _ ctx: UIContext) {
+        self.target = target
+        var rows: [FormField] = []
+        switch target {
+        case .recipient(_, let name):
+            rows.append(FormField("to", ctx.t("Aan: ", "To: ") + safe(name), .note(.title)))
+            rows.append(FormField("about", ctx.t("Alleen de ontvanger ziet je naam en e-mailadres.", "Only the recipient sees your name and e-mail address."), .note(.muted)))
+            let me = ctx.viewer.activeAccount
+            rows.append(FormField("name", ctx.t("Je naam *", "Your name *"), .text(TextField(me?.profile.displayName ?? "", limit: Field.senderName.limit))))
+            rows.append(FormField("email", ctx.t("Je e-mail *", "Your e-mail *"), .text(TextField(me?.email ?? "", limit: Field.senderEmail.limit))))
+        case .reply:
+            rows.append(FormField("about", ctx.t("Je antwoord gaat naar de afzender; je e-mailadres blijft verborgen.", "Your answer goes to the sender; your e-mail address stays hidden."), .note(.muted)))
+        }
+        rows.append(FormField("text", ctx.t("Bericht *", "Message *"), .text(TextField("", limit: Field.text.limit))))
+        rows.append(FormField("send", ctx.t("Versturen", "Send"), .button))
+        super.init(Form(rows, labelWidth: 14))
+    }
+
+    override func title(_ ctx: UIContext) -> String {
+        if case .reply = target { return ctx.t("Beantwoorden", "Reply") }
+        return ctx.t("Contact opnemen", "Contact")
+    }
+
+    override func pressed(_ id: String, _ ctx: UIContext) {
+        guard id == "send" else { return }
+        do {
+            switch target {
+            case .recipient(let r, _):
+                try ctx.store.sendMessage(senderName: form.text("name"), senderEmail: form.text("email"), to: r, text: form.text("text"), by: ctx.viewer)
+            case .reply(let m):
+                try ctx.store.reply(to: m, text: form.text("text"), by: ctx.viewer)
+            }
+            ctx.pop()
+            ctx.inform(ctx.t("Je bericht is verstuurd.", "Your message was sent."))
+        } catch { ctx.fail(error) }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// One message: who sent it (the sender's details only for the recipient), the text; reply, delete.
+final class MessageDetailScreen: Screen {
+    private let id: MessageID
+    private var scroll = ScrollText()
+    private var confirmingDelete = false
+
+    init(id: MessageID) { self.id = id }
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Bericht", "Message") }
+
+    private func message(_ ctx: UIContext) -> ContactMessage? {
+        ctx.store.messages(for: ctx.viewer).first { $0.id == id }
+    }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        let g = ctx.t("Bericht", "Message")
+        if confirmingDelete {
+            return [Binding(.delete, [.char("j"), .char("y")], label: ctx.t("Ja, verwijderen", "Yes, delete"), group: g),
+                    Binding(.back, [.char("n"), .escape], label: ctx.t("Nee", "No"), group: g)]
+        }
+        guard let m = message(ctx) else { return [] }
+        var b = KeyTable.list(ctx.lang).filter { $0.action != .open }
+        if Store.isRecipient(m, ctx.viewer) {
+            b.append(Binding(.reply, [.char("r")], label: ctx.t("Beantwoorden", "Reply"), help: ctx.t("Antwoord naar de afzender; je e-mailadres blijft verborgen", "Answer the sender; your e-mail address stays hidden"), group: g))
+        }
+        b.append(Binding(.delete, [.char("x")], label: ctx.t("Verwijderen", "Delete"), group: g))
+        return b
+    }
+
+    func willAppear(_ ctx: UIContext) {
+        if let m = message(ctx), Store.isRecipient(m, ctx.viewer), !m.read {
+            do { try ctx.store.markRead(id, by: ctx.viewer) } catch { ctx.fail(error) }
+        }
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        if confirmingDelete {
+            confirmingDelete = false
+            guard action == .delete else { return }
+            do {
+                try ctx.store.deleteMessage(id, by: ctx.viewer)
+                ctx.pop()
+                ctx.inform(ctx.t("Bericht verwijderd.", "Message deleted."))
+            } catch { ctx.fail(error) }
+            return
+        }
+        switch action {
+        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .reply: ctx.push(ContactFormScreen(.reply(id), ctx))
+        case .delete: confirmingDelete = true
+        default: break
+        }
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        guard let m = message(ctx) else {
+            return drawRefusal(ctx.t("Dit bericht bestaat niet (meer).", "This message does not exist (any more)."), into: &g, area: area)
+        }
+        var out: [(String, StyleRole)] = []
+        if Store.isRecipient(m, ctx.viewer) {
+            out.append((ctx.t("Van: ", "From: ") + safe(m.senderName) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">"), .title))
+        } else {
+            out.append((ctx.t("Aan: ", "To: ") + BerichtenScreen.recipientName(m, ctx), .title))
+        }
+        out.append((ctx.t("Verstuurd ", "Sent ") + DateText.short(m.sent) + " " + DateText.time(m.sent), .muted))
+        out.append(("", .normal))
+        for paragraph in m.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for l in TextWidth.wrap(safe(String(paragraph)), to: area.width - 4) { out.append((l, .normal)) }
+        }
+        if confirmingDelete {
+            out += [("", .normal), (ctx.t("Dit bericht verwijderen?  j = ja   n of Esc = nee", "Delete this message?  y = yes   n or Esc = no"), .error)]
+        }
+        scroll.draw(out, into: &g, area: area)
+    }
+}
