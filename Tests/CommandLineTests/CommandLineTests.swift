@@ -90,7 +90,7 @@ import Testing
         (["agenda", "--days", "0"], "", 2, "--days"),
         (["agenda", "--from", "2026-02-30"], "", 1, "geen geldige datum"),
         (["agenda", "--wijk", "Atlantis"], "", 1, "bestaat niet"),
-        (["agenda", "--format", "xml"], "", 2, "text, json"),
+        (["agenda", "--format", "xml"], "", 2, "text, ics, json"),
         (["account", "add", "--email", "anna", "--name", "A", "--wijk", "Centrum"], password, 1, "geen geldig e-mailadres"),
         (["account", "add", "--email", "b@example.nl", "--name", "B", "--wijk", "Centrum"], "welkom123\n", 1, "te kort"),
         (["account", "add", "--email", "b@example.nl", "--name", "B", "--wijk", "Centrum"], "wachtwoord2026\n", 1, "veel gebruikt"),

@@ -15,6 +15,8 @@ public struct PlatformSettings: Codable, Sendable, Hashable {
     public var mailCommand: [String]
     /// The sender address of every e-mail.
     public var mailFrom: String
+    /// Approvals to share a wijk's agenda with third parties, withdrawn ones included.
+    public var feedApprovals: [FeedApproval] = []
 
     /// The shortest and longest retention an administrator can choose.
     public static let retentionRange = 1...120

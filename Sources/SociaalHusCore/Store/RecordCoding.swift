@@ -149,6 +149,10 @@ extension SettingsRecord: BinaryRecord {
         w.array(settings.wijken) { w, wijk in w.id(wijk.id); w.string(wijk.name) }
         w.bool(settings.isPrivate); w.bool(settings.registrationOpen)
         w.int(settings.intakeRetentionMonths); w.strings(settings.mailCommand); w.string(settings.mailFrom)
+        w.array(settings.feedApprovals) { w, a in
+            w.int(a.id); w.id(a.wijk); w.string(a.thirdParty); w.id(a.approvedBy); w.string(a.approvedByName); w.date(a.approved)
+            w.optional(a.withdrawn) { $0.date($1) }; w.optional(a.withdrawnBy) { $0.id($1) }
+        }
     }
 
     public init(from r: inout BinaryReader) throws {
@@ -158,6 +162,11 @@ extension SettingsRecord: BinaryRecord {
             settings.intakeRetentionMonths = try r.int()
             settings.mailCommand = try r.strings()
             settings.mailFrom = try r.string()
+            settings.feedApprovals = try r.array { r in
+                FeedApproval(id: try r.int(), wijk: try r.id(), thirdParty: try r.string(), approvedBy: try r.id(),
+                             approvedByName: try r.string(), approved: try r.date(), withdrawn: try r.optional { try $0.date() },
+                             withdrawnBy: try r.optional { try $0.id() })
+            }
         }
     }
 }

@@ -42,6 +42,9 @@ public enum CoreError: Error, Equatable, Sendable {
     case mailHeaderInvalid(field: String)
     case mailCommandInvalid(String)
     case mailNotConfigured
+    // Sharing
+    case feedNotApproved(wijk: String, partners: [String])
+    case feedContainsPersonalData(item: String, what: String)
     // Passwords and login
     case passwordRejected(PasswordProblem)
     case loginFailed
@@ -150,6 +153,15 @@ public enum CoreError: Error, Equatable, Sendable {
         case .mailNotConfigured:
             return lang.pick(nl: "Er is geen verzendcommando ingesteld; de e-mails blijven in de outbox. Stel er een in met 'sociaalhus mail config --command \"/usr/sbin/sendmail -t -oi\"'.",
                              en: "No mail command is set; the e-mails stay in the outbox. Set one with 'sociaalhus mail config --command \"/usr/sbin/sendmail -t -oi\"'.")
+        case .feedNotApproved(let w, let partners):
+            let who = partners.isEmpty ? lang.pick(nl: "de lokale partner van de wijk (er is er nog geen; een beheerder kan er een aanwijzen)",
+                                                   en: "the wijk's local partner (there is none yet; an administrator can appoint one)")
+                : partners.map { TextSanitizer.sanitize($0) }.joined(separator: ", ")
+            return lang.pick(nl: "Het delen van de agenda van \(TextSanitizer.sanitize(w)) is niet goedgekeurd. Goedkeuren kan: \(who).",
+                             en: "Sharing the agenda of \(TextSanitizer.sanitize(w)) has not been approved. Who can approve: \(who).")
+        case .feedContainsPersonalData(let item, let what):
+            return lang.pick(nl: "De feed is niet gemaakt: '\(TextSanitizer.sanitize(item))' bevat persoonsgegevens (\(what)). Haal die uit de activiteit en probeer het opnieuw.",
+                             en: "The feed was not made: '\(TextSanitizer.sanitize(item))' contains personal data (\(what)). Remove it from the activity and try again.")
         case .passwordRejected(let problem):
             return problem.message(lang)
         case .loginFailed:

@@ -1,8 +1,9 @@
 import Foundation
 import SociaalHusCore
 
-/// `sociaalhus agenda [--wijk W] [--from YYYY-MM-DD] [--days N] [--format text|json]`: the agenda as
-/// a visitor sees it, recurring items expanded, sorted by start.
+/// `sociaalhus agenda [--wijk W] [--from YYYY-MM-DD] [--days N]`: the agenda as a visitor sees it,
+/// recurring items expanded, sorted by start. With `--format ics|json --wijk W [--out FILE]`: the
+/// wijk's shared feed, only with its local partner's approval and never with personal data.
 enum AgendaCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let wijkName = args.value("wijk")
@@ -12,6 +13,7 @@ enum AgendaCommand {
         let orgName = args.value("organisation")
         let category = args.value("category")
         let search = args.value("search")
+        let out = args.value("out")
         let store = try ctx.openStore(&args)
         try args.rejectUnknown()
         let state = store.state
@@ -34,16 +36,25 @@ enum AgendaCommand {
             guard let o = state.organisation(named: orgName) else { throw CoreError.unknownOrganisation(orgName) }
             query.organisation = o.id
         }
-        guard format == "text" || format == "json" else {
-            throw CLIError.invalidValue(option: "format", value: format, expected: "text, json")
+        if let feedFormat = FeedFormat(rawValue: format) {
+            guard let wijk = query.wijk else { throw CLIError.missingOption("wijk") }
+            let data = try store.feed(wijk: wijk, format: feedFormat, from: query.from, days: daysText == nil ? 366 : query.days)
+            if let out {
+                do { try data.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+                    throw CLIError.cannotWrite(path: out, reason: (error as NSError).localizedDescription)
+                }
+                Console.out(ctx.t("Feed geschreven naar \(out).", "Feed written to \(out)."))
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+            return
         }
+        guard format == "text" else {
+            throw CLIError.invalidValue(option: "format", value: format, expected: "text, ics, json")
+        }
+        if out != nil { throw CLIError.invalidValue(option: "out", value: out ?? "", expected: ctx.t("alleen met --format ics of json", "only with --format ics or json")) }
         let occurrences = try state.agenda(query, viewer: .visitor)
-        if format == "json" {
-            let rows = occurrences.map { AgendaRow($0, state: state) }
-            FileHandle.standardOutput.write(try ISODate.encoder().encode(rows) + Data("\n".utf8))
-        } else {
-            printText(occurrences, state: state, ctx)
-        }
+        printText(occurrences, state: state, ctx)
     }
 
     static func printText(_ occurrences: [Occurrence], state: StoreState, _ ctx: CommandContext) {
@@ -74,49 +85,4 @@ enum AgendaCommand {
             Console.out(TextSanitizer.sanitize(line))
         }
     }
-}
-
-/// One agenda occurrence in the JSON output.
-struct AgendaRow: Encodable {
-    var id: Int
-    var title: String
-    var start: Date
-    var end: Date?
-    var allDay: Bool
-    var location: String
-    var wijk: String?
-    var organisation: String
-    var category: String
-    var cost: String
-    var signup: String
-    var description: String
-    var recurrence: String
-
-    init(_ o: Occurrence, state: StoreState) {
-        id = o.item.id.rawValue
-        title = o.item.title
-        start = o.start
-        end = o.end
-        allDay = o.item.allDay
-        location = o.item.location
-        wijk = o.item.wijk.flatMap { state.wijk($0)?.name }
-        organisation = state.organisations[o.item.organisation.rawValue]?.name ?? ""
-        category = o.item.category
-        cost = o.item.cost
-        signup = o.item.signup
-        description = o.item.description
-        recurrence = o.item.recurrence.frequency.rawValue
-    }
-
-    // `end` and `wijk` are written as null when absent, so every object has the same keys.
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id); try c.encode(title, forKey: .title); try c.encode(start, forKey: .start)
-        try c.encode(end, forKey: .end); try c.encode(allDay, forKey: .allDay); try c.encode(location, forKey: .location)
-        try c.encode(wijk, forKey: .wijk); try c.encode(organisation, forKey: .organisation); try c.encode(category, forKey: .category)
-        try c.encode(cost, forKey: .cost); try c.encode(signup, forKey: .signup); try c.encode(description, forKey: .description)
-        try c.encode(recurrence, forKey: .recurrence)
-    }
-
-    enum CodingKeys: String, CodingKey { case id, title, start, end, allDay, location, wijk, organisation, category, cost, signup, description, recurrence }
 }

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Looks for personal data held in the store inside text that is about to leave it (a shared
+/// feed): e-mail addresses, names, phone numbers and addresses of accounts, of people at the
+/// desk and of contact-form senders. Organisation data is public and not looked for.
+public struct PersonalDataScan: Sendable {
+    private var texts: [(needle: String, what: String)] = []
+    private var phones: Set<String> = []
+
+    /// Collects what to look for from `state`.
+    public init(_ state: StoreState) {
+        func add(_ s: String?, _ what: String) {
+            guard let s = s?.trimmingCharacters(in: .whitespacesAndNewlines), s.count >= 5 else { return }
+            texts.append((s.lowercased(), what))
+        }
+        func phone(_ s: String?) {
+            let digits = (s ?? "").filter(\.isNumber)
+            if digits.count >= 8 { phones.insert(String(digits.suffix(9))) }
+        }
+        let orgNames = Set(state.organisations.all.map { $0.name.lowercased() })
+        for a in state.accounts.all {
+            add(a.email, "e-mailadres van een account")
+            if !orgNames.contains(a.name.lowercased()) { add(a.name, "naam van een account") }
+            if !orgNames.contains(a.profile.displayName.lowercased()) { add(a.profile.displayName, "naam van een account") }
+            add(a.profile.address, "adres van een account")
+            phone(a.profile.phone)
+        }
+        for i in state.intakes.all {
+            add(i.person.email, "e-mailadres uit een gesprek"); add(i.person.name, "naam uit een gesprek"); add(i.person.address, "adres uit een gesprek")
+            phone(i.person.phone)
+        }
+        for m in state.messages.all {
+            add(m.senderEmail, "e-mailadres uit een bericht"); add(m.senderName, "naam uit een bericht")
+        }
+    }
+
+    /// What kind of personal data `text` contains, or nil when none was found.
+    public func finding(in text: String) -> String? {
+        let lower = text.lowercased()
+        for t in texts where lower.contains(t.needle) { return t.what }
+        // Phone numbers are compared by their last nine digits, whatever the separators.
+        var digits = ""
+        for ch in text + " " {
+            if ch.isNumber { digits.append(ch); continue }
+            if [" ", "-", ".", "(", ")", "+", "/"].contains(ch) && !digits.isEmpty { continue }
+            if digits.count >= 8, phones.contains(String(digits.suffix(9))) { return "telefoonnummer" }
+            digits = ""
+        }
+        if digits.count >= 8, phones.contains(String(digits.suffix(9))) { return "telefoonnummer" }
+        return nil
+    }
+}

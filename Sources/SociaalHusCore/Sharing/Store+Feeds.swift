@@ -1,0 +1,122 @@
+import Foundation
+
+/// A wijk's shared agenda in one of the two feed formats.
+public enum FeedFormat: String, Sendable, CaseIterable {
+    case ics, json
+}
+
+extension Store {
+    /// Approves sharing `wijk`'s agenda with `thirdParty`; only that wijk's local partner may.
+    @discardableResult
+    public func approveFeed(wijk: WijkID, thirdParty: String, by viewer: Viewer) throws -> FeedApproval {
+        guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
+        guard me.roles.partnerOf.contains(wijk) else { throw CoreError.notPermitted(.partnersOnly) }
+        let party = try validated(thirdParty, .organisation)
+        return try update { tx in
+            guard tx.state.wijk(wijk) != nil else { throw CoreError.unknownWijk(String(wijk.rawValue)) }
+            var s = tx.state.settings
+            let approval = FeedApproval(id: (s.feedApprovals.map(\.id).max() ?? 0) + 1, wijk: wijk, thirdParty: party, approvedBy: me.id,
+                                        approvedByName: me.name, approved: tx.now)
+            s.feedApprovals.append(approval)
+            tx.setSettings(s)
+            tx.audit(.platformChanged, actor: me.id, subject: nil, target: "feed-approval:\(approval.id)")
+            return approval
+        }
+    }
+
+    /// Withdraws an approval (the wijk's partner); the record stays, marked withdrawn.
+    public func withdrawFeed(_ id: Int, by viewer: Viewer) throws {
+        guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
+        try update { tx in
+            var s = tx.state.settings
+            guard let i = s.feedApprovals.firstIndex(where: { $0.id == id }) else { throw CoreError.notFound(what: "goedkeuring \(id)") }
+            guard me.roles.partnerOf.contains(s.feedApprovals[i].wijk) else { throw CoreError.notPermitted(.partnersOnly) }
+            guard s.feedApprovals[i].inForce else { return }
+            s.feedApprovals[i].withdrawn = tx.now
+            s.feedApprovals[i].withdrawnBy = me.id
+            tx.setSettings(s)
+            tx.audit(.platformChanged, actor: me.id, subject: nil, target: "feed-approval:\(id)")
+        }
+    }
+
+    /// The shared feed of `wijk` (activities of the wijk and of all of Borne, from `from` for
+    /// `days` days), refused without an approval in force and whenever it would contain personal
+    /// data held in the store. Works on a private platform too: an approved feed is public by choice.
+    public func feed(wijk: WijkID, format: FeedFormat, from: Date, days: Int = 366) throws -> Data {
+        try refresh()
+        let s = state
+        guard let w = s.wijk(wijk) else { throw CoreError.unknownWijk(String(wijk.rawValue)) }
+        guard s.settings.feedApprovals.contains(where: { $0.wijk == wijk && $0.inForce }) else {
+            let partners = s.accounts.all.filter { $0.roles.partnerOf.contains(wijk) && !$0.blocked }.map(\.name).sorted()
+            throw CoreError.feedNotApproved(wijk: w.name, partners: partners)
+        }
+        var open = s.settings
+        open.isPrivate = false
+        let cal = amsterdamCalendar()
+        let start = cal.startOfDay(for: from)
+        let end = cal.date(byAdding: .day, value: days, to: start) ?? start
+        let items = s.agenda.all.filter { item in
+            if let iw = item.wijk, iw != wijk { return false }
+            let creator = item.createdBy.flatMap { s.accounts[$0.rawValue] }
+            guard ContentVisibility.mayView(item, creator: creator, by: .visitor, settings: open) else { return false }
+            if item.start >= end { return false }
+            let lastEnd: Date
+            switch item.recurrence.frequency {
+            case .none: lastEnd = item.end ?? item.start
+            default: lastEnd = item.recurrence.until.flatMap { cal.date(byAdding: .day, value: 1, to: $0) } ?? .distantFuture
+            }
+            return lastEnd >= start
+        }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        let scan = PersonalDataScan(s)
+        for item in items {
+            let organisation = s.organisations[item.organisation.rawValue]?.name ?? ""
+            for text in [item.title, item.description, item.location, item.category, item.cost, item.signup, organisation] {
+                if let what = scan.finding(in: text) { throw CoreError.feedContainsPersonalData(item: item.title, what: what) }
+            }
+        }
+        let orgNames = Dictionary(uniqueKeysWithValues: s.organisations.all.map { ($0.id, $0.name) })
+        switch format {
+        case .ics:
+            let domain = s.settings.mailFrom.split(separator: "@").last.map(String.init) ?? "sociaalhus.invalid"
+            return Data(ICalendar.calendar(name: "Agenda \(w.name)", items: items, organisations: orgNames, stamp: clock.now(), domain: domain).utf8)
+        case .json:
+            let rows = items.map { FeedItem($0, organisation: orgNames[$0.organisation] ?? "", wijk: $0.wijk.flatMap { s.wijk($0)?.name }) }
+            return try ISODate.encoder().encode(rows) + Data("\n".utf8)
+        }
+    }
+}
+
+/// One activity in the JSON feed: organisation data and public places only.
+public struct FeedItem: Codable, Sendable, Equatable {
+    public var uid: String
+    public var title: String
+    public var description: String
+    public var start: Date
+    public var end: Date?
+    public var allDay: Bool
+    public var location: String
+    public var wijk: String?
+    public var organisation: String
+    public var category: String
+    public var cost: String
+    public var signup: String
+    public var recurrence: String
+    public var recurrenceUntil: Date?
+
+    init(_ i: AgendaItem, organisation: String, wijk: String?) {
+        uid = "agenda-\(i.id)"
+        title = i.title
+        description = i.description
+        start = i.start
+        end = i.end
+        allDay = i.allDay
+        location = i.location
+        self.wijk = wijk
+        self.organisation = organisation
+        category = i.category
+        cost = i.cost
+        signup = i.signup
+        recurrence = i.recurrence.frequency.rawValue
+        recurrenceUntil = i.recurrence.until
+    }
+}
