@@ -3,6 +3,13 @@ import Foundation
 /// The privacy statement shown in the client, written for this product in plain language.
 public enum PrivacyStatement {
     /// The text in the chosen language.
+    /// The statement in force: a partner's own text when an administrator set one, else the built-in one.
+    public static func text(_ lang: Language, settings: PlatformSettings) -> String {
+        let own = settings.privacyStatement
+        if own.count == 2 { return lang == .dutch ? own[0] : own[1] }
+        return text(lang)
+    }
+
     public static func text(_ lang: Language) -> String {
         lang.pick(nl: """
         # Privacyverklaring SociaalHus

@@ -47,6 +47,17 @@ extension Store {
             if let d = tx.state.drafts[id.rawValue] { tx.remove(d) }
             // E-mails to or about the person, waiting or sent, with their Maildir files.
             for m in Array(tx.state.outbox.all) where m.accounts.contains(id) || m.to == a.email { tx.removeMail(m) }
+            // Reports about their profile go; reports they made keep what was reported but lose who reported.
+            for r in Array(tx.state.reports.all) {
+                if r.target == .profile(id) { tx.remove(r); continue }
+                if r.reporterAccount == id || r.reporterEmail == a.email {
+                    var u = r
+                    u.reporterName = ""
+                    u.reporterEmail = ""
+                    u.reporterAccount = nil
+                    tx.put(u)
+                }
+            }
             let shard = tx.state.audit.shardIndex(forKey: id.rawValue)
             for e in Array(tx.state.audit.shards[shard].values) where e.subject == id { tx.remove(e) }
             tx.audit(.accountErased, actor: viewer?.account?.id, subject: id, target: "account:\(id)")

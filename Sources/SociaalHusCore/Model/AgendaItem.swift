@@ -30,6 +30,8 @@ public struct AgendaItem: Codable, Sendable, Hashable, Identifiable {
     public var recurrence: Recurrence
     /// The editor who created it (for blocking); nil for imports.
     public var createdBy: AccountID?
+    /// Why a moderator hid it (shown to its organisation's editors); nil when not hidden.
+    public var hiddenReason: String?
 
     /// Creates an agenda item.
     public init(id: AgendaItemID, title: String, description: String = "", start: Date, end: Date? = nil,

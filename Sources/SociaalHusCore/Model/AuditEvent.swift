@@ -29,6 +29,7 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         case intakeChanged = "intake-changed"
         case intakeReferred = "intake-referred"
         case intakeErased = "intake-erased"
+        case contentModerated = "content-moderated"
     }
 
     /// Internal id.

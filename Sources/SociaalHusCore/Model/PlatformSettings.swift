@@ -17,6 +17,8 @@ public struct PlatformSettings: Codable, Sendable, Hashable {
     public var mailFrom: String
     /// Approvals to share a wijk's agenda with third parties, withdrawn ones included.
     public var feedApprovals: [FeedApproval] = []
+    /// A partner's own privacy statement (Dutch, English); empty: the built-in text.
+    public var privacyStatement: [String] = []
 
     /// The shortest and longest retention an administrator can choose.
     public static let retentionRange = 1...120

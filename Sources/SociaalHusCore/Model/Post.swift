@@ -60,6 +60,8 @@ public struct Post: Codable, Sendable, Hashable, Identifiable {
     public var created: Date
     /// When it disappears from the list (renewable).
     public var expires: Date
+    /// Why a moderator hid it (shown to its author); nil when not hidden.
+    public var hiddenReason: String?
 
     /// Creates a post.
     public init(id: PostID, kind: Kind, title: String, body: String, wijk: WijkID, author: Author,

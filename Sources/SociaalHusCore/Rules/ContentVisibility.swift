@@ -31,6 +31,8 @@ public enum ContentVisibility {
         if !PlatformAccess.mayOpen(.prikbord, viewer: viewer, settings: settings) { return nil }
         if let author, author.blocked, !viewer.isAdministrator { return nil }
         if post.expires <= now && !privileged { return nil }
+        // Hidden by a moderator: only its author (who sees why), its editors and administrators.
+        if post.hiddenReason != nil && !privileged { return nil }
         switch post.author {
         case .resident:
             guard let author else { return nil }
@@ -52,6 +54,9 @@ public enum ContentVisibility {
     public static func mayView(_ item: AgendaItem, creator: Account?, by viewer: Viewer, settings: PlatformSettings) -> Bool {
         guard PlatformAccess.mayOpen(.agenda, viewer: viewer, settings: settings) else { return false }
         if let creator, creator.blocked { return viewer.isAdministrator }
+        if item.hiddenReason != nil {
+            return viewer.isAdministrator || (viewer.activeAccount?.roles.editorOf.contains(item.organisation) ?? false)
+        }
         return true
     }
 

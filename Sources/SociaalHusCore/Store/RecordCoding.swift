@@ -68,6 +68,7 @@ extension AgendaItem: BinaryRecord {
         w.id(id); w.string(title); w.string(description); w.date(start); w.optional(end) { $0.date($1) }; w.bool(allDay)
         w.string(location); w.optional(wijk) { $0.id($1) }; w.id(organisation); w.string(category); w.string(cost); w.string(signup)
         w.string(recurrence.frequency.rawValue); w.optional(recurrence.until) { $0.date($1) }; w.optional(createdBy) { $0.id($1) }
+        w.optionalString(hiddenReason)
     }
 
     public init(from r: inout BinaryReader) throws {
@@ -77,6 +78,7 @@ extension AgendaItem: BinaryRecord {
                   cost: try r.string(), signup: try r.string(),
                   recurrence: Recurrence(try r.raw(Recurrence.Frequency.self), until: try r.optional { try $0.date() }),
                   createdBy: try r.optional { try $0.id() })
+        if r.format >= 2 { hiddenReason = try r.optionalString() }
     }
 }
 
@@ -89,6 +91,7 @@ extension Post: BinaryRecord {
         }
         w.bool(show.name); w.bool(show.email); w.bool(show.phone); w.bool(show.address)
         w.date(created); w.date(expires)
+        w.optionalString(hiddenReason)
     }
 
     public init(from r: inout BinaryReader) throws {
@@ -101,6 +104,7 @@ extension Post: BinaryRecord {
         }
         show = ContactChoice(name: try r.bool(), email: try r.bool(), phone: try r.bool(), address: try r.bool())
         created = try r.date(); expires = try r.date()
+        if r.format >= 2 { hiddenReason = try r.optionalString() }
     }
 }
 
@@ -153,6 +157,7 @@ extension SettingsRecord: BinaryRecord {
             w.int(a.id); w.id(a.wijk); w.string(a.thirdParty); w.id(a.approvedBy); w.string(a.approvedByName); w.date(a.approved)
             w.optional(a.withdrawn) { $0.date($1) }; w.optional(a.withdrawnBy) { $0.id($1) }
         }
+        w.strings(settings.privacyStatement)
     }
 
     public init(from r: inout BinaryReader) throws {
@@ -167,6 +172,7 @@ extension SettingsRecord: BinaryRecord {
                              approvedByName: try r.string(), approved: try r.date(), withdrawn: try r.optional { try $0.date() },
                              withdrawnBy: try r.optional { try $0.id() })
             }
+            settings.privacyStatement = try r.strings()
         }
     }
 }
@@ -234,6 +240,36 @@ extension OutboxMessage: BinaryRecord {
                   to: try r.string(), subject: try r.string(), body: try r.string(), created: try r.date(),
                   intake: try r.optional { try $0.id() }, status: try r.raw(Status.self), file: try r.optionalString(),
                   attempts: try r.int(), lastError: try r.optionalString())
+    }
+}
+
+extension Report: BinaryRecord {
+    public func write(to w: inout BinaryWriter) {
+        w.id(id); w.string(kind.rawValue)
+        switch target {
+        case .post(let i): w.uint(0); w.id(i)
+        case .agendaItem(let i): w.uint(1); w.id(i)
+        case .profile(let i): w.uint(2); w.id(i)
+        case .message(let i): w.uint(3); w.id(i)
+        }
+        w.string(reason.rawValue); w.string(explanation); w.string(reporterName); w.string(reporterEmail)
+        w.optional(reporterAccount) { $0.id($1) }; w.optional(wijk) { $0.id($1) }; w.date(created); w.string(status.rawValue)
+        w.optional(handledBy) { $0.id($1) }; w.optional(handled) { $0.date($1) }
+    }
+
+    public init(from r: inout BinaryReader) throws {
+        id = try r.id(); kind = try r.raw(Kind.self)
+        let at = r.offset
+        switch try r.uint() {
+        case 0: target = .post(try r.id())
+        case 1: target = .agendaItem(try r.id())
+        case 2: target = .profile(try r.id())
+        case 3: target = .message(try r.id())
+        default: throw BinaryReader.Damage(offset: at, expected: "report target")
+        }
+        reason = try r.raw(ReportReason.self); explanation = try r.string(); reporterName = try r.string(); reporterEmail = try r.string()
+        reporterAccount = try r.optional { try $0.id() }; wijk = try r.optional { try $0.id() }; created = try r.date()
+        status = try r.raw(Status.self); handledBy = try r.optional { try $0.id() }; handled = try r.optional { try $0.date() }
     }
 }
 

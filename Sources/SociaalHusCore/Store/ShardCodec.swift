@@ -13,6 +13,7 @@ enum LoadedShard: Sendable {
     case disclosures([Disclosure])
     case outbox([OutboxMessage])
     case drafts([IntakeDraft])
+    case reports([Report])
 }
 
 /// Encoding and decoding of shard files.
@@ -57,6 +58,7 @@ enum ShardCodec {
         case .disclosures: return enc(state.disclosures)
         case .outbox: return enc(state.outbox)
         case .drafts: return enc(state.drafts)
+        case .reports: return enc(state.reports)
         }
     }
 
@@ -98,6 +100,7 @@ enum ShardCodec {
         case .disclosures: return .disclosures(try dec(Disclosure.self))
         case .outbox: return .outbox(try dec(OutboxMessage.self))
         case .drafts: return .drafts(try dec(IntakeDraft.self))
+        case .reports: return .reports(try dec(Report.self))
         }
     }
 
@@ -138,6 +141,7 @@ extension StoreState {
         case .disclosures(let r): fill(&disclosures, r)
         case .outbox(let r): fill(&outbox, r)
         case .drafts(let r): fill(&drafts, r)
+        case .reports(let r): fill(&reports, r)
         }
     }
 
@@ -155,6 +159,7 @@ extension StoreState {
         case .disclosures: disclosures.shards[ref.shard] = [:]
         case .outbox: outbox.shards[ref.shard] = [:]
         case .drafts: drafts.shards[ref.shard] = [:]
+        case .reports: reports.shards[ref.shard] = [:]
         }
     }
 
@@ -172,6 +177,7 @@ extension StoreState {
         case .disclosures: disclosures.shards[ref.shard].count
         case .outbox: outbox.shards[ref.shard].count
         case .drafts: drafts.shards[ref.shard].count
+        case .reports: reports.shards[ref.shard].count
         }
     }
 }

@@ -114,6 +114,7 @@ public enum StoreCheck {
         case .disclosures: return ok(s.disclosures)
         case .outbox: return ok(s.outbox)
         case .drafts: return ok(s.drafts)
+        case .reports: return ok(s.reports)
         }
     }
 

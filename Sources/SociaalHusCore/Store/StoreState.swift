@@ -28,6 +28,8 @@ public struct StoreState: Sendable {
     var outbox: Table<OutboxMessage>
     /// Unsaved intake forms, one per staff member.
     var drafts: Table<IntakeDraft>
+    /// Reports and takedown notices, with what was done.
+    public internal(set) var reports: Table<Report>
 
     /// An empty state for `manifest`'s shard counts.
     init(manifest: Manifest) {
@@ -44,6 +46,7 @@ public struct StoreState: Sendable {
         disclosures = Table(shardCount: n(.disclosures))
         outbox = Table(shardCount: n(.outbox))
         drafts = Table(shardCount: n(.drafts))
+        reports = Table(shardCount: n(.reports))
     }
 
     /// The platform settings.

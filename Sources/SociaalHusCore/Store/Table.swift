@@ -3,7 +3,7 @@ import Foundation
 /// The collections of the store, each kept as a set of shard files.
 public enum CollectionName: String, CaseIterable, Codable, Sendable, CodingKeyRepresentable {
     case settings, accounts, organisations, agenda, posts, messages, audit
-    case intakes, disclosures, outbox, drafts
+    case intakes, disclosures, outbox, drafts, reports
 
     /// How many shard files a collection is spread over: a change rewrites one shard, so the
     /// cost of a change stays near one record's worth even at ten times Borne's size.
@@ -12,6 +12,7 @@ public enum CollectionName: String, CaseIterable, Codable, Sendable, CodingKeyRe
         case .settings: 1
         case .organisations, .drafts: 16
         case .accounts, .agenda, .posts, .messages, .audit, .intakes, .disclosures, .outbox: 256
+        case .reports: 16
         }
     }
 }
@@ -67,6 +68,10 @@ extension Disclosure: StoredRecord {
 }
 extension OutboxMessage: StoredRecord {
     public static var collection: CollectionName { .outbox }
+    public var storageKey: Int { id.rawValue }
+}
+extension Report: StoredRecord {
+    public static var collection: CollectionName { .reports }
     public var storageKey: Int { id.rawValue }
 }
 extension IntakeDraft: StoredRecord {

@@ -46,6 +46,8 @@ public struct Transaction {
     public mutating func put(_ r: Disclosure) { mark(.disclosures, state.disclosures.put(r)) }
     /// Inserts or replaces an outgoing message.
     public mutating func put(_ r: OutboxMessage) { mark(.outbox, state.outbox.put(r)) }
+    /// Inserts or replaces a report.
+    public mutating func put(_ r: Report) { mark(.reports, state.reports.put(r)) }
     /// Inserts or replaces a staff member's draft.
     public mutating func put(_ r: IntakeDraft) { mark(.drafts, state.drafts.put(r)) }
 
@@ -67,6 +69,8 @@ public struct Transaction {
     public mutating func remove(_ r: Disclosure) { mark(.disclosures, state.disclosures.remove(r)) }
     /// Removes an outgoing message.
     public mutating func remove(_ r: OutboxMessage) { mark(.outbox, state.outbox.remove(r)) }
+    /// Removes a report.
+    public mutating func remove(_ r: Report) { mark(.reports, state.reports.remove(r)) }
     /// Removes a draft.
     public mutating func remove(_ r: IntakeDraft) { mark(.drafts, state.drafts.remove(r)) }
 

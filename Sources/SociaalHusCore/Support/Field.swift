@@ -4,7 +4,7 @@ import Foundation
 public enum Field: String, Sendable, Equatable, CaseIterable {
     case name, email, password, wijk, title, body, text, description, location, organisation, category
     case senderName, senderEmail, phone, address, interests, reason, cost, signup, website, openingHours
-    case postcode, place, question, notes, purpose
+    case postcode, place, question, notes, purpose, privacyStatement
 
     /// The field's label as users see it.
     public func label(_ lang: Language) -> String {
@@ -35,6 +35,7 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
         case .question: lang.pick(nl: "vraag", en: "question")
         case .notes: lang.pick(nl: "aantekeningen", en: "notes")
         case .purpose: lang.pick(nl: "doel", en: "purpose")
+        case .privacyStatement: lang.pick(nl: "privacyverklaring", en: "privacy statement")
         }
     }
 
@@ -45,6 +46,7 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
         case .postcode: 20
         case .place: 100
         case .purpose: 500
+        case .privacyStatement: 100_000
         case .title, .name, .senderName, .location, .organisation, .category, .reason, .cost, .website: 200
         case .signup, .openingHours: 1_000
         case .email, .senderEmail: 254

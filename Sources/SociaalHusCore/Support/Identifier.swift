@@ -32,3 +32,4 @@ public typealias AuditEventID = ID<AuditEvent>
 public typealias IntakeID = ID<Intake>
 public typealias DisclosureID = ID<Disclosure>
 public typealias OutboxMessageID = ID<OutboxMessage>
+public typealias ReportID = ID<Report>

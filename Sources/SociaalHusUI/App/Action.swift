@@ -3,7 +3,7 @@ import TerminalKit
 /// Everything a key can ask for. Screens declare which of these they offer in their key table.
 public enum Action: String, Hashable, Sendable, CaseIterable {
     // Global
-    case goAgenda, goPrikbord, goOrganisaties, goProfiel, goIntake, goBerichten, help, quit, back, login, logout, refresh
+    case goAgenda, goPrikbord, goOrganisaties, goProfiel, goIntake, goBerichten, goModeratie, help, quit, back, login, logout, refresh
     // Lists
     case up, down, pageUp, pageDown, open, search
     // Forms
@@ -15,4 +15,6 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case refer, closeIntake, history, eraseIntake, retention, confirmTold, filterMatching
     // Messages
     case contact, reply, newsletter, announcement
+    // Moderation and sharing
+    case report, hide, restore, remove, dismiss, block, takedown, platform, feeds, approve, withdraw
 }

@@ -54,7 +54,7 @@ public final class App {
     /// Every binding valid now: the screen's own, then the global ones.
     public func activeBindings() -> [Binding<Action>] {
         var b = current.bindings(ctx)
-        let global = KeyTable.global(ctx.lang, intake: ctx.handlesIntakes).filter { g in !b.contains { $0.action == g.action } }
+        let global = KeyTable.global(ctx.lang, intake: ctx.handlesIntakes, moderation: Tab.moderates(ctx.viewer)).filter { g in !b.contains { $0.action == g.action } }
         b += global
         return b
     }
@@ -95,7 +95,7 @@ public final class App {
         let own = screen.bindings(ctx)
         if let action = KeyTable.action(for: key, in: own) {
             screen.handle(action, ctx)
-        } else if let action = KeyTable.action(for: key, in: KeyTable.global(ctx.lang, intake: ctx.handlesIntakes)), !(screen.capturesText && isPrintable(key)) {
+        } else if let action = KeyTable.action(for: key, in: KeyTable.global(ctx.lang, intake: ctx.handlesIntakes, moderation: Tab.moderates(ctx.viewer))), !(screen.capturesText && isPrintable(key)) {
             perform(action)
         } else if !screen.handleKey(key, ctx), case .char = key {
             ctx.inform(ctx.t("Deze toets doet hier niets; ? toont de toetsen.", "This key does nothing here; ? shows the keys."))
@@ -123,7 +123,11 @@ public final class App {
         case .goProfiel: switchTo(.profiel)
         case .goIntake: if ctx.handlesIntakes { switchTo(.intake) }
         case .goBerichten: switchTo(.berichten)
+        case .goModeratie: if Tab.moderates(ctx.viewer) { switchTo(.moderatie) }
         case .help: modal = .help(offset: 0)
+        case .privacy:
+            stacks[tab]!.append(PrivacyScreen())
+            current.willAppear(ctx)
         case .quit: modal = .confirmQuit
         case .refresh:
             do {

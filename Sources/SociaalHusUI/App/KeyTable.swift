@@ -5,7 +5,8 @@ import TerminalKit
 public enum KeyTable {
     /// The global keys, valid on every screen (unless a text field is being typed in). The tab
     /// keys stay out of the bottom bar: the top bar already shows them as "1 Agenda 2 Prikbord …".
-    public static func global(_ lang: LanguageText, intake: Bool = false) -> [Binding<Action>] {
+    public static func global(_ lang: LanguageText, intake: Bool = false, moderation: Bool = false) -> [Binding<Action>] {
+        let moderationKey = moderation ? [Binding(Action.goModeratie, [.char("7")], label: lang.t("Moderatie", "Moderation"), help: lang.t("Meldingen, delen van de agenda, platform (partners en beheerders)", "Reports, agenda sharing, platform (partners and administrators)"), group: lang.t("Algemeen", "General"), inStatusBar: false)] : []
         let intakeKey = intake ? [Binding(Action.goIntake, [.char("5")], label: "Intake", help: lang.t("Informatie- en adviesgesprekken (baliemedewerkers)", "Intake conversations (desk staff)"), group: lang.t("Algemeen", "General"), inStatusBar: false)] : []
         return [
             Binding(.goAgenda, [.char("1")], label: "Agenda", group: lang.t("Algemeen", "General"), inStatusBar: false),
@@ -14,8 +15,10 @@ public enum KeyTable {
             Binding(.goProfiel, [.char("4")], label: lang.t("Profiel", "Profile"), group: lang.t("Algemeen", "General"), inStatusBar: false),
         ] + intakeKey + [
             Binding(.goBerichten, [.char("6")], label: lang.t("Berichten", "Messages"), help: lang.t("Je ontvangen en verstuurde berichten", "Your received and sent messages"), group: lang.t("Algemeen", "General"), inStatusBar: false),
+        ] + moderationKey + [
             Binding(.help, [.char("?"), .function(1)], label: "Help", help: lang.t("Alle toetsen van dit scherm", "All keys of this screen"), group: lang.t("Algemeen", "General")),
             Binding(.back, [.escape], label: lang.t("Terug", "Back"), help: lang.t("Terug, annuleren of tekstveld verlaten", "Back, cancel or leave a text field"), group: lang.t("Algemeen", "General"), inStatusBar: false),
+            Binding(.privacy, [.ctrl("p")], label: lang.t("Privacyverklaring", "Privacy statement"), help: lang.t("Wat er met je gegevens gebeurt", "What happens to your data"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.refresh, [.ctrl("r")], label: lang.t("Vernieuwen", "Refresh"), help: lang.t("Wijzigingen van andere terminals ophalen", "Fetch changes from other terminals"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.quit, [.char("q")], label: lang.t("Stoppen", "Quit"), help: lang.t("Programma afsluiten (met bevestiging)", "Quit the program (asks first)"), group: lang.t("Algemeen", "General")),
             Binding(.quit, [.ctrl("c")], label: lang.t("Direct stoppen", "Quit now"), help: lang.t("Direct afsluiten, zonder te vragen", "Quit at once, without asking"), group: lang.t("Algemeen", "General"), inStatusBar: false),

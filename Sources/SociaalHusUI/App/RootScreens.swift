@@ -12,6 +12,7 @@ public enum RootScreens {
         case .profiel: ctx.session == nil ? LoginScreen() : ProfileScreen(ctx)
         case .intake: IntakeScreen(ctx)
         case .berichten: BerichtenScreen(ctx)
+        case .moderatie: ModeratieScreen(ctx)
         }
     }
 }

@@ -77,11 +77,23 @@ enum NavigationRequest {
 /// The main screens; intake only for desk staff and administrators. The number key of a tab is
 /// its raw value plus one (intake 5, berichten 6).
 public enum Tab: Int, CaseIterable, Sendable {
-    case agenda, prikbord, organisaties, profiel, intake, berichten
+    case agenda, prikbord, organisaties, profiel, intake, berichten, moderatie
 
     /// The tabs `viewer` sees in the top bar and can reach with a key.
     public static func visible(to viewer: Viewer) -> [Tab] {
-        allCases.filter { $0 != .intake || Permissions.denial(.handleIntakes, by: viewer) == nil }
+        allCases.filter { t in
+            switch t {
+            case .intake: Permissions.denial(.handleIntakes, by: viewer) == nil
+            case .moderatie: moderates(viewer)
+            default: true
+            }
+        }
+    }
+
+    /// True for administrators and local partners: they have the moderation tab.
+    public static func moderates(_ viewer: Viewer) -> Bool {
+        guard let me = viewer.activeAccount else { return false }
+        return me.roles.administrator || !me.roles.partnerOf.isEmpty
     }
 
     /// The name in the top bar.
@@ -93,6 +105,7 @@ public enum Tab: Int, CaseIterable, Sendable {
         case .profiel: l.t("Profiel", "Profile")
         case .intake: "Intake"
         case .berichten: l.t("Berichten", "Messages")
+        case .moderatie: l.t("Moderatie", "Moderation")
         }
     }
 }

@@ -25,7 +25,8 @@ final class AgendaDetailScreen: Screen {
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
             Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), help: ctx.t("Bewerken (redacteuren van de organisatie)", "Edit (the organisation's editors)"), group: g),
             Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), help: ctx.t("Verwijderen (redacteuren van de organisatie)", "Delete (the organisation's editors)"), group: g),
-        ]
+            Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Deze activiteit melden bij de moderatoren", "Report this activity to the moderators"), group: g, inStatusBar: false),
+        ] + (ctx.viewer.isAdministrator ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en de activiteit verwijderen", "Record a takedown notice and remove the activity"), group: g, inStatusBar: false)] : [])
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {
@@ -49,6 +50,8 @@ final class AgendaDetailScreen: Screen {
         case .delete:
             if let d = Permissions.denial(.changeAgendaItem(item), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             confirmingDelete = true
+        case .report, .takedown:
+            ctx.push(ReportScreen(.agendaItem(id), what: item.title, takedown: action == .takedown, ctx))
         default: break
         }
     }
@@ -58,6 +61,9 @@ final class AgendaDetailScreen: Screen {
         guard let item = s.agenda[id.rawValue] else { return [(ctx.t("Deze activiteit bestaat niet meer.", "This activity no longer exists."), .error)] }
         let o = Occurrence(item: item, start: occurrence.start, end: occurrence.end)
         var out: [(String, StyleRole)] = [(safe(item.title), .title), ("", .normal)]
+        if let reason = item.hiddenReason {
+            out.insert((ctx.t("Verborgen door een moderator, reden: ", "Hidden by a moderator, reason: ") + safe(reason), .warning), at: 1)
+        }
         func field(_ label: String, _ value: String) {
             if !value.isEmpty { out.append((TextWidth.pad(label, to: 16) + value, .normal)) }
         }

@@ -28,6 +28,9 @@ final class MessageDetailScreen: Screen {
             b.append(Binding(.reply, [.char("r")], label: ctx.t("Beantwoorden", "Reply"), help: ctx.t("Antwoord naar de afzender; je e-mailadres blijft verborgen", "Answer the sender; your e-mail address stays hidden"), group: g))
         }
         b.append(Binding(.delete, [.char("x")], label: ctx.t("Verwijderen", "Delete"), group: g))
+        if Store.isRecipient(m, ctx.viewer) {
+            b.append(Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Dit bericht melden bij de beheerders", "Report this message to the administrators"), group: g, inStatusBar: false))
+        }
         return b
     }
 
@@ -51,6 +54,8 @@ final class MessageDetailScreen: Screen {
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .reply: ctx.push(ContactFormScreen(.reply(id), ctx))
+        case .report:
+            if let m = message(ctx) { ctx.push(ReportScreen(.message(id), what: ctx.t("bericht van ", "message from ") + m.senderName, ctx)) }
         case .delete: confirmingDelete = true
         default: break
         }

@@ -20,10 +20,11 @@ final class PostDetailScreen: Screen {
         }
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
             Binding(.contact, [.char("c")], label: ctx.t("Reageren", "Respond"), help: ctx.t("Een bericht sturen via het contactformulier", "Send a message through the contact form"), group: g),
+            Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Dit bericht melden bij de moderatoren", "Report this post to the moderators"), group: g, inStatusBar: false),
             Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), group: g),
             Binding(.renew, [.char("r")], label: ctx.t("Verlengen", "Renew"), help: ctx.t("Nog 30 dagen laten staan", "Keep it up 30 more days"), group: g),
             Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), group: g),
-        ]
+        ] + (ctx.viewer.isAdministrator ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en het bericht verwijderen", "Record a takedown notice and remove the post"), group: g, inStatusBar: false)] : [])
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {
@@ -41,6 +42,8 @@ final class PostDetailScreen: Screen {
         }
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .report, .takedown:
+            ctx.push(ReportScreen(.post(id), what: post.title, takedown: action == .takedown, ctx))
         case .contact:
             guard let v = PostRules.view(post, ctx) else { return }
             let recipient: ContactMessage.Recipient
@@ -70,7 +73,12 @@ final class PostDetailScreen: Screen {
             g.put(ctx.t("Dit bericht is er niet (meer).", "This post is not available (any more)."), x: area.x + 2, y: area.y + 1, role: .error)
             return
         }
-        scroll.draw(PostLines.lines(v, width: area.width - 4, ctx), into: &g, area: area)
+        var lines = PostLines.lines(v, width: area.width - 4, ctx)
+        if let reason = post.hiddenReason {
+            // The author (and moderators) see why it is out of sight.
+            lines.insert((ctx.t("Verborgen door een moderator, reden: ", "Hidden by a moderator, reason: ") + safe(reason), .warning), at: 0)
+        }
+        scroll.draw(lines, into: &g, area: area)
         if confirmingDelete {
             g.put(ctx.t("Dit bericht verwijderen? j = ja, n = nee", "Delete this post? y = yes, n = no"), x: area.x + 2, y: area.maxY - 1, role: .warning, maxWidth: area.width - 4)
             g.cursor = (area.x + 2, area.maxY - 1)

@@ -1,0 +1,98 @@
+import Foundation
+
+/// What a report or takedown notice is about.
+public enum ReportTarget: Codable, Sendable, Hashable {
+    case post(PostID)
+    case agendaItem(AgendaItemID)
+    case profile(AccountID)
+    case message(MessageID)
+
+    /// "post:12" and the like, for audit events.
+    public var auditTarget: String {
+        switch self {
+        case .post(let id): "post:\(id)"
+        case .agendaItem(let id): "agenda:\(id)"
+        case .profile(let id): "account:\(id)"
+        case .message(let id): "message:\(id)"
+        }
+    }
+}
+
+/// Why something is reported.
+public enum ReportReason: String, Codable, Sendable, CaseIterable {
+    case copyright = "inbreuk-op-auteursrecht"
+    case incorrect = "onjuist"
+    case unwanted = "ongewenst"
+    case other = "anders"
+
+    /// The words users see.
+    public func label(_ lang: Language) -> String {
+        switch self {
+        case .copyright: lang.pick(nl: "inbreuk op auteursrecht", en: "copyright infringement")
+        case .incorrect: lang.pick(nl: "onjuist", en: "incorrect")
+        case .unwanted: lang.pick(nl: "ongewenst", en: "unwanted")
+        case .other: lang.pick(nl: "anders", en: "other")
+        }
+    }
+}
+
+/// A report by anyone, or a takedown notice recorded by an administrator, with what was done.
+public struct Report: Codable, Sendable, Hashable, Identifiable {
+    /// Whether it came through the report form or as a takedown notice to the privacy address.
+    public enum Kind: String, Codable, Sendable { case report, takedown }
+
+    /// Where it stands.
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case open
+        case hidden
+        case restored
+        case removed
+        case dismissed
+
+        /// The words users see.
+        public func label(_ lang: Language) -> String {
+            switch self {
+            case .open: lang.pick(nl: "open", en: "open")
+            case .hidden: lang.pick(nl: "verborgen", en: "hidden")
+            case .restored: lang.pick(nl: "teruggezet", en: "restored")
+            case .removed: lang.pick(nl: "verwijderd", en: "removed")
+            case .dismissed: lang.pick(nl: "afgewezen", en: "dismissed")
+            }
+        }
+    }
+
+    public var id: ReportID
+    public var kind: Kind
+    public var target: ReportTarget
+    public var reason: ReportReason
+    public var explanation: String
+    /// Who reported (mandatory e-mail address, so the moderator can ask more).
+    public var reporterName: String
+    public var reporterEmail: String
+    public var reporterAccount: AccountID?
+    /// The wijk of the content, so that wijk's partner moderates it (nil: administrators only).
+    public var wijk: WijkID?
+    public var created: Date
+    public var status: Status
+    public var handledBy: AccountID?
+    public var handled: Date?
+
+    /// Creates a report.
+    public init(id: ReportID, kind: Kind, target: ReportTarget, reason: ReportReason, explanation: String, reporterName: String,
+                reporterEmail: String, reporterAccount: AccountID?, wijk: WijkID?, created: Date, status: Status = .open,
+                handledBy: AccountID? = nil, handled: Date? = nil) {
+        self.id = id
+        self.kind = kind
+        self.target = target
+        self.reason = reason
+        self.explanation = explanation
+        self.reporterName = reporterName
+        self.reporterEmail = reporterEmail
+        self.reporterAccount = reporterAccount
+        self.wijk = wijk
+        self.created = created
+        self.status = status
+        self.handledBy = handledBy
+        self.handled = handled
+    }
+}

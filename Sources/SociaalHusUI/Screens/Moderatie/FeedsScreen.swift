@@ -1,0 +1,118 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// The local partner's agenda sharing: approvals for their wijken (in force and withdrawn, with
+/// who and when), `n` to approve a third party, `x` to withdraw, Enter to preview exactly what
+/// the feed contains.
+final class FeedsScreen: Screen {
+    private var list = ListState()
+    private var shown: [FeedApproval] = []
+
+    init(_ ctx: UIContext) { willAppear(ctx) }
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Agenda delen", "Share agenda") }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        let g = ctx.t("Agenda delen", "Share agenda")
+        return KeyTable.list(ctx.lang).map { b in
+            var b = b
+            if b.action == .open { b.label = ctx.t("Voorbeeld", "Preview") }
+            return b
+        } + [
+            Binding(.approve, [.char("n")], label: ctx.t("Goedkeuren", "Approve"), help: ctx.t("Delen met een derde partij goedkeuren", "Approve sharing with a third party"), group: g),
+            Binding(.withdraw, [.char("x")], label: ctx.t("Intrekken", "Withdraw"), group: g),
+        ]
+    }
+
+    func willAppear(_ ctx: UIContext) {
+        let mine = Set(ctx.viewer.activeAccount?.roles.partnerOf ?? [])
+        shown = ctx.store.state.settings.feedApprovals.filter { mine.contains($0.wijk) }.sorted { ($0.inForce ? 0 : 1, $0.id) < ($1.inForce ? 0 : 1, $1.id) }
+        list.clamp(count: shown.count, height: 1000)
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+        case .approve: ctx.push(ApproveFeedScreen(ctx))
+        case .open:
+            guard shown.indices.contains(list.selected) else { return }
+            ctx.push(FeedPreviewScreen(wijk: shown[list.selected].wijk, ctx))
+        case .withdraw:
+            guard shown.indices.contains(list.selected) else { return }
+            do {
+                try ctx.store.withdrawFeed(shown[list.selected].id, by: ctx.viewer)
+                ctx.inform(ctx.t("Goedkeuring ingetrokken; de feed wordt niet meer gemaakt.", "Approval withdrawn; the feed is no longer made."))
+                willAppear(ctx)
+            } catch { ctx.fail(error) }
+        default: break
+        }
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        g.put(ctx.t("De agenda gaat alleen zonder persoonsgegevens naar wie jij goedkeurt.", "The agenda goes only without personal data, to whom you approve."),
+              x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        let rows = shown.map { a -> ListRow in
+            let wijk = ctx.store.state.wijk(a.wijk)?.name ?? ""
+            let state = a.inForce ? ctx.t("geldig     ", "in force   ") : ctx.t("ingetrokken", "withdrawn  ")
+            return ListRow(state + " " + safe(wijk) + " → " + safe(a.thirdParty) + ctx.t(" · door ", " · by ") + safe(a.approvedByName)
+                           + ", " + DateText.short(a.approved) + (a.withdrawn.map { ctx.t(", ingetrokken ", ", withdrawn ") + DateText.short($0) } ?? ""))
+        }
+        ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
+                      area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                      emptyText: ctx.t("Nog niets goedgekeurd. Druk op n om delen goed te keuren.", "Nothing approved yet. Press n to approve sharing."))
+    }
+}
+
+/// Approving a third party for one of the partner's wijken.
+final class ApproveFeedScreen: FormScreen {
+    private let wijken: [Wijk]
+
+    init(_ ctx: UIContext) {
+        let mine = Set(ctx.viewer.activeAccount?.roles.partnerOf ?? [])
+        wijken = ctx.store.state.settings.wijken.filter { mine.contains($0.id) }
+        super.init(Form([
+            FormField("wijk", "Wijk", .cycle(options: wijken.map { safe($0.name) }, selected: 0)),
+            FormField("party", ctx.t("Voor wie *", "For whom *"), .text(TextField("", limit: Field.organisation.limit))),
+            FormField("note", ctx.t("Bijvoorbeeld de website van een vrijwilligersorganisatie.", "For example a volunteer organisation's website."), .note(.muted)),
+            FormField("save", ctx.t("Goedkeuren", "Approve"), .button),
+        ], labelWidth: 14))
+    }
+
+    override func title(_ ctx: UIContext) -> String { ctx.t("Delen goedkeuren", "Approve sharing") }
+
+    override func pressed(_ id: String, _ ctx: UIContext) {
+        guard id == "save", wijken.indices.contains(form.choice("wijk")) else { return }
+        do {
+            try ctx.store.approveFeed(wijk: wijken[form.choice("wijk")].id, thirdParty: form.text("party"), by: ctx.viewer)
+            ctx.pop()
+            ctx.inform(ctx.t("Goedgekeurd: vastgelegd wie, wanneer en voor wie.", "Approved: who, when and for whom are recorded."))
+        } catch { ctx.fail(error) }
+    }
+}
+
+/// Exactly what the feed of a wijk contains now, as the third party receives it (ICS).
+final class FeedPreviewScreen: Screen {
+    private let wijk: WijkID
+    private var scroll = ScrollText()
+    private var lines: [(String, StyleRole)] = []
+
+    init(wijk: WijkID, _ ctx: UIContext) { self.wijk = wijk }
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Voorbeeld feed", "Feed preview") }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.list(ctx.lang).filter { $0.action != .open } }
+
+    func willAppear(_ ctx: UIContext) {
+        do {
+            let text = String(decoding: try ctx.store.feed(wijk: wijk, format: .ics, from: ctx.now), as: UTF8.self)
+            lines = text.components(separatedBy: "\r\n").map { (safe($0), $0.hasPrefix("BEGIN:") || $0.hasPrefix("END:") ? .muted : .normal) }
+        } catch {
+            lines = [((error as? CoreError)?.message(ctx.language) ?? "\(error)", .error)]
+        }
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) { _ = scroll.apply(action) }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) { scroll.draw(lines, into: &g, area: area) }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// Moderatie (tab 7, local partners for their wijken and administrators): the report queue,
+/// open reports oldest first with their age; `d` opens agenda sharing for partners, `p` the
+/// platform settings for administrators.
+public final class ModeratieScreen: Screen {
+    private var list = ListState()
+    private var shown: [Report] = []
+    private var refusal: String?
+
+    /// Creates the queue.
+    public init(_ ctx: UIContext) { reload(ctx) }
+
+    public func title(_ ctx: UIContext) -> String { ctx.t("Meldingen", "Reports") }
+
+    public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        guard refusal == nil, let me = ctx.viewer.activeAccount else { return [] }
+        let g = ctx.t("Moderatie", "Moderation")
+        var b = KeyTable.list(ctx.lang)
+        if !me.roles.partnerOf.isEmpty {
+            b.append(Binding(.feeds, [.char("d")], label: ctx.t("Agenda delen", "Share agenda"), help: ctx.t("Goedkeuringen om de agenda van je wijk te delen, met voorbeeld", "Approvals to share your wijk's agenda, with a preview"), group: g))
+        }
+        if me.roles.administrator {
+            b.append(Binding(.platform, [.char("p")], label: "Platform", help: ctx.t("Platform besloten maken, registratie open of dicht", "Make the platform private, registration open or closed"), group: g))
+        }
+        return b
+    }
+
+    public func willAppear(_ ctx: UIContext) { reload(ctx) }
+
+    private func reload(_ ctx: UIContext) {
+        do {
+            shown = try ctx.store.reportQueue(by: ctx.viewer)
+            refusal = nil
+        } catch {
+            refusal = (error as? CoreError)?.message(ctx.language) ?? "\(error)"
+            shown = []
+        }
+        list.clamp(count: shown.count, height: 1000)
+    }
+
+    public func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+        case .open: if shown.indices.contains(list.selected) { ctx.push(ReportDetailScreen(id: shown[list.selected].id)) }
+        case .feeds: ctx.push(FeedsScreen(ctx))
+        case .platform: ctx.push(PlatformScreen(ctx))
+        default: break
+        }
+    }
+
+    /// "3 dagen" / "5 uur" since a moment.
+    static func age(_ from: Date, _ ctx: UIContext) -> String {
+        let hours = max(Int(ctx.now.timeIntervalSince(from) / 3_600), 0)
+        if hours < 24 { return ctx.t("\(hours) uur", "\(hours) h") }
+        return ctx.t("\(hours / 24) dag(en)", "\(hours / 24) day(s)")
+    }
+
+    public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        if let refusal { return drawRefusal(refusal, into: &g, area: area) }
+        let open = shown.filter { $0.status == .open }.count
+        g.put(ctx.t("Meldingen: \(open) open, oudste eerst", "Reports: \(open) open, oldest first"), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        let rows = shown.map { r -> ListRow in
+            let what = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t("(verwijderd)", "(removed)")
+            let state = TextWidth.pad(r.status.label(ctx.language), to: 11)
+            let age = TextWidth.pad(Self.age(r.created, ctx), to: 9)
+            return ListRow(state + age + TextWidth.pad(TextWidth.truncate(r.reason.label(ctx.language), to: 14), to: 14) + " " + what)
+        }
+        ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
+                      area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                      emptyText: ctx.t("Geen meldingen.", "No reports."))
+    }
+}

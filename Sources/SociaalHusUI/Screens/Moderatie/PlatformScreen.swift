@@ -1,0 +1,31 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// The administrator's platform switches: private (visitors see only login, registration and the
+/// privacy statement) and open registration.
+final class PlatformScreen: FormScreen {
+    init(_ ctx: UIContext) {
+        let s = ctx.store.state.settings
+        super.init(Form([
+            FormField("private", ctx.t("Besloten: bezoekers zien alleen inloggen, registreren en de privacyverklaring",
+                                       "Private: visitors see only login, registration and the privacy statement"), .toggle(s.isPrivate)),
+            FormField("registration", ctx.t("Registreren staat open", "Registration is open"), .toggle(s.registrationOpen)),
+            FormField("privacy", ctx.t("Eigen privacyverklaring: 'sociaalhus privacy set --nl BESTAND --en BESTAND'.",
+                                       "Own privacy statement: 'sociaalhus privacy set --nl FILE --en FILE'."), .note(.muted)),
+            FormField("save", ctx.t("Opslaan", "Save"), .button),
+        ], labelWidth: 14))
+    }
+
+    override func title(_ ctx: UIContext) -> String { "Platform" }
+
+    override func pressed(_ id: String, _ ctx: UIContext) {
+        guard id == "save" else { return }
+        do {
+            try ctx.store.setPlatform(isPrivate: form.bool("private"), registrationOpen: form.bool("registration"), by: ctx.viewer)
+            ctx.pop()
+            ctx.inform(ctx.store.state.settings.isPrivate ? ctx.t("Het platform is nu besloten.", "The platform is now private.")
+                                                          : ctx.t("Het platform is nu openbaar.", "The platform is now public."))
+        } catch { ctx.fail(error) }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// One report: what was reported, why, by whom; single keys to hide, restore, remove, dismiss,
+/// answer the author, and (administrators) block the author's account.
+final class ReportDetailScreen: Screen {
+    private let id: ReportID
+    private var scroll = ScrollText()
+
+    init(id: ReportID) { self.id = id }
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Melding", "Report") }
+
+    private func report(_ ctx: UIContext) -> Report? {
+        guard let r = ctx.store.state.reports[id.rawValue], Store.moderates(r, ctx.viewer) else { return nil }
+        return r
+    }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        guard report(ctx) != nil else { return [] }
+        let g = ctx.t("Melding", "Report")
+        var b = KeyTable.list(ctx.lang).filter { $0.action != .open } + [
+            Binding(.hide, [.char("v")], label: ctx.t("Verbergen", "Hide"), help: ctx.t("Verbergen; de schrijver ziet waarom", "Hide; the author sees why"), group: g),
+            Binding(.restore, [.char("t")], label: ctx.t("Terugzetten", "Restore"), group: g),
+            Binding(.remove, [.char("x")], label: ctx.t("Verwijderen", "Remove"), group: g),
+            Binding(.dismiss, [.char("a")], label: ctx.t("Afwijzen", "Dismiss"), help: ctx.t("Melding sluiten zonder iets te veranderen", "Close the report without changing anything"), group: g),
+            Binding(.reply, [.char("r")], label: ctx.t("Schrijver antwoorden", "Answer author"), help: ctx.t("De schrijver laten weten waarom", "Tell the author why"), group: g),
+        ]
+        if ctx.viewer.isAdministrator {
+            b.append(Binding(.block, [.char("b")], label: ctx.t("Blokkeren", "Block"), help: ctx.t("Het account van de schrijver blokkeren (op verzoek, met reden)", "Block the author's account (on request, with the reason)"), group: g))
+        }
+        return b
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        guard let r = report(ctx) else { return }
+        let moderation: [Action: ModerationAction] = [.hide: .hide, .restore: .restore, .remove: .remove, .dismiss: .dismiss]
+        switch action {
+        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .reply: ctx.push(ModerationReplyScreen(report: r.id, ctx))
+        case .block:
+            guard let author = Store.author(of: r.target, ctx.store.state) else {
+                return ctx.fail(ctx.t("Deze inhoud hoort niet bij een account van een bewoner.", "This content does not belong to a resident's account."))
+            }
+            do {
+                try ctx.store.setBlocked(author, blocked: true, reason: r.reason.label(.dutch), by: ctx.viewer)
+                ctx.inform(ctx.t("Account geblokkeerd; de reden is vastgelegd. Deblokkeren kan met 'sociaalhus account unblock'.",
+                                 "Account blocked; the reason is recorded. Unblock with 'sociaalhus account unblock'."))
+            } catch { ctx.fail(error) }
+        default:
+            guard let m = moderation[action] else { return }
+            do {
+                try ctx.store.moderate(id, m, by: ctx.viewer)
+                ctx.inform(ctx.t("Gedaan: ", "Done: ") + (ctx.store.state.reports[id.rawValue]?.status.label(ctx.language) ?? ""))
+            } catch { ctx.fail(error) }
+        }
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        guard let r = report(ctx) else {
+            return drawRefusal(ctx.t("Deze melding bestaat niet of is niet voor jou.", "This report does not exist or is not yours to handle."), into: &g, area: area)
+        }
+        var out: [(String, StyleRole)] = []
+        out.append(((ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t("(inhoud verwijderd)", "(content removed)")), .title))
+        out.append((ctx.t("Status: ", "Status: ") + r.status.label(ctx.language) + " · " + ctx.t("reden: ", "reason: ") + r.reason.label(ctx.language)
+                    + " · " + ModeratieScreen.age(r.created, ctx) + (r.kind == .takedown ? ctx.t(" · takedown-melding", " · takedown notice") : ""), .normal))
+        out.append((ctx.t("Gemeld door ", "Reported by ") + safe(r.reporterName) + (r.reporterEmail.isEmpty ? "" : " <" + safe(r.reporterEmail) + ">"), .muted))
+        out.append(("", .normal))
+        for l in TextWidth.wrap(safe(r.explanation), to: area.width - 4) { out.append((l, .normal)) }
+        scroll.draw(out, into: &g, area: area)
+    }
+}
+
+/// The moderator's message to the author of reported content.
+final class ModerationReplyScreen: FormScreen {
+    private let report: ReportID
+
+    init(report: ReportID, _ ctx: UIContext) {
+        self.report = report
+        super.init(Form([
+            FormField("about", ctx.t("Komt in de Berichten van de schrijver (of van de organisatie).", "Goes to the author's (or the organisation's) Messages."), .note(.muted)),
+            FormField("text", ctx.t("Bericht *", "Message *"), .text(TextField("", limit: Field.text.limit))),
+            FormField("send", ctx.t("Versturen", "Send"), .button),
+        ], labelWidth: 12))
+    }
+
+    override func title(_ ctx: UIContext) -> String { ctx.t("Schrijver antwoorden", "Answer author") }
+
+    override func pressed(_ id: String, _ ctx: UIContext) {
+        guard id == "send" else { return }
+        do {
+            try ctx.store.replyToAuthor(report, text: form.text("text"), by: ctx.viewer)
+            ctx.pop()
+            ctx.inform(ctx.t("Bericht aan de schrijver verstuurd.", "Message to the author sent."))
+        } catch { ctx.fail(error) }
+    }
+}

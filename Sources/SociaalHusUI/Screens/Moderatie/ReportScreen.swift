@@ -1,0 +1,50 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// The report form (melden), or for administrators a takedown notice: reason, explanation, and
+/// the reporter's name and mandatory e-mail address.
+final class ReportScreen: FormScreen {
+    private let target: ReportTarget
+    private let takedown: Bool
+
+    init(_ target: ReportTarget, what: String, takedown: Bool = false, _ ctx: UIContext) {
+        self.target = target
+        self.takedown = takedown
+        let me = ctx.viewer.activeAccount
+        var rows = [FormField("what", (takedown ? ctx.t("Takedown-melding over: ", "Takedown notice about: ") : ctx.t("Melden: ", "Report: ")) + safe(what), .note(.title))]
+        if takedown {
+            rows.append(FormField("about", ctx.t("Van wie de melding op het privacyadres kwam; de inhoud wordt verwijderd, de melding bewaard.",
+                                                 "Who sent the notice to the privacy address; the content is removed, the notice kept."), .note(.muted)))
+        } else {
+            rows.append(FormField("reason", ctx.t("Reden", "Reason"), .cycle(options: ReportReason.allCases.map { $0.label(ctx.language) }, selected: 0)))
+        }
+        rows += [
+            FormField("explanation", ctx.t("Toelichting *", "Explanation *"), .text(TextField("", limit: Field.text.limit))),
+            FormField("name", ctx.t("Naam *", "Name *"), .text(TextField(takedown ? "" : me?.profile.displayName ?? "", limit: Field.senderName.limit))),
+            FormField("email", ctx.t("E-mail *", "E-mail *"), .text(TextField(takedown ? "" : me?.email ?? "", limit: Field.senderEmail.limit))),
+            FormField("send", takedown ? ctx.t("Vastleggen en verwijderen", "Record and remove") : ctx.t("Melden", "Report"), .button),
+        ]
+        super.init(Form(rows, labelWidth: 14))
+    }
+
+    override func title(_ ctx: UIContext) -> String { takedown ? ctx.t("Takedown", "Takedown") : ctx.t("Melden", "Report") }
+
+    override func pressed(_ id: String, _ ctx: UIContext) {
+        guard id == "send" else { return }
+        do {
+            if takedown {
+                try ctx.store.recordTakedown(target, from: form.text("name"), email: form.text("email"), notice: form.text("explanation"), by: ctx.viewer)
+                ctx.pop()
+                ctx.pop()
+                ctx.inform(ctx.t("Takedown-melding vastgelegd en de inhoud verwijderd.", "Takedown notice recorded and the content removed."))
+            } else {
+                let reasons = ReportReason.allCases
+                try ctx.store.report(target, reason: reasons[min(form.choice("reason"), reasons.count - 1)], explanation: form.text("explanation"),
+                                     name: form.text("name"), email: form.text("email"), by: ctx.viewer)
+                ctx.pop()
+                ctx.inform(ctx.t("Bedankt, je melding is doorgegeven aan de moderatoren.", "Thank you, your report went to the moderators."))
+            }
+        } catch { ctx.fail(error) }
+    }
+}
