@@ -21,6 +21,7 @@ do {
     case "check": status = try CheckCommand.run(&args, ctx)
     case "retention": try RetentionCommand.run(&args, ctx)
     case "mail": try MailCommand.run(&args, ctx)
+    case "privacy": try PrivacyCommand.run(&args, ctx)
     case "bench": try BenchCommand.run(&args, ctx)
     case "bench-child": try BenchCommand.child(&args, ctx)
     case let other?: throw CLIError.unknownCommand(other)

@@ -23,6 +23,9 @@ enum HelpCommand {
           sociaalhus mail config [--command "/usr/sbin/sendmail -t -oi"] [--from ADRES]
           sociaalhus mail send|digest|list       verstuur de outbox / zet samenvattingen klaar / toon de outbox
           sociaalhus mail retry --id N           verstuur een geweigerde of onzekere e-mail nog eens
+          sociaalhus agenda --wijk W --format ics|json [--out BESTAND]
+                                                 de gedeelde feed van een wijk (na goedkeuring van de lokale partner)
+          sociaalhus privacy show|reset|set --nl BESTAND --en BESTAND
           sociaalhus bench [--scale N] [--runs N]
 
         Rollen: resident, editor:ORGANISATIE, desk, partner:WIJK, admin
@@ -50,6 +53,9 @@ enum HelpCommand {
           sociaalhus mail config [--command "/usr/sbin/sendmail -t -oi"] [--from ADDRESS]
           sociaalhus mail send|digest|list       send the outbox / queue the digests / show the outbox
           sociaalhus mail retry --id N           send a refused or uncertain e-mail once more
+          sociaalhus agenda --wijk W --format ics|json [--out FILE]
+                                                 a wijk's shared feed (after its local partner approved)
+          sociaalhus privacy show|reset|set --nl FILE --en FILE
           sociaalhus bench [--scale N] [--runs N]
 
         Roles: resident, editor:ORGANISATION, desk, partner:WIJK, admin

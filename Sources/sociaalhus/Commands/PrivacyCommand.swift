@@ -1,0 +1,34 @@
+import Foundation
+import SociaalHusCore
+
+/// `sociaalhus privacy show|set --nl FILE --en FILE|reset`: the privacy statement in force, and
+/// replacing it with a partner's own text (with its own processing agreement).
+enum PrivacyCommand {
+    static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let sub = args.positional.count > 1 ? args.positional[1] : "show"
+        switch sub {
+        case "show":
+            let store = try ctx.openStore(&args)
+            try args.rejectUnknown()
+            Console.out(TextSanitizer.sanitize(PrivacyStatement.text(ctx.lang, settings: store.state.settings), keepNewlines: true))
+        case "set":
+            let nl = try args.required("nl"), en = try args.required("en")
+            let store = try ctx.openStore(&args)
+            try args.rejectUnknown()
+            func read(_ path: String) throws -> String {
+                guard let d = FileManager.default.contents(atPath: path), let s = String(data: d, encoding: .utf8) else {
+                    throw CLIError.invalidValue(option: path == nl ? "nl" : "en", value: path, expected: ctx.t("een leesbaar UTF-8-tekstbestand", "a readable UTF-8 text file"))
+                }
+                return s
+            }
+            try store.setPrivacyStatement(dutch: try read(nl), english: try read(en), by: nil)
+            Console.out(ctx.t("De eigen privacyverklaring staat nu in het scherm.", "The own privacy statement is now shown in the interface."))
+        case "reset":
+            let store = try ctx.openStore(&args)
+            try args.rejectUnknown()
+            try store.setPrivacyStatement(dutch: nil, english: nil, by: nil)
+            Console.out(ctx.t("De standaard privacyverklaring staat weer in het scherm.", "The standard privacy statement is shown again."))
+        default: throw CLIError.unknownCommand("privacy " + sub)
+        }
+    }
+}
