@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+
+@Suite struct ModerationTests {
+    struct World {
+        let w: DeskWorld
+        let post: Post
+        let otherPartner: Account
+        init() throws {
+            w = try DeskWorld()
+            post = try w.store.createPost(PostDraft(kind: .aanbod, title: "Fietsen te koop", body: "Goedkoop", wijk: w.resident.profile.wijk,
+                                                    author: .resident(w.resident.id)), by: .account(w.resident))
+            otherPartner = try addResident(w.store, "hertme@example.nl", name: "Hertme Partner", wijk: "Hertme",
+                                           roles: Roles(partnerOf: [wijkID(w.store, "Hertme")]))
+        }
+        var store: Store { w.store }
+        func report() throws -> Report {
+            try store.report(.post(post.id), reason: .incorrect, explanation: "Dit klopt niet", name: "Bezoeker", email: "bezoeker@example.org", by: .visitor)
+        }
+        func visitorSees() -> Bool {
+            ContentVisibility.view(of: store.state.posts[post.id.rawValue]!, author: store.state.accounts[w.resident.id.rawValue], organisation: nil,
+                                   by: .visitor, settings: store.state.settings, now: testNow) != nil
+        }
+    }
+
+    @Test("anyone reports with a mandatory e-mail address; the report reaches that wijk's partner and administrators only") func queue() throws {
+        let m = try World()
+        #expect(throws: CoreError.fieldRequired(.senderEmail)) {
+            try m.store.report(.post(m.post.id), reason: .other, explanation: "x", name: "X", email: " ", by: .visitor)
+        }
+        let r = try m.report()
+        #expect(r.wijk == m.w.resident.profile.wijk)
+        #expect(try m.store.reportQueue(by: .account(m.w.partner)).map(\.id) == [r.id])
+        #expect(try m.store.reportQueue(by: .account(m.w.admin)).map(\.id) == [r.id])
+        #expect(try m.store.reportQueue(by: .account(m.otherPartner)).isEmpty)
+        #expect(throws: CoreError.notPermitted(.partnersOnly)) { try m.store.reportQueue(by: .account(m.w.resident)) }
+        #expect(throws: CoreError.notPermitted(.partnersOnly)) { try m.store.reportQueue(by: .visitor) }
+        #expect(throws: CoreError.notPermitted(.partnersOnly)) { try m.store.moderate(r.id, .hide, by: .account(m.otherPartner)) }
+    }
+
+    @Test("hide, restore, remove and dismiss do what they say, each an audit event; the author sees why") func actions() throws {
+        let m = try World()
+        let r = try m.report()
+        try m.store.moderate(r.id, .hide, by: .account(m.w.partner))
+        #expect(!m.visitorSees())
+        #expect(m.store.state.posts[m.post.id.rawValue]?.hiddenReason == "onjuist", "the author sees the reason")
+        #expect(ContentVisibility.view(of: m.store.state.posts[m.post.id.rawValue]!, author: m.w.resident, organisation: nil,
+                                       by: .account(m.w.resident), settings: m.store.state.settings, now: testNow) != nil)
+        try m.store.moderate(r.id, .restore, by: .account(m.w.partner))
+        #expect(m.visitorSees())
+        try m.store.moderate(r.id, .dismiss, by: .account(m.w.admin))
+        #expect(m.visitorSees())
+        try m.store.moderate(r.id, .remove, by: .account(m.w.admin))
+        #expect(m.store.state.posts[m.post.id.rawValue] == nil)
+        #expect(m.store.state.reports[r.id.rawValue]?.status == .removed, "the report is kept")
+        let events = m.store.state.audit.all.filter { $0.action == .contentModerated }
+        #expect(events.count == 4)
+        #expect(events.allSatisfy { $0.target == "post:\(m.post.id)" })
+    }
+
+    @Test("answering the author puts the reason in their Berichten") func answer() throws {
+        let m = try World()
+        let r = try m.report()
+        try m.store.replyToAuthor(r.id, text: "Pas de prijs aan, dan zet ik het terug.", by: .account(m.w.partner))
+        let inbox = m.store.messages(for: .account(m.w.resident))
+        #expect(inbox.contains { $0.text.contains("Pas de prijs aan") && $0.senderName == "Moderatie SociaalHus" })
+    }
+
+    @Test("an administrator blocks on request with a reason: no login, content hidden; unblocking undoes it") func blocking() throws {
+        let m = try World()
+        #expect(throws: CoreError.notPermitted(.administratorsOnly)) { try m.store.setBlocked(m.w.resident.id, blocked: true, reason: "x", by: .account(m.w.partner)) }
+        try m.store.setBlocked(m.w.resident.id, blocked: true, reason: "op verzoek", by: .account(m.w.admin))
+        #expect(m.store.state.accounts[m.w.resident.id.rawValue]?.blockedReason == "op verzoek")
+        #expect(throws: CoreError.accountBlocked) { try m.store.login(email: "anna@example.nl", password: goodPassword) }
+        #expect(!m.visitorSees())
+        try m.store.setBlocked(m.w.resident.id, blocked: false, by: .account(m.w.admin))
+        #expect(m.visitorSees())
+    }
+
+    @Test("a takedown notice is recorded against the content, which is removed; only administrators") func takedown() throws {
+        let m = try World()
+        #expect(throws: CoreError.notPermitted(.administratorsOnly)) {
+            try m.store.recordTakedown(.post(m.post.id), from: "Fotograaf", email: "foto@example.org", notice: "Mijn foto", by: .account(m.w.partner))
+        }
+        let n = try m.store.recordTakedown(.post(m.post.id), from: "Fotograaf", email: "foto@example.org", notice: "Mijn foto zonder toestemming",
+                                           by: .account(m.w.admin))
+        #expect(m.store.state.posts[m.post.id.rawValue] == nil)
+        let kept = try #require(try reopen(m.w.dir).state.reports[n.id.rawValue])
+        #expect(kept.kind == .takedown && kept.status == .removed && kept.handledBy == m.w.admin.id)
+    }
+
+    @Test("a private platform shows visitors nothing but login, registration and the privacy statement") func privatePlatform() throws {
+        let m = try World()
+        #expect(throws: CoreError.notPermitted(.administratorsOnly)) { try m.store.setPlatform(isPrivate: true, by: .account(m.w.partner)) }
+        try m.store.setPlatform(isPrivate: true, by: .account(m.w.admin))
+        #expect(!m.visitorSees())
+        #expect(throws: CoreError.platformPrivate) { try m.store.state.agenda(AgendaQuery(from: testNow), viewer: .visitor) }
+        for section in [Section.agenda, .prikbord, .organisations, .profiles] {
+            #expect(!PlatformAccess.mayOpen(section, viewer: .visitor, settings: m.store.state.settings))
+        }
+        for section in [Section.login, .registration, .privacyStatement] {
+            #expect(PlatformAccess.mayOpen(section, viewer: .visitor, settings: m.store.state.settings))
+        }
+        #expect(try m.store.state.agenda(AgendaQuery(from: testNow), viewer: .account(m.w.resident)).isEmpty, "residents still see the agenda")
+    }
+
+    @Test("an administrator replaces the privacy statement; nobody else can") func privacyStatement() throws {
+        let m = try World()
+        #expect(throws: CoreError.notPermitted(.administratorsOnly)) { try m.store.setPrivacyStatement(dutch: "a", english: "b", by: .account(m.w.partner)) }
+        try m.store.setPrivacyStatement(dutch: "# Eigen verklaring\nVan de partner.", english: "# Own statement", by: .account(m.w.admin))
+        #expect(PrivacyStatement.text(.dutch, settings: try reopen(m.w.dir).state.settings).hasPrefix("# Eigen verklaring"))
+        try m.store.setPrivacyStatement(dutch: nil, english: nil, by: nil)
+        #expect(PrivacyStatement.text(.english, settings: m.store.state.settings) == PrivacyStatement.text(.english))
+    }
+
+    @Test("a reporter who erases their account is no longer named in the reports they made") func erasedReporter() throws {
+        let m = try World()
+        let bert = try addResident(m.store, "bert@example.nl", name: "Bert Melder")
+        try m.store.report(.post(m.post.id), reason: .unwanted, explanation: "Vervelend", name: "Bert Melder", email: "bert@example.nl", by: .account(bert))
+        try m.store.erase(bert.id, by: .account(bert))
+        #expect(m.w.filesContaining("Bert Melder").isEmpty)
+        #expect(m.w.filesContaining("bert@example.nl").isEmpty)
+        #expect(m.store.state.reports.count == 1, "the report itself stays")
+    }
+}
