@@ -65,7 +65,7 @@ public final class ModeratieScreen: Screen {
         let rows = shown.map { r -> ListRow in
             let what = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t("(verwijderd)", "(removed)")
             let state = TextWidth.pad(r.status.label(ctx.language), to: 11)
-            let age = TextWidth.pad(Self.age(r.created, ctx), to: 9)
+            let age = TextWidth.pad(Self.age(r.created, ctx), to: 10) + " "
             return ListRow(state + age + TextWidth.pad(TextWidth.truncate(r.reason.label(ctx.language), to: 14), to: 14) + " " + what)
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+@testable import SociaalHusUI
+import TerminalKit
+
+extension Driver {
+    /// A visitor's report of Fatima's post in Bornsche Maten (Sanne's wijk), made through the core.
+    @discardableResult
+    func reportCatPost() throws -> Report {
+        let post = store.state.posts.all.first { $0.title == "Gratis kinderkleding maat 98" }!
+        return try store.report(.post(post.id), reason: .unwanted, explanation: "Dit is mijn kat niet, maar de foto is van mij",
+                                name: "Bezoeker Bas", email: "bas@example.org", by: .visitor)
+    }
+}
+
+@Suite(.serialized) struct ModeratieGoldenTests {
+    @Test(arguments: screenVariants)
+    func screens(lang: Language, cols: Int, rows: Int, tag: String) throws {
+        let d = Driver(lang: lang, size: Size(cols: cols, rows: rows))
+        try d.reportCatPost()
+        (d.store.clock as! FixedClock).advance(26 * 3_600)
+        d.logIn("sanne")
+        d.press(.char("7"))
+        Golden.check(d.grid, "moderatie-queue-\(tag)")
+        d.press(.enter)
+        Golden.check(d.grid, "moderatie-report-\(tag)")
+        d.press(.escape, .char("d"))
+        Golden.check(d.grid, "feeds-list-\(tag)")
+        d.press(.char("n"))
+        Golden.check(d.grid, "feeds-approve-\(tag)")
+        let privacy = Driver(lang: lang, size: Size(cols: cols, rows: rows))
+        privacy.press(.ctrl("p"))
+        Golden.check(privacy.grid, "privacy-from-agenda-\(tag)")
+    }
+}
+
+@Suite(.serialized) struct ModeratieScreenTests {
+    @Test("only partners and administrators have tab 7", arguments: [("anna", false), ("lotte", false), ("kees", false), ("sanne", true), ("bram", true)])
+    func tab(prefix: String, visible: Bool) {
+        let d = Driver()
+        d.logIn(prefix)
+        d.press(.char("7"))
+        #expect((d.app.tab == .moderatie) == visible)
+    }
+
+    @Test("a visitor reports a post; the partner hides it with one key; the author sees why") func flow() throws {
+        let d = Driver()
+        d.press(.char("2"))
+        for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▶") && $0.contains("Gratis kinderkleding maat 98") }) { d.press(.down) }
+        d.press(.enter, .char("m"))
+        #expect(d.screen.contains("Melden: Gratis kinderkleding maat 98"))
+        d.press(.right)          // reason: onjuist
+        d.focus("Toelichting")
+        d.type("Er staat een verkeerd adres in")
+        d.press(.tab)
+        d.type("Bezoeker Bas")
+        d.press(.tab)
+        d.type("bas@example.org")
+        d.focus("Melden")
+        d.press(.enter)
+        #expect(d.screen.contains("je melding is doorgegeven"))
+        d.logIn("sanne")
+        d.press(.char("7"))
+        #expect(d.screen.contains("open"))
+        #expect(d.screen.contains("Prikbord: Gratis kinderkleding maat 98"))
+        d.press(.enter, .char("v"))
+        #expect(d.screen.contains("Gedaan: verborgen"))
+        let post = try #require(d.store.state.posts.all.first { $0.title == "Gratis kinderkleding maat 98" })
+        #expect(post.hiddenReason == "onjuist")
+        #expect(d.store.state.audit.all.contains { $0.action == .contentModerated && $0.target == "post:\(post.id)" })
+        d.press(.char("r"))
+        d.type("Haal het adres weg, dan zet ik het terug.")
+        d.focus("Versturen")
+        d.press(.enter)
+        #expect(d.screen.contains("Bericht aan de schrijver verstuurd."))
+        d.press(.char("4"), .char("l"))
+        d.logIn("fatima")
+        d.press(.char("6"))
+        #expect(d.screen.contains("van Moderatie Sociaal") && d.screen.contains("Over je melding (onjuist)"))
+    }
+
+    @Test("an administrator makes the platform private: a visitor then sees only login, registration and the privacy statement") func privatePlatform() {
+        let d = Driver()
+        d.logIn("bram")
+        d.press(.char("7"), .char("p"))
+        d.press(.char(" "))
+        d.focus("Opslaan")
+        d.press(.enter)
+        #expect(d.screen.contains("Het platform is nu besloten."))
+        d.press(.char("4"), .char("l"))
+        #expect(d.screen.contains("alleen toegankelijk na inloggen"))
+        d.press(.char("2"))
+        #expect(d.screen.contains("alleen toegankelijk na inloggen"))
+        d.press(.ctrl("p"))
+        #expect(d.screen.contains("Privacyverklaring"))
+    }
+
+    @Test("no key conflicts on the moderation screens") func keys() throws {
+        let d = Driver()
+        try d.reportCatPost()
+        d.logIn("bram")
+        d.press(.char("7"))
+        #expect(KeyTable.conflicts(d.app.activeBindings()).isEmpty)
+        d.press(.enter)
+        #expect(KeyTable.conflicts(d.app.activeBindings()).isEmpty)
+    }
+}
