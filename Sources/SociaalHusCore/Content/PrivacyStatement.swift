@@ -3,11 +3,27 @@ import Foundation
 /// The privacy statement shown in the client, written for this product in plain language.
 public enum PrivacyStatement {
     /// The text in the chosen language.
-    /// The statement in force: a partner's own text when an administrator set one, else the built-in one.
+    /// The statement in force: a partner's own text when an administrator set one, else the
+    /// built-in one with the address for takedown notices (privacy@ the platform's mail domain).
     public static func text(_ lang: Language, settings: PlatformSettings) -> String {
         let own = settings.privacyStatement
         if own.count == 2 { return lang == .dutch ? own[0] : own[1] }
-        return text(lang)
+        return text(lang) + "\n\n" + takedown(lang, address: privacyAddress(settings))
+    }
+
+    /// Where takedown notices go.
+    public static func privacyAddress(_ settings: PlatformSettings) -> String {
+        "privacy@" + (settings.mailFrom.split(separator: "@").last.map(String.init) ?? "sociaalhus.invalid")
+    }
+
+    static func takedown(_ lang: Language, address: String) -> String {
+        lang.pick(nl: """
+        # Melden en verwijderen
+        Organisaties en bewoners zijn zelf verantwoordelijk voor wat ze plaatsen. Zie je iets dat niet klopt, ongewenst is of inbreuk maakt op iemands rechten, druk dan in het bericht of de activiteit op m (melden), of stuur een melding naar \(address). Inbreukmakende inhoud wordt na een melding verwijderd.
+        """, en: """
+        # Reporting and removal
+        Organisations and residents are responsible for what they post. If you see something incorrect, unwanted or infringing on someone's rights, press m (report) in the post or activity, or send a notice to \(address). Infringing content is removed after a notice.
+        """)
     }
 
     public static func text(_ lang: Language) -> String {

@@ -25,6 +25,8 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
     public var intakes: [IntakePart]
     /// Every time the person's data was passed to an organisation.
     public var disclosures: [DisclosurePart]
+    /// Reports the person made (with the name and e-mail address they gave).
+    public var reportsMade: [ReportPart]
     /// Audit events about the person's data.
     public var auditEvents: [AuditPart]
 
@@ -116,6 +118,17 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
         public var by: String
     }
 
+    /// A report the person made.
+    public struct ReportPart: Codable, Sendable, Equatable {
+        public var about: String
+        public var reason: String
+        public var explanation: String
+        public var name: String
+        public var email: String
+        public var date: Date
+        public var status: String
+    }
+
     /// An audit event.
     public struct AuditPart: Codable, Sendable, Equatable {
         public var action: String
@@ -178,6 +191,11 @@ extension Store {
             PersonalDataExport.DisclosurePart(organisation: d.organisationName, fields: d.fields.map(\.rawValue), purpose: d.purpose,
                                               date: d.at, by: d.staffName)
         }
+        let reports = s.reports.all.filter { $0.reporterAccount == id || (!$0.reporterEmail.isEmpty && $0.reporterEmail == a.email) }
+            .sorted { $0.id < $1.id }.map { r in
+                PersonalDataExport.ReportPart(about: r.target.auditTarget, reason: r.reason.rawValue, explanation: r.explanation, name: r.reporterName,
+                                              email: r.reporterEmail, date: r.created, status: r.status.rawValue)
+            }
         var prefs: [String: Bool] = [:]
         for k in EmailKind.allCases { prefs[k.rawValue] = a.profile.email[k] }
         let export = PersonalDataExport(
@@ -191,7 +209,7 @@ extension Store {
                            interests: a.profile.interests, emailPreferences: prefs, phone: a.profile.phone, address: a.profile.address),
             posts: posts.map(postPart), postsForOrganisations: orgPosts.map(postPart),
             messagesSent: sent.map(messagePart), messagesReceived: received.map(messagePart),
-            intakes: intakes, disclosures: disclosures,
+            intakes: intakes, disclosures: disclosures, reportsMade: reports,
             auditEvents: events.map { e in
                 .init(action: e.action.rawValue, at: e.at, by: e.actor == nil ? "operator" : (e.actor == id ? "self" : String(e.actor!.rawValue)), target: e.target)
             })

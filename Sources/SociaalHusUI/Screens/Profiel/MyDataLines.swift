@@ -34,6 +34,7 @@ struct MyDataLines {
         b.messages(export.messagesReceived, heading: lang.pick(nl: "Contactberichten die je ontving", en: "Contact messages you received"))
         b.disclosures(export.disclosures)
         b.intakes(export.intakes)
+        b.reports(export.reportsMade)
         b.audit(export.auditEvents)
         return b.lines
     }
@@ -129,6 +130,18 @@ struct MyDataLines {
                 text(t("doorverwezen ", "referred ") + Self.date(r.date, lang) + t(" naar ", " to ") + r.organisation + t(" door ", " by ") + r.by, indent: 4)
                 text(t("je kreeg te horen: ", "you were told: ") + "\"" + r.told + "\"", indent: 6, role: .muted)
             }
+        }
+    }
+
+    /// Reports the person made.
+    private mutating func reports(_ rs: [PersonalDataExport.ReportPart]) {
+        heading(t("Meldingen die je deed", "Reports you made") + " (\(rs.count))")
+        if rs.isEmpty { text(t("geen", "none"), role: .muted) }
+        for r in rs {
+            let reason = ReportReason(rawValue: r.reason)?.label(lang) ?? r.reason
+            let status = Report.Status(rawValue: r.status)?.label(lang) ?? r.status
+            text(Self.date(r.date, lang) + " · " + r.about + " · " + reason + " · " + status)
+            text(r.explanation + " (" + r.name + " <" + r.email + ">)", indent: 4)
         }
     }
 
