@@ -70,13 +70,21 @@ final class ApproveFeedScreen: FormScreen {
 
     init(_ ctx: UIContext) {
         let mine = Set(ctx.viewer.activeAccount?.roles.partnerOf ?? [])
-        wijken = ctx.store.state.settings.wijken.filter { mine.contains($0.id) }
-        super.init(Form([
-            FormField("wijk", "Wijk", .cycle(options: wijken.map { safe($0.name) }, selected: 0)),
+        let wijken = ctx.store.state.settings.wijken.filter { mine.contains($0.id) }
+        self.wijken = wijken
+        super.init(Self.makeForm(wijken, ctx))
+    }
+
+    // A static function, not inline in init: closures in a form literal inside an initialiser
+    // crash the release-mode optimiser (see AgendaEditScreen).
+    private static func makeForm(_ wijken: [Wijk], _ ctx: UIContext) -> Form {
+        let names = wijken.map { safe($0.name) }
+        return Form([
+            FormField("wijk", "Wijk", .cycle(options: names, selected: 0)),
             FormField("party", ctx.t("Voor wie *", "For whom *"), .text(TextField("", limit: Field.organisation.limit))),
             FormField("note", ctx.t("Bijvoorbeeld de website van een vrijwilligersorganisatie.", "For example a volunteer organisation's website."), .note(.muted)),
             FormField("save", ctx.t("Goedkeuren", "Approve"), .button),
-        ], labelWidth: 14))
+        ], labelWidth: 14)
     }
 
     override func title(_ ctx: UIContext) -> String { ctx.t("Delen goedkeuren", "Approve sharing") }
