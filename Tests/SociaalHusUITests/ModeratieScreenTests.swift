@@ -50,6 +50,7 @@ extension Driver {
         for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▶") && $0.contains("Gratis kinderkleding maat 98") }) { d.press(.down) }
         d.press(.enter, .char("m"))
         #expect(d.screen.contains("Melden: Gratis kinderkleding maat 98"))
+        d.focus("Reden")
         d.press(.right)          // reason: onjuist
         d.focus("Toelichting")
         d.type("Er staat een verkeerd adres in")
@@ -94,6 +95,26 @@ extension Driver {
         #expect(d.screen.contains("alleen toegankelijk na inloggen"))
         d.press(.ctrl("p"))
         #expect(d.screen.contains("Privacyverklaring"))
+    }
+
+    @Test("a resident's profile is reported from their post") func profile() throws {
+        let d = Driver()
+        d.press(.char("2"))
+        for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▶") && $0.contains("Gratis kinderkleding maat 98") }) { d.press(.down) }
+        d.press(.enter, .char("m"))
+        d.focus("Over")
+        d.press(.right)
+        #expect(d.screen.contains("het profiel van"))
+        d.focus("Toelichting")
+        d.type("Nepprofiel")
+        d.press(.tab)
+        d.type("Bas")
+        d.press(.tab)
+        d.type("bas@example.org")
+        d.focus("Melden")
+        d.press(.enter)
+        let fatima = try #require(d.store.state.accounts.all.first { $0.email.hasPrefix("fatima") })
+        #expect(d.store.state.reports.all.contains { $0.target == .profile(fatima.id) })
     }
 
     @Test("no key conflicts on the moderation screens") func keys() throws {

@@ -5,14 +5,24 @@ import TerminalKit
 /// The report form (melden), or for administrators a takedown notice: reason, explanation, and
 /// the reporter's name and mandatory e-mail address.
 final class ReportScreen: FormScreen {
-    private let target: ReportTarget
+    private let targets: [ReportTarget]
     private let takedown: Bool
 
-    init(_ target: ReportTarget, what: String, takedown: Bool = false, _ ctx: UIContext) {
-        self.target = target
+    /// Reports `target`; `also` offers other things to report instead (a post's author's profile).
+    init(_ target: ReportTarget, what: String, also: [(ReportTarget, String)] = [], takedown: Bool = false, _ ctx: UIContext) {
+        targets = [target] + also.map(\.0)
         self.takedown = takedown
+        super.init(Self.makeForm(what: what, also: also.map(\.1), takedown: takedown, ctx))
+    }
+
+    // A static function, not inline in init: closures in a form literal inside an initialiser
+    // crash the release-mode optimiser (see AgendaEditScreen).
+    private static func makeForm(what: String, also: [String], takedown: Bool, _ ctx: UIContext) -> Form {
         let me = ctx.viewer.activeAccount
         var rows = [FormField("what", (takedown ? ctx.t("Takedown-melding over: ", "Takedown notice about: ") : ctx.t("Melden: ", "Report: ")) + safe(what), .note(.title))]
+        if !also.isEmpty {
+            rows.append(FormField("target", ctx.t("Over", "About"), .cycle(options: [safe(what)] + also.map(safe), selected: 0)))
+        }
         if takedown {
             rows.append(FormField("about", ctx.t("Van wie de melding op het privacyadres kwam; de inhoud wordt verwijderd, de melding bewaard.",
                                                  "Who sent the notice to the privacy address; the content is removed, the notice kept."), .note(.muted)))
@@ -25,8 +35,11 @@ final class ReportScreen: FormScreen {
             FormField("email", ctx.t("E-mail *", "E-mail *"), .text(TextField(takedown ? "" : me?.email ?? "", limit: Field.senderEmail.limit))),
             FormField("send", takedown ? ctx.t("Vastleggen en verwijderen", "Record and remove") : ctx.t("Melden", "Report"), .button),
         ]
-        super.init(Form(rows, labelWidth: 14))
+        return Form(rows, labelWidth: 14)
     }
+
+    /// The chosen thing to report.
+    private var target: ReportTarget { targets[min(form.choice("target"), targets.count - 1)] }
 
     override func title(_ ctx: UIContext) -> String { takedown ? ctx.t("Takedown", "Takedown") : ctx.t("Melden", "Report") }
 

@@ -43,7 +43,12 @@ final class PostDetailScreen: Screen {
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .report, .takedown:
-            ctx.push(ReportScreen(.post(id), what: post.title, takedown: action == .takedown, ctx))
+            // A resident's profile is reported from their post: the post shows who wrote it, as far as allowed.
+            var also: [(ReportTarget, String)] = []
+            if action == .report, case .resident(let author) = post.author, let v = PostRules.view(post, ctx) {
+                also = [(.profile(author), ctx.t("het profiel van ", "the profile of ") + v.authorName)]
+            }
+            ctx.push(ReportScreen(.post(id), what: post.title, also: also, takedown: action == .takedown, ctx))
         case .contact:
             guard let v = PostRules.view(post, ctx) else { return }
             let recipient: ContactMessage.Recipient
