@@ -129,6 +129,18 @@ func parseICS(_ text: String) throws -> [[String: String]] {
         #expect(throws: CoreError.self) { try f.w.store.feed(wijk: f.centrum, format: .json, from: testNow) }
     }
 
+    @Test("hostile text in an organisation's name or an activity stays inside its property") func hostileText() throws {
+        let f = try World()
+        try f.w.store.approveFeed(wijk: f.centrum, thirdParty: "Website", by: .account(f.w.partner))
+        try f.w.store.updateOrganisation(f.w.welzijn.id, by: .account(f.w.admin)) { $0.name = "Welzijn \"Borne\"\u{1B}[2J" }
+        try f.add("Koffie\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:nep", wijk: f.centrum)
+        let text = String(decoding: try f.w.store.feed(wijk: f.centrum, format: .ics, from: testNow), as: UTF8.self)
+        #expect(!text.contains("\u{1B}"))
+        let events = try parseICS(text)
+        #expect(events.count == 2, "one event, plus the time zone line")
+        #expect(events.first?["organizer"] == "Welzijn 'Borne'[2J")
+    }
+
     @Test("organisation data and public places are fine; the JSON feed holds no account data") func clean() throws {
         let f = try World()
         try f.w.store.approveFeed(wijk: f.centrum, thirdParty: "Website", by: .account(f.w.partner))

@@ -51,8 +51,10 @@ public enum ICalendar {
         if !item.location.isEmpty { l.append("LOCATION:" + escape(item.location)) }
         if !item.category.isEmpty { l.append("CATEGORIES:" + escape(item.category)) }
         if !organisation.isEmpty {
-            l.append("ORGANIZER;CN=\"" + organisation.replacingOccurrences(of: "\"", with: "'").filter { !$0.isNewline && $0 != "\u{0}" }
-                     + "\":urn:sociaalhus:organisation:\(item.organisation)")
+            // A parameter value may hold neither quotes nor control characters (RFC 5545 §3.1).
+            let cn = organisation.replacingOccurrences(of: "\"", with: "'")
+                .filter { ch in ch.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } }
+            l.append("ORGANIZER;CN=\"" + cn + "\":urn:sociaalhus:organisation:\(item.organisation)")
         }
         l.append("END:VEVENT")
         return l
