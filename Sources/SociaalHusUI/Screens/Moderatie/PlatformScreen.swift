@@ -8,8 +8,10 @@ final class PlatformScreen: FormScreen {
     init(_ ctx: UIContext) {
         let s = ctx.store.state.settings
         super.init(Form([
-            FormField("private", ctx.t("Besloten: bezoekers zien alleen inloggen, registreren en de privacyverklaring",
-                                       "Private: visitors see only login, registration and the privacy statement"), .toggle(s.isPrivate)),
+            FormField("private", ctx.t("Besloten: alleen inloggen, registreren en privacyverklaring",
+                                       "Private: only login, registration and privacy statement"), .toggle(s.isPrivate)),
+            FormField("privateNote", ctx.t("Bezoekers zonder account zien dan verder niets; goedgekeurde feeds blijven werken.",
+                                           "Visitors without an account then see nothing else; approved feeds keep working."), .note(.muted)),
             FormField("registration", ctx.t("Registreren staat open", "Registration is open"), .toggle(s.registrationOpen)),
             FormField("privacy", ctx.t("Eigen privacyverklaring: 'sociaalhus privacy set --nl BESTAND --en BESTAND'.",
                                        "Own privacy statement: 'sociaalhus privacy set --nl FILE --en FILE'."), .note(.muted)),
