@@ -191,12 +191,9 @@ extension Store {
     /// statement) or public, and opens or closes registration; administrators only.
     public func setPlatform(isPrivate: Bool? = nil, registrationOpen: Bool? = nil, by viewer: Viewer?) throws {
         if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
-        try update { tx in
-            var s = tx.state.settings
+        try changeSettings("platform", by: viewer) { s in
             if let isPrivate { s.isPrivate = isPrivate }
             if let registrationOpen { s.registrationOpen = registrationOpen }
-            tx.setSettings(s)
-            tx.audit(.platformChanged, actor: viewer?.account?.id, subject: nil, target: "settings:platform")
         }
     }
 }
@@ -211,11 +208,6 @@ extension Store {
             let nl = try validated(dutch, .privacyStatement), en = try validated(english, .privacyStatement)
             texts = [nl, en]
         }
-        try update { tx in
-            var s = tx.state.settings
-            s.privacyStatement = texts
-            tx.setSettings(s)
-            tx.audit(.platformChanged, actor: viewer?.account?.id, subject: nil, target: "settings:privacy-statement")
-        }
+        try changeSettings("privacy-statement", by: viewer) { $0.privacyStatement = texts }
     }
 }

@@ -213,12 +213,7 @@ extension Store {
         try Permissions.require(.administerPlatform, by: viewer)
         let range = PlatformSettings.retentionRange
         guard range.contains(months) else { throw CoreError.invalidRetention(minimum: range.lowerBound, maximum: range.upperBound) }
-        try update { tx in
-            var s = tx.state.settings
-            s.intakeRetentionMonths = months
-            tx.setSettings(s)
-            tx.audit(.platformChanged, actor: viewer.account?.id, subject: nil, target: "settings:intake-retention")
-        }
+        try changeSettings("intake-retention", by: viewer) { $0.intakeRetentionMonths = months }
     }
 
     /// Removes one intake with everything that copies its data.

@@ -22,12 +22,9 @@ extension Store {
         if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
         if let command, !command.isEmpty { _ = try SendmailCommand(command) }
         let sender = try from.map { try EmailAddress.normalise($0) }
-        try update { tx in
-            var s = tx.state.settings
+        try changeSettings("mail", by: viewer) { s in
             if let command { s.mailCommand = command }
             if let sender { s.mailFrom = sender }
-            tx.setSettings(s)
-            tx.audit(.platformChanged, actor: viewer?.account?.id, subject: nil, target: "settings:mail")
         }
     }
 
