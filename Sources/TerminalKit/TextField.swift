@@ -1,68 +1,70 @@
 /// An editable line of text: grapheme-aware cursor, insert, delete, and a secret mode for passwords.
+///
+/// The text and cursor live in an `EditBuffer`, which keeps the cursor on a grapheme boundary
+/// inside the text after every edit (see there why).
 public struct TextField: Equatable, Sendable {
-    /// The text typed so far.
-    public var text: String { didSet { cursor = min(cursor, text.count) } }
-    /// Cursor position in graphemes.
-    public private(set) var cursor: Int
+    /// The text and the cursor.
+    public private(set) var buffer: EditBuffer
     /// Shown as dots (passwords).
     public var secret: Bool
-    /// Most graphemes accepted.
-    public var limit: Int
 
     /// Creates a field holding `text`, with the cursor at its end.
     public init(_ text: String = "", secret: Bool = false, limit: Int = 500) {
-        self.text = text
-        self.cursor = text.count
+        buffer = EditBuffer(text, limit: limit, multiline: false)
         self.secret = secret
-        self.limit = limit
     }
+
+    /// The text typed so far; setting it puts the cursor at the end.
+    public var text: String {
+        get { buffer.text }
+        set { buffer = EditBuffer(newValue, limit: buffer.limit, multiline: false) }
+    }
+
+    /// Cursor position in graphemes, always in `0...text.count`.
+    public var cursor: Int { buffer.cursor }
+
+    /// Most graphemes accepted.
+    public var limit: Int { buffer.limit }
 
     /// Applies an editing key; returns false when the key is not for the field.
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
-        case .char(let c):
-            guard text.count < limit else { return true }
-            // Control characters are never typed into a field (they would reach other terminals).
-            if c.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) { return true }
-            let i = text.index(text.startIndex, offsetBy: cursor)
-            text.insert(c, at: i)
-            cursor += 1
-        case .backspace:
-            guard cursor > 0 else { return true }
-            let i = text.index(text.startIndex, offsetBy: cursor - 1)
-            text.remove(at: i)
-            cursor -= 1
-        case .delete:
-            guard cursor < text.count else { return true }
-            text.remove(at: text.index(text.startIndex, offsetBy: cursor))
-        case .left: cursor = max(cursor - 1, 0)
-        case .right: cursor = min(cursor + 1, text.count)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = text.count
-        case .ctrl("u"):
-            text = ""
-            cursor = 0
-        default: return false
+        case .home, .ctrl("a"): buffer.moveCursor(to: 0)
+        case .end, .ctrl("e"): buffer.moveCursor(to: buffer.chars.count)
+        default: return buffer.handleCommon(key)
         }
         return true
+    }
+
+    /// Inserts pasted text at the cursor (line breaks become spaces); false when it would pass the limit.
+    @discardableResult
+    public mutating func paste(_ s: String) -> Bool { buffer.insert(s) }
+
+    /// The column of the cursor and the first grapheme shown when the field is `width` cells wide.
+    public func layout(width: Int) -> (start: Int, cursorColumn: Int) {
+        let chars = shownCharacters
+        var start = 0
+        var before = chars[0..<buffer.cursor].reduce(0) { $0 + TextWidth.width($1) }
+        // Scroll so the cursor stays inside the field (one cell is kept for it).
+        while before >= width && start < buffer.cursor {
+            before -= TextWidth.width(chars[start])
+            start += 1
+        }
+        return (start, before)
+    }
+
+    private var shownCharacters: [Character] {
+        secret ? Array(repeating: "•", count: buffer.chars.count) : buffer.chars
     }
 
     /// Draws the field in `width` cells at (x, y), scrolled so the cursor is visible; when
     /// focused, puts the hardware cursor on it.
     public func render(into g: inout Grid, x: Int, y: Int, width: Int, focused: Bool, role: StyleRole = .input) {
         guard width > 0 else { return }
-        let shown = secret ? String(repeating: "•", count: text.count) : text
-        let chars = Array(shown)
-        // Scroll: keep the cursor within the field.
-        var start = 0
-        var widthBeforeCursor = chars[0..<cursor].reduce(0) { $0 + TextWidth.width($1) }
-        while widthBeforeCursor >= width && start < cursor {
-            widthBeforeCursor -= TextWidth.width(chars[start])
-            start += 1
-        }
+        let (start, column) = layout(width: width)
         g.fill(Rect(x: x, y: y, width: width, height: 1), role: role)
-        g.put(String(chars[start...]), x: x, y: y, role: role, maxWidth: width)
-        if focused { g.cursor = (x + widthBeforeCursor, y) }
+        g.put(String(shownCharacters[start...]), x: x, y: y, role: role, maxWidth: width)
+        if focused { g.cursor = (x + min(column, width - 1), y) }
     }
 }
 
