@@ -7,7 +7,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Lists
     case up, down, pageUp, pageDown, open, search
     // Forms
-    case nextField, previousField, activate
+    case nextField, previousField, activate, submit
     // Screen actions
     case create, edit, delete, renew, weekView, filterWijk, filterKind, filterOrganisation, filterCategory, clearFilters
     case register, privacy, myData, export, eraseAccount, changePassword, toggle

@@ -88,7 +88,7 @@ public final class App {
         }
         ctx.message = nil
         let screen = current
-        if screen.capturesText, isTyping(key), screen.handleKey(key, ctx) {
+        if screen.capturesText, isTyping(key) || (screen.capturesLines && isLineKey(key)), screen.handleKey(key, ctx) {
             carryOut()
             return
         }
@@ -110,7 +110,15 @@ public final class App {
 
     private func isTyping(_ key: Key) -> Bool {
         switch key {
-        case .char, .backspace, .delete, .left, .right, .home, .end, .ctrl("a"), .ctrl("e"), .ctrl("u"): true
+        case .char, .backspace, .delete, .left, .right, .home, .end, .ctrl("a"), .ctrl("e"), .ctrl("u"), .ctrl("w"), .ctrl("k"): true
+        default: false
+        }
+    }
+
+    /// Keys a text area uses for itself: a new line and moving between its lines.
+    private func isLineKey(_ key: Key) -> Bool {
+        switch key {
+        case .enter, .up, .down, .pageUp, .pageDown: true
         default: false
         }
     }

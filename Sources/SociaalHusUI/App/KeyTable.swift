@@ -46,6 +46,32 @@ public enum KeyTable {
         ]
     }
 
+    /// Moving through `form`: inside a text area Enter makes a new line and ↑/↓ move by line, so
+    /// the bar says so; Ctrl-S presses the form's first button (save, send, log in) from anywhere.
+    public static func form(_ lang: LanguageText, form: Form) -> [Binding<Action>] {
+        var b = self.form(lang)
+        if form.isEditingArea {
+            b = b.map { binding in
+                var binding = binding
+                switch binding.action {
+                case .nextField: binding.keys = [.tab]; binding.inStatusBar = true
+                case .previousField: binding.keys = [.backTab]
+                case .activate:
+                    binding.label = lang.t("Nieuwe regel", "New line")
+                    binding.help = lang.t("Nieuwe regel in de tekst (Tab gaat naar het volgende veld)", "New line in the text (Tab goes to the next field)")
+                    binding.inStatusBar = false
+                default: break
+                }
+                return binding
+            }
+        }
+        if let submit = form.submitButton {
+            b.append(Binding(.submit, [.ctrl("s")], label: submit.label,
+                             help: lang.t("\(submit.label) (vanuit elk veld)", "\(submit.label) (from any field)"), group: lang.t("Formulier", "Form")))
+        }
+        return b
+    }
+
     /// The action bound to `key` in `bindings`, if any.
     public static func action(for key: Key, in bindings: [Binding<Action>]) -> Action? {
         bindings.first { $0.keys.contains(key) }?.action

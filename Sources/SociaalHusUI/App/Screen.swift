@@ -9,6 +9,8 @@ public protocol Screen: AnyObject {
     func bindings(_ ctx: UIContext) -> [Binding<Action>]
     /// True while a text field has focus: printable keys are typed, not used as shortcuts.
     var capturesText: Bool { get }
+    /// True while a text area has focus: Enter and the arrows move within it too.
+    var capturesLines: Bool { get }
     /// True when leaving would lose typed input (Esc then asks first).
     var hasUnsavedInput: Bool { get }
     /// Reacts to a bound action.
@@ -26,6 +28,7 @@ public protocol Screen: AnyObject {
 
 extension Screen {
     public var capturesText: Bool { false }
+    public var capturesLines: Bool { false }
     public var hasUnsavedInput: Bool { false }
     public func handleKey(_ key: Key, _ ctx: UIContext) -> Bool { false }
     public func willAppear(_ ctx: UIContext) {}

@@ -7,6 +7,8 @@ public struct FormField {
     public enum Kind {
         /// A line of text (or a password when the field is secret).
         case text(TextField)
+        /// Several lines of text: Enter makes a new line, Tab leaves, Ctrl-S saves.
+        case area(TextArea)
         /// A tick box.
         case toggle(Bool)
         /// One of several options, shown side by side.
@@ -60,7 +62,11 @@ public struct Form {
     public var labelWidth: Int
     /// True once something was typed or changed.
     public private(set) var edited = false
+    /// Problems per field id, drawn under the field until it is changed.
+    public private(set) var errors: [String: String] = [:]
     private var offset = 0
+    /// Width of the text areas at the last drawing (↑/↓ move by shown line).
+    private var areaWidth = 40
 
     /// Creates a form; focus on the first focusable row.
     public init(_ fields: [FormField], labelWidth: Int = 22) {
@@ -69,15 +75,28 @@ public struct Form {
         focus = fields.firstIndex { $0.focusable } ?? 0
     }
 
-    /// True when the focused row is a text field.
+    /// True when the focused row takes typing (a text field or a text area).
     public var isEditingText: Bool {
         guard fields.indices.contains(focus) else { return false }
-        if case .text = fields[focus].kind { return true }
-        return false
+        switch fields[focus].kind {
+        case .text, .area: return true
+        default: return false
+        }
+    }
+
+    /// True when the focused row is a text area (Enter and ↑/↓ belong to it).
+    public var isEditingArea: Bool {
+        guard fields.indices.contains(focus), case .area = fields[focus].kind else { return false }
+        return true
     }
 
     /// The id of the focused row.
     public var focusedID: String? { fields.indices.contains(focus) ? fields[focus].id : nil }
+
+    /// The first button: what Ctrl-S presses (save, send, log in).
+    public var submitButton: FormField? {
+        fields.first { if case .button = $0.kind { return true } else { return false } }
+    }
 
     /// Moves focus to the row with `id`.
     public mutating func focus(on id: String) {
@@ -92,12 +111,29 @@ public struct Form {
         focus = i
     }
 
+    /// Shows every problem at once, each under its field, and moves focus to the first one.
+    public mutating func setErrors(_ problems: [(id: String, message: String)]) {
+        errors = [:]
+        for p in problems { errors[p.id] = p.message }
+        if let first = fields.firstIndex(where: { errors[$0.id] != nil && $0.focusable }) { focus = first }
+    }
+
+    /// Removes every problem shown.
+    public mutating func clearErrors() { errors = [:] }
+
+    private mutating func changed() {
+        edited = true
+        if let id = focusedID { errors[id] = nil }
+    }
+
     /// Handles a key: typing, toggles, choices, Tab/Shift-Tab/arrows, Enter.
     public mutating func handle(_ key: Key) -> Event {
         guard fields.indices.contains(focus) else { return .ignored }
         switch key {
-        case .tab, .down: moveFocus(1); return .handled
-        case .backTab, .up: moveFocus(-1); return .handled
+        case .tab: moveFocus(1); return .handled
+        case .backTab: moveFocus(-1); return .handled
+        case .down where !isEditingArea: moveFocus(1); return .handled
+        case .up where !isEditingArea: moveFocus(-1); return .handled
         case .escape where isEditingText:
             // Leave the text field for the next row that is not one, so letter keys are shortcuts again.
             let start = focus
@@ -107,32 +143,49 @@ public struct Form {
         }
         switch fields[focus].kind {
         case .text(var field):
-            if key == .enter { moveFocus(1); return .handled }
-            if field.handle(key) {
-                fields[focus].kind = .text(field)
-                edited = true
+            if key == .enter {
+                // Enter on the last field before a button presses it (log in from the password).
+                let here = focus
+                moveFocus(1)
+                if focus > here, case .button = fields[focus].kind { return .pressed(fields[focus].id) }
                 return .handled
             }
+            let before = field.text
+            if field.handle(key) {
+                fields[focus].kind = .text(field)
+                if field.text != before { changed() }
+                return .handled
+            }
+        case .area(var area):
+            let before = area.text
+            if area.handle(key, width: areaWidth) {
+                fields[focus].kind = .area(area)
+                if area.text != before { changed() }
+                return .handled
+            }
+            // ↑ on the first and ↓ on the last line leave the area, so it is never a trap.
+            if key == .down { moveFocus(1); return .handled }
+            if key == .up { moveFocus(-1); return .handled }
         case .toggle(let on):
             if key == .char(" ") || key == .enter || key == .char("x") {
                 fields[focus].kind = .toggle(!on)
-                edited = true
+                changed()
                 return .handled
             }
         case .choice(let options, let selected):
             guard !options.isEmpty else { return .ignored }
             switch key {
-            case .left: fields[focus].kind = .choice(options: options, selected: max(selected - 1, 0)); edited = true; return .handled
-            case .right: fields[focus].kind = .choice(options: options, selected: min(selected + 1, options.count - 1)); edited = true; return .handled
-            case .char(" "), .enter: fields[focus].kind = .choice(options: options, selected: (selected + 1) % options.count); edited = true; return .handled
+            case .left: fields[focus].kind = .choice(options: options, selected: max(selected - 1, 0)); changed(); return .handled
+            case .right: fields[focus].kind = .choice(options: options, selected: min(selected + 1, options.count - 1)); changed(); return .handled
+            case .char(" "), .enter: fields[focus].kind = .choice(options: options, selected: (selected + 1) % options.count); changed(); return .handled
             default: break
             }
         case .cycle(let options, let selected):
             guard !options.isEmpty else { return .ignored }
             let n = options.count
             switch key {
-            case .left: fields[focus].kind = .cycle(options: options, selected: (selected - 1 + n) % n); edited = true; return .handled
-            case .right, .char(" "), .enter: fields[focus].kind = .cycle(options: options, selected: (selected + 1) % n); edited = true; return .handled
+            case .left: fields[focus].kind = .cycle(options: options, selected: (selected - 1 + n) % n); changed(); return .handled
+            case .right, .char(" "), .enter: fields[focus].kind = .cycle(options: options, selected: (selected + 1) % n); changed(); return .handled
             default: break
             }
         case .button:
@@ -142,10 +195,14 @@ public struct Form {
         return .ignored
     }
 
-    /// The text of a text row.
+    /// The text of a text row or text area.
     public func text(_ id: String) -> String {
-        guard let f = fields.first(where: { $0.id == id }), case .text(let t) = f.kind else { return "" }
-        return t.text
+        guard let f = fields.first(where: { $0.id == id }) else { return "" }
+        switch f.kind {
+        case .text(let t): return t.text
+        case .area(let a): return a.text
+        default: return ""
+        }
     }
 
     /// The state of a tick box.
@@ -178,52 +235,115 @@ public struct Form {
     /// Marks the form as holding unsaved input (e.g. restored from a draft).
     public mutating func markEdited() { edited = true }
 
-    /// Replaces the text of a text row.
+    /// Replaces the text of a text row or text area.
     public mutating func setText(_ id: String, _ value: String) {
-        guard let i = fields.firstIndex(where: { $0.id == id }), case .text(var t) = fields[i].kind else { return }
-        t.text = value
-        fields[i].kind = .text(t)
+        guard let i = fields.firstIndex(where: { $0.id == id }) else { return }
+        switch fields[i].kind {
+        case .text(var t): t.text = value; fields[i].kind = .text(t)
+        case .area(var a): a.text = value; fields[i].kind = .area(a)
+        default: break
+        }
     }
 
-    /// Draws the form; the focused row carries a "▶" marker as well as the focus style.
+    // MARK: Drawing
+
+    /// Width the options of a choice need side by side.
+    static func choiceWidth(_ options: [String]) -> Int {
+        options.reduce(0) { $0 + 4 + TextWidth.width($1) + 2 } - 2
+    }
+
+    /// The lines of a note at `width` (notes wrap; they are never cut).
+    private func noteLines(_ f: FormField, width: Int) -> [String] {
+        f.label.isEmpty ? [""] : TextWidth.wrap(f.label, to: max(width, 1))
+    }
+
+    /// Rows a field takes at `width`, its error line included.
+    private func height(_ i: Int, width: Int) -> Int {
+        let f = fields[i]
+        let error = errors[f.id].map { TextWidth.wrap("! " + $0, to: max(width, 1)).count } ?? 0
+        switch f.kind {
+        case .note: return noteLines(f, width: width).count
+        case .area(let a): return a.rows + 1 + error
+        default: return 1 + error
+        }
+    }
+
+    /// Draws the form; the focused row carries a "▶" marker as well as the focus style. Rows
+    /// scroll so the whole focused field (and its error) is visible.
     public mutating func render(into g: inout Grid, area: Rect) {
-        guard area.height > 0 else { return }
+        guard area.height > 0, area.width > 2, !fields.isEmpty else { return }
+        let width = area.width - 2
+        let heights = fields.indices.map { height($0, width: width) }
+        focus = min(max(focus, 0), fields.count - 1)
         if focus < offset { offset = focus }
-        if focus >= offset + area.height { offset = focus - area.height + 1 }
-        for (row, i) in (offset..<fields.count).prefix(area.height).enumerated() {
-            let y = area.y + row
+        while offset < focus && heights[offset...focus].reduce(0, +) > area.height { offset += 1 }
+        // Show the notes above the first field when they fit.
+        while offset > 0 && heights[(offset - 1)...focus].reduce(0, +) <= area.height && !fields[offset - 1].focusable { offset -= 1 }
+        var y = area.y
+        for i in offset..<fields.count {
+            guard y < area.maxY else { break }
             let f = fields[i]
             let focused = i == focus
             let marker = focused ? "▶ " : "  "
-            g.put(marker, x: area.x, y: y, role: focused ? .focus : .normal)
+            if case .note = f.kind {} else { g.put(marker, x: area.x, y: y, role: focused ? .focus : .normal) }
             let x = area.x + 2
-            let width = area.width - 2
+            let labelRole: StyleRole = focused ? .focus : .normal
+            let valueX = x + labelWidth + 1
+            let valueWidth = max(width - labelWidth - 1, 1)
             switch f.kind {
             case .text(let field):
-                g.put(TextWidth.pad(f.label, to: labelWidth), x: x, y: y, role: focused ? .focus : .normal, maxWidth: width)
-                field.render(into: &g, x: x + labelWidth + 1, y: y, width: max(width - labelWidth - 1, 1), focused: focused)
+                g.put(TextWidth.pad(f.label, to: labelWidth), x: x, y: y, role: labelRole, maxWidth: width)
+                field.render(into: &g, x: valueX, y: y, width: valueWidth, focused: focused)
+            case .area(var a):
+                g.put(TextWidth.pad(f.label, to: labelWidth), x: x, y: y, role: labelRole, maxWidth: width)
+                // Never draw below the form: fewer rows when the window is small.
+                a.rows = max(min(a.rows, area.maxY - y - 1), 1)
+                if focused { areaWidth = valueWidth }
+                a.render(into: &g, x: valueX, y: y, width: valueWidth, focused: focused)
             case .toggle(let on):
-                g.put((on ? "[x] " : "[ ] ") + f.label, x: x, y: y, role: focused ? .focus : .normal, maxWidth: width)
+                g.put((on ? "[x] " : "[ ] ") + f.label, x: x, y: y, role: labelRole, maxWidth: width)
                 if focused { g.cursor = (x + 1, y) }
             case .choice(let options, let selected):
-                let used = g.put(TextWidth.pad(f.label, to: labelWidth) + " ", x: x, y: y, role: focused ? .focus : .normal, maxWidth: width)
-                var cx = x + used
-                for (k, o) in options.enumerated() {
-                    let text = (k == selected ? "(•) " : "( ) ") + o + "  "
-                    if focused && k == selected { g.cursor = (cx + 1, y) }
-                    cx += g.put(text, x: cx, y: y, role: k == selected ? .selected : .normal, maxWidth: area.x + area.width - cx)
+                let used = g.put(TextWidth.pad(f.label, to: labelWidth) + " ", x: x, y: y, role: labelRole, maxWidth: width)
+                if Self.choiceWidth(options) > width - used {
+                    // Too wide to show side by side: the selected option with its place, never hidden.
+                    drawCycle(options, selected, into: &g, x: x + used, y: y, width: width - used, focused: focused)
+                } else {
+                    var cx = x + used
+                    for (k, o) in options.enumerated() {
+                        let text = (k == selected ? "(•) " : "( ) ") + o + "  "
+                        if focused && k == selected { g.cursor = (cx + 1, y) }
+                        cx += g.put(text, x: cx, y: y, role: k == selected ? .selected : .normal, maxWidth: area.x + area.width - cx)
+                    }
                 }
             case .button:
                 g.put("[ " + f.label + " ]", x: x, y: y, role: focused ? .selected : .key, maxWidth: width)
                 if focused { g.cursor = (x + 2, y) }
             case .cycle(let options, let selected):
-                let used = g.put(TextWidth.pad(f.label, to: labelWidth) + " ", x: x, y: y, role: focused ? .focus : .normal, maxWidth: width)
-                let value = options.indices.contains(selected) ? options[selected] : ""
-                if focused { g.cursor = (x + used + 2, y) }
-                g.put("◀ " + value + " ▶  \(selected + 1)/\(options.count)", x: x + used, y: y, role: .selected, maxWidth: max(width - used, 1))
+                let used = g.put(TextWidth.pad(f.label, to: labelWidth) + " ", x: x, y: y, role: labelRole, maxWidth: width)
+                drawCycle(options, selected, into: &g, x: x + used, y: y, width: width - used, focused: focused)
             case .note(let role):
-                g.put(f.label, x: x, y: y, role: role, maxWidth: width)
+                for (k, line) in noteLines(f, width: width).enumerated() where y + k < area.maxY {
+                    g.put(line, x: x, y: y + k, role: role, maxWidth: width)
+                }
             }
+            if let e = errors[f.id] {
+                let lines = TextWidth.wrap("! " + e, to: max(width, 1))
+                let top = y + heights[i] - lines.count
+                for (k, line) in lines.enumerated() where top + k < area.maxY {
+                    g.put(line, x: x, y: top + k, role: .error, maxWidth: width)
+                }
+            }
+            y += heights[i]
         }
+    }
+
+    /// "◀ Hertme ▶ 4/4": one option with its place; the value is cut before the place is.
+    private func drawCycle(_ options: [String], _ selected: Int, into g: inout Grid, x: Int, y: Int, width: Int, focused: Bool) {
+        let value = options.indices.contains(selected) ? options[selected] : ""
+        let place = " ▶ \(selected + 1)/\(options.count)"
+        let room = max(width - 2 - TextWidth.width(place), 1)
+        g.put("◀ " + TextWidth.truncate(value, to: room) + place, x: x, y: y, role: .selected, maxWidth: max(width, 1))
+        if focused { g.cursor = (min(x + 2, g.size.cols - 1), y) }
     }
 }

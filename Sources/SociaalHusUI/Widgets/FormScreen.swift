@@ -12,9 +12,11 @@ open class FormScreen: Screen {
 
     open func title(_ ctx: UIContext) -> String { "" }
 
-    open func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang) }
+    open func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang, form: form) }
 
     public var capturesText: Bool { form.isEditingText }
+
+    public var capturesLines: Bool { form.isEditingArea }
 
     open var hasUnsavedInput: Bool { form.edited }
 
@@ -28,6 +30,7 @@ open class FormScreen: Screen {
         case .nextField: _ = form.handle(.tab)
         case .previousField: _ = form.handle(.backTab)
         case .activate: press(form.handle(.enter), ctx)
+        case .submit: if let id = form.submitButton?.id { pressed(id, ctx) }
         case .toggle: press(form.handle(.char(" ")), ctx)
         default: break
         }
@@ -37,6 +40,26 @@ open class FormScreen: Screen {
         let e = form.handle(key)
         press(e, ctx)
         return e != .ignored
+    }
+
+    /// Runs every check, shows all problems at once under their fields (naming each field in the
+    /// message line) and moves focus to the first; true when there were none.
+    public func check(_ checks: [(id: String, label: String, check: () throws -> Void)], _ ctx: UIContext) -> Bool {
+        var problems: [(id: String, message: String)] = []
+        for c in checks {
+            do { try c.check() } catch {
+                let message = (error as? CoreError)?.message(ctx.language) ?? "\(error)"
+                problems.append((c.id, message))
+            }
+        }
+        form.setErrors(problems)
+        guard !problems.isEmpty else { return true }
+        let names = problems.compactMap { p in checks.first { $0.id == p.id }?.label }.joined(separator: ", ")
+        ctx.fail(problems.count == 1
+                 ? ctx.t("Controleer \(names): \(problems[0].message)", "Check \(names): \(problems[0].message)")
+                 : ctx.t("\(problems.count) velden kloppen nog niet: \(names). Zie de meldingen bij de velden.",
+                         "\(problems.count) fields are not right yet: \(names). See the notes at the fields."))
+        return false
     }
 
     private func press(_ e: Form.Event, _ ctx: UIContext) {

@@ -43,7 +43,7 @@ final class AgendaEditScreen: FormScreen {
         }
         return Form([
             FormField("title", ctx.t("Titel", "Title"), .text(TextField(e?.title ?? "", limit: Field.title.limit))),
-            FormField("description", ctx.t("Beschrijving", "Description"), .text(TextField(e?.description ?? "", limit: Field.description.limit))),
+            FormField("description", ctx.t("Beschrijving", "Description"), .area(TextArea(e?.description ?? "", limit: Field.description.limit, rows: 3))),
             FormField("date", ctx.t("Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)"), .text(TextField(isoDay(e?.start ?? tomorrow), limit: 10))),
             FormField("start", ctx.t("Begin (UU:MM)", "Start (HH:MM)"), .text(TextField(startText, limit: 5))),
             FormField("end", ctx.t("Einde (UU:MM)", "End (HH:MM)"), .text(TextField(endText, limit: 5))),

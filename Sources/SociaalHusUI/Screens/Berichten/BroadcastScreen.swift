@@ -22,7 +22,7 @@ final class BroadcastScreen: FormScreen {
             rows.append(FormField("wijk", "Wijk", .cycle(options: wijken.map { safe($0.name) }, selected: 0)))
         }
         rows.append(FormField("subject", ctx.t("Onderwerp *", "Subject *"), .text(TextField("", limit: Field.title.limit))))
-        rows.append(FormField("text", ctx.t("Tekst *", "Text *"), .text(TextField("", limit: Field.body.limit))))
+        rows.append(FormField("text", ctx.t("Tekst *", "Text *"), .area(TextArea("", limit: Field.body.limit, rows: 6))))
         rows.append(FormField("send", ctx.t("Versturen", "Send"), .button))
         super.init(Form(rows, labelWidth: 14))
     }

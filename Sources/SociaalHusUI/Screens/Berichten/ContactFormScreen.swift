@@ -26,7 +26,7 @@ final class ContactFormScreen: FormScreen {
         case .reply:
             rows.append(FormField("about", ctx.t("Je antwoord gaat naar de afzender; je e-mailadres blijft verborgen.", "Your answer goes to the sender; your e-mail address stays hidden."), .note(.muted)))
         }
-        rows.append(FormField("text", ctx.t("Bericht *", "Message *"), .text(TextField("", limit: Field.text.limit))))
+        rows.append(FormField("text", ctx.t("Bericht *", "Message *"), .area(TextArea("", limit: Field.text.limit, rows: 5))))
         rows.append(FormField("send", ctx.t("Versturen", "Send"), .button))
         super.init(Form(rows, labelWidth: 14))
     }

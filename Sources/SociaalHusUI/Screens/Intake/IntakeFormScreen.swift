@@ -49,7 +49,7 @@ final class IntakeFormScreen: FormScreen {
         let wijkIndex = i.wijk.flatMap { w in wijken.firstIndex { $0.id == w } }.map { $0 + 1 } ?? 0
         return Form([
             FormField("intro", ctx.t("Eerst de vraag, dan de contactgegevens.", "The question first, then contact details."), .note(.muted)),
-            text("question", ctx.t("Vraag *", "Question *"), i.question, Field.question.limit),
+            FormField("question", ctx.t("Vraag *", "Question *"), .area(TextArea(i.question, limit: Field.question.limit, rows: 3))),
             FormField("category", ctx.t("Onderwerp", "Subject"),
                       .cycle(options: categories.map { $0.label(ctx.language) }, selected: categories.firstIndex(of: i.category) ?? 0)),
             text("name", ctx.t("Naam", "Name"), i.name, Field.name.limit),
@@ -60,7 +60,7 @@ final class IntakeFormScreen: FormScreen {
             text("postcode", "Postcode", i.postcode, Field.postcode.limit),
             text("place", ctx.t("Plaats", "Place"), i.place, Field.place.limit),
             FormField("wijk", "Wijk", .cycle(options: wijkOptions, selected: wijkIndex)),
-            text("notes", ctx.t("Aantekeningen", "Notes"), i.notes, Field.notes.limit),
+            FormField("notes", ctx.t("Aantekeningen", "Notes"), .area(TextArea(i.notes, limit: Field.notes.limit, rows: 3))),
             FormField("contactNote", ctx.t("* verplicht, en telefoon, e-mail of adres met postcode",
                                            "* required, and phone, e-mail or address with postcode"), .note(.muted)),
             FormField("save", ctx.t("Opslaan", "Save"), .button),

@@ -80,7 +80,7 @@ final class ModerationReplyScreen: FormScreen {
         self.report = report
         super.init(Form([
             FormField("about", ctx.t("Komt in de Berichten van de schrijver (of van de organisatie).", "Goes to the author's (or the organisation's) Messages."), .note(.muted)),
-            FormField("text", ctx.t("Bericht *", "Message *"), .text(TextField("", limit: Field.text.limit))),
+            FormField("text", ctx.t("Bericht *", "Message *"), .area(TextArea("", limit: Field.text.limit, rows: 4))),
             FormField("send", ctx.t("Versturen", "Send"), .button),
         ], labelWidth: 12))
     }

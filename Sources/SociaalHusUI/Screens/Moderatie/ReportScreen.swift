@@ -30,7 +30,7 @@ final class ReportScreen: FormScreen {
             rows.append(FormField("reason", ctx.t("Reden", "Reason"), .cycle(options: ReportReason.allCases.map { $0.label(ctx.language) }, selected: 0)))
         }
         rows += [
-            FormField("explanation", ctx.t("Toelichting *", "Explanation *"), .text(TextField("", limit: Field.text.limit))),
+            FormField("explanation", ctx.t("Toelichting *", "Explanation *"), .area(TextArea("", limit: Field.text.limit, rows: 3))),
             FormField("name", ctx.t("Naam *", "Name *"), .text(TextField(takedown ? "" : me?.profile.displayName ?? "", limit: Field.senderName.limit))),
             FormField("email", ctx.t("E-mail *", "E-mail *"), .text(TextField(takedown ? "" : me?.email ?? "", limit: Field.senderEmail.limit))),
             FormField("send", takedown ? ctx.t("Vastleggen en verwijderen", "Record and remove") : ctx.t("Melden", "Report"), .button),

@@ -9,7 +9,7 @@ final class OrganisationEditScreen: FormScreen {
         id = o.id
         super.init(Form([
             FormField("name", ctx.t("Naam", "Name"), .text(TextField(o.name, limit: Field.name.limit))),
-            FormField("description", ctx.t("Beschrijving", "Description"), .text(TextField(o.description, limit: Field.description.limit))),
+            FormField("description", ctx.t("Beschrijving", "Description"), .area(TextArea(o.description, limit: Field.description.limit, rows: 3))),
             FormField("categories", ctx.t("Categorieën (komma's)", "Categories (commas)"), .text(TextField(o.categories.joined(separator: ", "), limit: 500))),
             FormField("address", ctx.t("Adres", "Address"), .text(TextField(o.address, limit: Field.address.limit))),
             FormField("phone", ctx.t("Telefoon", "Phone"), .text(TextField(o.phone, limit: Field.phone.limit))),

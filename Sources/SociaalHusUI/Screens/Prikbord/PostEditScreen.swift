@@ -32,7 +32,7 @@ final class PostEditScreen: FormScreen {
             FormField("kind", ctx.t("Soort", "Kind"), .choice(options: Post.Kind.allCases.map { $0.label(ctx.language) },
                                                                 selected: Post.Kind.allCases.firstIndex(of: p?.kind ?? .vraag) ?? 0)),
             FormField("title", ctx.t("Titel", "Title"), .text(TextField(p?.title ?? "", limit: Field.title.limit))),
-            FormField("body", ctx.t("Tekst", "Text"), .text(TextField(p?.body ?? "", limit: Field.body.limit))),
+            FormField("body", ctx.t("Tekst", "Text"), .area(TextArea(p?.body ?? "", limit: Field.body.limit, rows: 5))),
         ]
         if editing == nil {
             fields.append(FormField("author", ctx.t("Plaatsen als", "Post as"), .choice(options: authorNames, selected: 0)))

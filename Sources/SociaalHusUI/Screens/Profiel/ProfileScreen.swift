@@ -282,6 +282,6 @@ final class ProfileScreen: Screen {
             }
         }
         let formArea = ProfileLongMessage.draw(ctx, into: &g, area: area)
-        ProfileFormFit.render(&form, into: &g, area: formArea)
+        form.render(into: &g, area: formArea)
     }
 }
