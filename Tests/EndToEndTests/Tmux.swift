@@ -80,7 +80,7 @@ final class Tmux {
         try type(email)
         try keys("Tab")
         try type(password)
-        try keys("Enter", "Enter")
+        try keys("Enter")
         try waitFor("ingelogd: " + name, sourceLocation: sourceLocation)
     }
 

@@ -76,7 +76,7 @@ final class Driver {
         type(a.email)
         press(.tab)
         type(a.password)
-        press(.enter, .enter)
+        press(.enter)
     }
 }
 

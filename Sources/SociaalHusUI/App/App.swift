@@ -27,7 +27,18 @@ public final class App {
         case help(offset: Int)
         case confirmQuit
         case confirmDiscard
+        case confirmLogout
         case idleWarning(deadline: Date)
+    }
+
+    /// The size of the last frame drawn: keys are only acted on when it was big enough to show
+    /// the screen they act on.
+    public private(set) var drawnSize: Size?
+
+    /// True when the last frame was the "window too small" message (keys then do nothing).
+    public var isTooSmall: Bool {
+        guard let s = drawnSize else { return false }
+        return s.cols < Self.minimumSize.cols || s.rows < Self.minimumSize.rows
     }
 
     /// Creates the app; `makeRoot` builds the first screen of each tab.
@@ -82,6 +93,8 @@ public final class App {
             running = false
             return
         }
+        // Nobody can see what a key would do on a screen that is not drawn.
+        if isTooSmall { return }
         if let modal {
             handleModal(modal, key)
             return
@@ -155,7 +168,19 @@ public final class App {
     }
 
     private func switchTo(_ t: Tab) {
-        if t != tab { current.willDisappear(ctx) }
+        if t != tab {
+            current.willDisappear(ctx)
+            // The tab keeps its screens: what was typed is still there on coming back. Say so.
+            if stacks[tab]!.contains(where: \.hasUnsavedInput) {
+                let back = tab
+                tab = t
+                try? ctx.store.refresh()
+                current.willAppear(ctx)
+                ctx.inform(ctx.t("Je niet-opgeslagen invoer in \(back.name(ctx.lang)) blijft staan; toets \(back.rawValue + 1) om verder te gaan.",
+                                 "Your unsaved input in \(back.name(ctx.lang)) is kept; press \(back.rawValue + 1) to carry on."))
+                return
+            }
+        }
         tab = t
         try? ctx.store.refresh()
         current.willAppear(ctx)
@@ -189,6 +214,14 @@ public final class App {
                 popScreen()
             default: modal = nil
             }
+        case .confirmLogout:
+            switch key {
+            case .char("j"), .char("J"), .char("y"), .char("Y"):
+                modal = nil
+                logOutNow()
+                ctx.inform(ctx.t("Je bent uitgelogd.", "You are logged out."))
+            default: modal = nil
+            }
         case .idleWarning:
             // Any key keeps the session.
             modal = nil
@@ -209,12 +242,30 @@ public final class App {
                 let keep = ctx.message
                 resetScreens()
                 ctx.message = keep
-            case .logout:
-                suspendAll()
-                ctx.session = nil
-                resetScreens()
-                tab = .agenda
+            case .logout(let force):
+                if !force && !unsavedPlaces().isEmpty {
+                    // Logging out clears every screen: ask first, naming where the typing is.
+                    modal = .confirmLogout
+                    ctx.message = nil
+                    ctx.requests.removeAll()
+                    return
+                }
+                logOutNow()
             }
+        }
+    }
+
+    private func logOutNow() {
+        suspendAll()
+        ctx.session = nil
+        resetScreens()
+        tab = .agenda
+    }
+
+    /// "Profiel › Profiel, Prikbord › Nieuw bericht": where typed input has not been saved.
+    public func unsavedPlaces() -> [String] {
+        Tab.allCases.flatMap { t in
+            (stacks[t] ?? []).filter(\.hasUnsavedInput).map { "\(t.name(ctx.lang)) › \($0.title(ctx))" }
         }
     }
 
@@ -247,18 +298,23 @@ public final class App {
 
     private func autoLogout() {
         modal = nil
-        suspendAll()
-        ctx.session = nil
-        resetScreens()
-        tab = .agenda
-        ctx.message = StatusMessage(ctx.t("Je bent automatisch uitgelogd omdat er een tijd niets gebeurde.",
-                                          "You were logged out automatically after a period without activity."))
+        let lost = unsavedPlaces()
+        logOutNow()
+        // Nobody is there to ask, and on a shared terminal the typing must not stay on screen;
+        // the warning named it, and the message says what was not kept.
+        let text = lost.isEmpty
+            ? ctx.t("Je bent automatisch uitgelogd omdat er een tijd niets gebeurde.",
+                    "You were logged out automatically after a period without activity.")
+            : ctx.t("Je bent automatisch uitgelogd; niet-opgeslagen invoer is niet bewaard (\(lost.joined(separator: ", "))).",
+                    "You were logged out automatically; unsaved input was not kept (\(lost.joined(separator: ", "))).")
+        ctx.message = StatusMessage(text)
     }
 
     // MARK: Drawing
 
     /// Draws everything for a terminal of `size`.
     public func render(size: Size) -> Grid {
+        drawnSize = size
         var g = Grid(size: size)
         guard size.cols >= Self.minimumSize.cols, size.rows >= Self.minimumSize.rows else {
             let lines = [ctx.t("Venster te klein", "Window too small"),
@@ -287,18 +343,27 @@ public final class App {
         case .help(let offset):
             Chrome.drawHelp(into: &g, bindings: activeBindings(), title: current.title(ctx), offset: offset, lang: ctx.lang)
         case .confirmQuit:
+            let unsaved = unsavedPlaces()
             Chrome.drawDialog(into: &g, title: ctx.t("Stoppen", "Quit"),
-                              lines: [ctx.t("Wil je SociaalHus afsluiten?", "Do you want to quit SociaalHus?"),
-                                      ctx.t("j = ja, stoppen   n of Esc = nee", "y = yes, quit   n or Esc = no")])
+                              lines: [ctx.t("Wil je SociaalHus afsluiten?", "Do you want to quit SociaalHus?")]
+                                + (unsaved.isEmpty ? [] : [ctx.t("Niet opgeslagen: ", "Not saved: ") + unsaved.joined(separator: ", ")])
+                                + [ctx.t("j = ja, stoppen   n of Esc = nee", "y = yes, quit   n or Esc = no")])
+        case .confirmLogout:
+            Chrome.drawDialog(into: &g, title: ctx.t("Niet opgeslagen", "Not saved"),
+                              lines: [ctx.t("Uitloggen gooit weg wat je hebt getypt in:", "Logging out discards what you typed in:")]
+                                + unsavedPlaces()
+                                + [ctx.t("j = weggooien en uitloggen   n of Esc = blijven", "y = discard and log out   n or Esc = stay")])
         case .confirmDiscard:
             Chrome.drawDialog(into: &g, title: ctx.t("Niet opgeslagen", "Not saved"),
                               lines: [ctx.t("Wat je hebt getypt is nog niet opgeslagen.", "What you typed has not been saved."),
                                       ctx.t("j = weggooien en terug   n of Esc = blijven", "y = discard and go back   n or Esc = stay")])
         case .idleWarning(let deadline):
             let left = max(Int(deadline.timeIntervalSince(ctx.now).rounded(.up)), 0)
+            let unsaved = unsavedPlaces()
             Chrome.drawDialog(into: &g, title: ctx.t("Ben je er nog?", "Are you still there?"),
                               lines: [ctx.t("Je wordt over \(left) seconden uitgelogd.", "You will be logged out in \(left) seconds."),
-                                      ctx.t("Druk op een toets om ingelogd te blijven.", "Press any key to stay logged in.")])
+                                      ctx.t("Druk op een toets om ingelogd te blijven.", "Press any key to stay logged in.")]
+                                + (unsaved.isEmpty ? [] : [ctx.t("Niet-opgeslagen invoer gaat dan verloren.", "Unsaved input will then be lost.")]))
         }
     }
 }

@@ -62,8 +62,9 @@ public final class UIContext {
     /// Logs in (replaces every tab's screens, so nothing of the visitor view lingers).
     public func logIn(_ id: AccountID) { requests.append(.login(id)) }
 
-    /// Logs out and clears every screen.
-    public func logOut() { requests.append(.logout) }
+    /// Logs out and clears every screen; asks first when typed input would be lost, unless
+    /// `force` (the account is gone, so nothing is left to keep).
+    public func logOut(force: Bool = false) { requests.append(.logout(force: force)) }
 
     /// Switches tab.
     public func show(_ tab: Tab) { requests.append(.tab(tab)) }
@@ -71,7 +72,7 @@ public final class UIContext {
 
 /// What a screen can ask the app to do.
 enum NavigationRequest {
-    case push(Screen), pop, login(AccountID), logout, tab(Tab)
+    case push(Screen), pop, login(AccountID), logout(force: Bool), tab(Tab)
 }
 
 /// The main screens; intake only for desk staff and administrators. The number key of a tab is

@@ -60,8 +60,12 @@ public struct Form {
     public private(set) var focus: Int
     /// Width of the label column.
     public var labelWidth: Int
-    /// True once something was typed or changed.
-    public private(set) var edited = false
+    /// True when a value differs from what the form was filled with (typing a letter and
+    /// deleting it again is no change), or when marked so (a restored draft).
+    public var edited: Bool { markedEdited || values != baseline }
+    private var markedEdited = false
+    /// The values the form was filled with, per field id.
+    private var baseline: [String: String] = [:]
     /// Problems per field id, drawn under the field until it is changed.
     public private(set) var errors: [String: String] = [:]
     private var offset = 0
@@ -73,6 +77,22 @@ public struct Form {
         self.fields = fields
         self.labelWidth = labelWidth
         focus = fields.firstIndex { $0.focusable } ?? 0
+        baseline = values
+    }
+
+    /// Every value as text, per field id (for telling whether anything changed).
+    private var values: [String: String] {
+        var out: [String: String] = [:]
+        for f in fields {
+            switch f.kind {
+            case .text(let t): out[f.id] = t.text
+            case .area(let a): out[f.id] = a.text
+            case .toggle(let on): out[f.id] = on ? "1" : "0"
+            case .choice(_, let s), .cycle(_, let s): out[f.id] = String(s)
+            case .button, .note: break
+            }
+        }
+        return out
     }
 
     /// True when the focused row takes typing (a text field or a text area).
@@ -122,7 +142,6 @@ public struct Form {
     public mutating func clearErrors() { errors = [:] }
 
     private mutating func changed() {
-        edited = true
         if let id = focusedID { errors[id] = nil }
     }
 
@@ -175,8 +194,10 @@ public struct Form {
         case .choice(let options, let selected):
             guard !options.isEmpty else { return .ignored }
             switch key {
-            case .left: fields[focus].kind = .choice(options: options, selected: max(selected - 1, 0)); changed(); return .handled
-            case .right: fields[focus].kind = .choice(options: options, selected: min(selected + 1, options.count - 1)); changed(); return .handled
+            case .left, .right:
+                let new = key == .left ? max(selected - 1, 0) : min(selected + 1, options.count - 1)
+                if new != selected { fields[focus].kind = .choice(options: options, selected: new); changed() }
+                return .handled
             case .char(" "), .enter: fields[focus].kind = .choice(options: options, selected: (selected + 1) % options.count); changed(); return .handled
             default: break
             }
@@ -233,7 +254,7 @@ public struct Form {
     }
 
     /// Marks the form as holding unsaved input (e.g. restored from a draft).
-    public mutating func markEdited() { edited = true }
+    public mutating func markEdited() { markedEdited = true }
 
     /// Replaces the text of a text row or text area.
     public mutating func setText(_ id: String, _ value: String) {

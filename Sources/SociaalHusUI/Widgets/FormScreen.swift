@@ -56,7 +56,7 @@ open class FormScreen: Screen {
         guard !problems.isEmpty else { return true }
         let names = problems.compactMap { p in checks.first { $0.id == p.id }?.label }.joined(separator: ", ")
         ctx.fail(problems.count == 1
-                 ? ctx.t("Controleer \(names): \(problems[0].message)", "Check \(names): \(problems[0].message)")
+                 ? problems[0].message
                  : ctx.t("\(problems.count) velden kloppen nog niet: \(names). Zie de meldingen bij de velden.",
                          "\(problems.count) fields are not right yet: \(names). See the notes at the fields."))
         return false

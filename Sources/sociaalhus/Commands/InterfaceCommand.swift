@@ -53,19 +53,6 @@ enum InterfaceCommand {
         let app = App(context: uiContext, idleTimeout: idleMinutes * 60)
         let terminal = CursesTerminal(theme: theme, noColor: noColor)
         defer { terminal.close() }
-        var shown: Grid?
-        while app.running {
-            let grid = app.render(size: terminal.size)
-            // Redraw only what changed; nothing ticks while idle.
-            if grid != shown {
-                terminal.present(grid)
-                shown = grid
-            }
-            if let key = terminal.readKey(timeoutMilliseconds: 1000) {
-                app.handle(key)
-            } else {
-                app.tick()
-            }
-        }
+        AppRunner(app: app, terminal: terminal).run()
     }
 }

@@ -38,6 +38,16 @@ final class ContactFormScreen: FormScreen {
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "send" else { return }
+        // Every problem at once, under its field, focus on the first: nothing typed is lost.
+        var checks: [(id: String, label: String, check: () throws -> Void)] = []
+        if case .recipient = target {
+            let name = form.text("name"), email = form.text("email")
+            checks.append(("name", Field.senderName.label(ctx.language), { _ = try validated(name, .senderName) }))
+            checks.append(("email", Field.senderEmail.label(ctx.language), { _ = try EmailAddress.normalise(email) }))
+        }
+        let text = form.text("text")
+        checks.append(("text", Field.text.label(ctx.language), { _ = try validated(text, .text) }))
+        guard check(checks, ctx) else { return }
         do {
             switch target {
             case .recipient(let r, _):

@@ -43,13 +43,17 @@ final class LoginScreen: FormScreen {
     }
 
     override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        g.put(ctx.t("Log in om je profiel, je gegevens en je berichten te beheren.",
-                    "Log in to manage your profile, your data and your posts."), x: area.x + 2, y: area.y + 1, role: .normal, maxWidth: area.width - 4)
+        let intro = TextWidth.wrap(ctx.t("Log in om je profiel, je gegevens en je berichten te beheren.",
+                                         "Log in to manage your profile, your data and your posts."), to: area.width - 4)
+        for (i, line) in intro.prefix(2).enumerated() {
+            g.put(line, x: area.x + 2, y: area.y + 1 + i, role: .normal, maxWidth: area.width - 4)
+        }
         form.fields[0].label = ctx.t("E-mailadres", "E-mail address")
         form.fields[1].label = ctx.t("Wachtwoord", "Password")
         form.fields[2].label = ctx.t("Inloggen", "Log in")
         form.fields[4].label = ctx.t("Nieuw hier? Registreren", "New here? Register")
         form.fields[5].label = ctx.t("Privacyverklaring lezen", "Read the privacy statement")
-        form.render(into: &g, area: Rect(x: area.x + 2, y: area.y + 3, width: area.width - 4, height: area.height - 3))
+        let top = 2 + min(intro.count, 2)
+        form.render(into: &g, area: Rect(x: area.x + 2, y: area.y + top, width: area.width - 4, height: area.height - top))
     }
 }

@@ -39,6 +39,12 @@ final class RegisterScreen: FormScreen {
 
     private func submit(_ ctx: UIContext) {
         guard !wijken.isEmpty else { return }
+        let name = form.text("name"), email = form.text("email"), password = form.text("password")
+        guard check([
+            ("name", Field.name.label(ctx.language), { _ = try validated(name, .name) }),
+            ("email", Field.email.label(ctx.language), { _ = try EmailAddress.normalise(email) }),
+            ("password", Field.password.label(ctx.language), { try PasswordPolicy.check(password, name: name, email: email) }),
+        ], ctx) else { return }
         var prefs = EmailPreferences()
         for k in EmailKind.allCases { prefs[k] = form.bool("mail-" + k.rawValue) }
         let r = Registration(email: form.text("email"), name: form.text("name"), password: form.text("password"),

@@ -34,7 +34,7 @@ final class DeleteAccountScreen: Screen {
             ctx.fail(error)
             return
         }
-        ctx.logOut()
+        ctx.logOut(force: true)
         ctx.inform(ctx.t("Je account en al je gegevens zijn verwijderd. Bedankt voor het meedoen.",
                          "Your account and all your data have been deleted. Thank you for taking part."))
     }

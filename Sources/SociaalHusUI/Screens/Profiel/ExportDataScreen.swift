@@ -65,7 +65,9 @@ final class ExportDataScreen: Screen {
                            "Fill in where the file should go, for example /tmp/my-data.json."))
             return
         }
-        let path = (raw as NSString).expandingTildeInPath
+        // A relative path means the export folder (the folder the program was started in).
+        let expanded = (raw as NSString).expandingTildeInPath
+        let path = expanded.hasPrefix("/") ? expanded : (ctx.exportDirectory as NSString).appendingPathComponent(expanded)
         let folderPart = (path as NSString).deletingLastPathComponent
         let folder = folderPart.isEmpty ? FileManager.default.currentDirectoryPath : folderPart
         var isDir: ObjCBool = false

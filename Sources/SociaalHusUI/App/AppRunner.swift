@@ -1,0 +1,40 @@
+import TerminalKit
+
+/// The run loop: draw when something changed, wait for a key, hand it to the app, and tick
+/// the idle clock when none came. It lives here, not in the executable, so tests can drive the
+/// very same loop with a `HeadlessTerminal`.
+public final class AppRunner {
+    /// The app driven.
+    public let app: App
+    /// Where frames go and keys come from.
+    public let terminal: Terminal
+    private var shown: Grid?
+
+    /// Creates a runner for `app` on `terminal`.
+    public init(app: App, terminal: Terminal) {
+        self.app = app
+        self.terminal = terminal
+    }
+
+    /// One turn of the loop: draw (only when the frame changed; nothing ticks while idle), then
+    /// one key or one tick. Returns the key handled, if any.
+    @discardableResult
+    public func step(timeoutMilliseconds: Int = 1000) -> Key? {
+        let grid = app.render(size: terminal.size)
+        if grid != shown {
+            terminal.present(grid)
+            shown = grid
+        }
+        if let key = terminal.readKey(timeoutMilliseconds: timeoutMilliseconds) {
+            app.handle(key)
+            return key
+        }
+        app.tick()
+        return nil
+    }
+
+    /// Runs until the person quits.
+    public func run() {
+        while app.running { step() }
+    }
+}

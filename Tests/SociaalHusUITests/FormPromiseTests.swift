@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+@testable import SociaalHusUI
+import TerminalKit
+
+/// What a form promises a person: Enter logs in from the password, all problems are named at
+/// once, typing is never lost without a question, and text areas keep their lines.
+@Suite struct FormPromiseTests {
+    @Test("regression: Enter in the login password field logs in") func enterLogsIn() {
+        let d = Driver()
+        let a = UIFixture.account("anna")
+        d.press(.char("4"))
+        d.type(a.email)
+        d.press(.tab)
+        d.type(a.password)
+        d.press(.enter)
+        #expect(d.app.ctx.session != nil)
+    }
+
+    @Test("regression: the contact form names every faulty field at once and focuses the first") func contactErrors() {
+        let d = Driver()
+        d.press(.char("2"), .enter)
+        d.press(.char("c"))
+        let screen = d.app.current as? ContactFormScreen
+        #expect(screen != nil, "the contact form opens from a post")
+        guard let form = screen else { return }
+        form.form.setText("email", "jan-at-example")
+        d.press(.ctrl("s"))
+        #expect(form.form.errors.keys.sorted() == ["email", "name", "text"])
+        #expect(form.form.focusedID == "name")
+        #expect(d.app.ctx.message?.isError == true)
+        let text = d.screen
+        #expect(text.contains("3 velden") && text.contains("je naam") && text.contains("je e-mailadres") && text.contains("bericht"))
+        #expect(form.form.text("email") == "jan-at-example", "what was typed stays")
+    }
+
+    @Test("regression: changing the visibility level and logging out asks first") func logoutAsks() {
+        let d = Driver()
+        d.logIn("anna")
+        _ = d.grid
+        d.press(.left) // the profile opens on the visibility choice: Openbaar → Alleen buren
+        d.press(.char("l"))
+        #expect(d.app.ctx.session != nil, "not logged out without asking")
+        #expect(d.screen.contains("Niet opgeslagen") && d.screen.contains("Profiel"))
+        d.press(.escape)
+        #expect(d.app.ctx.session != nil)
+        d.press(.char("l"), .char("j"))
+        #expect(d.app.ctx.session == nil, "j discards and logs out")
+    }
+
+    @Test("quitting names the unsaved input; switching tabs keeps it and says so") func quitAndTabs() {
+        let d = Driver()
+        d.logIn("anna")
+        _ = d.grid
+        d.press(.left)
+        d.press(.char("2"))
+        #expect(d.screen.contains("blijft staan"))
+        d.press(.char("4"))
+        #expect(d.app.current.hasUnsavedInput, "the change is still there")
+        d.press(.char("q"))
+        #expect(d.screen.contains("Niet opgeslagen: Profiel"))
+    }
+
+    @Test("a post body keeps its line breaks from typing to the store") func multiLinePost() throws {
+        let d = Driver()
+        d.logIn("anna")
+        d.press(.char("2"), .char("n"))
+        d.tabUntil("▶ Titel")
+        d.type("Ladder")
+        d.press(.tab)
+        d.type("Eerste regel")
+        d.press(.enter)
+        d.type("tweede regel")
+        #expect(d.screen.contains("25/"), "the counter counts the line break")
+        d.press(.ctrl("s"))
+        let post = d.store.state.posts.all.first { $0.title == "Ladder" }
+        #expect(post?.body == "Eerste regel\ntweede regel")
+    }
+
+    @Test("a registration choice too wide for the window shows '◀ value ▶ k/n' and keeps the cursor on it") func compactChoice() {
+        let d = Driver(size: Size(cols: 60, rows: 20))
+        d.press(.char("4"))
+        d.tabUntil("▶ [ Nieuw hier? Registreren ]")
+        d.press(.enter)
+        d.tabUntil("▶ Wijk")
+        d.press(.right, .right, .right)
+        let g = d.grid
+        let row = g.lines.firstIndex { $0.contains("▶ Wijk") }
+        #expect(row.map { g.lines[$0].contains("◀ Hertme ▶ 4/4") } == true, "\(g.text)")
+        #expect(g.cursor?.y == row)
+    }
+}
