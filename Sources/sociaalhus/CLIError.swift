@@ -4,7 +4,10 @@ import SociaalHusCore
 /// The command line's own user-facing errors (wrong words); store and rule errors are `CoreError`.
 enum CLIError: Error {
     case unknownCommand(String)
-    case unknownOption(String)
+    case unknownOption(String, command: String)
+    case strayWord(String, command: String)
+    case missingSubcommand(String, choices: [String])
+    case optionRepeated(String)
     case missingOption(String)
     case missingValue(String)
     case flagTakesNoValue(String)
@@ -19,9 +22,21 @@ enum CLIError: Error {
     func message(_ lang: Language) -> String {
         switch self {
         case .unknownCommand(let c):
-            return lang.pick(nl: "Onbekende opdracht '\(TextSanitizer.sanitize(c))'. Zie 'sociaalhus help'.", en: "Unknown command '\(TextSanitizer.sanitize(c))'. See 'sociaalhus help'.")
-        case .unknownOption(let o):
-            return lang.pick(nl: "Onbekende optie '--\(TextSanitizer.sanitize(o))' voor deze opdracht. Zie 'sociaalhus help'.", en: "Unknown option '--\(TextSanitizer.sanitize(o))' for this command. See 'sociaalhus help'.")
+            let commands = Set(CommandSpec.all.filter { !$0.hidden && !$0.path.isEmpty }.map { $0.path[0] }).sorted().joined(separator: ", ")
+            return lang.pick(nl: "Onbekende opdracht '\(TextSanitizer.sanitize(c))'. Opdrachten: \(commands). Zie 'sociaalhus help'.",
+                             en: "Unknown command '\(TextSanitizer.sanitize(c))'. Commands: \(commands). See 'sociaalhus help'.")
+        case .unknownOption(let o, let command):
+            let valid = (CommandSpec.all.first { $0.name == command }?.allOptions ?? CommandSpec.global).map { "--" + $0.name }.joined(separator: ", ")
+            return lang.pick(nl: "Onbekende optie '\(TextSanitizer.sanitize(o))' voor '\(command)'. Geldig: \(valid). Zie '\(command) --help'.",
+                             en: "Unknown option '\(TextSanitizer.sanitize(o))' for '\(command)'. Valid: \(valid). See '\(command) --help'.")
+        case .strayWord(let w, let command):
+            return lang.pick(nl: "'\(TextSanitizer.sanitize(w))' hoort niet bij '\(command)': elke waarde komt na een optie (--naam waarde). Zie '\(command) --help'.",
+                             en: "'\(TextSanitizer.sanitize(w))' does not belong to '\(command)': every value comes after an option (--name value). See '\(command) --help'.")
+        case .missingSubcommand(let group, let choices):
+            return lang.pick(nl: "'sociaalhus \(group)' heeft nog een woord nodig: \(choices.joined(separator: ", ")). Zie 'sociaalhus help \(group)'.",
+                             en: "'sociaalhus \(group)' needs one more word: \(choices.joined(separator: ", ")). See 'sociaalhus help \(group)'.")
+        case .optionRepeated(let o):
+            return lang.pick(nl: "--\(o) is twee keer gegeven; geef het één keer.", en: "--\(o) was given twice; give it once.")
         case .missingOption(let o):
             return lang.pick(nl: "De optie --\(o) ontbreekt; geef die op.", en: "The option --\(o) is missing; please give it.")
         case .missingValue(let o):

@@ -1,30 +1,38 @@
 import Foundation
 import SociaalHusCore
 
-// Entry point: parse the words, run one command, and turn every error into one plain sentence
-// on stderr with a non-zero exit status.
+// Entry point: parse the words against the command table, run one command (or print help and
+// do nothing else), and turn every error into one plain sentence on stderr with exit status 1
+// (the store or a rule refused) or 2 (wrong words on the command line).
 let environment = ProcessInfo.processInfo.environment
-var lang = Language.resolve(explicit: nil, environment: environment)
+let words = Array(CommandLine.arguments.dropFirst())
+// The language is known before the words are checked, so even a parse error is in it.
+let langWord = words.firstIndex(of: "--lang").flatMap { words.indices.contains($0 + 1) ? words[$0 + 1] : nil }
+    ?? words.first { $0.hasPrefix("--lang=") }.map { String($0.dropFirst(7)) }
+var lang = Language.resolve(explicit: ["nl", "en"].contains(langWord ?? "") ? langWord : nil, environment: environment)
 var status: Int32 = 0
 do {
-    var args = try Arguments(Array(CommandLine.arguments.dropFirst()))
-    lang = Language.resolve(explicit: args.value("lang"), environment: environment)
-    let ctx = CommandContext(lang: lang, environment: environment)
-    switch args.positional.first {
-    case nil:
-        try InterfaceCommand.run(&args, ctx)
-    case "help": Console.out(HelpCommand.text(lang))
-    case "init": try InitCommand.run(&args, ctx)
-    case "account": try AccountCommand.run(&args, ctx)
-    case "export": try ExportCommand.run(&args, ctx)
-    case "agenda": try AgendaCommand.run(&args, ctx)
-    case "check": status = try CheckCommand.run(&args, ctx)
-    case "retention": try RetentionCommand.run(&args, ctx)
-    case "mail": try MailCommand.run(&args, ctx)
-    case "privacy": try PrivacyCommand.run(&args, ctx)
-    case "bench": try BenchCommand.run(&args, ctx)
-    case "bench-child": try BenchCommand.child(&args, ctx)
-    case let other?: throw CLIError.unknownCommand(other)
+    switch try Arguments.parse(words) {
+    case .version:
+        Console.out(CommandSpec.version)
+    case .help(let path):
+        Console.out(HelpCommand.text(for: path, lang))
+    case .run(let spec, var args):
+        let ctx = CommandContext(lang: lang, environment: environment)
+        switch spec.path.first {
+        case nil: try InterfaceCommand.run(&args, ctx)
+        case "init": try InitCommand.run(&args, ctx)
+        case "account": try AccountCommand.run(&args, ctx)
+        case "export": try ExportCommand.run(&args, ctx)
+        case "agenda": try AgendaCommand.run(&args, ctx)
+        case "check": status = try CheckCommand.run(&args, ctx)
+        case "retention": try RetentionCommand.run(&args, ctx)
+        case "mail": try MailCommand.run(&args, ctx)
+        case "privacy": try PrivacyCommand.run(&args, ctx)
+        case "bench": try BenchCommand.run(&args, ctx)
+        case "bench-child": try BenchCommand.child(&args, ctx)
+        case let other?: throw CLIError.unknownCommand(other)
+        }
     }
 } catch let e as CoreError {
     Console.err(e.message(lang))
