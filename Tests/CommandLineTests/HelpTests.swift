@@ -95,3 +95,19 @@ import Testing
         #expect(r.out.contains("at least 12 characters"))
     }
 }
+
+/// Passwords read from standard input are checked whole.
+@Suite(.serialized) struct PasswordInputTests {
+    typealias CLI = CommandLineTests
+
+    @Test("regression: a NUL byte in the password is refused, not cut off") func nulRefused() throws {
+        let t = CLI.Temp()
+        #expect(try CLI.run(["init", "--store", t.store]).status == 0)
+        let r = try CLI.run(["account", "add", "--store", t.store, "--email", "nul@example.nl", "--name", "Nul Tester", "--wijk", "Centrum"],
+                            stdin: "ab\u{0}cdefghijklmnopq\n")
+        #expect(r.status == 1, "\(r.out) \(r.err)")
+        #expect(r.err.contains("stuurteken"))
+        let e = try CLI.run(["export", "--store", t.store, "--email", "nul@example.nl"])
+        #expect(e.status == 1, "no account was made")
+    }
+}

@@ -61,6 +61,32 @@ import Testing
         #expect(try reopen(dir, clock: clock).state.accounts[a.id.rawValue]!.throttle.consecutiveFailures == 0)
     }
 
+    @Test("regression: the throttle answers the same whether or not the address has an account") func throttleDoesNotTellWhoExists() throws {
+        let dir = TempDir()
+        let clock = FixedClock(testNow)
+        let store = try makeStore(dir, clock: clock)
+        try addResident(store, "anna@example.nl")
+        var answers: [String: [CoreError]] = [:]
+        for address in ["anna@example.nl", "niemand@example.nl"] {
+            for _ in 0..<7 {
+                do { _ = try store.login(email: address, password: "wrong password!") } catch let e as CoreError { answers[address, default: []].append(e) }
+            }
+        }
+        #expect(answers["anna@example.nl"] == answers["niemand@example.nl"])
+        #expect(answers["niemand@example.nl"]?.last == .loginThrottled(seconds: 2))
+        // Survives a restart, and the address itself is nowhere in the store.
+        #expect(throws: CoreError.loginThrottled(seconds: 2)) { try reopen(dir, clock: clock).login(email: "Niemand@example.nl ", password: "x") }
+        let files = FileManager.default.enumerator(atPath: dir.path)!.compactMap { $0 as? String }
+        for f in files {
+            let data = FileManager.default.contents(atPath: dir.path + "/" + f) ?? Data()
+            #expect(data.range(of: Data("niemand".utf8)) == nil, "\(f) holds the address tried")
+        }
+        // Expired after an hour; the record stays bounded.
+        clock.advance(3601)
+        #expect(throws: CoreError.loginFailed) { try store.login(email: "niemand@example.nl", password: "wrong password!") }
+        #expect(store.state.settings.loginFailures.count == 1)
+    }
+
     static let throttleRows: [(Int, TimeInterval, Int)] = [
         // consecutive failures, seconds since the last, expected wait
         (4, 0, 0), (5, 0, 2), (6, 0, 4), (7, 1, 7), (10, 0, 64), (30, 0, 900), (5, 5, 0),

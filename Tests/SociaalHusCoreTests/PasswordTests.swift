@@ -20,6 +20,19 @@ import Testing
         ("annadevries99", "", "annadevries@example.nl", .containsPersonalData),
         ("sociaalhus2026!", "", "", .containsProductName),
         (String(repeating: "x", count: 257), "", "", .tooLong(maximum: 256)),
+        // Issue 10: the whole address, the address plus a digit, repeated parts, control characters.
+        ("blok.lijst@example.nl", "Blok Lijst", "blok.lijst@example.nl", .containsPersonalData),
+        ("blok.lijst@example.nl1", "", "blok.lijst@example.nl", .containsPersonalData),
+        ("Blok.Lijst2026!", "", "blok.lijst@example.nl", .containsPersonalData),
+        ("!!Tineke Tester!!", "Tineke Tester", "t@example.nl", .containsPersonalData),
+        ("abcabcabcabc", "", "", .repetitive),
+        ("zomer2026zomer", "", "", .repetitive),
+        ("borne2026borne", "", "", .repetitive),
+        ("2026202620262026", "", "", .repetitive),
+        ("ab\0cdefghijklmnopq", "", "", .controlCharacter),
+        ("lange\u{1B}fietstocht", "", "", .controlCharacter),
+        ("lange fietstocht\nlangs", "", "", .controlCharacter),
+        ("lange\u{9B}fietstocht", "", "", .controlCharacter),
         ("lange fietstocht langs de Dinkel", "Anna", "anna@example.nl", nil),
         ("paard batterij nietje correct", "", "", nil),
         ("日本語のパスワードです十二", "", "", nil),
@@ -33,7 +46,7 @@ import Testing
     }
 
     @Test("every rejection has a reason in both languages") func reasons() {
-        for p in [PasswordProblem.tooShort(minimum: 12, actual: 3), .tooLong(maximum: 256), .common, .repetitive, .containsPersonalData, .containsProductName] {
+        for p in [PasswordProblem.tooShort(minimum: 12, actual: 3), .tooLong(maximum: 256), .common, .repetitive, .containsPersonalData, .containsProductName, .controlCharacter] {
             #expect(p.message(.dutch).count > 20 && p.message(.english).count > 20)
         }
     }
@@ -42,6 +55,13 @@ import Testing
 /// yescrypt through libcrypt.
 @Suite struct YescryptTests {
     let hasher = YescryptHasher()
+
+    @Test("regression: a NUL byte never cuts the password; such a password gets no hash and never matches") func nul() throws {
+        #expect(throws: (any Error).self) { try hasher.hash("ab\0cdefghijklmnopq") }
+        let h = try hasher.hash("ab")
+        #expect(!hasher.verify("ab\0cdefghijklmnopq", against: h))
+        #expect(hasher.verify("ab", against: h))
+    }
 
     @Test("hashes with yescrypt, a fresh salt each time, and verifies") func roundTrip() throws {
         let a = try hasher.hash("paard batterij nietje correct")

@@ -39,6 +39,9 @@ public struct YescryptHasher: PasswordHashing {
     }
 
     private func run(_ password: String, setting: [CChar]) -> String? {
+        // A C string stops at NUL: hashing "ab\0cdef" would hash only "ab". Never hash less
+        // than was given; such a password never gets a hash and never matches one.
+        guard !password.utf8.contains(0) else { return nil }
         var out = [CChar](repeating: 0, count: 512)
         let rc = password.withCString { p in
             setting.withUnsafeBufferPointer { s in cc_hash(p, s.baseAddress!, &out, out.count) }
@@ -47,6 +50,18 @@ public struct YescryptHasher: PasswordHashing {
         let result = String(decoding: out.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return result.hasPrefix("*") || result.isEmpty ? nil : result
     }
+}
+
+/// A keyed, fast hash of a short text (sha256crypt, 1000 rounds, the key as its salt): lets the
+/// store count failed logins per address tried without keeping the address itself.
+func keyedHash(_ text: String, key: String) -> String? {
+    guard !text.utf8.contains(0), key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }), !key.isEmpty else { return nil }
+    let setting = Array("$5$rounds=1000$\(key.prefix(16))$".utf8CString)
+    var out = [CChar](repeating: 0, count: 256)
+    let rc = text.withCString { p in setting.withUnsafeBufferPointer { s in cc_hash(p, s.baseAddress!, &out, out.count) } }
+    guard rc == 0 else { return nil }
+    let result = String(decoding: out.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return result.split(separator: "$").last.map(String.init)
 }
 
 /// Compares two byte strings without stopping at the first difference.

@@ -14,6 +14,8 @@ public enum PasswordProblem: Equatable, Sendable {
     case containsPersonalData
     /// Contains the product's or the municipality's name.
     case containsProductName
+    /// Contains a control character (NUL, ESC, a line break …), which cannot be typed reliably.
+    case controlCharacter
 
     /// The message shown, in the chosen language.
     public func message(_ lang: Language) -> String {
@@ -33,6 +35,9 @@ public enum PasswordProblem: Equatable, Sendable {
         case .containsPersonalData:
             return lang.pick(nl: "Je wachtwoord bevat je eigen naam of e-mailadres. Kies iets wat anderen niet over je weten.",
                              en: "Your password contains your own name or e-mail address. Choose something others do not know about you.")
+        case .controlCharacter:
+            return lang.pick(nl: "Je wachtwoord bevat een stuurteken (zoals een nul-byte, Esc of een regeleinde). Gebruik alleen tekens die je kunt typen.",
+                             en: "Your password contains a control character (such as a NUL byte, Esc or a line break). Use only characters you can type.")
         case .containsProductName:
             return lang.pick(nl: "Je wachtwoord bevat de naam van dit platform of de gemeente. Kies iets anders.",
                              en: "Your password contains the name of this platform or the municipality. Choose something else.")
@@ -56,6 +61,10 @@ public enum PasswordPolicy {
 
     /// Returns nil when `password` is acceptable for a person with this name and e-mail, else the first problem.
     public static func problem(with password: String, name: String = "", email: String = "") -> PasswordProblem? {
+        // Checked first, on the raw input: what is checked must be exactly what is hashed.
+        if password.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) {
+            return .controlCharacter
+        }
         let normalised = password.precomposedStringWithCanonicalMapping
         let length = normalised.count
         if length < minimumLength { return .tooShort(minimum: minimumLength, actual: length) }
@@ -83,8 +92,26 @@ public enum PasswordPolicy {
         return core.isEmpty ? lowered : core
     }
 
-    /// One repeated character, or a run of consecutive characters (abcdef, 123456, 654321).
+    /// One repeated character, a run of consecutive characters (abcdef, 123456, 654321), or a
+    /// short part said again (abcabcabcabc, zomer2026zomer: its letters are "zomer" twice).
     static func isRepetitive(_ s: String) -> Bool {
+        let letters = String(s.filter(\.isLetter))
+        let alphanumerics = String(s.filter { $0.isLetter || $0.isNumber })
+        if [s, letters, alphanumerics].contains(where: isRepeatedUnit) { return true }
+        return isRun(s)
+    }
+
+    /// True when `s` is one shorter part written two or more times.
+    static func isRepeatedUnit(_ s: String) -> Bool {
+        let c = Array(s)
+        guard c.count >= 4 else { return false }
+        for unit in 1...(c.count / 2) where c.count % unit == 0 {
+            if (unit..<c.count).allSatisfy({ c[$0] == c[$0 % unit] }) { return true }
+        }
+        return false
+    }
+
+    static func isRun(_ s: String) -> Bool {
         let scalars = Array(s.unicodeScalars.map(\.value))
         guard scalars.count > 1 else { return true }
         if Set(scalars).count <= 2 { return true }
@@ -97,16 +124,18 @@ public enum PasswordPolicy {
         return ascending || descending
     }
 
-    /// True when the password is mostly the person's name or e-mail (local part).
+    /// True when the password is mostly the person's name, e-mail address or its local part,
+    /// whatever digits and punctuation stand around or inside it ("blok.lijst@example.nl1").
     static func containsPersonalData(_ folded: String, name: String, email: String) -> Bool {
-        var words: [String] = []
-        let nameFolded = name.lowercased().replacingOccurrences(of: " ", with: "")
-        if nameFolded.count >= 4 { words.append(nameFolded) }
-        words += name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 4 }
+        func letters(_ s: String) -> String { String(s.lowercased().filter(\.isLetter)) }
+        var words: [String] = [letters(name), letters(email)]
+        words += name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         let local = email.lowercased().split(separator: "@").first.map(String.init) ?? ""
-        if local.count >= 4 { words.append(local) }
-        let compact = folded.replacingOccurrences(of: " ", with: "")
-        // Refused when a personal word makes up at least half of the password.
+        words.append(letters(local))
+        words += local.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        words = words.filter { $0.count >= 4 }
+        let compact = letters(folded)
+        // Refused when a personal word makes up at least half of the password's letters.
         return words.contains { compact.contains($0) && $0.count * 2 >= compact.count }
     }
 }

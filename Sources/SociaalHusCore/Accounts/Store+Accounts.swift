@@ -32,8 +32,7 @@ extension Store {
     public func login(email rawEmail: String, password: String) throws -> Account {
         try refresh()
         guard let email = try? EmailAddress.normalise(rawEmail), let account = state.account(email: email) else {
-            _ = hasher.verify(password, against: dummyHash)
-            throw CoreError.loginFailed
+            try failUnknownAddress(rawEmail, password: password)
         }
         let wait = LoginThrottle.wait(account.throttle, now: clock.now())
         if wait > 0 { throw CoreError.loginThrottled(seconds: wait) }
@@ -55,6 +54,41 @@ extension Store {
             }
         }
         return state.accounts[account.id.rawValue] ?? account
+    }
+
+    /// A login with an address that has no account goes the same way as a wrong password: the
+    /// same wait after repeated failures, a dummy hash so it takes as long, a stored failure
+    /// (under a keyed hash of the address, bounded and expiring), and the same message.
+    private func failUnknownAddress(_ raw: String, password: String) throws -> Never {
+        let address = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let key = state.settings.throttleKey
+        if !key.isEmpty, let h = keyedHash(address, key: key), let s = state.settings.loginFailures[h] {
+            let wait = LoginThrottle.wait(s, now: clock.now())
+            if wait > 0 { throw CoreError.loginThrottled(seconds: wait) }
+        }
+        _ = hasher.verify(password, against: dummyHash)
+        try update { tx in
+            var settings = tx.state.settings
+            if settings.throttleKey.isEmpty { settings.throttleKey = Self.newThrottleKey() }
+            guard let h = keyedHash(address, key: settings.throttleKey) else { return }
+            // Expire what no longer counts, then keep the most recent few.
+            settings.loginFailures = settings.loginFailures.filter { ($0.value.lastFailure.map { tx.now.timeIntervalSince($0) } ?? .infinity) < 3600 }
+            settings.loginFailures[h] = LoginThrottle.recordingFailure(settings.loginFailures[h] ?? LoginThrottleState(), now: tx.now)
+            if settings.loginFailures.count > PlatformSettings.loginFailureLimit {
+                let keep = settings.loginFailures.sorted { ($0.value.lastFailure ?? .distantPast) > ($1.value.lastFailure ?? .distantPast) }
+                    .prefix(PlatformSettings.loginFailureLimit)
+                settings.loginFailures = Dictionary(uniqueKeysWithValues: keep.map { ($0.key, $0.value) })
+            }
+            tx.setSettings(settings)
+            tx.audit(.loginFailed, actor: nil, subject: nil)
+        }
+        throw CoreError.loginFailed
+    }
+
+    private static func newThrottleKey() -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var g = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet.randomElement(using: &g)! })
     }
 
     /// The account with this e-mail address, or `CoreError.unknownAccount`.

@@ -20,6 +20,15 @@ public struct PlatformSettings: Codable, Sendable, Hashable {
     /// A partner's own privacy statement (Dutch, English); empty: the built-in text.
     public var privacyStatement: [String] = []
 
+    /// Secret key for the keyed hashes in `loginFailures` (made on first use).
+    public var throttleKey: String = ""
+    /// Failed logins for addresses that have no account, by keyed hash of the address (never
+    /// the address itself): bounded and expiring, so a wrong address is throttled exactly like
+    /// a wrong password and the throttle does not tell which accounts exist.
+    public var loginFailures: [String: LoginThrottleState] = [:]
+    /// Most addresses kept in `loginFailures`.
+    public static let loginFailureLimit = 1000
+
     /// The shortest and longest retention an administrator can choose.
     public static let retentionRange = 1...120
 

@@ -158,6 +158,13 @@ extension SettingsRecord: BinaryRecord {
             w.optional(a.withdrawn) { $0.date($1) }; w.optional(a.withdrawnBy) { $0.id($1) }
         }
         w.strings(settings.privacyStatement)
+        // Added after format 2 without a new format: the settings file holds only this record,
+        // so a reader tells an older file by its ending here.
+        w.string(settings.throttleKey)
+        w.array(settings.loginFailures.sorted { $0.key < $1.key }) { w, f in
+            w.string(f.key); w.int(f.value.consecutiveFailures); w.optional(f.value.lastFailure) { $0.date($1) }
+            w.array(f.value.recentFailures) { $0.date($1) }
+        }
     }
 
     public init(from r: inout BinaryReader) throws {
@@ -173,6 +180,14 @@ extension SettingsRecord: BinaryRecord {
                              withdrawnBy: try r.optional { try $0.id() })
             }
             settings.privacyStatement = try r.strings()
+            if !r.atEnd {
+                settings.throttleKey = try r.string()
+                let failures = try r.array { r in
+                    (try r.string(), LoginThrottleState(consecutiveFailures: try r.int(), lastFailure: try r.optional { try $0.date() },
+                                                        recentFailures: try r.array { try $0.date() }))
+                }
+                settings.loginFailures = Dictionary(failures, uniquingKeysWith: { $1 })
+            }
         }
     }
 }
