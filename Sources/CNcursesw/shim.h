@@ -16,4 +16,117 @@ static inline attr_t cn_underline(void) { return A_UNDERLINE; }
 static inline attr_t cn_normal(void) { return A_NORMAL; }
 static inline attr_t cn_dim(void) { return A_DIM; }
 static inline attr_t cn_color_pair(int n) { return COLOR_PAIR(n); }
+
+/* Leaving the terminal clean, whatever ends the process.
+ *
+ * While the screen is up, stderr goes to an unlinked temporary file, so nothing (not even the
+ * Swift runtime's "Fatal error" line, which is written before the trap) lands on the curses
+ * screen. On SIGHUP, SIGTERM, SIGQUIT and on the crash signals SIGILL, SIGTRAP, SIGSEGV, SIGABRT,
+ * SIGBUS and SIGFPE, a C handler (only async-signal-safe calls) restores the terminal modes
+ * saved before initscr, then copies what was written to stderr out, removes the demo store
+ * with /bin/rm (fork and execve), and ends the process as the signal would have. */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+/* State lives in a function-local static: Swift does not emit a header's static variables. */
+struct cn_guard_state {
+    struct termios saved_modes;
+    int have_modes;
+    int saved_stderr;
+    int capture;
+    char demo_path[4096];
+    volatile sig_atomic_t cleaning;
+};
+static inline struct cn_guard_state *cn_st(void) {
+    static struct cn_guard_state s = { .have_modes = 0, .saved_stderr = -1, .capture = -1, .cleaning = 0 };
+    return &s;
+}
+#define cn_saved_modes (cn_st()->saved_modes)
+#define cn_have_modes (cn_st()->have_modes)
+#define cn_saved_stderr (cn_st()->saved_stderr)
+#define cn_capture (cn_st()->capture)
+#define cn_demo_path (cn_st()->demo_path)
+#define cn_cleaning (cn_st()->cleaning)
+
+static inline void cn_write_all(int fd, const char *p, size_t n) {
+    while (n > 0) { ssize_t w = write(fd, p, n); if (w <= 0) return; p += w; n -= (size_t)w; }
+}
+
+/* Copies what was written to stderr while the screen was up to the real stderr. */
+static inline void cn_flush_captured(void) {
+    if (cn_capture < 0 || cn_saved_stderr < 0) return;
+    char buf[4096];
+    if (lseek(cn_capture, 0, SEEK_SET) < 0) return;
+    ssize_t r;
+    while ((r = read(cn_capture, buf, sizeof buf)) > 0) cn_write_all(cn_saved_stderr, buf, (size_t)r);
+    dup2(cn_saved_stderr, 2);
+    close(cn_capture);
+    cn_capture = -1;
+}
+
+static inline void cn_remove_demo(void) {
+    if (cn_demo_path[0] != '/') return;
+    pid_t pid = fork();
+    if (pid == 0) {
+        char *const argv[] = { "rm", "-rf", "--", cn_demo_path, NULL };
+        char *const envp[] = { NULL };
+        execve("/bin/rm", argv, envp);
+        _exit(127);
+    }
+    if (pid > 0) { int status; waitpid(pid, &status, 0); }
+    cn_demo_path[0] = 0;
+}
+
+static inline void cn_restore_modes(void) {
+    if (cn_have_modes) tcsetattr(STDIN_FILENO, TCSANOW, &cn_saved_modes);
+    /* Leave the alternate screen, show the cursor, reset attributes. */
+    static const char reset[] = "\033[?1049l\033[?25h\033[0m\r\n";
+    if (isatty(STDOUT_FILENO)) cn_write_all(STDOUT_FILENO, reset, sizeof reset - 1);
+}
+
+static void cn_on_signal(int sig) {
+    if (cn_cleaning) { signal(sig, SIG_DFL); raise(sig); return; }
+    cn_cleaning = 1;
+    cn_restore_modes();
+    cn_flush_captured();
+    static const char crashed[] = "SociaalHus stopte onverwacht; het scherm is hersteld. / SociaalHus stopped unexpectedly; the terminal was restored.\n";
+    if (sig != SIGHUP && sig != SIGTERM && sig != SIGQUIT) cn_write_all(2, crashed, sizeof crashed - 1);
+    cn_remove_demo();
+    signal(sig, SIG_DFL);
+    if (sig == SIGHUP || sig == SIGTERM || sig == SIGQUIT) _exit(128 + sig);
+    raise(sig);
+}
+
+/* Called before initscr: saves the modes, starts capturing stderr, installs the handlers. */
+static inline void cn_guard_terminal(const char *demo_path) {
+    if (tcgetattr(STDIN_FILENO, &cn_saved_modes) == 0) cn_have_modes = 1;
+    cn_demo_path[0] = 0;
+    if (demo_path != NULL && strlen(demo_path) < sizeof cn_demo_path) strcpy(cn_demo_path, demo_path);
+    char name[] = "/tmp/sociaalhus-stderr-XXXXXX";
+    int fd = mkstemp(name);
+    if (fd >= 0) {
+        unlink(name);
+        cn_saved_stderr = dup(2);
+        if (cn_saved_stderr >= 0 && dup2(fd, 2) >= 0) cn_capture = fd; else close(fd);
+    }
+    int sigs[] = { SIGHUP, SIGTERM, SIGQUIT, SIGILL, SIGTRAP, SIGSEGV, SIGABRT, SIGBUS, SIGFPE };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = cn_on_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+/* Called after endwin on a normal end: stderr back, anything written meanwhile shown. */
+static inline void cn_release_terminal(void) { cn_flush_captured(); }
+
+/* The demo store is gone or kept by the caller: forget its path. */
+static inline void cn_forget_demo(void) { cn_demo_path[0] = 0; }
 #endif

@@ -11,8 +11,11 @@ public final class CursesTerminal: Terminal {
     private var closed = false
 
     /// Starts curses with `theme`; colour only when the terminal has it and `noColor` is false.
-    public init(theme: Theme, noColor: Bool) {
+    /// `demoPath`, when given, is removed if a signal ends the process.
+    public init(theme: Theme, noColor: Bool, demoPath: String? = nil) {
         setlocale(LC_ALL, "")
+        // Before initscr, so the modes saved are the shell's own.
+        cn_guard_terminal(demoPath)
         initscr()
         raw()
         noecho()
@@ -29,7 +32,6 @@ public final class CursesTerminal: Terminal {
                 init_pair(Int16(i + 1), s.fg.cursesNumber, s.bg.cursesNumber)
             }
         }
-        CursesTerminal.installSignalHandlers()
     }
 
     /// True when colours are used.
@@ -40,6 +42,7 @@ public final class CursesTerminal: Terminal {
         guard !closed else { return }
         closed = true
         endwin()
+        cn_release_terminal()
     }
 
     deinit { close() }
@@ -121,16 +124,6 @@ public final class CursesTerminal: Terminal {
         case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
         case 0, 28...31: return nil
         default: return Unicode.Scalar(v).map { .char(Character($0)) }
-        }
-    }
-
-    /// On SIGTERM, SIGHUP or SIGQUIT the terminal is restored before the process ends.
-    private static func installSignalHandlers() {
-        for sig in [SIGTERM, SIGHUP, SIGQUIT] {
-            signal(sig) { s in
-                endwin()
-                _exit(128 + s)
-            }
         }
     }
 }
