@@ -91,3 +91,24 @@ import TerminalKit
         #expect(g.cursor?.y == row)
     }
 }
+
+/// Help and explanations wrap; they are never cut off.
+@Suite struct WrappingTests {
+    @Test("regression: every help line of the intake list is whole at 60×20") func intakeHelp() {
+        let d = Driver(size: Size(cols: 60, rows: 20))
+        d.logIn("lotte")
+        d.press(.char("5"))
+        let words = d.app.activeBindings().flatMap { $0.help.split(separator: " ").map(String.init) }
+        d.press(.char("?"))
+        var seen = ""
+        for _ in 0..<12 {
+            seen += d.screen
+            d.press(.pageDown)
+            if !d.app.hasModal { break }
+        }
+        #expect(seen.contains("Help"))
+        for w in Set(words) where w.count > 3 {
+            #expect(seen.contains(w), "help word '\(w)' is not on the help screen")
+        }
+    }
+}

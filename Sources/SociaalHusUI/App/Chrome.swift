@@ -65,13 +65,21 @@ enum Chrome {
         var lines: [(String, StyleRole)] = []
         var groups: [String] = []
         for b in bindings where !groups.contains(b.group) { groups.append(b.group) }
+        let box = Rect(x: 2, y: 2, width: g.size.cols - 4, height: g.size.rows - 4)
+        let textWidth = box.width - 4
+        // Keys in a column, help text wrapped under itself: a long help line is never cut.
+        let keyColumn = min(16, max(textWidth / 3, 6))
         for group in groups {
             lines.append((group, .header))
             for b in bindings where b.group == group {
-                lines.append(("  " + TextWidth.pad(b.keyText, to: 16) + " " + b.help, .normal))
+                let keys = TextWidth.wrap(b.keyText, to: keyColumn)
+                let help = TextWidth.wrap(b.help, to: max(textWidth - keyColumn - 3, 8))
+                for k in 0..<max(keys.count, help.count) {
+                    let key = k < keys.count ? keys[k] : ""
+                    lines.append(("  " + TextWidth.pad(key, to: keyColumn) + " " + (k < help.count ? help[k] : ""), .normal))
+                }
             }
         }
-        let box = Rect(x: 2, y: 2, width: g.size.cols - 4, height: g.size.rows - 4)
         let inner = frame(into: &g, box, title: lang.t("Help: ", "Help: ") + title)
         let visible = inner.height - 1
         let start = min(offset, max(lines.count - visible, 0))

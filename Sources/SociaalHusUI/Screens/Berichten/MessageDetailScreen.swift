@@ -66,11 +66,11 @@ final class MessageDetailScreen: Screen {
             return drawRefusal(ctx.t("Dit bericht bestaat niet (meer).", "This message does not exist (any more)."), into: &g, area: area)
         }
         var out: [(String, StyleRole)] = []
-        if Store.isRecipient(m, ctx.viewer) {
-            out.append((ctx.t("Van: ", "From: ") + safe(m.senderName) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">"), .title))
-        } else {
-            out.append((ctx.t("Aan: ", "To: ") + BerichtenScreen.recipientName(m, ctx), .title))
-        }
+        // The sender line wraps like the text: an address is never cut off.
+        let header = Store.isRecipient(m, ctx.viewer)
+            ? ctx.t("Van: ", "From: ") + safe(m.senderName) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
+            : ctx.t("Aan: ", "To: ") + BerichtenScreen.recipientName(m, ctx)
+        for l in TextWidth.wrap(header, to: area.width - 4) { out.append((l, .title)) }
         out.append((ctx.t("Verstuurd ", "Sent ") + DateText.short(m.sent) + " " + DateText.time(m.sent), .muted))
         out.append(("", .normal))
         for paragraph in m.text.split(separator: "\n", omittingEmptySubsequences: false) {

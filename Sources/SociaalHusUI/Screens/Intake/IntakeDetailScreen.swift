@@ -109,7 +109,7 @@ enum IntakeLines {
         let s = ctx.store.state
         var out: [(String, StyleRole)] = []
         func wrap(_ text: String, _ role: StyleRole = .normal, indent: String = "  ") {
-            for l in TextWidth.wrap(safe(text), to: max(width - indent.count, 10)) { out.append((indent + l, role)) }
+            for l in TextWidth.wrap(TextSanitizer.sanitize(text, keepNewlines: true), to: max(width - indent.count, 10)) { out.append((indent + l, role)) }
         }
         func field(_ label: String, _ value: String) {
             if !value.isEmpty { out.append(("  " + TextWidth.pad(label, to: 14) + safe(value), .normal)) }

@@ -67,7 +67,7 @@ final class ReportDetailScreen: Screen {
                     + " · " + ModeratieScreen.age(r.created, ctx) + (r.kind == .takedown ? ctx.t(" · takedown-melding", " · takedown notice") : ""), .normal))
         out.append((ctx.t("Gemeld door ", "Reported by ") + safe(r.reporterName) + (r.reporterEmail.isEmpty ? "" : " <" + safe(r.reporterEmail) + ">"), .muted))
         out.append(("", .normal))
-        for l in TextWidth.wrap(safe(r.explanation), to: area.width - 4) { out.append((l, .normal)) }
+        for l in TextWidth.wrap(TextSanitizer.sanitize(r.explanation, keepNewlines: true), to: area.width - 4) { out.append((l, .normal)) }
         scroll.draw(out, into: &g, area: area)
     }
 }

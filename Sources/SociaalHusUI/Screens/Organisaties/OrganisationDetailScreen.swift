@@ -34,7 +34,7 @@ final class OrganisationDetailScreen: Screen {
         let s = ctx.store.state
         guard let o = s.organisations[id.rawValue] else { return [(ctx.t("Deze organisatie bestaat niet meer.", "This organisation no longer exists."), .error)] }
         var out: [(String, StyleRole)] = [(safe(o.name), .title), ("", .normal)]
-        for l in TextWidth.wrap(safe(o.description), to: width) { out.append((l, .normal)) }
+        for l in TextWidth.wrap(TextSanitizer.sanitize(o.description, keepNewlines: true), to: width) { out.append((l, .normal)) }
         out.append(("", .normal))
         func field(_ label: String, _ value: String) {
             if !value.isEmpty { out.append((TextWidth.pad(label, to: 16) + safe(value), .normal)) }
