@@ -195,3 +195,19 @@ struct MailWorld {
         #expect(!m.mails(to: "bert@example.nl").isEmpty, "Bert's e-mails stay")
     }
 }
+
+/// Text typed on several lines keeps its line breaks on every surface: the store, the e-mail
+/// and the export (screens are tested in the UI tests, ICS escaping in the feed tests).
+@Suite struct LineBreakTests {
+    @Test("a message on two lines reaches the e-mail and the export with its line break") func lineBreaks() throws {
+        let m = try MailWorld(toggles: EmailPreferences(visitorMessages: true))
+        let text = "Regel een\nRegel twee"
+        try m.store.sendMessage(senderName: "Bezoeker", senderEmail: "bezoeker@example.org", to: .resident(m.anna.id), text: text, by: .visitor)
+        let stored = m.store.state.messages.all.max { $0.id < $1.id }
+        #expect(stored?.text == text)
+        let mail = try #require(m.mails(to: m.anna.email).last)
+        #expect(mail.body.contains("Regel een\nRegel twee"))
+        let export = String(decoding: try m.store.export(m.anna.id, by: .account(m.anna)).json(), as: UTF8.self)
+        #expect(export.contains("Regel een\\nRegel twee"))
+    }
+}
