@@ -112,3 +112,19 @@ import TerminalKit
         }
     }
 }
+
+/// The agenda form names every problem at once.
+@Suite struct AgendaFormErrorTests {
+    @Test("an empty new activity names title and location together, a bad time too, and focuses the title") func allAtOnce() {
+        let d = Driver()
+        d.logIn("kees")
+        d.press(.char("1"), .char("n"))
+        guard let screen = d.app.current as? AgendaEditScreen else { Issue.record("no agenda form"); return }
+        screen.form.setText("start", "7 uur")
+        d.press(.ctrl("s"))
+        #expect(screen.form.errors.keys.sorted() == ["location", "start", "title"])
+        #expect(screen.form.focusedID == "title")
+        #expect(d.screen.contains("3 velden kloppen nog niet"))
+        #expect(d.app.current === screen, "the form stays open with what was typed")
+    }
+}

@@ -1,6 +1,14 @@
 import SociaalHusCore
 import TerminalKit
 
+/// A problem a screen finds itself (a time written wrongly), in the interface language.
+public struct FormProblem: Error {
+    /// The sentence shown under the field.
+    public let text: String
+    /// Creates a problem.
+    public init(_ text: String) { self.text = text }
+}
+
 /// The common behaviour of a screen that is one form: keys move through fields, Enter on the
 /// save button calls `save`, typed text is kept when saving fails, Esc asks before discarding.
 open class FormScreen: Screen {
@@ -48,7 +56,7 @@ open class FormScreen: Screen {
         var problems: [(id: String, message: String)] = []
         for c in checks {
             do { try c.check() } catch {
-                let message = (error as? CoreError)?.message(ctx.language) ?? "\(error)"
+                let message = (error as? CoreError)?.message(ctx.language) ?? (error as? FormProblem)?.text ?? "\(error)"
                 problems.append((c.id, message))
             }
         }

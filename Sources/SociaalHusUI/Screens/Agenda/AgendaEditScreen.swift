@@ -80,29 +80,32 @@ final class AgendaEditScreen: FormScreen {
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "save", organisations.indices.contains(form.choice("organisation")) else { return }
         let cal = amsterdamCalendar()
-        guard let day = ISODate.day(form.text("date").trimmingCharacters(in: .whitespaces)) else {
-            ctx.fail(CoreError.invalidDate(form.text("date")).message(ctx.language)); form.focus(on: "date"); return
-        }
         let allDay = form.bool("allDay")
-        var start = day, end: Date? = nil
-        if !allDay {
-            guard let (h, m) = Self.time(form.text("start")) else {
-                ctx.fail(ctx.t("Vul de begintijd in als UU:MM, bijvoorbeeld 19:30.", "Fill in the start time as HH:MM, for example 19:30.")); form.focus(on: "start"); return
-            }
-            start = cal.date(bySettingHour: h, minute: m, second: 0, of: day) ?? day
-            if !form.text("end").trimmingCharacters(in: .whitespaces).isEmpty {
-                guard let (eh, em) = Self.time(form.text("end")) else {
-                    ctx.fail(ctx.t("Vul de eindtijd in als UU:MM, bijvoorbeeld 21:00.", "Fill in the end time as HH:MM, for example 21:00.")); form.focus(on: "end"); return
-                }
-                end = cal.date(bySettingHour: eh, minute: em, second: 0, of: day)
-            }
-        }
-        var until: Date?
+        let dateText = form.text("date").trimmingCharacters(in: .whitespaces)
+        let startText = form.text("start"), endText = form.text("end").trimmingCharacters(in: .whitespaces)
         let untilText = form.text("until").trimmingCharacters(in: .whitespaces)
-        if !untilText.isEmpty {
-            guard let u = ISODate.day(untilText) else { ctx.fail(CoreError.invalidDate(untilText).message(ctx.language)); form.focus(on: "until"); return }
-            until = u
+        let title = form.text("title"), description = form.text("description"), location = form.text("location")
+        // Every problem at once, each under its field; nothing typed is lost.
+        guard check([
+            ("title", Field.title.label(ctx.language), { _ = try validated(title, .title) }),
+            ("description", Field.description.label(ctx.language), { _ = try validated(description, .description, required: false) }),
+            ("date", ctx.t("datum", "date"), { if ISODate.day(dateText) == nil { throw CoreError.invalidDate(dateText) } }),
+            ("start", ctx.t("begin", "start"), {
+                if !allDay && Self.time(startText) == nil { throw FormProblem(ctx.t("Vul de begintijd in als UU:MM, bijvoorbeeld 19:30.", "Fill in the start time as HH:MM, for example 19:30.")) }
+            }),
+            ("end", ctx.t("einde", "end"), {
+                if !allDay && !endText.isEmpty && Self.time(endText) == nil { throw FormProblem(ctx.t("Vul de eindtijd in als UU:MM, bijvoorbeeld 21:00.", "Fill in the end time as HH:MM, for example 21:00.")) }
+            }),
+            ("location", Field.location.label(ctx.language), { _ = try validated(location, .location) }),
+            ("until", ctx.t("tot", "until"), { if !untilText.isEmpty && ISODate.day(untilText) == nil { throw CoreError.invalidDate(untilText) } }),
+        ], ctx),
+              let day = ISODate.day(dateText) else { return }
+        var start = day, end: Date? = nil
+        if !allDay, let (h, m) = Self.time(startText) {
+            start = cal.date(bySettingHour: h, minute: m, second: 0, of: day) ?? day
+            if let (eh, em) = Self.time(endText) { end = cal.date(bySettingHour: eh, minute: em, second: 0, of: day) }
         }
+        let until = untilText.isEmpty ? nil : ISODate.day(untilText)
         let w = form.choice("wijk")
         let draft = AgendaItem(id: editing?.id ?? AgendaItemID(0), title: form.text("title"), description: form.text("description"),
                                start: start, end: end, allDay: allDay, location: form.text("location"),

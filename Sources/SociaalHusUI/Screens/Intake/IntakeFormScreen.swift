@@ -139,6 +139,20 @@ final class IntakeFormScreen: FormScreen {
             return
         }
         guard id == "save" else { return }
+        // The fields' own problems at once, each under its field; the core checks the rest.
+        let question = form.text("question"), phone = form.text("phone"), email = form.text("email"), postcode = form.text("postcode")
+        func optional(_ text: String, _ normalise: @escaping (String) throws -> String) -> () throws -> Void {
+            { if !text.trimmingCharacters(in: .whitespaces).isEmpty { _ = try normalise(text) } }
+        }
+        guard check([
+            ("question", Field.question.label(ctx.language), { _ = try validated(question, .question) }),
+            ("phone", Field.phone.label(ctx.language), optional(phone, PhoneNumber.normalise)),
+            ("email", Field.email.label(ctx.language), optional(email, EmailAddress.normalise)),
+            ("postcode", Field.postcode.label(ctx.language), optional(postcode, Postcode.normalise)),
+        ], ctx) else {
+            keepDraft(ctx)
+            return
+        }
         lookUpMatch(ctx)
         if form.bool("link"), match == nil {
             form.focus(on: "email")

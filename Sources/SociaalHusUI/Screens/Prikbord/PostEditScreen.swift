@@ -70,11 +70,19 @@ final class PostEditScreen: FormScreen {
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "save", let author = author(ctx) else { return }
-        guard let days = Int(form.text("days").trimmingCharacters(in: .whitespaces)) else {
-            ctx.fail(ctx.t("Vul bij 'dagen zichtbaar' een getal in, bijvoorbeeld 30.", "Fill in a number of days, for example 30."))
-            form.focus(on: "days")
-            return
-        }
+        let title = form.text("title"), body = form.text("body"), daysText = form.text("days").trimmingCharacters(in: .whitespaces)
+        // Every problem at once, each under its field.
+        guard check([
+            ("title", Field.title.label(ctx.language), { _ = try validated(title, .title) }),
+            ("body", Field.body.label(ctx.language), { _ = try validated(body, .body) }),
+            ("days", ctx.t("dagen zichtbaar", "days visible"), {
+                guard let d = Int(daysText) else {
+                    throw FormProblem(ctx.t("Vul bij 'dagen zichtbaar' een getal in, bijvoorbeeld 30.", "Fill in a number of days, for example 30."))
+                }
+                if d > Post.maximumLifetimeDays { throw CoreError.lifetimeTooLong(maximumDays: Post.maximumLifetimeDays) }
+                if d < 1 { throw CoreError.lifetimeTooShort }
+            }),
+        ], ctx), let days = Int(daysText) else { return }
         let kind = Post.Kind.allCases[form.choice("kind")]
         do {
             if let editing {
