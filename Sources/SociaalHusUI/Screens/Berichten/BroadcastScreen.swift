@@ -33,6 +33,11 @@ final class BroadcastScreen: FormScreen {
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "send" else { return }
+        let subject = form.text("subject"), text = form.text("text")
+        guard check([
+            ("subject", Field.title.label(ctx.language), { _ = try validated(subject, .title) }),
+            ("text", Field.body.label(ctx.language), { _ = try validated(text, .body) }),
+        ], ctx) else { return }
         do {
             let n: Int
             switch kind {

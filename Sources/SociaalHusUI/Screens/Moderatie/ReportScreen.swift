@@ -45,6 +45,12 @@ final class ReportScreen: FormScreen {
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "send" else { return }
+        let explanation = form.text("explanation"), name = form.text("name"), email = form.text("email")
+        guard check([
+            ("explanation", Field.text.label(ctx.language), { _ = try validated(explanation, .text) }),
+            ("name", Field.senderName.label(ctx.language), { _ = try validated(name, .senderName) }),
+            ("email", Field.senderEmail.label(ctx.language), { _ = try EmailAddress.normalise(email) }),
+        ], ctx) else { return }
         do {
             if takedown {
                 try ctx.store.recordTakedown(target, from: form.text("name"), email: form.text("email"), notice: form.text("explanation"), by: ctx.viewer)
