@@ -107,16 +107,18 @@ import Testing
              author: .resident(AccountID(1)), show: show, created: testNow, expires: expires)
     }
 
+    // A public author seen by a visitor: the name always (the level decides), the details as ticked.
+    // (Every level × ticks × viewer is in IdentityMatrixTests.)
     static let rows: [(ContactChoice, String, String?, String?, String?)] = [
-        (ContactChoice(), "anonieme bewoner", nil, nil, nil),
+        (ContactChoice(), "Naam 1", nil, nil, nil),
         (ContactChoice(name: true), "Naam 1", nil, nil, nil),
-        (ContactChoice(email: true), "anonieme bewoner", "p1@example.nl", nil, nil),
-        (ContactChoice(phone: true), "anonieme bewoner", nil, "06-12345671", nil),
-        (ContactChoice(address: true), "anonieme bewoner", nil, nil, "Straat 1, Borne"),
+        (ContactChoice(email: true), "Naam 1", "p1@example.nl", nil, nil),
+        (ContactChoice(phone: true), "Naam 1", nil, "06-12345671", nil),
+        (ContactChoice(address: true), "Naam 1", nil, nil, "Straat 1, Borne"),
         (ContactChoice(name: true, email: true, phone: true, address: true), "Naam 1", "p1@example.nl", "06-12345671", "Straat 1, Borne"),
     ]
 
-    @Test("a post shows exactly the ticked details, even when the profile is public", arguments: rows)
+    @Test("a public author's post shows the name and exactly the ticked details", arguments: rows)
     func ticked(show: ContactChoice, name: String, email: String?, phone: String?, address: String?) throws {
         let v = try #require(ContentVisibility.view(of: Self.post(show), author: Self.author, organisation: nil, by: .visitor,
                                                    settings: PlatformSettings(), now: testNow))
@@ -125,6 +127,13 @@ import Testing
         #expect(v.phone == phone)
         #expect(v.address == address)
         #expect(v.repliesViaContactForm == (email == nil && phone == nil && address == nil))
+    }
+
+    @Test("regression: an anonymous author's ticks show nothing to others") func anonymousTicks() throws {
+        let anonymous = ProfileVisibilityTests.account(1, wijk: WijkID(1), visibility: .anonymous)
+        let v = try #require(ContentVisibility.view(of: Self.post(ContactChoice(name: true, email: true, phone: true, address: true)), author: anonymous,
+                                                   organisation: nil, by: .visitor, settings: PlatformSettings(), now: testNow))
+        #expect(v.authorName == "anonieme bewoner" && v.email == nil && v.phone == nil && v.address == nil)
     }
 
     @Test("expired posts are hidden except from their author") func expired() {

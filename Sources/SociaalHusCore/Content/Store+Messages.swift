@@ -111,13 +111,16 @@ extension Store {
         guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
         return try update { tx in
             guard let original = tx.state.messages[id.rawValue], Self.isRecipient(original, viewer) else { throw CoreError.notFound(what: "message \(id)") }
-            let myName: String
-            if case .organisation(let o) = original.recipient, let org = tx.state.organisations[o.rawValue] { myName = org.name } else { myName = me.profile.displayName }
+            // On behalf of an organisation: its name. A resident's own reply stores no name: who
+            // sees it follows their profile level, also later (see ContentVisibility.senderName).
+            var storedName = ""
+            if case .organisation(let o) = original.recipient, let org = tx.state.organisations[o.rawValue] { storedName = org.name }
             let answerID: MessageID = tx.nextID(.messages)
             var answer: ContactMessage
             if let senderAccount = original.senderAccount, let sender = tx.state.accounts[senderAccount.rawValue] {
-                answer = ContactMessage(id: answerID, senderName: myName, senderEmail: "", senderAccount: me.id, recipient: .resident(senderAccount),
+                answer = ContactMessage(id: answerID, senderName: storedName, senderEmail: "", senderAccount: me.id, recipient: .resident(senderAccount),
                                         text: body, sent: tx.now)
+                let myName = ContentVisibility.senderName(of: answer, in: tx.state, for: .account(sender))
                 if EmailPolicy.mayEmail(.visitorMessage, to: sender) {
                     try tx.queueMail(MailMessage(to: sender.email, subject: "Antwoord via SociaalHus / Reply via SociaalHus",
                                                  body: "Van / From: \(myName)\n\n\(body)\n\nLees het in SociaalHus onder 6 Berichten.\nRead it in SociaalHus under 6 Messages.\n"
@@ -125,8 +128,10 @@ extension Store {
                                      kind: .reply, accounts: [sender.id, me.id])
                 }
             } else {
-                answer = ContactMessage(id: answerID, senderName: myName, senderEmail: "", senderAccount: me.id,
+                answer = ContactMessage(id: answerID, senderName: storedName, senderEmail: "", senderAccount: me.id,
                                         recipient: .address(original.senderEmail), text: body, sent: tx.now)
+                // The e-mail goes to someone without an account: they see what a visitor sees.
+                let myName = ContentVisibility.senderName(of: answer, in: tx.state, for: .visitor)
                 try tx.queueMail(MailMessage(to: original.senderEmail, subject: "Antwoord via SociaalHus / Reply via SociaalHus",
                                              body: "Van / From: \(myName)\n\n\(body)\n\n> " + original.text.replacingOccurrences(of: "\n", with: "\n> ") + "\n" + MailFooter.reply),
                                  kind: .reply, accounts: [me.id])

@@ -138,7 +138,7 @@ extension Store {
         case .post(let id): return state.posts[id.rawValue].map { "Prikbord: " + $0.title }
         case .agendaItem(let id): return state.agenda[id.rawValue].map { "Agenda: " + $0.title }
         case .profile(let id): return state.accounts[id.rawValue].map { "Profiel: " + $0.profile.displayName }
-        case .message(let id): return state.messages[id.rawValue].map { "Bericht van " + $0.senderName }
+        case .message(let id): return state.messages[id.rawValue].map { "Bericht van " + ContentVisibility.senderName(of: $0, in: state, for: .visitor) }
         }
     }
 

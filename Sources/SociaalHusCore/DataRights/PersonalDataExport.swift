@@ -155,7 +155,7 @@ extension Store {
         func orgName(_ o: OrganisationID) -> String { s.organisations[o.rawValue]?.name ?? "#\(o)" }
         func postPart(_ p: Post) -> PersonalDataExport.PostPart {
             var shows: [String] = []
-            if p.show.name { shows.append("name") }
+            // The name is not a tick any more: it follows the profile level.
             if p.show.email { shows.append("email") }
             if p.show.phone { shows.append("phone") }
             if p.show.address { shows.append("address") }
@@ -171,7 +171,7 @@ extension Store {
             case .organisation(let o): to = orgName(o)
             case .address(let a): to = a
             }
-            return .init(id: m.id.rawValue, senderName: m.senderName, senderEmail: m.senderEmail, recipient: to, text: m.text, sent: m.sent)
+            return .init(id: m.id.rawValue, senderName: ContentVisibility.senderName(of: m, in: s, for: .account(a)), senderEmail: m.senderEmail, recipient: to, text: m.text, sent: m.sent)
         }
         let posts = s.posts.all.filter { $0.author == .resident(id) }.sorted { $0.id < $1.id }
         let orgPosts = s.posts.all.filter { if case .organisation(_, let by) = $0.author { return by == id } else { return false } }.sorted { $0.id < $1.id }

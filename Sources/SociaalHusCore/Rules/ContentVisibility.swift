@@ -36,11 +36,14 @@ public enum ContentVisibility {
         switch post.author {
         case .resident:
             guard let author else { return nil }
+            // One control decides who sees who wrote it: the author's profile level. The ticks only
+            // choose which details go with the post, and only for viewers who may see the author.
+            let seen = ProfileVisibilityRule.namesVisible(owner: author, viewer: viewer)
             return PostView(post: post,
-                            authorName: post.show.name || isOwner ? author.profile.displayName : ProfileView.anonymousName(lang),
-                            email: post.show.email ? author.email : nil,
-                            phone: post.show.phone ? nonEmpty(author.profile.phone) : nil,
-                            address: post.show.address ? nonEmpty(author.profile.address) : nil)
+                            authorName: seen ? author.profile.displayName : ProfileView.anonymousName(lang),
+                            email: seen && post.show.email ? author.email : nil,
+                            phone: seen && post.show.phone ? nonEmpty(author.profile.phone) : nil,
+                            address: seen && post.show.address ? nonEmpty(author.profile.address) : nil)
         case .organisation:
             guard let organisation else { return nil }
             return PostView(post: post, authorName: organisation.name,
@@ -77,6 +80,17 @@ public enum ContentVisibility {
         case .organisation(let org): return me.roles.editorOf.contains(org)
         case .address: return false
         }
+    }
+
+    /// The sender of `message` as `viewer` may see it. What someone typed into the contact form
+    /// (their name) is theirs to give, and only the recipient reads it; a reply written in
+    /// Berichten by a resident carries no typed name (stored empty), so its sender's name follows
+    /// their profile level at the moment it is shown; an organisation's or the moderators' own
+    /// name is not a personal profile.
+    public static func senderName(of message: ContactMessage, in state: StoreState, for viewer: Viewer, lang: Language = .dutch) -> String {
+        guard message.senderName.isEmpty else { return message.senderName }
+        guard let id = message.senderAccount, let sender = state.accounts[id.rawValue] else { return ProfileView.anonymousName(lang) }
+        return ProfileVisibilityRule.name(of: sender, for: viewer, lang: lang)
     }
 
     private static func nonEmpty(_ s: String?) -> String? {

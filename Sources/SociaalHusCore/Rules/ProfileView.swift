@@ -46,6 +46,43 @@ public enum ProfileVisibilityRule {
                            wijk: nil, email: nil, phone: nil, address: nil)
     }
 
+    /// `owner`'s name where the level lets `viewer` see it, else "anonieme bewoner".
+    public static func name(of owner: Account, for viewer: Viewer, lang: Language = .dutch) -> String {
+        namesVisible(owner: owner, viewer: viewer) && !(owner.blocked && !viewer.isAdministrator)
+            ? owner.profile.displayName : ProfileView.anonymousName(lang)
+    }
+
+    /// Who sees a resident's name at `level` (resident of `wijkName`), in words.
+    public static func audience(_ level: ProfileVisibility, wijkName: String, lang: Language) -> String {
+        switch level {
+        case .anonymous: lang.pick(nl: "alleen jij", en: "only you")
+        case .neighbours: lang.pick(nl: "ingelogde bewoners van \(wijkName)", en: "logged-in residents of \(wijkName)")
+        case .public: lang.pick(nl: "iedereen, ook bezoekers", en: "everyone, visitors included")
+        }
+    }
+
+    /// What the post and reply forms say before saving: who will see the name and the ticked
+    /// details, and what everyone else sees. From the same rule as every surface.
+    public static func postNotice(level: ProfileVisibility, show: ContactChoice, wijkName: String, lang: Language) -> String {
+        var details: [String] = []
+        if show.email { details.append(lang.pick(nl: "e-mailadres", en: "e-mail address")) }
+        if show.phone { details.append(lang.pick(nl: "telefoonnummer", en: "phone number")) }
+        if show.address { details.append(lang.pick(nl: "adres", en: "address")) }
+        let list = details.isEmpty ? "" : details.count == 1 ? details[0]
+            : details.dropLast().joined(separator: ", ") + lang.pick(nl: " en ", en: " and ") + details.last!
+        if level == .anonymous {
+            let base = lang.pick(nl: "Je profiel staat op Anoniem: alleen jij ziet je naam; anderen zien 'anonieme bewoner' en bereiken je via het contactformulier.",
+                                 en: "Your profile is Anonymous: only you see your name; others see 'anonymous resident' and reach you through the contact form.")
+            guard !details.isEmpty else { return base }
+            return base + lang.pick(nl: " Je \(list) worden dus aan niemand getoond. Wil je dat wel? Kies in Profiel (4) 'Alleen buren' of 'Openbaar'.",
+                                    en: " So your \(list) is shown to nobody. Want it shown? Choose 'Neighbours only' or 'Public' in Profile (4).")
+        }
+        let who = audience(level, wijkName: wijkName, lang: lang)
+        let what = details.isEmpty ? lang.pick(nl: "Je naam", en: "Your name") : lang.pick(nl: "Je naam en \(list)", en: "Your name and \(list)")
+        let rest = level == .public ? "" : lang.pick(nl: " Anderen zien: anonieme bewoner.", en: " Others see: anonymous resident.")
+        return lang.pick(nl: "\(what) zien: \(who).", en: "\(what) are seen by: \(who).") + rest
+    }
+
     /// True when the level lets `viewer` see `owner`'s name and photo.
     public static func namesVisible(owner: Account, viewer: Viewer) -> Bool {
         if viewer.owns(owner.id) { return true }

@@ -14,7 +14,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Intake
     case refer, closeIntake, history, eraseIntake, retention, confirmTold, filterMatching
     // Messages
-    case contact, reply, newsletter, announcement
+    case contact, reply, newsletter, announcement, neighbours
     // Moderation and sharing
     case report, hide, restore, remove, dismiss, block, takedown, platform, feeds, approve, withdraw
 }

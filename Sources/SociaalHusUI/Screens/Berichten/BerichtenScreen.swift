@@ -54,7 +54,7 @@ public final class BerichtenScreen: Screen {
         let rows = shown.map { m -> ListRow in
             let received = Store.isRecipient(m, ctx.viewer)
             let mark = received ? (m.read ? "      " : ctx.t("nieuw ", "new   ")) : "      "
-            let who = received ? ctx.t("van ", "from ") + safe(m.senderName) : ctx.t("aan ", "to ") + Self.recipientName(m, ctx)
+            let who = received ? ctx.t("van ", "from ") + safe(ContentVisibility.senderName(of: m, in: ctx.store.state, for: ctx.viewer, lang: ctx.language)) : ctx.t("aan ", "to ") + Self.recipientName(m, ctx)
             let text = safe(m.text.replacingOccurrences(of: "\n", with: " "))
             return ListRow(mark + DateText.short(m.sent) + "  " + TextWidth.pad(TextWidth.truncate(who, to: 22), to: 22) + " " + text)
         }

@@ -23,8 +23,21 @@ final class ContactFormScreen: FormScreen {
             let me = ctx.viewer.activeAccount
             rows.append(FormField("name", ctx.t("Je naam *", "Your name *"), .text(TextField(me?.profile.displayName ?? "", limit: Field.senderName.limit))))
             rows.append(FormField("email", ctx.t("Je e-mail *", "Your e-mail *"), .text(TextField(me?.email ?? "", limit: Field.senderEmail.limit))))
-        case .reply:
+        case .reply(let id):
             rows.append(FormField("about", ctx.t("Je antwoord gaat naar de afzender; je e-mailadres blijft verborgen.", "Your answer goes to the sender; your e-mail address stays hidden."), .note(.muted)))
+            // Before saving, say exactly which name the other side will see: the core's rule.
+            let s = ctx.store.state
+            if let original = s.messages[id.rawValue], let me = ctx.viewer.activeAccount {
+                let shown: String
+                if case .organisation(let o) = original.recipient {
+                    shown = safe(s.organisations[o.rawValue]?.name ?? "")
+                } else {
+                    let other: Viewer = original.senderAccount.flatMap { s.accounts[$0.rawValue] }.map { .account($0) } ?? .visitor
+                    shown = safe(ProfileVisibilityRule.name(of: me, for: other, lang: ctx.language))
+                }
+                rows.append(FormField("sees", ctx.t("De ontvanger ziet als afzender: ", "The recipient sees as sender: ") + shown
+                                      + ctx.t(" (volgt je profielniveau in Profiel).", " (follows your profile level in Profile)."), .note(.muted)))
+            }
         }
         rows.append(FormField("text", ctx.t("Bericht *", "Message *"), .area(TextArea("", limit: Field.text.limit, rows: 5))))
         rows.append(FormField("send", ctx.t("Versturen", "Send"), .button))

@@ -55,7 +55,7 @@ final class MessageDetailScreen: Screen {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .reply: ctx.push(ContactFormScreen(.reply(id), ctx))
         case .report:
-            if let m = message(ctx) { ctx.push(ReportScreen(.message(id), what: ctx.t("bericht van ", "message from ") + m.senderName, ctx)) }
+            if let m = message(ctx) { ctx.push(ReportScreen(.message(id), what: ctx.t("bericht van ", "message from ") + ContentVisibility.senderName(of: m, in: ctx.store.state, for: ctx.viewer, lang: ctx.language), ctx)) }
         case .delete: confirmingDelete = true
         default: break
         }
@@ -68,7 +68,7 @@ final class MessageDetailScreen: Screen {
         var out: [(String, StyleRole)] = []
         // The sender line wraps like the text: an address is never cut off.
         let header = Store.isRecipient(m, ctx.viewer)
-            ? ctx.t("Van: ", "From: ") + safe(m.senderName) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
+            ? ctx.t("Van: ", "From: ") + safe(ContentVisibility.senderName(of: m, in: ctx.store.state, for: ctx.viewer, lang: ctx.language)) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
             : ctx.t("Aan: ", "To: ") + BerichtenScreen.recipientName(m, ctx)
         for l in TextWidth.wrap(header, to: area.width - 4) { out.append((l, .title)) }
         out.append((ctx.t("Verstuurd ", "Sent ") + DateText.short(m.sent) + " " + DateText.time(m.sent), .muted))

@@ -40,8 +40,8 @@ final class PostEditScreen: FormScreen {
             fields.append(FormField("wijk", "Wijk", .choice(options: s.settings.wijken.map { safe($0.name) }, selected: own)))
         }
         fields += [
-            FormField("showHeader", ctx.t("Wat mogen anderen van je zien? (alles staat uit)", "What may others see of you? (all off)"), .note(.header)),
-            FormField("name", ctx.t("Naam tonen", "Show name"), .toggle(p?.show.name ?? false)),
+            // No name tick: who sees the name is the profile level, one control for who sees you.
+            FormField("showHeader", ctx.t("Welke gegevens gaan mee? (alles staat uit)", "Which details go with it? (all off)"), .note(.header)),
             FormField("email", ctx.t("E-mailadres tonen", "Show e-mail address"), .toggle(p?.show.email ?? false)),
             FormField("phone", ctx.t("Telefoonnummer tonen", "Show phone number"), .toggle(p?.show.phone ?? false)),
             FormField("address", ctx.t("Adres tonen", "Show address"), .toggle(p?.show.address ?? false)),
@@ -54,7 +54,7 @@ final class PostEditScreen: FormScreen {
     override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t("Nieuw bericht", "New post") : ctx.t("Bericht bewerken", "Edit post") }
 
     private var choice: ContactChoice {
-        ContactChoice(name: form.bool("name"), email: form.bool("email"), phone: form.bool("phone"), address: form.bool("address"))
+        ContactChoice(name: false, email: form.bool("email"), phone: form.bool("phone"), address: form.bool("address"))
     }
 
     private func author(_ ctx: UIContext) -> Post.Author? {
@@ -124,19 +124,26 @@ final class PostEditScreen: FormScreen {
         let draft = Post(id: editing?.id ?? PostID(0), kind: Post.Kind.allCases[form.choice("kind")],
                          title: form.text("title").isEmpty ? "…" : form.text("title"), body: form.text("body"),
                          wijk: wijk(ctx), author: author, show: choice, created: ctx.now, expires: ctx.now.addingTimeInterval(86_400))
-        if let v = PostRules.view(draft, ctx, as: .visitor) {
-            var lines = [safe(v.authorName)]
+        var lines: [String] = []
+        if case .resident = author, let me = ctx.account {
+            // Who will see the name and the ticked details: the core's words, from the same rule
+            // every screen, e-mail and export uses.
+            let wijkName = safe(ctx.store.state.wijk(me.profile.wijk)?.name ?? "")
+            lines = TextWidth.wrap(ProfileVisibilityRule.postNotice(level: me.profile.visibility, show: choice, wijkName: wijkName, lang: ctx.language),
+                                   to: area.width - 5)
+            if choice.phone && (me.profile.phone ?? "").isEmpty { lines.append(ctx.t("(geen telefoonnummer in je profiel)", "(no phone number in your profile)")) }
+            if choice.address && (me.profile.address ?? "").isEmpty { lines.append(ctx.t("(geen adres in je profiel)", "(no address in your profile)")) }
+        } else if let v = PostRules.view(draft, ctx, as: .visitor) {
+            lines = [safe(v.authorName)]
             if let e = v.email { lines.append("E-mail: " + safe(e)) }
             if let p = v.phone { lines.append(ctx.t("Telefoon: ", "Phone: ") + safe(p)) }
             if let a = v.address { lines.append(ctx.t("Adres: ", "Address: ") + safe(a)) }
             if v.repliesViaContactForm { lines.append(ctx.t("Reageren via het contactformulier", "Replies through the contact form")) }
-            if choice.phone && v.phone == nil { lines.append(ctx.t("(geen telefoonnummer in je profiel)", "(no phone number in your profile)")) }
-            if choice.address && v.address == nil { lines.append(ctx.t("(geen adres in je profiel)", "(no address in your profile)")) }
-            for (i, l) in lines.prefix(previewHeight).enumerated() {
-                g.put(l, x: area.x + 3, y: y + 1 + i, role: .normal, maxWidth: area.width - 5)
-            }
         } else {
-            g.put(ctx.t("Bezoekers zien dit bericht niet.", "Visitors do not see this post."), x: area.x + 3, y: y + 1, role: .muted)
+            lines = [ctx.t("Bezoekers zien dit bericht niet.", "Visitors do not see this post.")]
+        }
+        for (i, l) in lines.prefix(previewHeight).enumerated() {
+            g.put(l, x: area.x + 3, y: y + 1 + i, role: .normal, maxWidth: area.width - 5)
         }
         g.cursor = keep
     }

@@ -22,6 +22,7 @@ public final class PrikbordScreen: Screen {
             Binding(.filterKind, [.char("v")], label: ctx.t("Soort", "Kind"), help: ctx.t("Filter op vraag / aanbod / mededeling", "Filter by request / offer / notice"), group: g),
             Binding(.filterWijk, [.char("f")], label: "Wijk", help: ctx.t("Filter op wijk (volgende)", "Filter by wijk (next)"), group: g),
             Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
+            Binding(.neighbours, [.char("b")], label: ctx.t("Buren", "Neighbours"), help: ctx.t("Bewoners die je mag zien, met hun interesses en berichten", "Residents you may see, with their interests and posts"), group: g),
         ]
     }
 
@@ -60,6 +61,7 @@ public final class PrikbordScreen: Screen {
             }
             ctx.push(PostEditScreen(editing: nil, ctx))
         case .filterKind: kind.next(); list = ListState(); reload(ctx)
+        case .neighbours: ctx.push(BurenScreen(ctx))
         case .filterWijk: wijk.next(); list = ListState(); reload(ctx)
         case .clearFilters: kind.index = nil; wijk.index = nil; list = ListState(); reload(ctx)
         default: break

@@ -97,7 +97,7 @@ struct MyDataLines {
         heading("\(title) (\(messages.count))")
         if messages.isEmpty { text(t("geen", "none"), role: .muted) }
         for m in messages {
-            text(Self.date(m.sent, lang) + t(" van ", " from ") + m.senderName + " <" + m.senderEmail + ">" + t(" aan ", " to ") + m.recipient)
+            text(Self.date(m.sent, lang) + t(" van ", " from ") + m.senderName + (m.senderEmail.isEmpty ? "" : " <" + m.senderEmail + ">") + t(" aan ", " to ") + m.recipient)
             text(m.text, indent: 4)
         }
     }

@@ -1,0 +1,97 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// Buren: the residents whose profile level lets the viewer see them (the core decides), with
+/// wijk, a photo marker, interests and how many posts they have up; search and an interest filter.
+final class BurenScreen: Screen {
+    private var list = ListState()
+    private var search = SearchBox()
+    private var interest = CycleFilter<String>([])
+    private var shown: [NeighbourView] = []
+    private var blocked: String?
+
+    init(_ ctx: UIContext) { willAppear(ctx) }
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Buren", "Neighbours") }
+
+    var capturesText: Bool { search.active }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        if search.active { return SearchBox.bindings(ctx) }
+        let g = ctx.t("Buren", "Neighbours")
+        return KeyTable.list(ctx.lang) + [
+            Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), help: ctx.t("Zoeken op naam of interesse", "Search by name or interest"), group: g),
+            Binding(.filterCategory, [.char("i")], label: ctx.t("Interesse", "Interest"), help: ctx.t("Filter op interessegebied (volgende)", "Filter by area of interest (next)"), group: g),
+            Binding(.contact, [.char("c")], label: ctx.t("Contact", "Contact"), help: ctx.t("Een bericht sturen via het contactformulier", "Send a message through the contact form"), group: g),
+            Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
+        ]
+    }
+
+    func willAppear(_ ctx: UIContext) {
+        let all = ctx.store.state.neighbours(for: ctx.viewer, now: ctx.now, lang: ctx.language)
+        interest.values = Array(Set(all.flatMap { $0.interests.map { $0.lowercased() } })).sorted()
+        reload(ctx)
+    }
+
+    private func reload(_ ctx: UIContext) {
+        let s = ctx.store.state
+        guard PlatformAccess.mayOpen(.profiles, viewer: ctx.viewer, settings: s.settings) else {
+            blocked = CoreError.platformPrivate.message(ctx.language)
+            shown = []
+            return
+        }
+        blocked = nil
+        shown = s.neighbours(for: ctx.viewer, search: search.query, interest: interest.value, now: ctx.now, lang: ctx.language)
+        list.clamp(count: shown.count, height: 1000)
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        if let changed = search.finish(action) {
+            if changed { list = ListState(); reload(ctx) }
+            return
+        }
+        switch action {
+        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+        case .open: if shown.indices.contains(list.selected) { ctx.push(BuurProfileScreen(id: shown[list.selected].id)) }
+        case .contact:
+            if shown.indices.contains(list.selected) {
+                let n = shown[list.selected]
+                ctx.push(ContactFormScreen(.recipient(.resident(n.id), name: n.name), ctx))
+            }
+        case .search: search.active = true
+        case .filterCategory: interest.next(); list = ListState(); reload(ctx)
+        case .clearFilters: interest.index = nil; search.field.text = ""; list = ListState(); reload(ctx)
+        default: break
+        }
+    }
+
+    func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
+        guard search.handle(key) else { return false }
+        list = ListState()
+        reload(ctx)
+        return true
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        if let blocked { return drawRefusal(blocked, into: &g, area: area) }
+        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
+        let who = ctx.viewer.activeAccount == nil
+            ? ctx.t("Als bezoeker zie je alleen bewoners met een openbaar profiel.", "As a visitor you see only residents with a public profile.")
+            : ctx.t("Je ziet bewoners met een openbaar profiel, en buren uit je eigen wijk.", "You see residents with a public profile, and neighbours from your own wijk.")
+        let filter = interest.value.map { ctx.t("interesse: ", "interest: ") + safe($0) + " · " } ?? ""
+        g.put(filter + who + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
+        let s = ctx.store.state
+        let rows = shown.map { n -> ListRow in
+            let photo = n.hasPhoto ? ctx.t(" [foto]", " [photo]") : ""
+            let posts = n.openPosts.isEmpty ? "" : ctx.t(" · \(n.openPosts.count) bericht(en)", " · \(n.openPosts.count) post(s)")
+            let name = TextWidth.pad(safe(n.name) + photo, to: min(30, area.width / 2))
+            return ListRow(name + " " + safe(s.wijk(n.wijk)?.name ?? "") + posts + (n.interests.isEmpty ? "" : " · " + safe(n.interests.joined(separator: ", "))))
+        }
+        let keepCursor = g.cursor
+        ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
+                      area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
+                      emptyText: ctx.t("Niemand gevonden die je mag zien.", "Nobody found whom you may see."))
+        if search.active { g.cursor = keepCursor }
+    }
+}
