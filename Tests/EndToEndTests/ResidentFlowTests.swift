@@ -4,7 +4,7 @@ import Testing
 
 /// The whole resident journey in the real binary, typed as a person would.
 @Suite(.serialized) struct ResidentFlowTests {
-    @Test("register, choose visibility and e-mail, post with only e-mail shown, log out; a visitor and a neighbour see only that")
+    @Test("register as Alleen buren, post with the e-mail ticked; a visitor sees neither name nor e-mail, a neighbour sees both")
     func residentJourney() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])
@@ -49,7 +49,8 @@ import Testing
         try t.type("Wie leent mij een ladder?")
         try t.tabUntil("E-mailadres tonen")
         try t.keys("Space")
-        try t.waitFor("E-mail: tineke@example.nl")
+        // The form says, from the core's rule, who will see the name and the e-mail address.
+        try t.waitFor("Je naam en e-mailadres zien: ingelogde bewoners van Centrum.")
         try t.tabUntil("[ Plaatsen ]")
         try t.keys("Enter")
         try t.waitFor("Je bericht staat op het prikbord.")
@@ -63,17 +64,18 @@ import Testing
         try t.waitFor("Ladder gezocht — anonieme bewoner, Centrum")
         try t.keys("Enter")
         var s = try t.waitFor("Wie leent mij een ladder?")
-        #expect(s.contains("E-mail: tineke@example.nl"))
-        #expect(!s.contains("Tineke"), "the name was not ticked")
+        // Alleen buren: a visitor sees neither her name nor the ticked e-mail address.
+        #expect(!s.contains("tineke@example.nl"))
+        #expect(!s.contains("Tineke"))
         try t.keys("Escape")
-        // What a neighbour (Henk, also Centrum) sees: the same, the post rules do not depend on the wijk.
+        // What a neighbour (Henk, also Centrum) sees: her name and the e-mail address she ticked.
         try t.logIn("henk.jansen@demo.sociaalhus.example", "demo-Fiets-Molen-47", expecting: "Demo Henk")
         try t.keys("2")
-        try t.waitFor("Ladder gezocht — anonieme bewoner")
+        try t.waitFor("Ladder gezocht — Test Tineke")
         try t.keys("Enter")
         s = try t.waitFor("Wie leent mij een ladder?")
         #expect(s.contains("E-mail: tineke@example.nl"))
-        #expect(!s.contains("Test Tineke"))
+        #expect(s.contains("Test Tineke"))
         // The store holds what was chosen.
         let export = try t.cli(["export", "--email", "tineke@example.nl"])
         let json = try JSONSerialization.jsonObject(with: Data(export.out.utf8)) as! [String: Any]
