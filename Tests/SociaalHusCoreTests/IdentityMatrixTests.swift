@@ -134,3 +134,32 @@ import Testing
         }
     }
 }
+
+/// E-mails that tell about posts (at once or as a daily digest) name no author at any level.
+@Suite struct IdentityMailTests {
+    @Test("notification and digest e-mails carry no author's name or details, at every level", arguments: [false, true])
+    func notifications(digest: Bool) throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        for (i, wijk) in ["Centrum", "Zenderen"].enumerated() {
+            let r = try addResident(store, "lezer\(i)@example.nl", name: "Lezer \(i)", wijk: wijk)
+            try store.updateProfile(for: r.id, by: .account(r)) { $0.email.wijkNotifications = true; $0.interests = ["tuin"]; $0.dailyDigest = digest }
+        }
+        var authors: [Account] = []
+        for (i, level) in ProfileVisibility.allCases.enumerated() {
+            let a = try addResident(store, "schrijver\(i)@example.nl", name: "Schrijver\(level.rawValue)", wijk: "Centrum", visibility: level)
+            try store.updateProfile(for: a.id, by: .account(a)) { $0.phone = "06-5555444\(i)"; $0.address = "Laan \(i)" }
+            authors.append(store.state.accounts[a.id.rawValue]!)
+            try store.createPost(PostDraft(kind: .aanbod, title: "Tuin \(i)", body: "Tuingereedschap", wijk: a.profile.wijk, author: .resident(a.id),
+                                           show: ContactChoice(name: true, email: true, phone: true, address: true)), by: .account(authors.last!))
+        }
+        if digest { _ = try store.sendDigests() }
+        let mails = store.state.outbox.all
+        #expect(!mails.isEmpty, "the readers were told")
+        for m in mails {
+            for a in authors {
+                #expect(!m.body.contains(a.profile.displayName) && !m.body.contains(a.email) && !m.body.contains(a.profile.phone!), "\(m.subject)")
+            }
+        }
+    }
+}
