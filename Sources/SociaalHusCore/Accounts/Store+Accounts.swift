@@ -101,7 +101,7 @@ extension Store {
     /// Blocks or unblocks an account (administrators, or the operator's command line when `by` is nil).
     public func setBlocked(_ id: AccountID, blocked: Bool, reason: String? = nil, by viewer: Viewer?) throws {
         if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             a.blocked = blocked
             a.blockedReason = blocked ? reason : nil
@@ -113,7 +113,7 @@ extension Store {
     /// Turns one e-mail toggle on or off for the account holder.
     public func setEmailPreference(_ kind: EmailKind, to on: Bool, for id: AccountID, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             a.profile.email[kind] = on
             tx.put(a)
@@ -124,7 +124,7 @@ extension Store {
     /// Changes the profile (name, wijk, visibility, interests, phone, address) of the account holder.
     public func updateProfile(for id: AccountID, by viewer: Viewer, _ change: (inout Profile) -> Void) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             var p = a.profile
             change(&p)
@@ -146,7 +146,7 @@ extension Store {
         guard let a = state.accounts[id.rawValue], hasher.verify(old, against: a.passwordHash) else { throw CoreError.loginFailed }
         try PasswordPolicy.check(new, name: a.name, email: a.email)
         let hash = try hasher.hash(new)
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             a.passwordHash = hash
             tx.put(a)

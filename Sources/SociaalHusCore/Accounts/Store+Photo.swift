@@ -33,7 +33,7 @@ extension Store {
         try DurableFile.syncDirectory(photosPath)
         var old: String?
         do {
-            try update { tx in
+            try update(actor: viewer) { tx in
                 guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
                 old = a.profile.photo
                 a.profile.photo = name
@@ -51,7 +51,7 @@ extension Store {
     public func removePhoto(for id: AccountID, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
         var old: String?
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             old = a.profile.photo
             a.profile.photo = nil

@@ -8,7 +8,7 @@ extension Store {
         if let viewer { try Permissions.require(.createAgendaItem(organisation: draft.organisation), by: viewer) }
         var item = try Self.validate(draft)
         if item.start < clock.now() { throw CoreError.startInPast }
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             guard tx.state.organisations[item.organisation.rawValue] != nil else {
                 throw CoreError.unknownOrganisation(String(item.organisation.rawValue))
             }
@@ -25,7 +25,7 @@ extension Store {
 
     /// Changes an agenda item (editors of its organisation, administrators).
     public func updateAgendaItem(_ id: AgendaItemID, by viewer: Viewer, _ change: (inout AgendaItem) -> Void) throws {
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var item = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
             try Permissions.require(.changeAgendaItem(item), by: viewer)
             let original = item
@@ -43,7 +43,7 @@ extension Store {
 
     /// Deletes an agenda item.
     public func deleteAgendaItem(_ id: AgendaItemID, by viewer: Viewer) throws {
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard let item = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
             try Permissions.require(.changeAgendaItem(item), by: viewer)
             tx.remove(item)

@@ -14,7 +14,7 @@ extension Store {
         let email = try EmailAddress.normalise(senderEmail)
         let body = try validated(text, .text)
         try PlatformAccess.require(.profiles, viewer: viewer, settings: state.settings)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             var recipients: [Account] = []
             switch recipient {
             case .resident(let id):
@@ -80,7 +80,7 @@ extension Store {
 
     /// Marks a received message as read.
     public func markRead(_ id: MessageID, by viewer: Viewer) throws {
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var m = tx.state.messages[id.rawValue], Self.isRecipient(m, viewer) else { throw CoreError.notFound(what: "message \(id)") }
             if m.read { return }
             m.read = true
@@ -91,7 +91,7 @@ extension Store {
     /// Removes a message from the viewer's Berichten; once neither side keeps it (or the other
     /// side is a visitor), it is erased from the store.
     public func deleteMessage(_ id: MessageID, by viewer: Viewer) throws {
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var m = tx.state.messages[id.rawValue], ContentVisibility.mayRead(m, by: viewer) else { throw CoreError.notFound(what: "message \(id)") }
             if Self.isRecipient(m, viewer) { m.hiddenForRecipient = true }
             if m.senderAccount != nil, m.senderAccount == viewer.activeAccount?.id { m.hiddenForSender = true }
@@ -109,7 +109,7 @@ extension Store {
     public func reply(to id: MessageID, text: String, by viewer: Viewer) throws -> ContactMessage {
         let body = try validated(text, .text)
         guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             guard let original = tx.state.messages[id.rawValue], Self.isRecipient(original, viewer) else { throw CoreError.notFound(what: "message \(id)") }
             // On behalf of an organisation: its name. A resident's own reply stores no name: who
             // sees it follows their profile level, also later (see ContentVisibility.senderName).

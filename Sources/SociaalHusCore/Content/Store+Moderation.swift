@@ -20,7 +20,7 @@ extension Store {
         guard !email.trimmingCharacters(in: .whitespaces).isEmpty else { throw CoreError.fieldRequired(.senderEmail) }
         let address = try EmailAddress.normalise(email)
         let text = try validated(explanation, .text)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             let wijk = try Self.wijkOf(target, in: tx.state, viewer: viewer, now: tx.now)
             let id: ReportID = tx.nextID(.reports)
             let r = Report(id: id, kind: .report, target: target, reason: reason, explanation: text, reporterName: who, reporterEmail: address,
@@ -63,6 +63,7 @@ extension Store {
             throw CoreError.notPermitted(.partnersOnly)
         }
         try refresh()
+        try Self.confirm(viewer, in: state)
         let mine = state.reports.all.filter { Self.moderates($0, viewer) }
         return mine.filter { $0.status == .open }.sorted { $0.created < $1.created }
             + mine.filter { $0.status != .open }.sorted { ($0.handled ?? $0.created) > ($1.handled ?? $1.created) }
@@ -70,7 +71,7 @@ extension Store {
 
     /// Carries out a moderator's action; every action is an audit event.
     public func moderate(_ id: ReportID, _ action: ModerationAction, by viewer: Viewer) throws {
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var r = tx.state.reports[id.rawValue] else { throw CoreError.notFound(what: "report \(id)") }
             guard Self.moderates(r, viewer) else { throw CoreError.notPermitted(.partnersOnly) }
             let reason = r.reason.label(.dutch)
@@ -91,7 +92,7 @@ extension Store {
     /// Tells the author of reported content why, in their Berichten (with an e-mail only if their toggle allows).
     public func replyToAuthor(_ id: ReportID, text: String, by viewer: Viewer) throws {
         let body = try validated(text, .text)
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard let r = tx.state.reports[id.rawValue] else { throw CoreError.notFound(what: "report \(id)") }
             guard Self.moderates(r, viewer), let me = viewer.activeAccount else { throw CoreError.notPermitted(.partnersOnly) }
             let recipient: ContactMessage.Recipient
@@ -119,7 +120,7 @@ extension Store {
         let who = try validated(name, .senderName)
         let address = try EmailAddress.normalise(email)
         let text = try validated(notice, .text)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             let wijk = try Self.wijkOf(target, in: tx.state, viewer: viewer, now: tx.now)
             let id: ReportID = tx.nextID(.reports)
             let r = Report(id: id, kind: .takedown, target: target, reason: .copyright, explanation: text, reporterName: who, reporterEmail: address,

@@ -6,7 +6,7 @@ extension Store {
     public func createOrganisation(_ draft: Organisation, by viewer: Viewer?) throws -> Organisation {
         if let viewer { try Permissions.require(.manageOrganisations, by: viewer) }
         var org = try Self.validate(draft)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             for w in org.wijken where tx.state.wijk(w) == nil { throw CoreError.unknownWijk(String(w.rawValue)) }
             org.id = tx.nextID(.organisations)
             org.createdBy = viewer?.account?.id
@@ -19,7 +19,7 @@ extension Store {
     /// Changes an organisation's entry (its editors, administrators).
     public func updateOrganisation(_ id: OrganisationID, by viewer: Viewer, _ change: (inout Organisation) -> Void) throws {
         try Permissions.require(.editOrganisation(id), by: viewer)
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var org = tx.state.organisations[id.rawValue] else { throw CoreError.unknownOrganisation(String(id.rawValue)) }
             change(&org)
             org.id = id

@@ -33,7 +33,7 @@ extension Store {
         let title = try validated(d.title, .title)
         let body = try validated(d.body, .body)
         let days = try Self.checkLifetime(d.lifetimeDays)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             guard tx.state.wijk(d.wijk) != nil else { throw CoreError.unknownWijk(String(d.wijk.rawValue)) }
             if case .organisation(let org, _) = d.author, tx.state.organisations[org.rawValue] == nil {
                 throw CoreError.unknownOrganisation(String(org.rawValue))
@@ -51,7 +51,7 @@ extension Store {
 
     /// Edits a post's text, kind and contact choice.
     public func updatePost(_ id: PostID, by viewer: Viewer, _ change: (inout Post) -> Void) throws {
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var post = tx.state.posts[id.rawValue] else { throw CoreError.notFound(what: "post \(id)") }
             try Permissions.require(.changePost(post), by: viewer)
             let original = post
@@ -79,7 +79,7 @@ extension Store {
 
     /// Deletes a post.
     public func deletePost(_ id: PostID, by viewer: Viewer) throws {
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard let post = tx.state.posts[id.rawValue] else { throw CoreError.notFound(what: "post \(id)") }
             try Permissions.require(.changePost(post), by: viewer)
             tx.remove(post)

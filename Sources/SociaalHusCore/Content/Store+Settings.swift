@@ -5,7 +5,7 @@ extension Store {
     /// ("settings:mail"); `viewer` nil is the operator at the command line. The caller checks
     /// who may do it.
     func changeSettings(_ what: String, by viewer: Viewer?, _ change: (inout PlatformSettings) -> Void) throws {
-        try update { tx in
+        try update(actor: viewer) { tx in
             var s = tx.state.settings
             change(&s)
             tx.setSettings(s)

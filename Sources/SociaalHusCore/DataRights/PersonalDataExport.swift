@@ -149,6 +149,7 @@ extension Store {
     public func export(_ id: AccountID, by viewer: Viewer?, recordAudit: Bool = true) throws -> PersonalDataExport {
         if let viewer { try Permissions.require(.manageAccount(id), by: viewer) }
         try refresh()
+        if let viewer { try Self.confirm(viewer, in: state) }
         let s = state
         guard let a = s.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
         func wijkName(_ w: WijkID) -> String { s.wijk(w)?.name ?? "#\(w)" }
@@ -213,7 +214,7 @@ extension Store {
             auditEvents: events.map { e in
                 .init(action: e.action.rawValue, at: e.at, by: e.actor == nil ? "operator" : (e.actor == id ? "self" : String(e.actor!.rawValue)), target: e.target)
             })
-        if recordAudit { try update { tx in tx.audit(.dataExported, actor: viewer?.account?.id, subject: id) } }
+        if recordAudit { try update(actor: viewer) { tx in tx.audit(.dataExported, actor: viewer?.account?.id, subject: id) } }
         return export
     }
 }

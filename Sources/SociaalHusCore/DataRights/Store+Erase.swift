@@ -11,7 +11,7 @@ extension Store {
     public func erase(_ id: AccountID, by viewer: Viewer?) throws {
         if let viewer { try Permissions.require(.manageAccount(id), by: viewer) }
         var photo: String?
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard let a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             photo = a.profile.photo
             tx.remove(a)

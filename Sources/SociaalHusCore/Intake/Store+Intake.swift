@@ -18,13 +18,14 @@ extension Store {
     public func intakes(by viewer: Viewer) throws -> [Intake] {
         try Permissions.require(.handleIntakes, by: viewer)
         try refresh()
+        try Self.confirm(viewer, in: state)
         return state.intakes.all.sorted { ($0.changed, $0.id) > ($1.changed, $1.id) }
     }
 
     /// Opens one intake record and logs that `viewer` opened it.
     public func openIntake(_ id: IntakeID, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             let intake = try Self.intake(id, in: tx.state)
             tx.audit(.intakeOpened, actor: viewer.account?.id, subject: intake.person.account, target: "intake:\(id)")
             return intake
@@ -36,7 +37,7 @@ extension Store {
     /// as opened.
     public func personHistory(of id: IntakeID, by viewer: Viewer) throws -> (intakes: [Intake], disclosures: [Disclosure]) {
         try Permissions.require(.handleIntakes, by: viewer)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             let intakes = try Self.samePerson(as: id, in: tx.state)
             for i in intakes { tx.audit(.intakeOpened, actor: viewer.account?.id, subject: i.person.account, target: "intake:\(i.id)") }
             let ids = Set(intakes.map(\.id))
@@ -49,6 +50,7 @@ extension Store {
     public func intakeCountOfPerson(of id: IntakeID, by viewer: Viewer) throws -> Int {
         try Permissions.require(.handleIntakes, by: viewer)
         try refresh()
+        try Self.confirm(viewer, in: state)
         return try Self.samePerson(as: id, in: state).count
     }
 
@@ -57,6 +59,7 @@ extension Store {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let normal = try? EmailAddress.normalise(email) else { return nil }
         try refresh()
+        try Self.confirm(viewer, in: state)
         return state.account(email: normal).map { AccountMatch(id: $0.id, name: $0.name, wijk: $0.profile.wijk) }
     }
 
@@ -67,7 +70,7 @@ extension Store {
     public func createIntake(_ input: IntakeInput, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let staff = viewer.activeAccount?.id else { throw CoreError.notPermitted(.notLoggedIn) }
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             let (person, question, notes) = try Self.validate(input, in: tx.state)
             let id: IntakeID = tx.nextID(.intakes)
             let intake = Intake(id: id, person: person, category: input.category, question: question, notes: notes, status: .open,
@@ -83,7 +86,7 @@ extension Store {
     @discardableResult
     public func updateIntake(_ id: IntakeID, _ input: IntakeInput, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             var intake = try Self.intake(id, in: tx.state)
             let (person, question, notes) = try Self.validate(input, in: tx.state)
             intake.person = person
@@ -108,7 +111,7 @@ extension Store {
     @discardableResult
     public func setIntakeStatus(_ id: IntakeID, _ status: IntakeStatus, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             var intake = try Self.intake(id, in: tx.state)
             intake.status = status
             intake.closed = status == .afgesloten ? tx.now : nil
@@ -126,7 +129,7 @@ extension Store {
     public func refer(_ id: IntakeID, plan: ReferralPlan, told: ResidentTold?, by viewer: Viewer) throws -> Referral {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let staff = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             var intake = try Self.intake(id, in: tx.state)
             guard intake.status != .afgesloten else { throw CoreError.intakeAlreadyClosed }
             guard let org = tx.state.organisations[plan.organisation.rawValue] else {
@@ -176,7 +179,7 @@ extension Store {
     @discardableResult
     public func eraseIntakes(ofPersonIn id: IntakeID, by viewer: Viewer) throws -> Int {
         try Permissions.require(.handleIntakes, by: viewer)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             let victims = try Self.samePerson(as: id, in: tx.state)
             for intake in victims { Self.eraseIntake(intake, actor: viewer.account?.id, in: &tx) }
             return victims.count
@@ -231,7 +234,7 @@ extension Store {
     public func saveIntakeDraft(_ input: IntakeInput, editing: IntakeID?, by viewer: Viewer) throws {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let staff = viewer.activeAccount?.id else { throw CoreError.notPermitted(.notLoggedIn) }
-        try update { tx in
+        try update(actor: viewer) { tx in
             let draft = IntakeDraft(staff: staff, editing: editing, input: input, saved: tx.now)
             if tx.state.drafts[staff.rawValue].map({ $0.editing == editing && $0.input == input }) ?? false { return }
             tx.put(draft)
@@ -243,6 +246,7 @@ extension Store {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let staff = viewer.activeAccount?.id else { return nil }
         try refresh()
+        try Self.confirm(viewer, in: state)
         return state.drafts[staff.rawValue]
     }
 
@@ -250,7 +254,7 @@ extension Store {
     public func discardIntakeDraft(by viewer: Viewer) throws {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let staff = viewer.activeAccount?.id else { return }
-        try update { tx in
+        try update(actor: viewer) { tx in
             if let d = tx.state.drafts[staff.rawValue] { tx.remove(d) }
         }
     }

@@ -32,6 +32,7 @@ extension Store {
     public func outbox(by viewer: Viewer?) throws -> [OutboxMessage] {
         if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
         try refresh()
+        if let viewer { try Self.confirm(viewer, in: state) }
         return state.outbox.all.sorted { $0.id > $1.id }
     }
 
@@ -120,7 +121,7 @@ extension Store {
     /// decision after checking it did not arrive).
     public func retryMail(_ id: OutboxMessageID, by viewer: Viewer?) throws {
         if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
-        try update { tx in
+        try update(actor: viewer) { tx in
             guard var m = tx.state.outbox[id.rawValue], m.file != nil else { throw CoreError.notFound(what: "e-mail \(id)") }
             if m.status == .sent { return }
             m.status = .pending

@@ -59,7 +59,7 @@ extension Store {
         guard me.roles.partnerOf.contains(wijk) || me.roles.administrator else { throw CoreError.notPermitted(.partnersOnly) }
         let title = try validated(subject, .title)
         let body = try validated(text, .body)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             guard let w = tx.state.wijk(wijk) else { throw CoreError.unknownWijk(String(wijk.rawValue)) }
             var n = 0
             for a in tx.state.accounts.all.sorted(by: { $0.id < $1.id }) where EmailPolicy.mayEmail(.newsletter(wijk: wijk), to: a) {
@@ -79,7 +79,7 @@ extension Store {
         try Permissions.require(.administerPlatform, by: viewer)
         let title = try validated(subject, .title)
         let body = try validated(text, .body)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             var n = 0
             for a in tx.state.accounts.all.sorted(by: { $0.id < $1.id }) where EmailPolicy.mayEmail(.announcement, to: a) {
                 try tx.queueMail(MailMessage(to: a.email, subject: "Mededeling van SociaalHus: \(title)", body: body + "\n" + MailFooter.text(.announcement)),

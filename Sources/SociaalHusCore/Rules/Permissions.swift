@@ -22,6 +22,10 @@ public enum PermissionDenial: Equatable, Sendable {
     case deskStaffOnly
     /// Only the wijk's local partner (or an administrator) may send its newsletter.
     case partnersOnly
+    /// The account no longer exists (erased meanwhile, e.g. at another terminal).
+    case accountGone
+    /// The account's roles or wijk changed meanwhile; what was allowed may not be any more.
+    case rightsChanged
 
     /// The message shown.
     public func message(_ lang: Language) -> String {
@@ -35,6 +39,8 @@ public enum PermissionDenial: Equatable, Sendable {
         case .otherWijk: lang.pick(nl: "Je kunt alleen een bericht plaatsen in je eigen wijk.", en: "You can only post in your own wijk.")
         case .notYourAccount: lang.pick(nl: "Alleen de eigenaar van dit account mag deze gegevens inzien of wijzigen.", en: "Only the owner of this account may see or change this data.")
         case .partnersOnly: lang.pick(nl: "Alleen de lokale partner van deze wijk mag de nieuwsbrief versturen.", en: "Only this wijk's local partner may send its newsletter.")
+        case .accountGone: lang.pick(nl: "Dit account bestaat niet meer; er is niets veranderd.", en: "This account no longer exists; nothing was changed.")
+        case .rightsChanged: lang.pick(nl: "Je rechten zijn intussen gewijzigd; er is niets veranderd. Log opnieuw in.", en: "Your rights have changed meanwhile; nothing was changed. Log in again.")
         case .deskStaffOnly: lang.pick(nl: "Alleen baliemedewerkers van het Sociaal Hus mogen gesprekken inzien of vastleggen.", en: "Only desk staff of the Sociaal Hus may see or record conversations.")
         }
     }

@@ -12,7 +12,7 @@ extension Store {
         guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
         guard me.roles.partnerOf.contains(wijk) else { throw CoreError.notPermitted(.partnersOnly) }
         let party = try validated(thirdParty, .organisation)
-        return try update { tx in
+        return try update(actor: viewer) { tx in
             guard tx.state.wijk(wijk) != nil else { throw CoreError.unknownWijk(String(wijk.rawValue)) }
             var s = tx.state.settings
             let approval = FeedApproval(id: (s.feedApprovals.map(\.id).max() ?? 0) + 1, wijk: wijk, thirdParty: party, approvedBy: me.id,
@@ -27,7 +27,7 @@ extension Store {
     /// Withdraws an approval (the wijk's partner); the record stays, marked withdrawn.
     public func withdrawFeed(_ id: Int, by viewer: Viewer) throws {
         guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
-        try update { tx in
+        try update(actor: viewer) { tx in
             var s = tx.state.settings
             guard let i = s.feedApprovals.firstIndex(where: { $0.id == id }) else { throw CoreError.notFound(what: "goedkeuring \(id)") }
             guard me.roles.partnerOf.contains(s.feedApprovals[i].wijk) else { throw CoreError.notPermitted(.partnersOnly) }

@@ -227,6 +227,26 @@ public final class Store {
     /// Makes a change: locks, re-reads the latest state, runs `body` on it and writes the
     /// touched shards durably. When `body` throws, nothing is written.
     @discardableResult
+    /// Runs a change for `actor` (nil: the operator's command line). Inside the lock, after the
+    /// store was read again, the acting account is looked up as it is now: erased, blocked, or
+    /// with other roles or another wijk than the caller's copy says, the change is refused. So a
+    /// permission checked with the caller's copy holds for the account as it really is, in every
+    /// process at once (an administrator's block at another terminal takes effect immediately).
+    public func update<T>(actor: Viewer?, _ body: (inout Transaction) throws -> T) throws -> T {
+        try update { tx in
+            if let actor { try Self.confirm(actor, in: tx.state) }
+            return try body(&tx)
+        }
+    }
+
+    /// Throws when `actor`'s account is gone, blocked, or changed in what its rights depend on.
+    static func confirm(_ actor: Viewer, in state: StoreState) throws {
+        guard case .account(let mine) = actor else { return }
+        guard let now = state.accounts[mine.id.rawValue] else { throw CoreError.notPermitted(.accountGone) }
+        if now.blocked { throw CoreError.notPermitted(.blocked) }
+        if now.roles != mine.roles || now.profile.wijk != mine.profile.wijk { throw CoreError.notPermitted(.rightsChanged) }
+    }
+
     public func update<T>(_ body: (inout Transaction) throws -> T) throws -> T {
         try lock.withLock(exclusive: true) {
             try refreshLocked()
