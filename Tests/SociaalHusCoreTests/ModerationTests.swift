@@ -133,3 +133,38 @@ import Testing
         #expect(export.reportsMade.map(\.explanation) == ["Prijs klopt niet"])
     }
 }
+
+/// Issue 12, second hole: edits name what may change; the moderation state is not among it.
+@Suite struct EditIntentTests {
+    @Test("regression: an author who edits a hidden post cannot un-hide it; it stays hidden with its reason") func authorCannotUnhide() throws {
+        let m = try ModerationTests.World()
+        let r = try m.report()
+        try m.store.moderate(r.id, .hide, by: .account(m.w.partner))
+        let author = m.store.state.accounts[m.w.resident.id.rawValue]!
+        try m.store.editPost(m.post.id, PostEdit(title: "Fietsen te koop (nieuw)", show: ContactChoice(email: true), lifetimeDays: 30), by: .account(author))
+        let post = m.store.state.posts[m.post.id.rawValue]!
+        #expect(post.title == "Fietsen te koop (nieuw)")
+        #expect(post.hiddenReason == "onjuist", "still hidden")
+        #expect(post.author == .resident(author.id) && post.created == m.post.created && post.wijk == m.post.wijk)
+        #expect(!m.visitorSees())
+    }
+
+    @Test("an editor's change of an agenda item keeps who created it and its moderation state") func agendaProtected() throws {
+        let w = try DeskWorld()
+        let item = try w.store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koffie", start: testNow.addingTimeInterval(86_400),
+                                                           location: "Buurthuis", organisation: w.voedselbank.id), by: .account(w.editor))
+        try w.store.update { tx in
+            var i = tx.state.agenda[item.id.rawValue]!
+            i.hiddenReason = "onjuist"
+            tx.put(i)
+        }
+        var draft = item
+        draft.title = "Koffie en thee"
+        draft.hiddenReason = nil
+        draft.createdBy = w.admin.id
+        try w.store.editAgendaItem(item.id, AgendaEdit(draft), by: .account(w.editor))
+        let now = w.store.state.agenda[item.id.rawValue]!
+        #expect(now.title == "Koffie en thee")
+        #expect(now.hiddenReason == "onjuist" && now.createdBy == item.createdBy)
+    }
+}

@@ -23,15 +23,13 @@ extension Store {
         }
     }
 
-    /// Changes an agenda item (editors of its organisation, administrators).
-    public func updateAgendaItem(_ id: AgendaItemID, by viewer: Viewer, _ change: (inout AgendaItem) -> Void) throws {
+    /// Changes an agenda item (editors of its organisation, administrators): only the parts an
+    /// `AgendaEdit` holds; who created it and its moderation state stay as they are.
+    public func editAgendaItem(_ id: AgendaItemID, _ edit: AgendaEdit, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
-            guard var item = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
-            try Permissions.require(.changeAgendaItem(item), by: viewer)
-            let original = item
-            change(&item)
-            item.id = original.id
-            item.createdBy = original.createdBy
+            guard let original = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
+            try Permissions.require(.changeAgendaItem(original), by: viewer)
+            var item = edit.applied(to: original)
             if item.organisation != original.organisation {
                 try Permissions.require(.createAgendaItem(organisation: item.organisation), by: viewer)
             }

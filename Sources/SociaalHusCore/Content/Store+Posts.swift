@@ -49,22 +49,18 @@ extension Store {
         }
     }
 
-    /// Edits a post's text, kind and contact choice.
-    public func updatePost(_ id: PostID, by viewer: Viewer, _ change: (inout Post) -> Void) throws {
+    /// Edits a post: only what `edit` names can change. Who wrote it, where, when, and whether a
+    /// moderator hid it change only through their own audited operations (issue 12: an author
+    /// once un-hid a hidden post through a closure over the whole record).
+    public func editPost(_ id: PostID, _ edit: PostEdit, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
             guard var post = tx.state.posts[id.rawValue] else { throw CoreError.notFound(what: "post \(id)") }
             try Permissions.require(.changePost(post), by: viewer)
-            let original = post
-            change(&post)
-            post.id = original.id
-            post.author = original.author
-            post.created = original.created
-            post.wijk = original.wijk
-            post.title = try validated(post.title, .title)
-            post.body = try validated(post.body, .body)
-            if post.expires.timeIntervalSince(tx.now) > Double(Post.maximumLifetimeDays) * 86_400 + 1 {
-                throw CoreError.lifetimeTooLong(maximumDays: Post.maximumLifetimeDays)
-            }
+            if let k = edit.kind { post.kind = k }
+            if let t = edit.title { post.title = try validated(t, .title) }
+            if let b = edit.body { post.body = try validated(b, .body) }
+            if let c = edit.show { post.show = c }
+            if let days = edit.lifetimeDays { post.expires = tx.now.addingTimeInterval(Double(try Self.checkLifetime(days)) * 86_400) }
             tx.put(post)
             tx.audit(.postChanged, actor: viewer.account?.id, subject: post.author.accountSubject, target: "post:\(id)")
         }
@@ -72,9 +68,7 @@ extension Store {
 
     /// Renews a post: it stays up `days` more days from now (at most 90).
     public func renewPost(_ id: PostID, days: Int = Post.defaultLifetimeDays, by viewer: Viewer) throws {
-        let days = try Self.checkLifetime(days)
-        let until = clock.now().addingTimeInterval(Double(days) * 86_400)
-        try updatePost(id, by: viewer) { $0.expires = until }
+        try editPost(id, PostEdit(lifetimeDays: days), by: viewer)
     }
 
     /// Deletes a post.

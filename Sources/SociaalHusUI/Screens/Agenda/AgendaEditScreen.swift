@@ -114,11 +114,7 @@ final class AgendaEditScreen: FormScreen {
                                recurrence: Recurrence(Recurrence.Frequency.allCases[form.choice("recurrence")], until: until))
         do {
             if let editing {
-                try ctx.store.updateAgendaItem(editing.id, by: ctx.viewer) { item in
-                    let keep = item
-                    item = draft
-                    item.createdBy = keep.createdBy
-                }
+                try ctx.store.editAgendaItem(editing.id, AgendaEdit(draft), by: ctx.viewer)
                 ctx.inform(ctx.t("Opgeslagen.", "Saved."))
             } else {
                 try ctx.store.createAgendaItem(draft, by: ctx.viewer)

@@ -86,17 +86,8 @@ final class PostEditScreen: FormScreen {
         let kind = Post.Kind.allCases[form.choice("kind")]
         do {
             if let editing {
-                let f = form
-                let until = ctx.now.addingTimeInterval(Double(days) * 86_400)
-                if days > Post.maximumLifetimeDays { throw CoreError.lifetimeTooLong(maximumDays: Post.maximumLifetimeDays) }
-                if days < 1 { throw CoreError.lifetimeTooShort }
-                try ctx.store.updatePost(editing.id, by: ctx.viewer) { p in
-                    p.kind = kind
-                    p.title = f.text("title")
-                    p.body = f.text("body")
-                    p.show = ContactChoice(name: f.bool("name"), email: f.bool("email"), phone: f.bool("phone"), address: f.bool("address"))
-                    p.expires = until
-                }
+                try ctx.store.editPost(editing.id, PostEdit(kind: kind, title: form.text("title"), body: form.text("body"),
+                                                            show: choice, lifetimeDays: days), by: ctx.viewer)
                 ctx.inform(ctx.t("Opgeslagen.", "Saved."))
             } else {
                 try ctx.store.createPost(PostDraft(kind: kind, title: form.text("title"), body: form.text("body"), wijk: wijk(ctx),
