@@ -127,3 +127,32 @@ extension Driver {
         #expect(KeyTable.conflicts(d.app.activeBindings()).isEmpty)
     }
 }
+
+/// Issue 12, fourth hole: what cannot be undone asks first, in one dialog the app owns.
+@Suite(.serialized) struct DestructiveConfirmTests {
+    @Test("regression: x on a report asks before removing, naming the content; Esc keeps it, j removes it") func removeAsks() throws {
+        let d = Driver()
+        try d.reportCatPost()
+        d.logIn("bram")
+        d.press(.char("7"), .enter, .char("x"))
+        #expect(d.app.hasModal)
+        #expect(d.screen.contains("Gratis kinderkleding maat 98") && d.screen.contains("voorgoed verwijderen"))
+        d.press(.escape)
+        #expect(d.store.state.posts.all.contains { $0.title == "Gratis kinderkleding maat 98" }, "Esc keeps the content")
+        d.press(.char("x"), .char("j"))
+        #expect(!d.store.state.posts.all.contains { $0.title == "Gratis kinderkleding maat 98" })
+    }
+
+    @Test("regression: b on a report asks before blocking the author") func blockAsks() throws {
+        let d = Driver()
+        try d.reportCatPost()
+        d.logIn("bram")
+        d.press(.char("7"), .enter, .char("b"))
+        #expect(d.app.hasModal && d.screen.contains("blokkeren"))
+        let fatima = d.store.state.accounts.all.first { $0.email.hasPrefix("fatima") }!
+        d.press(.char("n"))
+        #expect(d.store.state.accounts[fatima.id.rawValue]?.blocked == false)
+        d.press(.char("b"), .char("j"))
+        #expect(d.store.state.accounts[fatima.id.rawValue]?.blocked == true)
+    }
+}

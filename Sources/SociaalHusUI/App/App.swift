@@ -28,6 +28,7 @@ public final class App {
         case confirmQuit
         case confirmDiscard
         case confirmLogout
+        case confirmAction(String, () -> Void)
         case idleWarning(deadline: Date)
     }
 
@@ -214,6 +215,12 @@ public final class App {
                 popScreen()
             default: modal = nil
             }
+        case .confirmAction(_, let perform):
+            modal = nil
+            switch key {
+            case .char("j"), .char("J"), .char("y"), .char("Y"): perform(); carryOut()
+            default: ctx.inform(ctx.t("Niets gedaan.", "Nothing done."))
+            }
         case .confirmLogout:
             switch key {
             case .char("j"), .char("J"), .char("y"), .char("Y"):
@@ -242,6 +249,10 @@ public final class App {
                 let keep = ctx.message
                 resetScreens()
                 ctx.message = keep
+            case .confirm(let what, let perform):
+                modal = .confirmAction(what, perform)
+                ctx.requests.removeAll()
+                return
             case .logout(let force):
                 if !force && !unsavedPlaces().isEmpty {
                     // Logging out clears every screen: ask first, naming where the typing is.
@@ -348,6 +359,11 @@ public final class App {
                               lines: [ctx.t("Wil je SociaalHus afsluiten?", "Do you want to quit SociaalHus?")]
                                 + (unsaved.isEmpty ? [] : [ctx.t("Niet opgeslagen: ", "Not saved: ") + unsaved.joined(separator: ", ")])
                                 + [ctx.t("j = ja, stoppen   n of Esc = nee", "y = yes, quit   n or Esc = no")])
+        case .confirmAction(let what, _):
+            Chrome.drawDialog(into: &g, title: ctx.t("Zeker weten?", "Are you sure?"),
+                              lines: TextWidth.wrap(what, to: max(g.size.cols - 12, 20))
+                                + [ctx.t("Dit kan niet ongedaan worden.", "This cannot be undone."),
+                                   ctx.t("j = ja, doen   n of Esc = nee", "y = yes, do it   n or Esc = no")])
         case .confirmLogout:
             Chrome.drawDialog(into: &g, title: ctx.t("Niet opgeslagen", "Not saved"),
                               lines: [ctx.t("Uitloggen gooit weg wat je hebt getypt in:", "Logging out discards what you typed in:")]

@@ -23,12 +23,12 @@ final class ReportDetailScreen: Screen {
         var b = KeyTable.list(ctx.lang).filter { $0.action != .open } + [
             Binding(.hide, [.char("v")], label: ctx.t("Verbergen", "Hide"), help: ctx.t("Verbergen; de schrijver ziet waarom", "Hide; the author sees why"), group: g),
             Binding(.restore, [.char("t")], label: ctx.t("Terugzetten", "Restore"), group: g),
-            Binding(.remove, [.char("x")], label: ctx.t("Verwijderen", "Remove"), group: g),
+            Binding(.remove, [.char("x")], label: ctx.t("Verwijderen", "Remove"), help: ctx.t("Voorgoed verwijderen (vraagt eerst)", "Remove for good (asks first)"), group: g),
             Binding(.dismiss, [.char("a")], label: ctx.t("Afwijzen", "Dismiss"), help: ctx.t("Melding sluiten zonder iets te veranderen", "Close the report without changing anything"), group: g),
             Binding(.reply, [.char("r")], label: ctx.t("Schrijver antwoorden", "Answer author"), help: ctx.t("De schrijver laten weten waarom", "Tell the author why"), group: g),
         ]
         if ctx.viewer.isAdministrator {
-            b.append(Binding(.block, [.char("b")], label: ctx.t("Blokkeren", "Block"), help: ctx.t("Het account van de schrijver blokkeren (op verzoek, met reden)", "Block the author's account (on request, with the reason)"), group: g))
+            b.append(Binding(.block, [.char("b")], label: ctx.t("Blokkeren", "Block"), help: ctx.t("Het account van de schrijver blokkeren (op verzoek, met reden; vraagt eerst)", "Block the author's account (on request, with the reason; asks first)"), group: g))
         }
         return b
     }
@@ -43,17 +43,29 @@ final class ReportDetailScreen: Screen {
             guard let author = Store.author(of: r.target, ctx.store.state) else {
                 return ctx.fail(ctx.t("Deze inhoud hoort niet bij een account van een bewoner.", "This content does not belong to a resident's account."))
             }
-            do {
-                try ctx.store.setBlocked(author, blocked: true, reason: r.reason.label(.dutch), by: ctx.viewer)
-                ctx.inform(ctx.t("Account geblokkeerd; de reden is vastgelegd. Deblokkeren kan met 'sociaalhus account unblock'.",
-                                 "Account blocked; the reason is recorded. Unblock with 'sociaalhus account unblock'."))
-            } catch { ctx.fail(error) }
+            let name = safe(ctx.store.state.accounts[author.rawValue].map { ProfileVisibilityRule.name(of: $0, for: ctx.viewer, lang: ctx.language) } ?? "")
+            ctx.confirm(ctx.t("Het account van \(name) blokkeren? Inloggen kan dan niet meer en al de inhoud wordt verborgen.",
+                              "Block the account of \(name)? It can no longer log in and all its content is hidden.")) {
+                do {
+                    try ctx.store.setBlocked(author, blocked: true, reason: r.reason.label(.dutch), by: ctx.viewer)
+                    ctx.inform(ctx.t("Account geblokkeerd; de reden is vastgelegd. Deblokkeren kan met 'sociaalhus account unblock'.",
+                                     "Account blocked; the reason is recorded. Unblock with 'sociaalhus account unblock'."))
+                } catch { ctx.fail(error) }
+            }
         default:
             guard let m = moderation[action] else { return }
-            do {
-                try ctx.store.moderate(id, m, by: ctx.viewer)
-                ctx.inform(ctx.t("Gedaan: ", "Done: ") + (ctx.store.state.reports[id.rawValue]?.status.label(ctx.language) ?? ""))
-            } catch { ctx.fail(error) }
+            let id = self.id
+            let run = {
+                do {
+                    try ctx.store.moderate(id, m, by: ctx.viewer)
+                    ctx.inform(ctx.t("Gedaan: ", "Done: ") + (ctx.store.state.reports[id.rawValue]?.status.label(ctx.language) ?? ""))
+                } catch { ctx.fail(error) }
+            }
+            // Removing is for good: ask first, naming what goes.
+            if m == .remove {
+                let what = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t("de inhoud", "the content")
+                ctx.confirm(ctx.t("\(what) voorgoed verwijderen?", "Remove \(what) for good?"), perform: run)
+            } else { run() }
         }
     }
 

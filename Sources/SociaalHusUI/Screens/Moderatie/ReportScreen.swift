@@ -9,7 +9,11 @@ final class ReportScreen: FormScreen {
     private let takedown: Bool
 
     /// Reports `target`; `also` offers other things to report instead (a post's author's profile).
+    /// What is reported, as shown (for the confirmation of a takedown).
+    private let what: String
+
     init(_ target: ReportTarget, what: String, also: [(ReportTarget, String)] = [], takedown: Bool = false, _ ctx: UIContext) {
+        self.what = what
         targets = [target] + also.map(\.0)
         self.takedown = takedown
         super.init(Self.makeForm(what: what, also: also.map(\.1), takedown: takedown, ctx))
@@ -53,10 +57,16 @@ final class ReportScreen: FormScreen {
         ], ctx) else { return }
         do {
             if takedown {
-                try ctx.store.recordTakedown(target, from: form.text("name"), email: form.text("email"), notice: form.text("explanation"), by: ctx.viewer)
-                ctx.pop()
-                ctx.pop()
-                ctx.inform(ctx.t("Takedown-melding vastgelegd en de inhoud verwijderd.", "Takedown notice recorded and the content removed."))
+                // A takedown removes the content for good: ask first, naming it.
+                let target = self.target
+                ctx.confirm(ctx.t("Takedown vastleggen en '\(safe(what))' voorgoed verwijderen?", "Record the takedown and remove '\(safe(what))' for good?")) {
+                    do {
+                        try ctx.store.recordTakedown(target, from: name, email: email, notice: explanation, by: ctx.viewer)
+                        ctx.pop()
+                        ctx.pop()
+                        ctx.inform(ctx.t("Takedown-melding vastgelegd en de inhoud verwijderd.", "Takedown notice recorded and the content removed."))
+                    } catch { ctx.fail(error) }
+                }
             } else {
                 let reasons = ReportReason.allCases
                 try ctx.store.report(target, reason: reasons[min(form.choice("reason"), reasons.count - 1)], explanation: form.text("explanation"),
