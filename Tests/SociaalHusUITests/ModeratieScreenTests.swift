@@ -156,3 +156,32 @@ extension Driver {
         #expect(d.store.state.accounts[fatima.id.rawValue]?.blocked == true)
     }
 }
+
+/// Issue 12: the key bar offers only what the rules allow this person here.
+@Suite struct HonestKeysTests {
+    @Test("regression: a visitor sees no Bewerken or Verwijderen on an activity or a post") func visitor() {
+        let d = Driver()
+        d.press(.char("1"), .enter)
+        let help = d.app.activeBindings().map(\.action)
+        #expect(!help.contains(.edit) && !help.contains(.delete), "activity")
+        d.press(.escape, .char("2"), .enter)
+        let post = d.app.activeBindings().map(\.action)
+        #expect(!post.contains(.edit) && !post.contains(.delete) && !post.contains(.renew), "post")
+        #expect(!d.screen.contains("Bewerken"))
+    }
+
+    @Test("regression: desk staff get no 'n Nieuw' on the prikbord; a resident gets edit keys only on their own post") func roles() {
+        let d = Driver()
+        d.logIn("lotte")
+        d.press(.char("2"))
+        #expect(!d.app.activeBindings().contains { $0.action == .create })
+        let r = Driver()
+        r.logIn("anna")
+        let s = r.store.state
+        let anna = s.accounts.all.first { $0.email.hasPrefix("anna") }!
+        let own = s.posts.all.first { $0.author == .resident(anna.id) }!
+        let other = s.posts.all.first { $0.author != .resident(anna.id) }!
+        #expect(PostDetailScreen(id: own.id).bindings(r.app.ctx).contains { $0.action == .edit })
+        #expect(!PostDetailScreen(id: other.id).bindings(r.app.ctx).contains { $0.action == .edit || $0.action == .delete })
+    }
+}

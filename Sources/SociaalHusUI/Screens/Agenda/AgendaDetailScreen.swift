@@ -22,9 +22,13 @@ final class AgendaDetailScreen: Screen {
             return [Binding(.delete, [.char("j"), .char("y")], label: ctx.t("Ja, verwijderen", "Yes, delete"), group: g),
                     Binding(.back, [.char("n"), .escape], label: ctx.t("Nee", "No"), group: g)]
         }
-        return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
+        // Edit and delete only when the core's rule lets this viewer change the activity.
+        let mayChange = ctx.store.state.agenda[id.rawValue].map { Permissions.denial(.changeAgendaItem($0), by: ctx.viewer) == nil } ?? false
+        let change: [Binding<Action>] = mayChange ? [
             Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), help: ctx.t("Bewerken (redacteuren van de organisatie)", "Edit (the organisation's editors)"), group: g),
-            Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), help: ctx.t("Verwijderen (redacteuren van de organisatie)", "Delete (the organisation's editors)"), group: g),
+            Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), help: ctx.t("Verwijderen (vraagt eerst)", "Delete (asks first)"), group: g),
+        ] : []
+        return KeyTable.list(ctx.lang).filter { $0.action != .open } + change + [
             Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Deze activiteit melden bij de moderatoren", "Report this activity to the moderators"), group: g, inStatusBar: false),
         ] + (ctx.viewer.isAdministrator ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en de activiteit verwijderen", "Record a takedown notice and remove the activity"), group: g, inStatusBar: false)] : [])
     }

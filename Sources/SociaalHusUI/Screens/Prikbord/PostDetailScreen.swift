@@ -21,10 +21,17 @@ final class PostDetailScreen: Screen {
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
             Binding(.contact, [.char("c")], label: ctx.t("Reageren", "Respond"), help: ctx.t("Een bericht sturen via het contactformulier", "Send a message through the contact form"), group: g),
             Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Dit bericht melden bij de moderatoren", "Report this post to the moderators"), group: g, inStatusBar: false),
+        ] + changeKeys(ctx, g) + (ctx.viewer.isAdministrator ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en het bericht verwijderen", "Record a takedown notice and remove the post"), group: g, inStatusBar: false)] : [])
+    }
+
+    /// Edit, renew and delete: offered only when the core's rule lets this viewer change the post.
+    private func changeKeys(_ ctx: UIContext, _ g: String) -> [Binding<Action>] {
+        guard let post = ctx.store.state.posts[id.rawValue], Permissions.denial(.changePost(post), by: ctx.viewer) == nil else { return [] }
+        return [
             Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), group: g),
             Binding(.renew, [.char("r")], label: ctx.t("Verlengen", "Renew"), help: ctx.t("Nog 30 dagen laten staan", "Keep it up 30 more days"), group: g),
-            Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), group: g),
-        ] + (ctx.viewer.isAdministrator ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en het bericht verwijderen", "Record a takedown notice and remove the post"), group: g, inStatusBar: false)] : [])
+            Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), help: ctx.t("Verwijderen (vraagt eerst)", "Delete (asks first)"), group: g),
+        ]
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {

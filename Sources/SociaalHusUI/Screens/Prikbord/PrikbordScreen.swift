@@ -17,8 +17,13 @@ public final class PrikbordScreen: Screen {
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = "Prikbord"
-        return KeyTable.list(ctx.lang) + [
-            Binding(.create, [.char("n")], label: ctx.t("Nieuw", "New"), help: ctx.t("Een bericht plaatsen", "Write a post"), group: g),
+        // "Nieuw" only for who can post (residents, editors, administrators); a visitor is told to log in first.
+        let me = ctx.viewer.activeAccount
+        let mayPost = me.map { $0.roles.resident || !$0.roles.editorOf.isEmpty || $0.roles.administrator } ?? true
+        return KeyTable.list(ctx.lang) + (mayPost ? [
+            Binding(.create, [.char("n")], label: me == nil ? ctx.t("Nieuw (na inloggen)", "New (after logging in)") : ctx.t("Nieuw", "New"),
+                    help: ctx.t("Een bericht plaatsen", "Write a post"), group: g),
+        ] : []) + [
             Binding(.filterKind, [.char("v")], label: ctx.t("Soort", "Kind"), help: ctx.t("Filter op vraag / aanbod / mededeling", "Filter by request / offer / notice"), group: g),
             Binding(.filterWijk, [.char("f")], label: "Wijk", help: ctx.t("Filter op wijk (volgende)", "Filter by wijk (next)"), group: g),
             Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
