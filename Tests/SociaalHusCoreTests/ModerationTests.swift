@@ -35,7 +35,7 @@ import Testing
         #expect(try m.store.reportQueue(by: .account(m.w.admin)).map(\.id) == [r.id])
         #expect(try m.store.reportQueue(by: .account(m.otherPartner)).isEmpty)
         #expect(throws: CoreError.notPermitted(.partnersOnly)) { try m.store.reportQueue(by: .account(m.w.resident)) }
-        #expect(throws: CoreError.notPermitted(.partnersOnly)) { try m.store.reportQueue(by: .visitor) }
+        #expect(throws: CoreError.notPermitted(.notLoggedIn)) { try m.store.reportQueue(by: .visitor) }
         #expect(throws: CoreError.notPermitted(.partnersOnly)) { try m.store.moderate(r.id, .hide, by: .account(m.otherPartner)) }
     }
 

@@ -43,3 +43,48 @@ import Testing
         _ = try w.store.createIntake(w.input(), by: stale)
     }
 }
+
+/// The capabilities that used to be checked inline, now answered by `Permissions.denial`.
+@Suite struct MovedPermissionTests {
+    static let centrum = WijkID(1), hertme = WijkID(4)
+    static func account(_ roles: Roles) -> Viewer {
+        .account(Account(id: AccountID(9), email: "x@example.nl", name: "X", passwordHash: "x", roles: roles, created: testNow,
+                         profile: Profile(displayName: "X", wijk: centrum)))
+    }
+    static let partner = account(Roles(resident: true, partnerOf: [centrum]))
+    static let admin = account(Roles(resident: false, administrator: true))
+    static let resident = account(.residentOnly)
+    static let desk = account(Roles(resident: false, deskStaff: true))
+
+    static let rows: [(String, ContentAction, Viewer, PermissionDenial?)] = [
+        ("partner opens moderation", .openModeration, partner, nil),
+        ("resident opens moderation", .openModeration, resident, .partnersOnly),
+        ("visitor opens moderation", .openModeration, .visitor, .notLoggedIn),
+        ("partner moderates own wijk", .moderate(wijk: centrum), partner, nil),
+        ("partner moderates other wijk", .moderate(wijk: hertme), partner, .partnersOnly),
+        ("partner moderates no wijk", .moderate(wijk: nil), partner, .administratorsOnly),
+        ("admin moderates anything", .moderate(wijk: nil), admin, nil),
+        ("partner approves own feed", .approveFeed(wijk: centrum), partner, nil),
+        ("admin approves a feed", .approveFeed(wijk: centrum), admin, .partnersOnly),
+        ("partner newsletter own wijk", .sendNewsletter(wijk: centrum), partner, nil),
+        ("partner newsletter other wijk", .sendNewsletter(wijk: hertme), partner, .partnersOnly),
+        ("admin newsletter", .sendNewsletter(wijk: hertme), admin, nil),
+        ("desk posts", .postAnything, desk, .residentsOnly),
+        ("resident posts", .postAnything, resident, nil),
+    ]
+
+    @Test(arguments: rows)
+    func rule(_ why: String, action: ContentAction, viewer: Viewer, expected: PermissionDenial?) {
+        #expect(Permissions.denial(action, by: viewer) == expected, "\(why)")
+    }
+
+    @Test("the daily digest goes through EmailPolicy: a blocked account gets none") func digestPolicy() throws {
+        let m = try MailWorld(toggles: EmailPreferences(wijkNotifications: true), digest: true)
+        try m.store.createPost(PostDraft(kind: .aanbod, title: "Tuinset", body: "Voor je tuin", wijk: m.anna.profile.wijk,
+                                         author: .organisation(m.w.voedselbank.id, by: m.w.editor.id)), by: .account(m.w.editor))
+        try m.store.setBlocked(m.anna.id, blocked: true, by: nil)
+        _ = try m.store.sendDigests()
+        #expect(m.mails(to: m.anna.email).isEmpty)
+        #expect(EmailPolicy.mayEmail(.dailyDigest, to: m.store.state.accounts[m.anna.id.rawValue]!) == false)
+    }
+}

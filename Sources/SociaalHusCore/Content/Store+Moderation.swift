@@ -51,17 +51,12 @@ extension Store {
 
     /// True when `viewer` moderates `report`: administrators all, local partners their wijken.
     public static func moderates(_ report: Report, _ viewer: Viewer) -> Bool {
-        guard let me = viewer.activeAccount else { return false }
-        if me.roles.administrator { return true }
-        guard let w = report.wijk else { return false }
-        return me.roles.partnerOf.contains(w)
+        Permissions.denial(.moderate(wijk: report.wijk), by: viewer) == nil
     }
 
     /// The queue for `viewer`: open reports oldest first, then handled ones newest first.
     public func reportQueue(by viewer: Viewer) throws -> [Report] {
-        guard let me = viewer.activeAccount, me.roles.administrator || !me.roles.partnerOf.isEmpty else {
-            throw CoreError.notPermitted(.partnersOnly)
-        }
+        try Permissions.require(.openModeration, by: viewer)
         try refresh()
         try Self.confirm(viewer, in: state)
         let mine = state.reports.all.filter { Self.moderates($0, viewer) }

@@ -40,7 +40,7 @@ extension Store {
                 let lines = a.pendingDigest
                 a.pendingDigest = []
                 tx.put(a)
-                guard !a.blocked, a.profile.email.wijkNotifications else { continue }
+                guard EmailPolicy.mayEmail(.dailyDigest, to: a) else { continue }
                 let body = "Nieuw in je wijk sinds de vorige samenvatting / New in your wijk since the last digest:\n\n"
                     + lines.map { "  - " + $0 }.joined(separator: "\n") + "\n" + MailFooter.text(.wijkNotification)
                 try tx.queueMail(MailMessage(to: a.email, subject: "Dagelijkse samenvatting: \(lines.count) nieuw / Daily digest: \(lines.count) new", body: body),
@@ -55,8 +55,7 @@ extension Store {
     /// wijk whose newsletter toggle is on; returns how many e-mails were queued.
     @discardableResult
     public func sendNewsletter(wijk: WijkID, subject: String, text: String, by viewer: Viewer) throws -> Int {
-        guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
-        guard me.roles.partnerOf.contains(wijk) || me.roles.administrator else { throw CoreError.notPermitted(.partnersOnly) }
+        try Permissions.require(.sendNewsletter(wijk: wijk), by: viewer)
         let title = try validated(subject, .title)
         let body = try validated(text, .body)
         return try update(actor: viewer) { tx in
@@ -67,7 +66,7 @@ extension Store {
                                  kind: .newsletter, accounts: [a.id])
                 n += 1
             }
-            tx.audit(.platformChanged, actor: me.id, subject: nil, target: "newsletter:\(wijk)")
+            tx.audit(.platformChanged, actor: viewer.activeAccount?.id, subject: nil, target: "newsletter:\(wijk)")
             return n
         }
     }

@@ -12,12 +12,15 @@ public enum EmailPolicy {
         case newsletter(wijk: WijkID)
         /// A platform announcement.
         case announcement
+        /// The daily digest of wijk notifications (its lines were chosen by wijk and interest
+        /// when they were queued).
+        case dailyDigest
 
         /// The toggle that governs it.
         public var kind: EmailKind {
             switch self {
             case .visitorMessage: .visitorMessage
-            case .wijkNotification: .wijkNotification
+            case .wijkNotification, .dailyDigest: .wijkNotification
             case .newsletter: .newsletter
             case .announcement: .announcement
             }
@@ -29,7 +32,7 @@ public enum EmailPolicy {
     public static func mayEmail(_ occasion: Occasion, to account: Account) -> Bool {
         guard !account.blocked, account.profile.email[occasion.kind] else { return false }
         switch occasion {
-        case .visitorMessage, .announcement:
+        case .visitorMessage, .announcement, .dailyDigest:
             return true
         case .newsletter(let wijk):
             return account.profile.wijk == wijk

@@ -66,6 +66,17 @@ public enum ContentAction: Sendable {
     case manageAccount(AccountID)
     /// Open, record, change, refer or erase intake conversations.
     case handleIntakes
+    /// Post on the prikbord at all (as a resident, or for an organisation one edits).
+    case postAnything
+    /// See the moderation queue (local partners of any wijk, administrators).
+    case openModeration
+    /// Act on a report about content in `wijk` (nil: no wijk; administrators only).
+    case moderate(wijk: WijkID?)
+    /// Approve or withdraw sharing a wijk's agenda with a third party: that wijk's local
+    /// partner only (the privacy statement gives this to the partner, not to administrators).
+    case approveFeed(wijk: WijkID)
+    /// Send the wijk newsletter: its local partner or an administrator.
+    case sendNewsletter(wijk: WijkID)
 }
 
 /// Who may create, edit and delete which content: residents their own posts; organisation
@@ -76,6 +87,7 @@ public enum Permissions {
         guard let account = viewer.account else { return .notLoggedIn }
         if account.blocked { return .blocked }
         let roles = account.roles
+        if case .approveFeed(let wijk) = action { return roles.partnerOf.contains(wijk) ? nil : .partnersOnly }
         if roles.administrator { return nil }
         switch action {
         case .createPost(let author, let wijk):
@@ -105,6 +117,15 @@ public enum Permissions {
             return id == account.id ? nil : .notYourAccount
         case .handleIntakes:
             return roles.deskStaff ? nil : .deskStaffOnly
+        case .postAnything:
+            return roles.resident || !roles.editorOf.isEmpty ? nil : .residentsOnly
+        case .openModeration:
+            return roles.partnerOf.isEmpty ? .partnersOnly : nil
+        case .moderate(let wijk), .sendNewsletter(let wijk as WijkID?):
+            guard let wijk else { return .administratorsOnly }
+            return roles.partnerOf.contains(wijk) ? nil : .partnersOnly
+        case .approveFeed:
+            return .partnersOnly
         }
     }
 

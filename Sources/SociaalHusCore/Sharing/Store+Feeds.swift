@@ -9,8 +9,8 @@ extension Store {
     /// Approves sharing `wijk`'s agenda with `thirdParty`; only that wijk's local partner may.
     @discardableResult
     public func approveFeed(wijk: WijkID, thirdParty: String, by viewer: Viewer) throws -> FeedApproval {
+        try Permissions.require(.approveFeed(wijk: wijk), by: viewer)
         guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
-        guard me.roles.partnerOf.contains(wijk) else { throw CoreError.notPermitted(.partnersOnly) }
         let party = try validated(thirdParty, .organisation)
         return try update(actor: viewer) { tx in
             guard tx.state.wijk(wijk) != nil else { throw CoreError.unknownWijk(String(wijk.rawValue)) }
@@ -30,7 +30,7 @@ extension Store {
         try update(actor: viewer) { tx in
             var s = tx.state.settings
             guard let i = s.feedApprovals.firstIndex(where: { $0.id == id }) else { throw CoreError.notFound(what: "goedkeuring \(id)") }
-            guard me.roles.partnerOf.contains(s.feedApprovals[i].wijk) else { throw CoreError.notPermitted(.partnersOnly) }
+            try Permissions.require(.approveFeed(wijk: s.feedApprovals[i].wijk), by: viewer)
             guard s.feedApprovals[i].inForce else { return }
             s.feedApprovals[i].withdrawn = tx.now
             s.feedApprovals[i].withdrawnBy = me.id

@@ -97,8 +97,7 @@ public enum Tab: Int, CaseIterable, Sendable {
 
     /// True for administrators and local partners: they have the moderation tab.
     public static func moderates(_ viewer: Viewer) -> Bool {
-        guard let me = viewer.activeAccount else { return false }
-        return me.roles.administrator || !me.roles.partnerOf.isEmpty
+        Permissions.denial(.openModeration, by: viewer) == nil
     }
 
     /// The name in the top bar.

@@ -167,9 +167,9 @@ public final class AgendaScreen: Screen {
 extension UIContext {
     /// The organisations the logged-in account may place agenda items for (all for administrators), or nil.
     var activeEditor: [Organisation]? {
-        guard let me = viewer.activeAccount else { return nil }
+        guard viewer.activeAccount != nil else { return nil }
         let s = store.state
-        let orgs = me.roles.administrator ? Array(s.organisations.all) : me.roles.editorOf.compactMap { s.organisations[$0.rawValue] }
+        let orgs = s.organisations.all.filter { Permissions.denial(.createAgendaItem(organisation: $0.id), by: viewer) == nil }
         return orgs.isEmpty ? nil : orgs.sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 }

@@ -14,13 +14,13 @@ public final class BerichtenScreen: Screen {
     public func title(_ ctx: UIContext) -> String { ctx.t("Berichten", "Messages") }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        guard let me = ctx.viewer.activeAccount else { return [] }
+        guard ctx.viewer.activeAccount != nil else { return [] }
         let g = ctx.t("Berichten", "Messages")
         var b = KeyTable.list(ctx.lang)
-        if !me.roles.partnerOf.isEmpty || me.roles.administrator {
+        if ctx.store.state.settings.wijken.contains(where: { Permissions.denial(.sendNewsletter(wijk: $0.id), by: ctx.viewer) == nil }) {
             b.append(Binding(.newsletter, [.char("n")], label: ctx.t("Nieuwsbrief", "Newsletter"), help: ctx.t("Nieuwsbrief voor je wijk schrijven (lokale partner)", "Write your wijk's newsletter (local partner)"), group: g))
         }
-        if me.roles.administrator {
+        if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
             b.append(Binding(.announcement, [.char("m")], label: ctx.t("Mededeling", "Announcement"), help: ctx.t("Mededeling van het platform schrijven (beheerder)", "Write a platform announcement (administrator)"), group: g))
         }
         return b

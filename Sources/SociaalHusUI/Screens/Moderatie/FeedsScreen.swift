@@ -26,8 +26,7 @@ final class FeedsScreen: Screen {
     }
 
     func willAppear(_ ctx: UIContext) {
-        let mine = Set(ctx.viewer.activeAccount?.roles.partnerOf ?? [])
-        shown = ctx.store.state.settings.feedApprovals.filter { mine.contains($0.wijk) }.sorted { ($0.inForce ? 0 : 1, $0.id) < ($1.inForce ? 0 : 1, $1.id) }
+        shown = ctx.store.state.settings.feedApprovals.filter { Permissions.denial(.approveFeed(wijk: $0.wijk), by: ctx.viewer) == nil }.sorted { ($0.inForce ? 0 : 1, $0.id) < ($1.inForce ? 0 : 1, $1.id) }
         list.clamp(count: shown.count, height: 1000)
     }
 
@@ -69,8 +68,7 @@ final class ApproveFeedScreen: FormScreen {
     private let wijken: [Wijk]
 
     init(_ ctx: UIContext) {
-        let mine = Set(ctx.viewer.activeAccount?.roles.partnerOf ?? [])
-        let wijken = ctx.store.state.settings.wijken.filter { mine.contains($0.id) }
+        let wijken = ctx.store.state.settings.wijken.filter { Permissions.denial(.approveFeed(wijk: $0.id), by: ctx.viewer) == nil }
         self.wijken = wijken
         super.init(Self.makeForm(wijken, ctx))
     }

@@ -16,13 +16,13 @@ public final class ModeratieScreen: Screen {
     public func title(_ ctx: UIContext) -> String { ctx.t("Meldingen", "Reports") }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        guard refusal == nil, let me = ctx.viewer.activeAccount else { return [] }
+        guard refusal == nil, ctx.viewer.activeAccount != nil else { return [] }
         let g = ctx.t("Moderatie", "Moderation")
         var b = KeyTable.list(ctx.lang)
-        if !me.roles.partnerOf.isEmpty {
+        if ctx.store.state.settings.wijken.contains(where: { Permissions.denial(.approveFeed(wijk: $0.id), by: ctx.viewer) == nil }) {
             b.append(Binding(.feeds, [.char("d")], label: ctx.t("Agenda delen", "Share agenda"), help: ctx.t("Goedkeuringen om de agenda van je wijk te delen, met voorbeeld", "Approvals to share your wijk's agenda, with a preview"), group: g))
         }
-        if me.roles.administrator {
+        if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
             b.append(Binding(.platform, [.char("p")], label: "Platform", help: ctx.t("Platform besloten maken, registratie open of dicht", "Make the platform private, registration open or closed"), group: g))
         }
         return b

@@ -15,14 +15,16 @@ final class PostEditScreen: FormScreen {
         wijken = s.settings.wijken
         var authors: [Post.Author] = []
         var authorNames: [String] = []
-        if let me = ctx.account {
-            if me.roles.resident || me.roles.administrator {
+        if let me = ctx.viewer.activeAccount {
+            // Whom this person may post as: asked of the core's permission rule.
+            if Permissions.denial(.createPost(author: .resident(me.id), wijk: me.profile.wijk), by: ctx.viewer) == nil {
                 authors.append(.resident(me.id))
                 authorNames.append(ctx.t("mezelf", "myself"))
             }
-            for o in me.roles.editorOf {
-                authors.append(.organisation(o, by: me.id))
-                authorNames.append(safe(s.organisations[o.rawValue]?.name ?? "#\(o)"))
+            for o in s.organisations.all.sorted(by: { $0.id < $1.id })
+            where me.roles.editorOf.contains(o.id) && Permissions.denial(.createPost(author: .organisation(o.id, by: me.id), wijk: me.profile.wijk), by: ctx.viewer) == nil {
+                authors.append(.organisation(o.id, by: me.id))
+                authorNames.append(safe(o.name))
             }
         }
         if let editing { authors = [editing.author]; authorNames = [ctx.t("zoals geplaatst", "as posted")] }

@@ -19,7 +19,7 @@ public final class PrikbordScreen: Screen {
         let g = "Prikbord"
         // "Nieuw" only for who can post (residents, editors, administrators); a visitor is told to log in first.
         let me = ctx.viewer.activeAccount
-        let mayPost = me.map { $0.roles.resident || !$0.roles.editorOf.isEmpty || $0.roles.administrator } ?? true
+        let mayPost = me == nil || Permissions.denial(.postAnything, by: ctx.viewer) == nil
         return KeyTable.list(ctx.lang) + (mayPost ? [
             Binding(.create, [.char("n")], label: me == nil ? ctx.t("Nieuw (na inloggen)", "New (after logging in)") : ctx.t("Nieuw", "New"),
                     help: ctx.t("Een bericht plaatsen", "Write a post"), group: g),
@@ -59,11 +59,7 @@ public final class PrikbordScreen: Screen {
         case .open:
             if shown.indices.contains(list.selected) { ctx.push(PostDetailScreen(id: shown[list.selected].post.id)) }
         case .create:
-            guard let me = ctx.account else { ctx.fail(PermissionDenial.notLoggedIn.message(ctx.language)); return }
-            if !me.roles.resident && me.roles.editorOf.isEmpty && !me.roles.administrator {
-                ctx.fail(PermissionDenial.residentsOnly.message(ctx.language))
-                return
-            }
+            if let d = Permissions.denial(.postAnything, by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             ctx.push(PostEditScreen(editing: nil, ctx))
         case .filterKind: kind.next(); list = ListState(); reload(ctx)
         case .neighbours: ctx.push(BurenScreen(ctx))
