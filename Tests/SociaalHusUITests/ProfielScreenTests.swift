@@ -280,10 +280,11 @@ import TerminalKit
         let s = d.screen
         for text in ["anna.devries@demo.sociaalhus.example", "Grotestraat 101", "Openbaar", "[x] Berichten van bezoekers",
                      "[ ] Nieuwsbrieven uit je wijk", "Wie helpt mij met mijn tuin?", "Contactberichten die je ontving",
-                     "Marieke Pieterse (demo)", "Logboek", "account-created"] {
+                     "Marieke Pieterse (demo)", "Logboek", "Account gemaakt"] {
             #expect(s.contains(text), "\(text)")
         }
         #expect(!s.contains("$y$"), "never the password hash")
+        #expect(!s.contains("account-created"), "the log in words, not codes")
     }
 
     @Test("Mijn gegevens scrolls with the list keys") func myDataScrolls() {

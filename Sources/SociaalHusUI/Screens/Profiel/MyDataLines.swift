@@ -161,7 +161,7 @@ struct MyDataLines {
                 by = t("zonder account", "without an account")
             default: by = t("door account ", "by account ") + e.by
             }
-            text([Self.date(e.at, lang), e.action, by, e.target].compactMap { $0 }.joined(separator: " · "))
+            text([Self.date(e.at, lang), AuditWords.label(e.action, LanguageText(lang)), by, e.target].compactMap { $0 }.joined(separator: " · "))
         }
     }
 

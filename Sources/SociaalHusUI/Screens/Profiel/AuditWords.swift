@@ -1,0 +1,38 @@
+import SociaalHusCore
+
+/// The log's codes in the reader's words: the core stores and exports codes ("account-created"),
+/// the interface says what happened ("Account gemaakt").
+enum AuditWords {
+    /// The words for an action code; an unknown code is shown as it is.
+    static func label(_ code: String, _ lang: LanguageText) -> String {
+        guard let a = AuditEvent.Action(rawValue: code) else { return code }
+        switch a {
+        case .accountCreated: return lang.t("Account gemaakt", "Account created")
+        case .accountBlocked: return lang.t("Account geblokkeerd", "Account blocked")
+        case .accountUnblocked: return lang.t("Blokkade opgeheven", "Block lifted")
+        case .accountErased: return lang.t("Account gewist", "Account erased")
+        case .profileChanged: return lang.t("Profiel gewijzigd", "Profile changed")
+        case .emailPreferencesChanged: return lang.t("E-mailinstellingen gewijzigd", "E-mail settings changed")
+        case .passwordChanged: return lang.t("Wachtwoord gewijzigd", "Password changed")
+        case .loginFailed: return lang.t("Mislukte inlogpoging", "Failed login")
+        case .dataExported: return lang.t("Gegevens gedownload", "Data exported")
+        case .postCreated: return lang.t("Bericht geplaatst", "Post created")
+        case .postChanged: return lang.t("Bericht gewijzigd", "Post changed")
+        case .postDeleted: return lang.t("Bericht verwijderd", "Post deleted")
+        case .agendaItemCreated: return lang.t("Activiteit gemaakt", "Activity created")
+        case .agendaItemChanged: return lang.t("Activiteit gewijzigd", "Activity changed")
+        case .agendaItemDeleted: return lang.t("Activiteit verwijderd", "Activity deleted")
+        case .organisationCreated: return lang.t("Organisatie toegevoegd", "Organisation added")
+        case .organisationChanged: return lang.t("Organisatie gewijzigd", "Organisation changed")
+        case .organisationDeleted: return lang.t("Organisatie verwijderd", "Organisation deleted")
+        case .messageSent: return lang.t("Bericht verstuurd", "Message sent")
+        case .platformChanged: return lang.t("Platform-instelling gewijzigd", "Platform setting changed")
+        case .intakeOpened: return lang.t("Gesprek ingezien", "Conversation opened")
+        case .intakeCreated: return lang.t("Gesprek vastgelegd", "Conversation recorded")
+        case .intakeChanged: return lang.t("Gesprek gewijzigd", "Conversation changed")
+        case .intakeReferred: return lang.t("Doorverwezen", "Referred")
+        case .intakeErased: return lang.t("Gesprek gewist", "Conversation erased")
+        case .contentModerated: return lang.t("Inhoud gemodereerd", "Content moderated")
+        }
+    }
+}
