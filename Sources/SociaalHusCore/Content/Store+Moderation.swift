@@ -33,14 +33,23 @@ extension Store {
     /// The content's wijk (for the partner who moderates it), checking that the reporter may see it.
     static func wijkOf(_ target: ReportTarget, in s: StoreState, viewer: Viewer, now: Date) throws -> WijkID? {
         switch target {
+        // Only what the reporter may see can be reported (the content visibility rules decide).
         case .post(let id):
-            guard let p = s.posts[id.rawValue] else { throw CoreError.notFound(what: "post \(id)") }
+            guard let p = s.posts[id.rawValue],
+                  ContentVisibility.view(of: p, author: p.author.account.flatMap { s.accounts[$0.rawValue] },
+                                         organisation: { if case .organisation(let o, _) = p.author { return s.organisations[o.rawValue] } else { return nil } }(),
+                                         by: viewer, settings: s.settings, now: now) != nil else { throw CoreError.notFound(what: "post \(id)") }
             return p.wijk
         case .agendaItem(let id):
-            guard let i = s.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
+            guard let i = s.agenda[id.rawValue],
+                  ContentVisibility.mayView(i, creator: i.createdBy.flatMap { s.accounts[$0.rawValue] }, by: viewer, settings: s.settings) else {
+                throw CoreError.notFound(what: "agenda \(id)")
+            }
             return i.wijk
         case .profile(let id):
-            guard let a = s.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+            guard let a = s.accounts[id.rawValue], ProfileVisibilityRule.view(of: a, by: viewer, settings: s.settings) != nil else {
+                throw CoreError.notFound(what: "account \(id)")
+            }
             return a.profile.wijk
         case .message(let id):
             // Only someone who may read a message can report it; messages go to administrators.
