@@ -185,3 +185,21 @@ extension Driver {
         #expect(!PostDetailScreen(id: other.id).bindings(r.app.ctx).contains { $0.action == .edit || $0.action == .delete })
     }
 }
+
+/// Codes in the core, words at the edge: a hidden post's reason is stored as a code and shown
+/// in the reader's language.
+@Suite struct ReasonWordsTests {
+    @Test("the author reads why their post is hidden in English too") func english() throws {
+        let d = Driver(lang: .english)
+        let r = try d.reportCatPost()
+        let sanne = d.store.state.accounts.all.first { $0.email.hasPrefix("sanne") }!
+        try d.store.moderate(r.id, .hide, by: .account(sanne))
+        let post = d.store.state.posts.all.first { $0.title == "Gratis kinderkleding maat 98" }!
+        #expect(post.hiddenReason == ReportReason.unwanted.rawValue)
+        d.logIn("fatima")
+        d.press(.char("2"))
+        for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▶") && $0.contains("Gratis kinderkleding maat 98") }) { d.press(.down) }
+        d.press(.enter)
+        #expect(d.screen.contains("Hidden by a moderator, reason: unwanted"))
+    }
+}

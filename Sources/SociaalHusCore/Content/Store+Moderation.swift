@@ -78,7 +78,8 @@ extension Store {
         try update(actor: viewer) { tx in
             guard var r = tx.state.reports[id.rawValue] else { throw CoreError.notFound(what: "report \(id)") }
             guard Self.moderates(r, viewer) else { throw CoreError.notPermitted(.partnersOnly) }
-            let reason = r.reason.label(.dutch)
+            // A code, not a sentence: the reader's screen says it in their language.
+            let reason = r.reason.rawValue
             switch action {
             case .hide: try Self.setHidden(r.target, reason: reason, in: &tx)
             case .restore: try Self.setHidden(r.target, reason: nil, in: &tx)

@@ -66,7 +66,7 @@ final class AgendaDetailScreen: Screen {
         let o = Occurrence(item: item, start: occurrence.start, end: occurrence.end)
         var out: [(String, StyleRole)] = [(safe(item.title), .title), ("", .normal)]
         if let reason = item.hiddenReason {
-            out.insert((ctx.t("Verborgen door een moderator, reden: ", "Hidden by a moderator, reason: ") + safe(reason), .warning), at: 1)
+            out.insert((ctx.t("Verborgen door een moderator, reden: ", "Hidden by a moderator, reason: ") + safe(ReportReason(rawValue: reason)?.label(ctx.language) ?? reason), .warning), at: 1)
         }
         func field(_ label: String, _ value: String) {
             if !value.isEmpty { out.append((TextWidth.pad(label, to: 16) + value, .normal)) }

@@ -88,7 +88,7 @@ final class PostDetailScreen: Screen {
         var lines = PostLines.lines(v, width: area.width - 4, ctx)
         if let reason = post.hiddenReason {
             // The author (and moderators) see why it is out of sight.
-            lines.insert((ctx.t("Verborgen door een moderator, reden: ", "Hidden by a moderator, reason: ") + safe(reason), .warning), at: 0)
+            lines.insert((ctx.t("Verborgen door een moderator, reden: ", "Hidden by a moderator, reason: ") + safe(ReportReason(rawValue: reason)?.label(ctx.language) ?? reason), .warning), at: 0)
         }
         scroll.draw(lines, into: &g, area: area)
         if confirmingDelete {
