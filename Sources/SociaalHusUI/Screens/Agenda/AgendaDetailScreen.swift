@@ -7,7 +7,6 @@ final class AgendaDetailScreen: Screen {
     private let id: AgendaItemID
     private let occurrence: Occurrence
     private var scroll = ScrollText()
-    private var confirmingDelete = false
 
     init(_ o: Occurrence) {
         id = o.item.id
@@ -18,10 +17,6 @@ final class AgendaDetailScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t("Activiteit", "Activity")
-        if confirmingDelete {
-            return [Binding(.delete, [.char("j"), .char("y")], label: ctx.t("Ja, verwijderen", "Yes, delete"), group: g),
-                    Binding(.back, [.char("n"), .escape], label: ctx.t("Nee", "No"), group: g)]
-        }
         // Edit and delete only when the core's rule lets this viewer change the activity.
         let mayChange = ctx.store.state.agenda[id.rawValue].map { Permissions.denial(.changeAgendaItem($0), by: ctx.viewer) == nil } ?? false
         let change: [Binding<Action>] = mayChange ? [
@@ -35,17 +30,6 @@ final class AgendaDetailScreen: Screen {
 
     func handle(_ action: Action, _ ctx: UIContext) {
         guard let item = ctx.store.state.agenda[id.rawValue] else { ctx.pop(); return }
-        if confirmingDelete {
-            confirmingDelete = false
-            if action == .delete {
-                do {
-                    try ctx.store.deleteAgendaItem(id, by: ctx.viewer)
-                    ctx.inform(ctx.t("Activiteit verwijderd.", "Activity deleted."))
-                    ctx.pop()
-                } catch { ctx.fail(error) }
-            }
-            return
-        }
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .edit:
@@ -53,7 +37,14 @@ final class AgendaDetailScreen: Screen {
             ctx.push(AgendaEditScreen(editing: item, organisations: ctx.activeEditor ?? [], ctx))
         case .delete:
             if let d = Permissions.denial(.changeAgendaItem(item), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
-            confirmingDelete = true
+            let id = self.id
+            ctx.confirm(ctx.t("De activiteit '\(safe(item.title))' verwijderen, met al haar herhalingen?", "Delete the activity '\(safe(item.title))', with all its repeats?")) {
+                do {
+                    try ctx.store.deleteAgendaItem(id, by: ctx.viewer)
+                    ctx.inform(ctx.t("Activiteit verwijderd.", "Activity deleted."))
+                    ctx.pop()
+                } catch { ctx.fail(error) }
+            }
         case .report, .takedown:
             ctx.push(ReportScreen(.agendaItem(id), what: item.title, takedown: action == .takedown, ctx))
         default: break
@@ -102,10 +93,5 @@ final class AgendaDetailScreen: Screen {
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         scroll.draw(lines(ctx, width: area.width - 4), into: &g, area: area)
-        if confirmingDelete {
-            g.fill(Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), role: .normal)
-            g.put(ctx.t("Deze activiteit verwijderen? j = ja, n = nee", "Delete this activity? y = yes, n = no"), x: area.x + 2, y: area.maxY - 1, role: .warning, maxWidth: area.width - 4)
-            g.cursor = (area.x + 2, area.maxY - 1)
-        }
     }
 }

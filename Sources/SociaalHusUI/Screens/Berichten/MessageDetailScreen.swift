@@ -6,7 +6,6 @@ import TerminalKit
 final class MessageDetailScreen: Screen {
     private let id: MessageID
     private var scroll = ScrollText()
-    private var confirmingDelete = false
 
     init(id: MessageID) { self.id = id }
 
@@ -18,10 +17,6 @@ final class MessageDetailScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t("Bericht", "Message")
-        if confirmingDelete {
-            return [Binding(.delete, [.char("j"), .char("y")], label: ctx.t("Ja, verwijderen", "Yes, delete"), group: g),
-                    Binding(.back, [.char("n"), .escape], label: ctx.t("Nee", "No"), group: g)]
-        }
         guard let m = message(ctx) else { return [] }
         var b = KeyTable.list(ctx.lang).filter { $0.action != .open }
         if Store.isRecipient(m, ctx.viewer) {
@@ -41,22 +36,20 @@ final class MessageDetailScreen: Screen {
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {
-        if confirmingDelete {
-            confirmingDelete = false
-            guard action == .delete else { return }
-            do {
-                try ctx.store.deleteMessage(id, by: ctx.viewer)
-                ctx.pop()
-                ctx.inform(ctx.t("Bericht verwijderd.", "Message deleted."))
-            } catch { ctx.fail(error) }
-            return
-        }
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .reply: ctx.push(ContactFormScreen(.reply(id), ctx))
         case .report:
             if let m = message(ctx) { ctx.push(ReportScreen(.message(id), what: ctx.t("bericht van ", "message from ") + ContentVisibility.senderName(of: m, in: ctx.store.state, for: ctx.viewer, lang: ctx.language), ctx)) }
-        case .delete: confirmingDelete = true
+        case .delete:
+            let id = self.id
+            ctx.confirm(ctx.t("Dit bericht uit je Berichten verwijderen?", "Delete this message from your Messages?")) {
+                do {
+                    try ctx.store.deleteMessage(id, by: ctx.viewer)
+                    ctx.pop()
+                    ctx.inform(ctx.t("Bericht verwijderd.", "Message deleted."))
+                } catch { ctx.fail(error) }
+            }
         default: break
         }
     }
@@ -75,9 +68,6 @@ final class MessageDetailScreen: Screen {
         out.append(("", .normal))
         for paragraph in m.text.split(separator: "\n", omittingEmptySubsequences: false) {
             for l in TextWidth.wrap(safe(String(paragraph)), to: area.width - 4) { out.append((l, .normal)) }
-        }
-        if confirmingDelete {
-            out += [("", .normal), (ctx.t("Dit bericht verwijderen?  j = ja   n of Esc = nee", "Delete this message?  y = yes   n or Esc = no"), .error)]
         }
         scroll.draw(out, into: &g, area: area)
     }

@@ -6,7 +6,6 @@ import TerminalKit
 final class PostDetailScreen: Screen {
     private let id: PostID
     private var scroll = ScrollText()
-    private var confirmingDelete = false
 
     init(id: PostID) { self.id = id }
 
@@ -14,10 +13,6 @@ final class PostDetailScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t("Bericht", "Post")
-        if confirmingDelete {
-            return [Binding(.delete, [.char("j"), .char("y")], label: ctx.t("Ja, verwijderen", "Yes, delete"), group: g),
-                    Binding(.back, [.char("n"), .escape], label: ctx.t("Nee", "No"), group: g)]
-        }
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
             Binding(.contact, [.char("c")], label: ctx.t("Reageren", "Respond"), help: ctx.t("Een bericht sturen via het contactformulier", "Send a message through the contact form"), group: g),
             Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Dit bericht melden bij de moderatoren", "Report this post to the moderators"), group: g, inStatusBar: false),
@@ -36,17 +31,6 @@ final class PostDetailScreen: Screen {
 
     func handle(_ action: Action, _ ctx: UIContext) {
         guard let post = ctx.store.state.posts[id.rawValue] else { ctx.pop(); return }
-        if confirmingDelete {
-            confirmingDelete = false
-            if action == .delete {
-                do {
-                    try ctx.store.deletePost(id, by: ctx.viewer)
-                    ctx.inform(ctx.t("Bericht verwijderd.", "Post deleted."))
-                    ctx.pop()
-                } catch { ctx.fail(error) }
-            }
-            return
-        }
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .report, .takedown:
@@ -75,7 +59,14 @@ final class PostDetailScreen: Screen {
             } catch { ctx.fail(error) }
         case .delete:
             if let d = Permissions.denial(.changePost(post), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
-            confirmingDelete = true
+            let id = self.id
+            ctx.confirm(ctx.t("Je bericht '\(safe(post.title))' verwijderen?", "Delete your post '\(safe(post.title))'?")) {
+                do {
+                    try ctx.store.deletePost(id, by: ctx.viewer)
+                    ctx.inform(ctx.t("Bericht verwijderd.", "Post deleted."))
+                    ctx.pop()
+                } catch { ctx.fail(error) }
+            }
         default: break
         }
     }
@@ -91,10 +82,6 @@ final class PostDetailScreen: Screen {
             lines.insert((ctx.t("Verborgen door een moderator, reden: ", "Hidden by a moderator, reason: ") + safe(ReportReason(rawValue: reason)?.label(ctx.language) ?? reason), .warning), at: 0)
         }
         scroll.draw(lines, into: &g, area: area)
-        if confirmingDelete {
-            g.put(ctx.t("Dit bericht verwijderen? j = ja, n = nee", "Delete this post? y = yes, n = no"), x: area.x + 2, y: area.maxY - 1, role: .warning, maxWidth: area.width - 4)
-            g.cursor = (area.x + 2, area.maxY - 1)
-        }
     }
 }
 
