@@ -45,7 +45,7 @@ import Testing
     func privatePlatform() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])
-        try Store.open(at: t.store).setPlatform(isPrivate: true, by: nil)
+        try Store.open(at: t.store).setPlatform(isPrivate: true, by: .commandLine)
         try t.start(["--store", t.store])
         var s = try t.waitFor("bezoeker")
         #expect(s.contains("alleen toegankelijk na inloggen"))

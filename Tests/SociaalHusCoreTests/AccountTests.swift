@@ -112,10 +112,10 @@ import Testing
         let dir = TempDir()
         let store = try makeStore(dir)
         let a = try addResident(store, "anna@example.nl")
-        try store.setBlocked(a.id, blocked: true, reason: "op verzoek", by: nil)
+        try store.setBlocked(a.id, blocked: true, reason: "op verzoek", by: .commandLine)
         #expect(throws: CoreError.loginFailed) { try store.login(email: "anna@example.nl", password: "wrong password!") }
         #expect(throws: CoreError.accountBlocked) { try store.login(email: "anna@example.nl", password: goodPassword) }
-        try store.setBlocked(a.id, blocked: false, by: nil)
+        try store.setBlocked(a.id, blocked: false, by: .commandLine)
         #expect(try store.login(email: "anna@example.nl", password: goodPassword).id == a.id)
     }
 

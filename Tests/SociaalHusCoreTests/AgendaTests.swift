@@ -42,10 +42,10 @@ import Testing
     @Test("the query filters by wijk (whole-municipality items included), expands, and sorts") func query() throws {
         let dir = TempDir()
         let store = try makeStore(dir)
-        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "De Kern"), by: nil)
+        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "De Kern"), by: .commandLine)
         func add(_ title: String, _ start: Date, wijk: String?, _ rec: Recurrence = .none) throws {
             try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: title, start: start, end: start.addingTimeInterval(3600), location: "Kern",
-                                                  wijk: wijk.map { wijkID(store, $0) }, organisation: org.id, recurrence: rec), by: nil)
+                                                  wijk: wijk.map { wijkID(store, $0) }, organisation: org.id, recurrence: rec), by: .commandLine)
         }
         try add("Zenderen koffie", Self.at(2026, 11, 26, 10, 0), wijk: "Zenderen", Recurrence(.weekly))
         try add("Centrum yoga", Self.at(2026, 11, 25), wijk: "Centrum")
@@ -63,16 +63,16 @@ import Testing
     @Test("new items may not start in the past, and must end after they start") func validation() throws {
         let dir = TempDir()
         let store = try makeStore(dir)
-        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "De Kern"), by: nil)
+        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "De Kern"), by: .commandLine)
         let base = AgendaItem(id: AgendaItemID(0), title: "Koffie", start: testNow.addingTimeInterval(3600), location: "Kern", organisation: org.id)
         var past = base; past.start = testNow.addingTimeInterval(-60)
-        #expect(throws: CoreError.startInPast) { try store.createAgendaItem(past, by: nil) }
+        #expect(throws: CoreError.startInPast) { try store.createAgendaItem(past, by: .commandLine) }
         var backwards = base; backwards.end = base.start.addingTimeInterval(-60)
-        #expect(throws: CoreError.endBeforeStart) { try store.createAgendaItem(backwards, by: nil) }
+        #expect(throws: CoreError.endBeforeStart) { try store.createAgendaItem(backwards, by: .commandLine) }
         var untitled = base; untitled.title = " "
-        #expect(throws: CoreError.fieldRequired(.title)) { try store.createAgendaItem(untitled, by: nil) }
+        #expect(throws: CoreError.fieldRequired(.title)) { try store.createAgendaItem(untitled, by: .commandLine) }
         var nowhere = base; nowhere.location = ""
-        #expect(throws: CoreError.fieldRequired(.location)) { try store.createAgendaItem(nowhere, by: nil) }
+        #expect(throws: CoreError.fieldRequired(.location)) { try store.createAgendaItem(nowhere, by: .commandLine) }
         #expect(store.state.agenda.count == 0)
     }
 }

@@ -15,7 +15,7 @@ import Testing
 
         init() throws {
             store = try makeStore(dir)
-            let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Voedselbank"), by: nil)
+            let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Voedselbank"), by: .commandLine)
             var p = try store.register(Registration(email: "canary-mail-x7qp@example.nl", name: "Canary Naam Zw4k", password: goodPassword,
                                                     wijk: "Centrum", roles: Roles(editorOf: [org.id])))
             try store.updateProfile(for: p.id, by: .account(p)) {

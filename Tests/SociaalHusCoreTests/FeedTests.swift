@@ -55,7 +55,7 @@ func parseICS(_ text: String) throws -> [[String: String]] {
             try w.store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: title, description: description,
                                                     start: start.addingTimeInterval(days * 86_400), end: start.addingTimeInterval(days * 86_400 + 5_400),
                                                     allDay: allDay, location: "Buurthuis De Kern, Marktstraat 2", wijk: wijk,
-                                                    organisation: w.welzijn.id, category: "ontmoeting", recurrence: recurrence), by: nil)
+                                                    organisation: w.welzijn.id, category: "ontmoeting", recurrence: recurrence), by: .commandLine)
         }
     }
 

@@ -32,7 +32,7 @@ import Testing
 
         init() throws {
             store = try makeStore(dir)
-            let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Voedselbank Borne", categories: ["geldzaken"]), by: nil)
+            let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Voedselbank Borne", categories: ["geldzaken"]), by: .commandLine)
             for (i, level) in ProfileVisibility.allCases.enumerated() {
                 let a = try addResident(store, "auteur\(i)@example.nl", name: "Auteur\(level.rawValue)", wijk: "Centrum", visibility: level)
                 try store.updateProfile(for: a.id, by: .account(a)) { $0.phone = "06-1111222\(i)"; $0.address = "Dorpsstraat \(i)"; $0.interests = ["tuin"] }

@@ -18,8 +18,8 @@ struct DeskWorld {
     init() throws {
         store = try makeStore(dir, clock: clock)
         voedselbank = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Voedselbank Borne", categories: ["geldzaken"],
-                                                                email: "info@voedselbank.example"), by: nil)
-        welzijn = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Welzijn Borne", categories: ["zorg en ondersteuning"]), by: nil)
+                                                                email: "info@voedselbank.example"), by: .commandLine)
+        welzijn = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Welzijn Borne", categories: ["zorg en ondersteuning"]), by: .commandLine)
         staff = try addResident(store, "lotte@balie.example", name: "Lotte Balie", roles: Roles(resident: false, deskStaff: true))
         admin = try addResident(store, "bram@beheer.example", name: "Bram Beheer", roles: Roles(resident: false, administrator: true))
         resident = try addResident(store, "anna@example.nl", name: "Anna de Vries")

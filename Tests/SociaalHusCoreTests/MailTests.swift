@@ -163,7 +163,7 @@ final class RecordingSender: MailSending, @unchecked Sendable {
         #expect(s.sent.isEmpty, "nothing is sent twice")
         #expect(reopened.state.outbox[ids[0].rawValue]!.status == .uncertain)
         #expect(reopened.state.outbox[ids[1].rawValue]!.status == .sent)
-        try reopened.retryMail(ids[0], by: nil)
+        try reopened.retryMail(ids[0], by: .commandLine)
         #expect(try reopened.deliverMail(using: s).sent == 1)
     }
 
@@ -176,13 +176,13 @@ final class RecordingSender: MailSending, @unchecked Sendable {
         try "#!/bin/sh\ncat > /dev/null\necho 'sendmail: cannot connect' >&2\nexit 75\n".write(toFile: bad, atomically: true, encoding: .utf8)
         chmod(good, 0o755); chmod(bad, 0o755)
         #expect(throws: CoreError.mailNotConfigured) { try w.store.configuredSender() }
-        #expect(throws: CoreError.mailCommandInvalid("sendmail -t")) { try w.store.setMail(command: ["sendmail", "-t"], from: nil, by: nil) }
+        #expect(throws: CoreError.mailCommandInvalid("sendmail -t")) { try w.store.setMail(command: ["sendmail", "-t"], from: nil, by: .commandLine) }
         #expect(throws: CoreError.notPermitted(.administratorsOnly)) { try w.store.setMail(command: [good], from: nil, by: w.desk) }
         try w.store.setMail(command: [bad, "-t", "-oi"], from: "post@borne.example", by: .account(w.admin))
         try queue(w, 1)
         #expect(try w.store.deliverMail(using: w.store.configuredSender()).failed == 1)
         #expect(w.store.state.outbox.all.first?.lastError == "exit status 75: sendmail: cannot connect")
-        try w.store.setMail(command: [good, "-t", "-oi"], from: nil, by: nil)
+        try w.store.setMail(command: [good, "-t", "-oi"], from: nil, by: .commandLine)
         #expect(try w.store.deliverMail(using: w.store.configuredSender()).sent == 1)
         let delivered = allFiles(under: w.dir.path).filter { $0.hasPrefix(spool) }
         #expect(delivered.count == 1)

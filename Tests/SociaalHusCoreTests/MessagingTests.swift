@@ -161,7 +161,7 @@ struct MailWorld {
         let mail = try #require(m.mails(to: "bezoeker@example.org").first)
         #expect(mail.kind == .reply)
         #expect(!mail.body.contains(m.anna.email))
-        let text = try #require(try m.store.mailText(mail, by: nil))
+        let text = try #require(try m.store.mailText(mail, by: .commandLine))
         #expect(!text.contains(m.anna.email), "not in any header either")
         #expect(try parseWithPython([text]).first?["defects"] == "0")
         try m.store.deleteMessage(sent.id, by: .account(m.anna))

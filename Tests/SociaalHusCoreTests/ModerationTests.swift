@@ -110,7 +110,7 @@ import Testing
         #expect(throws: CoreError.notPermitted(.administratorsOnly)) { try m.store.setPrivacyStatement(dutch: "a", english: "b", by: .account(m.w.partner)) }
         try m.store.setPrivacyStatement(dutch: "# Eigen verklaring\nVan de partner.", english: "# Own statement", by: .account(m.w.admin))
         #expect(PrivacyStatement.text(.dutch, settings: try reopen(m.w.dir).state.settings).hasPrefix("# Eigen verklaring"))
-        try m.store.setPrivacyStatement(dutch: nil, english: nil, by: nil)
+        try m.store.setPrivacyStatement(dutch: nil, english: nil, by: .commandLine)
         let standard = PrivacyStatement.text(.english, settings: m.store.state.settings)
         #expect(standard.hasPrefix(PrivacyStatement.text(.english)))
         #expect(standard.contains("privacy@sociaalhus.invalid"), "the standard text names where takedown notices go")

@@ -22,7 +22,7 @@ import Testing
                 a.roles.deskStaff = false
                 tx.put(a)
             }
-        case .erased: try other.erase(w.staff.id, by: nil)
+        case .erased: try other.erase(w.staff.id, by: .commandLine)
         }
         let expected: PermissionDenial = switch change {
         case .blocked: .blocked
@@ -82,9 +82,21 @@ import Testing
         let m = try MailWorld(toggles: EmailPreferences(wijkNotifications: true), digest: true)
         try m.store.createPost(PostDraft(kind: .aanbod, title: "Tuinset", body: "Voor je tuin", wijk: m.anna.profile.wijk,
                                          author: .organisation(m.w.voedselbank.id, by: m.w.editor.id)), by: .account(m.w.editor))
-        try m.store.setBlocked(m.anna.id, blocked: true, by: nil)
+        try m.store.setBlocked(m.anna.id, blocked: true, by: .commandLine)
         _ = try m.store.sendDigests()
         #expect(m.mails(to: m.anna.email).isEmpty)
         #expect(EmailPolicy.mayEmail(.dailyDigest, to: m.store.state.accounts[m.anna.id.rawValue]!) == false)
+    }
+}
+
+/// The operator is named, not `nil`: only `.commandLine` runs the platform without an account.
+@Suite struct OperatorTests {
+    @Test("regression: no role of a logged-in account, nor a visitor, passes as the operator") func onlyTheCommandLine() throws {
+        let w = try DeskWorld()
+        #expect(throws: CoreError.notPermitted(.notLoggedIn)) { try w.store.setBlocked(w.resident.id, blocked: true, by: .visitor) }
+        #expect(throws: CoreError.notPermitted(.administratorsOnly)) { try w.store.setBlocked(w.resident.id, blocked: true, by: .account(w.staff)) }
+        try w.store.setBlocked(w.resident.id, blocked: true, by: .commandLine)
+        #expect(w.store.state.accounts[w.resident.id.rawValue]?.blocked == true)
+        #expect(Permissions.denial(.administerPlatform, by: .commandLine) == nil)
     }
 }

@@ -9,11 +9,11 @@ import Testing
         let store = try makeStore(dir)
         let a = try addResident(store, "anna@example.nl", name: "Anna", visibility: .neighbours)
         try store.setEmailPreference(.newsletter, to: true, for: a.id, by: .account(a))
-        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis De Kern", email: "info@dekern.example"), by: nil)
+        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis De Kern", email: "info@dekern.example"), by: .commandLine)
         let item = try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koffie", start: testNow.addingTimeInterval(3600),
                                                          end: testNow.addingTimeInterval(7200), location: "De Kern",
                                                          wijk: wijkID(store, "Zenderen"), organisation: org.id,
-                                                         recurrence: Recurrence(.weekly, until: testNow.addingTimeInterval(30 * 86_400))), by: nil)
+                                                         recurrence: Recurrence(.weekly, until: testNow.addingTimeInterval(30 * 86_400))), by: .commandLine)
         let post = try store.createPost(PostDraft(kind: .aanbod, title: "Fiets", body: "Gratis", wijk: a.profile.wijk, author: .resident(a.id),
                                                   show: ContactChoice(name: true)), by: .account(store.state.accounts[a.id.rawValue]!))
 

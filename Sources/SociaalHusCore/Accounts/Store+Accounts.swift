@@ -98,15 +98,15 @@ extension Store {
         return a
     }
 
-    /// Blocks or unblocks an account (administrators, or the operator's command line when `by` is nil).
-    public func setBlocked(_ id: AccountID, blocked: Bool, reason: String? = nil, by viewer: Viewer?) throws {
-        if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
+    /// Blocks or unblocks an account (administrators, or the operator: `.commandLine`).
+    public func setBlocked(_ id: AccountID, blocked: Bool, reason: String? = nil, by viewer: Viewer) throws {
+        try Permissions.require(.administerPlatform, by: viewer)
         try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             a.blocked = blocked
             a.blockedReason = blocked ? reason : nil
             tx.put(a)
-            tx.audit(blocked ? .accountBlocked : .accountUnblocked, actor: viewer?.account?.id, subject: id)
+            tx.audit(blocked ? .accountBlocked : .accountUnblocked, actor: viewer.account?.id, subject: id)
         }
     }
 

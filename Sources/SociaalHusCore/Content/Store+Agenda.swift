@@ -4,8 +4,8 @@ extension Store {
     /// Adds an agenda item for an organisation after checking permissions and input; new items
     /// may not start in the past.
     @discardableResult
-    public func createAgendaItem(_ draft: AgendaItem, by viewer: Viewer?) throws -> AgendaItem {
-        if let viewer { try Permissions.require(.createAgendaItem(organisation: draft.organisation), by: viewer) }
+    public func createAgendaItem(_ draft: AgendaItem, by viewer: Viewer) throws -> AgendaItem {
+        try Permissions.require(.createAgendaItem(organisation: draft.organisation), by: viewer)
         var item = try Self.validate(draft)
         if item.start < clock.now() { throw CoreError.startInPast }
         return try update(actor: viewer) { tx in
@@ -14,11 +14,11 @@ extension Store {
             }
             if let w = item.wijk, tx.state.wijk(w) == nil { throw CoreError.unknownWijk(String(w.rawValue)) }
             item.id = tx.nextID(.agenda)
-            item.createdBy = viewer?.account?.id
+            item.createdBy = viewer.account?.id
             tx.put(item)
-            tx.audit(.agendaItemCreated, actor: viewer?.account?.id, subject: nil, target: "agenda:\(item.id)")
+            tx.audit(.agendaItemCreated, actor: viewer.account?.id, subject: nil, target: "agenda:\(item.id)")
             try Self.notifyNew(title: item.title, what: "Agenda", wijk: item.wijk,
-                               topics: [item.category.lowercased()] + Self.topicWords([item.title, item.category]), author: viewer?.account?.id, in: &tx)
+                               topics: [item.category.lowercased()] + Self.topicWords([item.title, item.category]), author: viewer.account?.id, in: &tx)
             return item
         }
     }

@@ -195,8 +195,8 @@ extension Store {
 
     /// Makes the platform private (visitors see only login, registration and the privacy
     /// statement) or public, and opens or closes registration; administrators only.
-    public func setPlatform(isPrivate: Bool? = nil, registrationOpen: Bool? = nil, by viewer: Viewer?) throws {
-        if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
+    public func setPlatform(isPrivate: Bool? = nil, registrationOpen: Bool? = nil, by viewer: Viewer) throws {
+        try Permissions.require(.administerPlatform, by: viewer)
         try changeSettings("platform", by: viewer) { s in
             if let isPrivate { s.isPrivate = isPrivate }
             if let registrationOpen { s.registrationOpen = registrationOpen }
@@ -207,8 +207,8 @@ extension Store {
 extension Store {
     /// Replaces the privacy statement with a partner's own text (Dutch and English), or with
     /// nil goes back to the built-in one; administrators (or the operator).
-    public func setPrivacyStatement(dutch: String?, english: String?, by viewer: Viewer?) throws {
-        if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
+    public func setPrivacyStatement(dutch: String?, english: String?, by viewer: Viewer) throws {
+        try Permissions.require(.administerPlatform, by: viewer)
         var texts: [String] = []
         if let dutch, let english {
             let nl = try validated(dutch, .privacyStatement), en = try validated(english, .privacyStatement)

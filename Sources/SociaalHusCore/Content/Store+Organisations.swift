@@ -1,17 +1,17 @@
 import Foundation
 
 extension Store {
-    /// Adds an organisation to the directory (administrators; the operator's command line when `by` is nil).
+    /// Adds an organisation to the directory (administrators, or the operator: `.commandLine`).
     @discardableResult
-    public func createOrganisation(_ draft: Organisation, by viewer: Viewer?) throws -> Organisation {
-        if let viewer { try Permissions.require(.manageOrganisations, by: viewer) }
+    public func createOrganisation(_ draft: Organisation, by viewer: Viewer) throws -> Organisation {
+        try Permissions.require(.manageOrganisations, by: viewer)
         var org = try Self.validate(draft)
         return try update(actor: viewer) { tx in
             for w in org.wijken where tx.state.wijk(w) == nil { throw CoreError.unknownWijk(String(w.rawValue)) }
             org.id = tx.nextID(.organisations)
-            org.createdBy = viewer?.account?.id
+            org.createdBy = viewer.account?.id
             tx.put(org)
-            tx.audit(.organisationCreated, actor: viewer?.account?.id, subject: nil, target: "organisation:\(org.id)")
+            tx.audit(.organisationCreated, actor: viewer.account?.id, subject: nil, target: "organisation:\(org.id)")
             return org
         }
     }

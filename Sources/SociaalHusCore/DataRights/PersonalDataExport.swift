@@ -146,10 +146,10 @@ extension Store {
     /// Builds the export of everything held about `id` (the holder themselves, or the operator when `viewer` is nil).
     /// With `recordAudit` (the default) a "data-exported" event is logged; showing the data on
     /// screen ("Mijn gegevens") passes false, since nothing leaves the store then.
-    public func export(_ id: AccountID, by viewer: Viewer?, recordAudit: Bool = true) throws -> PersonalDataExport {
-        if let viewer { try Permissions.require(.manageAccount(id), by: viewer) }
+    public func export(_ id: AccountID, by viewer: Viewer, recordAudit: Bool = true) throws -> PersonalDataExport {
+        try Permissions.require(.manageAccount(id), by: viewer)
         try refresh()
-        if let viewer { try Self.confirm(viewer, in: state) }
+        try Self.confirm(viewer, in: state)
         let s = state
         guard let a = s.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
         func wijkName(_ w: WijkID) -> String { s.wijk(w)?.name ?? "#\(w)" }
@@ -214,7 +214,7 @@ extension Store {
             auditEvents: events.map { e in
                 .init(action: e.action.rawValue, at: e.at, by: e.actor == nil ? "operator" : (e.actor == id ? "self" : String(e.actor!.rawValue)), target: e.target)
             })
-        if recordAudit { try update(actor: viewer) { tx in tx.audit(.dataExported, actor: viewer?.account?.id, subject: id) } }
+        if recordAudit { try update(actor: viewer) { tx in tx.audit(.dataExported, actor: viewer.account?.id, subject: id) } }
         return export
     }
 }

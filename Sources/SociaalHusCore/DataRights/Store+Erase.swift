@@ -8,8 +8,8 @@ extension Store {
     /// received, intakes linked to the account with their disclosures and referral messages; links from organisation content to them are cut; their audit events are replaced
     /// by one "account N erased at T". Every data file that held their data is rewritten and the
     /// old file removed, so no copy remains in any file of the store.
-    public func erase(_ id: AccountID, by viewer: Viewer?) throws {
-        if let viewer { try Permissions.require(.manageAccount(id), by: viewer) }
+    public func erase(_ id: AccountID, by viewer: Viewer) throws {
+        try Permissions.require(.manageAccount(id), by: viewer)
         var photo: String?
         try update(actor: viewer) { tx in
             guard let a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
@@ -42,7 +42,7 @@ extension Store {
             }
             // Intakes linked to the account hold the same person's data; a staff member's unsaved form goes too.
             for intake in tx.state.intakes.all where intake.person.account == id {
-                Self.eraseIntake(intake, actor: viewer?.account?.id, in: &tx)
+                Self.eraseIntake(intake, actor: viewer.account?.id, in: &tx)
             }
             if let d = tx.state.drafts[id.rawValue] { tx.remove(d) }
             // E-mails to or about the person, waiting or sent, with their Maildir files.
@@ -60,7 +60,7 @@ extension Store {
             }
             let shard = tx.state.audit.shardIndex(forKey: id.rawValue)
             for e in Array(tx.state.audit.shards[shard].values) where e.subject == id { tx.remove(e) }
-            tx.audit(.accountErased, actor: viewer?.account?.id, subject: id, target: "account:\(id)")
+            tx.audit(.accountErased, actor: viewer.account?.id, subject: id, target: "account:\(id)")
         }
         if let photo {
             unlink(photosPath + "/" + photo)

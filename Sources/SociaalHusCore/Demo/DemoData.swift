@@ -299,7 +299,7 @@ extension DemoData {
                 Organisation(id: OrganisationID(0), name: spec.name, description: spec.description, categories: spec.categories,
                              wijken: wijken, address: spec.address, phone: spec.phone, email: spec.email,
                              website: spec.website, openingHours: spec.openingHours),
-                by: nil)
+                by: .commandLine)
             ctx.orgIDs[spec.key] = org.id
         }
     }
@@ -754,7 +754,7 @@ extension DemoData {
                            allDay: a.minutes == nil, location: a.location, wijk: try a.wijk.map { try ctx.wijk($0) },
                            organisation: try ctx.org(a.org), category: a.category, cost: a.cost, signup: a.signup,
                            recurrence: recurrence),
-                by: nil)
+                by: .commandLine)
         }
     }
 }

@@ -18,8 +18,8 @@ extension Store {
     public static let maximumMailAttempts = 10
 
     /// Sets the mail command and sender address; administrators (or the operator, `viewer` nil).
-    public func setMail(command: [String]?, from: String?, by viewer: Viewer?) throws {
-        if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
+    public func setMail(command: [String]?, from: String?, by viewer: Viewer) throws {
+        try Permissions.require(.administerPlatform, by: viewer)
         if let command, !command.isEmpty { _ = try SendmailCommand(command) }
         let sender = try from.map { try EmailAddress.normalise($0) }
         try changeSettings("mail", by: viewer) { s in
@@ -29,16 +29,16 @@ extension Store {
     }
 
     /// The outbox, newest first; administrators (or the operator).
-    public func outbox(by viewer: Viewer?) throws -> [OutboxMessage] {
-        if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
+    public func outbox(by viewer: Viewer) throws -> [OutboxMessage] {
+        try Permissions.require(.administerPlatform, by: viewer)
         try refresh()
-        if let viewer { try Self.confirm(viewer, in: state) }
+        try Self.confirm(viewer, in: state)
         return state.outbox.all.sorted { $0.id > $1.id }
     }
 
     /// The RFC 5322 text of a queued e-mail as it is in the Maildir.
-    public func mailText(_ m: OutboxMessage, by viewer: Viewer?) throws -> String? {
-        if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
+    public func mailText(_ m: OutboxMessage, by viewer: Viewer) throws -> String? {
+        try Permissions.require(.administerPlatform, by: viewer)
         guard let f = m.file, !f.contains("..") else { return nil }
         return try String(decoding: DurableFile.read(mailPath + "/" + f, displayName: "mail/" + f), as: UTF8.self)
     }
@@ -119,8 +119,8 @@ extension Store {
 
     /// Sends a failed or uncertain e-mail again with the next delivery run (the administrator's
     /// decision after checking it did not arrive).
-    public func retryMail(_ id: OutboxMessageID, by viewer: Viewer?) throws {
-        if let viewer { try Permissions.require(.administerPlatform, by: viewer) }
+    public func retryMail(_ id: OutboxMessageID, by viewer: Viewer) throws {
+        try Permissions.require(.administerPlatform, by: viewer)
         try update(actor: viewer) { tx in
             guard var m = tx.state.outbox[id.rawValue], m.file != nil else { throw CoreError.notFound(what: "e-mail \(id)") }
             if m.status == .sent { return }

@@ -6,6 +6,10 @@ public enum Viewer: Sendable, Hashable {
     case visitor
     /// Logged in.
     case account(Account)
+    /// The operator at the machine's command line (the administrator's shell, cron): not a
+    /// person on the platform. It was `nil` once, which silently skipped every check; now it is
+    /// named, and `Permissions` answers for it in one place.
+    case commandLine
 
     /// The account, when logged in.
     public var account: Account? {

@@ -78,7 +78,7 @@ enum AccountCommand {
         let store = try ctx.openStore(&args)
         try args.rejectUnknown()
         let account = try store.account(email: email)
-        try store.setBlocked(account.id, blocked: blocked, reason: reason, by: nil)
+        try store.setBlocked(account.id, blocked: blocked, reason: reason, by: .commandLine)
         Console.out(blocked ? ctx.t("Account \(account.id) is geblokkeerd: inloggen kan niet meer en de inhoud is verborgen.",
                                     "Account \(account.id) is blocked: it cannot log in and its content is hidden.")
                             : ctx.t("Account \(account.id) is niet meer geblokkeerd.", "Account \(account.id) is no longer blocked."))
@@ -89,7 +89,7 @@ enum AccountCommand {
         let store = try ctx.openStore(&args)
         try args.rejectUnknown()
         let account = try store.account(email: email)
-        try store.erase(account.id, by: nil)
+        try store.erase(account.id, by: .commandLine)
         Console.out(ctx.t("Account \(account.id) is gewist: account, profiel, foto, berichten op het prikbord en contactberichten. In het logboek staat alleen nog 'account \(account.id) gewist'.",
                           "Account \(account.id) is erased: account, profile, photo, notice-board posts and contact messages. The audit log keeps only 'account \(account.id) erased'."))
     }

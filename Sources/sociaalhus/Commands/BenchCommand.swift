@@ -97,7 +97,7 @@ enum BenchCommand {
         }
         for i in 0..<3 {
             let id = accounts[accounts.count - 1 - (run * 3 + i)]
-            erase.append(try ms { try store.erase(id, by: nil) })
+            erase.append(try ms { try store.erase(id, by: .commandLine) })
         }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)

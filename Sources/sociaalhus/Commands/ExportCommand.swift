@@ -9,7 +9,7 @@ enum ExportCommand {
         let store = try ctx.openStore(&args)
         try args.rejectUnknown()
         let account = try store.account(email: email)
-        let data = try store.export(account.id, by: nil).json()
+        let data = try store.export(account.id, by: .commandLine).json()
         if let out {
             try OutputFile.write(data, to: out)
             Console.err(ctx.t("Export geschreven naar \(TextSanitizer.sanitize(out)) (alleen leesbaar voor jou).",

@@ -21,7 +21,7 @@ enum MailCommand {
         let from = args.value("from")
         let store = try ctx.openStore(&args)
         try args.rejectUnknown()
-        try store.setMail(command: command.map { $0.split(separator: " ").map(String.init) }, from: from, by: nil)
+        try store.setMail(command: command.map { $0.split(separator: " ").map(String.init) }, from: from, by: .commandLine)
         let s = store.state.settings
         Console.out(ctx.t("Verzendcommando: \(s.mailCommand.isEmpty ? "(geen; e-mails wachten in de outbox)" : s.mailCommand.joined(separator: " ")); afzender: \(s.mailFrom).",
                           "Mail command: \(s.mailCommand.isEmpty ? "(none; e-mails wait in the outbox)" : s.mailCommand.joined(separator: " ")); sender: \(s.mailFrom)."))
@@ -49,7 +49,7 @@ enum MailCommand {
     static func list(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let store = try ctx.openStore(&args)
         try args.rejectUnknown()
-        for m in try store.outbox(by: nil) {
+        for m in try store.outbox(by: .commandLine) {
             let error = m.lastError.map { " — " + TextSanitizer.sanitize($0) } ?? ""
             Console.out("\(m.id)\t\(m.status.rawValue)\t\(m.kind.rawValue)\t\(m.to)\t\(TextSanitizer.sanitize(m.subject))\(error)")
         }
@@ -61,7 +61,7 @@ enum MailCommand {
         let store = try ctx.openStore(&args)
         try args.rejectUnknown()
         guard let id = Int(idText) else { throw CLIError.invalidValue(option: "id", value: idText, expected: ctx.t("een nummer uit 'mail list'", "a number from 'mail list'")) }
-        try store.retryMail(OutboxMessageID(id), by: nil)
+        try store.retryMail(OutboxMessageID(id), by: .commandLine)
         Console.out(ctx.t("E-mail \(id) gaat mee met de volgende 'mail send'.", "E-mail \(id) goes with the next 'mail send'."))
     }
 }

@@ -21,12 +21,12 @@ enum PrivacyCommand {
                 }
                 return s
             }
-            try store.setPrivacyStatement(dutch: try read(nl), english: try read(en), by: nil)
+            try store.setPrivacyStatement(dutch: try read(nl), english: try read(en), by: .commandLine)
             Console.out(ctx.t("De eigen privacyverklaring staat nu in het scherm.", "The own privacy statement is now shown in the interface."))
         case "reset":
             let store = try ctx.openStore(&args)
             try args.rejectUnknown()
-            try store.setPrivacyStatement(dutch: nil, english: nil, by: nil)
+            try store.setPrivacyStatement(dutch: nil, english: nil, by: .commandLine)
             Console.out(ctx.t("De standaard privacyverklaring staat weer in het scherm.", "The standard privacy statement is shown again."))
         default: throw CLIError.unknownCommand("privacy " + sub)
         }
