@@ -66,7 +66,7 @@ struct MailWorld {
         #expect(mails.count == (on ? 1 : 0), "\(kind) with its toggle \(on ? "on" : "off")")
         if let mail = mails.first {
             #expect(mail.body.contains(governing.label(.dutch)), "the e-mail names its toggle")
-            #expect(mail.body.contains("4 Profiel"), "and where to turn it off")
+            #expect(mail.body.contains("ga naar Profiel") && mail.body.contains("go to Profile"), "and where to turn it off")
         }
         if kind == .contact {
             #expect(m.store.messages(for: .account(m.anna)).count == 1, "in-app messages always arrive")

@@ -74,3 +74,17 @@ import Testing
         }
     }
 }
+
+/// The core speaks in codes and screen names, never in the terminal's keys: e-mails and the
+/// privacy statement must stay true for any interface.
+@Suite struct NoKeysInCoreTests {
+    @Test("no key hint ('kies 4', 'press m', '6 Berichten') in the core's texts") func noKeys() throws {
+        let folder = OneDoorTests.coreFolder
+        let files = FileManager.default.enumerator(atPath: folder.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        let patterns = ["kies 4", "choose 4", "press m", "op m (", "onder 6 ", "under 6 ", "(1 Agenda", "Profiel (4)", "Profile (4)"]
+        for f in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(f), encoding: .utf8)
+            for p in patterns { #expect(!text.contains(p), "\(f) says '\(p)'") }
+        }
+    }
+}

@@ -19,10 +19,10 @@ public enum PrivacyStatement {
     static func takedown(_ lang: Language, address: String) -> String {
         lang.pick(nl: """
         # Melden en verwijderen
-        Organisaties en bewoners zijn zelf verantwoordelijk voor wat ze plaatsen. Zie je iets dat niet klopt, ongewenst is of inbreuk maakt op iemands rechten, druk dan in het bericht of de activiteit op m (melden), of stuur een melding naar \(address). Inbreukmakende inhoud wordt na een melding verwijderd.
+        Organisaties en bewoners zijn zelf verantwoordelijk voor wat ze plaatsen. Zie je iets dat niet klopt, ongewenst is of inbreuk maakt op iemands rechten, gebruik dan Melden bij het bericht of de activiteit, of stuur een melding naar \(address). Inbreukmakende inhoud wordt na een melding verwijderd.
         """, en: """
         # Reporting and removal
-        Organisations and residents are responsible for what they post. If you see something incorrect, unwanted or infringing on someone's rights, press m (report) in the post or activity, or send a notice to \(address). Infringing content is removed after a notice.
+        Organisations and residents are responsible for what they post. If you see something incorrect, unwanted or infringing on someone's rights, use Report (Melden) on the post or activity, or send a notice to \(address). Infringing content is removed after a notice.
         """)
     }
 

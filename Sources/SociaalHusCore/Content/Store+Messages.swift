@@ -40,7 +40,7 @@ extension Store {
             if let s = viewer.activeAccount?.id { tx.audit(.messageSent, actor: s, subject: s, target: "message:\(id)") }
             for r in recipients where EmailPolicy.mayEmail(.visitorMessage, to: r) {
                 let copy = MailMessage(to: r.email, subject: "Nieuw bericht via SociaalHus / New message via SociaalHus",
-                                       body: "Van / From: \(name) <\(email)>\n\n\(body)\n\nLees en beantwoord het in SociaalHus onder 6 Berichten.\nRead and answer it in SociaalHus under 6 Messages.\n"
+                                       body: "Van / From: \(name) <\(email)>\n\n\(body)\n\nLees en beantwoord het in SociaalHus onder Berichten.\nRead and answer it in SociaalHus under Messages.\n"
                                            + MailFooter.text(.visitorMessage),
                                        replyTo: email)
                 try tx.queueMail(copy, kind: .contactCopy, accounts: [r.id] + (viewer.activeAccount.map { [$0.id] } ?? []))
@@ -123,7 +123,7 @@ extension Store {
                 let myName = ContentVisibility.senderName(of: answer, in: tx.state, for: .account(sender))
                 if EmailPolicy.mayEmail(.visitorMessage, to: sender) {
                     try tx.queueMail(MailMessage(to: sender.email, subject: "Antwoord via SociaalHus / Reply via SociaalHus",
-                                                 body: "Van / From: \(myName)\n\n\(body)\n\nLees het in SociaalHus onder 6 Berichten.\nRead it in SociaalHus under 6 Messages.\n"
+                                                 body: "Van / From: \(myName)\n\n\(body)\n\nLees het in SociaalHus onder Berichten.\nRead it in SociaalHus under Messages.\n"
                                                      + MailFooter.text(.visitorMessage)),
                                      kind: .reply, accounts: [sender.id, me.id])
                 }

@@ -10,9 +10,9 @@ public enum MailFooter {
 
         --
         Je ontvangt deze e-mail omdat "\(kind.label(.dutch))" aan staat in je profiel.
-        Uitzetten: open SociaalHus, kies 4 Profiel, en zet bij E-mailvoorkeuren "\(kind.label(.dutch))" uit.
+        Uitzetten: open SociaalHus, ga naar Profiel, en zet bij E-mailvoorkeuren "\(kind.label(.dutch))" uit.
         You receive this e-mail because "\(kind.label(.english))" is on in your profile.
-        To turn it off: open SociaalHus, choose 4 Profile, and switch off "\(kind.label(.english))" under E-mail preferences.
+        To turn it off: open SociaalHus, go to Profile, and switch off "\(kind.label(.english))" under E-mail preferences.
         """
     }
 

@@ -20,7 +20,7 @@ extension Store {
                 a.pendingDigest.append(line)
                 tx.put(a)
             } else {
-                let body = "Nieuw in je wijk / New in your wijk:\n\n  \(line)\n\nBekijk het in SociaalHus (1 Agenda of 2 Prikbord).\nSee it in SociaalHus (1 Agenda or 2 Prikbord).\n"
+                let body = "Nieuw in je wijk / New in your wijk:\n\n  \(line)\n\nBekijk het in SociaalHus onder Agenda of Prikbord.\nSee it in SociaalHus under Agenda or Prikbord.\n"
                     + MailFooter.text(.wijkNotification)
                 try tx.queueMail(MailMessage(to: account.email, subject: "Nieuw in \(wijkName): \(title)", body: body),
                                  kind: .notification, accounts: [account.id])

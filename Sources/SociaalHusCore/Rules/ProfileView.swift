@@ -74,8 +74,8 @@ public enum ProfileVisibilityRule {
             let base = lang.pick(nl: "Je profiel staat op Anoniem: alleen jij ziet je naam; anderen zien 'anonieme bewoner' en bereiken je via het contactformulier.",
                                  en: "Your profile is Anonymous: only you see your name; others see 'anonymous resident' and reach you through the contact form.")
             guard !details.isEmpty else { return base }
-            return base + lang.pick(nl: " Je \(list) worden dus aan niemand getoond. Wil je dat wel? Kies in Profiel (4) 'Alleen buren' of 'Openbaar'.",
-                                    en: " So your \(list) is shown to nobody. Want it shown? Choose 'Neighbours only' or 'Public' in Profile (4).")
+            return base + lang.pick(nl: " Je \(list) worden dus aan niemand getoond. Wil je dat wel? Kies onder Profiel 'Alleen buren' of 'Openbaar'.",
+                                    en: " So your \(list) is shown to nobody. Want it shown? Choose 'Neighbours only' or 'Public' under Profile.")
         }
         let who = audience(level, wijkName: wijkName, lang: lang)
         let what = details.isEmpty ? lang.pick(nl: "Je naam", en: "Your name") : lang.pick(nl: "Je naam en \(list)", en: "Your name and \(list)")
