@@ -110,7 +110,4 @@ struct Arguments {
 
     /// Whether a flag was given.
     func flag(_ name: String) -> Bool { flags.contains(name) }
-
-    /// Kept for the commands' flow: every option was already checked against the spec.
-    func rejectUnknown() throws {}
 }

@@ -169,22 +169,17 @@ public final class App {
     }
 
     private func switchTo(_ t: Tab) {
-        if t != tab {
-            current.willDisappear(ctx)
-            // The tab keeps its screens: what was typed is still there on coming back. Say so.
-            if stacks[tab]!.contains(where: \.hasUnsavedInput) {
-                let back = tab
-                tab = t
-                try? ctx.store.refresh()
-                current.willAppear(ctx)
-                ctx.inform(ctx.t("Je niet-opgeslagen invoer in \(back.name(ctx.lang)) blijft staan; toets \(back.rawValue + 1) om verder te gaan.",
-                                 "Your unsaved input in \(back.name(ctx.lang)) is kept; press \(back.rawValue + 1) to carry on."))
-                return
-            }
-        }
+        let left = tab
+        // The tab keeps its screens: what was typed is still there on coming back. Say so.
+        let keptInput = t != tab && stacks[tab]!.contains(where: \.hasUnsavedInput)
+        if t != tab { current.willDisappear(ctx) }
         tab = t
         try? ctx.store.refresh()
         current.willAppear(ctx)
+        if keptInput {
+            ctx.inform(ctx.t("Je niet-opgeslagen invoer in \(left.name(ctx.lang)) blijft staan; toets \(left.rawValue + 1) om verder te gaan.",
+                             "Your unsaved input in \(left.name(ctx.lang)) is kept; press \(left.rawValue + 1) to carry on."))
+        }
     }
 
     private func popScreen() {

@@ -22,7 +22,6 @@ enum AccountCommand {
         let visibilityWord = args.value("visibility")
         let interests = args.values("interest")
         let store = try ctx.openStore(&args)
-        try args.rejectUnknown()
         let roles = try parseRoles(roleWords, state: store.state)
         var visibility = ProfileVisibility.anonymous
         if let v = visibilityWord {
@@ -76,7 +75,6 @@ enum AccountCommand {
         let email = try args.required("email")
         let reason = args.value("reason")
         let store = try ctx.openStore(&args)
-        try args.rejectUnknown()
         let account = try store.account(email: email)
         try store.setBlocked(account.id, blocked: blocked, reason: reason, by: .commandLine)
         Console.out(blocked ? ctx.t("Account \(account.id) is geblokkeerd: inloggen kan niet meer en de inhoud is verborgen.",
@@ -87,7 +85,6 @@ enum AccountCommand {
     static func erase(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let email = try args.required("email")
         let store = try ctx.openStore(&args)
-        try args.rejectUnknown()
         let account = try store.account(email: email)
         try store.erase(account.id, by: .commandLine)
         Console.out(ctx.t("Account \(account.id) is gewist: account, profiel, foto, berichten op het prikbord en contactberichten. In het logboek staat alleen nog 'account \(account.id) gewist'.",

@@ -15,7 +15,6 @@ enum AgendaCommand {
         let search = args.value("search")
         let out = args.value("out")
         let store = try ctx.openStore(&args)
-        try args.rejectUnknown()
         let state = store.state
         var query = AgendaQuery(from: store.clock.now(), days: 56, category: category, search: search)
         if let fromText {

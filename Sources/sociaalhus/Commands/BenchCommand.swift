@@ -24,7 +24,6 @@ enum BenchCommand {
         let scaleText = args.value("scale")
         let runsText = args.value("runs") ?? "5"
         let keep = args.value("dir")
-        try args.rejectUnknown()
         guard let runs = Int(runsText), (1...50).contains(runs) else {
             throw CLIError.invalidValue(option: "runs", value: runsText, expected: "1–50")
         }
@@ -77,7 +76,6 @@ enum BenchCommand {
     static func child(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let path = try args.required("store")
         let run = Int(args.value("run") ?? "0") ?? 0
-        try args.rejectUnknown()
         func ms(_ body: () throws -> Void) rethrows -> Double {
             let t = DispatchTime.now().uptimeNanoseconds
             try body()

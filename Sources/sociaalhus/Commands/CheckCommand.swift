@@ -5,7 +5,6 @@ import SociaalHusCore
 enum CheckCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws -> Int32 {
         let path = ctx.storePath(&args)
-        try args.rejectUnknown()
         let report = StoreCheck.run(at: path)
         for p in report.problems { Console.err(p.message(ctx.lang)) }
         for l in report.leftovers {

@@ -7,7 +7,6 @@ enum ExportCommand {
         let email = try args.required("email")
         let out = args.value("out")
         let store = try ctx.openStore(&args)
-        try args.rejectUnknown()
         let account = try store.account(email: email)
         let data = try store.export(account.id, by: .commandLine).json()
         if let out {

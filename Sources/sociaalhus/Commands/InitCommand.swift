@@ -7,7 +7,6 @@ enum InitCommand {
         let path = ctx.storePath(&args)
         let demo = args.flag("demo")
         let wijken = args.values("wijk")
-        try args.rejectUnknown()
         try create(at: path, demo: demo, wijken: wijken.isEmpty ? DemoData.wijken : wijken, ctx)
     }
 

@@ -18,14 +18,12 @@ enum InterfaceCommand {
         // A demo store lives only as long as the demo.
         defer { if let demoPath { try? FileManager.default.removeItem(atPath: demoPath) } }
         if demo {
-            try args.rejectUnknown()
             let path = NSTemporaryDirectory() + "sociaalhus-demo-" + UUID().uuidString.prefix(8).lowercased()
             store = try Store.create(at: path, wijken: DemoData.wijken)
             _ = try DemoData.populate(store)
             demoPath = path
         } else {
             store = try ctx.openStore(&args)
-            try args.rejectUnknown()
         }
         var idleMinutes = 10.0
         if let idleText {

@@ -20,7 +20,6 @@ enum MailCommand {
         let command = args.value("command")
         let from = args.value("from")
         let store = try ctx.openStore(&args)
-        try args.rejectUnknown()
         try store.setMail(command: command.map { $0.split(separator: " ").map(String.init) }, from: from, by: .commandLine)
         let s = store.state.settings
         Console.out(ctx.t("Verzendcommando: \(s.mailCommand.isEmpty ? "(geen; e-mails wachten in de outbox)" : s.mailCommand.joined(separator: " ")); afzender: \(s.mailFrom).",
@@ -30,7 +29,6 @@ enum MailCommand {
     /// Hands every waiting e-mail to the mail command; refused ones are kept for the next run.
     static func send(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let store = try ctx.openStore(&args)
-        try args.rejectUnknown()
         let r = try store.deliverMail(using: try store.configuredSender())
         Console.out(ctx.t("\(r.sent) verstuurd, \(r.failed) geweigerd (blijven staan voor een volgende poging), \(r.uncertain) onzeker (zie 'mail list').",
                           "\(r.sent) sent, \(r.failed) refused (kept for another try), \(r.uncertain) uncertain (see 'mail list')."))
@@ -40,7 +38,6 @@ enum MailCommand {
     /// Queues the daily digests.
     static func digest(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let store = try ctx.openStore(&args)
-        try args.rejectUnknown()
         let n = try store.sendDigests()
         Console.out(ctx.t("\(n) dagelijkse samenvatting(en) klaargezet in de outbox.", "\(n) daily digest(s) queued in the outbox."))
     }
@@ -48,7 +45,6 @@ enum MailCommand {
     /// One line per e-mail: number, state, kind, recipient, subject, last error.
     static func list(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let store = try ctx.openStore(&args)
-        try args.rejectUnknown()
         for m in try store.outbox(by: .commandLine) {
             let error = m.lastError.map { " — " + TextSanitizer.sanitize($0) } ?? ""
             Console.out("\(m.id)\t\(m.status.rawValue)\t\(m.kind.rawValue)\t\(m.to)\t\(TextSanitizer.sanitize(m.subject))\(error)")
@@ -59,7 +55,6 @@ enum MailCommand {
     static func retry(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let idText = try args.required("id")
         let store = try ctx.openStore(&args)
-        try args.rejectUnknown()
         guard let id = Int(idText) else { throw CLIError.invalidValue(option: "id", value: idText, expected: ctx.t("een nummer uit 'mail list'", "a number from 'mail list'")) }
         try store.retryMail(OutboxMessageID(id), by: .commandLine)
         Console.out(ctx.t("E-mail \(id) gaat mee met de volgende 'mail send'.", "E-mail \(id) goes with the next 'mail send'."))

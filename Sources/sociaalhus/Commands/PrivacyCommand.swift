@@ -9,12 +9,10 @@ enum PrivacyCommand {
         switch sub {
         case "show":
             let store = try ctx.openStore(&args)
-            try args.rejectUnknown()
             Console.out(TextSanitizer.sanitize(PrivacyStatement.text(ctx.lang, settings: store.state.settings), keepNewlines: true))
         case "set":
             let nl = try args.required("nl"), en = try args.required("en")
             let store = try ctx.openStore(&args)
-            try args.rejectUnknown()
             func read(_ path: String) throws -> String {
                 guard let d = FileManager.default.contents(atPath: path), let s = String(data: d, encoding: .utf8) else {
                     throw CLIError.invalidValue(option: path == nl ? "nl" : "en", value: path, expected: ctx.t("een leesbaar UTF-8-tekstbestand", "a readable UTF-8 text file"))
@@ -25,7 +23,6 @@ enum PrivacyCommand {
             Console.out(ctx.t("De eigen privacyverklaring staat nu in het scherm.", "The own privacy statement is now shown in the interface."))
         case "reset":
             let store = try ctx.openStore(&args)
-            try args.rejectUnknown()
             try store.setPrivacyStatement(dutch: nil, english: nil, by: .commandLine)
             Console.out(ctx.t("De standaard privacyverklaring staat weer in het scherm.", "The standard privacy statement is shown again."))
         default: throw CLIError.unknownCommand("privacy " + sub)

@@ -6,7 +6,6 @@ import SociaalHusCore
 enum RetentionCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let store = try ctx.openStore(&args)
-        try args.rejectUnknown()
         let erased = try store.eraseExpiredIntakes()
         let months = store.state.settings.intakeRetentionMonths
         Console.out(ctx.t("\(erased) afgesloten gesprek(ken) ouder dan \(months) maanden gewist.",
