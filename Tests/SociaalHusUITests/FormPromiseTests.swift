@@ -128,3 +128,25 @@ import TerminalKit
         #expect(d.app.current === screen, "the form stays open with what was typed")
     }
 }
+
+/// The profile form names every faulty field at once too.
+@Suite struct ProfileFormErrorTests {
+    @Test("an empty name is named under its field with focus on it; nothing is saved") func profileErrors() throws {
+        let d = Driver()
+        d.logIn("anna")
+        _ = d.grid
+        let screen = try #require(d.app.current as? ProfileScreen)
+        let before = d.store.state.accounts.all.first { $0.email.hasPrefix("anna") }!.profile
+        d.tabUntil("▶ Naam")
+        d.press(.ctrl("u"))
+        for _ in 0..<30 { d.press(.backspace) }
+        d.tabUntil("▶ [ Opslaan ]")
+        d.press(.enter)
+        // (Lengths cannot go wrong here: each field stops at the core's limit while typing.)
+        #expect(d.screen.contains("! Vul 'naam' in"))
+        #expect(screen.hasUnsavedInput)
+        #expect(d.grid.lines.firstIndex { $0.contains("▶ Naam") } != nil, "focus back on the name")
+        #expect(d.store.state.accounts.all.first { $0.email.hasPrefix("anna") }!.profile == before)
+        _ = screen
+    }
+}

@@ -9,6 +9,31 @@ public struct FormProblem: Error {
     public init(_ text: String) { self.text = text }
 }
 
+/// One check of a form field: its id, its name in the message line, and the rule to run.
+public typealias FormCheck = (id: String, label: String, check: () throws -> Void)
+
+extension Form {
+    /// Runs every check, shows all problems at once under their fields (naming each field in the
+    /// message line) and moves focus to the first; true when there were none.
+    public mutating func check(_ checks: [FormCheck], _ ctx: UIContext) -> Bool {
+        var problems: [(id: String, message: String)] = []
+        for c in checks {
+            do { try c.check() } catch {
+                let message = (error as? CoreError)?.message(ctx.language) ?? (error as? FormProblem)?.text ?? "\(error)"
+                problems.append((c.id, message))
+            }
+        }
+        setErrors(problems)
+        guard !problems.isEmpty else { return true }
+        let names = problems.compactMap { p in checks.first { $0.id == p.id }?.label }.joined(separator: ", ")
+        ctx.fail(problems.count == 1
+                 ? problems[0].message
+                 : ctx.t("\(problems.count) velden kloppen nog niet: \(names). Zie de meldingen bij de velden.",
+                         "\(problems.count) fields are not right yet: \(names). See the notes at the fields."))
+        return false
+    }
+}
+
 /// The common behaviour of a screen that is one form: keys move through fields, Enter on the
 /// save button calls `save`, typed text is kept when saving fails, Esc asks before discarding.
 open class FormScreen: Screen {
@@ -52,23 +77,7 @@ open class FormScreen: Screen {
 
     /// Runs every check, shows all problems at once under their fields (naming each field in the
     /// message line) and moves focus to the first; true when there were none.
-    public func check(_ checks: [(id: String, label: String, check: () throws -> Void)], _ ctx: UIContext) -> Bool {
-        var problems: [(id: String, message: String)] = []
-        for c in checks {
-            do { try c.check() } catch {
-                let message = (error as? CoreError)?.message(ctx.language) ?? (error as? FormProblem)?.text ?? "\(error)"
-                problems.append((c.id, message))
-            }
-        }
-        form.setErrors(problems)
-        guard !problems.isEmpty else { return true }
-        let names = problems.compactMap { p in checks.first { $0.id == p.id }?.label }.joined(separator: ", ")
-        ctx.fail(problems.count == 1
-                 ? problems[0].message
-                 : ctx.t("\(problems.count) velden kloppen nog niet: \(names). Zie de meldingen bij de velden.",
-                         "\(problems.count) fields are not right yet: \(names). See the notes at the fields."))
-        return false
-    }
+    public func check(_ checks: [FormCheck], _ ctx: UIContext) -> Bool { form.check(checks, ctx) }
 
     private func press(_ e: Form.Event, _ ctx: UIContext) {
         if case .pressed(let id) = e { pressed(id, ctx) }

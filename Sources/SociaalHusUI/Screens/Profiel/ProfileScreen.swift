@@ -199,6 +199,16 @@ final class ProfileScreen: Screen {
             return
         }
         let id = account.id
+        // The fields' own problems at once, each under its field; the core checks them again.
+        let name = form.text("name"), phoneText = form.text("phone"), addressText = form.text("address"), interestText = form.text("interests")
+        guard form.check([
+            ("name", Field.name.label(ctx.language), { _ = try validated(name, .name) }),
+            ("interests", Field.interests.label(ctx.language), {
+                for i in interestText.split(separator: ",") where !i.trimmingCharacters(in: .whitespaces).isEmpty { _ = try validated(String(i), .interests) }
+            }),
+            ("phone", Field.phone.label(ctx.language), { _ = try validated(phoneText, .phone, required: false) }),
+            ("address", Field.address.label(ctx.language), { _ = try validated(addressText, .address, required: false) }),
+        ], ctx) else { return }
         do {
             // The photo first: it is the likeliest to be refused, and then nothing else has changed yet.
             let photo = form.text("photo").trimmingCharacters(in: .whitespaces)
