@@ -88,3 +88,14 @@ import Testing
         }
     }
 }
+
+/// Only the core writes records: `Store.update` and `Transaction` are internal to it.
+@Suite struct InternalWritesTests {
+    @Test("no module outside the core can open a transaction or put a record") func internalWrites() throws {
+        let folder = OneDoorTests.coreFolder
+        let tx = try String(contentsOf: folder.appendingPathComponent("Store/Transaction.swift"), encoding: .utf8)
+        #expect(!tx.contains("public "), "Transaction has nothing public")
+        let store = try String(contentsOf: folder.appendingPathComponent("Store/Store.swift"), encoding: .utf8)
+        #expect(!store.contains("public func update"), "Store.update is internal")
+    }
+}

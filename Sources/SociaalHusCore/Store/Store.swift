@@ -232,7 +232,7 @@ public final class Store {
     /// with other roles or another wijk than the caller's copy says, the change is refused. So a
     /// permission checked with the caller's copy holds for the account as it really is, in every
     /// process at once (an administrator's block at another terminal takes effect immediately).
-    public func update<T>(actor: Viewer?, _ body: (inout Transaction) throws -> T) throws -> T {
+    func update<T>(actor: Viewer?, _ body: (inout Transaction) throws -> T) throws -> T {
         try update { tx in
             if let actor { try Self.confirm(actor, in: tx.state) }
             return try body(&tx)
@@ -247,7 +247,7 @@ public final class Store {
         if now.roles != mine.roles || now.profile.wijk != mine.profile.wijk { throw CoreError.notPermitted(.rightsChanged) }
     }
 
-    public func update<T>(_ body: (inout Transaction) throws -> T) throws -> T {
+    func update<T>(_ body: (inout Transaction) throws -> T) throws -> T {
         try lock.withLock(exclusive: true) {
             try refreshLocked()
             var tx = Transaction(state: state, now: clock.now())

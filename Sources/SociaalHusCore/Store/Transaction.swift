@@ -4,11 +4,11 @@ import Foundation
 ///
 /// A transaction is made under the store's exclusive lock against the state just re-read from
 /// disk, so no other process's change is lost; it reaches disk whole or not at all.
-public struct Transaction {
+struct Transaction {
     /// The state with the changes made so far.
-    public internal(set) var state: StoreState
+    var state: StoreState
     /// The moment of the change (from the store's clock).
-    public let now: Date
+    let now: Date
     /// The shards to rewrite.
     var dirty: Set<ShardRef> = []
     /// Maildir files to write into `mail/new` with the commit (name, contents).
@@ -22,65 +22,65 @@ public struct Transaction {
     }
 
     /// Hands out the next id of a collection.
-    public mutating func nextID<E>(_ collection: CollectionName) -> ID<E> {
+    mutating func nextID<E>(_ collection: CollectionName) -> ID<E> {
         let next = (state.manifest.lastIDs[collection] ?? 0) + 1
         state.manifest.lastIDs[collection] = next
         return ID(next)
     }
 
     /// Inserts or replaces an account.
-    public mutating func put(_ r: Account) { mark(.accounts, state.accounts.put(r)) }
+    mutating func put(_ r: Account) { mark(.accounts, state.accounts.put(r)) }
     /// Inserts or replaces an organisation.
-    public mutating func put(_ r: Organisation) { mark(.organisations, state.organisations.put(r)) }
+    mutating func put(_ r: Organisation) { mark(.organisations, state.organisations.put(r)) }
     /// Inserts or replaces an agenda item.
-    public mutating func put(_ r: AgendaItem) { mark(.agenda, state.agenda.put(r)) }
+    mutating func put(_ r: AgendaItem) { mark(.agenda, state.agenda.put(r)) }
     /// Inserts or replaces a post.
-    public mutating func put(_ r: Post) { mark(.posts, state.posts.put(r)) }
+    mutating func put(_ r: Post) { mark(.posts, state.posts.put(r)) }
     /// Inserts or replaces a contact message.
-    public mutating func put(_ r: ContactMessage) { mark(.messages, state.messages.put(r)) }
+    mutating func put(_ r: ContactMessage) { mark(.messages, state.messages.put(r)) }
     /// Inserts an audit event as it is.
-    public mutating func put(_ r: AuditEvent) { mark(.audit, state.audit.put(r)) }
+    mutating func put(_ r: AuditEvent) { mark(.audit, state.audit.put(r)) }
     /// Inserts or replaces an intake.
-    public mutating func put(_ r: Intake) { mark(.intakes, state.intakes.put(r)) }
+    mutating func put(_ r: Intake) { mark(.intakes, state.intakes.put(r)) }
     /// Inserts a disclosure entry.
-    public mutating func put(_ r: Disclosure) { mark(.disclosures, state.disclosures.put(r)) }
+    mutating func put(_ r: Disclosure) { mark(.disclosures, state.disclosures.put(r)) }
     /// Inserts or replaces an outgoing message.
-    public mutating func put(_ r: OutboxMessage) { mark(.outbox, state.outbox.put(r)) }
+    mutating func put(_ r: OutboxMessage) { mark(.outbox, state.outbox.put(r)) }
     /// Inserts or replaces a report.
-    public mutating func put(_ r: Report) { mark(.reports, state.reports.put(r)) }
+    mutating func put(_ r: Report) { mark(.reports, state.reports.put(r)) }
     /// Inserts or replaces a staff member's draft.
-    public mutating func put(_ r: IntakeDraft) { mark(.drafts, state.drafts.put(r)) }
+    mutating func put(_ r: IntakeDraft) { mark(.drafts, state.drafts.put(r)) }
 
     /// Removes an account.
-    public mutating func remove(_ r: Account) { mark(.accounts, state.accounts.remove(r)) }
+    mutating func remove(_ r: Account) { mark(.accounts, state.accounts.remove(r)) }
     /// Removes an organisation.
-    public mutating func remove(_ r: Organisation) { mark(.organisations, state.organisations.remove(r)) }
+    mutating func remove(_ r: Organisation) { mark(.organisations, state.organisations.remove(r)) }
     /// Removes an agenda item.
-    public mutating func remove(_ r: AgendaItem) { mark(.agenda, state.agenda.remove(r)) }
+    mutating func remove(_ r: AgendaItem) { mark(.agenda, state.agenda.remove(r)) }
     /// Removes a post.
-    public mutating func remove(_ r: Post) { mark(.posts, state.posts.remove(r)) }
+    mutating func remove(_ r: Post) { mark(.posts, state.posts.remove(r)) }
     /// Removes a contact message.
-    public mutating func remove(_ r: ContactMessage) { mark(.messages, state.messages.remove(r)) }
+    mutating func remove(_ r: ContactMessage) { mark(.messages, state.messages.remove(r)) }
     /// Removes an audit event.
-    public mutating func remove(_ r: AuditEvent) { mark(.audit, state.audit.remove(r)) }
+    mutating func remove(_ r: AuditEvent) { mark(.audit, state.audit.remove(r)) }
     /// Removes an intake.
-    public mutating func remove(_ r: Intake) { mark(.intakes, state.intakes.remove(r)) }
+    mutating func remove(_ r: Intake) { mark(.intakes, state.intakes.remove(r)) }
     /// Removes a disclosure entry.
-    public mutating func remove(_ r: Disclosure) { mark(.disclosures, state.disclosures.remove(r)) }
+    mutating func remove(_ r: Disclosure) { mark(.disclosures, state.disclosures.remove(r)) }
     /// Removes an outgoing message.
-    public mutating func remove(_ r: OutboxMessage) { mark(.outbox, state.outbox.remove(r)) }
+    mutating func remove(_ r: OutboxMessage) { mark(.outbox, state.outbox.remove(r)) }
     /// Removes a report.
-    public mutating func remove(_ r: Report) { mark(.reports, state.reports.remove(r)) }
+    mutating func remove(_ r: Report) { mark(.reports, state.reports.remove(r)) }
     /// Removes a draft.
-    public mutating func remove(_ r: IntakeDraft) { mark(.drafts, state.drafts.remove(r)) }
+    mutating func remove(_ r: IntakeDraft) { mark(.drafts, state.drafts.remove(r)) }
 
     /// Replaces the platform settings.
-    public mutating func setSettings(_ settings: PlatformSettings) {
+    mutating func setSettings(_ settings: PlatformSettings) {
         mark(.settings, state.settingsTable.put(SettingsRecord(settings: settings)))
     }
 
     /// Records an audit event (ids only, never personal data).
-    public mutating func audit(_ action: AuditEvent.Action, actor: AccountID?, subject: AccountID?, target: String? = nil) {
+    mutating func audit(_ action: AuditEvent.Action, actor: AccountID?, subject: AccountID?, target: String? = nil) {
         let id: AuditEventID = nextID(.audit)
         put(AuditEvent(id: id, actor: actor, action: action, subject: subject, target: target, at: now))
     }
@@ -88,7 +88,7 @@ public struct Transaction {
     /// Queues an e-mail: a record in the outbox and, with the commit, its RFC 5322 file in the
     /// Maildir. Throws (and queues nothing) when an address or header is not acceptable.
     @discardableResult
-    public mutating func queueMail(_ m: MailMessage, kind: OutboxMessage.Kind, accounts: [AccountID], organisation: OrganisationID? = nil,
+    mutating func queueMail(_ m: MailMessage, kind: OutboxMessage.Kind, accounts: [AccountID], organisation: OrganisationID? = nil,
                                    intake: IntakeID? = nil) throws -> OutboxMessage {
         let id: OutboxMessageID = nextID(.outbox)
         let messageID = "\(UUID().uuidString.lowercased()).\(id)@" + (state.settings.mailFrom.split(separator: "@").last.map(String.init) ?? "sociaalhus.invalid")
@@ -102,7 +102,7 @@ public struct Transaction {
     }
 
     /// Removes an outgoing message and, once the change is durable, its Maildir file.
-    public mutating func removeMail(_ r: OutboxMessage) {
+    mutating func removeMail(_ r: OutboxMessage) {
         remove(r)
         if let f = r.file { mailToRemove.append(f) }
     }
