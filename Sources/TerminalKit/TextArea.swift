@@ -5,6 +5,8 @@ public struct TextArea: Equatable, Sendable {
     public private(set) var buffer: EditBuffer
     /// Rows the area takes on screen (the counter comes on a row of its own below them).
     public var rows: Int
+    /// False when there is no row left for the counter (the area then draws none).
+    public var showsCounter = true
 
     /// Creates an area holding `text`, with the cursor at its end.
     public init(_ text: String = "", limit: Int = 2000, rows: Int = 4) {
@@ -151,7 +153,7 @@ public struct TextArea: Equatable, Sendable {
         let more = all.count > first + rows ? " ↓" : ""
         let above = first > 0 ? "↑ " : ""
         let count = above + counter + more
-        g.put(count, x: x + max(width - TextWidth.width(count), 0), y: y + rows, role: buffer.chars.count > buffer.limit ? .error : .muted, maxWidth: width)
+        if showsCounter { g.put(count, x: x + max(width - TextWidth.width(count), 0), y: y + rows, role: buffer.chars.count > buffer.limit ? .error : .muted, maxWidth: width) }
         if focused {
             let (line, column) = cursorPosition(width: width)
             g.cursor = (x + min(column, width - 1), y + line - first)

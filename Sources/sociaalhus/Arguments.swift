@@ -23,11 +23,37 @@ struct Arguments {
     /// asking for help can never run a command.
     static func parse(_ words: [String]) throws -> Invocation {
         let beforeDashes = words.prefix { $0 != "--" }
+        // The options every command takes may also come before the command words
+        // ("sociaalhus --store /srv/sh retention", as cron lines are often written).
+        var words = words
+        var globals: [String] = []
+        var k = 0
+        while k < words.count && words[k] != "--" {
+            let w = words[k]
+            if (w == "--store" || w == "--lang"), k + 1 < words.count {
+                globals += [w, words[k + 1]]
+                words.removeSubrange(k...(k + 1))
+            } else if w.hasPrefix("--store=") || w.hasPrefix("--lang=") {
+                globals.append(w)
+                words.remove(at: k)
+            } else if !w.hasPrefix("-") {
+                break
+            } else {
+                k += 1
+            }
+        }
         let leading = Array(words.prefix { !$0.hasPrefix("-") })
         if beforeDashes.contains(where: { $0 == "--help" || $0 == "-h" || $0.hasPrefix("--help=") }) {
             return .help(leading.first == "help" ? Array(leading.dropFirst()) : leading)
         }
-        if leading.first == "help" { return .help(Array(leading.dropFirst())) }
+        if leading.first == "help" {
+            let path = Array(leading.dropFirst())
+            // "help bogus" or "help account add extra" names no command: say so, do not guess.
+            if !path.isEmpty && CommandSpec.find(path)?.used != path.count && !(path.count == 1 && !CommandSpec.group(path).isEmpty) && path != ["privacy"] {
+                throw CLIError.unknownCommand(path.joined(separator: " "))
+            }
+            return .help(path)
+        }
         if words == ["--version"] || words == ["-V"] { return .version }
         var path = leading
         if path == ["privacy"] { path = ["privacy", "show"] }
@@ -45,7 +71,7 @@ struct Arguments {
         }
         var args = Arguments()
         args.positional = Array(path.prefix(used))
-        let rest = Array(words.dropFirst(min(used, leading.count)))
+        let rest = Array(words.dropFirst(min(used, leading.count))) + globals
         try args.read(rest, spec)
         return .run(spec, args)
     }
@@ -82,6 +108,10 @@ struct Arguments {
                     }
                     i += 1
                     value = words[i]
+                }
+                if name == "store", value!.trimmingCharacters(in: .whitespaces).isEmpty {
+                    // An empty folder (an unset variable) must not fall back to another store.
+                    throw CLIError.invalidValue(option: name, value: value!, expected: "een map / a folder")
                 }
                 if let choices = option.choices, !choices.contains(value!) {
                     throw CLIError.invalidValue(option: name, value: value!, expected: choices.joined(separator: ", "))

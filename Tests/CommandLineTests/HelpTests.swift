@@ -72,6 +72,7 @@ import Testing
         (["account"], "add, block, unblock, erase"), (["bogus"], "Opdrachten:"), (["check", "--demo"], "--demo"),
         (["agenda", "--days"], "--days"), (["account", "erase"], "--email"), (["agenda", "--wijk", "A", "--wijk", "B"], "twee keer"),
         (["export", "--email", "--out", "x"], "--email"), (["init", "--demo=yes"], "--demo"),
+        (["help", "bogus"], "bogus"), (["help", "account", "add", "extra"], "account add extra"), (["check", "--store="], "--store"),
     ]
 
     @Test("wrong words are refused with exit 2 and a sentence naming what is valid", arguments: refusals)
@@ -82,6 +83,13 @@ import Testing
         #expect(r.err.contains(mentions), "\(words): \(r.err)")
         #expect(r.out.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: t.store), "nothing was created")
+    }
+
+    @Test("regression: the options every command takes may come before the command, as in cron lines") func globalsFirst() throws {
+        let t = CLI.Temp()
+        #expect(try CLI.run(["--store", t.store, "init"]).status == 0)
+        let r = try CLI.run(["--lang", "en", "--store", t.store, "check"])
+        #expect(r.status == 0 && r.out.contains("is sound"), "\(r.err)")
     }
 
     @Test("--version prints the version") func version() throws {

@@ -141,3 +141,26 @@ import Testing
         #expect(throws: CoreError.loginFailed) { try store.login(email: "anna@example.nl", password: goodPassword + "x") }
     }
 }
+
+/// Found in review: a real account's failures were remembered longer than an unknown address's,
+/// so an hour later the two answered differently.
+@Suite struct ThrottleMemoryTests {
+    @Test("regression: after an hour of quiet, a real and an unknown address answer alike") func sameAfterAnHour() throws {
+        let dir = TempDir()
+        let clock = FixedClock(testNow)
+        let store = try makeStore(dir, clock: clock)
+        try addResident(store, "anna@example.nl")
+        var answers: [String: [CoreError]] = [:]
+        for address in ["anna@example.nl", "niemand@example.nl"] {
+            for _ in 0..<6 { _ = try? store.login(email: address, password: "wrong password!") }
+        }
+        clock.advance(3601)
+        for address in ["anna@example.nl", "niemand@example.nl"] {
+            for _ in 0..<2 {
+                do { _ = try store.login(email: address, password: "wrong password!") } catch let e as CoreError { answers[address, default: []].append(e) }
+            }
+        }
+        #expect(answers["anna@example.nl"] == answers["niemand@example.nl"])
+        #expect(answers["anna@example.nl"] == [.loginFailed, .loginFailed])
+    }
+}

@@ -150,3 +150,15 @@ import TerminalKit
         _ = screen
     }
 }
+
+/// Found in review: a text area on the form's last row drew its counter below the form.
+@Suite struct FormEdgeTests {
+    @Test("regression: nothing of a text area is drawn below the form's area") func counterStaysInside() {
+        var form = Form([FormField("a", "A", .text(TextField())), FormField("t", "Tekst", .area(TextArea("hallo", limit: 50, rows: 4)))])
+        form.focus(on: "t")
+        var g = Grid(size: Size(cols: 40, rows: 6))
+        form.render(into: &g, area: Rect(x: 0, y: 0, width: 40, height: 2))
+        for y in 2..<6 { #expect(g.lines[y].trimmingCharacters(in: .whitespaces).isEmpty, "row \(y): \(g.lines[y])") }
+        #expect(g.cursor.map { $0.y < 2 } == true)
+    }
+}

@@ -10,8 +10,19 @@ public enum LoginThrottle {
     /// Longest delay between attempts.
     public static let maximumDelay: TimeInterval = 900
 
+    /// Failures older than this are forgotten, for an account as for an address without one, so
+    /// the two answer alike at every moment (a longer memory for real accounts would tell them apart).
+    public static let memory: TimeInterval = 3600
+
+    /// The state with failures past `memory` forgotten.
+    public static func current(_ state: LoginThrottleState, now: Date) -> LoginThrottleState {
+        guard let last = state.lastFailure, now.timeIntervalSince(last) < memory else { return LoginThrottleState() }
+        return state
+    }
+
     /// Seconds to wait before the next attempt is accepted, or 0.
     public static func wait(_ state: LoginThrottleState, now: Date) -> Int {
+        let state = current(state, now: now)
         var wait: TimeInterval = 0
         let recent = state.recentFailures.filter { now.timeIntervalSince($0) < 3600 }
         if recent.count >= hourlyLimit, let oldest = recent.min() {
@@ -27,7 +38,7 @@ public enum LoginThrottle {
 
     /// The state after one more failure at `now`.
     public static func recordingFailure(_ state: LoginThrottleState, now: Date) -> LoginThrottleState {
-        var s = state
+        var s = current(state, now: now)
         s.consecutiveFailures += 1
         s.lastFailure = now
         s.recentFailures = (s.recentFailures.filter { now.timeIntervalSince($0) < 3600 } + [now]).suffix(hourlyLimit)

@@ -72,7 +72,7 @@ extension Store {
             if settings.throttleKey.isEmpty { settings.throttleKey = Self.newThrottleKey() }
             guard let h = keyedHash(address, key: settings.throttleKey) else { return }
             // Expire what no longer counts, then keep the most recent few.
-            settings.loginFailures = settings.loginFailures.filter { ($0.value.lastFailure.map { tx.now.timeIntervalSince($0) } ?? .infinity) < 3600 }
+            settings.loginFailures = settings.loginFailures.filter { ($0.value.lastFailure.map { tx.now.timeIntervalSince($0) } ?? .infinity) < LoginThrottle.memory }
             settings.loginFailures[h] = LoginThrottle.recordingFailure(settings.loginFailures[h] ?? LoginThrottleState(), now: tx.now)
             if settings.loginFailures.count > PlatformSettings.loginFailureLimit {
                 let keep = settings.loginFailures.sorted { ($0.value.lastFailure ?? .distantPast) > ($1.value.lastFailure ?? .distantPast) }

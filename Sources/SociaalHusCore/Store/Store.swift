@@ -224,14 +224,12 @@ public final class Store {
 
     // MARK: Changing
 
-    /// Makes a change: locks, re-reads the latest state, runs `body` on it and writes the
-    /// touched shards durably. When `body` throws, nothing is written.
-    @discardableResult
-    /// Runs a change for `actor` (nil: the operator's command line). Inside the lock, after the
+    /// Runs a change for `actor` (nil: a system task such as retention or cron). Inside the lock, after the
     /// store was read again, the acting account is looked up as it is now: erased, blocked, or
     /// with other roles or another wijk than the caller's copy says, the change is refused. So a
     /// permission checked with the caller's copy holds for the account as it really is, in every
     /// process at once (an administrator's block at another terminal takes effect immediately).
+    @discardableResult
     func update<T>(actor: Viewer?, _ body: (inout Transaction) throws -> T) throws -> T {
         try update { tx in
             if let actor { try Self.confirm(actor, in: tx.state) }
@@ -247,6 +245,9 @@ public final class Store {
         if now.roles != mine.roles || now.profile.wijk != mine.profile.wijk { throw CoreError.notPermitted(.rightsChanged) }
     }
 
+    /// Makes a change: locks, re-reads the latest state, runs `body` on it and writes the
+    /// touched shards durably. When `body` throws, nothing is written.
+    @discardableResult
     func update<T>(_ body: (inout Transaction) throws -> T) throws -> T {
         try lock.withLock(exclusive: true) {
             try refreshLocked()

@@ -318,7 +318,9 @@ public struct Form {
             case .area(var a):
                 g.put(TextWidth.pad(f.label, to: labelWidth), x: x, y: y, role: labelRole, maxWidth: width)
                 // Never draw below the form: fewer rows when the window is small.
-                a.rows = max(min(a.rows, area.maxY - y - 1), 1)
+                let room = area.maxY - y
+                a.rows = max(min(a.rows, room - 1), 1)
+                a.showsCounter = room >= 2
                 if focused { areaWidth = valueWidth }
                 a.render(into: &g, x: valueX, y: y, width: valueWidth, focused: focused)
             case .toggle(let on):
