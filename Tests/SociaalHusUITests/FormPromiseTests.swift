@@ -162,3 +162,17 @@ import TerminalKit
         #expect(g.cursor.map { $0.y < 2 } == true)
     }
 }
+
+/// Ctrl-S saves on the profile too (found in review).
+@Suite struct ProfileCtrlSTests {
+    @Test("regression: Ctrl-S saves the profile from any field") func ctrlS() {
+        let d = Driver()
+        d.logIn("anna")
+        _ = d.grid
+        d.press(.left) // Openbaar → Alleen buren
+        #expect(d.app.activeBindings().contains { $0.action == .submit })
+        d.press(.ctrl("s"))
+        #expect(d.store.state.accounts.all.first { $0.email.hasPrefix("anna") }!.profile.visibility == .neighbours)
+        #expect(d.screen.contains("opgeslagen"))
+    }
+}

@@ -18,7 +18,7 @@ final class ChangePasswordScreen: Screen {
     }
 
     func title(_ ctx: UIContext) -> String { ctx.t("Wachtwoord wijzigen", "Change password") }
-    func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang) }
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang, form: form) }
     var capturesText: Bool { form.isEditingText }
     var hasUnsavedInput: Bool { form.edited }
 
@@ -30,6 +30,7 @@ final class ChangePasswordScreen: Screen {
             // Enter in the last field saves at once, as people expect after typing a password twice.
             if form.focusedID == "repeat" { submit(ctx) } else { press(form.handle(.enter), ctx) }
         case .toggle: press(form.handle(.char(" ")), ctx)
+        case .submit: if let id = form.submitButton?.id { press(.pressed(id), ctx) }
         default: break
         }
     }

@@ -13,7 +13,7 @@ final class ExportDataScreen: Screen {
     private var written: String?
 
     func title(_ ctx: UIContext) -> String { ctx.t("Gegevens exporteren", "Export data") }
-    func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang) }
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang, form: form) }
     var capturesText: Bool { form.isEditingText }
     var hasUnsavedInput: Bool { form.edited && written == nil }
 
@@ -40,6 +40,7 @@ final class ExportDataScreen: Screen {
             // Enter in the path field exports at once: it is the only thing to fill in.
             if form.focusedID == "path" { exportData(ctx) } else { press(form.handle(.enter), ctx) }
         case .toggle: press(form.handle(.char(" ")), ctx)
+        case .submit: if let id = form.submitButton?.id { press(.pressed(id), ctx) }
         default: break
         }
     }

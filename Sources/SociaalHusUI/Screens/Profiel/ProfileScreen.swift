@@ -131,7 +131,7 @@ final class ProfileScreen: Screen {
     func title(_ ctx: UIContext) -> String { ctx.t("Profiel", "Profile") }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        var b = KeyTable.form(ctx.lang)
+        var b = KeyTable.form(ctx.lang, form: form)
         // Letters are shortcuts only while no text field has focus; in a field they are typed.
         if !capturesText {
             let group = ctx.t("Profiel", "Profile")
@@ -162,6 +162,7 @@ final class ProfileScreen: Screen {
         case .previousField: _ = form.handle(.backTab)
         case .activate: press(form.handle(.enter), ctx)
         case .toggle: press(form.handle(.char(" ")), ctx)
+        case .submit: if let id = form.submitButton?.id { press(.pressed(id), ctx) }
         case .myData: press(.pressed("myData"), ctx)
         case .changePassword: press(.pressed("password"), ctx)
         case .logout: press(.pressed("logout"), ctx)
