@@ -66,12 +66,7 @@ import Testing
         let clock = FixedClock(testNow)
         let store = try makeStore(dir, clock: clock)
         try addResident(store, "anna@example.nl")
-        var answers: [String: [CoreError]] = [:]
-        for address in ["anna@example.nl", "niemand@example.nl"] {
-            for _ in 0..<7 {
-                do { _ = try store.login(email: address, password: "wrong password!") } catch let e as CoreError { answers[address, default: []].append(e) }
-            }
-        }
+        let answers = wrongLoginAnswers(store, times: 7)
         #expect(answers["anna@example.nl"] == answers["niemand@example.nl"])
         #expect(answers["niemand@example.nl"]?.last == .loginThrottled(seconds: 2))
         // Survives a restart, and the address itself is nowhere in the store.
@@ -150,17 +145,21 @@ import Testing
         let clock = FixedClock(testNow)
         let store = try makeStore(dir, clock: clock)
         try addResident(store, "anna@example.nl")
-        var answers: [String: [CoreError]] = [:]
-        for address in ["anna@example.nl", "niemand@example.nl"] {
-            for _ in 0..<6 { _ = try? store.login(email: address, password: "wrong password!") }
-        }
+        _ = wrongLoginAnswers(store, times: 6)
         clock.advance(3601)
-        for address in ["anna@example.nl", "niemand@example.nl"] {
-            for _ in 0..<2 {
-                do { _ = try store.login(email: address, password: "wrong password!") } catch let e as CoreError { answers[address, default: []].append(e) }
-            }
-        }
+        let answers = wrongLoginAnswers(store, times: 2)
         #expect(answers["anna@example.nl"] == answers["niemand@example.nl"])
         #expect(answers["anna@example.nl"] == [.loginFailed, .loginFailed])
     }
+}
+
+/// What each address is told for `times` wrong passwords in a row: a resident's and one without an account.
+func wrongLoginAnswers(_ store: Store, times: Int, addresses: [String] = ["anna@example.nl", "niemand@example.nl"]) -> [String: [CoreError]] {
+    var answers: [String: [CoreError]] = [:]
+    for address in addresses {
+        for _ in 0..<times {
+            do { _ = try store.login(email: address, password: "wrong password!") } catch let e as CoreError { answers[address, default: []].append(e) } catch {}
+        }
+    }
+    return answers
 }
