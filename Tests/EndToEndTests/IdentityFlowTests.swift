@@ -45,7 +45,8 @@ import Testing
             usleep(50_000)
         }
         try t.keys("Enter")
-        return try t.waitFor("Tekst van " + marker)
+        try t.waitFor("Tekst van " + marker)
+        return try t.waitFor("Geplaatst")
     }
 
     static func line(_ screen: String, _ marker: String) -> String {

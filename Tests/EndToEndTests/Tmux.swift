@@ -94,14 +94,31 @@ final class Tmux {
         try Tmux.run(["tmux", "-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : [])).out
     }
 
-    /// Waits until the screen contains `text` (up to `seconds`), returning the screen.
+    /// The screen once two captures 80 ms apart agree.
+    ///
+    /// Regression (CI, stop 17): a capture taken while curses was still repainting showed the
+    /// post's first lines over the old list, so a line further down was "missing".
+    /// A screen that no longer meets `condition` (a notice that went away) is not waited for.
+    func settled(_ first: String, _ condition: (String) -> Bool) throws -> String {
+        var previous = first
+        for _ in 0..<25 {
+            usleep(80_000)
+            let now = try screen()
+            if !condition(now) { return previous }
+            if now == previous { return now }
+            previous = now
+        }
+        return previous
+    }
+
+    /// Waits until the screen contains `text` (up to `seconds`), returning the settled screen.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if last.contains(text) { return last }
+            if last.contains(text) { return try settled(last) { $0.contains(text) } }
             usleep(100_000)
         }
         Issue.record("waited \(seconds) s for '\(text)'; the screen was:\n\(last)", sourceLocation: sourceLocation)
@@ -115,7 +132,7 @@ final class Tmux {
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return last }
+            if condition(last) { return try settled(last, condition) }
             usleep(100_000)
         }
         Issue.record("waited \(seconds) s for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
