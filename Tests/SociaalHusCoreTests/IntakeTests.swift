@@ -457,6 +457,28 @@ struct DeskWorld {
 }
 
 @Suite struct StoreFormatTests {
+    @Test("regression: a settings file written under format 2 with the throttle fields appended (stop 17) keeps its key") func formatTwoWithThrottle() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        _ = try? store.login(email: "nobody@example.nl", password: "wrong-password-1")
+        let key = store.state.settings.throttleKey
+        #expect(!key.isEmpty && !store.state.settings.loginFailures.isEmpty)
+        var manifest = store.state.manifest
+        let entry = manifest.entry(.settings, 0)!
+        var w = BinaryWriter()
+        w.array(ShardCodec.magic) { $0.uint(UInt64($1)) }
+        w.uint(2); w.string("settings"); w.uint(0)
+        w.array([SettingsRecord(settings: store.state.settings)]) { w, r in r.write(to: &w) }
+        let data = Data(w.bytes)
+        try data.write(to: URL(fileURLWithPath: dir.store + "/data/" + entry.file))
+        manifest.collections[.settings]!.files["0"] = Manifest.FileEntry(file: entry.file, size: data.count, crc: CRC32.checksum(data))
+        try ShardCodec.encoder().encode(manifest).write(to: URL(fileURLWithPath: dir.store + "/manifest.json"))
+        #expect(StoreCheck.run(at: dir.store).problems.isEmpty)
+        let old = try reopen(dir)
+        #expect(old.state.settings.throttleKey == key)
+        #expect(old.state.settings.loginFailures == store.state.settings.loginFailures)
+    }
+
     @Test("a format 1 store (before intakes) opens, keeps its settings and is upgraded by the next change") func formatOne() throws {
         let dir = TempDir()
         let store = try makeStore(dir)

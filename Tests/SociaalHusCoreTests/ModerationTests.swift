@@ -64,7 +64,16 @@ import Testing
         let r = try m.report()
         try m.store.replyToAuthor(r.id, text: "Pas de prijs aan, dan zet ik het terug.", by: .account(m.w.partner))
         let inbox = m.store.messages(for: .account(m.w.resident))
-        #expect(inbox.contains { $0.text.contains("Pas de prijs aan") && $0.senderName == "Moderatie SociaalHus" })
+        let message = try #require(inbox.first { $0.text.contains("Pas de prijs aan") })
+        #expect(m.store.senderName(of: message, for: .account(m.w.resident), lang: .dutch) == "Moderatie SociaalHus")
+        #expect(m.store.senderName(of: message, for: .account(m.w.resident), lang: .english) == "SociaalHus moderation")
+        // Codes in the core, words at the edge: the reason is stored as a code, rendered per reader.
+        #expect(message.aboutReport == r.reason && message.text == "Pas de prijs aan, dan zet ik het terug.")
+        #expect(message.shownText(.dutch) == "Over je melding (\(r.reason.label(.dutch))): Pas de prijs aan, dan zet ik het terug.")
+        #expect(message.shownText(.english).hasPrefix("About the report (\(r.reason.label(.english))): "))
+        // It survives the file: the reason is read back as the same code.
+        let again = try Store.open(at: m.store.path, clock: m.store.clock, hasher: TestHasher())
+        #expect(again.state.messages[message.id.rawValue]?.aboutReport == r.reason)
     }
 
     @Test("an administrator blocks on request with a reason: no login, content hidden; unblocking undoes it") func blocking() throws {

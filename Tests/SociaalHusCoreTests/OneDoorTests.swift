@@ -99,3 +99,63 @@ import Testing
         #expect(!store.contains("public func update"), "Store.update is internal")
     }
 }
+
+/// Screens and commands read through the core's view functions: the raw tables stay inside it,
+/// and every role check is in `Permissions` (issue 12).
+@Suite struct ReadThroughViewsTests {
+    static let sources = OneDoorTests.coreFolder.deletingLastPathComponent()
+
+    static func swiftFiles(_ folder: String) -> [(String, String)] {
+        let base = sources.appendingPathComponent(folder)
+        return FileManager.default.enumerator(atPath: base.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.compactMap { f in
+            (try? String(contentsOf: base.appendingPathComponent(f), encoding: .utf8)).map { (folder + "/" + f, $0) }
+        }
+    }
+
+    @Test("the store's tables and its state type are not public") func tablesInternal() throws {
+        let core = OneDoorTests.coreFolder
+        let store = try String(contentsOf: core.appendingPathComponent("Store/Store.swift"), encoding: .utf8)
+        #expect(!store.contains("public private(set) var state") && !store.contains("public var state"))
+        let state = try String(contentsOf: core.appendingPathComponent("Store/StoreState.swift"), encoding: .utf8)
+        #expect(!state.contains("public struct StoreState"))
+    }
+
+    @Test("no screen or command reads the raw state or checks a role itself") func noRoleChecksOutside() {
+        #expect(Self.swiftFiles("SociaalHusUI").count > 30 && Self.swiftFiles("sociaalhus").count > 10, "the scan sees the sources")
+        let patterns = ["store.state", ".roles.", "isAdministrator", "editorOf", "partnerOf"]
+        // The command line parses role words into a Roles value: that is input, not a check.
+        let allowed: Set<String> = ["sociaalhus/Commands/AccountCommand.swift:.roles.", "sociaalhus/Commands/AccountCommand.swift:editorOf",
+                                    "sociaalhus/Commands/AccountCommand.swift:partnerOf",
+                                    // Mijn gegevens lists the person's own roles from their export.
+                                    "SociaalHusUI/Screens/Profiel/MyDataLines.swift:.roles.", "SociaalHusUI/Screens/Profiel/MyDataLines.swift:editorOf",
+                                    "SociaalHusUI/Screens/Profiel/MyDataLines.swift:partnerOf"]
+        for (file, text) in Self.swiftFiles("SociaalHusUI") + Self.swiftFiles("sociaalhus") {
+            for p in patterns where text.contains(p) && !allowed.contains(file + ":" + p) {
+                Issue.record("\(file) uses '\(p)': ask the core's view functions or Permissions instead")
+            }
+        }
+    }
+
+    @Test("a screen's own account carries no password hash; the settings no throttle secrets") func noSecretsInViews() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let anna = try addResident(store, "anna@example.nl")
+        _ = try? store.login(email: "nobody@example.nl", password: "wrong-password-1")
+        #expect(!store.state.accounts[anna.id.rawValue]!.passwordHash.isEmpty && !store.state.settings.throttleKey.isEmpty)
+        #expect(store.ownAccount(anna.id)?.passwordHash == "")
+        #expect(store.settings.throttleKey.isEmpty && store.settings.loginFailures.isEmpty)
+        #expect(store.settings.wijken == store.state.settings.wijken)
+    }
+
+    @Test("a post out of sight is not handed to a screen by id, nor a report to a non-moderator") func viewsApplyRules() throws {
+        let w = try DeskWorld()
+        let post = try w.store.createPost(PostDraft(kind: .vraag, title: "Verborgen", body: "x", wijk: w.resident.profile.wijk, author: .resident(w.resident.id)),
+                                          by: .account(w.resident))
+        let r = try w.store.report(.post(post.id), reason: .unwanted, explanation: "weg", name: "B", email: "b@example.org", by: .visitor)
+        #expect(w.store.report(r.id, by: .visitor) == nil && w.store.report(r.id, by: .account(w.resident)) == nil)
+        #expect(w.store.report(r.id, by: .account(w.partner)) != nil)
+        try w.store.moderate(r.id, .hide, by: .account(w.partner))
+        #expect(w.store.post(post.id, for: .visitor, now: testNow, lang: .dutch) == nil)
+        #expect(w.store.post(post.id, for: .account(w.resident), now: testNow, lang: .dutch)?.post.hiddenReason != nil, "its author sees why")
+    }
+}

@@ -334,18 +334,22 @@ import TerminalKit
 
     // MARK: Deleting
 
-    @Test("deleting with the wrong word does nothing; with VERWIJDER erases and logs out") func deleteAccount() throws {
+    @Test("deleting asks once in the app's dialog, naming what goes; n keeps everything, j erases and logs out") func deleteAccount() throws {
         let d = Self.anna()
         let id = try #require(Self.annaAccount(d)).id
+        let posts = d.store.state.posts.all.filter { $0.author == .resident(id) }.count
         d.press(.tab, .char("g"), .char("d"))
-        #expect(d.screen.contains("Typ VERWIJDER en druk op Enter"))
-        d.type("ja")
+        #expect(d.screen.contains("Druk op Enter om je account te verwijderen"))
         d.press(.enter)
-        #expect(d.screen.contains("Typ VERWIJDER en Enter; er is niets verwijderd."))
+        #expect(d.screen.contains("Zeker weten?") && d.screen.contains("\(posts) prikbordbericht(en)"), "the dialog names what goes")
+        d.press(.char("n"))
+        #expect(d.screen.contains("Niets gedaan."))
         #expect(d.store.state.accounts[id.rawValue] != nil)
         #expect(d.app.ctx.session == id)
-        d.type("VERWIJDER")
         d.press(.enter)
+        d.press(.escape)
+        #expect(d.store.state.accounts[id.rawValue] != nil, "Esc in the dialog keeps the account")
+        d.press(.enter, .char("j"))
         #expect(d.store.state.accounts[id.rawValue] == nil)
         #expect(d.store.state.posts.all.allSatisfy { $0.author != .resident(id) })
         #expect(d.app.ctx.session == nil)
@@ -356,16 +360,12 @@ import TerminalKit
         #expect(!d.screen.contains("Anna"))
     }
 
-    @Test("in English the word is DELETE") func deleteAccountEnglish() throws {
+    @Test("in English the dialog asks to erase, and y does it") func deleteAccountEnglish() throws {
         let d = Self.anna(lang: .english)
         let id = try #require(Self.annaAccount(d)).id
-        d.press(.tab, .char("g"), .char("d"))
-        d.type("VERWIJDER")
-        d.press(.enter)
-        #expect(d.screen.contains("Type DELETE and Enter; nothing was deleted."))
-        #expect(d.store.state.accounts[id.rawValue] != nil)
-        d.type("DELETE")
-        d.press(.enter)
+        d.press(.tab, .char("g"), .char("d"), .enter)
+        #expect(d.screen.contains("Are you sure?") && d.screen.contains("Erase your account"))
+        d.press(.char("y"))
         #expect(d.store.state.accounts[id.rawValue] == nil)
         #expect(d.app.ctx.session == nil)
     }

@@ -20,6 +20,9 @@ public enum SyntheticStore {
         }
     }
 
+    /// The ids of every account in a synthetic store, sorted: the benchmark picks its actors here.
+    public static func accountIDs(in store: Store) -> [AccountID] { store.state.accounts.all.map(\.id).sorted() }
+
     /// Builds the store at `path` (which must not exist) and returns its size.
     @discardableResult
     public static func build(at path: String, scale: Int, now: Date, hash: String) throws -> Size {

@@ -73,7 +73,7 @@ extension Store {
         guard let me = viewer.activeAccount else { return false }
         switch m.recipient {
         case .resident(let id): return id == me.id
-        case .organisation(let o): return me.roles.editorOf.contains(o)
+        case .organisation(let o): return Permissions.edits(o, .account(me))
         case .address: return false
         }
     }

@@ -111,8 +111,9 @@ extension Store {
                 throw CoreError.notFound(what: "author")
             }
             let mid: MessageID = tx.nextID(.messages)
-            tx.put(ContactMessage(id: mid, senderName: "Moderatie SociaalHus", senderEmail: "", senderAccount: me.id, recipient: recipient,
-                                  text: "Over je melding (\(r.reason.label(.dutch))): \(body)", sent: tx.now))
+            var m = ContactMessage(id: mid, senderName: "", senderEmail: "", senderAccount: me.id, recipient: recipient, text: body, sent: tx.now)
+            m.aboutReport = r.reason
+            tx.put(m)
             tx.audit(.contentModerated, actor: me.id, subject: Self.author(of: r.target, tx.state), target: r.target.auditTarget)
         }
     }
@@ -137,6 +138,16 @@ extension Store {
         }
     }
 
+    /// Blocks the resident account behind reported content (administrators), keeping the
+    /// report's reason as a code; the screen never handles the account itself.
+    public func blockAuthor(ofReport id: ReportID, by viewer: Viewer) throws {
+        try Permissions.require(.administerPlatform, by: viewer)
+        guard let r = state.reports[id.rawValue], let author = Self.author(of: r.target, state) else {
+            throw CoreError.notFound(what: "report \(id)")
+        }
+        try setBlocked(author, blocked: true, reason: r.reason.rawValue, by: viewer)
+    }
+
     /// Short text describing the reported content for the queue (nil when it is gone).
     public func reportedContent(_ r: Report, by viewer: Viewer) -> String? {
         guard Self.moderates(r, viewer) else { return nil }
@@ -149,7 +160,7 @@ extension Store {
     }
 
     /// The resident account behind reported content, if any (organisation content has none).
-    public static func author(of target: ReportTarget, _ s: StoreState) -> AccountID? {
+    static func author(of target: ReportTarget, _ s: StoreState) -> AccountID? {
         switch target {
         case .post(let id):
             if case .resident(let a)? = s.posts[id.rawValue]?.author { return a }

@@ -27,7 +27,7 @@ extension StoreState {
         let postsByAuthor = Dictionary(grouping: posts.all.filter { if case .resident = $0.author { return true } else { return false } },
                                        by: { $0.author.account! })
         return accounts.all.compactMap { a -> NeighbourView? in
-            guard a.roles.resident, !a.blocked, !viewer.owns(a.id),
+            guard Permissions.isResident(a), !a.blocked, !viewer.owns(a.id),
                   ProfileVisibilityRule.namesVisible(owner: a, viewer: viewer) else { return nil }
             let p = a.profile
             if let interest, !p.interests.contains(where: { $0.caseInsensitiveCompare(interest) == .orderedSame }) { return nil }

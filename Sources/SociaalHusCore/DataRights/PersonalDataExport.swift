@@ -172,7 +172,7 @@ extension Store {
             case .organisation(let o): to = orgName(o)
             case .address(let a): to = a
             }
-            return .init(id: m.id.rawValue, senderName: ContentVisibility.senderName(of: m, in: s, for: .account(a)), senderEmail: m.senderEmail, recipient: to, text: m.text, sent: m.sent)
+            return .init(id: m.id.rawValue, senderName: ContentVisibility.senderName(of: m, in: s, for: .account(a)), senderEmail: m.senderEmail, recipient: to, text: m.shownText(.dutch), sent: m.sent)
         }
         let posts = s.posts.all.filter { $0.author == .resident(id) }.sorted { $0.id < $1.id }
         let orgPosts = s.posts.all.filter { if case .organisation(_, let by) = $0.author { return by == id } else { return false } }.sorted { $0.id < $1.id }

@@ -12,7 +12,7 @@ extension Store {
     static func notifyNew(title: String, what: String, wijk: WijkID?, topics: [String], author: AccountID?, in tx: inout Transaction) throws {
         let wijkName = wijk.flatMap { tx.state.wijk($0)?.name } ?? "Borne"
         let line = "\(what): \(title) (\(wijkName))"
-        for account in Array(tx.state.accounts.all) where account.id != author && account.roles.resident {
+        for account in Array(tx.state.accounts.all) where account.id != author && Permissions.isResident(account) {
             let occasion = EmailPolicy.Occasion.wijkNotification(wijk: wijk ?? account.profile.wijk, topics: topics)
             guard EmailPolicy.mayEmail(occasion, to: account) else { continue }
             if account.profile.dailyDigest {

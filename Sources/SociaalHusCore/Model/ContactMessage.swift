@@ -34,6 +34,18 @@ public struct ContactMessage: Codable, Sendable, Hashable, Identifiable {
     public var hiddenForRecipient = false
     /// The message this answers, if any.
     public var inReplyTo: MessageID?
+    /// Set on a moderator's message to the author of reported content: the reason, as a code;
+    /// the reader sees it in their own language (`shownText`).
+    public var aboutReport: ReportReason?
+
+    /// The text as `lang` reads it: a moderator's message starts with what it is about.
+    public func shownText(_ lang: Language) -> String {
+        guard let aboutReport else { return text }
+        return lang.pick(nl: "Over je melding", en: "About the report") + " (" + aboutReport.label(lang) + "): " + text
+    }
+
+    /// The sender name of a moderator's message, in `lang`.
+    public static func moderationTeam(_ lang: Language) -> String { lang.pick(nl: "Moderatie SociaalHus", en: "SociaalHus moderation") }
 
     /// Creates a message.
     public init(id: MessageID, senderName: String, senderEmail: String, senderAccount: AccountID? = nil,

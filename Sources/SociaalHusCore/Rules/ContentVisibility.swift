@@ -24,7 +24,7 @@ public enum ContentVisibility {
                             settings: PlatformSettings, now: Date, lang: Language = .dutch) -> PostView? {
         let isOwner = post.author.account.map { viewer.owns($0) } ?? false
         let isEditor: Bool = {
-            if case .organisation(let org, _) = post.author, let me = viewer.activeAccount { return me.roles.editorOf.contains(org) }
+            if case .organisation(let org, _) = post.author { return Permissions.edits(org, viewer) }
             return false
         }()
         let privileged = isOwner || isEditor || viewer.isAdministrator
@@ -58,7 +58,7 @@ public enum ContentVisibility {
         guard PlatformAccess.mayOpen(.agenda, viewer: viewer, settings: settings) else { return false }
         if let creator, creator.blocked { return viewer.isAdministrator }
         if item.hiddenReason != nil {
-            return viewer.isAdministrator || (viewer.activeAccount?.roles.editorOf.contains(item.organisation) ?? false)
+            return viewer.isAdministrator || Permissions.edits(item.organisation, viewer)
         }
         return true
     }
@@ -77,7 +77,7 @@ public enum ContentVisibility {
         if message.senderAccount == me.id { return true }
         switch message.recipient {
         case .resident(let id): return id == me.id
-        case .organisation(let org): return me.roles.editorOf.contains(org)
+        case .organisation(let org): return Permissions.edits(org, .account(me))
         case .address: return false
         }
     }
@@ -87,7 +87,9 @@ public enum ContentVisibility {
     /// Berichten by a resident carries no typed name (stored empty), so its sender's name follows
     /// their profile level at the moment it is shown; an organisation's or the moderators' own
     /// name is not a personal profile.
-    public static func senderName(of message: ContactMessage, in state: StoreState, for viewer: Viewer, lang: Language = .dutch) -> String {
+    static func senderName(of message: ContactMessage, in state: StoreState, for viewer: Viewer, lang: Language = .dutch) -> String {
+        // The moderators' own name, not the moderator's profile.
+        if message.aboutReport != nil { return ContactMessage.moderationTeam(lang) }
         guard message.senderName.isEmpty else { return message.senderName }
         guard let id = message.senderAccount, let sender = state.accounts[id.rawValue] else { return ProfileView.anonymousName(lang) }
         return ProfileVisibilityRule.name(of: sender, for: viewer, lang: lang)

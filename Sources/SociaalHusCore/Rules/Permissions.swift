@@ -132,6 +132,20 @@ public enum Permissions {
         }
     }
 
+    /// True for a logged-in, non-blocked administrator (who sees hidden and blocked content).
+    public static func isAdministrator(_ viewer: Viewer) -> Bool { viewer.activeAccount?.roles.administrator ?? false }
+
+    /// True when `viewer` is an active editor of `organisation` (and so receives its messages).
+    public static func edits(_ organisation: OrganisationID, _ viewer: Viewer) -> Bool {
+        viewer.activeAccount?.roles.editorOf.contains(organisation) ?? false
+    }
+
+    /// True when `account` is an active local partner of `wijk` (named as who approves its feed).
+    public static func isPartner(_ account: Account, of wijk: WijkID) -> Bool { !account.blocked && account.roles.partnerOf.contains(wijk) }
+
+    /// True when `account` has the resident role (listed among neighbours, notified of posts).
+    public static func isResident(_ account: Account) -> Bool { account.roles.resident }
+
     /// Throws `CoreError.notPermitted` when the action is refused.
     public static func require(_ action: ContentAction, by viewer: Viewer) throws {
         if let d = denial(action, by: viewer) { throw CoreError.notPermitted(d) }

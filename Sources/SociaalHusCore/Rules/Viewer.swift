@@ -17,8 +17,8 @@ public enum Viewer: Sendable, Hashable {
         return nil
     }
 
-    /// True for a logged-in, non-blocked administrator.
-    public var isAdministrator: Bool { activeAccount?.roles.administrator ?? false }
+    /// True for a logged-in, non-blocked administrator (asks `Permissions`, where every role check lives).
+    var isAdministrator: Bool { Permissions.isAdministrator(self) }
 
     /// The account when logged in and not blocked: a blocked account has no rights at all.
     public var activeAccount: Account? {

@@ -8,7 +8,7 @@ public struct PersonalDataScan: Sendable {
     private var phones: Set<String> = []
 
     /// Collects what to look for from `state`.
-    public init(_ state: StoreState) {
+    init(_ state: StoreState) {
         func add(_ s: String?, _ what: String) {
             guard let s = s?.trimmingCharacters(in: .whitespacesAndNewlines), s.count >= 5 else { return }
             texts.append((s.lowercased(), what))

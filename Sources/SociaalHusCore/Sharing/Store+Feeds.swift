@@ -47,7 +47,7 @@ extension Store {
         let s = state
         guard let w = s.wijk(wijk) else { throw CoreError.unknownWijk(String(wijk.rawValue)) }
         guard s.settings.feedApprovals.contains(where: { $0.wijk == wijk && $0.inForce }) else {
-            let partners = s.accounts.all.filter { $0.roles.partnerOf.contains(wijk) && !$0.blocked }.map(\.name).sorted()
+            let partners = s.accounts.all.filter { Permissions.isPartner($0, of: wijk) }.map(\.name).sorted()
             throw CoreError.feedNotApproved(wijk: w.name, partners: partners)
         }
         var open = s.settings

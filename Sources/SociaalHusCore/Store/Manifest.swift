@@ -10,8 +10,10 @@ import Foundation
 public struct Manifest: Codable, Sendable, Equatable {
     /// The newest format this program knows.
     /// Format 2 added the intake retention setting and the intake, disclosure, outbox and
-    /// draft collections; format 1 files are still read.
-    public static let currentFormat = 2
+    /// draft collections; format 1 files are still read. Format 3 added the login-throttle
+    /// fields of the settings record and the report reason of a moderator's message, so an
+    /// older program says "newer format" instead of calling such a file damaged.
+    public static let currentFormat = 3
 
     /// One data file.
     public struct FileEntry: Codable, Sendable, Equatable {

@@ -118,6 +118,7 @@ extension ContactMessage: BinaryRecord {
         }
         w.string(text); w.date(sent)
         w.bool(read); w.bool(hiddenForSender); w.bool(hiddenForRecipient); w.optional(inReplyTo) { $0.id($1) }
+        w.optional(aboutReport) { $0.string($1.rawValue) }
     }
 
     public init(from r: inout BinaryReader) throws {
@@ -132,6 +133,13 @@ extension ContactMessage: BinaryRecord {
         text = try r.string(); sent = try r.date()
         if r.format >= 2 {
             read = try r.bool(); hiddenForSender = try r.bool(); hiddenForRecipient = try r.bool(); inReplyTo = try r.optional { try $0.id() }
+        }
+        if r.format >= 3 {
+            let at = r.offset
+            if let code = try r.optional({ try $0.string() }) {
+                guard let reason = ReportReason(rawValue: code) else { throw BinaryReader.Damage(offset: at, expected: "report reason") }
+                aboutReport = reason
+            }
         }
     }
 }
@@ -158,8 +166,8 @@ extension SettingsRecord: BinaryRecord {
             w.optional(a.withdrawn) { $0.date($1) }; w.optional(a.withdrawnBy) { $0.id($1) }
         }
         w.strings(settings.privacyStatement)
-        // Added after format 2 without a new format: the settings file holds only this record,
-        // so a reader tells an older file by its ending here.
+        // Format 3. (Builds of stop 17 wrote these under format 2; a reader still tells such a
+        // file by its ending, as the settings file holds only this record.)
         w.string(settings.throttleKey)
         w.array(settings.loginFailures.sorted { $0.key < $1.key }) { w, f in
             w.string(f.key); w.int(f.value.consecutiveFailures); w.optional(f.value.lastFailure) { $0.date($1) }
@@ -180,7 +188,7 @@ extension SettingsRecord: BinaryRecord {
                              withdrawnBy: try r.optional { try $0.id() })
             }
             settings.privacyStatement = try r.strings()
-            if !r.atEnd {
+            if r.format >= 3 || !r.atEnd {
                 settings.throttleKey = try r.string()
                 let failures = try r.array { r in
                     (try r.string(), LoginThrottleState(consecutiveFailures: try r.int(), lastFailure: try r.optional { try $0.date() },

@@ -30,7 +30,7 @@ public final class Store {
     /// The store directory.
     public let path: String
     /// The current state (as of the last open, refresh or own change).
-    public private(set) var state: StoreState
+    private(set) var state: StoreState
     /// The clock used for every timestamp.
     public let clock: any Clock
     /// The password hasher.

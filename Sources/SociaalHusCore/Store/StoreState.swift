@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything in the store, in memory: a value, so a change is made on a copy and only becomes
 /// the current state once it is safely on disk.
-public struct StoreState: Sendable {
+struct StoreState: Sendable {
     /// The manifest the state corresponds to.
     public internal(set) var manifest: Manifest
     var settingsTable: Table<SettingsRecord>

@@ -30,8 +30,9 @@ public final class UIContext {
     /// The interface language.
     public var language: Language { lang.language }
 
-    /// The logged-in account as the store knows it now (nil when logged out or erased).
-    public var account: Account? { session.flatMap { store.state.accounts[$0.rawValue] } }
+    /// The logged-in account as the store knows it now (nil when logged out or erased), without
+    /// its password hash: the core hands a screen only the session owner's own record.
+    public var account: Account? { session.flatMap { store.ownAccount($0) } }
 
     /// Who is looking: every screen asks the core's rules with this.
     public var viewer: Viewer { account.map { .account($0) } ?? .visitor }

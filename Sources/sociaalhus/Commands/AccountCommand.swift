@@ -22,7 +22,7 @@ enum AccountCommand {
         let visibilityWord = args.value("visibility")
         let interests = args.values("interest")
         let store = try ctx.openStore(&args)
-        let roles = try parseRoles(roleWords, state: store.state)
+        let roles = try parseRoles(roleWords, store: store)
         var visibility = ProfileVisibility.anonymous
         if let v = visibilityWord {
             guard let parsed = ProfileVisibility(name: v) else {
@@ -32,7 +32,7 @@ enum AccountCommand {
         }
         // Refuse a bad address or wijk before asking for a password.
         _ = try EmailAddress.normalise(email)
-        guard store.state.wijk(named: wijk) != nil else { throw CoreError.unknownWijk(wijk) }
+        guard store.wijk(named: wijk) != nil else { throw CoreError.unknownWijk(wijk) }
         if Console.interactive { Console.err(PasswordPolicy.explanation(ctx.lang)) }
         guard let password = Console.readSecret(prompt: ctx.t("Wachtwoord: ", "Password: ")) else { throw CLIError.noPassword }
         try PasswordPolicy.check(password, name: name, email: email)
@@ -46,7 +46,7 @@ enum AccountCommand {
     }
 
     /// Parses `--role` words: resident, editor:ORGANISATION, desk, partner:WIJK, admin.
-    static func parseRoles(_ words: [String], state: StoreState) throws -> Roles {
+    static func parseRoles(_ words: [String], store: Store) throws -> Roles {
         if words.isEmpty { return .residentOnly }
         var roles = Roles(resident: false)
         let expected = "resident, editor:ORGANISATIE, desk, partner:WIJK, admin"
@@ -58,11 +58,11 @@ enum AccountCommand {
             case "admin", "administrator", "beheerder": roles.administrator = true
             case "editor", "organisation-editor", "organisatie":
                 guard parts.count == 2 else { throw CLIError.invalidValue(option: "role", value: word, expected: expected) }
-                guard let org = state.organisation(named: parts[1]) else { throw CoreError.unknownOrganisation(parts[1]) }
+                guard let org = store.organisation(named: parts[1]) else { throw CoreError.unknownOrganisation(parts[1]) }
                 roles.editorOf.append(org.id)
             case "partner", "local-partner", "lokale-partner":
                 guard parts.count == 2 else { throw CLIError.invalidValue(option: "role", value: word, expected: expected) }
-                guard let w = state.wijk(named: parts[1]) else { throw CoreError.unknownWijk(parts[1]) }
+                guard let w = store.wijk(named: parts[1]) else { throw CoreError.unknownWijk(parts[1]) }
                 roles.partnerOf.append(w.id)
             default:
                 throw CLIError.invalidValue(option: "role", value: word, expected: expected)

@@ -15,7 +15,6 @@ enum AgendaCommand {
         let search = args.value("search")
         let out = args.value("out")
         let store = try ctx.openStore(&args)
-        let state = store.state
         var query = AgendaQuery(from: store.clock.now(), days: 56, category: category, search: search)
         if let fromText {
             guard let d = ISODate.day(fromText) else { throw CoreError.invalidDate(fromText) }
@@ -28,11 +27,11 @@ enum AgendaCommand {
             query.days = n
         }
         if let wijkName {
-            guard let w = state.wijk(named: wijkName) else { throw CoreError.unknownWijk(wijkName) }
+            guard let w = store.wijk(named: wijkName) else { throw CoreError.unknownWijk(wijkName) }
             query.wijk = w.id
         }
         if let orgName {
-            guard let o = state.organisation(named: orgName) else { throw CoreError.unknownOrganisation(orgName) }
+            guard let o = store.organisation(named: orgName) else { throw CoreError.unknownOrganisation(orgName) }
             query.organisation = o.id
         }
         if let feedFormat = FeedFormat(rawValue: format) {
@@ -52,11 +51,11 @@ enum AgendaCommand {
             throw CLIError.invalidValue(option: "format", value: format, expected: "text, ics, json")
         }
         if out != nil { throw CLIError.invalidValue(option: "out", value: out ?? "", expected: ctx.t("alleen met --format ics of json", "only with --format ics or json")) }
-        let occurrences = try state.agenda(query, viewer: .visitor)
-        printText(occurrences, state: state, ctx)
+        let occurrences = try store.agenda(query, viewer: .visitor)
+        printText(occurrences, store: store, ctx)
     }
 
-    static func printText(_ occurrences: [Occurrence], state: StoreState, _ ctx: CommandContext) {
+    static func printText(_ occurrences: [Occurrence], store: Store, _ ctx: CommandContext) {
         if occurrences.isEmpty {
             Console.out(ctx.t("Geen activiteiten in deze periode.", "No activities in this period."))
             return
@@ -78,8 +77,8 @@ enum AgendaCommand {
             }
             let when = o.item.allDay ? ctx.t("hele dag   ", "all day    ")
                 : time.string(from: o.start) + (o.end.map { "–" + time.string(from: $0) } ?? "      ")
-            let org = state.organisations[o.item.organisation.rawValue]?.name ?? ""
-            let wijk = o.item.wijk.flatMap { state.wijk($0)?.name } ?? ctx.t("heel Borne", "all of Borne")
+            let org = store.organisation(o.item.organisation, for: .visitor)?.name ?? ""
+            let wijk = o.item.wijk.flatMap { store.wijk($0)?.name } ?? ctx.t("heel Borne", "all of Borne")
             let line = "  \(when)  \(o.item.title) — \(o.item.location) (\(org); \(wijk))"
             Console.out(TextSanitizer.sanitize(line))
         }

@@ -83,15 +83,15 @@ enum BenchCommand {
         }
         var store: Store!
         let open = try ms { store = try Store.open(at: path) }
-        let accounts = store.state.accounts.all.map(\.id).sorted()
+        let accounts = SyntheticStore.accountIDs(in: store)
         var change: [Double] = [], erase: [Double] = [], agenda: [Double] = []
         var occurrences = 0
-        let wijk = store.state.settings.wijken[0].id
+        let wijk = store.wijken[0].id
         for i in 0..<5 {
             let id = accounts[(run * 37 + i * 101) % accounts.count]
-            let a = store.state.accounts[id.rawValue]!
+            let a = store.ownAccount(id)!
             change.append(try ms { try store.setEmailPreference(.announcement, to: !a.profile.email.announcements, for: id, by: .account(a)) })
-            agenda.append(try ms { occurrences = try store.state.agenda(AgendaQuery(wijk: wijk, from: Date(), days: 56), viewer: .visitor).count })
+            agenda.append(try ms { occurrences = try store.agenda(AgendaQuery(wijk: wijk, from: Date(), days: 56), viewer: .visitor).count })
         }
         for i in 0..<3 {
             let id = accounts[accounts.count - 1 - (run * 3 + i)]

@@ -16,10 +16,10 @@ enum InitCommand {
         Console.out(ctx.t("Opslag gemaakt in \(path)", "Store created in \(path)"))
         guard demo else { return }
         let accounts = try DemoData.populate(store)
-        let s = store.state
+        let s = store.counts
         Console.out(ctx.t(
-            "DEMO-gegevens geplaatst: \(s.organisations.count) organisaties, \(s.agenda.count) activiteiten, \(s.posts.count) prikbordberichten, \(s.accounts.count) accounts.",
-            "DEMO data placed: \(s.organisations.count) organisations, \(s.agenda.count) activities, \(s.posts.count) notice-board posts, \(s.accounts.count) accounts."))
+            "DEMO-gegevens geplaatst: \(s.organisations) organisaties, \(s.agenda) activiteiten, \(s.posts) prikbordberichten, \(s.accounts) accounts.",
+            "DEMO data placed: \(s.organisations) organisations, \(s.agenda) activities, \(s.posts) notice-board posts, \(s.accounts) accounts."))
         Console.out("")
         Console.out(ctx.t("DEMO-accounts (alleen om te proberen; gebruik deze wachtwoorden nooit echt):",
                           "DEMO accounts (for trying out only; never use these passwords for real):"))

@@ -21,7 +21,7 @@ enum MailCommand {
         let from = args.value("from")
         let store = try ctx.openStore(&args)
         try store.setMail(command: command.map { $0.split(separator: " ").map(String.init) }, from: from, by: .commandLine)
-        let s = store.state.settings
+        let s = store.settings
         Console.out(ctx.t("Verzendcommando: \(s.mailCommand.isEmpty ? "(geen; e-mails wachten in de outbox)" : s.mailCommand.joined(separator: " ")); afzender: \(s.mailFrom).",
                           "Mail command: \(s.mailCommand.isEmpty ? "(none; e-mails wait in the outbox)" : s.mailCommand.joined(separator: " ")); sender: \(s.mailFrom)."))
     }

@@ -7,7 +7,7 @@ enum RetentionCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let store = try ctx.openStore(&args)
         let erased = try store.eraseExpiredIntakes()
-        let months = store.state.settings.intakeRetentionMonths
+        let months = store.settings.intakeRetentionMonths
         Console.out(ctx.t("\(erased) afgesloten gesprek(ken) ouder dan \(months) maanden gewist.",
                           "\(erased) closed conversation(s) older than \(months) months erased."))
     }

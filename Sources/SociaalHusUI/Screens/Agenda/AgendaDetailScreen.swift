@@ -18,18 +18,18 @@ final class AgendaDetailScreen: Screen {
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t("Activiteit", "Activity")
         // Edit and delete only when the core's rule lets this viewer change the activity.
-        let mayChange = ctx.store.state.agenda[id.rawValue].map { Permissions.denial(.changeAgendaItem($0), by: ctx.viewer) == nil } ?? false
+        let mayChange = ctx.store.agendaItem(id, for: ctx.viewer).map { Permissions.denial(.changeAgendaItem($0), by: ctx.viewer) == nil } ?? false
         let change: [Binding<Action>] = mayChange ? [
             Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), help: ctx.t("Bewerken (redacteuren van de organisatie)", "Edit (the organisation's editors)"), group: g),
             Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), help: ctx.t("Verwijderen (vraagt eerst)", "Delete (asks first)"), group: g),
         ] : []
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + change + [
             Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Deze activiteit melden bij de moderatoren", "Report this activity to the moderators"), group: g, inStatusBar: false),
-        ] + (ctx.viewer.isAdministrator ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en de activiteit verwijderen", "Record a takedown notice and remove the activity"), group: g, inStatusBar: false)] : [])
+        ] + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en de activiteit verwijderen", "Record a takedown notice and remove the activity"), group: g, inStatusBar: false)] : [])
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {
-        guard let item = ctx.store.state.agenda[id.rawValue] else { ctx.pop(); return }
+        guard let item = ctx.store.agendaItem(id, for: ctx.viewer) else { ctx.pop(); return }
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .edit:
@@ -52,8 +52,7 @@ final class AgendaDetailScreen: Screen {
     }
 
     private func lines(_ ctx: UIContext, width: Int) -> [(String, StyleRole)] {
-        let s = ctx.store.state
-        guard let item = s.agenda[id.rawValue] else { return [(ctx.t("Deze activiteit bestaat niet meer.", "This activity no longer exists."), .error)] }
+        guard let item = ctx.store.agendaItem(id, for: ctx.viewer) else { return [(ctx.t("Deze activiteit bestaat niet meer.", "This activity no longer exists."), .error)] }
         let o = Occurrence(item: item, start: occurrence.start, end: occurrence.end)
         var out: [(String, StyleRole)] = [(safe(item.title), .title), ("", .normal)]
         if let reason = item.hiddenReason {
@@ -74,11 +73,11 @@ final class AgendaDetailScreen: Screen {
         }()
         field(ctx.t("Herhaling", "Repeats"), rec + (item.recurrence.until.map { ctx.t(" tot ", " until ") + DateText.short($0) } ?? ""))
         field(ctx.t("Waar", "Where"), safe(item.location))
-        field("Wijk", item.wijk.flatMap { s.wijk($0)?.name }.map(safe) ?? ctx.t("heel Borne", "all of Borne"))
+        field("Wijk", item.wijk.flatMap { ctx.store.wijk($0)?.name }.map(safe) ?? ctx.t("heel Borne", "all of Borne"))
         field(ctx.t("Categorie", "Category"), safe(item.category))
         field(ctx.t("Kosten", "Cost"), safe(item.cost))
         field(ctx.t("Aanmelden", "Sign up"), safe(item.signup))
-        if let org = s.organisations[item.organisation.rawValue] {
+        if let org = ctx.store.organisation(item.organisation, for: ctx.viewer) {
             out.append(("", .normal))
             out.append((ctx.t("Organisator", "Organiser"), .header))
             field(ctx.t("Naam", "Name"), safe(org.name))

@@ -13,8 +13,8 @@ final class AgendaEditScreen: FormScreen {
         self.editing = editing
         let own = Self.choosable(editing: editing, organisations: organisations, ctx)
         self.organisations = own
-        wijken = ctx.store.state.settings.wijken
-        super.init(Self.makeForm(editing, organisations: own, wijken: ctx.store.state.settings.wijken, ctx))
+        wijken = ctx.store.wijken
+        super.init(Self.makeForm(editing, organisations: own, wijken: ctx.store.wijken, ctx))
     }
 
     /// The organisations to choose from: only the item's own when editing.
@@ -22,7 +22,7 @@ final class AgendaEditScreen: FormScreen {
         guard let e = editing else { return organisations }
         let own = organisations.filter { $0.id == e.organisation }
         if !own.isEmpty { return own }
-        if let o = ctx.store.state.organisations[e.organisation.rawValue] { return [o] }
+        if let o = ctx.store.organisation(e.organisation, for: ctx.viewer) { return [o] }
         return organisations
     }
 

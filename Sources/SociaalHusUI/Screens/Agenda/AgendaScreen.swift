@@ -43,10 +43,9 @@ public final class AgendaScreen: Screen {
     }
 
     public func willAppear(_ ctx: UIContext) {
-        let s = ctx.store.state
-        wijk.values = s.settings.wijken
-        organisation.values = s.organisations.all.sorted { $0.name.lowercased() < $1.name.lowercased() }
-        category.values = Array(Set(s.agenda.all.map(\.category).filter { !$0.isEmpty })).sorted()
+        wijk.values = ctx.store.wijken
+        organisation.values = ctx.store.organisations(for: ctx.viewer)
+        category.values = ctx.store.agendaCategories(for: ctx.viewer)
         reload(ctx)
     }
 
@@ -62,7 +61,7 @@ public final class AgendaScreen: Screen {
         let q = AgendaQuery(wijk: wijk.value?.id, from: from, days: days, organisation: organisation.value?.id,
                             category: category.value, search: search.query.isEmpty ? nil : search.query)
         do {
-            occurrences = try ctx.store.state.agenda(q, viewer: ctx.viewer)
+            occurrences = try ctx.store.agenda(q, viewer: ctx.viewer)
             blocked = nil
         } catch {
             occurrences = []
@@ -103,7 +102,7 @@ public final class AgendaScreen: Screen {
     }
 
     private func line(_ o: Occurrence, _ ctx: UIContext) -> String {
-        let org = ctx.store.state.organisations[o.item.organisation.rawValue]?.name ?? ""
+        let org = ctx.store.organisation(o.item.organisation, for: ctx.viewer)?.name ?? ""
         return TextWidth.pad(DateText.timeRange(o, ctx), to: 12) + safe(o.item.title) + " — " + safe(o.item.location) + " (" + safe(org) + ")"
     }
 
@@ -168,8 +167,7 @@ extension UIContext {
     /// The organisations the logged-in account may place agenda items for (all for administrators), or nil.
     var activeEditor: [Organisation]? {
         guard viewer.activeAccount != nil else { return nil }
-        let s = store.state
-        let orgs = s.organisations.all.filter { Permissions.denial(.createAgendaItem(organisation: $0.id), by: viewer) == nil }
+        let orgs = store.organisationsWritable(by: viewer, agenda: true)
         return orgs.isEmpty ? nil : orgs.sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 }

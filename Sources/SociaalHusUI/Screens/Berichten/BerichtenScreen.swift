@@ -17,7 +17,7 @@ public final class BerichtenScreen: Screen {
         guard ctx.viewer.activeAccount != nil else { return [] }
         let g = ctx.t("Berichten", "Messages")
         var b = KeyTable.list(ctx.lang)
-        if ctx.store.state.settings.wijken.contains(where: { Permissions.denial(.sendNewsletter(wijk: $0.id), by: ctx.viewer) == nil }) {
+        if ctx.store.wijken.contains(where: { Permissions.denial(.sendNewsletter(wijk: $0.id), by: ctx.viewer) == nil }) {
             b.append(Binding(.newsletter, [.char("n")], label: ctx.t("Nieuwsbrief", "Newsletter"), help: ctx.t("Nieuwsbrief voor je wijk schrijven (lokale partner)", "Write your wijk's newsletter (local partner)"), group: g))
         }
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
@@ -54,8 +54,8 @@ public final class BerichtenScreen: Screen {
         let rows = shown.map { m -> ListRow in
             let received = Store.isRecipient(m, ctx.viewer)
             let mark = received ? (m.read ? "      " : ctx.t("nieuw ", "new   ")) : "      "
-            let who = received ? ctx.t("van ", "from ") + safe(ContentVisibility.senderName(of: m, in: ctx.store.state, for: ctx.viewer, lang: ctx.language)) : ctx.t("aan ", "to ") + Self.recipientName(m, ctx)
-            let text = safe(m.text.replacingOccurrences(of: "\n", with: " "))
+            let who = received ? ctx.t("van ", "from ") + safe(ctx.store.senderName(of: m, for: ctx.viewer, lang: ctx.language)) : ctx.t("aan ", "to ") + Self.recipientName(m, ctx)
+            let text = safe(m.shownText(ctx.language).replacingOccurrences(of: "\n", with: " "))
             return ListRow(mark + DateText.short(m.sent) + "  " + TextWidth.pad(TextWidth.truncate(who, to: 22), to: 22) + " " + text)
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
@@ -65,13 +65,6 @@ public final class BerichtenScreen: Screen {
 
     /// Who a sent message went to, as far as the sender may know: never an e-mail address of an account.
     static func recipientName(_ m: ContactMessage, _ ctx: UIContext) -> String {
-        let s = ctx.store.state
-        switch m.recipient {
-        case .resident(let id):
-            return s.accounts[id.rawValue].flatMap { ProfileVisibilityRule.view(of: $0, by: ctx.viewer, settings: s.settings, lang: ctx.language)?.displayName }.map(safe)
-                ?? ctx.t("een bewoner", "a resident")
-        case .organisation(let o): return safe(s.organisations[o.rawValue]?.name ?? "")
-        case .address(let a): return safe(a)
-        }
+        safe(ctx.store.recipientName(of: m, for: ctx.viewer, lang: ctx.language))
     }
 }

@@ -12,7 +12,7 @@ final class BroadcastScreen: FormScreen {
 
     init(_ kind: Kind, _ ctx: UIContext) {
         self.kind = kind
-        wijken = ctx.store.state.settings.wijken.filter { Permissions.denial(.sendNewsletter(wijk: $0.id), by: ctx.viewer) == nil }
+        wijken = ctx.store.wijken.filter { Permissions.denial(.sendNewsletter(wijk: $0.id), by: ctx.viewer) == nil }
         var rows: [FormField] = []
         let toggle = kind == .newsletter ? EmailKind.newsletter : .announcement
         rows.append(FormField("about", ctx.t("Gaat alleen naar wie \"\(toggle.label(.dutch))\" aan heeft staan.", "Goes only to people with \"\(toggle.label(.english))\" on."), .note(.muted)))

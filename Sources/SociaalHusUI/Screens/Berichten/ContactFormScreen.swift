@@ -26,15 +26,8 @@ final class ContactFormScreen: FormScreen {
         case .reply(let id):
             rows.append(FormField("about", ctx.t("Je antwoord gaat naar de afzender; je e-mailadres blijft verborgen.", "Your answer goes to the sender; your e-mail address stays hidden."), .note(.muted)))
             // Before saving, say exactly which name the other side will see: the core's rule.
-            let s = ctx.store.state
-            if let original = s.messages[id.rawValue], let me = ctx.viewer.activeAccount {
-                let shown: String
-                if case .organisation(let o) = original.recipient {
-                    shown = safe(s.organisations[o.rawValue]?.name ?? "")
-                } else {
-                    let other: Viewer = original.senderAccount.flatMap { s.accounts[$0.rawValue] }.map { .account($0) } ?? .visitor
-                    shown = safe(ProfileVisibilityRule.name(of: me, for: other, lang: ctx.language))
-                }
+            if let name = ctx.store.replyName(to: id, by: ctx.viewer, lang: ctx.language) {
+                let shown = safe(name)
                 rows.append(FormField("sees", ctx.t("De ontvanger ziet als afzender: ", "The recipient sees as sender: ") + shown
                                       + ctx.t(" (volgt je profielniveau in Profiel).", " (follows your profile level in Profile)."), .note(.muted)))
             }

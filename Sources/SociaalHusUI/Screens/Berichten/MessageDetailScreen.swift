@@ -40,7 +40,7 @@ final class MessageDetailScreen: Screen {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .reply: ctx.push(ContactFormScreen(.reply(id), ctx))
         case .report:
-            if let m = message(ctx) { ctx.push(ReportScreen(.message(id), what: ctx.t("bericht van ", "message from ") + ContentVisibility.senderName(of: m, in: ctx.store.state, for: ctx.viewer, lang: ctx.language), ctx)) }
+            if let m = message(ctx) { ctx.push(ReportScreen(.message(id), what: ctx.t("bericht van ", "message from ") + ctx.store.senderName(of: m, for: ctx.viewer, lang: ctx.language), ctx)) }
         case .delete:
             let id = self.id
             ctx.confirm(ctx.t("Dit bericht uit je Berichten verwijderen?", "Delete this message from your Messages?")) {
@@ -61,12 +61,12 @@ final class MessageDetailScreen: Screen {
         var out: [(String, StyleRole)] = []
         // The sender line wraps like the text: an address is never cut off.
         let header = Store.isRecipient(m, ctx.viewer)
-            ? ctx.t("Van: ", "From: ") + safe(ContentVisibility.senderName(of: m, in: ctx.store.state, for: ctx.viewer, lang: ctx.language)) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
+            ? ctx.t("Van: ", "From: ") + safe(ctx.store.senderName(of: m, for: ctx.viewer, lang: ctx.language)) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
             : ctx.t("Aan: ", "To: ") + BerichtenScreen.recipientName(m, ctx)
         for l in TextWidth.wrap(header, to: area.width - 4) { out.append((l, .title)) }
         out.append((ctx.t("Verstuurd ", "Sent ") + DateText.short(m.sent) + " " + DateText.time(m.sent), .muted))
         out.append(("", .normal))
-        for paragraph in m.text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in m.shownText(ctx.language).split(separator: "\n", omittingEmptySubsequences: false) {
             for l in TextWidth.wrap(safe(String(paragraph)), to: area.width - 4) { out.append((l, .normal)) }
         }
         scroll.draw(out, into: &g, area: area)

@@ -29,20 +29,19 @@ final class BurenScreen: Screen {
     }
 
     func willAppear(_ ctx: UIContext) {
-        let all = ctx.store.state.neighbours(for: ctx.viewer, now: ctx.now, lang: ctx.language)
+        let all = ctx.store.neighbours(for: ctx.viewer, now: ctx.now, lang: ctx.language)
         interest.values = Array(Set(all.flatMap { $0.interests.map { $0.lowercased() } })).sorted()
         reload(ctx)
     }
 
     private func reload(_ ctx: UIContext) {
-        let s = ctx.store.state
-        guard PlatformAccess.mayOpen(.profiles, viewer: ctx.viewer, settings: s.settings) else {
+        guard PlatformAccess.mayOpen(.profiles, viewer: ctx.viewer, settings: ctx.store.settings) else {
             blocked = CoreError.platformPrivate.message(ctx.language)
             shown = []
             return
         }
         blocked = nil
-        shown = s.neighbours(for: ctx.viewer, search: search.query, interest: interest.value, now: ctx.now, lang: ctx.language)
+        shown = ctx.store.neighbours(for: ctx.viewer, search: search.query, interest: interest.value, now: ctx.now, lang: ctx.language)
         list.clamp(count: shown.count, height: 1000)
     }
 
@@ -81,12 +80,11 @@ final class BurenScreen: Screen {
             : ctx.t("Je ziet bewoners met een openbaar profiel, en buren uit je eigen wijk.", "You see residents with a public profile, and neighbours from your own wijk.")
         let filter = interest.value.map { ctx.t("interesse: ", "interest: ") + safe($0) + " · " } ?? ""
         g.put(filter + who + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
-        let s = ctx.store.state
         let rows = shown.map { n -> ListRow in
             let photo = n.hasPhoto ? ctx.t(" [foto]", " [photo]") : ""
             let posts = n.openPosts.isEmpty ? "" : ctx.t(" · \(n.openPosts.count) bericht(en)", " · \(n.openPosts.count) post(s)")
             let name = TextWidth.pad(safe(n.name) + photo, to: min(30, area.width / 2))
-            return ListRow(name + " " + safe(s.wijk(n.wijk)?.name ?? "") + posts + (n.interests.isEmpty ? "" : " · " + safe(n.interests.joined(separator: ", "))))
+            return ListRow(name + " " + safe(ctx.store.wijkName(n.wijk)) + posts + (n.interests.isEmpty ? "" : " · " + safe(n.interests.joined(separator: ", "))))
         }
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,

@@ -11,7 +11,7 @@ final class BuurProfileScreen: Screen {
     init(id: AccountID) { self.id = id }
 
     private func view(_ ctx: UIContext) -> NeighbourView? {
-        ctx.store.state.neighbours(for: ctx.viewer, now: ctx.now, lang: ctx.language).first { $0.id == id }
+        ctx.store.neighbours(for: ctx.viewer, now: ctx.now, lang: ctx.language).first { $0.id == id }
     }
 
     func title(_ ctx: UIContext) -> String { ctx.t("Profiel van een buur", "A neighbour's profile") }
@@ -35,9 +35,8 @@ final class BuurProfileScreen: Screen {
         guard let v = view(ctx) else {
             return drawRefusal(ctx.t("Dit profiel kun je niet (meer) zien.", "You cannot see this profile (any more)."), into: &g, area: area)
         }
-        let s = ctx.store.state
         var out: [(String, StyleRole)] = [(safe(v.name), .title)]
-        out.append((safe(s.wijk(v.wijk)?.name ?? "") + (v.hasPhoto ? ctx.t(" · met foto", " · with photo") : ""), .muted))
+        out.append((safe(ctx.store.wijkName(v.wijk)) + (v.hasPhoto ? ctx.t(" · met foto", " · with photo") : ""), .muted))
         out.append((ctx.t("Interesses: ", "Interests: ") + (v.interests.isEmpty ? ctx.t("geen", "none") : safe(v.interests.joined(separator: ", "))), .normal))
         out.append(("", .normal))
         out.append((ctx.t("Berichten op het prikbord", "Posts on the notice board") + " (\(v.openPosts.count))", .header))

@@ -73,8 +73,8 @@ final class IntakeDetailScreen: Screen {
             do {
                 self.intake = try ctx.store.setIntakeStatus(id, intake.status == .afgesloten ? .open : .afgesloten, by: ctx.viewer)
                 ctx.inform(self.intake?.status == .afgesloten
-                           ? ctx.t("Gesprek afgesloten; het wordt na \(ctx.store.state.settings.intakeRetentionMonths) maanden gewist.",
-                                   "Conversation closed; it will be erased after \(ctx.store.state.settings.intakeRetentionMonths) months.")
+                           ? ctx.t("Gesprek afgesloten; het wordt na \(ctx.store.settings.intakeRetentionMonths) maanden gewist.",
+                                   "Conversation closed; it will be erased after \(ctx.store.settings.intakeRetentionMonths) months.")
                            : ctx.t("Gesprek heropend.", "Conversation reopened."))
             } catch { ctx.fail(error) }
         case .history: ctx.push(IntakeHistoryScreen(id: id, ctx))
@@ -106,7 +106,7 @@ final class IntakeDetailScreen: Screen {
 /// The lines that describe an intake, shared by the detail and history screens.
 enum IntakeLines {
     static func detail(_ i: Intake, _ ctx: UIContext, width: Int) -> [(String, StyleRole)] {
-        let s = ctx.store.state
+        let names = ctx.store.intakeNames(i, by: ctx.viewer)
         var out: [(String, StyleRole)] = []
         func wrap(_ text: String, _ role: StyleRole = .normal, indent: String = "  ") {
             for l in TextWidth.wrap(TextSanitizer.sanitize(text, keepNewlines: true), to: max(width - indent.count, 10)) { out.append((indent + l, role)) }
@@ -115,7 +115,7 @@ enum IntakeLines {
             if !value.isEmpty { out.append(("  " + TextWidth.pad(label, to: 14) + safe(value), .normal)) }
         }
         out.append((i.person.name.isEmpty ? ctx.t("(geen naam)", "(no name)") : safe(i.person.name), .title))
-        let staff = s.accounts[i.staff.rawValue]?.name ?? ctx.t("een baliemedewerker", "a staff member")
+        let staff = names.staff ?? ctx.t("een baliemedewerker", "a staff member")
         out.append((ctx.t("Status: ", "Status: ") + i.status.label(ctx.language) + " · " + ctx.t("onderwerp: ", "subject: ") + i.category.label(ctx.language), .normal))
         out.append((ctx.t("Vastgelegd ", "Recorded ") + DateText.short(i.created) + ctx.t(" door ", " by ") + safe(staff)
                     + (i.closed.map { ctx.t(" · afgesloten ", " · closed ") + DateText.short($0) } ?? ""), .muted))
@@ -127,9 +127,9 @@ enum IntakeLines {
         field(ctx.t("Telefoon", "Phone"), i.person.phone)
         field("E-mail", i.person.email)
         field(ctx.t("Adres", "Address"), IntakeField.address.value(in: i))
-        field("Wijk", i.person.wijk.flatMap { s.wijk($0)?.name } ?? "")
+        field("Wijk", ctx.store.wijkName(i.person.wijk))
         if let a = i.person.account {
-            field("Account", ctx.t("gekoppeld (", "linked (") + (s.accounts[a.rawValue]?.name ?? "#\(a)") + ")")
+            field("Account", ctx.t("gekoppeld (", "linked (") + (names.linked ?? "#\(a)") + ")")
         } else {
             field("Account", ctx.t("niet gekoppeld", "not linked"))
         }

@@ -18,7 +18,7 @@ final class IntakeFormScreen: FormScreen {
     /// for a new one, any draft), else the conversation as recorded, else empty.
     init(editing intake: Intake?, _ ctx: UIContext) {
         editing = intake?.id
-        wijken = ctx.store.state.settings.wijken
+        wijken = ctx.store.wijken
         var input = IntakeInput()
         var restored = false
         if let draft = try? ctx.store.intakeDraft(by: ctx.viewer), intake == nil || draft.editing == intake?.id {
@@ -87,7 +87,7 @@ final class IntakeFormScreen: FormScreen {
     private func lookUpMatch(_ ctx: UIContext) {
         match = try? ctx.store.accountMatch(email: form.text("email"), by: ctx.viewer)
         if let m = match {
-            let wijk = ctx.store.state.wijk(m.wijk)?.name ?? ""
+            let wijk = ctx.store.wijk(m.wijk)?.name ?? ""
             form.setLabel("link", ctx.t("Account koppelen: ", "Link account: ") + safe(m.name) + " (" + safe(wijk) + ")"
                           + ctx.t(", als bewoner bevestigt", ", if resident confirms"))
         } else {

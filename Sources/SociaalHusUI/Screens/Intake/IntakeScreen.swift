@@ -26,7 +26,7 @@ public final class IntakeScreen: Screen {
             Binding(.create, [.char("n")], label: hasDraft ? ctx.t("Verder met gesprek", "Resume conversation") : ctx.t("Nieuw gesprek", "New conversation"), help: ctx.t("Een informatie- en adviesgesprek vastleggen", "Record an intake conversation"), group: g),
             Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), help: ctx.t("Zoeken op naam, postcode of e-mailadres (ook afgesloten gesprekken)", "Search by name, postcode or e-mail address (closed conversations too)"), group: g),
         ]
-        if ctx.viewer.isAdministrator {
+        if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
             b.append(Binding(.retention, [.char("t")], label: ctx.t("Bewaartermijn", "Retention"), help: ctx.t("Hoe lang afgesloten gesprekken bewaard blijven (beheerder)", "How long closed conversations are kept (administrator)"), group: g))
         }
         return b

@@ -69,9 +69,8 @@ final class ReferralScreen: Screen {
     }
 
     private func reload(_ ctx: UIContext) {
-        let s = ctx.store.state
         let q = search.query.lowercased()
-        shown = s.organisations.all.filter { o in
+        shown = ctx.store.organisations(for: ctx.viewer).filter { o in
             if matchingOnly {
                 if intake.category != .overig, !o.categories.contains(intake.category.rawValue) { return false }
                 if let w = intake.person.wijk, !o.wijken.isEmpty, !o.wijken.contains(w) { return false }
@@ -217,7 +216,7 @@ final class ReferralScreen: Screen {
 
     private func renderOrganisations(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
-        let wijk = intake.person.wijk.flatMap { ctx.store.state.wijk($0)?.name }
+        let wijk = intake.person.wijk.flatMap { ctx.store.wijk($0)?.name }
         let filter = matchingOnly
             ? ctx.t("Passend bij ", "Matching ") + intake.category.label(ctx.language) + (wijk.map { ctx.t(" en wijk ", " and wijk ") + safe($0) } ?? "")
             : ctx.t("Alle organisaties", "All organisations")

@@ -6,7 +6,7 @@ import TerminalKit
 final class RetentionScreen: FormScreen {
     init(_ ctx: UIContext) {
         var months = TextField(limit: 3)
-        months.text = String(ctx.store.state.settings.intakeRetentionMonths)
+        months.text = String(ctx.store.settings.intakeRetentionMonths)
         let range = PlatformSettings.retentionRange
         super.init(Form([
             FormField("months", ctx.t("Maanden", "Months"), .text(months)),

@@ -7,7 +7,7 @@ final class RegisterScreen: FormScreen {
     private let wijken: [Wijk]
 
     init(_ ctx: UIContext) {
-        wijken = ctx.store.state.settings.wijken
+        wijken = ctx.store.wijken
         super.init(Form(Self.fields(ctx, wijken: wijken), labelWidth: 16))
     }
 

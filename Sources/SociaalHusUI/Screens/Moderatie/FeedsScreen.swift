@@ -26,7 +26,7 @@ final class FeedsScreen: Screen {
     }
 
     func willAppear(_ ctx: UIContext) {
-        shown = ctx.store.state.settings.feedApprovals.filter { Permissions.denial(.approveFeed(wijk: $0.wijk), by: ctx.viewer) == nil }.sorted { ($0.inForce ? 0 : 1, $0.id) < ($1.inForce ? 0 : 1, $1.id) }
+        shown = ctx.store.settings.feedApprovals.filter { Permissions.denial(.approveFeed(wijk: $0.wijk), by: ctx.viewer) == nil }.sorted { ($0.inForce ? 0 : 1, $0.id) < ($1.inForce ? 0 : 1, $1.id) }
         list.clamp(count: shown.count, height: 1000)
     }
 
@@ -52,7 +52,7 @@ final class FeedsScreen: Screen {
         g.put(ctx.t("De agenda gaat alleen zonder persoonsgegevens naar wie jij goedkeurt.", "The agenda goes only without personal data, to whom you approve."),
               x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
         let rows = shown.map { a -> ListRow in
-            let wijk = ctx.store.state.wijk(a.wijk)?.name ?? ""
+            let wijk = ctx.store.wijk(a.wijk)?.name ?? ""
             let state = a.inForce ? ctx.t("geldig     ", "in force   ") : ctx.t("ingetrokken", "withdrawn  ")
             return ListRow(state + " " + safe(wijk) + " → " + safe(a.thirdParty) + ctx.t(" · door ", " · by ") + safe(a.approvedByName)
                            + ", " + DateText.short(a.approved) + (a.withdrawn.map { ctx.t(", ingetrokken ", ", withdrawn ") + DateText.short($0) } ?? ""))
@@ -68,7 +68,7 @@ final class ApproveFeedScreen: FormScreen {
     private let wijken: [Wijk]
 
     init(_ ctx: UIContext) {
-        let wijken = ctx.store.state.settings.wijken.filter { Permissions.denial(.approveFeed(wijk: $0.id), by: ctx.viewer) == nil }
+        let wijken = ctx.store.wijken.filter { Permissions.denial(.approveFeed(wijk: $0.id), by: ctx.viewer) == nil }
         self.wijken = wijken
         super.init(Self.makeForm(wijken, ctx))
     }

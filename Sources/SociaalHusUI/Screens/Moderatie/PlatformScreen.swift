@@ -6,7 +6,7 @@ import TerminalKit
 /// privacy statement) and open registration.
 final class PlatformScreen: FormScreen {
     init(_ ctx: UIContext) {
-        let s = ctx.store.state.settings
+        let s = ctx.store.settings
         super.init(Form([
             FormField("private", ctx.t("Besloten: alleen inloggen, registreren en privacyverklaring",
                                        "Private: only login, registration and privacy statement"), .toggle(s.isPrivate)),
@@ -26,7 +26,7 @@ final class PlatformScreen: FormScreen {
         do {
             try ctx.store.setPlatform(isPrivate: form.bool("private"), registrationOpen: form.bool("registration"), by: ctx.viewer)
             ctx.pop()
-            ctx.inform(ctx.store.state.settings.isPrivate ? ctx.t("Het platform is nu besloten.", "The platform is now private.")
+            ctx.inform(ctx.store.settings.isPrivate ? ctx.t("Het platform is nu besloten.", "The platform is now private.")
                                                           : ctx.t("Het platform is nu openbaar.", "The platform is now public."))
         } catch { ctx.fail(error) }
     }

@@ -13,8 +13,7 @@ final class ReportDetailScreen: Screen {
     func title(_ ctx: UIContext) -> String { ctx.t("Melding", "Report") }
 
     private func report(_ ctx: UIContext) -> Report? {
-        guard let r = ctx.store.state.reports[id.rawValue], Store.moderates(r, ctx.viewer) else { return nil }
-        return r
+        ctx.store.report(id, by: ctx.viewer)
     }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
@@ -27,7 +26,7 @@ final class ReportDetailScreen: Screen {
             Binding(.dismiss, [.char("a")], label: ctx.t("Afwijzen", "Dismiss"), help: ctx.t("Melding sluiten zonder iets te veranderen", "Close the report without changing anything"), group: g),
             Binding(.reply, [.char("r")], label: ctx.t("Schrijver antwoorden", "Answer author"), help: ctx.t("De schrijver laten weten waarom", "Tell the author why"), group: g),
         ]
-        if ctx.viewer.isAdministrator {
+        if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
             b.append(Binding(.block, [.char("b")], label: ctx.t("Blokkeren", "Block"), help: ctx.t("Het account van de schrijver blokkeren (op verzoek, met reden; vraagt eerst)", "Block the author's account (on request, with the reason; asks first)"), group: g))
         }
         return b
@@ -40,14 +39,14 @@ final class ReportDetailScreen: Screen {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .reply: ctx.push(ModerationReplyScreen(report: r.id, ctx))
         case .block:
-            guard let author = Store.author(of: r.target, ctx.store.state) else {
+            guard let who = ctx.store.reportedResident(r, by: ctx.viewer, lang: ctx.language) else {
                 return ctx.fail(ctx.t("Deze inhoud hoort niet bij een account van een bewoner.", "This content does not belong to a resident's account."))
             }
-            let name = safe(ctx.store.state.accounts[author.rawValue].map { ProfileVisibilityRule.name(of: $0, for: ctx.viewer, lang: ctx.language) } ?? "")
+            let name = safe(who)
             ctx.confirm(ctx.t("Het account van \(name) blokkeren? Inloggen kan dan niet meer en al de inhoud wordt verborgen.",
                               "Block the account of \(name)? It can no longer log in and all its content is hidden.")) {
                 do {
-                    try ctx.store.setBlocked(author, blocked: true, reason: r.reason.label(.dutch), by: ctx.viewer)
+                    try ctx.store.blockAuthor(ofReport: r.id, by: ctx.viewer)
                     ctx.inform(ctx.t("Account geblokkeerd; de reden is vastgelegd. Deblokkeren kan met 'sociaalhus account unblock'.",
                                      "Account blocked; the reason is recorded. Unblock with 'sociaalhus account unblock'."))
                 } catch { ctx.fail(error) }
@@ -58,7 +57,7 @@ final class ReportDetailScreen: Screen {
             let run = {
                 do {
                     try ctx.store.moderate(id, m, by: ctx.viewer)
-                    ctx.inform(ctx.t("Gedaan: ", "Done: ") + (ctx.store.state.reports[id.rawValue]?.status.label(ctx.language) ?? ""))
+                    ctx.inform(ctx.t("Gedaan: ", "Done: ") + (ctx.store.report(id, by: ctx.viewer)?.status.label(ctx.language) ?? ""))
                 } catch { ctx.fail(error) }
             }
             // Removing is for good: ask first, naming what goes.

@@ -30,30 +30,26 @@ public final class OrganisatiesScreen: Screen {
     }
 
     public func willAppear(_ ctx: UIContext) {
-        let s = ctx.store.state
-        category.values = Array(Set(s.organisations.all.flatMap(\.categories))).sorted()
-        wijk.values = s.settings.wijken
+        category.values = Array(Set(ctx.store.organisations(for: ctx.viewer).flatMap(\.categories))).sorted()
+        wijk.values = ctx.store.wijken
         reload(ctx)
     }
 
     private func reload(_ ctx: UIContext) {
-        let s = ctx.store.state
-        guard PlatformAccess.mayOpen(.organisations, viewer: ctx.viewer, settings: s.settings) else {
+        guard PlatformAccess.mayOpen(.organisations, viewer: ctx.viewer, settings: ctx.store.settings) else {
             blocked = CoreError.platformPrivate.message(ctx.language)
             shown = []
             return
         }
         blocked = nil
         let q = search.query.lowercased()
-        shown = s.organisations.all.filter { o in
-            let creator = o.createdBy.flatMap { s.accounts[$0.rawValue] }
-            guard ContentVisibility.mayView(o, creator: creator, by: ctx.viewer, settings: s.settings) else { return false }
+        shown = ctx.store.organisations(for: ctx.viewer).filter { o in
             if let c = category.value, !o.categories.contains(c) { return false }
             if let w = wijk.value, !o.wijken.contains(w.id) { return false }
             if !q.isEmpty, !(o.name.lowercased().contains(q) || o.description.lowercased().contains(q)
                              || o.categories.contains { $0.lowercased().contains(q) }) { return false }
             return true
-        }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        }
         list.clamp(count: shown.count, height: 1000)
     }
 
@@ -89,9 +85,8 @@ public final class OrganisatiesScreen: Screen {
                        wijk.value.map { "wijk: " + safe($0.name) }].compactMap { $0 }
         let filterLine = filters.isEmpty ? ctx.t("Alle organisaties", "All organisations") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
         g.put(filterLine + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
-        let s = ctx.store.state
         let rows = shown.map { o -> ListRow in
-            let wijken = o.wijken.compactMap { s.wijk($0)?.name }.joined(separator: ", ")
+            let wijken = o.wijken.compactMap { ctx.store.wijk($0)?.name }.joined(separator: ", ")
             let nameCol = TextWidth.pad(safe(o.name), to: min(34, area.width / 2))
             return ListRow(nameCol + " " + safe(o.categories.joined(separator: ", ")) + (wijken.isEmpty ? "" : " · " + safe(wijken)))
         }

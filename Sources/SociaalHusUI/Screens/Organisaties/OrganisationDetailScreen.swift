@@ -22,17 +22,16 @@ final class OrganisationDetailScreen: Screen {
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .contact:
-            if let o = ctx.store.state.organisations[id.rawValue] { ctx.push(ContactFormScreen(.recipient(.organisation(id), name: o.name), ctx)) }
+            if let o = ctx.store.organisation(id, for: ctx.viewer) { ctx.push(ContactFormScreen(.recipient(.organisation(id), name: o.name), ctx)) }
         case .edit:
             if let d = Permissions.denial(.editOrganisation(id), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
-            if let o = ctx.store.state.organisations[id.rawValue] { ctx.push(OrganisationEditScreen(o, ctx)) }
+            if let o = ctx.store.organisation(id, for: ctx.viewer) { ctx.push(OrganisationEditScreen(o, ctx)) }
         default: break
         }
     }
 
     func lines(_ ctx: UIContext, width: Int) -> [(String, StyleRole)] {
-        let s = ctx.store.state
-        guard let o = s.organisations[id.rawValue] else { return [(ctx.t("Deze organisatie bestaat niet meer.", "This organisation no longer exists."), .error)] }
+        guard let o = ctx.store.organisation(id, for: ctx.viewer) else { return [(ctx.t("Deze organisatie bestaat niet meer.", "This organisation no longer exists."), .error)] }
         var out: [(String, StyleRole)] = [(safe(o.name), .title), ("", .normal)]
         for l in TextWidth.wrap(TextSanitizer.sanitize(o.description, keepNewlines: true), to: width) { out.append((l, .normal)) }
         out.append(("", .normal))
@@ -40,7 +39,7 @@ final class OrganisationDetailScreen: Screen {
             if !value.isEmpty { out.append((TextWidth.pad(label, to: 16) + safe(value), .normal)) }
         }
         field(ctx.t("Categorieën", "Categories"), o.categories.joined(separator: ", "))
-        field("Wijken", o.wijken.compactMap { s.wijk($0)?.name }.joined(separator: ", "))
+        field("Wijken", o.wijken.compactMap { ctx.store.wijk($0)?.name }.joined(separator: ", "))
         field(ctx.t("Adres", "Address"), o.address)
         field(ctx.t("Telefoon", "Phone"), o.phone)
         field("E-mail", o.email)
@@ -48,7 +47,7 @@ final class OrganisationDetailScreen: Screen {
         field(ctx.t("Open", "Opening hours"), o.openingHours)
         out.append(("", .normal))
         out.append((ctx.t("Komende activiteiten", "Upcoming activities"), .header))
-        let items = (try? s.agenda(AgendaQuery(from: ctx.now, days: 56, organisation: id), viewer: ctx.viewer)) ?? []
+        let items = (try? ctx.store.agenda(AgendaQuery(from: ctx.now, days: 56, organisation: id), viewer: ctx.viewer)) ?? []
         if items.isEmpty { out.append(("  " + ctx.t("Geen activiteiten in de komende 8 weken.", "No activities in the coming 8 weeks."), .muted)) }
         for occ in items { out.append(("  " + DateText.dayAndTime(occ, ctx) + "  " + safe(occ.item.title), .normal)) }
         return out

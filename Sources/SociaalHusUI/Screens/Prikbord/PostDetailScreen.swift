@@ -16,12 +16,12 @@ final class PostDetailScreen: Screen {
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
             Binding(.contact, [.char("c")], label: ctx.t("Reageren", "Respond"), help: ctx.t("Een bericht sturen via het contactformulier", "Send a message through the contact form"), group: g),
             Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Dit bericht melden bij de moderatoren", "Report this post to the moderators"), group: g, inStatusBar: false),
-        ] + changeKeys(ctx, g) + (ctx.viewer.isAdministrator ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en het bericht verwijderen", "Record a takedown notice and remove the post"), group: g, inStatusBar: false)] : [])
+        ] + changeKeys(ctx, g) + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en het bericht verwijderen", "Record a takedown notice and remove the post"), group: g, inStatusBar: false)] : [])
     }
 
     /// Edit, renew and delete: offered only when the core's rule lets this viewer change the post.
     private func changeKeys(_ ctx: UIContext, _ g: String) -> [Binding<Action>] {
-        guard let post = ctx.store.state.posts[id.rawValue], Permissions.denial(.changePost(post), by: ctx.viewer) == nil else { return [] }
+        guard let post = view(ctx)?.post, Permissions.denial(.changePost(post), by: ctx.viewer) == nil else { return [] }
         return [
             Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), group: g),
             Binding(.renew, [.char("r")], label: ctx.t("Verlengen", "Renew"), help: ctx.t("Nog 30 dagen laten staan", "Keep it up 30 more days"), group: g),
@@ -29,19 +29,22 @@ final class PostDetailScreen: Screen {
         ]
     }
 
+    /// The post as the core lets this viewer see it.
+    private func view(_ ctx: UIContext) -> PostView? { ctx.store.post(id, for: ctx.viewer, now: ctx.now, lang: ctx.language) }
+
     func handle(_ action: Action, _ ctx: UIContext) {
-        guard let post = ctx.store.state.posts[id.rawValue] else { ctx.pop(); return }
+        guard let v = view(ctx) else { ctx.pop(); return }
+        let post = v.post
         switch action {
         case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
         case .report, .takedown:
             // A resident's profile is reported from their post: the post shows who wrote it, as far as allowed.
             var also: [(ReportTarget, String)] = []
-            if action == .report, case .resident(let author) = post.author, let v = PostRules.view(post, ctx) {
+            if action == .report, case .resident(let author) = post.author {
                 also = [(.profile(author), ctx.t("het profiel van ", "the profile of ") + v.authorName)]
             }
             ctx.push(ReportScreen(.post(id), what: post.title, also: also, takedown: action == .takedown, ctx))
         case .contact:
-            guard let v = PostRules.view(post, ctx) else { return }
             let recipient: ContactMessage.Recipient
             switch post.author {
             case .resident(let a): recipient = .resident(a)
@@ -54,8 +57,8 @@ final class PostDetailScreen: Screen {
         case .renew:
             do {
                 try ctx.store.renewPost(id, by: ctx.viewer)
-                ctx.inform(ctx.t("Verlengd tot \(DateText.short(ctx.store.state.posts[id.rawValue]!.expires)).",
-                                 "Renewed until \(DateText.short(ctx.store.state.posts[id.rawValue]!.expires))."))
+                let until = DateText.short(view(ctx)?.post.expires ?? post.expires)
+                ctx.inform(ctx.t("Verlengd tot \(until).", "Renewed until \(until)."))
             } catch { ctx.fail(error) }
         case .delete:
             if let d = Permissions.denial(.changePost(post), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
@@ -72,12 +75,12 @@ final class PostDetailScreen: Screen {
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        guard let post = ctx.store.state.posts[id.rawValue], let v = PostRules.view(post, ctx) else {
+        guard let v = view(ctx) else {
             g.put(ctx.t("Dit bericht is er niet (meer).", "This post is not available (any more)."), x: area.x + 2, y: area.y + 1, role: .error)
             return
         }
         var lines = PostLines.lines(v, width: area.width - 4, ctx)
-        if let reason = post.hiddenReason {
+        if let reason = v.post.hiddenReason {
             // The author (and moderators) see why it is out of sight.
             lines.insert((ctx.t("Verborgen door een moderator, reden: ", "Hidden by a moderator, reason: ") + safe(ReportReason(rawValue: reason)?.label(ctx.language) ?? reason), .warning), at: 0)
         }
@@ -89,7 +92,7 @@ final class PostDetailScreen: Screen {
 enum PostLines {
     static func lines(_ v: PostView, width: Int, _ ctx: UIContext) -> [(String, StyleRole)] {
         var out: [(String, StyleRole)] = [(v.post.kind.label(ctx.language) + ": " + safe(v.post.title), .title)]
-        out.append((ctx.t("Door ", "By ") + safe(v.authorName) + " · " + safe(ctx.store.state.wijk(v.post.wijk)?.name ?? ""), .muted))
+        out.append((ctx.t("Door ", "By ") + safe(v.authorName) + " · " + safe(ctx.store.wijkName(v.post.wijk)), .muted))
         out.append(("", .normal))
         for l in TextWidth.wrap(TextSanitizer.sanitize(v.post.body, keepNewlines: true), to: width) { out.append((l, .normal)) }
         out.append(("", .normal))

@@ -11,8 +11,7 @@ final class PostEditScreen: FormScreen {
 
     init(editing: Post?, _ ctx: UIContext) {
         self.editing = editing
-        let s = ctx.store.state
-        wijken = s.settings.wijken
+        wijken = ctx.store.wijken
         var authors: [Post.Author] = []
         var authorNames: [String] = []
         if let me = ctx.viewer.activeAccount {
@@ -21,8 +20,7 @@ final class PostEditScreen: FormScreen {
                 authors.append(.resident(me.id))
                 authorNames.append(ctx.t("mezelf", "myself"))
             }
-            for o in s.organisations.all.sorted(by: { $0.id < $1.id })
-            where me.roles.editorOf.contains(o.id) && Permissions.denial(.createPost(author: .organisation(o.id, by: me.id), wijk: me.profile.wijk), by: ctx.viewer) == nil {
+            for o in ctx.store.organisationsWritable(by: ctx.viewer, agenda: false) {
                 authors.append(.organisation(o.id, by: me.id))
                 authorNames.append(safe(o.name))
             }
@@ -38,8 +36,8 @@ final class PostEditScreen: FormScreen {
         ]
         if editing == nil {
             fields.append(FormField("author", ctx.t("Plaatsen als", "Post as"), .choice(options: authorNames, selected: 0)))
-            let own = ctx.account.flatMap { a in s.settings.wijken.firstIndex { $0.id == a.profile.wijk } } ?? 0
-            fields.append(FormField("wijk", "Wijk", .choice(options: s.settings.wijken.map { safe($0.name) }, selected: own)))
+            let own = ctx.account.flatMap { a in ctx.store.wijken.firstIndex { $0.id == a.profile.wijk } } ?? 0
+            fields.append(FormField("wijk", "Wijk", .choice(options: ctx.store.wijken.map { safe($0.name) }, selected: own)))
         }
         fields += [
             // No name tick: who sees the name is the profile level, one control for who sees you.
@@ -121,12 +119,12 @@ final class PostEditScreen: FormScreen {
         if case .resident = author, let me = ctx.account {
             // Who will see the name and the ticked details: the core's words, from the same rule
             // every screen, e-mail and export uses.
-            let wijkName = safe(ctx.store.state.wijk(me.profile.wijk)?.name ?? "")
+            let wijkName = safe(ctx.store.wijkName(me.profile.wijk))
             lines = TextWidth.wrap(ProfileVisibilityRule.postNotice(level: me.profile.visibility, show: choice, wijkName: wijkName, lang: ctx.language),
                                    to: area.width - 5)
             if choice.phone && (me.profile.phone ?? "").isEmpty { lines.append(ctx.t("(geen telefoonnummer in je profiel)", "(no phone number in your profile)")) }
             if choice.address && (me.profile.address ?? "").isEmpty { lines.append(ctx.t("(geen adres in je profiel)", "(no address in your profile)")) }
-        } else if let v = PostRules.view(draft, ctx, as: .visitor) {
+        } else if let v = ctx.store.preview(of: draft, for: .visitor, now: ctx.now, lang: ctx.language) {
             lines = [safe(v.authorName)]
             if let e = v.email { lines.append("E-mail: " + safe(e)) }
             if let p = v.phone { lines.append(ctx.t("Telefoon: ", "Phone: ") + safe(p)) }

@@ -32,24 +32,19 @@ public final class PrikbordScreen: Screen {
     }
 
     public func willAppear(_ ctx: UIContext) {
-        wijk.values = ctx.store.state.settings.wijken
+        wijk.values = ctx.store.wijken
         reload(ctx)
     }
 
     private func reload(_ ctx: UIContext) {
-        let s = ctx.store.state
-        guard PlatformAccess.mayOpen(.prikbord, viewer: ctx.viewer, settings: s.settings) else {
+        guard PlatformAccess.mayOpen(.prikbord, viewer: ctx.viewer, settings: ctx.store.settings) else {
             blocked = CoreError.platformPrivate.message(ctx.language)
             shown = []
             return
         }
         blocked = nil
-        // Every post goes through the core's rule; the list shows only what the rule returns.
-        shown = s.posts.all.compactMap { p -> PostView? in
-            if let k = kind.value, p.kind != k { return nil }
-            if let w = wijk.value, p.wijk != w.id { return nil }
-            return PostRules.view(p, ctx)
-        }.sorted { ($0.post.created, $0.post.id) > ($1.post.created, $1.post.id) }
+        // The core applies the rule; the list shows only what it returns.
+        shown = ctx.store.posts(for: ctx.viewer, kind: kind.value, wijk: wijk.value?.id, now: ctx.now, lang: ctx.language)
         list.clamp(count: shown.count, height: 1000)
     }
 
@@ -74,28 +69,14 @@ public final class PrikbordScreen: Screen {
         let filters = [kind.value.map { $0.label(ctx.language) }, wijk.value.map { "wijk: " + safe($0.name) }].compactMap { $0 }
         let line = filters.isEmpty ? ctx.t("Alle berichten", "All posts") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
         g.put(line + " (\(shown.count))", x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
-        let s = ctx.store.state
         let rows = shown.map { v -> ListRow in
             let expired = v.post.expires <= ctx.now ? ctx.t(" (verlopen)", " (expired)") : ""
             let kindText = TextWidth.pad(v.post.kind.label(ctx.language), to: 11)
-            let wijkName = s.wijk(v.post.wijk)?.name ?? ""
+            let wijkName = ctx.store.wijkName(v.post.wijk)
             return ListRow(kindText + safe(v.post.title) + expired + " — " + safe(v.authorName) + ", " + safe(wijkName))
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
                       emptyText: ctx.t("Geen berichten.", "No posts."))
-    }
-}
-
-/// Asking the core what a viewer sees of a post.
-enum PostRules {
-    /// The post as the current viewer may see it, or nil.
-    static func view(_ p: Post, _ ctx: UIContext, as viewer: Viewer? = nil) -> PostView? {
-        let s = ctx.store.state
-        let author = p.author.account.flatMap { s.accounts[$0.rawValue] }
-        var org: Organisation?
-        if case .organisation(let o, _) = p.author { org = s.organisations[o.rawValue] }
-        return ContentVisibility.view(of: p, author: author, organisation: org, by: viewer ?? ctx.viewer,
-                                      settings: s.settings, now: ctx.now, lang: ctx.language)
     }
 }

@@ -1,55 +1,39 @@
 import SociaalHusCore
 import TerminalKit
 
-/// Account verwijderen: says exactly what will be removed, and erases only after the word
-/// VERWIJDER (English: DELETE) is typed and Enter pressed.
+/// Account verwijderen: says exactly what will be removed; Enter asks once more in the app's one
+/// confirmation dialog (as remove, block and takedown do), naming what goes, and `j` erases.
+/// (Until stop 17 a typed word confirmed; issue 12 asks for the one dialog everywhere.)
 final class DeleteAccountScreen: Screen {
-    private var field = TextField("", limit: 40)
-
     func title(_ ctx: UIContext) -> String { ctx.t("Account verwijderen", "Delete account") }
-
-    /// The word to type in the interface language.
-    private func word(_ ctx: UIContext) -> String { ctx.t("VERWIJDER", "DELETE") }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         [Binding(.eraseAccount, [.enter], label: ctx.t("Definitief verwijderen", "Delete for good"),
-                 help: ctx.t("Verwijdert je account als het woord goed is getypt", "Deletes your account when the word is typed correctly"),
+                 help: ctx.t("Account en gegevens wissen (vraagt eerst)", "Erase account and data (asks first)"),
                  group: ctx.t("Account verwijderen", "Delete account"))]
     }
 
-    // The confirmation field always has focus, so letters are typed, never taken as shortcuts.
-    var capturesText: Bool { true }
-
     func handle(_ action: Action, _ ctx: UIContext) {
         guard action == .eraseAccount, let id = ctx.session else { return }
-        let typed = field.text.trimmingCharacters(in: .whitespaces)
-        guard typed.uppercased() == word(ctx) else {
-            ctx.fail(ctx.t("Typ VERWIJDER en Enter; er is niets verwijderd.", "Type DELETE and Enter; nothing was deleted."))
-            field.text = ""
-            return
+        let counts = ctx.store.ownContentCounts(for: ctx.viewer)
+        ctx.confirm(ctx.t("Je account, je profiel, \(counts.posts) prikbordbericht(en) en \(counts.messages) bericht(en) voorgoed wissen?",
+                          "Erase your account, your profile, \(counts.posts) post(s) and \(counts.messages) message(s) for good?")) {
+            do {
+                try ctx.store.erase(id, by: ctx.viewer)
+            } catch {
+                ctx.fail(error)
+                return
+            }
+            ctx.logOut(force: true)
+            ctx.inform(ctx.t("Je account en al je gegevens zijn verwijderd. Bedankt voor het meedoen.",
+                             "Your account and all your data have been deleted. Thank you for taking part."))
         }
-        do {
-            try ctx.store.erase(id, by: ctx.viewer)
-        } catch {
-            ctx.fail(error)
-            return
-        }
-        ctx.logOut(force: true)
-        ctx.inform(ctx.t("Je account en al je gegevens zijn verwijderd. Bedankt voor het meedoen.",
-                         "Your account and all your data have been deleted. Thank you for taking part."))
     }
-
-    func handleKey(_ key: Key, _ ctx: UIContext) -> Bool { field.handle(key) }
 
     func render(into g: inout Grid, area fullArea: Rect, _ ctx: UIContext) {
         let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
         let x = area.x + 2, width = max(area.width - 4, 1)
-        let counts = ctx.session.map { id in
-            (ctx.store.state.posts.all.filter { $0.author == .resident(id) }.count,
-             ctx.store.state.messages.all.filter { m in
-                m.senderAccount == id || m.recipient == .resident(id) || m.senderEmail == ctx.account?.email
-             }.count)
-        } ?? (0, 0)
+        let counts = ctx.store.ownContentCounts(for: ctx.viewer)
         let statement: [(String, StyleRole)] = [
             (ctx.t("Als je je account verwijdert, wordt definitief gewist:", "If you delete your account, SociaalHus erases for good:"), .header),
             (ctx.t("• je account: e-mailadres, naam, wachtwoord en rollen", "• your account: e-mail address, name, password and roles"), .normal),
@@ -62,8 +46,8 @@ final class DeleteAccountScreen: Screen {
                    "The log keeps only \"account N erased\". What you wrote for an organisation stays, without your name. This cannot be undone; if you want a copy first, go back (Esc) and press x."), .muted),
         ]
         var top = statement.flatMap { text, role in Self.wrap(text, width: width).map { ($0, role) } }
-        let instruction = TextWidth.wrap(ctx.t("Typ VERWIJDER en druk op Enter om je account te verwijderen.",
-                                               "Type DELETE and press Enter to delete your account."), to: width)
+        let instruction = TextWidth.wrap(ctx.t("Druk op Enter om je account te verwijderen; je krijgt eerst nog één vraag.",
+                                               "Press Enter to delete your account; you are asked once more first."), to: width)
         // The instruction and the field are always shown; the statement gives up blank lines
         // first and is cut only on the very smallest screens.
         let bottomHeight = instruction.count + 2
@@ -87,9 +71,9 @@ final class DeleteAccountScreen: Screen {
             g.put(line, x: x, y: y, role: .warning, maxWidth: width)
             y += 1
         }
-        let label = ctx.t("Bevestiging: ", "Confirmation: ")
-        let used = g.put("▶ " + label, x: area.x, y: y, role: .focus, maxWidth: area.width)
-        field.render(into: &g, x: area.x + used, y: y, width: max(min(20, area.width - used - 1), 1), focused: true)
+        // The one element on this screen is the button; the cursor sits on it.
+        g.put("▶ [ " + ctx.t("Definitief verwijderen", "Delete for good") + " ]", x: area.x, y: y, role: .focus, maxWidth: area.width)
+        g.cursor = (x: min(area.x + 2, g.size.cols - 1), y: y)
     }
 
     /// Wraps a paragraph; bullet lines wrap under their text, not under the bullet.

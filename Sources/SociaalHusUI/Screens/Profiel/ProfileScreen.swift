@@ -14,7 +14,7 @@ final class ProfileScreen: Screen {
 
     /// Creates the screen with the logged-in person's profile as the store holds it now.
     init(_ ctx: UIContext) {
-        wijken = ctx.store.state.settings.wijken
+        wijken = ctx.store.wijken
         form = Form([], labelWidth: Self.labelWidth)
         load(ctx)
     }
@@ -286,7 +286,7 @@ final class ProfileScreen: Screen {
                                   text: ctx.t("Telefoon en adres zijn privé: anderen zien ze alleen bij een bericht waarbij je ze zelf aanvinkt.",
                                               "Phone and address are private: others only see them on a post where you tick them yourself."),
                                   width: noteWidth)
-        let preview = ProfilePreview.lines(owner: pending(account), settings: ctx.store.state.settings, now: ctx.now, lang: ctx.language)
+        let preview = ProfilePreview.lines(owner: pending(account), settings: ctx.store.settings, now: ctx.now, lang: ctx.language)
         for (k, line) in preview.enumerated() {
             if let i = form.fields.firstIndex(where: { $0.id == "preview.\(k)" }) {
                 form.fields[i].label = TextWidth.pad(line.who, to: Self.labelWidth) + " " + line.sees

@@ -1,0 +1,168 @@
+import Foundation
+
+// Every read a screen or a command makes goes through here, with the viewer, and returns only
+// what that viewer may see. The raw tables (`Store.state`) are internal to the core: no other
+// module holds another person's e-mail address, a password hash or the login-throttle secrets.
+
+extension Store {
+    /// How many records of each public kind the store holds (for the command line's summary).
+    public var counts: (organisations: Int, agenda: Int, posts: Int, accounts: Int) {
+        (state.organisations.count, state.agenda.count, state.posts.count, state.accounts.count)
+    }
+
+    /// The platform settings a screen may show: without the login-throttle key and counters.
+    public var settings: PlatformSettings {
+        var s = state.settings
+        s.throttleKey = ""
+        s.loginFailures = [:]
+        return s
+    }
+
+    /// The wijken of the platform, in their configured order.
+    public var wijken: [Wijk] { state.settings.wijken }
+
+    /// The wijk with this id.
+    public func wijk(_ id: WijkID) -> Wijk? { state.wijk(id) }
+
+    /// The name of the wijk with this id ("" when there is none).
+    public func wijkName(_ id: WijkID?) -> String { id.flatMap { state.wijk($0)?.name } ?? "" }
+
+    /// The wijk with this name (case-insensitive).
+    public func wijk(named name: String) -> Wijk? { state.wijk(named: name) }
+
+    /// The organisation with this name (case-insensitive), for the command line.
+    public func organisation(named name: String) -> Organisation? { state.organisation(named: name) }
+
+    /// The organisation with this id, if `viewer` may see it.
+    public func organisation(_ id: OrganisationID, for viewer: Viewer) -> Organisation? {
+        guard let o = state.organisations[id.rawValue] else { return nil }
+        return mayView(o, viewer) ? o : nil
+    }
+
+    /// The organisations `viewer` may see, by name.
+    public func organisations(for viewer: Viewer) -> [Organisation] {
+        guard PlatformAccess.mayOpen(.organisations, viewer: viewer, settings: state.settings) else { return [] }
+        return state.organisations.all.filter { mayView($0, viewer) }
+            .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+    }
+
+    /// The organisations `viewer` may write for: agenda items when `agenda`, else prikbord posts.
+    public func organisationsWritable(by viewer: Viewer, agenda: Bool) -> [Organisation] {
+        guard let me = viewer.activeAccount else { return [] }
+        return state.organisations.all.filter { o in
+            let action: ContentAction = agenda ? .createAgendaItem(organisation: o.id)
+                                               : .createPost(author: .organisation(o.id, by: me.id), wijk: me.profile.wijk)
+            return Permissions.denial(action, by: viewer) == nil
+        }.sorted { $0.id < $1.id }
+    }
+
+    private func mayView(_ o: Organisation, _ viewer: Viewer) -> Bool {
+        let creator = o.createdBy.flatMap { state.accounts[$0.rawValue] }
+        return ContentVisibility.mayView(o, creator: creator, by: viewer, settings: state.settings)
+    }
+
+    /// The logged-in account's own record as the store knows it now, without its password hash
+    /// (nil when the account is gone). Only for the account itself: the session's owner.
+    public func ownAccount(_ id: AccountID) -> Account? {
+        guard var a = state.accounts[id.rawValue] else { return nil }
+        a.passwordHash = ""
+        return a
+    }
+
+    /// The prikbord as `viewer` sees it, newest first, optionally of one kind and wijk.
+    public func posts(for viewer: Viewer, kind: Post.Kind? = nil, wijk: WijkID? = nil, now: Date, lang: Language) -> [PostView] {
+        state.posts.all.compactMap { p -> PostView? in
+            if let kind, p.kind != kind { return nil }
+            if let wijk, p.wijk != wijk { return nil }
+            return postView(p, viewer, now: now, lang: lang)
+        }.sorted { ($0.post.created, $0.post.id) > ($1.post.created, $1.post.id) }
+    }
+
+    /// One post as `viewer` sees it (nil when gone or out of sight).
+    public func post(_ id: PostID, for viewer: Viewer, now: Date, lang: Language) -> PostView? {
+        state.posts[id.rawValue].flatMap { postView($0, viewer, now: now, lang: lang) }
+    }
+
+    /// How an unsaved post will look to `viewer` (the preview while writing).
+    public func preview(of post: Post, for viewer: Viewer, now: Date, lang: Language) -> PostView? {
+        postView(post, viewer, now: now, lang: lang)
+    }
+
+    func postView(_ p: Post, _ viewer: Viewer, now: Date, lang: Language) -> PostView? {
+        let author = p.author.account.flatMap { state.accounts[$0.rawValue] }
+        var org: Organisation?
+        if case .organisation(let o, _) = p.author { org = state.organisations[o.rawValue] }
+        return ContentVisibility.view(of: p, author: author, organisation: org, by: viewer, settings: state.settings, now: now, lang: lang)
+    }
+
+    /// One agenda item, if `viewer` may see it.
+    public func agendaItem(_ id: AgendaItemID, for viewer: Viewer) -> AgendaItem? {
+        guard let item = state.agenda[id.rawValue] else { return nil }
+        let creator = item.createdBy.flatMap { state.accounts[$0.rawValue] }
+        return ContentVisibility.mayView(item, creator: creator, by: viewer, settings: state.settings) ? item : nil
+    }
+
+    /// The agenda as `viewer` may see it: recurring items expanded, sorted by start.
+    public func agenda(_ q: AgendaQuery, viewer: Viewer) throws -> [Occurrence] { try state.agenda(q, viewer: viewer) }
+
+    /// The categories of the agenda items `viewer` may see, sorted.
+    public func agendaCategories(for viewer: Viewer) -> [String] {
+        Array(Set(state.agenda.all.filter { agendaItem($0.id, for: viewer) != nil }.map(\.category).filter { !$0.isEmpty })).sorted()
+    }
+
+    /// The residents `viewer` may see (see `StoreState.neighbours`).
+    public func neighbours(for viewer: Viewer, search: String = "", interest: String? = nil, now: Date, lang: Language = .dutch) -> [NeighbourView] {
+        state.neighbours(for: viewer, search: search, interest: interest, now: now, lang: lang)
+    }
+
+    /// The sender's name of `message` as `viewer` may know it.
+    public func senderName(of message: ContactMessage, for viewer: Viewer, lang: Language) -> String {
+        ContentVisibility.senderName(of: message, in: state, for: viewer, lang: lang)
+    }
+
+    /// Who a sent message went to, as its sender may know: never an account's e-mail address.
+    public func recipientName(of m: ContactMessage, for viewer: Viewer, lang: Language) -> String {
+        switch m.recipient {
+        case .resident(let id):
+            return state.accounts[id.rawValue].flatMap { ProfileVisibilityRule.view(of: $0, by: viewer, settings: state.settings, lang: lang)?.displayName }
+                ?? lang.pick(nl: "een bewoner", en: "a resident")
+        case .organisation(let o): return state.organisations[o.rawValue]?.name ?? ""
+        case .address(let a): return a
+        }
+    }
+
+    /// The name a reply by `viewer` to message `id` will carry for its other side (nil when
+    /// `viewer` may not read the message).
+    public func replyName(to id: MessageID, by viewer: Viewer, lang: Language) -> String? {
+        guard let original = state.messages[id.rawValue], let me = viewer.activeAccount,
+              ContentVisibility.mayRead(original, by: viewer) else { return nil }
+        if case .organisation(let o) = original.recipient { return state.organisations[o.rawValue]?.name ?? "" }
+        let other: Viewer = original.senderAccount.flatMap { state.accounts[$0.rawValue] }.map { .account($0) } ?? .visitor
+        return ProfileVisibilityRule.name(of: me, for: other, lang: lang)
+    }
+
+    /// How many posts and messages of the account itself erasure will remove.
+    public func ownContentCounts(for viewer: Viewer) -> (posts: Int, messages: Int) {
+        guard let me = viewer.activeAccount else { return (0, 0) }
+        return (state.posts.all.filter { $0.author == .resident(me.id) }.count,
+                state.messages.all.filter { m in m.senderAccount == me.id || m.recipient == .resident(me.id) || m.senderEmail == me.email }.count)
+    }
+
+    /// One report, for a moderator of its wijk.
+    public func report(_ id: ReportID, by viewer: Viewer) -> Report? {
+        state.reports[id.rawValue].flatMap { Self.moderates($0, viewer) ? $0 : nil }
+    }
+
+    /// Whether reported content has a resident behind it, and that resident's name as the
+    /// moderator may see it (nil: no resident; "" never).
+    public func reportedResident(_ r: Report, by viewer: Viewer, lang: Language) -> String? {
+        guard Self.moderates(r, viewer), let id = Self.author(of: r.target, state) else { return nil }
+        return state.accounts[id.rawValue].map { ProfileVisibilityRule.name(of: $0, for: viewer, lang: lang) } ?? ""
+    }
+
+    /// The names an intake shows desk staff: who recorded it and the linked account.
+    public func intakeNames(_ i: Intake, by viewer: Viewer) -> (staff: String?, linked: String?) {
+        guard Permissions.denial(.handleIntakes, by: viewer) == nil else { return (nil, nil) }
+        return (state.accounts[i.staff.rawValue]?.name, i.person.account.flatMap { state.accounts[$0.rawValue]?.name })
+    }
+}
