@@ -211,3 +211,28 @@ struct MailWorld {
         #expect(export.contains("Regel een\\nRegel twee"))
     }
 }
+
+@Suite struct StoredReplyNameTests {
+    @Test("regression: a reply stored with the replier's own name (before stop 17) follows their level; an organisation's name stays")
+    func oldReplies() throws {
+        let w = try DeskWorld()
+        try w.store.updateProfile(for: w.resident.id, by: .account(w.resident)) { $0.visibility = .anonymous }
+        let anna = w.store.state.accounts[w.resident.id.rawValue]!
+        func message(_ name: String, from account: AccountID?, reply: Bool) -> ContactMessage {
+            var m = ContactMessage(id: MessageID(900), senderName: name, senderEmail: "", senderAccount: account, recipient: .address("x@example.org"),
+                                   text: "t", sent: testNow)
+            if reply { m.inReplyTo = MessageID(1) }
+            return m
+        }
+        let cases: [(ContactMessage, String, String)] = [
+            (message(anna.profile.displayName, from: anna.id, reply: true), "anonieme bewoner", "old reply with the display name"),
+            (message(anna.name, from: anna.id, reply: true), "anonieme bewoner", "old reply with the account name"),
+            (message("", from: anna.id, reply: true), "anonieme bewoner", "new reply"),
+            (message(w.voedselbank.name, from: w.editor.id, reply: true), w.voedselbank.name, "an organisation's reply"),
+            (message("Bezoeker Bea", from: nil, reply: false), "Bezoeker Bea", "the name typed in the contact form"),
+        ]
+        for (m, expected, what) in cases {
+            #expect(ContentVisibility.senderName(of: m, in: w.store.state, for: .visitor) == expected, "\(what)")
+        }
+    }
+}

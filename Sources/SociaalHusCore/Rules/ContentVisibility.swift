@@ -90,8 +90,12 @@ public enum ContentVisibility {
     static func senderName(of message: ContactMessage, in state: StoreState, for viewer: Viewer, lang: Language = .dutch) -> String {
         // The moderators' own name, not the moderator's profile.
         if message.aboutReport != nil { return ContactMessage.moderationTeam(lang) }
-        guard message.senderName.isEmpty else { return message.senderName }
-        guard let id = message.senderAccount, let sender = state.accounts[id.rawValue] else { return ProfileView.anonymousName(lang) }
+        let sender = message.senderAccount.flatMap { state.accounts[$0.rawValue] }
+        // A reply stored before stop 17 carries the replier's own name: it follows their profile
+        // level like a new one. (An organisation's name on its reply is not a personal profile.)
+        let ownNameOnReply = message.inReplyTo != nil && sender.map { [$0.name, $0.profile.displayName].contains(message.senderName) } == true
+        guard message.senderName.isEmpty || ownNameOnReply else { return message.senderName }
+        guard let sender else { return ProfileView.anonymousName(lang) }
         return ProfileVisibilityRule.name(of: sender, for: viewer, lang: lang)
     }
 
