@@ -79,6 +79,6 @@ struct StoreState: Sendable {
 
     /// The accounts that edit an organisation.
     public func editors(of organisation: OrganisationID) -> [Account] {
-        accounts.all.filter { $0.roles.editorOf.contains(organisation) }.sorted { $0.id < $1.id }
+        accounts.all.filter { Permissions.edits(organisation, .account($0)) }.sorted { $0.id < $1.id }
     }
 }
