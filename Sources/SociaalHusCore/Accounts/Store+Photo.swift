@@ -29,36 +29,27 @@ extension Store {
             throw CoreError.invalidPhoto(.notJPEGOrPNG)
         }
         let name = UUID().uuidString.lowercased() + "." + type.rawValue
-        try DurableFile.createNew(photosPath + "/" + name, data: data)
-        try DurableFile.syncDirectory(photosPath)
-        var old: String?
-        do {
-            try update(actor: viewer) { tx in
-                guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
-                old = a.profile.photo
-                a.profile.photo = name
-                tx.put(a)
-                tx.audit(.profileChanged, actor: id, subject: id)
-            }
-        } catch {
-            unlink(photosPath + "/" + name)
-            throw error
+        // The new photo is written, and the old one removed, with the change (named in its journal).
+        try update(actor: viewer) { tx in
+            guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+            if let old = a.profile.photo { tx.photosToRemove.append(old) }
+            a.profile.photo = name
+            tx.photosToWrite.append((name, data))
+            tx.put(a)
+            tx.audit(.profileChanged, actor: id, subject: id)
         }
-        if let old { unlink(photosPath + "/" + old) }
     }
 
     /// Removes the account holder's photo.
     public func removePhoto(for id: AccountID, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
-        var old: String?
         try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
-            old = a.profile.photo
+            if let old = a.profile.photo { tx.photosToRemove.append(old) }
             a.profile.photo = nil
             tx.put(a)
             tx.audit(.profileChanged, actor: id, subject: id)
         }
-        if let old { unlink(photosPath + "/" + old); try? DurableFile.syncDirectory(photosPath) }
     }
 
     private static func readPhoto(_ path: String) throws -> Data {

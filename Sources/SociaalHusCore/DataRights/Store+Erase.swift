@@ -10,10 +10,9 @@ extension Store {
     /// old file removed, so no copy remains in any file of the store.
     public func erase(_ id: AccountID, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
-        var photo: String?
         try update(actor: viewer) { tx in
             guard let a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
-            photo = a.profile.photo
+            if let photo = a.profile.photo { tx.photosToRemove.append(photo) }
             tx.remove(a)
             for p in Array(tx.state.posts.all) {
                 switch p.author {
@@ -61,10 +60,6 @@ extension Store {
             let shard = tx.state.audit.shardIndex(forKey: id.rawValue)
             for e in Array(tx.state.audit.shards[shard].values) where e.subject == id { tx.remove(e) }
             tx.audit(.accountErased, actor: viewer.account?.id, subject: id, target: "account:\(id)")
-        }
-        if let photo {
-            unlink(photosPath + "/" + photo)
-            try DurableFile.syncDirectory(photosPath)
         }
     }
 }

@@ -45,17 +45,26 @@ public enum DurableFile {
         guard fsync(fd) == 0 else { throw ioError(dir) }
     }
 
-    /// Reads a whole file, refusing it when others may read it.
+    /// The largest file a store holds (a shard at many times Borne's scale is a few MB).
+    public static let maximumSize = 1 << 30
+
+    /// Reads a whole store file. Only a plain file of this user, readable by nobody else, is
+    /// read: never through a symbolic link (a `chmod` advised for it would change the link's
+    /// target), and never blocking on a FIFO or device put in a file's place.
     public static func read(_ path: String, displayName: String) throws -> Data {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else {
             if errno == ENOENT { throw CoreError.storeCorrupt(file: displayName, problem: .missing) }
+            if errno == ELOOP { throw CoreError.storeCorrupt(file: displayName, problem: .notARegularFile) }
             throw ioError(displayName)
         }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw ioError(displayName) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw CoreError.storeCorrupt(file: displayName, problem: .notARegularFile) }
+        guard st.st_uid == geteuid() else { throw CoreError.storeCorrupt(file: displayName, problem: .otherOwner) }
         if st.st_mode & 0o077 != 0 { throw CoreError.storeFileReadableByOthers(path: path) }
+        guard st.st_size >= 0, st.st_size <= maximumSize else { throw CoreError.storeCorrupt(file: displayName, problem: .tooLarge(bytes: Int(st.st_size))) }
         let size = Int(st.st_size)
         var data = Data(count: size)
         var done = 0

@@ -59,6 +59,26 @@ public struct Manifest: Codable, Sendable, Equatable {
         return m
     }
 
+    /// The most shards a collection may have (the defaults are at most 256).
+    public static let maximumShards = 4096
+
+    /// Throws when a number or name in the manifest is out of bounds: every number read from
+    /// disk is checked before it sizes a table or names a file.
+    func validate() throws {
+        func bad(_ detail: String) -> CoreError { .storeCorrupt(file: "manifest.json", problem: .unreadable(detail: detail)) }
+        guard format >= 1 else { throw bad("format \(format)") }
+        guard generation >= 0 else { throw bad("generation \(generation)") }
+        for (c, id) in lastIDs where id < 0 { throw bad("last id of \(c.rawValue)") }
+        for (c, entry) in collections {
+            guard (1...Self.maximumShards).contains(entry.shards) else { throw bad("\(entry.shards) shards in \(c.rawValue)") }
+            for (key, file) in entry.files {
+                guard let shard = Int(key), shard >= 0, shard < entry.shards, String(shard) == key else { throw bad("shard \(key) of \(c.rawValue)") }
+                guard (0...DurableFile.maximumSize).contains(file.size) else { throw bad("size of \(file.file)") }
+                guard !file.file.isEmpty, !file.file.contains("/"), !file.file.hasPrefix("."), file.file.utf8.count < 200 else { throw bad("file name in \(c.rawValue)") }
+            }
+        }
+    }
+
     /// The entry for one shard, if it has a file.
     public func entry(_ c: CollectionName, _ shard: Int) -> FileEntry? {
         collections[c]?.files[String(shard)]

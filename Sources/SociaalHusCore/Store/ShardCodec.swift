@@ -70,13 +70,16 @@ enum ShardCodec {
                 do {
                     let head = try r.array { UInt8(truncatingIfNeeded: try $0.uint()) }
                     guard head == magic else { throw CoreError.storeCorrupt(file: displayName, problem: .unreadable(detail: "not a SociaalHus data file")) }
-                    let format = Int(try r.uint())
+                    let formatAt = r.offset
+                    // Numbers from disk are converted only when they fit (a huge one trapped here).
+                    guard let format = Int(exactly: try r.uint()), format >= 1 else { throw BinaryReader.Damage(offset: formatAt, expected: "format") }
                     if format > Manifest.currentFormat {
                         throw CoreError.storeNewerFormat(file: displayName, found: format, known: Manifest.currentFormat)
                     }
                     r.format = format
                     let collection = try r.string()
-                    let shard = Int(try r.uint())
+                    let shardAt = r.offset
+                    guard let shard = Int(exactly: try r.uint()) else { throw BinaryReader.Damage(offset: shardAt, expected: "shard number") }
                     guard collection == ref.collection.rawValue, shard == ref.shard else {
                         throw CoreError.storeCorrupt(file: displayName, problem: .misplaced)
                     }

@@ -49,6 +49,9 @@ public final class Store {
     /// The outbox Maildir: `tmp/` while a file is written, `new/` waiting, `cur/` sent.
     var mailPath: String { path + "/mail" }
     var manifestPath: String { path + "/manifest.json" }
+    /// Names every file a change is about to write or remove, before it touches one; removed
+    /// when the change is complete. Only files it names are ever deleted as leftovers.
+    var journalPath: String { path + "/journal.json" }
 
     private init(path: String, state: StoreState, clock: any Clock, hasher: any PasswordHashing, lock: FileLock, stamp: FileStamp?) {
         self.path = path
@@ -115,6 +118,9 @@ public final class Store {
             let (manifest, stamp) = try store.readManifest()
             store.state = try store.loadAll(manifest)
             store.manifestStamp = stamp
+            // A file nobody names, not even an interrupted change's journal, means the manifest
+            // lost it: refuse (as `check` reports it) rather than run without its records.
+            if let lost = store.unnamedFiles().first { throw CoreError.storeCorrupt(file: lost, problem: .unnamed) }
             if cleanLeftovers { store.removeLeftovers() }
         }
         return store
@@ -183,9 +189,7 @@ public final class Store {
         if manifest.format > Manifest.currentFormat {
             throw CoreError.storeNewerFormat(file: "manifest.json", found: manifest.format, known: Manifest.currentFormat)
         }
-        for (c, entry) in manifest.collections where entry.shards < 1 || entry.files.keys.contains(where: { Int($0).map { $0 < 0 || $0 >= entry.shards } ?? true }) {
-            throw CoreError.storeCorrupt(file: "manifest.json", problem: .unreadable(detail: "collection \(c.rawValue)"))
-        }
+        try manifest.validate()
         return (manifest.upgraded(), stamp)
     }
 
@@ -258,33 +262,56 @@ public final class Store {
         }
     }
 
-    /// Writes a transaction: new data files, then the manifest swap, then removal of the replaced files.
+    /// What one change writes and removes (paths relative to the store), written before it
+    /// touches any file: after a crash, exactly these files are candidates for removal.
+    struct Journal: Codable, Equatable {
+        var generation: Int
+        var write: [String]
+        var remove: [String]
+    }
+
+    /// Writes a transaction: the journal, new data files, the manifest swap, removal of the
+    /// replaced files, and last the journal's removal.
     private func commit(_ tx: Transaction) throws {
+        // An earlier change that stopped halfway (here or in another process) is finished first,
+        // so its journal is not overwritten while files it names are still there.
+        if FileManager.default.fileExists(atPath: journalPath) { removeLeftovers() }
         var manifest = tx.state.manifest
         manifest.generation = state.manifest.generation + 1
         manifest.format = Manifest.currentFormat
         let refs = tx.dirty.sorted()
         let encoded = try encodeShards(refs, of: tx.state)
-        var written: [String] = []
+        var names: [ShardRef: String] = [:]
         var replaced: [String] = []
+        for (i, ref) in refs.enumerated() {
+            if let old = manifest.collections[ref.collection]?.files[String(ref.shard)] { replaced.append(old.file) }
+            if encoded[i].1 > 0 { names[ref] = "\(ref.collection.rawValue)-\(ref.shard)-g\(manifest.generation).dat" }
+        }
+        let journal = Journal(generation: manifest.generation,
+                              write: names.values.sorted().map { "data/" + $0 } + tx.mailToWrite.map { "mail/new/" + $0.0 } + tx.photosToWrite.map { "photos/" + $0.0 },
+                              remove: replaced.filter { !names.values.contains($0) }.map { "data/" + $0 } + tx.mailToRemove.map { "mail/" + $0 }
+                                + tx.photosToRemove.map { "photos/" + $0 })
+        try DurableFile.replace(journalPath, data: try ShardCodec.encoder().encode(journal))
+        var written: [String] = []
         var mailWritten: [String] = []
+        var photosWritten: [String] = []
         var committed = false
         defer {
             if !committed {
                 for f in written { unlink(dataPath + "/" + f) }
                 for f in mailWritten { unlink(mailPath + "/" + f) }
+                for f in photosWritten { unlink(photosPath + "/" + f) }
+                unlink(journalPath)
                 manifestStamp = nil // make the next refresh look at the disk again
             }
         }
         for (i, ref) in refs.enumerated() {
             let key = String(ref.shard)
-            if let old = manifest.collections[ref.collection]?.files[key] { replaced.append(old.file) }
-            let (data, count) = encoded[i]
-            if count == 0 {
+            let (data, _) = encoded[i]
+            guard let name = names[ref] else {
                 manifest.collections[ref.collection]?.files[key] = nil
                 continue
             }
-            let name = "\(ref.collection.rawValue)-\(ref.shard)-g\(manifest.generation).dat"
             try DurableFile.createNew(dataPath + "/" + name, data: data)
             written.append(name)
             manifest.collections[ref.collection]?.files[key] = Manifest.FileEntry(file: name, size: data.count, crc: CRC32.checksum(data))
@@ -300,6 +327,11 @@ public final class Store {
             mailWritten.append("new/" + name)
         }
         if !tx.mailToWrite.isEmpty { try DurableFile.syncDirectory(mailPath + "/new") }
+        for (name, data) in tx.photosToWrite {
+            try DurableFile.createNew(photosPath + "/" + name, data: data)
+            photosWritten.append(name)
+        }
+        if !tx.photosToWrite.isEmpty { try DurableFile.syncDirectory(photosPath) }
         let manifestData = try ShardCodec.encoder().encode(manifest)
         let temp = manifestPath + ".tmp"
         unlink(temp)
@@ -318,7 +350,11 @@ public final class Store {
         try DurableFile.syncDirectory(dataPath)
         for f in tx.mailToRemove where !f.contains("..") { unlink(mailPath + "/" + f) }
         if !tx.mailToRemove.isEmpty { for sub in ["new", "cur"] { try DurableFile.syncDirectory(mailPath + "/" + sub) } }
+        for f in tx.photosToRemove where !f.contains("/") { unlink(photosPath + "/" + f) }
+        if !tx.photosToRemove.isEmpty { try DurableFile.syncDirectory(photosPath) }
         try faultHook?(.oldFilesRemoved)
+        unlink(journalPath)
+        try DurableFile.syncDirectory(path)
     }
 
     private func encodeShards(_ refs: [ShardRef], of state: StoreState) throws -> [(Data, Int)] {
@@ -329,20 +365,53 @@ public final class Store {
         return try (0..<refs.count).map { try results.get($0) }
     }
 
-    /// Removes data files and photos no manifest or account refers to (left by an interrupted
-    /// change, possibly holding erased data). Caller holds the exclusive lock.
+    /// After an interrupted change, removes the files its journal names that the store does
+    /// not refer to (new files of a change that did not land, old files of one that did: the
+    /// latter may hold erased data). Nothing the journal does not name is ever deleted: a file
+    /// the manifest lost is reported by `check`, not removed. Caller holds the exclusive lock
+    /// and has loaded the whole store without a problem.
     func removeLeftovers() {
-        let fm = FileManager.default
-        let referenced = state.manifest.referencedFiles
-        for name in (try? fm.contentsOfDirectory(atPath: dataPath)) ?? [] where !referenced.contains(name) {
-            unlink(dataPath + "/" + name)
-        }
-        let photos = Set(state.accounts.all.compactMap(\.profile.photo))
-        for name in (try? fm.contentsOfDirectory(atPath: photosPath)) ?? [] where !photos.contains(name) {
-            unlink(photosPath + "/" + name)
-        }
-        for rel in unreferencedMail() { unlink(mailPath + "/" + rel) }
         unlink(manifestPath + ".tmp")
+        guard let journal = readJournal() else { return }
+        let kept = Set(referencedPaths())
+        for rel in journal.write + journal.remove where !kept.contains(rel) && Self.isStorePath(rel) {
+            unlink(path + "/" + rel)
+        }
+        for sub in ["data", "photos", "mail/new", "mail/cur"] { try? DurableFile.syncDirectory(path + "/" + sub) }
+        unlink(journalPath)
+        try? DurableFile.syncDirectory(path)
+    }
+
+    /// The journal of an interrupted change, if one is there and readable.
+    func readJournal() -> Journal? {
+        guard let data = try? DurableFile.read(journalPath, displayName: "journal.json") else { return nil }
+        return try? ShardCodec.decoder().decode(Journal.self, from: data)
+    }
+
+    /// Files in the store's folders that neither the store nor a journal names.
+    func unnamedFiles() -> [String] {
+        let known = Set(referencedPaths()).union(readJournal().map { $0.write + $0.remove } ?? [])
+        var out: [String] = []
+        for sub in ["data", "photos", "mail/tmp", "mail/new", "mail/cur"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? [] where !known.contains(sub + "/" + name) {
+                out.append(sub + "/" + name)
+            }
+        }
+        return out.sorted()
+    }
+
+    /// A path inside data/, photos/ or mail/, one level deep (a damaged journal names nothing else).
+    static func isStorePath(_ rel: String) -> Bool {
+        let parts = rel.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return false }
+        return (parts.count == 2 && ["data", "photos"].contains(parts[0])) || (parts.count == 3 && parts[0] == "mail" && ["tmp", "new", "cur"].contains(parts[1]))
+    }
+
+    /// Every file the store refers to (relative paths).
+    func referencedPaths() -> [String] {
+        let mail = state.outbox.all.compactMap(\.file).flatMap { f in f.hasPrefix("new/") ? [f, Store.sentName(f)] : [f] }
+        return state.manifest.referencedFiles.map { "data/" + $0 } + state.accounts.all.compactMap(\.profile.photo).map { "photos/" + $0 }
+            + mail.map { "mail/" + $0 }
     }
 
     /// Files in `data/` and `photos/` that nothing refers to.

@@ -9,7 +9,7 @@ public enum StoreCheck {
     public struct Report: Sendable {
         /// Problems that make the store unsound.
         public var problems: [CoreError] = []
-        /// Files left by an interrupted change; harmless, removed at the next open.
+        /// Files left by an interrupted change (named in its journal); harmless, removed at the next open.
         public var leftovers: [String] = []
         /// Records checked.
         public var records = 0
@@ -48,6 +48,10 @@ public enum StoreCheck {
                 report.problems.append(.storeNewerFormat(file: "manifest.json", found: manifest.format, known: Manifest.currentFormat))
                 return report
             }
+            try manifest.validate()
+        } catch let e as CoreError {
+            report.problems.append(e)
+            return report
         } catch {
             if let probe = try? ShardCodec.decoder().decode(FormatProbe.self, from: manifestData), probe.format > Manifest.currentFormat {
                 report.problems.append(.storeNewerFormat(file: "manifest.json", found: probe.format, known: Manifest.currentFormat))
@@ -82,15 +86,29 @@ public enum StoreCheck {
             }
         }
         report.problems += references(state, manifest: manifest, photosPath: path + "/photos")
-        let referenced = manifest.referencedFiles
+        // Files nobody names: harmless if the journal of an interrupted change names them
+        // (removed at the next open), otherwise a problem: the manifest may have lost them.
+        var journalNames: Set<String> = []
+        if FileManager.default.fileExists(atPath: path + "/journal.json") {
+            do {
+                let data = try DurableFile.read(path + "/journal.json", displayName: "journal.json")
+                let j = try ShardCodec.decoder().decode(Store.Journal.self, from: data)
+                journalNames = Set(j.write + j.remove)
+            } catch let e as CoreError {
+                report.problems.append(e)
+            } catch {
+                report.problems.append(.storeCorrupt(file: "journal.json", problem: .unreadable(detail: ShardCodec.describe(error))))
+            }
+        }
+        let mailFiles = Set(state.outbox.all.compactMap(\.file).flatMap { f in f.hasPrefix("new/") ? [f, Store.sentName(f)] : [f] }.map { "mail/" + $0 })
+        let known = Set(manifest.referencedFiles.map { "data/" + $0 }).union(state.accounts.all.compactMap(\.profile.photo).map { "photos/" + $0 }).union(mailFiles)
         let fm = FileManager.default
-        report.leftovers = ((try? fm.contentsOfDirectory(atPath: path + "/data")) ?? []).filter { !referenced.contains($0) }.map { "data/" + $0 }.sorted()
-        let photos = Set(state.accounts.all.compactMap(\.profile.photo))
-        report.leftovers += ((try? fm.contentsOfDirectory(atPath: path + "/photos")) ?? []).filter { !photos.contains($0) }.map { "photos/" + $0 }.sorted()
-        let mailFiles = Set(state.outbox.all.compactMap(\.file).flatMap { f in f.hasPrefix("new/") ? [f, Store.sentName(f)] : [f] })
-        for sub in ["tmp", "new", "cur"] {
-            report.leftovers += ((try? fm.contentsOfDirectory(atPath: path + "/mail/" + sub)) ?? []).filter { !mailFiles.contains(sub + "/" + $0) }
-                .map { "mail/\(sub)/" + $0 }.sorted()
+        for sub in ["data", "photos", "mail/tmp", "mail/new", "mail/cur"] {
+            for name in ((try? fm.contentsOfDirectory(atPath: path + "/" + sub)) ?? []).sorted() {
+                let rel = sub + "/" + name
+                if known.contains(rel) { continue }
+                if journalNames.contains(rel) { report.leftovers.append(rel) } else { report.problems.append(.storeCorrupt(file: rel, problem: .unnamed)) }
+            }
         }
         for m in state.outbox.all {
             if let f = m.file, !fm.fileExists(atPath: path + "/mail/" + f), !fm.fileExists(atPath: path + "/mail/" + Store.sentName(f)) {

@@ -14,6 +14,14 @@ public enum StoreProblem: Equatable, Sendable {
     case misplaced
     /// A record refers to something that does not exist.
     case danglingReference(detail: String)
+    /// Not a plain file: a symbolic link, a FIFO, a device or a folder stands where a data file belongs.
+    case notARegularFile
+    /// The file belongs to another user than the one running SociaalHus.
+    case otherOwner
+    /// Larger than any file of a store can be.
+    case tooLarge(bytes: Int)
+    /// A data file that the manifest does not name and no interrupted change left behind.
+    case unnamed
 
     /// The description shown.
     public func message(_ lang: Language) -> String {
@@ -24,6 +32,10 @@ public enum StoreProblem: Equatable, Sendable {
         case .unreadable(let d): lang.pick(nl: "de inhoud is onleesbaar (\(d))", en: "the contents cannot be read (\(d))")
         case .misplaced: lang.pick(nl: "het bevat andere gegevens dan het overzicht (manifest.json) zegt", en: "it holds other data than the manifest (manifest.json) says")
         case .danglingReference(let d): lang.pick(nl: "een verwijzing klopt niet (\(d))", en: "a reference is broken (\(d))")
+        case .notARegularFile: lang.pick(nl: "het is geen gewoon bestand (maar een koppeling, pijp of apparaat)", en: "it is not a plain file (but a link, pipe or device)")
+        case .otherOwner: lang.pick(nl: "het is van een andere gebruiker", en: "it belongs to another user")
+        case .tooLarge(let n): lang.pick(nl: "het is \(n) bytes groot, groter dan een bestand van de opslag kan zijn", en: "it is \(n) bytes long, larger than a store file can be")
+        case .unnamed: lang.pick(nl: "het overzicht (manifest.json) noemt dit bestand niet; misschien is het overzicht beschadigd", en: "the manifest (manifest.json) does not name this file; the manifest may be damaged")
         }
     }
 }

@@ -15,6 +15,10 @@ struct Transaction {
     var mailToWrite: [(String, Data)] = []
     /// Maildir files to remove once the commit is durable (paths relative to `mail/`).
     var mailToRemove: [String] = []
+    /// Profile photos to write into `photos/` with the commit (name, contents).
+    var photosToWrite: [(String, Data)] = []
+    /// Profile photos to remove once the commit is durable (names in `photos/`).
+    var photosToRemove: [String] = []
 
     init(state: StoreState, now: Date) {
         self.state = state
