@@ -190,4 +190,40 @@ final class RecordingSender: MailSending, @unchecked Sendable {
         #expect(text.contains("From: SociaalHus <post@borne.example>"))
         #expect(text.contains("To: <r0@example.nl>"))
     }
+
+    @Test("regression: a mail command that closes its input early: no SIGPIPE, each e-mail failed with the reason, mail send exits 1")
+    func commandClosesInput() throws {
+        let w = try DeskWorld()
+        let quitter = w.dir.path + "/closes-input"
+        try "#!/bin/sh\nexec 0<&-\nsleep 0.1\nexit 0\n".write(toFile: quitter, atomically: true, encoding: .utf8)
+        chmod(quitter, 0o755)
+        try w.store.setMail(command: [quitter, "-t"], from: "post@borne.example", by: .commandLine)
+        // Larger than a pipe's buffer, so the write meets the closed end.
+        let big = String(repeating: "regel tekst\n", count: 20_000)
+        for i in 0..<3 {
+            try w.store.update { tx in
+                try tx.queueMail(MailMessage(to: "r\(i)@example.nl", subject: "Groot \(i)", body: big), kind: .announcement, accounts: [])
+            }
+        }
+        let report = try w.store.deliverMail(using: w.store.configuredSender())
+        #expect(report.failed == 3 && report.sent == 0)
+        for m in w.store.state.outbox.all {
+            #expect(m.status == .failed, "not left 'sending'")
+            #expect(m.lastError?.contains("stopped reading") == true, "\(m.lastError ?? "")")
+        }
+        // The command line says so and exits 1, as the README documents.
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("sociaalhus").path
+        let path = FileManager.default.isExecutableFile(atPath: binary) ? binary
+            : FileManager.default.currentDirectoryPath + "/.build/debug/sociaalhus"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = ["mail", "send", "--store", w.dir.store]
+        p.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit && p.terminationStatus == 1)
+    }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Hands one finished e-mail to the mail system. Behind a protocol so tests can inject a failing
 /// or recording sender; the product uses `SendmailCommand`.
@@ -30,6 +33,9 @@ public struct SendmailCommand: MailSending {
     }
 
     public func send(_ message: Data) throws {
+        // A command that stops reading would kill this process with SIGPIPE (exit 141, e-mails
+        // left "sending"): ignore it, and let the failed write be an answer like any other.
+        signal(SIGPIPE, SIG_IGN)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: words[0])
         p.arguments = Array(words.dropFirst())
@@ -38,13 +44,32 @@ public struct SendmailCommand: MailSending {
         p.standardOutput = FileHandle.nullDevice
         p.standardError = errors
         do { try p.run() } catch { throw MailSendFailure("could not start \(words[0]): \(error.localizedDescription)") }
-        input.fileHandleForWriting.write(message)
+        // Its error output is collected while the message is written, so neither side can block the other.
+        final class Collected: @unchecked Sendable { var data = Data() }
+        let said = Collected()
+        let reader = DispatchGroup()
+        let errorHandle = errors.fileHandleForReading
+        DispatchQueue.global().async(group: reader) { said.data = errorHandle.readDataToEndOfFile() }
+        let fd = input.fileHandleForWriting.fileDescriptor
+        var written = 0
+        var writeError: Int32 = 0
+        message.withUnsafeBytes { buf in
+            while written < buf.count {
+                let n = write(fd, buf.baseAddress! + written, buf.count - written)
+                if n < 0 { if errno == EINTR { continue }; writeError = errno; break }
+                written += n
+            }
+        }
         try? input.fileHandleForWriting.close()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
+        reader.wait()
         p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            let first = String(decoding: said, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-            throw MailSendFailure("exit status \(p.terminationStatus)" + (first.isEmpty ? "" : ": " + String(first.prefix(300))))
+        let first = String(decoding: said.data, as: UTF8.self).split(separator: "\n").first.map { TextSanitizer.sanitize(String($0.prefix(300))) } ?? ""
+        let detail = first.isEmpty ? "" : ": " + first
+        if p.terminationReason == .uncaughtSignal { throw MailSendFailure("killed by signal \(p.terminationStatus)" + detail) }
+        guard p.terminationStatus == 0 else { throw MailSendFailure("exit status \(p.terminationStatus)" + detail) }
+        // Exit 0 without reading the whole message is not an acceptance of it.
+        if writeError != 0 {
+            throw MailSendFailure("the command stopped reading after \(written) of \(message.count) bytes (\(String(cString: strerror(writeError))))" + detail)
         }
     }
 }

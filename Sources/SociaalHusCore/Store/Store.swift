@@ -121,6 +121,7 @@ public final class Store {
             // A file nobody names, not even an interrupted change's journal, means the manifest
             // lost it: refuse (as `check` reports it) rather than run without its records.
             if let lost = store.unnamedFiles().first { throw CoreError.storeCorrupt(file: lost, problem: .unnamed) }
+            if let problem = StoreCheck.recordProblems(store.state, photosPath: store.photosPath).first { throw problem }
             if cleanLeftovers { store.removeLeftovers() }
         }
         return store

@@ -118,6 +118,19 @@ public enum StoreCheck {
         return report
     }
 
+    /// The problems of a loaded store's records: each in its right shard, every reference
+    /// resolving. `Store.open` refuses a store with any of them, as `check` reports them.
+    static func recordProblems(_ s: StoreState, photosPath: String) -> [CoreError] {
+        var out: [CoreError] = []
+        for (c, entry) in s.manifest.collections {
+            for (key, file) in entry.files {
+                guard let shard = Int(key) else { continue }
+                if !recordsInRightShard(s, ShardRef(collection: c, shard: shard)) { out.append(.storeCorrupt(file: "data/" + file.file, problem: .misplaced)) }
+            }
+        }
+        return out + references(s, manifest: s.manifest, photosPath: photosPath)
+    }
+
     private static func recordsInRightShard(_ s: StoreState, _ ref: ShardRef) -> Bool {
         func ok<R>(_ t: Table<R>) -> Bool { t.shards[ref.shard].values.allSatisfy { t.shardIndex(forKey: $0.shardKey) == ref.shard } }
         switch ref.collection {
