@@ -14,9 +14,13 @@ extension Store {
             guard let a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             if let photo = a.profile.photo { tx.photosToRemove.append(photo) }
             tx.remove(a)
+            var removedPosts: Set<PostID> = [], removedMessages: Set<MessageID> = []
+            var removedTitles: [String] = []
             for p in Array(tx.state.posts.all) {
                 switch p.author {
                 case .resident(let r) where r == id:
+                    removedPosts.insert(p.id)
+                    removedTitles.append(p.title)
                     tx.remove(p)
                 case .organisation(let o, let by) where by == id:
                     var q = p
@@ -27,7 +31,17 @@ extension Store {
             }
             for m in Array(tx.state.messages.all)
             where m.senderAccount == id || m.recipient == .resident(id) || m.senderEmail == a.email || m.recipient == .address(a.email) {
+                removedMessages.insert(m.id)
                 tx.remove(m)
+            }
+            // Lines announcing their content leave every waiting digest (older lines, without an
+            // author, by the title of a post that went).
+            for other in Array(tx.state.accounts.all) where !other.pendingDigest.isEmpty {
+                let kept = other.pendingDigest.filter { l in
+                    if let author = l.author { return author != id }
+                    return !removedTitles.contains { !$0.isEmpty && l.text.contains($0) }
+                }
+                if kept.count != other.pendingDigest.count { var o = other; o.pendingDigest = kept; tx.put(o) }
             }
             for item in Array(tx.state.agenda.all) where item.createdBy == id {
                 var i = item
@@ -44,11 +58,29 @@ extension Store {
                 Self.eraseIntake(intake, actor: viewer.account?.id, in: &tx)
             }
             if let d = tx.state.drafts[id.rawValue] { tx.remove(d) }
+            // A desk member's unsaved form about the person goes as well.
+            let phone = (a.profile.phone ?? "").filter(\.isNumber)
+            for d in Array(tx.state.drafts.all) {
+                let input = d.input
+                let samePhone = phone.count >= 8 && input.phone.filter(\.isNumber).hasSuffix(String(phone.suffix(9)))
+                if input.account == id || input.email.caseInsensitiveCompare(a.email) == .orderedSame || samePhone
+                    || (!input.name.isEmpty && [a.name, a.profile.displayName].contains(input.name)) {
+                    tx.remove(d)
+                }
+            }
             // E-mails to or about the person, waiting or sent, with their Maildir files.
             for m in Array(tx.state.outbox.all) where m.accounts.contains(id) || m.to == a.email { tx.removeMail(m) }
-            // Reports about their profile go; reports they made keep what was reported but lose who reported.
+            // Reports about them or their content go (the content is gone, and what others wrote
+            // about it names them); reports they made keep what was reported but lose who reported.
             for r in Array(tx.state.reports.all) {
-                if r.target == .profile(id) { tx.remove(r); continue }
+                let aboutThem: Bool
+                switch r.target {
+                case .profile(let p): aboutThem = p == id
+                case .post(let p): aboutThem = removedPosts.contains(p)
+                case .message(let m): aboutThem = removedMessages.contains(m)
+                case .agendaItem: aboutThem = false
+                }
+                if aboutThem { tx.remove(r); continue }
                 if r.reporterAccount == id || r.reporterEmail == a.email {
                     var u = r
                     u.reporterName = ""
@@ -57,9 +89,56 @@ extension Store {
                     tx.put(u)
                 }
             }
+            Self.redactFreeText(PersonIdentifiers(a), in: &tx)
             let shard = tx.state.audit.shardIndex(forKey: id.rawValue)
             for e in Array(tx.state.audit.shards[shard].values) where e.subject == id { tx.remove(e) }
             tx.audit(.accountErased, actor: viewer.account?.id, subject: id, target: "account:\(id)")
+        }
+    }
+
+    /// Replaces the person's name, e-mail address, phone number and address in the free text of
+    /// every record that stays (the "redact" fields of `PersonalDataInventory`); an e-mail to
+    /// someone else that names them is not sent (its file cannot be rewritten safely).
+    static func redactFreeText(_ ids: PersonIdentifiers, in tx: inout Transaction) {
+        func fix(_ s: inout String) -> Bool {
+            guard let r = ids.redacted(s) else { return false }
+            s = r
+            return true
+        }
+        for p in Array(tx.state.posts.all) {
+            var q = p
+            if [fix(&q.title), fix(&q.body)].contains(true) { tx.put(q) }
+        }
+        for m in Array(tx.state.messages.all) {
+            var n = m
+            if [fix(&n.text), fix(&n.senderName)].contains(true) { tx.put(n) }
+        }
+        for r in Array(tx.state.reports.all) {
+            var u = r
+            if fix(&u.explanation) { tx.put(u) }
+        }
+        for i in Array(tx.state.intakes.all) {
+            var j = i
+            if [fix(&j.question), fix(&j.notes)].contains(true) { tx.put(j) }
+        }
+        for d in Array(tx.state.drafts.all) {
+            var e = d
+            if [fix(&e.input.question), fix(&e.input.notes)].contains(true) { tx.put(e) }
+        }
+        for item in Array(tx.state.agenda.all) {
+            var i = item
+            if [fix(&i.title), fix(&i.description)].contains(true) { tx.put(i) }
+        }
+        for o in Array(tx.state.organisations.all) {
+            var p = o
+            if fix(&p.description) { tx.put(p) }
+        }
+        for e in Array(tx.state.audit.all) {
+            guard var t = e.target else { continue }
+            if fix(&t) { var f = e; f.target = t; tx.put(f) }
+        }
+        for m in Array(tx.state.outbox.all) where ids.redacted(m.subject) != nil || ids.redacted(m.body) != nil {
+            tx.removeMail(m)
         }
     }
 }

@@ -17,13 +17,13 @@ extension Store {
             guard EmailPolicy.mayEmail(occasion, to: account) else { continue }
             if account.profile.dailyDigest {
                 var a = account
-                a.pendingDigest.append(line)
+                a.pendingDigest.append(DigestLine(text: line, author: author))
                 tx.put(a)
             } else {
                 let body = "Nieuw in je wijk / New in your wijk:\n\n  \(line)\n\nBekijk het in SociaalHus onder Agenda of Prikbord.\nSee it in SociaalHus under Agenda or Prikbord.\n"
                     + MailFooter.text(.wijkNotification)
                 try tx.queueMail(MailMessage(to: account.email, subject: "Nieuw in \(wijkName): \(title)", body: body),
-                                 kind: .notification, accounts: [account.id])
+                                 kind: .notification, accounts: [account.id] + (author.map { [$0] } ?? []))
             }
         }
     }
@@ -37,7 +37,7 @@ extension Store {
             var n = 0
             for account in Array(tx.state.accounts.all) where !account.pendingDigest.isEmpty {
                 var a = account
-                let lines = a.pendingDigest
+                let lines = a.pendingDigest.map(\.text)
                 a.pendingDigest = []
                 tx.put(a)
                 guard EmailPolicy.mayEmail(.dailyDigest, to: a) else { continue }

@@ -26,7 +26,7 @@ public struct Account: Codable, Sendable, Hashable, Identifiable {
     /// Failed-login bookkeeping, kept in the store so it survives restarts.
     public var throttle: LoginThrottleState
     /// Wijk notifications waiting for the daily digest (one line each).
-    public var pendingDigest: [String] = []
+    public var pendingDigest: [DigestLine] = []
 
     /// Creates an account.
     public init(id: AccountID, email: String, name: String, passwordHash: String, roles: Roles = .residentOnly,
@@ -42,6 +42,21 @@ public struct Account: Codable, Sendable, Hashable, Identifiable {
         self.created = created
         self.profile = profile
         self.throttle = throttle
+    }
+}
+
+/// One line waiting for a daily digest, with whose content it is about (erasing that person
+/// takes the line out of every digest).
+public struct DigestLine: Codable, Sendable, Hashable {
+    /// The line as the digest shows it.
+    public var text: String
+    /// The resident whose content it announces (nil: an organisation's, or written before format 3).
+    public var author: AccountID?
+
+    /// Creates a line.
+    public init(text: String, author: AccountID?) {
+        self.text = text
+        self.author = author
     }
 }
 

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Every field of every record the store keeps, with whether it can hold a person's data and
+/// what erasing that person does to it. One list: erasure (`Store.erase`), the export (and so
+/// Mijn gegevens, which shows the export) and the tests are checked against it, and a test fails
+/// when a record gains a field that is not listed here.
+public enum PersonalDataInventory {
+    /// What erasing a person does to a field.
+    public enum Erasure: Sendable, Hashable {
+        /// The whole record goes (it is the person's, or about them or their content).
+        case removeRecord
+        /// The field is emptied; the record stays for others (with the reason).
+        case blank(String)
+        /// Free text typed by others: the person's name, e-mail address, phone number and
+        /// address are replaced by "[gewist]" wherever they appear.
+        case redact
+        /// Kept, with the reason the law allows it.
+        case keep(String)
+        /// Holds no personal data (with why not).
+        case notPersonal(String)
+    }
+
+    /// One field of one record kind.
+    public struct Entry: Sendable, Hashable {
+        /// The record kind (the collection).
+        public var kind: String
+        /// The field, as named in the model (nested fields with a dot).
+        public var field: String
+        /// What erasing the person does to it.
+        public var erasure: Erasure
+        /// True when the person's own export lists it.
+        public var exported: Bool
+    }
+
+    static func e(_ kind: String, _ fields: String, _ erasure: Erasure, exported: Bool = false) -> [Entry] {
+        fields.split(separator: " ").map { Entry(kind: kind, field: String($0), erasure: erasure, exported: exported) }
+    }
+
+    /// The inventory.
+    public static let entries: [Entry] =
+        e("account", "id email name roles blocked blockedReason created profile throttle", .removeRecord, exported: true)
+        + e("account", "passwordHash", .removeRecord)
+        + e("account", "pendingDigest", .blank("lines announcing the erased person's content are taken out of every other digest"))
+        + e("profile", "displayName wijk photo visibility interests email phone address dailyDigest", .removeRecord, exported: true)
+        + e("organisation", "createdBy", .blank("the directory entry stays; who proposed it is cut"))
+        + e("organisation", "description", .redact)
+        + e("organisation", "id name categories wijken address phone email website openingHours", .notPersonal("public directory data of an organisation"))
+        + e("agenda", "createdBy", .blank("the activity is the organisation's; who entered it is cut"))
+        + e("agenda", "title description", .redact)
+        + e("agenda", "id start end allDay location wijk organisation category cost signup recurrence hiddenReason", .notPersonal("an organisation's activity"))
+        + e("post", "id kind title body wijk author show created expires hiddenReason", .removeRecord, exported: true)
+        + e("post (of others)", "title body", .redact)
+        + e("post (for an organisation)", "author", .blank("the organisation's post stays, without who wrote it"))
+        + e("message", "id senderName senderEmail senderAccount recipient text sent read hiddenForSender hiddenForRecipient inReplyTo aboutReport",
+            .removeRecord, exported: true)
+        + e("message (between others)", "text senderName", .redact)
+        + e("audit", "id actor action subject target at", .removeRecord)
+        + e("audit (of others)", "target", .redact)
+        + e("audit (erasure)", "subject at", .keep("one line 'account N erased at T' proves the erasure was done (AVG art. 5(2))"))
+        + e("intake", "id person category question notes status staff created changed closed referrals", .removeRecord, exported: true)
+        + e("intake (of others)", "question notes", .redact)
+        + e("disclosure", "id intake account organisation organisationName fields purpose at staff staffName", .removeRecord, exported: true)
+        + e("outbox", "id kind organisation accounts to subject body created intake status file attempts lastError", .removeRecord)
+        + e("outbox (to others)", "subject body", .removeRecord)
+        + e("draft", "staff editing input saved", .removeRecord)
+        + e("draft (about others)", "input.question input.notes", .redact)
+        + e("report", "id kind target reason explanation wijk created status handledBy handled", .removeRecord)
+        + e("report (made by the person)", "reporterName reporterEmail reporterAccount", .blank("the report stays for moderation; who made it is cut"), exported: true)
+        + e("report (of others)", "explanation", .redact)
+        + e("settings", "wijken isPrivate registrationOpen intakeRetentionMonths mailCommand mailFrom feedApprovals privacyStatement",
+            .notPersonal("platform settings"))
+        + e("settings", "throttleKey loginFailures", .keep("keyed hashes of addresses tried at login, forgotten after an hour; no address is stored"))
+
+    /// The fields listed for a record kind (its own, and the "(…)" variants about others).
+    public static func fields(of kind: String) -> Set<String> {
+        Set(entries.filter { $0.kind == kind || $0.kind.hasPrefix(kind + " (") }.map(\.field))
+    }
+}
+
+/// What identifies a person in free text typed by others: their names, e-mail address, phone
+/// number and address. Replaced by "[gewist]" when they are erased.
+struct PersonIdentifiers {
+    let needles: [String]
+    let phoneDigits: String?
+
+    init(_ a: Account) {
+        var n = [a.name, a.profile.displayName, a.email, a.profile.address ?? ""]
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { $0.count >= 4 }
+        n = Array(Set(n)).sorted { $0.count > $1.count }
+        needles = n
+        let digits = (a.profile.phone ?? "").filter(\.isNumber)
+        phoneDigits = digits.count >= 8 ? String(digits.suffix(9)) : nil
+    }
+
+    /// The replacement for what is erased.
+    static let erased = "[gewist]"
+
+    /// `text` with every identifier replaced (nil when nothing was found).
+    func redacted(_ text: String) -> String? {
+        var out = text
+        for needle in needles { out = out.replacingOccurrences(of: needle, with: Self.erased, options: [.caseInsensitive]) }
+        if let phoneDigits { out = Self.replacePhone(phoneDigits, in: out) }
+        return out == text ? nil : out
+    }
+
+    /// Replaces a phone number however it was written (spaces, dashes, +31 or 0).
+    static func replacePhone(_ last9: String, in text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            if chars[i].isNumber || chars[i] == "+" {
+                var j = i, digits = ""
+                while j < chars.count, chars[j].isNumber || " -+().".contains(chars[j]) {
+                    if chars[j].isNumber { digits.append(chars[j]) }
+                    j += 1
+                }
+                if digits.count >= 9, digits.hasSuffix(last9) {
+                    out += erased
+                    i = j
+                    continue
+                }
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return out
+    }
+}

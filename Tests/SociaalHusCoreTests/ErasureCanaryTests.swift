@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import SociaalHusCore
+
+/// A canary person stored through every path the core has, with every role around them; after
+/// erasure no byte of any file of the store holds a canary string (issue 13).
+@Suite(.serialized) struct ErasureCanaryTests {
+    static let name = "Zyxwv Qoppa"
+    static let email = "zyxwv.qoppa@canary.example"
+    static let phone = "06-1122 3344"
+    static let address = "Kanarieweg 77"
+    /// Every string that must be gone, each unique to the canary person or their content.
+    static let canaries = ["Zyxwv", "Qoppa", email, "1122 3344", "11223344", "Kanarieweg", "CANARYPOST", "CANARYPHOTO", "CANARYMSG",
+                           "CANARYREPLY", "CANARYREPORT", "CANARYINTAKE", "CANARYDRAFT", "kanarievogels"]
+
+    struct World {
+        let w: DeskWorld
+        let canary: Account
+        let neighbour: Account   // daily digest
+        let other: Account       // e-mail at once
+        var store: Store { w.store }
+    }
+
+    static func plant() throws -> World {
+        let w = try DeskWorld()
+        let s = w.store
+        let canary = try addResident(s, email, name: name, visibility: .public)
+        try s.updateProfile(for: canary.id, by: .account(canary)) {
+            $0.phone = phone; $0.address = address; $0.interests = ["kanarievogels", "tuin"]; $0.dailyDigest = true
+            $0.email = EmailPreferences(visitorMessages: true, wijkNotifications: true, newsletters: true, announcements: true)
+        }
+        let photo = w.dir.path + "/canary.png"
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("CANARYPHOTO".utf8)).write(to: URL(fileURLWithPath: photo))
+        try s.setPhoto(for: canary.id, from: photo, by: .account(s.ownAccount(canary.id)!))
+        let me: Viewer = .account(s.state.accounts[canary.id.rawValue]!)
+        // Neighbours who hear of new posts about "tuin": one by digest, one by e-mail at once.
+        var neighbour = try addResident(s, "buur@example.nl", name: "Buur Digest")
+        try s.updateProfile(for: neighbour.id, by: .account(neighbour)) {
+            $0.interests = ["tuin"]; $0.dailyDigest = true
+            $0.email = EmailPreferences(visitorMessages: true, wijkNotifications: true, newsletters: true, announcements: true)
+        }
+        var other = try addResident(s, "direct@example.nl", name: "Buur Direct", visibility: .public)
+        try s.updateProfile(for: other.id, by: .account(other)) {
+            $0.interests = ["tuin"]
+            $0.email = EmailPreferences(visitorMessages: true, wijkNotifications: true, newsletters: true, announcements: true)
+        }
+        neighbour = s.state.accounts[neighbour.id.rawValue]!
+        other = s.state.accounts[other.id.rawValue]!
+        // Their post, with the details ticked.
+        let post = try s.createPost(PostDraft(kind: .vraag, title: "CANARYPOST hulp in de tuin", body: "Bel CANARYPOST " + phone, wijk: canary.profile.wijk,
+                                              author: .resident(canary.id), show: ContactChoice(name: true, email: true, phone: true, address: true)), by: me)
+        // Messages both ways, and replies.
+        try s.sendMessage(senderName: name, senderEmail: email, to: .resident(other.id), text: "CANARYMSG van mij", by: me)
+        let toCanary = try s.sendMessage(senderName: "Bezoeker", senderEmail: "bezoeker@example.org", to: .resident(canary.id), text: "Vraag aan jou", by: .visitor)
+        try s.reply(to: toCanary.id, text: "CANARYREPLY antwoord", by: me)
+        let fromOther = try s.sendMessage(senderName: other.name, senderEmail: other.email, to: .resident(canary.id), text: "Hoi", by: .account(other))
+        try s.reply(to: fromOther.id, text: "CANARYREPLY terug", by: me)
+        // Reports: about their post (naming them), and one they made.
+        let r = try s.report(.post(post.id), reason: .unwanted, explanation: "CANARYREPORT door " + name, name: "Melder", email: "melder@example.org", by: .visitor)
+        try s.replyToAuthor(r.id, text: "Over je bericht", by: .account(w.partner))
+        let othersPost = try s.createPost(PostDraft(kind: .aanbod, title: "Fiets", body: "Bel " + name + " op " + phone, wijk: other.profile.wijk,
+                                                    author: .resident(other.id)), by: .account(other))
+        try s.report(.post(othersPost.id), reason: .incorrect, explanation: "Klopt niet", name: name, email: email, by: me)
+        // The desk: a linked intake with a referral, another person's intake naming them, and an unsaved form about them.
+        let input = IntakeInput(category: .wonen, question: "CANARYINTAKE vraag", notes: "CANARYINTAKE notitie", name: name, phone: phone, email: email,
+                                address: address, postcode: "7623 ZX", place: "Borne", account: canary.id)
+        let intake = try s.createIntake(input, by: w.desk)
+        let plan = ReferralPlan(organisation: w.voedselbank.id, fields: IntakeField.allCases, purpose: "hulp")
+        try s.refer(intake.id, plan: plan, told: w.told(intake, plan), by: w.desk)
+        try s.createIntake(w.input { $0.notes = "Buurvrouw van " + name + " belde mee" }, by: w.desk)
+        var draft = input
+        draft.account = nil
+        draft.notes = "CANARYDRAFT nog niet bewaard"
+        try s.saveIntakeDraft(draft, editing: nil, by: .account(w.admin))
+        // Some e-mails go out (files move to cur/), others wait.
+        let sender = RecordingSender()
+        _ = try s.deliverMail(using: sender)
+        try s.sendMessage(senderName: name, senderEmail: email, to: .resident(other.id), text: "CANARYMSG wacht", by: me)
+        return World(w: w, canary: s.state.accounts[canary.id.rawValue]!, neighbour: neighbour, other: other)
+    }
+
+    static func filesHolding(_ w: DeskWorld) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for f in allFiles(under: w.dir.store) {
+            guard let d = FileManager.default.contents(atPath: f) else { continue }
+            for c in canaries where d.range(of: Data(c.utf8)) != nil {
+                out[c, default: []].append(String(f.dropFirst(w.dir.store.count)))
+            }
+        }
+        return out
+    }
+
+    @Test("every canary string is planted, and after erasure no file of the store holds one") func canary() throws {
+        let world = try Self.plant()
+        let before = Self.filesHolding(world.w)
+        for c in Self.canaries { #expect(before[c] != nil, "\(c) was not planted anywhere: the test would prove nothing") }
+        #expect(world.store.state.accounts[world.neighbour.id.rawValue]!.pendingDigest.contains { $0.text.contains("CANARYPOST") }, "planted in a digest")
+        try world.store.erase(world.canary.id, by: .account(world.canary))
+        // Regression: a digest run after the erasure must not mail the erased post's title.
+        try world.store.sendDigests()
+        _ = try world.store.deliverMail(using: RecordingSender())
+        let after = Self.filesHolding(world.w)
+        #expect(after.isEmpty, "left behind: \(after)")
+        #expect(StoreCheck.run(at: world.w.dir.store).isSound)
+        // What others have stays: their post, their intake, the report they made (names cut).
+        #expect(world.store.state.posts.all.contains { $0.title == "Fiets" && $0.body.contains("[gewist]") })
+        #expect(world.store.state.intakes.all.contains { $0.notes.contains("Buurvrouw van [gewist]") })
+    }
+
+    @Test("regressions of issue 13: the neighbour's waiting digest, the desk's unsaved form, a report naming them") func threeCases() throws {
+        let world = try Self.plant()
+        let s = world.store
+        try s.erase(world.canary.id, by: .account(world.canary))
+        #expect(!s.state.accounts[world.neighbour.id.rawValue]!.pendingDigest.contains { $0.text.contains("CANARYPOST") })
+        #expect(s.state.drafts.all.allSatisfy { !$0.input.notes.contains("CANARYDRAFT") })
+        #expect(s.state.reports.all.allSatisfy { !$0.explanation.contains("CANARYREPORT") && !$0.explanation.contains("Zyxwv") })
+    }
+
+    /// Every stored field of every record kind is in the inventory: a new field cannot be forgotten.
+    @Test("the personal-data inventory lists every field of every record") func inventoryComplete() throws {
+        let world = try Self.plant()
+        let s = world.store.state
+        func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        let samples: [(String, Any?)] = [
+            ("account", s.accounts.all.first), ("profile", s.accounts.all.first?.profile), ("organisation", s.organisations.all.first),
+            ("agenda", AgendaItem(id: AgendaItemID(1), title: "", start: testNow, organisation: OrganisationID(1))),
+            ("post", s.posts.all.first), ("message", s.messages.all.first), ("audit", s.audit.all.first), ("intake", s.intakes.all.first),
+            ("disclosure", s.disclosures.all.first), ("outbox", s.outbox.all.first), ("draft", s.drafts.all.first), ("report", s.reports.all.first),
+            ("settings", s.settings),
+        ]
+        for (kind, sample) in samples {
+            let value = try #require(sample, "a \(kind) to look at")
+            let listed = PersonalDataInventory.fields(of: kind)
+            for label in labels(value) { #expect(listed.contains(label), "\(kind).\(label) is not in PersonalDataInventory") }
+        }
+    }
+
+    @Test("the export holds every exported field's canary") func exportComplete() throws {
+        let world = try Self.plant()
+        let json = String(decoding: try world.store.export(world.canary.id, by: .account(world.canary)).json(), as: UTF8.self)
+        for c in [Self.email, "Zyxwv", "Kanarieweg", "kanarievogels", "CANARYPOST", "CANARYMSG", "CANARYREPLY", "CANARYINTAKE", "Voedselbank Borne"] {
+            #expect(json.contains(c), "\(c) is missing from the export")
+        }
+    }
+}
