@@ -1,18 +1,20 @@
 import Foundation
+import SociaalHusCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Plain output to stdout and stderr, and password input without echo on a terminal.
 enum Console {
-    /// Writes a line to standard output.
+    /// Writes a line to standard output; stored text in it is shown, never obeyed by the terminal.
+    /// (Machine formats, JSON and ICS, are written as data by their commands, neutralised by their encoders.)
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TextSanitizer.sanitize(text, keepNewlines: true) + "\n").utf8))
     }
 
-    /// Writes a line to standard error.
+    /// Writes a line to standard error, sanitised the same way.
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TextSanitizer.sanitize(text, keepNewlines: true) + "\n").utf8))
     }
 
     /// Reads one line from standard input; on a terminal with echo off, after showing `prompt` on stderr.

@@ -96,6 +96,8 @@ import Testing
         (["account", "add", "--email", "b@example.nl", "--name", "B", "--wijk", "Centrum"], "wachtwoord2026\n", 1, "veel gebruikt"),
         (["account", "add", "--email", "b@example.nl", "--name", "B", "--wijk", "Centrum"], "", 2, "geen wachtwoord"),
         (["account", "add", "--email", "b@example.nl", "--wijk", "Centrum"], password, 2, "--name"),
+        // Regression (issue 13): a name with ESC travelled into e-mail bodies.
+        (["account", "add", "--email", "c@example.nl", "--name", "Mal\u{1B}]0;PWNED\u{07}", "--wijk", "Centrum"], password, 1, "onzichtbare stuurtekens"),
         (["account", "add", "--email", "b@example.nl", "--name", "B", "--wijk", "Centrum", "--role", "koning"], password, 2, "--role"),
         (["account", "block", "--email", "nobody@example.nl"], "", 1, "Er is geen account"),
         (["agenda", "--bogus", "1"], "", 2, "Onbekende optie"),

@@ -94,9 +94,15 @@ import Testing
         do {
             let store = try Store.open(at: t.store)
             let mal = store.state.account(email: "mal@example.nl")!
-            try store.createPost(PostDraft(kind: .mededeling, title: "Pas op\u{1B}[2J\u{1B}]0;pwned\u{07}",
-                                           body: "x\u{1B}[31mrood\u{9B}1m \u{202E}tpircs", wijk: mal.profile.wijk, author: .resident(mal.id)),
-                                 by: .account(mal))
+            // Refused at input now; planted as a store from before could hold it.
+            let post = try store.createPost(PostDraft(kind: .mededeling, title: "Pas op", body: "x", wijk: mal.profile.wijk, author: .resident(mal.id)),
+                                            by: .account(mal))
+            try store.update { tx in
+                var p = tx.state.posts[post.id.rawValue]!
+                p.title = "Pas op\u{1B}[2J\u{1B}]0;pwned\u{07}"
+                p.body = "x\u{1B}[31mrood\u{9B}1m \u{202E}tpircs"
+                tx.put(p)
+            }
         }
         try t.start(["--store", t.store])
         try t.waitFor("bezoeker")

@@ -233,6 +233,14 @@ import TerminalKit
         d.type("日本語の名前 🌷 Anna \u{202E}evil")
         Self.focus(d, on: "Opslaan")
         d.press(.enter)
+        // A bidi override is refused with the reason; what was typed stays to be corrected.
+        #expect(d.screen.contains("onzichtbare stuurtekens"))
+        #expect(!d.screen.contains("\u{202E}"))
+        Self.focus(d, on: "Naam")
+        d.press(.ctrl("u"))
+        d.type("日本語の名前 🌷 Anna evil")
+        Self.focus(d, on: "Opslaan")
+        d.press(.enter)
         #expect(d.screen.contains("Je profiel is opgeslagen."))
         for l in d.grid.lines { #expect(TextWidth.width(l) <= 60) }
         #expect(!d.screen.contains("\u{202E}"))

@@ -139,7 +139,7 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
     }
 
     /// Encodes the export as pretty JSON with ISO 8601 dates.
-    public func json() throws -> Data { try ISODate.encoder().encode(self) }
+    public func json() throws -> Data { TextSanitizer.neutralisingJSON(try ISODate.encoder().encode(self)) }
 }
 
 extension Store {

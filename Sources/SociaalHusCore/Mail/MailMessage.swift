@@ -37,14 +37,15 @@ public enum RFC5322 {
         ]
         if let replyTo { headers.append("Reply-To: <\(replyTo)>") }
         headers += [
-            "Subject: " + encodeHeaderText(m.subject, used: "Subject: ".count),
+            // What others typed reaches a mail reader only as visible text (␛, <U+009B>), never as a control.
+            "Subject: " + encodeHeaderText(TextSanitizer.sanitize(m.subject), used: "Subject: ".count),
             "Date: " + dateHeader(date),
             "Message-ID: <\(messageID)>",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=UTF-8",
             "Content-Transfer-Encoding: quoted-printable",
         ]
-        return headers.joined(separator: "\n") + "\n\n" + quotedPrintable(m.body)
+        return headers.joined(separator: "\n") + "\n\n" + quotedPrintable(TextSanitizer.sanitize(m.body, keepNewlines: true))
     }
 
     /// A validated address, or an error naming it.

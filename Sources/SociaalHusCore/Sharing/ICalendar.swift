@@ -53,7 +53,7 @@ public enum ICalendar {
         if !organisation.isEmpty {
             // A parameter value may hold neither quotes nor control characters (RFC 5545 §3.1).
             let cn = organisation.replacingOccurrences(of: "\"", with: "'")
-                .filter { ch in ch.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } }
+                .filter { ch in ch.unicodeScalars.allSatisfy { !TextSanitizer.isDangerous($0.value) && $0.value != 0x0A && $0.value != 0x09 } }
             l.append("ORGANIZER;CN=\"" + cn + "\":urn:sociaalhus:organisation:\(item.organisation)")
         }
         l.append("END:VEVENT")
@@ -75,7 +75,9 @@ public enum ICalendar {
         return base + ";UNTIL=" + utc(endOfDay)
     }
 
-    /// TEXT escaping: backslash, semicolon, comma, and line breaks as \n; other control characters dropped.
+    /// TEXT escaping: backslash, semicolon, comma, and line breaks as \n; other control
+    /// characters, C1, bidi controls and invisible formatting characters dropped (a zero-width
+    /// joiner only inside an emoji).
     public static func escape(_ s: String) -> String {
         var out = ""
         for ch in s.replacingOccurrences(of: "\r\n", with: "\n") {
@@ -85,7 +87,11 @@ public enum ICalendar {
             case ",": out += "\\,"
             case "\n", "\r": out += "\\n"
             default:
-                if ch.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) { out.append(ch) }
+                let kept = ch.unicodeScalars.filter { s in
+                    if s.value == 0x200D { return ch.unicodeScalars.contains { $0.value > 0x7F && $0.properties.isEmoji } }
+                    return !TextSanitizer.isDangerous(s.value) && s.value != 0x09
+                }
+                out.unicodeScalars.append(contentsOf: kept)
             }
         }
         return out

@@ -81,7 +81,7 @@ extension Store {
             return Data(ICalendar.calendar(name: "Agenda \(w.name)", items: items, organisations: orgNames, stamp: clock.now(), domain: domain).utf8)
         case .json:
             let rows = items.map { FeedItem($0, organisation: orgNames[$0.organisation] ?? "", wijk: $0.wijk.flatMap { s.wijk($0)?.name }) }
-            return try ISODate.encoder().encode(rows) + Data("\n".utf8)
+            return TextSanitizer.neutralisingJSON(try ISODate.encoder().encode(rows)) + Data("\n".utf8)
         }
     }
 }

@@ -18,6 +18,7 @@ public enum CoreError: Error, Equatable, Sendable {
     case emailInUse
     case fieldRequired(Field)
     case fieldTooLong(Field, limit: Int)
+    case fieldControlCharacters(Field)
     case unknownWijk(String)
     case unknownAccount(email: String)
     case unknownOrganisation(String)
@@ -76,8 +77,8 @@ public enum CoreError: Error, Equatable, Sendable {
             return lang.pick(nl: "\(f) heeft opslagformaat \(found), maar deze versie van SociaalHus kent alleen formaat \(known) en ouder. Werk SociaalHus bij; het bestand is niet aangeraakt.",
                              en: "\(f) has store format \(found), but this version of SociaalHus only knows format \(known) and older. Update SociaalHus; the file was not touched.")
         case .storeCorrupt(let f, let problem):
-            return lang.pick(nl: "Het bestand \(f) is beschadigd: \(problem.message(lang)). Het is niet aangeraakt; zet een reservekopie terug of neem contact op met de beheerder.",
-                             en: "The file \(f) is damaged: \(problem.message(lang)). It was not touched; restore a backup or contact the administrator.")
+            return lang.pick(nl: "Het bestand \(f) is beschadigd: \(problem.message(lang)). Het is niet aangeraakt; 'sociaalhus check' noemt elk probleem. Zet een reservekopie terug of neem contact op met de beheerder.",
+                             en: "The file \(f) is damaged: \(problem.message(lang)). It was not touched; 'sociaalhus check' lists every problem. Restore a backup or contact the administrator.")
         case .storeIO(let f, let problem):
             return lang.pick(nl: "Kon \(f) niet lezen of schrijven: \(problem). Er is niets half opgeslagen; probeer het opnieuw.",
                              en: "Could not read or write \(f): \(problem). Nothing was half saved; try again.")
@@ -92,6 +93,9 @@ public enum CoreError: Error, Equatable, Sendable {
                              en: "An account with this e-mail address already exists. Log in, or choose another address.")
         case .fieldRequired(let f):
             return lang.pick(nl: "Vul '\(f.label(lang))' in; dit veld is verplicht.", en: "Fill in '\(f.label(lang))'; this field is required.")
+        case .fieldControlCharacters(let f):
+            return lang.pick(nl: "'\(f.label(lang))' bevat onzichtbare stuurtekens (bijvoorbeeld uit een kopie geplakt). Typ de tekst opnieuw zonder die tekens.",
+                             en: "'\(f.label(lang))' contains invisible control characters (pasted from a copy, for example). Type the text again without them.")
         case .fieldTooLong(let f, let limit):
             return lang.pick(nl: "'\(f.label(lang))' is te lang: maximaal \(limit) tekens.", en: "'\(f.label(lang))' is too long: at most \(limit) characters.")
         case .unknownWijk(let w):

@@ -39,6 +39,14 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
         }
     }
 
+    /// True for fields that may hold several lines.
+    public var isMultiLine: Bool {
+        switch self {
+        case .body, .text, .description, .question, .notes, .purpose, .privacyStatement, .signup, .openingHours: true
+        default: false
+        }
+    }
+
     /// The most characters the field accepts; longer input is refused with the limit named.
     public var limit: Int {
         switch self {
@@ -59,8 +67,15 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
     }
 }
 
-/// Trims `value` and checks it against the field's limit; throws when required and empty.
+/// Trims `value` and checks it against the field's limit; throws when required and empty, and
+/// when it holds control, bidi or invisible formatting characters (a name with ESC in it once
+/// travelled into e-mails). In several-line fields a tab becomes a space and CRLF a line break.
 public func validated(_ value: String, _ field: Field, required: Bool = true) throws -> String {
+    var value = value
+    if field.isMultiLine { value = value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: " ") }
+    if field != .password, TextSanitizer.needsSanitizing(value, allowNewlines: field.isMultiLine) {
+        throw CoreError.fieldControlCharacters(field)
+    }
     let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
     if required && trimmed.isEmpty { throw CoreError.fieldRequired(field) }
     if trimmed.count > field.limit { throw CoreError.fieldTooLong(field, limit: field.limit) }

@@ -46,6 +46,30 @@ public enum TextSanitizer {
         }
     }
 
+    /// True for every scalar a terminal, an editor or a mail reader may act on instead of show:
+    /// C0 (but LF and tab), DEL, C1, bidi controls and invisible formatting characters.
+    public static func isDangerous(_ v: UInt32) -> Bool {
+        (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || isInvisibleControl(v)
+    }
+
+    /// JSON text with every dangerous scalar written as a `\uXXXX` escape: the same string to any
+    /// JSON reader, but nothing a terminal acts on when the file is shown with `cat`. (Foundation's
+    /// encoder escapes C0 only; C1 such as U+009B, a CSI, went out raw.)
+    public static func neutralisingJSON(_ data: Data) -> Data {
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: { isDangerous($0.value) || $0.value == 0x200D }) else { return data }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v != 0x0A && (isDangerous(v) || v == 0x200D) {
+                out.append(contentsOf: String(format: "\\u%04x", v).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return Data(String(out).utf8)
+    }
+
     /// True when `text` holds anything `sanitize` would replace (besides newlines when allowed).
     public static func needsSanitizing(_ text: String, allowNewlines: Bool = false) -> Bool {
         sanitize(text, keepNewlines: allowNewlines) != text
