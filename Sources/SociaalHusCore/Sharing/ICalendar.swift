@@ -37,13 +37,13 @@ public enum ICalendar {
     static func event(_ item: AgendaItem, organisation: String, stamp: Date, domain: String) -> [String] {
         var l = ["BEGIN:VEVENT", "UID:agenda-\(item.id)@\(domain)", "DTSTAMP:" + utc(stamp)]
         if item.allDay {
-            l.append("DTSTART;VALUE=DATE:" + local(item.start, "yyyyMMdd"))
+            l.append("DTSTART;VALUE=DATE:" + LocalTime.icsLocal(item.start, dateOnly: true))
             let end = item.end ?? item.start
             let next = amsterdamCalendar().date(byAdding: .day, value: 1, to: amsterdamCalendar().startOfDay(for: end)) ?? end
-            l.append("DTEND;VALUE=DATE:" + local(next, "yyyyMMdd"))
+            l.append("DTEND;VALUE=DATE:" + LocalTime.icsLocal(next, dateOnly: true))
         } else {
-            l.append("DTSTART;TZID=Europe/Amsterdam:" + local(item.start, "yyyyMMdd'T'HHmmss"))
-            if let end = item.end { l.append("DTEND;TZID=Europe/Amsterdam:" + local(end, "yyyyMMdd'T'HHmmss")) }
+            l.append("DTSTART;TZID=Europe/Amsterdam:" + LocalTime.icsLocal(item.start, dateOnly: false))
+            if let end = item.end { l.append("DTEND;TZID=Europe/Amsterdam:" + LocalTime.icsLocal(end, dateOnly: false)) }
         }
         if let rule = rrule(item.recurrence) { l.append("RRULE:" + rule) }
         l.append("SUMMARY:" + escape(item.title))
@@ -113,19 +113,5 @@ public enum ICalendar {
         return out
     }
 
-    static func utc(_ d: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return f.string(from: d)
-    }
-
-    static func local(_ d: Date, _ format: String) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = amsterdam
-        f.dateFormat = format
-        return f.string(from: d)
-    }
+    static func utc(_ d: Date) -> String { LocalTime.icsUTC(d) }
 }

@@ -4,29 +4,13 @@ import SociaalHusCore
 /// Dates and times as people in Borne read them.
 public enum DateText {
     /// "woensdag 25 november" / "Wednesday 25 November".
-    public static func day(_ date: Date, _ ctx: UIContext) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: ctx.language == .dutch ? "nl_NL" : "en_GB")
-        f.timeZone = amsterdam
-        f.dateFormat = "EEEE d MMMM"
-        return f.string(from: date)
-    }
+    public static func day(_ date: Date, _ ctx: UIContext) -> String { LocalTime.dayName(date, ctx.language) }
 
     /// "25-11-2026" style short date.
-    public static func short(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.timeZone = amsterdam
-        f.dateFormat = "dd-MM-yyyy"
-        return f.string(from: date)
-    }
+    public static func short(_ date: Date) -> String { LocalTime.short(date) }
 
     /// "19:30".
-    public static func time(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.timeZone = amsterdam
-        f.dateFormat = "HH:mm"
-        return f.string(from: date)
-    }
+    public static func time(_ date: Date) -> String { LocalTime.time(date) }
 
     /// "19:30–21:00" or "hele dag".
     public static func timeRange(_ o: Occurrence, _ ctx: UIContext) -> String {

@@ -60,23 +60,16 @@ enum AgendaCommand {
             Console.out(ctx.t("Geen activiteiten in deze periode.", "No activities in this period."))
             return
         }
-        let day = DateFormatter()
-        day.locale = Locale(identifier: ctx.lang == .dutch ? "nl_NL" : "en_GB")
-        day.timeZone = amsterdam
-        day.dateFormat = "EEEE d MMMM yyyy"
-        let time = DateFormatter()
-        time.timeZone = amsterdam
-        time.dateFormat = "HH:mm"
         var lastDay = ""
         for o in occurrences {
-            let header = day.string(from: o.start)
+            let header = LocalTime.dayNameWithYear(o.start, ctx.lang)
             if header != lastDay {
                 if !lastDay.isEmpty { Console.out("") }
                 Console.out(header.prefix(1).uppercased() + header.dropFirst())
                 lastDay = header
             }
             let when = o.item.allDay ? ctx.t("hele dag   ", "all day    ")
-                : time.string(from: o.start) + (o.end.map { "–" + time.string(from: $0) } ?? "      ")
+                : LocalTime.time(o.start) + (o.end.map { "–" + LocalTime.time($0) } ?? "      ")
             let org = store.organisation(o.item.organisation, for: .visitor)?.name ?? ""
             let wijk = o.item.wijk.flatMap { store.wijk($0)?.name } ?? ctx.t("heel Borne", "all of Borne")
             let line = "  \(when)  \(o.item.title) — \(o.item.location) (\(org); \(wijk))"

@@ -63,12 +63,7 @@ final class AgendaEditScreen: FormScreen {
 
     override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t("Nieuwe activiteit", "New activity") : ctx.t("Activiteit bewerken", "Edit activity") }
 
-    static func isoDay(_ d: Date) -> String {
-        let f = DateFormatter()
-        f.timeZone = amsterdam
-        f.dateFormat = "yyyy-MM-dd"
-        return f.string(from: d)
-    }
+    static func isoDay(_ d: Date) -> String { LocalTime.isoDay(d) }
 
     /// Parses "UU:MM".
     static func time(_ s: String) -> (Int, Int)? {

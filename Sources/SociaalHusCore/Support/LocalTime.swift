@@ -1,0 +1,71 @@
+import Foundation
+
+/// Dates and times in Borne's time zone, written without a `DateFormatter`.
+///
+/// Building a `DateFormatter` per call was 83 % of the interface's start-up (three per agenda
+/// occurrence, 13,413 occurrences at Borne scale; issue 14). A formatter is not `Sendable`, so it
+/// cannot simply be shared under Swift 6; calendar arithmetic on one shared `Calendar` (which is)
+/// gives the same text, and is what the golden screens check.
+public enum LocalTime {
+    /// One calendar for all calls.
+    static let calendar = amsterdamCalendar()
+    static let utcCalendar: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC")!
+        return c
+    }()
+
+    static let dutchDays = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"]
+    static let englishDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    static let dutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+    static func four(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
+
+    static func parts(_ d: Date, utc: Bool = false) -> DateComponents {
+        (utc ? utcCalendar : calendar).dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: d)
+    }
+
+    /// "25-11-2026".
+    public static func short(_ d: Date) -> String {
+        let p = parts(d)
+        return two(p.day!) + "-" + two(p.month!) + "-" + four(p.year!)
+    }
+
+    /// "2026-11-25".
+    public static func isoDay(_ d: Date) -> String {
+        let p = parts(d)
+        return four(p.year!) + "-" + two(p.month!) + "-" + two(p.day!)
+    }
+
+    /// "19:30".
+    public static func time(_ d: Date) -> String {
+        let p = parts(d)
+        return two(p.hour!) + ":" + two(p.minute!)
+    }
+
+    /// "woensdag 25 november" / "Wednesday 25 November".
+    public static func dayName(_ d: Date, _ lang: Language) -> String {
+        let p = parts(d)
+        let day = (lang == .dutch ? dutchDays : englishDays)[p.weekday! - 1]
+        let month = (lang == .dutch ? dutchMonths : englishMonths)[p.month! - 1]
+        return day + " " + String(p.day!) + " " + month
+    }
+
+    /// "woensdag 25 november 2026".
+    public static func dayNameWithYear(_ d: Date, _ lang: Language) -> String { dayName(d, lang) + " " + String(parts(d).year!) }
+
+    /// "20261125T183000Z" (iCalendar UTC).
+    public static func icsUTC(_ d: Date) -> String {
+        let p = parts(d, utc: true)
+        return four(p.year!) + two(p.month!) + two(p.day!) + "T" + two(p.hour!) + two(p.minute!) + two(p.second!) + "Z"
+    }
+
+    /// "20261125T193000" (iCalendar local time, Europe/Amsterdam) or "20261125" for a date.
+    public static func icsLocal(_ d: Date, dateOnly: Bool) -> String {
+        let p = parts(d)
+        let date = four(p.year!) + two(p.month!) + two(p.day!)
+        return dateOnly ? date : date + "T" + two(p.hour!) + two(p.minute!) + two(p.second!)
+    }
+}
