@@ -120,6 +120,7 @@ struct CommandSpec {
         ]),
         CommandSpec(path: ["bench-child"], summary: ("één meting (intern)", "one run (internal)"), options: [
             opt("run", ("N", "N"), "het nummer van de meting", "the run's number"),
+            opt("frame", nil, "alleen het eerste scherm tekenen", "draw only the first screen"),
         ], hidden: true),
         CommandSpec(path: ["help"], summary: ("toon de hulp, of die van één opdracht", "show the help, or that of one command"), options: []),
     ]

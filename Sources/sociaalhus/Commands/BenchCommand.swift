@@ -1,5 +1,7 @@
 import Foundation
 import SociaalHusCore
+import SociaalHusUI
+import TerminalKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,6 +19,12 @@ enum BenchCommand {
         var erase: [Double]
         var agenda: [Double]
         var agendaOccurrences: Int
+        var peakMB: Double
+    }
+
+    /// The first frame of the interface, as a whole process: start, open, draw the agenda, exit.
+    struct FrameResult: Codable {
+        var wallMS: Double
         var peakMB: Double
     }
 
@@ -38,8 +46,8 @@ enum BenchCommand {
         #endif
         let hash = try YescryptHasher().hash("synthetic benchmark password")
         let now = Date()
-        Console.out("| scale | records | open (median / worst) | one change | erase | agenda 8 weeks, 1 wijk | peak memory |")
-        Console.out("|---|---|---|---|---|---|---|")
+        Console.out("| scale | records | open (median / worst) | one change | erase | agenda 8 weeks, 1 wijk | peak memory | first frame (process) | its peak memory |")
+        Console.out("|---|---|---|---|---|---|---|---|---|")
         for scale in scales {
             let base = keep ?? NSTemporaryDirectory()
             let path = base + "/sociaalhus-bench-\(scale)-\(getpid())"
@@ -49,13 +57,17 @@ enum BenchCommand {
             Console.err(ctx.t("Schaal \(scale): opslag gebouwd in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; \(runs) metingen…",
                               "Scale \(scale): store built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; \(runs) runs…"))
             var results: [RunResult] = []
-            for r in 0..<runs { results.append(try spawnChild(path: path, run: r)) }
+            var frames: [FrameResult] = []
+            for r in 0..<runs {
+                frames.append(try spawnFrame(path: path))
+                results.append(try spawnChild(path: path, run: r))
+            }
             let records = size.accounts + size.organisations + size.agenda + size.posts + size.messages
             func cell(_ values: [Double]) -> String {
                 let s = values.sorted()
                 return String(format: "%.1f / %.1f ms", s[s.count / 2], s.last ?? 0)
             }
-            Console.out("| \(scale) | \(records) | \(cell(results.map(\.open))) | \(cell(results.flatMap(\.change))) | \(cell(results.flatMap(\.erase))) | \(cell(results.flatMap(\.agenda))) (\(results[0].agendaOccurrences) occurrences) | \(String(format: "%.0f MB", results.map(\.peakMB).max() ?? 0)) |")
+            Console.out("| \(scale) | \(records) | \(cell(results.map(\.open))) | \(cell(results.flatMap(\.change))) | \(cell(results.flatMap(\.erase))) | \(cell(results.flatMap(\.agenda))) (\(results[0].agendaOccurrences) occurrences) | \(String(format: "%.0f MB", results.map(\.peakMB).max() ?? 0)) | \(cell(frames.map(\.wallMS))) | \(String(format: "%.0f MB", frames.map(\.peakMB).max() ?? 0)) |")
         }
     }
 
@@ -72,9 +84,36 @@ enum BenchCommand {
         return try JSONDecoder().decode(RunResult.self, from: data)
     }
 
-    /// One measured run in a fresh process; prints a `RunResult` as JSON.
+    /// Times a child that starts, opens the store, draws the first agenda frame and exits.
+    static func spawnFrame(path: String) throws -> FrameResult {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        p.arguments = ["bench-child", "--store", path, "--frame"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        let t = DispatchTime.now().uptimeNanoseconds
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
+        guard p.terminationStatus == 0 else { throw CoreError.storeIO(file: path, problem: "first-frame run failed") }
+        return FrameResult(wallMS: wall, peakMB: try JSONDecoder().decode(FrameResult.self, from: data).peakMB)
+    }
+
+    /// One measured run in a fresh process; prints a `RunResult` as JSON. With `--frame`: only
+    /// the interface's first frame (the agenda at 80×24, drawn into a grid as the terminal would get it).
     static func child(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let path = try args.required("store")
+        if args.flag("frame") {
+            let store = try Store.open(at: path)
+            let app = App(context: UIContext(store: store, language: .dutch, exportDirectory: NSTemporaryDirectory()))
+            let grid = app.render(size: Size(cols: 80, rows: 24))
+            var usage = rusage()
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+            guard grid.lines.contains(where: { $0.contains("Agenda") }) else { throw CoreError.storeIO(file: path, problem: "no agenda drawn") }
+            FileHandle.standardOutput.write(try JSONEncoder().encode(FrameResult(wallMS: 0, peakMB: Double(usage.ru_maxrss) / 1024)))
+            return
+        }
         let run = Int(args.value("run") ?? "0") ?? 0
         func ms(_ body: () throws -> Void) rethrows -> Double {
             let t = DispatchTime.now().uptimeNanoseconds
