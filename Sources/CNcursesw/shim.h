@@ -124,6 +124,16 @@ static inline void cn_guard_terminal(const char *demo_path) {
     }
 }
 
+/* Starts curses on stdout/stdin. Unlike initscr, which prints and exits when the terminal type
+ * is unknown (leaving the demo store and hiding its message in the captured stderr), newterm
+ * returns NULL: the caller says what is wrong and cleans up. */
+static inline int cn_start(void) {
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen == NULL) return 0;
+    set_term(screen);
+    return 1;
+}
+
 /* Called after endwin on a normal end: stderr back, anything written meanwhile shown. */
 static inline void cn_release_terminal(void) { cn_flush_captured(); }
 

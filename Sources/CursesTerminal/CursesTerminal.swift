@@ -10,13 +10,23 @@ public final class CursesTerminal: Terminal {
     private let colour: Bool
     private var closed = false
 
+    /// Thrown when curses cannot start: the terminal type (`TERM`) is unknown here.
+    public struct UnknownTerminal: Error {
+        /// The value of TERM.
+        public let term: String
+    }
+
     /// Starts curses with `theme`; colour only when the terminal has it and `noColor` is false.
     /// `demoPath`, when given, is removed if a signal ends the process.
-    public init(theme: Theme, noColor: Bool, demoPath: String? = nil) {
+    public init(theme: Theme, noColor: Bool, demoPath: String? = nil) throws {
         setlocale(LC_ALL, "")
-        // Before initscr, so the modes saved are the shell's own.
+        // Before curses starts, so the modes saved are the shell's own.
         cn_guard_terminal(demoPath)
-        initscr()
+        guard cn_start() == 1 else {
+            cn_forget_demo()
+            cn_release_terminal()
+            throw UnknownTerminal(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
         raw()
         noecho()
         nonl()

@@ -16,6 +16,7 @@ enum CLIError: Error {
     case noPassword
     case cannotWrite(path: String, reason: String)
     case noTerminal
+    case unknownTerminal(String)
     case mailIncomplete
 
     /// One plain sentence for stderr.
@@ -51,6 +52,9 @@ enum CLIError: Error {
             return lang.pick(nl: "Er is geen wachtwoord gelezen; geef het op de standaardinvoer.", en: "No password was read; give it on standard input.")
         case .mailIncomplete:
             return lang.pick(nl: "Niet alle e-mails zijn verstuurd; ze staan nog in de outbox.", en: "Not every e-mail was sent; they are still in the outbox.")
+        case .unknownTerminal(let term):
+            return lang.pick(nl: "Het terminaltype '\(term)' (TERM) is hier onbekend. Start opnieuw met bijvoorbeeld TERM=xterm-256color.",
+                             en: "The terminal type '\(term)' (TERM) is not known here. Start again with, for example, TERM=xterm-256color.")
         case .noTerminal:
             return lang.pick(nl: "Het scherm werkt alleen in een terminal. Gebruik de opdrachten uit 'sociaalhus help' in scripts.",
                              en: "The interface only works in a terminal. Use the commands of 'sociaalhus help' in scripts.")

@@ -33,6 +33,18 @@ import Testing
         if sig != SIGHUP && sig != SIGTERM { #expect(s.contains("het scherm is hersteld")) }
     }
 
+    @Test("regression: an unknown TERM says so, exits 2 and leaves no demo store (initscr exited silently)") func unknownTerminal() throws {
+        let t = Tmux()
+        let tmp = t.home + "/tmp"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        let script = "TERM=bogus-term TMPDIR=\(tmp)/ \(Tmux.binary) --demo; echo EXIT=$?; sleep 60"
+        try t.start(["sh", "-c", script], raw: true)
+        let s = try t.waitFor("EXIT=")
+        #expect(s.contains("bogus-term") && s.contains("TERM=xterm-256color"), "\(s)")
+        #expect(s.contains("EXIT=2"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).allSatisfy { !$0.hasPrefix("sociaalhus-demo-") }, "the demo store is removed")
+    }
+
     @Test("regression: /, k, Backspace and an accent typed after e keep the program running") func typingNeverCrashes() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])

@@ -49,7 +49,12 @@ enum InterfaceCommand {
         // A theme error outranks the demo hint: it is shown last, so it is the one on screen.
         if let themeError { uiContext.fail(themeError.message(dutch: ctx.lang == .dutch)) }
         let app = App(context: uiContext, idleTimeout: idleMinutes * 60)
-        let terminal = CursesTerminal(theme: theme, noColor: noColor, demoPath: demoPath)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: theme, noColor: noColor, demoPath: demoPath)
+        } catch let e as CursesTerminal.UnknownTerminal {
+            throw CLIError.unknownTerminal(e.term)
+        }
         defer { terminal.close() }
         AppRunner(app: app, terminal: terminal).run()
     }
