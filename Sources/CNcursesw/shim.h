@@ -24,7 +24,7 @@ static inline attr_t cn_color_pair(int n) { return COLOR_PAIR(n); }
  * screen. On SIGHUP, SIGTERM, SIGQUIT and on the crash signals SIGILL, SIGTRAP, SIGSEGV, SIGABRT,
  * SIGBUS and SIGFPE, a C handler (only async-signal-safe calls) restores the terminal modes
  * saved before initscr, then copies what was written to stderr out, removes the demo store
- * with /bin/rm (fork and execve), and ends the process as the signal would have. */
+ * with /bin/rm (_Fork and execve), and ends the process as the signal would have. */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -71,7 +71,8 @@ static inline void cn_flush_captured(void) {
 
 static inline void cn_remove_demo(void) {
     if (cn_demo_path[0] != '/') return;
-    pid_t pid = fork();
+    /* _Fork, not fork: it runs no atfork handlers, so it is async-signal-safe (glibc >= 2.34). */
+    pid_t pid = _Fork();
     if (pid == 0) {
         char *const argv[] = { "rm", "-rf", "--", cn_demo_path, NULL };
         char *const envp[] = { NULL };
