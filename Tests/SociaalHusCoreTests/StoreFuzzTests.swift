@@ -228,3 +228,34 @@ import Glibc
         #expect(refused > runs / 2, "only \(refused) of \(runs) damaged stores were refused")
     }
 }
+
+/// A store written by the build of stop 17 (commit e83abca, format 2 with the throttle fields
+/// appended), made with `sociaalhus init --demo` and `mail digest`, committed as a fixture.
+@Suite struct OlderBuildStoreTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/store-stop17-format2.tar.gz").path
+
+    @Test("a demo store made by the stop 17 build opens, checks sound, logs in, and is written in format 3 by its next change")
+    func stop17() throws {
+        let dir = TempDir()
+        let tar = Process()
+        tar.executableURL = URL(fileURLWithPath: "/bin/tar")
+        tar.arguments = ["xzf", Self.fixture, "-C", dir.path]
+        try tar.run()
+        tar.waitUntilExit()
+        #expect(tar.terminationStatus == 0)
+        let path = dir.path + "/store"
+        let before = StoreCheck.run(at: path)
+        #expect(before.isSound, "\(before.problems)")
+        #expect(before.records == 289 && before.files == 245)
+        let old = try Store.open(at: path, clock: FixedClock(testNow), hasher: YescryptHasher())
+        #expect(old.state.manifest.format == 2)
+        let counts = (old.state.accounts.count, old.state.posts.count, old.state.agenda.count, old.state.organisations.count, old.state.messages.count)
+        let anna = try old.login(email: "anna.devries@demo.sociaalhus.example", password: "demo-Kiwi-Tulp-2026")
+        try old.setEmailPreference(.announcement, to: !anna.profile.email.announcements, for: anna.id, by: .account(anna))
+        let new = try Store.open(at: path, clock: FixedClock(testNow), hasher: TestHasher())
+        #expect(new.state.manifest.format == Manifest.currentFormat)
+        #expect((new.state.accounts.count, new.state.posts.count, new.state.agenda.count, new.state.organisations.count, new.state.messages.count) == counts)
+        #expect(StoreCheck.run(at: path).isSound)
+    }
+}
