@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// SociaalHus: a terminal client for the social domain of Borne.
-/// No package dependencies: Foundation plus two system libraries (ncursesw, libcrypt).
+/// No package dependencies: Foundation plus three system libraries (ncursesw, libcrypt, SQLite).
 let package = Package(
     name: "SociaalHus",
     products: [
@@ -12,7 +12,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "SociaalHusCore", dependencies: ["CCrypt"]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .target(name: "SociaalHusCore", dependencies: ["CCrypt", "CSQLite"]),
         .target(name: "TerminalKit"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .target(name: "SociaalHusUI", dependencies: ["SociaalHusCore", "TerminalKit"]),

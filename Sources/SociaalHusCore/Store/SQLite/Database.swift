@@ -1,0 +1,216 @@
+import CSQLite
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One connection to a SQLite database file, set up as the store needs it (issue 14): WAL with
+/// `synchronous=FULL` (an acknowledged change survives a crash), foreign keys on, deleted content
+/// overwritten (`secure_delete`), and a busy timeout so processes wait for each other's writes.
+///
+/// This is the engine the store moves onto; the shard files stay the store until every reader
+/// is a query (see the README's "Where the store goes next").
+public final class Database {
+    /// The file.
+    public let path: String
+    let handle: OpaquePointer
+
+    /// Opens (or, with `create`, makes with mode 0600) the database at `path`.
+    public init(path: String, create: Bool = false, readOnly: Bool = false) throws {
+        self.path = path
+        if create {
+            // SQLite would create the file with 0644 minus umask; the store's files are 0600, and
+            // its -wal and -shm files take the database file's mode.
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw DurableFile.ioError(path) }
+            close(fd)
+        } else {
+            var st = stat()
+            guard lstat(path, &st) == 0 else { throw CoreError.storeNotFound(path: path) }
+            guard (st.st_mode & S_IFMT) == S_IFREG else { throw CoreError.storeCorrupt(file: path, problem: .notARegularFile) }
+            guard st.st_uid == geteuid() else { throw CoreError.storeCorrupt(file: path, problem: .otherOwner) }
+            if st.st_mode & 0o077 != 0 { throw CoreError.storeFileReadableByOthers(path: path) }
+        }
+        var db: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(db)
+            throw Self.error(rc, message, path)
+        }
+        handle = db
+        sqlite3_extended_result_codes(db, 1)
+        do {
+            try execute("PRAGMA busy_timeout = 5000")
+            if !readOnly {
+                try execute("PRAGMA journal_mode = WAL")
+                try execute("PRAGMA synchronous = FULL")
+            }
+            try execute("PRAGMA foreign_keys = ON")
+            try execute("PRAGMA secure_delete = ON")
+        } catch {
+            sqlite3_close(db)
+            throw error
+        }
+    }
+
+    deinit { sqlite3_close(handle) }
+
+    /// A store error for a SQLite result code, in words a resident's administrator can act on.
+    static func error(_ rc: Int32, _ message: String, _ path: String) -> CoreError {
+        switch rc & 0xFF {
+        case SQLITE_CORRUPT, SQLITE_NOTADB: return .storeCorrupt(file: (path as NSString).lastPathComponent, problem: .unreadable(detail: message))
+        case SQLITE_FULL: return .storeIO(file: path, problem: "the disk is full (\(message))")
+        case SQLITE_READONLY: return .storeIO(file: path, problem: "the store can only be read (\(message))")
+        case SQLITE_BUSY, SQLITE_LOCKED: return .storeLocked(path: path)
+        default: return .storeIO(file: path, problem: message)
+        }
+    }
+
+    func check(_ rc: Int32) throws {
+        guard rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE else {
+            throw Self.error(rc, String(cString: sqlite3_errmsg(handle)), path)
+        }
+    }
+
+    /// Runs SQL without results (one or more statements).
+    public func execute(_ sql: String) throws {
+        var err: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &err)
+        if rc != SQLITE_OK {
+            let message = err.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(err)
+            throw Self.error(rc, message, path)
+        }
+    }
+
+    /// A prepared statement.
+    public func prepare(_ sql: String) throws -> Statement {
+        var stmt: OpaquePointer?
+        try check(sqlite3_prepare_v2(handle, sql, -1, &stmt, nil))
+        guard let stmt else { throw CoreError.storeIO(file: path, problem: "empty statement") }
+        return Statement(stmt, self)
+    }
+
+    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`: the write lock first, so two
+    /// processes never both read and then both write); rolls back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The first column of the first row of `sql`, as an integer.
+    public func integer(_ sql: String) throws -> Int {
+        let s = try prepare(sql)
+        guard try s.step() else { return 0 }
+        return s.int(0)
+    }
+
+    /// The schema version (`PRAGMA user_version`).
+    public var userVersion: Int {
+        get throws { try integer("PRAGMA user_version") }
+    }
+
+    /// Changes whenever another connection commits (cheap to ask before every screen refresh).
+    public var dataVersion: Int {
+        get throws { try integer("PRAGMA data_version") }
+    }
+
+    /// What `PRAGMA integrity_check` and `foreign_key_check` find (empty when sound).
+    public func problems() throws -> [String] {
+        var out: [String] = []
+        let s = try prepare("PRAGMA integrity_check")
+        while try s.step() { let t = s.text(0); if t != "ok" { out.append(t) } }
+        let f = try prepare("PRAGMA foreign_key_check")
+        while try f.step() { out.append("foreign key: table \(f.text(0)) row \(f.int(1)) refers to \(f.text(2))") }
+        return out
+    }
+
+    /// Copies the write-ahead log into the database and empties it, so content deleted with
+    /// `secure_delete` is gone from every file (run after an erasure).
+    public func checkpointTruncate() throws {
+        var logFrames: Int32 = 0, done: Int32 = 0
+        try check(sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_TRUNCATE, &logFrames, &done))
+    }
+
+    /// Brings the schema to the newest of `migrations` (index i makes version i + 1), all steps in
+    /// one transaction; a database newer than this program is refused, untouched.
+    public func migrate(_ migrations: [(Database) throws -> Void]) throws {
+        let version = try userVersion
+        if version > migrations.count {
+            throw CoreError.storeNewerFormat(file: (path as NSString).lastPathComponent, found: version, known: migrations.count)
+        }
+        guard version < migrations.count else { return }
+        try transaction {
+            for step in migrations[version...] { try step(self) }
+            try execute("PRAGMA user_version = \(migrations.count)")
+        }
+    }
+}
+
+/// A prepared SQLite statement: bind, step, read columns.
+public final class Statement {
+    let handle: OpaquePointer
+    let db: Database
+
+    init(_ handle: OpaquePointer, _ db: Database) {
+        self.handle = handle
+        self.db = db
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Binds values to `?1`, `?2`, … (Int, String, Data, or nil).
+    @discardableResult
+    public func bind(_ values: Any?...) throws -> Statement {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (i, v) in values.enumerated() {
+            let n = Int32(i + 1)
+            switch v {
+            case nil: try db.check(sqlite3_bind_null(handle, n))
+            case let x as Int: try db.check(sqlite3_bind_int64(handle, n, Int64(x)))
+            case let s as String: try db.check(sqlite3_bind_text(handle, n, s, -1, cs_transient()))
+            case let d as Data:
+                try d.withUnsafeBytes { buf in
+                    try db.check(sqlite3_bind_blob(handle, n, buf.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buf.count), cs_transient()))
+                }
+            default: throw CoreError.storeIO(file: db.path, problem: "cannot bind \(type(of: v!))")
+            }
+        }
+        return self
+    }
+
+    /// Advances; true when a row is ready.
+    public func step() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { return false }
+        try db.check(rc)
+        return false
+    }
+
+    /// Runs the statement to its end.
+    public func run() throws { while try step() {} }
+
+    /// Column `i` as an integer.
+    public func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(handle, i)) }
+
+    /// Column `i` as text.
+    public func text(_ i: Int32) -> String { sqlite3_column_text(handle, i).map { String(cString: $0) } ?? "" }
+
+    /// Column `i` as bytes.
+    public func data(_ i: Int32) -> Data {
+        let n = Int(sqlite3_column_bytes(handle, i))
+        guard n > 0, let p = sqlite3_column_blob(handle, i) else { return Data() }
+        return Data(bytes: p, count: n)
+    }
+}
