@@ -25,7 +25,7 @@ import Glibc
     static func snapshot(_ root: String) -> [String: String] {
         var out: [String: String] = [:]
         let fm = FileManager.default
-        for rel in (fm.enumerator(atPath: root)?.allObjects as? [String]) ?? [] {
+        for rel in (fm.enumerator(atPath: root)?.allObjects as? [String]) ?? [] where !rel.hasSuffix("-shm") && !rel.hasSuffix("-wal") {
             var st = stat()
             guard lstat(root + "/" + rel, &st) == 0 else { continue }
             var line = "\(st.st_mode)"
@@ -35,152 +35,101 @@ import Glibc
         return out
     }
 
-    /// The store's content as bytes, shard by shard (what a damaged byte must not change unseen).
-    static func fingerprint(_ s: Store) throws -> [String: Data] {
+    /// The store's content: every record's encoding, by collection and key.
+    static func fingerprint(_ s: Store) -> [String: Data] {
         var out: [String: Data] = [:]
-        for c in CollectionName.allCases {
-            let shards = s.state.manifest.collections[c]?.shards ?? c.defaultShardCount
-            for shard in 0..<shards {
-                let ref = ShardRef(collection: c, shard: shard)
-                let (data, count) = try ShardCodec.encode(ref, of: s.state)
-                if count > 0 { out["\(c.rawValue)-\(shard)"] = data }
-            }
+        for (ref, change) in Store.allChanges(of: s.state) {
+            if case .put(let d) = change { out["\(ref.collection.rawValue)-\(ref.key)"] = d }
         }
         return out
     }
 
     enum Damage: CaseIterable {
-        case flip, truncate, append, delete, swap, manifestNumber, manifestNumberFixedSums, dropEntry, fifo, symlink, fixedSums, openMode
+        case flip, flipMany, truncate, append, delete, swapPages, userVersion, metaNumber, validEdit, dropRow, fifo, symlink, openMode, journal
     }
 
-    /// Applies one seeded damage; returns what was done and whether the checksums were made to
-    /// match again (then content may change without any way to notice: no soundness claim).
+    /// Applies one seeded damage to the database file (or beside it); returns what was done and
+    /// whether it was a valid edit through SQL (then content changes without anything to notice).
     static func damage(_ root: String, _ rng: inout SplitMix64) throws -> (String, Bool) {
-        let data = root + "/data"
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).sorted().map { "data/" + $0 }
-        let targets = files + ["manifest.json"]
-        let pick = targets[Int(rng.next() % UInt64(targets.count))]
-        let path = root + "/" + pick
+        let path = root + "/sociaalhus.db"
         var bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
         func write(_ b: [UInt8]) throws { try Data(b).write(to: URL(fileURLWithPath: path)); chmod(path, 0o600) }
-        func manifest() throws -> [String: Any] {
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/manifest.json"))) as! [String: Any]
+        func sql(_ text: String) throws {
+            let db = try Database(path: path)
+            try db.execute(text)
+            try db.checkpointTruncate()
         }
-        func saveManifest(_ m: [String: Any]) throws {
-            try JSONSerialization.data(withJSONObject: m).write(to: URL(fileURLWithPath: root + "/manifest.json"))
-            chmod(root + "/manifest.json", 0o600)
-        }
-        /// Sets size and CRC of every data file in the manifest to what is on disk now.
-        func fixSums() throws {
-            var m = try manifest()
-            var cols = m["collections"] as! [String: Any]
-            for (c, v) in cols {
-                var entry = v as! [String: Any]
-                var fs = entry["files"] as! [String: Any]
-                for (k, f) in fs {
-                    var fe = f as! [String: Any]
-                    if let d = FileManager.default.contents(atPath: data + "/" + (fe["file"] as! String)) {
-                        fe["size"] = d.count
-                        fe["crc"] = CRC32.checksum(d)
-                    }
-                    fs[k] = fe
-                }
-                entry["files"] = fs
-                cols[c] = entry
-            }
-            m["collections"] = cols
-            try saveManifest(m)
-        }
-        let extremes: [Any] = [1 << 40, 1 << 62, -1, 1_000_000_000, 0, Int.max, "x", NSNull()]
-        switch Damage.allCases[Int(rng.next() % UInt64(Damage.allCases.count))] {
+        let collections = CollectionName.allCases.map(\.rawValue)
+        let extremes = [1 << 40, 1 << 62, -1, 1_000_000_000, 0, Int.max, Int.min]
+        func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }
+        switch pick(Damage.allCases) {
         case .flip:
-            guard !bytes.isEmpty else { return ("empty", false) }
             let i = Int(rng.next() % UInt64(bytes.count))
             bytes[i] ^= UInt8(1 << (rng.next() % 8))
             try write(bytes)
-            return ("flip \(pick)@\(i)", false)
-        case .fixedSums:
-            guard !bytes.isEmpty, pick != "manifest.json" else { return ("none", false) }
-            for _ in 0..<(1 + rng.next() % 4) {
-                let i = Int(rng.next() % UInt64(bytes.count))
-                bytes[i] = UInt8(truncatingIfNeeded: rng.next())
-            }
-            // Plant a huge number at a random place: the reader must bound it.
-            if rng.next() % 2 == 0, bytes.count > 12 {
-                let i = Int(rng.next() % UInt64(bytes.count - 10))
-                for k in 0..<9 { bytes[i + k] = 0xFF }
-                bytes[i + 9] = 0x01
-            }
+            return ("flip @\(i)", false)
+        case .flipMany:
+            let page = 4096 * Int(rng.next() % UInt64(max(bytes.count / 4096, 1)))
+            for _ in 0..<8 { let i = page + Int(rng.next() % 4096); if i < bytes.count { bytes[i] = UInt8(truncatingIfNeeded: rng.next()) } }
             try write(bytes)
-            try fixSums()
-            return ("bytes with fixed sums \(pick)", true)
+            return ("8 bytes in the page at \(page)", false)
         case .truncate:
-            let n = bytes.isEmpty ? 0 : Int(rng.next() % UInt64(bytes.count))
+            let n = Int(rng.next() % UInt64(bytes.count))
             try write(Array(bytes.prefix(n)))
-            return ("truncate \(pick) to \(n)", false)
+            return ("truncate to \(n)", false)
         case .append:
-            try write(bytes + [UInt8(truncatingIfNeeded: rng.next()), 0])
-            return ("append to \(pick)", false)
+            try write(bytes + (0..<Int(rng.next() % 5000)).map { _ in UInt8(truncatingIfNeeded: rng.next()) })
+            return ("append", false)
         case .delete:
             unlink(path)
-            return ("delete \(pick)", false)
-        case .swap:
-            guard files.count > 1 else { return ("none", false) }
-            let other = root + "/" + files[Int(rng.next() % UInt64(files.count))]
-            let a = FileManager.default.contents(atPath: path) ?? Data(), b = FileManager.default.contents(atPath: other) ?? Data()
-            guard a != b else { return ("same", false) }
-            try b.write(to: URL(fileURLWithPath: path)); try a.write(to: URL(fileURLWithPath: other))
-            chmod(path, 0o600); chmod(other, 0o600)
-            return ("swap \(pick)", false)
-        case .manifestNumber, .manifestNumberFixedSums:
-            var m = try manifest()
-            var cols = m["collections"] as! [String: Any]
-            let c = cols.keys.sorted()[Int(rng.next() % UInt64(cols.count))]
-            var entry = cols[c] as! [String: Any]
-            let value = extremes[Int(rng.next() % UInt64(extremes.count))]
-            switch rng.next() % 4 {
-            case 0: entry["shards"] = value
-            case 1: m["generation"] = value
-            case 2: m["format"] = value
-            default:
-                var fs = entry["files"] as! [String: Any]
-                if let k = fs.keys.sorted().first { var fe = fs[k] as! [String: Any]; fe["size"] = value; fs[k] = fe }
-                entry["files"] = fs
-            }
-            cols[c] = entry
-            m["collections"] = cols
-            try saveManifest(m)
-            return ("manifest \(c) = \(value)", false)
-        case .dropEntry:
-            var m = try manifest()
-            var cols = m["collections"] as! [String: Any]
-            for c in cols.keys.sorted() {
-                var entry = cols[c] as! [String: Any]
-                var fs = entry["files"] as! [String: Any]
-                guard let k = fs.keys.sorted().first else { continue }
-                fs[k] = nil
-                entry["files"] = fs
-                cols[c] = entry
-                m["collections"] = cols
-                try saveManifest(m)
-                return ("drop \(c)/\(k)", false)
-            }
-            return ("none", false)
+            return ("delete", false)
+        case .swapPages:
+            let pages = bytes.count / 4096
+            guard pages > 2 else { return ("none", false) }
+            let a = 1 + Int(rng.next() % UInt64(pages - 1)), b = 1 + Int(rng.next() % UInt64(pages - 1))
+            guard a != b else { return ("same page", false) }
+            let pa = Array(bytes[(a * 4096)..<((a + 1) * 4096)]), pb = Array(bytes[(b * 4096)..<((b + 1) * 4096)])
+            bytes.replaceSubrange((a * 4096)..<((a + 1) * 4096), with: pb)
+            bytes.replaceSubrange((b * 4096)..<((b + 1) * 4096), with: pa)
+            try write(bytes)
+            return ("swap pages \(a) and \(b)", false)
+        case .userVersion:
+            let v = pick([2, 99, -1, Int(Int32.max)])
+            try sql("PRAGMA user_version = \(v)")
+            return ("user_version \(v)", v < 0)
+        case .metaNumber:
+            let key = pick(["format", "generation"] + collections.map { "last:" + $0 })
+            let v = pick(extremes)
+            try sql("INSERT OR REPLACE INTO meta VALUES ('\(key)', \(v))")
+            return ("meta \(key) = \(v)", key == "generation" || (key.hasPrefix("last:") && v > 100))
+        case .validEdit:
+            // Bytes of a record changed with a matching checksum: undetectable in principle.
+            let c = pick(collections)
+            try sql("UPDATE \(c) SET data = randomblob(length(data)), crc = 0 WHERE id IN (SELECT id FROM \(c) LIMIT 1)")
+            return ("random record in \(c) with a wrong checksum", false)
+        case .dropRow:
+            let c = pick(collections)
+            try sql("DELETE FROM \(c) WHERE id IN (SELECT id FROM \(c) ORDER BY random() LIMIT 1)")
+            return ("drop a row of \(c)", true)
         case .fifo:
-            guard pick != "manifest.json" else { return ("none", false) }
             unlink(path)
             mkfifo(path, 0o600)
-            return ("fifo \(pick)", false)
+            return ("fifo", false)
         case .symlink:
             let target = root + "/../outside-" + String(rng.next() % 1000)
             try Data(bytes).write(to: URL(fileURLWithPath: target))
             chmod(target, 0o600)
             unlink(path)
             symlink(target, path)
-            return ("symlink \(pick)", false)
+            return ("symlink", false)
         case .openMode:
             chmod(path, 0o644)
-            return ("chmod 644 \(pick)", false)
+            return ("chmod 644", false)
+        case .journal:
+            let j = pick(["{\"generation\":1,\"write\":[\"../sociaalhus.db\",\"photos/../sociaalhus.db\"],\"remove\":[\"/etc/passwd\"]}", "not json", ""])
+            try Data(j.utf8).write(to: URL(fileURLWithPath: root + "/journal.json"))
+            chmod(root + "/journal.json", 0o600)
+            return ("journal \(j.prefix(20))", false)
         }
     }
 
@@ -194,17 +143,21 @@ import Glibc
     @Test("seeded damage: no crash, no hang over 2 s, no file changed, never sound when content changed") func fuzz() throws {
         let runs = Int(ProcessInfo.processInfo.environment["SOCIAALHUS_FUZZ_RUNS"] ?? "") ?? 1500
         let seed = UInt64(ProcessInfo.processInfo.environment["SOCIAALHUS_FUZZ_SEED"] ?? "") ?? 13
+        var expected: [String: Data] = [:]
         let world = try Self.template()
+        expected = Self.fingerprint(world.store)
         let base = world.dir
-        let expected = try Self.fingerprint(world.store)
+        let template = TempDir()
+        try FileManager.default.copyItem(atPath: base.store, toPath: template.store)  // copied while open: WAL included
+        do { _ = try Store.open(at: template.store, clock: FixedClock(testNow), hasher: TestHasher()) } // closes: all in the file
         var rng = SplitMix64(seed: seed)
         var failures = 0, refused = 0
         for run in 0..<runs where failures < 5 {
             let dir = TempDir()
-            try FileManager.default.copyItem(atPath: base.store, toPath: dir.store)
-            let (what, fixedSums) = try Self.damage(dir.store, &rng)
+            try FileManager.default.copyItem(atPath: template.store, toPath: dir.store)
+            let (what, validEdit) = try Self.damage(dir.store, &rng)
             let before = Self.snapshot(dir.store)
-            final class Outcome: @unchecked Sendable { var sound = false; var opened: Store?; var openError: Error? }
+            final class Outcome: @unchecked Sendable { var sound = false; var opened = false; var content: [String: Data] = [:]; var openError: Error? }
             let out = Outcome()
             let path = dir.store
             let finished = Self.finishes(within: 2) {
@@ -213,19 +166,20 @@ import Glibc
                     let s = try Store.open(at: path, clock: FixedClock(testNow), hasher: TestHasher())
                     _ = s.posts(for: .visitor, now: testNow, lang: .dutch)
                     _ = try? s.agenda(AgendaQuery(from: testNow, days: 30), viewer: .visitor)
-                    out.opened = s
+                    out.content = Self.fingerprint(s)
+                    out.opened = true
                 } catch { out.openError = error }
             }
             func fail(_ why: String) { failures += 1; Issue.record("run \(run) (seed \(seed)), \(what): \(why)") }
             guard finished else { fail("took longer than 2 s"); continue }
             if Self.snapshot(dir.store) != before { fail("a file changed") }
-            if out.opened == nil { refused += 1 }
-            if out.sound && out.opened == nil { fail("check says sound, open refused: \(String(describing: out.openError))") }
-            if !out.sound && out.opened != nil { fail("check found problems, yet the store opened") }
-            if out.sound, !fixedSums, let s = out.opened, try Self.fingerprint(s) != expected { fail("check says sound, but the content changed") }
+            if !out.opened { refused += 1 }
+            if out.sound && !out.opened { fail("check says sound, open refused: \(String(describing: out.openError))") }
+            if out.sound, !validEdit, out.opened, out.content != expected { fail("check says sound, but the content changed") }
+            if out.opened, !validEdit, out.content != expected { fail("opened with changed content, unnoticed") }
         }
         // The damage is real: most runs must have found something to refuse.
-        #expect(refused > runs / 2, "only \(refused) of \(runs) damaged stores were refused")
+        #expect(refused > runs / 3, "only \(refused) of \(runs) damaged stores were refused")
     }
 }
 
@@ -235,7 +189,7 @@ import Glibc
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/store-stop17-format2.tar.gz").path
 
-    @Test("a demo store made by the stop 17 build opens, checks sound, logs in, and is written in format 3 by its next change")
+    @Test("a demo store made by the stop 17 build checks sound, moves into its database with every record, and logs in")
     func stop17() throws {
         let dir = TempDir()
         let tar = Process()
@@ -248,13 +202,17 @@ import Glibc
         let before = StoreCheck.run(at: path)
         #expect(before.isSound, "\(before.problems)")
         #expect(before.records == 289 && before.files == 245)
+        let legacy = try LegacyShardStore.load(path)
         let old = try Store.open(at: path, clock: FixedClock(testNow), hasher: YescryptHasher())
-        #expect(old.state.manifest.format == 2)
+        // Moved into its database on first open; the shard files are kept for the administrator.
+        #expect(try Store.readMeta(old.db)["migrated-from-format"] == 2)
+        #expect(FileManager.default.fileExists(atPath: path + "/manifest.json"))
+        #expect(try old.db.problems().isEmpty)
+        #expect(Store.counts(of: old.state) == Store.counts(of: legacy), "every record of every collection")
         let counts = (old.state.accounts.count, old.state.posts.count, old.state.agenda.count, old.state.organisations.count, old.state.messages.count)
         let anna = try old.login(email: "anna.devries@demo.sociaalhus.example", password: "demo-Kiwi-Tulp-2026")
         try old.setEmailPreference(.announcement, to: !anna.profile.email.announcements, for: anna.id, by: .account(anna))
         let new = try Store.open(at: path, clock: FixedClock(testNow), hasher: TestHasher())
-        #expect(new.state.manifest.format == Manifest.currentFormat)
         #expect((new.state.accounts.count, new.state.posts.count, new.state.agenda.count, new.state.organisations.count, new.state.messages.count) == counts)
         #expect(StoreCheck.run(at: path).isSound)
     }

@@ -49,9 +49,9 @@ import Testing
         #expect(throws: CoreError.storeReadableByOthers(path: dir.store)) { try reopen(dir) }
         #expect(CoreError.storeReadableByOthers(path: dir.store).message(.dutch).contains("chmod -R go-rwx"))
         chmod(dir.store, 0o700)
-        let data = try #require(allFiles(under: dir.store + "/data").first)
-        chmod(data, 0o644)
-        #expect(throws: CoreError.storeFileReadableByOthers(path: data)) { try reopen(dir) }
+        let db = dir.store + "/sociaalhus.db"
+        chmod(db, 0o644)
+        #expect(throws: CoreError.storeFileReadableByOthers(path: db)) { try reopen(dir) }
     }
 
     @Test("opening a missing store says how to create one") func missing() {
@@ -66,84 +66,89 @@ import Testing
         #expect(throws: CoreError.storeAlreadyExists(path: dir.store)) { try makeStore(dir) }
     }
 
-    @Test("one change rewrites one shard and the manifest, not everything") func changeCost() throws {
+    @Test("one change writes the records it touched and nothing else") func changeCost() throws {
         let dir = TempDir()
         let store = try makeStore(dir)
         var accounts: [Account] = []
         for i in 0..<40 { accounts.append(try addResident(store, "p\(i)@example.nl")) }
-        let before = Set(allFiles(under: dir.store + "/data"))
+        let before = try Store.readMeta(store.db)
         try store.setEmailPreference(.announcement, to: true, for: accounts[7].id, by: .account(accounts[7]))
-        let after = Set(allFiles(under: dir.store + "/data"))
-        // One account shard and one audit shard are replaced; the other 78 files stay as they were.
-        #expect(after.subtracting(before).count == 2)
-        #expect(before.subtracting(after).count == 2)
+        let after = try Store.readMeta(store.db)
+        // The account and its audit event; every other collection's counter stays as it was.
+        let changed = Set(after.keys.filter { $0.hasPrefix("version:") && after[$0] != before[$0] })
+        #expect(changed == ["version:accounts", "version:audit"])
     }
 
-    @Test("a corrupt data file is reported by name and left untouched") func corrupt() throws {
+    /// Changes a stored record's bytes behind the store's back (as a disk or a person could).
+    static func tamper(_ dir: TempDir, _ sql: String) throws {
+        let db = try Database(path: dir.store + "/sociaalhus.db")
+        try db.execute(sql)
+        try db.checkpointTruncate()
+    }
+
+    @Test("a record changed on disk is reported by name and left untouched") func corrupt() throws {
         let dir = TempDir()
         let store = try makeStore(dir)
-        try addResident(store, "anna@example.nl")
-        let file = try #require(allFiles(under: dir.store + "/data").first { $0.contains("accounts-") })
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-        bytes[bytes.count / 2] ^= 0x20
-        try bytes.write(to: URL(fileURLWithPath: file))
-        chmod(file, 0o600)
-        let name = "data/" + (file as NSString).lastPathComponent
+        let anna = try addResident(store, "anna@example.nl")
+        do {
+            let db = try Database(path: dir.store + "/sociaalhus.db")
+            var data = Data()
+            do {
+                let row = try db.prepare("SELECT data FROM accounts WHERE id = ?1").bind(anna.id.rawValue)
+                #expect(try row.step())
+                data = row.data(0)
+            }
+            data[data.count / 2] ^= 0x20
+            try db.prepare("UPDATE accounts SET data = ?1 WHERE id = ?2").bind(data, anna.id.rawValue).run()
+            try db.checkpointTruncate()
+        }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: dir.store + "/sociaalhus.db"))
+        let name = "sociaalhus.db (accounts \(anna.id))"
         #expect(throws: CoreError.storeCorrupt(file: name, problem: .checksumMismatch)) { try reopen(dir) }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == bytes)
         let report = StoreCheck.run(at: dir.store)
         #expect(report.problems == [.storeCorrupt(file: name, problem: .checksumMismatch)])
-        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == bytes)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.store + "/sociaalhus.db")) == bytes, "not written over")
     }
 
-    @Test("a truncated data file is reported with its sizes") func truncated() throws {
+    @Test("a truncated or overwritten database file is reported, never a crash, and left as it is") func truncated() throws {
         let dir = TempDir()
-        let store = try makeStore(dir)
-        try addResident(store, "anna@example.nl")
-        let file = try #require(allFiles(under: dir.store + "/data").first { $0.contains("accounts-") })
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-        truncate(file, off_t(bytes.count - 10))
-        let name = "data/" + (file as NSString).lastPathComponent
-        #expect(throws: CoreError.storeCorrupt(file: name, problem: .wrongSize(expected: bytes.count, found: bytes.count - 10))) { try reopen(dir) }
-    }
-
-    @Test("a damaged manifest is reported and not overwritten") func corruptManifest() throws {
-        let dir = TempDir()
-        _ = try makeStore(dir)
-        let path = dir.store + "/manifest.json"
-        let garbage = Data("{\"format\": 1, \"generation\": ".utf8)
-        try garbage.write(to: URL(fileURLWithPath: path))
+        do {
+            let store = try makeStore(dir)
+            for i in 0..<30 { try addResident(store, "p\(i)@example.nl") }
+        } // closed: everything is in the database file, not in its write-ahead log
+        let path = dir.store + "/sociaalhus.db"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        truncate(path, off_t(bytes.count / 2))
+        #expect(throws: CoreError.self) { try reopen(dir) }
+        #expect(!StoreCheck.run(at: dir.store).isSound)
+        try Data("{\"format\": 1, \"generation\": ".utf8).write(to: URL(fileURLWithPath: path))
         chmod(path, 0o600)
         #expect {
             try reopen(dir)
         } throws: { e in
-            if case CoreError.storeCorrupt(file: "manifest.json", problem: .unreadable) = e { return true }
+            if case CoreError.storeCorrupt(file: "sociaalhus.db", problem: .unreadable) = e { return true }
             return false
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("{\"format\": 1, \"generation\": ".utf8))
         #expect(!StoreCheck.run(at: dir.store).isSound)
     }
 
     @Test("a store from a newer version is refused, not touched") func futureVersion() throws {
         let dir = TempDir()
         _ = try makeStore(dir)
-        let path = dir.store + "/manifest.json"
-        var text = try String(contentsOfFile: path, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"format\":\(Manifest.currentFormat)", with: "\"format\":\(Manifest.currentFormat + 1)")
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        chmod(path, 0o600)
-        #expect(throws: CoreError.storeNewerFormat(file: "manifest.json", found: Manifest.currentFormat + 1, known: Manifest.currentFormat)) { try reopen(dir) }
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
-        // A future manifest with an unknown layout is recognised too.
-        try Data("{\"format\":7,\"somethingNew\":true}".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: CoreError.storeNewerFormat(file: "manifest.json", found: 7, known: Manifest.currentFormat)) { try reopen(dir) }
-        #expect(StoreCheck.run(at: dir.store).problems == [.storeNewerFormat(file: "manifest.json", found: 7, known: Manifest.currentFormat)])
+        try Self.tamper(dir, "PRAGMA user_version = 9")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: dir.store + "/sociaalhus.db"))
+        #expect(throws: CoreError.storeNewerFormat(file: "sociaalhus.db", found: 9, known: StoreSchema.migrations.count)) { try reopen(dir) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.store + "/sociaalhus.db")) == bytes)
+        #expect(StoreCheck.run(at: dir.store).problems == [.storeNewerFormat(file: "sociaalhus.db", found: 9, known: StoreSchema.migrations.count)])
+        // Records in a newer encoding than this program knows.
+        try Self.tamper(dir, "PRAGMA user_version = \(StoreSchema.migrations.count); UPDATE meta SET value = 99 WHERE key = 'format'")
+        #expect(throws: CoreError.storeNewerFormat(file: "sociaalhus.db", found: 99, known: Manifest.currentFormat)) { try reopen(dir) }
     }
 
     /// A crash at each step of a write: the disk is frozen at that step (copied), then the copy is opened.
     @Test("after a crash at any step the old or the new state survives, never a mix",
-          arguments: [CommitStep.dataFileWritten(1), .dataFileWritten(2), .dataFolderSynced, .manifestWritten,
-                      .manifestRenamed, .storeFolderSynced, .oldFilesRemoved])
+          arguments: [CommitStep.filesWritten, .recordsWritten, .committed, .oldFilesRemoved])
     func crash(at step: CommitStep) throws {
         let dir = TempDir()
         let store = try makeStore(dir)
@@ -163,10 +168,10 @@ import Testing
         let audited = survivor.state.audit.all.contains { $0.action == .emailPreferencesChanged }
         let committed: Bool
         switch step {
-        case .dataFileWritten, .dataFolderSynced, .manifestWritten: committed = false
+        case .filesWritten, .recordsWritten: committed = false
         default: committed = true
         }
-        // Both shards (account and audit) agree: the whole change or nothing.
+        // Both records (account and audit) agree: the whole change or nothing.
         #expect(prefs.visitorMessages == committed)
         #expect(audited == committed)
         #expect(StoreCheck.run(at: frozen).isSound)

@@ -70,7 +70,6 @@ import TerminalKit
         let store = UIFixture.freshStore()
         defer { try? FileManager.default.removeItem(atPath: store.path) }
         let account = roles.first { $0.role == role }?.account
-        let manifest = store.path + "/manifest.json"
         func start() -> AppRunner {
             let terminal = HeadlessTerminal(size: .standard)
             let app = App(context: UIContext(store: store, language: Bool.random(using: &rng) ? .dutch : .english,
@@ -79,7 +78,8 @@ import TerminalKit
             return AppRunner(app: app, terminal: terminal)
         }
         var runner = start()
-        var lastManifest = FileManager.default.contents(atPath: manifest)
+        // Every change raises the store's generation: then the whole store is checked.
+        var lastGeneration = store.state.manifest.generation
         for step in 0..<keys {
             let terminal = runner.terminal as! HeadlessTerminal
             var key = randomKey(&rng)
@@ -98,12 +98,12 @@ import TerminalKit
                             && app.ctx.session == before.session && app.running, "a key acted on a window too small to show it (\(where_))")
                 }
             }
-            let now = FileManager.default.contents(atPath: manifest)
-            if now != lastManifest {
+            let now = store.state.manifest.generation
+            if now != lastGeneration {
                 let report = StoreCheck.run(at: store.path)
                 #expect(report.isSound, "store unsound after a key (\(where_)): \(report.problems)")
                 if !report.isSound { return }
-                lastManifest = now
+                lastGeneration = now
             }
             if !app.running { runner = start() }
         }

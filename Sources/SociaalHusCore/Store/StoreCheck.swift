@@ -31,89 +31,113 @@ public enum StoreCheck {
 
     private static func unlocked(at path: String) -> Report {
         var report = Report()
-        for dir in [path, path + "/data", path + "/photos"] {
+        for dir in [path, path + "/photos"] {
             do { try Store.checkDirectory(dir) } catch let e as CoreError { report.problems.append(e); if dir == path { return report } } catch {}
         }
-        let manifestData: Data
-        do {
-            manifestData = try DurableFile.read(path + "/manifest.json", displayName: "manifest.json")
-        } catch let e as CoreError {
-            report.problems.append(e == .storeCorrupt(file: "manifest.json", problem: .missing) ? .storeNotFound(path: path) : e)
+        let dbPath = path + "/" + StoreSchema.fileName
+        var st = stat()
+        guard lstat(dbPath, &st) == 0 else {
+            if LegacyShardStore.exists(at: path) { return legacy(at: path) }
+            report.problems.append(.storeNotFound(path: path))
             return report
-        } catch { return report }
-        let manifest: Manifest
+        }
+        var state = StoreState(manifest: .empty())
         do {
-            manifest = try ShardCodec.decoder().decode(Manifest.self, from: manifestData).upgraded()
-            if manifest.format > Manifest.currentFormat {
-                report.problems.append(.storeNewerFormat(file: "manifest.json", found: manifest.format, known: Manifest.currentFormat))
+            let db = try Database(path: dbPath)
+            let version = try db.userVersion
+            if version < 0 {
+                report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "schema version \(version)")))
                 return report
             }
-            try manifest.validate()
+            if version > StoreSchema.migrations.count {
+                report.problems.append(.storeNewerFormat(file: StoreSchema.fileName, found: version, known: StoreSchema.migrations.count))
+                return report
+            }
+            report.problems += try db.problems().map { .storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: $0)) }
+            guard version == StoreSchema.migrations.count else { report.files = 1; return report }
+            let meta = try Store.readMeta(db)
+            let format = meta["format"] ?? Manifest.currentFormat
+            if format > Manifest.currentFormat {
+                report.problems.append(.storeNewerFormat(file: StoreSchema.fileName, found: format, known: Manifest.currentFormat))
+                return report
+            }
+            report.files = 1
+            for c in CollectionName.allCases {
+                do { try Store.loadCollection(c, from: db, format: format, into: &state) } catch let e as CoreError { report.problems.append(e) }
+                if let last = meta["last:" + c.rawValue] { state.manifest.lastIDs[c] = last }
+            }
+            report.records = Store.counts(of: state).values.reduce(0, +)
+            state.manifest.generation = meta["generation"] ?? 0
         } catch let e as CoreError {
             report.problems.append(e)
             return report
         } catch {
-            if let probe = try? ShardCodec.decoder().decode(FormatProbe.self, from: manifestData), probe.format > Manifest.currentFormat {
-                report.problems.append(.storeNewerFormat(file: "manifest.json", found: probe.format, known: Manifest.currentFormat))
-            } else {
-                report.problems.append(.storeCorrupt(file: "manifest.json", problem: .unreadable(detail: ShardCodec.describe(error))))
-            }
+            report.problems.append(.storeIO(file: dbPath, problem: "\(error)"))
             return report
         }
-        var state = StoreState(manifest: manifest)
-        for c in CollectionName.allCases {
-            guard let entry = manifest.collections[c] else {
-                report.problems.append(.storeCorrupt(file: "manifest.json", problem: .unreadable(detail: "collection \(c.rawValue) missing")))
-                continue
-            }
-            for (key, file) in entry.files.sorted(by: { $0.key < $1.key }) {
-                guard let shard = Int(key), shard >= 0, shard < entry.shards else {
-                    report.problems.append(.storeCorrupt(file: "manifest.json", problem: .unreadable(detail: "shard \(key) of \(c.rawValue)")))
-                    continue
-                }
-                report.files += 1
-                do {
-                    let loaded = try Store.loadShard(ShardRef(collection: c, shard: shard), file, dataPath: path + "/data")
-                    state.install(loaded, shard: shard)
-                    let ref = ShardRef(collection: c, shard: shard)
-                    report.records += state.recordCount(ref)
-                    if !recordsInRightShard(state, ref) {
-                        report.problems.append(.storeCorrupt(file: "data/" + file.file, problem: .misplaced))
-                    }
-                } catch let e as CoreError {
-                    report.problems.append(e)
-                } catch {}
-            }
-        }
-        report.problems += references(state, manifest: manifest, photosPath: path + "/photos")
-        // Files nobody names: harmless if the journal of an interrupted change names them
-        // (removed at the next open), otherwise a problem: the manifest may have lost them.
+        report.problems += references(state, manifest: state.manifest, photosPath: path + "/photos")
+        report.problems += files(at: path, state: state, report: &report)
+        return report
+    }
+
+    /// Photo and mail files: each named by a record, or by the journal of an interrupted change
+    /// (harmless, removed at the next open); any other is a problem (a record may have lost it).
+    private static func files(at path: String, state: StoreState, report: inout Report) -> [CoreError] {
+        var out: [CoreError] = []
         var journalNames: Set<String> = []
         if FileManager.default.fileExists(atPath: path + "/journal.json") {
             do {
                 let data = try DurableFile.read(path + "/journal.json", displayName: "journal.json")
                 let j = try ShardCodec.decoder().decode(Store.Journal.self, from: data)
-                journalNames = Set(j.write + j.remove)
+                let g = state.manifest.generation
+                if j.generation == g || j.generation == g + 1 {
+                    journalNames = Set(j.write + j.remove)
+                } else {
+                    out.append(.storeCorrupt(file: "journal.json", problem: .unreadable(detail: "generation \(j.generation), the store is at \(g)")))
+                }
             } catch let e as CoreError {
-                report.problems.append(e)
+                out.append(e)
             } catch {
-                report.problems.append(.storeCorrupt(file: "journal.json", problem: .unreadable(detail: ShardCodec.describe(error))))
+                out.append(.storeCorrupt(file: "journal.json", problem: .unreadable(detail: ShardCodec.describe(error))))
             }
         }
         let mailFiles = Set(state.outbox.all.compactMap(\.file).flatMap { f in f.hasPrefix("new/") ? [f, Store.sentName(f)] : [f] }.map { "mail/" + $0 })
-        let known = Set(manifest.referencedFiles.map { "data/" + $0 }).union(state.accounts.all.compactMap(\.profile.photo).map { "photos/" + $0 }).union(mailFiles)
+        let known = Set(state.accounts.all.compactMap(\.profile.photo).map { "photos/" + $0 }).union(mailFiles)
         let fm = FileManager.default
-        for sub in ["data", "photos", "mail/tmp", "mail/new", "mail/cur"] {
+        for sub in ["photos", "mail/tmp", "mail/new", "mail/cur"] {
             for name in ((try? fm.contentsOfDirectory(atPath: path + "/" + sub)) ?? []).sorted() {
                 let rel = sub + "/" + name
                 if known.contains(rel) { continue }
-                if journalNames.contains(rel) { report.leftovers.append(rel) } else { report.problems.append(.storeCorrupt(file: rel, problem: .unnamed)) }
+                if journalNames.contains(rel) { report.leftovers.append(rel) } else { out.append(.storeCorrupt(file: rel, problem: .unnamed)) }
             }
         }
         for m in state.outbox.all {
             if let f = m.file, !fm.fileExists(atPath: path + "/mail/" + f), !fm.fileExists(atPath: path + "/mail/" + Store.sentName(f)) {
-                report.problems.append(.storeCorrupt(file: "mail/" + f, problem: .missing))
+                out.append(.storeCorrupt(file: "mail/" + f, problem: .missing))
             }
+        }
+        return out
+    }
+
+    /// A store of shard files (formats 1–3), not yet moved into its database: read as it is;
+    /// the next `open` moves it.
+    private static func legacy(at path: String) -> Report {
+        var report = Report()
+        do {
+            let state = try LegacyShardStore.load(path)
+            report.files = state.manifest.referencedFiles.count
+            report.records = Store.counts(of: state).values.reduce(0, +)
+            report.problems += references(state, manifest: state.manifest, photosPath: path + "/photos")
+            for (c, entry) in state.manifest.collections {
+                for (key, file) in entry.files {
+                    guard let shard = Int(key) else { continue }
+                    if !recordsInRightShard(state, ShardRef(collection: c, shard: shard)) { report.problems.append(.storeCorrupt(file: "data/" + file.file, problem: .misplaced)) }
+                }
+            }
+        } catch let e as CoreError {
+            report.problems.append(e)
+        } catch {
+            report.problems.append(.storeIO(file: path, problem: "\(error)"))
         }
         return report
     }
@@ -121,14 +145,7 @@ public enum StoreCheck {
     /// The problems of a loaded store's records: each in its right shard, every reference
     /// resolving. `Store.open` refuses a store with any of them, as `check` reports them.
     static func recordProblems(_ s: StoreState, photosPath: String) -> [CoreError] {
-        var out: [CoreError] = []
-        for (c, entry) in s.manifest.collections {
-            for (key, file) in entry.files {
-                guard let shard = Int(key) else { continue }
-                if !recordsInRightShard(s, ShardRef(collection: c, shard: shard)) { out.append(.storeCorrupt(file: "data/" + file.file, problem: .misplaced)) }
-            }
-        }
-        return out + references(s, manifest: s.manifest, photosPath: photosPath)
+        references(s, manifest: s.manifest, photosPath: photosPath)
     }
 
     private static func recordsInRightShard(_ s: StoreState, _ ref: ShardRef) -> Bool {

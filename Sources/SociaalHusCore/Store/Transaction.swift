@@ -9,8 +9,8 @@ struct Transaction {
     var state: StoreState
     /// The moment of the change (from the store's clock).
     let now: Date
-    /// The shards to rewrite.
-    var dirty: Set<ShardRef> = []
+    /// The records to write (their encoding) or delete, by collection and key.
+    var changes: [RecordRef: RecordChange] = [:]
     /// Maildir files to write into `mail/new` with the commit (name, contents).
     var mailToWrite: [(String, Data)] = []
     /// Maildir files to remove once the commit is durable (paths relative to `mail/`).
@@ -33,54 +33,56 @@ struct Transaction {
     }
 
     /// Inserts or replaces an account.
-    mutating func put(_ r: Account) { mark(.accounts, state.accounts.put(r)) }
+    mutating func put(_ r: Account) { state.accounts.put(r); changes[RecordRef(r)] = .put(Store.encode(r)) }
     /// Inserts or replaces an organisation.
-    mutating func put(_ r: Organisation) { mark(.organisations, state.organisations.put(r)) }
+    mutating func put(_ r: Organisation) { state.organisations.put(r); changes[RecordRef(r)] = .put(Store.encode(r)) }
     /// Inserts or replaces an agenda item.
-    mutating func put(_ r: AgendaItem) { mark(.agenda, state.agenda.put(r)) }
+    mutating func put(_ r: AgendaItem) { state.agenda.put(r); changes[RecordRef(r)] = .put(Store.encode(r)) }
     /// Inserts or replaces a post.
-    mutating func put(_ r: Post) { mark(.posts, state.posts.put(r)) }
+    mutating func put(_ r: Post) { state.posts.put(r); changes[RecordRef(r)] = .put(Store.encode(r)) }
     /// Inserts or replaces a contact message.
-    mutating func put(_ r: ContactMessage) { mark(.messages, state.messages.put(r)) }
+    mutating func put(_ r: ContactMessage) { state.messages.put(r); changes[RecordRef(r)] = .put(Store.encode(r)) }
     /// Inserts an audit event as it is.
-    mutating func put(_ r: AuditEvent) { mark(.audit, state.audit.put(r)) }
+    mutating func put(_ r: AuditEvent) { state.audit.put(r); changes[RecordRef(r)] = .put(Store.encode(r)) }
     /// Inserts or replaces an intake.
-    mutating func put(_ r: Intake) { mark(.intakes, state.intakes.put(r)) }
+    mutating func put(_ r: Intake) { state.intakes.put(r); changes[RecordRef(r)] = .put(Store.encode(r)) }
     /// Inserts a disclosure entry.
-    mutating func put(_ r: Disclosure) { mark(.disclosures, state.disclosures.put(r)) }
+    mutating func put(_ r: Disclosure) { state.disclosures.put(r); changes[RecordRef(r)] = .put(Store.encode(r)) }
     /// Inserts or replaces an outgoing message.
-    mutating func put(_ r: OutboxMessage) { mark(.outbox, state.outbox.put(r)) }
+    mutating func put(_ r: OutboxMessage) { state.outbox.put(r); changes[RecordRef(r)] = .put(Store.encode(r)) }
     /// Inserts or replaces a report.
-    mutating func put(_ r: Report) { mark(.reports, state.reports.put(r)) }
+    mutating func put(_ r: Report) { state.reports.put(r); changes[RecordRef(r)] = .put(Store.encode(r)) }
     /// Inserts or replaces a staff member's draft.
-    mutating func put(_ r: IntakeDraft) { mark(.drafts, state.drafts.put(r)) }
+    mutating func put(_ r: IntakeDraft) { state.drafts.put(r); changes[RecordRef(r)] = .put(Store.encode(r)) }
 
     /// Removes an account.
-    mutating func remove(_ r: Account) { mark(.accounts, state.accounts.remove(r)) }
+    mutating func remove(_ r: Account) { state.accounts.remove(r); changes[RecordRef(r)] = .delete }
     /// Removes an organisation.
-    mutating func remove(_ r: Organisation) { mark(.organisations, state.organisations.remove(r)) }
+    mutating func remove(_ r: Organisation) { state.organisations.remove(r); changes[RecordRef(r)] = .delete }
     /// Removes an agenda item.
-    mutating func remove(_ r: AgendaItem) { mark(.agenda, state.agenda.remove(r)) }
+    mutating func remove(_ r: AgendaItem) { state.agenda.remove(r); changes[RecordRef(r)] = .delete }
     /// Removes a post.
-    mutating func remove(_ r: Post) { mark(.posts, state.posts.remove(r)) }
+    mutating func remove(_ r: Post) { state.posts.remove(r); changes[RecordRef(r)] = .delete }
     /// Removes a contact message.
-    mutating func remove(_ r: ContactMessage) { mark(.messages, state.messages.remove(r)) }
+    mutating func remove(_ r: ContactMessage) { state.messages.remove(r); changes[RecordRef(r)] = .delete }
     /// Removes an audit event.
-    mutating func remove(_ r: AuditEvent) { mark(.audit, state.audit.remove(r)) }
+    mutating func remove(_ r: AuditEvent) { state.audit.remove(r); changes[RecordRef(r)] = .delete }
     /// Removes an intake.
-    mutating func remove(_ r: Intake) { mark(.intakes, state.intakes.remove(r)) }
+    mutating func remove(_ r: Intake) { state.intakes.remove(r); changes[RecordRef(r)] = .delete }
     /// Removes a disclosure entry.
-    mutating func remove(_ r: Disclosure) { mark(.disclosures, state.disclosures.remove(r)) }
+    mutating func remove(_ r: Disclosure) { state.disclosures.remove(r); changes[RecordRef(r)] = .delete }
     /// Removes an outgoing message.
-    mutating func remove(_ r: OutboxMessage) { mark(.outbox, state.outbox.remove(r)) }
+    mutating func remove(_ r: OutboxMessage) { state.outbox.remove(r); changes[RecordRef(r)] = .delete }
     /// Removes a report.
-    mutating func remove(_ r: Report) { mark(.reports, state.reports.remove(r)) }
+    mutating func remove(_ r: Report) { state.reports.remove(r); changes[RecordRef(r)] = .delete }
     /// Removes a draft.
-    mutating func remove(_ r: IntakeDraft) { mark(.drafts, state.drafts.remove(r)) }
+    mutating func remove(_ r: IntakeDraft) { state.drafts.remove(r); changes[RecordRef(r)] = .delete }
 
     /// Replaces the platform settings.
     mutating func setSettings(_ settings: PlatformSettings) {
-        mark(.settings, state.settingsTable.put(SettingsRecord(settings: settings)))
+        let r = SettingsRecord(settings: settings)
+        state.settingsTable.put(r)
+        changes[RecordRef(r)] = .put(Store.encode(r))
     }
 
     /// Records an audit event (ids only, never personal data).
@@ -111,12 +113,28 @@ struct Transaction {
         if let f = r.file { mailToRemove.append(f) }
     }
 
-    private mutating func mark(_ c: CollectionName, _ shard: Int) {
-        dirty.insert(ShardRef(collection: c, shard: shard))
-    }
 }
 
-/// One shard of one collection.
+/// One record of one collection.
+struct RecordRef: Hashable, Comparable, Sendable {
+    var collection: CollectionName
+    var key: Int
+
+    init<R: StoredRecord>(_ r: R) {
+        collection = R.collection
+        key = r.storageKey
+    }
+
+    static func < (a: RecordRef, b: RecordRef) -> Bool { (a.collection.rawValue, a.key) < (b.collection.rawValue, b.key) }
+}
+
+/// What a change does to one record.
+enum RecordChange: Sendable {
+    case put(Data)
+    case delete
+}
+
+/// One shard of one collection (the shard files of format 1–3, read when a store is migrated).
 struct ShardRef: Hashable, Comparable, Sendable {
     var collection: CollectionName
     var shard: Int

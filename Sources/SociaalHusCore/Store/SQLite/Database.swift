@@ -145,6 +145,9 @@ public final class Database {
     /// one transaction; a database newer than this program is refused, untouched.
     public func migrate(_ migrations: [(Database) throws -> Void]) throws {
         let version = try userVersion
+        guard version >= 0 else {
+            throw CoreError.storeCorrupt(file: (path as NSString).lastPathComponent, problem: .unreadable(detail: "schema version \(version)"))
+        }
         if version > migrations.count {
             throw CoreError.storeNewerFormat(file: (path as NSString).lastPathComponent, found: version, known: migrations.count)
         }

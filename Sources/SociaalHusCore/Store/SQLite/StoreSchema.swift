@@ -1,0 +1,146 @@
+import Foundation
+
+/// The store's SQLite schema and its migrations (issue 14).
+///
+/// Version 1 keeps every record as its binary encoding with a CRC-32, one STRICT table per
+/// collection, keyed by the record's id: SQLite gives one file, atomic transactions across
+/// collections, WAL, `integrity_check` and secure deletion; the CRC catches a changed byte inside
+/// a record, which SQLite's own checks do not look at. Columns to query by (wijk, dates, e-mail)
+/// come with the readers that need them, each in a migration of its own.
+enum StoreSchema {
+    /// The database file in the store folder.
+    static let fileName = "sociaalhus.db"
+
+    /// Migration i brings the schema from version i to i + 1; each runs in one transaction with
+    /// the others, and a test opens a committed database of the version before it.
+    static var migrations: [(Database) throws -> Void] { [
+        { db in
+            for c in CollectionName.allCases {
+                try db.execute("CREATE TABLE \(c.rawValue) (id INTEGER PRIMARY KEY, crc INTEGER NOT NULL, data BLOB NOT NULL) STRICT")
+            }
+            // Counters: last id per collection ("last:<name>"), a change counter per collection
+            // ("version:<name>", so another process reloads only what changed), the record
+            // encoding's format ("format") and the format of the shard files migrated from.
+            try db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT")
+            try db.prepare("INSERT INTO meta VALUES ('format', ?1)").bind(Manifest.currentFormat).run()
+        },
+    ] }
+}
+
+extension Store {
+    /// A record's binary encoding.
+    static func encode<R: BinaryRecord>(_ r: R) -> Data {
+        var w = BinaryWriter()
+        r.write(to: &w)
+        return Data(w.bytes)
+    }
+
+    /// Decodes one stored record, checking its checksum and that it sits under its own key.
+    static func decode<R: StoredRecord>(_: R.Type, id: Int, crc: Int, data: Data, format: Int) throws -> R {
+        let place = "\(StoreSchema.fileName) (\(R.collection.rawValue) \(id))"
+        guard CRC32.checksum(data) == UInt32(truncatingIfNeeded: crc) else { throw CoreError.storeCorrupt(file: place, problem: .checksumMismatch) }
+        let r: R = try data.withUnsafeBytes { buf in
+            var reader = BinaryReader(buf)
+            reader.format = format
+            do {
+                let r = try R(from: &reader)
+                guard reader.atEnd else { throw BinaryReader.Damage(offset: reader.offset, expected: "end of record") }
+                return r
+            } catch let damage as BinaryReader.Damage {
+                throw CoreError.storeCorrupt(file: place, problem: .unreadable(detail: damage.description))
+            }
+        }
+        guard r.storageKey == id else { throw CoreError.storeCorrupt(file: place, problem: .misplaced) }
+        return r
+    }
+
+    /// Reads the counters of the meta table.
+    static func readMeta(_ db: Database) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        let s = try db.prepare("SELECT key, value FROM meta")
+        while try s.step() { out[s.text(0)] = s.int(1) }
+        return out
+    }
+
+    /// Reads one collection's records into `state`.
+    static func loadCollection(_ c: CollectionName, from db: Database, format: Int, into state: inout StoreState) throws {
+        func fill<R: StoredRecord>(_ table: inout Table<R>) throws {
+            var t = Table<R>(shardCount: c.defaultShardCount)
+            let s = try db.prepare("SELECT id, crc, data FROM \(c.rawValue)")
+            while try s.step() { t.put(try decode(R.self, id: s.int(0), crc: s.int(1), data: s.data(2), format: format)) }
+            table = t
+        }
+        switch c {
+        case .settings: try fill(&state.settingsTable)
+        case .accounts: try fill(&state.accounts)
+        case .organisations: try fill(&state.organisations)
+        case .agenda: try fill(&state.agenda)
+        case .posts: try fill(&state.posts)
+        case .messages: try fill(&state.messages)
+        case .audit: try fill(&state.audit)
+        case .intakes: try fill(&state.intakes)
+        case .disclosures: try fill(&state.disclosures)
+        case .outbox: try fill(&state.outbox)
+        case .drafts: try fill(&state.drafts)
+        case .reports: try fill(&state.reports)
+        }
+    }
+
+    /// Reads the whole store from its database.
+    static func loadAll(from db: Database) throws -> (StoreState, [String: Int]) {
+        let meta = try readMeta(db)
+        let format = meta["format"] ?? Manifest.currentFormat
+        guard format <= Manifest.currentFormat else {
+            throw CoreError.storeNewerFormat(file: StoreSchema.fileName, found: format, known: Manifest.currentFormat)
+        }
+        var state = StoreState(manifest: .empty())
+        for c in CollectionName.allCases {
+            try loadCollection(c, from: db, format: format, into: &state)
+            if let last = meta["last:" + c.rawValue] { state.manifest.lastIDs[c] = last }
+        }
+        state.manifest.generation = meta["generation"] ?? 0
+        return (state, meta)
+    }
+
+    /// Writes records (encoded) and counters in the transaction already begun.
+    static func write(_ changes: [RecordRef: RecordChange], lastIDs: [CollectionName: Int], generation: Int, to db: Database) throws {
+        var upserts: [CollectionName: Statement] = [:], deletes: [CollectionName: Statement] = [:]
+        var touched: Set<CollectionName> = []
+        for (ref, change) in changes.sorted(by: { $0.key < $1.key }) {
+            touched.insert(ref.collection)
+            switch change {
+            case .put(let data):
+                if upserts[ref.collection] == nil {
+                    upserts[ref.collection] = try db.prepare("INSERT OR REPLACE INTO \(ref.collection.rawValue) (id, crc, data) VALUES (?1, ?2, ?3)")
+                }
+                try upserts[ref.collection]!.bind(ref.key, Int(CRC32.checksum(data)), data).run()
+            case .delete:
+                if deletes[ref.collection] == nil { deletes[ref.collection] = try db.prepare("DELETE FROM \(ref.collection.rawValue) WHERE id = ?1") }
+                try deletes[ref.collection]!.bind(ref.key).run()
+            }
+        }
+        let set = try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
+        let bump = try db.prepare("INSERT INTO meta (key, value) VALUES (?1, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1")
+        for (c, id) in lastIDs { try set.bind("last:" + c.rawValue, id).run() }
+        try set.bind("generation", generation).run()
+        for c in touched { try bump.bind("version:" + c.rawValue).run() }
+    }
+
+    /// Every record of `state`, encoded, for the one write that moves a store of shard files into
+    /// its database.
+    static func allChanges(of state: StoreState) -> [RecordRef: RecordChange] {
+        var out: [RecordRef: RecordChange] = [:]
+        func add<R: StoredRecord>(_ t: Table<R>) { for r in t.all { out[RecordRef(r)] = .put(encode(r)) } }
+        add(state.settingsTable); add(state.accounts); add(state.organisations); add(state.agenda); add(state.posts); add(state.messages)
+        add(state.audit); add(state.intakes); add(state.disclosures); add(state.outbox); add(state.drafts); add(state.reports)
+        return out
+    }
+
+    /// Records per collection in `state`.
+    static func counts(of state: StoreState) -> [CollectionName: Int] {
+        [.settings: state.settingsTable.count, .accounts: state.accounts.count, .organisations: state.organisations.count,
+         .agenda: state.agenda.count, .posts: state.posts.count, .messages: state.messages.count, .audit: state.audit.count,
+         .intakes: state.intakes.count, .disclosures: state.disclosures.count, .outbox: state.outbox.count,
+         .drafts: state.drafts.count, .reports: state.reports.count]
+    }
+}
