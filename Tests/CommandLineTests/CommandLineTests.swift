@@ -100,6 +100,7 @@ import Testing
         (["account", "add", "--email", "c@example.nl", "--name", "Mal\u{1B}]0;PWNED\u{07}", "--wijk", "Centrum"], password, 1, "onzichtbare stuurtekens"),
         (["account", "add", "--email", "b@example.nl", "--name", "B", "--wijk", "Centrum", "--role", "koning"], password, 2, "--role"),
         (["account", "block", "--email", "nobody@example.nl"], "", 1, "Er is geen account"),
+        (["init", "--wijk", "Centrum\u{1B}[2J"], "", 1, "onzichtbare stuurtekens"),
         (["agenda", "--bogus", "1"], "", 2, "Onbekende optie"),
     ]
 

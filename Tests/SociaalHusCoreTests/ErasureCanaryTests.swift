@@ -75,6 +75,23 @@ import Glibc
         draft.account = nil
         draft.notes = "CANARYDRAFT nog niet bewaard"
         try s.saveIntakeDraft(draft, editing: nil, by: .account(w.admin))
+        // What others wrote that names them (found in review): an activity's sign-up and place, an
+        // organisation's opening hours, another's post announced in a digest, an intake not linked
+        // to the account, a form typed in lower case, a visitor's report signed with their name,
+        // another account's block reason.
+        let item = try s.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koffie", start: testNow.addingTimeInterval(86_400), location: "Bij " + name,
+                                                     organisation: w.welzijn.id, signup: "Bel " + phone), by: .commandLine)
+        _ = item
+        try s.updateOrganisation(w.welzijn.id, by: .commandLine) { $0.openingHours = "Vraag " + name + ", " + phone }
+        try s.createPost(PostDraft(kind: .vraag, title: "Oppas voor " + name + " in de tuin", body: "x", wijk: other.profile.wijk, author: .resident(other.id)),
+                         by: .account(s.state.accounts[other.id.rawValue]!))
+        try s.createIntake(w.input { $0.name = "Onbekend"; $0.email = email; $0.phone = "" }, by: w.desk)
+        var lower = input
+        lower.account = nil
+        lower.name = name.lowercased()
+        try s.saveIntakeDraft(lower, editing: nil, by: w.desk)
+        try s.report(.post(othersPost.id), reason: .unwanted, explanation: "x", name: name, email: "ander@example.org", by: .visitor)
+        try s.setBlocked(w.editor.id, blocked: true, reason: "Op verzoek van " + name, by: .commandLine)
         // Some e-mails go out (files move to cur/), others wait.
         let sender = RecordingSender()
         _ = try s.deliverMail(using: sender)
@@ -108,6 +125,7 @@ import Glibc
         // What others have stays: their post, their intake, the report they made (names cut).
         #expect(world.store.state.posts.all.contains { $0.title == "Fiets" && $0.body.contains("[gewist]") })
         #expect(world.store.state.intakes.all.contains { $0.notes.contains("Buurvrouw van [gewist]") })
+        #expect(world.store.state.agenda.all.contains { $0.signup == "Bel [gewist]" })
     }
 
     @Test("regressions of issue 13: the neighbour's waiting digest, the desk's unsaved form, a report naming them") func threeCases() throws {
@@ -144,5 +162,31 @@ import Glibc
         for c in [Self.email, "Zyxwv", "Kanarieweg", "kanarievogels", "CANARYPOST", "CANARYMSG", "CANARYREPLY", "CANARYINTAKE", "Voedselbank Borne"] {
             #expect(json.contains(c), "\(c) is missing from the export")
         }
+    }
+
+    @Test("a desk member and local partner erased: their name leaves referrals, disclosures and feed approvals") func staffCanary() throws {
+        let w = try DeskWorld()
+        let s = w.store
+        let staff = try addResident(s, "zyxwv.staf@canary.example", name: "Zyxwv Qoppa Staf",
+                                    roles: Roles(resident: false, deskStaff: true, partnerOf: [wijkID(s, "Centrum")]))
+        let intake = try s.createIntake(w.input(), by: .account(staff))
+        let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .question], purpose: "hulp")
+        try s.refer(intake.id, plan: plan, told: w.told(intake, plan), by: .account(staff))
+        try s.approveFeed(wijk: wijkID(s, "Centrum"), thirdParty: "Website", by: .account(staff))
+        #expect(!Self.filesHolding(w).isEmpty)
+        try s.erase(staff.id, by: .commandLine)
+        let after = Self.filesHolding(w).filter { $0.key == "Zyxwv" || $0.key == "Qoppa" }
+        #expect(after.isEmpty, "left behind: \(after)")
+    }
+
+    @Test("regression: an e-mail handed over just before a stop (file in cur/, record still 'sending') goes with the erasure") func sentBeforeStop() throws {
+        let world = try Self.plant()
+        let s = world.store
+        let queued = try #require(s.state.outbox.all.first { $0.accounts.contains(world.canary.id) && $0.file?.hasPrefix("new/") == true })
+        let file = try #require(queued.file)
+        #expect(rename(world.w.dir.store + "/mail/" + file, world.w.dir.store + "/mail/" + Store.sentName(file)) == 0)
+        try s.erase(world.canary.id, by: .account(world.canary))
+        #expect(!FileManager.default.fileExists(atPath: world.w.dir.store + "/mail/" + Store.sentName(file)))
+        #expect(StoreCheck.run(at: world.w.dir.store).isSound)
     }
 }

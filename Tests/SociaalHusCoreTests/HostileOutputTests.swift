@@ -9,6 +9,8 @@ import Testing
     static let corpus: [String] = [
         "a\u{1B}[2Jb", "a\u{1B}]0;PWNED-TITLE\u{07}b", "a\u{1B}P+q\u{1B}\\b", "a\u{9B}31mb", "a\u{9D}0;x\u{9C}b",
         "a\u{08}\u{08}Xb", "a\rOVERWRITE", "a\u{202E}cba", "a\u{2066}b\u{2069}", "a\u{200B}b", "a\u{FEFF}b", "a\u{7F}b", "a\u{0}b",
+        // Found in review: tag characters, deprecated format controls, interlinear annotation.
+        "a\u{E0069}\u{E006E}b", "a\u{206A}b", "a\u{FFF9}b\u{FFFB}",
     ]
     /// Harmless text that looks dangerous to naive code: must be accepted and kept.
     static let harmless = ["%s%n%x %@", "{{7*7}} ${x}", "Anna 👨‍👩‍👧 ✌️ é", "'; DROP TABLE --", "<script>"]

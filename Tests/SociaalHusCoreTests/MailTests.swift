@@ -226,4 +226,26 @@ final class RecordingSender: MailSending, @unchecked Sendable {
         p.waitUntilExit()
         #expect(p.terminationReason == .exit && p.terminationStatus == 1)
     }
+
+    @Test("e-mails are marked 'sending' one at a time: after a stop only the one in hand is uncertain") func oneAtATime() throws {
+        let w = try DeskWorld()
+        for i in 0..<3 {
+            try w.store.update { tx in try tx.queueMail(MailMessage(to: "r\(i)@example.nl", subject: "Kort", body: "tekst"), kind: .announcement, accounts: []) }
+        }
+        /// Looks at the store on disk (as a run killed at that moment would leave it) while the
+        /// second e-mail is in its hands.
+        final class LooksAtSecond: MailSending, @unchecked Sendable {
+            let path: String
+            var calls = 0
+            var seen: [OutboxMessage.Status] = []
+            init(_ path: String) { self.path = path }
+            func send(_ message: Data) throws {
+                calls += 1
+                if calls == 2 { seen = try Store.open(at: path, hasher: TestHasher()).state.outbox.all.sorted { $0.id < $1.id }.map(\.status) }
+            }
+        }
+        let sender = LooksAtSecond(w.dir.store)
+        #expect(try w.store.deliverMail(using: sender).sent == 3)
+        #expect(sender.seen == [.sent, .sending, .pending], "\(sender.seen)")
+    }
 }

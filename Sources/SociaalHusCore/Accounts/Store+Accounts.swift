@@ -101,6 +101,7 @@ extension Store {
     /// Blocks or unblocks an account (administrators, or the operator: `.commandLine`).
     public func setBlocked(_ id: AccountID, blocked: Bool, reason: String? = nil, by viewer: Viewer) throws {
         try Permissions.require(.administerPlatform, by: viewer)
+        let reason = try reason.map { try validated($0, .reason, required: false) }
         try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             a.blocked = blocked

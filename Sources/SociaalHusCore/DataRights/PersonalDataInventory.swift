@@ -43,11 +43,11 @@ public enum PersonalDataInventory {
         + e("account", "pendingDigest", .blank("lines announcing the erased person's content are taken out of every other digest"))
         + e("profile", "displayName wijk photo visibility interests email phone address dailyDigest", .removeRecord, exported: true)
         + e("organisation", "createdBy", .blank("the directory entry stays; who proposed it is cut"))
-        + e("organisation", "description", .redact)
-        + e("organisation", "id name categories wijken address phone email website openingHours", .notPersonal("public directory data of an organisation"))
+        + e("organisation", "description openingHours website address phone email", .redact)
+        + e("organisation", "id name categories wijken", .notPersonal("public directory data of an organisation"))
         + e("agenda", "createdBy", .blank("the activity is the organisation's; who entered it is cut"))
-        + e("agenda", "title description", .redact)
-        + e("agenda", "id start end allDay location wijk organisation category cost signup recurrence hiddenReason", .notPersonal("an organisation's activity"))
+        + e("agenda", "title description location signup cost category", .redact)
+        + e("agenda", "id start end allDay wijk organisation recurrence hiddenReason", .notPersonal("an organisation's activity"))
         + e("post", "id kind title body wijk author show created expires hiddenReason", .removeRecord, exported: true)
         + e("post (of others)", "title body", .redact)
         + e("post (for an organisation)", "author", .blank("the organisation's post stays, without who wrote it"))
@@ -58,16 +58,20 @@ public enum PersonalDataInventory {
         + e("audit (of others)", "target", .redact)
         + e("audit (erasure)", "subject at", .keep("one line 'account N erased at T' proves the erasure was done (AVG art. 5(2))"))
         + e("intake", "id person category question notes status staff created changed closed referrals", .removeRecord, exported: true)
-        + e("intake (of others)", "question notes", .redact)
+        + e("intake (of others)", "question notes person referrals", .redact)
+        + e("intake (with their e-mail address or phone, not linked)", "id", .removeRecord)
         + e("disclosure", "id intake account organisation organisationName fields purpose at staff staffName", .removeRecord, exported: true)
+        + e("disclosure (by them as desk staff)", "staffName", .redact)
         + e("outbox", "id kind organisation accounts to subject body created intake status file attempts lastError", .removeRecord)
         + e("outbox (to others)", "subject body", .removeRecord)
         + e("draft", "staff editing input saved", .removeRecord)
         + e("draft (about others)", "input.question input.notes", .redact)
         + e("report", "id kind target reason explanation wijk created status handledBy handled", .removeRecord)
         + e("report (made by the person)", "reporterName reporterEmail reporterAccount", .blank("the report stays for moderation; who made it is cut"), exported: true)
-        + e("report (of others)", "explanation", .redact)
-        + e("settings", "wijken isPrivate registrationOpen intakeRetentionMonths mailCommand mailFrom feedApprovals privacyStatement",
+        + e("report (of others)", "explanation reporterName reporterEmail", .redact)
+        + e("account (of others)", "blockedReason", .redact)
+        + e("settings", "feedApprovals", .redact)
+        + e("settings", "wijken isPrivate registrationOpen intakeRetentionMonths mailCommand mailFrom privacyStatement",
             .notPersonal("platform settings"))
         + e("settings", "throttleKey loginFailures", .keep("keyed hashes of addresses tried at login, forgotten after an hour; no address is stored"))
 
@@ -93,7 +97,6 @@ struct PersonIdentifiers {
         let digits = (a.profile.phone ?? "").filter(\.isNumber)
         phoneDigits = digits.count >= 8 ? String(digits.suffix(9)) : nil
         var p = needles.map { Array($0.utf8.prefix(4)).map { $0 | 0x20 } }
-        if let phoneDigits { p.append(Array(phoneDigits.utf8.suffix(4)).map { $0 | 0x20 }) }
         probes = p
     }
 
@@ -102,6 +105,10 @@ struct PersonIdentifiers {
     func mayName(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count >= 4 else { return false }
+        // A needle with letters outside ASCII folds case beyond this probe (Ž/ž): look properly.
+        if needles.contains(where: { $0.utf8.contains { $0 >= 0x80 } }) { return true }
+        // A phone number may be written with spaces between every pair of digits.
+        if phoneDigits != nil, bytes.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 9 { return true }
         for probe in probes {
             var i = 0
             while i + probe.count <= bytes.count {

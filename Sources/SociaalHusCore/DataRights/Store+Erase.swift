@@ -37,7 +37,10 @@ extension Store {
             // Lines announcing their content leave every waiting digest (older lines, without an
             // author, by the title of a post that went).
             for other in Array(tx.state.accounts.all) where !other.pendingDigest.isEmpty {
+                let ids = PersonIdentifiers(a)
                 let kept = other.pendingDigest.filter { l in
+                    // A line about their post, or one that names them (someone else's post about them).
+                    if ids.redacted(l.text) != nil { return false }
                     if let author = l.author { return author != id }
                     return !removedTitles.contains { !$0.isEmpty && l.text.contains($0) }
                 }
@@ -54,8 +57,14 @@ extension Store {
                 tx.put(o)
             }
             // Intakes linked to the account hold the same person's data; a staff member's unsaved form goes too.
-            for intake in tx.state.intakes.all where intake.person.account == id {
-                Self.eraseIntake(intake, actor: viewer.account?.id, in: &tx)
+            // An intake not linked to the account but with their e-mail address or phone number is
+            // about them as well.
+            let phoneTail = String((a.profile.phone ?? "").filter(\.isNumber).suffix(9))
+            for intake in Array(tx.state.intakes.all) {
+                let p = intake.person
+                let sameEmail = !p.email.isEmpty && p.email.caseInsensitiveCompare(a.email) == .orderedSame
+                let samePhone = phoneTail.count >= 8 && p.phone.filter(\.isNumber).hasSuffix(phoneTail)
+                if p.account == id || sameEmail || samePhone { Self.eraseIntake(intake, actor: viewer.account?.id, in: &tx) }
             }
             if let d = tx.state.drafts[id.rawValue] { tx.remove(d) }
             // A desk member's unsaved form about the person goes as well.
@@ -63,8 +72,8 @@ extension Store {
             for d in Array(tx.state.drafts.all) {
                 let input = d.input
                 let samePhone = phone.count >= 8 && input.phone.filter(\.isNumber).hasSuffix(String(phone.suffix(9)))
-                if input.account == id || input.email.caseInsensitiveCompare(a.email) == .orderedSame || samePhone
-                    || (!input.name.isEmpty && [a.name, a.profile.displayName].contains(input.name)) {
+                let sameName = !input.name.isEmpty && [a.name, a.profile.displayName].contains { $0.caseInsensitiveCompare(input.name) == .orderedSame }
+                if input.account == id || input.email.caseInsensitiveCompare(a.email) == .orderedSame || samePhone || sameName {
                     tx.remove(d)
                 }
             }
@@ -105,6 +114,12 @@ extension Store {
             s = r
             return true
         }
+        /// An e-mail address field that names them is emptied (a placeholder is no address).
+        func blankAddress(_ s: inout String) -> Bool {
+            guard ids.redacted(s) != nil else { return false }
+            s = ""
+            return true
+        }
         for p in Array(tx.state.posts.all) {
             var q = p
             if [fix(&q.title), fix(&q.body)].contains(true) { tx.put(q) }
@@ -115,23 +130,41 @@ extension Store {
         }
         for r in Array(tx.state.reports.all) {
             var u = r
-            if fix(&u.explanation) { tx.put(u) }
+            if [fix(&u.explanation), fix(&u.reporterName), blankAddress(&u.reporterEmail)].contains(true) { tx.put(u) }
         }
         for i in Array(tx.state.intakes.all) {
             var j = i
-            if [fix(&j.question), fix(&j.notes)].contains(true) { tx.put(j) }
+            var changed = [fix(&j.question), fix(&j.notes), fix(&j.person.name), fix(&j.person.phone), blankAddress(&j.person.email), fix(&j.person.address)].contains(true)
+            for k in j.referrals.indices where fix(&j.referrals[k].staffName) { changed = true }
+            if changed { tx.put(j) }
         }
+        for d in Array(tx.state.disclosures.all) {
+            var e = d
+            if fix(&e.staffName) { tx.put(e) }
+        }
+        for other in Array(tx.state.accounts.all) {
+            guard var reason = other.blockedReason, fix(&reason) else { continue }
+            var o = other
+            o.blockedReason = reason
+            tx.put(o)
+        }
+        var settings = tx.state.settings
+        var settingsChanged = false
+        for k in settings.feedApprovals.indices {
+            if [fix(&settings.feedApprovals[k].approvedByName), fix(&settings.feedApprovals[k].thirdParty)].contains(true) { settingsChanged = true }
+        }
+        if settingsChanged { tx.setSettings(settings) }
         for d in Array(tx.state.drafts.all) {
             var e = d
             if [fix(&e.input.question), fix(&e.input.notes)].contains(true) { tx.put(e) }
         }
         for item in Array(tx.state.agenda.all) {
             var i = item
-            if [fix(&i.title), fix(&i.description)].contains(true) { tx.put(i) }
+            if [fix(&i.title), fix(&i.description), fix(&i.location), fix(&i.signup), fix(&i.cost), fix(&i.category)].contains(true) { tx.put(i) }
         }
         for o in Array(tx.state.organisations.all) {
             var p = o
-            if fix(&p.description) { tx.put(p) }
+            if [fix(&p.description), fix(&p.openingHours), fix(&p.website), fix(&p.address), fix(&p.phone), blankAddress(&p.email)].contains(true) { tx.put(p) }
         }
         for e in Array(tx.state.audit.all) {
             guard var t = e.target else { continue }

@@ -32,6 +32,9 @@ public struct SendmailCommand: MailSending {
         self.words = words
     }
 
+    /// How long the command may take for one e-mail.
+    public static let timeoutSeconds: Double = 60
+
     public func send(_ message: Data) throws {
         // A command that stops reading would kill this process with SIGPIPE (exit 141, e-mails
         // left "sending"): ignore it, and let the failed write be an answer like any other.
@@ -43,6 +46,8 @@ public struct SendmailCommand: MailSending {
         p.standardInput = input
         p.standardOutput = FileHandle.nullDevice
         p.standardError = errors
+        let finished = DispatchSemaphore(value: 0)
+        p.terminationHandler = { _ in finished.signal() }
         do { try p.run() } catch { throw MailSendFailure("could not start \(words[0]): \(error.localizedDescription)") }
         // Its error output is collected while the message is written, so neither side can block the other.
         final class Collected: @unchecked Sendable { var data = Data() }
@@ -60,7 +65,15 @@ public struct SendmailCommand: MailSending {
                 written += n
             }
         }
+        // End of input: the command may now finish.
         try? input.fileHandleForWriting.close()
+        // A command that does not finish is stopped: the e-mail counts as refused, and the run goes on.
+        if finished.wait(timeout: .now() + Self.timeoutSeconds) == .timedOut {
+            kill(p.processIdentifier, SIGKILL)
+            finished.wait()
+            reader.wait()
+            throw MailSendFailure("the command did not finish within \(Int(Self.timeoutSeconds)) seconds and was stopped")
+        }
         reader.wait()
         p.waitUntilExit()
         let first = String(decoding: said.data, as: UTF8.self).split(separator: "\n").first.map { TextSanitizer.sanitize(String($0.prefix(300))) } ?? ""

@@ -66,19 +66,33 @@ extension Store {
                     }
                     tx.put(u)
                 }
-                let due = tx.state.outbox.all.filter {
+                return tx.state.outbox.all.filter {
                     $0.file != nil && ($0.status == .pending || ($0.status == .failed && $0.attempts < Self.maximumMailAttempts))
                 }.sorted { $0.id < $1.id }
-                for m in due {
-                    var u = m
-                    u.status = .sending
-                    u.attempts += 1
-                    tx.put(u)
-                }
-                return due
             }
             for m in due {
                 guard let file = m.file else { continue }
+                // Marked "sending" one at a time, just before it is handed over: after a stop only
+                // that one is uncertain, not every e-mail that was waiting (found in review).
+                let stillDue: Bool = try update { tx in
+                    guard var u = tx.state.outbox[m.id.rawValue], u.status == .pending || u.status == .failed else { return false }
+                    u.status = .sending
+                    u.attempts += 1
+                    tx.put(u)
+                    return true
+                }
+                guard stillDue else { continue }
+                // Only a file of this Maildir, never a path a damaged record could point elsewhere.
+                guard Self.isStorePath("mail/" + file) else {
+                    try update { tx in
+                        guard var u = tx.state.outbox[m.id.rawValue] else { return }
+                        u.status = .failed
+                        u.lastError = "the record names no file of the outbox"
+                        tx.put(u)
+                    }
+                    report.failed += 1
+                    continue
+                }
                 var outcome: Result<Void, MailSendFailure>
                 do {
                     let data = try DurableFile.read(mailPath + "/" + file, displayName: "mail/" + file)

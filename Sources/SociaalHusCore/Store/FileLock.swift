@@ -12,7 +12,8 @@ public final class FileLock {
     /// Opens (creating, mode 0600) the lock file at `path`.
     public init(path: String) throws {
         self.path = path
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // Never through a link: a link in its place would make the lock create or hold another file.
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         guard fd >= 0 else { throw DurableFile.ioError(path) }
         self.fd = fd
     }

@@ -68,6 +68,7 @@ public final class Store {
     /// Creates a new, empty store at `path` with the given wijken.
     public static func create(at path: String, wijken: [String], clock: any Clock = SystemClock(),
                               hasher: any PasswordHashing = YescryptHasher()) throws -> Store {
+        let wijken = try wijken.map { try validated($0, .wijk) }
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDir) {
@@ -271,7 +272,7 @@ public final class Store {
         if FileManager.default.fileExists(atPath: journalPath) { removeLeftovers() }
         let generation = state.manifest.generation + 1
         let journal = Journal(generation: generation,
-                              write: tx.mailToWrite.map { "mail/new/" + $0.0 } + tx.photosToWrite.map { "photos/" + $0.0 },
+                              write: tx.mailToWrite.flatMap { ["mail/tmp/" + $0.0, "mail/new/" + $0.0] } + tx.photosToWrite.map { "photos/" + $0.0 },
                               remove: tx.mailToRemove.map { "mail/" + $0 } + tx.photosToRemove.map { "photos/" + $0 })
         let files = !journal.write.isEmpty || !journal.remove.isEmpty
         if files { try DurableFile.replace(journalPath, data: try ShardCodec.encoder().encode(journal)) }

@@ -56,6 +56,9 @@ public enum StoreCheck {
             report.problems += try db.problems().map { .storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: $0)) }
             guard version == StoreSchema.migrations.count else { report.files = 1; return report }
             let meta = try Store.readMeta(db)
+            for (key, value) in meta where !(0...(1 << 52)).contains(value) {
+                report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "\(key) = \(value)")))
+            }
             let format = meta["format"] ?? Manifest.currentFormat
             if format > Manifest.currentFormat {
                 report.problems.append(.storeNewerFormat(file: StoreSchema.fileName, found: format, known: Manifest.currentFormat))
@@ -112,6 +115,7 @@ public enum StoreCheck {
             }
         }
         for m in state.outbox.all {
+            if let f = m.file, !Store.isStorePath("mail/" + f) { out.append(.storeCorrupt(file: "data (outbox)", problem: .danglingReference(detail: "message \(m.id): file \(f)"))); continue }
             if let f = m.file, !fm.fileExists(atPath: path + "/mail/" + f), !fm.fileExists(atPath: path + "/mail/" + Store.sentName(f)) {
                 out.append(.storeCorrupt(file: "mail/" + f, problem: .missing))
             }

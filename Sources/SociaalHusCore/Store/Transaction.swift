@@ -110,7 +110,8 @@ struct Transaction {
     /// Removes an outgoing message and, once the change is durable, its Maildir file.
     mutating func removeMail(_ r: OutboxMessage) {
         remove(r)
-        if let f = r.file { mailToRemove.append(f) }
+        // A file handed over just before a stop may already be in cur/ under its sent name.
+        if let f = r.file { mailToRemove.append(f); if f.hasPrefix("new/") { mailToRemove.append(Store.sentName(f)) } }
     }
 
 }

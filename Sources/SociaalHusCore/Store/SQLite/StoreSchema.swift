@@ -93,6 +93,10 @@ extension Store {
         guard format <= Manifest.currentFormat else {
             throw CoreError.storeNewerFormat(file: StoreSchema.fileName, found: format, known: Manifest.currentFormat)
         }
+        // Counters are bounded before anything adds to them (Int.max once made every change trap).
+        for (key, value) in meta where !(0...(1 << 52)).contains(value) {
+            throw CoreError.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "\(key) = \(value)"))
+        }
         var state = StoreState(manifest: .empty())
         for c in CollectionName.allCases {
             try loadCollection(c, from: db, format: format, into: &state)
