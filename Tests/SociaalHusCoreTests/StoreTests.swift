@@ -212,3 +212,32 @@ import Testing
         #expect(throws: CoreError.emailInUse) { try addResident(two, "ANNA@example.nl") }
     }
 }
+
+/// Schema migrations, each from a database of the version before it.
+@Suite struct SchemaMigrationTests {
+    @Test("a version 1 database (checksums over the bytes only) is brought to version 2 on open, every record kept")
+    func versionOneToTwo() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let anna = try addResident(store, "anna@example.nl")
+        try store.createPost(PostDraft(kind: .vraag, title: "Hulp", body: "x", wijk: anna.profile.wijk, author: .resident(anna.id)), by: .account(anna))
+        let counts = Store.counts(of: store.state)
+        // Turn it back into what version 1 wrote.
+        do {
+            let db = try Database(path: dir.store + "/sociaalhus.db")
+            for c in CollectionName.allCases {
+                var rows: [(Int, Data)] = []
+                let s = try db.prepare("SELECT id, data FROM \(c.rawValue)")
+                while try s.step() { rows.append((s.int(0), s.data(1))) }
+                for (id, data) in rows { try db.prepare("UPDATE \(c.rawValue) SET crc = ?1 WHERE id = ?2").bind(Int(CRC32.checksum(data)), id).run() }
+            }
+            try db.execute("PRAGMA user_version = 1")
+            try db.checkpointTruncate()
+        }
+        let again = try reopen(dir)
+        #expect(try again.db.userVersion == StoreSchema.migrations.count)
+        #expect(Store.counts(of: again.state) == counts)
+        #expect(again.state.accounts[anna.id.rawValue]?.email == "anna@example.nl")
+        #expect(StoreCheck.run(at: dir.store).isSound)
+    }
+}

@@ -131,11 +131,9 @@ public final class Store {
             try db.migrate(StoreSchema.migrations)
             let store = Store(path: path, db: db, clock: clock, hasher: hasher, lock: lock)
             try store.loadAllLocked()
-            // A file nobody names, not even an interrupted change's journal, means a record lost
-            // it: refuse (as `check` reports it) rather than run without it.
-            if let lost = store.unnamedFiles().first { throw CoreError.storeCorrupt(file: lost, problem: .unnamed) }
+            // Opening reads no record (issue 14): every checksum is verified, and a journal of an
+            // interrupted change is acted on only if it fits; `check` reads every record and file.
             if let problem = store.journalProblem() { throw problem }
-            if let problem = StoreCheck.recordProblems(store.state, photosPath: store.photosPath).first { throw problem }
             if cleanLeftovers { store.removeLeftovers() }
             return store
         }
@@ -191,7 +189,15 @@ public final class Store {
     }
 
     private func loadAllLocked() throws {
-        let (s, meta) = try Self.loadAll(from: db)
+        // The database's structure (quick_check) and every record's checksum, both in C over the
+        // file: cheap next to decoding the records, which waits until a screen asks for them.
+        let q = try db.prepare("PRAGMA quick_check")
+        while try q.step() {
+            let line = q.text(0)
+            if line != "ok" { throw CoreError.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: line)) }
+        }
+        try Self.verifyChecksums(db)
+        let (s, meta) = try Self.loadLazily(from: db)
         state = s
         seenVersions = meta
         seenDataVersion = try db.dataVersion
@@ -208,7 +214,7 @@ public final class Store {
         let format = meta["format"] ?? Manifest.currentFormat
         var next = state
         for c in CollectionName.allCases where meta["version:" + c.rawValue] != seenVersions["version:" + c.rawValue] {
-            try Self.loadCollection(c, from: db, format: format, into: &next)
+            Self.setLazy(c, db, format: format, in: &next)
         }
         for c in CollectionName.allCases { if let last = meta["last:" + c.rawValue] { next.manifest.lastIDs[c] = last } }
         next.manifest.generation = meta["generation"] ?? next.manifest.generation
@@ -248,6 +254,7 @@ public final class Store {
             try refreshLocked()
             var tx = Transaction(state: state, now: clock.now())
             let result = try body(&tx)
+            if let damage = Self.damage(in: tx.state) { throw damage }
             if !tx.changes.isEmpty || !tx.mailToWrite.isEmpty || !tx.photosToWrite.isEmpty { try commit(tx) }
             return result
         }
@@ -310,6 +317,10 @@ public final class Store {
         committed = true
         var newState = tx.state
         newState.manifest.generation = generation
+        // The changed collections are read anew from the database when next asked, instead of
+        // carrying this change on top of what was read before.
+        let format = ((try? Self.readMeta(db)) ?? [:])["format"] ?? Manifest.currentFormat
+        for c in Set(tx.changes.keys.map(\.collection)) { Self.setLazy(c, db, format: format, in: &newState) }
         state = newState
         // Our own commit: the counters we now know are the database's.
         if let meta = try? Self.readMeta(db) { seenVersions = meta }

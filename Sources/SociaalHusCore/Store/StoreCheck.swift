@@ -64,6 +64,10 @@ public enum StoreCheck {
                 report.problems.append(.storeNewerFormat(file: StoreSchema.fileName, found: format, known: Manifest.currentFormat))
                 return report
             }
+            if format != Manifest.currentFormat {
+                report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "record format \(format)")))
+                return report
+            }
             report.files = 1
             for c in CollectionName.allCases {
                 do { try Store.loadCollection(c, from: db, format: format, into: &state) } catch let e as CoreError { report.problems.append(e) }

@@ -88,24 +88,119 @@ public struct SettingsRecord: StoredRecord, Hashable {
     public var settings: PlatformSettings
 }
 
-/// One collection in memory: records spread over shards exactly as in the files.
+/// Reads a collection's records from the database when first asked: one record by its key, or
+/// all of them; what it read is kept. Shared by copies of a table (it only ever holds what the
+/// database held when it was made).
+final class LazySource<Record: StoredRecord>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let fetchAll: () throws -> [Record]
+    private let fetchOne: (Int) throws -> Record?
+    private let fetchCount: () throws -> Int
+    private var allRecords: [[Int: Record]]?
+    private var some: [Int: Record?] = [:]
+    private var counted: Int?
+    /// A record that could not be read (its checksum was right, its contents not): the store
+    /// refuses changes while one is known.
+    private(set) var damage: Error?
+
+    init(fetchAll: @escaping () throws -> [Record], fetchOne: @escaping (Int) throws -> Record?, fetchCount: @escaping () throws -> Int) {
+        self.fetchAll = fetchAll
+        self.fetchOne = fetchOne
+        self.fetchCount = fetchCount
+    }
+
+    func shards(_ count: Int) -> [[Int: Record]] {
+        lock.withLock {
+            if let allRecords { return allRecords }
+            var out = Array(repeating: [Int: Record](), count: max(count, 1))
+            do {
+                for r in try fetchAll() {
+                    let s = ((r.shardKey % out.count) + out.count) % out.count
+                    out[s][r.storageKey] = r
+                }
+            } catch { damage = error }
+            allRecords = out
+            return out
+        }
+    }
+
+    func one(_ key: Int, shardCount: Int) -> Record? {
+        lock.withLock {
+            if let allRecords {
+                return allRecords.lazy.compactMap { $0[key] }.first
+            }
+            if let known = some[key] { return known }
+            var r: Record?
+            do { r = try fetchOne(key) } catch { damage = error }
+            some[key] = r
+            return r
+        }
+    }
+
+    func count() -> Int {
+        lock.withLock {
+            if let allRecords { return allRecords.reduce(0) { $0 + $1.count } }
+            if let counted { return counted }
+            let n = (try? fetchCount()) ?? 0
+            counted = n
+            return n
+        }
+    }
+}
+
+/// One collection: in memory (records spread over shards, as the shard files of formats 1–3
+/// held them), or read from the database only as far as asked, with this process's changes on
+/// top. So opening the store reads nothing but what the first screen shows (issue 14).
 public struct Table<Record: StoredRecord>: Sendable {
-    /// Records per shard, keyed by `storageKey`.
-    public internal(set) var shards: [[Int: Record]]
+    private var stored: [[Int: Record]]?
+    private var source: LazySource<Record>?
+    /// Changes made to a table read from the database: key → record, or nil when removed.
+    private var overlay: [Int: Record?] = [:]
+    private let shardCount: Int
 
     /// An empty table with `shardCount` shards.
     public init(shardCount: Int) {
-        shards = Array(repeating: [:], count: max(shardCount, 1))
+        self.shardCount = max(shardCount, 1)
+        stored = Array(repeating: [:], count: max(shardCount, 1))
+    }
+
+    /// A table read from the database when asked.
+    init(shardCount: Int, source: LazySource<Record>) {
+        self.shardCount = max(shardCount, 1)
+        self.source = source
+    }
+
+    /// What went wrong reading a record, if anything did.
+    var damage: Error? { source?.damage }
+
+    /// Records per shard, keyed by `storageKey` (reads the whole collection).
+    public internal(set) var shards: [[Int: Record]] {
+        get {
+            if let stored { return stored }
+            var all = source!.shards(shardCount)
+            for (key, r) in overlay {
+                for i in all.indices { all[i].removeValue(forKey: key) }
+                if let r { all[shardIndex(forKey: r.shardKey)][key] = r }
+            }
+            return all
+        }
+        set {
+            stored = newValue
+            source = nil
+            overlay = [:]
+        }
     }
 
     /// The shard a record with this shard key lives in.
     public func shardIndex(forKey key: Int) -> Int {
-        ((key % shards.count) + shards.count) % shards.count
+        ((key % shardCount) + shardCount) % shardCount
     }
 
-    /// Looks a record up by key (for records whose shard key is their key).
+    /// Looks a record up by key.
     public subscript(key: Int) -> Record? {
-        shards[shardIndex(forKey: key)][key]
+        if let stored { return stored[shardIndex(forKey: key)][key] }
+        if let changed = overlay[key] { return changed }
+        return source!.one(key, shardCount: shardCount)
     }
 
     /// Every record, in no particular order.
@@ -114,13 +209,17 @@ public struct Table<Record: StoredRecord>: Sendable {
     }
 
     /// Number of records.
-    public var count: Int { shards.reduce(0) { $0 + $1.count } }
+    public var count: Int {
+        if let stored { return stored.reduce(0) { $0 + $1.count } }
+        if overlay.isEmpty { return source!.count() }
+        return shards.reduce(0) { $0 + $1.count }
+    }
 
     /// Inserts or replaces a record; returns the shard touched.
     @discardableResult
     public mutating func put(_ record: Record) -> Int {
         let s = shardIndex(forKey: record.shardKey)
-        shards[s][record.storageKey] = record
+        if stored != nil { stored![s][record.storageKey] = record } else { overlay[record.storageKey] = .some(record) }
         return s
     }
 
@@ -128,7 +227,7 @@ public struct Table<Record: StoredRecord>: Sendable {
     @discardableResult
     public mutating func remove(_ record: Record) -> Int {
         let s = shardIndex(forKey: record.shardKey)
-        shards[s].removeValue(forKey: record.storageKey)
+        if stored != nil { stored![s].removeValue(forKey: record.storageKey) } else { overlay[record.storageKey] = .some(nil) }
         return s
     }
 }

@@ -24,10 +24,32 @@ enum StoreSchema {
             try db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT")
             try db.prepare("INSERT INTO meta VALUES ('format', ?1)").bind(Manifest.currentFormat).run()
         },
+        // Version 2: the checksum covers the collection and key too (version 1 covered the bytes
+        // only, so a page of one table swapped into another went unnoticed until decoded).
+        { db in
+            for c in CollectionName.allCases {
+                var rows: [(Int, Data)] = []
+                let s = try db.prepare("SELECT id, crc, data FROM \(c.rawValue)")
+                while try s.step() {
+                    guard CRC32.checksum(s.data(2)) == UInt32(truncatingIfNeeded: s.int(1)) else {
+                        throw CoreError.storeCorrupt(file: "\(StoreSchema.fileName) (\(c.rawValue) \(s.int(0)))", problem: .checksumMismatch)
+                    }
+                    rows.append((s.int(0), s.data(2)))
+                }
+                let u = try db.prepare("UPDATE \(c.rawValue) SET crc = ?1 WHERE id = ?2")
+                for (id, data) in rows { try u.bind(Int(Store.recordChecksum(c, id, data)), id).run() }
+            }
+        },
     ] }
 }
 
 extension Store {
+    /// A record's checksum: over its collection, its key and its bytes, so a record (or a whole
+    /// page of them) that ends up in another table or under another key is caught as well.
+    static func recordChecksum(_ c: CollectionName, _ id: Int, _ data: Data) -> UInt32 {
+        CRC32.checksum(Data((c.rawValue + ":" + String(id) + ":").utf8) + data)
+    }
+
     /// A record's binary encoding.
     static func encode<R: BinaryRecord>(_ r: R) -> Data {
         var w = BinaryWriter()
@@ -38,7 +60,7 @@ extension Store {
     /// Decodes one stored record, checking its checksum and that it sits under its own key.
     static func decode<R: StoredRecord>(_: R.Type, id: Int, crc: Int, data: Data, format: Int) throws -> R {
         let place = "\(StoreSchema.fileName) (\(R.collection.rawValue) \(id))"
-        guard CRC32.checksum(data) == UInt32(truncatingIfNeeded: crc) else { throw CoreError.storeCorrupt(file: place, problem: .checksumMismatch) }
+        guard recordChecksum(R.collection, id, data) == UInt32(truncatingIfNeeded: crc) else { throw CoreError.storeCorrupt(file: place, problem: .checksumMismatch) }
         let r: R = try data.withUnsafeBytes { buf in
             var reader = BinaryReader(buf)
             reader.format = format
@@ -86,20 +108,81 @@ extension Store {
         }
     }
 
-    /// Reads the whole store from its database.
-    static func loadAll(from db: Database) throws -> (StoreState, [String: Int]) {
+    /// A table of collection `c` read from `db` only as far as asked.
+    static func lazyTable<R: StoredRecord>(_ c: CollectionName, _ db: Database, format: Int) -> Table<R> {
+        let table = c.rawValue
+        let source = LazySource<R>(
+            fetchAll: {
+                let s = try db.prepare("SELECT id, crc, data FROM \(table)")
+                var out: [R] = []
+                while try s.step() { out.append(try decode(R.self, id: s.int(0), crc: s.int(1), data: s.data(2), format: format)) }
+                return out
+            },
+            fetchOne: { key in
+                let s = try db.prepare("SELECT id, crc, data FROM \(table) WHERE id = ?1").bind(key)
+                guard try s.step() else { return nil }
+                return try decode(R.self, id: s.int(0), crc: s.int(1), data: s.data(2), format: format)
+            },
+            fetchCount: { try db.integer("SELECT count(*) FROM \(table)") })
+        return Table(shardCount: c.defaultShardCount, source: source)
+    }
+
+    /// Replaces collection `c` of `state` by a table read from `db` when asked.
+    static func setLazy(_ c: CollectionName, _ db: Database, format: Int, in state: inout StoreState) {
+        switch c {
+        case .settings: state.settingsTable = lazyTable(c, db, format: format)
+        case .accounts: state.accounts = lazyTable(c, db, format: format)
+        case .organisations: state.organisations = lazyTable(c, db, format: format)
+        case .agenda: state.agenda = lazyTable(c, db, format: format)
+        case .posts: state.posts = lazyTable(c, db, format: format)
+        case .messages: state.messages = lazyTable(c, db, format: format)
+        case .audit: state.audit = lazyTable(c, db, format: format)
+        case .intakes: state.intakes = lazyTable(c, db, format: format)
+        case .disclosures: state.disclosures = lazyTable(c, db, format: format)
+        case .outbox: state.outbox = lazyTable(c, db, format: format)
+        case .drafts: state.drafts = lazyTable(c, db, format: format)
+        case .reports: state.reports = lazyTable(c, db, format: format)
+        }
+    }
+
+    /// The first problem met reading a record of `state`, if any.
+    static func damage(in s: StoreState) -> Error? {
+        let all: [Error?] = [s.settingsTable.damage, s.accounts.damage, s.organisations.damage, s.agenda.damage, s.posts.damage,
+                             s.messages.damage, s.audit.damage, s.intakes.damage, s.disclosures.damage, s.outbox.damage,
+                             s.drafts.damage, s.reports.damage]
+        return all.compactMap { $0 }.first
+    }
+
+    /// Checks every record's checksum without decoding it (cheap: open reads nothing else).
+    static func verifyChecksums(_ db: Database) throws {
+        for c in CollectionName.allCases {
+            let s = try db.prepare("SELECT id, crc, data FROM \(c.rawValue)")
+            while try s.step() {
+                guard recordChecksum(c, s.int(0), s.data(2)) == UInt32(truncatingIfNeeded: s.int(1)) else {
+                    throw CoreError.storeCorrupt(file: "\(StoreSchema.fileName) (\(c.rawValue) \(s.int(0)))", problem: .checksumMismatch)
+                }
+            }
+        }
+    }
+
+    /// Opens the store's records: counters now, records when asked.
+    static func loadLazily(from db: Database) throws -> (StoreState, [String: Int]) {
         let meta = try readMeta(db)
         let format = meta["format"] ?? Manifest.currentFormat
         guard format <= Manifest.currentFormat else {
             throw CoreError.storeNewerFormat(file: StoreSchema.fileName, found: format, known: Manifest.currentFormat)
         }
-        // Counters are bounded before anything adds to them (Int.max once made every change trap).
+        // Records are always written in the current encoding; a new encoding comes with a schema
+        // migration that rewrites them, so any other value here is damage.
+        guard format == Manifest.currentFormat else {
+            throw CoreError.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "record format \(format)"))
+        }
         for (key, value) in meta where !(0...(1 << 52)).contains(value) {
             throw CoreError.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "\(key) = \(value)"))
         }
         var state = StoreState(manifest: .empty())
         for c in CollectionName.allCases {
-            try loadCollection(c, from: db, format: format, into: &state)
+            setLazy(c, db, format: format, in: &state)
             if let last = meta["last:" + c.rawValue] { state.manifest.lastIDs[c] = last }
         }
         state.manifest.generation = meta["generation"] ?? 0
@@ -117,7 +200,7 @@ extension Store {
                 if upserts[ref.collection] == nil {
                     upserts[ref.collection] = try db.prepare("INSERT OR REPLACE INTO \(ref.collection.rawValue) (id, crc, data) VALUES (?1, ?2, ?3)")
                 }
-                try upserts[ref.collection]!.bind(ref.key, Int(CRC32.checksum(data)), data).run()
+                try upserts[ref.collection]!.bind(ref.key, Int(recordChecksum(ref.collection, ref.key, data)), data).run()
             case .delete:
                 if deletes[ref.collection] == nil { deletes[ref.collection] = try db.prepare("DELETE FROM \(ref.collection.rawValue) WHERE id = ?1") }
                 try deletes[ref.collection]!.bind(ref.key).run()
