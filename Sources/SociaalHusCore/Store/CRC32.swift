@@ -10,15 +10,20 @@ public enum CRC32 {
     }
 
     /// The checksum of `data`.
-    public static func checksum(_ data: Data) -> UInt32 {
-        data.withUnsafeBytes { raw -> UInt32 in
-            var crc: UInt32 = 0xFFFF_FFFF
-            table.withUnsafeBufferPointer { t in
-                for byte in raw.bindMemory(to: UInt8.self) {
-                    crc = t[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+    public static func checksum(_ data: Data) -> UInt32 { checksum([data]) }
+
+    /// The checksum of the parts one after the other, without joining them first.
+    public static func checksum(_ parts: [Data]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        table.withUnsafeBufferPointer { t in
+            for data in parts {
+                data.withUnsafeBytes { raw in
+                    for byte in raw.bindMemory(to: UInt8.self) {
+                        crc = t[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+                    }
                 }
             }
-            return crc ^ 0xFFFF_FFFF
         }
+        return crc ^ 0xFFFF_FFFF
     }
 }

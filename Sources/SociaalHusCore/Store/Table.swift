@@ -97,6 +97,9 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
     private let fetchOne: (Int) throws -> Record?
     private let fetchCount: () throws -> Int
     private var allRecords: [[Int: Record]]?
+    /// Every record by key, once all are read (a record's shard follows its shard key, which for
+    /// audit events is not its key).
+    private var byKey: [Int: Record] = [:]
     private var some: [Int: Record?] = [:]
     private var counted: Int?
     /// A record that could not be read (its checksum was right, its contents not): the store
@@ -117,6 +120,7 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
                 for r in try fetchAll() {
                     let s = ((r.shardKey % out.count) + out.count) % out.count
                     out[s][r.storageKey] = r
+                    byKey[r.storageKey] = r
                 }
             } catch { damage = error }
             allRecords = out
@@ -126,9 +130,7 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
 
     func one(_ key: Int, shardCount: Int) -> Record? {
         lock.withLock {
-            if let allRecords {
-                return allRecords.lazy.compactMap { $0[key] }.first
-            }
+            if allRecords != nil { return byKey[key] }
             if let known = some[key] { return known }
             var r: Record?
             do { r = try fetchOne(key) } catch { damage = error }

@@ -54,13 +54,25 @@ public final class App {
     }
 
     /// The screen in front.
-    public var current: Screen { stacks[tab]!.last! }
+    public var current: Screen { currentStack.last! }
 
     /// True while a dialog is open.
     public var hasModal: Bool { modal != nil }
 
+    /// Only the tab in front gets its screen now; the others when first opened, so starting
+    /// (and logging in or out) reads only what the first screen shows (issue 14).
     private func resetScreens() {
-        for t in Tab.allCases { stacks[t] = [makeRoot(t, ctx)] }
+        stacks = [:]
+        stacks[tab] = [makeRoot(tab, ctx)]
+    }
+
+    /// The screens of the tab in front (its root made when the tab is first opened).
+    private var currentStack: [Screen] {
+        get {
+            if stacks[tab] == nil { stacks[tab] = [makeRoot(tab, ctx)] }
+            return stacks[tab]!
+        }
+        set { stacks[tab] = newValue }
     }
 
     /// Every binding valid now: the screen's own, then the global ones.
@@ -148,7 +160,7 @@ public final class App {
         case .goModeratie: if Tab.moderates(ctx.viewer) { switchTo(.moderatie) }
         case .help: modal = .help(offset: 0)
         case .privacy:
-            stacks[tab]!.append(PrivacyScreen())
+            currentStack.append(PrivacyScreen())
             current.willAppear(ctx)
         case .quit: modal = .confirmQuit
         case .refresh:
@@ -158,7 +170,7 @@ public final class App {
                 ctx.inform(ctx.t("Bijgewerkt.", "Refreshed."))
             } catch { ctx.fail(error) }
         case .back:
-            if stacks[tab]!.count > 1 {
+            if currentStack.count > 1 {
                 if current.hasUnsavedInput { modal = .confirmDiscard } else { popScreen() }
             } else if current.capturesText {
                 // On a first screen Esc leaves the text field, so 1–4 and q work again: no keyboard trap.
@@ -171,7 +183,7 @@ public final class App {
     private func switchTo(_ t: Tab) {
         let left = tab
         // The tab keeps its screens: what was typed is still there on coming back. Say so.
-        let keptInput = t != tab && stacks[tab]!.contains(where: \.hasUnsavedInput)
+        let keptInput = t != tab && currentStack.contains(where: \.hasUnsavedInput)
         if t != tab { current.willDisappear(ctx) }
         tab = t
         try? ctx.store.refresh()
@@ -183,7 +195,7 @@ public final class App {
     }
 
     private func popScreen() {
-        if stacks[tab]!.count > 1 { stacks[tab]!.removeLast().willDisappear(ctx) }
+        if currentStack.count > 1 { currentStack.removeLast().willDisappear(ctx) }
         try? ctx.store.refresh()
         current.willAppear(ctx)
     }
@@ -235,7 +247,7 @@ public final class App {
             let r = ctx.requests.removeFirst()
             switch r {
             case .push(let s):
-                stacks[tab]!.append(s)
+                currentStack.append(s)
                 s.willAppear(ctx)
             case .pop: popScreen()
             case .tab(let t): switchTo(t)

@@ -47,7 +47,7 @@ extension Store {
     /// A record's checksum: over its collection, its key and its bytes, so a record (or a whole
     /// page of them) that ends up in another table or under another key is caught as well.
     static func recordChecksum(_ c: CollectionName, _ id: Int, _ data: Data) -> UInt32 {
-        CRC32.checksum(Data((c.rawValue + ":" + String(id) + ":").utf8) + data)
+        CRC32.checksum([Data((c.rawValue + ":" + String(id) + ":").utf8), data])
     }
 
     /// A record's binary encoding.
