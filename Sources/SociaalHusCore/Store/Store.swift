@@ -317,10 +317,8 @@ public final class Store {
         committed = true
         var newState = tx.state
         newState.manifest.generation = generation
-        // The changed collections are read anew from the database when next asked, instead of
-        // carrying this change on top of what was read before.
-        let format = ((try? Self.readMeta(db)) ?? [:])["format"] ?? Manifest.currentFormat
-        for c in Set(tx.changes.keys.map(\.collection)) { Self.setLazy(c, db, format: format, in: &newState) }
+        // What was read stays read, with the change folded in.
+        newState.settle()
         state = newState
         // Our own commit: the counters we now know are the database's.
         if let meta = try? Self.readMeta(db) { seenVersions = meta }

@@ -49,6 +49,14 @@ struct StoreState: Sendable {
         reports = Table(shardCount: n(.reports))
     }
 
+    /// Every table with its changes folded into what it had read (after a commit).
+    mutating func settle() {
+        settingsTable = settingsTable.settled(); accounts = accounts.settled(); organisations = organisations.settled()
+        agenda = agenda.settled(); posts = posts.settled(); messages = messages.settled(); audit = audit.settled()
+        intakes = intakes.settled(); disclosures = disclosures.settled(); outbox = outbox.settled(); drafts = drafts.settled()
+        reports = reports.settled()
+    }
+
     /// The platform settings.
     public var settings: PlatformSettings {
         settingsTable[1]?.settings ?? PlatformSettings()

@@ -97,9 +97,6 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
     private let fetchOne: (Int) throws -> Record?
     private let fetchCount: () throws -> Int
     private var allRecords: [[Int: Record]]?
-    /// Every record by key, once all are read (a record's shard follows its shard key, which for
-    /// audit events is not its key).
-    private var byKey: [Int: Record] = [:]
     private var some: [Int: Record?] = [:]
     private var counted: Int?
     /// A record that could not be read (its checksum was right, its contents not): the store
@@ -120,7 +117,6 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
                 for r in try fetchAll() {
                     let s = ((r.shardKey % out.count) + out.count) % out.count
                     out[s][r.storageKey] = r
-                    byKey[r.storageKey] = r
                 }
             } catch { damage = error }
             allRecords = out
@@ -130,13 +126,41 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
 
     func one(_ key: Int, shardCount: Int) -> Record? {
         lock.withLock {
-            if allRecords != nil { return byKey[key] }
+            if let allRecords {
+                // A record sits in the shard of its key, except audit events (shard of whom they
+                // concern): those are looked for in every shard.
+                let n = allRecords.count
+                if let r = allRecords[((key % n) + n) % n][key] { return r }
+                return allRecords.lazy.compactMap { $0[key] }.first
+            }
             if let known = some[key] { return known }
             var r: Record?
             do { r = try fetchOne(key) } catch { damage = error }
             some[key] = r
             return r
         }
+    }
+
+    /// True once every record was read.
+    var isComplete: Bool { lock.withLock { allRecords != nil } }
+
+    /// A source with the same database reads holding everything this one read, with `changes`
+    /// (key → shard and record, or nil when removed) applied: only the shards they touch are copied.
+    func completed(with changes: [Int: (shard: Int, record: Record?)]) -> LazySource<Record> {
+        let s = LazySource(fetchAll: fetchAll, fetchOne: fetchOne, fetchCount: fetchCount)
+        lock.withLock {
+            var all = allRecords ?? []
+            for (key, change) in changes where all.indices.contains(change.shard) { all[change.shard][key] = change.record }
+            s.allRecords = all
+        }
+        return s
+    }
+
+    /// A source with the same database reads, knowing `known` (key → record, or nil when gone).
+    func fresh(knowing known: [Int: Record?]) -> LazySource<Record> {
+        let s = LazySource(fetchAll: fetchAll, fetchOne: fetchOne, fetchCount: fetchCount)
+        s.some = known
+        return s
     }
 
     func count() -> Int {
@@ -156,8 +180,9 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
 public struct Table<Record: StoredRecord>: Sendable {
     private var stored: [[Int: Record]]?
     private var source: LazySource<Record>?
-    /// Changes made to a table read from the database: key → record, or nil when removed.
-    private var overlay: [Int: Record?] = [:]
+    /// Changes made to a table read from the database: key → its shard and the record, or nil
+    /// when removed.
+    private var overlay: [Int: (shard: Int, record: Record?)] = [:]
     private let shardCount: Int
 
     /// An empty table with `shardCount` shards.
@@ -175,15 +200,22 @@ public struct Table<Record: StoredRecord>: Sendable {
     /// What went wrong reading a record, if anything did.
     var damage: Error? { source?.damage }
 
+    /// The table once its changes are in the database: what was read stays read (a change
+    /// does not make the next screen read the whole collection again), with the changes in it.
+    func settled() -> Table {
+        guard let source, !overlay.isEmpty else { return self }
+        var t = self
+        t.overlay = [:]
+        t.source = source.isComplete ? source.completed(with: overlay) : source.fresh(knowing: overlay.mapValues(\.record))
+        return t
+    }
+
     /// Records per shard, keyed by `storageKey` (reads the whole collection).
     public internal(set) var shards: [[Int: Record]] {
         get {
             if let stored { return stored }
             var all = source!.shards(shardCount)
-            for (key, r) in overlay {
-                for i in all.indices { all[i].removeValue(forKey: key) }
-                if let r { all[shardIndex(forKey: r.shardKey)][key] = r }
-            }
+            for (key, change) in overlay { all[change.shard][key] = change.record }
             return all
         }
         set {
@@ -201,7 +233,7 @@ public struct Table<Record: StoredRecord>: Sendable {
     /// Looks a record up by key.
     public subscript(key: Int) -> Record? {
         if let stored { return stored[shardIndex(forKey: key)][key] }
-        if let changed = overlay[key] { return changed }
+        if let changed = overlay[key] { return changed.record }
         return source!.one(key, shardCount: shardCount)
     }
 
@@ -221,7 +253,7 @@ public struct Table<Record: StoredRecord>: Sendable {
     @discardableResult
     public mutating func put(_ record: Record) -> Int {
         let s = shardIndex(forKey: record.shardKey)
-        if stored != nil { stored![s][record.storageKey] = record } else { overlay[record.storageKey] = .some(record) }
+        if stored != nil { stored![s][record.storageKey] = record } else { overlay[record.storageKey] = (s, record) }
         return s
     }
 
@@ -229,7 +261,7 @@ public struct Table<Record: StoredRecord>: Sendable {
     @discardableResult
     public mutating func remove(_ record: Record) -> Int {
         let s = shardIndex(forKey: record.shardKey)
-        if stored != nil { stored![s].removeValue(forKey: record.storageKey) } else { overlay[record.storageKey] = .some(nil) }
+        if stored != nil { stored![s].removeValue(forKey: record.storageKey) } else { overlay[record.storageKey] = (s, nil) }
         return s
     }
 }
