@@ -3,15 +3,24 @@ import TerminalKit
 
 /// One row of a list: its text and whether it is a heading (not selectable).
 public struct ListRow {
-    /// The text (already sanitised).
-    public var text: String
+    private let make: () -> String
     /// Headings (e.g. a day) are shown but skipped by the selection.
     public var isHeading: Bool
 
+    /// The text (already sanitised); for a row made with `lazy:`, written when it is shown.
+    public var text: String { make() }
+
     /// Creates a row.
     public init(_ text: String, heading: Bool = false) {
-        self.text = text
+        self.make = { text }
         self.isHeading = heading
+    }
+
+    /// A row whose text is written only when the row is drawn: a list of 5,000 activities draws
+    /// the 20 in view (writing every line was a third of the agenda's first frame).
+    public init(lazy text: @escaping () -> String) {
+        self.make = text
+        self.isHeading = false
     }
 }
 

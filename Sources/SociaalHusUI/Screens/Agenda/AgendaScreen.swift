@@ -70,7 +70,6 @@ public final class AgendaScreen: Screen {
         // Rows: a heading per day, then its activities (in the week view every day has a heading).
         rows = []
         rowToOccurrence = [:]
-        var lastDay = ""
         let dayStarts: [Date] = weekView ? (0..<7).compactMap { cal.date(byAdding: .day, value: $0, to: cal.startOfDay(for: from)) } : []
         var pending = occurrences.enumerated().makeIterator()
         var next = pending.next()
@@ -84,18 +83,21 @@ public final class AgendaScreen: Screen {
                 var any = false
                 while let (i, o) = next, cal.isDate(o.start, inSameDayAs: day) {
                     rowToOccurrence[rows.count] = i
-                    rows.append(ListRow(line(o, ctx)))
+                    rows.append(ListRow(lazy: { [unowned self] in self.line(o, ctx) }))
                     any = true
                     next = pending.next()
                 }
                 if !any { rows.append(ListRow("  " + ctx.t("(niets)", "(nothing)"), heading: true)) }
             }
         } else {
+            var lastStart: Date?
             for (i, o) in occurrences.enumerated() {
-                let h = heading(o.start)
-                if h != lastDay { rows.append(ListRow(h, heading: true)); lastDay = h }
+                if lastStart.map({ !cal.isDate(o.start, inSameDayAs: $0) }) ?? true {
+                    rows.append(ListRow(heading(o.start), heading: true))
+                    lastStart = o.start
+                }
                 rowToOccurrence[rows.count] = i
-                rows.append(ListRow(line(o, ctx)))
+                rows.append(ListRow(lazy: { [unowned self] in self.line(o, ctx) }))
             }
         }
         list.clamp(count: occurrences.count, height: 1000)
