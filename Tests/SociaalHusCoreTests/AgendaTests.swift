@@ -91,3 +91,36 @@ import Testing
         }
     }
 }
+
+/// The database's span columns only narrow the search: the agenda found through them equals the
+/// agenda of every activity, for random activities and windows (issue 14).
+@Suite struct AgendaIndexTests {
+    @Test("the agenda through the span index equals the agenda over every activity", arguments: [1, 2, 3] as [UInt64])
+    func sameAsFullScan(seed: UInt64) throws {
+        let dir = TempDir()
+        // Made while "now" is long before the activities (one cannot add an activity in the past).
+        let store = try makeStore(dir, clock: FixedClock(testNow.addingTimeInterval(-260 * 86_400)))
+        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
+        var rng = SplitMix64(seed: seed)
+        func r(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
+        let freqs: [Recurrence.Frequency] = [.none, .none, .weekly, .biweekly, .monthly]
+        for i in 0..<120 {
+            let start = testNow.addingTimeInterval(Double(r(400) - 200) * 86_400 + Double(r(24 * 4)) * 900)
+            let freq = freqs[r(freqs.count)]
+            let until: Date? = freq == .none || r(2) == 0 ? nil : start.addingTimeInterval(Double(r(300)) * 86_400)
+            let allDay = r(4) == 0
+            try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "A\(i)", start: start,
+                                                  end: allDay || r(3) == 0 ? nil : start.addingTimeInterval(Double(1 + r(8)) * 1800),
+                                                  allDay: allDay, location: "Kern", wijk: nil, organisation: org.id, category: ["sport", "cultuur", ""][r(3)],
+                                                  recurrence: Recurrence(freq, until: until)), by: .commandLine)
+        }
+        for _ in 0..<30 {
+            let q = AgendaQuery(from: testNow.addingTimeInterval(Double(r(500) - 250) * 86_400), days: 1 + r(90))
+            let fresh = try reopen(dir)  // tables not yet read: the index is used
+            #expect(fresh.state.agenda.isPartial)
+            let viaIndex = try fresh.agenda(q, viewer: .visitor).map { "\($0.item.id) \($0.start)" }
+            let full = try fresh.state.agenda(q, viewer: .visitor).map { "\($0.item.id) \($0.start)" }
+            #expect(viaIndex == full, "window \(q.from) + \(q.days) days")
+        }
+    }
+}

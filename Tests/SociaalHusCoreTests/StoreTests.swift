@@ -215,12 +215,15 @@ import Testing
 
 /// Schema migrations, each from a database of the version before it.
 @Suite struct SchemaMigrationTests {
-    @Test("a version 1 database (checksums over the bytes only) is brought to version 2 on open, every record kept")
+    @Test("a version 1 database (checksums over the bytes only, no agenda columns) is brought up to date on open, every record kept")
     func versionOneToTwo() throws {
         let dir = TempDir()
         let store = try makeStore(dir)
         let anna = try addResident(store, "anna@example.nl")
         try store.createPost(PostDraft(kind: .vraag, title: "Hulp", body: "x", wijk: anna.profile.wijk, author: .resident(anna.id)), by: .account(anna))
+        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
+        try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koffie", start: testNow.addingTimeInterval(86_400), location: "Kern",
+                                              organisation: org.id), by: .commandLine)
         let counts = Store.counts(of: store.state)
         // Turn it back into what version 1 wrote.
         do {
@@ -231,6 +234,7 @@ import Testing
                 while try s.step() { rows.append((s.int(0), s.data(1))) }
                 for (id, data) in rows { try db.prepare("UPDATE \(c.rawValue) SET crc = ?1 WHERE id = ?2").bind(Int(CRC32.checksum(data)), id).run() }
             }
+            try db.execute("DROP INDEX agenda_span; ALTER TABLE agenda DROP COLUMN starts; ALTER TABLE agenda DROP COLUMN ends; ALTER TABLE agenda DROP COLUMN category")
             try db.execute("PRAGMA user_version = 1")
             try db.checkpointTruncate()
         }
@@ -239,5 +243,7 @@ import Testing
         #expect(Store.counts(of: again.state) == counts)
         #expect(again.state.accounts[anna.id.rawValue]?.email == "anna@example.nl")
         #expect(StoreCheck.run(at: dir.store).isSound)
+        // The agenda is found through the new columns.
+        #expect(try again.agenda(AgendaQuery(from: testNow, days: 7), viewer: .visitor).map(\.item.title) == ["Koffie"])
     }
 }

@@ -30,13 +30,25 @@ public struct AgendaQuery: Sendable {
 extension StoreState {
     /// The agenda as `viewer` may see it: recurring items expanded, sorted by start.
     public func agenda(_ q: AgendaQuery, viewer: Viewer) throws -> [Occurrence] {
-        try PlatformAccess.require(.agenda, viewer: viewer, settings: settings)
-        let calendar = amsterdamCalendar()
+        try agenda(q, viewer: viewer, among: agenda.all)
+    }
+
+    /// The window of a query: from the start of its first day, `days` days on.
+    static func window(_ q: AgendaQuery) -> (from: Date, to: Date)? {
+        let calendar = LocalTime.calendar
         let from = calendar.startOfDay(for: q.from)
-        guard let to = calendar.date(byAdding: .day, value: max(q.days, 0), to: from) else { return [] }
+        guard let to = calendar.date(byAdding: .day, value: max(q.days, 0), to: from) else { return nil }
+        return (from, to)
+    }
+
+    /// The agenda among `items` (all of them, or those the database found in the window).
+    func agenda<S: Sequence>(_ q: AgendaQuery, viewer: Viewer, among items: S) throws -> [Occurrence] where S.Element == AgendaItem {
+        try PlatformAccess.require(.agenda, viewer: viewer, settings: settings)
+        let calendar = LocalTime.calendar
+        guard let (from, to) = Self.window(q) else { return [] }
         let needle = q.search?.lowercased()
         var out: [Occurrence] = []
-        for item in agenda.all {
+        for item in items {
             if let w = q.wijk, let iw = item.wijk, iw != w { continue }
             if let o = q.organisation, item.organisation != o { continue }
             if let c = q.category, item.category.lowercased() != c.lowercased() { continue }

@@ -103,11 +103,33 @@ extension Store {
     }
 
     /// The agenda as `viewer` may see it: recurring items expanded, sorted by start.
-    public func agenda(_ q: AgendaQuery, viewer: Viewer) throws -> [Occurrence] { try state.agenda(q, viewer: viewer) }
+    public func agenda(_ q: AgendaQuery, viewer: Viewer) throws -> [Occurrence] {
+        let s = state
+        // The database narrows the activities to the window's (its span columns); the rules then
+        // look at each of those. A table already read whole, or with changes on it, is used as is.
+        if s.agenda.isPartial, let (from, to) = StoreState.window(q) {
+            let stmt = try db.prepare("SELECT id, crc, data FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2)")
+            try stmt.bind(Int(to.timeIntervalSince1970.rounded(.up)), Int(from.timeIntervalSince1970.rounded(.down)))
+            var items: [AgendaItem] = []
+            while try stmt.step() {
+                items.append(try Self.decode(AgendaItem.self, id: stmt.int(0), crc: stmt.int(1), data: stmt.data(2), format: Manifest.currentFormat))
+            }
+            return try s.agenda(q, viewer: viewer, among: items)
+        }
+        return try s.agenda(q, viewer: viewer)
+    }
 
     /// The categories of the agenda items `viewer` may see, sorted.
     public func agendaCategories(for viewer: Viewer) -> [String] {
-        Array(Set(state.agenda.all.filter { agendaItem($0.id, for: viewer) != nil }.map(\.category).filter { !$0.isEmpty })).sorted()
+        if state.agenda.isPartial, let stmt = try? db.prepare("SELECT DISTINCT category FROM agenda WHERE category <> '' ORDER BY category") {
+            // (The categories of every activity, also of one hidden from this viewer: a category
+            // names a kind of activity, never a person.)
+            var out: [String] = []
+            while (try? stmt.step()) == true { out.append(stmt.text(0)) }
+            if PlatformAccess.mayOpen(.agenda, viewer: viewer, settings: state.settings) { return out }
+            return []
+        }
+        return Array(Set(state.agenda.all.filter { agendaItem($0.id, for: viewer) != nil }.map(\.category).filter { !$0.isEmpty })).sorted()
     }
 
     /// The residents `viewer` may see (see `StoreState.neighbours`).

@@ -54,7 +54,14 @@ public enum StoreCheck {
                 return report
             }
             report.problems += try db.problems().map { .storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: $0)) }
-            guard version == StoreSchema.migrations.count else { report.files = 1; return report }
+            guard version == StoreSchema.migrations.count else {
+                // An older schema is fine if opening can bring it up to date: try, and undo.
+                do { try db.tryMigrations(StoreSchema.migrations) } catch let e as CoreError {
+                    report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "schema version \(version): \(e.message(.english))")))
+                }
+                report.files = 1
+                return report
+            }
             let meta = try Store.readMeta(db)
             for (key, value) in meta where !(0...(1 << 52)).contains(value) {
                 report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "\(key) = \(value)")))

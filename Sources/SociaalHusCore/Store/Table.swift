@@ -197,6 +197,10 @@ public struct Table<Record: StoredRecord>: Sendable {
         self.source = source
     }
 
+    /// True while the table is read from the database only as far as asked, with no change on
+    /// top: then a query may ask the database which records to read.
+    var isPartial: Bool { source.map { !$0.isComplete } ?? false && overlay.isEmpty }
+
     /// What went wrong reading a record, if anything did.
     var damage: Error? { source?.damage }
 

@@ -141,6 +141,16 @@ public final class Database {
         try check(sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_TRUNCATE, &logFrames, &done))
     }
 
+    /// Tries the migrations the database still needs and undoes them: `check` says whether
+    /// opening will be able to upgrade it, without changing it.
+    public func tryMigrations(_ migrations: [(Database) throws -> Void]) throws {
+        let version = try userVersion
+        guard version >= 0, version < migrations.count else { return }
+        try execute("BEGIN IMMEDIATE")
+        defer { try? execute("ROLLBACK") }
+        for step in migrations[version...] { try step(self) }
+    }
+
     /// Brings the schema to the newest of `migrations` (index i makes version i + 1), all steps in
     /// one transaction; a database newer than this program is refused, untouched.
     public func migrate(_ migrations: [(Database) throws -> Void]) throws {

@@ -40,6 +40,18 @@ enum StoreSchema {
                 for (id, data) in rows { try u.bind(Int(Store.recordChecksum(c, id, data)), id).run() }
             }
         },
+        // Version 3: the agenda's span and category as columns, so a screen reads the activities
+        // of the weeks it shows instead of every activity (issue 14).
+        { db in
+            try db.execute("ALTER TABLE agenda ADD COLUMN starts REAL")
+            try db.execute("ALTER TABLE agenda ADD COLUMN ends REAL")
+            try db.execute("ALTER TABLE agenda ADD COLUMN category TEXT")
+            try db.execute("CREATE INDEX agenda_span ON agenda (starts, ends)")
+            var rows: [(Int, Data)] = []
+            let s = try db.prepare("SELECT id, data FROM agenda")
+            while try s.step() { rows.append((s.int(0), s.data(1))) }
+            for (id, data) in rows { try Store.indexAgenda(id: id, data: data, in: db) }
+        },
     ] }
 }
 
@@ -189,6 +201,25 @@ extension Store {
         return (state, meta)
     }
 
+    /// The agenda row's span and category columns, from the record's bytes. `ends` is the last
+    /// moment an occurrence can still be running (nil: a repetition without end), with a day of
+    /// margin: the columns only narrow the search, the rules then look at each activity itself.
+    static func indexAgenda(id: Int, data: Data, in db: Database) throws {
+        let item = try data.withUnsafeBytes { buf -> AgendaItem in
+            var r = BinaryReader(buf)
+            r.format = Manifest.currentFormat
+            return try AgendaItem(from: &r)
+        }
+        let start = item.start.timeIntervalSince1970
+        let duration = max((item.end ?? item.start).timeIntervalSince(item.start), item.allDay ? 86_400 : 0)
+        var ends: Double? = start + duration + 86_400
+        if item.recurrence.frequency != .none {
+            ends = item.recurrence.until.map { $0.timeIntervalSince1970 + 2 * 86_400 + duration }
+        }
+        try db.prepare("UPDATE agenda SET starts = ?1, ends = ?2, category = ?3 WHERE id = ?4")
+            .bind(Int(start.rounded(.down)), ends.map { Int($0.rounded(.up)) }, item.category, id).run()
+    }
+
     /// Writes records (encoded) and counters in the transaction already begun.
     static func write(_ changes: [RecordRef: RecordChange], lastIDs: [CollectionName: Int], generation: Int, to db: Database) throws {
         var upserts: [CollectionName: Statement] = [:], deletes: [CollectionName: Statement] = [:]
@@ -201,6 +232,7 @@ extension Store {
                     upserts[ref.collection] = try db.prepare("INSERT OR REPLACE INTO \(ref.collection.rawValue) (id, crc, data) VALUES (?1, ?2, ?3)")
                 }
                 try upserts[ref.collection]!.bind(ref.key, Int(recordChecksum(ref.collection, ref.key, data)), data).run()
+                if ref.collection == .agenda { try indexAgenda(id: ref.key, data: data, in: db) }
             case .delete:
                 if deletes[ref.collection] == nil { deletes[ref.collection] = try db.prepare("DELETE FROM \(ref.collection.rawValue) WHERE id = ?1") }
                 try deletes[ref.collection]!.bind(ref.key).run()
