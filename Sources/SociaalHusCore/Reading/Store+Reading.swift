@@ -108,11 +108,18 @@ extension Store {
         // The database narrows the activities to the window's (its span columns); the rules then
         // look at each of those. A table already read whole, or with changes on it, is used as is.
         if s.agenda.isPartial, let (from, to) = StoreState.window(q) {
+            let window = (Int(to.timeIntervalSince1970.rounded(.up)), Int(from.timeIntervalSince1970.rounded(.down)))
+            // When the window holds most activities anyway, read them all once and keep them.
+            let counted = try db.prepare("SELECT count(*) FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2)").bind(window.0, window.1)
+            if try counted.step(), counted.int(0) * 2 > s.agenda.count { return try s.agenda(q, viewer: viewer) }
             let stmt = try db.prepare("SELECT id, crc, data FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2)")
-            try stmt.bind(Int(to.timeIntervalSince1970.rounded(.up)), Int(from.timeIntervalSince1970.rounded(.down)))
+            try stmt.bind(window.0, window.1)
             var items: [AgendaItem] = []
             while try stmt.step() {
-                items.append(try Self.decode(AgendaItem.self, id: stmt.int(0), crc: stmt.int(1), data: stmt.data(2), format: Manifest.currentFormat))
+                // Decoded once per process; the next query takes what it decoded before.
+                items.append(try s.agenda.known(stmt.int(0)) {
+                    try Self.decode(AgendaItem.self, id: stmt.int(0), crc: stmt.int(1), data: stmt.data(2), format: Manifest.currentFormat)
+                })
             }
             return try s.agenda(q, viewer: viewer, among: items)
         }

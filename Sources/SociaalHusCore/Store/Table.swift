@@ -141,6 +141,14 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
         }
     }
 
+    /// The record with this key as already read, or else `decode()`'s, kept for next time.
+    func known(_ key: Int, or decode: () throws -> Record) rethrows -> Record {
+        if let r = lock.withLock({ some[key] ?? nil }) { return r }
+        let r = try decode()
+        lock.withLock { some[key] = r }
+        return r
+    }
+
     /// True once every record was read.
     var isComplete: Bool { lock.withLock { allRecords != nil } }
 
@@ -200,6 +208,12 @@ public struct Table<Record: StoredRecord>: Sendable {
     /// True while the table is read from the database only as far as asked, with no change on
     /// top: then a query may ask the database which records to read.
     var isPartial: Bool { source.map { !$0.isComplete } ?? false && overlay.isEmpty }
+
+    /// For a partial table: the record with this key as already read, or else `decode()`'s.
+    func known(_ key: Int, or decode: () throws -> Record) rethrows -> Record {
+        guard let source, isPartial else { return try decode() }
+        return try source.known(key, or: decode)
+    }
 
     /// What went wrong reading a record, if anything did.
     var damage: Error? { source?.damage }
