@@ -126,7 +126,9 @@ public final class Store {
         }
         let lock = try FileLock(path: path + "/store.lock")
         return try lock.withLock(exclusive: true) {
-            if !hasDatabase { try migrateShardFiles(at: path) }
+            // Looked at again under the lock: another process may have moved it meanwhile.
+            var now = stat()
+            if lstat(dbPath, &now) != 0 { try migrateShardFiles(at: path) }
             let db = try Database(path: dbPath)
             try db.migrate(StoreSchema.migrations)
             let store = Store(path: path, db: db, clock: clock, hasher: hasher, lock: lock)
