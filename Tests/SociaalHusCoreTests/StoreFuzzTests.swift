@@ -199,6 +199,9 @@ import Glibc
         tar.waitUntilExit()
         #expect(tar.terminationStatus == 0)
         let path = dir.path + "/store"
+        // A file an interrupted change of the old kind left (the old rule removed such files at open).
+        try Data("leftover".utf8).write(to: URL(fileURLWithPath: path + "/mail/new/1.leftover.sociaalhus"))
+        chmod(path + "/mail/new/1.leftover.sociaalhus", 0o600)
         let before = StoreCheck.run(at: path)
         #expect(before.isSound, "\(before.problems)")
         #expect(before.records == 289 && before.files == 245)
@@ -206,7 +209,8 @@ import Glibc
         let old = try Store.open(at: path, clock: FixedClock(testNow), hasher: YescryptHasher())
         // Moved into its database on first open; the shard files are kept for the administrator.
         #expect(try Store.readMeta(old.db)["migrated-from-format"] == 2)
-        #expect(FileManager.default.fileExists(atPath: path + "/manifest.json"))
+        #expect(FileManager.default.fileExists(atPath: path + "/manifest.json.migrated") && !LegacyShardStore.exists(at: path),
+                "kept, but no longer a store an older program would open and change")
         #expect(try old.db.problems().isEmpty)
         #expect(Store.counts(of: old.state) == Store.counts(of: legacy), "every record of every collection")
         let counts = (old.state.accounts.count, old.state.posts.count, old.state.agenda.count, old.state.organisations.count, old.state.messages.count)
@@ -215,5 +219,11 @@ import Glibc
         let new = try Store.open(at: path, clock: FixedClock(testNow), hasher: TestHasher())
         #expect((new.state.accounts.count, new.state.posts.count, new.state.agenda.count, new.state.organisations.count, new.state.messages.count) == counts)
         #expect(StoreCheck.run(at: path).isSound)
+        #expect(!FileManager.default.fileExists(atPath: path + "/mail/new/1.leftover.sociaalhus"), "the old kind's leftover went with the move")
+        // Review: an erasure removes the shard files, which hold copies of every person.
+        let gerrit = try new.account(email: "gerrit.oudeluttikhuis@demo.sociaalhus.example")
+        try new.erase(gerrit.id, by: .commandLine)
+        #expect(!FileManager.default.fileExists(atPath: path + "/data") && !FileManager.default.fileExists(atPath: path + "/manifest.json.migrated"))
+        #expect(allFiles(under: path).allSatisfy { f in (FileManager.default.contents(atPath: f) ?? Data()).range(of: Data("oudeluttikhuis".utf8)) == nil })
     }
 }

@@ -246,4 +246,17 @@ import Testing
         // The agenda is found through the new columns.
         #expect(try again.agenda(AgendaQuery(from: testNow, days: 7), viewer: .visitor).map(\.item.title) == ["Koffie"])
     }
+
+    @Test("regression: an agenda row whose index columns disagree with its record is reported by check") func agendaIndexDamage() throws {
+        let dir = TempDir()
+        do {
+            let store = try makeStore(dir)
+            let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
+            try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koffie", start: testNow.addingTimeInterval(86_400), location: "Kern",
+                                                  organisation: org.id), by: .commandLine)
+        }
+        #expect(StoreCheck.run(at: dir.store).isSound)
+        try StoreTests.tamper(dir, "UPDATE agenda SET starts = NULL, ends = NULL")
+        #expect(!StoreCheck.run(at: dir.store).isSound)
+    }
 }

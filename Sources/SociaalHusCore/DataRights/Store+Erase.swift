@@ -10,6 +10,7 @@ extension Store {
     /// old file removed, so no copy remains in any file of the store.
     public func erase(_ id: AccountID, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
+        defer { removeMigratedShardFiles() }
         try update(actor: viewer) { tx in
             guard let a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             if let photo = a.profile.photo { tx.photosToRemove.append(photo) }
@@ -173,5 +174,15 @@ extension Store {
         for m in Array(tx.state.outbox.all) where ids.redacted(m.subject) != nil || ids.redacted(m.body) != nil {
             tx.removeMail(m)
         }
+    }
+
+    /// The shard files a store was moved from hold copies of every person: after an erasure
+    /// they go (issue 13: no copy in any file of the store).
+    func removeMigratedShardFiles() {
+        guard FileManager.default.fileExists(atPath: path + "/manifest.json.migrated") else { return }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path + "/data")) ?? [] { unlink(path + "/data/" + name) }
+        rmdir(path + "/data")
+        unlink(path + "/manifest.json.migrated")
+        try? DurableFile.syncDirectory(path)
     }
 }

@@ -178,6 +178,7 @@ extension Store {
     /// queued messages; returns how many conversations were erased.
     @discardableResult
     public func eraseIntakes(ofPersonIn id: IntakeID, by viewer: Viewer) throws -> Int {
+        defer { removeMigratedShardFiles() }
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
             let victims = try Self.samePerson(as: id, in: tx.state)

@@ -136,7 +136,11 @@ public final class Store {
             // Opening reads no record (issue 14): every checksum is verified, and a journal of an
             // interrupted change is acted on only if it fits; `check` reads every record and file.
             if let problem = store.journalProblem() { throw problem }
-            if cleanLeftovers { store.removeLeftovers() }
+            if cleanLeftovers {
+                store.removeLeftovers()
+                // An erasure stopped after its commit, before the log was emptied: empty it now.
+                try? store.db.checkpointTruncate()
+            }
             return store
         }
     }
@@ -146,6 +150,16 @@ public final class Store {
     static func migrateShardFiles(at path: String) throws {
         let old = try LegacyShardStore.load(path)
         if let problem = StoreCheck.recordProblems(old, photosPath: path + "/photos").first { throw problem }
+        // What an interrupted change of the old kind left (those stores had no journal; their
+        // rule was: a mail or photo file no record names is a leftover), before it is moved.
+        let mail = Set(old.outbox.all.compactMap(\.file).flatMap { f in f.hasPrefix("new/") ? [f, Store.sentName(f)] : [f] }.map { "mail/" + $0 })
+        let photos = Set(old.accounts.all.compactMap(\.profile.photo).map { "photos/" + $0 })
+        for sub in ["photos", "mail/tmp", "mail/new", "mail/cur"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? [] {
+                let rel = sub + "/" + name
+                if !mail.contains(rel) && !photos.contains(rel) && name != "deliver.lock" { unlink(path + "/" + rel) }
+            }
+        }
         let dbPath = path + "/" + StoreSchema.fileName
         let temp = dbPath + ".migrating"
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temp + suffix) }
@@ -166,6 +180,10 @@ public final class Store {
         }
         for suffix in ["-wal", "-shm"] { unlink(temp + suffix) }
         guard rename(temp, dbPath) == 0 else { throw DurableFile.ioError(dbPath) }
+        // The old manifest is renamed, so an older program no longer opens (and changes) the old
+        // files; they stay until an erasure (which removes them: they hold copies of people) or
+        // the administrator removes them.
+        rename(path + "/manifest.json", path + "/manifest.json.migrated")
         try DurableFile.syncDirectory(path)
     }
 

@@ -54,14 +54,19 @@ public enum StoreCheck {
                 return report
             }
             report.problems += try db.problems().map { .storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: $0)) }
-            guard version == StoreSchema.migrations.count else {
-                // An older schema is fine if opening can bring it up to date: try, and undo.
-                do { try db.tryMigrations(StoreSchema.migrations) } catch let e as CoreError {
+            if version < StoreSchema.migrations.count {
+                // An older schema: brought up to date inside a transaction that is undone, and
+                // checked as opening would see it.
+                try db.execute("BEGIN IMMEDIATE")
+                do {
+                    for step in StoreSchema.migrations[version...] { try step(db) }
+                } catch let e as CoreError {
+                    try? db.execute("ROLLBACK")
                     report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "schema version \(version): \(e.message(.english))")))
+                    return report
                 }
-                report.files = 1
-                return report
             }
+            defer { if version < StoreSchema.migrations.count { try? db.execute("ROLLBACK") } }
             let meta = try Store.readMeta(db)
             for (key, value) in meta where !(0...(1 << 52)).contains(value) {
                 report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "\(key) = \(value)")))
@@ -81,6 +86,16 @@ public enum StoreCheck {
                 if let last = meta["last:" + c.rawValue] { state.manifest.lastIDs[c] = last }
             }
             report.records = Store.counts(of: state).values.reduce(0, +)
+            // The agenda's index columns must say what its records say (or an activity hides).
+            let rows = try db.prepare("SELECT id, starts, ends, category FROM agenda")
+            while try rows.step() {
+                guard let item = state.agenda[rows.int(0)] else { continue }
+                let v = Store.agendaIndex(item)
+                let ends: Int? = rows.isNull(2) ? nil : rows.int(2)
+                if rows.isNull(1) || rows.int(1) != v.starts || ends != v.ends || rows.text(3) != v.category {
+                    report.problems.append(.storeCorrupt(file: "\(StoreSchema.fileName) (agenda \(rows.int(0)))", problem: .unreadable(detail: "index columns")))
+                }
+            }
             state.manifest.generation = meta["generation"] ?? 0
         } catch let e as CoreError {
             report.problems.append(e)
@@ -91,6 +106,9 @@ public enum StoreCheck {
         }
         report.problems += references(state, manifest: state.manifest, photosPath: path + "/photos")
         report.problems += files(at: path, state: state, report: &report)
+        if FileManager.default.fileExists(atPath: path + "/manifest.json.migrated") {
+            report.leftovers.append("data/ (the shard files this store was moved from; removed by the next erasure, or remove them yourself)")
+        }
         return report
     }
 

@@ -214,6 +214,9 @@ public final class Statement {
     /// Runs the statement to its end.
     public func run() throws { while try step() {} }
 
+    /// True when column `i` is NULL.
+    public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+
     /// Column `i` as an integer.
     public func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(handle, i)) }
 

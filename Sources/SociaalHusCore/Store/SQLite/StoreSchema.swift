@@ -210,14 +210,19 @@ extension Store {
             r.format = Manifest.currentFormat
             return try AgendaItem(from: &r)
         }
+        let v = agendaIndex(item)
+        try db.prepare("UPDATE agenda SET starts = ?1, ends = ?2, category = ?3 WHERE id = ?4").bind(v.starts, v.ends, v.category, id).run()
+    }
+
+    /// The span and category columns of an activity (what `check` compares the stored ones with).
+    static func agendaIndex(_ item: AgendaItem) -> (starts: Int, ends: Int?, category: String) {
         let start = item.start.timeIntervalSince1970
         let duration = max((item.end ?? item.start).timeIntervalSince(item.start), item.allDay ? 86_400 : 0)
         var ends: Double? = start + duration + 86_400
         if item.recurrence.frequency != .none {
             ends = item.recurrence.until.map { $0.timeIntervalSince1970 + 2 * 86_400 + duration }
         }
-        try db.prepare("UPDATE agenda SET starts = ?1, ends = ?2, category = ?3 WHERE id = ?4")
-            .bind(Int(start.rounded(.down)), ends.map { Int($0.rounded(.up)) }, item.category, id).run()
+        return (Int(start.rounded(.down)), ends.map { Int($0.rounded(.up)) }, item.category)
     }
 
     /// Writes records (encoded) and counters in the transaction already begun.
