@@ -152,14 +152,8 @@ public final class Store {
         if let problem = StoreCheck.recordProblems(old, photosPath: path + "/photos").first { throw problem }
         // What an interrupted change of the old kind left (those stores had no journal; their
         // rule was: a mail or photo file no record names is a leftover), before it is moved.
-        let mail = Set(old.outbox.all.compactMap(\.file).flatMap { f in f.hasPrefix("new/") ? [f, Store.sentName(f)] : [f] }.map { "mail/" + $0 })
-        let photos = Set(old.accounts.all.compactMap(\.profile.photo).map { "photos/" + $0 })
-        for sub in ["photos", "mail/tmp", "mail/new", "mail/cur"] {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? [] {
-                let rel = sub + "/" + name
-                if !mail.contains(rel) && !photos.contains(rel) && name != "deliver.lock" { unlink(path + "/" + rel) }
-            }
-        }
+        let referenced = referencedPaths(of: old)
+        for rel in filesBesideDatabase(at: path) where !referenced.contains(rel) { unlink(path + "/" + rel) }
         let dbPath = path + "/" + StoreSchema.fileName
         let temp = dbPath + ".migrating"
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temp + suffix) }
@@ -366,8 +360,8 @@ public final class Store {
     /// and has loaded the whole store without a problem.
     func removeLeftovers() {
         unlink(databasePath + ".migrating")
-        guard journalProblem() == nil, let journal = readJournal() else { return }
-        let kept = Set(referencedPaths())
+        guard case .success(let found) = Self.journal(at: path, generation: state.manifest.generation), let journal = found else { return }
+        let kept = Self.referencedPaths(of: state)
         for rel in journal.write + journal.remove where !kept.contains(rel) && Self.isStorePath(rel) {
             unlink(path + "/" + rel)
         }
@@ -376,34 +370,30 @@ public final class Store {
         try? DurableFile.syncDirectory(path)
     }
 
-    /// A journal that is not the record of this store's last change (unreadable, or of another
-    /// generation): it is not acted on, and the store is refused until someone looks.
-    func journalProblem() -> CoreError? {
-        guard FileManager.default.fileExists(atPath: journalPath) else { return nil }
-        guard let j = readJournal() else { return .storeCorrupt(file: "journal.json", problem: .unreadable(detail: "not a journal")) }
-        let g = state.manifest.generation
-        guard j.generation == g || j.generation == g + 1 else {
-            return .storeCorrupt(file: "journal.json", problem: .unreadable(detail: "generation \(j.generation), the store is at \(g)"))
-        }
-        return nil
-    }
-
-    /// The journal of an interrupted change, if one is there and readable.
-    func readJournal() -> Journal? {
-        guard let data = try? DurableFile.read(journalPath, displayName: "journal.json") else { return nil }
-        return try? ShardCodec.decoder().decode(Journal.self, from: data)
-    }
-
-    /// Files in the photo and mail folders that neither the store nor a journal names.
-    func unnamedFiles() -> [String] {
-        let known = Set(referencedPaths()).union(readJournal().map { $0.write + $0.remove } ?? [])
-        var out: [String] = []
-        for sub in ["photos", "mail/tmp", "mail/new", "mail/cur"] {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? [] where !known.contains(sub + "/" + name) {
-                out.append(sub + "/" + name)
+    /// The journal at `path` (nil when there is none), refused unless it is the record of the
+    /// change after `generation` or of that generation's own: unreadable, or of another
+    /// generation, it is not acted on, and the store is refused until someone looks. Shared by
+    /// opening and `check`.
+    static func journal(at path: String, generation g: Int) -> Result<Journal?, CoreError> {
+        guard FileManager.default.fileExists(atPath: path + "/journal.json") else { return .success(nil) }
+        do {
+            let data = try DurableFile.read(path + "/journal.json", displayName: "journal.json")
+            let j = try ShardCodec.decoder().decode(Journal.self, from: data)
+            guard j.generation == g || j.generation == g + 1 else {
+                return .failure(.storeCorrupt(file: "journal.json", problem: .unreadable(detail: "generation \(j.generation), the store is at \(g)")))
             }
+            return .success(j)
+        } catch let e as CoreError {
+            return .failure(e)
+        } catch {
+            return .failure(.storeCorrupt(file: "journal.json", problem: .unreadable(detail: ShardCodec.describe(error))))
         }
-        return out.sorted()
+    }
+
+    /// What is wrong with this store's journal, if anything.
+    func journalProblem() -> CoreError? {
+        if case .failure(let e) = Self.journal(at: path, generation: state.manifest.generation) { return e }
+        return nil
     }
 
     /// A path inside photos/ or mail/, one level deep (a damaged journal names nothing else).
@@ -413,25 +403,28 @@ public final class Store {
         return (parts.count == 2 && parts[0] == "photos") || (parts.count == 3 && parts[0] == "mail" && ["tmp", "new", "cur"].contains(parts[1]))
     }
 
-    /// Every file beside the database the store refers to (relative paths).
-    func referencedPaths() -> [String] {
+    /// The folders beside the database that hold e-mail and photo files.
+    static let fileFolders = ["photos", "mail/tmp", "mail/new", "mail/cur"]
+
+    /// Every file in those folders at `path` (relative paths), sorted.
+    static func filesBesideDatabase(at path: String) -> [String] {
+        fileFolders.flatMap { sub in ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? []).map { sub + "/" + $0 } }.sorted()
+    }
+
+    /// Every file beside the database `state` refers to (relative paths). A mail file in `new/`
+    /// may already be in `cur/` under its sent name: a file moved just before its record was
+    /// updated still belongs to that record.
+    static func referencedPaths(of state: StoreState) -> Set<String> {
         let mail = state.outbox.all.compactMap(\.file).flatMap { f in f.hasPrefix("new/") ? [f, Store.sentName(f)] : [f] }
-        return state.accounts.all.compactMap(\.profile.photo).map { "photos/" + $0 } + mail.map { "mail/" + $0 }
+        return Set(state.accounts.all.compactMap(\.profile.photo).map { "photos/" + $0 } + mail.map { "mail/" + $0 })
     }
 
     /// Photo and mail files that nothing refers to.
     public func leftoverFiles() -> [String] {
-        let referenced = Set(referencedPaths())
-        var out: [String] = []
-        for sub in ["photos", "mail/tmp", "mail/new", "mail/cur"] {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? [] where !referenced.contains(sub + "/" + name) {
-                out.append(sub + "/" + name)
-            }
-        }
-        return out.sorted()
+        let referenced = Self.referencedPaths(of: state)
+        return Self.filesBesideDatabase(at: path).filter { !referenced.contains($0) }
     }
 }
-
 
 /// Identity of a file version: a rename gives a new inode, so any replacement is noticed.
 struct FileStamp: Equatable {

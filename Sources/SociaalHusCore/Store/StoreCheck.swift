@@ -117,32 +117,15 @@ public enum StoreCheck {
     private static func files(at path: String, state: StoreState, report: inout Report) -> [CoreError] {
         var out: [CoreError] = []
         var journalNames: Set<String> = []
-        if FileManager.default.fileExists(atPath: path + "/journal.json") {
-            do {
-                let data = try DurableFile.read(path + "/journal.json", displayName: "journal.json")
-                let j = try ShardCodec.decoder().decode(Store.Journal.self, from: data)
-                let g = state.manifest.generation
-                if j.generation == g || j.generation == g + 1 {
-                    journalNames = Set(j.write + j.remove)
-                } else {
-                    out.append(.storeCorrupt(file: "journal.json", problem: .unreadable(detail: "generation \(j.generation), the store is at \(g)")))
-                }
-            } catch let e as CoreError {
-                out.append(e)
-            } catch {
-                out.append(.storeCorrupt(file: "journal.json", problem: .unreadable(detail: ShardCodec.describe(error))))
-            }
+        switch Store.journal(at: path, generation: state.manifest.generation) {
+        case .success(let j): journalNames = Set((j?.write ?? []) + (j?.remove ?? []))
+        case .failure(let e): out.append(e)
         }
-        let mailFiles = Set(state.outbox.all.compactMap(\.file).flatMap { f in f.hasPrefix("new/") ? [f, Store.sentName(f)] : [f] }.map { "mail/" + $0 })
-        let known = Set(state.accounts.all.compactMap(\.profile.photo).map { "photos/" + $0 }).union(mailFiles)
+        let known = Store.referencedPaths(of: state)
+        for rel in Store.filesBesideDatabase(at: path) where !known.contains(rel) {
+            if journalNames.contains(rel) { report.leftovers.append(rel) } else { out.append(.storeCorrupt(file: rel, problem: .unnamed)) }
+        }
         let fm = FileManager.default
-        for sub in ["photos", "mail/tmp", "mail/new", "mail/cur"] {
-            for name in ((try? fm.contentsOfDirectory(atPath: path + "/" + sub)) ?? []).sorted() {
-                let rel = sub + "/" + name
-                if known.contains(rel) { continue }
-                if journalNames.contains(rel) { report.leftovers.append(rel) } else { out.append(.storeCorrupt(file: rel, problem: .unnamed)) }
-            }
-        }
         for m in state.outbox.all {
             if let f = m.file, !Store.isStorePath("mail/" + f) { out.append(.storeCorrupt(file: "data (outbox)", problem: .danglingReference(detail: "message \(m.id): file \(f)"))); continue }
             if let f = m.file, !fm.fileExists(atPath: path + "/mail/" + f), !fm.fileExists(atPath: path + "/mail/" + Store.sentName(f)) {

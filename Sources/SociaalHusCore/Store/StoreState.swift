@@ -49,12 +49,32 @@ struct StoreState: Sendable {
         reports = Table(shardCount: n(.reports))
     }
 
+    /// Runs `visitor` on the table of collection `c`: the one place that maps a collection to
+    /// its table, for the code that works on any of them.
+    mutating func visit<V: TableVisitor>(_ c: CollectionName, _ visitor: V) throws(V.Failure) {
+        switch c {
+        case .settings: try visitor.visit(&settingsTable)
+        case .accounts: try visitor.visit(&accounts)
+        case .organisations: try visitor.visit(&organisations)
+        case .agenda: try visitor.visit(&agenda)
+        case .posts: try visitor.visit(&posts)
+        case .messages: try visitor.visit(&messages)
+        case .audit: try visitor.visit(&audit)
+        case .intakes: try visitor.visit(&intakes)
+        case .disclosures: try visitor.visit(&disclosures)
+        case .outbox: try visitor.visit(&outbox)
+        case .drafts: try visitor.visit(&drafts)
+        case .reports: try visitor.visit(&reports)
+        }
+    }
+
     /// Every table with its changes folded into what it had read (after a commit).
     mutating func settle() {
-        settingsTable = settingsTable.settled(); accounts = accounts.settled(); organisations = organisations.settled()
-        agenda = agenda.settled(); posts = posts.settled(); messages = messages.settled(); audit = audit.settled()
-        intakes = intakes.settled(); disclosures = disclosures.settled(); outbox = outbox.settled(); drafts = drafts.settled()
-        reports = reports.settled()
+        struct Settle: TableVisitor {
+            typealias Failure = Never
+            func visit<R: StoredRecord>(_ table: inout Table<R>) { table = table.settled() }
+        }
+        for c in CollectionName.allCases { visit(c, Settle()) }
     }
 
     /// The platform settings.
@@ -89,4 +109,11 @@ struct StoreState: Sendable {
     public func editors(of organisation: OrganisationID) -> [Account] {
         accounts.all.filter { Permissions.edits(organisation, .account($0)) }.sorted { $0.id < $1.id }
     }
+}
+
+/// Work on a table of any collection (see `StoreState.visit`).
+protocol TableVisitor {
+    /// `Never` for work that cannot fail.
+    associatedtype Failure: Error
+    func visit<R: StoredRecord>(_ table: inout Table<R>) throws(Failure)
 }

@@ -96,28 +96,19 @@ extension Store {
         return out
     }
 
-    /// Reads one collection's records into `state`.
+    /// Reads one collection's records into `state`, every one now (for `check`, which wants
+    /// each problem thrown rather than kept for later).
     static func loadCollection(_ c: CollectionName, from db: Database, format: Int, into state: inout StoreState) throws {
-        func fill<R: StoredRecord>(_ table: inout Table<R>) throws {
-            var t = Table<R>(shardCount: c.defaultShardCount)
-            let s = try db.prepare("SELECT id, crc, data FROM \(c.rawValue)")
-            while try s.step() { t.put(try decode(R.self, id: s.int(0), crc: s.int(1), data: s.data(2), format: format)) }
-            table = t
+        struct Eager: TableVisitor {
+            let db: Database, format: Int, name: String
+            func visit<R: StoredRecord>(_ table: inout Table<R>) throws(Error) {
+                var t = Table<R>(shardCount: R.collection.defaultShardCount)
+                let s = try db.prepare("SELECT id, crc, data FROM \(name)")
+                while try s.step() { t.put(try Store.decode(R.self, id: s.int(0), crc: s.int(1), data: s.data(2), format: format)) }
+                table = t
+            }
         }
-        switch c {
-        case .settings: try fill(&state.settingsTable)
-        case .accounts: try fill(&state.accounts)
-        case .organisations: try fill(&state.organisations)
-        case .agenda: try fill(&state.agenda)
-        case .posts: try fill(&state.posts)
-        case .messages: try fill(&state.messages)
-        case .audit: try fill(&state.audit)
-        case .intakes: try fill(&state.intakes)
-        case .disclosures: try fill(&state.disclosures)
-        case .outbox: try fill(&state.outbox)
-        case .drafts: try fill(&state.drafts)
-        case .reports: try fill(&state.reports)
-        }
+        try state.visit(c, Eager(db: db, format: format, name: c.rawValue))
     }
 
     /// A table of collection `c` read from `db` only as far as asked.
@@ -141,20 +132,12 @@ extension Store {
 
     /// Replaces collection `c` of `state` by a table read from `db` when asked.
     static func setLazy(_ c: CollectionName, _ db: Database, format: Int, in state: inout StoreState) {
-        switch c {
-        case .settings: state.settingsTable = lazyTable(c, db, format: format)
-        case .accounts: state.accounts = lazyTable(c, db, format: format)
-        case .organisations: state.organisations = lazyTable(c, db, format: format)
-        case .agenda: state.agenda = lazyTable(c, db, format: format)
-        case .posts: state.posts = lazyTable(c, db, format: format)
-        case .messages: state.messages = lazyTable(c, db, format: format)
-        case .audit: state.audit = lazyTable(c, db, format: format)
-        case .intakes: state.intakes = lazyTable(c, db, format: format)
-        case .disclosures: state.disclosures = lazyTable(c, db, format: format)
-        case .outbox: state.outbox = lazyTable(c, db, format: format)
-        case .drafts: state.drafts = lazyTable(c, db, format: format)
-        case .reports: state.reports = lazyTable(c, db, format: format)
+        struct Lazy: TableVisitor {
+            typealias Failure = Never
+            let db: Database, format: Int
+            func visit<R: StoredRecord>(_ table: inout Table<R>) { table = Store.lazyTable(R.collection, db, format: format) }
         }
+        state.visit(c, Lazy(db: db, format: format))
     }
 
     /// The first problem met reading a record of `state`, if any.
