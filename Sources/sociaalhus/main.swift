@@ -33,6 +33,8 @@ do {
         case "bench-child": try BenchCommand.child(&args, ctx)
         case let other?: throw CLIError.unknownCommand(other)
         }
+        // What was printed left out a damaged record: say so, and fail.
+        if let damage = CommandContext.opened.store?.damage { throw damage }
     }
 } catch let e as CoreError {
     Console.err(e.message(lang))

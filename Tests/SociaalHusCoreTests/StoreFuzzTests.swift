@@ -157,7 +157,7 @@ import Glibc
             try FileManager.default.copyItem(atPath: template.store, toPath: dir.store)
             let (what, validEdit) = try Self.damage(dir.store, &rng)
             let before = Self.snapshot(dir.store)
-            final class Outcome: @unchecked Sendable { var sound = false; var opened = false; var content: [String: Data] = [:]; var openError: Error? }
+            final class Outcome: @unchecked Sendable { var sound = false; var opened = false; var noticed = false; var content: [String: Data] = [:]; var openError: Error? }
             let out = Outcome()
             let path = dir.store
             let finished = Self.finishes(within: 2) {
@@ -167,16 +167,19 @@ import Glibc
                     _ = s.posts(for: .visitor, now: testNow, lang: .dutch)
                     _ = try? s.agenda(AgendaQuery(from: testNow, days: 30), viewer: .visitor)
                     out.content = Self.fingerprint(s)
+                    // Opening reads no record: a damaged one is noticed when read, and then shown.
+                    out.noticed = s.damage != nil
                     out.opened = true
                 } catch { out.openError = error }
             }
             func fail(_ why: String) { failures += 1; Issue.record("run \(run) (seed \(seed)), \(what): \(why)") }
             guard finished else { fail("took longer than 2 s"); continue }
             if Self.snapshot(dir.store) != before { fail("a file changed") }
-            if !out.opened { refused += 1 }
+            if !out.opened || out.noticed { refused += 1 }
+            if out.sound && out.noticed { fail("check says sound, reading found damage: \(String(describing: out.openError))") }
             if out.sound && !out.opened { fail("check says sound, open refused: \(String(describing: out.openError))") }
             if out.sound, !validEdit, out.opened, out.content != expected { fail("check says sound, but the content changed") }
-            if out.opened, !validEdit, out.content != expected { fail("opened with changed content, unnoticed") }
+            if out.opened, !out.noticed, !validEdit, out.content != expected { fail("opened with changed content, unnoticed") }
         }
         // The damage is real: most runs must have found something to refuse.
         #expect(refused > runs / 3, "only \(refused) of \(runs) damaged stores were refused")

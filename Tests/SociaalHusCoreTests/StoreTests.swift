@@ -104,7 +104,15 @@ import Testing
         }
         let bytes = try Data(contentsOf: URL(fileURLWithPath: dir.store + "/sociaalhus.db"))
         let name = "sociaalhus.db (accounts \(anna.id))"
-        #expect(throws: CoreError.storeCorrupt(file: name, problem: .checksumMismatch)) { try reopen(dir) }
+        // Opening reads no record (issue 14): the damaged one is found when read, named, and
+        // from then on every change is refused, so nothing is written over it.
+        let again = try reopen(dir)
+        #expect(again.damage == nil)
+        #expect(again.state.accounts[anna.id.rawValue] == nil)
+        #expect(again.damage == CoreError.storeCorrupt(file: name, problem: .checksumMismatch))
+        #expect(throws: CoreError.storeCorrupt(file: name, problem: .checksumMismatch)) {
+            try again.setEmailPreference(.newsletter, to: true, for: anna.id, by: .account(anna))
+        }
         let report = StoreCheck.run(at: dir.store)
         #expect(report.problems == [.storeCorrupt(file: name, problem: .checksumMismatch)])
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.store + "/sociaalhus.db")) == bytes, "not written over")
@@ -234,6 +242,8 @@ import Testing
                 while try s.step() { rows.append((s.int(0), s.data(1))) }
                 for (id, data) in rows { try db.prepare("UPDATE \(c.rawValue) SET crc = ?1 WHERE id = ?2").bind(Int(CRC32.checksum(data)), id).run() }
             }
+            try db.execute("DROP TABLE agenda_occurrence; DELETE FROM meta WHERE key LIKE 'occurrences-%'")
+            try db.execute("DROP INDEX accounts_email; DROP INDEX accounts_blocked; ALTER TABLE accounts DROP COLUMN email; ALTER TABLE accounts DROP COLUMN blocked")
             try db.execute("DROP INDEX agenda_span; ALTER TABLE agenda DROP COLUMN starts; ALTER TABLE agenda DROP COLUMN ends; ALTER TABLE agenda DROP COLUMN category")
             try db.execute("PRAGMA user_version = 1")
             try db.checkpointTruncate()
@@ -245,6 +255,37 @@ import Testing
         #expect(StoreCheck.run(at: dir.store).isSound)
         // The agenda is found through the new columns.
         #expect(try again.agenda(AgendaQuery(from: testNow, days: 7), viewer: .visitor).map(\.item.title) == ["Koffie"])
+    }
+
+    /// A demo store written by the build before schema 4 (commit 82a32b6 with the open of this
+    /// stop; `sociaalhus init --demo` and `mail digest` on 2026-11-28), committed as a fixture.
+    static let schema3 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/store-schema3.tar.gz").path
+
+    @Test("a schema 3 database from the build before is brought to schema 4: occurrence rows, e-mail and blocked columns, every record kept")
+    func versionThreeToFour() throws {
+        let dir = TempDir()
+        let tar = Process()
+        tar.executableURL = URL(fileURLWithPath: "/bin/tar")
+        tar.arguments = ["xzf", Self.schema3, "-C", dir.path]
+        try tar.run()
+        tar.waitUntilExit()
+        let path = dir.path + "/store"
+        let before = StoreCheck.run(at: path)
+        #expect(before.isSound && before.records == 289, "\(before.problems)")
+        #expect(try Database(path: path + "/sociaalhus.db").userVersion == 3)
+        let store = try Store.open(at: path, clock: FixedClock(testNow), hasher: YescryptHasher())
+        #expect(try store.db.userVersion == 4)
+        #expect(Store.counts(of: store.state).values.reduce(0, +) == 289)
+        #expect(try store.db.integer("SELECT count(*) FROM agenda_occurrence") > 69, "the demo's weekly activities repeat")
+        let anna = try store.login(email: "Anna.deVries@demo.sociaalhus.example", password: "demo-Kiwi-Tulp-2026")
+        #expect(try store.db.integer("SELECT count(*) FROM accounts WHERE email = 'anna.devries@demo.sociaalhus.example'") == 1)
+        // The rows say what expanding the activities says, for a visitor and the resident.
+        for viewer in [Viewer.visitor, .account(anna)] {
+            let q = AgendaQuery(from: testNow, days: 56)
+            #expect(try store.agendaListing(q, viewer: viewer).all == store.expandedAgenda(q, viewer: viewer))
+        }
+        #expect(StoreCheck.run(at: path).isSound)
     }
 
     @Test("regression: an agenda row whose index columns disagree with its record is reported by check") func agendaIndexDamage() throws {

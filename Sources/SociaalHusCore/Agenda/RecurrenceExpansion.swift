@@ -78,6 +78,9 @@ public enum RecurrenceExpansion {
         return out
     }
 
+    /// The number of the day (since 1970) on which `date` falls in Amsterdam.
+    public static func dayNumber(_ date: Date) -> Int { localDay(date, LocalTime.calendar.timeZone) }
+
     /// The number of the day (since 1970) on which `date` falls in `zone`.
     static func localDay(_ date: Date, _ zone: TimeZone) -> Int {
         Int(((date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))) / 86_400).rounded(.down))

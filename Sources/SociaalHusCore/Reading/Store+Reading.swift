@@ -102,8 +102,28 @@ extension Store {
         return ContentVisibility.mayView(item, creator: creator, by: viewer, settings: state.settings) ? item : nil
     }
 
+    /// The agenda of `q` as `viewer` may see it, read a page at a time: from the occurrence rows
+    /// (schema 4), or, for a search or a window outside them, by expanding the activities.
+    public func agendaListing(_ q: AgendaQuery, viewer: Viewer) throws -> AgendaListing {
+        let s = state
+        try PlatformAccess.require(.agenda, viewer: viewer, settings: s.settings)
+        if (q.search ?? "").isEmpty, let sight = ContentVisibility.agendaSight(for: viewer, settings: s.settings),
+           let listing = try AgendaOccurrences.listing(q, sight: sight, db: db, item: { s.agenda[$0] }, mayView: { item in
+               ContentVisibility.mayView(item, creator: item.createdBy.flatMap { s.accounts[$0.rawValue] }, by: viewer, settings: s.settings)
+           }) {
+            return listing
+        }
+        return AgendaListing(try expandedAgenda(q, viewer: viewer))
+    }
+
     /// The agenda as `viewer` may see it: recurring items expanded, sorted by start.
     public func agenda(_ q: AgendaQuery, viewer: Viewer) throws -> [Occurrence] {
+        try agendaListing(q, viewer: viewer).all
+    }
+
+    /// The agenda of `q` by expanding the activities of its window (the reference the occurrence
+    /// rows are tested against).
+    func expandedAgenda(_ q: AgendaQuery, viewer: Viewer) throws -> [Occurrence] {
         let s = state
         // The database narrows the activities to the window's (its span columns); the rules then
         // look at each of those. A table already read whole, or with changes on it, is used as is.

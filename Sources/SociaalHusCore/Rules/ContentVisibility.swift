@@ -63,6 +63,15 @@ public enum ContentVisibility {
         return true
     }
 
+    /// `mayView(_:creator:by:settings:)` for agenda items, said in terms a query can apply to
+    /// the occurrence rows without reading each activity; nil when the agenda is closed to
+    /// `viewer`. A test checks it against `mayView` for every kind of viewer and activity.
+    public static func agendaSight(for viewer: Viewer, settings: PlatformSettings) -> AgendaSight? {
+        guard PlatformAccess.mayOpen(.agenda, viewer: viewer, settings: settings) else { return nil }
+        if viewer.isAdministrator { return AgendaSight(everything: true, hiddenOf: []) }
+        return AgendaSight(everything: false, hiddenOf: Permissions.editedOrganisations(viewer))
+    }
+
     /// True when `viewer` may see the organisation's directory entry.
     public static func mayView(_ organisation: Organisation, creator: Account?, by viewer: Viewer, settings: PlatformSettings) -> Bool {
         guard PlatformAccess.mayOpen(.organisations, viewer: viewer, settings: settings) else { return false }
@@ -103,4 +112,13 @@ public enum ContentVisibility {
         guard let s, !s.isEmpty else { return nil }
         return s
     }
+}
+
+/// What of the agenda a viewer may see, as `ContentVisibility.agendaSight` says it.
+public struct AgendaSight: Sendable, Equatable {
+    /// Everything: hidden activities and those of blocked accounts too (administrators).
+    public var everything: Bool
+    /// Otherwise: no activity of a blocked account, and hidden activities only of these
+    /// organisations (the viewer edits them).
+    public var hiddenOf: Set<OrganisationID>
 }

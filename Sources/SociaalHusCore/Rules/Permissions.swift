@@ -135,6 +135,11 @@ public enum Permissions {
     /// True for a logged-in, non-blocked administrator (who sees hidden and blocked content).
     public static func isAdministrator(_ viewer: Viewer) -> Bool { viewer.activeAccount?.roles.administrator ?? false }
 
+    /// The organisations `viewer` edits (see `edits`).
+    public static func editedOrganisations(_ viewer: Viewer) -> Set<OrganisationID> {
+        Set(viewer.activeAccount?.roles.editorOf ?? [])
+    }
+
     /// True when `viewer` is an active editor of `organisation` (and so receives its messages).
     public static func edits(_ organisation: OrganisationID, _ viewer: Viewer) -> Bool {
         viewer.activeAccount?.roles.editorOf.contains(organisation) ?? false

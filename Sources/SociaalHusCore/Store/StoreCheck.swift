@@ -44,6 +44,8 @@ public enum StoreCheck {
         var state = StoreState(manifest: .empty())
         do {
             let db = try Database(path: dbPath)
+            // A check never writes: not even the log into the database file when it closes.
+            db.leaveFileAsItIsOnClose()
             let version = try db.userVersion
             if version < 0 {
                 report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "schema version \(version)")))
@@ -96,6 +98,7 @@ public enum StoreCheck {
                     report.problems.append(.storeCorrupt(file: "\(StoreSchema.fileName) (agenda \(rows.int(0)))", problem: .unreadable(detail: "index columns")))
                 }
             }
+            if try db.userVersion >= 4 { report.problems += try AgendaOccurrences.problems(state, db) }
             state.manifest.generation = meta["generation"] ?? 0
         } catch let e as CoreError {
             report.problems.append(e)

@@ -346,10 +346,12 @@ public final class App {
         }
         Chrome.drawTopBar(into: &g, app: self)
         // A long message takes two lines (the content gives up its last row), so no reason is cut off.
-        let messageLines = Chrome.messageLines(ctx.message, lang: ctx.lang, width: size.cols)
+        // A damaged record found while reading stays on screen until a newer message replaces it.
+        let message = ctx.message ?? ctx.store.damage.map { StatusMessage($0.message(ctx.language), isError: true) }
+        let messageLines = Chrome.messageLines(message, lang: ctx.lang, width: size.cols)
         let area = Rect(x: 0, y: 1, width: size.cols, height: size.rows - 2 - max(messageLines.count, 1))
         current.render(into: &g, area: area, ctx)
-        Chrome.drawMessage(into: &g, messageLines, isError: ctx.message?.isError ?? false)
+        Chrome.drawMessage(into: &g, messageLines, isError: message?.isError ?? false)
         Chrome.drawStatusBar(into: &g, bindings: usableBindings(), lang: ctx.lang)
         if g.cursor == nil { g.cursor = (0, 1) }
         if let modal { drawModal(modal, into: &g) }

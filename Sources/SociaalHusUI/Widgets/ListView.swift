@@ -28,20 +28,27 @@ public struct ListRow {
 public enum ListView {
     /// Draws `rows`; `selectedRow` is the index of the selected row in `rows`.
     public static func draw(_ rows: [ListRow], selectedRow: Int?, state: inout ListState, into g: inout Grid, area: Rect, emptyText: String) {
+        draw(count: rows.count, row: { rows[$0] }, selectedRow: selectedRow, state: &state, into: &g, area: area, emptyText: emptyText)
+    }
+
+    /// Draws a list of `count` rows of which only those in view are made (`row(i)`): a list
+    /// of fifty thousand activities asks for the twenty on screen.
+    public static func draw(count: Int, row: (Int) -> ListRow, selectedRow: Int?, state: inout ListState, into g: inout Grid, area: Rect, emptyText: String) {
         guard area.height > 0 else { return }
-        if rows.isEmpty {
+        if count == 0 {
             g.put(emptyText, x: area.x + 2, y: area.y, role: .muted, maxWidth: area.width - 2)
             g.cursor = (area.x, area.y)
             return
         }
         // When the list is longer than the area, the last row shows the position instead of an item.
-        let overflow = rows.count > area.height
+        let overflow = count > area.height
         let height = overflow ? max(area.height - 1, 1) : area.height
         var s = state
         s.selected = selectedRow ?? 0
-        s.clamp(count: rows.count, height: height)
+        s.clamp(count: count, height: height)
         state.offset = s.offset
-        for (i, row) in rows.enumerated().dropFirst(s.offset).prefix(height) {
+        for i in s.offset..<min(s.offset + height, count) {
+            let row = row(i)
             let y = area.y + i - s.offset
             if row.isHeading {
                 g.put(row.text, x: area.x, y: y, role: .header, maxWidth: area.width)
@@ -54,7 +61,7 @@ public enum ListView {
             }
         }
         if overflow && area.height > 1 {
-            let more = "↓ \(s.offset + 1)–\(min(s.offset + height, rows.count)) / \(rows.count)"
+            let more = "↓ \(s.offset + 1)–\(min(s.offset + height, count)) / \(count)"
             g.put(more, x: area.x + area.width - TextWidth.width(more) - 1, y: area.maxY - 1, role: .muted)
         }
     }

@@ -15,7 +15,24 @@ struct CommandContext {
 
     /// Opens the store named by the arguments.
     func openStore(_ args: inout Arguments) throws -> Store {
-        try Store.open(at: storePath(&args))
+        let store = try Store.open(at: storePath(&args))
+        Self.opened.store = store
+        return store
+    }
+
+    /// The store a command opened, so the entry point can report a record that turned out
+    /// damaged while the command read it (opening no longer reads every record).
+    static let opened = Opened()
+
+    /// Holds the store a command opened.
+    final class Opened: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: Store?
+        /// The store, once opened.
+        var store: Store? {
+            get { lock.withLock { value } }
+            set { lock.withLock { value = newValue } }
+        }
     }
 
     /// Picks a text in the interface language.

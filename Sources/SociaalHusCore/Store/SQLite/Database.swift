@@ -50,6 +50,8 @@ public final class Database {
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA secure_delete = ON")
         } catch {
+            // A file that cannot even be set up is damaged: left as it is, log included.
+            _ = cs_no_checkpoint_on_close(db)
             sqlite3_close(db)
             throw error
         }
@@ -134,6 +136,12 @@ public final class Database {
         return out
     }
 
+    /// Closing this connection will not copy the log into the database file: a file found
+    /// damaged (or only being checked) is left exactly as it was.
+    public func leaveFileAsItIsOnClose() {
+        _ = cs_no_checkpoint_on_close(handle)
+    }
+
     /// Copies the write-ahead log into the database and empties it, so content deleted with
     /// `secure_delete` is gone from every file (run after an erasure).
     public func checkpointTruncate() throws {
@@ -181,9 +189,13 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Binds values to `?1`, `?2`, … (Int, String, Data, or nil).
+    /// Binds values to `?1`, `?2`, … (Int, Double, String, Data, or nil).
     @discardableResult
-    public func bind(_ values: Any?...) throws -> Statement {
+    public func bind(_ values: Any?...) throws -> Statement { try bind(all: values) }
+
+    /// Binds `values` to `?1`, `?2`, … in order.
+    @discardableResult
+    public func bind(all values: [Any?]) throws -> Statement {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (i, v) in values.enumerated() {
@@ -191,6 +203,7 @@ public final class Statement {
             switch v {
             case nil: try db.check(sqlite3_bind_null(handle, n))
             case let x as Int: try db.check(sqlite3_bind_int64(handle, n, Int64(x)))
+            case let x as Double: try db.check(sqlite3_bind_double(handle, n, x))
             case let s as String: try db.check(sqlite3_bind_text(handle, n, s, -1, cs_transient()))
             case let d as Data:
                 try d.withUnsafeBytes { buf in
@@ -219,6 +232,9 @@ public final class Statement {
 
     /// Column `i` as an integer.
     public func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(handle, i)) }
+
+    /// Column `i` as a floating-point number.
+    public func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
 
     /// Column `i` as text.
     public func text(_ i: Int32) -> String { sqlite3_column_text(handle, i).map { String(cString: $0) } ?? "" }

@@ -52,6 +52,26 @@ enum StoreSchema {
             while try s.step() { rows.append((s.int(0), s.data(1))) }
             for (id, data) in rows { try Store.indexAgenda(id: id, data: data, in: db) }
         },
+        // Version 4: the agenda's occurrences as rows (`AgendaOccurrences`), and the accounts'
+        // e-mail address and blocked flag as columns: the first screen counts and pages through
+        // its weeks, a login finds one account, and the rules know who is blocked, all without
+        // decoding a collection (issue 14). Laid down from the clock of the machine here; a
+        // change made at another moment lays the occurrences down again when due.
+        { db in
+            try db.execute(AgendaOccurrences.createSQL)
+            try db.execute("ALTER TABLE accounts ADD COLUMN email TEXT")
+            try db.execute("ALTER TABLE accounts ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0")
+            try db.execute("CREATE INDEX accounts_email ON accounts (email)")
+            try db.execute("CREATE INDEX accounts_blocked ON accounts (id) WHERE blocked = 1")
+            var rows: [(Int, Int, Data)] = []
+            let s = try db.prepare("SELECT id, crc, data FROM accounts")
+            while try s.step() { rows.append((s.int(0), s.int(1), s.data(2))) }
+            for (id, crc, data) in rows {
+                let a = try Store.decode(Account.self, id: id, crc: crc, data: data, format: Manifest.currentFormat)
+                try Store.indexAccount(a, in: db)
+            }
+            try AgendaOccurrences.layDownIfDue(now: Date(), in: db)
+        },
     ] }
 }
 
@@ -187,7 +207,8 @@ extension Store {
     /// The agenda row's span and category columns, from the record's bytes. `ends` is the last
     /// moment an occurrence can still be running (nil: a repetition without end), with a day of
     /// margin: the columns only narrow the search, the rules then look at each activity itself.
-    static func indexAgenda(id: Int, data: Data, in db: Database) throws {
+    @discardableResult
+    static func indexAgenda(id: Int, data: Data, in db: Database) throws -> AgendaItem {
         let item = try data.withUnsafeBytes { buf -> AgendaItem in
             var r = BinaryReader(buf)
             r.format = Manifest.currentFormat
@@ -195,7 +216,16 @@ extension Store {
         }
         let v = agendaIndex(item)
         try db.prepare("UPDATE agenda SET starts = ?1, ends = ?2, category = ?3 WHERE id = ?4").bind(v.starts, v.ends, v.category, id).run()
+        return item
     }
+
+    /// The account row's e-mail (as logins look it up) and blocked columns.
+    static func indexAccount(_ a: Account, in db: Database) throws {
+        try db.prepare("UPDATE accounts SET email = ?1, blocked = ?2 WHERE id = ?3").bind(accountEmailKey(a.email), a.blocked ? 1 : 0, a.id.rawValue).run()
+    }
+
+    /// How an e-mail address is looked up: lower case, without surrounding space.
+    static func accountEmailKey(_ email: String) -> String { email.trimmingCharacters(in: .whitespaces).lowercased() }
 
     /// The span and category columns of an activity (what `check` compares the stored ones with).
     static func agendaIndex(_ item: AgendaItem) -> (starts: Int, ends: Int?, category: String) {
@@ -209,9 +239,13 @@ extension Store {
     }
 
     /// Writes records (encoded) and counters in the transaction already begun.
-    static func write(_ changes: [RecordRef: RecordChange], lastIDs: [CollectionName: Int], generation: Int, to db: Database) throws {
+    /// With `now`, the agenda's occurrences are laid down again first when due (see `AgendaOccurrences`).
+    static func write(_ changes: [RecordRef: RecordChange], lastIDs: [CollectionName: Int], generation: Int, now: Date? = nil, to db: Database) throws {
+        if let now { try AgendaOccurrences.layDownIfDue(now: now, in: db) }
         var upserts: [CollectionName: Statement] = [:], deletes: [CollectionName: Statement] = [:]
         var touched: Set<CollectionName> = []
+        let hasOccurrences = try db.userVersion >= 4
+        let range = hasOccurrences ? try AgendaOccurrences.coveredRange(db) : nil
         for (ref, change) in changes.sorted(by: { $0.key < $1.key }) {
             touched.insert(ref.collection)
             switch change {
@@ -220,9 +254,16 @@ extension Store {
                     upserts[ref.collection] = try db.prepare("INSERT OR REPLACE INTO \(ref.collection.rawValue) (id, crc, data) VALUES (?1, ?2, ?3)")
                 }
                 try upserts[ref.collection]!.bind(ref.key, Int(recordChecksum(ref.collection, ref.key, data)), data).run()
-                if ref.collection == .agenda { try indexAgenda(id: ref.key, data: data, in: db) }
+                if ref.collection == .agenda {
+                    let item = try indexAgenda(id: ref.key, data: data, in: db)
+                    if let range { try AgendaOccurrences.index(item, range: range, in: db) }
+                }
+                if ref.collection == .accounts, hasOccurrences {
+                    try indexAccount(try decode(Account.self, id: ref.key, crc: Int(recordChecksum(.accounts, ref.key, data)), data: data, format: Manifest.currentFormat), in: db)
+                }
             case .delete:
                 if deletes[ref.collection] == nil { deletes[ref.collection] = try db.prepare("DELETE FROM \(ref.collection.rawValue) WHERE id = ?1") }
+                // (An activity's occurrences go with it: the foreign key cascades.)
                 try deletes[ref.collection]!.bind(ref.key).run()
             }
         }

@@ -11,10 +11,20 @@ public final class AgendaScreen: Screen {
     private var category = CycleFilter<String>([])
     private var weekView = false
     private var weekOffset = 0
-    private var occurrences: [Occurrence] = []
-    private var rows: [ListRow] = []
-    private var rowToOccurrence: [Int: Int] = [:]
+    private var listing = AgendaListing.empty
+    /// The list's days: a heading row, then that day's occurrences (in the week view, "(niets)"
+    /// for a day without). Rows are made when drawn, from these.
+    private var dayRows: [DayRows] = []
+    private var rowCount = 0
     private var blocked: String?
+
+    /// One day of the list: its heading's row, and the occurrences that follow it.
+    private struct DayRows {
+        var date: Date
+        var firstRow: Int
+        var firstOccurrence: Int
+        var count: Int
+    }
 
     /// Creates the agenda.
     public init(_ ctx: UIContext) { willAppear(ctx) }
@@ -61,46 +71,53 @@ public final class AgendaScreen: Screen {
         let q = AgendaQuery(wijk: wijk.value?.id, from: from, days: days, organisation: organisation.value?.id,
                             category: category.value, search: search.query.isEmpty ? nil : search.query)
         do {
-            occurrences = try ctx.store.agenda(q, viewer: ctx.viewer)
+            listing = try ctx.store.agendaListing(q, viewer: ctx.viewer)
             blocked = nil
         } catch {
-            occurrences = []
+            listing = .empty
             blocked = (error as? CoreError)?.message(ctx.language) ?? "\(error)"
         }
-        // Rows: a heading per day, then its activities (in the week view every day has a heading).
-        rows = []
-        rowToOccurrence = [:]
-        let dayStarts: [Date] = weekView ? (0..<7).compactMap { cal.date(byAdding: .day, value: $0, to: cal.startOfDay(for: from)) } : []
-        var pending = occurrences.enumerated().makeIterator()
-        var next = pending.next()
-        func heading(_ d: Date) -> String {
-            let t = DateText.day(d, ctx)
-            return t.prefix(1).uppercased() + t.dropFirst()
-        }
+        // A heading per day, then its activities (in the week view every day has a heading; an
+        // activity still running from the day before the week counts with its first day).
+        dayRows = []
+        var row = 0, first = 0
         if weekView {
-            for day in dayStarts {
-                rows.append(ListRow(heading(day), heading: true))
-                var any = false
-                while let (i, o) = next, cal.isDate(o.start, inSameDayAs: day) {
-                    rowToOccurrence[rows.count] = i
-                    rows.append(ListRow(lazy: { [unowned self] in self.line(o, ctx) }))
-                    any = true
-                    next = pending.next()
-                }
-                if !any { rows.append(ListRow("  " + ctx.t("(niets)", "(nothing)"), heading: true)) }
+            let start = cal.startOfDay(for: from)
+            for k in 0..<7 {
+                guard let day = cal.date(byAdding: .day, value: k, to: start) else { continue }
+                let number = RecurrenceExpansion.dayNumber(day)
+                let count = listing.days.filter { $0.number == number || (k == 0 && $0.number < number) }.reduce(0) { $0 + $1.count }
+                dayRows.append(DayRows(date: day, firstRow: row, firstOccurrence: first, count: count))
+                row += 1 + max(count, 1)
+                first += count
             }
         } else {
-            var lastStart: Date?
-            for (i, o) in occurrences.enumerated() {
-                if lastStart.map({ !cal.isDate(o.start, inSameDayAs: $0) }) ?? true {
-                    rows.append(ListRow(heading(o.start), heading: true))
-                    lastStart = o.start
-                }
-                rowToOccurrence[rows.count] = i
-                rows.append(ListRow(lazy: { [unowned self] in self.line(o, ctx) }))
+            for d in listing.days {
+                dayRows.append(DayRows(date: d.date, firstRow: row, firstOccurrence: first, count: d.count))
+                row += 1 + d.count
+                first += d.count
             }
         }
-        list.clamp(count: occurrences.count, height: 1000)
+        rowCount = row
+        list.clamp(count: listing.count, height: 1000)
+    }
+
+    /// The row at `index`: a day's heading, "(niets)", or an activity written when drawn.
+    private func row(_ index: Int, _ ctx: UIContext) -> ListRow {
+        guard let day = dayRows.last(where: { $0.firstRow <= index }) else { return ListRow("") }
+        if index == day.firstRow {
+            let t = DateText.day(day.date, ctx)
+            return ListRow(t.prefix(1).uppercased() + t.dropFirst(), heading: true)
+        }
+        if day.count == 0 { return ListRow("  " + ctx.t("(niets)", "(nothing)"), heading: true) }
+        let o = listing.occurrence(at: day.firstOccurrence + index - day.firstRow - 1)
+        return ListRow(lazy: { [unowned self] in o.map { self.line($0, ctx) } ?? "" })
+    }
+
+    /// The row showing occurrence `i`.
+    private func rowOf(occurrence i: Int) -> Int? {
+        guard let day = dayRows.last(where: { $0.firstOccurrence <= i && $0.count > 0 }), i < day.firstOccurrence + day.count else { return nil }
+        return day.firstRow + 1 + i - day.firstOccurrence
     }
 
     private func line(_ o: Occurrence, _ ctx: UIContext) -> String {
@@ -114,9 +131,9 @@ public final class AgendaScreen: Screen {
             return
         }
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: occurrences.count)
+        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: listing.count)
         case .open:
-            if occurrences.indices.contains(list.selected) { ctx.push(AgendaDetailScreen(occurrences[list.selected])) }
+            if let o = listing.occurrence(at: list.selected) { ctx.push(AgendaDetailScreen(o)) }
         case .search: search.active = true
         case .weekView: weekView.toggle(); weekOffset = 0; list = ListState(); reload(ctx)
         case .previousField: weekOffset -= 1; list = ListState(); reload(ctx)
@@ -155,10 +172,9 @@ public final class AgendaScreen: Screen {
             let week = amsterdamCalendar().component(.weekOfYear, from: ctx.now.addingTimeInterval(Double(weekOffset) * 7 * 86_400))
             line += " · week \(week)" + ctx.t(" ([ en ] bladeren)", " ([ and ] to browse)")
         }
-        g.put(line + " (\(occurrences.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
-        let selectedRow = rowToOccurrence.first { $0.value == list.selected }?.key
+        g.put(line + " (\(listing.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
         let keep = g.cursor
-        ListView.draw(rows, selectedRow: occurrences.isEmpty ? nil : selectedRow, state: &list, into: &g,
+        ListView.draw(count: rowCount, row: { row($0, ctx) }, selectedRow: listing.count == 0 ? nil : rowOf(occurrence: list.selected), state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
                       emptyText: ctx.t("Geen activiteiten gevonden.", "No activities found."))
         if search.active { g.cursor = keep }

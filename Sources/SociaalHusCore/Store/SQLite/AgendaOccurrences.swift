@@ -1,0 +1,170 @@
+import Foundation
+
+/// The agenda's occurrences as rows (schema version 4, issue 14), so a screen counts and pages
+/// through the activities of its weeks in SQLite without decoding one activity it does not show.
+///
+/// Every activity's occurrences are written in the same transaction as the activity itself,
+/// expanded by `RecurrenceExpansion` (the reference the tests compare with) over a range kept in
+/// `meta` ("occurrences-from", "occurrences-until"): about a year back and two years ahead of the
+/// moment it was laid down. A change made when less than a year of it is left lays it down
+/// again; a query outside it expands the activities themselves, as before. This is the scheme
+/// of Android's calendar provider (an instances table over an expanded range); the alternative,
+/// expanding at every query, cost half the first frame at Borne's size and grows with it.
+enum AgendaOccurrences {
+    /// The rows' table: ordered by day, then start, so the days of a window are counted while
+    /// walking the rows in order, and one page is a range read.
+    static let createSQL = """
+        CREATE TABLE agenda_occurrence (
+            day INTEGER NOT NULL,
+            starts REAL NOT NULL,
+            item INTEGER NOT NULL REFERENCES agenda (id) ON DELETE CASCADE,
+            ends REAL NOT NULL,
+            wijk INTEGER,
+            organisation INTEGER NOT NULL,
+            category TEXT NOT NULL,
+            hidden INTEGER NOT NULL,
+            creator INTEGER,
+            PRIMARY KEY (day, starts, item)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX agenda_occurrence_item ON agenda_occurrence (item);
+        """
+
+    /// The range laid down at `now`: a year back (a week view of last year still pages through
+    /// rows), two years ahead.
+    static func range(at now: Date) -> (from: Int, until: Int) {
+        let day = 86_400
+        let t = Int(now.timeIntervalSince1970)
+        return (t - 400 * day, t + 2 * 366 * day)
+    }
+
+    /// The range the rows cover, if laid down.
+    static func coveredRange(_ db: Database) throws -> (from: Int, until: Int)? {
+        let s = try db.prepare("SELECT (SELECT value FROM meta WHERE key = 'occurrences-from'), (SELECT value FROM meta WHERE key = 'occurrences-until')")
+        guard try s.step(), !s.isNull(0), !s.isNull(1) else { return nil }
+        return (s.int(0), s.int(1))
+    }
+
+    /// One occurrence row.
+    struct Row: Equatable {
+        var day: Int, starts: Double, item: Int, ends: Double, wijk: Int?, organisation: Int, category: String, hidden: Int, creator: Int?
+    }
+
+    /// The rows of one activity over `range`, expanded as the reference expansion does.
+    static func rows(of item: AgendaItem, range: (from: Int, until: Int)) -> [Row] {
+        let zone = LocalTime.calendar.timeZone
+        return RecurrenceExpansion.occurrences(of: item, from: Date(timeIntervalSince1970: Double(range.from)),
+                                               to: Date(timeIntervalSince1970: Double(range.until)), calendar: LocalTime.calendar).map { o in
+            let running = o.end ?? (item.allDay ? o.start.addingTimeInterval(86_400) : o.start)
+            return Row(day: RecurrenceExpansion.localDay(o.start, zone), starts: o.start.timeIntervalSince1970, item: item.id.rawValue,
+                       ends: running.timeIntervalSince1970, wijk: item.wijk?.rawValue, organisation: item.organisation.rawValue,
+                       category: item.category.lowercased(), hidden: item.hiddenReason == nil ? 0 : 1, creator: item.createdBy?.rawValue)
+        }
+    }
+
+    /// Writes the rows of one activity (after removing its old ones) for the covered range, and
+    /// keeps the longest occurrence's length ("occurrences-longest"), which bounds how far back
+    /// a query looks for one still running at the start of its window.
+    static func index(_ item: AgendaItem, range: (from: Int, until: Int), in db: Database) throws {
+        try db.prepare("DELETE FROM agenda_occurrence WHERE item = ?1").bind(item.id.rawValue).run()
+        let insert = try db.prepare("INSERT OR REPLACE INTO agenda_occurrence VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        var longest = 0
+        for r in rows(of: item, range: range) {
+            try insert.bind(r.day, r.starts, r.item, r.ends, r.wijk, r.organisation, r.category, r.hidden, r.creator).run()
+            longest = max(longest, Int((r.ends - r.starts).rounded(.up)))
+        }
+        if longest > 0 {
+            try db.prepare("INSERT INTO meta (key, value) VALUES ('occurrences-longest', ?1) ON CONFLICT(key) DO UPDATE SET value = max(value, ?1)").bind(longest).run()
+        }
+    }
+
+    /// Lays the rows of every activity down again for the range at `now`, when there is none yet
+    /// or less than a year of it is left (or `now` lies before it): once a year, in a change.
+    static func layDownIfDue(now: Date, in db: Database) throws {
+        let t = Int(now.timeIntervalSince1970)
+        if let r = try coveredRange(db), r.from <= t - 300 * 86_400, r.until >= t + 366 * 86_400 { return }
+        let range = range(at: now)
+        try db.execute("DELETE FROM agenda_occurrence; DELETE FROM meta WHERE key = 'occurrences-longest'")
+        let s = try db.prepare("SELECT id, crc, data FROM agenda")
+        while try s.step() {
+            let item = try Store.decode(AgendaItem.self, id: s.int(0), crc: s.int(1), data: s.data(2), format: Manifest.currentFormat)
+            try index(item, range: range, in: db)
+        }
+        let set = try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
+        try set.bind("occurrences-from", range.from).run()
+        try set.bind("occurrences-until", range.until).run()
+    }
+}
+
+extension AgendaOccurrences {
+    /// The listing of `q` for a viewer with `sight`, from the rows; nil when the window lies
+    /// outside the range laid down. `item` reads one activity; `mayView` is the rule itself,
+    /// asked again of every activity shown (the columns only find them).
+    static func listing(_ q: AgendaQuery, sight: AgendaSight, db: Database, item: @escaping @Sendable (Int) -> AgendaItem?,
+                        mayView: @escaping @Sendable (AgendaItem) -> Bool) throws -> AgendaListing? {
+        guard let range = try coveredRange(db), let (from, to) = StoreState.window(q) else { return nil }
+        let f = from.timeIntervalSince1970, t = to.timeIntervalSince1970
+        guard f >= Double(range.from), t <= Double(range.until) else { return nil }
+        let longest = try db.integer("SELECT value FROM meta WHERE key = 'occurrences-longest'")
+        let zone = LocalTime.calendar.timeZone
+        var args: [Any?] = [RecurrenceExpansion.localDay(from.addingTimeInterval(-Double(longest) - 1), zone),
+                            RecurrenceExpansion.localDay(to, zone), t, f]
+        var sql = "FROM agenda_occurrence WHERE day BETWEEN ?1 AND ?2 AND starts < ?3 AND (starts >= ?4 OR ends > ?4)"
+        if let w = q.wijk { args.append(w.rawValue); sql += " AND (wijk IS NULL OR wijk = ?\(args.count))" }
+        if let o = q.organisation { args.append(o.rawValue); sql += " AND organisation = ?\(args.count)" }
+        if let c = q.category { args.append(c.lowercased()); sql += " AND category = ?\(args.count)" }
+        if !sight.everything {
+            sql += " AND (creator IS NULL OR creator NOT IN (SELECT id FROM accounts WHERE blocked = 1))"
+            // Numbers only, written into the SQL: an empty list is "IN ()", which SQLite allows.
+            sql += " AND (hidden = 0 OR organisation IN (" + sight.hiddenOf.map { String($0.rawValue) }.sorted().joined(separator: ",") + "))"
+        }
+        var days: [AgendaListing.Day] = []
+        let grouped = try db.prepare("SELECT day, count(*) " + sql + " GROUP BY day ORDER BY day").bind(all: args)
+        while try grouped.step() {
+            days.append(AgendaListing.Day(date: AgendaListing.noon(of: grouped.int(0)), number: grouped.int(0), count: grouped.int(1)))
+        }
+        let pageSQL = "SELECT starts, item " + sql + " ORDER BY day, starts, item LIMIT ?\(args.count + 1) OFFSET ?\(args.count + 2)"
+        let fixedArgs = args
+        return AgendaListing(count: days.reduce(0) { $0 + $1.count }, days: days) { range in
+            var out: [Occurrence?] = []
+            guard let page = try? db.prepare(pageSQL).bind(all: fixedArgs + [range.count, range.lowerBound]) else { return Array(repeating: nil, count: range.count) }
+            while (try? page.step()) == true {
+                guard let it = item(page.int(1)), mayView(it) else { out.append(nil); continue }
+                let start = Date(timeIntervalSince1970: page.double(0))
+                out.append(Occurrence(item: it, start: start, end: it.end.map { start.addingTimeInterval($0.timeIntervalSince(it.start)) }))
+            }
+            return out
+        }
+    }
+}
+
+extension AgendaOccurrences {
+    /// Where the occurrence rows or the account columns disagree with the records (a row that
+    /// hides an activity, or a blocked flag that shows one): for `check`.
+    static func problems(_ state: StoreState, _ db: Database) throws -> [CoreError] {
+        var out: [CoreError] = []
+        func bad(_ what: String, _ id: Int, _ detail: String) {
+            out.append(.storeCorrupt(file: "\(StoreSchema.fileName) (\(what) \(id))", problem: .unreadable(detail: detail)))
+        }
+        let accounts = try db.prepare("SELECT id, email, blocked FROM accounts")
+        while try accounts.step() {
+            guard let a = state.accounts[accounts.int(0)] else { continue }
+            if accounts.text(1) != Store.accountEmailKey(a.email) || (accounts.int(2) == 1) != a.blocked { bad("accounts", a.id.rawValue, "index columns") }
+        }
+        guard let range = try coveredRange(db) else { return out }
+        var actual: [Int: [Row]] = [:]
+        let rows = try db.prepare("SELECT day, starts, item, ends, wijk, organisation, category, hidden, creator FROM agenda_occurrence ORDER BY day, starts, item")
+        while try rows.step() {
+            actual[rows.int(2), default: []].append(Row(day: rows.int(0), starts: rows.double(1), item: rows.int(2), ends: rows.double(3),
+                                                        wijk: rows.isNull(4) ? nil : rows.int(4), organisation: rows.int(5), category: rows.text(6),
+                                                        hidden: rows.int(7), creator: rows.isNull(8) ? nil : rows.int(8)))
+        }
+        var expected: [Int: [Row]] = [:]
+        for item in state.agenda.all { expected[item.id.rawValue] = Self.rows(of: item, range: range).sorted { ($0.day, $0.starts) < ($1.day, $1.starts) } }
+        for id in Set(actual.keys).union(expected.keys).sorted() where (actual[id] ?? []) != (expected[id] ?? []) {
+            bad("agenda", id, "occurrence rows")
+        }
+        let longest = try db.integer("SELECT value FROM meta WHERE key = 'occurrences-longest'")
+        if expected.values.joined().contains(where: { $0.ends - $0.starts > Double(longest) }) { bad("meta", 0, "occurrences-longest") }
+        return out
+    }
+}

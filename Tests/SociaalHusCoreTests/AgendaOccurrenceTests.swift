@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+
+/// The occurrence rows (schema 4) against the reference: expanding every activity and asking
+/// `mayView` of each. Seeded random agendas (repeats, all-day, hidden, blocked creators, the
+/// change to winter time), every kind of viewer, random windows and filters, before and after
+/// changes. `SOCIAALHUS_AGENDA_SEED` and `SOCIAALHUS_AGENDA_RUNS` set the seed and the number of stores.
+@Suite struct AgendaOccurrenceTests {
+    struct World {
+        let store: Store
+        let dir: TempDir
+        var viewers: [(String, Viewer)]
+        var orgs: [OrganisationID]
+        var creators: [AccountID]
+        var wijken: [WijkID]
+    }
+
+    static func world() throws -> World {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let a = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
+        let b = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Bibliotheek"), by: .commandLine)
+        let resident = try addResident(store, "bewoner@example.nl")
+        let editor = try addResident(store, "redacteur@example.nl", roles: Roles(editorOf: [a.id]))
+        let admin = try addResident(store, "beheer@example.nl", roles: Roles(administrator: true))
+        let other = try addResident(store, "ander@example.nl")
+        return World(store: store, dir: dir,
+                     viewers: [("visitor", .visitor), ("resident", .account(resident)), ("editor", .account(editor)), ("admin", .account(admin))],
+                     orgs: [a.id, b.id], creators: [resident.id, editor.id, other.id], wijken: store.wijken.map(\.id))
+    }
+
+    static func randomItem(_ w: World, _ rng: inout SplitMix64) -> AgendaItem {
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        // Around the change to winter time (25 October 2026) and the test's "now".
+        var start = testNow.addingTimeInterval(Double(Int(rng.next() % (200 * 24 * 4)) - 100 * 24 * 4) * 900 + Double(rng.next() % 60))
+        // Some at midnight and whole days long: they end exactly where a window starts.
+        let midnight = rng.next() % 4 == 0
+        if midnight { start = LocalTime.calendar.startOfDay(for: start) }
+        let allDay = rng.next() % 6 == 0
+        let end: Date? = rng.next() % 3 == 0 ? nil
+            : start.addingTimeInterval(midnight ? Double(rng.next() % 3) * 86_400 : Double(rng.next() % (3 * 86_400)))
+        let frequency = pick(Recurrence.Frequency.allCases)
+        let until: Date? = rng.next() % 2 == 0 ? nil : start.addingTimeInterval(Double(rng.next() % (150 * 86_400)))
+        var item = AgendaItem(id: AgendaItemID(0), title: "Activiteit", start: start, end: end, location: "Kern",
+                              wijk: rng.next() % 4 == 0 ? nil : pick(w.wijken), organisation: pick(w.orgs),
+                              category: pick(["Sport", "sport", "Cultuur", ""]), recurrence: Recurrence(frequency, until: until))
+        item.allDay = allDay
+        item.createdBy = rng.next() % 3 == 0 ? nil : pick(w.creators)
+        item.hiddenReason = rng.next() % 5 == 0 ? "melding" : nil
+        return item
+    }
+
+    static func randomQuery(_ w: World, _ rng: inout SplitMix64) -> AgendaQuery {
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        var from = testNow.addingTimeInterval(Double(Int(rng.next() % 240) - 120) * 86_400 + Double(rng.next() % 86_400))
+        if rng.next() % 2 == 0 { from = LocalTime.calendar.startOfDay(for: from) }
+        return AgendaQuery(wijk: rng.next() % 2 == 0 ? nil : pick(w.wijken), from: from, days: pick([1, 7, 56, 366]),
+                           organisation: rng.next() % 3 == 0 ? pick(w.orgs) : nil,
+                           category: rng.next() % 4 == 0 ? pick(["sport", "SPORT", "cultuur"]) : nil)
+    }
+
+    /// Compares the rows' listing with the reference for `queries` random queries and every viewer.
+    static func compare(_ w: World, _ rng: inout SplitMix64, queries: Int, label: String) throws {
+        for _ in 0..<queries {
+            let q = randomQuery(w, &rng)
+            for (name, viewer) in w.viewers {
+                let s = w.store.state
+                let sight = try #require(ContentVisibility.agendaSight(for: viewer, settings: s.settings))
+                // The window lies inside the rows laid down: the rows answer, not the fallback.
+                let listing = try #require(try AgendaOccurrences.listing(q, sight: sight, db: w.store.db, item: { s.agenda[$0] }, mayView: { _ in true }))
+                let reference = try w.store.expandedAgenda(q, viewer: viewer)
+                let all = listing.all
+                if all != reference {
+                    // The first difference only: the lists themselves run to thousands of lines.
+                    let k = zip(all, reference).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(all.count, reference.count)
+                    Issue.record("""
+                        \(label), \(name), from \(q.from) for \(q.days) days, wijk \(String(describing: q.wijk)), org \(String(describing: q.organisation)), \
+                        category \(q.category ?? "-"): \(all.count) rows, \(reference.count) expected; first difference at \(k): \
+                        \(k < all.count ? "\(all[k].item.id) at \(all[k].start)" : "none") instead of \(k < reference.count ? "\(reference[k].item.id) at \(reference[k].start)" : "none")
+                        """)
+                }
+                #expect(listing.count == reference.count && listing.days.reduce(0) { $0 + $1.count } == reference.count)
+                #expect(listing.days.map(\.number) == Array(Set(reference.map { RecurrenceExpansion.dayNumber($0.start) })).sorted())
+                if !reference.isEmpty {
+                    let i = Int(rng.next() % UInt64(reference.count))
+                    #expect(listing.occurrence(at: i) == reference[i], "page read of occurrence \(i)")
+                }
+            }
+        }
+    }
+
+    @Test("the occurrence rows list what expanding every activity lists: every viewer, window and filter, before and after changes")
+    func rowsAgreeWithReference() throws {
+        let runs = Int(ProcessInfo.processInfo.environment["SOCIAALHUS_AGENDA_RUNS"] ?? "") ?? 6
+        let seed = UInt64(ProcessInfo.processInfo.environment["SOCIAALHUS_AGENDA_SEED"] ?? "") ?? 14
+        var rng = SplitMix64(seed: seed)
+        for run in 0..<runs {
+            let w = try Self.world()
+            var items: [AgendaItem] = []
+            try w.store.update { tx in
+                for _ in 0..<40 {
+                    var item = Self.randomItem(w, &rng)
+                    item.id = tx.nextID(.agenda)
+                    tx.put(item)
+                    items.append(item)
+                }
+            }
+            try Self.compare(w, &rng, queries: 8, label: "run \(run) (seed \(seed))")
+            // Changes: some activities moved or hidden, some removed, one creator blocked.
+            try w.store.update { tx in
+                for k in stride(from: 0, to: items.count, by: 3) {
+                    var item = Self.randomItem(w, &rng)
+                    item.id = items[k].id
+                    tx.put(item)
+                }
+                for k in stride(from: 1, to: items.count, by: 7) { tx.remove(items[k]) }
+                var blocked = tx.state.accounts[w.creators[0].rawValue]!
+                blocked.blocked = true
+                tx.put(blocked)
+            }
+            try Self.compare(w, &rng, queries: 8, label: "run \(run) (seed \(seed)) after changes")
+            #expect(StoreCheck.run(at: w.dir.store).isSound)
+            // Another process sees the same.
+            let again = try reopen(w.dir)
+            let q = AgendaQuery(from: testNow, days: 56)
+            #expect(try again.agenda(q, viewer: .visitor) == w.store.expandedAgenda(q, viewer: .visitor))
+        }
+    }
+
+    @Test("a window outside the rows laid down is expanded from the activities; a change a year on lays them down again")
+    func outsideTheRange() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
+        try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koor", start: testNow.addingTimeInterval(86_400), location: "Kerk",
+                                              organisation: org.id, recurrence: Recurrence(.weekly)), by: .commandLine)
+        let far = AgendaQuery(from: testNow.addingTimeInterval(5 * 366 * 86_400), days: 7)
+        let s = store.state
+        #expect(try AgendaOccurrences.listing(far, sight: AgendaSight(everything: true, hiddenOf: []), db: store.db, item: { s.agenda[$0] }, mayView: { _ in true }) == nil)
+        #expect(try store.agenda(far, viewer: .visitor).map(\.item.title) == ["Koor"], "still listed, by expanding")
+        // Four years on, a change lays the rows down around the new moment.
+        let later = try reopen(dir, clock: FixedClock(testNow.addingTimeInterval(4 * 366 * 86_400)))
+        try later.createOrganisation(Organisation(id: OrganisationID(0), name: "Later"), by: .commandLine)
+        let range = try #require(try AgendaOccurrences.coveredRange(later.db))
+        #expect(Double(range.until) > far.from.timeIntervalSince1970 + 7 * 86_400)
+        let t = later.state
+        let listing = try #require(try AgendaOccurrences.listing(far, sight: AgendaSight(everything: true, hiddenOf: []), db: later.db, item: { t.agenda[$0] }, mayView: { _ in true }))
+        #expect(listing.all.map(\.item.title) == ["Koor"])
+        #expect(StoreCheck.run(at: dir.store).isSound)
+    }
+
+    @Test("check reports an occurrence row that disagrees with its activity, and an account whose blocked column is wrong")
+    func checkFindsStaleRows() throws {
+        let dir = TempDir()
+        do {
+            let store = try makeStore(dir)
+            let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
+            try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koor", start: testNow.addingTimeInterval(86_400), location: "Kerk",
+                                                  organisation: org.id), by: .commandLine)
+            try addResident(store, "anna@example.nl")
+        }
+        #expect(StoreCheck.run(at: dir.store).isSound)
+        try StoreTests.tamper(dir, "UPDATE agenda_occurrence SET hidden = 1")
+        #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("agenda 1") })
+        try StoreTests.tamper(dir, "UPDATE agenda_occurrence SET hidden = 0; UPDATE accounts SET blocked = 1")
+        #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("accounts") })
+    }
+
+    @Test("the rules' sight of the agenda says what mayView says, for every kind of viewer and activity")
+    func sightMatchesRule() throws {
+        let w = try Self.world()
+        let s = w.store.state
+        for (_, viewer) in w.viewers {
+            let sight = try #require(ContentVisibility.agendaSight(for: viewer, settings: s.settings))
+            for org in w.orgs {
+                for hidden in [false, true] {
+                    for creatorBlocked in [nil, false, true] as [Bool?] {
+                        var item = AgendaItem(id: AgendaItemID(1), title: "x", start: testNow, location: "y", organisation: org)
+                        item.hiddenReason = hidden ? "melding" : nil
+                        var creator: Account?
+                        if let creatorBlocked {
+                            creator = s.accounts[w.creators[2].rawValue]
+                            creator?.blocked = creatorBlocked
+                        }
+                        let rule = ContentVisibility.mayView(item, creator: creator, by: viewer, settings: s.settings)
+                        let bySight = sight.everything || (!(creatorBlocked ?? false) && (!hidden || sight.hiddenOf.contains(org)))
+                        #expect(rule == bySight, "\(viewer), org \(org), hidden \(hidden), creator blocked \(String(describing: creatorBlocked))")
+                    }
+                }
+            }
+        }
+    }
+}
