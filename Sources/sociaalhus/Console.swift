@@ -8,6 +8,26 @@ import Glibc
 enum Console {
     /// Writes a line to standard output; stored text in it is shown, never obeyed by the terminal.
     /// (Machine formats, JSON and ICS, are written as data by their commands, neutralised by their encoders.)
+    /// Lines gathered and written to standard output 64 KiB at a time; the caller sanitises
+    /// what it adds (each part once, not each line again).
+    struct Buffered {
+        private var bytes: [UInt8] = []
+
+        /// Adds a line of already sanitised text.
+        mutating func line(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0x0A)
+            if bytes.count >= 65_536 { flush() }
+        }
+
+        /// Writes what was gathered.
+        mutating func flush() {
+            guard !bytes.isEmpty else { return }
+            FileHandle.standardOutput.write(Data(bytes))
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data((TextSanitizer.sanitize(text, keepNewlines: true) + "\n").utf8))
     }

@@ -22,14 +22,17 @@ public final class AgendaListing: @unchecked Sendable {
     /// The days that have occurrences, in order.
     public let days: [Day]
     private let fetch: (Range<Int>) -> [Occurrence?]
+    private let stream: ((Occurrence?) -> Void) -> Void
     private let lock = NSLock()
     private var pages: [Int: [Occurrence?]] = [:]
     static let pageSize = 64
 
-    init(count: Int, days: [Day], fetch: @escaping (Range<Int>) -> [Occurrence?]) {
+    /// `fetch` reads a range of occurrences; `stream` reads them all in order, one by one.
+    init(count: Int, days: [Day], fetch: @escaping (Range<Int>) -> [Occurrence?], stream: (((Occurrence?) -> Void) -> Void)? = nil) {
         self.count = count
         self.days = days
         self.fetch = fetch
+        self.stream = stream ?? { body in for o in fetch(0..<count) { body(o) } }
     }
 
     /// A listing of occurrences already expanded (a search, or a window outside the rows laid down).
@@ -64,6 +67,12 @@ public final class AgendaListing: @unchecked Sendable {
         return rows.indices.contains(offset) ? rows[offset] : nil
     }
 
-    /// Every occurrence, in order (for a command that prints them all).
+    /// Every occurrence, in order.
     public var all: [Occurrence] { fetch(0..<count).compactMap { $0 } }
+
+    /// Every occurrence in order, read as they come and not kept (for a command that prints a
+    /// year of them: its memory stays that of one occurrence).
+    public func forEach(_ body: (Occurrence) -> Void) {
+        withoutActuallyEscaping(body) { body in stream { if let o = $0 { body(o) } } }
+    }
 }

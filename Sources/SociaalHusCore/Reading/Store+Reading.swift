@@ -108,9 +108,16 @@ extension Store {
         let s = state
         try PlatformAccess.require(.agenda, viewer: viewer, settings: s.settings)
         if (q.search ?? "").isEmpty, let sight = ContentVisibility.agendaSight(for: viewer, settings: s.settings),
-           let listing = try AgendaOccurrences.listing(q, sight: sight, db: db, item: { s.agenda[$0] }, mayView: { item in
+           let listing = try AgendaOccurrences.listing(q, sight: sight, db: db, item: { id, record in
+               do {
+                   return try s.agenda.known(id) { let r = record(); return try Self.decode(AgendaItem.self, id: id, crc: r.crc, data: r.data, format: Manifest.currentFormat) }
+               } catch {
+                   s.agenda.noteDamage(error)
+                   return nil
+               }
+           }, mayView: { item in
                ContentVisibility.mayView(item, creator: item.createdBy.flatMap { s.accounts[$0.rawValue] }, by: viewer, settings: s.settings)
-           }) {
+           }, onError: { s.agenda.noteDamage($0) }) {
             return listing
         }
         return AgendaListing(try expandedAgenda(q, viewer: viewer))

@@ -149,6 +149,9 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
         return r
     }
 
+    /// Keeps the first problem met reading a record outside `one` and `shards`.
+    func noteDamage(_ error: Error) { lock.withLock { if damage == nil { damage = error } } }
+
     /// True once every record was read.
     var isComplete: Bool { lock.withLock { allRecords != nil } }
 
@@ -217,6 +220,9 @@ public struct Table<Record: StoredRecord>: Sendable {
 
     /// What went wrong reading a record, if anything did.
     var damage: Error? { source?.damage }
+
+    /// Notes a record that could not be read by a query of its own (changes are then refused).
+    func noteDamage(_ error: Error) { source?.noteDamage(error) }
 
     /// The table once its changes are in the database: what was read stays read (a change
     /// does not make the next screen read the whole collection again), with the changes in it.

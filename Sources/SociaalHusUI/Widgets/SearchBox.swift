@@ -44,7 +44,14 @@ public struct CycleFilter<Value: Equatable> {
     public init(_ values: [Value]) { self.values = values }
 
     /// The selected value, nil for all.
-    public var value: Value? { index.map { values[$0] } }
+    public var value: Value? { index.flatMap { values.indices.contains($0) ? values[$0] : nil } }
+
+    /// Replaces the values, keeping the selected one where it still is (`same` says which is).
+    public mutating func replaceValues(_ new: [Value], same: (Value, Value) -> Bool) {
+        let old = value
+        values = new
+        index = old.flatMap { o in new.firstIndex { same($0, o) } }
+    }
 
     /// Moves to the next value, wrapping to "all".
     public mutating func next() {

@@ -51,29 +51,42 @@ enum AgendaCommand {
             throw CLIError.invalidValue(option: "format", value: format, expected: "text, ics, json")
         }
         if out != nil { throw CLIError.invalidValue(option: "out", value: out ?? "", expected: ctx.t("alleen met --format ics of json", "only with --format ics or json")) }
-        let occurrences = try store.agenda(query, viewer: .visitor)
-        printText(occurrences, store: store, ctx)
+        printText(try store.agendaListing(query, viewer: .visitor), store: store, ctx)
     }
 
-    static func printText(_ occurrences: [Occurrence], store: Store, _ ctx: CommandContext) {
-        if occurrences.isEmpty {
+    /// Prints the listing day by day, a chunk of occurrences at a time, into one buffered
+    /// output (a year at ten times Borne is two million lines: one write per line, a day
+    /// header written per line, and an organisation looked up per line were most of its time).
+    static func printText(_ listing: AgendaListing, store: Store, _ ctx: CommandContext) {
+        if listing.count == 0 {
             Console.out(ctx.t("Geen activiteiten in deze periode.", "No activities in this period."))
             return
         }
-        var lastDay = ""
-        for o in occurrences {
-            let header = LocalTime.dayNameWithYear(o.start, ctx.lang)
-            if header != lastDay {
-                if !lastDay.isEmpty { Console.out("") }
-                Console.out(header.prefix(1).uppercased() + header.dropFirst())
-                lastDay = header
+        var out = Console.Buffered()
+        var lastDay: Int?
+        var organisations: [OrganisationID: String] = [:], wijken: [WijkID?: String] = [:]
+        listing.forEach { o in
+            let day = RecurrenceExpansion.dayNumber(o.start)
+            if day != lastDay {
+                if lastDay != nil { out.line("") }
+                let header = LocalTime.dayNameWithYear(o.start, ctx.lang)
+                out.line(header.prefix(1).uppercased() + header.dropFirst())
+                lastDay = day
             }
             let when = o.item.allDay ? ctx.t("hele dag   ", "all day    ")
                 : LocalTime.time(o.start) + (o.end.map { "–" + LocalTime.time($0) } ?? "      ")
-            let org = store.organisation(o.item.organisation, for: .visitor)?.name ?? ""
-            let wijk = o.item.wijk.flatMap { store.wijk($0)?.name } ?? ctx.t("heel Borne", "all of Borne")
-            let line = "  \(when)  \(o.item.title) — \(o.item.location) (\(org); \(wijk))"
-            Console.out(TextSanitizer.sanitize(line))
+            let org = organisations[o.item.organisation] ?? {
+                let name = TextSanitizer.sanitize(store.organisation(o.item.organisation, for: .visitor)?.name ?? "")
+                organisations[o.item.organisation] = name
+                return name
+            }()
+            let wijk = wijken[o.item.wijk] ?? {
+                let name = TextSanitizer.sanitize(o.item.wijk.flatMap { store.wijk($0)?.name } ?? ctx.t("heel Borne", "all of Borne"))
+                wijken[o.item.wijk] = name
+                return name
+            }()
+            out.line("  \(when)  \(TextSanitizer.sanitize(o.item.title)) — \(TextSanitizer.sanitize(o.item.location)) (\(org); \(wijk))")
         }
+        out.flush()
     }
 }

@@ -97,10 +97,13 @@ enum AgendaOccurrences {
 
 extension AgendaOccurrences {
     /// The listing of `q` for a viewer with `sight`, from the rows; nil when the window lies
-    /// outside the range laid down. `item` reads one activity; `mayView` is the rule itself,
-    /// asked again of every activity shown (the columns only find them).
-    static func listing(_ q: AgendaQuery, sight: AgendaSight, db: Database, item: @escaping @Sendable (Int) -> AgendaItem?,
-                        mayView: @escaping @Sendable (AgendaItem) -> Bool) throws -> AgendaListing? {
+    /// outside the range laid down. `item` gives one activity by its id, reading its record
+    /// (checksum and bytes) only when not read before; `mayView` is the rule itself, asked again
+    /// of every activity shown (the columns only find them).
+    static func listing(_ q: AgendaQuery, sight: AgendaSight, db: Database,
+                        item: @escaping @Sendable (Int, () -> (crc: Int, data: Data)) -> AgendaItem?,
+                        mayView: @escaping @Sendable (AgendaItem) -> Bool,
+                        onError: @escaping @Sendable (Error) -> Void = { _ in }) throws -> AgendaListing? {
         guard let range = try coveredRange(db), let (from, to) = StoreState.window(q) else { return nil }
         let f = from.timeIntervalSince1970, t = to.timeIntervalSince1970
         guard f >= Double(range.from), t <= Double(range.until) else { return nil }
@@ -108,32 +111,43 @@ extension AgendaOccurrences {
         let zone = LocalTime.calendar.timeZone
         var args: [Any?] = [RecurrenceExpansion.localDay(from.addingTimeInterval(-Double(longest) - 1), zone),
                             RecurrenceExpansion.localDay(to, zone), t, f]
-        var sql = "FROM agenda_occurrence WHERE day BETWEEN ?1 AND ?2 AND starts < ?3 AND (starts >= ?4 OR ends > ?4)"
-        if let w = q.wijk { args.append(w.rawValue); sql += " AND (wijk IS NULL OR wijk = ?\(args.count))" }
-        if let o = q.organisation { args.append(o.rawValue); sql += " AND organisation = ?\(args.count)" }
-        if let c = q.category { args.append(c.lowercased()); sql += " AND category = ?\(args.count)" }
+        var sql = "FROM agenda_occurrence o WHERE o.day BETWEEN ?1 AND ?2 AND o.starts < ?3 AND (o.starts >= ?4 OR o.ends > ?4)"
+        if let w = q.wijk { args.append(w.rawValue); sql += " AND (o.wijk IS NULL OR o.wijk = ?\(args.count))" }
+        if let o = q.organisation { args.append(o.rawValue); sql += " AND o.organisation = ?\(args.count)" }
+        if let c = q.category { args.append(c.lowercased()); sql += " AND o.category = ?\(args.count)" }
         if !sight.everything {
-            sql += " AND (creator IS NULL OR creator NOT IN (SELECT id FROM accounts WHERE blocked = 1))"
+            sql += " AND (o.creator IS NULL OR o.creator NOT IN (SELECT id FROM accounts WHERE blocked = 1))"
             // Numbers only, written into the SQL: an empty list is "IN ()", which SQLite allows.
-            sql += " AND (hidden = 0 OR organisation IN (" + sight.hiddenOf.map { String($0.rawValue) }.sorted().joined(separator: ",") + "))"
+            sql += " AND (o.hidden = 0 OR o.organisation IN (" + sight.hiddenOf.map { String($0.rawValue) }.sorted().joined(separator: ",") + "))"
         }
         var days: [AgendaListing.Day] = []
-        let grouped = try db.prepare("SELECT day, count(*) " + sql + " GROUP BY day ORDER BY day").bind(all: args)
+        let grouped = try db.prepare("SELECT o.day, count(*) " + sql + " GROUP BY o.day ORDER BY o.day").bind(all: args)
         while try grouped.step() {
             days.append(AgendaListing.Day(date: AgendaListing.noon(of: grouped.int(0)), number: grouped.int(0), count: grouped.int(1)))
         }
-        let pageSQL = "SELECT starts, item " + sql + " ORDER BY day, starts, item LIMIT ?\(args.count + 1) OFFSET ?\(args.count + 2)"
+        // The activity's record comes with its row (one statement, not one per activity).
+        let rowsSQL = "SELECT o.starts, o.item, a.crc, a.data " + sql.replacingOccurrences(of: "FROM agenda_occurrence o WHERE", with: "FROM agenda_occurrence o JOIN agenda a ON a.id = o.item WHERE")
+            + " ORDER BY o.day, o.starts, o.item"
         let fixedArgs = args
-        return AgendaListing(count: days.reduce(0) { $0 + $1.count }, days: days) { range in
-            var out: [Occurrence?] = []
-            guard let page = try? db.prepare(pageSQL).bind(all: fixedArgs + [range.count, range.lowerBound]) else { return Array(repeating: nil, count: range.count) }
-            while (try? page.step()) == true {
-                guard let it = item(page.int(1)), mayView(it) else { out.append(nil); continue }
-                let start = Date(timeIntervalSince1970: page.double(0))
-                out.append(Occurrence(item: it, start: start, end: it.end.map { start.addingTimeInterval($0.timeIntervalSince(it.start)) }))
-            }
-            return out
+        func occurrence(_ s: Statement) -> Occurrence? {
+            guard let it = item(s.int(1), { (s.int(2), s.data(3)) }), mayView(it) else { return nil }
+            let start = Date(timeIntervalSince1970: s.double(0))
+            return Occurrence(item: it, start: start, end: it.end.map { start.addingTimeInterval($0.timeIntervalSince(it.start)) })
         }
+        return AgendaListing(count: days.reduce(0) { $0 + $1.count }, days: days, fetch: { range in
+            var out: [Occurrence?] = []
+            let sql = rowsSQL + " LIMIT ?\(fixedArgs.count + 1) OFFSET ?\(fixedArgs.count + 2)"
+            do {
+                let page = try db.prepare(sql).bind(all: fixedArgs + [range.count, range.lowerBound])
+                while try page.step() { out.append(occurrence(page)) }
+            } catch { onError(error) }
+            return out
+        }, stream: { body in
+            do {
+                let all = try db.prepare(rowsSQL).bind(all: fixedArgs)
+                while try all.step() { body(occurrence(all)) }
+            } catch { onError(error) }
+        })
     }
 }
 

@@ -9,6 +9,7 @@ public final class AgendaScreen: Screen {
     private var wijk = CycleFilter<Wijk>([])
     private var organisation = CycleFilter<Organisation>([])
     private var category = CycleFilter<String>([])
+    private var organisationsRead = false
     private var weekView = false
     private var weekOffset = 0
     private var listing = AgendaListing.empty
@@ -53,10 +54,18 @@ public final class AgendaScreen: Screen {
     }
 
     public func willAppear(_ ctx: UIContext) {
-        wijk.values = ctx.store.wijken
-        organisation.values = ctx.store.organisations(for: ctx.viewer)
-        category.values = ctx.store.agendaCategories(for: ctx.viewer)
+        wijk.replaceValues(ctx.store.wijken) { $0.id == $1.id }
+        // The organisations are read when the filter is first used, not for the first frame
+        // (all 4,000 at ten times Borne were a third of it).
+        organisationsRead = false
+        if organisation.index != nil { readOrganisations(ctx) }
+        category.replaceValues(ctx.store.agendaCategories(for: ctx.viewer)) { $0 == $1 }
         reload(ctx)
+    }
+
+    private func readOrganisations(_ ctx: UIContext) {
+        organisation.replaceValues(ctx.store.organisations(for: ctx.viewer)) { $0.id == $1.id }
+        organisationsRead = true
     }
 
     private func reload(_ ctx: UIContext) {
@@ -139,7 +148,9 @@ public final class AgendaScreen: Screen {
         case .previousField: weekOffset -= 1; list = ListState(); reload(ctx)
         case .nextField: weekOffset += 1; list = ListState(); reload(ctx)
         case .filterWijk: wijk.next(); list = ListState(); reload(ctx)
-        case .filterOrganisation: organisation.next(); list = ListState(); reload(ctx)
+        case .filterOrganisation:
+            if !organisationsRead { readOrganisations(ctx) }
+            organisation.next(); list = ListState(); reload(ctx)
         case .filterCategory: category.next(); list = ListState(); reload(ctx)
         case .clearFilters:
             wijk.index = nil; organisation.index = nil; category.index = nil; search.field.text = ""
