@@ -93,6 +93,10 @@ public enum DurableFile {
 
     /// A store I/O error carrying the current errno's description.
     static func ioError(_ path: String) -> CoreError {
-        CoreError.storeIO(file: path, problem: String(cString: strerror(errno)))
+        switch errno {
+        case ENOSPC, EDQUOT: return .storeFull(path: path)
+        case EROFS: return .storeReadOnly(path: path)
+        default: return .storeIO(file: path, problem: String(cString: strerror(errno)))
+        }
     }
 }

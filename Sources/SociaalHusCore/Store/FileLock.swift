@@ -13,7 +13,11 @@ public final class FileLock {
     public init(path: String) throws {
         self.path = path
         // Never through a link: a link in its place would make the lock create or hold another file.
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
+        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
+        // On a read-only disk the lock is taken on a descriptor opened for reading (flock
+        // does not mind); nobody can write there, so only readers share it.
+        if fd < 0, errno == EROFS { fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
+        if fd < 0, errno == ENOENT { fd = open("/dev/null", O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw DurableFile.ioError(path) }
         self.fd = fd
     }

@@ -38,6 +38,9 @@ public final class Store {
 
     let lock: FileLock
     let db: Database
+    /// True when the store lies on a read-only disk or in a folder this user cannot write:
+    /// everything can be read, and every change is refused with `storeReadOnly`.
+    public private(set) var readOnly = false
     /// `PRAGMA data_version` when this process last looked: it changes when another commits.
     private var seenDataVersion = -1
     /// The change counter of each collection when this process last read it.
@@ -117,23 +120,37 @@ public final class Store {
         let hasDatabase = lstat(dbPath, &st) == 0
         guard hasDatabase || LegacyShardStore.exists(at: path) else { throw CoreError.storeNotFound(path: path) }
         try checkDirectory(path + "/photos")
+        let readOnly = access(path, W_OK) != 0
         // Stores from before the outbox get its Maildir now.
-        for sub in mailFolders {
+        for sub in mailFolders where !readOnly {
             if !FileManager.default.fileExists(atPath: path + "/" + sub) {
                 guard mkdir(path + "/" + sub, 0o700) == 0 else { throw DurableFile.ioError(path + "/" + sub) }
             }
             try checkDirectory(path + "/" + sub)
         }
         let lock = try FileLock(path: path + "/store.lock")
-        return try lock.withLock(exclusive: true) {
+        return try lock.withLock(exclusive: !readOnly) {
             // Looked at again under the lock: another process may have moved it meanwhile.
             var now = stat()
-            if lstat(dbPath, &now) != 0 { try migrateShardFiles(at: path) }
-            let db = try Database(path: dbPath)
+            if lstat(dbPath, &now) != 0 {
+                if readOnly { throw CoreError.storeReadOnly(path: path) }
+                try migrateShardFiles(at: path)
+            }
+            let db = try Database(path: dbPath, readOnly: readOnly)
             let store: Store
             do {
-                try db.migrate(StoreSchema.migrations)
+                if readOnly {
+                    // Read as it is; one that still needs a migration cannot be read here.
+                    let version = try db.userVersion
+                    if version > StoreSchema.migrations.count {
+                        throw CoreError.storeNewerFormat(file: StoreSchema.fileName, found: version, known: StoreSchema.migrations.count)
+                    }
+                    if version < StoreSchema.migrations.count { throw CoreError.storeReadOnly(path: path) }
+                } else {
+                    try db.migrate(StoreSchema.migrations)
+                }
                 store = Store(path: path, db: db, clock: clock, hasher: hasher, lock: lock)
+                store.readOnly = readOnly
                 try store.loadAllLocked()
             } catch {
                 db.leaveFileAsItIsOnClose()
@@ -142,7 +159,7 @@ public final class Store {
             // Opening reads no record (issue 14); a journal of an interrupted change is acted on
             // only if it fits; `check` reads every record and file.
             if let problem = store.journalProblem() { throw problem }
-            if cleanLeftovers {
+            if cleanLeftovers, !readOnly {
                 store.removeLeftovers()
                 // An erasure stopped after its commit, before the log was emptied: empty it now.
                 try? store.db.checkpointTruncate()
@@ -273,7 +290,8 @@ public final class Store {
     /// touched records in one transaction. When `body` throws, nothing is written.
     @discardableResult
     func update<T>(_ body: (inout Transaction) throws -> T) throws -> T {
-        try lock.withLock(exclusive: true) {
+        if readOnly { throw CoreError.storeReadOnly(path: path) }
+        return try lock.withLock(exclusive: true) {
             try refreshLocked()
             if let damage = Self.damage(in: state) { throw damage }
             var tx = Transaction(state: state, now: clock.now())

@@ -43,7 +43,7 @@ public enum StoreCheck {
         }
         var state = StoreState(manifest: .empty())
         do {
-            let db = try Database(path: dbPath)
+            let db = try Database(path: dbPath, readOnly: access(path, W_OK) != 0)
             // A check never writes: not even the log into the database file when it closes.
             db.leaveFileAsItIsOnClose()
             let version = try db.userVersion

@@ -13,6 +13,10 @@ public enum CoreError: Error, Equatable, Sendable {
     case storeCorrupt(file: String, problem: StoreProblem)
     case storeIO(file: String, problem: String)
     case storeLocked(path: String)
+    /// The disk holding the store is full: the change was not made, nothing was lost.
+    case storeFull(path: String)
+    /// The store can only be read (a read-only disk or folder): the change was not made.
+    case storeReadOnly(path: String)
     // Input
     case invalidEmail(String)
     case emailInUse
@@ -82,6 +86,12 @@ public enum CoreError: Error, Equatable, Sendable {
         case .storeIO(let f, let problem):
             return lang.pick(nl: "Kon \(f) niet lezen of schrijven: \(problem). Er is niets half opgeslagen; probeer het opnieuw.",
                              en: "Could not read or write \(f): \(problem). Nothing was half saved; try again.")
+        case .storeFull(let p):
+            return lang.pick(nl: "De schijf met de opslag is vol (\(p)). Deze wijziging is niet opgeslagen en er is niets verloren gegaan. Maak ruimte vrij (of vraag de beheerder dat te doen) en probeer het opnieuw.",
+                             en: "The disk holding the store is full (\(p)). This change was not saved and nothing was lost. Free some space (or ask the administrator to) and try again.")
+        case .storeReadOnly(let p):
+            return lang.pick(nl: "De opslag kan alleen gelezen worden (\(p)): deze wijziging is niet opgeslagen. Vraag de beheerder om de opslag weer beschrijfbaar te maken.",
+                             en: "The store can only be read (\(p)): this change was not saved. Ask the administrator to make the store writable again.")
         case .storeLocked(let p):
             return lang.pick(nl: "De opslag \(p) is in gebruik en kon niet worden vergrendeld; probeer het zo opnieuw.",
                              en: "The store \(p) is in use and could not be locked; try again shortly.")

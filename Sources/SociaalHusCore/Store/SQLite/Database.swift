@@ -32,8 +32,11 @@ public final class Database {
             if st.st_mode & 0o077 != 0 { throw CoreError.storeFileReadableByOthers(path: path) }
         }
         var db: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let flags = (readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX
+        // Read-only means a disk or folder nobody here can write: SQLite cannot make the WAL's
+        // shared-memory file there, and "immutable" tells it none is needed (nothing can change).
+        let name = readOnly ? "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1" : path
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(db)
@@ -63,8 +66,10 @@ public final class Database {
     static func error(_ rc: Int32, _ message: String, _ path: String) -> CoreError {
         switch rc & 0xFF {
         case SQLITE_CORRUPT, SQLITE_NOTADB: return .storeCorrupt(file: (path as NSString).lastPathComponent, problem: .unreadable(detail: message))
-        case SQLITE_FULL: return .storeIO(file: path, problem: "the disk is full (\(message))")
-        case SQLITE_READONLY: return .storeIO(file: path, problem: "the store can only be read (\(message))")
+        case SQLITE_FULL: return .storeFull(path: path)
+        case SQLITE_READONLY: return .storeReadOnly(path: path)
+        case SQLITE_IOERR where errno == ENOSPC: return .storeFull(path: path)
+        case SQLITE_IOERR where errno == EROFS: return .storeReadOnly(path: path)
         case SQLITE_BUSY, SQLITE_LOCKED: return .storeLocked(path: path)
         default: return .storeIO(file: path, problem: message)
         }
