@@ -113,7 +113,7 @@ struct CommandSpec {
             opt("en", ("BESTAND", "FILE"), required: true, "de Engelse tekst (UTF-8)", "the English text (UTF-8)"),
         ]),
         CommandSpec(path: ["privacy", "reset"], summary: ("zet de standaard privacyverklaring terug", "restore the standard privacy statement"), options: []),
-        CommandSpec(path: ["bench"], summary: ("meet openen, wijzigen, wissen, agenda en geheugen op een synthetische opslag", "measure open, change, erase, agenda and memory on a synthetic store"), options: [
+        CommandSpec(path: ["bench"], summary: ("meet openen, wijzigen, wissen, agenda, toetsen en geheugen op een synthetische opslag", "measure open, change, erase, agenda, keys and memory on a synthetic store"), options: [
             opt("scale", ("N", "N"), "schaal 1–20 (standaard 1 en 10)", "scale 1–20 (default 1 and 10)"),
             opt("runs", ("N", "N"), "metingen per schaal (1–50, standaard 5)", "runs per scale (1–50, default 5)"),
             opt("dir", ("MAP", "DIR"), "bewaar de synthetische opslag in deze map", "keep the synthetic store in this folder"),
@@ -121,6 +121,7 @@ struct CommandSpec {
         CommandSpec(path: ["bench-child"], summary: ("één meting (intern)", "one run (internal)"), options: [
             opt("run", ("N", "N"), "het nummer van de meting", "the run's number"),
             opt("frame", nil, "alleen het eerste scherm tekenen", "draw only the first screen"),
+            opt("keys", nil, "toetsen in de agendalijst meten", "time key presses in the agenda list"),
         ], hidden: true),
         CommandSpec(path: ["help"], summary: ("toon de hulp, of die van één opdracht", "show the help, or that of one command"), options: []),
     ]

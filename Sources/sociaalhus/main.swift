@@ -47,4 +47,11 @@ do {
     Console.err(lang.pick(nl: "Onverwachte fout: \(error)", en: "Unexpected error: \(error)"))
     status = 1
 }
+// For `sociaalhus bench`: this process's peak memory, written where it asks (a parent cannot
+// measure a child's own peak: the child's counter starts from the parent's at fork).
+if let file = environment["SOCIAALHUS_PEAK_FILE"], let procStatus = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+   let line = procStatus.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+   let kb = line.split(separator: " ").compactMap({ Double($0) }).first {
+    try? String(kb / 1024).write(toFile: file, atomically: false, encoding: .utf8)
+}
 exit(status)

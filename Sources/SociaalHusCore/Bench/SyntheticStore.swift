@@ -20,6 +20,9 @@ public enum SyntheticStore {
         }
     }
 
+    /// The name of the first wijk of a synthetic store (the one the benchmark's agenda asks for).
+    public static var firstWijkName: String { DemoData.wijken[0] }
+
     /// The ids of every account in a synthetic store, sorted: the benchmark picks its actors here.
     public static func accountIDs(in store: Store) -> [AccountID] { store.state.accounts.all.map(\.id).sorted() }
 

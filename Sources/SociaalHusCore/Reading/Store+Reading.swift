@@ -95,6 +95,9 @@ extension Store {
         return ContentVisibility.view(of: p, author: author, organisation: org, by: viewer, settings: state.settings, now: now, lang: lang)
     }
 
+    /// How many accounts there are (counted, not read).
+    public var accountCount: Int { state.accounts.count }
+
     /// One agenda item, if `viewer` may see it.
     public func agendaItem(_ id: AgendaItemID, for viewer: Viewer) -> AgendaItem? {
         guard let item = state.agenda[id.rawValue] else { return nil }

@@ -84,7 +84,12 @@ struct StoreState: Sendable {
 
     /// The account with this e-mail address (already normalised).
     public func account(email: String) -> Account? {
-        accounts.all.first { $0.email == email }
+        // Through the e-mail column when the accounts are read from the database (a login or a
+        // command reads one account, not all of them).
+        if let keys = accounts.keys(matching: Store.accountEmailKey(email)) {
+            return keys.compactMap { accounts[$0] }.first { $0.email == email }
+        }
+        return accounts.all.first { $0.email == email }
     }
 
     /// The wijk with this name (case-insensitive) or number.

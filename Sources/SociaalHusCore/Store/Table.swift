@@ -96,6 +96,8 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
     private let fetchAll: () throws -> [Record]
     private let fetchOne: (Int) throws -> Record?
     private let fetchCount: () throws -> Int
+    /// Keys of the records whose indexed column holds a value (accounts: the e-mail address).
+    let lookup: ((String) throws -> [Int])?
     private var allRecords: [[Int: Record]]?
     private var some: [Int: Record?] = [:]
     private var counted: Int?
@@ -103,10 +105,12 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
     /// refuses changes while one is known.
     private(set) var damage: Error?
 
-    init(fetchAll: @escaping () throws -> [Record], fetchOne: @escaping (Int) throws -> Record?, fetchCount: @escaping () throws -> Int) {
+    init(fetchAll: @escaping () throws -> [Record], fetchOne: @escaping (Int) throws -> Record?, fetchCount: @escaping () throws -> Int,
+         lookup: ((String) throws -> [Int])? = nil) {
         self.fetchAll = fetchAll
         self.fetchOne = fetchOne
         self.fetchCount = fetchCount
+        self.lookup = lookup
     }
 
     func shards(_ count: Int) -> [[Int: Record]] {
@@ -158,7 +162,7 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
     /// A source with the same database reads holding everything this one read, with `changes`
     /// (key → shard and record, or nil when removed) applied: only the shards they touch are copied.
     func completed(with changes: [Int: (shard: Int, record: Record?)]) -> LazySource<Record> {
-        let s = LazySource(fetchAll: fetchAll, fetchOne: fetchOne, fetchCount: fetchCount)
+        let s = LazySource(fetchAll: fetchAll, fetchOne: fetchOne, fetchCount: fetchCount, lookup: lookup)
         lock.withLock {
             var all = allRecords ?? []
             for (key, change) in changes where all.indices.contains(change.shard) { all[change.shard][key] = change.record }
@@ -169,7 +173,7 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
 
     /// A source with the same database reads, knowing `known` (key → record, or nil when gone).
     func fresh(knowing known: [Int: Record?]) -> LazySource<Record> {
-        let s = LazySource(fetchAll: fetchAll, fetchOne: fetchOne, fetchCount: fetchCount)
+        let s = LazySource(fetchAll: fetchAll, fetchOne: fetchOne, fetchCount: fetchCount, lookup: lookup)
         s.some = known
         return s
     }
@@ -216,6 +220,13 @@ public struct Table<Record: StoredRecord>: Sendable {
     func known(_ key: Int, or decode: () throws -> Record) rethrows -> Record {
         guard let source, isPartial else { return try decode() }
         return try source.known(key, or: decode)
+    }
+
+    /// The keys whose indexed column holds `value`, found by the database; nil when the table
+    /// has no such column or holds changes of its own (then look through `all`).
+    func keys(matching value: String) -> [Int]? {
+        guard isPartial, let lookup = source?.lookup else { return nil }
+        do { return try lookup(value) } catch { source?.noteDamage(error); return nil }
     }
 
     /// What went wrong reading a record, if anything did.

@@ -46,8 +46,15 @@ enum BenchCommand {
         #endif
         let hash = try YescryptHasher().hash("synthetic benchmark password")
         let now = Date()
-        Console.out("| scale | records | open (median / worst) | one change | erase | agenda 8 weeks, 1 wijk | peak memory | first frame (process) | its peak memory |")
-        Console.out("|---|---|---|---|---|---|---|---|---|")
+        var processRows: [String] = []
+        defer {
+            Console.out("")
+            Console.out("| scale | first frame (process) | its peak | one change (`account block`/`unblock`) | its peak | `agenda`, 1 wijk, 56 days | its peak | `agenda`, all, 366 days | its peak | key to frame in the agenda list, p50 / p99 / max |")
+            Console.out("|---|---|---|---|---|---|---|---|---|---|")
+            for row in processRows { Console.out(row) }
+        }
+        Console.out("| scale | records | open (median / worst) | one change | erase | agenda screen, 8 weeks, 1 wijk | peak memory |")
+        Console.out("|---|---|---|---|---|---|---|")
         for scale in scales {
             let base = keep ?? NSTemporaryDirectory()
             let path = base + "/sociaalhus-bench-\(scale)-\(getpid())"
@@ -67,8 +74,71 @@ enum BenchCommand {
                 let s = values.sorted()
                 return String(format: "%.1f / %.1f ms", s[s.count / 2], s.last ?? 0)
             }
-            Console.out("| \(scale) | \(records) | \(cell(results.map(\.open))) | \(cell(results.flatMap(\.change))) | \(cell(results.flatMap(\.erase))) | \(cell(results.flatMap(\.agenda))) (\(results[0].agendaOccurrences) occurrences) | \(String(format: "%.0f MB", results.map(\.peakMB).max() ?? 0)) | \(cell(frames.map(\.wallMS))) | \(String(format: "%.0f MB", frames.map(\.peakMB).max() ?? 0)) |")
+            // Whole processes, as a person or a script starts them.
+            let wijkName = SyntheticStore.firstWijkName
+            var blockRuns: [FrameResult] = [], wijkRuns: [FrameResult] = [], yearRuns: [FrameResult] = []
+            for r in 0..<runs {
+                let email = "bewoner\(1 + r)@example.nl"
+                blockRuns.append(try spawnCommand(["account", "block", "--store", path, "--email", email, "--reason", "benchmark"]))
+                blockRuns.append(try spawnCommand(["account", "unblock", "--store", path, "--email", email]))
+                wijkRuns.append(try spawnCommand(["agenda", "--store", path, "--wijk", wijkName, "--days", "56"]))
+                yearRuns.append(try spawnCommand(["agenda", "--store", path, "--days", "366"]))
+            }
+            let keys = try spawnKeys(path: path).sorted()
+            func peak(_ rs: [FrameResult]) -> String { String(format: "%.0f MB", rs.map(\.peakMB).max() ?? 0) }
+            processRows.append("| \(scale) | \(cell(frames.map(\.wallMS))) | \(peak(frames)) | \(cell(blockRuns.map(\.wallMS))) | \(peak(blockRuns)) | \(cell(wijkRuns.map(\.wallMS))) | \(peak(wijkRuns)) | \(cell(yearRuns.map(\.wallMS))) | \(peak(yearRuns)) | "
+                + String(format: "%.2f / %.2f / %.2f ms |", keys[keys.count / 2], keys[Int(Double(keys.count) * 0.99)], keys.last ?? 0))
+            Console.out("| \(scale) | \(records) | \(cell(results.map(\.open))) | \(cell(results.flatMap(\.change))) | \(cell(results.flatMap(\.erase))) | \(cell(results.flatMap(\.agenda))) (\(results[0].agendaOccurrences) occurrences) | \(String(format: "%.0f MB", results.map(\.peakMB).max() ?? 0)) |")
         }
+    }
+
+    /// Starts this binary with `args` through `posix_spawn` (Foundation's `Process` added some
+    /// 50 ms to every start from a parent this size), standard output to `stdoutPath`, standard
+    /// input from `stdinPath`; waits, and returns the wall time in ms and the exit status.
+    static func spawnTimed(_ args: [String], env: [String: String] = [:], stdoutPath: String = "/dev/null", stdinPath: String = "/dev/null") throws -> (Double, Int32) {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let environment = ProcessInfo.processInfo.environment.merging(env) { $1 }.map { "\($0.key)=\($0.value)" }
+        let argv = ([exe] + args).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let t = DispatchTime.now().uptimeNanoseconds
+        guard posix_spawn(&pid, exe, &actions, nil, argv, envp) == 0 else { throw CoreError.storeIO(file: exe, problem: "could not start") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
+        return (wall, (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f))
+    }
+
+    /// Runs this binary with `args` as a whole process (output to /dev/null); its wall time and
+    /// the peak memory it reported at exit (`SOCIAALHUS_PEAK_FILE`, see main.swift).
+    static func spawnCommand(_ args: [String]) throws -> FrameResult {
+        let peakFile = NSTemporaryDirectory() + "sociaalhus-peak-\(getpid())-\(UUID().uuidString)"
+        defer { unlink(peakFile) }
+        let (wall, status) = try spawnTimed(args, env: ["SOCIAALHUS_PEAK_FILE": peakFile])
+        guard status == 0 else { throw CoreError.storeIO(file: args.joined(separator: " "), problem: "exited \(status)") }
+        let peak = Double((try? String(contentsOfFile: peakFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        return FrameResult(wallMS: wall, peakMB: peak)
+    }
+
+    /// Key press to frame in the agenda list, in a fresh process: every press's milliseconds.
+    static func spawnKeys(path: String) throws -> [Double] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        p.arguments = ["bench-child", "--store", path, "--keys"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw CoreError.storeIO(file: path, problem: "key run failed") }
+        return try JSONDecoder().decode([Double].self, from: data)
     }
 
     static func spawnChild(path: String, run: Int) throws -> RunResult {
@@ -98,17 +168,10 @@ enum BenchCommand {
 
     /// Times a child that starts, opens the store, draws the first agenda frame and exits.
     static func spawnFrame(path: String) throws -> FrameResult {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        p.arguments = ["bench-child", "--store", path, "--frame"]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        let t = DispatchTime.now().uptimeNanoseconds
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let wall = Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
-        guard p.terminationStatus == 0 else { throw CoreError.storeIO(file: path, problem: "first-frame run failed") }
+        let out = NSTemporaryDirectory() + "sociaalhus-frame-\(getpid())-\(UUID().uuidString)"
+        defer { unlink(out) }
+        let (wall, status) = try spawnTimed(["bench-child", "--store", path, "--frame"], stdoutPath: out)
+        guard status == 0, let data = FileManager.default.contents(atPath: out) else { throw CoreError.storeIO(file: path, problem: "first-frame run failed") }
         return FrameResult(wallMS: wall, peakMB: try JSONDecoder().decode(FrameResult.self, from: data).peakMB)
     }
 
@@ -116,6 +179,21 @@ enum BenchCommand {
     /// the interface's first frame (the agenda at 80×24, drawn into a grid as the terminal would get it).
     static func child(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let path = try args.required("store")
+        if args.flag("keys") {
+            // Key press to frame in the agenda list: ↓ 300 times, then PgDn and PgUp 20 times each.
+            let store = try Store.open(at: path)
+            let app = App(context: UIContext(store: store, language: .dutch, exportDirectory: NSTemporaryDirectory()))
+            _ = app.render(size: Size(cols: 80, rows: 24))
+            var times: [Double] = []
+            for key in Array(repeating: Key.down, count: 300) + Array(repeating: Key.pageDown, count: 20) + Array(repeating: Key.pageUp, count: 20) {
+                let t = DispatchTime.now().uptimeNanoseconds
+                app.handle(key)
+                _ = app.render(size: Size(cols: 80, rows: 24))
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
+            }
+            FileHandle.standardOutput.write(try JSONEncoder().encode(times))
+            return
+        }
         if args.flag("frame") {
             let store = try Store.open(at: path)
             let app = App(context: UIContext(store: store, language: .dutch, exportDirectory: NSTemporaryDirectory()))
@@ -132,7 +210,9 @@ enum BenchCommand {
         }
         var store: Store!
         let open = try ms { store = try Store.open(at: path) }
-        let accounts = SyntheticStore.accountIDs(in: store)
+        // The synthetic accounts are numbered 1…n: counted, not read (reading them all was most
+        // of this process's memory).
+        let accounts = (1...max(store.accountCount, 1)).map { AccountID($0) }
         var change: [Double] = [], erase: [Double] = [], agenda: [Double] = []
         var occurrences = 0
         let wijk = store.wijken[0].id
@@ -140,7 +220,12 @@ enum BenchCommand {
             let id = accounts[(run * 37 + i * 101) % accounts.count]
             let a = store.ownAccount(id)!
             change.append(try ms { try store.setEmailPreference(.announcement, to: !a.profile.email.announcements, for: id, by: .account(a)) })
-            agenda.append(try ms { occurrences = try store.agenda(AgendaQuery(wijk: wijk, from: Date(), days: 56), viewer: .visitor).count })
+            // What the agenda screen asks: the count per day and the first screenful.
+            agenda.append(try ms {
+                let listing = try store.agendaListing(AgendaQuery(wijk: wijk, from: Date(), days: 56), viewer: .visitor)
+                occurrences = listing.count
+                for k in 0..<min(20, listing.count) { _ = listing.occurrence(at: k) }
+            })
         }
         for i in 0..<3 {
             let id = accounts[accounts.count - 1 - (run * 3 + i)]

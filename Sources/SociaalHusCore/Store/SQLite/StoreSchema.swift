@@ -146,7 +146,13 @@ extension Store {
                 guard try s.step() else { return nil }
                 return try decode(R.self, id: s.int(0), crc: s.int(1), data: s.data(2), format: format)
             },
-            fetchCount: { try db.integer("SELECT count(*) FROM \(table)") })
+            fetchCount: { try db.integer("SELECT count(*) FROM \(table)") },
+            lookup: c == .accounts ? { value in
+                let s = try db.prepare("SELECT id FROM accounts WHERE email = ?1").bind(value)
+                var keys: [Int] = []
+                while try s.step() { keys.append(s.int(0)) }
+                return keys
+            } : nil)
         return Table(shardCount: c.defaultShardCount, source: source)
     }
 
