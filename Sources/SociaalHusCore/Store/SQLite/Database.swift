@@ -7,9 +7,7 @@ import Glibc
 /// One connection to a SQLite database file, set up as the store needs it (issue 14): WAL with
 /// `synchronous=FULL` (an acknowledged change survives a crash), foreign keys on, deleted content
 /// overwritten (`secure_delete`), and a busy timeout so processes wait for each other's writes.
-///
-/// This is the engine the store moves onto; the shard files stay the store until every reader
-/// is a query (see the README's "Where the store goes next").
+/// A connection on a read-only disk opens the file `immutable` (nothing there can change it).
 public final class Database {
     /// The file.
     public let path: String
