@@ -150,7 +150,7 @@ import Testing
         #expect(StoreCheck.run(at: dir.store).isSound)
     }
 
-    @Test("check reports an occurrence row that disagrees with its activity, and an account whose blocked column is wrong")
+    @Test("check reports an occurrence row that disagrees with its activity, an account whose blocked column is wrong, and a lost reference")
     func checkFindsStaleRows() throws {
         let dir = TempDir()
         do {
@@ -165,6 +165,9 @@ import Testing
         #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("agenda 1") })
         try StoreTests.tamper(dir, "UPDATE agenda_occurrence SET hidden = 0; UPDATE accounts SET blocked = 1")
         #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("accounts") })
+        // A lost reference would let an erasure miss a record: check says so.
+        try StoreTests.tamper(dir, "UPDATE accounts SET blocked = 0; DELETE FROM refs WHERE collection = 'audit'")
+        #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("audit") && $0.contains("references") })
     }
 
     @Test("the rules' sight of the agenda says what mayView says, for every kind of viewer and activity")

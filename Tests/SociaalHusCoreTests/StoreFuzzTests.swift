@@ -39,7 +39,7 @@ import Glibc
     static func fingerprint(_ s: Store) -> [String: Data] {
         var out: [String: Data] = [:]
         for (ref, change) in Store.allChanges(of: s.state) {
-            if case .put(let d) = change { out["\(ref.collection.rawValue)-\(ref.key)"] = d }
+            if case .put(let d, _) = change { out["\(ref.collection.rawValue)-\(ref.key)"] = d }
         }
         return out
     }

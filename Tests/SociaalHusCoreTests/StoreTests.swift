@@ -242,7 +242,7 @@ import Testing
                 while try s.step() { rows.append((s.int(0), s.data(1))) }
                 for (id, data) in rows { try db.prepare("UPDATE \(c.rawValue) SET crc = ?1 WHERE id = ?2").bind(Int(CRC32.checksum(data)), id).run() }
             }
-            try db.execute("DROP TABLE agenda_occurrence; DELETE FROM meta WHERE key LIKE 'occurrences-%'")
+            try db.execute("DROP TABLE agenda_occurrence; DROP TABLE refs; DELETE FROM meta WHERE key LIKE 'occurrences-%'")
             try db.execute("DROP INDEX accounts_email; DROP INDEX accounts_blocked; ALTER TABLE accounts DROP COLUMN email; ALTER TABLE accounts DROP COLUMN blocked")
             try db.execute("DROP INDEX agenda_span; ALTER TABLE agenda DROP COLUMN starts; ALTER TABLE agenda DROP COLUMN ends; ALTER TABLE agenda DROP COLUMN category")
             try db.execute("PRAGMA user_version = 1")

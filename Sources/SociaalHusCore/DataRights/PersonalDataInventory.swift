@@ -100,6 +100,12 @@ struct PersonIdentifiers {
         probes = p
     }
 
+    /// True when the byte test of `mayName` holds exactly (ASCII needles, an ASCII phone number),
+    /// so a search over raw bytes (`EraseCandidates`) finds every text it would.
+    var probesAreASCII: Bool {
+        !needles.contains { $0.utf8.contains { $0 >= 0x80 } } && (phoneDigits?.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ?? true)
+    }
+
     /// True when `text` may hold an identifier: a needle's first four bytes (either case) or the
     /// phone number's last four digits occur in it.
     func mayName(_ text: String) -> Bool {

@@ -13,11 +13,12 @@ extension Store {
         defer { removeMigratedShardFiles() }
         try update(actor: viewer) { tx in
             guard let a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+            let cands = EraseCandidates(account: a, ids: PersonIdentifiers(a), db: db, state: tx.state)
             if let photo = a.profile.photo { tx.photosToRemove.append(photo) }
             tx.remove(a)
             var removedPosts: Set<PostID> = [], removedMessages: Set<MessageID> = []
             var removedTitles: [String] = []
-            for p in Array(tx.state.posts.all) {
+            for p in cands.records(tx.state.posts, tx) {
                 switch p.author {
                 case .resident(let r) where r == id:
                     removedPosts.insert(p.id)
@@ -30,14 +31,14 @@ extension Store {
                 default: break
                 }
             }
-            for m in Array(tx.state.messages.all)
+            for m in cands.records(tx.state.messages, tx)
             where m.senderAccount == id || m.recipient == .resident(id) || m.senderEmail == a.email || m.recipient == .address(a.email) {
                 removedMessages.insert(m.id)
                 tx.remove(m)
             }
             // Lines announcing their content leave every waiting digest (older lines, without an
             // author, by the title of a post that went).
-            for other in Array(tx.state.accounts.all) where !other.pendingDigest.isEmpty {
+            for other in cands.records(tx.state.accounts, tx) where !other.pendingDigest.isEmpty {
                 let ids = PersonIdentifiers(a)
                 let kept = other.pendingDigest.filter { l in
                     // A line about their post, or one that names them (someone else's post about them).
@@ -47,12 +48,12 @@ extension Store {
                 }
                 if kept.count != other.pendingDigest.count { var o = other; o.pendingDigest = kept; tx.put(o) }
             }
-            for item in Array(tx.state.agenda.all) where item.createdBy == id {
+            for item in cands.records(tx.state.agenda, tx) where item.createdBy == id {
                 var i = item
                 i.createdBy = nil
                 tx.put(i)
             }
-            for org in Array(tx.state.organisations.all) where org.createdBy == id {
+            for org in cands.records(tx.state.organisations, tx) where org.createdBy == id {
                 var o = org
                 o.createdBy = nil
                 tx.put(o)
@@ -61,7 +62,7 @@ extension Store {
             // An intake not linked to the account but with their e-mail address or phone number is
             // about them as well.
             let phoneTail = String((a.profile.phone ?? "").filter(\.isNumber).suffix(9))
-            for intake in Array(tx.state.intakes.all) {
+            for intake in cands.records(tx.state.intakes, tx) {
                 let p = intake.person
                 let sameEmail = !p.email.isEmpty && p.email.caseInsensitiveCompare(a.email) == .orderedSame
                 let samePhone = phoneTail.count >= 8 && p.phone.filter(\.isNumber).hasSuffix(phoneTail)
@@ -79,7 +80,7 @@ extension Store {
                 }
             }
             // E-mails to or about the person, waiting or sent, with their Maildir files.
-            for m in Array(tx.state.outbox.all) where m.accounts.contains(id) || m.to == a.email { tx.removeMail(m) }
+            for m in cands.records(tx.state.outbox, tx) where m.accounts.contains(id) || m.to == a.email { tx.removeMail(m) }
             // Reports about them or their content go (the content is gone, and what others wrote
             // about it names them); reports they made keep what was reported but lose who reported.
             for r in Array(tx.state.reports.all) {
@@ -99,9 +100,8 @@ extension Store {
                     tx.put(u)
                 }
             }
-            Self.redactFreeText(PersonIdentifiers(a), in: &tx)
-            let shard = tx.state.audit.shardIndex(forKey: id.rawValue)
-            for e in Array(tx.state.audit.shards[shard].values) where e.subject == id { tx.remove(e) }
+            Self.redactFreeText(PersonIdentifiers(a), cands, in: &tx)
+            for e in cands.records(tx.state.audit, tx) where e.subject == id { tx.remove(e) }
             tx.audit(.accountErased, actor: viewer.account?.id, subject: id, target: "account:\(id)")
         }
     }
@@ -109,7 +109,7 @@ extension Store {
     /// Replaces the person's name, e-mail address, phone number and address in the free text of
     /// every record that stays (the "redact" fields of `PersonalDataInventory`); an e-mail to
     /// someone else that names them is not sent (its file cannot be rewritten safely).
-    static func redactFreeText(_ ids: PersonIdentifiers, in tx: inout Transaction) {
+    static func redactFreeText(_ ids: PersonIdentifiers, _ cands: EraseCandidates = EraseCandidates(), in tx: inout Transaction) {
         func fix(_ s: inout String) -> Bool {
             guard let r = ids.redacted(s) else { return false }
             s = r
@@ -121,11 +121,11 @@ extension Store {
             s = ""
             return true
         }
-        for p in Array(tx.state.posts.all) {
+        for p in cands.records(tx.state.posts, tx) {
             var q = p
             if [fix(&q.title), fix(&q.body)].contains(true) { tx.put(q) }
         }
-        for m in Array(tx.state.messages.all) {
+        for m in cands.records(tx.state.messages, tx) {
             var n = m
             if [fix(&n.text), fix(&n.senderName)].contains(true) { tx.put(n) }
         }
@@ -133,17 +133,17 @@ extension Store {
             var u = r
             if [fix(&u.explanation), fix(&u.reporterName), blankAddress(&u.reporterEmail)].contains(true) { tx.put(u) }
         }
-        for i in Array(tx.state.intakes.all) {
+        for i in cands.records(tx.state.intakes, tx) {
             var j = i
             var changed = [fix(&j.question), fix(&j.notes), fix(&j.person.name), fix(&j.person.phone), blankAddress(&j.person.email), fix(&j.person.address)].contains(true)
             for k in j.referrals.indices where fix(&j.referrals[k].staffName) { changed = true }
             if changed { tx.put(j) }
         }
-        for d in Array(tx.state.disclosures.all) {
+        for d in cands.records(tx.state.disclosures, tx) {
             var e = d
             if fix(&e.staffName) { tx.put(e) }
         }
-        for other in Array(tx.state.accounts.all) {
+        for other in cands.records(tx.state.accounts, tx) {
             guard var reason = other.blockedReason, fix(&reason) else { continue }
             var o = other
             o.blockedReason = reason
@@ -159,19 +159,19 @@ extension Store {
             var e = d
             if [fix(&e.input.question), fix(&e.input.notes)].contains(true) { tx.put(e) }
         }
-        for item in Array(tx.state.agenda.all) {
+        for item in cands.records(tx.state.agenda, tx) {
             var i = item
             if [fix(&i.title), fix(&i.description), fix(&i.location), fix(&i.signup), fix(&i.cost), fix(&i.category)].contains(true) { tx.put(i) }
         }
-        for o in Array(tx.state.organisations.all) {
+        for o in cands.records(tx.state.organisations, tx) {
             var p = o
             if [fix(&p.description), fix(&p.openingHours), fix(&p.website), fix(&p.address), fix(&p.phone), blankAddress(&p.email)].contains(true) { tx.put(p) }
         }
-        for e in Array(tx.state.audit.all) {
+        for e in cands.records(tx.state.audit, tx) {
             guard var t = e.target else { continue }
             if fix(&t) { var f = e; f.target = t; tx.put(f) }
         }
-        for m in Array(tx.state.outbox.all) where ids.redacted(m.subject) != nil || ids.redacted(m.body) != nil {
+        for m in cands.records(tx.state.outbox, tx) where ids.redacted(m.subject) != nil || ids.redacted(m.body) != nil {
             tx.removeMail(m)
         }
     }

@@ -98,7 +98,10 @@ public enum StoreCheck {
                     report.problems.append(.storeCorrupt(file: "\(StoreSchema.fileName) (agenda \(rows.int(0)))", problem: .unreadable(detail: "index columns")))
                 }
             }
-            if try db.userVersion >= 4 { report.problems += try AgendaOccurrences.problems(state, db) }
+            if try db.userVersion >= 4 {
+                report.problems += try AgendaOccurrences.problems(state, db)
+                report.problems += try Store.refsProblems(state, db)
+            }
             state.manifest.generation = meta["generation"] ?? 0
         } catch let e as CoreError {
             report.problems.append(e)

@@ -82,6 +82,24 @@ struct StoreState: Sendable {
         settingsTable[1]?.settings ?? PlatformSettings()
     }
 
+    /// True when collection `c` is read from the database only as far as asked, with no changes on top.
+    func isPartial(_ c: CollectionName) -> Bool {
+        switch c {
+        case .settings: settingsTable.isPartial
+        case .accounts: accounts.isPartial
+        case .organisations: organisations.isPartial
+        case .agenda: agenda.isPartial
+        case .posts: posts.isPartial
+        case .messages: messages.isPartial
+        case .audit: audit.isPartial
+        case .intakes: intakes.isPartial
+        case .disclosures: disclosures.isPartial
+        case .outbox: outbox.isPartial
+        case .drafts: drafts.isPartial
+        case .reports: reports.isPartial
+        }
+    }
+
     /// The account with this e-mail address (already normalised).
     public func account(email: String) -> Account? {
         // Through the e-mail column when the accounts are read from the database (a login or a

@@ -21,6 +21,10 @@ public enum CollectionName: String, CaseIterable, Codable, Sendable, CodingKeyRe
 public protocol StoredRecord: BinaryRecord, Sendable {
     /// The collection it belongs to.
     static var collection: CollectionName { get }
+    /// The accounts it refers to by number (author, sender, recipient, creator, subject…), kept
+    /// in the `refs` table so an erasure finds these records without reading every one. -1
+    /// stands for "look at this one in any erasure" (a digest line from before lines had authors).
+    var referencedAccounts: [Int] { get }
     /// Its unique internal number.
     var storageKey: Int { get }
     /// The number that picks its shard (usually `storageKey`).
@@ -29,6 +33,46 @@ public protocol StoredRecord: BinaryRecord, Sendable {
 
 extension StoredRecord {
     public var shardKey: Int { storageKey }
+    public var referencedAccounts: [Int] { [] }
+}
+
+extension Account {
+    public var referencedAccounts: [Int] { pendingDigest.map { $0.author?.rawValue ?? -1 } }
+}
+extension Organisation {
+    public var referencedAccounts: [Int] { createdBy.map { [$0.rawValue] } ?? [] }
+}
+extension AgendaItem {
+    public var referencedAccounts: [Int] { createdBy.map { [$0.rawValue] } ?? [] }
+}
+extension Post {
+    public var referencedAccounts: [Int] { author.account.map { [$0.rawValue] } ?? [] }
+}
+extension ContactMessage {
+    public var referencedAccounts: [Int] {
+        var out = senderAccount.map { [$0.rawValue] } ?? []
+        if case .resident(let r) = recipient { out.append(r.rawValue) }
+        return out
+    }
+}
+extension AuditEvent {
+    public var referencedAccounts: [Int] { subject.map { [$0.rawValue] } ?? [] }
+}
+extension Intake {
+    public var referencedAccounts: [Int] { person.account.map { [$0.rawValue] } ?? [] }
+}
+extension OutboxMessage {
+    public var referencedAccounts: [Int] { accounts.map(\.rawValue) }
+}
+extension IntakeDraft {
+    public var referencedAccounts: [Int] { [staff.rawValue] + (input.account.map { [$0.rawValue] } ?? []) }
+}
+extension Report {
+    public var referencedAccounts: [Int] {
+        var out = reporterAccount.map { [$0.rawValue] } ?? []
+        if case .profile(let p) = target { out.append(p.rawValue) }
+        return out
+    }
 }
 
 extension Account: StoredRecord {

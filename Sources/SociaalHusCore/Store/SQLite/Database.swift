@@ -50,6 +50,7 @@ public final class Database {
             }
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA secure_delete = ON")
+            try check(cs_register_probe(db))
         } catch {
             // A file that cannot even be set up is damaged: left as it is, log included.
             _ = cs_no_checkpoint_on_close(db)

@@ -71,6 +71,10 @@ enum StoreSchema {
                 try Store.indexAccount(a, in: db)
             }
             try AgendaOccurrences.layDownIfDue(now: Date(), in: db)
+            // Which records refer to which account (author, sender, recipient, creator, subject…),
+            // so an erasure reads those records instead of every collection.
+            try db.execute(Store.refsSQL)
+            try Store.indexRefs(in: db)
         },
     ] }
 }
@@ -225,6 +229,48 @@ extension Store {
         return item
     }
 
+    /// The table of references from records to accounts (schema 4).
+    static let refsSQL = """
+        CREATE TABLE refs (account INTEGER NOT NULL, collection TEXT NOT NULL, key INTEGER NOT NULL,
+                           PRIMARY KEY (account, collection, key)) STRICT, WITHOUT ROWID;
+        CREATE INDEX refs_record ON refs (collection, key);
+        """
+
+    /// Fills `refs` from every record (the migration to schema 4).
+    static func indexRefs(in db: Database) throws {
+        let add = try db.prepare("INSERT OR IGNORE INTO refs VALUES (?1, ?2, ?3)")
+        struct Refs: TableVisitor {
+            let db: Database, add: Statement, name: String
+            func visit<R: StoredRecord>(_ table: inout Table<R>) throws(Error) {
+                var rows: [(Int, Int, Data)] = []
+                let s = try db.prepare("SELECT id, crc, data FROM \(name)")
+                while try s.step() { rows.append((s.int(0), s.int(1), s.data(2))) }
+                for (id, crc, data) in rows {
+                    let r = try Store.decode(R.self, id: id, crc: crc, data: data, format: Manifest.currentFormat)
+                    for account in Set(r.referencedAccounts) { try add.bind(account, name, id).run() }
+                }
+            }
+        }
+        var scratch = StoreState(manifest: .empty())
+        for c in CollectionName.allCases { try scratch.visit(c, Refs(db: db, add: add, name: c.rawValue)) }
+    }
+
+    /// Records whose `refs` rows differ from what they refer to (an erasure would miss them): for `check`.
+    static func refsProblems(_ state: StoreState, _ db: Database) throws -> [CoreError] {
+        var actual: [String: Set<Int>] = [:]
+        let s = try db.prepare("SELECT account, collection, key FROM refs")
+        while try s.step() { actual["\(s.text(1)) \(s.int(2))", default: []].insert(s.int(0)) }
+        var expected: [String: Set<Int>] = [:]
+        func add<R: StoredRecord>(_ t: Table<R>) {
+            for r in t.all where !r.referencedAccounts.isEmpty { expected["\(R.collection.rawValue) \(r.storageKey)"] = Set(r.referencedAccounts) }
+        }
+        add(state.settingsTable); add(state.accounts); add(state.organisations); add(state.agenda); add(state.posts); add(state.messages)
+        add(state.audit); add(state.intakes); add(state.disclosures); add(state.outbox); add(state.drafts); add(state.reports)
+        return Set(actual.keys).union(expected.keys).sorted().filter { actual[$0] != expected[$0] }.map {
+            .storeCorrupt(file: "\(StoreSchema.fileName) (\($0))", problem: .unreadable(detail: "references to accounts"))
+        }
+    }
+
     /// The account row's e-mail (as logins look it up) and blocked columns.
     static func indexAccount(_ a: Account, in db: Database) throws {
         try db.prepare("UPDATE accounts SET email = ?1, blocked = ?2 WHERE id = ?3").bind(accountEmailKey(a.email), a.blocked ? 1 : 0, a.id.rawValue).run()
@@ -252,10 +298,16 @@ extension Store {
         var touched: Set<CollectionName> = []
         let hasOccurrences = try db.userVersion >= 4
         let range = hasOccurrences ? try AgendaOccurrences.coveredRange(db) : nil
+        let clearRefs = try db.prepare(hasOccurrences ? "DELETE FROM refs WHERE collection = ?1 AND key = ?2" : "SELECT ?1, ?2")
+        let addRef = try db.prepare(hasOccurrences ? "INSERT OR IGNORE INTO refs VALUES (?1, ?2, ?3)" : "SELECT ?1, ?2, ?3")
         for (ref, change) in changes.sorted(by: { $0.key < $1.key }) {
             touched.insert(ref.collection)
             switch change {
-            case .put(let data):
+            case .put(let data, let refs):
+                if hasOccurrences {
+                    try clearRefs.bind(ref.collection.rawValue, ref.key).run()
+                    for account in Set(refs) { try addRef.bind(account, ref.collection.rawValue, ref.key).run() }
+                }
                 if upserts[ref.collection] == nil {
                     upserts[ref.collection] = try db.prepare("INSERT OR REPLACE INTO \(ref.collection.rawValue) (id, crc, data) VALUES (?1, ?2, ?3)")
                 }
@@ -271,6 +323,7 @@ extension Store {
                 if deletes[ref.collection] == nil { deletes[ref.collection] = try db.prepare("DELETE FROM \(ref.collection.rawValue) WHERE id = ?1") }
                 // (An activity's occurrences go with it: the foreign key cascades.)
                 try deletes[ref.collection]!.bind(ref.key).run()
+                if hasOccurrences { try clearRefs.bind(ref.collection.rawValue, ref.key).run() }
             }
         }
         let set = try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
@@ -284,7 +337,7 @@ extension Store {
     /// its database.
     static func allChanges(of state: StoreState) -> [RecordRef: RecordChange] {
         var out: [RecordRef: RecordChange] = [:]
-        func add<R: StoredRecord>(_ t: Table<R>) { for r in t.all { out[RecordRef(r)] = .put(encode(r)) } }
+        func add<R: StoredRecord>(_ t: Table<R>) { for r in t.all { out[RecordRef(r)] = .put(encode(r), refs: r.referencedAccounts) } }
         add(state.settingsTable); add(state.accounts); add(state.organisations); add(state.agenda); add(state.posts); add(state.messages)
         add(state.audit); add(state.intakes); add(state.disclosures); add(state.outbox); add(state.drafts); add(state.reports)
         return out
