@@ -12,11 +12,39 @@ static inline int cs_no_checkpoint_on_close(sqlite3 *db) {
     return sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)0);
 }
 
-/* sociaalhus_probe(data, probes, phone): 1 when the record's bytes may name a person, as
- * PersonIdentifiers.mayName decides for one text: one of `probes` (4-byte prefixes of the
- * person's name, e-mail and address, lower-cased with | 0x20) occurs with bytes folded the same
- * way, or the record's digits hold the phone's last digits (`phone`, ASCII) one after the other. A text field's bytes lie in the record as they are, so this finds every record whose
- * text the erasure would change, and (run in C over the rows) reads none it would not. */
+/* The record's bytes folded for matching an ASCII needle: ASCII letters lower-cased, and the few
+ * characters outside ASCII whose case folding gives ASCII letters (Kelvin sign, long s, sharp s,
+ * capital sharp s, the Latin ligatures ff fi fl ffi ffl st) written as those letters; every other
+ * byte as it is. Foundation's case-insensitive search can only match an ASCII needle where this
+ * stream holds it. Returns how many bytes `out` got (at most 3) and how many input bytes it took. */
+static inline int cs_fold(const unsigned char *d, int n, int i, unsigned char out[3], int *used) {
+    unsigned char c = d[i];
+    *used = 1;
+    if (c >= 'A' && c <= 'Z') { out[0] = c | 0x20; return 1; }
+    if (c < 0x80) { out[0] = c; return 1; }
+    if (c == 0xC3 && i + 1 < n && d[i + 1] == 0x9F) { *used = 2; out[0] = 's'; out[1] = 's'; return 2; }   /* ß */
+    if (c == 0xC5 && i + 1 < n && d[i + 1] == 0xBF) { *used = 2; out[0] = 's'; return 1; }                 /* ſ */
+    if (c == 0xE2 && i + 2 < n && d[i + 1] == 0x84 && d[i + 2] == 0xAA) { *used = 3; out[0] = 'k'; return 1; } /* K (Kelvin) */
+    if (c == 0xE1 && i + 2 < n && d[i + 1] == 0xBA && d[i + 2] == 0x9E) { *used = 3; out[0] = 's'; out[1] = 's'; return 2; } /* ẞ */
+    if (c == 0xEF && i + 2 < n && d[i + 1] == 0xAC && d[i + 2] >= 0x80 && d[i + 2] <= 0x86) {
+        static const char *lig[] = { "ff", "fi", "fl", "ffi", "ffl", "st", "st" };
+        const char *l = lig[d[i + 2] - 0x80];
+        int k = 0;
+        while (l[k]) { out[k] = (unsigned char)l[k]; k++; }
+        *used = 3;
+        return k;
+    }
+    out[0] = c;
+    return 1;
+}
+
+/* sociaalhus_probe(data, needles, phone): 1 when the record's bytes may name a person: one of
+ * `needles` (lower-case ASCII, each ended by a 0 byte: the person's name, display name, e-mail
+ * and address) occurs in the folded stream above, or the record's digits hold the phone's last
+ * digits (`phone`, ASCII) one after the other (every other byte skipped: the digits of one text
+ * field, a phone number written with spaces, dashes or anything else between, stay in order).
+ * A text field's bytes lie in the record as they are, so this finds every record whose text the
+ * erasure's replacement would change, and (run in C over the rows) decodes none it would not. */
 static void cs_probe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     const unsigned char *d = (const unsigned char *)sqlite3_value_blob(argv[0]);
     int n = sqlite3_value_bytes(argv[0]);
@@ -26,17 +54,33 @@ static void cs_probe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     int phn = sqlite3_value_bytes(argv[2]);
     (void)argc;
     if (d == 0) { sqlite3_result_int(ctx, 0); return; }
-    for (int k = 0; p != 0 && k + 4 <= pn; k += 4) {
-        for (int i = 0; i + 4 <= n; i++) {
-            if ((d[i] | 0x20) == p[k] && (d[i + 1] | 0x20) == p[k + 1] && (d[i + 2] | 0x20) == p[k + 2] && (d[i + 3] | 0x20) == p[k + 3]) {
-                sqlite3_result_int(ctx, 1); return;
+    /* Each needle: a naive search over the folded stream (needles are short, records small). */
+    for (int k = 0; p != 0 && k < pn; ) {
+        int len = 0;
+        while (k + len < pn && p[k + len] != 0) len++;
+        if (len > 0) {
+            for (int i = 0; i < n; i++) {
+                /* Quick reject on the first byte. */
+                unsigned char first = d[i] >= 'A' && d[i] <= 'Z' ? (d[i] | 0x20) : d[i];
+                if (first != p[k] && d[i] < 0x80) continue;
+                int j = 0, at = i;
+                unsigned char buf[3]; int bn = 0, bi = 0, used = 0;
+                while (j < len) {
+                    if (bi == bn) {
+                        if (at >= n) break;
+                        bn = cs_fold(d, n, at, buf, &used);
+                        bi = 0;
+                        at += used;
+                    }
+                    if (buf[bi] != p[k + j]) break;
+                    bi++; j++;
+                }
+                if (j == len) { sqlite3_result_int(ctx, 1); return; }
             }
         }
+        k += len + 1;
     }
     if (ph != 0 && phn > 0 && phn <= 64) {
-        /* The record's digits in order, every other byte skipped: the digits of one text field
-         * (a phone number written with spaces, dashes or anything else between) stay one after
-         * the other there, so this is true wherever the erasure's phone tests are. */
         unsigned char last[64]; int seen = 0;
         for (int i = 0; i < n; i++) {
             unsigned char c = d[i];

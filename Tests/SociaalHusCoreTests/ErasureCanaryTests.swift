@@ -162,9 +162,13 @@ import Glibc
         let cases: [(String, Bool)] = [
             ("Bel ANNA DE VRIES even", true), ("mail anna.DeVries@Example.nl", true), ("tel 06 12 34 56 78", true),
             ("tel 0612/345.678", true), ("+31 6 1234 5678", true), ("06-1234 5679", false), ("Anne de Vries", false), ("Niemand", false),
+            ("Anna de Vrie", false), ("Johanna de Vriesland", true), ("anna.devries@example.nl", true),
+            // Characters outside ASCII whose case folding is ASCII (long s, the st ligature): what
+            // Foundation's case-insensitive search may match, the probe finds.
+            ("Anna de Vrie\u{017F}", true), ("ANNA DE VRIE\u{017F}", true), ("Anna de Vrie\u{FB06}", true)
         ]
         for (text, expected) in cases {
-            let s = try store.db.prepare("SELECT sociaalhus_probe(?1, ?2, ?3)").bind(Data(text.utf8), Data(ids.probes.joined()), ids.phoneDigits)
+            let s = try store.db.prepare("SELECT sociaalhus_probe(?1, ?2, ?3)").bind(Data(text.utf8), ids.probeNeedles, ids.phoneDigits)
             #expect(try s.step())
             #expect((s.int(0) == 1) == expected, "\(text)")
             // Never narrower than the test it stands in for.

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The records an erasure must look at, per collection: those that refer to the account by
-/// number (the `refs` table) and those whose bytes may name the person (`sociaalhus_probe`, the
-/// test of `PersonIdentifiers.mayName` run in C over the rows), plus what the erasure itself
+/// number (the `refs` table) and those whose bytes may name the person (`sociaalhus_probe`: the
+/// needles searched in C over the rows, case folded as Foundation would), plus what the erasure itself
 /// changed. A collection without an entry is read whole: one with changes of its own in memory,
 /// or every one when the person's name or phone number is not plain ASCII (the byte test folds
 /// ASCII case only). Before this, an erasure decoded every collection (issue 14: 0.7 s and
@@ -18,7 +18,7 @@ struct EraseCandidates {
 
     init(account: Account, ids: PersonIdentifiers, db: Database, state: StoreState) {
         guard ids.probesAreASCII, (try? db.userVersion) ?? 0 >= 4 else { return }
-        let probes = Data(ids.probes.joined())
+        let probes = ids.probeNeedles
         for c in Self.indexed where state.isPartial(c) {
             var sql = "SELECT key FROM refs WHERE account = ?1 AND collection = ?2 UNION SELECT id FROM \(c.rawValue) WHERE sociaalhus_probe(data, ?3, ?4)"
             if c == .accounts { sql += " UNION SELECT key FROM refs WHERE account = -1 AND collection = 'accounts'" }

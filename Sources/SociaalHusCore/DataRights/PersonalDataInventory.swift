@@ -100,10 +100,15 @@ struct PersonIdentifiers {
         probes = p
     }
 
-    /// True when the byte test of `mayName` holds exactly (ASCII needles, an ASCII phone number),
-    /// so a search over raw bytes (`EraseCandidates`) finds every text it would.
+    /// True when the needles and the phone number are plain ASCII, so the byte search of
+    /// `EraseCandidates` (`sociaalhus_probe`) finds every text `redacted` would change.
     var probesAreASCII: Bool {
         !needles.contains { $0.utf8.contains { $0 >= 0x80 } } && (phoneDigits?.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ?? true)
+    }
+
+    /// The needles for `sociaalhus_probe`: lower-case, each ended by a 0 byte.
+    var probeNeedles: Data {
+        Data(needles.flatMap { Array($0.lowercased().utf8) + [0] })
     }
 
     /// True when `text` may hold an identifier: a needle's first four bytes (either case) or the
