@@ -22,8 +22,10 @@ public protocol StoredRecord: BinaryRecord, Sendable {
     /// The collection it belongs to.
     static var collection: CollectionName { get }
     /// The accounts it refers to by number (author, sender, recipient, creator, subject…), kept
-    /// in the `refs` table so an erasure finds these records without reading every one. -1
-    /// stands for "look at this one in any erasure" (a digest line from before lines had authors).
+    /// in the `refs` table so an erasure finds these records without reading every one. For an
+    /// account, -1 stands for "look at this one in any erasure" (a digest line from before lines
+    /// had authors), -2 for "has waiting digest lines" and -3 for "has a block reason" (text that
+    /// may name someone else, searched in an erasure).
     var referencedAccounts: [Int] { get }
     /// Its unique internal number.
     var storageKey: Int { get }
@@ -37,7 +39,9 @@ extension StoredRecord {
 }
 
 extension Account {
-    public var referencedAccounts: [Int] { pendingDigest.map { $0.author?.rawValue ?? -1 } }
+    public var referencedAccounts: [Int] {
+        pendingDigest.map { $0.author?.rawValue ?? -1 } + (pendingDigest.isEmpty ? [] : [-2]) + (blockedReason == nil ? [] : [-3])
+    }
 }
 extension Organisation {
     public var referencedAccounts: [Int] { createdBy.map { [$0.rawValue] } ?? [] }
