@@ -54,31 +54,43 @@ static void cs_probe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     int phn = sqlite3_value_bytes(argv[2]);
     (void)argc;
     if (d == 0) { sqlite3_result_int(ctx, 0); return; }
-    /* Each needle: a naive search over the folded stream (needles are short, records small). */
-    for (int k = 0; p != 0 && k < pn; ) {
-        int len = 0;
-        while (k + len < pn && p[k + len] != 0) len++;
-        if (len > 0) {
-            for (int i = 0; i < n; i++) {
-                /* Quick reject on the first byte. */
-                unsigned char first = d[i] >= 'A' && d[i] <= 'Z' ? (d[i] | 0x20) : d[i];
-                if (first != p[k] && d[i] < 0x80) continue;
-                int j = 0, at = i;
-                unsigned char buf[3]; int bn = 0, bi = 0, used = 0;
-                while (j < len) {
-                    if (bi == bn) {
-                        if (at >= n) break;
-                        bn = cs_fold(d, n, at, buf, &used);
-                        bi = 0;
-                        at += used;
-                    }
-                    if (buf[bi] != p[k + j]) break;
-                    bi++; j++;
-                }
-                if (j == len) { sqlite3_result_int(ctx, 1); return; }
-            }
+    /* The needles (at most 16), and which bytes can start a match: a needle's first letter in
+     * either case, and the lead bytes of the folded characters above; one table lookup rejects
+     * every other byte. */
+    int off[16], len[16], needles = 0;
+    unsigned char start[256] = {0};
+    for (int k = 0; p != 0 && k < pn && needles < 16; ) {
+        int l = 0;
+        while (k + l < pn && p[k + l] != 0) l++;
+        if (l > 0) {
+            off[needles] = k; len[needles] = l; needles++;
+            start[p[k]] = 1;
+            if (p[k] >= 'a' && p[k] <= 'z') start[p[k] - 0x20] = 1;
         }
-        k += len + 1;
+        k += l + 1;
+    }
+    if (needles > 0) { start[0xC3] = start[0xC5] = start[0xE1] = start[0xE2] = start[0xEF] = 1; }
+    for (int i = 0; needles > 0 && i < n; i++) {
+        unsigned char c = d[i];
+        if (!start[c]) continue;
+        unsigned char lower = (c >= 'A' && c <= 'Z') ? (c | 0x20) : c;
+        for (int t = 0; t < needles; t++) {
+            const unsigned char *q = p + off[t];
+            if (c < 0x80 && lower != q[0]) continue;
+            int j = 0, at = i;
+            unsigned char buf[3]; int bn = 0, bi = 0, used = 0;
+            while (j < len[t]) {
+                if (bi == bn) {
+                    if (at >= n) break;
+                    bn = cs_fold(d, n, at, buf, &used);
+                    bi = 0;
+                    at += used;
+                }
+                if (buf[bi] != q[j]) break;
+                bi++; j++;
+            }
+            if (j == len[t]) { sqlite3_result_int(ctx, 1); return; }
+        }
     }
     if (ph != 0 && phn > 0 && phn <= 64) {
         unsigned char last[64]; int seen = 0;

@@ -103,7 +103,7 @@ struct PersonIdentifiers {
     /// True when the needles and the phone number are plain ASCII, so the byte search of
     /// `EraseCandidates` (`sociaalhus_probe`) finds every text `redacted` would change.
     var probesAreASCII: Bool {
-        !needles.contains { $0.utf8.contains { $0 >= 0x80 } } && (phoneDigits?.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ?? true)
+        needles.count <= 16 && !needles.contains { $0.utf8.contains { $0 >= 0x80 } } && (phoneDigits?.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ?? true)
     }
 
     /// The needles for `sociaalhus_probe`: lower-case, each ended by a 0 byte.
