@@ -68,7 +68,7 @@ import Testing
                 let s = w.store.state
                 let sight = try #require(ContentVisibility.agendaSight(for: viewer, settings: s.settings))
                 // The window lies inside the rows laid down: the rows answer, not the fallback.
-                let listing = try #require(try AgendaOccurrences.listing(q, sight: sight, db: w.store.db, item: { id, _ in s.agenda[id] }, mayView: { _ in true }))
+                let listing = try #require(try AgendaOccurrences.listing(q, sight: sight, db: w.store.db, item: { id, _, _ in s.agenda[id] }, mayView: { _ in true }))
                 let reference = try w.store.expandedAgenda(q, viewer: viewer)
                 let all = listing.all
                 if all != reference {
@@ -137,7 +137,7 @@ import Testing
                                               organisation: org.id, recurrence: Recurrence(.weekly)), by: .commandLine)
         let far = AgendaQuery(from: testNow.addingTimeInterval(5 * 366 * 86_400), days: 7)
         let s = store.state
-        #expect(try AgendaOccurrences.listing(far, sight: AgendaSight(everything: true, hiddenOf: []), db: store.db, item: { id, _ in s.agenda[id] }, mayView: { _ in true }) == nil)
+        #expect(try AgendaOccurrences.listing(far, sight: AgendaSight(everything: true, hiddenOf: []), db: store.db, item: { id, _, _ in s.agenda[id] }, mayView: { _ in true }) == nil)
         #expect(try store.agenda(far, viewer: .visitor).map(\.item.title) == ["Koor"], "still listed, by expanding")
         // Four years on, a change lays the rows down around the new moment.
         let later = try reopen(dir, clock: FixedClock(testNow.addingTimeInterval(4 * 366 * 86_400)))
@@ -145,7 +145,7 @@ import Testing
         let range = try #require(try AgendaOccurrences.coveredRange(later.db))
         #expect(Double(range.until) > far.from.timeIntervalSince1970 + 7 * 86_400)
         let t = later.state
-        let listing = try #require(try AgendaOccurrences.listing(far, sight: AgendaSight(everything: true, hiddenOf: []), db: later.db, item: { id, _ in t.agenda[id] }, mayView: { _ in true }))
+        let listing = try #require(try AgendaOccurrences.listing(far, sight: AgendaSight(everything: true, hiddenOf: []), db: later.db, item: { id, _, _ in t.agenda[id] }, mayView: { _ in true }))
         #expect(listing.all.map(\.item.title) == ["Koor"])
         #expect(StoreCheck.run(at: dir.store).isSound)
     }

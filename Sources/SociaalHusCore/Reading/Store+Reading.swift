@@ -111,9 +111,15 @@ extension Store {
         let s = state
         try PlatformAccess.require(.agenda, viewer: viewer, settings: s.settings)
         if (q.search ?? "").isEmpty, let sight = ContentVisibility.agendaSight(for: viewer, settings: s.settings),
-           let listing = try AgendaOccurrences.listing(q, sight: sight, db: db, item: { id, record in
+           let listing = try AgendaOccurrences.listing(q, sight: sight, db: db, item: { id, keep, record in
                do {
-                   return try s.agenda.known(id) { let r = record(); return try Self.decode(AgendaItem.self, id: id, crc: r.crc, data: r.data, format: Manifest.currentFormat) }
+                   func decode() throws -> AgendaItem {
+                       guard let r = record() else { throw CoreError.notFound(what: "agenda \(id)") }
+                       return try Self.decode(AgendaItem.self, id: id, crc: r.crc, data: r.data, format: Manifest.currentFormat)
+                   }
+                   return keep ? try s.agenda.known(id, or: decode) : try decode()
+               } catch CoreError.notFound {
+                   return nil  // removed since the rows were read
                } catch {
                    s.agenda.noteDamage(error)
                    return nil

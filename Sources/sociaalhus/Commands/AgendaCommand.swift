@@ -65,6 +65,8 @@ enum AgendaCommand {
         var out = Console.Buffered()
         var lastDay: Int?
         var organisations: [OrganisationID: String] = [:], wijken: [WijkID?: String] = [:]
+        // An activity's title and place, sanitised once while it recurs (kept for a week of rows).
+        var texts: [AgendaItemID: String] = [:]
         listing.forEach { o in
             let day = RecurrenceExpansion.dayNumber(o.start)
             if day != lastDay {
@@ -85,7 +87,13 @@ enum AgendaCommand {
                 wijken[o.item.wijk] = name
                 return name
             }()
-            out.line("  \(when)  \(TextSanitizer.sanitize(o.item.title)) — \(TextSanitizer.sanitize(o.item.location)) (\(org); \(wijk))")
+            let text = texts[o.item.id] ?? {
+                if texts.count >= 8_192 { texts.removeAll(keepingCapacity: true) }
+                let t = TextSanitizer.sanitize(o.item.title) + " — " + TextSanitizer.sanitize(o.item.location)
+                texts[o.item.id] = t
+                return t
+            }()
+            out.line("  \(when)  \(text) (\(org); \(wijk))")
         }
         out.flush()
     }

@@ -98,10 +98,10 @@ enum AgendaOccurrences {
 extension AgendaOccurrences {
     /// The listing of `q` for a viewer with `sight`, from the rows; nil when the window lies
     /// outside the range laid down. `item` gives one activity by its id, reading its record
-    /// (checksum and bytes) only when not read before; `mayView` is the rule itself, asked again
+    /// (checksum and bytes) only when not read before (and keeping it, when told to); `mayView` is the rule itself, asked again
     /// of every activity shown (the columns only find them).
     static func listing(_ q: AgendaQuery, sight: AgendaSight, db: Database,
-                        item: @escaping @Sendable (Int, () -> (crc: Int, data: Data)) -> AgendaItem?,
+                        item: @escaping @Sendable (Int, Bool, () -> (crc: Int, data: Data)?) -> AgendaItem?,
                         mayView: @escaping @Sendable (AgendaItem) -> Bool,
                         onError: @escaping @Sendable (Error) -> Void = { _ in }) throws -> AgendaListing? {
         guard let range = try coveredRange(db), let (from, to) = StoreState.window(q) else { return nil }
@@ -125,12 +125,30 @@ extension AgendaOccurrences {
         while try grouped.step() {
             days.append(AgendaListing.Day(date: AgendaListing.noon(of: grouped.int(0)), number: grouped.int(0), count: grouped.int(1)))
         }
-        // The activity's record comes with its row (one statement, not one per activity).
-        let rowsSQL = "SELECT o.starts, o.item, a.crc, a.data " + sql.replacingOccurrences(of: "FROM agenda_occurrence o WHERE", with: "FROM agenda_occurrence o JOIN agenda a ON a.id = o.item WHERE")
-            + " ORDER BY o.day, o.starts, o.item"
+        // An activity's record is read once (by one prepared statement), when first met: a
+        // weekly activity has eight rows in eight weeks (joining the record to every row read
+        // it eight times).
+        let rowsSQL = "SELECT o.starts, o.item " + sql + " ORDER BY o.day, o.starts, o.item"
         let fixedArgs = args
-        func occurrence(_ s: Statement) -> Occurrence? {
-            guard let it = item(s.int(1), { (s.int(2), s.data(3)) }), mayView(it) else { return nil }
+        let byID = try db.prepare("SELECT crc, data FROM agenda WHERE id = ?1")
+        func occurrence(_ s: Statement, cache: inout [Int: AgendaItem]?) -> Occurrence? {
+            let id = s.int(1)
+            let record: () -> (crc: Int, data: Data)? = {
+                guard (try? byID.bind(id).step()) == true else { return nil }
+                return (byID.int(0), byID.data(1))
+            }
+            var found: AgendaItem?
+            if cache != nil {
+                // Streaming: activities kept only while they recur (a week of rows), not all.
+                found = cache?[id] ?? item(id, false, record)
+                if let found {
+                    if cache!.count >= 8_192 { cache!.removeAll(keepingCapacity: true) }
+                    cache![id] = found
+                }
+            } else {
+                found = item(id, true, record)
+            }
+            guard let it = found, mayView(it) else { return nil }
             let start = Date(timeIntervalSince1970: s.double(0))
             return Occurrence(item: it, start: start, end: it.end.map { start.addingTimeInterval($0.timeIntervalSince(it.start)) })
         }
@@ -139,13 +157,15 @@ extension AgendaOccurrences {
             let sql = rowsSQL + " LIMIT ?\(fixedArgs.count + 1) OFFSET ?\(fixedArgs.count + 2)"
             do {
                 let page = try db.prepare(sql).bind(all: fixedArgs + [range.count, range.lowerBound])
-                while try page.step() { out.append(occurrence(page)) }
+                var none: [Int: AgendaItem]? = nil
+                while try page.step() { out.append(occurrence(page, cache: &none)) }
             } catch { onError(error) }
             return out
         }, stream: { body in
             do {
                 let all = try db.prepare(rowsSQL).bind(all: fixedArgs)
-                while try all.step() { body(occurrence(all)) }
+                var recent: [Int: AgendaItem]? = [:]
+                while try all.step() { body(occurrence(all, cache: &recent)) }
             } catch { onError(error) }
         })
     }

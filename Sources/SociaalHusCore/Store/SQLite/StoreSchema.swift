@@ -83,7 +83,10 @@ extension Store {
     /// A record's checksum: over its collection, its key and its bytes, so a record (or a whole
     /// page of them) that ends up in another table or under another key is caught as well.
     static func recordChecksum(_ c: CollectionName, _ id: Int, _ data: Data) -> UInt32 {
-        CRC32.checksum([Data((c.rawValue + ":" + String(id) + ":").utf8), data])
+        var prefix = c.rawValue + ":" + String(id) + ":"
+        var crc = prefix.withUTF8 { CRC32.update(0xFFFF_FFFF, UnsafeRawBufferPointer($0)) }
+        crc = data.withUnsafeBytes { CRC32.update(crc, $0) }
+        return crc ^ 0xFFFF_FFFF
     }
 
     /// A record's binary encoding.
