@@ -61,6 +61,7 @@ public final class Database {
 
     deinit { sqlite3_close(handle) }
 
+
     /// A store error for a SQLite result code, in words a resident's administrator can act on.
     static func error(_ rc: Int32, _ message: String, _ path: String) -> CoreError {
         switch rc & 0xFF {
@@ -250,3 +251,7 @@ public final class Statement {
         return Data(bytes: p, count: n)
     }
 }
+
+// A connection is opened with SQLITE_OPEN_FULLMUTEX: SQLite serialises every call on it, so one
+// may be used from another thread (the erasure's search uses two connections at once).
+extension Database: @unchecked Sendable {}
