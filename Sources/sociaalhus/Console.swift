@@ -20,6 +20,23 @@ enum Console {
             if bytes.count >= 65_536 { flush() }
         }
 
+        /// Adds bytes as they are (already sanitised UTF-8), without a line end.
+        mutating func append(_ more: [UInt8]) {
+            bytes.append(contentsOf: more)
+        }
+
+        /// Adds "HH:MM" for `seconds` after midnight.
+        mutating func appendTime(_ seconds: Int) {
+            let h = seconds / 3600, m = seconds % 3600 / 60
+            bytes.append(contentsOf: [UInt8(0x30 + h / 10), UInt8(0x30 + h % 10), 0x3A, UInt8(0x30 + m / 10), UInt8(0x30 + m % 10)])
+        }
+
+        /// Ends the line (and writes out when 64 KiB have gathered).
+        mutating func endLine() {
+            bytes.append(0x0A)
+            if bytes.count >= 65_536 { flush() }
+        }
+
         /// Writes what was gathered.
         mutating func flush() {
             guard !bytes.isEmpty else { return }

@@ -39,6 +39,9 @@ public enum LocalTime {
         return four(p.year!) + "-" + two(p.month!) + "-" + two(p.day!)
     }
 
+    /// The offset from UTC in Borne at `d`, in seconds.
+    public static func offset(at d: Date) -> Int { calendar.timeZone.secondsFromGMT(for: d) }
+
     /// "19:30".
     public static func time(_ d: Date) -> String {
         // Through the zone's offset rather than `dateComponents` (a fifth of printing a year of

@@ -131,24 +131,30 @@ extension AgendaOccurrences {
         let rowsSQL = "SELECT o.starts, o.item " + sql + " ORDER BY o.day, o.starts, o.item"
         let fixedArgs = args
         let byID = try db.prepare("SELECT crc, data FROM agenda WHERE id = ?1")
-        func occurrence(_ s: Statement, cache: inout [Int: AgendaItem]?) -> Occurrence? {
+        func occurrence(_ s: Statement, cache: inout [Int: AgendaItem?]?) -> Occurrence? {
             let id = s.int(1)
             let record: () -> (crc: Int, data: Data)? = {
                 guard (try? byID.bind(id).step()) == true else { return nil }
                 return (byID.int(0), byID.data(1))
             }
-            var found: AgendaItem?
+            let it: AgendaItem
             if cache != nil {
-                // Streaming: activities kept only while they recur (a week of rows), not all.
-                found = cache?[id] ?? item(id, false, record)
-                if let found {
+                // Streaming: an activity (and whether the viewer may see it) is kept while it
+                // recurs (a week of rows), not all of them.
+                if let known = cache![id] {
+                    guard let known else { return nil }
+                    it = known
+                } else {
+                    let found = item(id, false, record).flatMap { mayView($0) ? $0 : nil }
                     if cache!.count >= 8_192 { cache!.removeAll(keepingCapacity: true) }
-                    cache![id] = found
+                    cache![id] = .some(found)
+                    guard let found else { return nil }
+                    it = found
                 }
             } else {
-                found = item(id, true, record)
+                guard let found = item(id, true, record), mayView(found) else { return nil }
+                it = found
             }
-            guard let it = found, mayView(it) else { return nil }
             let start = Date(timeIntervalSince1970: s.double(0))
             return Occurrence(item: it, start: start, end: it.end.map { start.addingTimeInterval($0.timeIntervalSince(it.start)) })
         }
@@ -157,14 +163,14 @@ extension AgendaOccurrences {
             let sql = rowsSQL + " LIMIT ?\(fixedArgs.count + 1) OFFSET ?\(fixedArgs.count + 2)"
             do {
                 let page = try db.prepare(sql).bind(all: fixedArgs + [range.count, range.lowerBound])
-                var none: [Int: AgendaItem]? = nil
+                var none: [Int: AgendaItem?]? = nil
                 while try page.step() { out.append(occurrence(page, cache: &none)) }
             } catch { onError(error) }
             return out
         }, stream: { body in
             do {
                 let all = try db.prepare(rowsSQL).bind(all: fixedArgs)
-                var recent: [Int: AgendaItem]? = [:]
+                var recent: [Int: AgendaItem?]? = [:]
                 while try all.step() { body(occurrence(all, cache: &recent)) }
             } catch { onError(error) }
         })

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import SociaalHusCore
+
+/// `sociaalhus agenda` writes its lines from bytes and offsets for speed (issue 14); here they
+/// are compared with the same lines made one at a time from the core's agenda, over a year of
+/// the demo (both changes of the clock, all-day and open-ended activities), in both languages.
+@Suite struct AgendaCommandTests {
+    static func reference(_ store: Store, _ q: AgendaQuery, english: Bool) throws -> String {
+        let lang: Language = english ? .english : .dutch
+        var out = ""
+        var lastDay = ""
+        for o in try store.agenda(q, viewer: .visitor) {
+            let header = LocalTime.dayNameWithYear(o.start, lang)
+            if header != lastDay {
+                if !lastDay.isEmpty { out += "\n" }
+                out += header.prefix(1).uppercased() + header.dropFirst() + "\n"
+                lastDay = header
+            }
+            let when = o.item.allDay ? (english ? "all day    " : "hele dag   ")
+                : LocalTime.time(o.start) + (o.end.map { "–" + LocalTime.time($0) } ?? "      ")
+            let org = store.organisation(o.item.organisation, for: .visitor)?.name ?? ""
+            let wijk = o.item.wijk.flatMap { store.wijk($0)?.name } ?? (english ? "all of Borne" : "heel Borne")
+            out += TextSanitizer.sanitize("  \(when)  \(o.item.title) — \(o.item.location) (\(org); \(wijk))") + "\n"
+        }
+        return out
+    }
+
+    @Test("the agenda command's lines are the core's agenda written one line at a time, over a year, in Dutch and English")
+    func sameAsOneLineAtATime() throws {
+        let dir = NSTemporaryDirectory() + "sociaalhus-agenda-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = dir + "/store"
+        #expect(try CrashTests.sh("'\(Tmux.binary)' init --demo --store '\(store)' >/dev/null") == 0)
+        let s = try Store.open(at: store, hasher: YescryptHasher())
+        for english in [false, true] {
+            for (wijk, days) in [(nil, 366), ("Centrum", 56)] as [(String?, Int)] {
+                let out = dir + "/out.txt"
+                let wijkArg = wijk.map { "--wijk '\($0)'" } ?? ""
+                #expect(try CrashTests.sh("'\(Tmux.binary)' agenda --store '\(store)' --days \(days) \(wijkArg) --lang \(english ? "en" : "nl") > '\(out)'") == 0)
+                let got = try String(contentsOfFile: out, encoding: .utf8)
+                let q = AgendaQuery(wijk: wijk.flatMap { s.wijk(named: $0)?.id }, from: s.clock.now(), days: days)
+                let expected = try Self.reference(s, q, english: english)
+                #expect(!expected.isEmpty)
+                #expect(got == expected, "\(english ? "en" : "nl"), \(wijk ?? "all"), \(days) days")
+            }
+        }
+    }
+}
