@@ -257,25 +257,29 @@ import Testing
         #expect(try again.agenda(AgendaQuery(from: testNow, days: 7), viewer: .visitor).map(\.item.title) == ["Koffie"])
     }
 
-    /// A demo store written by the build before schema 4 (commit 82a32b6 with the open of this
-    /// stop; `sociaalhus init --demo` and `mail digest` on 2026-11-28), committed as a fixture.
-    static let schema3 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/store-schema3.tar.gz").path
+    /// Demo stores written by the builds of each earlier schema (`sociaalhus init --demo` and
+    /// `mail digest` on 2026-11-28): schema 1 by commit 41546d0, schema 2 by 642a241, schema 3
+    /// by 82a32b6 (with this stop's open), committed as fixtures.
+    static func fixture(_ version: Int) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/store-schema\(version).tar.gz").path
+    }
 
-    @Test("a schema 3 database from the build before is brought to schema 4: occurrence rows, e-mail and blocked columns, every record kept")
-    func versionThreeToFour() throws {
+    @Test("a database written by the build of each earlier schema is brought up to date: every record kept, the new rows and columns right, erasure leaves no trace",
+          arguments: [1, 2, 3])
+    func fromEarlierBuild(version: Int) throws {
         let dir = TempDir()
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/bin/tar")
-        tar.arguments = ["xzf", Self.schema3, "-C", dir.path]
+        tar.arguments = ["xzf", Self.fixture(version), "-C", dir.path]
         try tar.run()
         tar.waitUntilExit()
         let path = dir.path + "/store"
         let before = StoreCheck.run(at: path)
         #expect(before.isSound && before.records == 289, "\(before.problems)")
-        #expect(try Database(path: path + "/sociaalhus.db").userVersion == 3)
+        #expect(try Database(path: path + "/sociaalhus.db").userVersion == version)
         let store = try Store.open(at: path, clock: FixedClock(testNow), hasher: YescryptHasher())
-        #expect(try store.db.userVersion == 4)
+        #expect(try store.db.userVersion == StoreSchema.migrations.count)
         #expect(Store.counts(of: store.state).values.reduce(0, +) == 289)
         #expect(try store.db.integer("SELECT count(*) FROM agenda_occurrence") > 69, "the demo's weekly activities repeat")
         let anna = try store.login(email: "Anna.deVries@demo.sociaalhus.example", password: "demo-Kiwi-Tulp-2026")
@@ -285,6 +289,12 @@ import Testing
             let q = AgendaQuery(from: testNow, days: 56)
             #expect(try store.agendaListing(q, viewer: viewer).all == store.expandedAgenda(q, viewer: viewer))
         }
+        #expect(StoreCheck.run(at: path).isSound)
+        // The references the migration laid down let an erasure find everything.
+        let gerrit = try store.account(email: "gerrit.oudeluttikhuis@demo.sociaalhus.example")
+        #expect(allFiles(under: path).contains { f in (FileManager.default.contents(atPath: f) ?? Data()).range(of: Data("oudeluttikhuis".utf8)) != nil })
+        try store.erase(gerrit.id, by: .commandLine)
+        #expect(allFiles(under: path).allSatisfy { f in (FileManager.default.contents(atPath: f) ?? Data()).range(of: Data("oudeluttikhuis".utf8)) == nil })
         #expect(StoreCheck.run(at: path).isSound)
     }
 
