@@ -70,6 +70,7 @@ enum AgendaCommand {
         var organisations: [OrganisationID: String] = [:], wijken: [WijkID?: String] = [:]
         // An activity's line after its times, kept while it recurs (a week of rows).
         var tails: [AgendaItemID: [UInt8]] = [:]
+        let keepAtMost = min(8_192, max(512, listing.count * 7 * 3 / 2 / max(listing.days.count, 1)))
         var hour = Int.min, offset = 0
         func local(_ d: Date) -> Int {
             let t = Int(d.timeIntervalSince1970.rounded(.down))
@@ -111,7 +112,7 @@ enum AgendaCommand {
                     wijken[o.item.wijk] = name
                     return name
                 }()
-                if tails.count >= 8_192 { tails.removeAll(keepingCapacity: true) }
+                if tails.count >= keepAtMost { tails.removeAll(keepingCapacity: true) }
                 let t = Array("  \(TextSanitizer.sanitize(o.item.title)) — \(TextSanitizer.sanitize(o.item.location)) (\(org); \(wijk))".utf8)
                 tails[o.item.id] = t
                 return t

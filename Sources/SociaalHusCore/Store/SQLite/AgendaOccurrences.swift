@@ -131,6 +131,10 @@ extension AgendaOccurrences {
         let rowsSQL = "SELECT o.starts, o.item " + sql + " ORDER BY o.day, o.starts, o.item"
         let fixedArgs = args
         let byID = try db.prepare("SELECT crc, data FROM agenda WHERE id = ?1")
+        // How many activities a stream keeps: about a week and a half of rows (a weekly one is
+        // met again by then), at least 512, at most 8,192.
+        let total = days.reduce(0) { $0 + $1.count }
+        let keepAtMost = min(8_192, max(512, total * 7 * 3 / 2 / max(q.days, 1)))
         func occurrence(_ s: Statement, cache: inout [Int: AgendaItem?]?) -> Occurrence? {
             let id = s.int(1)
             let record: () -> (crc: Int, data: Data)? = {
@@ -140,13 +144,13 @@ extension AgendaOccurrences {
             let it: AgendaItem
             if cache != nil {
                 // Streaming: an activity (and whether the viewer may see it) is kept while it
-                // recurs (a week of rows), not all of them.
+                // recurs (about a week of rows), not all of them.
                 if let known = cache![id] {
                     guard let known else { return nil }
                     it = known
                 } else {
                     let found = item(id, false, record).flatMap { mayView($0) ? $0 : nil }
-                    if cache!.count >= 8_192 { cache!.removeAll(keepingCapacity: true) }
+                    if cache!.count >= keepAtMost { cache!.removeAll(keepingCapacity: true) }
                     cache![id] = .some(found)
                     guard let found else { return nil }
                     it = found
