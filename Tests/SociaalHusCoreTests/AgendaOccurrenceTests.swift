@@ -38,8 +38,10 @@ import Testing
         let midnight = rng.next() % 4 == 0
         if midnight { start = LocalTime.calendar.startOfDay(for: start) }
         let allDay = rng.next() % 6 == 0
+        // Some last weeks (a long monthly one runs into the next month's window).
         let end: Date? = rng.next() % 3 == 0 ? nil
-            : start.addingTimeInterval(midnight ? Double(rng.next() % 3) * 86_400 : Double(rng.next() % (3 * 86_400)))
+            : start.addingTimeInterval(midnight ? Double(rng.next() % 3) * 86_400
+                                       : rng.next() % 8 == 0 ? Double(rng.next() % (80 * 86_400)) : Double(rng.next() % (3 * 86_400)))
         let frequency = pick(Recurrence.Frequency.allCases)
         let until: Date? = rng.next() % 2 == 0 ? nil : start.addingTimeInterval(Double(rng.next() % (150 * 86_400)))
         var item = AgendaItem(id: AgendaItemID(0), title: "Activiteit", start: start, end: end, location: "Kern",
@@ -168,6 +170,61 @@ import Testing
         // A lost reference would let an erasure miss a record: check says so.
         try StoreTests.tamper(dir, "UPDATE accounts SET blocked = 0; DELETE FROM refs WHERE collection = 'audit'")
         #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("audit") && $0.contains("references") })
+    }
+
+    @Test("regression (review): a monthly activity of 75 days is listed where it still runs, by the rows and by expanding alike")
+    func longMonthly() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
+        let start = testNow.addingTimeInterval(86_400)
+        try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Tentoonstelling", start: start, end: start.addingTimeInterval(75 * 86_400),
+                                              location: "Kerk", organisation: org.id, recurrence: Recurrence(.monthly)), by: .commandLine)
+        let q = AgendaQuery(from: testNow.addingTimeInterval(100 * 86_400), days: 1)
+        let expanded = try store.expandedAgenda(q, viewer: .visitor)
+        #expect(expanded.count == 3, "the ones that began 2 and 1 months before and this month's are all running")
+        #expect(try store.agendaListing(q, viewer: .visitor).all == expanded)
+    }
+
+    @Test("regression (review): reading a listing leaves no read open: another process's change is seen, and this one can still write")
+    func listingHoldsNoRead() throws {
+        let dir = TempDir()
+        let a = try makeStore(dir)
+        let org = try a.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
+        try a.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koor", start: testNow.addingTimeInterval(86_400), location: "Kerk",
+                                          organisation: org.id), by: .commandLine)
+        let fresh = try reopen(dir)
+        let q = AgendaQuery(from: testNow, days: 7)
+        let listing = try fresh.agendaListing(q, viewer: .visitor)
+        #expect(listing.occurrence(at: 0)?.item.title == "Koor")
+        var streamed = 0
+        listing.forEach { _ in streamed += 1 }
+        #expect(streamed == 1)
+        let b = try reopen(dir)
+        try b.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Markt", start: testNow.addingTimeInterval(2 * 86_400), location: "Plein",
+                                          organisation: org.id), by: .commandLine)
+        try fresh.refresh()
+        #expect(try fresh.agendaListing(q, viewer: .visitor).count == 2)
+        try fresh.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Les", start: testNow.addingTimeInterval(3 * 86_400), location: "School",
+                                              organisation: org.id), by: .commandLine)
+        #expect(try b.db.integer("SELECT count(*) FROM agenda") == 3)
+    }
+
+    @Test("a damaged activity met while listing is reported (store.damage) and refuses changes, not skipped in silence")
+    func damagedActivityInListing() throws {
+        let dir = TempDir()
+        do {
+            let store = try makeStore(dir)
+            let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
+            try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koor", start: testNow.addingTimeInterval(86_400), location: "Kerk",
+                                                  organisation: org.id), by: .commandLine)
+        }
+        try StoreTests.tamper(dir, "UPDATE agenda SET crc = crc + 1")
+        let store = try reopen(dir)
+        let listing = try store.agendaListing(AgendaQuery(from: testNow, days: 7), viewer: .visitor)
+        #expect(listing.occurrence(at: 0) == nil)
+        #expect(store.damage != nil)
+        #expect(throws: CoreError.self) { try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Later"), by: .commandLine) }
     }
 
     @Test("the rules' sight of the agenda says what mayView says, for every kind of viewer and activity")

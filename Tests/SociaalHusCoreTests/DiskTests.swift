@@ -95,6 +95,25 @@ import Glibc
         #expect(allFiles(under: disk.store + "/mail").count == mailBefore + 1)
     }
 
+    @Test("regression (review): a read-only disk with changes still in the write-ahead log: they are read, not lost")
+    func readOnlyWithLog() throws {
+        let disk = try SmallDisk(size: "4m")
+        let source = TempDir()
+        let store = try makeStore(source)
+        try addResident(store, "anna@example.nl")
+        // Copied while open, as a process that exits without closing leaves it: -wal and -shm beside.
+        try FileManager.default.copyItem(atPath: source.store, toPath: disk.store)
+        var log = stat()
+        #expect(lstat(disk.store + "/sociaalhus.db-wal", &log) == 0 && log.st_size > 0, "the change is in the log")
+        try disk.remount("ro")
+        defer { try? disk.remount("rw") }
+        let readOnly = try Store.open(at: disk.store, clock: FixedClock(testNow), hasher: TestHasher())
+        #expect(readOnly.readOnly)
+        #expect((try? readOnly.account(email: "anna@example.nl")) != nil, "the account in the log is read")
+        #expect(StoreCheck.run(at: disk.store).isSound)
+        _ = store
+    }
+
     @Test("a read-only disk: the agenda and check still read it, every change is refused in words, nothing is written")
     func readOnlyDisk() throws {
         let disk = try SmallDisk(size: "4m")

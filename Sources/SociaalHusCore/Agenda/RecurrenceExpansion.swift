@@ -55,7 +55,10 @@ public enum RecurrenceExpansion {
             let time = calendar.dateComponents([.hour, .minute, .second], from: item.start)
             let first = calendar.dateComponents([.year, .month], from: item.start)
             var k = 0
-            let gapMonths = calendar.dateComponents([.month], from: item.start, to: from).month ?? 0
+            // Counted back from the window's start by the activity's length: an occurrence that
+            // began before the window and still runs into it is listed too (regression: a
+            // monthly activity of 75 days).
+            let gapMonths = calendar.dateComponents([.month], from: item.start, to: from.addingTimeInterval(-(duration ?? 0) - 86_400)).month ?? 0
             if gapMonths > 1 { k = gapMonths - 1 }
             while k < 12 * 200 {
                 var c = DateComponents(year: first.year, month: (first.month ?? 1) + k, day: 1)

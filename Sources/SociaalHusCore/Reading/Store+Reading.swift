@@ -114,7 +114,8 @@ extension Store {
            let listing = try AgendaOccurrences.listing(q, sight: sight, db: db, item: { id, keep, record in
                do {
                    func decode() throws -> AgendaItem {
-                       guard let r = record() else { throw CoreError.notFound(what: "agenda \(id)") }
+                       // A read that fails is damage (noted below); only a row that is gone is "removed".
+                       guard let r = try record() else { throw CoreError.notFound(what: "agenda \(id)") }
                        return try Self.decode(AgendaItem.self, id: id, crc: r.crc, data: r.data, format: Manifest.currentFormat)
                    }
                    return keep ? try s.agenda.known(id, or: decode) : try decode()

@@ -101,7 +101,7 @@ extension AgendaOccurrences {
     /// (checksum and bytes) only when not read before (and keeping it, when told to); `mayView` is the rule itself, asked again
     /// of every activity shown (the columns only find them).
     static func listing(_ q: AgendaQuery, sight: AgendaSight, db: Database,
-                        item: @escaping @Sendable (Int, Bool, () -> (crc: Int, data: Data)?) -> AgendaItem?,
+                        item: @escaping @Sendable (Int, Bool, () throws -> (crc: Int, data: Data)?) -> AgendaItem?,
                         mayView: @escaping @Sendable (AgendaItem) -> Bool,
                         onError: @escaping @Sendable (Error) -> Void = { _ in }) throws -> AgendaListing? {
         guard let range = try coveredRange(db), let (from, to) = StoreState.window(q) else { return nil }
@@ -137,8 +137,11 @@ extension AgendaOccurrences {
         let keepAtMost = min(8_192, max(512, total * 7 * 3 / 2 / max(q.days, 1)))
         func occurrence(_ s: Statement, cache: inout [Int: AgendaItem?]?) -> Occurrence? {
             let id = s.int(1)
-            let record: () -> (crc: Int, data: Data)? = {
-                guard (try? byID.bind(id).step()) == true else { return nil }
+            let record: () throws -> (crc: Int, data: Data)? = {
+                // Reset at once: a statement left on its row keeps a read open, and this
+                // connection would not see other processes' changes (nor checkpoint) after.
+                defer { byID.reset() }
+                guard try byID.bind(id).step() else { return nil }
                 return (byID.int(0), byID.data(1))
             }
             let it: AgendaItem

@@ -31,9 +31,14 @@ public final class Database {
         }
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX
-        // Read-only means a disk or folder nobody here can write: SQLite cannot make the WAL's
-        // shared-memory file there, and "immutable" tells it none is needed (nothing can change).
-        let name = readOnly ? "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1" : path
+        // Read-only means a disk or folder nobody here can write. With an empty write-ahead log
+        // the file is the whole store, and "immutable" tells SQLite no shared-memory file is
+        // needed (it cannot make one there). A log with changes in it must be read too: then
+        // "mode=ro", which uses the -shm file left beside it (and fails, in words, without one).
+        var log = stat()
+        let logHasChanges = lstat(path + "-wal", &log) == 0 && log.st_size > 0
+        let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + (logHasChanges ? "?mode=ro" : "?immutable=1")
+        let name = readOnly ? uri : path
         let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -228,6 +233,9 @@ public final class Statement {
         try db.check(rc)
         return false
     }
+
+    /// Ends the statement's current run (and the read it holds), keeping it prepared.
+    public func reset() { sqlite3_reset(handle) }
 
     /// Runs the statement to its end.
     public func run() throws { while try step() {} }
