@@ -30,6 +30,17 @@ import Testing
                      orgs: [a.id, b.id], creators: [resident.id, editor.id, other.id], wijken: store.wijken.map(\.id))
     }
 
+    /// A store with one organisation and one activity, "Koor", tomorrow (or as `item` makes it).
+    @discardableResult
+    static func oneActivity(_ dir: TempDir, _ item: (OrganisationID) -> AgendaItem = {
+        AgendaItem(id: AgendaItemID(0), title: "Koor", start: testNow.addingTimeInterval(86_400), location: "Kerk", organisation: $0)
+    }) throws -> (Store, OrganisationID) {
+        let store = try makeStore(dir)
+        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
+        try store.createAgendaItem(item(org.id), by: .commandLine)
+        return (store, org.id)
+    }
+
     static func randomItem(_ w: World, _ rng: inout SplitMix64) -> AgendaItem {
         func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
         // Around the change to winter time (25 October 2026) and the test's "now".
@@ -133,10 +144,9 @@ import Testing
     @Test("a window outside the rows laid down is expanded from the activities; a change a year on lays them down again")
     func outsideTheRange() throws {
         let dir = TempDir()
-        let store = try makeStore(dir)
-        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
-        try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koor", start: testNow.addingTimeInterval(86_400), location: "Kerk",
-                                              organisation: org.id, recurrence: Recurrence(.weekly)), by: .commandLine)
+        let (store, _) = try Self.oneActivity(dir) {
+            AgendaItem(id: AgendaItemID(0), title: "Koor", start: testNow.addingTimeInterval(86_400), location: "Kerk", organisation: $0, recurrence: Recurrence(.weekly))
+        }
         let far = AgendaQuery(from: testNow.addingTimeInterval(5 * 366 * 86_400), days: 7)
         let s = store.state
         #expect(try AgendaOccurrences.listing(far, sight: AgendaSight(everything: true, hiddenOf: []), db: store.db, item: { id, _, _ in s.agenda[id] }, mayView: { _ in true }) == nil)
@@ -156,10 +166,7 @@ import Testing
     func checkFindsStaleRows() throws {
         let dir = TempDir()
         do {
-            let store = try makeStore(dir)
-            let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
-            try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koor", start: testNow.addingTimeInterval(86_400), location: "Kerk",
-                                                  organisation: org.id), by: .commandLine)
+            let (store, _) = try Self.oneActivity(dir)
             try addResident(store, "anna@example.nl")
         }
         #expect(StoreCheck.run(at: dir.store).isSound)
@@ -175,11 +182,11 @@ import Testing
     @Test("regression (review): a monthly activity of 75 days is listed where it still runs, by the rows and by expanding alike")
     func longMonthly() throws {
         let dir = TempDir()
-        let store = try makeStore(dir)
-        let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
         let start = testNow.addingTimeInterval(86_400)
-        try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Tentoonstelling", start: start, end: start.addingTimeInterval(75 * 86_400),
-                                              location: "Kerk", organisation: org.id, recurrence: Recurrence(.monthly)), by: .commandLine)
+        let (store, _) = try Self.oneActivity(dir) {
+            AgendaItem(id: AgendaItemID(0), title: "Tentoonstelling", start: start, end: start.addingTimeInterval(75 * 86_400),
+                       location: "Kerk", organisation: $0, recurrence: Recurrence(.monthly))
+        }
         let q = AgendaQuery(from: testNow.addingTimeInterval(100 * 86_400), days: 1)
         let expanded = try store.expandedAgenda(q, viewer: .visitor)
         #expect(expanded.count == 3, "the ones that began 2 and 1 months before and this month's are all running")
@@ -189,10 +196,8 @@ import Testing
     @Test("regression (review): reading a listing leaves no read open: another process's change is seen, and this one can still write")
     func listingHoldsNoRead() throws {
         let dir = TempDir()
-        let a = try makeStore(dir)
-        let org = try a.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
-        try a.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koor", start: testNow.addingTimeInterval(86_400), location: "Kerk",
-                                          organisation: org.id), by: .commandLine)
+        let (_, orgID) = try Self.oneActivity(dir)
+        let org = Organisation(id: orgID, name: "Buurthuis")
         let fresh = try reopen(dir)
         let q = AgendaQuery(from: testNow, days: 7)
         let listing = try fresh.agendaListing(q, viewer: .visitor)
@@ -213,12 +218,7 @@ import Testing
     @Test("a damaged activity met while listing is reported (store.damage) and refuses changes, not skipped in silence")
     func damagedActivityInListing() throws {
         let dir = TempDir()
-        do {
-            let store = try makeStore(dir)
-            let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
-            try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koor", start: testNow.addingTimeInterval(86_400), location: "Kerk",
-                                                  organisation: org.id), by: .commandLine)
-        }
+        try Self.oneActivity(dir)
         try StoreTests.tamper(dir, "UPDATE agenda SET crc = crc + 1")
         let store = try reopen(dir)
         let listing = try store.agendaListing(AgendaQuery(from: testNow, days: 7), viewer: .visitor)

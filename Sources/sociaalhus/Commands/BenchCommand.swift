@@ -129,29 +129,20 @@ enum BenchCommand {
 
     /// Key press to frame in the agenda list, in a fresh process: every press's milliseconds.
     static func spawnKeys(path: String) throws -> [Double] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        p.arguments = ["bench-child", "--store", path, "--keys"]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw CoreError.storeIO(file: path, problem: "key run failed") }
-        return try JSONDecoder().decode([Double].self, from: data)
+        try spawnJSON(["bench-child", "--store", path, "--keys"], failure: "key run failed")
     }
 
     static func spawnChild(path: String, run: Int) throws -> RunResult {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        p.arguments = ["bench-child", "--store", path, "--run", String(run)]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw CoreError.storeIO(file: path, problem: "benchmark run \(run) failed") }
-        return try JSONDecoder().decode(RunResult.self, from: data)
+        try spawnJSON(["bench-child", "--store", path, "--run", String(run)], failure: "benchmark run \(run) failed")
+    }
+
+    /// Runs this binary with `args` and decodes what it prints as JSON.
+    static func spawnJSON<T: Decodable>(_ args: [String], failure: String) throws -> T {
+        let out = NSTemporaryDirectory() + "sociaalhus-bench-\(getpid())-\(UUID().uuidString)"
+        defer { unlink(out) }
+        let (_, status) = try spawnTimed(args, stdoutPath: out)
+        guard status == 0, let data = FileManager.default.contents(atPath: out) else { throw CoreError.storeIO(file: args.joined(separator: " "), problem: failure) }
+        return try JSONDecoder().decode(T.self, from: data)
     }
 
     /// This process's peak resident memory: VmHWM of /proc/self/status, which belongs to the
