@@ -131,6 +131,9 @@ import Glibc
     @Test("erasure by a fresh process finds the records through refs and the byte probe: the same result as reading every collection, and no canary left")
     func candidatesAgreeWithFullRead() throws {
         let world = try Self.plant()
+        // A post that neither is theirs nor names them: the search must leave it out.
+        try world.store.createPost(PostDraft(kind: .aanbod, title: "Boeken", body: "Gratis af te halen", wijk: world.neighbour.profile.wijk,
+                                             author: .resident(world.neighbour.id)), by: .account(world.neighbour))
         // A second copy of the store, to erase the slow way: every collection read whole first.
         let copy = TempDir()
         try FileManager.default.copyItem(atPath: world.w.dir.store, toPath: copy.store)
@@ -138,7 +141,13 @@ import Glibc
         #expect(EraseCandidates.indexed.allSatisfy { fresh.state.isPartial($0) }, "a fresh process has read nothing whole")
         let ids = PersonIdentifiers(world.canary)
         let found = EraseCandidates(account: world.canary, ids: ids, db: fresh.db, state: fresh.state)
-        #expect(found.records(fresh.state.posts, Transaction(state: fresh.state, now: testNow)).count < fresh.state.posts.count + 1)
+        // The posts found are exactly those by the person or naming them, and not every post.
+        let reader = try Store.open(at: world.w.dir.store, clock: FixedClock(testNow), hasher: TestHasher())
+        let allPosts = Array(reader.state.posts.all)
+        let needed = Set(allPosts.filter { $0.author.account == world.canary.id || ids.redacted($0.title) != nil || ids.redacted($0.body) != nil }.map(\.id))
+        let candidates = Set(found.records(fresh.state.posts, Transaction(state: fresh.state, now: testNow)).map(\.id))
+        #expect(!needed.isEmpty && candidates == needed, "found \(candidates.sorted()), needed \(needed.sorted())")
+        #expect(candidates.count < allPosts.count, "the search narrowed nothing: \(candidates.count) of \(allPosts.count)")
         try fresh.erase(world.canary.id, by: .commandLine)
         let slow = try Store.open(at: copy.store, clock: FixedClock(testNow), hasher: TestHasher())
         _ = Store.allChanges(of: slow.state)  // every table read whole: no candidates
