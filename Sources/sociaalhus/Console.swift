@@ -16,8 +16,7 @@ enum Console {
         /// Adds a line of already sanitised text.
         mutating func line(_ text: String) {
             bytes.append(contentsOf: text.utf8)
-            bytes.append(0x0A)
-            if bytes.count >= 65_536 { flush() }
+            endLine()
         }
 
         /// Adds bytes as they are (already sanitised UTF-8), without a line end.

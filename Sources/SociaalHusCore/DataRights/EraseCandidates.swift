@@ -40,18 +40,15 @@ struct EraseCandidates {
 
     /// The keys of collection `c` that refer to the account or may name the person.
     private static func search(_ c: CollectionName, account: Account, probes: Data, phone: String?, in db: Database) throws -> Set<Int> {
-        var sql = "SELECT key FROM refs WHERE account = ?1 AND collection = ?2 UNION SELECT id FROM \(c.rawValue) WHERE sociaalhus_probe(data, ?3, ?4)"
-        if c == .accounts {
-            // An account's text that may name someone else is in its waiting digest lines and
-            // its block reason: refs marks accounts that have them (-2, -3), and only those
-            // are searched, not every account's bytes (half the store). A digest line by the
-            // person is in refs under their number; -1 marks an old line without author.
-            sql = """
-                SELECT key FROM refs WHERE account IN (?1, -1) AND collection = ?2
-                UNION SELECT a.id FROM refs r JOIN accounts a ON a.id = r.key
-                      WHERE r.account IN (-2, -3) AND r.collection = 'accounts' AND sociaalhus_probe(a.data, ?3, ?4)
-                """
-        }
+        // An account's text that may name someone else is in its waiting digest lines and its
+        // block reason: refs marks accounts that have them (-2, -3), and only those are searched,
+        // not every account's bytes (half the store). A digest line by the person is in refs
+        // under their number; -1 marks an old line without author.
+        let sql = c == .accounts ? """
+            SELECT key FROM refs WHERE account IN (?1, -1) AND collection = ?2
+            UNION SELECT a.id FROM refs r JOIN accounts a ON a.id = r.key
+                  WHERE r.account IN (-2, -3) AND r.collection = 'accounts' AND sociaalhus_probe(a.data, ?3, ?4)
+            """ : "SELECT key FROM refs WHERE account = ?1 AND collection = ?2 UNION SELECT id FROM \(c.rawValue) WHERE sociaalhus_probe(data, ?3, ?4)"
         let s = try db.prepare(sql).bind(account.id.rawValue, c.rawValue, probes, phone)
         var out: Set<Int> = []
         while try s.step() { out.insert(s.int(0)) }

@@ -84,20 +84,17 @@ struct StoreState: Sendable {
 
     /// True when collection `c` is read from the database only as far as asked, with no changes on top.
     func isPartial(_ c: CollectionName) -> Bool {
-        switch c {
-        case .settings: settingsTable.isPartial
-        case .accounts: accounts.isPartial
-        case .organisations: organisations.isPartial
-        case .agenda: agenda.isPartial
-        case .posts: posts.isPartial
-        case .messages: messages.isPartial
-        case .audit: audit.isPartial
-        case .intakes: intakes.isPartial
-        case .disclosures: disclosures.isPartial
-        case .outbox: outbox.isPartial
-        case .drafts: drafts.isPartial
-        case .reports: reports.isPartial
+        // Through `visit`, the one place that maps a collection to its table (a copy: visiting
+        // takes the tables inout; the copy shares them).
+        final class Partial: TableVisitor {
+            typealias Failure = Never
+            var answer = false
+            func visit<R: StoredRecord>(_ table: inout Table<R>) { answer = table.isPartial }
         }
+        var copy = self
+        let partial = Partial()
+        copy.visit(c, partial)
+        return partial.answer
     }
 
     /// The account with this e-mail address (already normalised).

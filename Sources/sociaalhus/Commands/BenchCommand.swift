@@ -138,11 +138,16 @@ enum BenchCommand {
 
     /// Runs this binary with `args` and decodes what it prints as JSON.
     static func spawnJSON<T: Decodable>(_ args: [String], failure: String) throws -> T {
+        try spawnJSONTimed(args, failure: failure).0
+    }
+
+    /// Runs this binary with `args`: what it prints, decoded as JSON, and its wall time in ms.
+    static func spawnJSONTimed<T: Decodable>(_ args: [String], failure: String) throws -> (T, Double) {
         let out = NSTemporaryDirectory() + "sociaalhus-bench-\(getpid())-\(UUID().uuidString)"
         defer { unlink(out) }
-        let (_, status) = try spawnTimed(args, stdoutPath: out)
+        let (wall, status) = try spawnTimed(args, stdoutPath: out)
         guard status == 0, let data = FileManager.default.contents(atPath: out) else { throw CoreError.storeIO(file: args.joined(separator: " "), problem: failure) }
-        return try JSONDecoder().decode(T.self, from: data)
+        return (try JSONDecoder().decode(T.self, from: data), wall)
     }
 
     /// This process's peak resident memory: VmHWM of /proc/self/status, which belongs to the
@@ -159,11 +164,8 @@ enum BenchCommand {
 
     /// Times a child that starts, opens the store, draws the first agenda frame and exits.
     static func spawnFrame(path: String) throws -> FrameResult {
-        let out = NSTemporaryDirectory() + "sociaalhus-frame-\(getpid())-\(UUID().uuidString)"
-        defer { unlink(out) }
-        let (wall, status) = try spawnTimed(["bench-child", "--store", path, "--frame"], stdoutPath: out)
-        guard status == 0, let data = FileManager.default.contents(atPath: out) else { throw CoreError.storeIO(file: path, problem: "first-frame run failed") }
-        return FrameResult(wallMS: wall, peakMB: try JSONDecoder().decode(FrameResult.self, from: data).peakMB)
+        let (frame, wall): (FrameResult, Double) = try spawnJSONTimed(["bench-child", "--store", path, "--frame"], failure: "first-frame run failed")
+        return FrameResult(wallMS: wall, peakMB: frame.peakMB)
     }
 
     /// One measured run in a fresh process; prints a `RunResult` as JSON. With `--frame`: only

@@ -263,12 +263,17 @@ extension Store {
         var actual: [String: Set<Int>] = [:]
         let s = try db.prepare("SELECT account, collection, key FROM refs")
         while try s.step() { actual["\(s.text(1)) \(s.int(2))", default: []].insert(s.int(0)) }
-        var expected: [String: Set<Int>] = [:]
-        func add<R: StoredRecord>(_ t: Table<R>) {
-            for r in t.all where !r.referencedAccounts.isEmpty { expected["\(R.collection.rawValue) \(r.storageKey)"] = Set(r.referencedAccounts) }
+        final class Expected: TableVisitor {
+            typealias Failure = Never
+            var refs: [String: Set<Int>] = [:]
+            func visit<R: StoredRecord>(_ table: inout Table<R>) {
+                for r in table.all where !r.referencedAccounts.isEmpty { refs["\(R.collection.rawValue) \(r.storageKey)"] = Set(r.referencedAccounts) }
+            }
         }
-        add(state.settingsTable); add(state.accounts); add(state.organisations); add(state.agenda); add(state.posts); add(state.messages)
-        add(state.audit); add(state.intakes); add(state.disclosures); add(state.outbox); add(state.drafts); add(state.reports)
+        let found = Expected()
+        var scratch = state
+        for c in CollectionName.allCases { scratch.visit(c, found) }
+        let expected = found.refs
         return Set(actual.keys).union(expected.keys).sorted().filter { actual[$0] != expected[$0] }.map {
             .storeCorrupt(file: "\(StoreSchema.fileName) (\($0))", problem: .unreadable(detail: "references to accounts"))
         }
