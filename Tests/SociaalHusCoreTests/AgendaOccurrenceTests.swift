@@ -55,7 +55,7 @@ import Testing
                                        : rng.next() % 8 == 0 ? Double(rng.next() % (80 * 86_400)) : Double(rng.next() % (3 * 86_400)))
         let frequency = pick(Recurrence.Frequency.allCases)
         let until: Date? = rng.next() % 2 == 0 ? nil : start.addingTimeInterval(Double(rng.next() % (150 * 86_400)))
-        var item = AgendaItem(id: AgendaItemID(0), title: "Activiteit", start: start, end: end, location: "Kern",
+        var item = AgendaItem(id: AgendaItemID(0), title: "Activiteit \(rng.next() % 1000)", start: start, end: end, location: pick(["Kern", "Café Oost", "Zaal\u{1B}[2J", ""]),
                               wijk: rng.next() % 4 == 0 ? nil : pick(w.wijken), organisation: pick(w.orgs),
                               category: pick(["Sport", "sport", "Cultuur", ""]), recurrence: Recurrence(frequency, until: until))
         item.allDay = allDay
@@ -94,6 +94,16 @@ import Testing
                         """)
                 }
                 #expect(listing.count == reference.count && listing.days.reduce(0) { $0 + $1.count } == reference.count)
+                // The lines read from the rows alone (no record, no rule asked) are the same.
+                var lines: [String] = []
+                #expect(try w.store.agendaLines(q, viewer: viewer) { l in
+                    lines.append("\(l.item) \(l.start) \(String(describing: l.end)) \(l.allDay) \(String(decoding: l.title, as: UTF8.self)) "
+                                 + "\(String(decoding: l.location, as: UTF8.self)) \(l.organisation) \(String(describing: l.wijk))")
+                })
+                #expect(lines == reference.map { o in
+                    "\(o.item.id) \(o.start.timeIntervalSince1970) \(String(describing: o.end?.timeIntervalSince1970)) \(o.item.allDay) \(o.item.title) "
+                        + "\(o.item.location) \(o.item.organisation) \(String(describing: o.item.wijk))"
+                }, "\(label), \(name): lines from the rows")
                 #expect(listing.days.map(\.number) == Array(Set(reference.map { RecurrenceExpansion.dayNumber($0.start) })).sorted())
                 if !reference.isEmpty {
                     let i = Int(rng.next() % UInt64(reference.count))

@@ -18,4 +18,20 @@ import Testing
             #expect(LocalTime.time(d) == LocalTime.two(p.hour!) + ":" + LocalTime.two(p.minute!), "\(d)")
         }
     }
+
+    @Test("weeks are numbered and start as in the Netherlands (ISO 8601), every day of forty years, without the nl_NL locale")
+    func isoWeeks() {
+        let ours = amsterdamCalendar()
+        var iso = Calendar(identifier: .iso8601)
+        iso.timeZone = amsterdam
+        var d = Date(timeIntervalSince1970: 946_728_000)  // 1 January 2000, noon
+        var wrong: [Date] = []
+        for _ in 0..<(40 * 366) {
+            if ours.component(.weekOfYear, from: d) != iso.component(.weekOfYear, from: d)
+                || ours.dateInterval(of: .weekOfYear, for: d) != iso.dateInterval(of: .weekOfYear, for: d) { wrong.append(d) }
+            d.addTimeInterval(86_400)
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(3))")
+        #expect(ours.component(.weekOfYear, from: Date(timeIntervalSince1970: 1_767_268_800)) == 1, "Thursday 1 January 2026 is in week 1")
+    }
 }

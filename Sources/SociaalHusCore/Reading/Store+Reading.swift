@@ -133,6 +133,17 @@ extension Store {
         return AgendaListing(try expandedAgenda(q, viewer: viewer))
     }
 
+    /// Calls `body` with every line of `q` that `viewer` may see, in order, from the occurrence
+    /// rows alone; false (and no call) when they cannot answer (a search, or a window outside
+    /// the rows laid down): then `agendaListing` does. The rows' columns are the rule's input,
+    /// written with the record and compared with it by `check` and the property tests.
+    public func agendaLines(_ q: AgendaQuery, viewer: Viewer, _ body: (borrowing AgendaLine) -> Void) throws -> Bool {
+        let s = state
+        try PlatformAccess.require(.agenda, viewer: viewer, settings: s.settings)
+        guard (q.search ?? "").isEmpty, let sight = ContentVisibility.agendaSight(for: viewer, settings: s.settings) else { return false }
+        return try AgendaOccurrences.lines(q, sight: sight, db: db, body)
+    }
+
     /// The agenda as `viewer` may see it: recurring items expanded, sorted by start.
     public func agenda(_ q: AgendaQuery, viewer: Viewer) throws -> [Occurrence] {
         try agendaListing(q, viewer: viewer).all

@@ -42,6 +42,13 @@ public enum LocalTime {
     /// The offset from UTC in Borne at `d`, in seconds.
     public static func offset(at d: Date) -> Int { calendar.timeZone.secondsFromGMT(for: d) }
 
+    /// The offset from UTC in Borne at `d`, and the moment it next changes (infinity if never):
+    /// so a long run of times is written with one look-up per change of the clock.
+    public static func offsetSpan(at d: Date) -> (offset: Int, until: Double) {
+        let zone = calendar.timeZone
+        return (zone.secondsFromGMT(for: d), zone.nextDaylightSavingTimeTransition(after: d)?.timeIntervalSince1970 ?? .infinity)
+    }
+
     /// "19:30".
     public static func time(_ d: Date) -> String {
         // Through the zone's offset rather than `dateComponents` (a fifth of printing a year of

@@ -51,75 +51,136 @@ enum AgendaCommand {
             throw CLIError.invalidValue(option: "format", value: format, expected: "text, ics, json")
         }
         if out != nil { throw CLIError.invalidValue(option: "out", value: out ?? "", expected: ctx.t("alleen met --format ics of json", "only with --format ics or json")) }
-        printText(try store.agendaListing(query, viewer: .visitor), store: store, ctx)
+        try printText(query, store: store, ctx)
     }
 
-    /// Prints the listing day by day, streaming its rows into one buffered output. A year at ten
-    /// times Borne is some 240,000 lines, so the work per line is kept small: an activity's
-    /// text (sanitised title, place, organisation, wijk) is made once while it recurs, times of
-    /// day are written from the UTC offset (the same within each UTC hour, so looked up once
-    /// per hour), and bytes go straight into the buffer. `AgendaCommandTests` compares the
-    /// output with the one-line-at-a-time version.
-    static func printText(_ listing: AgendaListing, store: Store, _ ctx: CommandContext) {
-        if listing.count == 0 {
-            Console.out(ctx.t("Geen activiteiten in deze periode.", "No activities in this period."))
-            return
+    /// Prints the agenda of `query` day by day: from the occurrence rows when they can answer
+    /// (no record decoded), else from the listing. A year at ten times Borne is some 240,000
+    /// lines, so the work per line is kept small: times of day are written from the UTC offset
+    /// (the same within each UTC hour, so looked up once per hour), text that is plain printable
+    /// ASCII is copied as it is (anything else goes through the sanitiser), names are made once,
+    /// and bytes go straight into one buffer. `AgendaCommandTests` compares the output with the
+    /// one-line-at-a-time version.
+    static func printText(_ query: AgendaQuery, store: Store, _ ctx: CommandContext) throws {
+        var printer = Printer(store: store, ctx: ctx)
+        let fromRows = try store.agendaLines(query, viewer: .visitor) { line in
+            printer.line(start: line.start, end: line.end, allDay: line.allDay, organisation: line.organisation, wijk: line.wijk) { out in
+                out.appendSanitised(line.title)
+                out.append(Printer.emDash)
+                out.appendSanitised(line.location)
+            }
         }
+        if !fromRows {
+            try store.agendaListing(query, viewer: .visitor).forEach { o in
+                printer.line(start: o.start.timeIntervalSince1970, end: o.end?.timeIntervalSince1970, allDay: o.item.allDay,
+                             organisation: o.item.organisation, wijk: o.item.wijk) { out in
+                    out.append(Array("\(TextSanitizer.sanitize(o.item.title)) — \(TextSanitizer.sanitize(o.item.location))".utf8))
+                }
+            }
+        }
+        printer.finish()
+    }
+
+    /// Writes the lines of the agenda, with a heading per day.
+    struct Printer {
+        let store: Store
+        let ctx: CommandContext
         var out = Console.Buffered()
         var lastDay: Int?
-        var organisations: [OrganisationID: String] = [:], wijken: [WijkID?: String] = [:]
-        // An activity's line after its times, kept while it recurs (a week of rows).
-        var tails: [AgendaItemID: [UInt8]] = [:]
-        let keepAtMost = min(8_192, max(512, listing.count * 7 * 3 / 2 / max(listing.days.count, 1)))
-        var hour = Int.min, offset = 0
-        func local(_ d: Date) -> Int {
-            let t = Int(d.timeIntervalSince1970.rounded(.down))
-            let h = t >= 0 ? t / 3600 : (t - 3599) / 3600
-            if h != hour { hour = h; offset = LocalTime.offset(at: d) }
-            return t + offset
+        var names: [OrganisationID: [UInt8]] = [:], byNumber: [[UInt8]?] = [], wijken: [[UInt8]?] = []
+        var starts = LocalClock(), ends = LocalClock()
+        let allDay: [UInt8]
+        static let noEnd = Array("      ".utf8), dash: [UInt8] = [0xE2, 0x80, 0x93], indent: [UInt8] = [0x20, 0x20]
+        static let emDash = Array(" — ".utf8), open = Array(" (".utf8), separator = Array("; ".utf8), close: [UInt8] = [0x29]
+
+        init(store: Store, ctx: CommandContext) {
+            self.store = store
+            self.ctx = ctx
+            allDay = Array(ctx.t("hele dag   ", "all day    ").utf8)
         }
-        let allDay = Array(ctx.t("hele dag   ", "all day    ").utf8)
-        listing.forEach { o in
-            let start = local(o.start)
-            let day = start >= 0 ? start / 86_400 : (start - 86_399) / 86_400
+
+        /// Seconds since 1970 in Amsterdam's local time, with the offset looked up once per change
+        /// of the clock (two of these: starts run in order, and so, mostly, do ends).
+        struct LocalClock {
+            var from = Double.infinity, until = -Double.infinity, offset = 0
+
+            mutating func local(_ t: Double) -> Int {
+                let whole = t.rounded(.down)
+                if !(whole >= from && whole < until) {
+                    (offset, until) = LocalTime.offsetSpan(at: Date(timeIntervalSince1970: whole))
+                    from = whole
+                }
+                return Int(whole) + offset
+            }
+        }
+
+        /// One line: its times, what `text` writes (title and place), then organisation and wijk.
+        mutating func line(start: Double, end: Double?, allDay isAllDay: Bool, organisation: OrganisationID, wijk: WijkID?,
+                           text: (inout Console.Buffered) -> Void) {
+            let local = starts.local(start)
+            let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
             if day != lastDay {
                 if lastDay != nil { out.line("") }
-                let header = LocalTime.dayNameWithYear(o.start, ctx.lang)
+                let header = LocalTime.dayNameWithYear(Date(timeIntervalSince1970: start), ctx.lang)
                 out.line(header.prefix(1).uppercased() + header.dropFirst())
                 lastDay = day
             }
-            out.append([0x20, 0x20])
-            if o.item.allDay {
+            out.append(Self.indent)
+            if isAllDay {
                 out.append(allDay)
             } else {
-                out.appendTime(start - day * 86_400)
-                if let end = o.end {
-                    out.append([0xE2, 0x80, 0x93])  // "–"
-                    let e = local(end)
+                out.appendTime(local - day * 86_400)
+                if let end {
+                    out.append(Self.dash)  // "–"
+                    let e = ends.local(end)
                     out.appendTime(((e % 86_400) + 86_400) % 86_400)
                 } else {
-                    out.append(Array("      ".utf8))
+                    out.append(Self.noEnd)
                 }
             }
-            let tail = tails[o.item.id] ?? {
-                let org = organisations[o.item.organisation] ?? {
-                    let name = TextSanitizer.sanitize(store.organisation(o.item.organisation, for: .visitor)?.name ?? "")
-                    organisations[o.item.organisation] = name
-                    return name
-                }()
-                let wijk = wijken[o.item.wijk] ?? {
-                    let name = TextSanitizer.sanitize(o.item.wijk.flatMap { store.wijk($0)?.name } ?? ctx.t("heel Borne", "all of Borne"))
-                    wijken[o.item.wijk] = name
-                    return name
-                }()
-                if tails.count >= keepAtMost { tails.removeAll(keepingCapacity: true) }
-                let t = Array("  \(TextSanitizer.sanitize(o.item.title)) — \(TextSanitizer.sanitize(o.item.location)) (\(org); \(wijk))".utf8)
-                tails[o.item.id] = t
-                return t
-            }()
-            out.append(tail)
+            out.append(Self.indent)
+            text(&out)
+            out.append(Self.open)
+            out.append(name(organisation))
+            out.append(Self.separator)
+            out.append(place(wijk))
+            out.append(Self.close)
             out.endLine()
         }
-        out.flush()
+
+        /// An organisation's name, sanitised, made once: kept by id in an array (ids are handed out
+        /// from 1 up; a hash per line was a twentieth of the command), in a dictionary beyond.
+        mutating func name(_ organisation: OrganisationID) -> [UInt8] {
+            let id = organisation.rawValue
+            if id >= 0, id < byNumber.count, let known = byNumber[id] { return known }
+            if let known = names[organisation] { return known }
+            let n = Array(TextSanitizer.sanitize(store.organisation(organisation, for: .visitor)?.name ?? "").utf8)
+            if id >= 0, id < 1 << 20 {
+                if id >= byNumber.count { byNumber += Array(repeating: nil, count: max(id + 1 - byNumber.count, byNumber.count)) }
+                byNumber[id] = n
+            } else {
+                names[organisation] = n
+            }
+            return n
+        }
+
+        /// A wijk's name (or "heel Borne"), sanitised, made once.
+        mutating func place(_ wijk: WijkID?) -> [UInt8] {
+            // Index 0 is all of Borne; a wijk's id is 1 up (a few of them).
+            let i = wijk.map { $0.rawValue >= 1 && $0.rawValue < 1 << 12 ? $0.rawValue : -1 } ?? 0
+            if i >= 0, i < wijken.count, let known = wijken[i] { return known }
+            let n = Array(TextSanitizer.sanitize(wijk.flatMap { store.wijk($0)?.name } ?? ctx.t("heel Borne", "all of Borne")).utf8)
+            if i >= 0 {
+                if i >= wijken.count { wijken += Array(repeating: nil, count: i + 1 - wijken.count) }
+                wijken[i] = n
+            }
+            return n
+        }
+
+        /// Writes out what is gathered, or says there was nothing.
+        mutating func finish() {
+            if lastDay == nil { Console.out(ctx.t("Geen activiteiten in deze periode.", "No activities in this period.")) }
+            out.flush()
+        }
     }
 }

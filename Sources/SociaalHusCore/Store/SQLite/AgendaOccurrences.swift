@@ -24,6 +24,10 @@ enum AgendaOccurrences {
             category TEXT NOT NULL,
             hidden INTEGER NOT NULL,
             creator INTEGER,
+            all_day INTEGER NOT NULL,
+            has_end INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            location TEXT NOT NULL,
             PRIMARY KEY (day, starts, item)
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX agenda_occurrence_item ON agenda_occurrence (item);
@@ -44,9 +48,14 @@ enum AgendaOccurrences {
         return (s.int(0), s.int(1))
     }
 
-    /// One occurrence row.
+    /// One occurrence row. Its last four columns are what a line of the agenda shows of the
+    /// activity (schema 5), so a listing of tens of thousands of lines reads the rows in order and
+    /// decodes no record (issue 14: at ten times Borne, reading the records by id was most of the
+    /// `agenda` command's time). They are written in the activity's own transaction, and `check`
+    /// compares them with the record.
     struct Row: Equatable {
         var day: Int, starts: Double, item: Int, ends: Double, wijk: Int?, organisation: Int, category: String, hidden: Int, creator: Int?
+        var allDay: Int, hasEnd: Int, title: String, location: String
     }
 
     /// The rows of one activity over `range`, expanded as the reference expansion does.
@@ -57,7 +66,8 @@ enum AgendaOccurrences {
             let running = o.end ?? (item.allDay ? o.start.addingTimeInterval(86_400) : o.start)
             return Row(day: RecurrenceExpansion.localDay(o.start, zone), starts: o.start.timeIntervalSince1970, item: item.id.rawValue,
                        ends: running.timeIntervalSince1970, wijk: item.wijk?.rawValue, organisation: item.organisation.rawValue,
-                       category: item.category.lowercased(), hidden: item.hiddenReason == nil ? 0 : 1, creator: item.createdBy?.rawValue)
+                       category: item.category.lowercased(), hidden: item.hiddenReason == nil ? 0 : 1, creator: item.createdBy?.rawValue,
+                       allDay: item.allDay ? 1 : 0, hasEnd: o.end == nil ? 0 : 1, title: item.title, location: item.location)
         }
     }
 
@@ -66,10 +76,11 @@ enum AgendaOccurrences {
     /// a query looks for one still running at the start of its window.
     static func index(_ item: AgendaItem, range: (from: Int, until: Int), in db: Database) throws {
         try db.prepare("DELETE FROM agenda_occurrence WHERE item = ?1").bind(item.id.rawValue).run()
-        let insert = try db.prepare("INSERT OR REPLACE INTO agenda_occurrence VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        let insert = try db.prepare("INSERT OR REPLACE INTO agenda_occurrence VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
         var longest = 0
         for r in rows(of: item, range: range) {
-            try insert.bind(r.day, r.starts, r.item, r.ends, r.wijk, r.organisation, r.category, r.hidden, r.creator).run()
+            try insert.bind(r.day, r.starts, r.item, r.ends, r.wijk, r.organisation, r.category, r.hidden, r.creator,
+                            r.allDay, r.hasEnd, r.title, r.location).run()
             longest = max(longest, Int((r.ends - r.starts).rounded(.up)))
         }
         if longest > 0 {
@@ -96,14 +107,10 @@ enum AgendaOccurrences {
 }
 
 extension AgendaOccurrences {
-    /// The listing of `q` for a viewer with `sight`, from the rows; nil when the window lies
-    /// outside the range laid down. `item` gives one activity by its id, reading its record
-    /// (checksum and bytes) only when not read before (and keeping it, when told to); `mayView` is the rule itself, asked again
-    /// of every activity shown (the columns only find them).
-    static func listing(_ q: AgendaQuery, sight: AgendaSight, db: Database,
-                        item: @escaping @Sendable (Int, Bool, () throws -> (crc: Int, data: Data)?) -> AgendaItem?,
-                        mayView: @escaping @Sendable (AgendaItem) -> Bool,
-                        onError: @escaping @Sendable (Error) -> Void = { _ in }) throws -> AgendaListing? {
+    /// The rows of `q` a viewer with `sight` may see, as SQL ("FROM … WHERE …") and its
+    /// arguments; nil when the window lies outside the range laid down. The columns say what
+    /// `ContentVisibility.mayView` says of the activity (the property tests compare them).
+    static func filter(_ q: AgendaQuery, sight: AgendaSight, db: Database) throws -> (sql: String, args: [Any?])? {
         guard let range = try coveredRange(db), let (from, to) = StoreState.window(q) else { return nil }
         let f = from.timeIntervalSince1970, t = to.timeIntervalSince1970
         guard f >= Double(range.from), t <= Double(range.until) else { return nil }
@@ -120,6 +127,33 @@ extension AgendaOccurrences {
             // Numbers only, written into the SQL: an empty list is "IN ()", which SQLite allows.
             sql += " AND (o.hidden = 0 OR o.organisation IN (" + sight.hiddenOf.map { String($0.rawValue) }.sorted().joined(separator: ",") + "))"
         }
+        return (sql, args)
+    }
+
+    /// Calls `body` with every line of `q` a viewer with `sight` may see, in order, straight from
+    /// the rows (no record decoded); false when the window lies outside the range laid down.
+    static func lines(_ q: AgendaQuery, sight: AgendaSight, db: Database, _ body: (borrowing AgendaLine) -> Void) throws -> Bool {
+        guard let (sql, args) = try filter(q, sight: sight, db: db) else { return false }
+        let s = try db.prepare("SELECT o.starts, o.ends, o.has_end, o.all_day, o.item, o.organisation, o.wijk, o.title, o.location "
+                               + sql + " ORDER BY o.day, o.starts, o.item").bind(all: args)
+        defer { s.reset() }
+        while try s.step() {
+            body(AgendaLine(start: s.double(0), end: s.int(2) == 1 ? s.double(1) : nil, allDay: s.int(3) == 1,
+                            item: AgendaItemID(s.int(4)), organisation: OrganisationID(s.int(5)), wijk: s.isNull(6) ? nil : WijkID(s.int(6)),
+                            title: s.bytes(7), location: s.bytes(8)))
+        }
+        return true
+    }
+
+    /// The listing of `q` for a viewer with `sight`, from the rows; nil when the window lies
+    /// outside the range laid down. `item` gives one activity by its id, reading its record
+    /// (checksum and bytes) only when not read before (and keeping it, when told to); `mayView` is the rule itself, asked again
+    /// of every activity shown (the columns only find them).
+    static func listing(_ q: AgendaQuery, sight: AgendaSight, db: Database,
+                        item: @escaping @Sendable (Int, Bool, () throws -> (crc: Int, data: Data)?) -> AgendaItem?,
+                        mayView: @escaping @Sendable (AgendaItem) -> Bool,
+                        onError: @escaping @Sendable (Error) -> Void = { _ in }) throws -> AgendaListing? {
+        guard let (sql, args) = try filter(q, sight: sight, db: db) else { return nil }
         var days: [AgendaListing.Day] = []
         let grouped = try db.prepare("SELECT o.day, count(*) " + sql + " GROUP BY o.day ORDER BY o.day").bind(all: args)
         while try grouped.step() {
@@ -199,11 +233,12 @@ extension AgendaOccurrences {
         }
         guard let range = try coveredRange(db) else { return out }
         var actual: [Int: [Row]] = [:]
-        let rows = try db.prepare("SELECT day, starts, item, ends, wijk, organisation, category, hidden, creator FROM agenda_occurrence ORDER BY day, starts, item")
+        let rows = try db.prepare("SELECT day, starts, item, ends, wijk, organisation, category, hidden, creator, all_day, has_end, title, location FROM agenda_occurrence ORDER BY day, starts, item")
         while try rows.step() {
             actual[rows.int(2), default: []].append(Row(day: rows.int(0), starts: rows.double(1), item: rows.int(2), ends: rows.double(3),
                                                         wijk: rows.isNull(4) ? nil : rows.int(4), organisation: rows.int(5), category: rows.text(6),
-                                                        hidden: rows.int(7), creator: rows.isNull(8) ? nil : rows.int(8)))
+                                                        hidden: rows.int(7), creator: rows.isNull(8) ? nil : rows.int(8),
+                                                        allDay: rows.int(9), hasEnd: rows.int(10), title: rows.text(11), location: rows.text(12)))
         }
         var expected: [Int: [Row]] = [:]
         for item in state.agenda.all { expected[item.id.rawValue] = Self.rows(of: item, range: range).sorted { ($0.day, $0.starts) < ($1.day, $1.starts) } }
