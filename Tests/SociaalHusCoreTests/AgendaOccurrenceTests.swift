@@ -172,7 +172,7 @@ import Testing
         #expect(StoreCheck.run(at: dir.store).isSound)
     }
 
-    @Test("check reports an occurrence row that disagrees with its activity, an account whose blocked column is wrong, and a lost reference")
+    @Test("check reports an occurrence row that disagrees with its activity (its rule columns or its text), an account whose blocked column is wrong, and a lost reference")
     func checkFindsStaleRows() throws {
         let dir = TempDir()
         do {
@@ -182,7 +182,10 @@ import Testing
         #expect(StoreCheck.run(at: dir.store).isSound)
         try StoreTests.tamper(dir, "UPDATE agenda_occurrence SET hidden = 1")
         #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("agenda 1") })
-        try StoreTests.tamper(dir, "UPDATE agenda_occurrence SET hidden = 0; UPDATE accounts SET blocked = 1")
+        // The text a line shows (schema 5) is checked too: a title the record does not hold.
+        try StoreTests.tamper(dir, "UPDATE agenda_occurrence SET hidden = 0, title = 'Koor van Anna de Vries'")
+        #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("agenda 1") })
+        try StoreTests.tamper(dir, "UPDATE agenda_occurrence SET title = 'Koor'; UPDATE accounts SET blocked = 1")
         #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("accounts") })
         // A lost reference would let an erasure miss a record: check says so.
         try StoreTests.tamper(dir, "UPDATE accounts SET blocked = 0; DELETE FROM refs WHERE collection = 'audit'")
