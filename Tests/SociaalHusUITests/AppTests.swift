@@ -33,7 +33,7 @@ import TerminalKit
     }
 
     @Test("the help is generated from the key table and lists every binding") func help() {
-        let d = Driver(size: Size(cols: 80, rows: 60))
+        let d = Driver(size: Size(cols: 80, rows: 80))
         d.press(.char("?"))
         let text = d.screen
         for b in d.app.activeBindings() { #expect(text.contains(b.help), "\(b.help)") }

@@ -5,11 +5,11 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Global
     case goAgenda, goPrikbord, goOrganisaties, goProfiel, goIntake, goBerichten, goModeratie, help, quit, back, login, logout, refresh
     // Lists
-    case up, down, pageUp, pageDown, open, search
+    case up, down, pageUp, pageDown, first, last, open, search
     // Forms
     case nextField, previousField, activate, submit
     // Screen actions
-    case create, edit, delete, renew, weekView, filterWijk, filterKind, filterOrganisation, filterCategory, clearFilters
+    case create, edit, delete, renew, weekView, today, filterWijk, filterKind, filterOrganisation, filterCategory, clearFilters
     case register, privacy, myData, export, eraseAccount, changePassword, toggle
     // Intake
     case refer, closeIntake, history, eraseIntake, retention, confirmTold, filterMatching

@@ -208,6 +208,8 @@ public final class App {
             case .up, .char("k"): modal = .help(offset: max(offset - 1, 0))
             case .pageDown, .char(" "): modal = .help(offset: offset + 10)
             case .pageUp: modal = .help(offset: max(offset - 10, 0))
+            case .home: modal = .help(offset: 0)
+            case .end: modal = .help(offset: Int.max / 2)
             default: modal = nil
             }
         case .confirmQuit:
@@ -361,7 +363,8 @@ public final class App {
     private func drawModal(_ m: Modal, into g: inout Grid) {
         switch m {
         case .help(let offset):
-            Chrome.drawHelp(into: &g, bindings: activeBindings(), title: current.title(ctx), offset: offset, lang: ctx.lang)
+            // Kept inside the text, so ↑ after End (or ↓ past the end) moves at once.
+            modal = .help(offset: Chrome.drawHelp(into: &g, bindings: activeBindings(), title: current.title(ctx), offset: offset, lang: ctx.lang))
         case .confirmQuit:
             let unsaved = unsavedPlaces()
             Chrome.drawDialog(into: &g, title: ctx.t("Stoppen", "Quit"),

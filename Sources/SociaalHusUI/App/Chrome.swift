@@ -60,8 +60,10 @@ enum Chrome {
         }
     }
 
-    /// The help overlay: every key of this screen and the global keys, grouped.
-    static func drawHelp(into g: inout Grid, bindings: [Binding<Action>], title: String, offset: Int, lang: LanguageText) {
+    /// The help overlay: every key of this screen and the global keys, grouped. Returns the first
+    /// line shown (the offset, kept inside the text).
+    @discardableResult
+    static func drawHelp(into g: inout Grid, bindings: [Binding<Action>], title: String, offset: Int, lang: LanguageText) -> Int {
         var lines: [(String, StyleRole)] = []
         var groups: [String] = []
         for b in bindings where !groups.contains(b.group) { groups.append(b.group) }
@@ -86,8 +88,9 @@ enum Chrome {
         for (i, line) in lines.dropFirst(start).prefix(visible).enumerated() {
             g.put(line.0, x: inner.x, y: inner.y + i, role: line.1, maxWidth: inner.width)
         }
-        g.put(lang.t("↑/↓ scrollen, andere toets sluit", "↑/↓ scroll, any other key closes"), x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
+        g.put(lang.t("↑/↓, PgUp/PgDn, Home/End scrollen, andere toets sluit", "↑/↓, PgUp/PgDn, Home/End scroll, any other key closes"), x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
         g.cursor = (inner.x, inner.y)
+        return start
     }
 
     /// A centred dialog box.

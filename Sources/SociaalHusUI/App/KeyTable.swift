@@ -32,6 +32,8 @@ public enum KeyTable {
             Binding(.down, [.down, .char("j")], label: lang.t("Omlaag", "Down"), group: lang.t("Lijst", "List"), inStatusBar: false),
             Binding(.pageUp, [.pageUp], label: lang.t("Pagina omhoog", "Page up"), group: lang.t("Lijst", "List"), inStatusBar: false),
             Binding(.pageDown, [.pageDown, .char(" ")], label: lang.t("Pagina omlaag", "Page down"), group: lang.t("Lijst", "List"), inStatusBar: false),
+            Binding(.first, [.home], label: lang.t("Begin", "First"), help: lang.t("Naar het begin van de lijst", "To the start of the list"), group: lang.t("Lijst", "List"), inStatusBar: false),
+            Binding(.last, [.end], label: lang.t("Einde", "Last"), help: lang.t("Naar het einde van de lijst", "To the end of the list"), group: lang.t("Lijst", "List"), inStatusBar: false),
             Binding(.open, [.enter], label: lang.t("Openen", "Open"), group: lang.t("Lijst", "List")),
         ]
     }

@@ -33,7 +33,11 @@ public enum ListView {
 
     /// Draws a list of `count` rows of which only those in view are made (`row(i)`): a list
     /// of fifty thousand activities asks for the twenty on screen.
-    public static func draw(count: Int, row: (Int) -> ListRow, selectedRow: Int?, state: inout ListState, into g: inout Grid, area: Rect, emptyText: String) {
+    /// `position` (the selected item's number and the number of items) is shown instead of the
+    /// rows in view where rows and items differ (the agenda's day headings), so the marker counts
+    /// what the header counts.
+    public static func draw(count: Int, row: (Int) -> ListRow, selectedRow: Int?, state: inout ListState, into g: inout Grid, area: Rect, emptyText: String,
+                            position: (number: Int, of: Int)? = nil) {
         guard area.height > 0 else { return }
         if count == 0 {
             g.put(emptyText, x: area.x + 2, y: area.y, role: .muted, maxWidth: area.width - 2)
@@ -61,7 +65,9 @@ public enum ListView {
             }
         }
         if overflow && area.height > 1 {
-            let more = "↓ \(s.offset + 1)–\(min(s.offset + height, count)) / \(count)"
+            // An arrow only where there is more that way.
+            let where_ = position.map { "\($0.number) / \($0.of)" } ?? "\(s.offset + 1)–\(min(s.offset + height, count)) / \(count)"
+            let more = (s.offset > 0 ? "↑ " : "") + where_ + (s.offset + height < count ? " ↓" : "")
             g.put(more, x: area.x + area.width - TextWidth.width(more) - 1, y: area.maxY - 1, role: .muted)
         }
     }

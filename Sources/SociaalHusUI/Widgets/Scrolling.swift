@@ -2,13 +2,15 @@ import SociaalHusCore
 import TerminalKit
 
 extension ListState {
-    /// Applies a list action (up, down, page up, page down) to a list of `count` items; false for other actions.
+    /// Applies a list action (up, down, page up, page down, first, last) to a list of `count` items; false for other actions.
     mutating func apply(_ action: Action, count: Int) -> Bool {
         switch action {
         case .up: move(-1, count: count)
         case .down: move(1, count: count)
         case .pageUp: move(-10, count: count)
         case .pageDown: move(10, count: count)
+        case .first: move(-count, count: count)
+        case .last: move(count, count: count)
         default: return false
         }
         return true
@@ -26,6 +28,9 @@ struct ScrollText {
         case .down: offset += 1
         case .pageUp: offset = max(offset - 10, 0)
         case .pageDown: offset += 10
+        case .first: offset = 0
+        // (Clamped to the last page when drawn.)
+        case .last: offset = Int.max / 2
         default: return false
         }
         return true

@@ -31,7 +31,7 @@ final class AgendaDetailScreen: Screen {
     func handle(_ action: Action, _ ctx: UIContext) {
         guard let item = ctx.store.agendaItem(id, for: ctx.viewer) else { ctx.pop(); return }
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .edit:
             if let d = Permissions.denial(.changeAgendaItem(item), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             ctx.push(AgendaEditScreen(editing: item, organisations: ctx.activeEditor ?? [], ctx))

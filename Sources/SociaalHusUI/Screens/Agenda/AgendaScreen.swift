@@ -39,7 +39,8 @@ public final class AgendaScreen: Screen {
         let g = "Agenda"
         var b = KeyTable.list(ctx.lang) + [
             Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
-            Binding(.weekView, [.char("w")], label: ctx.t("Week", "Week"), help: ctx.t("Weekoverzicht aan/uit", "Week view on/off"), group: g),
+            Binding(.weekView, [.char("w")], label: ctx.t("Week", "Week"), help: ctx.t("Weekoverzicht van de gekozen activiteit aan/uit", "Week view of the chosen activity on/off"), group: g),
+            Binding(.today, [.char("t")], label: ctx.t("Vandaag", "Today"), help: ctx.t("Naar vandaag", "Go to today"), group: g, inStatusBar: false),
             Binding(.filterWijk, [.char("f")], label: "Wijk", help: ctx.t("Filter op wijk (volgende)", "Filter by wijk (next)"), group: g),
             Binding(.filterOrganisation, [.char("o")], label: ctx.t("Organisatie", "Organisation"), help: ctx.t("Filter op organisatie (volgende)", "Filter by organisation (next)"), group: g, inStatusBar: false),
             Binding(.filterCategory, [.char("c")], label: ctx.t("Categorie", "Category"), help: ctx.t("Filter op categorie (volgende)", "Filter by category (next)"), group: g, inStatusBar: false),
@@ -140,11 +141,29 @@ public final class AgendaScreen: Screen {
             return
         }
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: listing.count)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: listing.count)
         case .open:
             if let o = listing.occurrence(at: list.selected) { ctx.push(AgendaDetailScreen(o)) }
         case .search: search.active = true
-        case .weekView: weekView.toggle(); weekOffset = 0; list = ListState(); reload(ctx)
+        case .weekView:
+            // The week view opens on the week of the chosen activity, and the list comes back to it.
+            let chosen = listing.occurrence(at: list.selected)
+            weekView.toggle()
+            weekOffset = weekView ? chosen.map { weeks(from: ctx.now, to: $0.start) } ?? 0 : 0
+            list = ListState()
+            reload(ctx)
+            if let chosen { select(chosen) }
+        case .today:
+            weekOffset = 0
+            list = ListState()
+            reload(ctx)
+            let today = RecurrenceExpansion.dayNumber(ctx.now)
+            var first = 0
+            for d in listing.days {
+                if d.number >= today { break }
+                first += d.count
+            }
+            list.selected = min(first, max(listing.count - 1, 0))
         case .previousField: weekOffset -= 1; list = ListState(); reload(ctx)
         case .nextField: weekOffset += 1; list = ListState(); reload(ctx)
         case .filterWijk: wijk.next(); list = ListState(); reload(ctx)
@@ -163,6 +182,30 @@ public final class AgendaScreen: Screen {
             }
             ctx.push(AgendaEditScreen(editing: nil, organisations: me, ctx))
         default: break
+        }
+    }
+
+    /// Whole weeks (Monday to Sunday) from the week of `now` to the week of `date`.
+    private func weeks(from now: Date, to date: Date) -> Int {
+        let cal = amsterdamCalendar()
+        guard let a = cal.dateInterval(of: .weekOfYear, for: now)?.start, let b = cal.dateInterval(of: .weekOfYear, for: date)?.start else { return 0 }
+        return Int(((b.timeIntervalSince(a)) / (7 * 86_400)).rounded())
+    }
+
+    /// Selects `o` if the listing holds it (looked for in its own day only).
+    private func select(_ o: Occurrence) {
+        let number = RecurrenceExpansion.dayNumber(o.start)
+        var first = 0
+        for d in listing.days {
+            // (The first day also holds what runs into it from before.)
+            if d.number == number || first == 0 {
+                for i in first..<(first + d.count) where listing.occurrence(at: i) == o {
+                    list.selected = i
+                    return
+                }
+            }
+            if d.number > number { return }
+            first += d.count
         }
     }
 
@@ -187,7 +230,7 @@ public final class AgendaScreen: Screen {
         let keep = g.cursor
         ListView.draw(count: rowCount, row: { row($0, ctx) }, selectedRow: listing.count == 0 ? nil : rowOf(occurrence: list.selected), state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                      emptyText: ctx.t("Geen activiteiten gevonden.", "No activities found."))
+                      emptyText: ctx.t("Geen activiteiten gevonden.", "No activities found."), position: (list.selected + 1, listing.count))
         if search.active { g.cursor = keep }
     }
 }

@@ -35,7 +35,7 @@ public final class BerichtenScreen: Screen {
 
     public func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: shown.count)
         case .open:
             if shown.indices.contains(list.selected) { ctx.push(MessageDetailScreen(id: shown[list.selected].id)) }
         case .newsletter: ctx.push(BroadcastScreen(.newsletter, ctx))

@@ -37,7 +37,7 @@ final class MessageDetailScreen: Screen {
 
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .reply: ctx.push(ContactFormScreen(.reply(id), ctx))
         case .report:
             if let m = message(ctx) { ctx.push(ReportScreen(.message(id), what: ctx.t("bericht van ", "message from ") + ctx.store.senderName(of: m, for: ctx.viewer, lang: ctx.language), ctx)) }

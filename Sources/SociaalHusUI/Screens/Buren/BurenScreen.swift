@@ -51,7 +51,7 @@ final class BurenScreen: Screen {
             return
         }
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: shown.count)
         case .open: if shown.indices.contains(list.selected) { ctx.push(BuurProfileScreen(id: shown[list.selected].id)) }
         case .contact:
             if shown.indices.contains(list.selected) {

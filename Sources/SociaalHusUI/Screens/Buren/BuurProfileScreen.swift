@@ -24,7 +24,7 @@ final class BuurProfileScreen: Screen {
 
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .contact: if let v = view(ctx) { ctx.push(ContactFormScreen(.recipient(.resident(v.id), name: v.name), ctx)) }
         default: break
         }

@@ -57,7 +57,7 @@ final class IntakeDetailScreen: Screen {
         }
         guard let intake else { return }
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .edit:
             if let draft = try? ctx.store.intakeDraft(by: ctx.viewer), draft.editing != id {
                 return ctx.fail(ctx.t("Je hebt nog een niet-opgeslagen gesprek. Rond dat eerst af: ga terug naar de lijst en druk op n.",

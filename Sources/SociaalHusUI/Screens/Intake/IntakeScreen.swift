@@ -70,7 +70,7 @@ public final class IntakeScreen: Screen {
             return
         }
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: shown.count)
         case .open:
             if shown.indices.contains(list.selected) { ctx.push(IntakeDetailScreen(id: shown[list.selected].id, ctx)) }
         case .create: ctx.push(IntakeFormScreen(editing: nil, ctx))

@@ -116,7 +116,7 @@ final class ReferralScreen: Screen {
                 return
             }
             switch action {
-            case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+            case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: shown.count)
             case .search: search.active = true
             case .filterMatching: matchingOnly.toggle(); list = ListState(); reload(ctx)
             case .open:
@@ -138,7 +138,7 @@ final class ReferralScreen: Screen {
         case .notice:
             switch action {
             case .back: step = .fields
-            case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+            case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
             case .confirmTold: confirm(ctx)
             default: break
             }

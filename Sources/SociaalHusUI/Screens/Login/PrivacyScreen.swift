@@ -13,7 +13,7 @@ final class PrivacyScreen: Screen {
 
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         default: break
         }
     }

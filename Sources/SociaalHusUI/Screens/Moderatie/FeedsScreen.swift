@@ -32,7 +32,7 @@ final class FeedsScreen: Screen {
 
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: shown.count)
         case .approve: ctx.push(ApproveFeedScreen(ctx))
         case .open:
             guard shown.indices.contains(list.selected) else { return }

@@ -43,7 +43,7 @@ public final class ModeratieScreen: Screen {
 
     public func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: shown.count)
         case .open: if shown.indices.contains(list.selected) { ctx.push(ReportDetailScreen(id: shown[list.selected].id)) }
         case .feeds: ctx.push(FeedsScreen(ctx))
         case .platform: ctx.push(PlatformScreen(ctx))

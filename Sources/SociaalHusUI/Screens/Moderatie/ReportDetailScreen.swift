@@ -36,7 +36,7 @@ final class ReportDetailScreen: Screen {
         guard let r = report(ctx) else { return }
         let moderation: [Action: ModerationAction] = [.hide: .hide, .restore: .restore, .remove: .remove, .dismiss: .dismiss]
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .reply: ctx.push(ModerationReplyScreen(report: r.id, ctx))
         case .block:
             guard let who = ctx.store.reportedResident(r, by: ctx.viewer, lang: ctx.language) else {

@@ -59,7 +59,7 @@ public final class OrganisatiesScreen: Screen {
             return
         }
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: shown.count)
         case .open:
             if shown.indices.contains(list.selected) { ctx.push(OrganisationDetailScreen(id: shown[list.selected].id)) }
         case .search: search.active = true

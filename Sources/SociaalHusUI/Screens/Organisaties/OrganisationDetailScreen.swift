@@ -20,7 +20,7 @@ final class OrganisationDetailScreen: Screen {
 
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .contact:
             if let o = ctx.store.organisation(id, for: ctx.viewer) { ctx.push(ContactFormScreen(.recipient(.organisation(id), name: o.name), ctx)) }
         case .edit:

@@ -36,7 +36,7 @@ final class PostDetailScreen: Screen {
         guard let v = view(ctx) else { ctx.pop(); return }
         let post = v.post
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = scroll.apply(action)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .report, .takedown:
             // A resident's profile is reported from their post: the post shows who wrote it, as far as allowed.
             var also: [(ReportTarget, String)] = []

@@ -50,7 +50,7 @@ public final class PrikbordScreen: Screen {
 
     public func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .up, .down, .pageUp, .pageDown: _ = list.apply(action, count: shown.count)
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: shown.count)
         case .open:
             if shown.indices.contains(list.selected) { ctx.push(PostDetailScreen(id: shown[list.selected].post.id)) }
         case .create:

@@ -40,6 +40,8 @@ final class MyDataScreen: Screen {
         case .down: offset += 1
         case .pageUp: offset = max(offset - pageHeight, 0)
         case .pageDown: offset += pageHeight
+        case .first: offset = 0
+        case .last: offset = Int.max / 2
         case .export: if ctx.session != nil { ctx.push(ExportDataScreen()) }
         case .eraseAccount: if ctx.session != nil { ctx.push(DeleteAccountScreen()) }
         default: break

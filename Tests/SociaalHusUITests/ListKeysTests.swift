@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+@testable import SociaalHusUI
+import TerminalKit
+
+/// Issue 15, part 6: Home/End and PgUp/PgDn in every list, `t` for today, the week view on the
+/// chosen activity's week, and one count in the agenda's header and its scroll marker.
+@Suite(.serialized) struct ListKeysTests {
+    /// The selected row's text (after the "▶ ").
+    static func selected(_ d: Driver) -> String? {
+        d.screen.split(separator: "\n").first { $0.hasPrefix("▶ ") }.map { String($0.dropFirst(2)) }
+    }
+
+    /// The agenda header's count "(N)" and the marker's "i / N".
+    static func counts(_ d: Driver) -> (header: Int?, number: Int?, of: Int?) {
+        let s = d.screen
+        let header = s.firstMatch(of: /wijken \((\d+)\)/).flatMap { Int($0.1) }
+        let marker = s.firstMatch(of: /(\d+) \/ (\d+)/)
+        return (header, marker.flatMap { Int($0.1) }, marker.flatMap { Int($0.2) })
+    }
+
+    @Test("agenda: the marker counts what the header counts; End goes to the last activity (no ↓ left), Home to the first (no ↑)")
+    func agendaHomeEnd() throws {
+        let d = Driver()
+        let total = try d.store.agendaListing(AgendaQuery(from: fixedNow, days: 56), viewer: .visitor).count
+        #expect(Self.counts(d) == (total, 1, total))
+        #expect(d.screen.contains(" ↓") && !d.screen.contains("↑ "))
+        d.press(.end)
+        #expect(Self.counts(d) == (total, total, total))
+        #expect(!d.screen.contains(" ↓") && d.screen.contains("↑ "))
+        let last = try #require(try d.store.agendaListing(AgendaQuery(from: fixedNow, days: 56), viewer: .visitor).occurrence(at: total - 1))
+        #expect(Self.selected(d)?.contains(last.item.title) == true)
+        d.press(.pageUp)
+        #expect(Self.counts(d).number == total - 10)
+        d.press(.home)
+        #expect(Self.counts(d) == (total, 1, total))
+        d.press(.pageDown, .pageDown)
+        #expect(Self.counts(d).number == 21)
+        // t: back to today's first activity.
+        d.press(.char("t"))
+        #expect(Self.counts(d).number == 1)
+    }
+
+    @Test("agenda: the week view opens on the week of the chosen activity, with it chosen; back in the list it stays chosen")
+    func weekOfChosen() throws {
+        let d = Driver()
+        let listing = try d.store.agendaListing(AgendaQuery(from: fixedNow, days: 56), viewer: .visitor)
+        // An activity three weeks or more ahead.
+        let far = try #require((0..<listing.count).first { listing.occurrence(at: $0)!.start > fixedNow.addingTimeInterval(21 * 86_400) })
+        let o = try #require(listing.occurrence(at: far))
+        for _ in 0..<far { d.press(.down) }
+        #expect(Self.selected(d)?.contains(o.item.title) == true)
+        d.press(.char("w"))
+        let week = amsterdamCalendar().component(.weekOfYear, from: o.start)
+        #expect(d.screen.contains("week \(week)"), "\(d.screen)")
+        #expect(Self.selected(d)?.contains(o.item.title) == true, "\(d.screen)")
+        d.press(.char("w"))
+        #expect(Self.counts(d).number == far + 1)
+        // t in the week view: this week again.
+        d.press(.char("w"), .char("t"))
+        #expect(d.screen.contains("week \(amsterdamCalendar().component(.weekOfYear, from: fixedNow))"))
+    }
+
+    @Test("Home and End in the other lists and in a page of text", arguments: ["2", "3"])
+    func otherLists(tab: String) throws {
+        let d = Driver()
+        d.press(.char(Character(tab)))
+        let first = Self.selected(d)
+        d.press(.end)
+        let last = Self.selected(d)
+        #expect(last != nil && last != first)
+        #expect(!d.screen.contains(" ↓"))
+        d.press(.home)
+        #expect(Self.selected(d) == first)
+        // A detail page: End shows its end, Home its start.
+        d.press(.enter)
+        let top = d.screen
+        d.press(.end)
+        d.press(.home)
+        #expect(d.screen == top)
+    }
+
+    @Test("the help scrolls with End and then ↑ at once (it no longer counts past its end)")
+    func helpEnd() {
+        let d = Driver()
+        d.press(.char("?"))
+        let top = d.screen
+        d.press(.end)
+        let bottom = d.screen
+        #expect(bottom != top)
+        d.press(.up)
+        #expect(d.screen != bottom)
+        d.press(.home)
+        #expect(d.screen == top)
+    }
+}
