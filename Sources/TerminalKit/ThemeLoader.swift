@@ -3,21 +3,22 @@ import Foundation
 /// Finds and loads themes from `Themes/`, wherever the binary was started from.
 public enum ThemeLoader {
     /// The built-in default, used when no file can be read or a file has an error.
+    /// (The same roles as `Themes/standaard.theme`; `ThemeContrastTests` holds the two equal.)
     public static let builtInDefault: Theme = try! ThemeParser.parse("""
         name = standaard
-        normal = ; mono: normal
-        title = bold fg:cyan ; mono: bold
-        header = bold ; mono: bold
-        selected = fg:black bg:cyan ; mono: reverse
-        focus = underline fg:yellow ; mono: underline
-        key = bold fg:yellow ; mono: bold
-        error = bold fg:red ; mono: bold underline
-        muted = dim ; mono: dim
-        topBar = fg:black bg:cyan ; mono: reverse
+        normal    = ; mono: normal
+        title     = bold fg:white bg:blue ; mono: bold
+        header    = bold ; mono: bold
+        selected  = fg:black bg:cyan ; mono: reverse
+        focus     = underline fg:black bg:yellow ; mono: bold underline
+        key       = bold fg:white bg:blue ; mono: bold
+        error     = bold fg:white bg:red ; mono: bold underline
+        muted     = ; mono: normal
+        topBar    = fg:black bg:cyan ; mono: reverse
         statusBar = fg:black bg:white ; mono: reverse
-        success = fg:green ; mono: bold
-        warning = bold fg:yellow ; mono: bold
-        input = underline ; mono: underline
+        success   = fg:black bg:green ; mono: bold
+        warning   = fg:black bg:yellow ; mono: bold
+        input     = underline ; mono: underline
         """, file: "standaard")
 
     /// The built-in monochrome theme (NO_COLOR, terminals without colours).
