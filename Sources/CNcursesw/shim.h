@@ -16,6 +16,18 @@ static inline attr_t cn_underline(void) { return A_UNDERLINE; }
 static inline attr_t cn_normal(void) { return A_NORMAL; }
 static inline attr_t cn_dim(void) { return A_DIM; }
 static inline attr_t cn_color_pair(int n) { return COLOR_PAIR(n); }
+#include <langinfo.h>
+#include <term.h>
+/* True when the terminal can underline (terminfo has "smul"). */
+static inline int cn_has_underline(void) {
+    char *s = tigetstr("smul");
+    return s != 0 && s != (char *)-1;
+}
+/* True when the locale set by setlocale(LC_ALL, "") writes UTF-8. */
+static inline int cn_locale_is_utf8(void) {
+    const char *c = nl_langinfo(CODESET);
+    return c != 0 && (strcmp(c, "UTF-8") == 0 || strcmp(c, "utf8") == 0);
+}
 
 /* Leaving the terminal clean, whatever ends the process.
  *

@@ -9,6 +9,11 @@ public final class CursesTerminal: Terminal {
     private let theme: Theme
     private let colour: Bool
     private var closed = false
+    /// True when marks are drawn as ASCII (no UTF-8 locale, or asked for).
+    public let usesAscii: Bool
+    /// True when input fields are bracketed (the terminal cannot underline, or is the Linux
+    /// console, which shows underline as a colour).
+    public let bracketsFields: Bool
 
     /// Thrown when curses cannot start: the terminal type (`TERM`) is unknown here.
     public struct UnknownTerminal: Error {
@@ -16,10 +21,12 @@ public final class CursesTerminal: Terminal {
         public let term: String
     }
 
-    /// Starts curses with `theme`; colour only when the terminal has it and `noColor` is false.
-    /// `demoPath`, when given, is removed if a signal ends the process.
-    public init(theme: Theme, noColor: Bool, demoPath: String? = nil) throws {
+    /// Starts curses with `theme`; colour only when the terminal has it and `noColor` is false;
+    /// ASCII marks when `ascii` or when the locale is not UTF-8. `demoPath`, when given, is
+    /// removed if a signal ends the process.
+    public init(theme: Theme, noColor: Bool, ascii: Bool = false, demoPath: String? = nil) throws {
         setlocale(LC_ALL, "")
+        usesAscii = ascii || cn_locale_is_utf8() == 0
         // Before curses starts, so the modes saved are the shell's own.
         cn_guard_terminal(demoPath)
         guard cn_start() == 1 else {
@@ -27,6 +34,8 @@ public final class CursesTerminal: Terminal {
             cn_release_terminal()
             throw UnknownTerminal(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        bracketsFields = cn_has_underline() == 0 || term == "linux" || term.hasPrefix("linux-")
         raw()
         noecho()
         nonl()
@@ -60,6 +69,9 @@ public final class CursesTerminal: Terminal {
     public var size: Size { Size(cols: Int(cn_cols()), rows: Int(cn_lines())) }
 
     public func present(_ grid: Grid) {
+        var grid = grid
+        if bracketsFields { grid = AsciiFallback.bracketFields(grid) }
+        if usesAscii { grid = AsciiFallback.ascii(grid) }
         let full = previous?.size != grid.size
         if full { clear() }
         for y in 0..<grid.size.rows {

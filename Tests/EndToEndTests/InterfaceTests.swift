@@ -46,6 +46,32 @@ import Testing
         #expect(raw.contains("\u{1B}[7m") || raw.contains(";7m"), "reverse video is still used")
     }
 
+    @Test("without a UTF-8 locale (LANG=C) every mark has an ASCII stand-in; with --ascii too; nothing vanishes")
+    func asciiWithoutUTF8() throws {
+        for (env, args) in [(["LANG": "C", "LC_ALL": "C"], [String]()), ([:], ["--ascii"])] {
+            let t = Tmux()
+            try t.cli(["init", "--demo"])
+            try t.start(["--store", t.store] + args, env: env)
+            let screen = try t.waitFor("bezoeker")
+            #expect(screen.contains("\n> "), "the chosen row is marked with >: \(screen)")
+            #expect(screen.contains(" | Agenda"), "the top bar's rule is |")
+            #expect(screen.contains(" - "), "the dash between title and place is -")
+            #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(screen)")
+        }
+    }
+
+    @Test("on the Linux console (no underline) an input field is bracketed, so its extent shows")
+    func bracketedFields() throws {
+        let t = Tmux()
+        try t.cli(["init", "--demo"])
+        try t.start(["--store", t.store], env: ["TERM": "linux"])
+        try t.waitFor("bezoeker")
+        try t.keys("4")
+        try t.type("anna")
+        let screen = try t.waitFor("[anna...")
+        #expect(screen.contains("Wachtwoord") && screen.contains("[....."))
+    }
+
     @Test("the interface refuses to run without a terminal, with a plain sentence") func noTerminal() throws {
         let t = Tmux()
         try t.cli(["init"])

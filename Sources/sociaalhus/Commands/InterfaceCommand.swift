@@ -7,10 +7,11 @@ import TerminalKit
 import Glibc
 #endif
 
-/// `sociaalhus [--store DIR] [--demo] [--theme NAME] [--lang nl|en] [--idle-minutes N]`: the terminal interface.
+/// `sociaalhus [--store DIR] [--demo] [--theme NAME] [--lang nl|en] [--idle-minutes N] [--ascii]`: the terminal interface.
 enum InterfaceCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let demo = args.flag("demo")
+        let ascii = args.flag("ascii")
         let themeName = args.value("theme") ?? "standaard"
         let idleText = args.value("idle-minutes")
         var store: Store
@@ -51,7 +52,7 @@ enum InterfaceCommand {
         let app = App(context: uiContext, idleTimeout: idleMinutes * 60)
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(theme: theme, noColor: noColor, demoPath: demoPath)
+            terminal = try CursesTerminal(theme: theme, noColor: noColor, ascii: ascii, demoPath: demoPath)
         } catch let e as CursesTerminal.UnknownTerminal {
             throw CLIError.unknownTerminal(e.term)
         }
