@@ -114,6 +114,7 @@ struct CommandSpec {
             opt("en", ("BESTAND", "FILE"), required: true, "de Engelse tekst (UTF-8)", "the English text (UTF-8)"),
         ]),
         CommandSpec(path: ["privacy", "reset"], summary: ("zet de standaard privacyverklaring terug", "restore the standard privacy statement"), options: []),
+        CommandSpec(path: ["keys"], summary: ("toon de toetsen (met je toetsenbestand) en wat daarin niet klopt", "show the keys (with your keys file) and what is wrong in it"), options: []),
         CommandSpec(path: ["bench"], summary: ("meet openen, wijzigen, wissen, agenda, toetsen en geheugen op een synthetische opslag", "measure open, change, erase, agenda, keys and memory on a synthetic store"), options: [
             opt("scale", ("N", "N"), "schaal 1–20 (standaard 1 en 10)", "scale 1–20 (default 1 and 10)"),
             opt("runs", ("N", "N"), "metingen per schaal (1–50, standaard 5)", "runs per scale (1–50, default 5)"),

@@ -172,6 +172,21 @@ import Testing
         #expect(r.err.contains("sociaalhus.db") && r.err.contains("beschadigd"), "\(r.err)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)).count == 5, "left as it is")
     }
+
+    @Test("`sociaalhus keys` prints the table with your keys file's lines, and each wrong line with its number (exit 1)")
+    func keys() throws {
+        let config = NSTemporaryDirectory() + "sociaalhus-keys-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let plain = try Self.run(["keys"], env: ["XDG_CONFIG_HOME": config])
+        #expect(plain.status == 0 && plain.out.contains("weekView") && plain.err.isEmpty)
+        try FileManager.default.createDirectory(atPath: config + "/sociaalhus", withIntermediateDirectories: true)
+        try "weekView W\nquit w\nbogus x\nsearch Hyper-S\n".write(toFile: config + "/sociaalhus/keys", atomically: true, encoding: .utf8)
+        let r = try Self.run(["keys", "--lang", "en"], env: ["XDG_CONFIG_HOME": config])
+        #expect(r.status == 1)
+        #expect(r.out.contains("weekView") && r.out.contains("W   # from your keys file"))
+        #expect(r.err.contains("line 3: unknown action 'bogus'") && r.err.contains("line 4: unknown key 'Hyper-S'"), "\(r.err)")
+        #expect(!r.err.contains("line 1") && !r.err.contains("line 2"))
+    }
 }
 
 /// A value shared between threads in tests.

@@ -217,6 +217,8 @@ let screenVariants: [(Language, Int, Int, String)] = [
             for k in keys { d.press(k) }
             let bindings = d.app.activeBindings()
             #expect(KeyTable.conflicts(bindings).isEmpty, "\(keys): \(KeyTable.conflicts(bindings))")
+            // Every action offered can be moved by a keys file, and is listed by `sociaalhus keys`.
+            for b in bindings { #expect(KeyMap.defaultKeys[b.action] != nil, "\(b.action) is not in KeyMap.defaults") }
             d.press(.function(1))
             let help = d.screen
             for b in bindings { #expect(help.contains(b.help), "\(keys): help lacks \(b.help)") }

@@ -77,10 +77,15 @@ public final class App {
 
     /// Every binding valid now: the screen's own, then the global ones.
     public func activeBindings() -> [Binding<Action>] {
-        var b = current.bindings(ctx)
-        let global = KeyTable.global(ctx.lang, intake: ctx.handlesIntakes, moderation: Tab.moderates(ctx.viewer)).filter { g in !b.contains { $0.action == g.action } }
+        var b = ctx.keyMap.apply(current.bindings(ctx))
+        let global = globalBindings().filter { g in !b.contains { $0.action == g.action } }
         b += global
         return b
+    }
+
+    /// The global keys, with the keys file's rebinding.
+    private func globalBindings() -> [Binding<Action>] {
+        ctx.keyMap.apply(KeyTable.global(ctx.lang, intake: ctx.handlesIntakes, moderation: Tab.moderates(ctx.viewer)))
     }
 
     /// The bindings that work with the next key: while a text field has focus, letters and
@@ -118,10 +123,10 @@ public final class App {
             carryOut()
             return
         }
-        let own = screen.bindings(ctx)
+        let own = ctx.keyMap.apply(screen.bindings(ctx))
         if let action = KeyTable.action(for: key, in: own) {
             screen.handle(action, ctx)
-        } else if let action = KeyTable.action(for: key, in: KeyTable.global(ctx.lang, intake: ctx.handlesIntakes, moderation: Tab.moderates(ctx.viewer))), !(screen.capturesText && isPrintable(key)) {
+        } else if let action = KeyTable.action(for: key, in: globalBindings()), !(screen.capturesText && isPrintable(key)) {
             perform(action)
         } else if !screen.handleKey(key, ctx), case .char = key {
             ctx.inform(ctx.t("Deze toets doet hier niets; ? toont de toetsen.", "This key does nothing here; ? shows the keys."))

@@ -14,6 +14,8 @@ public final class UIContext {
     public var message: StatusMessage?
     /// Folder where exports are written by default.
     public var exportDirectory: String
+    /// The keys file's rebinding (none by default).
+    public var keyMap = KeyMap()
     /// Navigation requests, carried out by the app after the key is handled.
     var requests: [NavigationRequest] = []
 

@@ -47,6 +47,13 @@ enum InterfaceCommand {
             uiContext.inform(ctx.t("DEMO-opslag: log in met bijv. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026",
                                    "DEMO store: log in with e.g. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026"))
         }
+        // Your own keys; a wrong line is left out and said (the first; `sociaalhus keys` lists all).
+        let (keyMap, keyProblems, keysPath) = KeyMap.load(environment: ctx.environment)
+        uiContext.keyMap = keyMap
+        if let first = keyProblems.first {
+            let more = keyProblems.count > 1 ? ctx.t(" (en \(keyProblems.count - 1) meer: sociaalhus keys)", " (and \(keyProblems.count - 1) more: sociaalhus keys)") : ""
+            uiContext.fail(first.message(LanguageText(ctx.lang), file: keysPath ?? "keys") + more)
+        }
         // A theme error outranks the demo hint: it is shown last, so it is the one on screen.
         if let themeError { uiContext.fail(themeError.message(dutch: ctx.lang == .dutch)) }
         let app = App(context: uiContext, idleTimeout: idleMinutes * 60)

@@ -1,0 +1,190 @@
+import Foundation
+import TerminalKit
+
+/// Your own keys (issue 15, part 5): a keys file in `$XDG_CONFIG_HOME/sociaalhus/keys` (else
+/// `~/.config/sociaalhus/keys`), calcurse-style, one action per line with its keys:
+///
+///     # comment
+///     weekView  W
+///     help      F2 ?
+///     quit      Ctrl-Q
+///
+/// An action's keys replace its own keys wherever it is bound, so the help and the bottom bar,
+/// made from the bindings, show them. Unknown actions and keys, a key given twice, and a key that
+/// already belongs to another action (not moved itself) are reported with their line, and that
+/// line is left out.
+public struct KeyMap: Sendable, Equatable {
+    /// The keys per rebound action.
+    public var keys: [Action: [Key]] = [:]
+
+    /// No rebinding.
+    public init() {}
+
+    /// One problem in a keys file.
+    public struct Problem: Sendable, Equatable {
+        /// The line, from 1.
+        public var line: Int
+        /// What is wrong and how to fix it, in Dutch and English.
+        public var nl: String, en: String
+
+        /// The message in `lang`.
+        public func message(_ lang: LanguageText, file: String) -> String {
+            lang.t("Toetsenbestand \(file), regel \(line): \(nl)", "Keys file \(file), line \(line): \(en)")
+        }
+    }
+
+    /// The default keys of every action where it is first offered (a screen may offer it with
+    /// other keys in its own context, such as a confirmation; `ScreenBehaviourTests` checks
+    /// every binding against this table).
+    public static let defaults: [(Action, [Key])] = [
+        (.goAgenda, [.char("1")]), (.goPrikbord, [.char("2")]), (.goOrganisaties, [.char("3")]), (.goProfiel, [.char("4")]),
+        (.goIntake, [.char("5")]), (.goBerichten, [.char("6")]), (.goModeratie, [.char("7")]),
+        (.help, [.char("?"), .function(1)]), (.quit, [.char("q")]), (.back, [.escape]), (.logout, [.char("l")]),
+        (.refresh, [.ctrl("r")]), (.privacy, [.ctrl("p")]),
+        (.up, [.up, .char("k")]), (.down, [.down, .char("j")]), (.pageUp, [.pageUp]), (.pageDown, [.pageDown, .char(" ")]),
+        (.first, [.home]), (.last, [.end]), (.open, [.enter]), (.search, [.char("/")]),
+        (.nextField, [.tab, .down]), (.previousField, [.backTab, .up]), (.activate, [.enter]), (.submit, [.ctrl("s")]), (.toggle, [.char(" ")]),
+        (.create, [.char("n")]), (.edit, [.char("e")]), (.delete, [.char("x")]), (.renew, [.char("r")]), (.weekView, [.char("w")]),
+        (.today, [.char("t")]), (.filterWijk, [.char("f")]), (.filterKind, [.char("v")]), (.filterOrganisation, [.char("o")]),
+        (.filterCategory, [.char("c")]), (.clearFilters, [.char("x")]), (.myData, [.char("g")]),
+        (.export, [.char("x")]), (.eraseAccount, [.char("d")]), (.changePassword, [.char("p")]),
+        (.refer, [.char("d")]), (.closeIntake, [.char("a")]), (.history, [.char("h")]), (.eraseIntake, [.char("x")]),
+        (.retention, [.char("t")]), (.confirmTold, [.char("b")]), (.filterMatching, [.char("f")]),
+        (.contact, [.char("c")]), (.reply, [.char("r")]), (.newsletter, [.char("n")]), (.announcement, [.char("m")]), (.neighbours, [.char("b")]),
+        (.report, [.char("m")]), (.hide, [.char("v")]), (.restore, [.char("t")]), (.remove, [.char("x")]), (.dismiss, [.char("a")]),
+        (.block, [.char("b")]), (.takedown, [.char("t")]), (.platform, [.char("p")]), (.feeds, [.char("d")]), (.approve, [.char("n")]),
+        (.withdraw, [.char("x")]),
+    ]
+
+    /// The keys that may never move: Ctrl-C always stops at once.
+    static let fixed: Set<Key> = [.ctrl("c")]
+
+    /// True when `a` and `b` are never offered on one screen: they share a default key, and
+    /// every screen's keys are free of conflicts (`ScreenBehaviourTests`), so they may share one.
+    static func apart(_ a: Action, _ b: Action) -> Bool {
+        guard let ka = defaultKeys[a], let kb = defaultKeys[b] else { return false }
+        return !ka.isDisjoint(with: kb)
+    }
+
+    static let defaultKeys: [Action: Set<Key>] = Dictionary(defaults.map { ($0.0, Set($0.1)) }, uniquingKeysWith: { $0.union($1) })
+
+    /// Reads a keys file's text.
+    public static func parse(_ text: String) -> (KeyMap, [Problem]) {
+        var problems: [Problem] = []
+        var wanted: [(line: Int, action: Action, keys: [Key])] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = i + 1
+            let words = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }) } ?? []
+            guard let first = words.first else { continue }
+            guard let action = Action(rawValue: String(first)), defaultKeys[action] != nil else {
+                problems.append(Problem(line: line, nl: "onbekende actie '\(first)'; `sociaalhus keys` toont de namen",
+                                        en: "unknown action '\(first)'; `sociaalhus keys` lists the names"))
+                continue
+            }
+            guard words.count > 1 else {
+                problems.append(Problem(line: line, nl: "geen toets na '\(first)'", en: "no key after '\(first)'"))
+                continue
+            }
+            if let earlier = wanted.first(where: { $0.action == action }) {
+                problems.append(Problem(line: line, nl: "\(first) staat al op regel \(earlier.line)", en: "\(first) is already on line \(earlier.line)"))
+                continue
+            }
+            let keys = words.dropFirst().map { (String($0), key(named: String($0))) }
+            if let unknown = keys.first(where: { $0.1 == nil || fixed.contains($0.1!) }) {
+                problems.append(Problem(line: line, nl: "onbekende toets '\(unknown.0)' (bijv. w, W, F2, Ctrl-Q, Enter, Esc, Tab, PgDn, Home, Spatie)",
+                                        en: "unknown key '\(unknown.0)' (e.g. w, W, F2, Ctrl-Q, Enter, Esc, Tab, PgDn, Home, Space)"))
+                continue
+            }
+            wanted.append((line, action, keys.map { $0.1! }))
+        }
+        // The keys every action would have, then each line checked against the others: a key
+        // may be shared only by actions that are never offered together.
+        var result: [Action: [Key]] = Dictionary(defaults.map { ($0.0, $0.1) }, uniquingKeysWith: { $0 + $1 })
+        for w in wanted { result[w.action] = w.keys }
+        var map = KeyMap()
+        for w in wanted {
+            let clash = w.keys.lazy.compactMap { k in
+                result.first { other, keys in other != w.action && keys.contains(k) && !apart(w.action, other) }.map { (k, $0.key) }
+            }.first
+            if let (k, other) = clash {
+                let line = wanted.first { $0.action == other }.map { " (regel \($0.line))" } ?? ""
+                let lineEn = wanted.first { $0.action == other }.map { " (line \($0.line))" } ?? ""
+                problems.append(Problem(line: w.line, nl: "toets \(name(of: k)) hoort al bij \(other.rawValue)\(line); kies een andere toets of geef \(other.rawValue) een andere",
+                                        en: "key \(name(of: k)) already belongs to \(other.rawValue)\(lineEn); choose another key or give \(other.rawValue) another one"))
+                continue
+            }
+            map.keys[w.action] = w.keys
+        }
+        return (map, problems.sorted { $0.line < $1.line })
+    }
+
+    /// `bindings` with the rebound actions' keys.
+    public func apply(_ bindings: [Binding<Action>]) -> [Binding<Action>] {
+        guard !keys.isEmpty else { return bindings }
+        return bindings.map { b in
+            guard let k = keys[b.action] else { return b }
+            var b = b
+            b.keys = k
+            return b
+        }
+    }
+
+    /// A key from its name in a keys file: one character, or Enter, Esc, Tab, Shift-Tab,
+    /// Backspace, Del, Up, Down, Left, Right, PgUp, PgDn, Home, End, Space/Spatie, F1–F12, Ctrl-X.
+    public static func key(named word: String) -> Key? {
+        if word.count == 1, let c = word.first, !c.isWhitespace, c.isASCII || c.isLetter { return .char(c) }
+        let lower = word.lowercased()
+        switch lower {
+        case "enter", "return": return .enter
+        case "esc", "escape": return .escape
+        case "tab": return .tab
+        case "shift-tab", "backtab": return .backTab
+        case "backspace": return .backspace
+        case "del", "delete": return .delete
+        case "up", "↑": return .up
+        case "down", "↓": return .down
+        case "left", "←": return .left
+        case "right", "→": return .right
+        case "pgup", "pageup": return .pageUp
+        case "pgdn", "pagedown": return .pageDown
+        case "home": return .home
+        case "end": return .end
+        case "space", "spatie": return .char(" ")
+        default: break
+        }
+        if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) { return .function(n) }
+        if lower.hasPrefix("ctrl-"), lower.count == 6, let c = lower.last, c.isASCII, c.isLetter { return .ctrl(c) }
+        if lower.hasPrefix("^"), lower.count == 2, let c = lower.last, c.isASCII, c.isLetter { return .ctrl(c) }
+        return nil
+    }
+
+    /// How a key is written in a keys file (read back by `key(named:)`).
+    public static func name(of key: Key) -> String {
+        switch key {
+        case .char(" "): "Space"
+        case .up: "Up"
+        case .down: "Down"
+        case .left: "Left"
+        case .right: "Right"
+        default: key.description
+        }
+    }
+
+    /// Where the keys file is: `$XDG_CONFIG_HOME/sociaalhus/keys`, else `$HOME/.config/sociaalhus/keys`.
+    public static func path(environment: [String: String]) -> String? {
+        if let x = environment["XDG_CONFIG_HOME"], x.hasPrefix("/") { return x + "/sociaalhus/keys" }
+        if let h = environment["HOME"], h.hasPrefix("/") { return h + "/.config/sociaalhus/keys" }
+        return nil
+    }
+
+    /// Reads the keys file, if there is one (a missing file is no rebinding; an unreadable one a problem).
+    public static func load(environment: [String: String]) -> (map: KeyMap, problems: [Problem], path: String?) {
+        guard let path = path(environment: environment), FileManager.default.fileExists(atPath: path) else { return (KeyMap(), [], nil) }
+        // A file of a few lines: anything larger is not a keys file.
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 64 * 1024, let text = String(data: data, encoding: .utf8) else {
+            return (KeyMap(), [Problem(line: 0, nl: "niet te lezen als tekst (UTF-8, hoogstens 64 KB)", en: "cannot be read as text (UTF-8, at most 64 KB)")], path)
+        }
+        let (map, problems) = parse(text)
+        return (map, problems, path)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+@testable import SociaalHusUI
+import TerminalKit
+
+/// Issue 15, part 5: your own keys.
+@Suite struct KeyMapTests {
+    @Test("a keys file's lines: what moves, and what is refused with its line", arguments: [
+        ("weekView W", [Action.weekView: [Key.char("W")]], [Int]()),
+        ("# comment\n\nhelp  F2 ?   # both\n", [.help: [.function(2), .char("?")]], []),
+        ("quit Ctrl-Q", [.quit: [.ctrl("q")]], []),
+        ("search Space", [:], [1]),                      // Space is pageDown's (and toggle's, never together with search)
+        ("bogus x", [:], [1]),                           // unknown action
+        ("weekView Hyper-W", [:], [1]),                  // unknown key
+        ("weekView", [:], [1]),                          // no key
+        ("quit Ctrl-C", [:], [1]),                       // Ctrl-C always stops at once
+        ("quit w", [:], [1]),                            // w is weekView's, and weekView stays
+        ("weekView W\nquit w", [.weekView: [.char("W")], .quit: [.char("w")]], []),  // moved first, then free
+        ("weekView W\nweekView V", [.weekView: [.char("W")]], [2]),                   // the same action twice
+        ("filterWijk x", [:], [1]),                      // x is clearFilters', on the agenda with it
+    ] as [(String, [Action: [Key]], [Int])])
+    func lines(text: String, moved: [Action: [Key]], problemLines: [Int]) {
+        let (map, problems) = KeyMap.parse(text)
+        #expect(map.keys == moved, "\(text)")
+        #expect(problems.map(\.line) == problemLines, "\(text): \(problems.map(\.en))")
+    }
+
+    @Test("every key name reads back as itself", arguments: KeyMap.defaults.flatMap(\.1) + [.function(12), .ctrl("q"), .char("W"), .backTab, .delete])
+    func keyNames(key: Key) {
+        #expect(KeyMap.key(named: KeyMap.name(of: key)) == key)
+    }
+
+    @Test("`sociaalhus keys` printed as a file is read back without a problem and moves nothing")
+    func defaultsReadBack() {
+        let text = KeyMap.defaults.map { "\($0.0.rawValue) " + $0.1.map(KeyMap.name(of:)).joined(separator: " ") }.joined(separator: "\n")
+        let (map, problems) = KeyMap.parse(text)
+        #expect(problems.isEmpty, "\(problems.map(\.en))")
+        #expect(map.keys.allSatisfy { a, k in KeyMap.defaultKeys[a] == Set(k) })
+    }
+
+    @Test("a moved key works, and the bottom bar and the help show it; the old key does nothing")
+    func movedKeyWorks() {
+        let d = Driver()
+        d.app.ctx.keyMap = KeyMap.parse("weekView W\nhelp F2").0
+        #expect(d.screen.contains("W Week"))
+        #expect(!d.screen.contains("w Week"))
+        d.press(.char("W"))
+        #expect(d.screen.contains("· week "))
+        d.press(.char("W"))
+        d.press(.char("w"))
+        #expect(!d.screen.contains("· week "))
+        d.press(.function(2))
+        #expect(d.screen.contains("Help: Agenda"))
+        #expect(d.screen.contains("F2"))
+        d.press(.escape)
+        d.press(.char("?"))
+        #expect(!d.screen.contains("Help: Agenda"))
+    }
+}
