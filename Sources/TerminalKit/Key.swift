@@ -8,10 +8,13 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     /// The window changed size.
     case resize
 
-    /// How the key is written in help and in the status bar.
-    public var description: String {
+    /// How the key is written in help and in the status bar, in Dutch ("Spatie").
+    public var description: String { name(english: false) }
+
+    /// How the key is written in help and in the status bar ("Spatie" / "Space").
+    public func name(english: Bool) -> String {
         switch self {
-        case .char(" "): "Spatie"
+        case .char(" "): english ? "Space" : "Spatie"
         case .char(let c): String(c)
         case .enter: "Enter"
         case .escape: "Esc"
@@ -61,5 +64,8 @@ public struct Binding<Action: Hashable & Sendable>: Sendable {
     }
 
     /// The keys as text, e.g. "↓/j".
-    public var keyText: String { keys.map(\.description).joined(separator: "/") }
+    public var keyText: String { keyText(english: false) }
+
+    /// The keys as text in a language ("PgDn/Spatie", "PgDn/Space").
+    public func keyText(english: Bool) -> String { keys.map { $0.name(english: english) }.joined(separator: "/") }
 }

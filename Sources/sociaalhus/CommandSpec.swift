@@ -68,12 +68,12 @@ struct CommandSpec {
         ]),
         CommandSpec(path: ["init"], summary: ("maak een nieuwe opslag", "create a new store"), options: [
             opt("demo", nil, "vul de opslag met DEMO-gegevens", "fill the store with DEMO data"),
-            opt("wijk", ("NAAM", "NAME"), repeatable: true, "een wijk (anders de wijken van Borne)", "a wijk (else the wijken of Borne)"),
+            opt("wijk", ("NAAM", "NAME"), repeatable: true, "een wijk (anders de wijken van Borne)", "a neighbourhood (else the neighbourhoods of Borne)"),
         ]),
         CommandSpec(path: ["account", "add"], summary: ("maak een account; het wachtwoord komt via de standaardinvoer", "create an account; the password comes on standard input"), options: [
             email,
             opt("name", ("N", "N"), required: true, "de naam", "the name"),
-            opt("wijk", ("W", "W"), required: true, "de wijk", "the wijk"),
+            opt("wijk", ("W", "W"), required: true, "de wijk", "the neighbourhood"),
             opt("role", ("ROL", "ROLE"), repeatable: true, "resident, editor:ORGANISATIE, desk, partner:WIJK of admin", "resident, editor:ORGANISATION, desk, partner:WIJK or admin"),
             opt("visibility", ("NIVEAU", "LEVEL"), choices: ["anoniem", "alleen-buren", "openbaar"], "wie het profiel ziet: anoniem (standaard), alleen-buren, openbaar", "who sees the profile: anoniem (default), alleen-buren, openbaar"),
             opt("interest", ("GEBIED", "AREA"), repeatable: true, "een interessegebied", "an area of interest"),
@@ -86,8 +86,8 @@ struct CommandSpec {
         CommandSpec(path: ["export"], summary: ("alles wat over iemand bewaard is, als JSON", "everything held about a person, as JSON"), options: [
             email, opt("out", ("BESTAND", "FILE"), "schrijf naar dit bestand (alleen leesbaar voor jou) in plaats van de standaarduitvoer", "write to this file (readable by you only) instead of standard output"),
         ]),
-        CommandSpec(path: ["agenda"], summary: ("de agenda zoals een bezoeker die ziet, of de gedeelde feed van een wijk", "the agenda as a visitor sees it, or a wijk's shared feed"), options: [
-            opt("wijk", ("W", "W"), "alleen deze wijk (nodig voor ics en json)", "only this wijk (needed for ics and json)"),
+        CommandSpec(path: ["agenda"], summary: ("de agenda zoals een bezoeker die ziet, of de gedeelde feed van een wijk", "the agenda as a visitor sees it, or a neighbourhood's shared feed"), options: [
+            opt("wijk", ("W", "W"), "alleen deze wijk (nodig voor ics en json)", "only this neighbourhood (needed for ics and json)"),
             opt("from", ("JJJJ-MM-DD", "YYYY-MM-DD"), "vanaf deze dag (standaard vandaag)", "from this day (default today)"),
             opt("days", ("N", "N"), "zoveel dagen (1–366, standaard 56)", "this many days (1–366, default 56)"),
             opt("format", ("text|ics|json", "text|ics|json"), choices: ["text", "ics", "json"], "uitvoer; ics en json alleen na goedkeuring van de lokale partner", "output; ics and json only after the local partner approved"),

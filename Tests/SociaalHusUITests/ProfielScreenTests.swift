@@ -99,7 +99,7 @@ import TerminalKit
         d.press(.left, .left)
         #expect(Self.line(d, "Visitor").contains("anonymous resident"))
         #expect(Self.line(d, "Neighbour   ").contains("anonymous resident"))
-        #expect(Self.line(d, "Other wijk").contains("anonymous resident"))
+        #expect(Self.line(d, "Other neighbourhood").contains("anonymous resident"))
     }
 
     @Test("ticking 'Nieuwsbrieven uit je wijk' and saving sets it in the store") func newsletterToggle() {

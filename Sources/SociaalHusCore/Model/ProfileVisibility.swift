@@ -26,7 +26,7 @@ public enum ProfileVisibility: String, Codable, Sendable, CaseIterable {
                       en: "Only you see your name and photo; others see 'anonymous resident'.")
         case .neighbours:
             lang.pick(nl: "Ingelogde bewoners van je eigen wijk zien je naam en foto.",
-                      en: "Logged-in residents of your own wijk see your name and photo.")
+                      en: "Logged-in residents of your own neighbourhood see your name and photo.")
         case .public:
             lang.pick(nl: "Iedereen, ook bezoekers, ziet je naam en foto.",
                       en: "Everyone, visitors included, sees your name and photo.")

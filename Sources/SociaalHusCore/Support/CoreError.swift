@@ -110,7 +110,7 @@ public enum CoreError: Error, Equatable, Sendable {
             return lang.pick(nl: "'\(f.label(lang))' is te lang: maximaal \(limit) tekens.", en: "'\(f.label(lang))' is too long: at most \(limit) characters.")
         case .unknownWijk(let w):
             return lang.pick(nl: "De wijk '\(TextSanitizer.sanitize(w))' bestaat niet. Kies een van de wijken van de opslag.",
-                             en: "The wijk '\(TextSanitizer.sanitize(w))' does not exist. Choose one of the store's wijken.")
+                             en: "The neighbourhood '\(TextSanitizer.sanitize(w))' does not exist. Choose one of the store's neighbourhoods.")
         case .unknownAccount(let e):
             return lang.pick(nl: "Er is geen account met het e-mailadres '\(TextSanitizer.sanitize(e))'.",
                              en: "There is no account with the e-mail address '\(TextSanitizer.sanitize(e))'.")
@@ -169,7 +169,7 @@ public enum CoreError: Error, Equatable, Sendable {
                              en: "No mail command is set; the e-mails stay in the outbox. Set one with 'sociaalhus mail config --command \"/usr/sbin/sendmail -t -oi\"'.")
         case .feedNotApproved(let w, let partners):
             let who = partners.isEmpty ? lang.pick(nl: "de lokale partner van de wijk (er is er nog geen; een beheerder kan er een aanwijzen)",
-                                                   en: "the wijk's local partner (there is none yet; an administrator can appoint one)")
+                                                   en: "the neighbourhood's local partner (there is none yet; an administrator can appoint one)")
                 : partners.map { TextSanitizer.sanitize($0) }.joined(separator: ", ")
             return lang.pick(nl: "Het delen van de agenda van \(TextSanitizer.sanitize(w)) is niet goedgekeurd. Goedkeuren kan: \(who).",
                              en: "Sharing the agenda of \(TextSanitizer.sanitize(w)) has not been approved. Who can approve: \(who).")

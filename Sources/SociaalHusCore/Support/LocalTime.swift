@@ -33,6 +33,13 @@ public enum LocalTime {
         return two(p.day!) + "-" + two(p.month!) + "-" + four(p.year!)
     }
 
+    /// The one short date style of each language: "25-11-2026" / "25 Nov 2026".
+    public static func shortDate(_ d: Date, _ lang: Language) -> String {
+        guard lang == .english else { return short(d) }
+        let p = parts(d)
+        return String(p.day!) + " " + englishMonths[p.month! - 1].prefix(3) + " " + four(p.year!)
+    }
+
     /// "2026-11-25".
     public static func isoDay(_ d: Date) -> String {
         let p = parts(d)

@@ -19,13 +19,11 @@ enum Chrome {
         // When space is short the other tabs shrink to their number; the current one keeps its name.
         let compact = tabsShown.map { t in t == app.tab ? "[\(t.rawValue + 1) \(t.name(ctx.lang))]" : "\(t.rawValue + 1)" }
             .joined(separator: " ")
-        // The product name goes before the tab names do.
-        let left: String
-        if TextWidth.width(" SociaalHus │ " + full) <= room { left = " SociaalHus │ " + full }
-        else if TextWidth.width(" " + full) <= room { left = " " + full }
-        else { left = " SociaalHus │ " + compact }
+        // The screen's name stays: the product name goes first, then the other tabs' names.
         let screenTitle = app.current.title(ctx)
-        let leftText = TextWidth.width(left + " │ " + screenTitle) <= room ? left + " │ " + screenTitle : left
+        let candidates = [" SociaalHus │ " + full, " " + full, " SociaalHus │ " + compact, " " + compact]
+        let leftText = candidates.lazy.map { $0 + " │ " + screenTitle }.first { TextWidth.width($0) <= room }
+            ?? candidates.first { TextWidth.width($0) <= room } ?? " " + compact
         g.put(leftText, x: 0, y: 0, role: .topBar, maxWidth: room)
         g.put(TextWidth.truncate(who, to: rightWidth), x: cols - rightWidth - 1, y: 0, role: .topBar)
     }
@@ -52,7 +50,7 @@ enum Chrome {
         g.fill(Rect(x: 0, y: y, width: g.size.cols, height: 1), role: .statusBar)
         var x = 1
         for b in bindings where b.inStatusBar {
-            let key = b.keys[0].description
+            let key = b.keys[0].name(english: lang.language == .english)
             let w = TextWidth.width(key) + 1 + TextWidth.width(b.label) + 2
             if x + w > g.size.cols { break }
             x += g.put(key, x: x, y: y, role: .key)
@@ -74,7 +72,7 @@ enum Chrome {
         for group in groups {
             lines.append((group, .header))
             for b in bindings where b.group == group {
-                let keys = TextWidth.wrap(b.keyText, to: keyColumn)
+                let keys = TextWidth.wrap(b.keyText(english: lang.language == .english), to: keyColumn)
                 let help = TextWidth.wrap(b.help, to: max(textWidth - keyColumn - 3, 8))
                 for k in 0..<max(keys.count, help.count) {
                     let key = k < keys.count ? keys[k] : ""

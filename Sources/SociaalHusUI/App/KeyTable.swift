@@ -10,7 +10,7 @@ public enum KeyTable {
         let intakeKey = intake ? [Binding(Action.goIntake, [.char("5")], label: "Intake", help: lang.t("Informatie- en adviesgesprekken (baliemedewerkers)", "Intake conversations (desk staff)"), group: lang.t("Algemeen", "General"), inStatusBar: false)] : []
         return [
             Binding(.goAgenda, [.char("1")], label: "Agenda", group: lang.t("Algemeen", "General"), inStatusBar: false),
-            Binding(.goPrikbord, [.char("2")], label: "Prikbord", group: lang.t("Algemeen", "General"), inStatusBar: false),
+            Binding(.goPrikbord, [.char("2")], label: lang.t("Prikbord", "Notice board"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.goOrganisaties, [.char("3")], label: lang.t("Organisaties", "Organisations"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.goProfiel, [.char("4")], label: lang.t("Profiel", "Profile"), group: lang.t("Algemeen", "General"), inStatusBar: false),
         ] + intakeKey + [

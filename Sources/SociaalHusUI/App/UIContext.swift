@@ -107,7 +107,7 @@ public enum Tab: Int, CaseIterable, Sendable {
     public func name(_ l: LanguageText) -> String {
         switch self {
         case .agenda: "Agenda"
-        case .prikbord: "Prikbord"
+        case .prikbord: l.t("Prikbord", "Notice board")
         case .organisaties: l.t("Organisaties", "Organisations")
         case .profiel: l.t("Profiel", "Profile")
         case .intake: "Intake"

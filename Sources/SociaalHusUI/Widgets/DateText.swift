@@ -6,8 +6,8 @@ public enum DateText {
     /// "woensdag 25 november" / "Wednesday 25 November".
     public static func day(_ date: Date, _ ctx: UIContext) -> String { LocalTime.dayName(date, ctx.language) }
 
-    /// "25-11-2026" style short date.
-    public static func short(_ date: Date) -> String { LocalTime.short(date) }
+    /// The short date of the language: "25-11-2026" / "25 Nov 2026".
+    public static func short(_ date: Date, _ ctx: UIContext) -> String { LocalTime.shortDate(date, ctx.language) }
 
     /// "19:30".
     public static func time(_ date: Date) -> String { LocalTime.time(date) }
@@ -20,6 +20,6 @@ public enum DateText {
 
     /// "wo 25-11 19:30".
     public static func dayAndTime(_ o: Occurrence, _ ctx: UIContext) -> String {
-        short(o.start) + " " + timeRange(o, ctx)
+        short(o.start, ctx) + " " + timeRange(o, ctx)
     }
 }

@@ -71,10 +71,10 @@ final class AgendaDetailScreen: Screen {
             case .monthly: return ctx.t("elke maand", "every month")
             }
         }()
-        field(ctx.t("Herhaling", "Repeats"), rec + (item.recurrence.until.map { ctx.t(" tot ", " until ") + DateText.short($0) } ?? ""))
+        field(ctx.t("Herhaling", "Repeats"), rec + (item.recurrence.until.map { ctx.t(" tot ", " until ") + DateText.short($0, ctx) } ?? ""))
         field(ctx.t("Waar", "Where"), safe(item.location))
-        field("Wijk", item.wijk.flatMap { ctx.store.wijk($0)?.name }.map(safe) ?? ctx.t("heel Borne", "all of Borne"))
-        field(ctx.t("Categorie", "Category"), safe(item.category))
+        field(ctx.t("Wijk", "Neighbourhood"), item.wijk.flatMap { ctx.store.wijk($0)?.name }.map(safe) ?? ctx.t("heel Borne", "all of Borne"))
+        field(ctx.t("Categorie", "Category"), safe(Glossary.category(item.category, ctx.language)))
         field(ctx.t("Kosten", "Cost"), safe(item.cost))
         field(ctx.t("Aanmelden", "Sign up"), safe(item.signup))
         if let org = ctx.store.organisation(item.organisation, for: ctx.viewer) {

@@ -50,7 +50,7 @@ final class AgendaEditScreen: FormScreen {
             FormField("allDay", ctx.t("Hele dag", "All day"), .toggle(e?.allDay ?? false)),
             FormField("location", ctx.t("Locatie", "Location"), .text(TextField(e?.location ?? "", limit: Field.location.limit))),
             FormField("organisation", ctx.t("Organisatie", "Organisation"), .choice(options: organisations.map { safe($0.name) }, selected: 0)),
-            FormField("wijk", "Wijk", .choice(options: [ctx.t("heel Borne", "all of Borne")] + wijken.map { safe($0.name) }, selected: wijkIndex)),
+            FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .choice(options: [ctx.t("heel Borne", "all of Borne")] + wijken.map { safe($0.name) }, selected: wijkIndex)),
             FormField("category", ctx.t("Categorie", "Category"), .text(TextField(e?.category ?? "", limit: Field.category.limit))),
             FormField("cost", ctx.t("Kosten", "Cost"), .text(TextField(e?.cost ?? ctx.t("gratis", "free"), limit: Field.cost.limit))),
             FormField("signup", ctx.t("Aanmelden", "Sign up"), .text(TextField(e?.signup ?? "", limit: Field.signup.limit))),

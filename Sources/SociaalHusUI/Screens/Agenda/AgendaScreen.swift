@@ -41,7 +41,7 @@ public final class AgendaScreen: Screen {
             Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
             Binding(.weekView, [.char("w")], label: ctx.t("Week", "Week"), help: ctx.t("Weekoverzicht van de gekozen activiteit aan/uit", "Week view of the chosen activity on/off"), group: g),
             Binding(.today, [.char("t")], label: ctx.t("Vandaag", "Today"), help: ctx.t("Naar vandaag", "Go to today"), group: g, inStatusBar: false),
-            Binding(.filterWijk, [.char("f")], label: "Wijk", help: ctx.t("Filter op wijk (volgende)", "Filter by wijk (next)"), group: g),
+            Binding(.filterWijk, [.char("f")], label: ctx.t("Wijk", "Neighbourhood"), help: ctx.t("Filter op wijk (volgende)", "Filter by neighbourhood (next)"), group: g),
             Binding(.filterOrganisation, [.char("o")], label: ctx.t("Organisatie", "Organisation"), help: ctx.t("Filter op organisatie (volgende)", "Filter by organisation (next)"), group: g, inStatusBar: false),
             Binding(.filterCategory, [.char("c")], label: ctx.t("Categorie", "Category"), help: ctx.t("Filter op categorie (volgende)", "Filter by category (next)"), group: g, inStatusBar: false),
             Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
@@ -219,9 +219,9 @@ public final class AgendaScreen: Screen {
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let blocked { return drawRefusal(blocked, into: &g, area: area) }
         search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
-        let filters = [wijk.value.map { "wijk: " + safe($0.name) }, organisation.value.map { safe($0.name) },
-                       category.value.map { safe($0) }].compactMap { $0 }
-        var line = filters.isEmpty ? ctx.t("Alle wijken", "All wijken") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
+        let filters = [wijk.value.map { ctx.t("wijk: ", "neighbourhood: ") + safe($0.name) }, organisation.value.map { safe($0.name) },
+                       category.value.map { safe(Glossary.category($0, ctx.language)) }].compactMap { $0 }
+        var line = filters.isEmpty ? ctx.t("Alle wijken", "All neighbourhoods") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
         if weekView {
             let week = amsterdamCalendar().component(.weekOfYear, from: ctx.now.addingTimeInterval(Double(weekOffset) * 7 * 86_400))
             line += " · week \(week)" + ctx.t(" ([ en ] bladeren)", " ([ and ] to browse)")

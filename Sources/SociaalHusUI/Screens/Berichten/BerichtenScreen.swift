@@ -18,7 +18,7 @@ public final class BerichtenScreen: Screen {
         let g = ctx.t("Berichten", "Messages")
         var b = KeyTable.list(ctx.lang)
         if ctx.store.wijken.contains(where: { Permissions.denial(.sendNewsletter(wijk: $0.id), by: ctx.viewer) == nil }) {
-            b.append(Binding(.newsletter, [.char("n")], label: ctx.t("Nieuwsbrief", "Newsletter"), help: ctx.t("Nieuwsbrief voor je wijk schrijven (lokale partner)", "Write your wijk's newsletter (local partner)"), group: g))
+            b.append(Binding(.newsletter, [.char("n")], label: ctx.t("Nieuwsbrief", "Newsletter"), help: ctx.t("Nieuwsbrief voor je wijk schrijven (lokale partner)", "Write your neighbourhood's newsletter (local partner)"), group: g))
         }
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
             b.append(Binding(.announcement, [.char("m")], label: ctx.t("Mededeling", "Announcement"), help: ctx.t("Mededeling van het platform schrijven (beheerder)", "Write a platform announcement (administrator)"), group: g))
@@ -56,7 +56,7 @@ public final class BerichtenScreen: Screen {
             let mark = received ? (m.read ? "      " : ctx.t("nieuw ", "new   ")) : "      "
             let who = received ? ctx.t("van ", "from ") + safe(ctx.store.senderName(of: m, for: ctx.viewer, lang: ctx.language)) : ctx.t("aan ", "to ") + Self.recipientName(m, ctx)
             let text = safe(m.shownText(ctx.language).replacingOccurrences(of: "\n", with: " "))
-            return ListRow(mark + DateText.short(m.sent) + "  " + TextWidth.pad(TextWidth.truncate(who, to: 22), to: 22) + " " + text)
+            return ListRow(mark + DateText.short(m.sent, ctx) + "  " + TextWidth.pad(TextWidth.truncate(who, to: 22), to: 22) + " " + text)
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),

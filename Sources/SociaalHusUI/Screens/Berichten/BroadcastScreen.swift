@@ -17,7 +17,7 @@ final class BroadcastScreen: FormScreen {
         let toggle = kind == .newsletter ? EmailKind.newsletter : .announcement
         rows.append(FormField("about", ctx.t("Gaat alleen naar wie \"\(toggle.label(.dutch))\" aan heeft staan.", "Goes only to people with \"\(toggle.label(.english))\" on."), .note(.muted)))
         if kind == .newsletter {
-            rows.append(FormField("wijk", "Wijk", .cycle(options: wijken.map { safe($0.name) }, selected: 0)))
+            rows.append(FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .cycle(options: wijken.map { safe($0.name) }, selected: 0)))
         }
         rows.append(FormField("subject", ctx.t("Onderwerp *", "Subject *"), .text(TextField("", limit: Field.title.limit))))
         rows.append(FormField("text", ctx.t("Tekst *", "Text *"), .area(TextArea("", limit: Field.body.limit, rows: 6))))

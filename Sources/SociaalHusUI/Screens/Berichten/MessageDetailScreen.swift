@@ -64,7 +64,7 @@ final class MessageDetailScreen: Screen {
             ? ctx.t("Van: ", "From: ") + safe(ctx.store.senderName(of: m, for: ctx.viewer, lang: ctx.language)) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
             : ctx.t("Aan: ", "To: ") + BerichtenScreen.recipientName(m, ctx)
         for l in TextWidth.wrap(header, to: area.width - 4) { out.append((l, .title)) }
-        out.append((ctx.t("Verstuurd ", "Sent ") + DateText.short(m.sent) + " " + DateText.time(m.sent), .muted))
+        out.append((ctx.t("Verstuurd ", "Sent ") + DateText.short(m.sent, ctx) + " " + DateText.time(m.sent), .muted))
         out.append(("", .normal))
         for paragraph in m.shownText(ctx.language).split(separator: "\n", omittingEmptySubsequences: false) {
             for l in TextWidth.wrap(safe(String(paragraph)), to: area.width - 4) { out.append((l, .normal)) }

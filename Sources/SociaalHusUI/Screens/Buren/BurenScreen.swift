@@ -77,14 +77,14 @@ final class BurenScreen: Screen {
         search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
         let who = ctx.viewer.activeAccount == nil
             ? ctx.t("Als bezoeker zie je alleen bewoners met een openbaar profiel.", "As a visitor you see only residents with a public profile.")
-            : ctx.t("Je ziet bewoners met een openbaar profiel, en buren uit je eigen wijk.", "You see residents with a public profile, and neighbours from your own wijk.")
+            : ctx.t("Je ziet bewoners met een openbaar profiel, en buren uit je eigen wijk.", "You see residents with a public profile, and neighbours from your own neighbourhood.")
         let filter = interest.value.map { ctx.t("interesse: ", "interest: ") + safe($0) + " · " } ?? ""
         g.put(filter + who + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
         let rows = shown.map { n -> ListRow in
             let photo = n.hasPhoto ? ctx.t(" [foto]", " [photo]") : ""
             let posts = n.openPosts.isEmpty ? "" : ctx.t(" · \(n.openPosts.count) bericht(en)", " · \(n.openPosts.count) post(s)")
             let name = TextWidth.pad(safe(n.name) + photo, to: min(30, area.width / 2))
-            return ListRow(name + " " + safe(ctx.store.wijkName(n.wijk)) + posts + (n.interests.isEmpty ? "" : " · " + safe(n.interests.joined(separator: ", "))))
+            return ListRow(name + " " + safe(ctx.store.wijkName(n.wijk)) + posts + (n.interests.isEmpty ? "" : " · " + safe(n.interests.map { Glossary.category($0, ctx.language) }.joined(separator: ", "))))
         }
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,

@@ -37,7 +37,7 @@ final class BuurProfileScreen: Screen {
         }
         var out: [(String, StyleRole)] = [(safe(v.name), .title)]
         out.append((safe(ctx.store.wijkName(v.wijk)) + (v.hasPhoto ? ctx.t(" · met foto", " · with photo") : ""), .muted))
-        out.append((ctx.t("Interesses: ", "Interests: ") + (v.interests.isEmpty ? ctx.t("geen", "none") : safe(v.interests.joined(separator: ", "))), .normal))
+        out.append((ctx.t("Interesses: ", "Interests: ") + (v.interests.isEmpty ? ctx.t("geen", "none") : safe(v.interests.map { Glossary.category($0, ctx.language) }.joined(separator: ", "))), .normal))
         out.append(("", .normal))
         out.append((ctx.t("Berichten op het prikbord", "Posts on the notice board") + " (\(v.openPosts.count))", .header))
         for p in v.openPosts { out.append(("  " + p.post.kind.label(ctx.language) + ": " + safe(p.post.title), .normal)) }

@@ -117,8 +117,8 @@ enum IntakeLines {
         out.append((i.person.name.isEmpty ? ctx.t("(geen naam)", "(no name)") : safe(i.person.name), .title))
         let staff = names.staff ?? ctx.t("een baliemedewerker", "a staff member")
         out.append((ctx.t("Status: ", "Status: ") + i.status.label(ctx.language) + " · " + ctx.t("onderwerp: ", "subject: ") + i.category.label(ctx.language), .normal))
-        out.append((ctx.t("Vastgelegd ", "Recorded ") + DateText.short(i.created) + ctx.t(" door ", " by ") + safe(staff)
-                    + (i.closed.map { ctx.t(" · afgesloten ", " · closed ") + DateText.short($0) } ?? ""), .muted))
+        out.append((ctx.t("Vastgelegd ", "Recorded ") + DateText.short(i.created, ctx) + ctx.t(" door ", " by ") + safe(staff)
+                    + (i.closed.map { ctx.t(" · afgesloten ", " · closed ") + DateText.short($0, ctx) } ?? ""), .muted))
         out.append(("", .normal))
         out.append((ctx.t("Vraag", "Question"), .header))
         wrap(i.question)
@@ -127,7 +127,7 @@ enum IntakeLines {
         field(ctx.t("Telefoon", "Phone"), i.person.phone)
         field("E-mail", i.person.email)
         field(ctx.t("Adres", "Address"), IntakeField.address.value(in: i))
-        field("Wijk", ctx.store.wijkName(i.person.wijk))
+        field(ctx.t("Wijk", "Neighbourhood"), ctx.store.wijkName(i.person.wijk))
         if let a = i.person.account {
             field("Account", ctx.t("gekoppeld (", "linked (") + (names.linked ?? "#\(a)") + ")")
         } else {
@@ -145,7 +145,7 @@ enum IntakeLines {
 
     /// "25-11-2026 aan Voedselbank Borne door Lotte: naam, telefoonnummer, vraag. Doel: …"
     static func referral(_ r: Referral, _ ctx: UIContext) -> String {
-        DateText.short(r.at) + ctx.t(" aan ", " to ") + r.organisationName + ctx.t(" door ", " by ") + r.staffName + ": "
+        DateText.short(r.at, ctx) + ctx.t(" aan ", " to ") + r.organisationName + ctx.t(" door ", " by ") + r.staffName + ": "
             + r.fields.map { $0.label(ctx.language) }.joined(separator: ", ") + ". " + ctx.t("Doel: ", "Purpose: ") + r.purpose
             + ". " + ctx.t("Bewoner ingelicht.", "Resident told.")
     }

@@ -59,7 +59,7 @@ final class IntakeFormScreen: FormScreen {
             text("address", ctx.t("Adres", "Address"), i.address, Field.address.limit),
             text("postcode", "Postcode", i.postcode, Field.postcode.limit),
             text("place", ctx.t("Plaats", "Place"), i.place, Field.place.limit),
-            FormField("wijk", "Wijk", .cycle(options: wijkOptions, selected: wijkIndex)),
+            FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .cycle(options: wijkOptions, selected: wijkIndex)),
             FormField("notes", ctx.t("Aantekeningen", "Notes"), .area(TextArea(i.notes, limit: Field.notes.limit, rows: 3))),
             FormField("contactNote", ctx.t("* verplicht, en telefoon, e-mail of adres met postcode",
                                            "* required, and phone, e-mail or address with postcode"), .note(.muted)),

@@ -33,7 +33,7 @@ final class IntakeHistoryScreen: Screen {
         out.append((name, .title))
         out.append((ctx.t("Gesprekken", "Conversations") + " (\(intakes.count))", .header))
         for i in intakes {
-            out.append(("  " + DateText.short(i.created) + "  " + i.category.label(ctx.language) + " · " + i.status.label(ctx.language), .normal))
+            out.append(("  " + DateText.short(i.created, ctx) + "  " + i.category.label(ctx.language) + " · " + i.status.label(ctx.language), .normal))
             for l in TextWidth.wrap(safe(i.question), to: width - 6) { out.append(("      " + l, .muted)) }
             for r in i.referrals {
                 for (k, l) in TextWidth.wrap(safe(IntakeLines.referral(r, ctx)), to: width - 8).enumerated() {
@@ -45,7 +45,7 @@ final class IntakeHistoryScreen: Screen {
         out.append((ctx.t("Verstrekt aan organisaties", "Passed to organisations") + " (\(disclosures.count))", .header))
         if disclosures.isEmpty { out.append(("  " + ctx.t("niets", "nothing"), .muted)) }
         for d in disclosures {
-            let text = DateText.short(d.at) + ctx.t(" aan ", " to ") + d.organisationName + ctx.t(" door ", " by ") + d.staffName + ": "
+            let text = DateText.short(d.at, ctx) + ctx.t(" aan ", " to ") + d.organisationName + ctx.t(" door ", " by ") + d.staffName + ": "
                 + d.fields.map { $0.label(ctx.language) }.joined(separator: ", ")
             for l in TextWidth.wrap(safe(text), to: width - 2) { out.append(("  " + l, .normal)) }
         }

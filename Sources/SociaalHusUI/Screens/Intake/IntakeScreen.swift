@@ -103,7 +103,7 @@ public final class IntakeScreen: Screen {
         let nameWidth = max(min(24, area.width / 3), 10)
         let rows = shown.map { i -> ListRow in
             let who = i.person.name.isEmpty ? ctx.t("(geen naam)", "(no name)") : safe(i.person.name)
-            return ListRow(DateText.short(i.created) + "  " + TextWidth.pad(TextWidth.truncate(who, to: nameWidth), to: nameWidth)
+            return ListRow(DateText.short(i.created, ctx) + "  " + TextWidth.pad(TextWidth.truncate(who, to: nameWidth), to: nameWidth)
                            + " " + TextWidth.pad(i.status.label(ctx.language), to: 12) + " " + i.category.label(ctx.language))
         }
         let listArea = Rect(x: area.x, y: top, width: area.width, height: area.maxY - top)

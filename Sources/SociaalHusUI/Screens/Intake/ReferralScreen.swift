@@ -55,7 +55,7 @@ final class ReferralScreen: Screen {
             } + [
                 Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
                 Binding(.filterMatching, [.char("f")], label: matchingOnly ? ctx.t("Alle tonen", "Show all") : ctx.t("Alleen passend", "Matching only"),
-                        help: ctx.t("Wisselen tussen passend bij onderwerp en wijk, en alle organisaties", "Switch between matching subject and wijk, and all organisations"), group: g),
+                        help: ctx.t("Wisselen tussen passend bij onderwerp en wijk, en alle organisaties", "Switch between matching subject and neighbourhood, and all organisations"), group: g),
             ]
         case .fields:
             return KeyTable.form(ctx.lang) + [back]
@@ -218,7 +218,7 @@ final class ReferralScreen: Screen {
         search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
         let wijk = intake.person.wijk.flatMap { ctx.store.wijk($0)?.name }
         let filter = matchingOnly
-            ? ctx.t("Passend bij ", "Matching ") + intake.category.label(ctx.language) + (wijk.map { ctx.t(" en wijk ", " and wijk ") + safe($0) } ?? "")
+            ? ctx.t("Passend bij ", "Matching ") + intake.category.label(ctx.language) + (wijk.map { ctx.t(" en wijk ", " and neighbourhood ") + safe($0) } ?? "")
             : ctx.t("Alle organisaties", "All organisations")
         g.put(filter + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
         let rows = shown.map { o in

@@ -17,7 +17,7 @@ final class RegisterScreen: FormScreen {
             FormField("name", ctx.t("Naam", "Name"), .text(TextField(limit: Field.name.limit))),
             FormField("email", ctx.t("E-mailadres", "E-mail address"), .text(TextField(limit: Field.email.limit))),
             FormField("password", ctx.t("Wachtwoord", "Password"), .text(TextField(secret: true, limit: PasswordPolicy.maximumLength))),
-            FormField("wijk", "Wijk", .choice(options: wijken.map { safe($0.name) }, selected: 0)),
+            FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .choice(options: wijken.map { safe($0.name) }, selected: 0)),
             FormField("visibility", ctx.t("Profiel", "Profile"), .choice(options: ProfileVisibility.allCases.map { $0.label(ctx.language) }, selected: 0)),
             FormField("visibilityHelp", ProfileVisibility.anonymous.explanation(ctx.language), .note(.muted)),
             FormField("mailHeader", ctx.t("Welke e-mails wil je ontvangen? (alles staat uit)", "Which e-mails do you want? (all are off)"), .note(.header)),

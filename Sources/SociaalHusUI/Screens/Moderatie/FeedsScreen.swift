@@ -55,7 +55,7 @@ final class FeedsScreen: Screen {
             let wijk = ctx.store.wijk(a.wijk)?.name ?? ""
             let state = a.inForce ? ctx.t("geldig     ", "in force   ") : ctx.t("ingetrokken", "withdrawn  ")
             return ListRow(state + " " + safe(wijk) + " → " + safe(a.thirdParty) + ctx.t(" · door ", " · by ") + safe(a.approvedByName)
-                           + ", " + DateText.short(a.approved) + (a.withdrawn.map { ctx.t(", ingetrokken ", ", withdrawn ") + DateText.short($0) } ?? ""))
+                           + ", " + DateText.short(a.approved, ctx) + (a.withdrawn.map { ctx.t(", ingetrokken ", ", withdrawn ") + DateText.short($0, ctx) } ?? ""))
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
@@ -78,7 +78,7 @@ final class ApproveFeedScreen: FormScreen {
     private static func makeForm(_ wijken: [Wijk], _ ctx: UIContext) -> Form {
         let names = wijken.map { safe($0.name) }
         return Form([
-            FormField("wijk", "Wijk", .cycle(options: names, selected: 0)),
+            FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .cycle(options: names, selected: 0)),
             FormField("party", ctx.t("Voor wie *", "For whom *"), .text(TextField("", limit: Field.organisation.limit))),
             FormField("note", ctx.t("Bijvoorbeeld de website van een vrijwilligersorganisatie.", "For example a volunteer organisation's website."), .note(.muted)),
             FormField("save", ctx.t("Goedkeuren", "Approve"), .button),

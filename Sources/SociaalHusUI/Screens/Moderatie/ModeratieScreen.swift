@@ -20,7 +20,7 @@ public final class ModeratieScreen: Screen {
         let g = ctx.t("Moderatie", "Moderation")
         var b = KeyTable.list(ctx.lang)
         if ctx.store.wijken.contains(where: { Permissions.denial(.approveFeed(wijk: $0.id), by: ctx.viewer) == nil }) {
-            b.append(Binding(.feeds, [.char("d")], label: ctx.t("Agenda delen", "Share agenda"), help: ctx.t("Goedkeuringen om de agenda van je wijk te delen, met voorbeeld", "Approvals to share your wijk's agenda, with a preview"), group: g))
+            b.append(Binding(.feeds, [.char("d")], label: ctx.t("Agenda delen", "Share agenda"), help: ctx.t("Goedkeuringen om de agenda van je wijk te delen, met voorbeeld", "Approvals to share your neighbourhood's agenda, with a preview"), group: g))
         }
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
             b.append(Binding(.platform, [.char("p")], label: "Platform", help: ctx.t("Platform besloten maken, registratie open of dicht", "Make the platform private, registration open or closed"), group: g))

@@ -24,7 +24,7 @@ public final class OrganisatiesScreen: Screen {
         return KeyTable.list(ctx.lang) + [
             Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
             Binding(.filterCategory, [.char("c")], label: ctx.t("Categorie", "Category"), help: ctx.t("Filter op categorie (volgende)", "Filter by category (next)"), group: g),
-            Binding(.filterWijk, [.char("f")], label: "Wijk", help: ctx.t("Filter op wijk (volgende)", "Filter by wijk (next)"), group: g),
+            Binding(.filterWijk, [.char("f")], label: ctx.t("Wijk", "Neighbourhood"), help: ctx.t("Filter op wijk (volgende)", "Filter by neighbourhood (next)"), group: g),
             Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
         ]
     }
@@ -47,7 +47,7 @@ public final class OrganisatiesScreen: Screen {
             if let c = category.value, !o.categories.contains(c) { return false }
             if let w = wijk.value, !o.wijken.contains(w.id) { return false }
             if !q.isEmpty, !(o.name.lowercased().contains(q) || o.description.lowercased().contains(q)
-                             || o.categories.contains { $0.lowercased().contains(q) }) { return false }
+                             || o.categories.contains { $0.lowercased().contains(q) || Glossary.category($0, ctx.language).lowercased().contains(q) }) { return false }
             return true
         }
         list.clamp(count: shown.count, height: 1000)
@@ -81,14 +81,14 @@ public final class OrganisatiesScreen: Screen {
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let blocked { return drawRefusal(blocked, into: &g, area: area) }
         search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
-        let filters = [category.value.map { ctx.t("categorie: ", "category: ") + safe($0) },
-                       wijk.value.map { "wijk: " + safe($0.name) }].compactMap { $0 }
+        let filters = [category.value.map { ctx.t("categorie: ", "category: ") + safe(Glossary.category($0, ctx.language)) },
+                       wijk.value.map { ctx.t("wijk: ", "neighbourhood: ") + safe($0.name) }].compactMap { $0 }
         let filterLine = filters.isEmpty ? ctx.t("Alle organisaties", "All organisations") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
         g.put(filterLine + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
         let rows = shown.map { o -> ListRow in
             let wijken = o.wijken.compactMap { ctx.store.wijk($0)?.name }.joined(separator: ", ")
             let nameCol = TextWidth.pad(safe(o.name), to: min(34, area.width / 2))
-            return ListRow(nameCol + " " + safe(o.categories.joined(separator: ", ")) + (wijken.isEmpty ? "" : " · " + safe(wijken)))
+            return ListRow(nameCol + " " + safe(o.categories.map { Glossary.category($0, ctx.language) }.joined(separator: ", ")) + (wijken.isEmpty ? "" : " · " + safe(wijken)))
         }
         let listArea = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         let keepCursor = g.cursor

@@ -38,8 +38,8 @@ final class OrganisationDetailScreen: Screen {
         func field(_ label: String, _ value: String) {
             if !value.isEmpty { out.append((TextWidth.pad(label, to: 16) + safe(value), .normal)) }
         }
-        field(ctx.t("Categorieën", "Categories"), o.categories.joined(separator: ", "))
-        field("Wijken", o.wijken.compactMap { ctx.store.wijk($0)?.name }.joined(separator: ", "))
+        field(ctx.t("Categorieën", "Categories"), o.categories.map { Glossary.category($0, ctx.language) }.joined(separator: ", "))
+        field(ctx.t("Wijken", "Neighbourhoods"), o.wijken.compactMap { ctx.store.wijk($0)?.name }.joined(separator: ", "))
         field(ctx.t("Adres", "Address"), o.address)
         field(ctx.t("Telefoon", "Phone"), o.phone)
         field("E-mail", o.email)

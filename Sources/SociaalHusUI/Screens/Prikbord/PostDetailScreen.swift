@@ -57,7 +57,7 @@ final class PostDetailScreen: Screen {
         case .renew:
             do {
                 try ctx.store.renewPost(id, by: ctx.viewer)
-                let until = DateText.short(view(ctx)?.post.expires ?? post.expires)
+                let until = DateText.short(view(ctx)?.post.expires ?? post.expires, ctx)
                 ctx.inform(ctx.t("Verlengd tot \(until).", "Renewed until \(until)."))
             } catch { ctx.fail(error) }
         case .delete:
@@ -102,7 +102,7 @@ enum PostLines {
         if v.repliesViaContactForm {
             out.append((ctx.t("Reageren gaat via het contactformulier: druk op c.", "Replies go through the contact form: press c."), .muted))
         }
-        out.append((ctx.t("Geplaatst ", "Placed ") + DateText.short(v.post.created) + ctx.t(", zichtbaar tot ", ", visible until ") + DateText.short(v.post.expires), .muted))
+        out.append((ctx.t("Geplaatst ", "Placed ") + DateText.short(v.post.created, ctx) + ctx.t(", zichtbaar tot ", ", visible until ") + DateText.short(v.post.expires, ctx), .muted))
         return out
     }
 }

@@ -37,7 +37,7 @@ final class PostEditScreen: FormScreen {
         if editing == nil {
             fields.append(FormField("author", ctx.t("Plaatsen als", "Post as"), .choice(options: authorNames, selected: 0)))
             let own = ctx.account.flatMap { a in ctx.store.wijken.firstIndex { $0.id == a.profile.wijk } } ?? 0
-            fields.append(FormField("wijk", "Wijk", .choice(options: ctx.store.wijken.map { safe($0.name) }, selected: own)))
+            fields.append(FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .choice(options: ctx.store.wijken.map { safe($0.name) }, selected: own)))
         }
         fields += [
             // No name tick: who sees the name is the profile level, one control for who sees you.

@@ -13,10 +13,10 @@ public final class PrikbordScreen: Screen {
     /// Creates the notice board.
     public init(_ ctx: UIContext) { willAppear(ctx) }
 
-    public func title(_ ctx: UIContext) -> String { "Prikbord" }
+    public func title(_ ctx: UIContext) -> String { ctx.t("Prikbord", "Notice board") }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = "Prikbord"
+        let g = ctx.t("Prikbord", "Notice board")
         // "Nieuw" only for who can post (residents, editors, administrators); a visitor is told to log in first.
         let me = ctx.viewer.activeAccount
         let mayPost = me == nil || Permissions.denial(.postAnything, by: ctx.viewer) == nil
@@ -25,7 +25,7 @@ public final class PrikbordScreen: Screen {
                     help: ctx.t("Een bericht plaatsen", "Write a post"), group: g),
         ] : []) + [
             Binding(.filterKind, [.char("v")], label: ctx.t("Soort", "Kind"), help: ctx.t("Filter op vraag / aanbod / mededeling", "Filter by request / offer / notice"), group: g),
-            Binding(.filterWijk, [.char("f")], label: "Wijk", help: ctx.t("Filter op wijk (volgende)", "Filter by wijk (next)"), group: g),
+            Binding(.filterWijk, [.char("f")], label: ctx.t("Wijk", "Neighbourhood"), help: ctx.t("Filter op wijk (volgende)", "Filter by neighbourhood (next)"), group: g),
             Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
             Binding(.neighbours, [.char("b")], label: ctx.t("Buren", "Neighbours"), help: ctx.t("Bewoners die je mag zien, met hun interesses en berichten", "Residents you may see, with their interests and posts"), group: g),
         ]
@@ -66,7 +66,7 @@ public final class PrikbordScreen: Screen {
 
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let blocked { return drawRefusal(blocked, into: &g, area: area) }
-        let filters = [kind.value.map { $0.label(ctx.language) }, wijk.value.map { "wijk: " + safe($0.name) }].compactMap { $0 }
+        let filters = [kind.value.map { $0.label(ctx.language) }, wijk.value.map { ctx.t("wijk: ", "neighbourhood: ") + safe($0.name) }].compactMap { $0 }
         let line = filters.isEmpty ? ctx.t("Alle berichten", "All posts") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
         g.put(line + " (\(shown.count))", x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
         let rows = shown.map { v -> ListRow in

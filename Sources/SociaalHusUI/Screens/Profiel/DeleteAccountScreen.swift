@@ -37,9 +37,9 @@ final class DeleteAccountScreen: Screen {
         let statement: [(String, StyleRole)] = [
             (ctx.t("Als je je account verwijdert, wordt definitief gewist:", "If you delete your account, SociaalHus erases for good:"), .header),
             (ctx.t("• je account: e-mailadres, naam, wachtwoord en rollen", "• your account: e-mail address, name, password and roles"), .normal),
-            (ctx.t("• je profiel: wijk, zichtbaarheid, e-mailvoorkeuren, interesses, telefoon, adres", "• your profile: wijk, visibility, e-mail preferences, interests, phone, address"), .normal),
+            (ctx.t("• je profiel: wijk, zichtbaarheid, e-mailvoorkeuren, interesses, telefoon, adres", "• your profile: neighbourhood, visibility, e-mail preferences, interests, phone, address"), .normal),
             (ctx.t("• je foto", "• your photo"), .normal),
-            (ctx.t("• je berichten op het prikbord (\(counts.0))", "• your posts on the prikbord (\(counts.0))"), .normal),
+            (ctx.t("• je berichten op het prikbord (\(counts.0))", "• your posts on the notice board (\(counts.0))"), .normal),
             (ctx.t("• de contactberichten die je verstuurde of ontving (\(counts.1))", "• the contact messages you sent or received (\(counts.1))"), .normal),
             ("", .normal),
             (ctx.t("Het logboek houdt alleen \"account N gewist\" over. Wat je namens een organisatie schreef blijft staan, zonder je naam. Dit kan niet ongedaan worden gemaakt; wil je eerst een kopie, ga dan terug (Esc) en druk op x.",

@@ -28,7 +28,7 @@ struct MyDataLines {
         var b = MyDataLines(lang: lang, width: width)
         b.account(export.account)
         b.profile(export.profile)
-        b.posts(export.posts, heading: lang.pick(nl: "Je berichten op het prikbord", en: "Your posts on the prikbord"))
+        b.posts(export.posts, heading: lang.pick(nl: "Je berichten op het prikbord", en: "Your posts on the notice board"))
         b.posts(export.postsForOrganisations, heading: lang.pick(nl: "Berichten die je namens een organisatie schreef", en: "Posts you wrote for an organisation"))
         b.messages(export.messagesSent, heading: lang.pick(nl: "Contactberichten die je verstuurde", en: "Contact messages you sent"))
         b.messages(export.messagesReceived, heading: lang.pick(nl: "Contactberichten die je ontving", en: "Contact messages you received"))
@@ -65,7 +65,7 @@ struct MyDataLines {
     private mutating func profile(_ p: PersonalDataExport.ProfilePart) {
         heading(t("Profiel", "Profile"))
         field(t("Getoonde naam", "Display name"), p.displayName)
-        field("Wijk", p.wijk)
+        field(t("Wijk", "Neighbourhood"), p.wijk)
         field(t("Foto", "Photo"), p.photo ?? t("geen", "none"))
         field(t("Zichtbaarheid", "Visibility"), ProfileVisibility(rawValue: p.visibility)?.label(lang) ?? p.visibility)
         field(t("Interesses", "Interests"), list(p.interests))
@@ -229,11 +229,8 @@ struct MyDataLines {
         }
     }
 
-    /// A moment in Borne's time zone: "24-11-2026 10:00" (Dutch) or "2026-11-24 10:00" (English).
+    /// A moment in Borne's time zone, in the language's one date style: "24-11-2026 10:00" / "24 Nov 2026 10:00".
     static func date(_ d: Date, _ lang: Language) -> String {
-        let c = amsterdamCalendar().dateComponents([.year, .month, .day, .hour, .minute], from: d)
-        let (y, m, day, h, min) = (c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return lang == .dutch ? "\(two(day))-\(two(m))-\(y) \(two(h)):\(two(min))" : "\(y)-\(two(m))-\(two(day)) \(two(h)):\(two(min))"
+        LocalTime.shortDate(d, lang) + " " + LocalTime.time(d)
     }
 }

@@ -23,7 +23,7 @@ struct ProfilePreview {
         let viewers: [(String, Viewer)] = [
             (lang.pick(nl: "Bezoeker", en: "Visitor"), .visitor),
             (lang.pick(nl: "Buur", en: "Neighbour"), .account(neighbour)),
-            (lang.pick(nl: "Andere wijk", en: "Other wijk"), .account(stranger)),
+            (lang.pick(nl: "Andere wijk", en: "Other neighbourhood"), .account(stranger)),
         ]
         return viewers.map { who, viewer in
             Line(who: who, sees: describe(ProfileVisibilityRule.view(of: owner, by: viewer, settings: settings, lang: lang),

@@ -35,7 +35,7 @@ final class ProfileScreen: Screen {
         var fields: [FormField] = [
             FormField("keysHint", "", .note(.muted)),
             FormField("name", "", .text(TextField(p.displayName, limit: Field.name.limit))),
-            FormField("wijk", "Wijk", .choice(options: wijken.map { safe($0.name) }, selected: wijkIndex)),
+            FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .choice(options: wijken.map { safe($0.name) }, selected: wijkIndex)),
             FormField("photo", "", .text(TextField(savedPhotoText, limit: 4096))),
             FormField("photoHint", "", .note(.muted)),
             FormField("visibility", "", .choice(options: [], selected: visibilityIndex)),
@@ -287,9 +287,11 @@ final class ProfileScreen: Screen {
                                               "Phone and address are private: others only see them on a post where you tick them yourself."),
                                   width: noteWidth)
         let preview = ProfilePreview.lines(owner: pending(account), settings: ctx.store.settings, now: ctx.now, lang: ctx.language)
+        // The viewers' column as wide as its longest name ("Other neighbourhood" in English).
+        let whoWidth = max(Self.labelWidth, preview.map { TextWidth.width($0.who) }.max() ?? 0)
         for (k, line) in preview.enumerated() {
             if let i = form.fields.firstIndex(where: { $0.id == "preview.\(k)" }) {
-                form.fields[i].label = TextWidth.pad(line.who, to: Self.labelWidth) + " " + line.sees
+                form.fields[i].label = TextWidth.pad(line.who, to: whoWidth) + " " + line.sees
             }
         }
         let formArea = ProfileLongMessage.draw(ctx, into: &g, area: area)
