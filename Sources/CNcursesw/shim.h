@@ -23,6 +23,16 @@ static inline int cn_has_underline(void) {
     char *s = tigetstr("smul");
     return s != 0 && s != (char *)-1;
 }
+/* True when TERM names a terminal whose cursor can be placed (terminfo has "cup"); read
+ * without starting curses, so a dumb terminal gets plain mode instead of a blank screen. */
+static inline int cn_can_address_cursor(void) {
+    int err = 0;
+    if (setupterm(NULL, 1, &err) != OK) return -1;  /* TERM unknown here */
+    char *s = tigetstr("cup");
+    int ok = s != 0 && s != (char *)-1;
+    del_curterm(cur_term);
+    return ok;
+}
 /* True when the locale set by setlocale(LC_ALL, "") writes UTF-8. */
 static inline int cn_locale_is_utf8(void) {
     const char *c = nl_langinfo(CODESET);

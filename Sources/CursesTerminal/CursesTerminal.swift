@@ -53,6 +53,21 @@ public final class CursesTerminal: Terminal {
         }
     }
 
+    /// What `TERM` says of the terminal: it can place the cursor, it cannot (dumb), or it is
+    /// unknown here (no terminfo entry). Only the first gets the full screen.
+    public enum Capability { case addressable, dumb, unknown }
+
+    /// The capability of the terminal `TERM` names.
+    public static var capability: Capability {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else { return .dumb }
+        switch cn_can_address_cursor() {
+        case 1: return .addressable
+        case -1: return .unknown
+        default: return .dumb
+        }
+    }
+
     /// True when colours are used.
     public var usesColour: Bool { colour }
 

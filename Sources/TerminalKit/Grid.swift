@@ -18,6 +18,8 @@ public struct Grid: Equatable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the hardware cursor sits (the focused element), if anywhere.
     public var cursor: (x: Int, y: Int)?
+    /// What was drawn, as items in reading order (for plain mode; not part of equality).
+    public var outline: [OutlineItem] = []
 
     /// A blank grid.
     public init(size: Size) {

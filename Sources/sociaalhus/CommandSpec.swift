@@ -64,6 +64,7 @@ struct CommandSpec {
             opt("demo", nil, "op een nieuwe, tijdelijke demo-opslag (wordt na afloop gewist)", "on a new, temporary demo store (removed afterwards)"),
             opt("theme", ("NAAM", "NAME"), "kleurthema: standaard, hoog-contrast, monochroom (NO_COLOR kiest monochroom)", "colour theme: standaard, hoog-contrast, monochroom (NO_COLOR selects monochroom)"),
             opt("idle-minutes", ("N", "N"), "minuten zonder toets tot automatisch uitloggen (1–1440, standaard 10)", "minutes without a key before automatic logout (1–1440, default 10)"),
+            opt("plain", nil, "gewone tekst voor schermlezers: regels in leesvolgorde, nooit overschreven (vanzelf bij TERM=dumb)", "plain text for screen readers: lines in reading order, never overwritten (automatic with TERM=dumb)"),
             opt("ascii", nil, "alleen ASCII-tekens (vanzelf zonder UTF-8-locale): > voor de keuze, * voor een optie, - en | voor lijnen", "ASCII characters only (automatic without a UTF-8 locale): > for the choice, * for an option, - and | for rules"),
         ]),
         CommandSpec(path: ["init"], summary: ("maak een nieuwe opslag", "create a new store"), options: [

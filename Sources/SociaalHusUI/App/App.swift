@@ -315,6 +315,12 @@ public final class App {
         }
     }
 
+    /// Seconds until the automatic logout while the countdown is shown.
+    public var idleSecondsLeft: Int? {
+        if case .idleWarning(let deadline) = modal { return max(Int(deadline.timeIntervalSince(ctx.now).rounded(.up)), 0) }
+        return nil
+    }
+
     /// True while the idle countdown is shown (the loop then redraws every second).
     public var isCountingDown: Bool {
         if case .idleWarning = modal { return true }

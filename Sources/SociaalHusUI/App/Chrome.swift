@@ -39,6 +39,7 @@ enum Chrome {
 
     /// Draws the message lines just above the status bar.
     static func drawMessage(into g: inout Grid, _ lines: [String], isError: Bool) {
+        if !lines.isEmpty { g.outline.append(.message(lines.joined(separator: " "), isError: isError)) }
         for (i, line) in lines.enumerated() {
             g.put(line, x: 0, y: g.size.rows - 1 - lines.count + i, role: isError ? .error : .success)
         }
@@ -81,6 +82,7 @@ enum Chrome {
             }
         }
         let inner = frame(into: &g, box, title: lang.t("Help: ", "Help: ") + title)
+        g.outline.append(.dialog(title: lang.t("Help: ", "Help: ") + title, lines: lines.map(\.0)))
         let visible = inner.height - 1
         let start = min(offset, max(lines.count - visible, 0))
         for (i, line) in lines.dropFirst(start).prefix(visible).enumerated() {
@@ -97,6 +99,7 @@ enum Chrome {
         let height = lines.count + 4
         let box = Rect(x: (g.size.cols - width) / 2, y: (g.size.rows - height) / 2, width: width, height: height)
         let inner = frame(into: &g, box, title: title)
+        g.outline.append(.dialog(title: title, lines: lines))
         for (i, l) in lines.enumerated() { g.put(l, x: inner.x + 1, y: inner.y + 1 + i, role: i == 0 ? .header : .normal, maxWidth: inner.width - 1) }
         g.cursor = (inner.x + 1, inner.y + lines.count)
     }

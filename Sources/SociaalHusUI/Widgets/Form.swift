@@ -293,6 +293,7 @@ public struct Form {
     /// scroll so the whole focused field (and its error) is visible.
     public mutating func render(into g: inout Grid, area: Rect) {
         guard area.height > 0, area.width > 2, !fields.isEmpty else { return }
+        g.outline += outline()
         let width = area.width - 2
         let heights = fields.indices.map { height($0, width: width) }
         focus = min(max(focus, 0), fields.count - 1)
@@ -358,6 +359,23 @@ public struct Form {
                 }
             }
             y += heights[i]
+        }
+    }
+
+    /// Every field as plain mode reads it (all of them, not only those in view).
+    func outline() -> [OutlineItem] {
+        fields.indices.map { i in
+            let f = fields[i]
+            let kind: OutlineField.Kind, value: String
+            switch f.kind {
+            case .text(let t): kind = .text(secret: t.secret, limit: t.limit); value = t.secret ? String(repeating: "•", count: t.text.count) : t.text
+            case .area(let a): kind = .area(limit: a.limit); value = a.text
+            case .toggle(let on): kind = .toggle(on); value = ""
+            case .choice(let o, let s), .cycle(let o, let s): kind = .choice(options: o, selected: s); value = o.indices.contains(s) ? o[s] : ""
+            case .button: kind = .button; value = ""
+            case .note: return .text(f.label)
+            }
+            return .field(OutlineField(label: f.label, value: value, kind: kind, focused: i == focus, error: errors[f.id]))
         }
     }
 

@@ -36,10 +36,13 @@ public enum ListView {
     /// `position` (the selected item's number and the number of items) is shown instead of the
     /// rows in view where rows and items differ (the agenda's day headings), so the marker counts
     /// what the header counts.
+    /// `itemNumber` gives a row's item number (from 1) for plain mode where rows and items
+    /// differ; by default every row that is not a heading is item row + 1.
     public static func draw(count: Int, row: (Int) -> ListRow, selectedRow: Int?, state: inout ListState, into g: inout Grid, area: Rect, emptyText: String,
-                            position: (number: Int, of: Int)? = nil) {
+                            position: (number: Int, of: Int)? = nil, itemNumber: ((Int) -> Int?)? = nil) {
         guard area.height > 0 else { return }
         if count == 0 {
+            g.outline.append(.text(emptyText))
             g.put(emptyText, x: area.x + 2, y: area.y, role: .muted, maxWidth: area.width - 2)
             g.cursor = (area.x, area.y)
             return
@@ -51,9 +54,11 @@ public enum ListView {
         s.selected = selectedRow ?? 0
         s.clamp(count: count, height: height)
         state.offset = s.offset
+        g.outline.append(.position(number: position?.number ?? (selectedRow ?? 0) + 1, of: position?.of ?? count))
         for i in s.offset..<min(s.offset + height, count) {
             let row = row(i)
             let y = area.y + i - s.offset
+            g.outline.append(row.isHeading ? .heading(row.text) : .row(row.text, number: itemNumber.map { $0(i) } ?? i + 1, selected: i == selectedRow))
             if row.isHeading {
                 g.put(row.text, x: area.x, y: y, role: .header, maxWidth: area.width)
             } else if i == selectedRow {

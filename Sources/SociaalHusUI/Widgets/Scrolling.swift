@@ -39,6 +39,7 @@ struct ScrollText {
     /// Draws the visible part of `lines` with a margin of two, the cursor on the first line.
     mutating func draw(_ lines: [(String, StyleRole)], into g: inout Grid, area: Rect) {
         offset = min(offset, max(lines.count - area.height, 0))
+        g.outline += lines.map { .text($0.0) }
         for (i, l) in lines.dropFirst(offset).prefix(area.height).enumerated() {
             g.put(l.0, x: area.x + 2, y: area.y + i, role: l.1, maxWidth: area.width - 4)
         }

@@ -7,11 +7,12 @@ import TerminalKit
 import Glibc
 #endif
 
-/// `sociaalhus [--store DIR] [--demo] [--theme NAME] [--lang nl|en] [--idle-minutes N] [--ascii]`: the terminal interface.
+/// `sociaalhus [--store DIR] [--demo] [--theme NAME] [--lang nl|en] [--idle-minutes N] [--ascii] [--plain]`: the terminal interface.
 enum InterfaceCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let demo = args.flag("demo")
         let ascii = args.flag("ascii")
+        let plainAsked = args.flag("plain")
         let themeName = args.value("theme") ?? "standaard"
         let idleText = args.value("idle-minutes")
         var store: Store
@@ -33,9 +34,13 @@ enum InterfaceCommand {
             }
             idleMinutes = m
         }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        // Plain mode reads and writes lines, so it also runs through a pipe; the full screen needs
+        // a terminal, and one that can place its cursor (TERM=dumb gets plain mode, not a blank screen).
+        guard plainAsked || (isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1) else {
             throw CLIError.noTerminal
         }
+        let capability = CursesTerminal.capability
+        let plain = plainAsked || capability != .addressable
         // Closed conversations past the retention period go before anyone can look.
         try store.eraseExpiredIntakes()
         let noColor = !(ctx.environment["NO_COLOR"] ?? "").isEmpty
@@ -57,6 +62,16 @@ enum InterfaceCommand {
         // A theme error outranks the demo hint: it is shown last, so it is the one on screen.
         if let themeError { uiContext.fail(themeError.message(dutch: ctx.lang == .dutch)) }
         let app = App(context: uiContext, idleTimeout: idleMinutes * 60)
+        if plain {
+            if !plainAsked && capability == .unknown {
+                // Not a silent exit (initscr's way): plain text works on any terminal, and says why.
+                let term = ctx.environment["TERM"] ?? ""
+                Console.out(ctx.t("Het terminaltype '\(TextSanitizer.sanitize(term))' (TERM) is hier onbekend, dus gebruikt SociaalHus gewone tekst. Voor het volledige scherm: start opnieuw met bijvoorbeeld TERM=xterm-256color.",
+                                  "The terminal type '\(TextSanitizer.sanitize(term))' (TERM) is not known here, so SociaalHus uses plain text. For the full screen, start again with, for example, TERM=xterm-256color."))
+            }
+            PlainRunner(app: app).run()
+            return
+        }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(theme: theme, noColor: noColor, ascii: ascii, demoPath: demoPath)

@@ -226,11 +226,15 @@ public final class AgendaScreen: Screen {
             let week = amsterdamCalendar().component(.weekOfYear, from: ctx.now.addingTimeInterval(Double(weekOffset) * 7 * 86_400))
             line += " · week \(week)" + ctx.t(" ([ en ] bladeren)", " ([ and ] to browse)")
         }
-        g.put(line + " (\(listing.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
+        g.putSummary(line + " (\(listing.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let keep = g.cursor
         ListView.draw(count: rowCount, row: { row($0, ctx) }, selectedRow: listing.count == 0 ? nil : rowOf(occurrence: list.selected), state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                      emptyText: ctx.t("Geen activiteiten gevonden.", "No activities found."), position: (list.selected + 1, listing.count))
+                      emptyText: ctx.t("Geen activiteiten gevonden.", "No activities found."), position: (list.selected + 1, listing.count),
+                      itemNumber: { row in
+                          guard let day = self.dayRows.last(where: { $0.firstRow <= row }), row > day.firstRow, day.count > 0 else { return nil }
+                          return day.firstOccurrence + row - day.firstRow
+                      })
         if search.active { g.cursor = keep }
     }
 }

@@ -49,8 +49,8 @@ public final class BerichtenScreen: Screen {
             return drawRefusal(ctx.t("Log in (4 Profiel) om je berichten te zien.", "Log in (4 Profile) to see your messages."), into: &g, area: area)
         }
         let unread = shown.filter { !$0.read && Store.isRecipient($0, ctx.viewer) }.count
-        g.put(ctx.t("Ontvangen en verstuurd", "Received and sent") + " (\(shown.count), " + ctx.t("\(unread) nieuw", "\(unread) new") + ")",
-              x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        g.putSummary(ctx.t("Ontvangen en verstuurd", "Received and sent") + " (\(shown.count), " + ctx.t("\(unread) nieuw", "\(unread) new") + ")",
+              x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let rows = shown.map { m -> ListRow in
             let received = Store.isRecipient(m, ctx.viewer)
             let mark = received ? (m.read ? "      " : ctx.t("nieuw ", "new   ")) : "      "

@@ -79,7 +79,7 @@ final class BurenScreen: Screen {
             ? ctx.t("Als bezoeker zie je alleen bewoners met een openbaar profiel.", "As a visitor you see only residents with a public profile.")
             : ctx.t("Je ziet bewoners met een openbaar profiel, en buren uit je eigen wijk.", "You see residents with a public profile, and neighbours from your own neighbourhood.")
         let filter = interest.value.map { ctx.t("interesse: ", "interest: ") + safe($0) + " · " } ?? ""
-        g.put(filter + who + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
+        g.putSummary(filter + who + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let rows = shown.map { n -> ListRow in
             let photo = n.hasPhoto ? ctx.t(" [foto]", " [photo]") : ""
             let posts = n.openPosts.isEmpty ? "" : ctx.t(" · \(n.openPosts.count) bericht(en)", " · \(n.openPosts.count) post(s)")

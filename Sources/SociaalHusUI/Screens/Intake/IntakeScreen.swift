@@ -93,7 +93,7 @@ public final class IntakeScreen: Screen {
         let heading = search.query.isEmpty
             ? ctx.t("Gesprekken van vandaag en open gesprekken", "Today's and open conversations")
             : ctx.t("Alle gesprekken die passen bij de zoektekst", "All conversations matching the search")
-        g.put(heading + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
+        g.putSummary(heading + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         var top = area.y + 2
         if hasDraft {
             g.put(ctx.t("» Je hebt een niet-opgeslagen gesprek: druk op n om verder te gaan.", "» You have an unsaved conversation: press n to carry on."),

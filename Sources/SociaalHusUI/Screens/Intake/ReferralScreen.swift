@@ -191,7 +191,7 @@ final class ReferralScreen: Screen {
         case .fields: stepText = ctx.t("Stap 2 van 3: wat geef je door", "Step 2 of 3: what to pass on")
         case .notice: stepText = ctx.t("Stap 3 van 3: vertel het de bewoner", "Step 3 of 3: tell the resident")
         }
-        g.put(stepText + " · " + who + " · " + intake.category.label(ctx.language), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        g.putSummary(stepText + " · " + who + " · " + intake.category.label(ctx.language), x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         switch step {
         case .organisation: renderOrganisations(into: &g, area: body, ctx)
@@ -220,7 +220,7 @@ final class ReferralScreen: Screen {
         let filter = matchingOnly
             ? ctx.t("Passend bij ", "Matching ") + intake.category.label(ctx.language) + (wijk.map { ctx.t(" en wijk ", " and neighbourhood ") + safe($0) } ?? "")
             : ctx.t("Alle organisaties", "All organisations")
-        g.put(filter + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
+        g.putSummary(filter + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let rows = shown.map { o in
             ListRow(TextWidth.pad(TextWidth.truncate(safe(o.name), to: 34), to: min(34, area.width / 2)) + " " + safe(o.categories.joined(separator: ", ")))
         }

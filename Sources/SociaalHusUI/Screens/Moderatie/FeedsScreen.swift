@@ -49,8 +49,8 @@ final class FeedsScreen: Screen {
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        g.put(ctx.t("De agenda gaat alleen zonder persoonsgegevens naar wie jij goedkeurt.", "The agenda goes only without personal data, to whom you approve."),
-              x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        g.putSummary(ctx.t("De agenda gaat alleen zonder persoonsgegevens naar wie jij goedkeurt.", "The agenda goes only without personal data, to whom you approve."),
+              x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let rows = shown.map { a -> ListRow in
             let wijk = ctx.store.wijk(a.wijk)?.name ?? ""
             let state = a.inForce ? ctx.t("geldig     ", "in force   ") : ctx.t("ingetrokken", "withdrawn  ")

@@ -61,7 +61,7 @@ public final class ModeratieScreen: Screen {
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let refusal { return drawRefusal(refusal, into: &g, area: area) }
         let open = shown.filter { $0.status == .open }.count
-        g.put(ctx.t("Meldingen: \(open) open, oudste eerst", "Reports: \(open) open, oldest first"), x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        g.putSummary(ctx.t("Meldingen: \(open) open, oudste eerst", "Reports: \(open) open, oldest first"), x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let rows = shown.map { r -> ListRow in
             let what = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t("(verwijderd)", "(removed)")
             let state = TextWidth.pad(r.status.label(ctx.language), to: 11)

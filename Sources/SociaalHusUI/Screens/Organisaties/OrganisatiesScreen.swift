@@ -84,7 +84,7 @@ public final class OrganisatiesScreen: Screen {
         let filters = [category.value.map { ctx.t("categorie: ", "category: ") + safe(Glossary.category($0, ctx.language)) },
                        wijk.value.map { ctx.t("wijk: ", "neighbourhood: ") + safe($0.name) }].compactMap { $0 }
         let filterLine = filters.isEmpty ? ctx.t("Alle organisaties", "All organisations") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
-        g.put(filterLine + " (\(shown.count))", x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
+        g.putSummary(filterLine + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let rows = shown.map { o -> ListRow in
             let wijken = o.wijken.compactMap { ctx.store.wijk($0)?.name }.joined(separator: ", ")
             let nameCol = TextWidth.pad(safe(o.name), to: min(34, area.width / 2))

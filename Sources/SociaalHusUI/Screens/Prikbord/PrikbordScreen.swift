@@ -68,7 +68,7 @@ public final class PrikbordScreen: Screen {
         if let blocked { return drawRefusal(blocked, into: &g, area: area) }
         let filters = [kind.value.map { $0.label(ctx.language) }, wijk.value.map { ctx.t("wijk: ", "neighbourhood: ") + safe($0.name) }].compactMap { $0 }
         let line = filters.isEmpty ? ctx.t("Alle berichten", "All posts") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
-        g.put(line + " (\(shown.count))", x: area.x + 1, y: area.y, role: .muted, maxWidth: area.width - 2)
+        g.putSummary(line + " (\(shown.count))", x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let rows = shown.map { v -> ListRow in
             let expired = v.post.expires <= ctx.now ? ctx.t(" (verlopen)", " (expired)") : ""
             let kindText = TextWidth.pad(v.post.kind.label(ctx.language), to: 11)

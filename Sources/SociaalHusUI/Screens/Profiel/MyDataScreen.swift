@@ -54,6 +54,7 @@ final class MyDataScreen: Screen {
         var y = area.y
         let intro = TextWidth.wrap(ctx.t("Alles wat SociaalHus over je bewaart. x = exporteren naar een JSON-bestand, d = account verwijderen.",
                                          "Everything SociaalHus holds about you. x = export to a JSON file, d = delete account."), to: max(width, 1))
+        g.outline.append(.text(intro.joined(separator: " ")))
         for line in intro.prefix(2) {
             g.put(line, x: x, y: y, role: .muted, maxWidth: width)
             y += 1
@@ -61,10 +62,12 @@ final class MyDataScreen: Screen {
         y += 1
         g.cursor = (x, area.y)
         guard let export else {
+            g.outline.append(.text(problem ?? ctx.t("Geen gegevens.", "No data.")))
             g.put(problem ?? ctx.t("Geen gegevens.", "No data."), x: x, y: y, role: .error, maxWidth: width)
             return
         }
         let lines = MyDataLines.build(export, lang: ctx.language, width: width)
+        g.outline += lines.map { .text($0.text) }
         let height = max(area.maxY - y, 1)
         pageHeight = max(height - 1, 1)
         offset = min(offset, max(lines.count - height, 0))

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+@testable import SociaalHusUI
+import TerminalKit
+
+/// Plain mode as a unit (issue 15, part 1): every screen of every role reachable and read out,
+/// the idle warning said once and again at 10 s, and lines never redrawn.
+@Suite(.serialized) struct PlainSessionTests {
+    final class Lines: @unchecked Sendable { var all: [String] = [] }
+
+    static func session(_ d: Driver) -> (PlainSession, Lines) {
+        let lines = Lines()
+        let s = PlainSession(app: d.app) { lines.all.append($0) }
+        return (s, lines)
+    }
+
+    @Test("every tab and its first item, for every role, starts with the screen's name and says something",
+          arguments: [nil, "anna", "sanne", "kees", "lotte", "yvonne"] as [String?])
+    func everyScreen(as prefix: String?) {
+        let d = Driver()
+        if let prefix { d.logIn(prefix) }
+        let (s, lines) = Self.session(d)
+        s.start()
+        for tab in ["agenda", "prikbord", "organisaties", "profiel", "intake", "berichten", "moderatie"] {
+            // (Esc first: on a form a typed word is the field's text.)
+            s.handle(line: "!esc")
+            let before = lines.all.count
+            s.handle(line: tab)
+            let said = Array(lines.all[before...])
+            #expect(said.contains { $0.hasPrefix("== ") } || said.contains { $0.contains("doet hier niets") }, "\(prefix ?? "visitor") \(tab): \(said.prefix(3))")
+            if let position = said.first(where: { $0.hasPrefix("== ") && $0.contains(" van ") }), !position.contains(", 0 ") {
+                let opened = lines.all.count
+                s.handle(line: "1")
+                #expect(lines.all.count > opened, "\(prefix ?? "visitor") \(tab): item 1 said nothing")
+                s.handle(line: "!esc")
+            }
+        }
+        #expect(!lines.all.contains { $0.contains("\u{1B}") })
+    }
+
+    @Test("the idle warning is said once, and again at 10 s; then the logout")
+    func idleWarning() {
+        let clock = FixedClock(fixedNow)
+        let d = Driver(store: UIFixture.freshStore(clock: clock), idleTimeout: 60)
+        d.logIn("anna")
+        let (s, lines) = Self.session(d)
+        s.start()
+        func warnings() -> Int { lines.all.filter { $0.contains("Ben je er nog?") }.count }
+        clock.set(fixedNow.addingTimeInterval(61))
+        s.tick()
+        #expect(warnings() == 1)
+        for k in 1...15 {
+            clock.set(fixedNow.addingTimeInterval(61 + Double(k)))
+            s.tick()
+        }
+        #expect(warnings() == 1, "not every second")
+        clock.set(fixedNow.addingTimeInterval(61 + 21))
+        s.tick()
+        #expect(warnings() == 2, "again at 10 s")
+        clock.set(fixedNow.addingTimeInterval(61 + 31))
+        s.tick()
+        #expect(lines.all.contains { $0.contains("automatisch uitgelogd") })
+    }
+
+    @Test("a key typed while warned keeps the session, and a later warning is said again")
+    func stayLoggedIn() {
+        let clock = FixedClock(fixedNow)
+        let d = Driver(store: UIFixture.freshStore(clock: clock), idleTimeout: 60)
+        d.logIn("anna")
+        let (s, lines) = Self.session(d)
+        s.start()
+        clock.set(fixedNow.addingTimeInterval(61))
+        s.tick()
+        s.handle(line: "")
+        #expect(d.app.ctx.session != nil && !d.app.isCountingDown)
+        clock.set(fixedNow.addingTimeInterval(200))
+        s.tick()
+        #expect(lines.all.filter { $0.contains("Ben je er nog?") }.count == 2)
+    }
+}
