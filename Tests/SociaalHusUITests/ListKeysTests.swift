@@ -94,4 +94,27 @@ import TerminalKit
         d.press(.home)
         #expect(d.screen == top)
     }
+
+    @Test("the month view: a grid of days with their counts, arrows by day and week, PgDn by month, Enter opens the day with that many activities")
+    func monthView() throws {
+        let d = Driver(size: Size(cols: 100, rows: 30))
+        d.press(.char("m"))
+        #expect(d.screen.contains("Maandoverzicht") && d.screen.contains("Maand november 2026"))
+        for name in ["ma", "di", "wo", "do", "vr", "za", "zo"] { #expect(d.screen.contains(" " + name + " ")) }
+        // From the chosen activity's day (the first one listed) a week and a day on.
+        let first = try #require(try d.store.agendaListing(AgendaQuery(from: fixedNow, days: 56), viewer: .visitor).occurrence(at: 0))
+        d.press(.down, .right)
+        let day = amsterdamCalendar().date(byAdding: .day, value: 8, to: amsterdamCalendar().startOfDay(for: first.start))!
+        let expected = try d.store.agendaListing(AgendaQuery(from: day, days: 1), viewer: .visitor).count
+        let n = amsterdamCalendar().component(.day, from: day)
+        #expect(d.screen.contains("[\(n)" + (expected > 0 ? " (\(expected))]" : "]")), "\(d.screen)")
+        d.press(.enter)
+        #expect(d.screen.contains("Activiteiten op deze dag (\(expected))"))
+        d.press(.escape, .pageDown)
+        #expect(d.screen.contains("Maand december 2026") || d.screen.contains("Maand januari 2027"))
+        d.press(.char("t"))
+        #expect(d.screen.contains("Maand november 2026") && d.screen.contains("[24"), "today is 24 November")
+        d.press(.escape)
+        #expect(d.screen.contains("Alle wijken"))
+    }
 }

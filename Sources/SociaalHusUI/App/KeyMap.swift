@@ -44,7 +44,7 @@ public struct KeyMap: Sendable, Equatable {
         (.up, [.up, .char("k")]), (.down, [.down, .char("j")]), (.pageUp, [.pageUp]), (.pageDown, [.pageDown, .char(" ")]),
         (.first, [.home]), (.last, [.end]), (.open, [.enter]), (.search, [.char("/")]),
         (.nextField, [.tab, .down]), (.previousField, [.backTab, .up]), (.activate, [.enter]), (.submit, [.ctrl("s")]), (.toggle, [.char(" ")]),
-        (.create, [.char("n")]), (.edit, [.char("e")]), (.delete, [.char("x")]), (.renew, [.char("r")]), (.weekView, [.char("w")]),
+        (.create, [.char("n")]), (.edit, [.char("e")]), (.delete, [.char("x")]), (.renew, [.char("r")]), (.weekView, [.char("w")]), (.monthView, [.char("m")]),
         (.today, [.char("t")]), (.filterWijk, [.char("f")]), (.filterKind, [.char("v")]), (.filterOrganisation, [.char("o")]),
         (.filterCategory, [.char("c")]), (.clearFilters, [.char("x")]), (.myData, [.char("g")]),
         (.export, [.char("x")]), (.eraseAccount, [.char("d")]), (.changePassword, [.char("p")]),

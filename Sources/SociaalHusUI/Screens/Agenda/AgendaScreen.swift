@@ -41,6 +41,7 @@ public final class AgendaScreen: Screen {
             Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
             Binding(.weekView, [.char("w")], label: ctx.t("Week", "Week"), help: ctx.t("Weekoverzicht van de gekozen activiteit aan/uit", "Week view of the chosen activity on/off"), group: g),
             Binding(.today, [.char("t")], label: ctx.t("Vandaag", "Today"), help: ctx.t("Naar vandaag", "Go to today"), group: g, inStatusBar: false),
+            Binding(.monthView, [.char("m")], label: ctx.t("Maand", "Month"), help: ctx.t("Maandoverzicht: dagen met hun aantal activiteiten", "Month view: days with how many activities"), group: g, inStatusBar: false),
             Binding(.filterWijk, [.char("f")], label: ctx.t("Wijk", "Neighbourhood"), help: ctx.t("Filter op wijk (volgende)", "Filter by neighbourhood (next)"), group: g),
             Binding(.filterOrganisation, [.char("o")], label: ctx.t("Organisatie", "Organisation"), help: ctx.t("Filter op organisatie (volgende)", "Filter by organisation (next)"), group: g, inStatusBar: false),
             Binding(.filterCategory, [.char("c")], label: ctx.t("Categorie", "Category"), help: ctx.t("Filter op categorie (volgende)", "Filter by category (next)"), group: g, inStatusBar: false),
@@ -153,6 +154,11 @@ public final class AgendaScreen: Screen {
             list = ListState()
             reload(ctx)
             if let chosen { select(chosen) }
+        case .monthView:
+            // On the month of the chosen activity (or today), with the filters in force.
+            let day = listing.occurrence(at: list.selected)?.start ?? ctx.now
+            ctx.push(AgendaMonthScreen(day: day, filter: AgendaQuery(wijk: wijk.value?.id, from: day, days: 1, organisation: organisation.value?.id,
+                                                                     category: category.value), ctx))
         case .today:
             weekOffset = 0
             list = ListState()

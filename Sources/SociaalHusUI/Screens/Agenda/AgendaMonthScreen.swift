@@ -1,0 +1,159 @@
+import Foundation
+import SociaalHusCore
+import TerminalKit
+
+/// A month at a glance (issue 15, part 6), for people who think in months as calcurse users
+/// do: a grid of days, Monday first, each with how many activities start or run that day
+/// (under the agenda's filters); arrows move by day and week, PgUp/PgDn by month, Enter opens
+/// the day. The chosen day is bracketed ("[8 (5)]"), not only coloured.
+final class AgendaMonthScreen: Screen {
+    private let filter: AgendaQuery
+    private var chosen: Date
+    private var counts: [Int: Int] = [:]
+    private var month: (first: Date, days: Int, leading: Int) = (Date(), 0, 0)
+    private var problem: String?
+
+    /// Opens on the month holding `day`, with the agenda's filters (`filter`'s window is ignored).
+    init(day: Date, filter: AgendaQuery, _ ctx: UIContext) {
+        self.filter = filter
+        chosen = amsterdamCalendar().startOfDay(for: day)
+        _ = ctx
+    }
+
+    func title(_ ctx: UIContext) -> String { ctx.t("Maandoverzicht", "Month view") }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        let g = ctx.t("Maand", "Month")
+        return [
+            Binding(.previousField, [.left, .char("h")], label: ctx.t("Vorige dag", "Previous day"), group: g, inStatusBar: false),
+            Binding(.nextField, [.right, .char("l")], label: ctx.t("Volgende dag", "Next day"), group: g, inStatusBar: false),
+            Binding(.up, [.up, .char("k")], label: ctx.t("Week eerder", "A week earlier"), group: g, inStatusBar: false),
+            Binding(.down, [.down, .char("j")], label: ctx.t("Week later", "A week later"), group: g, inStatusBar: false),
+            Binding(.pageUp, [.pageUp, .char("[")], label: ctx.t("Vorige maand", "Previous month"), group: g),
+            Binding(.pageDown, [.pageDown, .char("]")], label: ctx.t("Volgende maand", "Next month"), group: g),
+            Binding(.today, [.char("t")], label: ctx.t("Vandaag", "Today"), help: ctx.t("Naar vandaag", "Go to today"), group: g, inStatusBar: false),
+            Binding(.open, [.enter], label: ctx.t("Dag openen", "Open day"), group: g),
+        ]
+    }
+
+    func willAppear(_ ctx: UIContext) { reload(ctx) }
+
+    private func reload(_ ctx: UIContext) {
+        let cal = amsterdamCalendar()
+        let first = cal.dateInterval(of: .month, for: chosen)?.start ?? chosen
+        let days = cal.range(of: .day, in: .month, for: first)?.count ?? 30
+        // Monday is column 0.
+        let leading = (cal.component(.weekday, from: first) + 5) % 7
+        month = (first, days, leading)
+        var q = filter
+        q.from = first
+        q.days = days
+        q.search = nil
+        do {
+            let listing = try ctx.store.agendaListing(q, viewer: ctx.viewer)
+            counts = Dictionary(listing.days.map { ($0.number, $0.count) }, uniquingKeysWith: +)
+            problem = nil
+        } catch {
+            counts = [:]
+            problem = (error as? CoreError)?.message(ctx.language) ?? "\(error)"
+        }
+    }
+
+    private func move(days: Int, _ ctx: UIContext) {
+        let before = month.first
+        chosen = amsterdamCalendar().date(byAdding: .day, value: days, to: chosen) ?? chosen
+        if amsterdamCalendar().dateInterval(of: .month, for: chosen)?.start != before { reload(ctx) }
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .previousField: move(days: -1, ctx)
+        case .nextField: move(days: 1, ctx)
+        case .up: move(days: -7, ctx)
+        case .down: move(days: 7, ctx)
+        case .pageUp, .pageDown:
+            chosen = amsterdamCalendar().date(byAdding: .month, value: action == .pageUp ? -1 : 1, to: chosen) ?? chosen
+            reload(ctx)
+        case .today:
+            chosen = amsterdamCalendar().startOfDay(for: ctx.now)
+            reload(ctx)
+        case .open: ctx.push(AgendaDayScreen(day: chosen, filter: filter))
+        default: break
+        }
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        if let problem { return drawRefusal(problem, into: &g, area: area) }
+        let cal = amsterdamCalendar()
+        let monthName = LocalTime.dayNameWithYear(month.first, ctx.language).split(separator: " ").dropFirst(2).joined(separator: " ")
+        let total = counts.values.reduce(0, +)
+        g.putSummary(ctx.t("Maand ", "Month ") + monthName + " (\(total))" + ctx.t(" · pijltjes: dag en week, [ en ]: maand", " · arrows: day and week, [ and ]: month"),
+                     x: area.x + 1, y: area.y, maxWidth: area.width - 2)
+        let names = ctx.language == .dutch ? ["ma", "di", "wo", "do", "vr", "za", "zo"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let cell = max(min((area.width - 2) / 7, 12), 6)
+        for (k, n) in names.enumerated() { g.put(n, x: area.x + 1 + k * cell, y: area.y + 2, role: .header, maxWidth: cell) }
+        let chosenDay = cal.component(.day, from: chosen)
+        for d in 1...max(month.days, 1) {
+            let slot = month.leading + d - 1
+            let x = area.x + 1 + (slot % 7) * cell, y = area.y + 3 + slot / 7 * 2
+            guard y < area.maxY, let date = cal.date(byAdding: .day, value: d - 1, to: month.first) else { continue }
+            let n = counts[RecurrenceExpansion.dayNumber(date)] ?? 0
+            let isChosen = d == chosenDay
+            let text = (isChosen ? "▶" : " ") + String(d) + (n > 0 ? " (\(n))" : "")
+            g.put(isChosen ? "[" + text.dropFirst() + "]" : text, x: x, y: y, role: isChosen ? .selected : (n > 0 ? .normal : .muted), maxWidth: cell - 1)
+            if isChosen { g.cursor = (x, y) }
+            let spoken = LocalTime.dayName(date, ctx.language) + ": " + (n == 1 ? ctx.t("1 activiteit", "1 activity") : ctx.t("\(n) activiteiten", "\(n) activities"))
+            g.outline.append(.row(spoken, number: nil, selected: isChosen))
+        }
+    }
+}
+
+/// One day's activities, opened from the month view; Enter opens an activity.
+final class AgendaDayScreen: Screen {
+    private let day: Date
+    private let filter: AgendaQuery
+    private var list = ListState()
+    private var listing = AgendaListing.empty
+
+    init(day: Date, filter: AgendaQuery) {
+        self.day = day
+        self.filter = filter
+    }
+
+    func title(_ ctx: UIContext) -> String {
+        let t = DateText.day(day, ctx)
+        return t.prefix(1).uppercased() + t.dropFirst()
+    }
+
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.list(ctx.lang) }
+
+    func willAppear(_ ctx: UIContext) {
+        var q = filter
+        q.from = day
+        q.days = 1
+        q.search = nil
+        listing = (try? ctx.store.agendaListing(q, viewer: ctx.viewer)) ?? .empty
+        list.clamp(count: listing.count, height: 1000)
+    }
+
+    func handle(_ action: Action, _ ctx: UIContext) {
+        switch action {
+        case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: listing.count)
+        case .open: if let o = listing.occurrence(at: list.selected) { ctx.push(AgendaDetailScreen(o)) }
+        default: break
+        }
+    }
+
+    func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        g.putSummary(ctx.t("Activiteiten op deze dag", "Activities on this day") + " (\(listing.count))", x: area.x + 1, y: area.y, maxWidth: area.width - 2)
+        ListView.draw(count: listing.count, row: { i in
+            ListRow(lazy: { [listing] in
+                guard let o = listing.occurrence(at: i) else { return "" }
+                let org = ctx.store.organisation(o.item.organisation, for: ctx.viewer)?.name ?? ""
+                return TextWidth.pad(DateText.timeRange(o, ctx), to: 12) + safe(o.item.title) + " — " + safe(o.item.location) + " (" + safe(org) + ")"
+            })
+        }, selectedRow: listing.count == 0 ? nil : list.selected, state: &list, into: &g,
+           area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
+           emptyText: ctx.t("Geen activiteiten op deze dag.", "No activities on this day."))
+    }
+}
