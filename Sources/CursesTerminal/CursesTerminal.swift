@@ -53,6 +53,12 @@ public final class CursesTerminal: Terminal {
         }
     }
 
+    /// True when the locale of the environment writes UTF-8 (else marks are written in ASCII).
+    public static var localeIsUTF8: Bool {
+        setlocale(LC_ALL, "")
+        return cn_locale_is_utf8() == 1
+    }
+
     /// What `TERM` says of the terminal: it can place the cursor, it cannot (dumb), or it is
     /// unknown here (no terminfo entry). Only the first gets the full screen.
     public enum Capability { case addressable, dumb, unknown }

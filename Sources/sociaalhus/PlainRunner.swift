@@ -1,5 +1,6 @@
 import Foundation
 import SociaalHusUI
+import TerminalKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,10 +9,13 @@ import Glibc
 /// without input the idle clock ticks (poll, no busy loop). End of input quits, as Ctrl-C does.
 struct PlainRunner {
     let app: App
+    /// Write ASCII only (no UTF-8 locale, or --ascii): each character's stand-in.
+    var ascii = false
 
     func run() {
+        let ascii = self.ascii
         let session = PlainSession(app: app) { line in
-            var text = line + "\n"
+            var text = (ascii ? line.map { AsciiFallback.ascii(String($0)) }.joined() : line) + "\n"
             text.withUTF8 { buf in
                 var done = 0
                 while done < buf.count {

@@ -6,12 +6,12 @@ import Testing
 /// resident's whole journey, and TERM=dumb choosing plain mode by itself.
 @Suite(.serialized) struct PlainModeTests {
     /// Runs `sociaalhus --plain` on `store` with `lines` as input; returns what it wrote.
-    static func run(store: String, lines: [String], cwd: String, lang: String = "nl") throws -> (status: Int32, out: String) {
+    static func run(store: String, lines: [String], cwd: String, lang: String = "nl", locale: String = "C.UTF-8") throws -> (status: Int32, out: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Tmux.binary)
         p.arguments = ["--plain", "--store", store, "--lang", lang]
         p.currentDirectoryURL = URL(fileURLWithPath: cwd)
-        p.environment = ["PATH": "/usr/bin:/bin", "HOME": cwd, "LANG": "C.UTF-8"]
+        p.environment = ["PATH": "/usr/bin:/bin", "HOME": cwd, "LANG": locale]
         let input = Pipe(), output = Pipe()
         p.standardInput = input
         p.standardOutput = output
@@ -79,6 +79,18 @@ import Testing
         #expect(out.contains("Field 1 of 5: E-mail address"))
         #expect(out.contains("Help: Log in"), "the help over a form, by its key")
         #expect(out.contains("Do you want to quit SociaalHus?"))
+    }
+
+    @Test("without a UTF-8 locale plain mode writes ASCII only: nothing vanishes")
+    func asciiLocale() throws {
+        let dir = NSTemporaryDirectory() + "sociaalhus-plain-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        #expect(try CrashTests.sh("'\(Tmux.binary)' init --demo --store '\(dir)/store' >/dev/null") == 0)
+        let (status, out) = try Self.run(store: dir + "/store", lines: ["j", "q", "j"], cwd: dir, locale: "C")
+        #expect(status == 0)
+        #expect(out.contains("== Agenda, ") && out.contains(" - "))
+        #expect(out.unicodeScalars.allSatisfy(\.isASCII))
     }
 
     @Test("TERM=dumb gets plain mode by itself, not a blank screen")

@@ -69,7 +69,7 @@ enum InterfaceCommand {
                 Console.out(ctx.t("Het terminaltype '\(TextSanitizer.sanitize(term))' (TERM) is hier onbekend, dus gebruikt SociaalHus gewone tekst. Voor het volledige scherm: start opnieuw met bijvoorbeeld TERM=xterm-256color.",
                                   "The terminal type '\(TextSanitizer.sanitize(term))' (TERM) is not known here, so SociaalHus uses plain text. For the full screen, start again with, for example, TERM=xterm-256color."))
             }
-            PlainRunner(app: app).run()
+            PlainRunner(app: app, ascii: ascii || !CursesTerminal.localeIsUTF8).run()
             return
         }
         let terminal: CursesTerminal
