@@ -78,4 +78,21 @@ import TerminalKit
         s.tick()
         #expect(lines.all.filter { $0.contains("Ben je er nog?") }.count == 2)
     }
+
+    @Test("odd lines are answered in words, never a crash: a bare !, a number too large, 0, a lone /, !!, a very long line, control characters")
+    func oddLines() {
+        let d = Driver()
+        let (s, lines) = Self.session(d)
+        s.start()
+        for line in ["!", "99999999999999999999", "0", "/", "!esc", "!!x", String(repeating: "é", count: 20_000), "\u{1B}[2J", "!hyper-x", "144"] {
+            let before = lines.all.count
+            s.handle(line: line)
+            #expect(d.app.running)
+            if line == "99999999999999999999" || line == "144" {
+                #expect(lines.all[before...].contains { $0.contains("er is geen nummer \(line)") }, "\(line)")
+            }
+            if line.hasPrefix("!h") || line == "!" { #expect(lines.all[before...].contains { $0.hasPrefix("FOUT: onbekende toets") }) }
+        }
+        #expect(!lines.all.contains { $0.contains("\u{1B}") }, "nothing typed reaches the output raw")
+    }
 }

@@ -102,9 +102,12 @@ public final class PlainSession {
             app.handle(.enter)
             return report()
         }
-        if let n = Int(text), n >= 1, case .position(_, let count)? = grid.outline.first(where: { if case .position = $0 { return true } else { return false } }) {
-            guard n <= count else {
-                write(t("FOUT: er is geen nummer \(n); kies 1 tot \(count).", "ERROR: there is no number \(n); choose 1 to \(count)."))
+        if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), text.count > 1 || text != "0",
+           case .position(_, let count)? = grid.outline.first(where: { if case .position = $0 { return true } else { return false } }) {
+            // (A number too large for an Int is no item either.)
+            let n = Int(text) ?? Int.max
+            guard n >= 1, n <= count else {
+                write(t("FOUT: er is geen nummer \(text); kies 1 tot \(count).", "ERROR: there is no number \(text); choose 1 to \(count)."))
                 return
             }
             app.handle(.home)
