@@ -232,6 +232,13 @@ public final class Store {
         try refreshLocked()
     }
 
+    /// Re-reads what other processes changed, if anything: true when something did. One pragma
+    /// when nothing changed, so an idle terminal can ask every second (issue 16).
+    @discardableResult
+    public func refreshIfChanged() throws -> Bool {
+        try refreshLocked()
+    }
+
     private func loadAllLocked() throws {
         // No O(size) work here (issue 14): quick_check and every checksum took 0.3 s at ten
         // times Borne. SQLite checks each page it reads, every record's checksum is checked when
@@ -245,9 +252,10 @@ public final class Store {
 
     /// Cheap when nothing changed (one pragma); otherwise reloads only the collections another
     /// process changed, all in one read transaction so they fit together.
-    private func refreshLocked() throws {
+    @discardableResult
+    private func refreshLocked() throws -> Bool {
         let version = try db.dataVersion
-        if version == seenDataVersion { return }
+        if version == seenDataVersion { return false }
         try db.execute("BEGIN")
         defer { try? db.execute("COMMIT") }
         let meta = try Self.readMeta(db)
@@ -258,9 +266,11 @@ public final class Store {
         }
         for c in CollectionName.allCases { if let last = meta["last:" + c.rawValue] { next.manifest.lastIDs[c] = last } }
         next.manifest.generation = meta["generation"] ?? next.manifest.generation
+        let changed = meta != seenVersions
         state = next
         seenVersions = meta
         seenDataVersion = version
+        return changed
     }
 
     // MARK: Changing

@@ -20,6 +20,8 @@ public final class App {
     public let idleGrace: TimeInterval
     private var stacks: [Tab: [Screen]] = [:]
     private var modal: Modal?
+    /// True once a form with input was told another terminal changed the store (said once).
+    private var changedWhileTyping = false
     private var lastKey: Date
     private let makeRoot: (Tab, UIContext) -> Screen
 
@@ -169,6 +171,7 @@ public final class App {
             current.willAppear(ctx)
         case .quit: modal = .confirmQuit
         case .refresh:
+            changedWhileTyping = false
             do {
                 try ctx.store.refresh()
                 current.willAppear(ctx)
@@ -302,8 +305,10 @@ public final class App {
 
     // MARK: Time
 
-    /// Called when no key came for a while: warns before, and performs, the automatic logout.
+    /// Called when no key came for a while (about once a second): shows what other terminals
+    /// changed, and warns before, and performs, the automatic logout.
     public func tick() {
+        liveRefresh()
         guard ctx.session != nil else { return }
         let now = ctx.now
         if case .idleWarning(let deadline) = modal {
@@ -312,6 +317,23 @@ public final class App {
         }
         if now.timeIntervalSince(lastKey) >= idleTimeout {
             modal = .idleWarning(deadline: now.addingTimeInterval(idleGrace))
+        }
+    }
+
+    /// Live between terminals (issue 16): when another process changed the store, the screen
+    /// in front reads again, within a second and without a key. A form with typed input is
+    /// never overwritten: it says another terminal changed something, and Ctrl-R reloads.
+    func liveRefresh() {
+        guard let changed = try? ctx.store.refreshIfChanged(), changed else { return }
+        if current.hasUnsavedInput {
+            if !changedWhileTyping {
+                changedWhileTyping = true
+                ctx.inform(ctx.t("Gewijzigd door een ander (op een andere terminal). Je invoer blijft staan; Ctrl-R laadt opnieuw, Esc gooit je invoer weg.",
+                                 "Changed by someone else (at another terminal). Your input stays; Ctrl-R reloads, Esc discards your input."))
+            }
+        } else {
+            changedWhileTyping = false
+            current.willAppear(ctx)
         }
     }
 
