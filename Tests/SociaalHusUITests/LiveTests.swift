@@ -49,4 +49,30 @@ import TerminalKit
         for _ in 0..<5 { a.app.tick() }
         #expect(a.screen == before)
     }
+
+    @Test("saving over someone else's newer entry is refused with theirs shown, and the form keeps what was typed")
+    func saveConflict() throws {
+        let a = Driver(size: Size(cols: 120, rows: 50))
+        a.logIn("kees")
+        let kees = try #require(a.app.ctx.account)
+        let org = try #require(a.store.organisationsWritable(by: .account(kees), agenda: false).first)
+        a.press(.char("3"), .char("/"))
+        a.type(org.name)
+        a.press(.enter, .enter)
+        a.press(.char("e"))
+        #expect(a.screen.contains("Organisatie bewerken"))
+        for _ in 0..<7 { a.press(.tab) }  // to Openingstijden
+        #expect(a.screen.contains("▶ Openingstijden"))
+        a.press(.end)
+        for _ in 0..<80 { a.press(.backspace) }
+        a.type("alleen op dinsdag")
+        // Meanwhile, at another terminal:
+        let other = try Store.open(at: a.store.path, clock: FixedClock(fixedNow))
+        try other.updateOrganisation(org.id, by: .commandLine) { $0.openingHours = "ma-vr 9-17 (andere terminal)" }
+        a.press(.ctrl("s"))
+        #expect(a.screen.contains("Iemand anders"), "\(a.screen)")
+        #expect(a.screen.contains("andere terminal"))
+        #expect(a.screen.contains("alleen op dinsdag"), "what was typed stays")
+        #expect(other.state.organisations[org.id.rawValue]?.openingHours == "ma-vr 9-17 (andere terminal)")
+    }
 }

@@ -123,10 +123,24 @@ extension Store {
     }
 
     /// Changes the profile (name, wijk, visibility, interests, phone, address) of the account holder.
-    public func updateProfile(for id: AccountID, by viewer: Viewer, _ change: (inout Profile) -> Void) throws {
+    /// With `basedOn` (the profile as the form showed it), a save over a newer version (the
+    /// same person at another terminal) is refused.
+    public func updateProfile(for id: AccountID, basedOn: Profile? = nil, by viewer: Viewer, _ change: (inout Profile) -> Void) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
         try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+            // What this operation writes (the photo and the e-mail choices have their own).
+            func written(_ p: Profile) -> [String] {
+                [p.displayName, String(p.wijk.rawValue), p.visibility.rawValue, p.interests.joined(separator: "\u{1F}"), p.phone ?? "\u{0}",
+                 p.address ?? "\u{0}", String(p.dailyDigest)]
+            }
+            if let basedOn, written(basedOn) != written(a.profile) {
+                let p = a.profile
+                throw CoreError.changedElsewhere(what: "je profiel", changed: ChangedField.diff([
+                    (("naam", "name"), basedOn.displayName, p.displayName), (("zichtbaarheid", "visibility"), basedOn.visibility.rawValue, p.visibility.rawValue),
+                    (("interesses", "interests"), basedOn.interests.joined(separator: ", "), p.interests.joined(separator: ", ")),
+                    (("telefoon", "phone"), basedOn.phone ?? "", p.phone ?? ""), (("adres", "address"), basedOn.address ?? "", p.address ?? "")]))
+            }
             var p = a.profile
             change(&p)
             p.displayName = try validated(p.displayName, .name)

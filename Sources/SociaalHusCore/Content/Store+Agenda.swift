@@ -25,9 +25,17 @@ extension Store {
 
     /// Changes an agenda item (editors of its organisation, administrators): only the parts an
     /// `AgendaEdit` holds; who created it and its moderation state stay as they are.
-    public func editAgendaItem(_ id: AgendaItemID, _ edit: AgendaEdit, by viewer: Viewer) throws {
+    /// With `basedOn` (the activity as the form showed it), a save over someone else's newer
+    /// version is refused (issue 16: never silently last-writer-wins).
+    public func editAgendaItem(_ id: AgendaItemID, _ edit: AgendaEdit, basedOn: AgendaItem? = nil, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
             guard let original = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
+            if let basedOn, basedOn != original {
+                throw CoreError.changedElsewhere(what: "'\(basedOn.title)'", changed: ChangedField.diff([
+                    (("titel", "title"), basedOn.title, original.title),
+                    (("begin", "start"), LocalTime.isoDay(basedOn.start) + " " + LocalTime.time(basedOn.start), LocalTime.isoDay(original.start) + " " + LocalTime.time(original.start)),
+                    (("plaats", "place"), basedOn.location, original.location), (("beschrijving", "description"), basedOn.description, original.description)]))
+            }
             try Permissions.require(.changeAgendaItem(original), by: viewer)
             var item = edit.applied(to: original)
             if item.organisation != original.organisation {

@@ -17,10 +17,19 @@ extension Store {
     }
 
     /// Changes an organisation's entry (its editors, administrators).
-    public func updateOrganisation(_ id: OrganisationID, by viewer: Viewer, _ change: (inout Organisation) -> Void) throws {
+    /// With `basedOn` (the entry as the form showed it), a save over a newer version is refused.
+    public func updateOrganisation(_ id: OrganisationID, basedOn: Organisation? = nil, by viewer: Viewer, _ change: (inout Organisation) -> Void) throws {
         try Permissions.require(.editOrganisation(id), by: viewer)
         try update(actor: viewer) { tx in
             guard var org = tx.state.organisations[id.rawValue] else { throw CoreError.unknownOrganisation(String(id.rawValue)) }
+            if let basedOn, basedOn != org {
+                throw CoreError.changedElsewhere(what: "'\(basedOn.name)'", changed: ChangedField.diff([
+                    (("naam", "name"), basedOn.name, org.name), (("beschrijving", "description"), basedOn.description, org.description),
+                    (("categorieën", "categories"), basedOn.categories.joined(separator: ", "), org.categories.joined(separator: ", ")),
+                    (("adres", "address"), basedOn.address, org.address), (("telefoon", "phone"), basedOn.phone, org.phone),
+                    (("e-mail", "e-mail"), basedOn.email, org.email), (("website", "website"), basedOn.website, org.website),
+                    (("openingstijden", "opening hours"), basedOn.openingHours, org.openingHours)]))
+            }
             change(&org)
             org.id = id
             org = try Self.validate(org)

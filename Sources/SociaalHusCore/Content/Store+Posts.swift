@@ -52,9 +52,14 @@ extension Store {
     /// Edits a post: only what `edit` names can change. Who wrote it, where, when, and whether a
     /// moderator hid it change only through their own audited operations (issue 12: an author
     /// once un-hid a hidden post through a closure over the whole record).
-    public func editPost(_ id: PostID, _ edit: PostEdit, by viewer: Viewer) throws {
+    /// With `basedOn` (the post as the form showed it), a save over a newer version is refused.
+    public func editPost(_ id: PostID, _ edit: PostEdit, basedOn: Post? = nil, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
             guard var post = tx.state.posts[id.rawValue] else { throw CoreError.notFound(what: "post \(id)") }
+            if let basedOn, basedOn != post {
+                throw CoreError.changedElsewhere(what: "'\(basedOn.title)'", changed: ChangedField.diff([
+                    (("titel", "title"), basedOn.title, post.title), (("tekst", "text"), basedOn.body, post.body)]))
+            }
             try Permissions.require(.changePost(post), by: viewer)
             if let k = edit.kind { post.kind = k }
             if let t = edit.title { post.title = try validated(t, .title) }

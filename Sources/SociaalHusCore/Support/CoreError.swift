@@ -26,6 +26,9 @@ public enum CoreError: Error, Equatable, Sendable {
     case unknownWijk(String)
     case unknownAccount(email: String)
     case unknownOrganisation(String)
+    /// Someone else saved `what` since this form was opened; `changed` names each field they
+    /// changed (Dutch and English) with what it holds now.
+    case changedElsewhere(what: String, changed: [ChangedField])
     case notFound(what: String)
     case invalidDate(String)
     case endBeforeStart
@@ -114,6 +117,11 @@ public enum CoreError: Error, Equatable, Sendable {
         case .unknownAccount(let e):
             return lang.pick(nl: "Er is geen account met het e-mailadres '\(TextSanitizer.sanitize(e))'.",
                              en: "There is no account with the e-mail address '\(TextSanitizer.sanitize(e))'.")
+        case .changedElsewhere(let what, let changed):
+            let nl = changed.isEmpty ? "(iets anders)" : changed.map { "\($0.nl) nu: \($0.shown)" }.joined(separator: "; ")
+            let en = changed.isEmpty ? "(something else)" : changed.map { "\($0.en) now: \($0.shown)" }.joined(separator: "; ")
+            return lang.pick(nl: "Iemand anders heeft \(TextSanitizer.sanitize(what)) intussen opgeslagen: \(TextSanitizer.sanitize(nl)). Jouw wijziging is niet bewaard en staat nog hier; Ctrl-R laadt hun versie, Esc gaat terug.",
+                             en: "Someone else saved \(TextSanitizer.sanitize(what)) in the meantime: \(TextSanitizer.sanitize(en)). Your change was not kept and is still here; Ctrl-R loads theirs, Esc goes back.")
         case .unknownOrganisation(let o):
             return lang.pick(nl: "De organisatie '\(TextSanitizer.sanitize(o))' bestaat niet.", en: "The organisation '\(TextSanitizer.sanitize(o))' does not exist.")
         case .notFound(let what):
@@ -197,4 +205,17 @@ public enum CoreError: Error, Equatable, Sendable {
 
 extension CoreError: LocalizedError {
     public var errorDescription: String? { message(.dutch) }
+}
+
+/// One field another terminal changed: its name in Dutch and English and what it holds now.
+public struct ChangedField: Sendable, Equatable {
+    public var nl: String, en: String, now: String
+
+    /// What it holds now, short ("(leeg)" when empty).
+    var shown: String { now.isEmpty ? "—" : now.count > 80 ? String(now.prefix(80)) + "…" : now }
+
+    /// The fields of `pairs` ((nl, en), before, now) whose value differs.
+    static func diff(_ pairs: [((String, String), String, String)]) -> [ChangedField] {
+        pairs.filter { $0.1 != $0.2 }.map { ChangedField(nl: $0.0.0, en: $0.0.1, now: $0.2) }
+    }
 }

@@ -109,7 +109,7 @@ final class AgendaEditScreen: FormScreen {
                                recurrence: Recurrence(Recurrence.Frequency.allCases[form.choice("recurrence")], until: until))
         do {
             if let editing {
-                try ctx.store.editAgendaItem(editing.id, AgendaEdit(draft), by: ctx.viewer)
+                try ctx.store.editAgendaItem(editing.id, AgendaEdit(draft), basedOn: editing, by: ctx.viewer)
                 ctx.inform(ctx.t("Opgeslagen.", "Saved."))
             } else {
                 try ctx.store.createAgendaItem(draft, by: ctx.viewer)

@@ -4,9 +4,12 @@ import TerminalKit
 /// Editing an organisation's directory entry (its editors and administrators).
 final class OrganisationEditScreen: FormScreen {
     private let id: OrganisationID
+    /// The entry as the form opened with it: a save over someone else's newer one is refused.
+    private let original: Organisation
 
     init(_ o: Organisation, _ ctx: UIContext) {
         id = o.id
+        original = o
         super.init(Form([
             FormField("name", ctx.t("Naam", "Name"), .text(TextField(o.name, limit: Field.name.limit))),
             FormField("description", ctx.t("Beschrijving", "Description"), .area(TextArea(o.description, limit: Field.description.limit, rows: 3))),
@@ -26,7 +29,7 @@ final class OrganisationEditScreen: FormScreen {
         guard id == "save" else { return }
         let f = form
         do {
-            try ctx.store.updateOrganisation(self.id, by: ctx.viewer) { o in
+            try ctx.store.updateOrganisation(self.id, basedOn: original, by: ctx.viewer) { o in
                 o.name = f.text("name")
                 o.description = f.text("description")
                 o.categories = f.text("categories").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

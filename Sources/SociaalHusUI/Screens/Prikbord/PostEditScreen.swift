@@ -87,7 +87,7 @@ final class PostEditScreen: FormScreen {
         do {
             if let editing {
                 try ctx.store.editPost(editing.id, PostEdit(kind: kind, title: form.text("title"), body: form.text("body"),
-                                                            show: choice, lifetimeDays: days), by: ctx.viewer)
+                                                            show: choice, lifetimeDays: days), basedOn: editing, by: ctx.viewer)
                 ctx.inform(ctx.t("Opgeslagen.", "Saved."))
             } else {
                 try ctx.store.createPost(PostDraft(kind: kind, title: form.text("title"), body: form.text("body"), wijk: wijk(ctx),

@@ -10,6 +10,9 @@ final class ProfileScreen: Screen {
     private let wijken: [Wijk]
     /// The photo field's text that matches what the store holds, so only a change is saved.
     private var savedPhotoText = ""
+    /// The profile as the form was filled from: a save over a newer one (the same person at
+    /// another terminal) is refused (issue 16).
+    private var loadedProfile: Profile?
     private static let labelWidth = 14
 
     /// Creates the screen with the logged-in person's profile as the store holds it now.
@@ -29,6 +32,7 @@ final class ProfileScreen: Screen {
             return
         }
         let p = account.profile
+        loadedProfile = p
         savedPhotoText = p.photo.map { ctx.store.path + "/photos/" + $0 } ?? ""
         let wijkIndex = wijken.firstIndex { $0.id == p.wijk } ?? 0
         let visibilityIndex = ProfileVisibility.allCases.firstIndex(of: p.visibility) ?? 0
@@ -234,7 +238,7 @@ final class ProfileScreen: Screen {
             let phone = form.text("phone"), address = form.text("address")
             let digest = form.choice("digest") == 1
             do {
-                try ctx.store.updateProfile(for: id, by: ctx.viewer) { p in
+                try ctx.store.updateProfile(for: id, basedOn: loadedProfile, by: ctx.viewer) { p in
                     p.displayName = name
                     p.wijk = wijk
                     p.visibility = level
