@@ -115,6 +115,11 @@ struct CommandSpec {
             opt("en", ("BESTAND", "FILE"), required: true, "de Engelse tekst (UTF-8)", "the English text (UTF-8)"),
         ]),
         CommandSpec(path: ["privacy", "reset"], summary: ("zet de standaard privacyverklaring terug", "restore the standard privacy statement"), options: []),
+        CommandSpec(path: ["deploy", "ssh"], summary: ("toon hoe OpenSSH de interface aan veel terminals geeft (installeert niets)", "show how OpenSSH serves the interface to many terminals (installs nothing)"), options: [
+            opt("user", ("NAAM", "NAME"), "de systeemgebruiker die de opslag bezit (standaard sociaalhus)", "the system user that owns the store (default sociaalhus)"),
+            opt("binary", ("PAD", "PATH"), "het programma dat sshd start (standaard dit programma)", "the program sshd starts (default this program)"),
+            opt("max-sessions", ("N", "N"), "hoeveel sessies tegelijk (standaard 100)", "how many sessions at once (default 100)"),
+        ]),
         CommandSpec(path: ["keys"], summary: ("toon de toetsen (met je toetsenbestand) en wat daarin niet klopt", "show the keys (with your keys file) and what is wrong in it"), options: []),
         CommandSpec(path: ["bench"], summary: ("meet openen, wijzigen, wissen, agenda, toetsen en geheugen op een synthetische opslag", "measure open, change, erase, agenda, keys and memory on a synthetic store"), options: [
             opt("scale", ("N", "N"), "schaal 1–20 (standaard 1 en 10)", "scale 1–20 (default 1 and 10)"),

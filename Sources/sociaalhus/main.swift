@@ -30,6 +30,7 @@ do {
         case "mail": try MailCommand.run(&args, ctx)
         case "privacy": try PrivacyCommand.run(&args, ctx)
         case "keys": status = try KeysCommand.run(&args, ctx)
+        case "deploy": try DeployCommand.run(&args, ctx)
         case "bench": try BenchCommand.run(&args, ctx)
         case "bench-child": try BenchCommand.child(&args, ctx)
         case let other?: throw CLIError.unknownCommand(other)
