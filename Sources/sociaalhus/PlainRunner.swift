@@ -29,9 +29,40 @@ struct PlainRunner {
         session.start()
         var pending = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 4096)
+        // Ctrl-C (SIGINT), a dropped connection (SIGHUP) and SIGTERM end the session as Ctrl-C
+        // does in the full screen: drafts kept, a demo store removed, the terminal given back,
+        // instead of the process dying where it stands. Noted by a dispatch source, acted on
+        // by this loop within a second.
+        let stop = StopFlag()
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGHUP, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { stop.set() }
+            source.resume()
+            sources.append(source)
+        }
+        defer { for s in sources { s.cancel() } }
+        // On a terminal: no echo while a password is asked for; the modes are given back at the end.
+        let tty = isatty(STDIN_FILENO) == 1
+        var saved = termios()
+        if tty { tcgetattr(STDIN_FILENO, &saved) }
+        defer { if tty { var s = saved; tcsetattr(STDIN_FILENO, TCSANOW, &s) } }
+        func setModes(secret: Bool) {
+            guard tty else { return }
+            var t = saved
+            if secret { t.c_lflag &= ~tcflag_t(ECHO) }
+            tcsetattr(STDIN_FILENO, TCSANOW, &t)
+        }
+        var discarding = false
+        setModes(secret: session.expectsSecret)
         while app.running {
             var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             let ready = poll(&fds, 1, 1000)
+            if stop.isSet {
+                app.handle(.ctrl("c"))
+                break
+            }
             if ready < 0 { if errno == EINTR { continue }; break }
             if ready == 0 { session.tick(); continue }
             let n = read(STDIN_FILENO, &chunk, chunk.count)
@@ -46,11 +77,22 @@ struct PlainRunner {
             while let nl = pending.firstIndex(of: 0x0A) {
                 let line = String(decoding: pending[..<nl], as: UTF8.self)
                 pending.removeSubrange(...nl)
-                // A line longer than any field is cut, never kept whole in memory.
+                // A line longer than any field is cut, never kept whole in memory; the rest of a
+                // line dropped for its size is dropped up to its end.
+                if discarding { discarding = false; continue }
                 session.handle(line: String(line.prefix(10_000)))
                 if !app.running { break }
+                setModes(secret: session.expectsSecret)
             }
-            if pending.count > 100_000 { pending.removeAll() }
+            if pending.count > 100_000 { pending.removeAll(); discarding = true }
         }
     }
+}
+
+/// Set from a signal's dispatch source, read by the loop.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set_ = false
+    func set() { lock.withLock { set_ = true } }
+    var isSet: Bool { lock.withLock { set_ } }
 }

@@ -15,7 +15,7 @@ import Testing
         ["agenda"], ["agenda", "--wijk", "Centrum", "--format", "ics"], ["check"], ["retention"],
         ["mail", "config", "--command", "/bin/true"], ["mail", "send"], ["mail", "digest"], ["mail", "list"],
         ["mail", "retry", "--id", "1"], ["privacy"], ["privacy", "show"], ["privacy", "set", "--nl", "/etc/hostname", "--en", "/etc/hostname"],
-        ["privacy", "reset"], ["keys"], ["bench", "--runs", "1", "--scale", "1"], ["help"], ["account"], ["mail"],
+        ["privacy", "reset"], ["keys"], ["deploy", "ssh"], ["deploy"], ["bench", "--runs", "1", "--scale", "1"], ["help"], ["account"], ["mail"],
     ]
 
     /// Every file of a folder and its bytes.

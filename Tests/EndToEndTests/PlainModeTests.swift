@@ -107,4 +107,29 @@ import Testing
         try t.keys("Enter")
         try t.waitFor("== Agenda, ")
     }
+
+    @Test("regression (review): on a terminal plain mode hides a password as it is typed, and Ctrl-C quits cleanly (demo store removed)")
+    func passwordAndCtrlC() throws {
+        let t = Tmux()
+        let tmp = t.home + "/tmp"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        // (The shell ignores Ctrl-C itself, so it lives on to say how the program ended.)
+        try t.start(["sh", "-c", "trap '' INT; TERM=dumb TMPDIR=\(tmp)/ \(Tmux.binary) --demo; echo EXIT=$?; sleep 60"], cols: 200, rows: 60, raw: true)
+        _ = try t.waitUntil("the first screen") { $0.contains("25. ") }
+        try t.type("profiel")
+        try t.keys("Enter")
+        try t.waitFor("Veld 1 van 5")
+        try t.type("anna.devries@demo.sociaalhus.example")
+        try t.keys("Enter")
+        try t.waitFor("wordt niet getoond")
+        try t.type("geheim-Wachtwoord-123")
+        usleep(300_000)
+        #expect(!(try t.screen()).contains("geheim-Wachtwoord-123"), "the password is not echoed")
+        try t.keys("Enter")
+        try t.keys("C-c")
+        let end = try t.waitFor("EXIT=")
+        #expect(end.contains("EXIT=0"), "\(end)")
+        #expect(!end.contains("geheim-Wachtwoord-123"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).allSatisfy { !$0.hasPrefix("sociaalhus-demo-") }, "the demo store is removed")
+    }
 }

@@ -19,6 +19,10 @@ import TerminalKit
         ("weekView W\nquit w", [.weekView: [.char("W")], .quit: [.char("w")]], []),  // moved first, then free
         ("weekView W\nweekView V", [.weekView: [.char("W")]], [2]),                   // the same action twice
         ("filterWijk x", [:], [1]),                      // x is clearFilters', on the agenda with it
+        ("today w\nweekView t", [:], [1, 2]),           // regression (review): a swap that clashes applies neither half
+        ("nextDay j", [:], [1]),                         // regression (review): j is down's, in the month view with it
+        ("quit Ctrl-M", [:], [1]),                       // regression (review): Ctrl-M arrives as Enter
+        ("weekView W\r\nhelp F2\r\n", [.weekView: [.char("W")], .help: [.function(2)]], []),  // regression (review): CRLF lines
     ] as [(String, [Action: [Key]], [Int])])
     func lines(text: String, moved: [Action: [Key]], problemLines: [Int]) {
         let (map, problems) = KeyMap.parse(text)

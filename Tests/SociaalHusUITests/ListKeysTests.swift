@@ -111,10 +111,37 @@ import TerminalKit
         d.press(.enter)
         #expect(d.screen.contains("Activiteiten op deze dag (\(expected))"))
         d.press(.escape, .pageDown)
-        #expect(d.screen.contains("Maand december 2026") || d.screen.contains("Maand januari 2027"))
+        #expect(d.screen.contains("Maand januari 2027"), "PgDn from December")
         d.press(.char("t"))
         #expect(d.screen.contains("Maand november 2026") && d.screen.contains("[24"), "today is 24 November")
         d.press(.escape)
         #expect(d.screen.contains("Alle wijken"))
+    }
+
+    @Test("regression (review): a day's count in the month is what opening the day lists, an activity over several days included; plain mode says where the choice is")
+    func monthCountsRunningActivities() throws {
+        let d = Driver(size: Size(cols: 100, rows: 30))
+        let org = try #require(d.store.organisations(for: .visitor).first)
+        let start = amsterdamCalendar().date(from: DateComponents(year: 2026, month: 11, day: 30, hour: 20))!
+        try d.store.update { tx in
+            tx.put(AgendaItem(id: tx.nextID(.agenda), title: "Driedaagse", start: start, end: start.addingTimeInterval(40 * 3_600), location: "Kern", organisation: org.id))
+        }
+        d.press(.char("m"))
+        let first = amsterdamCalendar().date(from: DateComponents(year: 2026, month: 12, day: 1))!
+        let listed = try d.store.agendaListing(AgendaQuery(from: first, days: 1), viewer: .visitor).count
+        #expect(listed > 0)
+        d.press(.pageDown)  // December, on the 30th? the chosen day moves a month
+        d.press(.home)
+        #expect(d.screen.contains("[1 (\(listed))]"), "\(d.screen)")
+        d.press(.enter)
+        #expect(d.screen.contains("Activiteiten op deze dag (\(listed))"))
+        d.press(.escape)
+        let lines = PlainSessionTests.Lines()
+        let session = PlainSession(app: d.app) { lines.all.append($0) }
+        session.start()
+        session.handle(line: "l")
+        #expect(lines.all.last?.hasPrefix("2 van 31: ") == true, "\(lines.all.suffix(2))")
+        session.handle(line: "5")
+        #expect(lines.all.contains { $0.contains("== ") && $0.contains("5 december") }, "\(lines.all.suffix(3))")
     }
 }

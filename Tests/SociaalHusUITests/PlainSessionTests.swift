@@ -95,4 +95,43 @@ import TerminalKit
         }
         #expect(!lines.all.contains { $0.contains("\u{1B}") }, "nothing typed reaches the output raw")
     }
+
+    @Test("regression (review): a field can be emptied in plain mode (!leeg): the phone number taken off the profile")
+    func emptyAField() throws {
+        let d = Driver()
+        d.logIn("anna")
+        let (s, lines) = Self.session(d)
+        s.start()
+        s.handle(line: "profiel")
+        #expect(lines.all.last?.contains("Wie ziet je") == true, "\(lines.all.suffix(2))")
+        for _ in 0..<7 { s.handle(line: "") }
+        #expect(lines.all.last?.contains("Telefoon") == true && lines.all.last?.contains("!leeg") == true, "\(lines.all.suffix(2))")
+        s.handle(line: "!leeg")
+        s.handle(line: "")
+        s.handle(line: "")
+        #expect(lines.all.contains { $0.contains("Je profiel is opgeslagen.") }, "\(lines.all.suffix(4))")
+        let anna = try #require(d.app.ctx.account)
+        #expect(d.store.state.accounts[anna.id.rawValue]?.profile.phone == nil)
+    }
+
+    @Test("regression (review): every line gets an answer: a search without results, the same key twice, a filter's summary")
+    func alwaysAnswered() {
+        let d = Driver()
+        let (s, lines) = Self.session(d)
+        s.start()
+        var before = lines.all.count
+        s.handle(line: "/zzzzzz")
+        #expect(lines.all[before...].contains { $0.contains("Geen activiteiten gevonden") }, "\(lines.all[before...])")
+        s.handle(line: "!esc")
+        before = lines.all.count
+        s.handle(line: "f")
+        #expect(lines.all[before...].contains { $0.contains("wijk: Centrum") }, "the filter says which wijk: \(lines.all[before...])")
+        before = lines.all.count
+        s.handle(line: "!end")
+        s.handle(line: "!end")
+        #expect(lines.all.count >= before + 2 && lines.all.last?.hasPrefix("Niets veranderd") == true, "\(lines.all[before...])")
+        s.handle(line: "/koffie")
+        s.handle(line: "/taal")
+        #expect(lines.all.contains { $0.contains("Taalcaf") }, "a new search, not koffietaal")
+    }
 }

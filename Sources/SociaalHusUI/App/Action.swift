@@ -9,7 +9,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Forms
     case nextField, previousField, activate, submit
     // Screen actions
-    case create, edit, delete, renew, weekView, monthView, today, filterWijk, filterKind, filterOrganisation, filterCategory, clearFilters
+    case create, edit, delete, renew, weekView, monthView, today, previousWeek, nextWeek, previousDay, nextDay, filterWijk, filterKind, filterOrganisation, filterCategory, clearFilters
     case register, privacy, myData, export, eraseAccount, changePassword, toggle
     // Intake
     case refer, closeIntake, history, eraseIntake, retention, confirmTold, filterMatching

@@ -126,6 +126,14 @@ public final class App {
             return
         }
         let own = ctx.keyMap.apply(screen.bindings(ctx))
+        if !ctx.keyMap.keys.isEmpty, let (k, a, b) = KeyTable.conflicts(own + globalBindings()).first(where: { $0.0 == key }) {
+            // A keys file gave this key to two actions offered here (its check cannot know every
+            // screen): say so rather than do one of them silently.
+            ctx.fail(ctx.t("De toets \(k.name(english: false)) doet hier twee dingen (\(a.rawValue) en \(b.rawValue)); pas je toetsenbestand aan (sociaalhus keys).",
+                           "The key \(k.name(english: true)) does two things here (\(a.rawValue) and \(b.rawValue)); change your keys file (sociaalhus keys)."))
+            carryOut()
+            return
+        }
         if let action = KeyTable.action(for: key, in: own) {
             screen.handle(action, ctx)
         } else if let action = KeyTable.action(for: key, in: globalBindings()), !(screen.capturesText && isPrintable(key)) {

@@ -45,6 +45,7 @@ public struct KeyMap: Sendable, Equatable {
         (.first, [.home]), (.last, [.end]), (.open, [.enter]), (.search, [.char("/")]),
         (.nextField, [.tab, .down]), (.previousField, [.backTab, .up]), (.activate, [.enter]), (.submit, [.ctrl("s")]), (.toggle, [.char(" ")]),
         (.create, [.char("n")]), (.edit, [.char("e")]), (.delete, [.char("x")]), (.renew, [.char("r")]), (.weekView, [.char("w")]), (.monthView, [.char("m")]),
+        (.previousWeek, [.char("["), .left]), (.nextWeek, [.char("]"), .right]), (.previousDay, [.left, .char("h")]), (.nextDay, [.right, .char("l")]),
         (.today, [.char("t")]), (.filterWijk, [.char("f")]), (.filterKind, [.char("v")]), (.filterOrganisation, [.char("o")]),
         (.filterCategory, [.char("c")]), (.clearFilters, [.char("x")]), (.myData, [.char("g")]),
         (.export, [.char("x")]), (.eraseAccount, [.char("d")]), (.changePassword, [.char("p")]),
@@ -72,7 +73,8 @@ public struct KeyMap: Sendable, Equatable {
     public static func parse(_ text: String) -> (KeyMap, [Problem]) {
         var problems: [Problem] = []
         var wanted: [(line: Int, action: Action, keys: [Key])] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Any line end ("\r\n" is one Character, so splitting on "\n" alone kept a CRLF file whole).
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).enumerated() {
             let line = i + 1
             let words = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }) } ?? []
             guard let first = words.first else { continue }
@@ -97,24 +99,29 @@ public struct KeyMap: Sendable, Equatable {
             }
             wanted.append((line, action, keys.map { $0.1! }))
         }
-        // The keys every action would have, then each line checked against the others: a key
-        // may be shared only by actions that are never offered together.
-        var result: [Action: [Key]] = Dictionary(defaults.map { ($0.0, $0.1) }, uniquingKeysWith: { $0 + $1 })
-        for w in wanted { result[w.action] = w.keys }
-        var map = KeyMap()
-        for w in wanted {
-            let clash = w.keys.lazy.compactMap { k in
-                result.first { other, keys in other != w.action && keys.contains(k) && !apart(w.action, other) }.map { (k, $0.key) }
+        // The keys every action would have with the lines accepted so far; the first line (in
+        // file order) whose key another action then has, and may meet on a screen, is refused,
+        // and the rest checked again without it, until none clashes (so swapping two keys in
+        // two lines that clash leaves neither half applied).
+        var accepted = wanted
+        while true {
+            var result: [(Action, [Key])] = defaults.map { d in (d.0, accepted.first { $0.action == d.0 }?.keys ?? d.1) }
+            result.sort { $0.0.rawValue < $1.0.rawValue }
+            let clash = accepted.lazy.compactMap { w -> (line: Int, key: Key, other: Action)? in
+                for k in w.keys {
+                    if let other = result.first(where: { $0.0 != w.action && $0.1.contains(k) && !apart(w.action, $0.0) }) { return (w.line, k, other.0) }
+                }
+                return nil
             }.first
-            if let (k, other) = clash {
-                let line = wanted.first { $0.action == other }.map { " (regel \($0.line))" } ?? ""
-                let lineEn = wanted.first { $0.action == other }.map { " (line \($0.line))" } ?? ""
-                problems.append(Problem(line: w.line, nl: "toets \(name(of: k)) hoort al bij \(other.rawValue)\(line); kies een andere toets of geef \(other.rawValue) een andere",
-                                        en: "key \(name(of: k)) already belongs to \(other.rawValue)\(lineEn); choose another key or give \(other.rawValue) another one"))
-                continue
-            }
-            map.keys[w.action] = w.keys
+            guard let clash else { break }
+            let otherLine = accepted.first { $0.action == clash.other }.map(\.line)
+            let nlAt = otherLine.map { " (regel \($0))" } ?? "", enAt = otherLine.map { " (line \($0))" } ?? ""
+            problems.append(Problem(line: clash.line, nl: "toets \(name(of: clash.key)) hoort al bij \(clash.other.rawValue)\(nlAt); kies een andere toets of geef \(clash.other.rawValue) een andere",
+                                    en: "key \(name(of: clash.key)) already belongs to \(clash.other.rawValue)\(enAt); choose another key or give \(clash.other.rawValue) another one"))
+            accepted.removeAll { $0.line == clash.line }
         }
+        var map = KeyMap()
+        for w in accepted { map.keys[w.action] = w.keys }
         return (map, problems.sorted { $0.line < $1.line })
     }
 
@@ -153,8 +160,9 @@ public struct KeyMap: Sendable, Equatable {
         default: break
         }
         if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) { return .function(n) }
-        if lower.hasPrefix("ctrl-"), lower.count == 6, let c = lower.last, c.isASCII, c.isLetter { return .ctrl(c) }
-        if lower.hasPrefix("^"), lower.count == 2, let c = lower.last, c.isASCII, c.isLetter { return .ctrl(c) }
+        // Ctrl-H, -I, -J and -M reach a program as Backspace, Tab and Enter: they cannot be keys of their own.
+        let control: Character? = lower.hasPrefix("ctrl-") && lower.count == 6 ? lower.last : lower.hasPrefix("^") && lower.count == 2 ? lower.last : nil
+        if let c = control, c.isASCII, c.isLetter, !"hijm".contains(c) { return .ctrl(c) }
         return nil
     }
 

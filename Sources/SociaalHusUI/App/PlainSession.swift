@@ -21,7 +21,6 @@ import TerminalKit
 public final class PlainSession {
     /// The app being read out.
     public let app: App
-    private let write: (String) -> Void
     /// The size plain mode renders at: a page of items, lines long enough not to be cut.
     static let size = Size(cols: 160, rows: 40)
     private var lastScreen: ObjectIdentifier?
@@ -36,7 +35,15 @@ public final class PlainSession {
     /// Reads `app` out through `write` (one call per line).
     public init(app: App, write: @escaping (String) -> Void) {
         self.app = app
-        self.write = write
+        self.output = write
+    }
+
+    private let output: (String) -> Void
+    private var written = 0
+
+    private func write(_ line: String) {
+        written += 1
+        output(line)
     }
 
     private var ctx: UIContext { app.ctx }
@@ -51,9 +58,27 @@ public final class PlainSession {
 
     /// Handles one typed line.
     public func handle(line raw: String) {
+        let before = written
+        perform(line: raw)
+        // Every line gets an answer: when nothing changed, say where you are.
+        if written == before && app.running { whereAmI(app.render(size: Self.size), nothingChanged: true) }
+    }
+
+    private func perform(line raw: String) {
         let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: "\r\n"))
         let grid = app.render(size: Self.size)
         idleWarned = []
+        if ["!leeg", "!empty"].contains(line.lowercased()), !app.hasModal, let field = focusedField(grid) {
+            // An empty line keeps a value; this empties it (a phone number taken away).
+            switch field.kind {
+            case .text, .area:
+                clear(field)
+                app.handle(.tab)
+            default:
+                write(t("FOUT: alleen een tekstveld kan leeg.", "ERROR: only a text field can be emptied."))
+            }
+            return report()
+        }
         if line.hasPrefix("!") && !line.hasPrefix("!!") {
             let names = line.dropFirst().split(separator: " ")
             let keys = names.compactMap { KeyMap.key(named: String($0)) }
@@ -88,7 +113,8 @@ public final class PlainSession {
         let before = app.current
         if let tab = Tab.allCases.first(where: { [$0.name(LanguageText(.dutch)), $0.name(LanguageText(.english))].map { $0.lowercased() }.contains(text.lowercased()) }) {
             // A tab by its name ("prikbord", "notice board"): in a list a number opens an item.
-            app.handle(.char(Character(String(tab.rawValue + 1))))
+            // Through the key table, so a keys file that moved the tab keys is followed.
+            app.handle(key(for: Self.tabActions[tab.rawValue]) ?? .char(Character(String(tab.rawValue + 1))))
             // Going to a tab reads it out, also the one you are on.
             return report(force: ObjectIdentifier(app.current) == ObjectIdentifier(before))
         }
@@ -97,7 +123,10 @@ public final class PlainSession {
             return
         }
         if text.hasPrefix("/"), text.count > 1 {
-            app.handle(.char("/"))
+            app.handle(key(for: .search) ?? .char("/"))
+            // A new search, not the last one's text with this added.
+            app.handle(.end)
+            app.handle(.ctrl("u"))
             for c in text.dropFirst() { app.handle(.char(c)) }
             app.handle(.enter)
             return report()
@@ -110,13 +139,26 @@ public final class PlainSession {
                 write(t("FOUT: er is geen nummer \(text); kies 1 tot \(count).", "ERROR: there is no number \(text); choose 1 to \(count)."))
                 return
             }
-            app.handle(.home)
-            for _ in 1..<n { app.handle(.down) }
-            app.handle(.enter)
+            if app.current is AgendaMonthScreen {
+                // The month: day N (Home is day 1, → the next day).
+                app.handle(.home)
+                for _ in 1..<n { app.handle(.right) }
+            } else {
+                app.handle(key(for: .first) ?? .home)
+                for _ in 1..<n { app.handle(key(for: .down) ?? .down) }
+            }
+            app.handle(key(for: .open) ?? .enter)
             return report()
         }
         for c in text { app.handle(.char(c)) }
         report()
+    }
+
+    static let tabActions: [Action] = [.goAgenda, .goPrikbord, .goOrganisaties, .goProfiel, .goIntake, .goBerichten, .goModeratie]
+
+    /// The first key bound to `action` here (a keys file may have moved it).
+    private func key(for action: Action) -> Key? {
+        app.activeBindings().first { $0.action == action }?.keys.first
     }
 
     /// What a list of the tab in front holds ("143 activiteiten").
@@ -133,8 +175,18 @@ public final class PlainSession {
     }
 
     /// The screen's name and place, and the chosen item.
-    private func whereAmI(_ grid: Grid) {
+    private func whereAmI(_ grid: Grid, nothingChanged: Bool = false) {
         let title = app.current.title(ctx)
+        if nothingChanged {
+            let place: String
+            if case .position(let n, let count)? = grid.outline.first(where: { if case .position = $0 { return true } else { return false } }) {
+                place = "\(n) " + t("van", "of") + " \(count)" + (selectedRow(grid.outline).map { ": " + $0 } ?? "")
+            } else {
+                place = title
+            }
+            write(t("Niets veranderd. ", "Nothing changed. ") + place)
+            return
+        }
         if case .position(let n, let count)? = grid.outline.first(where: { if case .position = $0 { return true } else { return false } }) {
             write("== " + title + ", \(count) " + noun(count) + ", \(n) " + t("van", "of") + " \(count) ==")
             if let row = selectedRow(grid.outline) { write(row) }
@@ -170,11 +222,7 @@ public final class PlainSession {
         switch field.kind {
         case .text, .area:
             if !text.isEmpty {
-                // Replace what is there: to its very end (an area: its last line), then delete back
-                // to the start, as a person would.
-                if case .area = field.kind { for _ in 0..<(field.value.count + 1) { app.handle(.pageDown) } }
-                app.handle(.end)
-                for _ in 0..<field.value.count { app.handle(.backspace) }
+                clear(field)
                 for c in text { app.handle(.char(c)) }
             }
             app.handle(.tab)
@@ -201,6 +249,14 @@ public final class PlainSession {
         }
     }
 
+    /// Empties the focused text field as a person would: to its very end (an area: its last
+    /// line), then delete back to the start.
+    private func clear(_ field: OutlineField) {
+        if case .area = field.kind { for _ in 0..<(field.value.count + 1) { app.handle(.pageDown) } }
+        app.handle(.end)
+        for _ in 0..<field.value.count { app.handle(.backspace) }
+    }
+
     /// The key table of this screen, as lines.
     private func help() {
         write(t("Toetsen van \(app.current.title(ctx)):", "Keys of \(app.current.title(ctx)):"))
@@ -208,6 +264,14 @@ public final class PlainSession {
         for b in app.activeBindings() { write("  " + b.keyText(english: english) + ": " + b.help) }
         write(t("  nummer: item openen of keuze maken; /woord: zoeken; !esc, !enter, !tab, !ctrl-s: die toets; lege regel: waar ben ik",
                 "  number: open an item or make a choice; /word: search; !esc, !enter, !tab, !ctrl-s: that key; empty line: where am I"))
+    }
+
+    /// True while the field asked for is a secret (a password): the runner turns the terminal's
+    /// echo off for that line, so it is neither shown nor spoken.
+    public var expectsSecret: Bool {
+        if app.hasModal { return false }
+        if case .text(true, _)? = focusedField(app.render(size: Self.size))?.kind { return true }
+        return false
     }
 
     /// Called about once a second while nobody types: the idle warning, once and again at 10 s.
@@ -248,8 +312,14 @@ public final class PlainSession {
             let before = Set(lastOutline.compactMap { item -> String? in if case .text(let s) = item { return s } else { return nil } })
             for case .text(let s) in outline where !before.contains(s) && !s.trimmingCharacters(in: .whitespaces).isEmpty { write(s) }
             if focus != lastFocus || outline != lastOutline { prompt(focus, outline: outline) }
-        } else if let position, position != lastPosition ?? (0, 0) || outline != lastOutline {
-            if let row = selectedRow(outline) { write("\(position.0) " + t("van", "of") + " \(position.1): " + row) }
+        } else {
+            // On the same screen: what its text now says that it did not (a filter's summary,
+            // "nothing found"), then the chosen item where it moved or changed.
+            let before = Set(lastOutline.compactMap { item -> String? in if case .text(let s) = item { return s } else { return nil } })
+            for case .text(let s) in outline where !before.contains(s) && !s.trimmingCharacters(in: .whitespaces).isEmpty { write(s) }
+            if let position, position != lastPosition ?? (0, 0) || outline != lastOutline, let row = selectedRow(outline) {
+                write("\(position.0) " + t("van", "of") + " \(position.1): " + row)
+            }
         }
         lastScreen = screen
         lastTitle = title
@@ -324,10 +394,10 @@ public final class PlainSession {
         case .text(let secret, let limit):
             write(t("Veld \(place): \(f.label) (tekst, hoogstens \(limit) tekens\(secret ? ", wordt niet getoond" : "")). Nu: ",
                     "Field \(place): \(f.label) (text, at most \(limit) characters\(secret ? ", not shown" : "")). Now: ")
-                  + (f.value.isEmpty ? t("leeg", "empty") : f.value) + t(". Typ de tekst, of Enter om te houden:", ". Type the text, or Enter to keep it:"))
+                  + (f.value.isEmpty ? t("leeg", "empty") : f.value) + t(". Typ de tekst, Enter om te houden, of !leeg om te wissen:", ". Type the text, Enter to keep it, or !empty to clear it:"))
         case .area(let limit):
             write(t("Veld \(place): \(f.label) (tekst, hoogstens \(limit) tekens). Nu: ", "Field \(place): \(f.label) (text, at most \(limit) characters). Now: ")
-                  + (f.value.isEmpty ? t("leeg", "empty") : f.value) + t(". Typ de tekst, of Enter om te houden:", ". Type the text, or Enter to keep it:"))
+                  + (f.value.isEmpty ? t("leeg", "empty") : f.value) + t(". Typ de tekst, Enter om te houden, of !leeg om te wissen:", ". Type the text, Enter to keep it, or !empty to clear it:"))
         case .toggle(let on):
             write(t("Veld \(place): \(f.label): \(on ? "aan" : "uit"). Typ j of n, of Enter om te houden:",
                     "Field \(place): \(f.label): \(on ? "on" : "off"). Type y or n, or Enter to keep it:"))

@@ -3,13 +3,15 @@ import SociaalHusCore
 import TerminalKit
 
 /// A month at a glance (issue 15, part 6), for people who think in months as calcurse users
-/// do: a grid of days, Monday first, each with how many activities start or run that day
-/// (under the agenda's filters); arrows move by day and week, PgUp/PgDn by month, Enter opens
+/// do: a grid of days, Monday first, each with how many activities start or run that day (as
+/// many as opening the day lists, under the agenda's filters); arrows move by day and week, PgUp/PgDn by month, Enter opens
 /// the day. The chosen day is bracketed ("[8 (5)]"), not only coloured.
 final class AgendaMonthScreen: Screen {
     private let filter: AgendaQuery
     private var chosen: Date
     private var counts: [Int: Int] = [:]
+    /// The activities of the month (one that runs over several days counts once).
+    private var total = 0
     private var month: (first: Date, days: Int, leading: Int) = (Date(), 0, 0)
     private var problem: String?
 
@@ -25,13 +27,15 @@ final class AgendaMonthScreen: Screen {
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t("Maand", "Month")
         return [
-            Binding(.previousField, [.left, .char("h")], label: ctx.t("Vorige dag", "Previous day"), group: g, inStatusBar: false),
-            Binding(.nextField, [.right, .char("l")], label: ctx.t("Volgende dag", "Next day"), group: g, inStatusBar: false),
+            Binding(.previousDay, [.left, .char("h")], label: ctx.t("Vorige dag", "Previous day"), group: g, inStatusBar: false),
+            Binding(.nextDay, [.right, .char("l")], label: ctx.t("Volgende dag", "Next day"), group: g, inStatusBar: false),
             Binding(.up, [.up, .char("k")], label: ctx.t("Week eerder", "A week earlier"), group: g, inStatusBar: false),
             Binding(.down, [.down, .char("j")], label: ctx.t("Week later", "A week later"), group: g, inStatusBar: false),
             Binding(.pageUp, [.pageUp, .char("[")], label: ctx.t("Vorige maand", "Previous month"), group: g),
             Binding(.pageDown, [.pageDown, .char("]")], label: ctx.t("Volgende maand", "Next month"), group: g),
             Binding(.today, [.char("t")], label: ctx.t("Vandaag", "Today"), help: ctx.t("Naar vandaag", "Go to today"), group: g, inStatusBar: false),
+            Binding(.first, [.home], label: ctx.t("Eerste dag", "First day"), group: g, inStatusBar: false),
+            Binding(.last, [.end], label: ctx.t("Laatste dag", "Last day"), group: g, inStatusBar: false),
             Binding(.open, [.enter], label: ctx.t("Dag openen", "Open day"), group: g),
         ]
     }
@@ -50,8 +54,18 @@ final class AgendaMonthScreen: Screen {
         q.days = days
         q.search = nil
         do {
-            let listing = try ctx.store.agendaListing(q, viewer: ctx.viewer)
-            counts = Dictionary(listing.days.map { ($0.number, $0.count) }, uniquingKeysWith: +)
+            // Per day what that day's own list holds: what starts that day and what runs into it
+            // from before (one counted query per day; the rows are indexed by day).
+            var c: [Int: Int] = [:]
+            total = try ctx.store.agendaListing(q, viewer: ctx.viewer).count
+            for d in 0..<days {
+                guard let day = cal.date(byAdding: .day, value: d, to: first) else { continue }
+                var one = q
+                one.from = day
+                one.days = 1
+                c[RecurrenceExpansion.dayNumber(day)] = try ctx.store.agendaListing(one, viewer: ctx.viewer).count
+            }
+            counts = c
             problem = nil
         } catch {
             counts = [:]
@@ -67,8 +81,8 @@ final class AgendaMonthScreen: Screen {
 
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
-        case .previousField: move(days: -1, ctx)
-        case .nextField: move(days: 1, ctx)
+        case .previousDay: move(days: -1, ctx)
+        case .nextDay: move(days: 1, ctx)
         case .up: move(days: -7, ctx)
         case .down: move(days: 7, ctx)
         case .pageUp, .pageDown:
@@ -77,6 +91,9 @@ final class AgendaMonthScreen: Screen {
         case .today:
             chosen = amsterdamCalendar().startOfDay(for: ctx.now)
             reload(ctx)
+        case .first, .last:
+            let cal = amsterdamCalendar()
+            chosen = cal.date(byAdding: .day, value: action == .first ? 0 : max(month.days - 1, 0), to: month.first) ?? chosen
         case .open: ctx.push(AgendaDayScreen(day: chosen, filter: filter))
         default: break
         }
@@ -86,13 +103,13 @@ final class AgendaMonthScreen: Screen {
         if let problem { return drawRefusal(problem, into: &g, area: area) }
         let cal = amsterdamCalendar()
         let monthName = LocalTime.dayNameWithYear(month.first, ctx.language).split(separator: " ").dropFirst(2).joined(separator: " ")
-        let total = counts.values.reduce(0, +)
         g.putSummary(ctx.t("Maand ", "Month ") + monthName + " (\(total))" + ctx.t(" · pijltjes: dag en week, [ en ]: maand", " · arrows: day and week, [ and ]: month"),
                      x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let names = ctx.language == .dutch ? ["ma", "di", "wo", "do", "vr", "za", "zo"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         let cell = max(min((area.width - 2) / 7, 12), 6)
         for (k, n) in names.enumerated() { g.put(n, x: area.x + 1 + k * cell, y: area.y + 2, role: .header, maxWidth: cell) }
         let chosenDay = cal.component(.day, from: chosen)
+        g.outline.append(.position(number: chosenDay, of: month.days))
         for d in 1...max(month.days, 1) {
             let slot = month.leading + d - 1
             let x = area.x + 1 + (slot % 7) * cell, y = area.y + 3 + slot / 7 * 2

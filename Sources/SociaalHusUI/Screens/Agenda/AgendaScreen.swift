@@ -49,8 +49,8 @@ public final class AgendaScreen: Screen {
             Binding(.create, [.char("n")], label: ctx.t("Nieuw", "New"), help: ctx.t("Nieuwe activiteit (redacteuren van een organisatie)", "New activity (organisation editors)"), group: g, inStatusBar: false),
         ]
         if weekView {
-            b.append(Binding(.previousField, [.char("["), .left], label: ctx.t("Vorige week", "Previous week"), group: g, inStatusBar: false))
-            b.append(Binding(.nextField, [.char("]"), .right], label: ctx.t("Volgende week", "Next week"), group: g, inStatusBar: false))
+            b.append(Binding(.previousWeek, [.char("["), .left], label: ctx.t("Vorige week", "Previous week"), group: g, inStatusBar: false))
+            b.append(Binding(.nextWeek, [.char("]"), .right], label: ctx.t("Volgende week", "Next week"), group: g, inStatusBar: false))
         }
         return b
     }
@@ -170,8 +170,8 @@ public final class AgendaScreen: Screen {
                 first += d.count
             }
             list.selected = min(first, max(listing.count - 1, 0))
-        case .previousField: weekOffset -= 1; list = ListState(); reload(ctx)
-        case .nextField: weekOffset += 1; list = ListState(); reload(ctx)
+        case .previousWeek: weekOffset -= 1; list = ListState(); reload(ctx)
+        case .nextWeek: weekOffset += 1; list = ListState(); reload(ctx)
         case .filterWijk: wijk.next(); list = ListState(); reload(ctx)
         case .filterOrganisation:
             if !organisationsRead { readOrganisations(ctx) }
@@ -229,7 +229,11 @@ public final class AgendaScreen: Screen {
                        category.value.map { safe(Glossary.category($0, ctx.language)) }].compactMap { $0 }
         var line = filters.isEmpty ? ctx.t("Alle wijken", "All neighbourhoods") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
         if weekView {
-            let week = amsterdamCalendar().component(.weekOfYear, from: ctx.now.addingTimeInterval(Double(weekOffset) * 7 * 86_400))
+            // The week the list shows (calendar weeks, not 7 × 24 hours: a change of the clock
+            // lies in between).
+            let cal = amsterdamCalendar()
+            let monday = cal.dateInterval(of: .weekOfYear, for: ctx.now)?.start ?? ctx.now
+            let week = cal.component(.weekOfYear, from: cal.date(byAdding: .day, value: 7 * weekOffset, to: monday) ?? monday)
             line += " · week \(week)" + ctx.t(" ([ en ] bladeren)", " ([ and ] to browse)")
         }
         g.putSummary(line + " (\(listing.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
