@@ -18,6 +18,7 @@ enum CLIError: Error {
     case noTerminal
     case unknownTerminal(String)
     case mailIncomplete
+    case loadTestFailed
 
     /// One plain sentence for stderr.
     func message(_ lang: Language) -> String {
@@ -52,6 +53,9 @@ enum CLIError: Error {
             return lang.pick(nl: "Er is geen wachtwoord gelezen; geef het op de standaardinvoer.", en: "No password was read; give it on standard input.")
         case .mailIncomplete:
             return lang.pick(nl: "Niet alle e-mails zijn verstuurd; ze staan nog in de outbox.", en: "Not every e-mail was sent; they are still in the outbox.")
+        case .loadTestFailed:
+            return lang.pick(nl: "De belastingtest vond een verloren wijziging, een sessie zonder uitslag of een opslag die niet in orde is (zie hierboven).",
+                             en: "The load test found a lost change, a session without a result, or a store that is not sound (see above).")
         case .unknownTerminal(let term):
             return lang.pick(nl: "Het terminaltype '\(term)' (TERM) is hier onbekend. Start opnieuw met bijvoorbeeld TERM=xterm-256color.",
                              en: "The terminal type '\(term)' (TERM) is not known here. Start again with, for example, TERM=xterm-256color.")

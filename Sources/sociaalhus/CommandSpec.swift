@@ -125,11 +125,15 @@ struct CommandSpec {
             opt("scale", ("N", "N"), "schaal 1–20 (standaard 1 en 10)", "scale 1–20 (default 1 and 10)"),
             opt("runs", ("N", "N"), "metingen per schaal (1–50, standaard 5)", "runs per scale (1–50, default 5)"),
             opt("dir", ("MAP", "DIR"), "bewaar de synthetische opslag in deze map", "keep the synthetic store in this folder"),
+            opt("sessions", ("N", "N"), "belastingtest: N sessies tegelijk op één opslag (bladeren, zoeken, berichten plaatsen)", "load test: N sessions at once on one store (browse, search, post)"),
+            opt("seconds", ("S", "S"), "hoe lang elke sessie van de belastingtest loopt (standaard 30)", "how long each load-test session runs (default 30)"),
         ]),
         CommandSpec(path: ["bench-child"], summary: ("één meting (intern)", "one run (internal)"), options: [
             opt("run", ("N", "N"), "het nummer van de meting", "the run's number"),
             opt("frame", nil, "alleen het eerste scherm tekenen", "draw only the first screen"),
             opt("keys", nil, "toetsen in de agendalijst meten", "time key presses in the agenda list"),
+            opt("session", ("K", "K"), "één sessie van de belastingtest, als bewoner K", "one load-test session, as resident K"),
+            opt("seconds", ("S", "S"), "hoe lang die sessie loopt", "how long that session runs"),
         ], hidden: true),
         CommandSpec(path: ["help"], summary: ("toon de hulp, of die van één opdracht", "show the help, or that of one command"), options: []),
     ]

@@ -29,6 +29,13 @@ enum BenchCommand {
     }
 
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        if let sessionsText = args.value("sessions") {
+            let secondsText = args.value("seconds") ?? "30"
+            guard let n = Int(sessionsText), (1...500).contains(n) else { throw CLIError.invalidValue(option: "sessions", value: sessionsText, expected: "1–500") }
+            guard let secs = Int(secondsText), (1...3600).contains(secs) else { throw CLIError.invalidValue(option: "seconds", value: secondsText, expected: "1–3600") }
+            if !(try LoadTest.run(sessions: n, seconds: secs, ctx: ctx)) { throw CLIError.loadTestFailed }
+            return
+        }
         let scaleText = args.value("scale")
         let runsText = args.value("runs") ?? "5"
         let keep = args.value("dir")
@@ -95,7 +102,9 @@ enum BenchCommand {
     /// Starts this binary with `args` through `posix_spawn` (Foundation's `Process` added some
     /// 50 ms to every start from a parent this size), standard output to `stdoutPath`, standard
     /// input from `stdinPath`; waits, and returns the wall time in ms and the exit status.
-    static func spawnTimed(_ args: [String], env: [String: String] = [:], stdoutPath: String = "/dev/null", stdinPath: String = "/dev/null") throws -> (Double, Int32) {
+    /// Starts this binary with `args` (posix_spawn; Foundation's Process added about 50 ms per
+    /// start) and returns its pid without waiting.
+    static func spawn(_ args: [String], env: [String: String] = [:], stdoutPath: String = "/dev/null", stdinPath: String = "/dev/null") throws -> pid_t {
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -108,8 +117,13 @@ enum BenchCommand {
         let envp = environment.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let t = DispatchTime.now().uptimeNanoseconds
         guard posix_spawn(&pid, exe, &actions, nil, argv, envp) == 0 else { throw CoreError.storeIO(file: exe, problem: "could not start") }
+        return pid
+    }
+
+    static func spawnTimed(_ args: [String], env: [String: String] = [:], stdoutPath: String = "/dev/null", stdinPath: String = "/dev/null") throws -> (Double, Int32) {
+        let t = DispatchTime.now().uptimeNanoseconds
+        let pid = try spawn(args, env: env, stdoutPath: stdoutPath, stdinPath: stdinPath)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let wall = Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6
@@ -172,6 +186,10 @@ enum BenchCommand {
     /// the interface's first frame (the agenda at 80×24, drawn into a grid as the terminal would get it).
     static func child(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let path = try args.required("store")
+        if let k = args.value("session").flatMap(Int.init) {
+            try LoadTest.session(k, seconds: Int(args.value("seconds") ?? "10") ?? 10, path: path)
+            return
+        }
         if args.flag("keys") {
             // Key press to frame in the agenda list: ↓ 300 times, then PgDn and PgUp 20 times each.
             let store = try Store.open(at: path)
