@@ -264,4 +264,26 @@ import Testing
             }
         }
     }
+
+    @Test("a search found through the C probe lists what reading every activity lists: upper and lower case, accents, no match", arguments: [
+        "activiteit", "ACTIVITEIT 1", "oost", "Kern", "zaal", "café", "zzz", "1", " ",
+    ])
+    func searchThroughProbe(needle: String) throws {
+        var rng = SplitMix64(seed: 7)
+        let w = try Self.world()
+        try w.store.update { tx in
+            for _ in 0..<40 {
+                var item = Self.randomItem(w, &rng)
+                item.id = tx.nextID(.agenda)
+                tx.put(item)
+            }
+        }
+        let fresh = try Store.open(at: w.store.path, clock: FixedClock(testNow))
+        for (name, viewer) in w.viewers {
+            let q = AgendaQuery(from: testNow.addingTimeInterval(-60 * 86_400), days: 366, search: needle)
+            let found = try fresh.agenda(q, viewer: viewer)
+            let reference = try fresh.state.agenda(q, viewer: viewer)
+            #expect(found == reference, "\(name), '\(needle)': \(found.count) instead of \(reference.count)")
+        }
+    }
 }

@@ -157,6 +157,21 @@ extension Store {
         // look at each of those. A table already read whole, or with changes on it, is used as is.
         if s.agenda.isPartial, let (from, to) = StoreState.window(q) {
             let window = (Int(to.timeIntervalSince1970.rounded(.up)), Int(from.timeIntervalSince1970.rounded(.down)))
+            // A search for ASCII text: the records that may hold it are found in C over the rows
+            // (`sociaalhus_probe`, which folds case as Foundation does), and only those decoded;
+            // the rule below checks each again. Typing a search decoded every activity of the
+            // window per key (issue 16's load test: the slowest keys under load).
+            if let needle = q.search?.lowercased(), !needle.isEmpty, needle.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) {
+                let stmt = try db.prepare("SELECT id, crc, data FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2) AND sociaalhus_probe(data, ?3, '')")
+                try stmt.bind(window.0, window.1, Data(needle.utf8) + Data([0]))
+                var items: [AgendaItem] = []
+                while try stmt.step() {
+                    items.append(try s.agenda.known(stmt.int(0)) {
+                        try Self.decode(AgendaItem.self, id: stmt.int(0), crc: stmt.int(1), data: stmt.data(2), format: Manifest.currentFormat)
+                    })
+                }
+                return try s.agenda(q, viewer: viewer, among: items)
+            }
             // When the window holds most activities anyway, read them all once and keep them.
             let counted = try db.prepare("SELECT count(*) FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2)").bind(window.0, window.1)
             if try counted.step(), counted.int(0) * 2 > s.agenda.count { return try s.agenda(q, viewer: viewer) }

@@ -262,6 +262,13 @@ public final class Store {
         let format = meta["format"] ?? Manifest.currentFormat
         var next = state
         for c in CollectionName.allCases where meta["version:" + c.rawValue] != seenVersions["version:" + c.rawValue] {
+            // Only the records another process changed, where the change log still has them
+            // all; otherwise the collection anew.
+            if let from = seenVersions["version:" + c.rawValue], let to = meta["version:" + c.rawValue],
+               let keys = try Self.changedKeys(c, from: from, to: to, in: db),
+               Self.refreshRecords(c, keys: keys, format: format, in: db, state: &next) {
+                continue
+            }
             Self.setLazy(c, db, format: format, in: &next)
         }
         for c in CollectionName.allCases { if let last = meta["last:" + c.rawValue] { next.manifest.lastIDs[c] = last } }
@@ -364,9 +371,12 @@ public final class Store {
         try faultHook?(.filesWritten)
         var lastIDs = tx.state.manifest.lastIDs
         for (c, id) in lastIDs where state.manifest.lastIDs[c] == id { lastIDs[c] = nil }
-        try db.transaction {
+        let metaAfter: [String: Int] = try db.transaction {
             try Self.write(tx.changes, lastIDs: lastIDs, generation: generation, now: tx.now, to: db)
             try faultHook?(.recordsWritten)
+            // The counters as this transaction leaves them (read after it, another process's
+            // change could slip in between and never be read here).
+            return try Self.readMeta(db)
         }
         committed = true
         var newState = tx.state
@@ -374,8 +384,8 @@ public final class Store {
         // What was read stays read, with the change folded in.
         newState.settle()
         state = newState
-        // Our own commit: the counters we now know are the database's.
-        if let meta = try? Self.readMeta(db) { seenVersions = meta }
+        // Our own commit: the counters it left are the ones this state matches.
+        seenVersions = metaAfter
         try faultHook?(.committed)
         for f in tx.mailToRemove where !f.contains("..") { unlink(mailPath + "/" + f) }
         if !tx.mailToRemove.isEmpty { for sub in ["new", "cur"] { try DurableFile.syncDirectory(mailPath + "/" + sub) } }

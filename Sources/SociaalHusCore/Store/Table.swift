@@ -207,6 +207,14 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
     /// True once every record was read.
     var isComplete: Bool { lock.withLock { allRecords != nil } }
 
+    /// A record this source already holds in memory, without reading the database.
+    func peek(_ key: Int) -> Record? {
+        lock.withLock {
+            if let allRecords { return allRecords.lazy.compactMap { $0[key] }.first }
+            return some[key] ?? nil
+        }
+    }
+
     /// A source with the same database reads holding everything this one read, with `changes`
     /// (key → shard and record, or nil when removed) applied: only the shards they touch are copied.
     func completed(with changes: [Int: (shard: Int, record: Record?)]) -> LazySource<Record> {
@@ -311,6 +319,13 @@ public struct Table<Record: StoredRecord>: Sendable {
     /// The shard a record with this shard key lives in.
     public func shardIndex(forKey key: Int) -> Int {
         ((key % shardCount) + shardCount) % shardCount
+    }
+
+    /// A record already in memory (changed here, or read before), without reading the database.
+    func knownRecord(_ key: Int) -> Record? {
+        if let stored { return stored.lazy.compactMap { $0[key] }.first }
+        if let changed = overlay[key] { return changed.record }
+        return source?.peek(key)
     }
 
     /// Looks a record up by key.

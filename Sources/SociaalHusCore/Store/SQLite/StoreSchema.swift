@@ -94,6 +94,14 @@ enum StoreSchema {
             try db.execute(AgendaOccurrences.createSQL)
             try AgendaOccurrences.layDownIfDue(now: Date(), in: db)
         },
+        // Version 6: which records each change touched (collection, its version after the
+        // change, key; numbers only), so another process re-reads those records instead of
+        // the whole collection (issue 16: a hundred terminals each re-read 10,000 posts for
+        // every post placed). The last 1,000 versions per collection are kept; a process that
+        // fell further behind reads the collection anew, as before.
+        { db in
+            try db.execute(Store.changeLogSQL)
+        },
     ] }
 }
 
@@ -358,6 +366,74 @@ extension Store {
         for (c, id) in lastIDs { try set.bind("last:" + c.rawValue, id).run() }
         try set.bind("generation", generation).run()
         for c in touched { try bump.bind("version:" + c.rawValue).run() }
+        if try db.userVersion >= 6 {
+            let version = try db.prepare("SELECT value FROM meta WHERE key = ?1")
+            let log = try db.prepare("INSERT INTO change_log (collection, version, key) VALUES (?1, ?2, ?3)")
+            let prune = try db.prepare("DELETE FROM change_log WHERE collection = ?1 AND version <= ?2")
+            var now: [CollectionName: Int] = [:]
+            for c in touched {
+                guard try version.bind("version:" + c.rawValue).step() else { continue }
+                now[c] = version.int(0)
+                version.reset()
+                try prune.bind(c.rawValue, now[c]! - 1_000).run()
+            }
+            for ref in changes.keys { if let v = now[ref.collection] { try log.bind(ref.collection.rawValue, v, ref.key).run() } }
+        }
+    }
+
+    /// The change log's table (schema 6).
+    static let changeLogSQL = """
+        CREATE TABLE change_log (collection TEXT NOT NULL, version INTEGER NOT NULL, key INTEGER NOT NULL) STRICT;
+        CREATE INDEX change_log_at ON change_log (collection, version);
+        """
+
+    /// The keys changed in `c` after version `from` up to `to`, if the log still holds every one
+    /// of those versions (else nil: read the collection anew).
+    static func changedKeys(_ c: CollectionName, from: Int, to: Int, in db: Database) throws -> Set<Int>? {
+        guard try db.userVersion >= 6, to > from, to - from <= 1_000 else { return nil }
+        let versions = try db.prepare("SELECT count(DISTINCT version) FROM change_log WHERE collection = ?1 AND version > ?2 AND version <= ?3").bind(c.rawValue, from, to)
+        guard try versions.step(), versions.int(0) == to - from else { return nil }
+        var keys: Set<Int> = []
+        let s = try db.prepare("SELECT DISTINCT key FROM change_log WHERE collection = ?1 AND version > ?2 AND version <= ?3").bind(c.rawValue, from, to)
+        while try s.step() { keys.insert(s.int(0)) }
+        return keys
+    }
+
+    /// `state` with the records `keys` of `c` read again from the database (put, or removed
+    /// when gone), keeping everything else already read; false when that cannot be done (a
+    /// removed record this process never read: the caller reads the collection anew).
+    static func refreshRecords(_ c: CollectionName, keys: Set<Int>, format: Int, in db: Database, state: inout StoreState) -> Bool {
+        struct Reread: TableVisitor {
+            typealias Failure = Never
+            let c: CollectionName, keys: Set<Int>, format: Int, db: Database
+            let ok: Flag
+            func visit<R: StoredRecord>(_ table: inout Table<R>) {
+                var t = table
+                guard let s = try? db.prepare("SELECT id, crc, data FROM \(c.rawValue) WHERE id = ?1") else { ok.value = false; return }
+                for key in keys.sorted() {
+                    defer { s.reset() }
+                    do {
+                        if try s.bind(key).step() {
+                            t.put(try Store.decode(R.self, id: s.int(0), crc: s.int(1), data: s.data(2), format: format))
+                        } else if let old = t.knownRecord(key) {
+                            t.remove(old)
+                        } else if t.isPartial {
+                            // Gone, and never read here: nothing to take away.
+                            continue
+                        } else {
+                            ok.value = false; return
+                        }
+                    } catch { ok.value = false; return }
+                }
+                table = t.settled()
+            }
+        }
+        final class Flag { var value = true }
+        let flag = Flag()
+        var next = state
+        next.visit(c, Reread(c: c, keys: keys, format: format, db: db, ok: flag))
+        if flag.value { state = next }
+        return flag.value
     }
 
     /// Every record of `state`, encoded, for the one write that moves a store of shard files into
