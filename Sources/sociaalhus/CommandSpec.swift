@@ -117,7 +117,7 @@ struct CommandSpec {
         CommandSpec(path: ["privacy", "reset"], summary: ("zet de standaard privacyverklaring terug", "restore the standard privacy statement"), options: []),
         CommandSpec(path: ["deploy", "ssh"], summary: ("toon hoe OpenSSH de interface aan veel terminals geeft (installeert niets)", "show how OpenSSH serves the interface to many terminals (installs nothing)"), options: [
             opt("user", ("NAAM", "NAME"), "de systeemgebruiker die de opslag bezit (standaard sociaalhus)", "the system user that owns the store (default sociaalhus)"),
-            opt("binary", ("PAD", "PATH"), "het programma dat sshd start (standaard dit programma)", "the program sshd starts (default this program)"),
+            opt("binary", ("PAD", "PATH"), "het programma dat sshd start (standaard /usr/local/bin/sociaalhus)", "the program sshd starts (default /usr/local/bin/sociaalhus)"),
             opt("max-sessions", ("N", "N"), "hoeveel sessies tegelijk (standaard 100)", "how many sessions at once (default 100)"),
         ]),
         CommandSpec(path: ["keys"], summary: ("toon de toetsen (met je toetsenbestand) en wat daarin niet klopt", "show the keys (with your keys file) and what is wrong in it"), options: []),

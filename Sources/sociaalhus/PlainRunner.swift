@@ -64,7 +64,12 @@ struct PlainRunner {
                 break
             }
             if ready < 0 { if errno == EINTR { continue }; break }
-            if ready == 0 { session.tick(); continue }
+            if ready == 0 {
+                session.tick()
+                // (An automatic logout may have taken the password question away.)
+                setModes(secret: session.expectsSecret)
+                continue
+            }
             let n = read(STDIN_FILENO, &chunk, chunk.count)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 {

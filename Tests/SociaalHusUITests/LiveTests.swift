@@ -75,4 +75,78 @@ import TerminalKit
         #expect(a.screen.contains("alleen op dinsdag"), "what was typed stays")
         #expect(other.state.organisations[org.id.rawValue]?.openingHours == "ma-vr 9-17 (andere terminal)")
     }
+
+    @Test("regression (review): two desks on the same conversation do not write 'intake opened' every second to each other")
+    func noAuditLoop() throws {
+        let desk1 = Driver()
+        desk1.logIn("lotte")
+        try desk1.store.createIntake(IntakeInput(question: "Hulp bij de huurtoeslag", name: "Piet Test", phone: "0612345678"),
+                                     by: .account(try #require(desk1.app.ctx.account)))
+        let desk2 = Driver(store: try Store.open(at: desk1.store.path, clock: FixedClock(fixedNow)))
+        desk2.logIn("lotte")
+        for d in [desk1, desk2] { d.press(.char("5"), .enter) }
+        #expect(desk1.screen.contains("Hulp bij de huurtoeslag"), "\(desk1.screen)")
+        let audits = desk1.store.state.audit.count
+        for _ in 0..<5 { desk1.app.tick(); desk2.app.tick() }
+        try desk1.store.refresh()
+        #expect(desk1.store.state.audit.count == audits, "no audit line written by a live refresh")
+    }
+
+    @Test("regression (review): after a refused profile save, Ctrl-R loads the other's version and the next save goes through; another terminal's e-mail choice is not undone")
+    func profileAfterConflict() throws {
+        let a = Driver(size: Size(cols: 100, rows: 50))
+        a.logIn("henk")
+        a.press(.char("4"))
+        let henk = try #require(a.app.ctx.account)
+        let other = try Store.open(at: a.store.path, clock: FixedClock(fixedNow))
+        // Another terminal ticks an e-mail choice and changes the phone number.
+        let kind = EmailKind.allCases[0]
+        let before = henk.profile.email[kind]
+        try other.setEmailPreference(kind, to: !before, for: henk.id, by: .account(henk))
+        try other.updateProfile(for: henk.id, by: .account(try #require(other.ownAccount(henk.id)))) { $0.phone = "06-11111111" }
+        // This terminal, filled before, changes the address and saves: refused, nothing changed.
+        a.tabUntil("▶ Adres")
+        a.type(" (achterhuis)")
+        a.press(.ctrl("s"))
+        #expect(a.screen.contains("Iemand anders") && a.screen.contains("06-11111111"), "\(a.screen)")
+        // Ctrl-R: their version; the save then goes through and keeps their tick.
+        a.press(.ctrl("r"))
+        #expect(a.screen.contains("06-11111111"))
+        a.tabUntil("▶ Adres")
+        a.type(" (achterhuis)")
+        a.press(.ctrl("s"))
+        #expect(a.screen.contains("Je profiel is opgeslagen"), "\(a.screen)")
+        let now = try #require(try Store.open(at: a.store.path, clock: FixedClock(fixedNow)).ownAccount(henk.id))
+        #expect(now.profile.email[kind] == !before, "the other terminal's e-mail choice stays")
+        #expect(now.profile.phone == "06-11111111" && now.profile.address?.contains("(achterhuis)") == true)
+    }
+
+    @Test("regression (review): an export is never written into the store's own folder")
+    func exportNotIntoStore() throws {
+        let a = Driver()
+        a.logIn("anna")
+        a.press(.char("4"), .char("g"), .char("x"))
+        let dbPath = a.store.path + "/sociaalhus.db"
+        let before = try Data(contentsOf: URL(fileURLWithPath: dbPath))
+        a.press(.end)
+        for _ in 0..<300 { a.press(.backspace) }
+        a.type(dbPath)
+        a.press(.enter, .enter, .enter)
+        #expect(a.screen.contains("map van de opslag"), "\(a.screen)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dbPath)).prefix(16) == before.prefix(16))
+    }
+
+    @Test("regression (review): a live refresh keeps the chosen post chosen, so Enter opens what the person was reading")
+    func selectionStays() throws {
+        let a = Driver(size: Size(cols: 120, rows: 50))
+        a.press(.char("2"), .down, .down, .down)
+        func chosen() -> String? { a.screen.split(separator: "\n").first { $0.hasPrefix("▶ ") }.map(String.init) }
+        let before = try #require(chosen())
+        let other = try Store.open(at: a.store.path, clock: FixedClock(fixedNow))
+        let anna = try #require(other.accountCount > 0 ? try? other.account(email: UIFixture.account("anna").email) : nil)
+        _ = try other.createPost(PostDraft(kind: .vraag, title: "Nieuw bovenaan", body: "Tekst", wijk: anna.profile.wijk, author: .resident(anna.id)), by: .account(anna))
+        a.app.tick()
+        #expect(a.screen.contains("Nieuw bovenaan"))
+        #expect(chosen() == before, "still \(before)")
+    }
 }

@@ -122,6 +122,25 @@ extension Store {
         }
     }
 
+    /// Throws `changedElsewhere` when the profile's fields a profile form writes (not the
+    /// photo nor the e-mail choices, which have their own operations) differ from `basedOn`:
+    /// someone else saved it since the form was filled. Checked again inside `updateProfile`.
+    public func checkProfileUnchanged(for id: AccountID, basedOn: Profile) throws {
+        try refresh()
+        guard let a = state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+        try Self.requireUnchanged(basedOn, now: a.profile)
+    }
+
+    static func requireUnchanged(_ basedOn: Profile, now p: Profile) throws {
+        let changed = ChangedField.diff([
+            (("naam", "name"), basedOn.displayName, p.displayName), (("wijk", "neighbourhood"), String(basedOn.wijk.rawValue), String(p.wijk.rawValue)),
+            (("zichtbaarheid", "visibility"), basedOn.visibility.rawValue, p.visibility.rawValue),
+            (("interesses", "interests"), basedOn.interests.joined(separator: ", "), p.interests.joined(separator: ", ")),
+            (("telefoon", "phone"), basedOn.phone ?? "", p.phone ?? ""), (("adres", "address"), basedOn.address ?? "", p.address ?? ""),
+            (("dagelijkse samenvatting", "daily digest"), String(basedOn.dailyDigest), String(p.dailyDigest))])
+        if !changed.isEmpty { throw CoreError.changedElsewhere(what: "je profiel", changed: changed) }
+    }
+
     /// Changes the profile (name, wijk, visibility, interests, phone, address) of the account holder.
     /// With `basedOn` (the profile as the form showed it), a save over a newer version (the
     /// same person at another terminal) is refused.
@@ -129,18 +148,7 @@ extension Store {
         try Permissions.require(.manageAccount(id), by: viewer)
         try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
-            // What this operation writes (the photo and the e-mail choices have their own).
-            func written(_ p: Profile) -> [String] {
-                [p.displayName, String(p.wijk.rawValue), p.visibility.rawValue, p.interests.joined(separator: "\u{1F}"), p.phone ?? "\u{0}",
-                 p.address ?? "\u{0}", String(p.dailyDigest)]
-            }
-            if let basedOn, written(basedOn) != written(a.profile) {
-                let p = a.profile
-                throw CoreError.changedElsewhere(what: "je profiel", changed: ChangedField.diff([
-                    (("naam", "name"), basedOn.displayName, p.displayName), (("zichtbaarheid", "visibility"), basedOn.visibility.rawValue, p.visibility.rawValue),
-                    (("interesses", "interests"), basedOn.interests.joined(separator: ", "), p.interests.joined(separator: ", ")),
-                    (("telefoon", "phone"), basedOn.phone ?? "", p.phone ?? ""), (("adres", "address"), basedOn.address ?? "", p.address ?? "")]))
-            }
+            if let basedOn { try Self.requireUnchanged(basedOn, now: a.profile) }
             var p = a.profile
             change(&p)
             p.displayName = try validated(p.displayName, .name)

@@ -182,7 +182,7 @@ public final class App {
             changedWhileTyping = false
             do {
                 try ctx.store.refresh()
-                current.willAppear(ctx)
+                current.reloadDiscardingInput(ctx)
                 ctx.inform(ctx.t("Bijgewerkt.", "Refreshed."))
             } catch { ctx.fail(error) }
         case .back:
@@ -332,7 +332,7 @@ public final class App {
     /// in front reads again, within a second and without a key. A form with typed input is
     /// never overwritten: it says another terminal changed something, and Ctrl-R reloads.
     func liveRefresh() {
-        guard let changed = try? ctx.store.refreshIfChanged(), changed else { return }
+        guard let changed = try? ctx.store.refreshIfChanged(), changed, current.refreshesLive else { return }
         if current.hasUnsavedInput {
             if !changedWhileTyping {
                 changedWhileTyping = true

@@ -21,6 +21,12 @@ public protocol Screen: AnyObject {
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext)
     /// Called when the screen comes (back) into view: re-read data.
     func willAppear(_ ctx: UIContext)
+    /// False for a screen whose reading is itself an act on record (opening an intake writes
+    /// an audit line): another terminal's change does not make it read again by itself.
+    var refreshesLive: Bool { get }
+    /// Ctrl-R: read again, throwing away what was typed (the choice offered when someone else
+    /// saved first); by default as when the screen comes into view.
+    func reloadDiscardingInput(_ ctx: UIContext)
     /// Called when the screen is closed, when another tab comes to the front, and before
     /// logging out or quitting (while the session is still there).
     func willDisappear(_ ctx: UIContext)
@@ -32,6 +38,8 @@ extension Screen {
     public var hasUnsavedInput: Bool { false }
     public func handleKey(_ key: Key, _ ctx: UIContext) -> Bool { false }
     public func willAppear(_ ctx: UIContext) {}
+    public var refreshesLive: Bool { true }
+    public func reloadDiscardingInput(_ ctx: UIContext) { willAppear(ctx) }
     public func willDisappear(_ ctx: UIContext) {}
 }
 

@@ -43,6 +43,17 @@ open class FormScreen: Screen {
     /// Creates a form screen.
     public init(_ form: Form) { self.form = form }
 
+    /// Ctrl-R: read again (a form that edits a record closes instead, see `closeForNewerVersion`).
+    open func reloadDiscardingInput(_ ctx: UIContext) { willAppear(ctx) }
+
+    /// For a form that edits a record: someone else's newer version is loaded by closing the
+    /// form (the screen behind shows it); what was typed is given up, as asked with Ctrl-R.
+    public func closeForNewerVersion(_ ctx: UIContext) {
+        ctx.pop()
+        ctx.inform(ctx.t("Het formulier is gesloten zonder je invoer; hier staat de nieuwste versie. Open het opnieuw om te bewerken.",
+                         "The form was closed without your input; the newest version is shown here. Open it again to edit."))
+    }
+
     open func title(_ ctx: UIContext) -> String { "" }
 
     open func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang, form: form) }

@@ -9,7 +9,8 @@ enum DeployCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let user = args.value("user") ?? "sociaalhus"
         let store = args.value("store") ?? "/var/lib/\(user)/store"
-        let binary = args.value("binary") ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        // Where step 1 installs it (this build's own path may be a checkout that goes away).
+        let binary = args.value("binary") ?? "/usr/local/bin/sociaalhus"
         let maxSessions = args.value("max-sessions") ?? "100"
         // The words go into sshd_config: a user name and paths of plain characters only.
         for (option, value) in [("user", user), ("store", store), ("binary", binary)] {
@@ -31,8 +32,8 @@ enum DeployCommand {
         #
         # 1. \(ctx.t("Een systeemgebruiker die de opslag bezit (de shell is nodig: sshd start ForceCommand via de shell):", "A system user that owns the store (it needs a shell: sshd runs ForceCommand through it):"))
         #      adduser --system --group --home \(home) --shell /bin/sh \(user)
-        #      install -m 0755 \(binary) /usr/local/bin/sociaalhus   # \(ctx.t("met Themes/ ernaast", "with Themes/ next to it"))
-        #      sudo -u \(user) /usr/local/bin/sociaalhus init --store \(store)
+        #      install -m 0755 .build/release/sociaalhus \(binary)   # \(ctx.t("met Themes/ ernaast", "with Themes/ next to it"))
+        #      sudo -u \(user) \(binary) init --store \(store)
         # 2. \(ctx.t("Zet het blok hieronder onderaan /etc/ssh/sshd_config (Match geldt tot het einde), en dan:", "Put the block below at the end of /etc/ssh/sshd_config (Match lasts to the end), then:"))
         #      sshd -t && systemctl reload ssh
         # 3. \(ctx.t("Binnenkomen, één van de twee:", "Letting people in, one of the two:"))

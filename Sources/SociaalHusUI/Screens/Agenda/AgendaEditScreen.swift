@@ -61,6 +61,8 @@ final class AgendaEditScreen: FormScreen {
         ], labelWidth: 20)
     }
 
+    override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
+
     override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t("Nieuwe activiteit", "New activity") : ctx.t("Activiteit bewerken", "Edit activity") }
 
     static func isoDay(_ d: Date) -> String { LocalTime.isoDay(d) }

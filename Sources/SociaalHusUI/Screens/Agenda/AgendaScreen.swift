@@ -56,6 +56,9 @@ public final class AgendaScreen: Screen {
     }
 
     public func willAppear(_ ctx: UIContext) {
+        // The chosen activity stays chosen when the list is read again (another terminal's change).
+        let chosen = listing.count > 0 ? listing.occurrence(at: list.selected) : nil
+        defer { if let chosen { select(chosen) } }
         wijk.replaceValues(ctx.store.wijken) { $0.id == $1.id }
         // The organisations are read when the filter is first used, not for the first frame
         // (all 4,000 at ten times Borne were a third of it).

@@ -36,6 +36,9 @@ final class IntakeDetailScreen: Screen {
         ]
     }
 
+    /// Opening is recorded in the audit log: only a person's own action reads it again.
+    var refreshesLive: Bool { false }
+
     func willAppear(_ ctx: UIContext) {
         do { intake = try ctx.store.openIntake(id, by: ctx.viewer) } catch {
             intake = nil

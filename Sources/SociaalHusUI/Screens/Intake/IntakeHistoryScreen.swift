@@ -18,6 +18,9 @@ final class IntakeHistoryScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.list(ctx.lang).filter { $0.action != .open } }
 
+    /// Opening is recorded in the audit log: only a person's own action reads it again.
+    var refreshesLive: Bool { false }
+
     func willAppear(_ ctx: UIContext) {
         do {
             (intakes, disclosures) = try ctx.store.personHistory(of: id, by: ctx.viewer)

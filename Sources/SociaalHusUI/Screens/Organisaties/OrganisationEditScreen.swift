@@ -23,6 +23,8 @@ final class OrganisationEditScreen: FormScreen {
         ]))
     }
 
+    override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
+
     override func title(_ ctx: UIContext) -> String { ctx.t("Organisatie bewerken", "Edit organisation") }
 
     override func pressed(_ id: String, _ ctx: UIContext) {

@@ -51,6 +51,8 @@ final class PostEditScreen: FormScreen {
         super.init(Form(fields, labelWidth: 24))
     }
 
+    override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
+
     override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t("Nieuw bericht", "New post") : ctx.t("Bericht bewerken", "Edit post") }
 
     private var choice: ContactChoice {

@@ -44,7 +44,11 @@ public final class PrikbordScreen: Screen {
         }
         blocked = nil
         // The core applies the rule; the list shows only what it returns.
+        // The chosen post stays chosen when the list changes under it (another terminal placed
+        // one): Enter opens what the person was looking at.
+        let chosen = shown.indices.contains(list.selected) ? shown[list.selected].post.id : nil
         shown = ctx.store.posts(for: ctx.viewer, kind: kind.value, wijk: wijk.value?.id, now: ctx.now, lang: ctx.language)
+        if let chosen, let i = shown.firstIndex(where: { $0.post.id == chosen }) { list.selected = i }
         list.clamp(count: shown.count, height: 1000)
     }
 

@@ -71,6 +71,15 @@ final class ExportDataScreen: Screen {
         let path = expanded.hasPrefix("/") ? expanded : (ctx.exportDirectory as NSString).appendingPathComponent(expanded)
         let folderPart = (path as NSString).deletingLastPathComponent
         let folder = folderPart.isEmpty ? FileManager.default.currentDirectoryPath : folderPart
+        // Never into the store's own folder: over SSH every resident runs as the store's owner,
+        // and an export "replacing" sociaalhus.db would destroy everyone's data (found in review).
+        let storeFolder = URL(fileURLWithPath: ctx.store.path).resolvingSymlinksInPath().path
+        let target = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        if target == storeFolder || target.hasPrefix(storeFolder + "/") {
+            ctx.fail(ctx.t("In de map van de opslag wordt niets geschreven. Kies een andere map; er is niets geschreven.",
+                           "Nothing is written into the store's folder. Choose another folder; nothing was written."))
+            return
+        }
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) || !isDir.boolValue {
             ctx.fail(ctx.t("De map \(safe(folder)) bestaat niet. Kies een bestaande map; er is niets geschreven.",

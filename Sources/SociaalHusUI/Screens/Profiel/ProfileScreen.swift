@@ -160,6 +160,9 @@ final class ProfileScreen: Screen {
         if !form.edited { load(ctx) }
     }
 
+    /// Ctrl-R after someone else saved first: the profile as it is now, typing given up.
+    func reloadDiscardingInput(_ ctx: UIContext) { load(ctx) }
+
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
         case .nextField: _ = form.handle(.tab)
@@ -215,6 +218,9 @@ final class ProfileScreen: Screen {
             ("address", Field.address.label(ctx.language), { _ = try validated(addressText, .address, required: false) }),
         ], ctx) else { return }
         do {
+            // Someone else saved this profile since the form was filled: say so before anything
+            // (the photo included) is changed.
+            if let loadedProfile { try ctx.store.checkProfileUnchanged(for: id, basedOn: loadedProfile) }
             // The photo first: it is the likeliest to be refused, and then nothing else has changed yet.
             let photo = form.text("photo").trimmingCharacters(in: .whitespaces)
             if photo != savedPhotoText.trimmingCharacters(in: .whitespaces) {
@@ -251,7 +257,8 @@ final class ProfileScreen: Screen {
                 focus(on: error)
                 throw error
             }
-            for kind in EmailKind.allCases where form.bool("mail-" + kind.rawValue) != account.profile.email[kind] {
+            // Only the choices changed in this form (another terminal's ticks since it was filled stay).
+            for kind in EmailKind.allCases where form.bool("mail-" + kind.rawValue) != (loadedProfile ?? account.profile).email[kind] {
                 try ctx.store.setEmailPreference(kind, to: form.bool("mail-" + kind.rawValue), for: id, by: ctx.viewer)
             }
         } catch {
