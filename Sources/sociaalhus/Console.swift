@@ -50,16 +50,20 @@ enum Console {
             guard !bytes.isEmpty else { return }
             // write(2) straight from the buffer (a `Data` copy per flush was measurable at a
             // year of lines); a short write goes on with the rest, a closed pipe ends quietly.
-            bytes.withUnsafeBytes { buf in
-                var done = 0
-                while done < buf.count {
-                    let n = write(STDOUT_FILENO, buf.baseAddress! + done, buf.count - done)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { return }
-                    done += n
-                }
-            }
+            bytes.withUnsafeBytes { Console.writeAll($0) }
             bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Writes bytes to standard output with write(2): a short write goes on with the rest, a
+    /// closed pipe ends quietly.
+    static func writeAll(_ buf: UnsafeRawBufferPointer) {
+        var done = 0
+        while done < buf.count {
+            let n = write(STDOUT_FILENO, buf.baseAddress! + done, buf.count - done)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            done += n
         }
     }
 

@@ -16,15 +16,7 @@ struct PlainRunner {
         let ascii = self.ascii
         let session = PlainSession(app: app) { line in
             var text = (ascii ? line.map { AsciiFallback.ascii(String($0)) }.joined() : line) + "\n"
-            text.withUTF8 { buf in
-                var done = 0
-                while done < buf.count {
-                    let n = write(STDOUT_FILENO, buf.baseAddress! + done, buf.count - done)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { return }
-                    done += n
-                }
-            }
+            text.withUTF8 { Console.writeAll(UnsafeRawBufferPointer($0)) }
         }
         session.start()
         var pending = [UInt8]()

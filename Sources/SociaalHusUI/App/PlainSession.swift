@@ -293,6 +293,8 @@ public final class PlainSession {
     /// Writes what changed since the last line: a new screen whole; on the same screen the
     /// message, the dialog, the focused field or the chosen item.
     func report(force: Bool = false) {
+        // After the last answer ("j" to quit) nothing more is said.
+        guard app.running else { return }
         let grid = app.render(size: Self.size)
         let screen = ObjectIdentifier(app.current)
         let title = app.current.title(ctx)
