@@ -25,32 +25,26 @@ import Testing
         let seenOrg = try #require(a.state.organisations[org.id.rawValue])
         let seenPost = try #require(a.state.posts[post.id.rawValue])
         let seenProfile = try #require(a.state.accounts[anna.id.rawValue]).profile
-        if changedElsewhere {
+        // One edit, made at a terminal (`store`) from what its form showed, writing `value`.
+        func save(at store: Store, _ value: String) throws {
             switch kind {
             case .agenda:
-                var edit = AgendaEdit(seenItem); edit.title = "Koor (verplaatst)"
-                try b.editAgendaItem(item.id, edit, basedOn: seenItem, by: .commandLine)
-            case .post: try b.editPost(post.id, PostEdit(title: "Heg (gedaan)"), basedOn: seenPost, by: .account(anna))
-            case .organisation: try b.updateOrganisation(org.id, basedOn: seenOrg, by: .commandLine) { $0.openingHours = "ma 9-12" }
-            case .profile: try b.updateProfile(for: anna.id, basedOn: seenProfile, by: .account(anna)) { $0.interests = ["koor"] }
+                var edit = AgendaEdit(seenItem); edit.title = value
+                try store.editAgendaItem(item.id, edit, basedOn: seenItem, by: .commandLine)
+            case .post: try store.editPost(post.id, PostEdit(title: value), basedOn: seenPost, by: .account(anna))
+            case .organisation: try store.updateOrganisation(org.id, basedOn: seenOrg, by: .commandLine) { $0.openingHours = value }
+            case .profile: try store.updateProfile(for: anna.id, basedOn: seenProfile, by: .account(anna)) { $0.interests = [value] }
             }
         }
-        let save: () throws -> Void = {
-            switch kind {
-            case .agenda:
-                var edit = AgendaEdit(seenItem); edit.title = "Koor (mijn versie)"
-                try a.editAgendaItem(item.id, edit, basedOn: seenItem, by: .commandLine)
-            case .post: try a.editPost(post.id, PostEdit(title: "Heg (mijn versie)"), basedOn: seenPost, by: .account(anna))
-            case .organisation: try a.updateOrganisation(org.id, basedOn: seenOrg, by: .commandLine) { $0.openingHours = "di 13-17" }
-            case .profile: try a.updateProfile(for: anna.id, basedOn: seenProfile, by: .account(anna)) { $0.interests = ["tuin"] }
-            }
-        }
+        let theirValue = ["agenda": "Koor (verplaatst)", "post": "Heg (gedaan)", "organisation": "ma 9-12", "profile": "koor"][kind.rawValue]!
+        let myValue = ["agenda": "Koor (mijn versie)", "post": "Heg (mijn versie)", "organisation": "di 13-17", "profile": "tuin"][kind.rawValue]!
+        if changedElsewhere { try save(at: b, theirValue) }
+        let save = { try save(at: a, myValue) }
         if changedElsewhere {
             #expect(throws: CoreError.self) { try save() }
             do { try save() } catch let e as CoreError {
                 let text = e.message(.dutch)
-                let theirs = ["agenda": "titel nu: Koor (verplaatst)", "post": "titel nu: Heg (gedaan)", "organisation": "openingstijden nu: ma 9-12",
-                              "profile": "interesses nu: koor"][kind.rawValue]!
+                let theirs = ["agenda": "titel", "post": "titel", "organisation": "openingstijden", "profile": "interesses"][kind.rawValue]! + " nu: " + theirValue
                 #expect(text.contains("Iemand anders") && text.contains(theirs), "\(text)")
                 #expect(e.message(.english).contains("Someone else"))
             }
@@ -58,11 +52,12 @@ import Testing
             try save()
         }
         let now = try reopen(dir).state
+        let kept = changedElsewhere ? theirValue : myValue
         switch kind {
-        case .agenda: #expect(now.agenda[item.id.rawValue]?.title == (changedElsewhere ? "Koor (verplaatst)" : "Koor (mijn versie)"))
-        case .post: #expect(now.posts[post.id.rawValue]?.title == (changedElsewhere ? "Heg (gedaan)" : "Heg (mijn versie)"))
-        case .organisation: #expect(now.organisations[org.id.rawValue]?.openingHours == (changedElsewhere ? "ma 9-12" : "di 13-17"))
-        case .profile: #expect(now.accounts[anna.id.rawValue]?.profile.interests == (changedElsewhere ? ["koor"] : ["tuin"]))
+        case .agenda: #expect(now.agenda[item.id.rawValue]?.title == kept)
+        case .post: #expect(now.posts[post.id.rawValue]?.title == kept)
+        case .organisation: #expect(now.organisations[org.id.rawValue]?.openingHours == kept)
+        case .profile: #expect(now.accounts[anna.id.rawValue]?.profile.interests == [kept])
         }
     }
 }

@@ -27,7 +27,7 @@ public final class PlainSession {
     private var lastTitle = ""
     private var lastOutline: [OutlineItem] = []
     private var lastFocus: OutlineField?
-    private var lastPosition: (Int, Int)?
+    private var lastPosition: (number: Int, of: Int)?
     private var lastMessage: OutlineItem?
     private var lastDialog: OutlineItem?
     private var idleWarned: Set<Int> = []
@@ -103,8 +103,7 @@ public final class PlainSession {
         if text.isEmpty {
             // Enter where the screen offers it and there is no list to say the place in (a
             // screen with one button); elsewhere an empty line says where you are.
-            let hasList = grid.outline.contains { if case .position = $0 { return true } else { return false } }
-            if !hasList, app.activeBindings().contains(where: { $0.keys.contains(.enter) }) {
+            if Self.position(grid.outline) == nil, app.activeBindings().contains(where: { $0.keys.contains(.enter) }) {
                 app.handle(.enter)
                 return report()
             }
@@ -132,7 +131,7 @@ public final class PlainSession {
             return report()
         }
         if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), text.count > 1 || text != "0",
-           case .position(_, let count)? = grid.outline.first(where: { if case .position = $0 { return true } else { return false } }) {
+           let count = Self.position(grid.outline)?.of {
             // (A number too large for an Int is no item either.)
             let n = Int(text) ?? Int.max
             guard n >= 1, n <= count else {
@@ -174,12 +173,28 @@ public final class PlainSession {
         }
     }
 
+    /// Where a list's selection is ("3 of 143"), if the screen has a list.
+    static func position(_ outline: [OutlineItem]) -> (number: Int, of: Int)? {
+        for case .position(let n, let count) in outline { return (n, count) }
+        return nil
+    }
+
+    /// The form fields of a screen, in order.
+    static func fields(_ outline: [OutlineItem]) -> [OutlineField] {
+        outline.compactMap { item in if case .field(let f) = item { return f } else { return nil } }
+    }
+
+    /// "== Agenda, 143 activiteiten, 1 van 143 ==".
+    private func heading(_ title: String, _ position: (number: Int, of: Int)) -> String {
+        "== " + title + ", \(position.of) " + noun(position.of) + ", \(position.number) " + t("van", "of") + " \(position.of) =="
+    }
+
     /// The screen's name and place, and the chosen item.
     private func whereAmI(_ grid: Grid, nothingChanged: Bool = false) {
         let title = app.current.title(ctx)
         if nothingChanged {
             let place: String
-            if case .position(let n, let count)? = grid.outline.first(where: { if case .position = $0 { return true } else { return false } }) {
+            if let (n, count) = Self.position(grid.outline) {
                 place = "\(n) " + t("van", "of") + " \(count)" + (selectedRow(grid.outline).map { ": " + $0 } ?? "")
             } else {
                 place = title
@@ -187,8 +202,8 @@ public final class PlainSession {
             write(t("Niets veranderd. ", "Nothing changed. ") + place)
             return
         }
-        if case .position(let n, let count)? = grid.outline.first(where: { if case .position = $0 { return true } else { return false } }) {
-            write("== " + title + ", \(count) " + noun(count) + ", \(n) " + t("van", "of") + " \(count) ==")
+        if let position = Self.position(grid.outline) {
+            write(heading(title, position))
             if let row = selectedRow(grid.outline) { write(row) }
         } else {
             report(force: true)
@@ -212,8 +227,7 @@ public final class PlainSession {
 
     /// The focused field of a form on screen, if any.
     private func focusedField(_ grid: Grid) -> OutlineField? {
-        for item in grid.outline { if case .field(let f) = item, f.focused { return f } }
-        return nil
+        Self.fields(grid.outline).first { $0.focused }
     }
 
     /// Fills the focused field with a typed line, then goes to the next field (a button is
@@ -302,7 +316,7 @@ public final class PlainSession {
         let message = outline.first { if case .message = $0 { return true } else { return false } }
         let dialog = outline.last { if case .dialog = $0 { return true } else { return false } }
         let focus = focusedField(grid)
-        let position = outline.compactMap { item -> (Int, Int)? in if case .position(let n, let c) = item { return (n, c) } else { return nil } }.first
+        let position = Self.position(outline)
         let newScreen = force || screen != lastScreen || title != lastTitle
         if let message, message != lastMessage || newScreen, case .message(let text, _) = message { write(text) }
         if let dialog, dialog != lastDialog, case .dialog(let dt, let lines) = dialog {
@@ -320,7 +334,7 @@ public final class PlainSession {
             let before = Set(lastOutline.compactMap { item -> String? in if case .text(let s) = item { return s } else { return nil } })
             for case .text(let s) in outline where !before.contains(s) && !s.trimmingCharacters(in: .whitespaces).isEmpty { write(s) }
             if let position, position != lastPosition ?? (0, 0) || outline != lastOutline, let row = selectedRow(outline) {
-                write("\(position.0) " + t("van", "of") + " \(position.1): " + row)
+                write("\(position.number) " + t("van", "of") + " \(position.of): " + row)
             }
         }
         lastScreen = screen
@@ -357,9 +371,9 @@ public final class PlainSession {
 
     /// A whole screen: name and position, then its items in reading order.
     private func writeScreen(title: String, outline: [OutlineItem], position: (Int, Int)?, focus: OutlineField?) {
-        let fields = outline.compactMap { item -> OutlineField? in if case .field(let f) = item { return f } else { return nil } }
+        let fields = Self.fields(outline)
         if let position {
-            write("== " + title + ", \(position.1) " + noun(position.1) + ", \(position.0) " + t("van", "of") + " \(position.1) ==")
+            write(heading(title, position))
         } else if !fields.isEmpty {
             write("== " + title + ", " + t("formulier met \(fields.count) velden", "form with \(fields.count) fields") + " ==")
         } else {
@@ -389,7 +403,7 @@ public final class PlainSession {
 
     /// Asks for the focused field: its place, its rules, its value and its error.
     private func prompt(_ f: OutlineField, outline: [OutlineItem]) {
-        let fields = outline.compactMap { item -> OutlineField? in if case .field(let f) = item { return f } else { return nil } }
+        let fields = Self.fields(outline)
         let place = (fields.firstIndex(of: f).map { "\($0 + 1)" } ?? "?") + " " + t("van", "of") + " \(fields.count)"
         if let e = f.error { write(t("FOUT bij ", "ERROR in ") + f.label + ": " + e) }
         switch f.kind {

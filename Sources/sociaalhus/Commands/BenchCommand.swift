@@ -167,9 +167,12 @@ enum BenchCommand {
     /// This process's peak resident memory: VmHWM of /proc/self/status, which belongs to the
     /// address space and so starts anew at exec. (`ru_maxrss` does not: a child spawned by the
     /// benchmark that had built a 500 MB store reported that parent's peak as its own.)
-    static func peakMegabytes() -> Double {
+    static func peakMegabytes() -> Double { statusMegabytes("VmHWM") }
+
+    /// One memory line of /proc/self/status ("VmHWM", "VmRSS"), in megabytes.
+    static func statusMegabytes(_ field: String) -> Double {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
             let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
             return kb / 1024
         }

@@ -113,7 +113,7 @@ enum LoadTest {
         // Idle for a moment, to measure what a session costs while nobody types.
         usleep(300_000)
         app.tick()
-        let idle = currentMegabytes()
+        let idle = BenchCommand.statusMegabytes("VmRSS")
         let deadline = Date().addingTimeInterval(Double(seconds))
         var round = 0
         while Date() < deadline {
@@ -136,14 +136,5 @@ enum LoadTest {
         }
         let result = SessionResult(keyMS: times, idleMB: idle, peakMB: BenchCommand.peakMegabytes(), saved: saved, refused: refused)
         FileHandle.standardOutput.write(try JSONEncoder().encode(result))
-    }
-
-    /// This process's resident memory now (VmRSS).
-    static func currentMegabytes() -> Double {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            return (line.split(separator: " ").compactMap { Double($0) }.first ?? 0) / 1024
-        }
-        return 0
     }
 }

@@ -164,11 +164,7 @@ final class AgendaDayScreen: Screen {
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         g.putSummary(ctx.t("Activiteiten op deze dag", "Activities on this day") + " (\(listing.count))", x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         ListView.draw(count: listing.count, row: { i in
-            ListRow(lazy: { [listing] in
-                guard let o = listing.occurrence(at: i) else { return "" }
-                let org = ctx.store.organisation(o.item.organisation, for: ctx.viewer)?.name ?? ""
-                return TextWidth.pad(DateText.timeRange(o, ctx), to: 12) + safe(o.item.title) + " — " + safe(o.item.location) + " (" + safe(org) + ")"
-            })
+            ListRow(lazy: { [listing] in listing.occurrence(at: i).map { AgendaScreen.line($0, ctx) } ?? "" })
         }, selectedRow: listing.count == 0 ? nil : list.selected, state: &list, into: &g,
            area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
            emptyText: ctx.t("Geen activiteiten op deze dag.", "No activities on this day."))

@@ -125,7 +125,7 @@ public final class AgendaScreen: Screen {
         }
         if day.count == 0 { return ListRow("  " + ctx.t("(niets)", "(nothing)"), heading: true) }
         let o = listing.occurrence(at: day.firstOccurrence + index - day.firstRow - 1)
-        return ListRow(lazy: { [unowned self] in o.map { self.line($0, ctx) } ?? "" })
+        return ListRow(lazy: { o.map { Self.line($0, ctx) } ?? "" })
     }
 
     /// The row showing occurrence `i`.
@@ -134,7 +134,8 @@ public final class AgendaScreen: Screen {
         return day.firstRow + 1 + i - day.firstOccurrence
     }
 
-    private func line(_ o: Occurrence, _ ctx: UIContext) -> String {
+    /// One activity's row in a list (the agenda and a day of the month view).
+    static func line(_ o: Occurrence, _ ctx: UIContext) -> String {
         let org = ctx.store.organisation(o.item.organisation, for: ctx.viewer)?.name ?? ""
         return TextWidth.pad(DateText.timeRange(o, ctx), to: 12) + safe(o.item.title) + " — " + safe(o.item.location) + " (" + safe(org) + ")"
     }
