@@ -245,6 +245,8 @@ import Testing
             try db.execute("DROP TABLE change_log; DROP TABLE agenda_occurrence; DROP TABLE refs; DELETE FROM meta WHERE key LIKE 'occurrences-%'")
             try db.execute("DROP INDEX accounts_email; DROP INDEX accounts_blocked; ALTER TABLE accounts DROP COLUMN email; ALTER TABLE accounts DROP COLUMN blocked")
             try db.execute("DROP INDEX agenda_span; ALTER TABLE agenda DROP COLUMN starts; ALTER TABLE agenda DROP COLUMN ends; ALTER TABLE agenda DROP COLUMN category")
+            try db.execute("DROP INDEX posts_listing; ALTER TABLE agenda DROP COLUMN search")
+            for column in ["created", "kind", "wijk", "expires", "hidden", "author", "organisation"] { try db.execute("ALTER TABLE posts DROP COLUMN \(column)") }
             try db.execute("PRAGMA user_version = 1")
             try db.checkpointTruncate()
         }
@@ -259,15 +261,15 @@ import Testing
 
     /// Demo stores written by the builds of each earlier schema (`sociaalhus init --demo` and
     /// `mail digest` on 2026-11-28): schema 1 by commit 41546d0, schema 2 by 642a241, schema 3
-    /// by 82a32b6 (with this stop's open), schema 4 by 5b79f14, schema 5 by 0fb19af,
-    /// committed as fixtures.
+    /// by 82a32b6 (with this stop's open), schema 4 by 5b79f14, schema 5 by 0fb19af, schema 6
+    /// by 65a286b, committed as fixtures.
     static func fixture(_ version: Int) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/store-schema\(version).tar.gz").path
     }
 
     @Test("a database written by the build of each earlier schema is brought up to date: every record kept, the new rows and columns right, erasure leaves no trace",
-          arguments: [1, 2, 3, 4, 5])
+          arguments: [1, 2, 3, 4, 5, 6])
     func fromEarlierBuild(version: Int) throws {
         let dir = TempDir()
         let tar = Process()
@@ -289,6 +291,12 @@ import Testing
         for viewer in [Viewer.visitor, .account(anna)] {
             let q = AgendaQuery(from: testNow, days: 56)
             #expect(try store.agendaListing(q, viewer: viewer).all == store.expandedAgenda(q, viewer: viewer))
+        }
+        // The posts' columns and the search column (schema 7) say what the records say.
+        for viewer in [Viewer.visitor, .account(anna)] {
+            #expect(store.postListing(for: viewer, now: testNow, lang: .dutch).all == store.posts(for: viewer, now: testNow, lang: .dutch))
+            let q = AgendaQuery(from: testNow, days: 56, search: "koffie")
+            #expect(try store.agendaListing(q, viewer: viewer).all == store.state.agenda(q, viewer: viewer))
         }
         #expect(StoreCheck.run(at: path).isSound)
         // The references the migration laid down let an erasure find everything.

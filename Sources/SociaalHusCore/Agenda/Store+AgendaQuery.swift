@@ -12,7 +12,7 @@ public struct AgendaQuery: Sendable {
     public var organisation: OrganisationID?
     /// Only this category (case-insensitive).
     public var category: String?
-    /// Only items whose title, description or location contains this text.
+    /// Only items whose title, description or location contains this text (see `AgendaSearch`).
     public var search: String?
 
     /// Creates a query.
@@ -46,7 +46,7 @@ extension StoreState {
         try PlatformAccess.require(.agenda, viewer: viewer, settings: settings)
         let calendar = LocalTime.calendar
         guard let (from, to) = Self.window(q) else { return [] }
-        let needle = q.search?.lowercased()
+        let needle = AgendaSearch.needle(q.search)
         var out: [Occurrence] = []
         for item in items {
             if let w = q.wijk, let iw = item.wijk, iw != w { continue }
@@ -54,8 +54,7 @@ extension StoreState {
             if let c = q.category, item.category.lowercased() != c.lowercased() { continue }
             if item.start >= to { continue }
             if item.recurrence.frequency == .none, (item.end ?? item.start.addingTimeInterval(item.allDay ? 86_400 : 0)) < from, item.start < from { continue }
-            if let needle, !needle.isEmpty,
-               !(item.title.lowercased().contains(needle) || item.description.lowercased().contains(needle) || item.location.lowercased().contains(needle)) { continue }
+            if let needle, !AgendaSearch.matches(item, folded: needle) { continue }
             let creator = item.createdBy.flatMap { accounts[$0.rawValue] }
             guard ContentVisibility.mayView(item, creator: creator, by: viewer, settings: settings) else { continue }
             out += RecurrenceExpansion.occurrences(of: item, from: from, to: to, calendar: calendar)

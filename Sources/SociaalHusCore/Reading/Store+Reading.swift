@@ -78,6 +78,42 @@ extension Store {
         }.sorted { ($0.post.created, $0.post.id) > ($1.post.created, $1.post.id) }
     }
 
+    /// The prikbord as `viewer` sees it, newest first, optionally of one kind and wijk, read a page
+    /// at a time from the posts' columns (`PostRows`); each post shown is decoded when drawn and
+    /// passed through the rule itself. The same posts as `posts(for:)`, which a test checks.
+    public func postListing(for viewer: Viewer, kind: Post.Kind? = nil, wijk: WijkID? = nil, now: Date, lang: Language) -> PostListing {
+        let s = state
+        guard let sight = ContentVisibility.postSight(for: viewer, settings: s.settings) else { return .empty }
+        guard s.posts.readsDatabase, (try? db.userVersion) ?? 0 >= 7 else {
+            // (A table held in memory, or a store not brought to schema 7: the rule over every post.)
+            return PostListing(posts(for: viewer, kind: kind, wijk: wijk, now: now, lang: lang))
+        }
+        let (sql, args) = PostRows.filter(kind: kind, wijk: wijk, sight: sight, now: now)
+        do {
+            let counted = try db.prepare("SELECT count(*) " + sql).bind(all: args)
+            defer { counted.reset() }
+            guard try counted.step() else { return .empty }
+            let count = counted.int(0)
+            let db = db
+            return PostListing(count: count) { range in
+                var out: [PostView?] = []
+                do {
+                    let page = try db.prepare("SELECT p.id " + sql + " ORDER BY p.created DESC, p.id DESC LIMIT ?\(args.count + 1) OFFSET ?\(args.count + 2)")
+                        .bind(all: args + [range.count, range.lowerBound])
+                    defer { page.reset() }
+                    var ids: [Int] = []
+                    while try page.step() { ids.append(page.int(0)) }
+                    // (Read after the page's statement is done: each post is one read of its own.)
+                    for id in ids { out.append(s.posts[id].flatMap { self.postView($0, viewer, now: now, lang: lang, in: s) }) }
+                } catch { s.posts.noteDamage(error) }
+                return out
+            }
+        } catch {
+            s.posts.noteDamage(error)
+            return PostListing(posts(for: viewer, kind: kind, wijk: wijk, now: now, lang: lang))
+        }
+    }
+
     /// One post as `viewer` sees it (nil when gone or out of sight).
     public func post(_ id: PostID, for viewer: Viewer, now: Date, lang: Language) -> PostView? {
         state.posts[id.rawValue].flatMap { postView($0, viewer, now: now, lang: lang) }
@@ -89,10 +125,14 @@ extension Store {
     }
 
     func postView(_ p: Post, _ viewer: Viewer, now: Date, lang: Language) -> PostView? {
-        let author = p.author.account.flatMap { state.accounts[$0.rawValue] }
+        postView(p, viewer, now: now, lang: lang, in: state)
+    }
+
+    func postView(_ p: Post, _ viewer: Viewer, now: Date, lang: Language, in s: StoreState) -> PostView? {
+        let author = p.author.account.flatMap { s.accounts[$0.rawValue] }
         var org: Organisation?
-        if case .organisation(let o, _) = p.author { org = state.organisations[o.rawValue] }
-        return ContentVisibility.view(of: p, author: author, organisation: org, by: viewer, settings: state.settings, now: now, lang: lang)
+        if case .organisation(let o, _) = p.author { org = s.organisations[o.rawValue] }
+        return ContentVisibility.view(of: p, author: author, organisation: org, by: viewer, settings: s.settings, now: now, lang: lang)
     }
 
     /// How many accounts there are (counted, not read).
@@ -106,11 +146,12 @@ extension Store {
     }
 
     /// The agenda of `q` as `viewer` may see it, read a page at a time: from the occurrence rows
-    /// (schema 4), or, for a search or a window outside them, by expanding the activities.
+    /// (schema 4; a search through the folded text of schema 7), or, for a window outside them,
+    /// by expanding the activities.
     public func agendaListing(_ q: AgendaQuery, viewer: Viewer) throws -> AgendaListing {
         let s = state
         try PlatformAccess.require(.agenda, viewer: viewer, settings: s.settings)
-        if (q.search ?? "").isEmpty, let sight = ContentVisibility.agendaSight(for: viewer, settings: s.settings),
+        if let sight = ContentVisibility.agendaSight(for: viewer, settings: s.settings),
            let listing = try AgendaOccurrences.listing(q, sight: sight, db: db, item: { id, keep, record in
                do {
                    func decode() throws -> AgendaItem {
@@ -134,13 +175,13 @@ extension Store {
     }
 
     /// Calls `body` with every line of `q` that `viewer` may see, in order, from the occurrence
-    /// rows alone; false (and no call) when they cannot answer (a search, or a window outside
-    /// the rows laid down): then `agendaListing` does. The rows' columns are the rule's input,
+    /// rows alone; false (and no call) when they cannot answer (a window outside the rows laid
+    /// down): then `agendaListing` does. The rows' columns are the rule's input,
     /// written with the record and compared with it by `check` and the property tests.
     public func agendaLines(_ q: AgendaQuery, viewer: Viewer, _ body: (borrowing AgendaLine) -> Void) throws -> Bool {
         let s = state
         try PlatformAccess.require(.agenda, viewer: viewer, settings: s.settings)
-        guard (q.search ?? "").isEmpty, let sight = ContentVisibility.agendaSight(for: viewer, settings: s.settings) else { return false }
+        guard let sight = ContentVisibility.agendaSight(for: viewer, settings: s.settings) else { return false }
         return try AgendaOccurrences.lines(q, sight: sight, db: db, body)
     }
 
@@ -155,38 +196,33 @@ extension Store {
         let s = state
         // The database narrows the activities to the window's (its span columns); the rules then
         // look at each of those. A table already read whole, or with changes on it, is used as is.
-        if s.agenda.isPartial, let (from, to) = StoreState.window(q) {
-            let window = (Int(to.timeIntervalSince1970.rounded(.up)), Int(from.timeIntervalSince1970.rounded(.down)))
-            // A search for ASCII text: the records that may hold it are found in C over the rows
-            // (`sociaalhus_probe`, which folds case as Foundation does), and only those decoded;
-            // the rule below checks each again. Typing a search decoded every activity of the
-            // window per key (issue 16's load test: the slowest keys under load).
-            if let needle = q.search?.lowercased(), !needle.isEmpty, needle.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) {
-                let stmt = try db.prepare("SELECT id, crc, data FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2) AND sociaalhus_probe(data, ?3, '')")
-                try stmt.bind(window.0, window.1, Data(needle.utf8) + Data([0]))
-                var items: [AgendaItem] = []
-                while try stmt.step() {
-                    items.append(try s.agenda.known(stmt.int(0)) {
-                        try Self.decode(AgendaItem.self, id: stmt.int(0), crc: stmt.int(1), data: stmt.data(2), format: Manifest.currentFormat)
-                    })
-                }
-                return try s.agenda(q, viewer: viewer, among: items)
-            }
-            // When the window holds most activities anyway, read them all once and keep them.
-            let counted = try db.prepare("SELECT count(*) FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2)").bind(window.0, window.1)
-            if try counted.step(), counted.int(0) * 2 > s.agenda.count { return try s.agenda(q, viewer: viewer) }
-            let stmt = try db.prepare("SELECT id, crc, data FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2)")
-            try stmt.bind(window.0, window.1)
+        guard s.agenda.isPartial, let (from, to) = StoreState.window(q) else { return try s.agenda(q, viewer: viewer) }
+        let span = "SELECT id, crc, data FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2)"
+        let window: [Any?] = [Int(to.timeIntervalSince1970.rounded(.up)), Int(from.timeIntervalSince1970.rounded(.down))]
+        /// The activities `stmt` finds, each decoded once per process (the next query takes what it decoded before).
+        func among(_ stmt: Statement) throws -> [Occurrence] {
             var items: [AgendaItem] = []
             while try stmt.step() {
-                // Decoded once per process; the next query takes what it decoded before.
                 items.append(try s.agenda.known(stmt.int(0)) {
                     try Self.decode(AgendaItem.self, id: stmt.int(0), crc: stmt.int(1), data: stmt.data(2), format: Manifest.currentFormat)
                 })
             }
             return try s.agenda(q, viewer: viewer, among: items)
         }
-        return try s.agenda(q, viewer: viewer)
+        // A search: with schema 7 the folded text's column says which activities match. Before,
+        // for ASCII text, the records that may hold it are found in C over the rows
+        // (`sociaalhus_probe`, which folds case as Foundation does), and only those decoded; the
+        // rule checks each again. Typing a search decoded every activity of the window per key.
+        if let needle = AgendaSearch.needle(q.search), AgendaSearch.columnAnswers(needle), try db.userVersion >= 7 {
+            return try among(db.prepare(span + " AND instr(search, ?3) > 0").bind(all: window + [needle]))
+        }
+        if let needle = q.search?.lowercased(), !needle.isEmpty, needle.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) {
+            return try among(db.prepare(span + " AND sociaalhus_probe(data, ?3, '')").bind(all: window + [Data(needle.utf8) + Data([0])]))
+        }
+        // When the window holds most activities anyway, read them all once and keep them.
+        let counted = try db.prepare("SELECT count(*) FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2)").bind(all: window)
+        if try counted.step(), counted.int(0) * 2 > s.agenda.count { return try s.agenda(q, viewer: viewer) }
+        return try among(db.prepare(span).bind(all: window))
     }
 
     /// The categories of the agenda items `viewer` may see, sorted.

@@ -72,6 +72,15 @@ public enum ContentVisibility {
         return AgendaSight(everything: false, hiddenOf: Permissions.editedOrganisations(viewer))
     }
 
+    /// `view(of:)`'s "nil or not" for posts, said in terms a query can apply to the posts'
+    /// columns (`PostRows`); nil when the notice board is closed to `viewer`. A test checks a
+    /// listing by it against `view(of:)` for every kind of viewer and post.
+    public static func postSight(for viewer: Viewer, settings: PlatformSettings) -> PostSight? {
+        guard PlatformAccess.mayOpen(.prikbord, viewer: viewer, settings: settings) else { return nil }
+        if viewer.isAdministrator { return PostSight(everything: true, me: nil, editorOf: []) }
+        return PostSight(everything: false, me: viewer.activeAccount?.id, editorOf: Permissions.editedOrganisations(viewer))
+    }
+
     /// True when `viewer` may see the organisation's directory entry.
     public static func mayView(_ organisation: Organisation, creator: Account?, by viewer: Viewer, settings: PlatformSettings) -> Bool {
         guard PlatformAccess.mayOpen(.organisations, viewer: viewer, settings: settings) else { return false }

@@ -102,6 +102,16 @@ public enum StoreCheck {
                 report.problems += try AgendaOccurrences.problems(state, db)
                 report.problems += try Store.refsProblems(state, db)
             }
+            if try db.userVersion >= 7 {
+                report.problems += try PostRows.problems(state, db)
+                let search = try db.prepare("SELECT id, search FROM agenda")
+                while try search.step() {
+                    guard let item = state.agenda[search.int(0)] else { continue }
+                    if search.isNull(1) || search.text(1) != AgendaSearch.column(item) {
+                        report.problems.append(.storeCorrupt(file: "\(StoreSchema.fileName) (agenda \(item.id.rawValue))", problem: .unreadable(detail: "search column")))
+                    }
+                }
+            }
             state.manifest.generation = meta["generation"] ?? 0
         } catch let e as CoreError {
             report.problems.append(e)

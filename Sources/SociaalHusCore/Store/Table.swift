@@ -272,6 +272,10 @@ public struct Table<Record: StoredRecord>: Sendable {
     /// top: then a query may ask the database which records to read.
     var isPartial: Bool { source.map { !$0.isComplete } ?? false && overlay.isEmpty }
 
+    /// True when the table is read from the database and holds no change of its own (read whole
+    /// or not): then the database says which records there are.
+    var readsDatabase: Bool { source != nil && overlay.isEmpty }
+
     /// For a partial table: the record with this key as already read, or else `decode()`'s.
     func known(_ key: Int, or decode: () throws -> Record) rethrows -> Record {
         guard let source, isPartial else { return try decode() }

@@ -104,14 +104,15 @@ enum BenchCommand {
     /// input from `stdinPath`; waits, and returns the wall time in ms and the exit status.
     /// Starts this binary with `args` (posix_spawn; Foundation's Process added about 50 ms per
     /// start) and returns its pid without waiting.
-    static func spawn(_ args: [String], env: [String: String] = [:], stdoutPath: String = "/dev/null", stdinPath: String = "/dev/null") throws -> pid_t {
+    static func spawn(_ args: [String], env: [String: String] = [:], stdoutPath: String = "/dev/null", stdinPath: String = "/dev/null",
+                      stderrPath: String = "/dev/null") throws -> pid_t {
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         let environment = ProcessInfo.processInfo.environment.merging(env) { $1 }.map { "\($0.key)=\($0.value)" }
         let argv = ([exe] + args).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]

@@ -108,7 +108,8 @@ enum AgendaOccurrences {
 
 extension AgendaOccurrences {
     /// The rows of `q` a viewer with `sight` may see, as SQL ("FROM … WHERE …") and its
-    /// arguments; nil when the window lies outside the range laid down. The columns say what
+    /// arguments; nil when the window lies outside the range laid down (or a search the search
+    /// column cannot answer). The columns say what
     /// `ContentVisibility.mayView` says of the activity (the property tests compare them).
     static func filter(_ q: AgendaQuery, sight: AgendaSight, db: Database) throws -> (sql: String, args: [Any?])? {
         guard let range = try coveredRange(db), let (from, to) = StoreState.window(q) else { return nil }
@@ -122,6 +123,13 @@ extension AgendaOccurrences {
         if let w = q.wijk { args.append(w.rawValue); sql += " AND (o.wijk IS NULL OR o.wijk = ?\(args.count))" }
         if let o = q.organisation { args.append(o.rawValue); sql += " AND o.organisation = ?\(args.count)" }
         if let c = q.category { args.append(c.lowercased()); sql += " AND o.category = ?\(args.count)" }
+        if let needle = AgendaSearch.needle(q.search) {
+            // The folded text of each activity (schema 7); a needle the column cannot answer
+            // for is left to the expansion.
+            guard AgendaSearch.columnAnswers(needle), try db.userVersion >= 7 else { return nil }
+            args.append(needle)
+            sql += " AND o.item IN (SELECT id FROM agenda WHERE instr(search, ?\(args.count)) > 0)"
+        }
         if !sight.everything {
             sql += " AND (o.creator IS NULL OR o.creator NOT IN (SELECT id FROM accounts WHERE blocked = 1))"
             // Numbers only, written into the SQL: an empty list is "IN ()", which SQLite allows.

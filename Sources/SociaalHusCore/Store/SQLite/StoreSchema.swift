@@ -102,6 +102,19 @@ enum StoreSchema {
         { db in
             try db.execute(Store.changeLogSQL)
         },
+        // Version 7: the posts' listing columns (`PostRows`), so the notice board pages through
+        // its posts in SQLite, and every activity's searched text folded (`AgendaSearch`), so a
+        // search pages through the occurrence rows: both decoded thousands of records per key
+        // under issue 16's load.
+        { db in
+            try db.execute(PostRows.createSQL)
+            try PostRows.indexAll(in: db)
+            try db.execute("ALTER TABLE agenda ADD COLUMN search TEXT")
+            var rows: [(Int, Data)] = []
+            let s = try db.prepare("SELECT id, data FROM agenda")
+            while try s.step() { rows.append((s.int(0), s.data(1))) }
+            for (id, data) in rows { try Store.indexAgendaSearch(try Store.indexAgenda(id: id, data: data, in: db), in: db) }
+        },
     ] }
 }
 
@@ -327,11 +340,17 @@ extension Store {
 
     /// Writes records (encoded) and counters in the transaction already begun.
     /// With `now`, the agenda's occurrences are laid down again first when due (see `AgendaOccurrences`).
+    /// The agenda row's search column (schema 7).
+    static func indexAgendaSearch(_ item: AgendaItem, in db: Database) throws {
+        try db.prepare("UPDATE agenda SET search = ?1 WHERE id = ?2").bind(AgendaSearch.column(item), item.id.rawValue).run()
+    }
+
     static func write(_ changes: [RecordRef: RecordChange], lastIDs: [CollectionName: Int], generation: Int, now: Date? = nil, to db: Database) throws {
         if let now { try AgendaOccurrences.layDownIfDue(now: now, in: db) }
         var upserts: [CollectionName: Statement] = [:], deletes: [CollectionName: Statement] = [:]
         var touched: Set<CollectionName> = []
         let hasOccurrences = try db.userVersion >= 4
+        let hasListingColumns = try db.userVersion >= 7
         let range = hasOccurrences ? try AgendaOccurrences.coveredRange(db) : nil
         let clearRefs = try db.prepare(hasOccurrences ? "DELETE FROM refs WHERE collection = ?1 AND key = ?2" : "SELECT ?1, ?2")
         let addRef = try db.prepare(hasOccurrences ? "INSERT OR IGNORE INTO refs VALUES (?1, ?2, ?3)" : "SELECT ?1, ?2, ?3")
@@ -350,7 +369,9 @@ extension Store {
                 if ref.collection == .agenda {
                     let item = try indexAgenda(id: ref.key, data: data, in: db)
                     if let range { try AgendaOccurrences.index(item, range: range, in: db) }
+                    if hasListingColumns { try indexAgendaSearch(item, in: db) }
                 }
+                if ref.collection == .posts, hasListingColumns { try PostRows.index(id: ref.key, data: data, in: db) }
                 if ref.collection == .accounts, hasOccurrences {
                     try indexAccount(try decode(Account.self, id: ref.key, crc: Int(recordChecksum(.accounts, ref.key, data)), data: data, format: Manifest.currentFormat), in: db)
                 }

@@ -7,7 +7,8 @@ public final class PrikbordScreen: Screen {
     private var list = ListState()
     private var kind = CycleFilter<Post.Kind>(Post.Kind.allCases)
     private var wijk = CycleFilter<Wijk>([])
-    private var shown: [PostView] = []
+    /// The posts, read a page at a time as they come into view.
+    private var shown = PostListing.empty
     private var blocked: String?
 
     /// Creates the notice board.
@@ -39,16 +40,17 @@ public final class PrikbordScreen: Screen {
     private func reload(_ ctx: UIContext) {
         guard PlatformAccess.mayOpen(.prikbord, viewer: ctx.viewer, settings: ctx.store.settings) else {
             blocked = CoreError.platformPrivate.message(ctx.language)
-            shown = []
+            shown = .empty
             return
         }
         blocked = nil
         // The core applies the rule; the list shows only what it returns.
         // The chosen post stays chosen when the list changes under it (another terminal placed
         // one): Enter opens what the person was looking at.
-        let chosen = shown.indices.contains(list.selected) ? shown[list.selected].post.id : nil
-        shown = ctx.store.posts(for: ctx.viewer, kind: kind.value, wijk: wijk.value?.id, now: ctx.now, lang: ctx.language)
-        if let chosen, let i = shown.firstIndex(where: { $0.post.id == chosen }) { list.selected = i }
+        let chosen = shown.view(at: list.selected)?.post.id
+        shown = ctx.store.postListing(for: ctx.viewer, kind: kind.value, wijk: wijk.value?.id, now: ctx.now, lang: ctx.language)
+        // (Looked for near where it was: a post placed elsewhere moves it a row or two.)
+        if let chosen, let i = shown.index(of: chosen, near: list.selected) { list.selected = i }
         list.clamp(count: shown.count, height: 1000)
     }
 
@@ -56,7 +58,7 @@ public final class PrikbordScreen: Screen {
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: shown.count)
         case .open:
-            if shown.indices.contains(list.selected) { ctx.push(PostDetailScreen(id: shown[list.selected].post.id)) }
+            if let v = shown.view(at: list.selected) { ctx.push(PostDetailScreen(id: v.post.id)) }
         case .create:
             if let d = Permissions.denial(.postAnything, by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             ctx.push(PostEditScreen(editing: nil, ctx))
@@ -73,13 +75,15 @@ public final class PrikbordScreen: Screen {
         let filters = [kind.value.map { $0.label(ctx.language) }, wijk.value.map { ctx.t("wijk: ", "neighbourhood: ") + safe($0.name) }].compactMap { $0 }
         let line = filters.isEmpty ? ctx.t("Alle berichten", "All posts") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
         g.putSummary(line + " (\(shown.count))", x: area.x + 1, y: area.y, maxWidth: area.width - 2)
-        let rows = shown.map { v -> ListRow in
+        // Only the rows in view are made (and their posts read).
+        let shown = shown
+        ListView.draw(count: shown.count, row: { i in
+            guard let v = shown.view(at: i) else { return ListRow("  " + ctx.t("(verwijderd)", "(removed)")) }
             let expired = v.post.expires <= ctx.now ? ctx.t(" (verlopen)", " (expired)") : ""
             let kindText = TextWidth.pad(v.post.kind.label(ctx.language), to: 11)
             let wijkName = ctx.store.wijkName(v.post.wijk)
             return ListRow(kindText + safe(v.post.title) + expired + " — " + safe(v.authorName) + ", " + safe(wijkName))
-        }
-        ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
+        }, selectedRow: shown.count == 0 ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
                       emptyText: ctx.t("Geen berichten.", "No posts."))
     }
