@@ -9,10 +9,19 @@ extension Store {
     /// Tells residents about new content in their wijk that matches one of their interest areas:
     /// an e-mail now, or a line for their daily digest. Only residents whose notification toggle
     /// is on, in that wijk (`wijk` nil: all of Borne), never the author.
+    /// The accounts that may want a notification of something new in `wijk` on `topics`: those
+    /// the notification index finds (schema 7; a new post read all 25,000 accounts of Borne
+    /// before), or every account. The rule (`EmailPolicy.mayEmail`) decides for each.
+    static func notificationCandidates(wijk: WijkID?, topics: [String], in state: StoreState) -> [Account] {
+        let topicSet = Array(Set(topics.map { $0.lowercased() })).sorted()
+        guard let keys = state.accounts.keys(matching: .interested(wijk: wijk?.rawValue, topics: topicSet)) else { return Array(state.accounts.all) }
+        return keys.compactMap { state.accounts[$0] }
+    }
+
     static func notifyNew(title: String, what: String, wijk: WijkID?, topics: [String], author: AccountID?, in tx: inout Transaction) throws {
         let wijkName = wijk.flatMap { tx.state.wijk($0)?.name } ?? "Borne"
         let line = "\(what): \(title) (\(wijkName))"
-        for account in Array(tx.state.accounts.all) where account.id != author && Permissions.isResident(account) {
+        for account in notificationCandidates(wijk: wijk, topics: topics, in: tx.state) where account.id != author && Permissions.isResident(account) {
             let occasion = EmailPolicy.Occasion.wijkNotification(wijk: wijk ?? account.profile.wijk, topics: topics)
             guard EmailPolicy.mayEmail(occasion, to: account) else { continue }
             if account.profile.dailyDigest {

@@ -236,6 +236,12 @@ public final class Store {
     /// when nothing changed, so an idle terminal can ask every second (issue 16).
     @discardableResult
     public func refreshIfChanged() throws -> Bool {
+        try !refreshLocked().isEmpty
+    }
+
+    /// As `refreshIfChanged`, saying which collections another process changed (empty: none),
+    /// so a screen reads again only for a change to what it shows.
+    public func refreshChanges() throws -> Set<CollectionName> {
         try refreshLocked()
     }
 
@@ -253,9 +259,9 @@ public final class Store {
     /// Cheap when nothing changed (one pragma); otherwise reloads only the collections another
     /// process changed, all in one read transaction so they fit together.
     @discardableResult
-    private func refreshLocked() throws -> Bool {
+    private func refreshLocked() throws -> Set<CollectionName> {
         let version = try db.dataVersion
-        if version == seenDataVersion { return false }
+        if version == seenDataVersion { return [] }
         try db.execute("BEGIN")
         defer { try? db.execute("COMMIT") }
         let meta = try Self.readMeta(db)
@@ -273,7 +279,7 @@ public final class Store {
         }
         for c in CollectionName.allCases { if let last = meta["last:" + c.rawValue] { next.manifest.lastIDs[c] = last } }
         next.manifest.generation = meta["generation"] ?? next.manifest.generation
-        let changed = meta != seenVersions
+        let changed = Set(CollectionName.allCases.filter { meta["version:" + $0.rawValue] != seenVersions["version:" + $0.rawValue] })
         state = next
         seenVersions = meta
         seenDataVersion = version

@@ -104,6 +104,14 @@ public enum StoreCheck {
             }
             if try db.userVersion >= 7 {
                 report.problems += try PostRows.problems(state, db)
+                // Who wants notifications of what where says what the accounts say.
+                var found: Set<[String]> = []
+                let interests = try db.prepare("SELECT wijk, interest, account FROM notify_interest")
+                while try interests.step() { found.insert([String(interests.int(0)), interests.text(1), String(interests.int(2))]) }
+                let expected = state.accounts.all.reduce(into: Set<[String]>()) { $0.formUnion(Store.interestRows($1)) }
+                for row in found.symmetricDifference(expected) {
+                    report.problems.append(.storeCorrupt(file: "\(StoreSchema.fileName) (accounts \(row[2]))", problem: .unreadable(detail: "notification index")))
+                }
                 let search = try db.prepare("SELECT id, search FROM agenda")
                 while try search.step() {
                     guard let item = state.agenda[search.int(0)] else { continue }

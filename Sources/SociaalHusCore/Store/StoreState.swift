@@ -101,7 +101,7 @@ struct StoreState: Sendable {
     public func account(email: String) -> Account? {
         // Through the e-mail column when the accounts are read from the database (a login or a
         // command reads one account, not all of them).
-        if let keys = accounts.keys(matching: Store.accountEmailKey(email)) {
+        if let keys = accounts.keys(matching: .email(Store.accountEmailKey(email))) {
             return keys.compactMap { accounts[$0] }.first { $0.email == email }
         }
         return accounts.all.first { $0.email == email }

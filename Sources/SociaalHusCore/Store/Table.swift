@@ -144,8 +144,9 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
     private let fetchAll: () throws -> [Record]
     private let fetchOne: (Int) throws -> Record?
     private let fetchCount: () throws -> Int
-    /// Keys of the records whose indexed column holds a value (accounts: the e-mail address).
-    let lookup: ((String) throws -> [Int])?
+    /// Keys of the records an index of the database finds (accounts: by e-mail address, or by
+    /// the wijk and interests they want notifications for).
+    let lookup: ((TableLookup) throws -> [Int])?
     private var allRecords: [[Int: Record]]?
     private var some: [Int: Record?] = [:]
     private var counted: Int?
@@ -154,7 +155,7 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
     private(set) var damage: Error?
 
     init(fetchAll: @escaping () throws -> [Record], fetchOne: @escaping (Int) throws -> Record?, fetchCount: @escaping () throws -> Int,
-         lookup: ((String) throws -> [Int])? = nil) {
+         lookup: ((TableLookup) throws -> [Int])? = nil) {
         self.fetchAll = fetchAll
         self.fetchOne = fetchOne
         self.fetchCount = fetchCount
@@ -282,9 +283,9 @@ public struct Table<Record: StoredRecord>: Sendable {
         return try source.known(key, or: decode)
     }
 
-    /// The keys whose indexed column holds `value`, found by the database; nil when the table
-    /// has no such column or holds changes of its own (then look through `all`).
-    func keys(matching value: String) -> [Int]? {
+    /// The keys the database finds for `value`; nil when the table has no such index or holds
+    /// changes of its own (then look through `all`).
+    func keys(matching value: TableLookup) -> [Int]? {
         guard isPartial, let lookup = source?.lookup else { return nil }
         do { return try lookup(value) } catch { source?.noteDamage(error); return nil }
     }
@@ -366,4 +367,13 @@ public struct Table<Record: StoredRecord>: Sendable {
         if stored != nil { stored![s].removeValue(forKey: record.storageKey) } else { overlay[record.storageKey] = (s, nil) }
         return s
     }
+}
+
+/// What an index of the database is asked for (`Table.keys(matching:)`).
+enum TableLookup: Sendable {
+    /// Accounts by e-mail address (as `Store.accountEmailKey` writes it).
+    case email(String)
+    /// Accounts that may want a notification of something new in `wijk` (nil: anywhere) on one
+    /// of `topics` (lower case): their toggle on, not blocked, one of their interests a topic.
+    case interested(wijk: Int?, topics: [String])
 }

@@ -332,7 +332,10 @@ public final class App {
     /// in front reads again, within a second and without a key. A form with typed input is
     /// never overwritten: it says another terminal changed something, and Ctrl-R reloads.
     func liveRefresh() {
-        guard let changed = try? ctx.store.refreshIfChanged(), changed, current.refreshesLive else { return }
+        // (A post placed elsewhere does not make the agenda read its weeks again: under the load
+        // of a hundred terminals that was a listing per terminal per post.)
+        guard let changed = try? ctx.store.refreshChanges(), !changed.isEmpty, current.refreshesLive,
+              current.livesOn.map({ !$0.isDisjoint(with: changed) }) ?? true else { return }
         if current.hasUnsavedInput {
             if !changedWhileTyping {
                 changedWhileTyping = true

@@ -24,6 +24,8 @@ public protocol Screen: AnyObject {
     /// False for a screen whose reading is itself an act on record (opening an intake writes
     /// an audit line): another terminal's change does not make it read again by itself.
     var refreshesLive: Bool { get }
+    /// The collections whose change another terminal made the screen reads again for (nil: any).
+    var livesOn: Set<CollectionName>? { get }
     /// Ctrl-R: read again, throwing away what was typed (the choice offered when someone else
     /// saved first); by default as when the screen comes into view.
     func reloadDiscardingInput(_ ctx: UIContext)
@@ -39,6 +41,7 @@ extension Screen {
     public func handleKey(_ key: Key, _ ctx: UIContext) -> Bool { false }
     public func willAppear(_ ctx: UIContext) {}
     public var refreshesLive: Bool { true }
+    public var livesOn: Set<CollectionName>? { nil }
     public func reloadDiscardingInput(_ ctx: UIContext) { willAppear(ctx) }
     public func willDisappear(_ ctx: UIContext) {}
 }

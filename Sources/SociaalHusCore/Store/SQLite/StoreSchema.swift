@@ -103,9 +103,10 @@ enum StoreSchema {
             try db.execute(Store.changeLogSQL)
         },
         // Version 7: the posts' listing columns (`PostRows`), so the notice board pages through
-        // its posts in SQLite, and every activity's searched text folded (`AgendaSearch`), so a
-        // search pages through the occurrence rows: both decoded thousands of records per key
-        // under issue 16's load.
+        // its posts in SQLite; every activity's searched text folded (`AgendaSearch`), so a
+        // search pages through the occurrence rows; and who wants notifications of what where
+        // (`notify_interest`), so a new post reads those accounts, not all 25,000. Each decoded
+        // thousands of records per key or post under issue 16's load.
         { db in
             try db.execute(PostRows.createSQL)
             try PostRows.indexAll(in: db)
@@ -114,6 +115,11 @@ enum StoreSchema {
             let s = try db.prepare("SELECT id, data FROM agenda")
             while try s.step() { rows.append((s.int(0), s.data(1))) }
             for (id, data) in rows { try Store.indexAgendaSearch(try Store.indexAgenda(id: id, data: data, in: db), in: db) }
+            try db.execute(Store.notifyInterestSQL)
+            let accounts = try db.prepare("SELECT id, crc, data FROM accounts")
+            var all: [Account] = []
+            while try accounts.step() { all.append(try Store.decode(Account.self, id: accounts.int(0), crc: accounts.int(1), data: accounts.data(2), format: Manifest.currentFormat)) }
+            for a in all { try Store.indexInterests(a, in: db) }
         },
     ] }
 }
@@ -195,7 +201,16 @@ extension Store {
             },
             fetchCount: { try db.integer("SELECT count(*) FROM \(table)") },
             lookup: c == .accounts ? { value in
-                let s = try db.prepare("SELECT id FROM accounts WHERE email = ?1").bind(value)
+                let s: Statement
+                switch value {
+                case .email(let e): s = try db.prepare("SELECT id FROM accounts WHERE email = ?1").bind(e)
+                case .interested(let wijk, let topics):
+                    // (A store not yet at schema 7: every account is a candidate.)
+                    guard try db.userVersion >= 7 else { s = try db.prepare("SELECT id FROM accounts ORDER BY id"); break }
+                    let json = String(decoding: try JSONEncoder().encode(topics), as: UTF8.self)
+                    s = try db.prepare("SELECT DISTINCT account FROM notify_interest WHERE interest IN (SELECT value FROM json_each(?1))"
+                                       + (wijk == nil ? "" : " AND wijk = ?2") + " ORDER BY account").bind(all: [json] + (wijk.map { [$0] } ?? []))
+                }
                 var keys: [Int] = []
                 while try s.step() { keys.append(s.int(0)) }
                 return keys
@@ -324,6 +339,28 @@ extension Store {
         try db.prepare("UPDATE accounts SET email = ?1, blocked = ?2 WHERE id = ?3").bind(accountEmailKey(a.email), a.blocked ? 1 : 0, a.id.rawValue).run()
     }
 
+    /// Who may want a notification of something new where (schema 7): a row per wijk, interest
+    /// (lower case) and account, for each account whose notification toggle is on and that is
+    /// not blocked. Only finds candidates: `EmailPolicy.mayEmail` decides for each.
+    static let notifyInterestSQL = """
+        CREATE TABLE notify_interest (wijk INTEGER NOT NULL, interest TEXT NOT NULL, account INTEGER NOT NULL,
+                                      PRIMARY KEY (interest, wijk, account)) STRICT, WITHOUT ROWID;
+        CREATE INDEX notify_interest_account ON notify_interest (account);
+        """
+
+    /// The `notify_interest` rows `a` should have.
+    static func interestRows(_ a: Account) -> Set<[String]> {
+        guard !a.blocked, a.profile.email.wijkNotifications else { return [] }
+        return Set(a.profile.interests.map { [String(a.profile.wijk.rawValue), $0.lowercased(), String(a.id.rawValue)] })
+    }
+
+    /// Writes the `notify_interest` rows of `a` (after removing its old ones).
+    static func indexInterests(_ a: Account, in db: Database) throws {
+        try db.prepare("DELETE FROM notify_interest WHERE account = ?1").bind(a.id.rawValue).run()
+        let add = try db.prepare("INSERT OR IGNORE INTO notify_interest VALUES (?1, ?2, ?3)")
+        for r in interestRows(a) { try add.bind(Int(r[0])!, r[1], Int(r[2])!).run() }
+    }
+
     /// How an e-mail address is looked up: lower case, without surrounding space.
     static func accountEmailKey(_ email: String) -> String { email.trimmingCharacters(in: .whitespaces).lowercased() }
 
@@ -373,13 +410,16 @@ extension Store {
                 }
                 if ref.collection == .posts, hasListingColumns { try PostRows.index(id: ref.key, data: data, in: db) }
                 if ref.collection == .accounts, hasOccurrences {
-                    try indexAccount(try decode(Account.self, id: ref.key, crc: Int(recordChecksum(.accounts, ref.key, data)), data: data, format: Manifest.currentFormat), in: db)
+                    let a = try decode(Account.self, id: ref.key, crc: Int(recordChecksum(.accounts, ref.key, data)), data: data, format: Manifest.currentFormat)
+                    try indexAccount(a, in: db)
+                    if hasListingColumns { try indexInterests(a, in: db) }
                 }
             case .delete:
                 if deletes[ref.collection] == nil { deletes[ref.collection] = try db.prepare("DELETE FROM \(ref.collection.rawValue) WHERE id = ?1") }
                 // (An activity's occurrences go with it: the foreign key cascades.)
                 try deletes[ref.collection]!.bind(ref.key).run()
                 if hasOccurrences { try clearRefs.bind(ref.collection.rawValue, ref.key).run() }
+                if ref.collection == .accounts, hasListingColumns { try db.prepare("DELETE FROM notify_interest WHERE account = ?1").bind(ref.key).run() }
             }
         }
         let set = try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")

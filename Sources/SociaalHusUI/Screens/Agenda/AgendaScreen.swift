@@ -34,6 +34,9 @@ public final class AgendaScreen: Screen {
 
     public var capturesText: Bool { search.active }
 
+    /// What the agenda shows: activities, their organisations, whether a creator is blocked, the wijken.
+    public var livesOn: Set<CollectionName>? { [.agenda, .organisations, .accounts, .settings] }
+
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         if search.active { return SearchBox.bindings(ctx) }
         let g = "Agenda"

@@ -16,6 +16,9 @@ public final class PrikbordScreen: Screen {
 
     public func title(_ ctx: UIContext) -> String { ctx.t("Prikbord", "Notice board") }
 
+    /// What the board shows: posts, their authors (names, blocked) and organisations, the wijken.
+    public var livesOn: Set<CollectionName>? { [.posts, .accounts, .organisations, .settings] }
+
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t("Prikbord", "Notice board")
         // "Nieuw" only for who can post (residents, editors, administrators); a visitor is told to log in first.
