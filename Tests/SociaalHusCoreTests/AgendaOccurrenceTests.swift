@@ -107,6 +107,18 @@ import Testing
                         """)
                 }
                 #expect(listing.count == reference.count && listing.days.reduce(0) { $0 + $1.count } == reference.count)
+                if q.search != nil {
+                    // A search typed letter by letter: every prefix through the rows kept between keys, the last one compared.
+                    let cache = AgendaSearchCache()
+                    var typed = AgendaQuery(wijk: q.wijk, from: q.from, days: q.days, organisation: q.organisation, category: q.category)
+                    var last: AgendaListing?
+                    for end in q.search!.indices.map({ q.search!.index(after: $0) }) {
+                        typed.search = String(q.search![..<end])
+                        last = try AgendaOccurrences.listing(typed, sight: sight, db: w.store.db, item: { id, _, _ in s.agenda[id] }, mayView: { _ in true },
+                                                             searchCache: cache, cacheKey: "k")
+                    }
+                    #expect(last?.all == reference, "\(label), \(name), search '\(q.search!)' letter by letter")
+                }
                 // The lines read from the rows alone (no record, no rule asked) are the same.
                 var lines: [String] = []
                 #expect(try w.store.agendaLines(q, viewer: viewer) { l in
@@ -297,5 +309,21 @@ import Testing
             let reference = try fresh.state.agenda(q, viewer: viewer)
             #expect(found == reference, "\(name), '\(needle)': \(found.count) instead of \(reference.count)")
         }
+    }
+}
+
+extension AgendaOccurrenceTests {
+    @Test("regression: a search kept between keys sees an activity added here, and one added by another process once read in")
+    func searchCacheSeesChanges() throws {
+        let dir = TempDir()
+        let (store, org) = try Self.oneActivity(dir)
+        let q = AgendaQuery(from: testNow, days: 7, search: "koor")
+        #expect(try store.agendaListing(q, viewer: .visitor).count == 1)
+        try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Kinderkoor", start: testNow.addingTimeInterval(2 * 86_400), location: "School", organisation: org), by: .commandLine)
+        #expect(try store.agendaListing(q, viewer: .visitor).count == 2, "a change made here")
+        let other = try reopen(dir)
+        try other.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Mannenkoor", start: testNow.addingTimeInterval(3 * 86_400), location: "Kerk", organisation: org), by: .commandLine)
+        try store.refreshIfChanged()
+        #expect(try store.agendaListing(q, viewer: .visitor).all.map(\.item.title) == ["Koor", "Kinderkoor", "Mannenkoor"], "another process's change")
     }
 }

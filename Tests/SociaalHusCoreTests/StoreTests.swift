@@ -244,8 +244,8 @@ import Testing
             }
             try db.execute("DROP TABLE change_log; DROP TABLE agenda_occurrence; DROP TABLE refs; DELETE FROM meta WHERE key LIKE 'occurrences-%'")
             try db.execute("DROP INDEX accounts_email; DROP INDEX accounts_blocked; ALTER TABLE accounts DROP COLUMN email; ALTER TABLE accounts DROP COLUMN blocked")
+            try db.execute("DROP INDEX posts_listing; DROP INDEX agenda_category; ALTER TABLE agenda DROP COLUMN search; DROP TABLE notify_interest")
             try db.execute("DROP INDEX agenda_span; ALTER TABLE agenda DROP COLUMN starts; ALTER TABLE agenda DROP COLUMN ends; ALTER TABLE agenda DROP COLUMN category")
-            try db.execute("DROP INDEX posts_listing; ALTER TABLE agenda DROP COLUMN search; DROP TABLE notify_interest")
             for column in ["created", "kind", "wijk", "expires", "hidden", "author", "organisation"] { try db.execute("ALTER TABLE posts DROP COLUMN \(column)") }
             try db.execute("PRAGMA user_version = 1")
             try db.checkpointTruncate()

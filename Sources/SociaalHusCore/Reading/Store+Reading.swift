@@ -168,7 +168,8 @@ extension Store {
                }
            }, mayView: { item in
                ContentVisibility.mayView(item, creator: item.createdBy.flatMap { s.accounts[$0.rawValue] }, by: viewer, settings: s.settings)
-           }, onError: { s.agenda.noteDamage($0) }) {
+           }, onError: { s.agenda.noteDamage($0) }, searchCache: searchCache,
+                                                            cacheKey: [CollectionName.agenda, .accounts, .settings].map { String(seenVersion($0)) }.joined(separator: ":")) {
             return listing
         }
         return AgendaListing(try expandedAgenda(q, viewer: viewer))

@@ -38,6 +38,11 @@ public final class Store {
 
     let lock: FileLock
     let db: Database
+    /// What a search typed letter by letter keeps between keys.
+    let searchCache = AgendaSearchCache()
+
+    /// The change counter of collection `c` as this process last read or wrote it.
+    func seenVersion(_ c: CollectionName) -> Int { seenVersions["version:" + c.rawValue] ?? 0 }
     /// True when the store lies on a read-only disk or in a folder this user cannot write:
     /// everything can be read, and every change is refused with `storeReadOnly`.
     public private(set) var readOnly = false

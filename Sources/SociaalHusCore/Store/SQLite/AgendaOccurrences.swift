@@ -157,28 +157,83 @@ extension AgendaOccurrences {
     /// outside the range laid down. `item` gives one activity by its id, reading its record
     /// (checksum and bytes) only when not read before (and keeping it, when told to); `mayView` is the rule itself, asked again
     /// of every activity shown (the columns only find them).
+    ///
+    /// With `searchCache` (and `cacheKey`, what the store is as this process knows it), a search
+    /// reads the rows of its window and filters once and then filters them in memory per key.
     static func listing(_ q: AgendaQuery, sight: AgendaSight, db: Database,
                         item: @escaping @Sendable (Int, Bool, () throws -> (crc: Int, data: Data)?) -> AgendaItem?,
                         mayView: @escaping @Sendable (AgendaItem) -> Bool,
-                        onError: @escaping @Sendable (Error) -> Void = { _ in }) throws -> AgendaListing? {
+                        onError: @escaping @Sendable (Error) -> Void = { _ in },
+                        searchCache: AgendaSearchCache? = nil, cacheKey: String = "") throws -> AgendaListing? {
+        if let searchCache, let needle = AgendaSearch.needle(q.search), AgendaSearch.columnAnswers(needle), try db.userVersion >= 7 {
+            var base = q
+            base.search = nil
+            guard let (sql, args) = try filter(base, sight: sight, db: db) else { return nil }
+            let (slots, texts) = try searchCache.rows(for: cacheKey + "|" + sql + "|" + args.map { "\($0 ?? "nil")" }.joined(separator: ",")) {
+                var slots: [AgendaSearchCache.Slot] = []
+                let rows = try db.prepare("SELECT o.day, o.starts, o.item " + sql + " ORDER BY o.day, o.starts, o.item").bind(all: args)
+                while try rows.step() { slots.append(.init(day: rows.int(0), starts: rows.double(1), item: rows.int(2))) }
+                var texts: [Int: String] = [:]
+                let text = try db.prepare("SELECT id, search FROM agenda WHERE id IN (SELECT o.item " + sql + ")").bind(all: args)
+                while try text.step() { texts[text.int(0)] = text.text(1) }
+                return (slots, texts)
+            }
+            var matching: Set<Int> = []
+            for (id, text) in texts where AgendaSearch.contains(text, needle) { matching.insert(id) }
+            let hits = slots.filter { matching.contains($0.item) }
+            var days: [AgendaListing.Day] = []
+            for h in hits {
+                if days.last?.number == h.day { days[days.count - 1].count += 1 } else { days.append(AgendaListing.Day(date: AgendaListing.noon(of: h.day), number: h.day, count: 1)) }
+            }
+            let read = try reader(q, total: hits.count, db: db, item: item, mayView: mayView)
+            return AgendaListing(count: hits.count, days: days, fetch: { range in
+                var none: [Int: AgendaItem?]? = nil
+                return range.map { read(hits[$0].starts, hits[$0].item, &none) }
+            })
+        }
         guard let (sql, args) = try filter(q, sight: sight, db: db) else { return nil }
         var days: [AgendaListing.Day] = []
         let grouped = try db.prepare("SELECT o.day, count(*) " + sql + " GROUP BY o.day ORDER BY o.day").bind(all: args)
         while try grouped.step() {
             days.append(AgendaListing.Day(date: AgendaListing.noon(of: grouped.int(0)), number: grouped.int(0), count: grouped.int(1)))
         }
+        let rowsSQL = "SELECT o.starts, o.item " + sql + " ORDER BY o.day, o.starts, o.item"
+        let fixedArgs = args
+        let occurrence = try reader(q, total: days.reduce(0) { $0 + $1.count }, db: db, item: item, mayView: mayView)
+        return AgendaListing(count: days.reduce(0) { $0 + $1.count }, days: days, fetch: { range in
+            var out: [Occurrence?] = []
+            let sql = rowsSQL + " LIMIT ?\(fixedArgs.count + 1) OFFSET ?\(fixedArgs.count + 2)"
+            do {
+                let page = try db.prepare(sql).bind(all: fixedArgs + [range.count, range.lowerBound])
+                var none: [Int: AgendaItem?]? = nil
+                while try page.step() { out.append(occurrence(page.double(0), page.int(1), &none)) }
+            } catch { onError(error) }
+            return out
+        }, stream: { body in
+            do {
+                let all = try db.prepare(rowsSQL).bind(all: fixedArgs)
+                var recent: [Int: AgendaItem?]? = [:]
+                while try all.step() { body(occurrence(all.double(0), all.int(1), &recent)) }
+            } catch { onError(error) }
+        })
+    }
+}
+
+extension AgendaOccurrences {
+    /// Turns a row (its start and activity) into an occurrence the viewer may see, reading the
+    /// activity through `item` (nil: gone, or not for this viewer). With a `cache` (streaming),
+    /// an activity and whether the viewer may see it are kept while it recurs.
+    static func reader(_ q: AgendaQuery, total: Int, db: Database,
+                       item: @escaping @Sendable (Int, Bool, () throws -> (crc: Int, data: Data)?) -> AgendaItem?,
+                       mayView: @escaping @Sendable (AgendaItem) -> Bool) throws -> (Double, Int, inout [Int: AgendaItem?]?) -> Occurrence? {
         // An activity's record is read once (by one prepared statement), when first met: a
         // weekly activity has eight rows in eight weeks (joining the record to every row read
         // it eight times).
-        let rowsSQL = "SELECT o.starts, o.item " + sql + " ORDER BY o.day, o.starts, o.item"
-        let fixedArgs = args
         let byID = try db.prepare("SELECT crc, data FROM agenda WHERE id = ?1")
         // How many activities a stream keeps: about a week and a half of rows (a weekly one is
         // met again by then), at least 512, at most 8,192.
-        let total = days.reduce(0) { $0 + $1.count }
         let keepAtMost = min(8_192, max(512, total * 7 * 3 / 2 / max(q.days, 1)))
-        func occurrence(_ s: Statement, cache: inout [Int: AgendaItem?]?) -> Occurrence? {
-            let id = s.int(1)
+        return { starts, id, cache in
             let record: () throws -> (crc: Int, data: Data)? = {
                 // Reset at once: a statement left on its row keeps a read open, and this
                 // connection would not see other processes' changes (nor checkpoint) after.
@@ -204,25 +259,9 @@ extension AgendaOccurrences {
                 guard let found = item(id, true, record), mayView(found) else { return nil }
                 it = found
             }
-            let start = Date(timeIntervalSince1970: s.double(0))
+            let start = Date(timeIntervalSince1970: starts)
             return Occurrence(item: it, start: start, end: it.end.map { start.addingTimeInterval($0.timeIntervalSince(it.start)) })
         }
-        return AgendaListing(count: days.reduce(0) { $0 + $1.count }, days: days, fetch: { range in
-            var out: [Occurrence?] = []
-            let sql = rowsSQL + " LIMIT ?\(fixedArgs.count + 1) OFFSET ?\(fixedArgs.count + 2)"
-            do {
-                let page = try db.prepare(sql).bind(all: fixedArgs + [range.count, range.lowerBound])
-                var none: [Int: AgendaItem?]? = nil
-                while try page.step() { out.append(occurrence(page, cache: &none)) }
-            } catch { onError(error) }
-            return out
-        }, stream: { body in
-            do {
-                let all = try db.prepare(rowsSQL).bind(all: fixedArgs)
-                var recent: [Int: AgendaItem?]? = [:]
-                while try all.step() { body(occurrence(all, cache: &recent)) }
-            } catch { onError(error) }
-        })
     }
 }
 

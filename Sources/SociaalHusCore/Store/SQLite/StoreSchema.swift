@@ -111,6 +111,9 @@ enum StoreSchema {
             try db.execute(PostRows.createSQL)
             try PostRows.indexAll(in: db)
             try db.execute("ALTER TABLE agenda ADD COLUMN search TEXT")
+            // (The agenda's categories for its filter, read from the index alone: reading them from
+            // the rows read every activity's record each time the agenda came to the front.)
+            try db.execute("CREATE INDEX agenda_category ON agenda (category)")
             var rows: [(Int, Data)] = []
             let s = try db.prepare("SELECT id, data FROM agenda")
             while try s.step() { rows.append((s.int(0), s.data(1))) }
