@@ -63,9 +63,10 @@ struct cn_guard_state {
     int capture;
     char demo_path[4096];
     volatile sig_atomic_t cleaning;
+    volatile sig_atomic_t hangup_sig;
 };
 static inline struct cn_guard_state *cn_st(void) {
-    static struct cn_guard_state s = { .have_modes = 0, .saved_stderr = -1, .capture = -1, .cleaning = 0 };
+    static struct cn_guard_state s = { .have_modes = 0, .saved_stderr = -1, .capture = -1, .cleaning = 0, .hangup_sig = 0 };
     return &s;
 }
 #define cn_saved_modes (cn_st()->saved_modes)
@@ -125,6 +126,20 @@ static void cn_on_signal(int sig) {
     raise(sig);
 }
 
+/* SIGHUP (a dropped connection) and SIGTERM: noted, and the run loop ends the session within a
+ * second as logging out would, keeping a half-filled intake as its draft with the field being
+ * typed (issue 16); only if it has not in three seconds, or on a second such signal, the
+ * handler above ends the process as before. */
+static void cn_on_hangup(int sig) {
+    if (cn_st()->hangup_sig) { cn_on_signal(sig); return; }
+    cn_st()->hangup_sig = sig;
+    alarm(3);
+}
+static void cn_on_alarm(int sig) { cn_on_signal(cn_st()->hangup_sig ? (int)cn_st()->hangup_sig : sig); }
+
+/* The signal that asks the session to end (0: none). */
+static inline int cn_hangup_signal(void) { return cn_st()->hangup_sig; }
+
 /* Called before initscr: saves the modes, starts capturing stderr, installs the handlers. */
 static inline void cn_guard_terminal(const char *demo_path) {
     if (tcgetattr(STDIN_FILENO, &cn_saved_modes) == 0) cn_have_modes = 1;
@@ -141,10 +156,15 @@ static inline void cn_guard_terminal(const char *demo_path) {
     for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
-        sa.sa_handler = cn_on_signal;
+        sa.sa_handler = (sigs[i] == SIGHUP || sigs[i] == SIGTERM) ? cn_on_hangup : cn_on_signal;
         sigemptyset(&sa.sa_mask);
         sigaction(sigs[i], &sa, NULL);
     }
+    struct sigaction alarm_action;
+    memset(&alarm_action, 0, sizeof alarm_action);
+    alarm_action.sa_handler = cn_on_alarm;
+    sigemptyset(&alarm_action.sa_mask);
+    sigaction(SIGALRM, &alarm_action, NULL);
 }
 
 /* Starts curses on stdout/stdin. Unlike initscr, which prints and exits when the terminal type
@@ -158,7 +178,7 @@ static inline int cn_start(void) {
 }
 
 /* Called after endwin on a normal end: stderr back, anything written meanwhile shown. */
-static inline void cn_release_terminal(void) { cn_flush_captured(); }
+static inline void cn_release_terminal(void) { alarm(0); cn_flush_captured(); }
 
 /* The demo store is gone or kept by the caller: forget its path. */
 static inline void cn_forget_demo(void) { cn_demo_path[0] = 0; }

@@ -78,6 +78,12 @@ public final class CursesTerminal: Terminal {
     public var usesColour: Bool { colour }
 
     /// Restores the terminal (idempotent).
+    /// SIGHUP or SIGTERM, once received: the run loop then ends the session (see the shim).
+    public var endedBySignal: Int32? {
+        let s = cn_hangup_signal()
+        return s == 0 ? nil : s
+    }
+
     public func close() {
         guard !closed else { return }
         closed = true

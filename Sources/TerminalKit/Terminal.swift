@@ -6,6 +6,12 @@ public protocol Terminal: AnyObject {
     func present(_ grid: Grid)
     /// Waits up to `timeoutMilliseconds` for a key; nil on timeout.
     func readKey(timeoutMilliseconds: Int) -> Key?
+    /// The signal that asked the session to end (a dropped connection, SIGTERM), if one did.
+    var endedBySignal: Int32? { get }
+}
+
+extension Terminal {
+    public var endedBySignal: Int32? { nil }
 }
 
 /// A terminal in memory for tests: keys are queued, the last grid is kept.

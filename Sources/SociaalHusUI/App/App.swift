@@ -298,6 +298,13 @@ public final class App {
         tab = .agenda
     }
 
+    /// Ends the session without asking (the connection dropped): every open screen is told, as at
+    /// logging out, so a half-filled intake is kept as the staff member's draft.
+    public func hangUp() {
+        suspendAll()
+        running = false
+    }
+
     /// "Profiel › Profiel, Prikbord › Nieuw bericht": where typed input has not been saved.
     public func unsavedPlaces() -> [String] {
         Tab.allCases.flatMap { t in

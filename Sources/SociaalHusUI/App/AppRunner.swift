@@ -33,8 +33,18 @@ public final class AppRunner {
         return nil
     }
 
-    /// Runs until the person quits.
-    public func run() {
-        while app.running { step() }
+    /// Runs until the person quits, or a signal asks the session to end (a dropped SSH
+    /// connection): then every open screen is told, as at logging out, so a half-filled intake
+    /// is kept as the draft, the field being typed included; that signal is returned.
+    @discardableResult
+    public func run() -> Int32? {
+        while app.running {
+            if let sig = terminal.endedBySignal {
+                app.hangUp()
+                return sig
+            }
+            step()
+        }
+        return nil
     }
 }

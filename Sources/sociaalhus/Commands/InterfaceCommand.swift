@@ -79,6 +79,12 @@ enum InterfaceCommand {
             throw CLIError.unknownTerminal(e.term)
         }
         defer { terminal.close() }
-        AppRunner(app: app, terminal: terminal).run()
+        if let sig = AppRunner(app: app, terminal: terminal).run() {
+            // A dropped connection or SIGTERM: the session was ended in order; the terminal and a
+            // demo store are cleaned up here, and the process ends as the signal would have it.
+            terminal.close()
+            if let demoPath { try? FileManager.default.removeItem(atPath: demoPath) }
+            exit(128 + sig)
+        }
     }
 }
