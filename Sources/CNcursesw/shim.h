@@ -128,10 +128,11 @@ static void cn_on_signal(int sig) {
 
 /* SIGHUP (a dropped connection) and SIGTERM: noted, and the run loop ends the session within a
  * second as logging out would, keeping a half-filled intake as its draft with the field being
- * typed (issue 16); only if it has not in three seconds, or on a second such signal, the
- * handler above ends the process as before. */
+ * typed (issue 16); only if it has not in three seconds the handler above ends the process as
+ * before. A second one meanwhile changes nothing: logind ends an SSH session with SIGTERM and
+ * SIGHUP at once, and the draft must still be kept. */
 static void cn_on_hangup(int sig) {
-    if (cn_st()->hangup_sig) { cn_on_signal(sig); return; }
+    if (cn_st()->hangup_sig) return;
     cn_st()->hangup_sig = sig;
     alarm(3);
 }

@@ -13,7 +13,7 @@ extension Store {
     /// the notification index finds (schema 7; a new post read all 25,000 accounts of Borne
     /// before), or every account. The rule (`EmailPolicy.mayEmail`) decides for each.
     static func notificationCandidates(wijk: WijkID?, topics: [String], in state: StoreState) -> [Account] {
-        let topicSet = Array(Set(topics.map { $0.lowercased() })).sorted()
+        let topicSet = Array(Set(topics.map(AgendaSearch.fold))).sorted()
         guard let keys = state.accounts.keys(matching: .interested(wijk: wijk?.rawValue, topics: topicSet)) else { return Array(state.accounts.all) }
         return keys.compactMap { state.accounts[$0] }
     }

@@ -81,8 +81,11 @@ extension Store {
     /// The prikbord as `viewer` sees it, newest first, optionally of one kind and wijk, read a page
     /// at a time from the posts' columns (`PostRows`); each post shown is decoded when drawn and
     /// passed through the rule itself. The same posts as `posts(for:)`, which a test checks.
-    public func postListing(for viewer: Viewer, kind: Post.Kind? = nil, wijk: WijkID? = nil, now: Date, lang: Language) -> PostListing {
+    public func postListing(for viewer: Viewer, kind: Post.Kind? = nil, wijk: WijkID? = nil, now given: Date, lang: Language) -> PostListing {
         let s = state
+        // The moment as the column holds it, for the query and the rule alike (a Date converted
+        // to seconds since 1970 rounds: a post could expire for one and not the other).
+        let now = Date(timeIntervalSince1970: given.timeIntervalSince1970)
         guard let sight = ContentVisibility.postSight(for: viewer, settings: s.settings) else { return .empty }
         guard s.posts.readsDatabase, (try? db.userVersion) ?? 0 >= 7 else {
             // (A table held in memory, or a store not brought to schema 7: the rule over every post.)

@@ -153,6 +153,7 @@ public final class Store {
                     if version < StoreSchema.migrations.count { throw CoreError.storeReadOnly(path: path) }
                 } else {
                     try db.migrate(StoreSchema.migrations)
+                    try Self.catchUpDerived(db)
                 }
                 store = Store(path: path, db: db, clock: clock, hasher: hasher, lock: lock)
                 store.readOnly = readOnly

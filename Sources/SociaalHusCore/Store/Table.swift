@@ -374,6 +374,6 @@ enum TableLookup: Sendable {
     /// Accounts by e-mail address (as `Store.accountEmailKey` writes it).
     case email(String)
     /// Accounts that may want a notification of something new in `wijk` (nil: anywhere) on one
-    /// of `topics` (lower case): their toggle on, not blocked, one of their interests a topic.
+    /// of `topics` (folded: `AgendaSearch.fold`): their toggle on, not blocked, one of their interests a topic.
     case interested(wijk: Int?, topics: [String])
 }

@@ -88,8 +88,9 @@ enum PostRows {
         let rows = try db.prepare("SELECT id, created, kind, wijk, expires, hidden, author, organisation FROM posts")
         while try rows.step() {
             guard let p = state.posts[rows.int(0)] else { continue }
-            let found = Columns(created: rows.isNull(1) ? .nan : rows.double(1), kind: rows.text(2), wijk: rows.int(3),
-                                expires: rows.isNull(4) ? .nan : rows.double(4), hidden: rows.int(5),
+            // (A NULL read as a number would be 0, and pass for "not hidden" or a wijk.)
+            let found = Columns(created: rows.isNull(1) ? .nan : rows.double(1), kind: rows.isNull(2) ? "" : rows.text(2), wijk: rows.isNull(3) ? -1 : rows.int(3),
+                                expires: rows.isNull(4) ? .nan : rows.double(4), hidden: rows.isNull(5) ? -1 : rows.int(5),
                                 author: rows.isNull(6) ? nil : rows.int(6), organisation: rows.isNull(7) ? nil : rows.int(7))
             if found != Columns(p) {
                 out.append(.storeCorrupt(file: "\(StoreSchema.fileName) (posts \(p.id.rawValue))", problem: .unreadable(detail: "index columns")))

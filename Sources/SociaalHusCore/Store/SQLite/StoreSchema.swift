@@ -123,6 +123,8 @@ enum StoreSchema {
             var all: [Account] = []
             while try accounts.step() { all.append(try Store.decode(Account.self, id: accounts.int(0), crc: accounts.int(1), data: accounts.data(2), format: Manifest.currentFormat)) }
             for a in all { try Store.indexInterests(a, in: db) }
+            let derived = try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, coalesce((SELECT value FROM meta WHERE key = ?2), 0))")
+            for c in Store.derivedCollections { try derived.bind("derived:" + c.rawValue, "version:" + c.rawValue).run() }
         },
     ] }
 }
@@ -343,7 +345,7 @@ extension Store {
     }
 
     /// Who may want a notification of something new where (schema 7): a row per wijk, interest
-    /// (lower case) and account, for each account whose notification toggle is on and that is
+    /// (folded: `AgendaSearch.fold`) and account, for each account whose notification toggle is on and that is
     /// not blocked. Only finds candidates: `EmailPolicy.mayEmail` decides for each.
     static let notifyInterestSQL = """
         CREATE TABLE notify_interest (wijk INTEGER NOT NULL, interest TEXT NOT NULL, account INTEGER NOT NULL,
@@ -354,7 +356,9 @@ extension Store {
     /// The `notify_interest` rows `a` should have.
     static func interestRows(_ a: Account) -> Set<[String]> {
         guard !a.blocked, a.profile.email.wijkNotifications else { return [] }
-        return Set(a.profile.interests.map { [String(a.profile.wijk.rawValue), $0.lowercased(), String(a.id.rawValue)] })
+        // Folded as the rule's comparison sees them: lower case and composed (the rule compares
+        // Swift strings, for which "é" typed as one character or as "e" and an accent are equal).
+        return Set(a.profile.interests.map { [String(a.profile.wijk.rawValue), AgendaSearch.fold($0), String(a.id.rawValue)] })
     }
 
     /// Writes the `notify_interest` rows of `a` (after removing its old ones).
@@ -380,6 +384,51 @@ extension Store {
 
     /// Writes records (encoded) and counters in the transaction already begun.
     /// With `now`, the agenda's occurrences are laid down again first when due (see `AgendaOccurrences`).
+    /// The collections with columns or tables derived from their records that only a build of
+    /// schema 7 or later writes (the posts' columns, the agenda's search column, the
+    /// notification index); `meta` "derived:<collection>" is the version they were last brought to.
+    static let derivedCollections: [CollectionName] = [.posts, .agenda, .accounts]
+
+    /// Brings the derived columns up to date after commits made by an older build still running
+    /// when the store was migrated (its processes keep their connection and write without them:
+    /// a post it placed would have no columns, hidden from everyone, and an account it erased
+    /// would keep its rows in the notification index). The change log names the records; at
+    /// open, under the store's lock, one read of `meta` when nothing is due.
+    static func catchUpDerived(_ db: Database) throws {
+        guard try db.userVersion >= 7 else { return }
+        let meta = try readMeta(db)
+        let due = derivedCollections.filter { (meta["derived:" + $0.rawValue] ?? 0) != (meta["version:" + $0.rawValue] ?? 0) }
+        guard !due.isEmpty else { return }
+        try db.transaction {
+            for c in due {
+                let from = meta["derived:" + c.rawValue] ?? 0, to = meta["version:" + c.rawValue] ?? 0
+                var keys = try changedKeys(c, from: from, to: to, in: db)
+                if keys == nil {
+                    keys = []
+                    let all = try db.prepare("SELECT id FROM \(c.rawValue)")
+                    while try all.step() { keys!.insert(all.int(0)) }
+                }
+                let read = try db.prepare("SELECT crc, data FROM \(c.rawValue) WHERE id = ?1")
+                for key in keys!.sorted() {
+                    defer { read.reset() }
+                    let found = try read.bind(key).step()
+                    switch c {
+                    case .posts: if found { try PostRows.index(id: key, data: read.data(1), in: db) }
+                    case .agenda:
+                        if found { try indexAgendaSearch(decode(AgendaItem.self, id: key, crc: read.int(0), data: read.data(1), format: Manifest.currentFormat), in: db) }
+                    case .accounts:
+                        if found { try indexInterests(decode(Account.self, id: key, crc: read.int(0), data: read.data(1), format: Manifest.currentFormat), in: db) }
+                        else { try db.prepare("DELETE FROM notify_interest WHERE account = ?1").bind(key).run() }
+                    default: break
+                    }
+                }
+                // (Read whole: rows of accounts no longer there go too.)
+                if c == .accounts { try db.execute("DELETE FROM notify_interest WHERE account NOT IN (SELECT id FROM accounts)") }
+                try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)").bind("derived:" + c.rawValue, to).run()
+            }
+        }
+    }
+
     /// The agenda row's search column (schema 7).
     static func indexAgendaSearch(_ item: AgendaItem, in db: Database) throws {
         try db.prepare("UPDATE agenda SET search = ?1 WHERE id = ?2").bind(AgendaSearch.column(item), item.id.rawValue).run()
@@ -442,6 +491,12 @@ extension Store {
                 try prune.bind(c.rawValue, now[c]! - 1_000).run()
             }
             for ref in changes.keys { if let v = now[ref.collection] { try log.bind(ref.collection.rawValue, v, ref.key).run() } }
+            if hasListingColumns {
+                // This commit's columns are written: "derived" moves with the version, unless a
+                // commit without them (a build before schema 7, still running) came in between.
+                let derived = try db.prepare("UPDATE meta SET value = ?1 WHERE key = ?2 AND value = ?1 - 1")
+                for c in Store.derivedCollections { if let v = now[c] { try derived.bind(v, "derived:" + c.rawValue).run() } }
+            }
         }
     }
 
