@@ -79,14 +79,7 @@ extension TerminalCleanTests {
         let script = "stty -g > \(t.home)/before; \(Tmux.binary) --store \(t.store); echo EXIT=$?; stty -g > \(t.home)/after; sleep 60"
         try t.start(["sh", "-c", script], raw: true)
         try t.waitFor("bezoeker")
-        try t.logIn("lotte.meijer@demo.sociaalhus.example", "demo-Balie-Lamp-Thee-4", expecting: "Demo Lotte")
-        try t.keys("5")
-        try t.waitFor("Gesprekken van vandaag")
-        try t.keys("n")
-        try t.waitFor("Eerst de vraag")
-        // Still in the first field: nothing was kept as a draft yet.
-        try t.type("Kan de huur niet betalen")
-        try t.waitFor("Kan de huur niet betalen")
+        try t.startIntake(typing: "Kan de huur niet betalen")
         let pid = try #require(try Self.programPID(t))
         for sig in signals { kill(pid, sig) }
         let s = try t.waitFor("EXIT=")
@@ -95,13 +88,6 @@ extension TerminalCleanTests {
         usleep(200_000)
         #expect(try String(contentsOfFile: t.home + "/before", encoding: .utf8) == String(contentsOfFile: t.home + "/after", encoding: .utf8))
         // Back at the desk: the conversation goes on where it was.
-        let again = Tmux()
-        try again.start(["--store", t.store])
-        try again.waitFor("bezoeker")
-        try again.logIn("lotte.meijer@demo.sociaalhus.example", "demo-Balie-Lamp-Thee-4", expecting: "Demo Lotte")
-        try again.keys("5")
-        try again.waitFor("Verder met gesprek")
-        try again.keys("n")
-        try again.waitFor("Kan de huur niet betalen")
+        try Tmux.expectIntakeDraft(store: t.store, question: "Kan de huur niet betalen")
     }
 }

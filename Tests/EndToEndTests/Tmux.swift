@@ -84,6 +84,30 @@ final class Tmux {
         try waitFor("ingelogd: " + name, sourceLocation: sourceLocation)
     }
 
+    /// Lotte (demo desk staff) opens a new intake and types `question`: the first field, nothing
+    /// kept as a draft yet.
+    func startIntake(typing question: String) throws {
+        try logIn("lotte.meijer@demo.sociaalhus.example", "demo-Balie-Lamp-Thee-4", expecting: "Demo Lotte")
+        try keys("5")
+        try waitFor("Gesprekken van vandaag")
+        try keys("n")
+        try waitFor("Eerst de vraag")
+        try type(question)
+        try waitFor(question)
+    }
+
+    /// In a new interface on `store`, Lotte finds her unfinished intake with `question` in it.
+    static func expectIntakeDraft(store: String, question: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let t = Tmux()
+        try t.start(["--store", store])
+        try t.waitFor("bezoeker", sourceLocation: sourceLocation)
+        try t.logIn("lotte.meijer@demo.sociaalhus.example", "demo-Balie-Lamp-Thee-4", expecting: "Demo Lotte", sourceLocation: sourceLocation)
+        try t.keys("5")
+        try t.waitFor("Verder met gesprek", sourceLocation: sourceLocation)
+        try t.keys("n")
+        try t.waitFor(question, sourceLocation: sourceLocation)
+    }
+
     /// Types literal text.
     func type(_ text: String) throws {
         try Tmux.run(["tmux", "-L", socket, "send-keys", "-l", text])

@@ -23,9 +23,7 @@ public final class AgendaListing: @unchecked Sendable {
     public let days: [Day]
     private let fetch: (Range<Int>) -> [Occurrence?]
     private let stream: ((Occurrence?) -> Void) -> Void
-    private let lock = NSLock()
-    private var pages: [Int: [Occurrence?]] = [:]
-    static let pageSize = 64
+    private let pages = Pages<Occurrence>()
 
     /// `fetch` reads a range of occurrences; `stream` reads them all in order, one by one.
     init(count: Int, days: [Day], fetch: @escaping (Range<Int>) -> [Occurrence?], stream: (((Occurrence?) -> Void) -> Void)? = nil) {
@@ -53,19 +51,7 @@ public final class AgendaListing: @unchecked Sendable {
     }
 
     /// The occurrence at `index` (nil outside the listing, or when it changed meanwhile).
-    public func occurrence(at index: Int) -> Occurrence? {
-        guard (0..<count).contains(index) else { return nil }
-        let page = index / Self.pageSize
-        let rows: [Occurrence?] = lock.withLock {
-            if let known = pages[page] { return known }
-            let start = page * Self.pageSize
-            let got = fetch(start..<min(start + Self.pageSize, count))
-            pages[page] = got
-            return got
-        }
-        let offset = index - page * Self.pageSize
-        return rows.indices.contains(offset) ? rows[offset] : nil
-    }
+    public func occurrence(at index: Int) -> Occurrence? { pages.element(at: index, count: count, fetch: fetch) }
 
     /// Every occurrence, in order.
     public var all: [Occurrence] { fetch(0..<count).compactMap { $0 } }

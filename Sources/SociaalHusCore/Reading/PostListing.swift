@@ -10,9 +10,7 @@ public final class PostListing: @unchecked Sendable {
     /// Number of posts.
     public let count: Int
     private let fetch: (Range<Int>) -> [PostView?]
-    private let lock = NSLock()
-    private var pages: [Int: [PostView?]] = [:]
-    static let pageSize = 64
+    private let pages = Pages<PostView>()
 
     /// `fetch` reads a range of posts (nil for one gone since they were counted).
     init(count: Int, fetch: @escaping (Range<Int>) -> [PostView?]) {
@@ -26,19 +24,7 @@ public final class PostListing: @unchecked Sendable {
     }
 
     /// The post at `index` (nil outside the listing, or when it went meanwhile).
-    public func view(at index: Int) -> PostView? {
-        guard (0..<count).contains(index) else { return nil }
-        let page = index / Self.pageSize
-        let rows: [PostView?] = lock.withLock {
-            if let known = pages[page] { return known }
-            let start = page * Self.pageSize
-            let got = fetch(start..<min(start + Self.pageSize, count))
-            pages[page] = got
-            return got
-        }
-        let offset = index - page * Self.pageSize
-        return rows.indices.contains(offset) ? rows[offset] : nil
-    }
+    public func view(at index: Int) -> PostView? { pages.element(at: index, count: count, fetch: fetch) }
 
     /// Where the post `id` stands, looked for from `near` outwards a page or two at a time (nil
     /// when not among the first `limit` looked at).
