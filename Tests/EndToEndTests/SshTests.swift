@@ -90,7 +90,7 @@ import Testing
         #expect(screen.contains("▶ ") && screen.contains("│"), "UTF-8 marks when LANG comes along: \(screen)")
     }
 
-    @Test("a command, port forwarding and -N give nothing: no shell, no tunnel, no session")
+    @Test("a command, port forwarding (-L and -R) and -N give nothing: no shell, no tunnel, no session")
     func nothingElse() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else {
             Issue.record("openssh-server is not installed (.ci/run installs it): apt-get install openssh-server")
@@ -113,6 +113,14 @@ import Testing
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline, !s.log.contains("refused local port forward") { usleep(100_000) }
         #expect(s.log.contains("refused local port forward"), "\(s.log)")
+        // Remote forwarding: sshd refuses to listen for the client. Told to give up when a forward
+        // fails, ssh exits 255 (had it been granted, -f would have sent it to the background with
+        // 0, listening), and nothing listens on the server's side.
+        let remote = s.port + 2
+        let remoteWords = (s.sshWords + ["-f", "-N", "-o", "ExitOnForwardFailure=yes", "-R", "\(remote):127.0.0.1:\(s.port)"]).map(Tmux.quote).joined(separator: " ")
+        defer { _ = try? CrashTests.sh("pkill -f -- '-R \(remote):127.0.0.1'") }
+        #expect(try CrashTests.sh("timeout 20 " + remoteWords) == 255, "ssh -R was not refused")
+        #expect(try Self.bash("exec 3<>/dev/tcp/127.0.0.1/\(remote)") != 0, "something listens on the remote forward's port")
         // -N: a connection without a session starts nothing.
         // ([-] keeps pgrep from finding its own command line.)
         #expect(try CrashTests.sh("! pgrep -f -- '[-]-store \(s.t.store)' >/dev/null") == 0)
