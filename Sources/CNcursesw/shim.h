@@ -53,6 +53,7 @@ static inline int cn_locale_is_utf8(void) {
 #include <string.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 /* State lives in a function-local static: Swift does not emit a header's static variables. */
@@ -131,12 +132,31 @@ static void cn_on_signal(int sig) {
  * typed (issue 16); only if it has not in three seconds the handler above ends the process as
  * before. A second one meanwhile changes nothing: logind ends an SSH session with SIGTERM and
  * SIGHUP at once, and the draft must still be kept. */
+static inline long cn_now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
 static void cn_on_hangup(int sig) {
-    if (cn_st()->hangup_sig) return;
+    static volatile long first_ms = 0;
+    if (cn_st()->hangup_sig) {
+        /* A second one a second or more later: whoever sent it means now. */
+        if (cn_now_ms() - first_ms >= 1000) cn_on_signal(cn_st()->hangup_sig);
+        return;
+    }
+    first_ms = cn_now_ms();
     cn_st()->hangup_sig = sig;
     alarm(3);
 }
-static void cn_on_alarm(int sig) { cn_on_signal(cn_st()->hangup_sig ? (int)cn_st()->hangup_sig : sig); }
+/* The run loop did not end the session in time: perhaps stuck writing to a terminal that takes
+ * nothing any more (a dead connection with full buffers). Its output is dropped and made
+ * non-blocking first, so restoring the modes cannot block in here as well. */
+static void cn_on_alarm(int sig) {
+    tcflush(STDOUT_FILENO, TCOFLUSH);
+    int flags = fcntl(STDOUT_FILENO, F_GETFL);
+    if (flags >= 0) fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK);
+    cn_on_signal(cn_st()->hangup_sig ? (int)cn_st()->hangup_sig : sig);
+}
 
 /* The signal that asks the session to end (0: none). */
 static inline int cn_hangup_signal(void) { return cn_st()->hangup_sig; }

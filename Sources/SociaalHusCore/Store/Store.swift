@@ -153,7 +153,9 @@ public final class Store {
                     if version < StoreSchema.migrations.count { throw CoreError.storeReadOnly(path: path) }
                 } else {
                     try db.migrate(StoreSchema.migrations)
-                    try Self.catchUpDerived(db)
+                    // Not a reason to refuse the store: if it cannot be done now (a database
+                    // file this user may not write), the next open does it, and `check` tells.
+                    try? Self.catchUpDerived(db)
                 }
                 store = Store(path: path, db: db, clock: clock, hasher: hasher, lock: lock)
                 store.readOnly = readOnly

@@ -79,7 +79,8 @@ enum InterfaceCommand {
             throw CLIError.unknownTerminal(e.term)
         }
         defer { terminal.close() }
-        if let sig = AppRunner(app: app, terminal: terminal).run() {
+        // (A signal just as the person quit is honoured too.)
+        if let sig = AppRunner(app: app, terminal: terminal).run() ?? terminal.endedBySignal {
             // A dropped connection or SIGTERM: the session was ended in order; the terminal and a
             // demo store are cleaned up here, and the process ends as the signal would have it.
             terminal.close()

@@ -395,23 +395,39 @@ extension Store {
     /// would keep its rows in the notification index). The change log names the records; at
     /// open, under the store's lock, one read of `meta` when nothing is due.
     static func catchUpDerived(_ db: Database) throws {
-        guard try db.userVersion >= 7 else { return }
-        let meta = try readMeta(db)
-        let due = derivedCollections.filter { (meta["derived:" + $0.rawValue] ?? 0) != (meta["version:" + $0.rawValue] ?? 0) }
+        let due = try derivedDue(db)
         guard !due.isEmpty else { return }
-        try db.transaction {
-            for c in due {
-                let from = meta["derived:" + c.rawValue] ?? 0, to = meta["version:" + c.rawValue] ?? 0
-                var keys = try changedKeys(c, from: from, to: to, in: db)
-                if keys == nil {
-                    keys = []
-                    let all = try db.prepare("SELECT id FROM \(c.rawValue)")
-                    while try all.step() { keys!.insert(all.int(0)) }
-                }
-                let read = try db.prepare("SELECT crc, data FROM \(c.rawValue) WHERE id = ?1")
-                for key in keys!.sorted() {
-                    defer { read.reset() }
-                    let found = try read.bind(key).step()
+        try db.transaction { try bringDerivedUpToDate(due, in: db) }
+    }
+
+    /// The collections whose derived columns lag their records (empty: none, or not schema 7;
+    /// values outside 0...2^52 are left for opening to report as damage).
+    static func derivedDue(_ db: Database) throws -> [(CollectionName, from: Int, to: Int)] {
+        guard try db.userVersion >= 7 else { return [] }
+        let meta = try readMeta(db)
+        return derivedCollections.compactMap { c in
+            let from = meta["derived:" + c.rawValue] ?? 0, to = meta["version:" + c.rawValue] ?? 0
+            guard from != to, (0...(1 << 52)).contains(from), (0...(1 << 52)).contains(to) else { return nil }
+            return (c, from, to)
+        }
+    }
+
+    /// Re-derives the columns of the records changed in `due` (inside the caller's transaction).
+    /// A record that cannot be read is left as it is (its index rows too, so the notification
+    /// index stays a superset): opening never fails on it, `check` reports it.
+    static func bringDerivedUpToDate(_ due: [(CollectionName, from: Int, to: Int)], in db: Database) throws {
+        for (c, from, to) in due {
+            var keys = try changedKeys(c, from: from, to: to, in: db)
+            if keys == nil {
+                keys = []
+                let all = try db.prepare("SELECT id FROM \(c.rawValue)")
+                while try all.step() { keys!.insert(all.int(0)) }
+            }
+            let read = try db.prepare("SELECT crc, data FROM \(c.rawValue) WHERE id = ?1")
+            for key in keys!.sorted() {
+                defer { read.reset() }
+                let found = try read.bind(key).step()
+                do {
                     switch c {
                     case .posts: if found { try PostRows.index(id: key, data: read.data(1), in: db) }
                     case .agenda:
@@ -421,11 +437,14 @@ extension Store {
                         else { try db.prepare("DELETE FROM notify_interest WHERE account = ?1").bind(key).run() }
                     default: break
                     }
+                } catch let damage as CoreError {
+                    if case .storeCorrupt = damage { continue }
+                    throw damage
                 }
-                // (Read whole: rows of accounts no longer there go too.)
-                if c == .accounts { try db.execute("DELETE FROM notify_interest WHERE account NOT IN (SELECT id FROM accounts)") }
-                try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)").bind("derived:" + c.rawValue, to).run()
             }
+            // (Rows of accounts no longer there go too.)
+            if c == .accounts { try db.execute("DELETE FROM notify_interest WHERE account NOT IN (SELECT id FROM accounts)") }
+            try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)").bind("derived:" + c.rawValue, to).run()
         }
     }
 
