@@ -66,6 +66,7 @@ struct CommandSpec {
             opt("idle-minutes", ("N", "N"), "minuten zonder toets tot automatisch uitloggen (1–1440, standaard 10)", "minutes without a key before automatic logout (1–1440, default 10)"),
             opt("plain", nil, "gewone tekst voor schermlezers: regels in leesvolgorde, nooit overschreven (vanzelf bij TERM=dumb)", "plain text for screen readers: lines in reading order, never overwritten (automatic with TERM=dumb)"),
             opt("ascii", nil, "alleen ASCII-tekens (vanzelf zonder UTF-8-locale): > voor de keuze, * voor een optie, - en | voor lijnen", "ASCII characters only (automatic without a UTF-8 locale): > for the choice, * for an option, - and | for rules"),
+            opt("shared", nil, "voor anderen geserveerd (via ssh): een export gaat per e-mail naar het eigen adres, nooit naar een bestand op deze computer", "served to others (over ssh): an export goes by e-mail to the person's own address, never to a file on this computer"),
         ]),
         CommandSpec(path: ["init"], summary: ("maak een nieuwe opslag", "create a new store"), options: [
             opt("demo", nil, "vul de opslag met DEMO-gegevens", "fill the store with DEMO data"),

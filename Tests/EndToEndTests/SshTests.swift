@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import SociaalHusCore
 
 /// Issue 16, part 1: served over a real OpenSSH. A throw-away sshd on a high port runs with the
 /// block `sociaalhus deploy ssh` prints; `ssh -tt` in tmux sees the agenda (in ASCII when the
@@ -142,5 +143,29 @@ import Testing
         while Date() < deadline, try CrashTests.sh("pgrep -f -- '[-]-store \(s.t.store)' >/dev/null") == 0 { usleep(100_000) }
         #expect(try CrashTests.sh("! pgrep -f -- '[-]-store \(s.t.store)' >/dev/null") == 0, "the session ended")
         try Tmux.expectIntakeDraft(store: s.t.store, question: "Vraag over de energietoeslag")
+    }
+
+    @Test("over SSH an export goes by e-mail to the resident's own address: no path to type, no file on the server")
+    func exportByMail() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else {
+            Issue.record("openssh-server is not installed (.ci/run installs it): apt-get install openssh-server")
+            return
+        }
+        let s = try Server()
+        let before = Set((try? FileManager.default.contentsOfDirectory(atPath: NSHomeDirectory())) ?? [])
+        try s.t.start(["env", "LANG=C.UTF-8"] + [s.sshWords[0], "-tt", "-o", "SendEnv=LANG"] + s.sshWords.dropFirst(), raw: true)
+        try s.t.waitFor("bezoeker")
+        try s.t.logIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna")
+        try s.t.keys("g")
+        try s.t.waitFor("Mijn gegevens")
+        try s.t.keys("x")
+        let screen = try s.t.waitFor("Per e-mail versturen")
+        #expect(!screen.contains("Bestand"), "no file path to type over SSH: \(screen)")
+        try s.t.keys("Enter")
+        try s.t.waitFor("Klaargezet voor: anna.devries@demo.sociaalhus.example")
+        let mail = try #require(try Store.open(at: s.t.store).state.outbox.all.first { $0.kind == .dataExport })
+        #expect(mail.to == "anna.devries@demo.sociaalhus.example" && mail.body.contains("\"email\""))
+        let after = Set((try? FileManager.default.contentsOfDirectory(atPath: NSHomeDirectory())) ?? [])
+        #expect(after.subtracting(before).allSatisfy { !$0.hasPrefix("sociaalhus-export") }, "an export file on the server")
     }
 }

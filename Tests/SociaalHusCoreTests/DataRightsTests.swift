@@ -77,6 +77,20 @@ import Testing
         #expect(throws: CoreError.notPermitted(.notYourAccount)) { try w.store.export(w.person.id, by: .account(w.bystander)) }
     }
 
+    @Test("an export sent by e-mail (served over SSH) goes to the person's own address only, holds their data, is refused to anyone else, and is erased with them")
+    func mailedExport() throws {
+        let w = try Planted()
+        #expect(throws: CoreError.notPermitted(.notYourAccount)) { try w.store.mailExport(w.person.id, by: .account(w.bystander)) }
+        let to = try w.store.mailExport(w.person.id, by: .account(w.person))
+        #expect(to == w.person.email)
+        let mail = try #require(try reopen(w.dir).state.outbox.all.first { $0.kind == .dataExport })
+        #expect(mail.to == w.person.email && mail.accounts == [w.person.id])
+        for c in w.canaries where c != "CANARY-PHOTO-BYTES-q8Zt" { #expect(mail.body.contains(c), "\(c) missing from the mailed export") }
+        try w.store.erase(w.person.id, by: .account(w.person))
+        for c in w.canaries { #expect(w.filesContaining(c).isEmpty, "\(c) still in \(w.filesContaining(c))") }
+        #expect(try reopen(w.dir).state.outbox.all.allSatisfy { $0.kind != .dataExport })
+    }
+
     @Test("after erasure no byte of the person's data remains in any file of the store") func eraseCanary() throws {
         let w = try Planted()
         for c in w.canaries { #expect(!w.filesContaining(c).isEmpty, "canary \(c) was planted") }

@@ -19,6 +19,8 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable {
         case newsletter
         /// A platform announcement.
         case announcement
+        /// A resident's own data export, asked for over SSH (see `Store.mailExport`).
+        case dataExport = "data-export"
     }
 
     /// Where it stands.

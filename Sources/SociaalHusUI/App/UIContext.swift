@@ -16,6 +16,9 @@ public final class UIContext {
     public var exportDirectory: String
     /// The keys file's rebinding (none by default).
     public var keyMap = KeyMap()
+    /// Served to others (`--shared`, the SSH recipe): a data export goes by e-mail to the
+    /// person's own address, never to a file on this computer.
+    public var exportsByMail = false
     /// Navigation requests, carried out by the app after the key is handled.
     var requests: [NavigationRequest] = []
 

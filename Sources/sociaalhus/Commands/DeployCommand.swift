@@ -49,7 +49,7 @@ enum DeployCommand {
         #    \(ctx.t("Debian's standaard 'AcceptEnv LANG LC_*' laat ook LC_* door: onschuldig (SociaalHus leest er alleen de tekenset uit), maar haal het weg voor alleen deze vier.", "Debian's default 'AcceptEnv LANG LC_*' lets LC_* in too: harmless (SociaalHus only reads the character set from it), but remove it for just these four."))
 
         Match User \(user)
-            ForceCommand \(binary) --store \(store)
+            ForceCommand \(binary) --store \(store) --shared
             PermitTTY yes
             DisableForwarding yes
             AllowTcpForwarding no

@@ -13,6 +13,7 @@ enum InterfaceCommand {
         let demo = args.flag("demo")
         let ascii = args.flag("ascii")
         let plainAsked = args.flag("plain")
+        let shared = args.flag("shared")
         let themeName = args.value("theme") ?? "standaard"
         let idleText = args.value("idle-minutes")
         var store: Store
@@ -48,6 +49,7 @@ enum InterfaceCommand {
         var (theme, themeError) = ThemeLoader.load(name: themeName, environment: ctx.environment, executable: executable)
         if noColor { theme = theme.asMonochrome }
         let uiContext = UIContext(store: store, language: ctx.lang, exportDirectory: FileManager.default.currentDirectoryPath)
+        uiContext.exportsByMail = shared
         if demo {
             uiContext.inform(ctx.t("DEMO-opslag: log in met bijv. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026",
                                    "DEMO store: log in with e.g. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026"))

@@ -3,7 +3,8 @@ import SociaalHusCore
 import TerminalKit
 
 /// Gegevens exporteren: asks where to write the JSON file (a sensible default is filled in),
-/// writes it readable for the owner only, and says where it went.
+/// writes it readable for the owner only, and says where it went. Served to others (`--shared`,
+/// over SSH) it sends the export by e-mail to the person's own address instead.
 final class ExportDataScreen: Screen {
     private var form = ExportDataScreen.makeForm(path: "")
     private var filled = false
@@ -20,6 +21,10 @@ final class ExportDataScreen: Screen {
     func willAppear(_ ctx: UIContext) {
         guard !filled, let id = ctx.session else { return }
         filled = true
+        if ctx.exportsByMail {
+            form = Form([FormField("mail", "", .button)], labelWidth: 8)
+            return
+        }
         // A new field, so the cursor starts at the end of the suggested path.
         form = Self.makeForm(path: (ctx.exportDirectory as NSString).appendingPathComponent("sociaalhus-export-\(id).json"))
     }
@@ -54,6 +59,18 @@ final class ExportDataScreen: Screen {
     /// Reacts to the button.
     private func press(_ e: Form.Event, _ ctx: UIContext) {
         if case .pressed("export") = e { exportData(ctx) }
+        if case .pressed("mail") = e { mailData(ctx) }
+    }
+
+    /// Served over SSH: the export goes by e-mail to the person's own address.
+    private func mailData(_ ctx: UIContext) {
+        guard let id = ctx.session else { return }
+        do {
+            written = try ctx.store.mailExport(id, by: ctx.viewer)
+            ctx.inform(ctx.t("Je gegevens gaan per e-mail naar je eigen adres.", "Your data goes by e-mail to your own address."))
+        } catch {
+            ctx.fail(error)
+        }
     }
 
     /// Checks the path, then writes the export; every problem is said plainly and the path stays.
@@ -113,6 +130,7 @@ final class ExportDataScreen: Screen {
 
     func render(into g: inout Grid, area fullArea: Rect, _ ctx: UIContext) {
         let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
+        if ctx.exportsByMail { return renderMail(into: &g, area: area, ctx) }
         form.fields[0].label = ctx.t("Bestand", "File")
         form.fields[1].label = ctx.t("Exporteren", "Export")
         let x = area.x + 2, width = max(area.width - 4, 1)
@@ -129,6 +147,28 @@ final class ExportDataScreen: Screen {
         if let written {
             let lines = TextWidth.wrap(ctx.t("Geschreven naar: ", "Written to: ") + safe(written), to: width)
             for line in lines where y < area.maxY {
+                g.put(line, x: x, y: y, role: .success, maxWidth: width)
+                y += 1
+            }
+        }
+    }
+
+    /// Served over SSH: what the e-mail holds, where it goes, and the button.
+    private func renderMail(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        form.fields[0].label = ctx.t("Per e-mail versturen", "Send by e-mail")
+        let x = area.x + 2, width = max(area.width - 4, 1)
+        var y = area.y + 1
+        let intro = ctx.t("Alles wat SociaalHus over je bewaart gaat als JSON per e-mail naar je eigen adres (op deze gedeelde verbinding wordt niets in een bestand gezet). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.",
+                          "Everything SociaalHus holds about you goes as JSON by e-mail to your own address (over this shared connection nothing is put in a file). It contains personal data: keep it safe.")
+        for line in TextWidth.wrap(intro, to: width) where y < area.maxY {
+            g.put(line, x: x, y: y, role: .muted, maxWidth: width)
+            y += 1
+        }
+        y += 1
+        form.render(into: &g, area: Rect(x: area.x, y: y, width: area.width, height: 1))
+        y += 2
+        if let written {
+            for line in TextWidth.wrap(ctx.t("Klaargezet voor: ", "Queued for: ") + safe(written), to: width) where y < area.maxY {
                 g.put(line, x: x, y: y, role: .success, maxWidth: width)
                 y += 1
             }
