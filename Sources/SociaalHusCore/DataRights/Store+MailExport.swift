@@ -8,6 +8,7 @@ extension Store {
     /// e-mail waits in the outbox like every other (`sociaalhus mail send`) and is erased with
     /// the account.
     public func mailExport(_ id: AccountID, by viewer: Viewer) throws -> String {
+        try Permissions.require(.manageAccount(id), by: viewer)
         let json = String(decoding: try export(id, by: viewer).json(), as: UTF8.self)
         return try update(actor: viewer) { tx in
             guard let a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
