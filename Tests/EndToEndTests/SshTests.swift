@@ -17,6 +17,15 @@ import Testing
         return p.terminationStatus
     }
 
+    /// Whether sshd is there; a recorded failure saying how to install it when not.
+    static func sshdInstalled() -> Bool {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else {
+            Issue.record("openssh-server is not installed (.ci/run installs it): apt-get install openssh-server")
+            return false
+        }
+        return true
+    }
+
     final class Server {
         let t = Tmux()
         let dir: String
@@ -75,10 +84,7 @@ import Testing
 
     @Test("ssh -tt shows the agenda: ASCII marks without a UTF-8 locale, UTF-8 when the client sends LANG")
     func interface() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else {
-            Issue.record("openssh-server is not installed (.ci/run installs it): apt-get install openssh-server")
-            return
-        }
+        guard Self.sshdInstalled() else { return }
         let s = try Server()
         try s.t.start(["env", "LANG=C"] + [s.sshWords[0], "-tt"] + s.sshWords.dropFirst(), raw: true)
         let ascii = try s.t.waitFor("bezoeker")
@@ -93,10 +99,7 @@ import Testing
 
     @Test("a command, port forwarding (-L and -R) and -N give nothing: no shell, no tunnel, no session")
     func nothingElse() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else {
-            Issue.record("openssh-server is not installed (.ci/run installs it): apt-get install openssh-server")
-            return
-        }
+        guard Self.sshdInstalled() else { return }
         let s = try Server()
         // A command: the interface runs instead (and, without a terminal, says so).
         let command = try Tmux.run(s.sshWords + ["/bin/sh", "-c", "'echo PWNED; id'"])
@@ -129,10 +132,7 @@ import Testing
 
     @Test("a dropped SSH connection while typing an intake question: the session ends in order and the question is the draft at the next login")
     func droppedConnection() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else {
-            Issue.record("openssh-server is not installed (.ci/run installs it): apt-get install openssh-server")
-            return
-        }
+        guard Self.sshdInstalled() else { return }
         let s = try Server()
         try s.t.start(["env", "LANG=C.UTF-8"] + [s.sshWords[0], "-tt", "-o", "SendEnv=LANG"] + s.sshWords.dropFirst(), raw: true)
         try s.t.waitFor("bezoeker")
@@ -147,10 +147,7 @@ import Testing
 
     @Test("over SSH an export goes by e-mail to the resident's own address: no path to type, no file on the server")
     func exportByMail() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else {
-            Issue.record("openssh-server is not installed (.ci/run installs it): apt-get install openssh-server")
-            return
-        }
+        guard Self.sshdInstalled() else { return }
         let s = try Server()
         let before = Set((try? FileManager.default.contentsOfDirectory(atPath: NSHomeDirectory())) ?? [])
         try s.t.start(["env", "LANG=C.UTF-8"] + [s.sshWords[0], "-tt", "-o", "SendEnv=LANG"] + s.sshWords.dropFirst(), raw: true)

@@ -130,48 +130,32 @@ final class ExportDataScreen: Screen {
 
     func render(into g: inout Grid, area fullArea: Rect, _ ctx: UIContext) {
         let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
-        if ctx.exportsByMail { return renderMail(into: &g, area: area, ctx) }
-        form.fields[0].label = ctx.t("Bestand", "File")
-        form.fields[1].label = ctx.t("Exporteren", "Export")
-        let x = area.x + 2, width = max(area.width - 4, 1)
-        var y = area.y + 1
-        let intro = ctx.t("Alles wat SociaalHus over je bewaart wordt als JSON-bestand geschreven, alleen leesbaar voor jou. Het bevat persoonlijke gegevens: haal het van een gedeelde computer weg zodra je het niet meer nodig hebt.",
-                          "Everything SociaalHus holds about you is written as a JSON file, readable by you only. It contains personal data: remove it from a shared computer once you no longer need it.")
-        for line in TextWidth.wrap(intro, to: width) {
-            g.put(line, x: x, y: y, role: .muted, maxWidth: width)
-            y += 1
-        }
-        y += 1
-        form.render(into: &g, area: Rect(x: area.x, y: y, width: area.width, height: 2))
-        y += 3
-        if let written {
-            let lines = TextWidth.wrap(ctx.t("Geschreven naar: ", "Written to: ") + safe(written), to: width)
-            for line in lines where y < area.maxY {
-                g.put(line, x: x, y: y, role: .success, maxWidth: width)
-                y += 1
-            }
-        }
-    }
-
-    /// Served over SSH: what the e-mail holds, where it goes, and the button.
-    private func renderMail(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        form.fields[0].label = ctx.t("Per e-mail versturen", "Send by e-mail")
-        let x = area.x + 2, width = max(area.width - 4, 1)
-        var y = area.y + 1
-        let intro = ctx.t("Alles wat SociaalHus over je bewaart gaat als JSON per e-mail naar je eigen adres (op deze gedeelde verbinding wordt niets in een bestand gezet). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.",
+        // The same layout for both ways out: what it does, the form, and where it went.
+        let intro: String, done: String
+        if ctx.exportsByMail {
+            form.fields[0].label = ctx.t("Per e-mail versturen", "Send by e-mail")
+            intro = ctx.t("Alles wat SociaalHus over je bewaart gaat als JSON per e-mail naar je eigen adres (op deze gedeelde verbinding wordt niets in een bestand gezet). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.",
                           "Everything SociaalHus holds about you goes as JSON by e-mail to your own address (over this shared connection nothing is put in a file). It contains personal data: keep it safe.")
-        for line in TextWidth.wrap(intro, to: width) where y < area.maxY {
-            g.put(line, x: x, y: y, role: .muted, maxWidth: width)
-            y += 1
+            done = ctx.t("Klaargezet voor: ", "Queued for: ")
+        } else {
+            form.fields[0].label = ctx.t("Bestand", "File")
+            form.fields[1].label = ctx.t("Exporteren", "Export")
+            intro = ctx.t("Alles wat SociaalHus over je bewaart wordt als JSON-bestand geschreven, alleen leesbaar voor jou. Het bevat persoonlijke gegevens: haal het van een gedeelde computer weg zodra je het niet meer nodig hebt.",
+                          "Everything SociaalHus holds about you is written as a JSON file, readable by you only. It contains personal data: remove it from a shared computer once you no longer need it.")
+            done = ctx.t("Geschreven naar: ", "Written to: ")
         }
-        y += 1
-        form.render(into: &g, area: Rect(x: area.x, y: y, width: area.width, height: 1))
-        y += 2
-        if let written {
-            for line in TextWidth.wrap(ctx.t("Klaargezet voor: ", "Queued for: ") + safe(written), to: width) where y < area.maxY {
-                g.put(line, x: x, y: y, role: .success, maxWidth: width)
+        let x = area.x + 2, width = max(area.width - 4, 1)
+        var y = area.y + 1
+        func lines(_ text: String, _ role: StyleRole) {
+            for line in TextWidth.wrap(text, to: width) where y < area.maxY {
+                g.put(line, x: x, y: y, role: role, maxWidth: width)
                 y += 1
             }
         }
+        lines(intro, .muted)
+        y += 1
+        form.render(into: &g, area: Rect(x: area.x, y: y, width: area.width, height: form.fields.count))
+        y += form.fields.count + 1
+        if let written { lines(done + safe(written), .success) }
     }
 }
