@@ -47,8 +47,11 @@ static inline int cn_locale_is_utf8(void) {
  * SIGBUS and SIGFPE, a C handler (only async-signal-safe calls) restores the terminal modes
  * saved before initscr, then copies what was written to stderr out, removes the demo store
  * with /bin/rm (_Fork and execve), and ends the process as the signal would have. */
+#include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -65,9 +68,10 @@ struct cn_guard_state {
     char demo_path[4096];
     volatile sig_atomic_t cleaning;
     volatile sig_atomic_t hangup_sig;
+    volatile sig_atomic_t winch;
 };
 static inline struct cn_guard_state *cn_st(void) {
-    static struct cn_guard_state s = { .have_modes = 0, .saved_stderr = -1, .capture = -1, .cleaning = 0, .hangup_sig = 0 };
+    static struct cn_guard_state s = { .have_modes = 0, .saved_stderr = -1, .capture = -1, .cleaning = 0, .hangup_sig = 0, .winch = 0 };
     return &s;
 }
 #define cn_saved_modes (cn_st()->saved_modes)
@@ -158,6 +162,48 @@ static void cn_on_alarm(int sig) {
     cn_on_signal(cn_st()->hangup_sig ? (int)cn_st()->hangup_sig : sig);
 }
 
+/* The terminal is gone without a signal (a pty closed under runuser/su/sudo, a revoked tty):
+ * treated exactly as a SIGHUP, so the run loop ends the session in order (issue 22). */
+static inline void cn_note_hangup(void) { cn_on_hangup(SIGHUP); }
+
+/* True when standard input can give no more keys: poll reports a hang-up or error, or says it is
+ * readable while nothing is there to read (end of file). Asked only after get_wch returned
+ * without a key, so a key arriving just now reads as data, not as the end. */
+static inline int cn_input_gone(void) {
+    struct pollfd p;
+    p.fd = STDIN_FILENO; p.events = POLLIN; p.revents = 0;
+    int r = poll(&p, 1, 0);
+    if (r < 0) return errno == EBADF;
+    if (r == 0) return 0;
+    if (p.revents & (POLLHUP | POLLERR | POLLNVAL)) return 1;
+    int n = 0;
+    if ((p.revents & POLLIN) && ioctl(STDIN_FILENO, FIONREAD, &n) == 0 && n == 0) return 1;
+    return 0;
+}
+
+/* SIGWINCH is noted here instead of by ncurses (which installs its own handler only where the
+ * disposition is still the default): the run loop reads the new size itself and gives curses at
+ * most the largest window it serves, so a client announcing 10000x10000 cannot make curses
+ * allocate screens of that size (issue 22). No SA_RESTART: the wait for a key is cut short. */
+static void cn_on_winch(int sig) { (void)sig; cn_st()->winch = 1; }
+
+/* True (once) when the window size changed since last asked. */
+static inline int cn_take_winch(void) {
+    if (!cn_st()->winch) return 0;
+    cn_st()->winch = 0;
+    return 1;
+}
+
+/* The size the terminal reports (rows, cols); 0 when it reports none. */
+static inline int cn_reported_size(int *rows, int *cols) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return 0;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 1;
+}
+
 /* The signal that asks the session to end (0: none). */
 static inline int cn_hangup_signal(void) { return cn_st()->hangup_sig; }
 
@@ -181,6 +227,11 @@ static inline void cn_guard_terminal(const char *demo_path) {
         sigemptyset(&sa.sa_mask);
         sigaction(sigs[i], &sa, NULL);
     }
+    struct sigaction winch_action;
+    memset(&winch_action, 0, sizeof winch_action);
+    winch_action.sa_handler = cn_on_winch;
+    sigemptyset(&winch_action.sa_mask);
+    sigaction(SIGWINCH, &winch_action, NULL);
     struct sigaction alarm_action;
     memset(&alarm_action, 0, sizeof alarm_action);
     alarm_action.sa_handler = cn_on_alarm;

@@ -29,7 +29,11 @@ public final class CursesTerminal: Terminal {
         usesAscii = ascii || cn_locale_is_utf8() == 0
         // Before curses starts, so the modes saved are the shell's own.
         cn_guard_terminal(demoPath)
-        guard cn_start() == 1 else {
+        // curses takes LINES and COLUMNS over what the terminal reports: a window larger than
+        // served starts at the largest size instead of allocating for the reported one.
+        let reported = Self.reportedSize()
+        let started = Self.withSizeEnvironment(reported?.served) { cn_start() == 1 }
+        guard started else {
             cn_forget_demo()
             cn_release_terminal()
             throw UnknownTerminal(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
@@ -43,6 +47,7 @@ public final class CursesTerminal: Terminal {
         set_escdelay(25)
         colour = !noColor && !theme.monochrome && has_colors()
         self.theme = theme
+        if let reported { reportedSize = reported }
         if colour {
             start_color()
             use_default_colors()
@@ -93,9 +98,47 @@ public final class CursesTerminal: Terminal {
 
     deinit { close() }
 
-    public var size: Size { Size(cols: Int(cn_cols()), rows: Int(cn_lines())) }
+    /// What the terminal last reported, beyond the largest size served too (the app then says
+    /// "Venster te groot"); nil until it reported one, then curses' own size is the answer.
+    private var reportedSize: Size?
+
+    public var size: Size { reportedSize ?? Size(cols: Int(cn_cols()), rows: Int(cn_lines())) }
+
+    /// The window size the terminal reports, if it reports one.
+    private static func reportedSize() -> Size? {
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard cn_reported_size(&rows, &cols) == 1 else { return nil }
+        return Size(cols: Int(cols), rows: Int(rows))
+    }
+
+    /// Runs `body` with LINES and COLUMNS set to `size` (when given), then puts them back as they were.
+    private static func withSizeEnvironment<T>(_ size: Size?, _ body: () -> T) -> T {
+        guard let size else { return body() }
+        let old = ["LINES": getenv("LINES").map { String(cString: $0) },
+                   "COLUMNS": getenv("COLUMNS").map { String(cString: $0) }]
+        setenv("LINES", String(size.rows), 1)
+        setenv("COLUMNS", String(size.cols), 1)
+        defer {
+            for (name, value) in old {
+                if let value { setenv(name, value, 1) } else { unsetenv(name) }
+            }
+        }
+        return body()
+    }
+
+    /// Reads the size after SIGWINCH and gives curses only the size served for it.
+    private func applyResize() {
+        guard let reported = Self.reportedSize() else { return }
+        reportedSize = reported
+        let served = reported.served
+        if served.rows != Int(cn_lines()) || served.cols != Int(cn_cols()) {
+            resizeterm(Int32(served.rows), Int32(served.cols))
+        }
+    }
 
     public func present(_ grid: Grid) {
+        // Never more than curses holds (the app draws within the largest size served).
+        guard grid.size.cols <= Int(cn_cols()), grid.size.rows <= Int(cn_lines()) else { return }
         var grid = grid
         if bracketsFields { grid = AsciiFallback.bracketFields(grid) }
         if usesAscii { grid = AsciiFallback.ascii(grid) }
@@ -136,10 +179,28 @@ public final class CursesTerminal: Terminal {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
+        if cn_take_winch() == 1 {
+            applyResize()
+            return .resize
+        }
         timeout(Int32(timeoutMilliseconds))
         var ch: wint_t = 0
         let rc = get_wch(&ch)
-        if rc == ERR { return nil }
+        if rc == ERR {
+            if cn_take_winch() == 1 {
+                applyResize()
+                return .resize
+            }
+            // No key: a timeout, a signal, or a terminal that is gone without a SIGHUP (which
+            // would otherwise return at once, forever: 100 % CPU). Gone ends the session as SIGHUP does.
+            if cn_input_gone() == 1 { cn_note_hangup() }
+            return nil
+        }
+        // curses' own resize (a size change it noticed itself) is read through the same limit.
+        if rc == KEY_CODE_YES && Int32(ch) == KEY_RESIZE {
+            applyResize()
+            return .resize
+        }
         if rc == KEY_CODE_YES { return Self.functionKey(Int32(ch)) }
         return Self.character(UInt32(ch))
     }

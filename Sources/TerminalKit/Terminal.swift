@@ -14,6 +14,23 @@ extension Terminal {
     public var endedBySignal: Int32? { nil }
 }
 
+extension Size {
+    /// The largest window served (400×150): beyond it the app shows only "Venster te groot", so
+    /// one remote client announcing 10000×10000 cannot make its session allocate gigabytes, and
+    /// a session stays under 40 MB at the largest size (measured: 36 MB; issue 22). A 4K screen
+    /// with 10×20-pixel cells is 384×108.
+    public static let largest = Size(cols: 400, rows: 150)
+
+    /// True when the size passes `largest` in either direction.
+    public var exceedsLargest: Bool { cols > Size.largest.cols || rows > Size.largest.rows }
+
+    /// The size actually drawn (and given to curses) for a window of this size: itself, or for a
+    /// window beyond the largest only the top-left 80×24 (where "Venster te groot" is said).
+    public var served: Size {
+        exceedsLargest ? Size(cols: min(max(cols, 1), 80), rows: min(max(rows, 1), 24)) : self
+    }
+}
+
 /// A terminal in memory for tests: keys are queued, the last grid is kept.
 public final class HeadlessTerminal: Terminal {
     public var size: Size

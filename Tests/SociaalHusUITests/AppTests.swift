@@ -32,6 +32,32 @@ import TerminalKit
         if cols > 0 && rows > 0 { #expect(g.lines[0].hasPrefix("Venster te klein".prefix(cols))) }
     }
 
+    /// Issue 22: a client announcing a huge window (one ioctl from any ssh client) grew a session
+    /// by gigabytes; the frame is drawn at most at the largest size served, with what is wrong.
+    @Test("beyond the largest size a plain message in a frame of at most 80×24; keys do nothing",
+          arguments: [(401, 24), (80, 151), (10000, 10000), (65535, 65535), (65535, 1), (1, 65535)])
+    func tooLarge(cols: Int, rows: Int) {
+        let d = Driver(size: Size(cols: cols, rows: rows))
+        let g = d.grid
+        #expect(g.size.cols <= 80 && g.size.rows <= 24)
+        #expect(g.size == Size(cols: min(cols, 80), rows: min(rows, 24)))
+        #expect(g.lines[0].hasPrefix("Venster te groot".prefix(cols)))
+        if g.size.rows > 1 && cols >= 80 { #expect(g.lines[1].contains("maximaal 400×150, nu \(cols)×\(rows)")) }
+        #expect(d.app.isWindowUnusable)
+        let tab = d.app.tab
+        d.press(.char("2"))
+        #expect(d.app.tab == tab, "a key acted on a window too large to show it")
+        d.size = Size(cols: 80, rows: 24)
+        #expect(d.grid.lines[0].contains("[1 Agenda]"))
+        #expect(!d.app.isWindowUnusable)
+    }
+
+    @Test("the window too large, in English") func tooLargeEnglish() {
+        let d = Driver(lang: .english, size: Size(cols: 10000, rows: 10000))
+        #expect(d.grid.lines[0].hasPrefix("Window too large"))
+        #expect(d.grid.lines[1].contains("at most 400×150, now 10000×10000"))
+    }
+
     @Test("the help is generated from the key table and lists every binding") func help() {
         let d = Driver(size: Size(cols: 80, rows: 80))
         d.press(.char("?"))

@@ -38,8 +38,13 @@ import TerminalKit
     }
 
     static func randomSize(_ rng: inout SplitMix64) -> Size {
-        // Mostly sizes where the screens work, sometimes any size from 20×5 to 200×60.
-        if Int.random(in: 0..<10, using: &rng) < 7 {
+        // Mostly sizes where the screens work, sometimes any size from 20×5 to 200×60, and now and
+        // then one a hostile client announces (up to 65535×65535, beyond the largest served).
+        let roll = Int.random(in: 0..<20, using: &rng)
+        if roll == 0 {
+            return Size(cols: Int.random(in: 1...65535, using: &rng), rows: Int.random(in: 1...65535, using: &rng))
+        }
+        if roll < 14 {
             return Size(cols: Int.random(in: 60...200, using: &rng), rows: Int.random(in: 20...60, using: &rng))
         }
         return Size(cols: Int.random(in: 20...200, using: &rng), rows: Int.random(in: 5...60, using: &rng))
@@ -93,7 +98,7 @@ import TerminalKit
             let where_ = "role \(role), seed \(seed), step \(step), key \(key), size \(terminal.size.cols)×\(terminal.size.rows)"
             if let g = terminal.last {
                 check(g, app: app, where_)
-                if app.isTooSmall && key != .resize && key != .ctrl("c") {
+                if app.isWindowUnusable && key != .resize && key != .ctrl("c") {
                     #expect(app.tab == before.tab && ObjectIdentifier(app.current) == before.screen && app.hasModal == before.modal
                             && app.ctx.session == before.session && app.running, "a key acted on a window too small to show it (\(where_))")
                 }
@@ -115,9 +120,10 @@ import TerminalKit
 
     /// The cursor is inside the window, and on a screen (no dialog) inside the content rows.
     static func check(_ g: Grid, app: App, _ where_: String) {
+        #expect(g.size.cols <= Size.largest.cols && g.size.rows <= Size.largest.rows, "a frame beyond the largest size served (\(where_))")
         guard let c = g.cursor else { Issue.record("no cursor (\(where_))"); return }
         #expect(c.x >= 0 && c.x < g.size.cols && c.y >= 0 && c.y < g.size.rows, "cursor outside the window (\(where_))")
-        if !app.isTooSmall && !app.hasModal {
+        if !app.isWindowUnusable && !app.hasModal {
             #expect(c.y >= 1 && c.y < g.size.rows - 1, "cursor on the top or status bar, not on a focused element (\(where_))")
         }
     }

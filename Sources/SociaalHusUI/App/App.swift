@@ -38,10 +38,11 @@ public final class App {
     /// the screen they act on.
     public private(set) var drawnSize: Size?
 
-    /// True when the last frame was the "window too small" message (keys then do nothing).
-    public var isTooSmall: Bool {
+    /// True when the last frame was the "window too small" or "window too large" message
+    /// (keys then do nothing).
+    public var isWindowUnusable: Bool {
         guard let s = drawnSize else { return false }
-        return s.cols < Self.minimumSize.cols || s.rows < Self.minimumSize.rows
+        return s.cols < Self.minimumSize.cols || s.rows < Self.minimumSize.rows || s.exceedsLargest
     }
 
     /// Creates the app; `makeRoot` builds the first screen of each tab.
@@ -114,7 +115,7 @@ public final class App {
             return
         }
         // Nobody can see what a key would do on a screen that is not drawn.
-        if isTooSmall { return }
+        if isWindowUnusable { return }
         if let modal {
             handleModal(modal, key)
             return
@@ -386,17 +387,21 @@ public final class App {
     /// Draws everything for a terminal of `size`.
     public func render(size: Size) -> Grid {
         drawnSize = size
-        var g = Grid(size: size)
-        guard size.cols >= Self.minimumSize.cols, size.rows >= Self.minimumSize.rows else {
-            let lines = [ctx.t("Venster te klein", "Window too small"),
-                         ctx.t("minimaal \(Self.minimumSize.cols)×\(Self.minimumSize.rows), nu \(size.cols)×\(size.rows)",
-                               "at least \(Self.minimumSize.cols)×\(Self.minimumSize.rows), now \(size.cols)×\(size.rows)")]
-            for (i, l) in lines.enumerated() where i < size.rows {
-                g.put(l, x: 0, y: i, role: i == 0 ? .error : .normal)
-            }
-            g.cursor = (0, 0)
-            return g
+        if size.exceedsLargest {
+            // Drawn in the small frame served for it, never at what the terminal claims (issue 22).
+            let largest = Size.largest
+            return sizeMessage(size: size.served, [
+                ctx.t("Venster te groot", "Window too large"),
+                ctx.t("maximaal \(largest.cols)×\(largest.rows), nu \(size.cols)×\(size.rows): maak het venster kleiner",
+                      "at most \(largest.cols)×\(largest.rows), now \(size.cols)×\(size.rows): make the window smaller")])
         }
+        guard size.cols >= Self.minimumSize.cols, size.rows >= Self.minimumSize.rows else {
+            return sizeMessage(size: size, [
+                ctx.t("Venster te klein", "Window too small"),
+                ctx.t("minimaal \(Self.minimumSize.cols)×\(Self.minimumSize.rows), nu \(size.cols)×\(size.rows)",
+                      "at least \(Self.minimumSize.cols)×\(Self.minimumSize.rows), now \(size.cols)×\(size.rows)")])
+        }
+        var g = Grid(size: size)
         Chrome.drawTopBar(into: &g, app: self)
         // A long message takes two lines (the content gives up its last row), so no reason is cut off.
         // A damaged record found while reading stays on screen until a newer message replaces it.
@@ -408,6 +413,16 @@ public final class App {
         Chrome.drawStatusBar(into: &g, bindings: usableBindings(), lang: ctx.lang)
         if g.cursor == nil { g.cursor = (0, 1) }
         if let modal { drawModal(modal, into: &g) }
+        return g
+    }
+
+    /// The frame for a window the screens cannot be shown in: what is wrong, and by how much.
+    private func sizeMessage(size: Size, _ lines: [String]) -> Grid {
+        var g = Grid(size: size)
+        for (i, l) in lines.enumerated() where i < size.rows {
+            g.put(l, x: 0, y: i, role: i == 0 ? .error : .normal)
+        }
+        g.cursor = (0, 0)
         return g
     }
 
