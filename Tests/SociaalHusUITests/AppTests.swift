@@ -52,6 +52,23 @@ import TerminalKit
         #expect(!d.app.isWindowUnusable)
     }
 
+    @Test("no more than 16 screens open on one tab; the next is refused with what to do")
+    func stackBounded() {
+        let d = Driver()
+        for _ in 0..<40 { d.app.ctx.push(RootScreens.make(.organisaties, d.app.ctx)) }
+        d.press(.function(12))
+        #expect(d.screen.contains("Te veel schermen open (16): ga eerst terug met Esc."))
+        // Esc goes back one screen at a time until the tab's first: count them.
+        var depth = 1
+        while depth < 100 {
+            let before = ObjectIdentifier(d.app.current)
+            d.press(.escape)
+            if ObjectIdentifier(d.app.current) == before { break }
+            depth += 1
+        }
+        #expect(depth == App.maximumStackDepth)
+    }
+
     @Test("the window too large, in English") func tooLargeEnglish() {
         let d = Driver(lang: .english, size: Size(cols: 10000, rows: 10000))
         #expect(d.grid.lines[0].hasPrefix("Window too large"))

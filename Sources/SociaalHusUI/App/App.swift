@@ -7,6 +7,9 @@ import TerminalKit
 public final class App {
     /// Smallest size at which the screens work; below it a plain "window too small" message.
     public static let minimumSize = Size(cols: 60, rows: 20)
+    /// Most screens open on one tab: links between screens (an activity's organisation, its
+    /// activities…) can lead on forever, and every screen kept holds what it read (issue 22).
+    public static let maximumStackDepth = 16
 
     /// Screens, language, session and store.
     public let ctx: UIContext
@@ -266,6 +269,11 @@ public final class App {
             let r = ctx.requests.removeFirst()
             switch r {
             case .push(let s):
+                guard currentStack.count < Self.maximumStackDepth else {
+                    ctx.message = StatusMessage(ctx.t("Te veel schermen open (\(Self.maximumStackDepth)): ga eerst terug met Esc.",
+                                                      "Too many screens open (\(Self.maximumStackDepth)): go back with Esc first."), isError: true)
+                    continue
+                }
                 currentStack.append(s)
                 s.willAppear(ctx)
             case .pop: popScreen()
