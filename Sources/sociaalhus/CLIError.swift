@@ -14,6 +14,8 @@ enum CLIError: Error {
     case invalidValue(option: String, value: String, expected: String)
     case passwordMismatch
     case noPassword
+    /// `account photo` needs exactly one of --from and --remove.
+    case photoSource
     case cannotWrite(path: String, reason: String)
     case noTerminal
     case unknownTerminal(String)
@@ -51,6 +53,9 @@ enum CLIError: Error {
             return lang.pick(nl: "De twee wachtwoorden zijn niet gelijk; probeer het opnieuw.", en: "The two passwords differ; try again.")
         case .noPassword:
             return lang.pick(nl: "Er is geen wachtwoord gelezen; geef het op de standaardinvoer.", en: "No password was read; give it on standard input.")
+        case .photoSource:
+            return lang.pick(nl: "Geef --from BESTAND (een JPEG of PNG) of --remove, één van beide.",
+                             en: "Give --from FILE (a JPEG or PNG) or --remove, one of the two.")
         case .mailIncomplete:
             return lang.pick(nl: "Niet alle e-mails zijn verstuurd; ze staan nog in de outbox.", en: "Not every e-mail was sent; they are still in the outbox.")
         case .loadTestFailed:

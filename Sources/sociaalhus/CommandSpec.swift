@@ -66,7 +66,7 @@ struct CommandSpec {
             opt("idle-minutes", ("N", "N"), "minuten zonder toets tot automatisch uitloggen (1–1440, standaard 10)", "minutes without a key before automatic logout (1–1440, default 10)"),
             opt("plain", nil, "gewone tekst voor schermlezers: regels in leesvolgorde, nooit overschreven (vanzelf bij TERM=dumb)", "plain text for screen readers: lines in reading order, never overwritten (automatic with TERM=dumb)"),
             opt("ascii", nil, "alleen ASCII-tekens (vanzelf zonder UTF-8-locale): > voor de keuze, * voor een optie, - en | voor lijnen", "ASCII characters only (automatic without a UTF-8 locale): > for the choice, * for an option, - and | for rules"),
-            opt("shared", nil, "voor anderen geserveerd (via ssh): een export gaat per e-mail naar het eigen adres, nooit naar een bestand op deze computer", "served to others (over ssh): an export goes by e-mail to the person's own address, never to a file on this computer"),
+            opt("shared", nil, "voor anderen geserveerd (via ssh): niets wat iemand typt noemt een bestand op deze computer; een export gaat per e-mail naar het eigen adres, een foto zet de beheerder (account photo)", "served to others (over ssh): nothing anyone types names a file on this computer; an export goes by e-mail to the person's own address, the administrator sets a photo (account photo)"),
         ]),
         CommandSpec(path: ["init"], summary: ("maak een nieuwe opslag", "create a new store"), options: [
             opt("demo", nil, "vul de opslag met DEMO-gegevens", "fill the store with DEMO data"),
@@ -85,6 +85,11 @@ struct CommandSpec {
         ]),
         CommandSpec(path: ["account", "unblock"], summary: ("hef een blokkade op", "lift a block"), options: [email]),
         CommandSpec(path: ["account", "erase"], summary: ("wis een account en alle persoonsgegevens", "erase an account and all its personal data"), options: [email]),
+        CommandSpec(path: ["account", "photo"], summary: ("zet of haal de foto van een account (op afstand kiest een bewoner geen bestand)", "set or remove an account's photo (remotely a resident names no file)"), options: [
+            email,
+            opt("from", ("BESTAND", "FILE"), "een JPEG- of PNG-bestand", "a JPEG or PNG file"),
+            opt("remove", nil, "haal de foto weg", "remove the photo"),
+        ]),
         CommandSpec(path: ["export"], summary: ("alles wat over iemand bewaard is, als JSON", "everything held about a person, as JSON"), options: [
             email, opt("out", ("BESTAND", "FILE"), "schrijf naar dit bestand (alleen leesbaar voor jou) in plaats van de standaarduitvoer", "write to this file (readable by you only) instead of standard output"),
         ]),

@@ -84,6 +84,34 @@ import Testing
         #expect(r.out.contains("in orde"))
     }
 
+    /// Issue 22: served over SSH a resident names no file; the administrator sets the photo.
+    @Test("account photo sets a photo from a file and removes it; needs exactly one of --from and --remove")
+    func accountPhoto() throws {
+        let t = Temp()
+        #expect(try Self.run(["init", "--store", t.store]).status == 0)
+        #expect(try Self.run(["account", "add", "--store", t.store, "--email", "anna@example.nl", "--name", "Anna Tester", "--wijk", "Zenderen"], stdin: Self.password).status == 0)
+        let png = t.path + "/anna.png"
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]).write(to: URL(fileURLWithPath: png))
+        var r = try Self.run(["account", "photo", "--store", t.store, "--email", "anna@example.nl", "--from", png])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("is gezet"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.store + "/photos").count == 1)
+        r = try Self.run(["export", "--store", t.store, "--email", "anna@example.nl"])
+        #expect(r.out.contains(".png"))
+        r = try Self.run(["account", "photo", "--store", t.store, "--email", "anna@example.nl", "--remove"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.store + "/photos").isEmpty)
+        for words in [[], ["--remove", "--from", png]] {
+            r = try Self.run(["account", "photo", "--store", t.store, "--email", "anna@example.nl"] + words)
+            #expect(r.status == 2)
+            #expect(r.err.contains("Geef --from BESTAND (een JPEG of PNG) of --remove, één van beide."))
+        }
+        r = try Self.run(["account", "photo", "--store", t.store, "--email", "anna@example.nl", "--from", t.path + "/missing.png"])
+        #expect(r.status == 1)
+        #expect(r.err.contains("Deze foto kan niet worden gebruikt"))
+        #expect(try Self.run(["check", "--store", t.store]).status == 0)
+    }
+
     static let errorCases: [([String], String, Int32, String)] = [
         (["frobnicate"], "", 2, "Onbekende opdracht"),
         (["agenda", "--store", "/nonexistent/sociaalhus"], "", 1, "sociaalhus init"),

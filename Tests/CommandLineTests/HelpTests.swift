@@ -11,7 +11,7 @@ import Testing
         [], ["--demo"], ["init", "--demo"], ["init", "--wijk", "Nieuw"],
         ["account", "add", "--email", "nieuw@example.nl", "--name", "Nieuw", "--wijk", "Centrum"],
         ["account", "block", "--email", "anna@example.nl"], ["account", "unblock", "--email", "anna@example.nl"],
-        ["account", "erase", "--email", "anna@example.nl"], ["export", "--email", "anna@example.nl"],
+        ["account", "erase", "--email", "anna@example.nl"], ["account", "photo", "--email", "anna@example.nl", "--remove"], ["export", "--email", "anna@example.nl"],
         ["agenda"], ["agenda", "--wijk", "Centrum", "--format", "ics"], ["check"], ["retention"],
         ["mail", "config", "--command", "/bin/true"], ["mail", "send"], ["mail", "digest"], ["mail", "list"],
         ["mail", "retry", "--id", "1"], ["privacy"], ["privacy", "show"], ["privacy", "set", "--nl", "/etc/hostname", "--en", "/etc/hostname"],

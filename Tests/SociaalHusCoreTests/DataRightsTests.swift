@@ -117,6 +117,54 @@ import Testing
         #expect(throws: CoreError.invalidPhoto(.notRegularFile)) { try w.store.setPhoto(for: w.person.id, from: w.dir.path, by: .account(w.person)) }
         #expect(w.store.leftoverFiles().isEmpty)
     }
+
+    /// Issue 22: "/etc/shadow" answered "Permission denied" and a missing file "No such file", so
+    /// the photo field told which files of the computer exist and are readable.
+    @Test("a photo path that is missing, or someone else's file of any kind, gets one answer that tells nothing about it")
+    func photoPathOfOthersTellsNothing() throws {
+        let w = try Planted()
+        let photoBefore = w.store.state.accounts[w.person.id.rawValue]?.profile.photo
+        let photosBefore = try FileManager.default.contentsOfDirectory(atPath: w.store.path + "/photos")
+        let others = w.dir.path + "/others"
+        try FileManager.default.createDirectory(atPath: others, withIntermediateDirectories: true)
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let cases: [(name: String, data: Data?, mode: Int)] = [
+            ("text.jpg", Data("secret".utf8), 0o644),
+            ("huge.png", png + Data(count: 6 * 1024 * 1024), 0o644),
+        ]
+        var paths = ["/nonexistent/x.png", w.dir.path + "/missing.png", others]
+        #expect(mkfifo(others + "/fifo.png", 0o644) == 0)
+        paths.append(others + "/fifo.png")
+        for c in cases {
+            let path = others + "/" + c.name
+            try c.data!.write(to: URL(fileURLWithPath: path))
+            chmod(path, mode_t(c.mode))
+            paths.append(path)
+        }
+        // Someone else's: as root (CI) they are given to nobody; otherwise a system file stands in.
+        if geteuid() == 0 {
+            for p in paths.dropFirst(2) { chown(p, 65534, 65534) }
+        } else {
+            paths = ["/nonexistent/x.png", w.dir.path + "/missing.png", "/etc/passwd", "/etc/shadow", "/"]
+        }
+        for p in paths {
+            #expect(throws: CoreError.invalidPhoto(.cannotUse), "\(p)") { try w.store.setPhoto(for: w.person.id, from: p, by: .account(w.person)) }
+        }
+        #expect(CoreError.invalidPhoto(.cannotUse).message(.dutch) == "Deze foto kan niet worden gebruikt: kies een JPEG- of PNG-bestand dat van jou is.")
+        #expect(w.store.state.accounts[w.person.id.rawValue]?.profile.photo == photoBefore)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: w.store.path + "/photos") == photosBefore)
+    }
+
+    @Test("a readable PNG of someone else is still taken locally (it is the person's own computer)")
+    func othersReadablePhotoTaken() throws {
+        let w = try Planted()
+        let path = w.dir.path + "/shared.png"
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]).write(to: URL(fileURLWithPath: path))
+        if geteuid() == 0 { chown(path, 65534, 65534) }
+        let before = w.store.state.accounts[w.person.id.rawValue]?.profile.photo
+        try w.store.setPhoto(for: w.person.id, from: path, by: .account(w.person))
+        #expect(w.store.state.accounts[w.person.id.rawValue]?.profile.photo != before)
+    }
 }
 
 /// Looking at one's data is not an export.

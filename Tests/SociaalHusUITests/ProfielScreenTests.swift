@@ -163,6 +163,59 @@ import TerminalKit
         #expect(Self.annaAccount(d)?.profile.photo == nil)
     }
 
+    /// Issue 22: served over SSH, the photo field was a path on the server: its messages told which
+    /// files exist and are readable, and any readable PNG of the host became the resident's photo.
+    @Test("served to others (--shared) nothing on the profile names a file: whatever path is typed anywhere, the same answer, no photo, no file read",
+          arguments: ["/etc/shadow", "/nonexistent/x.png", "PNG"])
+    func sharedProfileNamesNoFile(typed: String) throws {
+        let d = Self.driver()
+        d.app.ctx.shared = true
+        d.logIn("anna")
+        d.app.ctx.message = nil
+        let png = NSTemporaryDirectory() + "shared-photo-\(UUID().uuidString.prefix(6)).png"
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]).write(to: URL(fileURLWithPath: png))
+        defer { try? FileManager.default.removeItem(atPath: png) }
+        let path = typed == "PNG" ? png : typed
+        #expect(!d.screen.contains("Foto (pad)"))
+        #expect(d.screen.contains("Foto: geen"))
+        #expect(d.screen.contains("Op afstand kies je geen foto; de beheerder zet hem voor je."))
+        // Every row the focus reaches: no text field takes a file, whatever is typed into it.
+        let photosBefore = try FileManager.default.contentsOfDirectory(atPath: d.store.path + "/photos")
+        var seen = Set<String>()
+        for _ in 0..<60 {
+            let row = Self.line(d, "▶")
+            if !seen.insert(row).inserted { break }
+            #expect(!row.contains("Foto") || row.contains("Foto weghalen"), "a focusable photo row: \(row)")
+            d.press(.tab)
+        }
+        Self.focus(d, on: "Adres")
+        d.type(path)
+        d.press(.ctrl("s"))
+        #expect(Self.annaAccount(d)?.profile.photo == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: d.store.path + "/photos") == photosBefore)
+        #expect(!d.screen.contains("Permission") && !d.screen.contains("No such") && !d.screen.contains("foto kan niet"))
+    }
+
+    @Test("served to others a photo set by the administrator shows as 'je hebt een foto' and can be removed; English too")
+    func sharedPhotoRemoved() throws {
+        for lang in [Language.dutch, .english] {
+            let d = Self.driver(lang: lang)
+            d.app.ctx.shared = true
+            let anna = try #require(Self.annaAccount(d))
+            try d.store.setPhoto(for: anna.id, data: Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), by: .commandLine)
+            d.logIn("anna")
+            d.app.ctx.message = nil
+            #expect(d.screen.contains(lang == .dutch ? "Foto: je hebt een foto" : "Photo: you have a photo"))
+            #expect(d.screen.contains(lang == .dutch ? "de beheerder zet hem voor je" : "the administrator sets it for you"))
+            Self.focus(d, on: lang == .dutch ? "Foto weghalen" : "Remove photo")
+            d.press(.enter)
+            #expect(Self.annaAccount(d)?.profile.photo == nil)
+            #expect(d.screen.contains(lang == .dutch ? "Je foto is weggehaald." : "Your photo has been removed."))
+            #expect(d.screen.contains(lang == .dutch ? "Foto: geen" : "Photo: none"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: d.store.path + "/photos").isEmpty)
+        }
+    }
+
     @Test("an empty name is refused with the core's message; the rest of the input stays") func emptyName() {
         let d = Self.anna()
         Self.focus(d, on: "Naam")
@@ -283,7 +336,7 @@ import TerminalKit
     // MARK: Mijn gegevens
 
     @Test("Mijn gegevens shows account, profile, preferences, posts, messages and the log") func myData() {
-        let d = Self.anna(size: Size(cols: 80, rows: 200))
+        let d = Self.anna(size: Size(cols: 80, rows: 150))
         d.press(.tab, .char("g"))
         let s = d.screen
         for text in ["anna.devries@demo.sociaalhus.example", "Grotestraat 101", "Openbaar", "[x] Berichten van bezoekers",

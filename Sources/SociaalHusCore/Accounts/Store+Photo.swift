@@ -24,7 +24,15 @@ extension Store {
     /// after checking that it is a regular file, its type by content, and its size.
     public func setPhoto(for id: AccountID, from sourcePath: String, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
-        let data = try Self.readPhoto(sourcePath)
+        try setPhoto(for: id, data: Self.readPhoto(sourcePath), by: viewer)
+    }
+
+    /// Stores `data` (a JPEG or PNG, by content) as the account holder's photo.
+    public func setPhoto(for id: AccountID, data: Data, by viewer: Viewer) throws {
+        try Permissions.require(.manageAccount(id), by: viewer)
+        guard data.count <= PhotoType.maximumSize else {
+            throw CoreError.invalidPhoto(.tooLarge(megabytes: PhotoType.maximumSize / 1_048_576))
+        }
         guard let type = PhotoType.detect(data) else {
             throw CoreError.invalidPhoto(.notJPEGOrPNG)
         }
@@ -52,20 +60,34 @@ extension Store {
         }
     }
 
+    /// Reads a photo file, refusing anything but a regular file of at most the largest size.
+    ///
+    /// Why it failed is said only to the file's owner: to anyone else every failure reads
+    /// "cannot use this file", so the messages cannot tell which files exist on this computer
+    /// or which are readable (issue 22: `/etc/shadow` answered "Permission denied", a missing
+    /// file "No such file").
     private static func readPhoto(_ path: String) throws -> Data {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw CoreError.invalidPhoto(.unreadable(String(cString: strerror(errno)))) }
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            var st = stat()
+            let own = stat(path, &st) == 0 && st.st_uid == geteuid()
+            throw CoreError.invalidPhoto(own ? .unreadable(reason) : .cannotUse)
+        }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-            throw CoreError.invalidPhoto(.notRegularFile)
-        }
+        guard fstat(fd, &st) == 0 else { throw CoreError.invalidPhoto(.cannotUse) }
+        let own = st.st_uid == geteuid()
+        func refused(_ problem: PhotoProblem) -> CoreError { .invalidPhoto(own ? problem : .cannotUse) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw refused(.notRegularFile) }
         guard Int(st.st_size) <= PhotoType.maximumSize else {
-            throw CoreError.invalidPhoto(.tooLarge(megabytes: PhotoType.maximumSize / 1_048_576))
+            throw refused(.tooLarge(megabytes: PhotoType.maximumSize / 1_048_576))
         }
         var data = Data(count: Int(st.st_size))
         let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-        guard n == Int(st.st_size) else { throw CoreError.invalidPhoto(.unreadable("short read")) }
+        guard n == Int(st.st_size) else { throw refused(.unreadable("short read")) }
+        // Not a photo: said here, where whose file it is is known.
+        guard PhotoType.detect(data) != nil else { throw refused(.notJPEGOrPNG) }
         return data
     }
 }
@@ -73,6 +95,8 @@ extension Store {
 /// Why a photo was refused.
 public enum PhotoProblem: Equatable, Sendable {
     case notJPEGOrPNG, notRegularFile, tooLarge(megabytes: Int), unreadable(String)
+    /// Said for a file of someone else: nothing about whether it exists or may be read.
+    case cannotUse
 
     /// The reason shown.
     public func message(_ lang: Language) -> String {
@@ -81,6 +105,7 @@ public enum PhotoProblem: Equatable, Sendable {
         case .notRegularFile: lang.pick(nl: "het is geen gewoon bestand", en: "it is not a regular file")
         case .tooLarge(let mb): lang.pick(nl: "het is groter dan \(mb) MB", en: "it is larger than \(mb) MB")
         case .unreadable(let why): lang.pick(nl: "het kan niet worden gelezen (\(why))", en: "it cannot be read (\(why))")
+        case .cannotUse: lang.pick(nl: "kies een JPEG- of PNG-bestand dat van jou is", en: "choose a JPEG or PNG file of your own")
         }
     }
 }

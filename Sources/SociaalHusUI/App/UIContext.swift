@@ -16,9 +16,10 @@ public final class UIContext {
     public var exportDirectory: String
     /// The keys file's rebinding (none by default).
     public var keyMap = KeyMap()
-    /// Served to others (`--shared`, the SSH recipe): a data export goes by e-mail to the
-    /// person's own address, never to a file on this computer.
-    public var exportsByMail = false
+    /// Served to others (`--shared`, the SSH recipe): nothing a person types names a file on
+    /// this computer. A data export goes by e-mail to the person's own address, and a photo
+    /// cannot be chosen by path (the administrator sets it: `sociaalhus account photo`).
+    public var shared = false
     /// Navigation requests, carried out by the app after the key is handled.
     var requests: [NavigationRequest] = []
 

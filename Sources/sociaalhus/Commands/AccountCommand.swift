@@ -1,7 +1,7 @@
 import Foundation
 import SociaalHusCore
 
-/// `sociaalhus account add|block|unblock|erase`.
+/// `sociaalhus account add|block|unblock|erase|photo`.
 enum AccountCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let sub = args.positional.count > 1 ? args.positional[1] : ""
@@ -9,6 +9,7 @@ enum AccountCommand {
         case "add": try add(&args, ctx)
         case "block", "unblock": try block(&args, ctx, blocked: sub == "block")
         case "erase": try erase(&args, ctx)
+        case "photo": try photo(&args, ctx)
         default: throw CLIError.unknownCommand("account " + sub)
         }
     }
@@ -80,6 +81,24 @@ enum AccountCommand {
         Console.out(blocked ? ctx.t("Account \(account.id) is geblokkeerd: inloggen kan niet meer en de inhoud is verborgen.",
                                     "Account \(account.id) is blocked: it cannot log in and its content is hidden.")
                             : ctx.t("Account \(account.id) is niet meer geblokkeerd.", "Account \(account.id) is no longer blocked."))
+    }
+
+    /// Sets or removes a person's photo for them: served over SSH a resident cannot name a file
+    /// on the server (issue 22), so the administrator does it from a file the resident brought.
+    static func photo(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let email = try args.required("email")
+        let from = args.value("from")
+        let remove = args.flag("remove")
+        guard (from != nil) != remove else { throw CLIError.photoSource }
+        let store = try ctx.openStore(&args)
+        let account = try store.account(email: email)
+        if let from {
+            try store.setPhoto(for: account.id, from: from, by: .commandLine)
+            Console.out(ctx.t("De foto van account \(account.id) is gezet.", "The photo of account \(account.id) is set."))
+        } else {
+            try store.removePhoto(for: account.id, by: .commandLine)
+            Console.out(ctx.t("De foto van account \(account.id) is weggehaald.", "The photo of account \(account.id) is removed."))
+        }
     }
 
     static func erase(_ args: inout Arguments, _ ctx: CommandContext) throws {

@@ -49,7 +49,7 @@ enum InterfaceCommand {
         var (theme, themeError) = ThemeLoader.load(name: themeName, environment: ctx.environment, executable: executable)
         if noColor { theme = theme.asMonochrome }
         let uiContext = UIContext(store: store, language: ctx.lang, exportDirectory: FileManager.default.currentDirectoryPath)
-        uiContext.exportsByMail = shared
+        uiContext.shared = shared
         if demo {
             uiContext.inform(ctx.t("DEMO-opslag: log in met bijv. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026",
                                    "DEMO store: log in with e.g. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026"))

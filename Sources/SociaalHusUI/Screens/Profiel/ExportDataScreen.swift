@@ -21,7 +21,7 @@ final class ExportDataScreen: Screen {
     func willAppear(_ ctx: UIContext) {
         guard !filled, let id = ctx.session else { return }
         filled = true
-        if ctx.exportsByMail {
+        if ctx.shared {
             form = Form([FormField("mail", "", .button)], labelWidth: 8)
             return
         }
@@ -132,7 +132,7 @@ final class ExportDataScreen: Screen {
         let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
         // The same layout for both ways out: what it does, the form, and where it went.
         let intro: String, done: String
-        if ctx.exportsByMail {
+        if ctx.shared {
             form.fields[0].label = ctx.t("Per e-mail versturen", "Send by e-mail")
             intro = ctx.t("Alles wat SociaalHus over je bewaart gaat als JSON per e-mail naar je eigen adres (op deze gedeelde verbinding wordt niets in een bestand gezet). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.",
                           "Everything SociaalHus holds about you goes as JSON by e-mail to your own address (over this shared connection nothing is put in a file). It contains personal data: keep it safe.")

@@ -40,8 +40,14 @@ final class ProfileScreen: Screen {
             FormField("keysHint", "", .note(.muted)),
             FormField("name", "", .text(TextField(p.displayName, limit: Field.name.limit))),
             FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .choice(options: wijken.map { safe($0.name) }, selected: wijkIndex)),
-            FormField("photo", "", .text(TextField(savedPhotoText, limit: 4096))),
-            FormField("photoHint", "", .note(.muted)),
+        ]
+        // Served to others the photo is no path on this computer (issue 22): only whether there
+        // is one, how to get one, and a button to take it away.
+        fields += ctx.shared
+            ? [FormField("photo", "", .note(.normal)), FormField("photoHint", "", .note(.muted))]
+                + (p.photo == nil ? [] : [FormField("removePhoto", "", .button)])
+            : [FormField("photo", "", .text(TextField(savedPhotoText, limit: 4096))), FormField("photoHint", "", .note(.muted))]
+        fields += [
             FormField("visibility", "", .choice(options: [], selected: visibilityIndex)),
             FormField("explain.0", "", .note(.muted)),
             FormField("explain.1", "", .note(.muted)),
@@ -77,7 +83,7 @@ final class ProfileScreen: Screen {
 
     /// Labels in the interface language (set on every draw, so a language switch takes effect at once).
     private func setLabels(_ ctx: UIContext) {
-        let labels: [String: String] = [
+        var labels: [String: String] = [
             "name": ctx.t("Naam", "Name"),
             "photo": ctx.t("Foto (pad)", "Photo (path)"),
             "keysHint": ctx.t("Buiten tekstvelden: g gegevens, p wachtwoord, l uitloggen",
@@ -98,6 +104,14 @@ final class ProfileScreen: Screen {
             "password": ctx.t("Wachtwoord wijzigen (p)", "Change password (p)"),
             "logout": ctx.t("Uitloggen (l)", "Log out (l)"),
         ]
+        if ctx.shared {
+            let hasPhoto = ctx.account?.profile.photo != nil
+            labels["photo"] = hasPhoto ? ctx.t("Foto: je hebt een foto", "Photo: you have a photo")
+                                       : ctx.t("Foto: geen", "Photo: none")
+            labels["photoHint"] = ctx.t("Op afstand kies je geen foto; de beheerder zet hem voor je.",
+                                        "A photo is not chosen remotely; the administrator sets it for you.")
+            labels["removePhoto"] = ctx.t("Foto weghalen", "Remove photo")
+        }
         for i in form.fields.indices {
             let id = form.fields[i].id
             if let label = labels[id] { form.fields[i].label = label }
@@ -120,13 +134,15 @@ final class ProfileScreen: Screen {
     }
 
     /// The account as it would be after saving the form (a copy for the preview; nothing is stored).
-    private func pending(_ account: Account) -> Account {
+    private func pending(_ account: Account, shared: Bool) -> Account {
         var a = account
         a.profile.displayName = form.text("name").trimmingCharacters(in: .whitespacesAndNewlines)
         if wijken.indices.contains(form.choice("wijk")) { a.profile.wijk = wijken[form.choice("wijk")].id }
         a.profile.visibility = visibility
         // The preview only needs to know whether there will be a photo.
-        a.profile.photo = form.text("photo").trimmingCharacters(in: .whitespaces).isEmpty ? nil : "preview"
+        if !shared {
+            a.profile.photo = form.text("photo").trimmingCharacters(in: .whitespaces).isEmpty ? nil : "preview"
+        }
         return a
     }
 
@@ -188,6 +204,21 @@ final class ProfileScreen: Screen {
         guard case .pressed(let id) = e else { return }
         switch id {
         case "save": save(ctx)
+        case "removePhoto":
+            guard let account = ctx.account else { return }
+            guard account.profile.photo != nil else {
+                ctx.inform(ctx.t("Je hebt geen foto.", "You have no photo."))
+                return
+            }
+            do {
+                try ctx.store.removePhoto(for: account.id, by: ctx.viewer)
+            } catch {
+                ctx.fail(error)
+                return
+            }
+            // What is typed elsewhere in the form stays; the photo line follows the store.
+            if !form.edited { load(ctx) }
+            ctx.inform(ctx.t("Je foto is weggehaald.", "Your photo has been removed."))
         case "myData": ctx.push(MyDataScreen())
         case "password": ctx.push(ChangePasswordScreen())
         case "logout":
@@ -223,7 +254,7 @@ final class ProfileScreen: Screen {
             if let loadedProfile { try ctx.store.checkProfileUnchanged(for: id, basedOn: loadedProfile) }
             // The photo first: it is the likeliest to be refused, and then nothing else has changed yet.
             let photo = form.text("photo").trimmingCharacters(in: .whitespaces)
-            if photo != savedPhotoText.trimmingCharacters(in: .whitespaces) {
+            if !ctx.shared, photo != savedPhotoText.trimmingCharacters(in: .whitespaces) {
                 do {
                     if photo.isEmpty {
                         try ctx.store.removePhoto(for: id, by: ctx.viewer)
@@ -297,7 +328,7 @@ final class ProfileScreen: Screen {
                                   text: ctx.t("Telefoon en adres zijn privé: anderen zien ze alleen bij een bericht waarbij je ze zelf aanvinkt.",
                                               "Phone and address are private: others only see them on a post where you tick them yourself."),
                                   width: noteWidth)
-        let preview = ProfilePreview.lines(owner: pending(account), settings: ctx.store.settings, now: ctx.now, lang: ctx.language)
+        let preview = ProfilePreview.lines(owner: pending(account, shared: ctx.shared), settings: ctx.store.settings, now: ctx.now, lang: ctx.language)
         // The viewers' column as wide as its longest name ("Other neighbourhood" in English).
         let whoWidth = max(Self.labelWidth, preview.map { TextWidth.width($0.who) }.max() ?? 0)
         for (k, line) in preview.enumerated() {
