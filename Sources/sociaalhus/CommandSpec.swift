@@ -104,6 +104,12 @@ struct CommandSpec {
             opt("out", ("BESTAND", "FILE"), "schrijf de feed naar dit bestand", "write the feed to this file"),
         ]),
         CommandSpec(path: ["check"], summary: ("controleer elk bestand van de opslag; verandert niets", "verify every file of the store; changes nothing"), options: []),
+        CommandSpec(path: ["backup"], summary: ("schrijf een reservekopie van de opslag (één bestand, ook terwijl er sessies lopen)", "write a backup of the store (one file, also while sessions run)"), options: [
+            opt("to", ("BESTAND", "FILE"), required: true, "het nieuwe bestand (alleen leesbaar voor jou, buiten de opslag; wordt nooit overschreven)", "the new file (readable by you only, outside the store; never written over)"),
+        ]),
+        CommandSpec(path: ["restore"], summary: ("zet een reservekopie terug; wie sindsdien gewist is, blijft gewist", "put a backup back; whoever was erased since stays erased"), options: [
+            opt("from", ("BESTAND", "FILE"), required: true, "de reservekopie (van 'sociaalhus backup')", "the backup (from 'sociaalhus backup')"),
+        ]),
         CommandSpec(path: ["retention"], summary: ("wis afgesloten gesprekken na de bewaartermijn (voor cron)", "erase closed conversations after the retention period (for cron)"), options: []),
         CommandSpec(path: ["mail", "config"], summary: ("stel het verzendcommando en de afzender in", "set the mail command and the sender"), options: [
             opt("command", ("COMMANDO", "COMMAND"), "sendmail-compatibel, bijv. \"/usr/sbin/sendmail -t -oi\"", "sendmail-compatible, e.g. \"/usr/sbin/sendmail -t -oi\""),

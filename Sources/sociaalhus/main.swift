@@ -26,6 +26,8 @@ do {
         case "export": try ExportCommand.run(&args, ctx)
         case "agenda": try AgendaCommand.run(&args, ctx)
         case "check": status = try CheckCommand.run(&args, ctx)
+        case "backup": try BackupCommand.backup(&args, ctx)
+        case "restore": try BackupCommand.restore(&args, ctx)
         case "retention": try RetentionCommand.run(&args, ctx)
         case "mail": try MailCommand.run(&args, ctx)
         case "privacy": try PrivacyCommand.run(&args, ctx)

@@ -13,6 +13,7 @@ import Testing
         ["account", "block", "--email", "anna@example.nl"], ["account", "unblock", "--email", "anna@example.nl"],
         ["account", "erase", "--email", "anna@example.nl"], ["account", "photo", "--email", "anna@example.nl", "--remove"], ["export", "--email", "anna@example.nl"],
         ["agenda"], ["agenda", "--wijk", "Centrum", "--format", "ics"], ["check"], ["retention"],
+        ["backup", "--to", "/tmp/nooit.shb"], ["restore", "--from", "/etc/hostname"],
         ["mail", "config", "--command", "/bin/true"], ["mail", "send"], ["mail", "digest"], ["mail", "list"],
         ["mail", "retry", "--id", "1"], ["privacy"], ["privacy", "show"], ["privacy", "set", "--nl", "/etc/hostname", "--en", "/etc/hostname"],
         ["privacy", "reset"], ["keys"], ["deploy", "ssh"], ["deploy"], ["bench", "--runs", "1", "--scale", "1"], ["help"], ["account"], ["mail"],

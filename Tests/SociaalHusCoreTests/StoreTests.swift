@@ -242,6 +242,7 @@ import Testing
                 while try s.step() { rows.append((s.int(0), s.data(1))) }
                 for (id, data) in rows { try db.prepare("UPDATE \(c.rawValue) SET crc = ?1 WHERE id = ?2").bind(Int(CRC32.checksum(data)), id).run() }
             }
+            try db.execute("DROP TRIGGER erased_account; DROP TRIGGER erased_intake; DROP TABLE erased_subject")
             try db.execute("DROP TABLE change_log; DROP TABLE agenda_occurrence; DROP TABLE refs; DELETE FROM meta WHERE key LIKE 'occurrences-%'")
             try db.execute("DROP INDEX accounts_email; DROP INDEX accounts_blocked; ALTER TABLE accounts DROP COLUMN email; ALTER TABLE accounts DROP COLUMN blocked")
             try db.execute("DROP INDEX posts_listing; DROP INDEX agenda_category; ALTER TABLE agenda DROP COLUMN search; DROP TABLE notify_interest")

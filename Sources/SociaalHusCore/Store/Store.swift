@@ -424,6 +424,7 @@ public final class Store {
     /// and has loaded the whole store without a problem.
     func removeLeftovers() {
         unlink(databasePath + ".migrating")
+        Self.removeRestoreLeftovers(at: path)
         guard case .success(let found) = Self.journal(at: path, generation: state.manifest.generation), let journal = found else { return }
         let kept = Self.referencedPaths(of: state)
         for rel in journal.write + journal.remove where !kept.contains(rel) && Self.isStorePath(rel) {

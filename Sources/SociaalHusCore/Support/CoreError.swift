@@ -17,6 +17,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case storeFull(path: String)
     /// The store can only be read (a read-only disk or folder): the change was not made.
     case storeReadOnly(path: String)
+    /// A backup could not be written or put back; the store was not touched (`BackupProblem`).
+    case backupRefused(BackupProblem)
     // Input
     case invalidEmail(String)
     case emailInUse
@@ -196,6 +198,8 @@ public enum CoreError: Error, Equatable, Sendable {
                              en: "This account is blocked. Contact the platform administrator.")
         case .notPermitted(let denial):
             return denial.message(lang)
+        case .backupRefused(let problem):
+            return problem.message(lang)
         case .platformPrivate:
             return lang.pick(nl: "Dit platform is alleen toegankelijk na inloggen. Log in of registreer je.",
                              en: "This platform is only accessible after logging in. Log in or register.")

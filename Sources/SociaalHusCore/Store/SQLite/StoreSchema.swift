@@ -126,6 +126,27 @@ enum StoreSchema {
             let derived = try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, coalesce((SELECT value FROM meta WHERE key = ?2), 0))")
             for c in Store.derivedCollections { try derived.bind("derived:" + c.rawValue, "version:" + c.rawValue).run() }
         },
+        // Version 8: the erased subjects (issue 22): which accounts and intakes were erased, by
+        // number, with a salted proof of which record it was and no personal data, so a restore
+        // from a backup made before an erasure erases them again (`Store+Backup.swift`). The
+        // triggers record an erasure made by any build that still runs after the upgrade, in its
+        // own transaction; erasures from before the upgrade are taken from the audit log.
+        { db in
+            try db.execute(Store.erasedSubjectSQL)
+            let add = try db.prepare("INSERT OR IGNORE INTO erased_subject (collection, key, erased) VALUES (?1, ?2, ?3)")
+            let s = try db.prepare("SELECT id, crc, data FROM audit")
+            var events: [AuditEvent] = []
+            while try s.step() { events.append(try Store.decode(AuditEvent.self, id: s.int(0), crc: s.int(1), data: s.data(2), format: Manifest.currentFormat)) }
+            for e in events {
+                let at = Int(e.at.timeIntervalSince1970)
+                switch e.action {
+                case .accountErased: if let id = e.subject { try add.bind(CollectionName.accounts.rawValue, id.rawValue, at).run() }
+                case .intakeErased:
+                    if let t = e.target, t.hasPrefix("intake:"), let id = Int(t.dropFirst(7)) { try add.bind(CollectionName.intakes.rawValue, id, at).run() }
+                default: break
+                }
+            }
+        },
     ] }
 }
 
@@ -459,6 +480,7 @@ extension Store {
         var touched: Set<CollectionName> = []
         let hasOccurrences = try db.userVersion >= 4
         let hasListingColumns = try db.userVersion >= 7
+        let hasErasedSubjects = try db.userVersion >= 8
         let range = hasOccurrences ? try AgendaOccurrences.coveredRange(db) : nil
         let clearRefs = try db.prepare(hasOccurrences ? "DELETE FROM refs WHERE collection = ?1 AND key = ?2" : "SELECT ?1, ?2")
         let addRef = try db.prepare(hasOccurrences ? "INSERT OR IGNORE INTO refs VALUES (?1, ?2, ?3)" : "SELECT ?1, ?2, ?3")
@@ -486,6 +508,9 @@ extension Store {
                     if hasListingColumns { try indexInterests(a, in: db) }
                 }
             case .delete:
+                if hasErasedSubjects, ref.collection == .accounts || ref.collection == .intakes {
+                    try recordErasure(ref, now: now ?? Date(), in: db)
+                }
                 if deletes[ref.collection] == nil { deletes[ref.collection] = try db.prepare("DELETE FROM \(ref.collection.rawValue) WHERE id = ?1") }
                 // (An activity's occurrences go with it: the foreign key cascades.)
                 try deletes[ref.collection]!.bind(ref.key).run()
