@@ -5,9 +5,16 @@ import Foundation
 final class Pages<Element>: @unchecked Sendable {
     /// Rows per read.
     static var size: Int { 64 }
+    /// Most pages kept (1,024 rows): scrolling through all 10,000 posts of a board, or every
+    /// result of a search, must not keep them all in a session's memory (issue 22). The page
+    /// farthest from the one read goes first, so moving back and forth near a place reads nothing twice.
+    static var kept: Int { 16 }
 
     private let lock = NSLock()
     private var pages: [Int: [Element?]] = [:]
+
+    /// How many pages are kept now (for tests).
+    var keptPages: Int { lock.withLock { pages.count } }
 
     /// Element `index` of `count`, its page read by `fetch` when not read before (nil outside
     /// the listing, or for a row gone since it was counted).
@@ -18,6 +25,9 @@ final class Pages<Element>: @unchecked Sendable {
             if let known = pages[page] { return known }
             let start = page * Self.size
             let got = fetch(start..<min(start + Self.size, count))
+            if pages.count >= Self.kept, let farthest = pages.keys.max(by: { abs($0 - page) < abs($1 - page) }) {
+                pages[farthest] = nil
+            }
             pages[page] = got
             return got
         }
