@@ -180,7 +180,7 @@ import Glibc
     }
 
     @Test("a backup of a store of an older schema is copied as it is, and restoring it migrates it",
-          arguments: [4, 6])
+          arguments: [4, 6, 7])
     func olderSchema(version: Int) throws {
         let dir = TempDir()
         let tar = Process()
