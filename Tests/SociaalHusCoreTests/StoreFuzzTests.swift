@@ -7,6 +7,9 @@ import Glibc
 
 /// Seeded damage to a small store, thousands of times: nothing crashes, nothing hangs, no file
 /// changes, and `check` never calls a store sound whose content a damaged byte changed (issue 13).
+/// What only reads (`check`, and a store opened `.read` and read) leaves every byte of every store
+/// file as it was, the log included, after every damage (issue 22); some damages start from a
+/// store with changes still in its log, as a crash or a copy of a live store leaves it.
 /// It drives the store only through `Store.open`, `StoreCheck.run` and reads, so it keeps its
 /// meaning when the engine behind them changes. `SOCIAALHUS_FUZZ_RUNS` sets the number of runs.
 @Suite(.serialized) struct StoreFuzzTests {
@@ -21,15 +24,18 @@ import Glibc
         return w
     }
 
-    /// Path → (kind, mode, contents) of every entry under the store.
-    static func snapshot(_ root: String) -> [String: String] {
+    /// Path → (kind, mode, contents) of every entry under the store. With `log`, the log's bytes
+    /// too and whether a -shm is there (its bytes are SQLite's shared-memory index, which every
+    /// reader of a log marks; they hold no data); without, neither (opening for changes folds the
+    /// log in and removes both).
+    static func snapshot(_ root: String, log: Bool = false) -> [String: String] {
         var out: [String: String] = [:]
         let fm = FileManager.default
-        for rel in (fm.enumerator(atPath: root)?.allObjects as? [String]) ?? [] where !rel.hasSuffix("-shm") && !rel.hasSuffix("-wal") {
+        for rel in (fm.enumerator(atPath: root)?.allObjects as? [String]) ?? [] where log || (!rel.hasSuffix("-shm") && !rel.hasSuffix("-wal")) {
             var st = stat()
             guard lstat(root + "/" + rel, &st) == 0 else { continue }
             var line = "\(st.st_mode)"
-            if (st.st_mode & S_IFMT) == S_IFREG, let d = fm.contents(atPath: root + "/" + rel) { line += " \(CRC32.checksum(d)) \(d.count)" }
+            if (st.st_mode & S_IFMT) == S_IFREG, !rel.hasSuffix("-shm"), let d = fm.contents(atPath: root + "/" + rel) { line += " \(CRC32.checksum(d)) \(d.count)" }
             out[rel] = line
         }
         return out
@@ -46,11 +52,63 @@ import Glibc
 
     enum Damage: CaseIterable {
         case flip, flipMany, truncate, append, delete, swapPages, userVersion, metaNumber, validEdit, dropRow, fifo, symlink, openMode, journal
+        // Issue 22.
+        case empty, derivedColumn, leftoverLog, logDeleted, logReplaced, logWithoutIndex
+
+        /// The damages that start from a store with changes in its log.
+        var live: Bool { [.leftoverLog, .logDeleted, .logReplaced, .logWithoutIndex].contains(self) }
+    }
+
+    /// What a damage did: in words, whether it was a valid edit through SQL (content changes with
+    /// nothing to notice), and whether `check` must call the store damaged even though every
+    /// record reads the same (a derived column out of line, acknowledged changes lost).
+    struct Done {
+        var what: String
+        var validEdit = false
+        var notSound = false
     }
 
     /// Applies one seeded damage to the database file (or beside it); returns what was done and
     /// whether it was a valid edit through SQL (then content changes without anything to notice).
-    static func damage(_ root: String, _ rng: inout SplitMix64) throws -> (String, Bool) {
+    static func apply(_ kind: Damage, to root: String, older: String, _ rng: inout SplitMix64) throws -> Done {
+        let (what, valid, notSound) = try damage(root, kind, older: older, &rng)
+        return Done(what: what, validEdit: valid, notSound: notSound)
+    }
+
+    static func damage(_ root: String, _ kind: Damage, older: String, _ rng: inout SplitMix64) throws -> (String, Bool, Bool) {
+        switch kind {
+        case .empty:
+            #expect(truncate(root + "/sociaalhus.db", 0) == 0)
+            return ("empty database", false, true)
+        case .derivedColumn:
+            let db = try Database(path: root + "/sociaalhus.db")
+            let (table, column) = [("accounts", "blocked = 2"), ("accounts", "blocked = 1 - blocked"), ("accounts", "email = NULL"), ("posts", "hidden = 2"),
+                                   ("agenda", "starts = starts + 0.5"), ("agenda", "category = NULL")][Int(rng.next() % 6)]
+            try db.execute("UPDATE \(table) SET \(column)")
+            try db.checkpointTruncate()
+            // (A table without rows has no column to put out of line.)
+            return ("\(table).\(column)", false, try db.integer("SELECT count(*) FROM \(table)") > 0)
+        case .leftoverLog:
+            return ("a log with changes left by a crash", false, false)
+        case .logDeleted:
+            unlink(root + "/sociaalhus.db-wal"); unlink(root + "/sociaalhus.db-shm")
+            return ("log deleted", false, true)
+        case .logReplaced:
+            for f in ["sociaalhus.db-wal", "sociaalhus.db-shm"] {
+                unlink(root + "/" + f)
+                try FileManager.default.copyItem(atPath: older + "/" + f, toPath: root + "/" + f)
+            }
+            return ("log replaced by an older one", false, true)
+        case .logWithoutIndex:
+            unlink(root + "/sociaalhus.db-shm")
+            return ("-shm removed", false, false)
+        default:
+            let (what, valid) = try damage(root, &rng, kind)
+            return (what, valid, false)
+        }
+    }
+
+    static func damage(_ root: String, _ rng: inout SplitMix64, _ kind: Damage) throws -> (String, Bool) {
         let path = root + "/sociaalhus.db"
         var bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
         func write(_ b: [UInt8]) throws { try Data(b).write(to: URL(fileURLWithPath: path)); chmod(path, 0o600) }
@@ -62,7 +120,9 @@ import Glibc
         let collections = CollectionName.allCases.map(\.rawValue)
         let extremes = [1 << 40, 1 << 62, -1, 1_000_000_000, 0, Int.max, Int.min]
         func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }
-        switch pick(Damage.allCases) {
+        switch kind {
+        case .empty, .derivedColumn, .leftoverLog, .logDeleted, .logReplaced, .logWithoutIndex:
+            return ("none", false)
         case .flip:
             let i = Int(rng.next() % UInt64(bytes.count))
             bytes[i] ^= UInt8(1 << (rng.next() % 8))
@@ -145,23 +205,44 @@ import Glibc
         let seed = UInt64(ProcessInfo.processInfo.environment["SOCIAALHUS_FUZZ_SEED"] ?? "") ?? 13
         var expected: [String: Data] = [:]
         let world = try Self.template()
+        // A copy while the store is open, one change before the last: its log is the "older" one.
+        let older = TempDir()
+        try FileManager.default.copyItem(atPath: world.dir.store, toPath: older.store)
+        try world.store.report(.profile(world.resident.id), reason: .unwanted, explanation: "y", name: "C", email: "c@example.org", by: .visitor)
         expected = Self.fingerprint(world.store)
         let base = world.dir
+        let live = TempDir()
+        try FileManager.default.copyItem(atPath: base.store, toPath: live.store)  // copied while open: log and -shm included
+        #expect(FileManager.default.fileExists(atPath: live.store + "/sociaalhus.db-wal"), "the live copy has a log")
         let template = TempDir()
-        try FileManager.default.copyItem(atPath: base.store, toPath: template.store)  // copied while open: WAL included
+        try FileManager.default.copyItem(atPath: base.store, toPath: template.store)
         do { _ = try Store.open(at: template.store, clock: FixedClock(testNow), hasher: TestHasher()) } // closes: all in the file
         var rng = SplitMix64(seed: seed)
         var failures = 0, refused = 0
         for run in 0..<runs where failures < 5 {
             let dir = TempDir()
-            try FileManager.default.copyItem(atPath: template.store, toPath: dir.store)
-            let (what, validEdit) = try Self.damage(dir.store, &rng)
+            let kind = Damage.allCases[Int(rng.next() % UInt64(Damage.allCases.count))]
+            try FileManager.default.copyItem(atPath: kind.live ? live.store : template.store, toPath: dir.store)
+            let done = try Self.apply(kind, to: dir.store, older: older.store, &rng)
+            let (what, validEdit) = (done.what, done.validEdit)
             let before = Self.snapshot(dir.store)
-            final class Outcome: @unchecked Sendable { var sound = false; var opened = false; var noticed = false; var content: [String: Data] = [:]; var openError: Error? }
+            let beforeWithLog = Self.snapshot(dir.store, log: true)
+            final class Outcome: @unchecked Sendable {
+                var sound = false; var opened = false; var noticed = false; var content: [String: Data] = [:]; var openError: Error?
+                var readChanged = false; var readContent: [String: Data]?
+            }
             let out = Outcome()
             let path = dir.store
             let finished = Self.finishes(within: 2) {
                 out.sound = StoreCheck.run(at: path).isSound
+                // Reading only: every byte of every file stays, the log's too.
+                if let s = try? Store.open(at: path, clock: FixedClock(testNow), hasher: TestHasher(), use: .read) {
+                    _ = s.posts(for: .visitor, now: testNow, lang: .dutch)
+                    _ = try? s.agenda(AgendaQuery(from: testNow, days: 30), viewer: .visitor)
+                    let content = Self.fingerprint(s)
+                    if s.damage == nil { out.readContent = content }
+                }
+                out.readChanged = Self.snapshot(path, log: true) != beforeWithLog
                 do {
                     let s = try Store.open(at: path, clock: FixedClock(testNow), hasher: TestHasher())
                     _ = s.posts(for: .visitor, now: testNow, lang: .dutch)
@@ -174,12 +255,16 @@ import Glibc
             }
             func fail(_ why: String) { failures += 1; Issue.record("run \(run) (seed \(seed)), \(what): \(why)") }
             guard finished else { fail("took longer than 2 s"); continue }
-            if Self.snapshot(dir.store) != before { fail("a file changed") }
+            if out.readChanged { fail("check or reading changed a file") }
+            // Opening for changes folds a sound log in: that is its work, not damage.
+            if !kind.live, Self.snapshot(dir.store) != before { fail("a file changed") }
             if !out.opened || out.noticed { refused += 1 }
+            if out.sound && done.notSound { fail("check says sound") }
             if out.sound && out.noticed { fail("check says sound, reading found damage: \(String(describing: out.openError))") }
             if out.sound && !out.opened { fail("check says sound, open refused: \(String(describing: out.openError))") }
             if out.sound, !validEdit, out.opened, out.content != expected { fail("check says sound, but the content changed") }
-            if out.opened, !out.noticed, !validEdit, out.content != expected { fail("opened with changed content, unnoticed") }
+            if out.opened, !out.noticed, !validEdit, !done.notSound, out.content != expected { fail("opened with changed content, unnoticed") }
+            if let read = out.readContent, !validEdit, !done.notSound, read != expected { fail("read with changed content, unnoticed") }
         }
         // The damage is real: most runs must have found something to refuse.
         #expect(refused > runs / 3, "only \(refused) of \(runs) damaged stores were refused")

@@ -114,18 +114,34 @@ public final class Store {
         return store
     }
 
+    /// How a process means to use the store it opens (issue 22: read-only means read-only).
+    public enum Use: Sendable {
+        /// Reads and changes: brings the schema and derived columns up to date, removes what an
+        /// interrupted change left, and folds the log into the database file.
+        case change
+        /// Reads only (`check`, `agenda`, `privacy show`, `mail list`): no file is created,
+        /// truncated, checkpointed or re-created, and every change is refused. A store that needs
+        /// bringing up to date first is refused with what to do.
+        case read
+        /// Reads and writes only its own records (the export and its audit event), never
+        /// folding the log into the database file: the next full open does that.
+        case readAndRecord
+    }
+
     /// Opens an existing store, verifying permissions and the schema (records are verified as they are read); a
     /// store of shard files is first moved into a database. With `cleanLeftovers`, files left
-    /// by an interrupted change (named in its journal) are removed.
+    /// by an interrupted change (named in its journal) are removed. Only `create` makes a store:
+    /// a missing or empty database is refused, whatever `use` says.
     public static func open(at path: String, clock: any Clock = SystemClock(), hasher: any PasswordHashing = YescryptHasher(),
-                            cleanLeftovers: Bool = true) throws -> Store {
+                            cleanLeftovers: Bool = true, use: Use = .change) throws -> Store {
         try checkDirectory(path)
         let dbPath = path + "/" + StoreSchema.fileName
         var st = stat()
         let hasDatabase = lstat(dbPath, &st) == 0
         guard hasDatabase || LegacyShardStore.exists(at: path) else { throw CoreError.storeNotFound(path: path) }
         try checkDirectory(path + "/photos")
-        let readOnly = access(path, W_OK) != 0
+        let diskReadOnly = access(path, W_OK) != 0
+        let readOnly = diskReadOnly || use == .read
         // Stores from before the outbox get its Maildir now.
         for sub in mailFolders where !readOnly {
             if !FileManager.default.fileExists(atPath: path + "/" + sub) {
@@ -133,12 +149,14 @@ public final class Store {
             }
             try checkDirectory(path + "/" + sub)
         }
+        // Reading only: a store this program must first bring up to date is refused, saying how.
+        let needsUpgrade: CoreError = diskReadOnly ? .storeReadOnly(path: path) : .storeNeedsUpgrade(path: path)
         let lock = try FileLock(path: path + "/store.lock")
         return try lock.withLock(exclusive: !readOnly) {
             // Looked at again under the lock: another process may have moved it meanwhile.
             var now = stat()
             if lstat(dbPath, &now) != 0 {
-                if readOnly { throw CoreError.storeReadOnly(path: path) }
+                if readOnly { throw LegacyShardStore.exists(at: path) ? needsUpgrade : CoreError.storeNotFound(path: path) }
                 try migrateShardFiles(at: path)
             }
             let db = try Database(path: dbPath, readOnly: readOnly)
@@ -150,12 +168,15 @@ public final class Store {
                     if version > StoreSchema.migrations.count {
                         throw CoreError.storeNewerFormat(file: StoreSchema.fileName, found: version, known: StoreSchema.migrations.count)
                     }
-                    if version < StoreSchema.migrations.count { throw CoreError.storeReadOnly(path: path) }
+                    if version < StoreSchema.migrations.count { throw needsUpgrade }
+                    // Derived columns an older build left behind would give a wrong listing.
+                    if use == .read, !(try Self.derivedDue(db)).isEmpty { throw needsUpgrade }
                 } else {
                     try db.migrate(StoreSchema.migrations)
                     // Not a reason to refuse the store: if it cannot be done now (a database
                     // file this user may not write), the next open does it, and `check` tells.
                     try? Self.catchUpDerived(db)
+                    if use == .readAndRecord { db.neverFoldLog() }
                 }
                 store = Store(path: path, db: db, clock: clock, hasher: hasher, lock: lock)
                 store.readOnly = readOnly
@@ -167,13 +188,39 @@ public final class Store {
             // Opening reads no record (issue 14); a journal of an interrupted change is acted on
             // only if it fits; `check` reads every record and file.
             if let problem = store.journalProblem() { throw problem }
-            if cleanLeftovers, !readOnly {
+            if cleanLeftovers, !readOnly, use == .change {
                 store.removeLeftovers()
                 // An erasure stopped after its commit, before the log was emptied: empty it now.
                 try? store.db.checkpointTruncate()
             }
             return store
         }
+    }
+
+    /// The number of the last change this store acknowledged, kept in `store.lock` (which is
+    /// never renamed or removed) after each commit: the log holds a commit until it is folded
+    /// in, so a log deleted or replaced takes acknowledged changes with it, and only a counter
+    /// outside it can tell `check` so. Written after the commit is durable and not synced
+    /// itself: a counter lost in a power cut is behind, never ahead (no false alarm).
+    static func acknowledgedGeneration(at path: String) -> Int? {
+        guard let data = try? DurableFile.read(path + "/store.lock", displayName: "store.lock"),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        let line = text.split(separator: "\n").first { $0.hasPrefix(counterPrefix) }
+        return line.flatMap { Int($0.dropFirst(counterPrefix.count).trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// How the counter's line in `store.lock` starts.
+    static let counterPrefix = "acknowledged "
+
+    /// Writes the counter: one line of fixed length at the start of the file, so each write
+    /// replaces the last one whole.
+    func recordAcknowledged(_ generation: Int) {
+        let fd = Glibc.open(path + "/store.lock", O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let digits = String(generation)
+        let line = Array((Self.counterPrefix + String(repeating: "0", count: max(0, 20 - digits.count)) + digits + "\n").utf8)
+        _ = line.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
     }
 
     /// Moves a store of shard files into a new database in one transaction, checking that every
@@ -393,6 +440,7 @@ public final class Store {
             return try Self.readMeta(db)
         }
         committed = true
+        recordAcknowledged(generation)
         var newState = tx.state
         newState.manifest.generation = generation
         // What was read stays read, with the change folded in.

@@ -43,9 +43,10 @@ public enum StoreCheck {
         }
         var state = StoreState(manifest: .empty())
         do {
-            let db = try Database(path: dbPath, readOnly: access(path, W_OK) != 0)
-            // A check never writes: not even the log into the database file when it closes.
-            db.leaveFileAsItIsOnClose()
+            // A check never writes (issue 22): a connection that cannot, on the file as it is
+            // with its log; what opening would change is tried in a copy in memory.
+            let file = try Database(path: dbPath, readOnly: true)
+            var db = file
             let version = try db.userVersion
             if version < 0 {
                 report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "schema version \(version)")))
@@ -57,29 +58,25 @@ public enum StoreCheck {
             }
             report.problems += try db.problems().map { .storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: $0)) }
             if version < StoreSchema.migrations.count {
-                // An older schema: brought up to date inside a transaction that is undone, and
-                // checked as opening would see it.
-                try db.execute("BEGIN IMMEDIATE")
+                // An older schema: brought up to date in the copy, and checked as opening would see it.
+                db = try Database(memoryCopyOf: file)
                 do {
                     for step in StoreSchema.migrations[version...] { try step(db) }
                 } catch let e as CoreError {
-                    try? db.execute("ROLLBACK")
                     report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "schema version \(version): \(e.message(.english))")))
                     return report
                 }
             }
             // Columns an older build left behind (it ran on after the migration) are brought up to
-            // date as the next open will, inside a transaction that is undone: `check` reports
-            // what opening would leave, not what it repairs.
-            var undo = version < StoreSchema.migrations.count
+            // date as the next open will, in the copy: `check` reports what opening would leave,
+            // not what it repairs.
             let due = try Store.derivedDue(db)
-            if !due.isEmpty, !undo, (try? db.execute("BEGIN IMMEDIATE")) != nil {
-                undo = true
+            if !due.isEmpty {
+                if db === file { db = try Database(memoryCopyOf: file) }
                 try Store.bringDerivedUpToDate(due, in: db)
                 report.leftovers.append("derived columns of " + due.map(\.0.rawValue).joined(separator: ", ")
                                         + " (written by an older build after the migration; brought up to date at the next open)")
             }
-            defer { if undo { try? db.execute("ROLLBACK") } }
             let meta = try Store.readMeta(db)
             for (key, value) in meta where !(0...(1 << 52)).contains(value) {
                 report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "\(key) = \(value)")))
@@ -104,8 +101,9 @@ public enum StoreCheck {
             while try rows.step() {
                 guard let item = state.agenda[rows.int(0)] else { continue }
                 let v = Store.agendaIndex(item)
-                let ends: Int? = rows.isNull(2) ? nil : rows.int(2)
-                if rows.isNull(1) || rows.int(1) != v.starts || ends != v.ends || rows.text(3) != v.category {
+                // (Compared as stored: a REAL read as an integer would pass 1.5 for 1.)
+                let ends: Double? = rows.isNull(2) ? nil : rows.double(2)
+                if rows.isNull(1) || rows.double(1) != Double(v.starts) || ends != v.ends.map(Double.init) || rows.isNull(3) || rows.text(3) != v.category {
                     report.problems.append(.storeCorrupt(file: "\(StoreSchema.fileName) (agenda \(rows.int(0)))", problem: .unreadable(detail: "index columns")))
                 }
             }
@@ -132,6 +130,10 @@ public enum StoreCheck {
                 }
             }
             state.manifest.generation = meta["generation"] ?? 0
+            if let acknowledged = Store.acknowledgedGeneration(at: path), acknowledged > state.manifest.generation {
+                report.problems.append(.storeCorrupt(file: StoreSchema.fileName + "-wal",
+                                                     problem: .commitsLost(acknowledged: acknowledged, found: state.manifest.generation)))
+            }
         } catch let e as CoreError {
             report.problems.append(e)
             return report
@@ -139,7 +141,7 @@ public enum StoreCheck {
             report.problems.append(.storeIO(file: dbPath, problem: "\(error)"))
             return report
         }
-        report.problems += references(state, manifest: state.manifest, photosPath: path + "/photos")
+        report.problems += references(state, manifest: state.manifest, photosPath: path + "/photos", file: StoreSchema.fileName)
         report.problems += files(at: path, state: state, report: &report)
         if FileManager.default.fileExists(atPath: path + "/manifest.json.migrated") {
             report.leftovers.append("data/ (the shard files this store was moved from; removed by the next erasure, or remove them yourself)")
@@ -162,7 +164,7 @@ public enum StoreCheck {
         }
         let fm = FileManager.default
         for m in state.outbox.all {
-            if let f = m.file, !Store.isStorePath("mail/" + f) { out.append(.storeCorrupt(file: "data (outbox)", problem: .danglingReference(detail: "message \(m.id): file \(f)"))); continue }
+            if let f = m.file, !Store.isStorePath("mail/" + f) { out.append(.storeCorrupt(file: "\(StoreSchema.fileName) (outbox)", problem: .danglingReference(detail: "message \(m.id): file \(f)"))); continue }
             if let f = m.file, !fm.fileExists(atPath: path + "/mail/" + f), !fm.fileExists(atPath: path + "/mail/" + Store.sentName(f)) {
                 out.append(.storeCorrupt(file: "mail/" + f, problem: .missing))
             }
@@ -178,7 +180,7 @@ public enum StoreCheck {
             let state = try LegacyShardStore.load(path)
             report.files = state.manifest.referencedFiles.count
             report.records = Store.counts(of: state).values.reduce(0, +)
-            report.problems += references(state, manifest: state.manifest, photosPath: path + "/photos")
+            report.problems += references(state, manifest: state.manifest, photosPath: path + "/photos", file: "data")
             for (c, entry) in state.manifest.collections {
                 for (key, file) in entry.files {
                     guard let shard = Int(key) else { continue }
@@ -196,7 +198,7 @@ public enum StoreCheck {
     /// The problems of a loaded store's records: each in its right shard, every reference
     /// resolving. `Store.open` refuses a store with any of them, as `check` reports them.
     static func recordProblems(_ s: StoreState, photosPath: String) -> [CoreError] {
-        references(s, manifest: s.manifest, photosPath: photosPath)
+        references(s, manifest: s.manifest, photosPath: photosPath, file: "data")
     }
 
     private static func recordsInRightShard(_ s: StoreState, _ ref: ShardRef) -> Bool {
@@ -217,10 +219,12 @@ public enum StoreCheck {
         }
     }
 
-    /// Cross-record checks: every reference points at something that exists, ids below the counters.
-    private static func references(_ s: StoreState, manifest: Manifest, photosPath: String) -> [CoreError] {
+    /// Cross-record checks: every reference points at something that exists, ids below the
+    /// counters. `file` is what holds the records in this format (the database, or a shard
+    /// store's `data/`), so a message names a file that exists.
+    private static func references(_ s: StoreState, manifest: Manifest, photosPath: String, file: String) -> [CoreError] {
         var out: [CoreError] = []
-        func bad(_ c: CollectionName, _ detail: String) { out.append(.storeCorrupt(file: "data (\(c.rawValue))", problem: .danglingReference(detail: detail))) }
+        func bad(_ c: CollectionName, _ detail: String) { out.append(.storeCorrupt(file: "\(file) (\(c.rawValue))", problem: .danglingReference(detail: detail))) }
         let wijken = Set(s.settings.wijken.map(\.id))
         for a in s.accounts.all {
             if !wijken.contains(a.profile.wijk) { bad(.accounts, "account \(a.id): wijk \(a.profile.wijk)") }

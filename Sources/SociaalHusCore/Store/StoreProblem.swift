@@ -2,7 +2,7 @@ import Foundation
 
 /// What is wrong with a damaged store file.
 public enum StoreProblem: Equatable, Sendable {
-    /// The manifest names a file that is not there.
+    /// A file a record (or, in a shard store, the manifest) names is not there.
     case missing
     /// The file is shorter or longer than recorded (truncated or appended to).
     case wrongSize(expected: Int, found: Int)
@@ -20,8 +20,16 @@ public enum StoreProblem: Equatable, Sendable {
     case otherOwner
     /// Larger than any file of a store can be.
     case tooLarge(bytes: Int)
-    /// A data file that the manifest does not name and no interrupted change left behind.
+    /// A photo or e-mail file that no record names and no interrupted change left behind.
     case unnamed
+    /// The database file is empty (0 bytes): there is no store in it.
+    case empty
+    /// The write-ahead log holds changes not yet in the database, and the shared-memory index
+    /// beside it (`-shm`) is gone: reading them would mean making that file.
+    case logWithoutIndex
+    /// The database holds fewer changes than the store acknowledged (the counter beside it, in
+    /// `store.lock`): the write-ahead log that held the rest was deleted or replaced.
+    case commitsLost(acknowledged: Int, found: Int)
 
     /// The description shown.
     public func message(_ lang: Language) -> String {
@@ -35,7 +43,13 @@ public enum StoreProblem: Equatable, Sendable {
         case .notARegularFile: lang.pick(nl: "het is geen gewoon bestand (maar een koppeling, pijp of apparaat)", en: "it is not a plain file (but a link, pipe or device)")
         case .otherOwner: lang.pick(nl: "het is van een andere gebruiker", en: "it belongs to another user")
         case .tooLarge(let n): lang.pick(nl: "het is \(n) bytes groot, groter dan een bestand van de opslag kan zijn", en: "it is \(n) bytes long, larger than a store file can be")
-        case .unnamed: lang.pick(nl: "het overzicht (manifest.json) noemt dit bestand niet; misschien is het overzicht beschadigd", en: "the manifest (manifest.json) does not name this file; the manifest may be damaged")
+        case .unnamed: lang.pick(nl: "geen record en geen onderbroken wijziging noemt dit bestand; misschien is een record het kwijtgeraakt", en: "no record and no interrupted change names this file; a record may have lost it")
+        case .empty: lang.pick(nl: "het is leeg (0 bytes), dus hier is geen opslag. Is het een nieuwe opslag, verwijder dan het lege bestand; 'sociaalhus init' maakt er een",
+                               en: "it is empty (0 bytes), so there is no store here. If it is a new store, remove the empty file; 'sociaalhus init' makes one")
+        case .logWithoutIndex: lang.pick(nl: "het bevat wijzigingen die nog niet in de database staan, en het bijbehorende -shm-bestand ontbreekt; een opdracht die alleen leest maakt dat niet aan. Open de opslag eenmaal met een opdracht die wijzigt of met 'sociaalhus' zelf",
+                                         en: "it holds changes not yet in the database, and its -shm file is missing; a command that only reads does not make one. Open the store once with a command that changes something, or with 'sociaalhus' itself")
+        case .commitsLost(let a, let f): lang.pick(nl: "de opslag bevestigde wijzigingen tot en met nummer \(a) (bijgehouden in store.lock), maar de database bevat ze maar tot en met nummer \(f): dit logbestand, waar de rest in stond, is verwijderd of vervangen",
+                                                   en: "the store acknowledged changes up to number \(a) (counted in store.lock), but the database holds them only up to number \(f): this log, which held the rest, was deleted or replaced")
         }
     }
 }

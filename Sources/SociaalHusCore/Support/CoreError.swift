@@ -19,6 +19,9 @@ public enum CoreError: Error, Equatable, Sendable {
     case storeReadOnly(path: String)
     /// A backup could not be written or put back; the store was not touched (`BackupProblem`).
     case backupRefused(BackupProblem)
+    /// A command that only reads found a store this build must first bring up to date (an older
+    /// schema, or columns an older build left behind): it changes nothing, so it refuses.
+    case storeNeedsUpgrade(path: String)
     // Input
     case invalidEmail(String)
     case emailInUse
@@ -97,6 +100,9 @@ public enum CoreError: Error, Equatable, Sendable {
         case .storeReadOnly(let p):
             return lang.pick(nl: "De opslag kan alleen gelezen worden (\(p)): deze wijziging is niet opgeslagen. Vraag de beheerder om de opslag weer beschrijfbaar te maken.",
                              en: "The store can only be read (\(p)): this change was not saved. Ask the administrator to make the store writable again.")
+        case .storeNeedsUpgrade(let p):
+            return lang.pick(nl: "De opslag \(p) moet eerst worden bijgewerkt voor deze versie van SociaalHus, en een opdracht die alleen leest verandert niets. Open de opslag eenmaal met 'sociaalhus --store \(p)' of met een opdracht die iets wijzigt, en probeer het opnieuw.",
+                             en: "The store \(p) must first be brought up to date for this version of SociaalHus, and a command that only reads changes nothing. Open the store once with 'sociaalhus --store \(p)' or with a command that changes something, and try again.")
         case .storeLocked(let p):
             return lang.pick(nl: "De opslag \(p) is in gebruik en kon niet worden vergrendeld; probeer het zo opnieuw.",
                              en: "The store \(p) is in use and could not be locked; try again shortly.")

@@ -14,7 +14,7 @@ enum AgendaCommand {
         let category = args.value("category")
         let search = args.value("search")
         let out = args.value("out")
-        let store = try ctx.openStore(&args)
+        let store = try ctx.openStore(&args, use: .read)
         var query = AgendaQuery(from: store.clock.now(), days: 56, category: category, search: search)
         if let fromText {
             guard let d = ISODate.day(fromText) else { throw CoreError.invalidDate(fromText) }

@@ -13,9 +13,10 @@ struct CommandContext {
         StoreLocation.resolve(explicit: args.value("store"), environment: environment)
     }
 
-    /// Opens the store named by the arguments.
-    func openStore(_ args: inout Arguments) throws -> Store {
-        let store = try Store.open(at: storePath(&args))
+    /// Opens the store named by the arguments, for `use`: a command that only reads opens it
+    /// `.read`, so it creates, truncates, checkpoints and re-creates no file (issue 22).
+    func openStore(_ args: inout Arguments, use: Store.Use = .change) throws -> Store {
+        let store = try Store.open(at: storePath(&args), use: use)
         Self.opened.store = store
         return store
     }

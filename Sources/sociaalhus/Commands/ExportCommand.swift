@@ -6,7 +6,8 @@ enum ExportCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let email = try args.required("email")
         let out = args.value("out")
-        let store = try ctx.openStore(&args)
+        // Its audit event is its only write (documented); the log is never folded in here.
+        let store = try ctx.openStore(&args, use: .readAndRecord)
         let account = try store.account(email: email)
         let data = try store.export(account.id, by: .commandLine).json()
         if let out {

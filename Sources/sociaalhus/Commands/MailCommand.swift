@@ -44,7 +44,7 @@ enum MailCommand {
 
     /// One line per e-mail: number, state, kind, recipient, subject, last error.
     static func list(_ args: inout Arguments, _ ctx: CommandContext) throws {
-        let store = try ctx.openStore(&args)
+        let store = try ctx.openStore(&args, use: .read)
         for m in try store.outbox(by: .commandLine) {
             let error = m.lastError.map { " — " + TextSanitizer.sanitize($0) } ?? ""
             Console.out("\(m.id)\t\(m.status.rawValue)\t\(m.kind.rawValue)\t\(m.to)\t\(TextSanitizer.sanitize(m.subject))\(error)")

@@ -8,7 +8,7 @@ enum PrivacyCommand {
         let sub = args.positional.count > 1 ? args.positional[1] : "show"
         switch sub {
         case "show":
-            let store = try ctx.openStore(&args)
+            let store = try ctx.openStore(&args, use: .read)
             Console.out(TextSanitizer.sanitize(PrivacyStatement.text(ctx.lang, settings: store.settings), keepNewlines: true))
         case "set":
             let nl = try args.required("nl"), en = try args.required("en")

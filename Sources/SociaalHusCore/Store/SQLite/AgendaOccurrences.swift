@@ -276,7 +276,8 @@ extension AgendaOccurrences {
         let accounts = try db.prepare("SELECT id, email, blocked FROM accounts")
         while try accounts.step() {
             guard let a = state.accounts[accounts.int(0)] else { continue }
-            if accounts.text(1) != Store.accountEmailKey(a.email) || (accounts.int(2) == 1) != a.blocked { bad("accounts", a.id.rawValue, "index columns") }
+            // (Exactly 0 or 1: a 2 read as "not 1" passed for not blocked, and the rules read `= 1`.)
+            if accounts.isNull(1) || accounts.text(1) != Store.accountEmailKey(a.email) || accounts.int(2) != (a.blocked ? 1 : 0) { bad("accounts", a.id.rawValue, "index columns") }
         }
         guard let range = try coveredRange(db) else { return out }
         var actual: [Int: [Row]] = [:]

@@ -7,15 +7,22 @@ import Glibc
 /// One connection to a SQLite database file, set up as the store needs it (issue 14): WAL with
 /// `synchronous=FULL` (an acknowledged change survives a crash), foreign keys on, deleted content
 /// overwritten (`secure_delete`), and a busy timeout so processes wait for each other's writes.
-/// A connection on a read-only disk opens the file `immutable` (nothing there can change it).
+///
+/// A read-only connection (issue 22) never creates, truncates, checkpoints or re-creates a file:
+/// SQLite's `mode=ro` alone makes an empty `-wal` and a `-shm` beside a closed database, so a
+/// database whose log is empty or absent is opened `immutable` (the file is the whole store), and
+/// one whose log holds changes `mode=ro` through the `-shm` already beside it (a live writer's, or
+/// a crash's). A log with changes but no `-shm` cannot be read without making one: refused.
 public final class Database {
     /// The file.
     public let path: String
     let handle: OpaquePointer
 
-    /// Opens (or, with `create`, makes with mode 0600) the database at `path`.
+    /// Opens (or, with `create`, makes with mode 0600) the database at `path`; `readOnly`
+    /// opens it without writing any file. Only `create` makes a database: an empty file is refused.
     public init(path: String, create: Bool = false, readOnly: Bool = false) throws {
         self.path = path
+        let name = (path as NSString).lastPathComponent
         if create {
             // SQLite would create the file with 0644 minus umask; the store's files are 0600, and
             // its -wal and -shm files take the database file's mode.
@@ -28,28 +35,56 @@ public final class Database {
             guard (st.st_mode & S_IFMT) == S_IFREG else { throw CoreError.storeCorrupt(file: path, problem: .notARegularFile) }
             guard st.st_uid == geteuid() else { throw CoreError.storeCorrupt(file: path, problem: .otherOwner) }
             if st.st_mode & 0o077 != 0 { throw CoreError.storeFileReadableByOthers(path: path) }
+            // SQLite takes an empty file for a new database and writes one into it (a store that
+            // looks new, its people gone): only `create` makes a database.
+            if st.st_size == 0 { throw CoreError.storeCorrupt(file: path, problem: .empty) }
         }
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX
-        // Read-only means a disk or folder nobody here can write. With an empty write-ahead log
-        // the file is the whole store, and "immutable" tells SQLite no shared-memory file is
-        // needed (it cannot make one there). A log with changes in it must be read too: then
-        // "mode=ro", which uses the -shm file left beside it (and fails, in words, without one).
-        var log = stat()
+        var log = stat(), index = stat()
         let logHasChanges = lstat(path + "-wal", &log) == 0 && log.st_size > 0
+        if readOnly, logHasChanges, lstat(path + "-shm", &index) != 0 {
+            throw CoreError.storeCorrupt(file: name + "-wal", problem: .logWithoutIndex)
+        }
         let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + (logHasChanges ? "?mode=ro" : "?immutable=1")
-        let name = readOnly ? uri : path
-        let rc = sqlite3_open_v2(name, &db, flags, nil)
+        let rc = sqlite3_open_v2(readOnly ? uri : path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(db)
             throw Self.error(rc, message, path)
         }
         handle = db
-        sqlite3_extended_result_codes(db, 1)
+        try setUp(writable: !readOnly)
+    }
+
+    /// A private copy in memory of `source` as it reads now (log included), that may be changed
+    /// freely: `check` tries migrations and brings derived columns up to date in it, where a
+    /// transaction in the file itself, even one undone, would write the log.
+    public init(memoryCopyOf source: Database) throws {
+        path = source.path
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nil)
+        guard rc == SQLITE_OK, let db else { sqlite3_close(db); throw Self.error(rc, "out of memory", path) }
+        handle = db
+        // (From here on deinit closes the connection if this throws.)
+        guard let backup = sqlite3_backup_init(db, "main", source.handle, "main") else {
+            throw CoreError.storeIO(file: path, problem: String(cString: sqlite3_errmsg(db)))
+        }
+        let step = sqlite3_backup_step(backup, -1)
+        let done = sqlite3_backup_finish(backup)
+        guard step == SQLITE_DONE, done == SQLITE_OK else {
+            throw Self.error(step == SQLITE_DONE ? done : step, String(cString: sqlite3_errmsg(source.handle)), path)
+        }
+        try setUp(writable: false)
+    }
+
+    /// The settings every connection gets; a file that cannot even be set up is damaged, and is
+    /// left as it is, log included.
+    private func setUp(writable: Bool) throws {
+        sqlite3_extended_result_codes(handle, 1)
         do {
             try execute("PRAGMA busy_timeout = 5000")
-            if !readOnly {
+            if writable {
                 try execute("PRAGMA journal_mode = WAL")
                 try execute("PRAGMA synchronous = FULL")
             }
@@ -59,11 +94,10 @@ public final class Database {
             try execute("PRAGMA cache_size = -1024")
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA secure_delete = ON")
-            try check(cs_register_probe(db))
+            try check(cs_register_probe(handle))
         } catch {
-            // A file that cannot even be set up is damaged: left as it is, log included.
-            _ = cs_no_checkpoint_on_close(db)
-            sqlite3_close(db)
+            // (deinit closes it: the initialiser throws after every property is set.)
+            _ = cs_no_checkpoint_on_close(handle)
             throw error
         }
     }
@@ -154,6 +188,14 @@ public final class Database {
     /// damaged (or only being checked) is left exactly as it was.
     public func leaveFileAsItIsOnClose() {
         _ = cs_no_checkpoint_on_close(handle)
+    }
+
+    /// Never copies the log into the database file, neither when a commit makes it long nor on
+    /// closing: a command that writes only its own record (the export's audit event) leaves the
+    /// folding to the next full open, so it never folds a log into a file it has not checked.
+    public func neverFoldLog() {
+        try? execute("PRAGMA wal_autocheckpoint = 0")
+        leaveFileAsItIsOnClose()
     }
 
     /// Copies the write-ahead log into the database and empties it, so content deleted with
