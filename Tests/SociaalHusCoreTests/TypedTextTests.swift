@@ -136,3 +136,31 @@ import Testing
         #expect(Array(EmailAddress.folded(raw).utf8) == Array(key.utf8))
     }
 }
+
+/// Which joiners and tags are part of a picture: decided per grapheme, as a terminal draws it.
+@Suite struct JoinerSanitizerTests {
+    static let rows: [(String, String, String)] = [
+        ("regression: a joiner after a variation selector (🏳️‍🌈) is part of the flag", "🏳️‍🌈", "🏳️‍🌈"),
+        ("regression: ❤️‍🔥 likewise", "❤️‍🔥", "❤️‍🔥"),
+        ("a health worker with a skin tone", "👩🏽‍⚕️", "👩🏽‍⚕️"),
+        ("a family", "👨‍👩‍👧‍👦", "👨‍👩‍👧‍👦"),
+        ("regression: Scotland's flag keeps its tags", "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"),
+        ("a joiner forming a Devanagari half letter", "क्\u{200D}ष", "क्\u{200D}ष"),
+        ("regression: a joiner after an emoji with nothing to join shows", "👩\u{200D}x", "👩<U+200D>x"),
+        ("a joiner between letters shows", "a\u{200D}b", "a<U+200D>b"),
+        ("a joiner at the start shows", "\u{200D}👩", "<U+200D>👩"),
+        ("tags without their flag show", "a\u{E0067}\u{E007F}", "a<U+E0067><U+E007F>"),
+    ]
+
+    @Test(arguments: rows)
+    func sanitize(_ name: String, input: String, expected: String) {
+        #expect(Array(TextSanitizer.sanitize(input).unicodeScalars) == Array(expected.unicodeScalars), "\(name)")
+    }
+
+    @Test("regression: names with a rainbow flag or Scotland's flag are accepted as typed")
+    func namesAccepted() throws {
+        for name in ["Sam 🏳️‍🌈", "Iona 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", "Dr. Ada 👩🏽‍⚕️"] {
+            #expect(try validated(name, .name) == name)
+        }
+    }
+}
