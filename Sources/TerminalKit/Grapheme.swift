@@ -48,8 +48,20 @@ public enum Grapheme {
 
     /// The text a cell holds for `c` (its width is `TextWidth.width(c)`): `c` without a joiner at
     /// its end, combining marks alone on a dotted circle, or the stand-in for a fragment.
-    public static func cellText(_ c: Character) -> String {
-        switch kind(c) {
+    public static func cellText(_ c: Character) -> String { cellText(c, kind: kind(c)) }
+
+    /// The cells a grapheme of this kind takes.
+    static func width(_ kind: Kind) -> Int {
+        switch kind {
+        case .whole(let w): return w
+        case .loneMarks, .fragment: return 1
+        case .invisible: return 0
+        }
+    }
+
+    /// `cellText` for a grapheme whose kind is known.
+    static func cellText(_ c: Character, kind: Kind) -> String {
+        switch kind {
         case .whole:
             guard c.unicodeScalars.last?.value == 0x200D else { return String(c) }
             var scalars = String(c).unicodeScalars

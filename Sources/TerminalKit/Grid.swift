@@ -47,7 +47,9 @@ public struct Grid: Equatable, Sendable {
         let limit = maxWidth.map { min(x + $0, size.cols) } ?? size.cols
         var col = x
         for c in text {
-            let w = TextWidth.width(c)
+            // One look at the Unicode properties per grapheme: width and cell text from one kind.
+            let kind = c.isASCII ? nil : Grapheme.kind(c)
+            let w = kind.map(Grapheme.width) ?? TextWidth.width(c)
             if w == 0 { continue }
             if col + w > limit {
                 if col >= 0, col < limit {
@@ -57,7 +59,7 @@ public struct Grid: Equatable, Sendable {
                 break
             }
             if col >= 0 {
-                self[col, y] = Cell(text: c.isASCII ? String(c) : Grapheme.cellText(c), role: role)
+                self[col, y] = Cell(text: kind.map { Grapheme.cellText(c, kind: $0) } ?? String(c), role: role)
                 if w == 2 { self[col + 1, y] = Cell(text: "", role: role) }
             } else if col + w > 0 {
                 // A wide grapheme half past the left edge: the half in view is the stand-in.

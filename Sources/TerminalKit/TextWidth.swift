@@ -9,11 +9,7 @@ public enum TextWidth {
         // Printable ASCII first: most of every frame, and the Unicode property tables below were
         // a tenth of a frame's time (issue 16's load test).
         if let a = c.asciiValue { return a >= 0x20 && a < 0x7F ? 1 : 0 }
-        switch Grapheme.kind(c) {
-        case .whole(let w): return w
-        case .loneMarks, .fragment: return 1
-        case .invisible: return 0
-        }
+        return Grapheme.width(Grapheme.kind(c))
     }
 
     /// Cells taken by a string.
