@@ -171,11 +171,19 @@ public final class CursesTerminal: Terminal {
         if attrs.contains(.reverse) { a |= cn_reverse() }
         if attrs.contains(.dim) { a |= cn_dim() }
         let pair: Int16 = colour ? Int16((StyleRole.allCases.firstIndex(of: cell.role) ?? 0) + 1) : 0
-        var wide = Array(cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) })
-        wide.append(0)
-        var cc = cchar_t()
-        setcchar(&cc, wide, a, pair, nil)
-        mvadd_wch(Int32(y), Int32(x), &cc)
+        // One cchar_t per cell the text takes (more than one only for a stand-in; see
+        // `Grapheme.terminalCells`). setcchar keeps the scalars only up to the first spacing one
+        // after the first, so `👩🏽‍⚕️` became `👩`: it sets the attributes and colour, and the
+        // scalars go into `chars` directly, which ncurses stores and writes out whole.
+        for (i, scalars) in Grapheme.terminalCells(cell.text, capacity: Int(CCHARW_MAX)).enumerated() {
+            var cc = cchar_t()
+            setcchar(&cc, [wchar_t(bitPattern: scalars[0].value), 0], a, pair, nil)
+            withUnsafeMutableBytes(of: &cc.chars) { raw in
+                let chars = raw.bindMemory(to: wchar_t.self)
+                for k in chars.indices { chars[k] = k < scalars.count ? wchar_t(bitPattern: scalars[k].value) : 0 }
+            }
+            mvadd_wch(Int32(y), Int32(x + i), &cc)
+        }
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {

@@ -38,25 +38,32 @@ public struct Grid: Equatable, Sendable {
     }
 
     /// Writes `text` from (x, y), clipped at `maxWidth` cells (default: the screen edge); returns
-    /// the cells used. Wide graphemes never straddle the clip edge.
+    /// the cells used. Graphemes are drawn whole or not at all: one that does not fit in the
+    /// cells left (a wide one in the last cell) leaves `Grapheme.standIn` there, so the cut shows
+    /// and no half of it is drawn; see `Grapheme.cellText` for what a cell holds.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < size.rows, x < size.cols else { return 0 }
         let limit = maxWidth.map { min(x + $0, size.cols) } ?? size.cols
         var col = x
         for c in text {
-            let w = TextWidth.width(c)
-            if w == 0 {
-                // A lone combining mark or format character: show it as a visible placeholder.
-                if col > 0, col - 1 >= x, col - 1 < size.cols, !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .format || $0.properties.generalCategory == .control }) {
-                    self[col - 1, y].text.append(c)
+            // One look at the Unicode properties per grapheme: width and cell text from one kind.
+            let kind = c.isASCII ? nil : Grapheme.kind(c)
+            let w = kind.map(Grapheme.width) ?? TextWidth.width(c)
+            if w == 0 { continue }
+            if col + w > limit {
+                if col >= 0, col < limit {
+                    self[col, y] = Cell(text: Grapheme.standIn, role: role)
+                    col += 1
                 }
-                continue
+                break
             }
-            if col + w > limit { break }
             if col >= 0 {
-                self[col, y] = Cell(text: String(c), role: role)
+                self[col, y] = Cell(text: kind.map { Grapheme.cellText(c, kind: $0) } ?? String(c), role: role)
                 if w == 2 { self[col + 1, y] = Cell(text: "", role: role) }
+            } else if col + w > 0 {
+                // A wide grapheme half past the left edge: the half in view is the stand-in.
+                self[0, y] = Cell(text: Grapheme.standIn, role: role)
             }
             col += w
         }

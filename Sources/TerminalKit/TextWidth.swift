@@ -3,21 +3,13 @@
 /// Own tables rather than the C library's `wcwidth`, which depends on the process locale and
 /// would make golden screens differ between machines.
 public enum TextWidth {
-    /// Cells taken by one grapheme: 0 for pure combining marks, 2 for wide (CJK, emoji), else 1.
+    /// Cells taken by one grapheme as `Grid.put` draws it (see `Grapheme.kind`): 0 for controls
+    /// and format characters, 2 for wide (CJK, emoji), else 1 (a stand-in included).
     public static func width(_ c: Character) -> Int {
         // Printable ASCII first: most of every frame, and the Unicode property tables below were
         // a tenth of a frame's time (issue 16's load test).
         if let a = c.asciiValue { return a >= 0x20 && a < 0x7F ? 1 : 0 }
-        let scalars = c.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
-        if first.properties.isEmojiPresentation { return 2 }
-        if isWide(first.value) { return 2 }
-        switch first.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        case .control: return 0
-        default: return 1
-        }
+        return Grapheme.width(Grapheme.kind(c))
     }
 
     /// Cells taken by a string.
@@ -63,10 +55,20 @@ public enum TextWidth {
                     line = ""
                     lineWidth = 0
                 }
+                var endsInStandIn = false
                 while ww > cells {
-                    // A word longer than the line is cut hard.
+                    // A word longer than the line is cut hard, between graphemes.
                     let head = truncate(w, to: cells - lineWidth - (lineWidth > 0 ? 1 : 0), ellipsis: false)
-                    if head.isEmpty { lines.append(line); line = ""; lineWidth = 0; continue }
+                    if head.isEmpty && lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0; continue }
+                    if head.isEmpty {
+                        // A grapheme wider than the whole line (a wide one in one cell) never fits:
+                        // its stand-in takes the line (this looped for ever, adding empty lines).
+                        w = String(w.dropFirst())
+                        ww = width(w)
+                        if w.isEmpty { line = Grapheme.standIn; lineWidth = 1; endsInStandIn = true; break }
+                        lines.append(Grapheme.standIn)
+                        continue
+                    }
                     line += (lineWidth > 0 ? " " : "") + head
                     lines.append(line)
                     line = ""
@@ -74,6 +76,7 @@ public enum TextWidth {
                     w = String(w.dropFirst(head.count))
                     ww = width(w)
                 }
+                if endsInStandIn { continue }
                 if lineWidth > 0 { line += " "; lineWidth += 1 }
                 line += w
                 lineWidth += ww
@@ -83,6 +86,7 @@ public enum TextWidth {
         return lines
     }
 
+    /// East Asian wide and fullwidth letters and the emoji blocks drawn two cells wide.
     static func isWide(_ v: UInt32) -> Bool {
         switch v {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,

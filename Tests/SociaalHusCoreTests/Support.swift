@@ -2,11 +2,13 @@ import Foundation
 @testable import SociaalHusCore
 
 /// A fast stand-in for yescrypt in tests that are not about hashing (salted, so two hashes differ).
+/// It compares bytes, as a real hash does: `==` on strings would call "é" and e + U+0301 equal.
 struct TestHasher: PasswordHashing {
     func hash(_ password: String) throws -> String { "$test$\(UUID().uuidString.prefix(8))$" + password }
     func verify(_ password: String, against hash: String) -> Bool {
         guard hash.hasPrefix("$test$") else { return false }
-        return hash.split(separator: "$", maxSplits: 3, omittingEmptySubsequences: false).last.map(String.init) == password
+        let stored = hash.split(separator: "$", maxSplits: 3, omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        return stored.utf8.elementsEqual(password.utf8)
     }
 }
 

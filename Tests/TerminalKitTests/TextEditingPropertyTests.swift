@@ -97,7 +97,7 @@ struct ReferenceText {
         guard let c = g.cursor else { Issue.record("no cursor (seed \(seed), step \(step))"); return }
         #expect(c.x >= x && c.x < x + width, "cursor outside the field (seed \(seed), step \(step))")
         if cursor < chars.count, chars[cursor] != "\n", TextWidth.width(chars[cursor]) > 0, c.x + TextWidth.width(chars[cursor]) <= x + width {
-            #expect(g[c.x, c.y].text == String(chars[cursor]), "cursor on the wrong cell (seed \(seed), step \(step))")
+            #expect(g[c.x, c.y].text == Grapheme.cellText(chars[cursor]), "cursor on the wrong cell (seed \(seed), step \(step))")
         }
     }
 

@@ -9,9 +9,15 @@ public enum EmailAddress {
 
     /// Returns the trimmed, lower-cased address, or throws `CoreError.invalidEmail`.
     public static func normalise(_ raw: String) throws -> String {
-        let address = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let address = folded(raw)
         guard isValid(address) else { throw CoreError.invalidEmail(raw) }
         return address
+    }
+
+    /// `raw` trimmed, lower-cased and in NFC, valid or not: one key for one address however it
+    /// was typed (NFC after lower-casing, which can itself leave a letter decomposed: "İ" → i + U+0307).
+    public static func folded(_ raw: String) -> String {
+        raw.trimmingCharacters(in: .whitespaces).lowercased().precomposedStringWithCanonicalMapping
     }
 
     /// True when `address` is an acceptable e-mail address.

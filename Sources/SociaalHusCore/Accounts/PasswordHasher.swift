@@ -9,6 +9,48 @@ public protocol PasswordHashing: Sendable {
     func verify(_ password: String, against hash: String) -> Bool
 }
 
+/// A password as hashed: the same letters typed on any terminal must be the same password.
+///
+/// "é" arrives as one scalar (U+00E9) from one keyboard and as e + U+0301 from another; Swift's
+/// `==` calls them equal, but a hash is made of bytes. So every hash is made of the NFC form.
+public enum PasswordText {
+    /// The form every new hash is made of (NFC).
+    public static func normalised(_ typed: String) -> String { typed.precomposedStringWithCanonicalMapping }
+
+    /// The forms a stored hash may have been made of, NFC first: hashes made before passwords were
+    /// normalised hold the bytes as they were typed then, which were the typed form (the same
+    /// terminal) or, from a decomposing keyboard, NFD. Distinct by bytes, not by `==`, which would
+    /// fold them into one; one entry for a password without accents, so it costs one hash.
+    public static func candidates(_ typed: String) -> [String] {
+        var out: [String] = []
+        for form in [normalised(typed), typed, typed.decomposedStringWithCanonicalMapping]
+        where !out.contains(where: { $0.utf8.elementsEqual(form.utf8) }) {
+            out.append(form)
+        }
+        return out
+    }
+}
+
+/// How a typed password matched a stored hash.
+public enum PasswordMatch: Equatable, Sendable {
+    /// Through its NFC form: the hash is as new hashes are made.
+    case normalised
+    /// Only through another form: the hash predates normalisation and is to be made again.
+    case olderForm
+}
+
+extension PasswordHashing {
+    /// Checks every form of `typed` against `hash` (see `PasswordText.candidates`); nil when none
+    /// matches. Every form is tried when none matches, so a wrong password costs as long as the
+    /// same password against another hash, whatever the hash is.
+    public func match(_ typed: String, against hash: String) -> PasswordMatch? {
+        for (i, form) in PasswordText.candidates(typed).enumerated() where verify(form, against: hash) {
+            return i == 0 ? .normalised : .olderForm
+        }
+        return nil
+    }
+}
+
 /// yescrypt via `crypt_gensalt_rn("$y$", cost)` and `crypt_rn`.
 public struct YescryptHasher: PasswordHashing {
     /// The yescrypt cost; 5 uses 16 MiB per hash.

@@ -9,7 +9,7 @@ extension Store {
         try PasswordPolicy.check(r.password, name: name, email: email)
         let interests = try r.interests.map { try validated($0, .interests) }.filter { !$0.isEmpty }
         // Hash outside the lock: it is the slow part on purpose.
-        let hash = try hasher.hash(r.password)
+        let hash = try hasher.hash(PasswordText.normalised(r.password))
         return try update { tx in
             guard let wijk = tx.state.wijk(named: r.wijk) else { throw CoreError.unknownWijk(r.wijk) }
             if tx.state.account(email: email) != nil { throw CoreError.emailInUse }
@@ -29,6 +29,8 @@ extension Store {
 
     /// Logs in: the same message for an unknown address and a wrong password, with a dummy hash so
     /// both take about as long; throttled after repeated failures; blocked accounts are told so.
+    /// The password is compared in NFC; a hash made before that, of the bytes as typed then,
+    /// still lets its owner in and is then replaced by the hash of the NFC form.
     public func login(email rawEmail: String, password: String) throws -> Account {
         try refresh()
         guard let email = try? EmailAddress.normalise(rawEmail), let account = state.account(email: email) else {
@@ -36,7 +38,7 @@ extension Store {
         }
         let wait = LoginThrottle.wait(account.throttle, now: clock.now())
         if wait > 0 { throw CoreError.loginThrottled(seconds: wait) }
-        guard hasher.verify(password, against: account.passwordHash) else {
+        guard let match = hasher.match(password, against: account.passwordHash) else {
             try update { tx in
                 guard var a = tx.state.accounts[account.id.rawValue] else { return }
                 a.throttle = LoginThrottle.recordingFailure(a.throttle, now: tx.now)
@@ -46,10 +48,15 @@ extension Store {
             throw CoreError.loginFailed
         }
         if account.blocked { throw CoreError.accountBlocked }
-        if account.throttle != LoginThrottleState() {
+        // Made again only now: the typed password is at hand only at a login. A failed rehash
+        // leaves the older hash, which still works, for the next login.
+        let rehash = match == .olderForm ? try? hasher.hash(PasswordText.normalised(password)) : nil
+        if account.throttle != LoginThrottleState() || rehash != nil {
             try update { tx in
                 guard var a = tx.state.accounts[account.id.rawValue] else { return }
                 a.throttle = LoginThrottleState()
+                // Not over a password changed elsewhere since this login read the account.
+                if let rehash, a.passwordHash == account.passwordHash { a.passwordHash = rehash }
                 tx.put(a)
             }
         }
@@ -60,13 +67,14 @@ extension Store {
     /// same wait after repeated failures, a dummy hash so it takes as long, a stored failure
     /// (under a keyed hash of the address, bounded and expiring), and the same message.
     private func failUnknownAddress(_ raw: String, password: String) throws -> Never {
-        let address = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // Folded as a known address is, so "Café@…" typed composed and decomposed count as one.
+        let address = EmailAddress.folded(raw.trimmingCharacters(in: .whitespacesAndNewlines))
         let key = state.settings.throttleKey
         if !key.isEmpty, let h = keyedHash(address, key: key), let s = state.settings.loginFailures[h] {
             let wait = LoginThrottle.wait(s, now: clock.now())
             if wait > 0 { throw CoreError.loginThrottled(seconds: wait) }
         }
-        _ = hasher.verify(password, against: dummyHash)
+        _ = hasher.match(password, against: dummyHash)
         try update { tx in
             var settings = tx.state.settings
             if settings.throttleKey.isEmpty { settings.throttleKey = Self.newThrottleKey() }
@@ -166,9 +174,9 @@ extension Store {
     /// Changes the password after checking the old one and the rules.
     public func changePassword(for id: AccountID, old: String, new: String, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
-        guard let a = state.accounts[id.rawValue], hasher.verify(old, against: a.passwordHash) else { throw CoreError.loginFailed }
+        guard let a = state.accounts[id.rawValue], hasher.match(old, against: a.passwordHash) != nil else { throw CoreError.loginFailed }
         try PasswordPolicy.check(new, name: a.name, email: a.email)
-        let hash = try hasher.hash(new)
+        let hash = try hasher.hash(PasswordText.normalised(new))
         try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             a.passwordHash = hash

@@ -70,8 +70,10 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
 /// Trims `value` and checks it against the field's limit; throws when required and empty, and
 /// when it holds control, bidi or invisible formatting characters (a name with ESC in it once
 /// travelled into e-mails). In several-line fields a tab becomes a space and CRLF a line break.
+/// What is kept is in NFC: "José" typed with é composed or as e + U+0301 is stored as one text,
+/// so it is found, compared and hashed alike (a password is left as typed: its hash normalises).
 public func validated(_ value: String, _ field: Field, required: Bool = true) throws -> String {
-    var value = value
+    var value = field == .password ? value : value.precomposedStringWithCanonicalMapping
     if field.isMultiLine { value = value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: " ") }
     if field != .password, TextSanitizer.needsSanitizing(value, allowNewlines: field.isMultiLine) {
         throw CoreError.fieldControlCharacters(field)

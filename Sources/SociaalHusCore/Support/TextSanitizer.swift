@@ -8,32 +8,50 @@ public enum TextSanitizer {
     /// Returns `text` with every dangerous scalar replaced by a visible placeholder.
     /// With `keepNewlines`, LF stays (for multi-line bodies); otherwise it becomes "⏎".
     public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            defer { previous = scalar }
-            let v = scalar.value
-            if v == 0x200D, let p = previous, p.value > 0x7F, p.properties.isEmoji {
-                // A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is part of the picture.
-                out.append(scalar)
-            } else if v == 0x0A {
-                if keepNewlines { out.append(scalar) } else { out.append(contentsOf: "⏎".unicodeScalars) }
-            } else if v == 0x09 {
-                out.append(" ")
-            } else if v < 0x20 {
-                // Control Pictures block: U+2400 + code, e.g. ESC → ␛.
-                out.append(Unicode.Scalar(0x2400 + v)!)
-            } else if v == 0x7F {
-                out.append("\u{2421}")
-            } else if (0x80...0x9F).contains(v) {
-                out.append(contentsOf: String(format: "<U+%04X>", v).unicodeScalars)
-            } else if isInvisibleControl(v) {
-                out.append(contentsOf: String(format: "<U+%04X>", v).unicodeScalars)
-            } else {
-                out.append(scalar)
+        // By grapheme: whether a joiner or a tag is part of a picture depends on its whole grapheme.
+        for c in text {
+            let scalars = c.unicodeScalars
+            let last = scalars.index(before: scalars.endIndex)
+            let flagTags = isFlagTagSequence(c)
+            for i in scalars.indices {
+                let scalar = scalars[i]
+                let v = scalar.value
+                if v == 0x200D, i != last {
+                    // A joiner inside a grapheme joins: emoji (👨‍👩‍👧, 🏳️‍🌈, 👩🏽‍⚕️) or Indic letters
+                    // (क्‍ष). One at a grapheme's end joins nothing there and would join
+                    // whatever a terminal draws next: it is made visible.
+                    out.append(scalar)
+                } else if flagTags, (0xE0020...0xE007F).contains(v) {
+                    // The tags that spell a subdivision flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿, Scotland) are part of it.
+                    out.append(scalar)
+                } else if v == 0x0A {
+                    if keepNewlines { out.append(scalar) } else { out.append(contentsOf: "⏎".unicodeScalars) }
+                } else if v == 0x09 {
+                    out.append(" ")
+                } else if v < 0x20 {
+                    // Control Pictures block: U+2400 + code, e.g. ESC → ␛.
+                    out.append(Unicode.Scalar(0x2400 + v)!)
+                } else if v == 0x7F {
+                    out.append("\u{2421}")
+                } else if (0x80...0x9F).contains(v) {
+                    out.append(contentsOf: String(format: "<U+%04X>", v).unicodeScalars)
+                } else if isInvisibleControl(v) {
+                    out.append(contentsOf: String(format: "<U+%04X>", v).unicodeScalars)
+                } else {
+                    out.append(scalar)
+                }
             }
         }
         return String(out)
+    }
+
+    /// True for 🏴 followed by tag letters and the cancel tag: an emoji tag sequence (UTS #51).
+    static func isFlagTagSequence(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        guard scalars.count > 2, scalars.first?.value == 0x1F3F4, scalars.last?.value == 0xE007F else { return false }
+        return scalars.dropFirst().dropLast().allSatisfy { (0xE0020...0xE007E).contains($0.value) }
     }
 
     /// True for bidi controls, zero-width characters and other invisible format characters.
