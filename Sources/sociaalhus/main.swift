@@ -20,7 +20,7 @@ do {
     case .run(let spec, var args):
         let ctx = CommandContext(lang: lang, environment: environment)
         switch spec.path.first {
-        case nil: try InterfaceCommand.run(&args, ctx)
+        case nil: status = try InterfaceCommand.run(&args, ctx)
         case "init": try InitCommand.run(&args, ctx)
         case "account": try AccountCommand.run(&args, ctx)
         case "export": try ExportCommand.run(&args, ctx)
@@ -51,6 +51,10 @@ do {
     Console.err(lang.pick(nl: "Onverwachte fout: \(error)", en: "Unexpected error: \(error)"))
     status = 1
 }
+// The store is closed, not left to the process's end: the last connection folds its log and
+// removes the `-wal` and `-shm` it made, so a visitor who only looked leaves every file as it
+// was (issue 22).
+CommandContext.opened.store = nil
 // For `sociaalhus bench`: this process's peak memory, written where it asks (a parent cannot
 // measure a child's own peak: the child's counter starts from the parent's at fork).
 if let file = environment["SOCIAALHUS_PEAK_FILE"], let procStatus = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),

@@ -9,7 +9,8 @@ import Glibc
 
 /// `sociaalhus [--store DIR] [--demo] [--theme NAME] [--lang nl|en] [--idle-minutes N] [--ascii] [--plain]`: the terminal interface.
 enum InterfaceCommand {
-    static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
+    /// Runs the interface; returns the exit status (128 + the signal that ended the session).
+    static func run(_ args: inout Arguments, _ ctx: CommandContext) throws -> Int32 {
         let demo = args.flag("demo")
         let ascii = args.flag("ascii")
         let plainAsked = args.flag("plain")
@@ -72,7 +73,7 @@ enum InterfaceCommand {
                                   "The terminal type '\(TextSanitizer.sanitize(term))' (TERM) is not known here, so SociaalHus uses plain text. For the full screen, start again with, for example, TERM=xterm-256color."))
             }
             PlainRunner(app: app, ascii: ascii || !CursesTerminal.localeIsUTF8).run()
-            return
+            return 0
         }
         let terminal: CursesTerminal
         do {
@@ -84,10 +85,11 @@ enum InterfaceCommand {
         // (A signal just as the person quit is honoured too.)
         if let sig = AppRunner(app: app, terminal: terminal).run() ?? terminal.endedBySignal {
             // A dropped connection or SIGTERM: the session was ended in order; the terminal and a
-            // demo store are cleaned up here, and the process ends as the signal would have it.
+            // demo store are cleaned up here (and the store closed by the entry point), and the
+            // process ends with the signal's status.
             terminal.close()
-            if let demoPath { try? FileManager.default.removeItem(atPath: demoPath) }
-            exit(128 + sig)
+            return 128 + sig
         }
+        return 0
     }
 }
