@@ -69,6 +69,16 @@ import TerminalKit
         #expect(depth == App.maximumStackDepth)
     }
 
+    /// Found in review: Ctrl-P pushed the privacy statement past the limit (20 presses, 20 screens).
+    @Test("Ctrl-P pressed again and again opens the privacy statement once; one Esc goes back")
+    func privacyOnce() {
+        let d = Driver()
+        for _ in 0..<20 { d.press(.ctrl("p")) }
+        #expect(d.app.current is PrivacyScreen)
+        d.press(.escape)
+        #expect(!(d.app.current is PrivacyScreen))
+    }
+
     @Test("the window too large, in English") func tooLargeEnglish() {
         let d = Driver(lang: .english, size: Size(cols: 10000, rows: 10000))
         #expect(d.grid.lines[0].hasPrefix("Window too large"))

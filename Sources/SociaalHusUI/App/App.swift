@@ -179,8 +179,9 @@ public final class App {
         case .goModeratie: if Tab.moderates(ctx.viewer) { switchTo(.moderatie) }
         case .help: modal = .help(offset: 0)
         case .privacy:
-            currentStack.append(PrivacyScreen())
-            current.willAppear(ctx)
+            // Already in front: pressing it again opens no second copy. Otherwise through the
+            // same door as every screen, so the limit on screens holds (the caller carries it out).
+            if !(current is PrivacyScreen) { ctx.push(PrivacyScreen()) }
         case .quit: modal = .confirmQuit
         case .refresh:
             changedWhileTyping = false
