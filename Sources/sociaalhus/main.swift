@@ -53,8 +53,10 @@ do {
 }
 // The store is closed, not left to the process's end: the last connection folds its log and
 // removes the `-wal` and `-shm` it made, so a visitor who only looked leaves every file as it
-// was (issue 22).
+// was; it does so under the store's lock, never while a reader looks at them (issue 22).
+var opened = CommandContext.opened.store
 CommandContext.opened.store = nil
+Store.release(&opened)
 // For `sociaalhus bench`: this process's peak memory, written where it asks (a parent cannot
 // measure a child's own peak: the child's counter starts from the parent's at fork).
 if let file = environment["SOCIAALHUS_PEAK_FILE"], let procStatus = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),

@@ -24,8 +24,27 @@ public final class FileLock {
 
     deinit { close(fd) }
 
+    /// True once `holdShared` took the lock for as long as this object lives.
+    private var heldShared = false
+
+    /// Takes the lock shared and keeps it until this object goes (its descriptor closes): a
+    /// command that only reads holds it while it reads, so no writer folds the log into the
+    /// database file under it, and a writer ending closes its database only under the lock
+    /// exclusive, never while a reader looks at its `-wal` and `-shm` (issue 22).
+    public func holdShared() throws {
+        while flock(fd, LOCK_SH) != 0 {
+            if errno != EINTR { throw CoreError.storeLocked(path: path) }
+        }
+        heldShared = true
+    }
+
     /// Runs `body` holding the lock, exclusive for writers, shared for readers.
     public func withLock<T>(exclusive: Bool, _ body: () throws -> T) throws -> T {
+        if heldShared {
+            // Held for reading already: another reader may hold it too, so it is never raised.
+            if exclusive { throw CoreError.storeLocked(path: path) }
+            return try body()
+        }
         while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
             if errno != EINTR { throw CoreError.storeLocked(path: path) }
         }

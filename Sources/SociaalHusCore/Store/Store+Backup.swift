@@ -157,9 +157,11 @@ extension Store {
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temp + suffix) } }
         let lock = try FileLock(path: path + "/store.lock")
         let summary: BackupSummary = try lock.withLock(exclusive: false) {
-            let live = try Database(path: dbPath, readOnly: access(path, W_OK) != 0)
-            // A backup never writes the store, not even the log into the database file on close.
-            live.leaveFileAsItIsOnClose()
+            // The whole check first (record checksums, derived columns, files): a store `check`
+            // calls unsound gets no backup that `restore` would refuse later.
+            if let problem = StoreCheck.run(at: path).problems.first { throw problem }
+            // Read-only: a backup writes no file of the store, not even a `-wal` or `-shm`.
+            let live = try Database(path: dbPath, readOnly: true)
             let schema = try live.userVersion
             if schema > StoreSchema.migrations.count {
                 throw CoreError.storeNewerFormat(file: StoreSchema.fileName, found: schema, known: StoreSchema.migrations.count)
@@ -295,7 +297,10 @@ extension Store {
             }
             // Numbers never handed out twice; every collection counts as changed for sessions
             // that run on (their change log does not describe this store: they read all anew).
-            let generation = (liveMeta["generation"] ?? 0) + 1
+            // Past every number either store has used or acknowledged (erasing again in the copy
+            // moved its own on), so `check` never takes the restore for lost changes.
+            let generation = max(liveMeta["generation"] ?? 0, acknowledgedGeneration(at: path) ?? 0,
+                                 try readMeta(restored.db)["generation"] ?? 0, acknowledgedGeneration(at: work) ?? 0) + 1
             try restored.db.transaction {
                 let meta = try readMeta(restored.db)
                 let set = try restored.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
@@ -310,9 +315,11 @@ extension Store {
                 try restored.db.execute("DELETE FROM change_log")
             }
             try restored.db.checkpointTruncate()
+            recordAcknowledged(generation, at: work)
             let report = StoreCheck.run(at: work)
             if let problem = report.problems.first { throw CoreError.backupRefused(.damaged(file: file, detail: problem.message(.english))) }
             let files = try swapIn(restored, at: path, live: live, generation: generation)
+            recordAcknowledged(generation, at: path)
             return RestoreSummary(made: made, records: report.records, files: files, accountsErasedAgain: accounts.count, intakesErasedAgain: intakes.count)
         }
     }

@@ -34,6 +34,10 @@ public enum StoreCheck {
         for dir in [path, path + "/photos"] {
             do { try Store.checkDirectory(dir) } catch let e as CoreError { report.problems.append(e); if dir == path { return report } } catch {}
         }
+        // A restore cut off leaves its prepared copy, people erased since the backup still in it.
+        if FileManager.default.fileExists(atPath: path + "/" + Store.restoreFolder) {
+            report.problems.append(.storeCorrupt(file: Store.restoreFolder, problem: .restoreLeftover))
+        }
         let dbPath = path + "/" + StoreSchema.fileName
         var st = stat()
         guard lstat(dbPath, &st) == 0 else {

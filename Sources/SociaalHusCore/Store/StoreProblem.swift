@@ -30,6 +30,8 @@ public enum StoreProblem: Equatable, Sendable {
     /// The database holds fewer changes than the store acknowledged (the counter beside it, in
     /// `store.lock`): the write-ahead log that held the rest was deleted or replaced.
     case commitsLost(acknowledged: Int, found: Int)
+    /// A restore was cut off and left its prepared copy, with people erased since the backup.
+    case restoreLeftover
 
     /// The description shown.
     public func message(_ lang: Language) -> String {
@@ -48,6 +50,8 @@ public enum StoreProblem: Equatable, Sendable {
                                en: "it is empty (0 bytes), so there is no store here. If it is a new store, remove the empty file; 'sociaalhus init' makes one")
         case .logWithoutIndex: lang.pick(nl: "het bevat wijzigingen die nog niet in de database staan, en het bijbehorende -shm-bestand ontbreekt; een opdracht die alleen leest maakt dat niet aan. Open de opslag eenmaal met een opdracht die wijzigt of met 'sociaalhus' zelf",
                                          en: "it holds changes not yet in the database, and its -shm file is missing; a command that only reads does not make one. Open the store once with a command that changes something, or with 'sociaalhus' itself")
+        case .restoreLeftover: lang.pick(nl: "een onderbroken terugzetting liet deze map achter; er staan mensen in die sindsdien gewist zijn. Open de opslag eenmaal met 'sociaalhus' of een opdracht die wijzigt: die haalt hem weg",
+                                         en: "a restore that was cut off left this folder; it holds people erased since. Open the store once with 'sociaalhus' or a command that changes something: that removes it")
         case .commitsLost(let a, let f): lang.pick(nl: "de opslag bevestigde wijzigingen tot en met nummer \(a) (bijgehouden in store.lock), maar de database bevat ze maar tot en met nummer \(f): dit logbestand, waar de rest in stond, is verwijderd of vervangen",
                                                    en: "the store acknowledged changes up to number \(a) (counted in store.lock), but the database holds them only up to number \(f): this log, which held the rest, was deleted or replaced")
         }
