@@ -11,8 +11,8 @@ public enum PersonalDataInventory {
         case removeRecord
         /// The field is emptied; the record stays for others (with the reason).
         case blank(String)
-        /// Free text typed by others: the person's name, e-mail address, phone number and
-        /// address are replaced by "[gewist]" wherever they appear.
+        /// Free text typed by others: whole tokens of the person's own e-mail address and phone
+        /// number are replaced by "[gewist]"; names are never cut (namesakes), but counted.
         case redact
         /// Kept, with the reason the law allows it.
         case keep(String)
@@ -43,7 +43,8 @@ public enum PersonalDataInventory {
         + e("account", "pendingDigest", .blank("lines announcing the erased person's content are taken out of every other digest"))
         + e("profile", "displayName wijk photo visibility interests email phone address dailyDigest", .removeRecord, exported: true)
         + e("organisation", "createdBy", .blank("the directory entry stays; who proposed it is cut"))
-        + e("organisation", "description openingHours website address phone email", .redact)
+        + e("organisation", "description openingHours", .redact)
+        + e("organisation", "website address phone email", .keep("the organisation's own contact details, never changed by a person's erasure"))
         + e("organisation", "id name categories wijken", .notPersonal("public directory data of an organisation"))
         + e("agenda", "createdBy", .blank("the activity is the organisation's; who entered it is cut"))
         + e("agenda", "title description location signup cost category", .redact)
@@ -53,24 +54,25 @@ public enum PersonalDataInventory {
         + e("post (for an organisation)", "author", .blank("the organisation's post stays, without who wrote it"))
         + e("message", "id senderName senderEmail senderAccount recipient text sent read hiddenForSender hiddenForRecipient inReplyTo aboutReport",
             .removeRecord, exported: true)
-        + e("message (between others)", "text senderName", .redact)
+        + e("message (between others)", "text", .redact)
         + e("audit", "id actor action subject target at", .removeRecord)
         + e("audit (of others)", "target", .redact)
         + e("audit (erasure)", "subject at", .keep("one line 'account N erased at T' proves the erasure was done (AVG art. 5(2))"))
         + e("intake", "id person category question notes status staff created changed closed referrals", .removeRecord, exported: true)
-        + e("intake (of others)", "question notes person referrals", .redact)
-        + e("intake (with their e-mail address or phone, not linked)", "id", .removeRecord)
+        + e("intake (of others)", "question notes", .redact)
+        + e("intake (referred by them as desk staff)", "referrals", .blank("their name on a referral they made is cut; the referral stays with its resident"))
         + e("disclosure", "id intake account organisation organisationName fields purpose at staff staffName", .removeRecord, exported: true)
-        + e("disclosure (by them as desk staff)", "staffName", .redact)
+        + e("disclosure (by them as desk staff)", "staffName", .blank("their name on a disclosure they made is cut; the record stays with its resident"))
         + e("outbox", "id kind organisation accounts to subject body created intake status file attempts lastError", .removeRecord)
         + e("outbox (to others)", "subject body", .removeRecord)
         + e("draft", "staff editing input saved", .removeRecord)
         + e("draft (about others)", "input.question input.notes", .redact)
         + e("report", "id kind target reason explanation wijk created status handledBy handled", .removeRecord)
         + e("report (made by the person)", "reporterName reporterEmail reporterAccount", .blank("the report stays for moderation; who made it is cut"), exported: true)
-        + e("report (of others)", "explanation reporterName reporterEmail", .redact)
+        + e("report (of others)", "explanation", .redact)
         + e("account (of others)", "blockedReason", .redact)
         + e("settings", "feedApprovals", .redact)
+        + e("settings (approved by them)", "feedApprovals", .blank("their name on an approval they gave is cut; the approval stays for the wijk"))
         + e("settings", "wijken isPrivate registrationOpen intakeRetentionMonths mailCommand mailFrom privacyStatement",
             .notPersonal("platform settings"))
         + e("settings", "throttleKey loginFailures", .keep("keyed hashes of addresses tried at login, forgotten after an hour; no address is stored"))
@@ -81,11 +83,19 @@ public enum PersonalDataInventory {
     }
 }
 
-/// What identifies a person in free text typed by others: their names, e-mail address, phone
-/// number and address. Replaced by "[gewist]" when they are erased.
+/// What identifies a person in free text typed by others. Only whole tokens of their own e-mail
+/// address and phone number are replaced by "[gewist]" when they are erased: a name or an address
+/// is shared by namesakes and housemates, and cutting it from someone else's text changed a
+/// stranger's desk record (issue 23); texts that mention the name are counted for a person to read.
 struct PersonIdentifiers {
+    /// What the byte search looks for: names, e-mail address and address (a superset of what is
+    /// replaced, so the texts that mention the name are found to be counted).
     let needles: [String]
     let phoneDigits: String?
+    /// The e-mail address, replaced as a whole token.
+    let email: String
+    /// The names, counted (never replaced) where a text mentions them as whole words.
+    let names: [String]
     /// Lower-cased (for ASCII letters) first four bytes of each needle, and the phone's last four digits.
     let probes: [[UInt8]]
 
@@ -94,6 +104,8 @@ struct PersonIdentifiers {
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { $0.count >= 4 }
         n = Array(Set(n)).sorted { $0.count > $1.count }
         needles = n
+        email = a.email
+        names = Array(Set([a.name, a.profile.displayName].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { $0.count >= 4 })).sorted()
         let digits = (a.profile.phone ?? "").filter(\.isNumber)
         phoneDigits = digits.count >= 8 ? String(digits.suffix(9)) : nil
         var p = needles.map { Array($0.utf8.prefix(4)).map { $0 | 0x20 } }
@@ -136,32 +148,81 @@ struct PersonIdentifiers {
     /// The replacement for what is erased.
     static let erased = "[gewist]"
 
-    /// `text` with every identifier replaced (nil when nothing was found).
+    /// `text` with every whole token of the e-mail address and phone number replaced (nil when
+    /// there was none).
     func redacted(_ text: String) -> String? {
         // Most text names nobody: one cheap pass over the bytes first (erasure sweeps every
         // record of the store; the full replacement made erase 15× slower).
         guard mayName(text) else { return nil }
-        var out = text
-        for needle in needles { out = out.replacingOccurrences(of: needle, with: Self.erased, options: [.caseInsensitive]) }
+        var out = Self.replaceToken(email, in: text)
         if let phoneDigits { out = Self.replacePhone(phoneDigits, in: out) }
         return out == text ? nil : out
     }
 
-    /// Replaces a phone number however it was written (spaces, dashes, +31 or 0).
+    /// True when `text` mentions one of the names as whole words (any case).
+    func mentionsName(_ text: String) -> Bool {
+        guard mayName(text) else { return false }
+        return names.contains { Self.wholeTokenRanges(of: $0, in: text, isPart: { $0.isLetter || $0.isNumber }).first != nil }
+    }
+
+    /// The ranges where `token` stands in `text` (any case) with no `isPart` character just
+    /// before or after it.
+    static func wholeTokenRanges(of token: String, in text: String, isPart: (Character) -> Bool) -> [Range<String.Index>] {
+        guard !token.isEmpty else { return [] }
+        var found: [Range<String.Index>] = []
+        var from = text.startIndex
+        while let r = text.range(of: token, options: [.caseInsensitive], range: from..<text.endIndex) {
+            let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : nil
+            let after = r.upperBound < text.endIndex ? text[r.upperBound] : nil
+            if !(before.map(isPart) ?? false) && !(after.map(isPart) ?? false) { found.append(r) }
+            from = r.upperBound
+        }
+        return found
+    }
+
+    /// `text` with every whole occurrence of the e-mail address `address` replaced: not inside a
+    /// longer address ("xanna@…", "anna@example.nl.evil"), however it is cased.
+    static func replaceToken(_ address: String, in text: String) -> String {
+        let ranges = wholeTokenRanges(of: address, in: text) { c in
+            c.isLetter || c.isNumber || "_%+-@".contains(c)
+        }
+        // A dot right after is the end of a sentence unless a letter follows it.
+        .filter { r in
+            guard r.upperBound < text.endIndex, text[r.upperBound] == "." else { return true }
+            let next = text.index(after: r.upperBound)
+            return next == text.endIndex || !(text[next].isLetter || text[next].isNumber)
+        }
+        .filter { r in r.lowerBound == text.startIndex || text[text.index(before: r.lowerBound)] != "." }
+        var out = text
+        for r in ranges.reversed() { out.replaceSubrange(r, with: erased) }
+        return out
+    }
+
+    /// Replaces the phone number as a whole token however it was written (spaces, dashes, dots,
+    /// +31, 0031 or 0): from a digit (or +) not just after another digit, to a digit not just
+    /// before another, with exactly the number's digits in between. A longer number that ends in
+    /// the same digits, and the brackets around it, are left alone (issue 23: "(0698765432)"
+    /// became "([gewist]").
     static func replacePhone(_ last9: String, in text: String) -> String {
+        let forms: Set<String> = [last9, "0" + last9, "31" + last9, "0031" + last9]
         let chars = Array(text)
         var out = ""
         var i = 0
         while i < chars.count {
-            if chars[i].isNumber || chars[i] == "+" {
-                var j = i, digits = ""
-                while j < chars.count, chars[j].isNumber || " -+().".contains(chars[j]) {
-                    if chars[j].isNumber { digits.append(chars[j]) }
+            let startsToken = chars[i].isNumber || (chars[i] == "+" && i + 1 < chars.count && chars[i + 1].isNumber)
+            if startsToken && !(i > 0 && chars[i - 1].isNumber) {
+                var j = i, digits = "", matchEnd: Int?
+                while j < chars.count, digits.count <= 13, chars[j].isNumber || " -+.".contains(chars[j]) {
+                    if chars[j].isNumber {
+                        digits.append(chars[j])
+                        let groupEnds = j + 1 == chars.count || !chars[j + 1].isNumber
+                        if groupEnds && forms.contains(digits) { matchEnd = j + 1 }
+                    }
                     j += 1
                 }
-                if digits.count >= 9, digits.hasSuffix(last9) {
+                if let matchEnd {
                     out += erased
-                    i = j
+                    i = matchEnd
                     continue
                 }
             }

@@ -3,15 +3,23 @@ import Foundation
 import Glibc
 #endif
 
+/// What an erasure did beyond the person's own records.
+public struct ErasureReport: Equatable, Sendable {
+    /// Texts of others that stay and mention the person's name: never cut automatically (a
+    /// namesake's text would be changed), for a moderator or the desk to read.
+    public var textsNamingThem: Int
+}
+
 extension Store {
     /// Erases a person: account, profile, photo, their posts, the contact messages they sent or
     /// received, intakes linked to the account with their disclosures and referral messages; links from organisation content to them are cut; their audit events are replaced
     /// by one "account N erased at T". Every data file that held their data is rewritten and the
     /// old file removed, so no copy remains in any file of the store.
-    public func erase(_ id: AccountID, by viewer: Viewer) throws {
+    @discardableResult
+    public func erase(_ id: AccountID, by viewer: Viewer) throws -> ErasureReport {
         try Permissions.require(.manageAccount(id), by: viewer)
         defer { removeMigratedShardFiles() }
-        try update(actor: viewer) { tx in
+        return try update(actor: viewer) { tx in
             guard let a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             let cands = EraseCandidates(account: a, ids: PersonIdentifiers(a), db: db, state: tx.state)
             if let photo = a.profile.photo { tx.photosToRemove.append(photo) }
@@ -58,27 +66,15 @@ extension Store {
                 o.createdBy = nil
                 tx.put(o)
             }
-            // Intakes linked to the account hold the same person's data; a staff member's unsaved form goes too.
-            // An intake not linked to the account but with their e-mail address or phone number is
-            // about them as well.
-            let phoneTail = String((a.profile.phone ?? "").filter(\.isNumber).suffix(9))
-            for intake in cands.records(tx.state.intakes, tx) {
-                let p = intake.person
-                let sameEmail = !p.email.isEmpty && p.email.caseInsensitiveCompare(a.email) == .orderedSame
-                let samePhone = phoneTail.count >= 8 && p.phone.filter(\.isNumber).hasSuffix(phoneTail)
-                if p.account == id || sameEmail || samePhone { Self.eraseIntake(intake, actor: viewer.account?.id, in: &tx) }
+            // Intakes linked to the account (the desk links one only explicitly) hold the person's
+            // data. One that is not linked is someone else's, however alike the name or phone
+            // number: matching them erased a stranger's case file (issue 23).
+            for intake in cands.records(tx.state.intakes, tx) where intake.person.account == id {
+                Self.eraseIntake(intake, actor: viewer.account?.id, in: &tx)
             }
             if let d = tx.state.drafts[id.rawValue] { tx.remove(d) }
-            // A desk member's unsaved form about the person goes as well.
-            let phone = (a.profile.phone ?? "").filter(\.isNumber)
-            for d in Array(tx.state.drafts.all) {
-                let input = d.input
-                let samePhone = phone.count >= 8 && input.phone.filter(\.isNumber).hasSuffix(String(phone.suffix(9)))
-                let sameName = !input.name.isEmpty && [a.name, a.profile.displayName].contains { $0.caseInsensitiveCompare(input.name) == .orderedSame }
-                if input.account == id || input.email.caseInsensitiveCompare(a.email) == .orderedSame || samePhone || sameName {
-                    tx.remove(d)
-                }
-            }
+            // A desk member's unsaved form linked to the person goes as well.
+            for d in Array(tx.state.drafts.all) where d.input.account == id { tx.remove(d) }
             // E-mails to or about the person, waiting or sent, with their Maildir files.
             for m in cands.records(tx.state.outbox, tx) where m.accounts.contains(id) || m.to == a.email { tx.removeMail(m) }
             // Reports about them or their content go (the content is gone, and what others wrote
@@ -100,72 +96,95 @@ extension Store {
                     tx.put(u)
                 }
             }
-            Self.redactFreeText(PersonIdentifiers(a), cands, in: &tx)
+            let mentions = Self.redactFreeText(PersonIdentifiers(a), of: id, cands, in: &tx)
             for e in cands.records(tx.state.audit, tx) where e.subject == id { tx.remove(e) }
             tx.audit(.accountErased, actor: viewer.account?.id, subject: id, target: "account:\(id)")
+            return ErasureReport(textsNamingThem: mentions)
         }
     }
 
-    /// Replaces the person's name, e-mail address, phone number and address in the free text of
-    /// every record that stays (the "redact" fields of `PersonalDataInventory`); an e-mail to
-    /// someone else that names them is not sent (its file cannot be rewritten safely).
-    static func redactFreeText(_ ids: PersonIdentifiers, _ cands: EraseCandidates = EraseCandidates(), in tx: inout Transaction) {
+    /// Replaces whole tokens of the person's e-mail address and phone number in the free text
+    /// others wrote (the "redact" fields of `PersonalDataInventory`), and cuts their name from what
+    /// refers to them by number (a disclosure or referral they made as desk staff). Fields that
+    /// are another person's own (a name, phone or address on their intake, a reporter's name) are
+    /// never changed: alike is not the same person. An e-mail to someone else that names them is
+    /// not sent (its file cannot be rewritten safely). Returns how many texts that stay mention
+    /// their name, for a person to read: names are never cut automatically (namesakes).
+    @discardableResult
+    static func redactFreeText(_ ids: PersonIdentifiers, of id: AccountID? = nil, _ cands: EraseCandidates = EraseCandidates(),
+                               in tx: inout Transaction) -> Int {
+        var mentions = 0
         func fix(_ s: inout String) -> Bool {
             guard let r = ids.redacted(s) else { return false }
             s = r
             return true
         }
-        /// An e-mail address field that names them is emptied (a placeholder is no address).
-        func blankAddress(_ s: inout String) -> Bool {
-            guard ids.redacted(s) != nil else { return false }
-            s = ""
-            return true
-        }
+        /// Counts a record whose texts still mention the name.
+        func count(_ texts: String...) { if texts.contains(where: ids.mentionsName) { mentions += 1 } }
         for p in cands.records(tx.state.posts, tx) {
             var q = p
             if [fix(&q.title), fix(&q.body)].contains(true) { tx.put(q) }
+            count(q.title, q.body)
         }
         for m in cands.records(tx.state.messages, tx) {
             var n = m
-            if [fix(&n.text), fix(&n.senderName)].contains(true) { tx.put(n) }
+            if fix(&n.text) { tx.put(n) }
+            count(n.text)
         }
         for r in Array(tx.state.reports.all) {
             var u = r
-            if [fix(&u.explanation), fix(&u.reporterName), blankAddress(&u.reporterEmail)].contains(true) { tx.put(u) }
+            if fix(&u.explanation) { tx.put(u) }
+            count(u.explanation)
         }
         for i in cands.records(tx.state.intakes, tx) {
             var j = i
-            var changed = [fix(&j.question), fix(&j.notes), fix(&j.person.name), fix(&j.person.phone), blankAddress(&j.person.email), fix(&j.person.address)].contains(true)
-            for k in j.referrals.indices where fix(&j.referrals[k].staffName) { changed = true }
+            var changed = [fix(&j.question), fix(&j.notes)].contains(true)
+            for k in j.referrals.indices where id != nil && j.referrals[k].staff == id && j.referrals[k].staffName != PersonIdentifiers.erased {
+                j.referrals[k].staffName = PersonIdentifiers.erased
+                changed = true
+            }
             if changed { tx.put(j) }
+            count(j.question, j.notes)
         }
-        for d in cands.records(tx.state.disclosures, tx) {
+        for d in cands.records(tx.state.disclosures, tx) where id != nil && d.staff == id && d.staffName != PersonIdentifiers.erased {
             var e = d
-            if fix(&e.staffName) { tx.put(e) }
+            e.staffName = PersonIdentifiers.erased
+            tx.put(e)
         }
         for other in cands.records(tx.state.accounts, tx) {
-            guard var reason = other.blockedReason, fix(&reason) else { continue }
-            var o = other
-            o.blockedReason = reason
-            tx.put(o)
+            guard var reason = other.blockedReason else { continue }
+            if fix(&reason) {
+                var o = other
+                o.blockedReason = reason
+                tx.put(o)
+            }
+            count(reason)
         }
         var settings = tx.state.settings
         var settingsChanged = false
         for k in settings.feedApprovals.indices {
-            if [fix(&settings.feedApprovals[k].approvedByName), fix(&settings.feedApprovals[k].thirdParty)].contains(true) { settingsChanged = true }
+            if fix(&settings.feedApprovals[k].thirdParty) { settingsChanged = true }
+            // Their name on an approval they gave, by its reference to them.
+            if id != nil, settings.feedApprovals[k].approvedBy == id, settings.feedApprovals[k].approvedByName != PersonIdentifiers.erased {
+                settings.feedApprovals[k].approvedByName = PersonIdentifiers.erased
+                settingsChanged = true
+            }
         }
         if settingsChanged { tx.setSettings(settings) }
         for d in Array(tx.state.drafts.all) {
             var e = d
             if [fix(&e.input.question), fix(&e.input.notes)].contains(true) { tx.put(e) }
+            count(e.input.question, e.input.notes)
         }
         for item in cands.records(tx.state.agenda, tx) {
             var i = item
             if [fix(&i.title), fix(&i.description), fix(&i.location), fix(&i.signup), fix(&i.cost), fix(&i.category)].contains(true) { tx.put(i) }
+            count(i.title, i.description, i.location, i.signup)
         }
         for o in cands.records(tx.state.organisations, tx) {
             var p = o
-            if [fix(&p.description), fix(&p.openingHours), fix(&p.website), fix(&p.address), fix(&p.phone), blankAddress(&p.email)].contains(true) { tx.put(p) }
+            if [fix(&p.description), fix(&p.openingHours)].contains(true) { tx.put(p) }
+            count(p.description, p.openingHours)
         }
         for e in cands.records(tx.state.audit, tx) {
             guard var t = e.target else { continue }
@@ -174,6 +193,7 @@ extension Store {
         for m in cands.records(tx.state.outbox, tx) where ids.redacted(m.subject) != nil || ids.redacted(m.body) != nil {
             tx.removeMail(m)
         }
+        return mentions
     }
 
     /// The shard files a store was moved from hold copies of every person: after an erasure

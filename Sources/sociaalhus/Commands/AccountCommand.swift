@@ -105,8 +105,13 @@ enum AccountCommand {
         let email = try args.required("email")
         let store = try ctx.openStore(&args)
         let account = try store.account(email: email)
-        try store.erase(account.id, by: .commandLine)
-        Console.out(ctx.t("Account \(account.id) is gewist: account, profiel, foto, berichten op het prikbord en contactberichten. In het logboek staat alleen nog 'account \(account.id) gewist'.",
-                          "Account \(account.id) is erased: account, profile, photo, notice-board posts and contact messages. The audit log keeps only 'account \(account.id) erased'."))
+        let report = try store.erase(account.id, by: .commandLine)
+        Console.out(ctx.t("Account \(account.id) is gewist: account, profiel, foto, berichten op het prikbord, contactberichten, gesprekken aan de balie die aan het account gekoppeld zijn, e-mails aan en over deze persoon en meldingen over hun inhoud; hun e-mailadres en telefoonnummer zijn uit teksten van anderen gehaald. In het logboek staat alleen nog 'account \(account.id) gewist'.",
+                          "Account \(account.id) is erased: account, profile, photo, notice-board posts, contact messages, desk conversations linked to the account, e-mails to and about this person and reports about their content; their e-mail address and phone number were taken out of texts by others. The audit log keeps only 'account \(account.id) erased'."))
+        // Names are never cut from others' texts automatically (a namesake's would change too).
+        if report.textsNamingThem > 0 {
+            Console.out(ctx.t("\(report.textsNamingThem) tekst(en) van anderen noemen de naam nog; die zijn niet veranderd (het kan een naamgenoot zijn). Een moderator of de balie kan ze nalezen.",
+                              "\(report.textsNamingThem) text(s) by others still mention the name; they were not changed (it may be a namesake). A moderator or the desk can read them."))
+        }
     }
 }
