@@ -42,7 +42,7 @@ func parseWithPython(_ messages: [String]) throws -> [[String: String]] {
         MailMessage(to: "anna@example.nl", subject: "Activiteit in je wijk: Koffie-ochtend — café ‘De Kern’ 🎉",
                     body: "Ünïcödé everywhere: é, ß, 日本語, emoji 🎉\nA line with = signs and trailing spaces   \n"),
         MailMessage(to: "x@example.nl", subject: String(repeating: "Lange onderwerpregel ", count: 8),
-                    body: String(repeating: "woord ", count: 200), replyTo: "bezoeker@example.org"),
+                    body: String(repeating: "woord ", count: 200)),
         MailMessage(to: "x@example.nl", subject: "=?UTF-8?B?dGVzdA==?= looks encoded", body: ".\nFrom the start\n"),
     ]
 
@@ -63,7 +63,7 @@ func parseWithPython(_ messages: [String]) throws -> [[String: String]] {
             #expect(p["defects"] == "0")
             #expect(p["date"] == "Tue, 24 Nov 2026 10:00:00 +0100")
             #expect(Int(p["longest-line"] ?? "999")! <= 78, "no line longer than 78 characters")
-            #expect(p["reply-to"] == (m.replyTo ?? "") || p["reply-to"] == (m.replyTo.map { "<\($0)>" } ?? ""))
+            #expect(p["reply-to"] == "", "no Reply-To: answering from a mail program would give the sender the recipient's address")
         }
     }
 
@@ -73,7 +73,6 @@ func parseWithPython(_ messages: [String]) throws -> [[String: String]] {
         ("newline in the address", MailMessage(to: "a@example.nl\nBcc: victim@example.org", subject: "Hoi", body: "x")),
         ("two addresses", MailMessage(to: "a@example.nl, victim@example.org", subject: "Hoi", body: "x")),
         ("angle brackets in the address", MailMessage(to: "a@example.nl>\nX: y", subject: "Hoi", body: "x")),
-        ("newline in reply-to", MailMessage(to: "a@example.nl", subject: "Hoi", body: "x", replyTo: "b@example.nl\nBcc: victim@example.org")),
         ("NUL in the subject", MailMessage(to: "a@example.nl", subject: "Hoi\0", body: "x")),
     ]
 

@@ -131,6 +131,20 @@ struct MailWorld {
 }
 
 @Suite struct ContactMessageTests {
+    /// Issue 23: the copy carried "Reply-To: <visitor>"; answering it from a mail program handed
+    /// the visitor the resident's address, while the screen says it stays hidden.
+    @Test("regression: the e-mail telling a resident a visitor wrote has no Reply-To and says to answer in SociaalHus")
+    func contactCopyHasNoReplyTo() throws {
+        let m = try MailWorld(toggles: EmailPreferences(visitorMessages: true))
+        try m.store.sendMessage(senderName: "Bezoeker", senderEmail: "bezoeker@example.org", to: .resident(m.anna.id), text: "Hallo", by: .visitor)
+        let copy = try #require(m.mails(to: m.anna.email).first)
+        let file = try #require(copy.file)
+        let text = try String(contentsOfFile: m.w.dir.store + "/mail/" + file, encoding: .utf8)
+        #expect(!text.lowercased().contains("reply-to"), "\(text)")
+        #expect(text.contains("To: <\(m.anna.email)>"))
+        #expect(copy.body.contains("beantwoord het in SociaalHus onder Berichten: dan blijft je e-mailadres verborgen"))
+    }
+
     @Test("only the recipient sees the sender's details; the sender never sees the recipient's address") func visibility() throws {
         let m = try MailWorld(toggles: EmailPreferences(visitorMessages: true))
         let sent = try m.store.sendMessage(senderName: "Kees", senderEmail: "kees@example.nl", to: .resident(m.anna.id), text: "Mag ik je ladder lenen?",

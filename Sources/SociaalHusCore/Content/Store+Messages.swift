@@ -40,9 +40,8 @@ extension Store {
             if let s = viewer.activeAccount?.id { tx.audit(.messageSent, actor: s, subject: s, target: "message:\(id)") }
             for r in recipients where EmailPolicy.mayEmail(.visitorMessage, to: r) {
                 let copy = MailMessage(to: r.email, subject: "Nieuw bericht via SociaalHus / New message via SociaalHus",
-                                       body: "Van / From: \(name) <\(email)>\n\n\(body)\n\nLees en beantwoord het in SociaalHus onder Berichten.\nRead and answer it in SociaalHus under Messages.\n"
-                                           + MailFooter.text(.visitorMessage),
-                                       replyTo: email)
+                                       body: "Van / From: \(name) <\(email)>\n\n\(body)\n\nLees en beantwoord het in SociaalHus onder Berichten: dan blijft je e-mailadres verborgen.\nRead and answer it in SociaalHus under Messages: your e-mail address then stays hidden.\n"
+                                           + MailFooter.text(.visitorMessage))
                 try tx.queueMail(copy, kind: .contactCopy, accounts: [r.id] + (viewer.activeAccount.map { [$0.id] } ?? []))
             }
             return message

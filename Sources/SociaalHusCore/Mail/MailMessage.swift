@@ -8,15 +8,16 @@ public struct MailMessage: Sendable, Hashable {
     public var subject: String
     /// The text; lines end with "\n".
     public var body: String
-    /// Where a reply should go (e.g. the visitor who used the contact form), if anywhere.
-    public var replyTo: String?
+
+    // No Reply-To, on purpose (issue 23): the contact copy carried the visitor's address there,
+    // and answering it from a mail program handed the visitor the resident's address, which the
+    // screen promises stays hidden. Every e-mail says to answer in SociaalHus instead.
 
     /// Creates a message.
-    public init(to: String, subject: String, body: String, replyTo: String? = nil) {
+    public init(to: String, subject: String, body: String) {
         self.to = to
         self.subject = subject
         self.body = body
-        self.replyTo = replyTo
     }
 }
 
@@ -28,14 +29,12 @@ public enum RFC5322 {
     public static func render(_ m: MailMessage, from: String, date: Date, messageID: String) throws -> String {
         let to = try address(m.to)
         let fromAddress = try address(from)
-        let replyTo = try m.replyTo.map(address)
         guard !m.subject.contains(where: { $0.isNewline || $0 == "\0" }) else { throw CoreError.mailHeaderInvalid(field: "Subject") }
         guard messageID.allSatisfy({ $0.isASCII && !$0.isNewline && $0 != " " }) else { throw CoreError.mailHeaderInvalid(field: "Message-ID") }
         var headers = [
             "From: SociaalHus <\(fromAddress)>",
             "To: <\(to)>",
         ]
-        if let replyTo { headers.append("Reply-To: <\(replyTo)>") }
         headers += [
             // What others typed reaches a mail reader only as visible text (␛, <U+009B>), never as a control.
             "Subject: " + encodeHeaderText(TextSanitizer.sanitize(m.subject), used: "Subject: ".count),
