@@ -36,6 +36,8 @@ extension Store {
         guard let type = PhotoType.detect(data) else {
             throw CoreError.invalidPhoto(.notJPEGOrPNG)
         }
+        // Where and when it was taken, the device and the author are not the photo (issue 23).
+        let data = PhotoMetadata.stripped(data, as: type)
         let name = UUID().uuidString.lowercased() + "." + type.rawValue
         // The new photo is written, and the old one removed, with the change (named in its journal).
         try update(actor: viewer) { tx in
