@@ -118,10 +118,14 @@ func parseICS(_ text: String) throws -> [[String: String]] {
         ("a person at the desk", "Vraag naar Piet Pieters"),
     ]
 
-    @Test("a feed that would contain personal data held in the store is refused", arguments: planted)
+    @Test("a feed that would contain personal data held in the store is refused", arguments: planted + [
+        // Issue 23: a resident's street and house number, without the postcode, went through.
+        ("a resident's street and number", "Start langs op Coraweg 1"),
+        ("a street and number from the desk", "Verzamelen bij Marktstraat 1."),
+    ])
     func personalData(_ name: String, _ description: String) throws {
         let f = try World()
-        try f.w.store.updateProfile(for: f.w.resident.id, by: .account(f.w.resident)) { $0.phone = "06-12345678" }
+        try f.w.store.updateProfile(for: f.w.resident.id, by: .account(f.w.resident)) { $0.phone = "06-12345678"; $0.address = "Coraweg 1, 7622 AB Borne" }
         try f.w.store.createIntake(f.w.input(), by: f.w.desk)
         try f.w.store.approveFeed(wijk: f.centrum, thirdParty: "Website", by: .account(f.w.partner))
         try f.add("Koffie-ochtend", description: description, wijk: f.centrum)
@@ -148,6 +152,10 @@ func parseICS(_ text: String) throws -> [[String: String]] {
 
     @Test("organisation data and public places are fine; the JSON feed holds no account data") func clean() throws {
         let f = try World()
+        // A neighbour's house number is not someone's home: "Coraweg 12" and "Coraweg" alone pass.
+        try f.w.store.updateProfile(for: f.w.resident.id, by: .account(f.w.resident)) { $0.address = "Coraweg 1, 7622 AB Borne" }
+        try f.w.store.createIntake(f.w.input(), by: f.w.desk)  // Piet Pieters, Marktstraat 1
+        try f.add("Straatfeest", description: "Op de Coraweg, bij nummer Coraweg 12 en Coraweg 1b; daarna Marktstraat 12", wijk: f.centrum)
         try f.w.store.approveFeed(wijk: f.centrum, thirdParty: "Website", by: .account(f.w.partner))
         try f.add("Koffie-ochtend", description: "Aanmelden bij Welzijn Borne, 074-0000000", wijk: f.centrum)
         let json = String(decoding: try f.w.store.feed(wijk: f.centrum, format: .json, from: testNow), as: UTF8.self)

@@ -5,6 +5,10 @@ import Foundation
 /// desk and of contact-form senders. Organisation data is public and not looked for.
 public struct PersonalDataScan: Sendable {
     private var texts: [(needle: String, what: String)] = []
+    /// The street and house number of each stored address, found only as a whole (so "Coraweg 1"
+    /// is not found in "Coraweg 12"): a feed saying "langs op Coraweg 1" named a resident's home
+    /// without its postcode (issue 23).
+    private var streets: [(needle: String, what: String)] = []
     private var phones: Set<String> = []
 
     /// Collects what to look for from `state`.
@@ -17,16 +21,24 @@ public struct PersonalDataScan: Sendable {
             let digits = (s ?? "").filter(\.isNumber)
             if digits.count >= 8 { phones.insert(String(digits.suffix(9))) }
         }
+        func address(_ s: String?, _ what: String) {
+            if let whole = s?.trimmingCharacters(in: .whitespacesAndNewlines), whole.count >= 5 { streets.append((whole.lowercased(), what)) }
+            // "Coraweg 1, 7622 AB Borne" → "coraweg 1": the part before the first comma, when it ends in a number.
+            guard let first = s?.split(separator: ",").first?.trimmingCharacters(in: .whitespacesAndNewlines),
+                  first.count >= 5, first.last?.isNumber == true || (first.dropLast().last?.isNumber == true && first.last?.isLetter == true),
+                  first.contains(where: \.isLetter) else { return }
+            streets.append((first.lowercased(), what))
+        }
         let orgNames = Set(state.organisations.all.map { $0.name.lowercased() })
         for a in state.accounts.all {
             add(a.email, "e-mailadres van een account")
             if !orgNames.contains(a.name.lowercased()) { add(a.name, "naam van een account") }
             if !orgNames.contains(a.profile.displayName.lowercased()) { add(a.profile.displayName, "naam van een account") }
-            add(a.profile.address, "adres van een account")
+            address(a.profile.address, "adres van een account")
             phone(a.profile.phone)
         }
         for i in state.intakes.all {
-            add(i.person.email, "e-mailadres uit een gesprek"); add(i.person.name, "naam uit een gesprek"); add(i.person.address, "adres uit een gesprek")
+            add(i.person.email, "e-mailadres uit een gesprek"); add(i.person.name, "naam uit een gesprek"); address(i.person.address, "adres uit een gesprek")
             phone(i.person.phone)
         }
         for m in state.messages.all {
@@ -38,6 +50,9 @@ public struct PersonalDataScan: Sendable {
     public func finding(in text: String) -> String? {
         let lower = text.lowercased()
         for t in texts where lower.contains(t.needle) { return t.what }
+        for t in streets where !PersonIdentifiers.wholeTokenRanges(of: t.needle, in: lower, isPart: { $0.isLetter || $0.isNumber }).isEmpty {
+            return t.what
+        }
         // Phone numbers are compared by their last nine digits, whatever the separators.
         var digits = ""
         for ch in text + " " {
