@@ -62,7 +62,10 @@ func parseICS(_ text: String) throws -> [[String: String]] {
     @Test("without an approval in force the feed is refused, naming who can approve") func approvals() throws {
         let f = try World()
         try f.add("Koffie-ochtend", wijk: f.centrum)
-        #expect(throws: CoreError.feedNotApproved(wijk: "Centrum", partners: ["Sanne"])) { try f.w.store.feed(wijk: f.centrum, format: .ics, from: testNow) }
+        #expect(throws: CoreError.feedNotApproved(wijk: "Centrum", hasPartner: true)) { try f.w.store.feed(wijk: f.centrum, format: .ics, from: testNow) }
+        // Issue 23: the refusal named the partner (an anonymous one too); it names the role.
+        let said = CoreError.feedNotApproved(wijk: "Centrum", hasPartner: true).message(.dutch)
+        #expect(!said.contains("Sanne") && said.contains("de lokale partner van de wijk"))
         #expect(throws: CoreError.notPermitted(.partnersOnly)) { try f.w.store.approveFeed(wijk: f.centrum, thirdParty: "Vrijwilligerscentrale", by: f.w.desk) }
         #expect(throws: CoreError.notPermitted(.partnersOnly)) {
             try f.w.store.approveFeed(wijk: wijkID(f.w.store, "Hertme"), thirdParty: "X", by: .account(f.w.partner))

@@ -47,8 +47,7 @@ extension Store {
         let s = state
         guard let w = s.wijk(wijk) else { throw CoreError.unknownWijk(String(wijk.rawValue)) }
         guard s.settings.feedApprovals.contains(where: { $0.wijk == wijk && $0.inForce }) else {
-            let partners = s.accounts.all.filter { Permissions.isPartner($0, of: wijk) }.map(\.name).sorted()
-            throw CoreError.feedNotApproved(wijk: w.name, partners: partners)
+            throw CoreError.feedNotApproved(wijk: w.name, hasPartner: s.accounts.all.contains { Permissions.isPartner($0, of: wijk) })
         }
         var open = s.settings
         open.isPrivate = false

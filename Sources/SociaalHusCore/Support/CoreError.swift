@@ -56,7 +56,9 @@ public enum CoreError: Error, Equatable, Sendable {
     case mailCommandInvalid(String)
     case mailNotConfigured
     // Sharing
-    case feedNotApproved(wijk: String, partners: [String])
+    /// A shared feed without an approval in force; names who can approve by role, never by name
+    /// (a partner's name is theirs, and may be shown to nobody: issue 23).
+    case feedNotApproved(wijk: String, hasPartner: Bool)
     case feedContainsPersonalData(item: String, what: String)
     // Passwords and login
     case passwordRejected(PasswordProblem)
@@ -183,10 +185,11 @@ public enum CoreError: Error, Equatable, Sendable {
         case .mailNotConfigured:
             return lang.pick(nl: "Er is geen verzendcommando ingesteld; de e-mails blijven in de outbox. Stel er een in met 'sociaalhus mail config --command \"/usr/sbin/sendmail -t -oi\"'.",
                              en: "No mail command is set; the e-mails stay in the outbox. Set one with 'sociaalhus mail config --command \"/usr/sbin/sendmail -t -oi\"'.")
-        case .feedNotApproved(let w, let partners):
-            let who = partners.isEmpty ? lang.pick(nl: "de lokale partner van de wijk (er is er nog geen; een beheerder kan er een aanwijzen)",
-                                                   en: "the neighbourhood's local partner (there is none yet; an administrator can appoint one)")
-                : partners.map { TextSanitizer.sanitize($0) }.joined(separator: ", ")
+        case .feedNotApproved(let w, let hasPartner):
+            let who = hasPartner ? lang.pick(nl: "de lokale partner van de wijk (in SociaalHus onder Moderatie)",
+                                             en: "the neighbourhood's local partner (in SociaalHus under Moderation)")
+                : lang.pick(nl: "de lokale partner van de wijk (er is er nog geen; een beheerder kan er een aanwijzen)",
+                            en: "the neighbourhood's local partner (there is none yet; an administrator can appoint one)")
             return lang.pick(nl: "Het delen van de agenda van \(TextSanitizer.sanitize(w)) is niet goedgekeurd. Goedkeuren kan: \(who).",
                              en: "Sharing the agenda of \(TextSanitizer.sanitize(w)) has not been approved. Who can approve: \(who).")
         case .feedContainsPersonalData(let item, let what):
