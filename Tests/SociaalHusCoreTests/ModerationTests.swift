@@ -76,6 +76,36 @@ import Testing
         #expect(again.state.messages[message.id.rawValue]?.aboutReport == r.reason)
     }
 
+    /// Issue 23: an author whose post was taken down was not told.
+    @Test("the author is told in Berichten when content is hidden, removed or taken down, with the reason, never who reported it",
+          arguments: [ModerationAction.hide, .remove, nil])
+    func authorTold(action: ModerationAction?) throws {
+        let m = try World()
+        let author: Viewer = .account(m.store.state.accounts[m.w.resident.id.rawValue]!)
+        let before = m.store.messages(for: author).count
+        if let action {
+            let r = try m.report()
+            try m.store.moderate(r.id, action, by: .account(m.w.partner))
+        } else {
+            try m.store.recordTakedown(.post(m.post.id), from: "Fotograaf X", email: "x@example.org", notice: "Mijn foto", by: .account(m.w.admin))
+        }
+        let told = try #require(m.store.messages(for: author).first { $0.aboutReport != nil })
+        #expect(m.store.messages(for: author).count == before + 1)
+        #expect(told.text.contains("Je bericht op het prikbord 'Fietsen te koop'"))
+        #expect(told.text.contains(action == .hide ? "is verborgen" : "is weggehaald"))
+        #expect(told.text.contains(action == nil ? "inbreuk op auteursrecht" : "onjuist"))
+        #expect(told.text.contains("after a report"))
+        for name in ["Bezoeker", "bezoeker@example.org", "Fotograaf", "x@example.org"] { #expect(!told.text.contains(name)) }
+    }
+
+    @Test("a dismissed report tells the author nothing") func dismissTellsNothing() throws {
+        let m = try World()
+        let author: Viewer = .account(m.store.state.accounts[m.w.resident.id.rawValue]!)
+        let r = try m.report()
+        try m.store.moderate(r.id, .dismiss, by: .account(m.w.partner))
+        #expect(!m.store.messages(for: author).contains { $0.aboutReport != nil })
+    }
+
     @Test("an administrator blocks on request with a reason: no login, content hidden; unblocking undoes it") func blocking() throws {
         let m = try World()
         #expect(throws: CoreError.notPermitted(.administratorsOnly)) { try m.store.setBlocked(m.w.resident.id, blocked: true, reason: "x", by: .account(m.w.partner)) }

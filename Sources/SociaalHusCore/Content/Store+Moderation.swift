@@ -80,6 +80,8 @@ extension Store {
             guard Self.moderates(r, viewer) else { throw CoreError.notPermitted(.partnersOnly) }
             // A code, not a sentence: the reader's screen says it in their language.
             let reason = r.reason.rawValue
+            // The author hears that, and why, before the content is gone (issue 23).
+            if action == .hide || action == .remove { Self.tellAuthor(of: r.target, reason: r.reason, removed: action == .remove, by: viewer, in: &tx) }
             switch action {
             case .hide: try Self.setHidden(r.target, reason: reason, in: &tx)
             case .restore: try Self.setHidden(r.target, reason: nil, in: &tx)
@@ -131,11 +133,49 @@ extension Store {
             let id: ReportID = tx.nextID(.reports)
             let r = Report(id: id, kind: .takedown, target: target, reason: .copyright, explanation: text, reporterName: who, reporterEmail: address,
                            reporterAccount: nil, wijk: wijk, created: tx.now, status: .removed, handledBy: viewer.account?.id, handled: tx.now)
+            Self.tellAuthor(of: target, reason: .copyright, removed: true, by: viewer, in: &tx)
             Self.removeContent(target, in: &tx)
             tx.put(r)
             tx.audit(.contentModerated, actor: viewer.account?.id, subject: nil, target: target.auditTarget)
             return r
         }
+    }
+
+    /// Tells the author of content that is hidden or removed what and why, in their Berichten
+    /// (an organisation's editors for its content): the promise is that content is not taken
+    /// away without telling its author (issue 23). The title is the author's own; the reporter
+    /// is never named.
+    static func tellAuthor(of target: ReportTarget, reason: ReportReason, removed: Bool, by viewer: Viewer, in tx: inout Transaction) {
+        let recipient: ContactMessage.Recipient
+        let what: (nl: String, en: String)
+        switch target {
+        case .post(let id):
+            guard let p = tx.state.posts[id.rawValue] else { return }
+            switch p.author {
+            case .resident(let a): recipient = .resident(a)
+            case .organisation(let o, _): recipient = .organisation(o)
+            }
+            what = ("Je bericht op het prikbord '\(p.title)'", "Your notice-board post '\(p.title)'")
+        case .agendaItem(let id):
+            guard let i = tx.state.agenda[id.rawValue] else { return }
+            recipient = .organisation(i.organisation)
+            what = ("De activiteit '\(i.title)'", "The activity '\(i.title)'")
+        case .profile(let id):
+            recipient = .resident(id)
+            what = ("Je profiel", "Your profile")
+        case .message(let id):
+            guard let m = tx.state.messages[id.rawValue], let sender = m.senderAccount else { return }
+            recipient = .resident(sender)
+            what = ("Een bericht dat je stuurde", "A message you sent")
+        }
+        let done = removed ? ("is weggehaald", "was removed") : ("is verborgen", "was hidden")
+        let text = "\(what.nl) \(done.0) na een melding (reden: \(reason.label(.dutch))). Ben je het er niet mee eens? Antwoord op dit bericht.\n\n"
+            + "\(what.en) \(done.1) after a report (reason: \(reason.label(.english))). Do you disagree? Reply to this message."
+        let id: MessageID = tx.nextID(.messages)
+        var m = ContactMessage(id: id, senderName: "", senderEmail: "", senderAccount: viewer.activeAccount?.id, recipient: recipient,
+                               text: String(text.prefix(Field.text.limit)), sent: tx.now)
+        m.aboutReport = reason
+        tx.put(m)
     }
 
     /// Blocks the resident account behind reported content (administrators), keeping the
