@@ -57,6 +57,8 @@ final class AgendaEditScreen: FormScreen {
             FormField("recurrence", ctx.t("Herhaling", "Repeats"), .choice(options: [ctx.t("geen", "none"), ctx.t("wekelijks", "weekly"), ctx.t("2-wekelijks", "fortnightly"), ctx.t("maandelijks", "monthly")],
                                                                           selected: freq.firstIndex(of: e?.recurrence.frequency ?? .none) ?? 0)),
             FormField("until", ctx.t("Tot (JJJJ-MM-DD)", "Until (YYYY-MM-DD)"), .text(TextField(untilText, limit: 10))),
+            // The privacy statement promises to point people to copyright law where they place content.
+            FormField("copyright", ctx.t("Alleen eigen werk of wat je mag delen (Auteurswet)", "Only your own work or what you may share (copyright law)"), .note(.muted)),
             FormField("save", ctx.t("Opslaan", "Save"), .button),
         ], labelWidth: 20)
     }

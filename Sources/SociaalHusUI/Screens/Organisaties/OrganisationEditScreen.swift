@@ -19,6 +19,8 @@ final class OrganisationEditScreen: FormScreen {
             FormField("email", "E-mail", .text(TextField(o.email, limit: Field.email.limit))),
             FormField("website", "Website", .text(TextField(o.website, limit: Field.website.limit))),
             FormField("hours", ctx.t("Openingstijden", "Opening hours"), .text(TextField(o.openingHours, limit: Field.openingHours.limit))),
+            // The privacy statement promises to point people to copyright law where they place content.
+            FormField("copyright", ctx.t("Alleen eigen werk of wat je mag delen (Auteurswet)", "Only your own work or what you may share (copyright law)"), .note(.muted)),
             FormField("save", ctx.t("Opslaan", "Save"), .button),
         ]))
     }

@@ -46,6 +46,8 @@ final class PostEditScreen: FormScreen {
             FormField("phone", ctx.t("Telefoonnummer tonen", "Show phone number"), .toggle(p?.show.phone ?? false)),
             FormField("address", ctx.t("Adres tonen", "Show address"), .toggle(p?.show.address ?? false)),
             FormField("days", ctx.t("Dagen zichtbaar (≤ 90)", "Days visible (≤ 90)"), .text(TextField(String(Post.defaultLifetimeDays), limit: 3))),
+            // The privacy statement promises to point people to copyright law where they place content.
+            FormField("copyright", ctx.t("Alleen eigen werk of wat je mag delen (Auteurswet)", "Only your own work or what you may share (copyright law)"), .note(.muted)),
             FormField("save", editing == nil ? ctx.t("Plaatsen", "Post") : ctx.t("Opslaan", "Save"), .button),
         ]
         super.init(Form(fields, labelWidth: 24))
