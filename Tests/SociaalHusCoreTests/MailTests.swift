@@ -116,7 +116,7 @@ final class RecordingSender: MailSending, @unchecked Sendable {
         }
     }
 
-    @Test("waiting e-mails are handed over once and moved to cur/; nothing is sent twice") func deliverOnce() throws {
+    @Test("waiting e-mails are handed over once and then kept without content; nothing is sent twice") func deliverOnce() throws {
         let w = try DeskWorld()
         try queue(w, 3)
         #expect(allFiles(under: w.dir.store + "/mail/new").count == 3)
@@ -124,10 +124,26 @@ final class RecordingSender: MailSending, @unchecked Sendable {
         #expect(try w.store.deliverMail(using: s) == DeliveryReport(sent: 3, failed: 0, uncertain: 0))
         #expect(s.sent.count == 3)
         #expect(allFiles(under: w.dir.store + "/mail/new").isEmpty)
-        #expect(allFiles(under: w.dir.store + "/mail/cur").allSatisfy { $0.hasSuffix(":2,S") })
+        #expect(allFiles(under: w.dir.store + "/mail/cur").isEmpty, "sent: nothing kept (issue 23)")
         #expect(try w.store.deliverMail(using: s) == DeliveryReport())
         #expect(s.sent.count == 3)
         #expect(w.store.state.outbox.all.allSatisfy { $0.status == .sent })
+        #expect(StoreCheck.run(at: w.dir.store).isSound)
+    }
+
+    /// Issue 23: a sent e-mail stayed in mail/cur and the outbox after its recipient deleted the message.
+    @Test("after a send no body remains in any file: the outbox keeps kind, time, subject and state")
+    func sentKeepsNoContent() throws {
+        let w = try DeskWorld()
+        try w.store.update { tx in
+            try tx.queueMail(MailMessage(to: "r@example.nl", subject: "Onderwerp", body: "INHOUD-CANARY van de mail"), kind: .announcement, accounts: [])
+        }
+        #expect(!w.filesContaining("INHOUD-CANARY").isEmpty, "planted")
+        #expect(try w.store.deliverMail(using: RecordingSender()) == DeliveryReport(sent: 1, failed: 0, uncertain: 0))
+        #expect(w.filesContaining("INHOUD-CANARY").isEmpty)
+        #expect(allFiles(under: w.dir.store + "/mail").filter { !$0.hasSuffix(".lock") }.isEmpty)
+        let line = try #require(w.store.state.outbox.all.first)
+        #expect(line.status == .sent && line.subject == "Onderwerp" && line.body.isEmpty && line.file == nil && line.kind == .announcement)
         #expect(StoreCheck.run(at: w.dir.store).isSound)
     }
 

@@ -59,7 +59,7 @@ extension Store {
                     if let f = m.file, f.hasPrefix("new/"), access(mailPath + "/" + Self.sentName(f), F_OK) == 0 {
                         // The file is only moved after the mail command accepted it: it was sent.
                         u.status = .sent
-                        u.file = Self.sentName(f)
+                        Self.dropContent(of: &u, file: Self.sentName(f), in: &tx)
                     } else {
                         u.status = .uncertain
                         report.uncertain += 1
@@ -117,7 +117,7 @@ extension Store {
                     case .success:
                         u.status = .sent
                         u.lastError = nil
-                        if let movedTo { u.file = movedTo }
+                        Self.dropContent(of: &u, file: movedTo ?? u.file, in: &tx)
                         report.sent += 1
                     case .failure(let f):
                         u.status = .failed
@@ -127,8 +127,21 @@ extension Store {
                     tx.put(u)
                 }
             }
+            // The bodies dropped leave the log too, as after an erasure (a reader still holding an
+            // older page leaves it for the next checkpoint).
+            if report.sent > 0 { try? db.checkpointTruncate() }
             return report
         }
+    }
+
+    /// Mail keeps no content (issue 23): once the mail command accepted a message, its body and
+    /// its Maildir file go with the change that records it sent; a line without content stays
+    /// (kind, time, subject, state), and goes with its person. Before, every e-mail ever sent
+    /// stayed in `mail/cur` and the outbox, also after its recipient deleted the message.
+    static func dropContent(of m: inout OutboxMessage, file: String?, in tx: inout Transaction) {
+        m.body = ""
+        if let file, isStorePath("mail/" + file) { tx.mailToRemove.append(file) }
+        m.file = nil
     }
 
     /// Sends a failed or uncertain e-mail again with the next delivery run (the administrator's
