@@ -16,6 +16,10 @@ enum CLIError: Error {
     case noPassword
     /// `account photo` needs exactly one of --from and --remove.
     case photoSource
+    /// A command that erases or replaces data, run without a terminal to ask on and without --yes.
+    case needsYes(command: String)
+    /// The person at the terminal did not confirm a command that erases or replaces data.
+    case notConfirmed
     case cannotWrite(path: String, reason: String)
     case noTerminal
     case unknownTerminal(String)
@@ -53,6 +57,11 @@ enum CLIError: Error {
             return lang.pick(nl: "De twee wachtwoorden zijn niet gelijk; probeer het opnieuw.", en: "The two passwords differ; try again.")
         case .noPassword:
             return lang.pick(nl: "Er is geen wachtwoord gelezen; geef het op de standaardinvoer.", en: "No password was read; give it on standard input.")
+        case .needsYes(let c):
+            return lang.pick(nl: "'sociaalhus \(c)' wist of vervangt gegevens en kan hier niets vragen: geef --yes om het zonder vraag te doen. Er is niets veranderd.",
+                             en: "'sociaalhus \(c)' erases or replaces data and cannot ask here: give --yes to do it without asking. Nothing was changed.")
+        case .notConfirmed:
+            return lang.pick(nl: "Niet bevestigd; er is niets veranderd.", en: "Not confirmed; nothing was changed.")
         case .photoSource:
             return lang.pick(nl: "Geef --from BESTAND (een JPEG of PNG) of --remove, één van beide.",
                              en: "Give --from FILE (a JPEG or PNG) or --remove, one of the two.")

@@ -56,6 +56,8 @@ struct CommandSpec {
     }
 
     static let email = opt("email", ("E", "E"), required: true, "het e-mailadres van het account", "the account's e-mail address")
+    /// Goes on without asking: for a command that erases or replaces data, run without a terminal.
+    static let yes = opt("yes", nil, "zonder te vragen (nodig zonder terminal; anders wordt gevraagd)", "without asking (needed without a terminal; otherwise it asks)")
 
     /// Every command.
     static let all: [CommandSpec] = [
@@ -84,7 +86,7 @@ struct CommandSpec {
             email, opt("reason", ("TEKST", "TEXT"), "de reden", "the reason"),
         ]),
         CommandSpec(path: ["account", "unblock"], summary: ("hef een blokkade op", "lift a block"), options: [email]),
-        CommandSpec(path: ["account", "erase"], summary: ("wis een account en alle persoonsgegevens", "erase an account and all its personal data"), options: [email]),
+        CommandSpec(path: ["account", "erase"], summary: ("wis een account en alle persoonsgegevens", "erase an account and all its personal data"), options: [email, yes]),
         CommandSpec(path: ["account", "photo"], summary: ("zet of haal de foto van een account (op afstand kiest een bewoner geen bestand)", "set or remove an account's photo (remotely a resident names no file)"), options: [
             email,
             opt("from", ("BESTAND", "FILE"), "een JPEG- of PNG-bestand", "a JPEG or PNG file"),
@@ -109,6 +111,7 @@ struct CommandSpec {
         ]),
         CommandSpec(path: ["restore"], summary: ("zet een reservekopie terug; wie sindsdien gewist is, blijft gewist", "put a backup back; whoever was erased since stays erased"), options: [
             opt("from", ("BESTAND", "FILE"), required: true, "de reservekopie (van 'sociaalhus backup')", "the backup (from 'sociaalhus backup')"),
+            yes,
         ]),
         CommandSpec(path: ["retention"], summary: ("wis afgesloten gesprekken na de bewaartermijn (voor cron)", "erase closed conversations after the retention period (for cron)"), options: []),
         CommandSpec(path: ["mail", "config"], summary: ("stel het verzendcommando en de afzender in", "set the mail command and the sender"), options: [

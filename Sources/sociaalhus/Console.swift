@@ -99,4 +99,15 @@ enum Console {
 
     /// True when stdin is a terminal.
     static var interactive: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Before a command erases or replaces data (issue 23): with `--yes` it goes on; on a
+    /// terminal `question` is asked and only "ja"/"yes" goes on; otherwise it is refused (exit 2)
+    /// and nothing has been changed.
+    static func confirm(_ question: String, yes: Bool, command: String, _ ctx: CommandContext) throws {
+        if yes { return }
+        guard interactive else { throw CLIError.needsYes(command: command) }
+        FileHandle.standardError.write(Data((TextSanitizer.sanitize(question) + " " + ctx.t("Typ 'ja' om door te gaan: ", "Type 'yes' to go on: ")).utf8))
+        let answer = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard ["ja", "j", "yes", "y"].contains(answer) else { throw CLIError.notConfirmed }
+    }
 }

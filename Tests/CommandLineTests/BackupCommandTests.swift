@@ -24,10 +24,10 @@ import Glibc
         // Never written over.
         r = try CLI.run(["backup", "--store", t.store, "--to", backup, "--lang", "en"])
         #expect(r.status == 1 && r.err.contains("already exists"), "\(r.err)")
-        #expect(try CLI.run(["account", "erase", "--store", t.store, "--email", "anna@example.nl"]).status == 0)
+        #expect(try CLI.run(["account", "erase", "--store", t.store, "--email", "anna@example.nl", "--yes"]).status == 0)
         #expect(try CLI.run(["account", "add", "--store", t.store, "--email", "carol@example.nl", "--name", "Carol", "--wijk", "Centrum"], stdin: CLI.password).status == 0)
 
-        r = try CLI.run(["restore", "--store", t.store, "--from", backup])
+        r = try CLI.run(["restore", "--store", t.store, "--from", backup, "--yes"])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("Opnieuw gewist") && r.out.contains("1 account(s)"), "\(r.out)")
         #expect(try CLI.run(["export", "--store", t.store, "--email", "anna@example.nl"]).status == 1, "Anna stays erased")
@@ -39,9 +39,9 @@ import Glibc
         // Not a backup: refused with a sentence, exit 1, the store as it was.
         let text = t.path + "/notities.txt"
         FileManager.default.createFile(atPath: text, contents: Data("boodschappen\n".utf8), attributes: [.posixPermissions: 0o600])
-        r = try CLI.run(["restore", "--store", t.store, "--from", text])
+        r = try CLI.run(["restore", "--store", t.store, "--from", text, "--yes"])
         #expect(r.status == 1 && r.err.contains("geen reservekopie van SociaalHus"), "\(r.err)")
-        r = try CLI.run(["restore", "--store", t.store, "--from", text, "--lang", "en"])
+        r = try CLI.run(["restore", "--store", t.store, "--from", text, "--lang", "en", "--yes"])
         #expect(r.status == 1 && r.err.contains("not a SociaalHus backup"), "\(r.err)")
         #expect(try CLI.run(["export", "--store", t.store, "--email", "bob@example.nl"]).status == 0)
         // A backup inside the store folder is refused.

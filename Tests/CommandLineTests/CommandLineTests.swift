@@ -74,7 +74,7 @@ import Testing
         #expect(r.status == 0)
         let attrs = try FileManager.default.attributesOfItem(atPath: t.path + "/export.json")
         #expect((attrs[.posixPermissions] as? Int) == 0o600)
-        r = try Self.run(["account", "erase", "--store", t.store, "--email", "anna@example.nl"])
+        r = try Self.run(["account", "erase", "--store", t.store, "--email", "anna@example.nl", "--yes"])
         #expect(r.status == 0, "\(r.err)")
         r = try Self.run(["export", "--store", t.store, "--email", "anna@example.nl"])
         #expect(r.status == 1)
@@ -82,6 +82,25 @@ import Testing
         r = try Self.run(["check", "--store", t.store])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("in orde"))
+    }
+
+    /// Issue 23: a destructive command run by a script without --yes erased at once.
+    @Test("account erase and restore without a terminal need --yes: exit 2, nothing changed; with --yes they act")
+    func destructiveNeedsYes() throws {
+        let t = Temp()
+        #expect(try Self.run(["init", "--store", t.store]).status == 0)
+        #expect(try Self.run(["account", "add", "--store", t.store, "--email", "anna@example.nl", "--name", "Anna Tester", "--wijk", "Zenderen"], stdin: Self.password).status == 0)
+        #expect(try Self.run(["backup", "--store", t.store, "--to", t.path + "/b.shb"]).status == 0)
+        var r = try Self.run(["account", "erase", "--store", t.store, "--email", "anna@example.nl"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("geef --yes") && r.err.contains("Er is niets veranderd."))
+        #expect(try Self.run(["export", "--store", t.store, "--email", "anna@example.nl"]).status == 0, "Anna is still there")
+        r = try Self.run(["restore", "--store", t.store, "--from", t.path + "/b.shb", "--lang", "en"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("give --yes") && r.err.contains("Nothing was changed."))
+        r = try Self.run(["account", "erase", "--store", t.store, "--email", "anna@example.nl", "--yes"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(try Self.run(["export", "--store", t.store, "--email", "anna@example.nl"]).status == 1)
     }
 
     /// Issue 22: served over SSH a resident names no file; the administrator sets the photo.

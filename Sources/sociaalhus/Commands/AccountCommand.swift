@@ -105,6 +105,9 @@ enum AccountCommand {
         let email = try args.required("email")
         let store = try ctx.openStore(&args)
         let account = try store.account(email: email)
+        try Console.confirm(ctx.t("Account \(account.id) (\(account.email)) en al zijn persoonsgegevens wissen? Dit kan niet ongedaan worden gemaakt.",
+                                  "Erase account \(account.id) (\(account.email)) and all its personal data? This cannot be undone."),
+                            yes: args.flag("yes"), command: "account erase", ctx)
         let report = try store.erase(account.id, by: .commandLine)
         Console.out(ctx.t("Account \(account.id) is gewist: account, profiel, foto, berichten op het prikbord, contactberichten, gesprekken aan de balie die aan het account gekoppeld zijn, e-mails aan en over deze persoon en meldingen over hun inhoud; hun e-mailadres en telefoonnummer zijn uit teksten van anderen gehaald. In het logboek staat alleen nog 'account \(account.id) gewist'.",
                           "Account \(account.id) is erased: account, profile, photo, notice-board posts, contact messages, desk conversations linked to the account, e-mails to and about this person and reports about their content; their e-mail address and phone number were taken out of texts by others. The audit log keeps only 'account \(account.id) erased'."))

@@ -16,6 +16,9 @@ enum BackupCommand {
     static func restore(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let file = try args.required("from")
         let path = ctx.storePath(&args)
+        try Console.confirm(ctx.t("De opslag \(path) terugzetten naar de reservekopie \(file)? Wat sindsdien veranderde gaat verloren (wie sindsdien gewist is, blijft gewist).",
+                                  "Restore the store \(path) to the backup \(file)? What changed since is lost (whoever was erased since stays erased)."),
+                            yes: args.flag("yes"), command: "restore", ctx)
         let s = try Store.restore(storeAt: path, from: file)
         let made = s.made.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Europe/Amsterdam") ?? .current))
         Console.out(ctx.t("Reservekopie van \(made) teruggezet in \(path): \(s.records) records, \(s.files) foto's en e-mails. Opnieuw gewist (gewist na de reservekopie): \(s.accountsErasedAgain) account(s), \(s.intakesErasedAgain) gesprek(ken). Lopende sessies zien de teruggezette gegevens bij hun volgende verversing.",
