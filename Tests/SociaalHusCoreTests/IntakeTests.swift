@@ -348,6 +348,26 @@ struct DeskWorld {
     }
 }
 
+/// Issue 23: the log said "door account 9"; the person is told who, in which role.
+@Suite struct LogWordsTests {
+    @Test("the export names who opened a person's conversation, in the role they acted in; the operator and the person themselves by word")
+    func whoActed() throws {
+        let w = try DeskWorld()
+        let intake = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id }, by: w.desk)
+        _ = try w.store.openIntake(intake.id, by: w.desk)
+        let export = try w.store.export(w.resident.id, by: .account(w.resident))
+        let opened = try #require(export.auditEvents.first { $0.action == "intake-opened" })
+        #expect(opened.by == "staff" && opened.byName == "Lotte Balie" && opened.byRole == "desk-staff")
+        #expect(export.auditEvents.allSatisfy { Int($0.by) == nil }, "no account number")
+        #expect(export.auditEvents.contains { $0.action == "account-created" && ($0.by == "self" || $0.by == "operator") })
+        // Someone erased since is not named, and not numbered either.
+        try w.store.erase(w.staff.id, by: .commandLine)
+        let later = try w.store.export(w.resident.id, by: .account(w.store.state.accounts[w.resident.id.rawValue]!))
+        let e = try #require(later.auditEvents.first { $0.action == "intake-opened" })
+        #expect(e.by == "staff" && e.byName == nil && e.byRole == nil)
+    }
+}
+
 @Suite struct IntakeRetentionTests {
     func closedIntake(_ w: DeskWorld, monthsAgo: Int, days: Int = 0) throws -> Intake {
         let cal = amsterdamCalendar()

@@ -431,3 +431,23 @@ import TerminalKit
         #expect(d.app.ctx.session == nil)
     }
 }
+
+/// Issue 23: Mijn gegevens said "door account 9"; it says who, in which role.
+@Suite struct MyDataLogWordsTests {
+    @Test("Mijn gegevens says which desk member opened the conversation, by name and role, in Dutch and English")
+    func logLine() throws {
+        let store = UIFixture.freshStore()
+        defer { try? FileManager.default.removeItem(atPath: store.path) }
+        let anna = try #require(store.state.accounts.all.first { $0.email == UIFixture.account("anna").email })
+        let lotte = try #require(store.state.accounts.all.first { $0.roles.deskStaff })
+        let intake = try store.createIntake(IntakeInput(category: .wonen, question: "Huur", name: anna.name, email: anna.email, account: anna.id),
+                                            by: .account(lotte))
+        _ = try store.openIntake(intake.id, by: .account(lotte))
+        let export = try store.export(anna.id, by: .account(anna), recordAudit: false)
+        for (lang, words) in [(Language.dutch, "door \(lotte.name), baliemedewerker"), (.english, "by \(lotte.name), desk staff")] {
+            let text = MyDataLines.build(export, lang: lang, width: 200).map(\.text).joined(separator: "\n")
+            #expect(text.contains(words), "\(text)")
+            #expect(!text.contains("account \(lotte.id.rawValue)"))
+        }
+    }
+}

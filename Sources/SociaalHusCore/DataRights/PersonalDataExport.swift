@@ -6,7 +6,7 @@ import Foundation
 /// hash is never included.
 public struct PersonalDataExport: Codable, Sendable, Equatable {
     /// Version of this document's layout.
-    public var exportFormat = 2
+    public var exportFormat = 3
     /// When the export was made.
     public var exportedAt: Date
     /// The account.
@@ -133,8 +133,14 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
     public struct AuditPart: Codable, Sendable, Equatable {
         public var action: String
         public var at: Date
-        /// "self", "operator", or the account number of who acted.
+        /// "self", "operator" (no account: the command line or a visitor), or "staff": someone
+        /// else, with the role they acted in and, for a role for the platform, their name (format
+        /// 3; issue 23: the log said "door account 9").
         public var by: String
+        /// The name of who acted when it was someone else (nil when they were erased since).
+        public var byName: String?
+        /// The role they acted in: desk-staff, administrator, local-partner, editor or resident.
+        public var byRole: String?
         public var target: String?
     }
 
@@ -212,9 +218,32 @@ extension Store {
             messagesSent: sent.map(messagePart), messagesReceived: received.map(messagePart),
             intakes: intakes, disclosures: disclosures, reportsMade: reports,
             auditEvents: events.map { e in
-                .init(action: e.action.rawValue, at: e.at, by: e.actor == nil ? "operator" : (e.actor == id ? "self" : String(e.actor!.rawValue)), target: e.target)
+                guard let actor = e.actor else { return .init(action: e.action.rawValue, at: e.at, by: "operator", target: e.target) }
+                if actor == id { return .init(action: e.action.rawValue, at: e.at, by: "self", target: e.target) }
+                // Named only for a role they hold for the platform; another resident's name is
+                // theirs, shown only as their profile level allows (so not here).
+                let who = s.accounts[actor.rawValue]
+                let role = who.map { Self.role(of: $0, for: e.action) }
+                return .init(action: e.action.rawValue, at: e.at, by: "staff", byName: role == "resident" ? nil : who?.name,
+                             byRole: role, target: e.target)
             })
         if recordAudit { try update(actor: viewer) { tx in tx.audit(.dataExported, actor: viewer.account?.id, subject: id) } }
         return export
+    }
+
+    /// The role someone acted in for a log line: the one the action needs, else their first.
+    static func role(of a: Account, for action: AuditEvent.Action) -> String {
+        switch action {
+        case .intakeOpened, .intakeCreated, .intakeChanged, .intakeReferred, .intakeErased:
+            if a.roles.deskStaff { return "desk-staff" }
+        case .contentModerated:
+            if !a.roles.partnerOf.isEmpty { return "local-partner" }
+        default: break
+        }
+        if a.roles.administrator { return "administrator" }
+        if a.roles.deskStaff { return "desk-staff" }
+        if !a.roles.partnerOf.isEmpty { return "local-partner" }
+        if !a.roles.editorOf.isEmpty { return "editor" }
+        return "resident"
     }
 }

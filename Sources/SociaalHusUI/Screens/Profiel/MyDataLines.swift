@@ -159,7 +159,17 @@ struct MyDataLines {
             case "operator":
                 // No account acted: a visitor's contact form, or the operator's command line.
                 by = t("zonder account", "without an account")
-            default: by = t("door account ", "by account ") + e.by
+            default:
+                // Who, in the role they acted in, never an account number (issue 23).
+                let role: String = switch e.byRole {
+                case "desk-staff": t("baliemedewerker", "desk staff")
+                case "administrator": t("beheerder", "administrator")
+                case "local-partner": t("lokale partner", "local partner")
+                case "editor": t("redacteur van een organisatie", "organisation editor")
+                case "resident": t("een bewoner", "a resident")
+                default: t("iemand wiens account gewist is", "someone whose account was erased")
+                }
+                by = t("door ", "by ") + [e.byName, role].compactMap { $0 }.joined(separator: ", ")
             }
             text([Self.date(e.at, lang), AuditWords.label(e.action, LanguageText(lang)), by, e.target].compactMap { $0 }.joined(separator: " · "))
         }
