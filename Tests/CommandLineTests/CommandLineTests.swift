@@ -84,6 +84,29 @@ import Testing
         #expect(r.out.contains("in orde"))
     }
 
+    /// Issue 23: a visitor who wrote through the contact form had no rights ("geen account").
+    @Test("export and account erase work for a visitor known by the address they wrote from")
+    func visitorRights() throws {
+        let t = Temp()
+        #expect(try Self.run(["init", "--demo", "--store", t.store]).status == 0)
+        let visitor = "m.pieterse@bezoeker.example"
+        var r = try Self.run(["export", "--store", t.store, "--email", visitor])
+        #expect(r.status == 0, "\(r.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect(json["email"] as? String == visitor)
+        #expect((json["messagesSent"] as? [Any])?.count == 1)
+        r = try Self.run(["account", "erase", "--store", t.store, "--email", visitor])
+        #expect(r.status == 2, "without a terminal it needs --yes")
+        r = try Self.run(["account", "erase", "--store", t.store, "--email", visitor, "--yes"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("De bezoeker \(visitor) is gewist"))
+        r = try Self.run(["export", "--store", t.store, "--email", visitor])
+        #expect(r.status == 1 && r.err.contains("Er is geen account"))
+        #expect(try Self.run(["check", "--store", t.store]).status == 0)
+        // An address nobody used is still "no account".
+        #expect(try Self.run(["export", "--store", t.store, "--email", "niemand@example.org"]).status == 1)
+    }
+
     /// Issue 23: a destructive command run by a script without --yes erased at once.
     @Test("account erase and restore without a terminal need --yes: exit 2, nothing changed; with --yes they act")
     func destructiveNeedsYes() throws {

@@ -104,7 +104,21 @@ enum AccountCommand {
     static func erase(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let email = try args.required("email")
         let store = try ctx.openStore(&args)
-        let account = try store.account(email: email)
+        let account: Account
+        do {
+            account = try store.account(email: email)
+        } catch CoreError.unknownAccount(let e) {
+            // No account: a visitor, known by the address they wrote from, has the same right (issue 23).
+            let held = try store.visitorExport(email: email, by: .commandLine)
+            if held.isEmpty { throw CoreError.unknownAccount(email: e) }
+            try Console.confirm(ctx.t("Alles van de bezoeker \(held.email) wissen (\(held.messagesSent.count) bericht(en), \(held.reportsMade.count) melding(en), \(held.emailsWaiting.count) wachtende e-mail(s))? Dit kan niet ongedaan worden gemaakt.",
+                                      "Erase everything of the visitor \(held.email) (\(held.messagesSent.count) message(s), \(held.reportsMade.count) report(s), \(held.emailsWaiting.count) waiting e-mail(s))? This cannot be undone."),
+                                yes: args.flag("yes"), command: "account erase", ctx)
+            let n = try store.eraseVisitor(email: email, by: .commandLine)
+            Console.out(ctx.t("De bezoeker \(held.email) is gewist: \(n) rij(en). Meldingen die deze bezoeker deed blijven voor de moderatie, zonder naam en adres.",
+                              "The visitor \(held.email) is erased: \(n) row(s). Reports this visitor made stay for moderation, without name and address."))
+            return
+        }
         try Console.confirm(ctx.t("Account \(account.id) (\(account.email)) en al zijn persoonsgegevens wissen? Dit kan niet ongedaan worden gemaakt.",
                                   "Erase account \(account.id) (\(account.email)) and all its personal data? This cannot be undone."),
                             yes: args.flag("yes"), command: "account erase", ctx)

@@ -8,8 +8,16 @@ enum ExportCommand {
         let out = args.value("out")
         // Its audit event is its only write (documented); the log is never folded in here.
         let store = try ctx.openStore(&args, use: .readAndRecord)
-        let account = try store.account(email: email)
-        let data = try store.export(account.id, by: .commandLine).json()
+        let data: Data
+        do {
+            let account = try store.account(email: email)
+            data = try store.export(account.id, by: .commandLine).json()
+        } catch CoreError.unknownAccount(let e) {
+            // No account: perhaps a visitor, known by the address they wrote from (issue 23).
+            let visitor = try store.visitorExport(email: email, by: .commandLine)
+            if visitor.isEmpty { throw CoreError.unknownAccount(email: e) }
+            data = try visitor.json()
+        }
         if let out {
             try OutputFile.write(data, to: out)
             Console.err(ctx.t("Export geschreven naar \(TextSanitizer.sanitize(out)) (alleen leesbaar voor jou).",
