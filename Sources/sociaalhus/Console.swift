@@ -101,7 +101,8 @@ enum Console {
     static var interactive: Bool { isatty(STDIN_FILENO) == 1 }
 
     /// Before a command erases or replaces data (issue 23): with `--yes` it goes on; on a
-    /// terminal `question` is asked and only "ja"/"yes" goes on; otherwise it is refused (exit 2)
+    /// terminal `question` is asked and only "ja"/"j"/"yes"/"y" goes on (an empty line or
+    /// anything else is no); without a terminal it is refused (exit 2)
     /// and nothing has been changed.
     static func confirm(_ question: String, yes: Bool, command: String, _ ctx: CommandContext) throws {
         if yes { return }

@@ -11,7 +11,8 @@ import Testing
         let person: Account
         let bystander: Account
         let canaries: [String]
-        let photo = Data([0xFF, 0xD8, 0xFF, 0xE0] + Array("CANARY-PHOTO-BYTES-q8Zt".utf8))
+        /// A JPEG whose picture (after its start of scan) carries the canary: what a stored photo keeps.
+        let photo = Data([0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x08, 1, 1, 0, 0, 63, 0] + Array("CANARY-PHOTO-BYTES-q8Zt".utf8) + [0xFF, 0xD9])
 
         init() throws {
             store = try makeStore(dir)

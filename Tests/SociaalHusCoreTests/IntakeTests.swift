@@ -360,6 +360,13 @@ struct DeskWorld {
         #expect(opened.by == "staff" && opened.byName == "Lotte Balie" && opened.byRole == "desk-staff")
         #expect(export.auditEvents.allSatisfy { Int($0.by) == nil }, "no account number")
         #expect(export.auditEvents.contains { $0.action == "account-created" && ($0.by == "self" || $0.by == "operator") })
+        // A staff member writing to a neighbour does so as a resident: not named (found in review).
+        let lotte = w.store.state.accounts[w.staff.id.rawValue]!
+        try w.store.updateProfile(for: w.resident.id, by: .account(w.store.state.accounts[w.resident.id.rawValue]!)) { $0.visibility = .public }
+        try w.store.sendMessage(senderName: "Een buur", senderEmail: lotte.email, to: .resident(w.resident.id), text: "Hoi", by: .account(lotte))
+        let withMessage = try w.store.export(w.resident.id, by: .account(w.store.state.accounts[w.resident.id.rawValue]!))
+        let sentLine = try #require(withMessage.auditEvents.first { $0.action == "message-sent" && $0.by == "staff" })
+        #expect(sentLine.byName == nil && sentLine.byRole == "resident")
         // Someone erased since is not named, and not numbered either.
         try w.store.erase(w.staff.id, by: .commandLine)
         let later = try w.store.export(w.resident.id, by: .account(w.store.state.accounts[w.resident.id.rawValue]!))

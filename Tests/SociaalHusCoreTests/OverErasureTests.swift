@@ -127,6 +127,18 @@ import Testing
         #expect(StoreCheck.run(at: w.dir.store).isSound)
     }
 
+    /// Found in review: with brackets no longer part of a number, "(053) 123 45 67" survived.
+    @Test("a phone number is replaced as a whole token however it is written, brackets and slashes too",
+          arguments: [
+            ("Bel (053) 123 45 67 nu", "Bel [gewist] nu"), ("053/1234567", "[gewist]"), ("053-1234567.", "[gewist]."),
+            ("(0531234567)", "([gewist])"), ("tel: +31 (0)53 1234567", "tel: [gewist]"), ("+31 53 123 4567", "[gewist]"),
+            ("0531234567 (zaterdag)", "[gewist] (zaterdag)"), ("1234 (0531234567)", "1234 ([gewist])"), ("10531234567", "10531234567"),
+            ("(053) 123 45 68", "(053) 123 45 68"), ("053 123 45 67 en 053 123 45 67", "[gewist] en [gewist]"),
+          ])
+    func phoneTokens(text: String, expected: String) {
+        #expect(PersonIdentifiers.replacePhone("531234567", in: text) == expected)
+    }
+
     /// The findings of issue 23, as they were reported.
     @Test("regression: Ruud's erasure leaves Karin's unlinked desk record with the same phone number whole")
     func karinsIntakeStays() throws {
@@ -147,5 +159,47 @@ import Testing
         let after = try #require(s.state.intakes[jan.id.rawValue])
         #expect(after.person == before.jan.person, "a namesake's erasure left Jan's own details alone")
         #expect(after.notes == "Belde om ([gewist]) terug te bellen", "the number as a whole token, the bracket kept")
+    }
+}
+
+/// Regressions found in the review of issue 23's erasure by reference.
+@Suite(.serialized) struct ErasureReviewTests {
+    @Test("a desk member with a name shorter than four letters, erased by a fresh process: the name leaves their referrals")
+    func shortStaffName() throws {
+        let w = try DeskWorld()
+        let eva = try addResident(w.store, "eva@balie.example", name: "Eva", roles: Roles(resident: false, deskStaff: true))
+        let intake = try w.store.createIntake(w.input(), by: .account(eva))
+        let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .question], purpose: "hulp")
+        try w.store.refer(intake.id, plan: plan, told: w.told(intake, plan), by: .account(eva))
+        let fresh = try Store.open(at: w.dir.store, clock: FixedClock(testNow), hasher: TestHasher())
+        try fresh.erase(eva.id, by: .commandLine)
+        let after = try reopen(w.dir)
+        #expect(after.state.intakes[intake.id.rawValue]?.referrals.allSatisfy { $0.staffName == "[gewist]" } == true)
+        #expect(after.state.disclosures.all.allSatisfy { $0.staffName == "[gewist]" })
+        #expect(!after.state.disclosures.all.isEmpty)
+    }
+
+    @Test("erasing a moderator leaves what they told authors with the authors, without them")
+    func moderatorErased() throws {
+        let w = try DeskWorld()
+        let s = w.store
+        let post = try s.createPost(PostDraft(kind: .aanbod, title: "Fietsen", body: "x", wijk: w.resident.profile.wijk, author: .resident(w.resident.id)),
+                                    by: .account(w.resident))
+        let r = try s.report(.post(post.id), reason: .incorrect, explanation: "x", name: "B", email: "b@example.org", by: .visitor)
+        try s.moderate(r.id, .hide, by: .account(w.partner))
+        let notice = try #require(s.state.messages.all.first { $0.aboutReport != nil })
+        try s.erase(w.partner.id, by: .commandLine)
+        let kept = try #require(s.state.messages[notice.id.rawValue], "the author's notice was erased with the moderator")
+        #expect(kept.senderAccount == nil && kept.text == notice.text)
+    }
+
+    @Test("a visitor's export and erasure leave a copy of someone else's message that only mentions their address")
+    func visitorNotByMention() throws {
+        let m = try MailWorld(toggles: EmailPreferences(visitorMessages: true))
+        try m.store.sendMessage(senderName: "A", senderEmail: "a@example.org", to: .resident(m.anna.id), text: "mail ook <b@example.org>", by: .visitor)
+        #expect(try m.store.visitorExport(email: "b@example.org", by: .commandLine).isEmpty)
+        #expect(try m.store.eraseVisitor(email: "b@example.org", by: .commandLine) == 0)
+        #expect(m.store.state.outbox.all.contains { $0.body.contains("mail ook") })
+        #expect(try m.store.visitorExport(email: "a@example.org", by: .commandLine).emailsWaiting.count == 1)
     }
 }

@@ -42,11 +42,37 @@ import Testing
         #expect(out == [0xFF, 0xD8] + jfif + adobe + tables + scan)
     }
 
-    @Test("a file that is malformed after its signature is kept as it is from there (nothing of the picture is lost)",
+    @Test("a tail too short to be a PNG chunk is kept; a malformed JPEG segment ends the file",
           arguments: [[0, 0, 0, 0], Array("ZWALUWFOTO".utf8), [0, 0, 0, 200, 73, 68, 65, 84]])
-    func malformedKept(tail: [UInt8]) {
+    func shortTail(tail: [UInt8]) {
         #expect([UInt8](PhotoMetadata.stripped(Data(Self.signature + tail), as: .png)) == Self.signature + tail)
-        #expect([UInt8](PhotoMetadata.stripped(Data([0xFF, 0xD8, 0xFF] + tail), as: .jpeg)) == [0xFF, 0xD8, 0xFF] + tail)
+        #expect([UInt8](PhotoMetadata.stripped(Data([0xFF, 0xD8, 0xFF] + tail), as: .jpeg)) == [0xFF, 0xD8])
+    }
+
+    /// Found in review: one malformed chunk type ("t1Xt") let every chunk after it through, text included.
+    @Test("after a malformed PNG chunk nothing more is kept: no text smuggled behind it")
+    func malformedChunkEnds() {
+        let header = Self.chunk("IHDR", Array(repeating: 7, count: 13)), pixels = Self.chunk("IDAT", Array("PIXELS".utf8))
+        for bad in [Array("t1Xt".utf8), [0x74, 0xE9, 0x58, 0x74]] {
+            let badChunk = [0, 0, 0, 2] + bad + [1, 2, 9, 9, 9, 9]
+            let file = Self.signature + header + pixels + badChunk + Self.chunk("tEXt", Array("GPS 52.3 6.7".utf8)) + Self.chunk("IEND", [])
+            let out = [UInt8](PhotoMetadata.stripped(Data(file), as: .png))
+            #expect(out == Self.signature + header + pixels, "\(bad)")
+        }
+        // A length of 2^31 or more is refused, not a crash.
+        let huge = Self.signature + [0x80, 0, 0, 0] + Array("IDAT".utf8) + [1, 2, 3, 4]
+        #expect([UInt8](PhotoMetadata.stripped(Data(huge), as: .png)) == Self.signature)
+    }
+
+    /// Found in review: a JFIF segment kept its thumbnail, and a JFXX one is nothing but a thumbnail.
+    @Test("a JPEG's JFIF thumbnail and JFXX extension go; JFIF's own fields stay")
+    func jfifThumbnail() {
+        let fields: [UInt8] = Array("JFIF\0".utf8) + [1, 2, 1, 0, 72, 0, 72]
+        let withThumb = Self.segment(0xE0, fields + [2, 1] + Array(repeating: 0xAB, count: 6))
+        let jfxx = Self.segment(0xE0, Array("JFXX\0".utf8) + [0x10] + Array(repeating: 0xCD, count: 20))
+        let scan = Self.segment(0xDA, [1, 1, 0, 0, 63, 0]) + [0x12, 0x34, 0xFF, 0xD9]
+        let out = [UInt8](PhotoMetadata.stripped(Data([0xFF, 0xD8] + withThumb + jfxx + scan), as: .jpeg))
+        #expect(out == [0xFF, 0xD8] + Self.segment(0xE0, fields + [0, 0]) + scan)
     }
 
     @Test("regression: a photo set in the store holds no text chunk of the upload")

@@ -231,19 +231,22 @@ extension Store {
         return export
     }
 
-    /// The role someone acted in for a log line: the one the action needs, else their first.
+    /// The role someone acted in for a log line: a role for the platform only for what is done
+    /// in it (the desk's work with conversations, moderation, blocking, erasing); anything else,
+    /// a message above all, they did as a resident, and a resident is not named (found in
+    /// review: an editor writing to a neighbour was named with their role).
     static func role(of a: Account, for action: AuditEvent.Action) -> String {
         switch action {
         case .intakeOpened, .intakeCreated, .intakeChanged, .intakeReferred, .intakeErased:
             if a.roles.deskStaff { return "desk-staff" }
+            if a.roles.administrator { return "administrator" }
         case .contentModerated:
             if !a.roles.partnerOf.isEmpty { return "local-partner" }
+            if a.roles.administrator { return "administrator" }
+        case .accountBlocked, .accountUnblocked, .accountErased, .platformChanged:
+            if a.roles.administrator { return "administrator" }
         default: break
         }
-        if a.roles.administrator { return "administrator" }
-        if a.roles.deskStaff { return "desk-staff" }
-        if !a.roles.partnerOf.isEmpty { return "local-partner" }
-        if !a.roles.editorOf.isEmpty { return "editor" }
         return "resident"
     }
 }

@@ -204,25 +204,36 @@ struct PersonIdentifiers {
     /// the same digits, and the brackets around it, are left alone (issue 23: "(0698765432)"
     /// became "([gewist]").
     static func replacePhone(_ last9: String, in text: String) -> String {
-        let forms: Set<String> = [last9, "0" + last9, "31" + last9, "0031" + last9]
+        let forms: Set<String> = [last9, "0" + last9, "31" + last9, "0031" + last9, "310" + last9, "00310" + last9]
         let chars = Array(text)
+        /// The end of a whole-token match of the number starting at `i`, if there is one.
+        func match(from i: Int) -> Int? {
+            var j = i, digits = "", end: Int?
+            while j < chars.count, digits.count <= 13, chars[j].isNumber || " -+./()".contains(chars[j]) {
+                if chars[j].isNumber {
+                    digits.append(chars[j])
+                    let groupEnds = j + 1 == chars.count || !chars[j + 1].isNumber
+                    if groupEnds && forms.contains(digits) { end = j + 1 }
+                }
+                j += 1
+            }
+            return end
+        }
         var out = ""
         var i = 0
         while i < chars.count {
-            let startsToken = chars[i].isNumber || (chars[i] == "+" && i + 1 < chars.count && chars[i + 1].isNumber)
-            if startsToken && !(i > 0 && chars[i - 1].isNumber) {
-                var j = i, digits = "", matchEnd: Int?
-                while j < chars.count, digits.count <= 13, chars[j].isNumber || " -+.".contains(chars[j]) {
-                    if chars[j].isNumber {
-                        digits.append(chars[j])
-                        let groupEnds = j + 1 == chars.count || !chars[j + 1].isNumber
-                        if groupEnds && forms.contains(digits) { matchEnd = j + 1 }
-                    }
-                    j += 1
-                }
-                if let matchEnd {
+            let next = i + 1 < chars.count ? chars[i + 1] : " "
+            if !(i > 0 && chars[i - 1].isNumber) {
+                // "(053) 123 45 67": the area code's bracket belongs to the number when it closes
+                // inside it; "(0698765432)" keeps its brackets around "[gewist]".
+                if chars[i] == "(", next.isNumber, let end = match(from: i), chars[i..<end].contains(")") {
                     out += erased
-                    i = matchEnd
+                    i = end
+                    continue
+                }
+                if chars[i].isNumber || (chars[i] == "+" && next.isNumber), let end = match(from: i) {
+                    out += erased
+                    i = end
                     continue
                 }
             }

@@ -67,7 +67,13 @@ extension Store {
         // E-mails to their address, and waiting copies of what they wrote (the copy's sender
         // line is written by SociaalHus itself: "Van / From: NAME <ADDRESS>"; until an outbox
         // row refers to its message, that line is the reference).
-        let mail = s.outbox.all.filter { same($0.to) || ($0.kind == .contactCopy && $0.body.lowercased().contains("<\(key)>")) }
+        let mail = s.outbox.all.filter { m in
+            if same(m.to) { return true }
+            // Only that first line counts: the text below it is someone's own and may name any address.
+            guard m.kind == .contactCopy, m.body.hasPrefix("Van / From: ") else { return false }
+            let first = m.body.prefix { $0 != "\n" }.lowercased()
+            return first.hasSuffix("<\(key)>")
+        }
         return (sent.sorted { $0.id < $1.id }, replies.sorted { $0.id < $1.id }, reports.sorted { $0.id < $1.id }, mail.sorted { $0.id < $1.id })
     }
 

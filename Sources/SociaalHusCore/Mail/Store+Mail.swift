@@ -52,6 +52,8 @@ extension Store {
         let deliveryLock = try FileLock(path: mailPath + "/deliver.lock")
         return try deliveryLock.withLock(exclusive: true) {
             var report = DeliveryReport()
+            // Sent ones found by the recovery below drop their content too (and need the checkpoint).
+            var dropped = 0
             // Under the delivery lock nobody else is sending: "sending" means a run stopped midway.
             let due: [OutboxMessage] = try update { tx in
                 for m in Array(tx.state.outbox.all) where m.status == .sending {
@@ -60,6 +62,7 @@ extension Store {
                         // The file is only moved after the mail command accepted it: it was sent.
                         u.status = .sent
                         Self.dropContent(of: &u, file: Self.sentName(f), in: &tx)
+                        dropped += 1
                     } else {
                         u.status = .uncertain
                         report.uncertain += 1
@@ -129,7 +132,7 @@ extension Store {
             }
             // The bodies dropped leave the log too, as after an erasure (a reader still holding an
             // older page leaves it for the next checkpoint).
-            if report.sent > 0 { try? db.checkpointTruncate() }
+            if report.sent + dropped > 0 { try? db.checkpointTruncate() }
             return report
         }
     }
