@@ -27,6 +27,11 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
     public var disclosures: [DisclosurePart]
     /// Reports the person made (with the name and e-mail address they gave).
     public var reportsMade: [ReportPart]
+    /// Reports about the person or their content: what, why, when, what was done; never who
+    /// reported it, nor their words (format 3, issue 23).
+    public var reportsAbout: [ReportAboutPart]
+    /// E-mails to or about the person: kind, subject, when and state (a sent one keeps no text).
+    public var emails: [EmailPart]
     /// Audit events about the person's data.
     public var auditEvents: [AuditPart]
 
@@ -56,6 +61,8 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
         public var emailPreferences: [String: Bool]
         public var phone: String?
         public var address: String?
+        /// Notifications at once (false) or once a day (true).
+        public var dailyDigest: Bool
     }
 
     /// A post.
@@ -116,6 +123,22 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
         public var purpose: String
         public var date: Date
         public var by: String
+    }
+
+    /// A report about the person or their content.
+    public struct ReportAboutPart: Codable, Sendable, Equatable {
+        public var about: String
+        public var reason: String
+        public var date: Date
+        public var status: String
+    }
+
+    /// An e-mail to or about the person.
+    public struct EmailPart: Codable, Sendable, Equatable {
+        public var kind: String
+        public var subject: String
+        public var created: Date
+        public var status: String
     }
 
     /// A report the person made.
@@ -203,6 +226,19 @@ extension Store {
                 PersonalDataExport.ReportPart(about: r.target.auditTarget, reason: r.reason.rawValue, explanation: r.explanation, name: r.reporterName,
                                               email: r.reporterEmail, date: r.created, status: r.status.rawValue)
             }
+        let reportsAbout = s.reports.all.filter { r in
+            switch r.target {
+            case .profile(let p): return p == id
+            case .post(let p): return s.posts[p.rawValue]?.author == .resident(id)
+            case .message(let m): return s.messages[m.rawValue]?.senderAccount == id
+            case .agendaItem: return false
+            }
+        }.sorted { $0.id < $1.id }.map { r in
+            PersonalDataExport.ReportAboutPart(about: r.target.auditTarget, reason: r.reason.rawValue, date: r.created, status: r.status.rawValue)
+        }
+        let emails = s.outbox.all.filter { $0.accounts.contains(id) || $0.to == a.email }.sorted { $0.id < $1.id }.map { m in
+            PersonalDataExport.EmailPart(kind: m.kind.rawValue, subject: m.subject, created: m.created, status: m.status.rawValue)
+        }
         var prefs: [String: Bool] = [:]
         for k in EmailKind.allCases { prefs[k.rawValue] = a.profile.email[k] }
         let export = PersonalDataExport(
@@ -213,10 +249,11 @@ extension Store {
                            failedLoginsInARow: a.throttle.consecutiveFailures, lastFailedLogin: a.throttle.lastFailure),
             profile: .init(displayName: a.profile.displayName, wijk: wijkName(a.profile.wijk),
                            photo: a.profile.photo.map { "photos/" + $0 }, visibility: a.profile.visibility.rawValue,
-                           interests: a.profile.interests, emailPreferences: prefs, phone: a.profile.phone, address: a.profile.address),
+                           interests: a.profile.interests, emailPreferences: prefs, phone: a.profile.phone, address: a.profile.address,
+                           dailyDigest: a.profile.dailyDigest),
             posts: posts.map(postPart), postsForOrganisations: orgPosts.map(postPart),
             messagesSent: sent.map(messagePart), messagesReceived: received.map(messagePart),
-            intakes: intakes, disclosures: disclosures, reportsMade: reports,
+            intakes: intakes, disclosures: disclosures, reportsMade: reports, reportsAbout: reportsAbout, emails: emails,
             auditEvents: events.map { e in
                 guard let actor = e.actor else { return .init(action: e.action.rawValue, at: e.at, by: "operator", target: e.target) }
                 if actor == id { return .init(action: e.action.rawValue, at: e.at, by: "self", target: e.target) }

@@ -35,6 +35,8 @@ struct MyDataLines {
         b.disclosures(export.disclosures)
         b.intakes(export.intakes)
         b.reports(export.reportsMade)
+        b.reportsAbout(export.reportsAbout)
+        b.emails(export.emails)
         b.audit(export.auditEvents)
         return b.lines
     }
@@ -76,6 +78,7 @@ struct MyDataLines {
             let on = p.emailPreferences[kind.rawValue] ?? false
             text((on ? "[x] " : "[ ] ") + kind.label(lang) + (on ? t(" (aan)", " (on)") : t(" (uit)", " (off)")))
         }
+        field(t("Notificaties", "Notifications"), p.dailyDigest ? t("1× per dag", "once a day") : t("direct", "at once"))
     }
 
     /// A list of posts with their dates, what they show and their text.
@@ -142,6 +145,32 @@ struct MyDataLines {
             let status = Report.Status(rawValue: r.status)?.label(lang) ?? r.status
             text(Self.date(r.date, lang) + " · " + r.about + " · " + reason + " · " + status)
             text(r.explanation + " (" + r.name + " <" + r.email + ">)", indent: 4)
+        }
+    }
+
+    /// Reports about the person or their content: never who made them, nor their words.
+    private mutating func reportsAbout(_ rs: [PersonalDataExport.ReportAboutPart]) {
+        heading(t("Meldingen over jou of je inhoud", "Reports about you or your content") + " (\(rs.count))")
+        if rs.isEmpty { text(t("geen", "none"), role: .muted) }
+        for r in rs {
+            let reason = ReportReason(rawValue: r.reason)?.label(lang) ?? r.reason
+            let status = Report.Status(rawValue: r.status)?.label(lang) ?? r.status
+            text(Self.date(r.date, lang) + " · " + r.about + " · " + reason + " · " + status)
+        }
+    }
+
+    /// E-mails to or about the person (a sent one keeps no text).
+    private mutating func emails(_ es: [PersonalDataExport.EmailPart]) {
+        heading(t("E-mails aan of over jou", "E-mails to or about you") + " (\(es.count))")
+        if es.isEmpty { text(t("geen", "none"), role: .muted) }
+        for e in es {
+            let state = switch e.status {
+            case "sent": t("verstuurd (de tekst is niet bewaard)", "sent (the text is not kept)")
+            case "failed": t("geweigerd, wordt opnieuw geprobeerd", "refused, will be tried again")
+            case "uncertain", "sending": t("misschien verstuurd", "perhaps sent")
+            default: t("wacht op verzending", "waiting to be sent")
+            }
+            text(Self.date(e.created, lang) + " · " + e.subject + " · " + state)
         }
     }
 
