@@ -6,7 +6,7 @@ import Testing
     @Test("random reads through a long listing give the source's rows, keep at most 16 pages, and read a kept page no twice",
           arguments: [1, 2, 3, 4, 5])
     func boundedAndRight(seed: UInt64) {
-        var rng = SplitMix(seed)
+        var rng = SplitMix64(seed: seed)
         let count = 10_000
         let pages = Pages<Int>()
         var reads = 0
@@ -28,18 +28,5 @@ import Testing
         }
         #expect(reads < 5_000, "kept pages are read again (\(reads) reads)")
         #expect(pages.element(at: count, count: count) { _ in [] } == nil)
-    }
-
-    /// A small deterministic generator (the store's tests need no other).
-    struct SplitMix {
-        var state: UInt64
-        init(_ seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
