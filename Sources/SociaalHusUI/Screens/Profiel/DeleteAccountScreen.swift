@@ -41,6 +41,8 @@ final class DeleteAccountScreen: Screen {
             (ctx.t("• je foto", "• your photo"), .normal),
             (ctx.t("• je berichten op het prikbord (\(counts.0))", "• your posts on the notice board (\(counts.0))"), .normal),
             (ctx.t("• de contactberichten die je verstuurde of ontving (\(counts.1))", "• the contact messages you sent or received (\(counts.1))"), .normal),
+            (ctx.t("• baliegesprekken, e-mails en meldingen over jou", "• desk conversations, e-mails, reports about you"), .normal),
+            (ctx.t("• je e-mailadres en telefoon in teksten van anderen", "• your e-mail address and phone in texts by others"), .normal),
             ("", .normal),
             (ctx.t("Het logboek houdt alleen \"account N gewist\" over. Wat je namens een organisatie schreef blijft staan, zonder je naam. Dit kan niet ongedaan worden gemaakt; wil je eerst een kopie, ga dan terug (Esc) en druk op x.",
                    "The log keeps only \"account N erased\". What you wrote for an organisation stays, without your name. This cannot be undone; if you want a copy first, go back (Esc) and press x."), .muted),
