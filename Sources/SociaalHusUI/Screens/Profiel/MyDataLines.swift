@@ -141,22 +141,23 @@ struct MyDataLines {
         heading(t("Meldingen die je deed", "Reports you made") + " (\(rs.count))")
         if rs.isEmpty { text(t("geen", "none"), role: .muted) }
         for r in rs {
-            let reason = ReportReason(rawValue: r.reason)?.label(lang) ?? r.reason
-            let status = Report.Status(rawValue: r.status)?.label(lang) ?? r.status
-            text(Self.date(r.date, lang) + " · " + r.about + " · " + reason + " · " + status)
+            reportLine(date: r.date, about: r.about, reason: r.reason, status: r.status)
             text(r.explanation + " (" + r.name + " <" + r.email + ">)", indent: 4)
         }
+    }
+
+    /// One report's line: when, what, why (in words) and what was done (in words).
+    private mutating func reportLine(date: Date, about: String, reason: String, status: String) {
+        let reasonWords = ReportReason(rawValue: reason)?.label(lang) ?? reason
+        let statusWords = Report.Status(rawValue: status)?.label(lang) ?? status
+        text(Self.date(date, lang) + " · " + about + " · " + reasonWords + " · " + statusWords)
     }
 
     /// Reports about the person or their content: never who made them, nor their words.
     private mutating func reportsAbout(_ rs: [PersonalDataExport.ReportAboutPart]) {
         heading(t("Meldingen over jou of je inhoud", "Reports about you or your content") + " (\(rs.count))")
         if rs.isEmpty { text(t("geen", "none"), role: .muted) }
-        for r in rs {
-            let reason = ReportReason(rawValue: r.reason)?.label(lang) ?? r.reason
-            let status = Report.Status(rawValue: r.status)?.label(lang) ?? r.status
-            text(Self.date(r.date, lang) + " · " + r.about + " · " + reason + " · " + status)
-        }
+        for r in rs { reportLine(date: r.date, about: r.about, reason: r.reason, status: r.status) }
     }
 
     /// E-mails to or about the person (a sent one keeps no text).
