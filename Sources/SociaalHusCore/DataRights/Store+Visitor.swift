@@ -50,11 +50,6 @@ public struct VisitorDataExport: Codable, Sendable, Equatable {
     public func json() throws -> Data { TextSanitizer.neutralisingJSON(try ISODate.encoder().encode(self)) }
 }
 
-extension Int {
-    /// Runs `body` with the value, then gives it back (a step after a result, in one expression).
-    fileprivate func also(_ body: (Int) -> Void) -> Int { body(self); return self }
-}
-
 extension Store {
     /// The rows of the visitor known by `email`: by that address as the key of what they did
     /// without an account (exactly, any case), never by a name or a text that mentions it.
@@ -107,7 +102,7 @@ extension Store {
     public func eraseVisitor(email: String, by viewer: Viewer) throws -> Int {
         try Permissions.require(.administerPlatform, by: viewer)
         let address = try EmailAddress.normalise(email)
-        return try update(actor: viewer) { tx in
+        let count = try update(actor: viewer) { tx in
             let rows = Self.visitorRows(address, in: tx.state)
             for m in rows.sent + rows.replies { tx.remove(m) }
             for r in rows.reports {
@@ -120,6 +115,9 @@ extension Store {
             let count = rows.sent.count + rows.replies.count + rows.reports.count + rows.mail.count
             if count > 0 { tx.audit(.accountErased, actor: viewer.account?.id, subject: nil, target: "visitor") }
             return count
-        }.also { if $0 > 0 { try? db.checkpointTruncate() } }
+        }
+        // What was cut from the reports leaves the log too, as after any erasure.
+        if count > 0 { try? db.checkpointTruncate() }
+        return count
     }
 }
