@@ -38,13 +38,12 @@ static inline int cs_fold(const unsigned char *d, int n, int i, unsigned char ou
     return 1;
 }
 
-/* sociaalhus_probe(data, needles, phone): 1 when the record's bytes may name a person: one of
+/* sociaalhus_mentions(text, needles, phone): 1 when a free-text column may name a person: one of
  * `needles` (lower-case ASCII, each ended by a 0 byte: the person's name, display name, e-mail
  * and address) occurs in the folded stream above, or the record's digits hold the phone's last
- * digits (`phone`, ASCII) one after the other (every other byte skipped: the digits of one text
- * field, a phone number written with spaces, dashes or anything else between, stay in order).
- * A text field's bytes lie in the record as they are, so this finds every record whose text the
- * erasure's replacement would change, and (run in C over the rows) decodes none it would not. */
+ * digits (`phone`, ASCII) one after the other (every other byte skipped: a phone number written
+ * with spaces, dashes or anything else between stays in order). It finds every text the
+ * erasure's replacement of whole tokens would change (and more: the erasure checks each). */
 static void cs_probe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     const unsigned char *d = (const unsigned char *)sqlite3_value_blob(argv[0]);
     int n = sqlite3_value_bytes(argv[0]);
@@ -110,6 +109,6 @@ static void cs_probe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 }
 
 static inline int cs_register_probe(sqlite3 *db) {
-    return sqlite3_create_function_v2(db, "sociaalhus_probe", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0, cs_probe, 0, 0, 0);
+    return sqlite3_create_function_v2(db, "sociaalhus_mentions", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0, cs_probe, 0, 0, 0);
 }
 #endif

@@ -212,9 +212,9 @@ import Testing
         #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("agenda 1") })
         try StoreTests.tamper(dir, "UPDATE agenda_occurrence SET title = 'Koor'; UPDATE accounts SET blocked = 1")
         #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("accounts") })
-        // A lost reference would let an erasure miss a record: check says so.
-        try StoreTests.tamper(dir, "UPDATE accounts SET blocked = 0; DELETE FROM refs WHERE collection = 'audit'")
-        #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("audit") && $0.contains("references") })
+        // A lost subject would let an erasure miss a person: check says so.
+        try StoreTests.tamper(dir, "UPDATE accounts SET blocked = 0; PRAGMA foreign_keys = OFF; DELETE FROM subject WHERE kind = 'account'")
+        #expect(StoreCheck.run(at: dir.store).problems.map { $0.message(.english) }.contains { $0.contains("accounts") && $0.contains("subject") })
     }
 
     @Test("regression (review): a monthly activity of 75 days is listed where it still runs, by the rows and by expanding alike")

@@ -42,12 +42,12 @@ import Glibc
         #expect(report.isSound, "\(report.problems.map { $0.message(.english) })")
     }
 
-    @Test("a store check calls unsound gets no backup (blocked = 2 beside its record)")
+    @Test("a store check calls unsound gets no backup (a name changed beside its checksum)")
     func noBackupOfUnsoundStore() throws {
         let dir = TempDir()
         let store = try makeStore(dir)
         _ = try addResident(store, "anna@example.nl")
-        try store.db.execute("UPDATE accounts SET blocked = 2")
+        try store.db.execute("UPDATE accounts SET name = 'Anna Veranderd'")
         #expect(!StoreCheck.run(at: dir.store).isSound)
         #expect(throws: CoreError.self) { try Store.backup(storeAt: dir.store, to: dir.path + "/b.shb") }
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/b.shb"))

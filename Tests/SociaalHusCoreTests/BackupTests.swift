@@ -33,8 +33,8 @@ import Glibc
     static func records(_ store: Store) -> [RecordRef: Data] {
         try? store.refresh()
         var s = store.state
-        for c in CollectionName.allCases { try? Store.loadCollection(c, from: store.db, format: Manifest.currentFormat, into: &s) }
-        return Store.allChanges(of: s).compactMapValues { if case .put(let data, _) = $0 { data } else { nil } }
+        for c in CollectionName.allCases { try? Store.loadCollection(c, from: store.db, into: &s) }
+        return Store.allChanges(of: s).compactMapValues { if case .put(let r) = $0 { Store.rowBytes(of: r) } else { nil } }
     }
 
     /// True when some file under `path` holds `text`.
@@ -205,12 +205,26 @@ import Glibc
 
     @Test("the migration to schema 8 takes the erasures made before it from the audit log")
     func migrationTakesEarlierErasures() throws {
-        let w = try World()
-        try w.store.erase(w.anna.id, by: .commandLine)
-        // Back to schema 7, as a build before this one left it.
-        try StoreTests.tamper(w.dir, "DROP TRIGGER erased_account; DROP TRIGGER erased_intake; DROP TABLE erased_subject; PRAGMA user_version = 7")
-        let store = try reopen(w.dir)
-        #expect(try store.db.integer("SELECT count(*) FROM erased_subject WHERE collection = 'accounts' AND key = \(w.anna.id.rawValue) AND proof IS NULL") == 1)
-        #expect(StoreCheck.run(at: w.dir.store).isSound)
+        // The demo store of schema 7, with an erasure in its log as a build of that time wrote it.
+        let dir = TempDir()
+        let tar = Process()
+        tar.executableURL = URL(fileURLWithPath: "/bin/tar")
+        tar.arguments = ["xzf", SchemaMigrationTests.fixture(7), "-C", dir.path]
+        try tar.run()
+        tar.waitUntilExit()
+        let path = dir.path + "/store"
+        do {
+            let db = try Database(path: path + "/sociaalhus.db")
+            let id = try db.integer("SELECT max(id) FROM audit") + 1
+            var w = BinaryWriter()
+            AuditEvent(id: AuditEventID(id), actor: nil, action: .accountErased, subject: AccountID(777), target: "account:777", at: testNow).write(to: &w)
+            let data = Data(w.bytes)
+            try db.prepare("INSERT INTO audit (id, crc, data) VALUES (?1, ?2, ?3)").bind(id, Int(LegacyRecords.checksum("audit", id, data)), data).run()
+            try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('last:audit', ?1)").bind(id).run()
+            try db.checkpointTruncate()
+        }
+        let store = try Store.open(at: path, clock: FixedClock(testNow), hasher: TestHasher())
+        #expect(try store.db.integer("SELECT count(*) FROM erased_subject WHERE collection = 'accounts' AND key = 777 AND proof IS NULL") == 1)
+        #expect(StoreCheck.run(at: path).isSound)
     }
 }

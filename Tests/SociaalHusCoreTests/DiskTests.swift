@@ -40,7 +40,7 @@ import Glibc
 
     @Test("a full disk: the change that does not fit is refused in words, every acknowledged one stays, the store checks sound, and with room again it goes on")
     func fullDisk() throws {
-        let disk = try SmallDisk(size: "600k")
+        let disk = try SmallDisk(size: "2m")
         let store = try Store.create(at: disk.store, wijken: ["Centrum"], clock: FixedClock(testNow), hasher: TestHasher())
         var added: [String] = []
         var failure: Error?
@@ -56,7 +56,7 @@ import Glibc
         let error = try #require(failure, "the disk never filled")
         #expect(Self.isFull(error), "\(error)")
         #expect((error as? CoreError)?.message(.dutch).contains("vol") == true)
-        #expect(added.count > 10, "(the write-ahead log takes most of 600 KiB)")
+        #expect(added.count > 10, "(the write-ahead log takes most of 2 MiB)")
         // Nothing half-written: the store checks sound, and every acknowledged account is there.
         #expect(StoreCheck.run(at: disk.store).isSound)
         let again = try Store.open(at: disk.store, clock: FixedClock(testNow), hasher: TestHasher())

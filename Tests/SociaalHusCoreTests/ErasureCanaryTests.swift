@@ -147,7 +147,7 @@ import Glibc
         let copy = TempDir()
         try FileManager.default.copyItem(atPath: world.w.dir.store, toPath: copy.store)
         let fresh = try Store.open(at: world.w.dir.store, clock: FixedClock(testNow), hasher: TestHasher())
-        #expect(EraseCandidates.indexed.allSatisfy { fresh.state.isPartial($0) }, "a fresh process has read nothing whole")
+        #expect(EraseCandidates.queries.map(\.0).allSatisfy { fresh.state.isPartial($0) }, "a fresh process has read nothing whole")
         let ids = PersonIdentifiers(world.canary)
         let found = EraseCandidates(account: world.canary, ids: ids, db: fresh.db, state: fresh.state)
         // The posts found are exactly those by the person or naming them, and not every post.
@@ -189,7 +189,7 @@ import Glibc
             ("Anna de Vrie\u{017F}", true), ("ANNA DE VRIE\u{017F}", true), ("Anna de Vrie\u{FB06}", true)
         ]
         for (text, expected) in cases {
-            let s = try store.db.prepare("SELECT sociaalhus_probe(?1, ?2, ?3)").bind(Data(text.utf8), ids.probeNeedles, ids.phoneDigits)
+            let s = try store.db.prepare("SELECT sociaalhus_mentions(?1, ?2, ?3)").bind(Data(text.utf8), ids.probeNeedles, ids.phoneDigits)
             #expect(try s.step())
             #expect((s.int(0) == 1) == expected, "\(text)")
             // Never narrower than the test it stands in for.

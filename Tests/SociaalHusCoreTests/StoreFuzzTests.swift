@@ -45,7 +45,7 @@ import Glibc
     static func fingerprint(_ s: Store) -> [String: Data] {
         var out: [String: Data] = [:]
         for (ref, change) in Store.allChanges(of: s.state) {
-            if case .put(let d, _) = change { out["\(ref.collection.rawValue)-\(ref.key)"] = d }
+            if case .put(let r) = change { out["\(ref.collection.rawValue)-\(ref.key)"] = Store.rowBytes(of: r) }
         }
         return out
     }
@@ -82,8 +82,8 @@ import Glibc
             return ("empty database", false, true)
         case .derivedColumn:
             let db = try Database(path: root + "/sociaalhus.db")
-            let (table, column) = [("accounts", "blocked = 2"), ("accounts", "blocked = 1 - blocked"), ("accounts", "email = NULL"), ("posts", "hidden = 2"),
-                                   ("agenda", "starts = starts + 0.5"), ("agenda", "category = NULL")][Int(rng.next() % 6)]
+            let (table, column) = [("accounts", "blocked = 1 - blocked"), ("accounts", "email = upper(email)"), ("posts", "hidden_reason = 'weg'"),
+                                   ("agenda", "starts = starts + 1"), ("agenda", "search = upper(search)"), ("agenda_occurrence", "hidden = 1 - hidden")][Int(rng.next() % 6)]
             try db.execute("UPDATE \(table) SET \(column)")
             try db.checkpointTruncate()
             // (A table without rows has no column to put out of line.)
@@ -114,6 +114,8 @@ import Glibc
         func write(_ b: [UInt8]) throws { try Data(b).write(to: URL(fileURLWithPath: path)); chmod(path, 0o600) }
         func sql(_ text: String) throws {
             let db = try Database(path: path)
+            // (Damage done by another tool: it keeps to no foreign key.)
+            try db.execute("PRAGMA foreign_keys = OFF")
             try db.execute(text)
             try db.checkpointTruncate()
         }
@@ -165,7 +167,7 @@ import Glibc
         case .validEdit:
             // Bytes of a record changed with a matching checksum: undetectable in principle.
             let c = pick(collections)
-            try sql("UPDATE \(c) SET data = randomblob(length(data)), crc = 0 WHERE id IN (SELECT id FROM \(c) LIMIT 1)")
+            try sql("UPDATE \(c) SET crc = crc + 1 WHERE id IN (SELECT id FROM \(c) LIMIT 1)")
             return ("random record in \(c) with a wrong checksum", false)
         case .dropRow:
             let c = pick(collections)

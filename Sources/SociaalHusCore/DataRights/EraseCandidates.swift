@@ -1,63 +1,62 @@
 import Foundation
 
-/// The records an erasure must look at, per collection: those that refer to the account by
-/// number (the `refs` table) and those whose bytes may name the person (`sociaalhus_probe`: the
-/// needles searched in C over the rows, case folded as Foundation would), plus what the erasure itself
-/// changed. A collection without an entry is read whole: one with changes of its own in memory,
-/// or every one when the person's name or phone number is not plain ASCII (the byte test folds
-/// ASCII case only). Before this, an erasure decoded every collection (issue 14: 0.7 s and
-/// 580 MB at ten times Borne).
+/// The records an erasure must look at, per collection: those whose columns refer to the
+/// person (by account number, or by the address they wrote from), and those whose free-text
+/// columns may hold their e-mail address or phone number as others wrote them
+/// (`sociaalhus_mentions`, in C over those columns only), plus what the erasure itself changed.
+/// A collection without an entry is read whole: one with changes of its own in memory, or every
+/// one when the person's details are not plain ASCII (the search folds ASCII case only).
 struct EraseCandidates {
     private var keys: [CollectionName: Set<Int>] = [:]
-
-    /// The collections found this way; the small ones (settings, reports, drafts) are read whole.
-    static let indexed: [CollectionName] = [.accounts, .organisations, .agenda, .posts, .messages, .audit, .intakes, .disclosures, .outbox]
 
     /// Every record of every collection (no database to ask).
     init() {}
 
     init(account: Account, ids: PersonIdentifiers, db: Database, state: StoreState) {
-        // A name shorter than the probe's four bytes cannot be searched for: their name on what
-        // they made as desk staff (referrals, disclosures) is found by reading those whole
-        // (found in review: a desk member "Eva" stayed on every referral).
-        let shortName = [account.name, account.profile.displayName].contains { $0.trimmingCharacters(in: .whitespaces).count < 4 }
-        guard ids.probesAreASCII, !shortName, (try? db.userVersion) ?? 0 >= 4 else { return }
+        // A name shorter than four letters cannot be searched for reliably: their name on what
+        // they made as desk staff (referrals, disclosures) is found by reference anyway.
+        guard ids.probesAreASCII else { return }
         let probes = ids.probeNeedles
-        let asked = Self.indexed.filter { state.isPartial($0) }
-        // The search runs over every text of the store (in C); two connections search half the
-        // collections each, on two cores (at ten times Borne: 60 ms on one, under 40 on two).
-        // The lock this change holds keeps other writers out, so both read the same state.
-        let second = try? Database(path: db.path)
-        let groups: [[CollectionName]] = second == nil ? [asked] : [asked.filter { [.messages, .organisations, .audit, .intakes].contains($0) },
-                                                                     asked.filter { ![.messages, .organisations, .audit, .intakes].contains($0) }]
-        let found = Locked<[CollectionName: Set<Int>]>([:])
-        DispatchQueue.concurrentPerform(iterations: groups.count) { g in
-            let connection = g == 0 ? db : second!
-            for c in groups[g] {
-                if let keys = try? Self.search(c, account: account, probes: probes, phone: ids.phoneDigits, in: connection) {
-                    found.withLock { $0[c] = keys }
-                }  // else read whole
-            }
+        for (c, sql) in Self.queries where state.isPartial(c) {
+            let args: [Any?] = [account.id.rawValue, probes, ids.phoneDigits, Store.accountEmailKey(account.email)]
+            // (Each query binds the parameters it names: binding a fourth to one of three fails.)
+            guard let s = try? db.prepare(sql).bind(all: Array(args.prefix(sql.contains("?4") ? 4 : 3))) else { continue }
+            var found: Set<Int> = []
+            while (try? s.step()) == true { found.insert(s.int(0)) }
+            keys[c] = found
         }
-        keys = found.withLock { $0 }
     }
 
-    /// The keys of collection `c` that refer to the account or may name the person.
-    private static func search(_ c: CollectionName, account: Account, probes: Data, phone: String?, in db: Database) throws -> Set<Int> {
+    /// Per collection: the keys of rows that refer to account `?1` or to address `?4`, or whose
+    /// free text mentions needles `?2` or phone digits `?3`.
+    static let queries: [(CollectionName, String)] = [
         // An account's text that may name someone else is in its waiting digest lines and its
-        // block reason: refs marks accounts that have them (-2, -3), and only those are searched,
-        // not every account's bytes (half the store). A digest line by the person is in refs
-        // under their number; -1 marks an old line without author.
-        let sql = c == .accounts ? """
-            SELECT key FROM refs WHERE account IN (?1, -1) AND collection = ?2
-            UNION SELECT a.id FROM refs r JOIN accounts a ON a.id = r.key
-                  WHERE r.account IN (-2, -3) AND r.collection = 'accounts' AND sociaalhus_probe(a.data, ?3, ?4)
-            """ : "SELECT key FROM refs WHERE account = ?1 AND collection = ?2 UNION SELECT id FROM \(c.rawValue) WHERE sociaalhus_probe(data, ?3, ?4)"
-        let s = try db.prepare(sql).bind(account.id.rawValue, c.rawValue, probes, phone)
-        var out: Set<Int> = []
-        while try s.step() { out.insert(s.int(0)) }
-        return out
-    }
+        // block reason; a digest line by the person refers to them.
+        (.accounts, """
+            SELECT account FROM digest_line WHERE author = ?1 OR author IS NULL OR sociaalhus_mentions(text, ?2, ?3)
+            UNION SELECT id FROM accounts WHERE id = ?1 OR (blocked_reason IS NOT NULL AND sociaalhus_mentions(blocked_reason, ?2, ?3))
+            """),
+        (.organisations, "SELECT id FROM organisations WHERE created_by = ?1 OR sociaalhus_mentions(description || char(10) || opening_hours, ?2, ?3)"),
+        (.agenda, """
+            SELECT id FROM agenda WHERE created_by = ?1
+               OR sociaalhus_mentions(title || char(10) || description || char(10) || location || char(10) || signup || char(10) || cost || char(10) || category, ?2, ?3)
+            """),
+        (.posts, "SELECT id FROM posts WHERE author = ?1 OR sociaalhus_mentions(title || char(10) || body, ?2, ?3)"),
+        (.messages, """
+            SELECT id FROM messages WHERE sender_account = ?1 OR recipient_account = ?1 OR sender_email = ?4 OR recipient_address = ?4
+               OR sociaalhus_mentions(text, ?2, ?3)
+            """),
+        (.audit, "SELECT id FROM audit WHERE subject = ?1 OR actor = ?1 OR (target IS NOT NULL AND sociaalhus_mentions(target, ?2, ?3))"),
+        (.intakes, """
+            SELECT id FROM intakes WHERE account = ?1 OR sociaalhus_mentions(question || char(10) || notes, ?2, ?3)
+            UNION SELECT intake FROM referral WHERE staff = ?1
+            """),
+        (.disclosures, "SELECT id FROM disclosures WHERE account = ?1 OR staff = ?1"),
+        (.outbox, """
+            SELECT id FROM outbox WHERE address = ?4 OR sociaalhus_mentions(subject_line || char(10) || body, ?2, ?3)
+            UNION SELECT message FROM outbox_account WHERE account = ?1
+            """),
+    ]
 
     /// The records of `table` to look at, as they are now in `tx` (removed ones left out).
     func records<R: StoredRecord>(_ table: Table<R>, _ tx: Transaction) -> [R] {
@@ -65,12 +64,4 @@ struct EraseCandidates {
         for ref in tx.changes.keys where ref.collection == R.collection { k.insert(ref.key) }
         return k.sorted().compactMap { table[$0] }
     }
-}
-
-/// A value shared by the threads of one search.
-private final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }

@@ -63,7 +63,7 @@ public enum PersonalDataInventory {
         + e("intake (referred by them as desk staff)", "referrals", .blank("their name on a referral they made is cut; the referral stays with its resident"))
         + e("disclosure", "id intake account organisation organisationName fields purpose at staff staffName", .removeRecord, exported: true)
         + e("disclosure (by them as desk staff)", "staffName", .blank("their name on a disclosure they made is cut; the record stays with its resident"))
-        + e("outbox", "id kind organisation accounts to subject body created intake status file attempts lastError", .removeRecord)
+        + e("outbox", "id kind organisation accounts to subject body created intake status file attempts lastError about", .removeRecord)
         + e("outbox (to others)", "subject body", .removeRecord)
         + e("draft", "staff editing input saved", .removeRecord)
         + e("draft (about others)", "input.question input.notes", .redact)
@@ -113,12 +113,12 @@ struct PersonIdentifiers {
     }
 
     /// True when the needles and the phone number are plain ASCII, so the byte search of
-    /// `EraseCandidates` (`sociaalhus_probe`) finds every text `redacted` would change.
+    /// `EraseCandidates` (`sociaalhus_mentions`) finds every text `redacted` would change.
     var probesAreASCII: Bool {
         needles.count <= 16 && !needles.contains { $0.utf8.contains { $0 >= 0x80 } } && (phoneDigits?.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ?? true)
     }
 
-    /// The needles for `sociaalhus_probe`: lower-case, each ended by a 0 byte.
+    /// The needles for `sociaalhus_mentions`: lower-case, each ended by a 0 byte.
     var probeNeedles: Data {
         Data(needles.flatMap { Array($0.lowercased().utf8) + [0] })
     }

@@ -52,11 +52,15 @@ public struct DigestLine: Codable, Sendable, Hashable {
     public var text: String
     /// The resident whose content it announces (nil: an organisation's, or written before format 3).
     public var author: AccountID?
+    /// The post or activity it announces (nil: written before schema 9): deleting that content
+    /// takes the line out of every waiting digest.
+    public var about: ContentRef?
 
     /// Creates a line.
-    public init(text: String, author: AccountID?) {
+    public init(text: String, author: AccountID?, about: ContentRef? = nil) {
         self.text = text
         self.author = author
+        self.about = about
     }
 }
 

@@ -66,11 +66,13 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable {
     public var attempts: Int
     /// The last refusal, in the mail command's words.
     public var lastError: String?
+    /// The post, activity or message it tells of: deleting that withdraws it while it waits.
+    public var about: ContentRef?
 
     /// Creates a message.
     public init(id: OutboxMessageID, kind: Kind, organisation: OrganisationID? = nil, accounts: [AccountID] = [], to: String,
                 subject: String, body: String, created: Date, intake: IntakeID? = nil, status: Status = .pending,
-                file: String? = nil, attempts: Int = 0, lastError: String? = nil) {
+                file: String? = nil, attempts: Int = 0, lastError: String? = nil, about: ContentRef? = nil) {
         self.id = id
         self.kind = kind
         self.organisation = organisation
@@ -84,5 +86,6 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable {
         self.file = file
         self.attempts = attempts
         self.lastError = lastError
+        self.about = about
     }
 }

@@ -87,7 +87,7 @@ extension Store {
         // to seconds since 1970 rounds: a post could expire for one and not the other).
         let now = Date(timeIntervalSince1970: given.timeIntervalSince1970)
         guard let sight = ContentVisibility.postSight(for: viewer, settings: s.settings) else { return .empty }
-        guard s.posts.readsDatabase, (try? db.userVersion) ?? 0 >= 7 else {
+        guard s.posts.readsDatabase else {
             // (A table held in memory, or a store not brought to schema 7: the rule over every post.)
             return PostListing(posts(for: viewer, kind: kind, wijk: wijk, now: now, lang: lang))
         }
@@ -160,7 +160,7 @@ extension Store {
                    func decode() throws -> AgendaItem {
                        // A read that fails is damage (noted below); only a row that is gone is "removed".
                        guard let r = try record() else { throw CoreError.notFound(what: "agenda \(id)") }
-                       return try Self.decode(AgendaItem.self, id: id, crc: r.crc, data: r.data, format: Manifest.currentFormat)
+                       return r
                    }
                    return keep ? try s.agenda.known(id, or: decode) : try decode()
                } catch CoreError.notFound {
@@ -201,27 +201,16 @@ extension Store {
         // The database narrows the activities to the window's (its span columns); the rules then
         // look at each of those. A table already read whole, or with changes on it, is used as is.
         guard s.agenda.isPartial, let (from, to) = StoreState.window(q) else { return try s.agenda(q, viewer: viewer) }
-        let span = "SELECT id, crc, data FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2)"
+        let span = Self.selectSQL(AgendaItem.self) + " WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2)"
         let window: [Any?] = [Int(to.timeIntervalSince1970.rounded(.up)), Int(from.timeIntervalSince1970.rounded(.down))]
         /// The activities `stmt` finds, each decoded once per process (the next query takes what it decoded before).
         func among(_ stmt: Statement) throws -> [Occurrence] {
-            var items: [AgendaItem] = []
-            while try stmt.step() {
-                items.append(try s.agenda.known(stmt.int(0)) {
-                    try Self.decode(AgendaItem.self, id: stmt.int(0), crc: stmt.int(1), data: stmt.data(2), format: Manifest.currentFormat)
-                })
-            }
+            let items = try Self.readRecords(AgendaItem.self, stmt, in: db).map { item in s.agenda.known(item.id.rawValue) { item } }
             return try s.agenda(q, viewer: viewer, among: items)
         }
-        // A search: with schema 7 the folded text's column says which activities match. Before,
-        // for ASCII text, the records that may hold it are found in C over the rows
-        // (`sociaalhus_probe`, which folds case as Foundation does), and only those decoded; the
-        // rule checks each again. Typing a search decoded every activity of the window per key.
-        if let needle = AgendaSearch.needle(q.search), AgendaSearch.columnAnswers(needle), try db.userVersion >= 7 {
+        // A search: the folded text's column says which activities match; the rule checks each again.
+        if let needle = AgendaSearch.needle(q.search), AgendaSearch.columnAnswers(needle) {
             return try among(db.prepare(span + " AND instr(search, ?3) > 0").bind(all: window + [needle]))
-        }
-        if let needle = q.search?.lowercased(), !needle.isEmpty, needle.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) {
-            return try among(db.prepare(span + " AND sociaalhus_probe(data, ?3, '')").bind(all: window + [Data(needle.utf8) + Data([0])]))
         }
         // When the window holds most activities anyway, read them all once and keep them.
         let counted = try db.prepare("SELECT count(*) FROM agenda WHERE starts < ?1 AND (ends IS NULL OR ends >= ?2)").bind(all: window)

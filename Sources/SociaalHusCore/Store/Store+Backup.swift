@@ -82,9 +82,7 @@ extension Store {
     /// The erased subjects' table and the triggers that record an erasure made by any build
     /// (schema 8). `salt` and `proof` are NULL for an erasure recorded by a trigger or taken from
     /// the audit log: the number alone then says who it was.
-    static let erasedSubjectSQL = """
-        CREATE TABLE erased_subject (collection TEXT NOT NULL, key INTEGER NOT NULL, salt TEXT, proof TEXT, erased INTEGER NOT NULL,
-                                     PRIMARY KEY (collection, key)) STRICT, WITHOUT ROWID;
+    static let erasureTriggersSQL = """
         CREATE TRIGGER erased_account AFTER DELETE ON accounts
             BEGIN INSERT OR IGNORE INTO erased_subject (collection, key, erased) VALUES ('accounts', old.id, unixepoch()); END;
         CREATE TRIGGER erased_intake AFTER DELETE ON intakes
@@ -100,26 +98,18 @@ extension Store {
     static let restoreFolder = "restoring"
 
     /// What identifies an erased record beyond its number: its number and creation time.
-    static func erasureIdentity(_ c: CollectionName, key: Int, data: Data, crc: Int) -> String? {
-        switch c {
-        case .accounts:
-            guard let a = try? decode(Account.self, id: key, crc: crc, data: data, format: Manifest.currentFormat) else { return nil }
-            return "accounts:\(key):\(a.created.timeIntervalSince1970)"
-        case .intakes:
-            guard let i = try? decode(Intake.self, id: key, crc: crc, data: data, format: Manifest.currentFormat) else { return nil }
-            return "intakes:\(key):\(i.created.timeIntervalSince1970)"
-        default: return nil
-        }
+    static func erasureIdentity(_ c: CollectionName, key: Int, created: Double) -> String {
+        "\(c.rawValue):\(key):\(created)"
     }
 
     /// Records the erasure of account or intake `ref` (called in the transaction that deletes it,
     /// before the row goes): its number with a salted proof of which record it was.
     static func recordErasure(_ ref: RecordRef, now: Date, in db: Database) throws {
-        let read = try db.prepare("SELECT crc, data FROM \(ref.collection.rawValue) WHERE id = ?1").bind(ref.key)
+        let read = try db.prepare("SELECT created FROM \(ref.collection.rawValue) WHERE id = ?1").bind(ref.key)
         var salt: String?, proof: String?
-        if try read.step(), let identity = erasureIdentity(ref.collection, key: ref.key, data: read.data(1), crc: read.int(0)) {
+        if try read.step() {
             let s = randomSalt()
-            if let p = keyedHash(identity, key: s) { salt = s; proof = p }
+            if let p = keyedHash(erasureIdentity(ref.collection, key: ref.key, created: read.double(0)), key: s) { salt = s; proof = p }
         }
         read.reset()
         try db.prepare("INSERT OR REPLACE INTO erased_subject (collection, key, salt, proof, erased) VALUES (?1, ?2, ?3, ?4, ?5)")
@@ -190,10 +180,7 @@ extension Store {
         let copy = try Database(path: temp)
         // A damaged store makes no backup that looks sound.
         if let problem = try copy.problems().first { throw CoreError.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: problem)) }
-        try verifyChecksums(copy)
-        let format = try readMeta(copy)["format"] ?? Manifest.currentFormat
-        var state = StoreState(manifest: .empty())
-        for c in [CollectionName.accounts, .outbox] { try loadCollection(c, from: copy, format: format, into: &state) }
+        let state = try readAllRecords(copy)
         var records = 0
         for c in CollectionName.allCases { records += try copy.integer("SELECT count(*) FROM \(c.rawValue)") }
         try copy.transaction {
@@ -309,7 +296,6 @@ extension Store {
                     if last > 0 { try set.bind("last:" + c.rawValue, last).run() }
                     let version = max(meta["version:" + c.rawValue] ?? 0, liveMeta["version:" + c.rawValue] ?? 0) + 1
                     try set.bind("version:" + c.rawValue, version).run()
-                    if derivedCollections.contains(c) { try set.bind("derived:" + c.rawValue, version).run() }
                 }
                 try set.bind("generation", generation).run()
                 try restored.db.execute("DELETE FROM change_log")
@@ -339,7 +325,7 @@ extension Store {
             let schema = try db.userVersion
             if schema > StoreSchema.migrations.count { throw CoreError.backupRefused(.newer(file: file, found: schema, known: StoreSchema.migrations.count)) }
             if let problem = try db.problems().first { throw CoreError.backupRefused(.damaged(file: file, detail: problem)) }
-            try verifyChecksums(db)
+            _ = try readAllRecords(db)
             if let n = Int(values["records"] ?? "") {
                 var records = 0
                 for c in CollectionName.allCases { records += try db.integer("SELECT count(*) FROM \(c.rawValue)") }
@@ -376,14 +362,13 @@ extension Store {
     /// have only their number on it).
     static func erasedAgain(in store: Store) throws -> (accounts: [Int], intakes: [Int]) {
         var accounts: [Int] = [], intakes: [Int] = []
-        let rows = try store.db.prepare("SELECT e.collection, e.key, e.salt, e.proof, a.crc, a.data FROM erased_subject e JOIN accounts a ON e.collection = 'accounts' AND a.id = e.key "
-                                        + "UNION ALL SELECT e.collection, e.key, e.salt, e.proof, i.crc, i.data FROM erased_subject e JOIN intakes i ON e.collection = 'intakes' AND i.id = e.key")
+        let rows = try store.db.prepare("SELECT e.collection, e.key, e.salt, e.proof, a.created FROM erased_subject e JOIN accounts a ON e.collection = 'accounts' AND a.id = e.key "
+                                        + "UNION ALL SELECT e.collection, e.key, e.salt, e.proof, i.created FROM erased_subject e JOIN intakes i ON e.collection = 'intakes' AND i.id = e.key")
         while try rows.step() {
             let c = CollectionName(rawValue: rows.text(0))!, key = rows.int(1)
             if !rows.isNull(3) {
                 // Another record under the same number (a store made anew) is not the one erased.
-                guard let identity = erasureIdentity(c, key: key, data: rows.data(5), crc: rows.int(4)),
-                      let proof = keyedHash(identity, key: rows.text(2)),
+                guard let proof = keyedHash(erasureIdentity(c, key: key, created: rows.double(4)), key: rows.text(2)),
                       constantTimeEquals(Array(proof.utf8), Array(rows.text(3).utf8)) else { continue }
             }
             if c == .accounts { accounts.append(key) } else { intakes.append(key) }

@@ -171,13 +171,8 @@ public final class Store {
                         throw CoreError.storeNewerFormat(file: StoreSchema.fileName, found: version, known: StoreSchema.migrations.count)
                     }
                     if version < StoreSchema.migrations.count { throw needsUpgrade }
-                    // Derived columns an older build left behind would give a wrong listing.
-                    if use == .read, !(try Self.derivedDue(db)).isEmpty { throw needsUpgrade }
                 } else {
                     try db.migrate(StoreSchema.migrations)
-                    // Not a reason to refuse the store: if it cannot be done now (a database
-                    // file this user may not write), the next open does it, and `check` tells.
-                    try? Self.catchUpDerived(db)
                     if use == .readAndRecord { db.neverFoldLog() }
                 }
                 store = Store(path: path, db: db, clock: clock, hasher: hasher, lock: lock)
@@ -339,17 +334,16 @@ public final class Store {
         try db.execute("BEGIN")
         defer { try? db.execute("COMMIT") }
         let meta = try Self.readMeta(db)
-        let format = meta["format"] ?? Manifest.currentFormat
         var next = state
         for c in CollectionName.allCases where meta["version:" + c.rawValue] != seenVersions["version:" + c.rawValue] {
             // Only the records another process changed, where the change log still has them
             // all; otherwise the collection anew.
             if let from = seenVersions["version:" + c.rawValue], let to = meta["version:" + c.rawValue],
                let keys = try Self.changedKeys(c, from: from, to: to, in: db),
-               Self.refreshRecords(c, keys: keys, format: format, in: db, state: &next) {
+               Self.refreshRecords(c, keys: keys, in: db, state: &next) {
                 continue
             }
-            Self.setLazy(c, db, format: format, in: &next)
+            Self.setLazy(c, db, in: &next)
         }
         for c in CollectionName.allCases { if let last = meta["last:" + c.rawValue] { next.manifest.lastIDs[c] = last } }
         next.manifest.generation = meta["generation"] ?? next.manifest.generation

@@ -71,16 +71,6 @@ public enum StoreCheck {
                     return report
                 }
             }
-            // Columns an older build left behind (it ran on after the migration) are brought up to
-            // date as the next open will, in the copy: `check` reports what opening would leave,
-            // not what it repairs.
-            let due = try Store.derivedDue(db)
-            if !due.isEmpty {
-                if db === file { db = try Database(memoryCopyOf: file) }
-                try Store.bringDerivedUpToDate(due, in: db)
-                report.leftovers.append("derived columns of " + due.map(\.0.rawValue).joined(separator: ", ")
-                                        + " (written by an older build after the migration; brought up to date at the next open)")
-            }
             let meta = try Store.readMeta(db)
             for (key, value) in meta where !(0...(1 << 52)).contains(value) {
                 report.problems.append(.storeCorrupt(file: StoreSchema.fileName, problem: .unreadable(detail: "\(key) = \(value)")))
@@ -96,7 +86,7 @@ public enum StoreCheck {
             }
             report.files = 1
             for c in CollectionName.allCases {
-                do { try Store.loadCollection(c, from: db, format: format, into: &state) } catch let e as CoreError { report.problems.append(e) }
+                do { try Store.loadCollection(c, from: db, into: &state) } catch let e as CoreError { report.problems.append(e) }
                 if let last = meta["last:" + c.rawValue] { state.manifest.lastIDs[c] = last }
             }
             report.records = Store.counts(of: state).values.reduce(0, +)
@@ -111,12 +101,12 @@ public enum StoreCheck {
                     report.problems.append(.storeCorrupt(file: "\(StoreSchema.fileName) (agenda \(rows.int(0)))", problem: .unreadable(detail: "index columns")))
                 }
             }
-            if try db.userVersion >= 4 {
-                report.problems += try AgendaOccurrences.problems(state, db)
-                report.problems += try Store.refsProblems(state, db)
+            report.problems += try AgendaOccurrences.problems(state, db)
+            report.problems += try Store.subjectProblems(state, db)
+            if let repairs = meta["migrated-repairs"], repairs > 0 {
+                report.leftovers.append("\(repairs) references to accounts that were gone, cut when the store moved into its tables (schema 9)")
             }
-            if try db.userVersion >= 7 {
-                report.problems += try PostRows.problems(state, db)
+            do {
                 // Who wants notifications of what where says what the accounts say.
                 var found: Set<[String]> = []
                 let interests = try db.prepare("SELECT wijk, interest, account FROM notify_interest")

@@ -17,16 +17,12 @@ public enum CollectionName: String, CaseIterable, Codable, Sendable, CodingKeyRe
     }
 }
 
-/// A record kept in a store collection.
-public protocol StoredRecord: BinaryRecord, Sendable {
+/// A record kept in a store collection: a row of its typed table (`RowRecord`), and readable
+/// from the encoded records of schemas 1 to 8 (`BinaryRecord`, frozen: used only to move an
+/// old store into its tables).
+protocol StoredRecord: RowRecord, BinaryRecord, Sendable {
     /// The collection it belongs to.
     static var collection: CollectionName { get }
-    /// The accounts it refers to by number (author, sender, recipient, creator, subject…), kept
-    /// in the `refs` table so an erasure finds these records without reading every one. For an
-    /// account, -1 stands for "look at this one in any erasure" (a digest line from before lines
-    /// had authors), -2 for "has waiting digest lines" and -3 for "has a block reason" (text that
-    /// may name someone else, searched in an erasure).
-    var referencedAccounts: [Int] { get }
     /// Its unique internal number.
     var storageKey: Int { get }
     /// The number that picks its shard (usually `storageKey`).
@@ -34,104 +30,62 @@ public protocol StoredRecord: BinaryRecord, Sendable {
 }
 
 extension StoredRecord {
-    public var shardKey: Int { storageKey }
-    public var referencedAccounts: [Int] { [] }
-}
-
-extension Account {
-    public var referencedAccounts: [Int] {
-        pendingDigest.map { $0.author?.rawValue ?? -1 } + (pendingDigest.isEmpty ? [] : [-2]) + (blockedReason == nil ? [] : [-3])
-    }
-}
-extension Organisation {
-    public var referencedAccounts: [Int] { createdBy.map { [$0.rawValue] } ?? [] }
-}
-extension AgendaItem {
-    public var referencedAccounts: [Int] { createdBy.map { [$0.rawValue] } ?? [] }
-}
-extension Post {
-    public var referencedAccounts: [Int] { author.account.map { [$0.rawValue] } ?? [] }
-}
-extension ContactMessage {
-    public var referencedAccounts: [Int] {
-        var out = senderAccount.map { [$0.rawValue] } ?? []
-        if case .resident(let r) = recipient { out.append(r.rawValue) }
-        return out
-    }
-}
-extension AuditEvent {
-    public var referencedAccounts: [Int] { subject.map { [$0.rawValue] } ?? [] }
-}
-extension Intake {
-    public var referencedAccounts: [Int] { person.account.map { [$0.rawValue] } ?? [] }
-}
-extension OutboxMessage {
-    public var referencedAccounts: [Int] { accounts.map(\.rawValue) }
-}
-extension IntakeDraft {
-    public var referencedAccounts: [Int] { [staff.rawValue] + (input.account.map { [$0.rawValue] } ?? []) }
-}
-extension Report {
-    public var referencedAccounts: [Int] {
-        var out = reporterAccount.map { [$0.rawValue] } ?? []
-        if case .profile(let p) = target { out.append(p.rawValue) }
-        return out
-    }
+    var shardKey: Int { storageKey }
 }
 
 extension Account: StoredRecord {
-    public static var collection: CollectionName { .accounts }
-    public var storageKey: Int { id.rawValue }
+    static var collection: CollectionName { .accounts }
+    var storageKey: Int { id.rawValue }
 }
 extension Organisation: StoredRecord {
-    public static var collection: CollectionName { .organisations }
-    public var storageKey: Int { id.rawValue }
+    static var collection: CollectionName { .organisations }
+    var storageKey: Int { id.rawValue }
 }
 extension AgendaItem: StoredRecord {
-    public static var collection: CollectionName { .agenda }
-    public var storageKey: Int { id.rawValue }
+    static var collection: CollectionName { .agenda }
+    var storageKey: Int { id.rawValue }
 }
 extension Post: StoredRecord {
-    public static var collection: CollectionName { .posts }
-    public var storageKey: Int { id.rawValue }
+    static var collection: CollectionName { .posts }
+    var storageKey: Int { id.rawValue }
 }
 extension ContactMessage: StoredRecord {
-    public static var collection: CollectionName { .messages }
-    public var storageKey: Int { id.rawValue }
+    static var collection: CollectionName { .messages }
+    var storageKey: Int { id.rawValue }
 }
 extension AuditEvent: StoredRecord {
-    public static var collection: CollectionName { .audit }
-    public var storageKey: Int { id.rawValue }
+    static var collection: CollectionName { .audit }
+    var storageKey: Int { id.rawValue }
     /// Events are grouped by the person they concern, so erasing a person rewrites one shard.
-    public var shardKey: Int { subject?.rawValue ?? id.rawValue }
+    var shardKey: Int { subject?.rawValue ?? id.rawValue }
 }
 
 extension Intake: StoredRecord {
-    public static var collection: CollectionName { .intakes }
-    public var storageKey: Int { id.rawValue }
+    static var collection: CollectionName { .intakes }
+    var storageKey: Int { id.rawValue }
 }
 extension Disclosure: StoredRecord {
-    public static var collection: CollectionName { .disclosures }
-    public var storageKey: Int { id.rawValue }
+    static var collection: CollectionName { .disclosures }
+    var storageKey: Int { id.rawValue }
 }
 extension OutboxMessage: StoredRecord {
-    public static var collection: CollectionName { .outbox }
-    public var storageKey: Int { id.rawValue }
+    static var collection: CollectionName { .outbox }
+    var storageKey: Int { id.rawValue }
 }
 extension Report: StoredRecord {
-    public static var collection: CollectionName { .reports }
-    public var storageKey: Int { id.rawValue }
+    static var collection: CollectionName { .reports }
+    var storageKey: Int { id.rawValue }
 }
 extension IntakeDraft: StoredRecord {
-    public static var collection: CollectionName { .drafts }
+    static var collection: CollectionName { .drafts }
     /// One draft per staff member.
-    public var storageKey: Int { staff.rawValue }
+    var storageKey: Int { staff.rawValue }
 }
 
 /// The platform settings as a one-record collection.
-public struct SettingsRecord: StoredRecord, Hashable {
-    public static var collection: CollectionName { .settings }
-    public var storageKey: Int { 1 }
+struct SettingsRecord: StoredRecord, Hashable {
+    static var collection: CollectionName { .settings }
+    var storageKey: Int { 1 }
     /// The settings.
     public var settings: PlatformSettings
 }
@@ -249,7 +203,7 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
 /// One collection: in memory (records spread over shards, as the shard files of formats 1–3
 /// held them), or read from the database only as far as asked, with this process's changes on
 /// top. So opening the store reads nothing but what the first screen shows (issue 14).
-public struct Table<Record: StoredRecord>: Sendable {
+struct Table<Record: StoredRecord>: Sendable {
     private var stored: [[Int: Record]]?
     private var source: LazySource<Record>?
     /// Changes made to a table read from the database: key → its shard and the record, or nil

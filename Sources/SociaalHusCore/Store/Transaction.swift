@@ -33,27 +33,27 @@ struct Transaction {
     }
 
     /// Inserts or replaces an account.
-    mutating func put(_ r: Account) { state.accounts.put(r); changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts) }
+    mutating func put(_ r: Account) { state.accounts.put(r); changes[RecordRef(r)] = .put(r) }
     /// Inserts or replaces an organisation.
-    mutating func put(_ r: Organisation) { state.organisations.put(r); changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts) }
+    mutating func put(_ r: Organisation) { state.organisations.put(r); changes[RecordRef(r)] = .put(r) }
     /// Inserts or replaces an agenda item.
-    mutating func put(_ r: AgendaItem) { state.agenda.put(r); changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts) }
+    mutating func put(_ r: AgendaItem) { state.agenda.put(r); changes[RecordRef(r)] = .put(r) }
     /// Inserts or replaces a post.
-    mutating func put(_ r: Post) { state.posts.put(r); changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts) }
+    mutating func put(_ r: Post) { state.posts.put(r); changes[RecordRef(r)] = .put(r) }
     /// Inserts or replaces a contact message.
-    mutating func put(_ r: ContactMessage) { state.messages.put(r); changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts) }
+    mutating func put(_ r: ContactMessage) { state.messages.put(r); changes[RecordRef(r)] = .put(r) }
     /// Inserts an audit event as it is.
-    mutating func put(_ r: AuditEvent) { state.audit.put(r); changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts) }
+    mutating func put(_ r: AuditEvent) { state.audit.put(r); changes[RecordRef(r)] = .put(r) }
     /// Inserts or replaces an intake.
-    mutating func put(_ r: Intake) { state.intakes.put(r); changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts) }
+    mutating func put(_ r: Intake) { state.intakes.put(r); changes[RecordRef(r)] = .put(r) }
     /// Inserts a disclosure entry.
-    mutating func put(_ r: Disclosure) { state.disclosures.put(r); changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts) }
+    mutating func put(_ r: Disclosure) { state.disclosures.put(r); changes[RecordRef(r)] = .put(r) }
     /// Inserts or replaces an outgoing message.
-    mutating func put(_ r: OutboxMessage) { state.outbox.put(r); changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts) }
+    mutating func put(_ r: OutboxMessage) { state.outbox.put(r); changes[RecordRef(r)] = .put(r) }
     /// Inserts or replaces a report.
-    mutating func put(_ r: Report) { state.reports.put(r); changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts) }
+    mutating func put(_ r: Report) { state.reports.put(r); changes[RecordRef(r)] = .put(r) }
     /// Inserts or replaces a staff member's draft.
-    mutating func put(_ r: IntakeDraft) { state.drafts.put(r); changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts) }
+    mutating func put(_ r: IntakeDraft) { state.drafts.put(r); changes[RecordRef(r)] = .put(r) }
 
     /// Removes an account.
     mutating func remove(_ r: Account) { state.accounts.remove(r); changes[RecordRef(r)] = .delete }
@@ -82,7 +82,7 @@ struct Transaction {
     mutating func setSettings(_ settings: PlatformSettings) {
         let r = SettingsRecord(settings: settings)
         state.settingsTable.put(r)
-        changes[RecordRef(r)] = .put(Store.encode(r), refs: r.referencedAccounts)
+        changes[RecordRef(r)] = .put(r)
     }
 
     /// Records an audit event (ids only, never personal data).
@@ -131,8 +131,8 @@ struct RecordRef: Hashable, Comparable, Sendable {
 
 /// What a change does to one record.
 enum RecordChange: Sendable {
-    /// The record's encoding, and the accounts it refers to (`StoredRecord.referencedAccounts`).
-    case put(Data, refs: [Int])
+    /// The record as it is to be written.
+    case put(any StoredRecord)
     case delete
 }
 

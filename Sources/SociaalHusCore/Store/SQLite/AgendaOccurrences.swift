@@ -95,9 +95,7 @@ enum AgendaOccurrences {
         if let r = try coveredRange(db), r.from <= t - 300 * 86_400, r.until >= t + 366 * 86_400 { return }
         let range = range(at: now)
         try db.execute("DELETE FROM agenda_occurrence; DELETE FROM meta WHERE key = 'occurrences-longest'")
-        let s = try db.prepare("SELECT id, crc, data FROM agenda")
-        while try s.step() {
-            let item = try Store.decode(AgendaItem.self, id: s.int(0), crc: s.int(1), data: s.data(2), format: Manifest.currentFormat)
+        for item in try Store.readRecords(AgendaItem.self, db.prepare(Store.selectSQL(AgendaItem.self)), in: db) {
             try index(item, range: range, in: db)
         }
         let set = try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
@@ -126,7 +124,7 @@ extension AgendaOccurrences {
         if let needle = AgendaSearch.needle(q.search) {
             // The folded text of each activity (schema 7); a needle the column cannot answer
             // for is left to the expansion.
-            guard AgendaSearch.columnAnswers(needle), try db.userVersion >= 7 else { return nil }
+            guard AgendaSearch.columnAnswers(needle) else { return nil }
             args.append(needle)
             sql += " AND o.item IN (SELECT id FROM agenda WHERE instr(search, ?\(args.count)) > 0)"
         }
@@ -161,7 +159,7 @@ extension AgendaOccurrences {
     /// With `searchCache` (and `cacheKey`, what the store is as this process knows it), a search
     /// reads the rows of its window and filters once and then filters them in memory per key.
     static func listing(_ q: AgendaQuery, sight: AgendaSight, db: Database,
-                        item: @escaping @Sendable (Int, Bool, () throws -> (crc: Int, data: Data)?) -> AgendaItem?,
+                        item: @escaping @Sendable (Int, Bool, () throws -> AgendaItem?) -> AgendaItem?,
                         mayView: @escaping @Sendable (AgendaItem) -> Bool,
                         onError: @escaping @Sendable (Error) -> Void = { _ in },
                         searchCache: AgendaSearchCache? = nil, cacheKey: String = "") throws -> AgendaListing? {
@@ -224,23 +222,19 @@ extension AgendaOccurrences {
     /// activity through `item` (nil: gone, or not for this viewer). With a `cache` (streaming),
     /// an activity and whether the viewer may see it are kept while it recurs.
     static func reader(_ q: AgendaQuery, total: Int, db: Database,
-                       item: @escaping @Sendable (Int, Bool, () throws -> (crc: Int, data: Data)?) -> AgendaItem?,
+                       item: @escaping @Sendable (Int, Bool, () throws -> AgendaItem?) -> AgendaItem?,
                        mayView: @escaping @Sendable (AgendaItem) -> Bool) throws -> (Double, Int, inout [Int: AgendaItem?]?) -> Occurrence? {
         // An activity's record is read once (by one prepared statement), when first met: a
         // weekly activity has eight rows in eight weeks (joining the record to every row read
         // it eight times).
-        let byID = try db.prepare("SELECT crc, data FROM agenda WHERE id = ?1")
+        let byID = try db.prepare(Store.selectSQL(AgendaItem.self) + " WHERE id = ?1")
         // How many activities a stream keeps: about a week and a half of rows (a weekly one is
         // met again by then), at least 512, at most 8,192.
         let keepAtMost = min(8_192, max(512, total * 7 * 3 / 2 / max(q.days, 1)))
         return { starts, id, cache in
-            let record: () throws -> (crc: Int, data: Data)? = {
-                // Reset at once: a statement left on its row keeps a read open, and this
-                // connection would not see other processes' changes (nor checkpoint) after.
-                defer { byID.reset() }
-                guard try byID.bind(id).step() else { return nil }
-                return (byID.int(0), byID.data(1))
-            }
+            // (`readRecord` resets it at once: a statement left on its row keeps a read open, and
+            // this connection would not see other processes' changes, nor checkpoint, after.)
+            let record: () throws -> AgendaItem? = { try Store.readRecord(AgendaItem.self, id, with: byID, in: db) }
             let it: AgendaItem
             if cache != nil {
                 // Streaming: an activity (and whether the viewer may see it) is kept while it
@@ -272,12 +266,6 @@ extension AgendaOccurrences {
         var out: [CoreError] = []
         func bad(_ what: String, _ id: Int, _ detail: String) {
             out.append(.storeCorrupt(file: "\(StoreSchema.fileName) (\(what) \(id))", problem: .unreadable(detail: detail)))
-        }
-        let accounts = try db.prepare("SELECT id, email, blocked FROM accounts")
-        while try accounts.step() {
-            guard let a = state.accounts[accounts.int(0)] else { continue }
-            // (Exactly 0 or 1: a 2 read as "not 1" passed for not blocked, and the rules read `= 1`.)
-            if accounts.isNull(1) || accounts.text(1) != Store.accountEmailKey(a.email) || accounts.int(2) != (a.blocked ? 1 : 0) { bad("accounts", a.id.rawValue, "index columns") }
         }
         guard let range = try coveredRange(db) else { return out }
         var actual: [Int: [Row]] = [:]

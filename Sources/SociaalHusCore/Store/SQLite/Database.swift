@@ -260,7 +260,10 @@ public final class Statement {
             case nil: try db.check(sqlite3_bind_null(handle, n))
             case let x as Int: try db.check(sqlite3_bind_int64(handle, n, Int64(x)))
             case let x as Double: try db.check(sqlite3_bind_double(handle, n, x))
-            case let s as String: try db.check(sqlite3_bind_text(handle, n, s, -1, cs_transient()))
+            case let s as String:
+                // With its length: a NUL inside the text is kept (as the record's checksum counts it).
+                let length = Int32(s.utf8.count)
+                try s.withCString { p in try db.check(sqlite3_bind_text(handle, n, p, length, cs_transient())) }
             case let d as Data:
                 try d.withUnsafeBytes { buf in
                     try db.check(sqlite3_bind_blob(handle, n, buf.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buf.count), cs_transient()))
@@ -304,6 +307,24 @@ public final class Statement {
         guard let p = sqlite3_column_text(handle, i) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i)))
     }
+
+    /// The number of columns of a row.
+    var columnCount: Int32 { sqlite3_column_count(handle) }
+
+    /// Column `i` as the value SQLite holds, of its own type (a blob, which no table of
+    /// records holds, is read as bytes of text so a reader reports it as the wrong type).
+    func cell(_ i: Int32) -> Cell {
+        switch sqlite3_column_type(handle, i) {
+        case SQLITE_INTEGER: .int(int(i))
+        case SQLITE_FLOAT: .real(double(i))
+        case SQLITE_NULL: .null
+        case SQLITE_TEXT: .text(text(i))
+        default: .blob(data(i))
+        }
+    }
+
+    /// Columns `range` of the current row.
+    func cells(_ range: Range<Int32>) -> [Cell] { range.map(cell) }
 
     /// Column `i` as bytes.
     public func data(_ i: Int32) -> Data {

@@ -1,7 +1,9 @@
 import Foundation
 
-// The binary layout of every stored record, field by field. A new field means a new format
-// number and a reader for the old one (`r.format` is the format of the file being read).
+// Frozen: the binary layout of every record as schemas 1 to 8 and the shard files of formats 1
+// to 3 kept it, field by field (`r.format` is the format of the file being read). Used only to
+// read an old store once, when it moves into the typed tables of schema 9; never written to a
+// store again. Do not change it: a new field goes in a row (`Store/SQLite/*Rows.swift`).
 
 extension BinaryWriter {
     mutating func id<E>(_ id: ID<E>) { int(id.rawValue) }

@@ -1,0 +1,239 @@
+import Foundation
+
+/// One value of one column, as SQLite holds it.
+enum Cell: Hashable, Sendable {
+    case int(Int)
+    case real(Double)
+    case text(String)
+    case null
+    /// Only ever read from a damaged file: no table of records has a blob column.
+    case blob(Data)
+
+    /// The value to bind to a statement.
+    var bound: Any? {
+        switch self {
+        case .int(let v): v
+        case .real(let v): v
+        case .text(let v): v
+        case .null: nil
+        case .blob(let d): d
+        }
+    }
+}
+
+/// Builds a record's row: one cell per column, in the table's order.
+struct RowWriter {
+    private(set) var cells: [Cell] = []
+
+    mutating func int(_ v: Int) { cells.append(.int(v)) }
+    mutating func bool(_ v: Bool) { cells.append(.int(v ? 1 : 0)) }
+    mutating func text(_ v: String) { cells.append(.text(v)) }
+    mutating func date(_ v: Date) { cells.append(.real(v.timeIntervalSince1970)) }
+    mutating func id<E>(_ v: ID<E>) { int(v.rawValue) }
+    mutating func raw<E: RawRepresentable>(_ v: E) where E.RawValue == String { text(v.rawValue) }
+    mutating func null() { cells.append(.null) }
+    mutating func text(_ v: String?) { if let v { text(v) } else { null() } }
+    mutating func date(_ v: Date?) { if let v { date(v) } else { null() } }
+    mutating func id<E>(_ v: ID<E>?) { if let v { id(v) } else { null() } }
+    mutating func int(_ v: Int?) { if let v { int(v) } else { null() } }
+    /// A list of texts as a JSON array (a list of values, never a reference to a person: those
+    /// are rows of a table of their own, with a foreign key).
+    mutating func list(_ v: [String]) { text(RowJSON.encode(v)) }
+    /// A list of numbers (wijken, organisations) as a JSON array.
+    mutating func ids<E>(_ v: [ID<E>]) { text(RowJSON.encode(v.map { String($0.rawValue) }, quoted: false)) }
+    /// A list of moments as a JSON array of seconds, written so they read back bit for bit.
+    mutating func dates(_ v: [Date]) { text(RowJSON.encode(v.map { "\($0.timeIntervalSince1970)" }, quoted: false)) }
+}
+
+/// Reads a row's cells in the table's order; a cell of the wrong type or value is damage,
+/// reported with the table and key it was found in.
+struct RowReader {
+    private let cells: [Cell]
+    private var index = 0
+    /// Where the row is, for the message.
+    let place: String
+
+    init(_ cells: [Cell], place: String) {
+        self.cells = cells
+        self.place = place
+    }
+
+    var atEnd: Bool { index == cells.count }
+
+    private mutating func next() throws -> Cell {
+        guard index < cells.count else { throw damage("a column") }
+        index += 1
+        return cells[index - 1]
+    }
+
+    func damage(_ expected: String) -> CoreError {
+        .storeCorrupt(file: place, problem: .unreadable(detail: "column \(index): expected \(expected)"))
+    }
+
+    mutating func int() throws -> Int {
+        guard case .int(let v) = try next() else { throw damage("a number") }
+        return v
+    }
+    mutating func bool() throws -> Bool {
+        let v = try int()
+        guard v == 0 || v == 1 else { throw damage("0 or 1") }
+        return v == 1
+    }
+    mutating func text() throws -> String {
+        guard case .text(let v) = try next() else { throw damage("text") }
+        return v
+    }
+    mutating func date() throws -> Date {
+        switch try next() {
+        case .real(let v): return Date(timeIntervalSince1970: v)
+        case .int(let v): return Date(timeIntervalSince1970: Double(v))
+        default: throw damage("a moment")
+        }
+    }
+    mutating func id<E>() throws -> ID<E> { ID(try int()) }
+    mutating func raw<E: RawRepresentable>(_: E.Type) throws -> E where E.RawValue == String {
+        guard let e = E(rawValue: try text()) else { throw damage("\(E.self)") }
+        return e
+    }
+    /// True (and the cell taken) when the next cell is NULL.
+    private mutating func takeNull() -> Bool {
+        guard index < cells.count, cells[index] == .null else { return false }
+        index += 1
+        return true
+    }
+    mutating func optionalText() throws -> String? { takeNull() ? nil : try text() }
+    mutating func optionalDate() throws -> Date? { takeNull() ? nil : try date() }
+    mutating func optionalID<E>() throws -> ID<E>? { takeNull() ? nil : try id() }
+    mutating func optionalInt() throws -> Int? { takeNull() ? nil : try int() }
+    mutating func optionalRaw<E: RawRepresentable>(_: E.Type) throws -> E? where E.RawValue == String {
+        takeNull() ? nil : try raw(E.self)
+    }
+    mutating func list() throws -> [String] {
+        guard let v = RowJSON.decode(try text(), as: String.self) else { throw damage("a list of texts") }
+        return v
+    }
+    mutating func ids<E>() throws -> [ID<E>] {
+        guard let v = RowJSON.decode(try text(), as: Int.self) else { throw damage("a list of numbers") }
+        return v.map(ID.init)
+    }
+    mutating func dates() throws -> [Date] {
+        guard let v = RowJSON.decode(try text(), as: Double.self) else { throw damage("a list of moments") }
+        return v.map { Date(timeIntervalSince1970: $0) }
+    }
+    /// The rest of the row, for a reader that hands it on.
+    mutating func rest() -> [Cell] {
+        defer { index = cells.count }
+        return Array(cells[index...])
+    }
+}
+
+/// Lists of plain values in one column, as JSON arrays (the tables check `json_type` is an array).
+enum RowJSON {
+    static func encode(_ items: [String], quoted: Bool = true) -> String {
+        guard quoted else { return "[" + items.joined(separator: ",") + "]" }
+        let data = (try? JSONEncoder().encode(items)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ text: String, as: T.Type) -> [T]? {
+        try? JSONDecoder().decode([T].self, from: Data(text.utf8))
+    }
+}
+
+/// A table holding a list that belongs to a record (the lines of a waiting digest, the
+/// recipients of an e-mail): its rows go with their record, numbered in order.
+struct ChildTable: Sendable {
+    /// The table.
+    var name: String
+    /// The column naming the record it belongs to.
+    var owner: String
+    /// The columns after the owner and the row's number, in order.
+    var columns: [String]
+}
+
+/// A record kept as a row of a typed table (with a row per item of each of its lists in a
+/// table of their own). Replaces the encoded records of schemas 1 to 8: every field is a
+/// column that SQL can query, check and constrain.
+protocol RowRecord {
+    /// The columns after `id` and `crc`, in the table's order.
+    static var columns: [String] { get }
+    /// The tables of its lists (none for most).
+    static var childTables: [ChildTable] { get }
+    /// Its cells: the key first, then one per column.
+    func write(to w: inout RowWriter)
+    /// Reads it from its cells (the key first).
+    init(from r: inout RowReader) throws
+    /// The rows of each of `childTables`, in order.
+    func childRows() -> [[[Cell]]]
+    /// Sets its lists from the rows of `childTables` (as `childRows` gives them).
+    mutating func setChildRows(_ rows: [[[Cell]]], place: String) throws
+}
+
+extension RowRecord {
+    static var childTables: [ChildTable] { [] }
+    func childRows() -> [[[Cell]]] { [] }
+    mutating func setChildRows(_ rows: [[[Cell]]], place: String) throws {}
+
+    /// Its cells, key first.
+    var cells: [Cell] {
+        var w = RowWriter()
+        write(to: &w)
+        return w.cells
+    }
+}
+
+extension Store {
+    /// A row's checksum: over its collection, key and every cell, its lists' rows included, so a
+    /// changed byte anywhere in the record, or a row moved to another table or key, is caught.
+    static func rowChecksum(_ c: CollectionName, _ cells: [Cell], children: [[[Cell]]]) -> UInt32 {
+        CRC32.checksum(rowBytes(c, cells, children: children))
+    }
+
+    /// The bytes the checksum is over: every cell with its type, in order (also how tests
+    /// compare two records for exact equality).
+    static func rowBytes(_ c: CollectionName, _ cells: [Cell], children: [[[Cell]]]) -> Data {
+        var w = BinaryWriter()
+        w.string(c.rawValue)
+        func add(_ cell: Cell) {
+            switch cell {
+            case .int(let v): w.uint(1); w.int(v)
+            case .real(let v): w.uint(2); w.date(Date(timeIntervalSince1970: v))
+            case .text(let v): w.uint(3); w.string(v)
+            case .null: w.uint(4)
+            case .blob(let d): w.uint(5); w.string(d.base64EncodedString())
+            }
+        }
+        for cell in cells { add(cell) }
+        for table in children {
+            w.uint(UInt64(table.count))
+            for row in table { w.uint(UInt64(row.count)); for cell in row { add(cell) } }
+        }
+        return Data(w.bytes)
+    }
+
+    /// A record's bytes as `rowBytes` gives them.
+    static func rowBytes<R: StoredRecord>(of r: R) -> Data { rowBytes(R.collection, r.cells, children: r.childRows()) }
+
+    /// Reads one record from its row's cells (`id`, `crc`, the columns) and its lists' rows,
+    /// checking it reads back to exactly the checksum stored with it.
+    static func readRow<R: StoredRecord>(_: R.Type, _ cells: [Cell], children: [[[Cell]]]) throws -> R {
+        let key: Int
+        if case .int(let k) = cells.first { key = k } else { key = -1 }
+        let place = "\(StoreSchema.fileName) (\(R.collection.rawValue) \(key))"
+        guard cells.count == R.columns.count + 2, case .int(let crc) = cells[1] else {
+            throw CoreError.storeCorrupt(file: place, problem: .unreadable(detail: "row"))
+        }
+        var own = cells
+        own.remove(at: 1)
+        var reader = RowReader(own, place: place)
+        var r = try R(from: &reader)
+        guard reader.atEnd else { throw reader.damage("end of row") }
+        try r.setChildRows(children, place: place)
+        guard r.storageKey == key else { throw CoreError.storeCorrupt(file: place, problem: .misplaced) }
+        // (Over what it reads back as: a value changed on disk that still reads is caught too.)
+        guard rowChecksum(R.collection, r.cells, children: r.childRows()) == UInt32(truncatingIfNeeded: crc) else {
+            throw CoreError.storeCorrupt(file: place, problem: .checksumMismatch)
+        }
+        return r
+    }
+}

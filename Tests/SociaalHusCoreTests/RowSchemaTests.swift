@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+
+/// The typed tables of schema 9: the columns the code reads and writes are the columns the
+/// migrations made, and a reference to a person is a foreign key the store enforces.
+@Suite struct RowSchemaTests {
+    /// The columns of `table` as the database has them, in order.
+    static func columns(_ db: Database, _ table: String) throws -> [String] {
+        let s = try db.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid").bind(table)
+        var out: [String] = []
+        while try s.step() { out.append(s.text(0)) }
+        return out
+    }
+
+    @Test("every record's columns, lists and extra columns are exactly those of its table, in order")
+    func columnsMatch() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        struct Expect: TableVisitor {
+            typealias Failure = Never
+            let db: Database
+            func visit<R: StoredRecord>(_ table: inout Table<R>) {
+                let c = R.collection
+                #expect((try? RowSchemaTests.columns(db, c.rawValue)) == ["id", "crc"] + R.columns + RowWriterSession.extraColumns(c), "\(c)")
+                for t in R.childTables {
+                    #expect((try? RowSchemaTests.columns(db, t.name)) == [t.owner, "seq"] + t.columns, "\(t.name)")
+                }
+            }
+        }
+        var state = StoreState(manifest: .empty())
+        for c in CollectionName.allCases { state.visit(c, Expect(db: store.db)) }
+    }
+
+    @Test("every table is STRICT, and references to accounts and subjects are foreign keys")
+    func strictAndKeys() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let tables = try store.db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'")
+        while try tables.step() { #expect(tables.int(1) == 1, "\(tables.text(0)) is not STRICT") }
+        var keys: Set<String> = []
+        for table in CollectionName.allCases.map(\.rawValue) + ["digest_line", "outbox_account", "referral"] {
+            let s = try store.db.prepare("SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1)").bind(table)
+            while try s.step() { keys.insert("\(table).\(s.text(0)) -> \(s.text(1))") }
+        }
+        for expected in ["accounts.subject -> subject", "posts.author -> accounts", "messages.sender_account -> accounts",
+                         "messages.recipient_account -> accounts", "messages.sender_subject -> subject", "intakes.account -> accounts",
+                         "intakes.subject -> subject", "disclosures.intake -> intakes", "outbox_account.account -> accounts",
+                         "reports.reporter_account -> accounts", "reports.target_account -> accounts", "reports.reporter_subject -> subject",
+                         "digest_line.author -> accounts", "organisations.created_by -> accounts", "agenda.created_by -> accounts",
+                         "drafts.id -> accounts", "drafts.account -> accounts"] {
+            #expect(keys.contains(expected), "\(expected) missing in \(keys.sorted())")
+        }
+    }
+
+    @Test("a change that removes a person while a row still points to them is refused whole: an erasure cannot miss a row")
+    func danglingRefused() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let anna = try addResident(store, "anna@example.nl")
+        try store.createPost(PostDraft(kind: .vraag, title: "Hulp", body: "x", wijk: anna.profile.wijk, author: .resident(anna.id)), by: .account(anna))
+        let before = StoreTests.fingerprintOfDatabase(dir)
+        #expect(throws: CoreError.self) {
+            try store.update { tx in tx.remove(tx.state.accounts[anna.id.rawValue]!) }
+        }
+        #expect(StoreTests.fingerprintOfDatabase(dir) == before, "nothing written")
+        #expect(try reopen(dir).state.accounts[anna.id.rawValue] != nil)
+        #expect(StoreCheck.run(at: dir.store).isSound)
+    }
+
+    @Test("subjects: an account, a visitor by the address they wrote from, a resident at the desk without an account; a visitor's subject goes with their last row")
+    func subjects() throws {
+        let w = try DeskWorld()
+        let s = w.store
+        let m = try s.sendMessage(senderName: "Bea Bezoeker", senderEmail: "Bea@Example.org", to: .organisation(w.welzijn.id), text: "Hallo", by: .visitor)
+        #expect(try s.db.integer1("SELECT count(*) FROM subject WHERE kind = 'visitor' AND email = 'bea@example.org'") == 1)
+        #expect(try s.db.integer1("SELECT count(*) FROM subject s JOIN messages m ON m.sender_subject = s.id WHERE m.id = ?1", m.id.rawValue) == 1)
+        let intake = try s.createIntake(w.input(), by: .account(w.staff))
+        #expect(try s.db.integer1("SELECT count(*) FROM subject WHERE kind = 'desk' AND intake = ?1", intake.id.rawValue) == 1)
+        #expect(try s.db.integer1("SELECT count(*) FROM subject WHERE kind = 'account' AND account = ?1", w.resident.id.rawValue) == 1)
+        _ = try s.eraseVisitor(email: "bea@example.org", by: .commandLine)
+        #expect(try s.db.integer1("SELECT count(*) FROM subject WHERE email = 'bea@example.org'") == 0)
+        #expect(StoreCheck.run(at: w.dir.store).isSound)
+    }
+}
+
+extension StoreTests {
+    /// Every row of every table of the store, for comparing before and after.
+    static func fingerprintOfDatabase(_ dir: TempDir) -> [String] {
+        guard let db = try? Database(path: dir.store + "/sociaalhus.db", readOnly: true),
+              let tables = try? db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") else { return [] }
+        var names: [String] = []
+        while (try? tables.step()) == true { names.append(tables.text(0)) }
+        var out: [String] = []
+        for t in names {
+            guard let rows = try? db.prepare("SELECT * FROM \(t)") else { continue }
+            while (try? rows.step()) == true { out.append(t + ":" + rows.cells(0..<rows.columnCount).map { "\($0)" }.joined(separator: "|")) }
+        }
+        return out.sorted()
+    }
+}
