@@ -65,30 +65,37 @@ extension Store {
 
     // MARK: Recording
 
-    /// Records a new conversation and discards the staff member's draft.
+    /// Records a new conversation and discards the staff member's draft. A link to an account
+    /// (`input.account`) needs `consent` for exactly that account, and is logged for its holder.
     @discardableResult
-    public func createIntake(_ input: IntakeInput, by viewer: Viewer) throws -> Intake {
+    public func createIntake(_ input: IntakeInput, consent: LinkConsent? = nil, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let staff = viewer.activeAccount?.id else { throw CoreError.notPermitted(.notLoggedIn) }
         return try update(actor: viewer) { tx in
             let (person, question, notes) = try Self.validate(input, in: tx.state)
+            try Self.checkLink(person.account, was: nil, consent: consent)
             let id: IntakeID = tx.nextID(.intakes)
             let intake = Intake(id: id, person: person, category: input.category, question: question, notes: notes, status: .open,
                                 staff: staff, created: tx.now, changed: tx.now, closed: nil, referrals: [])
             tx.put(intake)
             if let d = tx.state.drafts[staff.rawValue] { tx.remove(d) }
             tx.audit(.intakeCreated, actor: staff, subject: person.account, target: "intake:\(id)")
+            Self.auditLink(from: nil, to: person.account, of: id, actor: staff, in: &tx)
             return intake
         }
     }
 
-    /// Changes what was recorded, and discards the staff member's draft.
+    /// Changes what was recorded, and discards the staff member's draft. A new link to an
+    /// account needs `consent` for exactly that account; linking and unlinking are logged for
+    /// the account holder concerned.
     @discardableResult
-    public func updateIntake(_ id: IntakeID, _ input: IntakeInput, by viewer: Viewer) throws -> Intake {
+    public func updateIntake(_ id: IntakeID, _ input: IntakeInput, consent: LinkConsent? = nil, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
             var intake = try Self.intake(id, in: tx.state)
             let (person, question, notes) = try Self.validate(input, in: tx.state)
+            let linkedBefore = intake.person.account
+            try Self.checkLink(person.account, was: linkedBefore, consent: consent)
             intake.person = person
             intake.category = input.category
             intake.question = question
@@ -103,6 +110,7 @@ extension Store {
             }
             if let staff = viewer.activeAccount?.id, let d = tx.state.drafts[staff.rawValue] { tx.remove(d) }
             tx.audit(.intakeChanged, actor: viewer.account?.id, subject: person.account, target: "intake:\(id)")
+            Self.auditLink(from: linkedBefore, to: person.account, of: id, actor: viewer.account?.id, in: &tx)
             return intake
         }
     }
@@ -261,6 +269,21 @@ extension Store {
     }
 
     // MARK: Helpers
+
+    /// The desk links a conversation to an account only explicitly (issue 23): a link that is
+    /// new (none before, or another account) needs the resident's agreement for exactly that
+    /// account. Nothing links by a matching phone number, name or address.
+    static func checkLink(_ account: AccountID?, was before: AccountID?, consent: LinkConsent?) throws {
+        guard let account, account != before else { return }
+        guard consent?.account == account else { throw CoreError.linkNotAgreed }
+    }
+
+    /// Logs a changed link: "unlinked" for the account it left, "linked" for the one it joined.
+    static func auditLink(from before: AccountID?, to after: AccountID?, of id: IntakeID, actor: AccountID?, in tx: inout Transaction) {
+        guard before != after else { return }
+        if let before { tx.audit(.intakeUnlinked, actor: actor, subject: before, target: "intake:\(id)") }
+        if let after { tx.audit(.intakeLinked, actor: actor, subject: after, target: "intake:\(id)") }
+    }
 
     /// The intakes of the same person as `id`, oldest first.
     static func samePerson(as id: IntakeID, in state: StoreState) throws -> [Intake] {

@@ -29,6 +29,10 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         case intakeChanged = "intake-changed"
         case intakeReferred = "intake-referred"
         case intakeErased = "intake-erased"
+        /// A conversation was linked to the person's account, after they agreed at the desk.
+        case intakeLinked = "intake-linked"
+        /// A conversation's link to the person's account was removed (the event names that account).
+        case intakeUnlinked = "intake-unlinked"
         case contentModerated = "content-moderated"
     }
 

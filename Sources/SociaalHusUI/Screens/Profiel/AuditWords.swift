@@ -32,6 +32,8 @@ enum AuditWords {
         case .intakeChanged: return lang.t("Gesprek gewijzigd", "Conversation changed")
         case .intakeReferred: return lang.t("Doorverwezen", "Referred")
         case .intakeErased: return lang.t("Gesprek gewist", "Conversation erased")
+        case .intakeLinked: return lang.t("Gesprek aan je account gekoppeld", "Conversation linked to your account")
+        case .intakeUnlinked: return lang.t("Gesprek losgekoppeld van je account", "Conversation unlinked from your account")
         case .contentModerated: return lang.t("Inhoud gemodereerd", "Content moderated")
         }
     }
