@@ -166,7 +166,9 @@ struct DeskWorld {
         let v = try viewer(who, w)
         let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .question], purpose: "hulp bij boodschappen")
         let calls: [() throws -> Void] = [
-            { _ = try w.store.intakes(by: v) },
+            { var run = IntakeListing(); _ = try w.store.listIntakes(&run, by: v) },
+            { var run = IntakeListing(query: "piet"); _ = try w.store.listIntakes(&run, by: v) },
+            { _ = try w.store.intakeCountOfPerson(of: intake.id, by: v) },
             { _ = try w.store.openIntake(intake.id, by: v) },
             { _ = try w.store.personHistory(of: intake.id, by: v) },
             { _ = try w.store.accountMatch(email: "anna@example.nl", by: v) },
@@ -488,6 +490,127 @@ struct DeskWorld {
     }
 }
 
+/// Issue 23: every showing of a person's conversation at the desk is logged for them, naming the
+/// staff member: a row of the day's list or of a search, the count before erasing, the account a
+/// typed e-mail address belongs to. Once per run of a list or search, never per redraw or key.
+@Suite struct DeskShowingLogTests {
+    /// Fenna's conversation closed the day before; Piet's and Anna's (linked) recorded today.
+    struct Desk {
+        let w: DeskWorld
+        let fenna: Intake, piet: Intake, anna: Intake
+
+        init() throws {
+            let w = try DeskWorld()
+            self.w = w
+            fenna = try w.store.createIntake(w.input { $0.name = "Fenna Bos"; $0.phone = "0741234567"; $0.postcode = "7623 ZX" }, by: w.desk)
+            try w.store.setIntakeStatus(fenna.id, .afgesloten, by: w.desk)
+            w.clock.advance(24 * 3600)
+            piet = try w.store.createIntake(w.input(), by: w.desk)
+            anna = try w.store.createIntake(w.input { $0.name = "Anna de Vries"; $0.phone = ""; $0.email = "anna@example.nl"; $0.account = w.resident.id },
+                                            consent: LinkConsent(account: w.resident.id), by: w.desk)
+        }
+
+        /// The newest audit event's number, to look at what came after.
+        var mark: Int { w.store.state.audit.all.map(\.id.rawValue).max() ?? 0 }
+
+        /// The events of `action` after `mark`, oldest first.
+        func events(_ action: AuditEvent.Action, since mark: Int) throws -> [AuditEvent] {
+            try w.store.refresh()
+            return w.store.state.audit.all.filter { $0.action == action && $0.id.rawValue > mark }.sorted { $0.id < $1.id }
+        }
+    }
+
+    static let runs: [(String, String, Set<String>)] = [
+        ("the day's list: open and today's conversations, not yesterday's closed one", "", ["Piet Pieters", "Anna de Vries"]),
+        ("a search by name also finds a closed one", "fenna", ["Fenna Bos"]),
+        ("a search by postcode, spaces left out", "7623zx", ["Fenna Bos"]),
+        ("a search by e-mail address", "ANNA@example", ["Anna de Vries"]),
+        ("a search several conversations match", "e", ["Fenna Bos", "Piet Pieters", "Anna de Vries"]),
+        ("a search nothing matches logs nothing", "niemand", []),
+    ]
+
+    @Test("each conversation a list or search shows is logged once for its person, naming the staff member, in one change", arguments: runs)
+    func listed(_ name: String, _ query: String, _ expected: Set<String>) throws {
+        let d = try Desk()
+        let mark = d.mark
+        let version = d.w.store.seenVersion(.audit)
+        var run = IntakeListing(query: query)
+        let rows = try d.w.store.listIntakes(&run, by: d.w.desk)
+        #expect(Set(rows.map(\.person.name)) == expected)
+        let events = try d.events(.intakeListed, since: mark)
+        #expect(events.compactMap(\.target).sorted() == rows.map { "intake:\($0.id)" }.sorted())
+        for e in events {
+            #expect(e.actor == d.w.staff.id)
+            #expect(e.subject == rows.first { "intake:\($0.id)" == e.target }?.person.account, "for the person whose conversation it is")
+        }
+        #expect(d.w.store.seenVersion(.audit) == version + (rows.isEmpty ? 0 : 1), "one change for the whole listing")
+        // The same run read again (a redraw, coming back to the list, a live refresh) writes nothing.
+        #expect(try d.w.store.listIntakes(&run, by: d.w.desk) == rows)
+        #expect(try d.events(.intakeListed, since: mark).count == rows.count)
+        // Running the search again is looking again: logged again.
+        var again = IntakeListing(query: query)
+        _ = try d.w.store.listIntakes(&again, by: d.w.desk)
+        #expect(try d.events(.intakeListed, since: mark).count == 2 * rows.count)
+    }
+
+    @Test("a conversation that comes into a run later is logged when it is shown; the others not again") func newRow() throws {
+        let d = try Desk()
+        var run = IntakeListing()
+        _ = try d.w.store.listIntakes(&run, by: d.w.desk)
+        let mark = d.mark
+        let karin = try d.w.store.createIntake(d.w.input { $0.name = "Karin Smit"; $0.phone = "0749876543"; $0.postcode = "" }, by: d.w.desk)
+        #expect(try d.w.store.listIntakes(&run, by: d.w.desk).count == 3)
+        #expect(try d.events(.intakeListed, since: mark).map(\.target) == ["intake:\(karin.id)"])
+    }
+
+    @Test("the count before erasing tells the desk each of the person's conversations exists: each is logged") func count() throws {
+        let d = try Desk()
+        let second = try d.w.store.createIntake(d.w.input { $0.question = "Tweede vraag" }, by: d.w.desk)
+        let mark = d.mark
+        #expect(try d.w.store.intakeCountOfPerson(of: d.piet.id, by: d.w.desk) == 2)
+        let events = try d.events(.intakeListed, since: mark)
+        #expect(events.map(\.target) == ["intake:\(d.piet.id)", "intake:\(second.id)"])
+        #expect(events.allSatisfy { $0.actor == d.w.staff.id })
+    }
+
+    @Test("the account a typed address belongs to is logged for its holder, once while the form shows it") func lookUp() throws {
+        let d = try Desk()
+        let mark = d.mark
+        #expect(try d.w.store.accountMatch(email: "niemand@example.nl", by: d.w.desk) == nil)
+        #expect(try d.events(.accountLookedUp, since: mark).isEmpty, "no account, nothing shown")
+        let anna = try #require(try d.w.store.accountMatch(email: "anna@example.nl", by: d.w.desk))
+        #expect(try d.w.store.accountMatch(email: " ANNA@example.nl", shown: anna, by: d.w.desk) == anna)
+        #expect(try d.events(.accountLookedUp, since: mark).map(\.subject) == [d.w.resident.id], "the same match again writes nothing")
+        let kees = try #require(try d.w.store.accountMatch(email: "kees@example.nl", shown: anna, by: d.w.desk))
+        let events = try d.events(.accountLookedUp, since: mark)
+        #expect(events.map(\.subject) == [d.w.resident.id, kees.id])
+        #expect(events.map(\.target) == ["account:\(d.w.resident.id)", "account:\(kees.id)"])
+        #expect(events.allSatisfy { $0.actor == d.w.staff.id })
+    }
+
+    static let exportLines: [(String, String)] = [
+        ("linking the conversation to the account", "intake-linked"),
+        ("a row of the day's list", "intake-listed"),
+        ("opening the conversation", "intake-opened"),
+        ("looking the account up by e-mail address", "account-looked-up"),
+    ]
+
+    @Test("the resident finds each showing in their export, with who and in which role", arguments: exportLines)
+    func export(_ what: String, _ action: String) throws {
+        let d = try Desk()
+        var run = IntakeListing()
+        _ = try d.w.store.listIntakes(&run, by: d.w.desk)
+        _ = try d.w.store.openIntake(d.anna.id, by: d.w.desk)
+        _ = try d.w.store.accountMatch(email: "anna@example.nl", by: d.w.desk)
+        let export = try d.w.store.export(d.w.resident.id, by: .account(d.w.resident))
+        let lines = export.auditEvents.filter { $0.action == action }
+        #expect(lines.count == 1, "\(what)")
+        #expect(lines.allSatisfy { $0.by == "staff" && $0.byName == "Lotte Balie" && $0.byRole == "desk-staff" }, "\(what)")
+        // Only her own: the rows of Piet's conversation are in no one's account log.
+        #expect(export.auditEvents.filter { $0.action == "intake-listed" }.map(\.target) == ["intake:\(d.anna.id)"])
+    }
+}
+
 /// Issue 23: the desk links a conversation to an account only explicitly: whose account it is is
 /// shown, the resident agrees, and the link is logged for them. Never by a matching detail.
 @Suite struct IntakeLinkTests {
@@ -569,7 +692,8 @@ struct DeskWorld {
         var changed = same
         changed.notes = "Later bijgewerkt"
         try w.store.updateIntake(intake.id, changed, by: w.desk)
-        _ = try w.store.intakes(by: w.desk)
+        var run = IntakeListing(query: anna.name)
+        _ = try w.store.listIntakes(&run, by: w.desk)
         _ = try w.store.accountMatch(email: anna.email, by: w.desk)
         // A linked conversation of hers puts the other in the desk's history of the person, never in her account.
         let linked = try w.store.createIntake(w.input { $0.email = anna.email; $0.account = anna.id }, consent: LinkConsent(account: anna.id), by: w.desk)

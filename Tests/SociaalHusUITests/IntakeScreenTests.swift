@@ -191,6 +191,8 @@ extension Driver {
         d.focus("Opslaan")
         d.press(.enter)
         #expect(d.store.state.intakes.all.first?.person.account == nil)
+        let lookedUp = d.store.state.audit.all.filter { $0.action == .accountLookedUp }.map(\.subject)
+        #expect(lookedUp == [anna.id, henk.id], "each account shown is logged once, for its holder")
     }
 
     @Test("a referral needs the notice: Esc there passes nothing; b records it") func referral() throws {
@@ -247,9 +249,13 @@ extension Driver {
         for q in ["fenna", "7623zx", "7623 Z"] {
             d.press(.char("/"))
             d.type(q)
+            #expect(!d.screen.contains("Fenna Bos"), "typing does not search yet: '\(q)'")
+            d.press(.enter)
             #expect(d.screen.contains("Fenna Bos"), "search '\(q)'")
-            d.press(.escape)
+            d.press(.char("/"), .escape)
         }
+        let seen = d.store.state.audit.all.filter { $0.action == .intakeListed && $0.target == "intake:\(closed.id)" }
+        #expect(seen.count == 3, "once per search run that showed it, never per key")
     }
 
     @Test("an administrator sets the retention period in months") func retention() {

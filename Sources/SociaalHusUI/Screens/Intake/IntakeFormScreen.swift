@@ -98,10 +98,11 @@ final class IntakeFormScreen: FormScreen {
                            account: form.bool("link") ? match?.id : nil)
     }
 
-    /// Looks the typed e-mail address up among the accounts and says whose account ticking the
-    /// box would link. Ticks made for one account are cleared when the address leads to another.
+    /// Looks the typed e-mail address up among the accounts (showing another account is logged
+    /// for its holder) and says whose account ticking the box would link. Ticks made for one
+    /// account are cleared when the address leads to another.
     private func lookUpMatch(_ ctx: UIContext) {
-        match = try? ctx.store.accountMatch(email: form.text("email"), by: ctx.viewer)
+        match = try? ctx.store.accountMatch(email: form.text("email"), shown: match, by: ctx.viewer)
         if let m = match {
             if m.id != ticksFor {
                 form.setBool("link", false)
