@@ -33,7 +33,9 @@ import Testing
         try t.type("anna.devries@demo.sociaalhus.example")
         try t.keys("Tab")
         try t.waitFor("Account koppelen: Demo Anna de Vries (Centrum)")
-        try t.keys("Space")
+        // Linked only with the resident's agreement, ticked on the next row.
+        try t.keys("Space", "Tab", "Space")
+        try t.waitFor("[x] De bewoner is akkoord")
         try t.tabUntil("Aantekeningen")
         try t.type("Heeft ook schulden bij de energieleverancier")
         try t.tabUntil("[ Opslaan ]")

@@ -70,7 +70,7 @@ import Glibc
         // The desk: a linked intake with a referral, another person's intake naming them, and an unsaved form about them.
         let input = IntakeInput(category: .wonen, question: "CANARYINTAKE vraag", notes: "CANARYINTAKE notitie", name: name, phone: phone, email: email,
                                 address: address, postcode: "7623 ZX", place: "Borne", account: canary.id)
-        let intake = try s.createIntake(input, by: w.desk)
+        let intake = try s.createIntake(input, consent: LinkConsent(account: canary.id), by: w.desk)
         let plan = ReferralPlan(organisation: w.voedselbank.id, fields: IntakeField.allCases, purpose: "hulp")
         try s.refer(intake.id, plan: plan, told: w.told(intake, plan), by: w.desk)
         try s.createIntake(w.input { $0.notes = "Buurvrouw van " + name + " belde mee" }, by: w.desk)

@@ -166,7 +166,9 @@ struct DeskWorld {
         let v = try viewer(who, w)
         let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .question], purpose: "hulp bij boodschappen")
         let calls: [() throws -> Void] = [
-            { _ = try w.store.intakes(by: v) },
+            { var run = IntakeListing(); _ = try w.store.listIntakes(&run, by: v) },
+            { var run = IntakeListing(query: "piet"); _ = try w.store.listIntakes(&run, by: v) },
+            { _ = try w.store.intakeCountOfPerson(of: intake.id, by: v) },
             { _ = try w.store.openIntake(intake.id, by: v) },
             { _ = try w.store.personHistory(of: intake.id, by: v) },
             { _ = try w.store.accountMatch(email: "anna@example.nl", by: v) },
@@ -287,7 +289,8 @@ struct DeskWorld {
         let w = try DeskWorld()
         #expect(try w.store.accountMatch(email: " ANNA@example.nl", by: w.desk) == AccountMatch(id: w.resident.id, name: "Anna de Vries", wijk: w.resident.profile.wijk))
         #expect(try w.store.accountMatch(email: "niemand@example.nl", by: w.desk) == nil)
-        let intake = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id }, by: w.desk)
+        let intake = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id },
+                                              consent: LinkConsent(account: w.resident.id), by: w.desk)
         #expect(intake.person.wijk == w.resident.profile.wijk)
         let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .email, .question], purpose: "hulp bij boodschappen")
         try w.store.refer(intake.id, plan: plan, told: w.told(intake, plan), by: w.desk)
@@ -321,7 +324,8 @@ struct DeskWorld {
 
     @Test("erasure on request also takes the person's unlinked conversations") func unlinked() throws {
         let w = try DeskWorld()
-        let linked = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id; $0.phone = "" ; $0.postcode = "" }, by: w.desk)
+        let linked = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id; $0.phone = "" ; $0.postcode = "" },
+                                              consent: LinkConsent(account: w.resident.id), by: w.desk)
         try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.phone = ""; $0.postcode = ""; $0.question = "Eerdere vraag" }, by: w.desk)
         try w.store.createIntake(w.input { $0.name = "Iemand anders"; $0.phone = "0741234567"; $0.postcode = "" }, by: w.desk)
         #expect(try w.store.intakeCountOfPerson(of: linked.id, by: w.desk) == 2)
@@ -332,9 +336,10 @@ struct DeskWorld {
 }
 
 @Suite struct IntakeAuditTests {
-    @Test("opening, changing, referring and erasing are logged with staff id, record id and time only") func audit() throws {
+    @Test("linking, opening, changing, referring and erasing are logged with staff id, record id and time only") func audit() throws {
         let w = try DeskWorld()
-        let intake = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id }, by: w.desk)
+        let intake = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id },
+                                              consent: LinkConsent(account: w.resident.id), by: w.desk)
         _ = try w.store.openIntake(intake.id, by: w.desk)
         try w.store.updateIntake(intake.id, w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id; $0.notes = "Nieuw" }, by: w.desk)
         let plan = ReferralPlan(organisation: w.voedselbank.id, fields: [.name, .question], purpose: "hulp")
@@ -342,8 +347,8 @@ struct DeskWorld {
         _ = try w.store.personHistory(of: intake.id, by: w.desk)
         try w.store.eraseIntakes(ofPersonIn: intake.id, by: .account(w.admin))
         let events = w.store.state.audit.all.filter { $0.target == "intake:\(intake.id)" }.sorted { $0.id < $1.id }
-        #expect(events.map(\.action) == [.intakeCreated, .intakeOpened, .intakeChanged, .intakeReferred, .intakeOpened, .intakeErased])
-        #expect(events.map(\.actor) == [w.staff.id, w.staff.id, w.staff.id, w.staff.id, w.staff.id, w.admin.id])
+        #expect(events.map(\.action) == [.intakeCreated, .intakeLinked, .intakeOpened, .intakeChanged, .intakeReferred, .intakeOpened, .intakeErased])
+        #expect(events.map(\.actor) == [w.staff.id, w.staff.id, w.staff.id, w.staff.id, w.staff.id, w.staff.id, w.admin.id])
         #expect(events.allSatisfy { $0.subject == w.resident.id && $0.at == testNow })
     }
 }
@@ -353,7 +358,8 @@ struct DeskWorld {
     @Test("the export names who opened a person's conversation, in the role they acted in; the operator and the person themselves by word")
     func whoActed() throws {
         let w = try DeskWorld()
-        let intake = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id }, by: w.desk)
+        let intake = try w.store.createIntake(w.input { $0.email = "anna@example.nl"; $0.account = w.resident.id },
+                                              consent: LinkConsent(account: w.resident.id), by: w.desk)
         _ = try w.store.openIntake(intake.id, by: w.desk)
         let export = try w.store.export(w.resident.id, by: .account(w.resident))
         let opened = try #require(export.auditEvents.first { $0.action == "intake-opened" })
@@ -434,8 +440,9 @@ struct DeskWorld {
     func plant(_ w: DeskWorld, account: AccountID? = nil, email: String = "canary-intake-w9@example.nl") throws -> Intake {
         let input = IntakeInput(category: .wonen, question: "CANARY-VRAAG-Tt4", notes: "CANARY-NOTITIE-Uu8", name: "Canary Persoon Qx7",
                                 phone: "06-87654329", email: email, address: "Canarylaan 31", postcode: "7623zx", place: "Borne", account: account)
-        let first = try w.store.createIntake(input, by: w.desk)
-        let second = try w.store.createIntake(input, by: w.desk)
+        let consent = account.map(LinkConsent.init)
+        let first = try w.store.createIntake(input, consent: consent, by: w.desk)
+        let second = try w.store.createIntake(input, consent: consent, by: w.desk)
         let plan = ReferralPlan(organisation: w.voedselbank.id, fields: IntakeField.allCases, purpose: "CANARY-DOEL-Vv2")
         try w.store.refer(first.id, plan: plan, told: w.told(first, plan), by: w.desk)
         try w.store.setIntakeStatus(second.id, .afgesloten, by: w.desk)
@@ -480,6 +487,221 @@ struct DeskWorld {
         for c in Self.canaries where c != "canary-intake-w9@example.nl" { #expect(w.filesContaining(c).isEmpty, "\(c) remains") }
         #expect(w.store.state.intakes.count == 1)
         #expect(w.store.state.disclosures.count == 0)
+    }
+}
+
+/// Issue 23: every showing of a person's conversation at the desk is logged for them, naming the
+/// staff member: a row of the day's list or of a search, the count before erasing, the account a
+/// typed e-mail address belongs to. Once per run of a list or search, never per redraw or key.
+@Suite struct DeskShowingLogTests {
+    /// Fenna's conversation closed the day before; Piet's and Anna's (linked) recorded today.
+    struct Desk {
+        let w: DeskWorld
+        let fenna: Intake, piet: Intake, anna: Intake
+
+        init() throws {
+            let w = try DeskWorld()
+            self.w = w
+            fenna = try w.store.createIntake(w.input { $0.name = "Fenna Bos"; $0.phone = "0741234567"; $0.postcode = "7623 ZX" }, by: w.desk)
+            try w.store.setIntakeStatus(fenna.id, .afgesloten, by: w.desk)
+            w.clock.advance(24 * 3600)
+            piet = try w.store.createIntake(w.input(), by: w.desk)
+            anna = try w.store.createIntake(w.input { $0.name = "Anna de Vries"; $0.phone = ""; $0.email = "anna@example.nl"; $0.account = w.resident.id },
+                                            consent: LinkConsent(account: w.resident.id), by: w.desk)
+        }
+
+        /// The newest audit event's number, to look at what came after.
+        var mark: Int { w.store.state.audit.all.map(\.id.rawValue).max() ?? 0 }
+
+        /// The events of `action` after `mark`, oldest first.
+        func events(_ action: AuditEvent.Action, since mark: Int) throws -> [AuditEvent] {
+            try w.store.refresh()
+            return w.store.state.audit.all.filter { $0.action == action && $0.id.rawValue > mark }.sorted { $0.id < $1.id }
+        }
+    }
+
+    static let runs: [(String, String, Set<String>)] = [
+        ("the day's list: open and today's conversations, not yesterday's closed one", "", ["Piet Pieters", "Anna de Vries"]),
+        ("a search by name also finds a closed one", "fenna", ["Fenna Bos"]),
+        ("a search by postcode, spaces left out", "7623zx", ["Fenna Bos"]),
+        ("a search by e-mail address", "ANNA@example", ["Anna de Vries"]),
+        ("a search several conversations match", "e", ["Fenna Bos", "Piet Pieters", "Anna de Vries"]),
+        ("a search nothing matches logs nothing", "niemand", []),
+    ]
+
+    @Test("each conversation a list or search shows is logged once for its person, naming the staff member, in one change", arguments: runs)
+    func listed(_ name: String, _ query: String, _ expected: Set<String>) throws {
+        let d = try Desk()
+        let mark = d.mark
+        let version = d.w.store.seenVersion(.audit)
+        var run = IntakeListing(query: query)
+        let rows = try d.w.store.listIntakes(&run, by: d.w.desk)
+        #expect(Set(rows.map(\.person.name)) == expected)
+        let events = try d.events(.intakeListed, since: mark)
+        #expect(events.compactMap(\.target).sorted() == rows.map { "intake:\($0.id)" }.sorted())
+        for e in events {
+            #expect(e.actor == d.w.staff.id)
+            #expect(e.subject == rows.first { "intake:\($0.id)" == e.target }?.person.account, "for the person whose conversation it is")
+        }
+        #expect(d.w.store.seenVersion(.audit) == version + (rows.isEmpty ? 0 : 1), "one change for the whole listing")
+        // The same run read again (a redraw, coming back to the list, a live refresh) writes nothing.
+        #expect(try d.w.store.listIntakes(&run, by: d.w.desk) == rows)
+        #expect(try d.events(.intakeListed, since: mark).count == rows.count)
+        // Running the search again is looking again: logged again.
+        var again = IntakeListing(query: query)
+        _ = try d.w.store.listIntakes(&again, by: d.w.desk)
+        #expect(try d.events(.intakeListed, since: mark).count == 2 * rows.count)
+    }
+
+    @Test("a conversation that comes into a run later is logged when it is shown; the others not again") func newRow() throws {
+        let d = try Desk()
+        var run = IntakeListing()
+        _ = try d.w.store.listIntakes(&run, by: d.w.desk)
+        let mark = d.mark
+        let karin = try d.w.store.createIntake(d.w.input { $0.name = "Karin Smit"; $0.phone = "0749876543"; $0.postcode = "" }, by: d.w.desk)
+        #expect(try d.w.store.listIntakes(&run, by: d.w.desk).count == 3)
+        #expect(try d.events(.intakeListed, since: mark).map(\.target) == ["intake:\(karin.id)"])
+    }
+
+    @Test("the count before erasing tells the desk each of the person's conversations exists: each is logged") func count() throws {
+        let d = try Desk()
+        let second = try d.w.store.createIntake(d.w.input { $0.question = "Tweede vraag" }, by: d.w.desk)
+        let mark = d.mark
+        #expect(try d.w.store.intakeCountOfPerson(of: d.piet.id, by: d.w.desk) == 2)
+        let events = try d.events(.intakeListed, since: mark)
+        #expect(events.map(\.target) == ["intake:\(d.piet.id)", "intake:\(second.id)"])
+        #expect(events.allSatisfy { $0.actor == d.w.staff.id })
+    }
+
+    @Test("the account a typed address belongs to is logged for its holder, once while the form shows it") func lookUp() throws {
+        let d = try Desk()
+        let mark = d.mark
+        #expect(try d.w.store.accountMatch(email: "niemand@example.nl", by: d.w.desk) == nil)
+        #expect(try d.events(.accountLookedUp, since: mark).isEmpty, "no account, nothing shown")
+        let anna = try #require(try d.w.store.accountMatch(email: "anna@example.nl", by: d.w.desk))
+        #expect(try d.w.store.accountMatch(email: " ANNA@example.nl", shown: anna, by: d.w.desk) == anna)
+        #expect(try d.events(.accountLookedUp, since: mark).map(\.subject) == [d.w.resident.id], "the same match again writes nothing")
+        let kees = try #require(try d.w.store.accountMatch(email: "kees@example.nl", shown: anna, by: d.w.desk))
+        let events = try d.events(.accountLookedUp, since: mark)
+        #expect(events.map(\.subject) == [d.w.resident.id, kees.id])
+        #expect(events.map(\.target) == ["account:\(d.w.resident.id)", "account:\(kees.id)"])
+        #expect(events.allSatisfy { $0.actor == d.w.staff.id })
+    }
+
+    static let exportLines: [(String, String)] = [
+        ("linking the conversation to the account", "intake-linked"),
+        ("a row of the day's list", "intake-listed"),
+        ("opening the conversation", "intake-opened"),
+        ("looking the account up by e-mail address", "account-looked-up"),
+    ]
+
+    @Test("the resident finds each showing in their export, with who and in which role", arguments: exportLines)
+    func export(_ what: String, _ action: String) throws {
+        let d = try Desk()
+        var run = IntakeListing()
+        _ = try d.w.store.listIntakes(&run, by: d.w.desk)
+        _ = try d.w.store.openIntake(d.anna.id, by: d.w.desk)
+        _ = try d.w.store.accountMatch(email: "anna@example.nl", by: d.w.desk)
+        let export = try d.w.store.export(d.w.resident.id, by: .account(d.w.resident))
+        let lines = export.auditEvents.filter { $0.action == action }
+        #expect(lines.count == 1, "\(what)")
+        #expect(lines.allSatisfy { $0.by == "staff" && $0.byName == "Lotte Balie" && $0.byRole == "desk-staff" }, "\(what)")
+        // Only her own: the rows of Piet's conversation are in no one's account log.
+        #expect(export.auditEvents.filter { $0.action == "intake-listed" }.map(\.target) == ["intake:\(d.anna.id)"])
+    }
+}
+
+/// Issue 23: the desk links a conversation to an account only explicitly: whose account it is is
+/// shown, the resident agrees, and the link is logged for them. Never by a matching detail.
+@Suite struct IntakeLinkTests {
+    /// Anna (the resident) or Kees (another account holder).
+    enum Who: Sendable { case anna, kees }
+
+    /// One row: a new or recorded conversation, its link before and after, the agreement given.
+    struct Row: Sendable, CustomTestStringConvertible {
+        let name: String
+        /// nil for a new conversation; else the recorded one's link (`.some(nil)`: recorded unlinked).
+        let recorded: Who??
+        let after: Who?
+        let consent: Who?
+        let expected: CoreError?
+        /// The link events written, and for whom.
+        let events: [(AuditEvent.Action, Who)]
+        init(_ name: String, recorded: Who??, after: Who?, consent: Who?, _ expected: CoreError?, _ events: [(AuditEvent.Action, Who)]) {
+            self.name = name
+            self.recorded = recorded
+            self.after = after
+            self.consent = consent
+            self.expected = expected
+            self.events = events
+        }
+        var testDescription: String { name }
+    }
+
+    static let rows: [Row] = [
+        Row("a new conversation linked without agreement", recorded: nil, after: .anna, consent: nil, .linkNotAgreed, []),
+        Row("a new conversation with agreement for another account", recorded: nil, after: .anna, consent: .kees, .linkNotAgreed, []),
+        Row("a new conversation linked with the resident's agreement", recorded: nil, after: .anna, consent: .anna, nil, [(.intakeLinked, .anna)]),
+        Row("a new conversation not linked needs no agreement", recorded: nil, after: nil, consent: nil, nil, []),
+        Row("an agreement alone links nothing", recorded: nil, after: nil, consent: .anna, nil, []),
+        Row("linking a recorded conversation needs agreement", recorded: .some(nil), after: .anna, consent: nil, .linkNotAgreed, []),
+        Row("linking a recorded conversation with agreement", recorded: .some(nil), after: .anna, consent: .anna, nil, [(.intakeLinked, .anna)]),
+        Row("an unchanged link needs no new agreement", recorded: .anna, after: .anna, consent: nil, nil, []),
+        Row("removing a link is logged for the former holder", recorded: .anna, after: nil, consent: nil, nil, [(.intakeUnlinked, .anna)]),
+        Row("moving a link needs the new holder's agreement", recorded: .anna, after: .kees, consent: .anna, .linkNotAgreed, []),
+        Row("moving a link with the new holder's agreement", recorded: .anna, after: .kees, consent: .kees, nil,
+            [(.intakeUnlinked, .anna), (.intakeLinked, .kees)]),
+    ]
+
+    @Test("a conversation is linked to an account only with the resident's agreement, and the link is logged for them", arguments: rows)
+    func link(_ row: Row) throws {
+        let w = try DeskWorld()
+        func id(_ who: Who) -> AccountID { who == .anna ? w.resident.id : w.editor.id }
+        // Anna's e-mail address also when unlinked: a matching address links nothing by itself.
+        func input(_ who: Who?) -> IntakeInput { w.input { $0.email = who == .kees ? "kees@example.nl" : "anna@example.nl"; $0.account = who.map(id) } }
+        var recorded: Intake?
+        if let before = row.recorded {
+            recorded = try w.store.createIntake(input(before), consent: before.map { LinkConsent(account: id($0)) }, by: w.desk)
+        }
+        let mark = w.store.state.audit.all.map(\.id.rawValue).max() ?? 0
+        let consent = row.consent.map { LinkConsent(account: id($0)) }
+        let save: () throws -> Intake = {
+            if let r = recorded { return try w.store.updateIntake(r.id, input(row.after), consent: consent, by: w.desk) }
+            return try w.store.createIntake(input(row.after), consent: consent, by: w.desk)
+        }
+        if let expected = row.expected {
+            #expect(throws: expected) { try save() }
+            #expect(w.store.state.intakes.all.map(\.person.account) == (recorded.map { [$0.person.account] } ?? []), "nothing changed")
+        } else {
+            #expect(try save().person.account == row.after.map(id))
+        }
+        let links = w.store.state.audit.all.filter { $0.id.rawValue > mark && [.intakeLinked, .intakeUnlinked].contains($0.action) }.sorted { $0.id < $1.id }
+        #expect(links.map(\.action) == row.events.map(\.0))
+        #expect(links.map(\.subject) == row.events.map { id($0.1) })
+        #expect(links.allSatisfy { $0.actor == w.staff.id })
+    }
+
+    @Test("nothing links by itself: a conversation with the account holder's own name, phone and e-mail stays out of their account")
+    func noAutomaticLink() throws {
+        let w = try DeskWorld()
+        try w.store.updateProfile(for: w.resident.id, by: .account(w.resident)) { $0.phone = "06-12345678" }
+        let anna = try #require(w.store.state.accounts[w.resident.id.rawValue])
+        let same = w.input { $0.name = anna.name; $0.phone = "06-12345678"; $0.email = anna.email }
+        let intake = try w.store.createIntake(same, by: w.desk)
+        #expect(intake.person.account == nil)
+        var changed = same
+        changed.notes = "Later bijgewerkt"
+        try w.store.updateIntake(intake.id, changed, by: w.desk)
+        var run = IntakeListing(query: anna.name)
+        _ = try w.store.listIntakes(&run, by: w.desk)
+        _ = try w.store.accountMatch(email: anna.email, by: w.desk)
+        // A linked conversation of hers puts the other in the desk's history of the person, never in her account.
+        let linked = try w.store.createIntake(w.input { $0.email = anna.email; $0.account = anna.id }, consent: LinkConsent(account: anna.id), by: w.desk)
+        #expect(try w.store.personHistory(of: linked.id, by: w.desk).intakes.count == 2)
+        #expect(w.store.state.intakes[intake.id.rawValue]?.person.account == nil)
+        let export = try w.store.export(anna.id, by: .account(anna))
+        #expect(export.intakes.map(\.id) == [linked.id.rawValue])
+        #expect(!w.store.state.audit.all.contains { $0.action == .intakeLinked && $0.target == "intake:\(intake.id)" })
     }
 }
 

@@ -72,7 +72,7 @@ import Testing
         try s.updateProfile(for: ruud.id, by: .account(ruud)) { $0.phone = Self.phone; $0.address = "Dorpsstraat 12" }
         ruud = s.state.accounts[ruud.id.rawValue]!
         try s.createPost(PostDraft(kind: .vraag, title: "Eigen vraag", body: "x", wijk: ruud.profile.wijk, author: .resident(ruud.id)), by: .account(ruud))
-        let own = try s.createIntake(w.input { $0.name = Self.name; $0.phone = Self.phone; $0.email = Self.email; $0.account = ruud.id }, by: w.desk)
+        let own = try s.createIntake(w.input { $0.name = Self.name; $0.phone = Self.phone; $0.email = Self.email; $0.account = ruud.id }, consent: LinkConsent(account: ruud.id), by: w.desk)
 
         // Other people: unlinked intakes of look-alikes, posts and messages of other residents.
         var expectedIntakes: [IntakeID: (question: String, notes: String, person: IntakePerson)] = [:]

@@ -30,7 +30,7 @@ import Testing
         case .erased: .accountGone
         }
         #expect(throws: CoreError.notPermitted(expected)) { try w.store.openIntake(intake.id, by: stale) }
-        #expect(throws: CoreError.notPermitted(expected)) { try w.store.intakes(by: stale) }
+        #expect(throws: CoreError.notPermitted(expected)) { var run = IntakeListing(); _ = try w.store.listIntakes(&run, by: stale) }
         #expect(throws: CoreError.notPermitted(expected)) { try w.store.createIntake(w.input(), by: stale) }
         #expect(w.store.state.intakes.count == 1, "nothing new was recorded")
     }

@@ -69,7 +69,7 @@ import Testing
             .fieldTooLong(.body, limit: 5000), .unknownWijk("w"), .unknownAccount(email: "e"), .unknownOrganisation("o"), .notFound(what: "x"),
             .invalidDate("d"), .endBeforeStart, .startInPast, .lifetimeTooLong(maximumDays: 90), .lifetimeTooShort, .invalidPhoto(.notJPEGOrPNG),
             .passwordRejected(.common), .loginFailed, .loginThrottled(seconds: 3), .accountBlocked, .notPermitted(.notEditor), .platformPrivate,
-            .invalidPostcode("p"), .invalidPhone("p"), .intakeNeedsContact, .accountMatchMismatch, .referralNeedsFields,
+            .invalidPostcode("p"), .invalidPhone("p"), .intakeNeedsContact, .accountMatchMismatch, .linkNotAgreed, .referralNeedsFields,
             .referralFieldEmpty(.email), .residentNotTold, .intakeAlreadyClosed, .invalidRetention(minimum: 1, maximum: 120),
             .notPermitted(.deskStaffOnly),
         ]

@@ -11,14 +11,15 @@ extension Driver {
         store.state.accounts.all.first { $0.email.hasPrefix(prefix) }!
     }
 
-    /// Records a conversation through the core, as desk staff would have earlier today.
+    /// Records a conversation through the core, as desk staff would have earlier today; a link
+    /// set in `change` needs `agreed` (the resident agreed to it at the desk).
     @discardableResult
-    func recordIntake(_ change: (inout IntakeInput) -> Void = { _ in }) throws -> Intake {
+    func recordIntake(agreed: Bool = false, _ change: (inout IntakeInput) -> Void = { _ in }) throws -> Intake {
         var input = IntakeInput(category: .geldzaken, question: "Ik kom niet rond met de boodschappen", notes: "Schulden bij het energiebedrijf",
                                 name: "Piet Pieters", phone: "06-12345678", address: "Marktstraat 1", postcode: "7622 AB", place: "Borne",
                                 wijk: store.state.wijk(named: "Centrum")!.id)
         change(&input)
-        return try store.createIntake(input, by: .account(account("lotte")))
+        return try store.createIntake(input, consent: agreed ? input.account.map(LinkConsent.init) : nil, by: .account(account("lotte")))
     }
 
     /// Moves focus with Tab until the focused row's label starts with `label`.
@@ -142,7 +143,8 @@ extension Driver {
         #expect(!d.screen.contains("Half verteld verhaal"))
     }
 
-    @Test("an e-mail address of an account is linked only when the staff member ticks it") func linkAccount() throws {
+    @Test("an e-mail address of an account is linked only when the staff member ticks it and the resident agrees")
+    func linkAccount() throws {
         let d = Driver()
         let anna = d.account("anna")
         d.logIn("lotte")
@@ -160,7 +162,37 @@ extension Driver {
         d.press(.char(" "))
         d.focus("Opslaan")
         d.press(.enter)
+        #expect(d.screen.contains("vink eerst aan dat de bewoner akkoord is"), "\(d.screen)")
+        #expect(d.screen.contains("▶ [ ] De bewoner is akkoord met koppelen aan dit account"), "the agreement box is focused")
+        #expect(d.store.state.intakes.all.first?.person.account == nil, "no agreement: not linked")
+        d.press(.char(" "))
+        d.focus("Opslaan")
+        d.press(.enter)
         #expect(d.store.state.intakes.all.first?.person.account == anna.id)
+        let linked = d.store.state.audit.all.filter { $0.action == .intakeLinked }
+        #expect(linked.map(\.subject) == [anna.id] && linked.map(\.actor) == [d.account("lotte").id])
+    }
+
+    @Test("ticks for one account never carry over when the e-mail address leads to another") func linkNotCarried() throws {
+        let d = Driver()
+        let anna = d.account("anna"), henk = d.account("henk")
+        d.logIn("lotte")
+        d.press(.char("5"), .char("n"))
+        d.type("Vraag")
+        d.focus("E-mail")
+        d.type(anna.email)
+        d.press(.tab, .char(" "), .tab, .char(" "))
+        #expect(d.screen.contains("[x] Account koppelen: Demo Anna") && d.screen.contains("[x] De bewoner is akkoord"))
+        d.focus("E-mail")
+        d.press(.ctrl("u"))
+        d.type(henk.email)
+        d.press(.tab)
+        #expect(d.screen.contains("[ ] Account koppelen: Demo Henk") && d.screen.contains("[ ] De bewoner is akkoord"), "\(d.screen)")
+        d.focus("Opslaan")
+        d.press(.enter)
+        #expect(d.store.state.intakes.all.first?.person.account == nil)
+        let lookedUp = d.store.state.audit.all.filter { $0.action == .accountLookedUp }.map(\.subject)
+        #expect(lookedUp == [anna.id, henk.id], "each account shown is logged once, for its holder")
     }
 
     @Test("a referral needs the notice: Esc there passes nothing; b records it") func referral() throws {
@@ -217,9 +249,13 @@ extension Driver {
         for q in ["fenna", "7623zx", "7623 Z"] {
             d.press(.char("/"))
             d.type(q)
+            #expect(!d.screen.contains("Fenna Bos"), "typing does not search yet: '\(q)'")
+            d.press(.enter)
             #expect(d.screen.contains("Fenna Bos"), "search '\(q)'")
-            d.press(.escape)
+            d.press(.char("/"), .escape)
         }
+        let seen = d.store.state.audit.all.filter { $0.action == .intakeListed && $0.target == "intake:\(closed.id)" }
+        #expect(seen.count == 3, "once per search run that showed it, never per key")
     }
 
     @Test("an administrator sets the retention period in months") func retention() {
@@ -262,7 +298,7 @@ extension Driver {
     @Test("a resident finds the desk's conversation and what was passed on in Mijn gegevens") func residentSees() throws {
         let d = Driver()
         let anna = d.account("anna")
-        let intake = try d.recordIntake { $0.email = anna.email; $0.account = anna.id }
+        let intake = try d.recordIntake(agreed: true) { $0.email = anna.email; $0.account = anna.id }
         let plan = ReferralPlan(organisation: d.store.state.organisation(named: "Voedselbank Borne")!.id, fields: [.name, .email, .question], purpose: "voedselpakket")
         try d.store.refer(intake.id, plan: plan, told: ResidentTold(sentence: ReferralNotice.sentence(fields: plan.fields, organisationName: "Voedselbank Borne", purpose: "voedselpakket", lang: .dutch)), by: .account(d.account("lotte")))
         d.logIn("anna")

@@ -92,6 +92,33 @@ import TerminalKit
         #expect(desk1.store.state.audit.count == audits, "no audit line written by a live refresh")
     }
 
+    @Test("two desks on the list log each row once, and not to each other every second (issue 23)")
+    func listNoAuditLoop() throws {
+        let desk1 = Driver()
+        desk1.logIn("lotte")
+        let lotte = try #require(desk1.app.ctx.account)
+        try desk1.store.createIntake(IntakeInput(question: "Hulp bij de huurtoeslag", name: "Piet Test", phone: "0612345678"), by: .account(lotte))
+        let desk2 = Driver(store: try Store.open(at: desk1.store.path, clock: FixedClock(fixedNow)))
+        desk2.logIn("lotte")
+        for d in [desk1, desk2] { d.press(.char("5")) }
+        #expect(desk2.screen.contains("Piet Test"), "\(desk2.screen)")
+        func listed() throws -> Int {
+            try desk1.store.refresh()
+            return desk1.store.state.audit.all.filter { $0.action == .intakeListed }.count
+        }
+        #expect(try listed() == 2, "one row, one line for each desk")
+        let audits = desk1.store.state.audit.count
+        for _ in 0..<5 { desk1.app.tick(); desk2.app.tick() }
+        try desk1.store.refresh()
+        #expect(desk1.store.state.audit.count == audits, "no audit line written by a live refresh of the same rows")
+        // A conversation recorded at a third terminal comes into both lists live: logged once by each.
+        try Store.open(at: desk1.store.path, clock: FixedClock(fixedNow))
+            .createIntake(IntakeInput(question: "Vraag over de buurtbus", name: "Fenna Test", phone: "0741234567"), by: .account(lotte))
+        for _ in 0..<5 { desk1.app.tick(); desk2.app.tick() }
+        #expect(desk1.screen.contains("Fenna Test") && desk2.screen.contains("Fenna Test"))
+        #expect(try listed() == 4)
+    }
+
     @Test("regression (review): after a refused profile save, Ctrl-R loads the other's version and the next save goes through; another terminal's e-mail choice is not undone")
     func profileAfterConflict() throws {
         let a = Driver(size: Size(cols: 100, rows: 50))

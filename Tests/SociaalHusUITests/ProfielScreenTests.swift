@@ -441,13 +441,39 @@ import TerminalKit
         let anna = try #require(store.state.accounts.all.first { $0.email == UIFixture.account("anna").email })
         let lotte = try #require(store.state.accounts.all.first { $0.roles.deskStaff })
         let intake = try store.createIntake(IntakeInput(category: .wonen, question: "Huur", name: anna.name, email: anna.email, account: anna.id),
-                                            by: .account(lotte))
+                                            consent: LinkConsent(account: anna.id), by: .account(lotte))
         _ = try store.openIntake(intake.id, by: .account(lotte))
         let export = try store.export(anna.id, by: .account(anna), recordAudit: false)
         for (lang, words) in [(Language.dutch, "door \(lotte.name), baliemedewerker"), (.english, "by \(lotte.name), desk staff")] {
             let text = MyDataLines.build(export, lang: lang, width: 200).map(\.text).joined(separator: "\n")
             #expect(text.contains(words), "\(text)")
             #expect(!text.contains("account \(lotte.id.rawValue)"))
+        }
+    }
+
+    @Test("Mijn gegevens tells a conversation seen in a list from one opened, linked, and an account looked up, in Dutch and English",
+          arguments: [
+              (AuditEvent.Action.intakeListed, "Gesprek in een lijst gezien", "Conversation seen in a list"),
+              (.intakeOpened, "Gesprek ingezien", "Conversation opened"),
+              (.intakeLinked, "Gesprek aan je account gekoppeld", "Conversation linked to your account"),
+              (.accountLookedUp, "Account opgezocht aan de balie", "Account looked up at the desk"),
+          ])
+    func deskLines(_ action: AuditEvent.Action, _ nl: String, _ en: String) throws {
+        let store = UIFixture.freshStore()
+        defer { try? FileManager.default.removeItem(atPath: store.path) }
+        let anna = try #require(store.state.accounts.all.first { $0.email == UIFixture.account("anna").email })
+        let lotte = try #require(store.state.accounts.all.first { $0.roles.deskStaff })
+        let intake = try store.createIntake(IntakeInput(category: .wonen, question: "Huur", name: anna.name, email: anna.email, account: anna.id),
+                                            consent: LinkConsent(account: anna.id), by: .account(lotte))
+        var run = IntakeListing()
+        _ = try store.listIntakes(&run, by: .account(lotte))
+        _ = try store.openIntake(intake.id, by: .account(lotte))
+        _ = try store.accountMatch(email: anna.email, by: .account(lotte))
+        let export = try store.export(anna.id, by: .account(anna), recordAudit: false)
+        #expect(export.auditEvents.filter { $0.action == action.rawValue }.count == 1)
+        for (lang, words, by) in [(Language.dutch, nl, "door \(lotte.name), baliemedewerker"), (.english, en, "by \(lotte.name), desk staff")] {
+            let lines = MyDataLines.build(export, lang: lang, width: 200).map(\.text)
+            #expect(lines.contains { $0.contains(" · " + words + " · " + by + " · ") }, "\(lines.joined(separator: "\n"))")
         }
     }
 }

@@ -274,7 +274,8 @@ extension Store {
     /// review: an editor writing to a neighbour was named with their role).
     static func role(of a: Account, for action: AuditEvent.Action) -> String {
         switch action {
-        case .intakeOpened, .intakeCreated, .intakeChanged, .intakeReferred, .intakeErased:
+        case .intakeOpened, .intakeListed, .intakeCreated, .intakeChanged, .intakeReferred, .intakeErased, .intakeLinked, .intakeUnlinked,
+             .accountLookedUp:
             if a.roles.deskStaff { return "desk-staff" }
             if a.roles.administrator { return "administrator" }
         case .contentModerated:

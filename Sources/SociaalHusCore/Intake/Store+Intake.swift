@@ -10,16 +10,73 @@ public struct AccountMatch: Sendable, Hashable {
     public var wijk: WijkID
 }
 
+/// One run of the desk's list (today's and open conversations) or of a search in it, and the
+/// conversations it has shown so far. Each conversation a run shows is logged once as seen in a
+/// list; showing the same run again (coming back to it, a live refresh) logs only what is new
+/// to it, and a new search is a new run.
+public struct IntakeListing: Sendable, Hashable {
+    /// The search text, trimmed; empty for today's and open conversations.
+    public let query: String
+    /// The conversations this run has shown, each logged once (set by the core only).
+    public internal(set) var shown: Set<IntakeID> = []
+
+    /// A new run: `query` searches every conversation by name, postcode or e-mail address; an
+    /// empty one lists today's and open conversations.
+    public init(query: String = "") {
+        self.query = query.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// True for a search rather than the day's list.
+    public var isSearch: Bool { !query.isEmpty }
+
+    /// The conversations this run shows in `state` at `now`, most recently changed first.
+    func rows(in state: StoreState, now: Date) -> [Intake] {
+        let q = query.lowercased()
+        let rows: [Intake]
+        if q.isEmpty {
+            let cal = amsterdamCalendar()
+            rows = state.intakes.all.filter { $0.status != .afgesloten || cal.isDate($0.created, inSameDayAs: now) }
+        } else {
+            let compactQ = q.filter { !$0.isWhitespace }
+            rows = state.intakes.all.filter { i in
+                let p = i.person
+                return p.name.lowercased().contains(q) || p.email.contains(q)
+                    || (!compactQ.isEmpty && p.postcode.lowercased().filter { !$0.isWhitespace }.contains(compactQ))
+            }
+        }
+        return rows.sorted { ($0.changed, $0.id) > ($1.changed, $1.id) }
+    }
+}
+
 extension Store {
     // MARK: Reading
+    //
+    // Every way the desk sees a person's conversation is logged for that person, naming the
+    // staff member (issue 23): opening it and the history (`intake-opened`), a row of the list
+    // or of a search and the count before erasing (`intake-listed`), and the account a typed
+    // e-mail address belongs to (`account-looked-up`).
 
-    /// Every intake, most recently changed first; desk staff and administrators only.
-    /// Listing is not logged; opening one record is (`openIntake`).
-    public func intakes(by viewer: Viewer) throws -> [Intake] {
+    /// The conversations of one run of the desk's list or of a search (`listing`), most recently
+    /// changed first; desk staff and administrators only. Each conversation shown that the run
+    /// had not shown before is logged as seen in a list by `viewer`, all in one change (none when
+    /// nothing is new, so reading the same run again writes nothing).
+    public func listIntakes(_ listing: inout IntakeListing, by viewer: Viewer) throws -> [Intake] {
         try Permissions.require(.handleIntakes, by: viewer)
         try refresh()
         try Self.confirm(viewer, in: state)
-        return state.intakes.all.sorted { ($0.changed, $0.id) > ($1.changed, $1.id) }
+        let run = listing, seen = listing.shown
+        var rows = run.rows(in: state, now: clock.now())
+        if rows.contains(where: { !seen.contains($0.id) }) {
+            rows = try update(actor: viewer) { tx in
+                let rows = run.rows(in: tx.state, now: tx.now)
+                for i in rows where !seen.contains(i.id) {
+                    tx.audit(.intakeListed, actor: viewer.account?.id, subject: i.person.account, target: "intake:\(i.id)")
+                }
+                return rows
+            }
+        }
+        listing.shown.formUnion(rows.map(\.id))
+        return rows
     }
 
     /// Opens one intake record and logs that `viewer` opened it.
@@ -46,49 +103,70 @@ extension Store {
         }
     }
 
-    /// How many conversations erasing the person of `id` would erase (nothing is opened or logged).
+    /// How many conversations erasing the person of `id` would erase. The number tells the desk
+    /// that each of them exists, so each is logged as seen in a list, in one change.
     public func intakeCountOfPerson(of id: IntakeID, by viewer: Viewer) throws -> Int {
         try Permissions.require(.handleIntakes, by: viewer)
-        try refresh()
-        try Self.confirm(viewer, in: state)
-        return try Self.samePerson(as: id, in: state).count
+        return try update(actor: viewer) { tx in
+            let intakes = try Self.samePerson(as: id, in: tx.state)
+            for i in intakes { tx.audit(.intakeListed, actor: viewer.account?.id, subject: i.person.account, target: "intake:\(i.id)") }
+            return intakes.count
+        }
     }
 
     /// The account registered with `email`, for the staff member to confirm as the person's own.
-    public func accountMatch(email: String, by viewer: Viewer) throws -> AccountMatch? {
+    /// Showing it is logged for the account holder, unless it is `shown`, the match the form
+    /// already shows (looking the same address up again as focus moves writes nothing).
+    public func accountMatch(email: String, shown: AccountMatch? = nil, by viewer: Viewer) throws -> AccountMatch? {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let normal = try? EmailAddress.normalise(email) else { return nil }
         try refresh()
         try Self.confirm(viewer, in: state)
-        return state.account(email: normal).map { AccountMatch(id: $0.id, name: $0.name, wijk: $0.profile.wijk) }
+        func match(in s: StoreState) -> AccountMatch? {
+            s.account(email: normal).map { AccountMatch(id: $0.id, name: $0.name, wijk: $0.profile.wijk) }
+        }
+        guard let found = match(in: state) else { return nil }
+        if found == shown { return found }
+        return try update(actor: viewer) { tx in
+            guard let m = match(in: tx.state) else { return nil }
+            tx.audit(.accountLookedUp, actor: viewer.account?.id, subject: m.id, target: "account:\(m.id)")
+            return m
+        }
     }
 
     // MARK: Recording
 
-    /// Records a new conversation and discards the staff member's draft.
+    /// Records a new conversation and discards the staff member's draft. A link to an account
+    /// (`input.account`) needs `consent` for exactly that account, and is logged for its holder.
     @discardableResult
-    public func createIntake(_ input: IntakeInput, by viewer: Viewer) throws -> Intake {
+    public func createIntake(_ input: IntakeInput, consent: LinkConsent? = nil, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let staff = viewer.activeAccount?.id else { throw CoreError.notPermitted(.notLoggedIn) }
         return try update(actor: viewer) { tx in
             let (person, question, notes) = try Self.validate(input, in: tx.state)
+            try Self.checkLink(person.account, was: nil, consent: consent)
             let id: IntakeID = tx.nextID(.intakes)
             let intake = Intake(id: id, person: person, category: input.category, question: question, notes: notes, status: .open,
                                 staff: staff, created: tx.now, changed: tx.now, closed: nil, referrals: [])
             tx.put(intake)
             if let d = tx.state.drafts[staff.rawValue] { tx.remove(d) }
             tx.audit(.intakeCreated, actor: staff, subject: person.account, target: "intake:\(id)")
+            Self.auditLink(from: nil, to: person.account, of: id, actor: staff, in: &tx)
             return intake
         }
     }
 
-    /// Changes what was recorded, and discards the staff member's draft.
+    /// Changes what was recorded, and discards the staff member's draft. A new link to an
+    /// account needs `consent` for exactly that account; linking and unlinking are logged for
+    /// the account holder concerned.
     @discardableResult
-    public func updateIntake(_ id: IntakeID, _ input: IntakeInput, by viewer: Viewer) throws -> Intake {
+    public func updateIntake(_ id: IntakeID, _ input: IntakeInput, consent: LinkConsent? = nil, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
             var intake = try Self.intake(id, in: tx.state)
             let (person, question, notes) = try Self.validate(input, in: tx.state)
+            let linkedBefore = intake.person.account
+            try Self.checkLink(person.account, was: linkedBefore, consent: consent)
             intake.person = person
             intake.category = input.category
             intake.question = question
@@ -103,6 +181,7 @@ extension Store {
             }
             if let staff = viewer.activeAccount?.id, let d = tx.state.drafts[staff.rawValue] { tx.remove(d) }
             tx.audit(.intakeChanged, actor: viewer.account?.id, subject: person.account, target: "intake:\(id)")
+            Self.auditLink(from: linkedBefore, to: person.account, of: id, actor: viewer.account?.id, in: &tx)
             return intake
         }
     }
@@ -261,6 +340,21 @@ extension Store {
     }
 
     // MARK: Helpers
+
+    /// The desk links a conversation to an account only explicitly (issue 23): a link that is
+    /// new (none before, or another account) needs the resident's agreement for exactly that
+    /// account. Nothing links by a matching phone number, name or address.
+    static func checkLink(_ account: AccountID?, was before: AccountID?, consent: LinkConsent?) throws {
+        guard let account, account != before else { return }
+        guard consent?.account == account else { throw CoreError.linkNotAgreed }
+    }
+
+    /// Logs a changed link: "unlinked" for the account it left, "linked" for the one it joined.
+    static func auditLink(from before: AccountID?, to after: AccountID?, of id: IntakeID, actor: AccountID?, in tx: inout Transaction) {
+        guard before != after else { return }
+        if let before { tx.audit(.intakeUnlinked, actor: actor, subject: before, target: "intake:\(id)") }
+        if let after { tx.audit(.intakeLinked, actor: actor, subject: after, target: "intake:\(id)") }
+    }
 
     /// The intakes of the same person as `id`, oldest first.
     static func samePerson(as id: IntakeID, in state: StoreState) throws -> [Intake] {

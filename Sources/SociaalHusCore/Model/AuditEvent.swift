@@ -25,10 +25,19 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         case messageSent = "message-sent"
         case platformChanged = "platform-changed"
         case intakeOpened = "intake-opened"
+        /// A conversation was shown as a row of the desk's list or of a search result, or counted
+        /// among the person's conversations (issue 23: lists and searches showed it unlogged).
+        case intakeListed = "intake-listed"
         case intakeCreated = "intake-created"
         case intakeChanged = "intake-changed"
         case intakeReferred = "intake-referred"
         case intakeErased = "intake-erased"
+        /// A conversation was linked to the person's account, after they agreed at the desk.
+        case intakeLinked = "intake-linked"
+        /// A conversation's link to the person's account was removed (the event names that account).
+        case intakeUnlinked = "intake-unlinked"
+        /// The desk looked the person's account up by e-mail address and was shown its name and wijk.
+        case accountLookedUp = "account-looked-up"
         case contentModerated = "content-moderated"
     }
 

@@ -46,6 +46,8 @@ public enum CoreError: Error, Equatable, Sendable {
     // Intake
     case intakeNeedsContact
     case accountMatchMismatch
+    /// A conversation was to be linked to an account without the resident's agreement to it.
+    case linkNotAgreed
     case referralNeedsFields
     case referralFieldEmpty(IntakeField)
     case residentNotTold
@@ -162,6 +164,9 @@ public enum CoreError: Error, Equatable, Sendable {
         case .accountMatchMismatch:
             return lang.pick(nl: "Het gekoppelde account hoort niet bij dit e-mailadres. Zoek het account opnieuw op en bevestig de koppeling.",
                              en: "The linked account does not belong to this e-mail address. Look the account up again and confirm the link.")
+        case .linkNotAgreed:
+            return lang.pick(nl: "Er is niets opgeslagen: vink eerst aan dat de bewoner akkoord is dat dit gesprek aan het account gekoppeld wordt.",
+                             en: "Nothing was saved: first tick that the resident agrees to this conversation being linked to the account.")
         case .referralNeedsFields:
             return lang.pick(nl: "Kies minstens één gegeven om door te geven.", en: "Choose at least one item to pass on.")
         case .referralFieldEmpty(let f):

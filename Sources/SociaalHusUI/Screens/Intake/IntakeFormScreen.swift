@@ -7,11 +7,17 @@ import TerminalKit
 /// kept as the staff member's draft whenever they move between fields, leave the form (Esc),
 /// switch tabs, log out or are logged out, and comes back the next time they open the form;
 /// only "Concept weggooien" throws it away. So Esc never asks "discard?" here.
+///
+/// A conversation is linked to an account only explicitly (issue 23): the form shows whose
+/// account the e-mail address belongs to, the staff member ticks "link" and, once the resident
+/// agrees, "agreed"; a tick never carries over to another account when the address changes.
 final class IntakeFormScreen: FormScreen {
     private var editing: IntakeID?
     /// Set once saved or thrown away, so leaving does not keep a draft.
     private var finished = false
     private var match: AccountMatch?
+    /// The account the link ticks are about: the match they were ticked for, or the recorded link.
+    private var ticksFor: AccountID?
     private let wijken: [Wijk]
 
     /// Opens the form: the staff member's draft if they have one for this conversation (or,
@@ -35,6 +41,7 @@ final class IntakeFormScreen: FormScreen {
             ctx.inform(ctx.t("Je niet-opgeslagen gesprek is teruggezet; ga verder waar je was.",
                              "Your unsaved conversation was restored; carry on where you were."))
         }
+        ticksFor = input.account
         lookUpMatch(ctx)
     }
 
@@ -56,6 +63,8 @@ final class IntakeFormScreen: FormScreen {
             text("phone", ctx.t("Telefoon", "Phone"), i.phone, Field.phone.limit),
             text("email", "E-mail", i.email, Field.email.limit),
             FormField("link", "", .toggle(i.account != nil)),
+            // Never restored from a draft: the resident agrees at the desk, when it is saved.
+            FormField("agreed", ctx.t("De bewoner is akkoord met koppelen aan dit account", "The resident agrees to linking to this account"), .toggle(false)),
             text("address", ctx.t("Adres", "Address"), i.address, Field.address.limit),
             text("postcode", "Postcode", i.postcode, Field.postcode.limit),
             text("place", ctx.t("Plaats", "Place"), i.place, Field.place.limit),
@@ -72,6 +81,12 @@ final class IntakeFormScreen: FormScreen {
         editing == nil ? ctx.t("Nieuw gesprek", "New conversation") : ctx.t("Gesprek wijzigen", "Edit conversation")
     }
 
+    /// The resident's agreement to the link, when both boxes are ticked for the account shown.
+    private func consent() -> LinkConsent? {
+        guard form.bool("link"), form.bool("agreed"), let m = match, m.id == ticksFor else { return nil }
+        return LinkConsent(account: m.id)
+    }
+
     /// The form as core input (the link only when ticked and an account was found).
     private func input() -> IntakeInput {
         let categories = IntakeCategory.allCases
@@ -83,13 +98,19 @@ final class IntakeFormScreen: FormScreen {
                            account: form.bool("link") ? match?.id : nil)
     }
 
-    /// Looks the typed e-mail address up among the accounts and says what ticking the box would link.
+    /// Looks the typed e-mail address up among the accounts (showing another account is logged
+    /// for its holder) and says whose account ticking the box would link. Ticks made for one
+    /// account are cleared when the address leads to another.
     private func lookUpMatch(_ ctx: UIContext) {
-        match = try? ctx.store.accountMatch(email: form.text("email"), by: ctx.viewer)
+        match = try? ctx.store.accountMatch(email: form.text("email"), shown: match, by: ctx.viewer)
         if let m = match {
+            if m.id != ticksFor {
+                form.setBool("link", false)
+                form.setBool("agreed", false)
+                ticksFor = m.id
+            }
             let wijk = ctx.store.wijk(m.wijk)?.name ?? ""
-            form.setLabel("link", ctx.t("Account koppelen: ", "Link account: ") + safe(m.name) + " (" + safe(wijk) + ")"
-                          + ctx.t(", als bewoner bevestigt", ", if resident confirms"))
+            form.setLabel("link", ctx.t("Account koppelen: ", "Link account: ") + safe(m.name) + " (" + safe(wijk) + ")")
         } else {
             form.setLabel("link", ctx.t("Account koppelen (geen account gevonden)", "Link account (none found)"))
         }
@@ -160,11 +181,11 @@ final class IntakeFormScreen: FormScreen {
         }
         do {
             if let editing {
-                try ctx.store.updateIntake(editing, input(), by: ctx.viewer)
+                try ctx.store.updateIntake(editing, input(), consent: consent(), by: ctx.viewer)
                 finished = true
                 ctx.pop()
             } else {
-                let intake = try ctx.store.createIntake(input(), by: ctx.viewer)
+                let intake = try ctx.store.createIntake(input(), consent: consent(), by: ctx.viewer)
                 finished = true
                 ctx.pop()
                 ctx.push(IntakeDetailScreen(id: intake.id, ctx))
@@ -173,6 +194,10 @@ final class IntakeFormScreen: FormScreen {
         } catch {
             // Keep everything typed, and keep it as a draft too.
             keepDraft(ctx)
+            if case CoreError.linkNotAgreed = error {
+                form.focus(on: "agreed")
+                form.setErrors([("agreed", CoreError.linkNotAgreed.message(ctx.language))])
+            }
             ctx.fail(error)
         }
     }

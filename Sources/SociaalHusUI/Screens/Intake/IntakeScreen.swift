@@ -4,22 +4,35 @@ import TerminalKit
 
 /// The desk's list (tab 5): today's and open conversations, or every conversation matching a
 /// search by name, postcode or e-mail address; `n` starts a new conversation.
+///
+/// Every row shown is logged for the person as seen in a list (issue 23), once per run of the
+/// list or of a search: the search runs when Enter is pressed, not at every key, and coming back
+/// to the list or a live refresh logs only rows new to the run.
 public final class IntakeScreen: Screen {
     private var list = ListState()
     private var search = SearchBox()
+    private var listing = IntakeListing()
     private var shown: [Intake] = []
     private var refusal: String?
     private var hasDraft = false
 
-    /// Creates the list.
-    public init(_ ctx: UIContext) { reload(ctx) }
+    /// Creates the list; it is read (and what it shows logged) when the screen appears.
+    public init(_ ctx: UIContext) {}
 
     public func title(_ ctx: UIContext) -> String { ctx.t("Gesprekken", "Conversations") }
 
     public var capturesText: Bool { search.active }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        if search.active { return SearchBox.bindings(ctx) }
+        if search.active {
+            return SearchBox.bindings(ctx).map { b in
+                guard b.action == .open else { return b }
+                var b = b
+                b.label = ctx.t("Zoeken", "Search")
+                b.help = ctx.t("Zoeken; elk gevonden gesprek komt in het logboek van die persoon", "Search; each conversation found goes into that person's log")
+                return b
+            }
+        }
         guard refusal == nil else { return [] }
         let g = "Intake"
         var b = KeyTable.list(ctx.lang) + [
@@ -38,10 +51,10 @@ public final class IntakeScreen: Screen {
         reload(ctx)
     }
 
+    /// Reads the current run again: only rows new to it are logged.
     private func reload(_ ctx: UIContext) {
-        let all: [Intake]
         do {
-            all = try ctx.store.intakes(by: ctx.viewer)
+            shown = try ctx.store.listIntakes(&listing, by: ctx.viewer)
             refusal = nil
         } catch {
             refusal = (error as? CoreError)?.message(ctx.language) ?? "\(error)"
@@ -49,26 +62,19 @@ public final class IntakeScreen: Screen {
             return
         }
         hasDraft = (try? ctx.store.intakeDraft(by: ctx.viewer)) != nil
-        let q = search.query.lowercased()
-        if q.isEmpty {
-            let cal = amsterdamCalendar()
-            shown = all.filter { $0.status != .afgesloten || cal.isDate($0.created, inSameDayAs: ctx.now) }
-        } else {
-            let compactQ = q.filter { !$0.isWhitespace }
-            shown = all.filter { i in
-                let p = i.person
-                return p.name.lowercased().contains(q) || p.email.contains(q)
-                    || (!compactQ.isEmpty && p.postcode.lowercased().filter { !$0.isWhitespace }.contains(compactQ))
-            }
-        }
         list.clamp(count: shown.count, height: 1000)
     }
 
+    /// Runs the list anew for what the search line holds, when that is another run than the one shown.
+    private func runSearch(_ ctx: UIContext) {
+        guard search.query != listing.query else { return }
+        listing = IntakeListing(query: search.query)
+        list = ListState()
+        reload(ctx)
+    }
+
     public func handle(_ action: Action, _ ctx: UIContext) {
-        if let changed = search.finish(action) {
-            if changed { list = ListState(); reload(ctx) }
-            return
-        }
+        if search.finish(action) != nil { return runSearch(ctx) }
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: shown.count)
         case .open:
@@ -80,17 +86,17 @@ public final class IntakeScreen: Screen {
         }
     }
 
+    /// Typing only edits the search line; Enter runs the search (Esc goes back to the day's list).
     public func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
         guard search.handle(key) else { return false }
-        list = ListState()
-        reload(ctx)
+        if !search.active { runSearch(ctx) }
         return true
     }
 
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let refusal { return drawRefusal(refusal, into: &g, area: area) }
         search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
-        let heading = search.query.isEmpty
+        let heading = !listing.isSearch
             ? ctx.t("Gesprekken van vandaag en open gesprekken", "Today's and open conversations")
             : ctx.t("Alle gesprekken die passen bij de zoektekst", "All conversations matching the search")
         g.putSummary(heading + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
@@ -109,7 +115,7 @@ public final class IntakeScreen: Screen {
         let listArea = Rect(x: area.x, y: top, width: area.width, height: area.maxY - top)
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g, area: listArea,
-                      emptyText: search.query.isEmpty
+                      emptyText: !listing.isSearch
                         ? ctx.t("Geen open gesprekken. Druk op n voor een nieuw gesprek.", "No open conversations. Press n for a new conversation.")
                         : ctx.t("Geen gesprekken gevonden.", "No conversations found."))
         if search.active { g.cursor = keepCursor }

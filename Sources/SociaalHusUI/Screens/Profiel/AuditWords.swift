@@ -28,10 +28,14 @@ enum AuditWords {
         case .messageSent: return lang.t("Bericht verstuurd", "Message sent")
         case .platformChanged: return lang.t("Platform-instelling gewijzigd", "Platform setting changed")
         case .intakeOpened: return lang.t("Gesprek ingezien", "Conversation opened")
+        case .intakeListed: return lang.t("Gesprek in een lijst gezien", "Conversation seen in a list")
         case .intakeCreated: return lang.t("Gesprek vastgelegd", "Conversation recorded")
         case .intakeChanged: return lang.t("Gesprek gewijzigd", "Conversation changed")
         case .intakeReferred: return lang.t("Doorverwezen", "Referred")
         case .intakeErased: return lang.t("Gesprek gewist", "Conversation erased")
+        case .intakeLinked: return lang.t("Gesprek aan je account gekoppeld", "Conversation linked to your account")
+        case .intakeUnlinked: return lang.t("Gesprek losgekoppeld van je account", "Conversation unlinked from your account")
+        case .accountLookedUp: return lang.t("Account opgezocht aan de balie", "Account looked up at the desk")
         case .contentModerated: return lang.t("Inhoud gemodereerd", "Content moderated")
         }
     }
