@@ -18,7 +18,8 @@ extension Store {
             tx.put(item)
             tx.audit(.agendaItemCreated, actor: viewer.account?.id, subject: nil, target: "agenda:\(item.id)")
             try Self.notifyNew(title: item.title, what: "Agenda", wijk: item.wijk,
-                               topics: [item.category.lowercased()] + Self.topicWords([item.title, item.category]), author: viewer.account?.id, in: &tx)
+                               topics: [item.category.lowercased()] + Self.topicWords([item.title, item.category]), author: viewer.account?.id,
+                               about: .activity(item.id), in: &tx)
             return item
         }
     }
@@ -53,6 +54,7 @@ extension Store {
             guard let item = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
             try Permissions.require(.changeAgendaItem(item), by: viewer)
             tx.remove(item)
+            try withdrawWaiting(about: .activity(id), in: &tx)
             tx.audit(.agendaItemDeleted, actor: viewer.account?.id, subject: nil, target: "agenda:\(id)")
         }
     }

@@ -42,7 +42,7 @@ extension Store {
                 let copy = MailMessage(to: r.email, subject: "Nieuw bericht via SociaalHus / New message via SociaalHus",
                                        body: "Van / From: \(name) <\(email)>\n\n\(body)\n\nLees en beantwoord het in SociaalHus onder Berichten: dan blijft je e-mailadres verborgen.\nRead and answer it in SociaalHus under Messages: your e-mail address then stays hidden.\n"
                                            + MailFooter.text(.visitorMessage))
-                try tx.queueMail(copy, kind: .contactCopy, accounts: [r.id] + (viewer.activeAccount.map { [$0.id] } ?? []))
+                try tx.queueMail(copy, kind: .contactCopy, accounts: [r.id] + (viewer.activeAccount.map { [$0.id] } ?? []), about: .message(id))
             }
             return message
         }
@@ -98,6 +98,8 @@ extension Store {
             let recipientKeeps: Bool
             if case .address = m.recipient { recipientKeeps = false } else { recipientKeeps = !m.hiddenForRecipient }
             if senderKeeps || recipientKeeps { tx.put(m) } else { tx.remove(m) }
+            // The recipient removed it: its copy still waiting for them is not sent.
+            if m.hiddenForRecipient { try withdrawWaiting(about: .message(id), in: &tx) }
         }
     }
 

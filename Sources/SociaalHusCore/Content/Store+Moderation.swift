@@ -85,7 +85,7 @@ extension Store {
             switch action {
             case .hide: try Self.setHidden(r.target, reason: reason, in: &tx)
             case .restore: try Self.setHidden(r.target, reason: nil, in: &tx)
-            case .remove: Self.removeContent(r.target, in: &tx)
+            case .remove: try removeContent(r.target, in: &tx)
             case .dismiss: break
             }
             r.status = [.hide: .hidden, .restore: .restored, .remove: .removed, .dismiss: .dismissed][action]!
@@ -134,7 +134,7 @@ extension Store {
             let r = Report(id: id, kind: .takedown, target: target, reason: .copyright, explanation: text, reporterName: who, reporterEmail: address,
                            reporterAccount: nil, wijk: wijk, created: tx.now, status: .removed, handledBy: viewer.account?.id, handled: tx.now)
             Self.tellAuthor(of: target, reason: .copyright, removed: true, by: viewer, in: &tx)
-            Self.removeContent(target, in: &tx)
+            try removeContent(target, in: &tx)
             tx.put(r)
             tx.audit(.contentModerated, actor: viewer.account?.id, subject: nil, target: target.auditTarget)
             return r
@@ -233,14 +233,20 @@ extension Store {
         }
     }
 
-    static func removeContent(_ target: ReportTarget, in tx: inout Transaction) {
+    func removeContent(_ target: ReportTarget, in tx: inout Transaction) throws {
         switch target {
-        case .post(let id): if let p = tx.state.posts[id.rawValue] { tx.remove(p) }
-        case .agendaItem(let id): if let i = tx.state.agenda[id.rawValue] { tx.remove(i) }
+        case .post(let id):
+            if let p = tx.state.posts[id.rawValue] { tx.remove(p) }
+            try withdrawWaiting(about: .post(id), in: &tx)
+        case .agendaItem(let id):
+            if let i = tx.state.agenda[id.rawValue] { tx.remove(i) }
+            try withdrawWaiting(about: .activity(id), in: &tx)
         case .profile(let id):
             // A profile is not deleted by a moderator (that is the owner's right); its name and photo go out of sight.
             if var a = tx.state.accounts[id.rawValue] { a.profile.visibility = .anonymous; tx.put(a) }
-        case .message(let id): if let m = tx.state.messages[id.rawValue] { tx.remove(m) }
+        case .message(let id):
+            if let m = tx.state.messages[id.rawValue] { tx.remove(m) }
+            try withdrawWaiting(about: .message(id), in: &tx)
         }
     }
 

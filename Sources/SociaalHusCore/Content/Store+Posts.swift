@@ -44,7 +44,7 @@ extension Store {
             tx.put(post)
             tx.audit(.postCreated, actor: viewer.account?.id, subject: d.author.accountSubject, target: "post:\(id)")
             try Self.notifyNew(title: title, what: "Prikbord (\(d.kind.rawValue))", wijk: d.wijk,
-                               topics: Self.topicWords([title, body, d.kind.rawValue]), author: viewer.account?.id, in: &tx)
+                               topics: Self.topicWords([title, body, d.kind.rawValue]), author: viewer.account?.id, about: .post(id), in: &tx)
             return post
         }
     }
@@ -82,6 +82,7 @@ extension Store {
             guard let post = tx.state.posts[id.rawValue] else { throw CoreError.notFound(what: "post \(id)") }
             try Permissions.require(.changePost(post), by: viewer)
             tx.remove(post)
+            try withdrawWaiting(about: .post(id), in: &tx)
             tx.audit(.postDeleted, actor: viewer.account?.id, subject: post.author.accountSubject, target: "post:\(id)")
         }
     }

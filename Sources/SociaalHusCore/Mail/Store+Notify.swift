@@ -18,7 +18,8 @@ extension Store {
         return keys.compactMap { state.accounts[$0] }
     }
 
-    static func notifyNew(title: String, what: String, wijk: WijkID?, topics: [String], author: AccountID?, in tx: inout Transaction) throws {
+    static func notifyNew(title: String, what: String, wijk: WijkID?, topics: [String], author: AccountID?, about: ContentRef,
+                          in tx: inout Transaction) throws {
         let wijkName = wijk.flatMap { tx.state.wijk($0)?.name } ?? "Borne"
         let line = "\(what): \(title) (\(wijkName))"
         for account in notificationCandidates(wijk: wijk, topics: topics, in: tx.state) where account.id != author && Permissions.isResident(account) {
@@ -26,13 +27,13 @@ extension Store {
             guard EmailPolicy.mayEmail(occasion, to: account) else { continue }
             if account.profile.dailyDigest {
                 var a = account
-                a.pendingDigest.append(DigestLine(text: line, author: author))
+                a.pendingDigest.append(DigestLine(text: line, author: author, about: about))
                 tx.put(a)
             } else {
                 let body = "Nieuw in je wijk / New in your wijk:\n\n  \(line)\n\nBekijk het in SociaalHus onder Agenda of Prikbord.\nSee it in SociaalHus under Agenda or Prikbord.\n"
                     + MailFooter.text(.wijkNotification)
                 try tx.queueMail(MailMessage(to: account.email, subject: "Nieuw in \(wijkName): \(title)", body: body),
-                                 kind: .notification, accounts: [account.id] + (author.map { [$0] } ?? []))
+                                 kind: .notification, accounts: [account.id] + (author.map { [$0] } ?? []), about: about)
             }
         }
     }
@@ -96,6 +97,31 @@ extension Store {
             }
             tx.audit(.platformChanged, actor: viewer.account?.id, subject: nil, target: "announcement")
             return n
+        }
+    }
+
+    /// Withdraws everything still waiting about `ref` (deleted or removed): e-mails not yet
+    /// handed to the mail command, with their files, and the lines of every waiting digest. Found
+    /// by their reference to it (schema 9), not by their text.
+    func withdrawWaiting(about ref: ContentRef, in tx: inout Transaction) throws {
+        let (column, key): (String, Int)
+        switch ref {
+        case .post(let id): (column, key) = ("post", id.rawValue)
+        case .activity(let id): (column, key) = ("activity", id.rawValue)
+        case .message(let id): (column, key) = ("message", id.rawValue)
+        }
+        let mails = try db.prepare("SELECT id FROM outbox WHERE \(column) = ?1 AND status = 'pending'").bind(key)
+        var ids: [Int] = []
+        while try mails.step() { ids.append(mails.int(0)) }
+        for id in ids { if let m = tx.state.outbox[id], m.about == ref, m.status == .pending { tx.removeMail(m) } }
+        guard column != "message" else { return }
+        let owners = try db.prepare("SELECT DISTINCT account FROM digest_line WHERE \(column) = ?1").bind(key)
+        var accounts: [Int] = []
+        while try owners.step() { accounts.append(owners.int(0)) }
+        for id in accounts {
+            guard var a = tx.state.accounts[id] else { continue }
+            let kept = a.pendingDigest.filter { $0.about != ref }
+            if kept.count != a.pendingDigest.count { a.pendingDigest = kept; tx.put(a) }
         }
     }
 }

@@ -95,14 +95,14 @@ struct Transaction {
     /// Maildir. Throws (and queues nothing) when an address or header is not acceptable.
     @discardableResult
     mutating func queueMail(_ m: MailMessage, kind: OutboxMessage.Kind, accounts: [AccountID], organisation: OrganisationID? = nil,
-                                   intake: IntakeID? = nil) throws -> OutboxMessage {
+                                   intake: IntakeID? = nil, about: ContentRef? = nil) throws -> OutboxMessage {
         let id: OutboxMessageID = nextID(.outbox)
         let messageID = "\(UUID().uuidString.lowercased()).\(id)@" + (state.settings.mailFrom.split(separator: "@").last.map(String.init) ?? "sociaalhus.invalid")
         let text = try RFC5322.render(m, from: state.settings.mailFrom, date: now, messageID: messageID)
         let name = "\(Int(now.timeIntervalSince1970)).\(UUID().uuidString.lowercased()).sociaalhus"
         mailToWrite.append((name, Data(text.utf8)))
         let record = OutboxMessage(id: id, kind: kind, organisation: organisation, accounts: accounts, to: m.to, subject: m.subject,
-                                   body: m.body, created: now, intake: intake, file: "new/" + name)
+                                   body: m.body, created: now, intake: intake, file: "new/" + name, about: about)
         put(record)
         return record
     }
