@@ -99,3 +99,34 @@ extension StoreTests {
         return out.sorted()
     }
 }
+
+/// The inventory of tables and columns says what every column of the store is.
+@Suite struct StoreInventoryTests {
+    @Test("every table and every column of the store is in the inventory, in order, and nothing else is")
+    func complete() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let tables = try store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        var names: [String] = []
+        while try tables.step() { names.append(tables.text(0)) }
+        #expect(Set(names) == Set(StoreInventory.tables.map(\.name)), "tables: \(Set(names).symmetricDifference(StoreInventory.tables.map(\.name)))")
+        for t in StoreInventory.tables {
+            #expect(try RowSchemaTests.columns(store.db, t.name) == t.columns, "\(t.name)")
+        }
+    }
+
+    @Test("the statement before an erasure names every table whose rows of the person go, in both languages, with counts")
+    func statement() {
+        for lang in [Language.dutch, .english] {
+            let lines = StoreInventory.erasureStatement(lang, counts: ["posts": 3])
+            #expect(lines.count == StoreInventory.tables.filter { $0.erased != nil }.count + 1)
+            #expect(lines.contains { $0.hasSuffix("(3)") })
+        }
+        // (Named with the line they belong to: digest lines with the posts, disclosures with the
+        // conversations; a desk member's unsaved form is not the resident's.)
+        let covered = ["subject", "drafts", "digest_line", "disclosures"]
+        for t in StoreInventory.tables where t.action == .delete && t.kind != .reference && !covered.contains(t.name) {
+            #expect(t.erased != nil, "\(t.name) is erased but not named in the statement")
+        }
+    }
+}

@@ -36,16 +36,10 @@ final class DeleteAccountScreen: Screen {
         let counts = ctx.store.ownContentCounts(for: ctx.viewer)
         let statement: [(String, StyleRole)] = [
             (ctx.t("Als je je account verwijdert, wordt definitief gewist:", "If you delete your account, SociaalHus erases for good:"), .header),
-            (ctx.t("• je account: e-mailadres, naam, wachtwoord en rollen", "• your account: e-mail address, name, password and roles"), .normal),
-            (ctx.t("• je profiel: wijk, zichtbaarheid, e-mailvoorkeuren, interesses, telefoon, adres", "• your profile: neighbourhood, visibility, e-mail preferences, interests, phone, address"), .normal),
-            (ctx.t("• je foto", "• your photo"), .normal),
-            (ctx.t("• je berichten op het prikbord (\(counts.0))", "• your posts on the notice board (\(counts.0))"), .normal),
-            (ctx.t("• de contactberichten die je verstuurde of ontving (\(counts.1))", "• the contact messages you sent or received (\(counts.1))"), .normal),
-            (ctx.t("• baliegesprekken, e-mails en meldingen over jou", "• desk conversations, e-mails, reports about you"), .normal),
-            (ctx.t("• je e-mailadres en telefoon in teksten van anderen", "• your e-mail address and phone in texts by others"), .normal),
+        ] + StoreInventory.erasureStatement(ctx.language, counts: ["posts": counts.posts, "messages": counts.messages]).map { ($0, .normal) } + [
             ("", .normal),
-            (ctx.t("Het logboek houdt alleen \"account N gewist\" over. Wat je namens een organisatie schreef blijft staan, zonder je naam. Dit kan niet ongedaan worden gemaakt; wil je eerst een kopie, ga dan terug (Esc) en druk op x.",
-                   "The log keeps only \"account N erased\". What you wrote for an organisation stays, without your name. This cannot be undone; if you want a copy first, go back (Esc) and press x."), .muted),
+            (ctx.t("Wat je voor een organisatie schreef blijft, zonder je naam. Dit kan niet terug. Eerst een kopie? Esc en dan x.",
+                   "What you wrote for an organisation stays, without your name. This cannot be undone. A copy first? Esc, then x."), .muted),
         ]
         var top = statement.flatMap { text, role in Self.wrap(text, width: width).map { ($0, role) } }
         let instruction = TextWidth.wrap(ctx.t("Druk op Enter om je account te verwijderen; je krijgt eerst nog één vraag.",

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Every table and column of the store (schema 9), with whose data it is, what kind, what
+/// erasing that person does to it, and whether their export holds it. The statement shown before
+/// an erasure (screen and command line) is generated from it, and a test fails when a table or
+/// column of the store is missing here.
+public enum StoreInventory {
+    /// What kind of data a table holds.
+    public enum Kind: String, Sendable {
+        case identity, contact, content, deskRecord = "desk record", log, reference, derived, platform
+    }
+
+    /// What erasing a person does to a table's rows of theirs.
+    public enum Action: Sendable, Equatable {
+        /// Their rows are deleted.
+        case delete
+        /// Their rows stay for others with the columns that identify them emptied (with why).
+        case anonymise(String)
+        /// Kept without identity (with why the law allows it).
+        case keep(String)
+        /// Made anew from other tables: follows them.
+        case derived
+        /// Holds nobody's data (with why not).
+        case notPersonal(String)
+    }
+
+    /// One table.
+    public struct Table: Sendable {
+        /// Its name in the database.
+        public var name: String
+        /// Its columns, in order.
+        public var columns: [String]
+        /// Whose data a row is, as a reference (never a text match).
+        public var whose: String
+        public var kind: Kind
+        public var action: Action
+        /// True when the person's export (and so Mijn gegevens) holds their rows.
+        public var exported: Bool
+        /// The words of the statement before an erasure (nil: not named there), Dutch and English.
+        public var erased: (nl: String, en: String)?
+    }
+
+    static func t(_ name: String, _ columns: String, whose: String, _ kind: Kind, _ action: Action, exported: Bool = false,
+                  erased: (String, String)? = nil) -> Table {
+        Table(name: name, columns: columns.split(separator: " ").map(String.init), whose: whose, kind: kind, action: action, exported: exported,
+              erased: erased.map { (nl: $0.0, en: $0.1) })
+    }
+
+    /// The inventory.
+    public static let tables: [Table] = [
+        t("accounts", "id crc email name password_hash resident editor_of desk_staff partner_of administrator blocked blocked_reason created display_name wijk photo visibility interests visitor_messages wijk_notifications newsletters announcements phone address daily_digest failures last_failure recent_failures subject",
+          whose: "the account holder (id)", .identity, .delete, exported: true,
+          erased: ("je account en profiel, met foto", "your account and profile, with photo")),
+        t("subject", "id kind account email intake", whose: "the person itself: an account, a visitor's address, a resident at the desk", .identity, .delete),
+        t("digest_line", "account seq text author post activity", whose: "the account waiting for it (account); the author of what it announces (author)",
+          .content, .delete),
+        t("posts", "id crc kind title body wijk author organisation show_name show_email show_phone show_address created expires hidden_reason",
+          whose: "the resident who wrote it (author)", .content, .delete, exported: true,
+          erased: ("je berichten op het prikbord, ook in samenvattingen die nog wachten", "your posts on the notice board, in waiting digests too")),
+        t("messages", "id crc sender_name sender_email sender_account recipient_account recipient_organisation recipient_address text sent read hidden_for_sender hidden_for_recipient in_reply_to about_report sender_subject",
+          whose: "the sender (sender_account or sender_subject) and the resident it went to (recipient_account)", .content, .delete, exported: true,
+          erased: ("contactberichten van en aan jou", "contact messages from and to you")),
+        t("intakes", "id crc name address postcode place phone email wijk account category question notes status staff created changed closed subject",
+          whose: "the resident it is about (subject: their account when the desk linked it with their agreement, else its own)", .deskRecord, .delete,
+          exported: true, erased: ("baliegesprekken aan je account gekoppeld, en wat de balie daaruit doorgaf",
+                                   "desk conversations linked to your account, and what the desk passed on")),
+        t("referral", "intake seq organisation organisation_name fields purpose at staff staff_name told_sentence disclosure message",
+          whose: "the intake's resident (intake); the desk member who made it (staff)", .deskRecord,
+          .anonymise("a referral made by an erased desk member stays with its resident, the member's name cut"), exported: true),
+        t("disclosures", "id crc intake account organisation organisation_name fields purpose at staff staff_name",
+          whose: "the intake's resident (intake, account)", .deskRecord, .delete, exported: true),
+        t("drafts", "id crc editing saved category question notes name phone email address postcode place wijk account",
+          whose: "the desk member (id) and the resident it is about (account)", .deskRecord, .delete),
+        t("outbox", "id crc kind organisation address subject_line body created intake status file attempts last_error post activity message",
+          whose: "the people it is to or about (outbox_account, address)", .contact, .delete, exported: true,
+          erased: ("e-mails aan en over jou", "e-mails to and about you")),
+        t("outbox_account", "message seq account", whose: "the person an e-mail is to or about (account)", .reference, .delete),
+        t("reports", "id crc kind target_post target_activity target_account target_message reason explanation reporter_name reporter_email reporter_account wijk created status handled_by handled reporter_subject",
+          whose: "who made it (reporter_account or reporter_subject) and the resident it is about (target_account)", .content,
+          .anonymise("a report someone made stays for moderation without who made it; one about the person goes"), exported: true,
+          erased: ("meldingen over jou; je naam op meldingen die je deed", "reports about you; your name on reports you made")),
+        t("audit", "id crc actor action subject target at", whose: "the person an event concerns (subject)", .log,
+          .keep("one line 'account N erased at T' proves the erasure was done (AVG art. 5(2)); every other line about them goes"), exported: true,
+          erased: ("het logboek over jou, op 'account N gewist' na", "the log about you, but for 'account N erased'")),
+        t("erased_subject", "collection key salt proof erased", whose: "an erased account or intake, by number and a salted proof, no personal data",
+          .log, .keep("a restore of an older backup erases them again")),
+        t("organisations", "id crc name description categories wijken address phone email website opening_hours created_by",
+          whose: "the organisation; who proposed it (created_by)", .content, .anonymise("the directory entry stays; who proposed it is cut")),
+        t("agenda", "id crc title description start_at end_at all_day location wijk organisation category cost signup frequency until created_by hidden_reason starts ends search",
+          whose: "the organisation; who entered it (created_by)", .content, .anonymise("the activity is the organisation's; who entered it is cut")),
+        t("agenda_occurrence", "day starts item ends wijk organisation category hidden creator all_day has_end title location",
+          whose: "follows its activity", .derived, .derived),
+        t("notify_interest", "wijk interest account", whose: "follows the account's notification choices", .derived, .derived),
+        t("change_log", "collection version key", whose: "numbers of changed rows, no personal data", .derived, .notPersonal("numbers only")),
+        t("meta", "key value", whose: "counters", .platform, .notPersonal("counters")),
+        t("settings", "id crc is_private registration_open intake_retention_months mail_command mail_from privacy_statement throttle_key",
+          whose: "the platform", .platform, .notPersonal("platform settings")),
+        t("wijk", "settings seq number name", whose: "the platform", .platform, .notPersonal("the neighbourhoods")),
+        t("feed_approval", "settings seq number wijk third_party approved_by approved_by_name approved withdrawn withdrawn_by",
+          whose: "the wijk; who approved it (approved_by)", .platform, .anonymise("the approval stays for the wijk; the approver's name is cut")),
+        t("login_failure", "settings seq key failures last_failure recent_failures", whose: "keyed hashes of addresses tried at login",
+          .log, .keep("no address is stored; forgotten after an hour")),
+    ]
+
+    /// The statement shown before an erasure: one line per table whose rows of the person go
+    /// or lose them, in the inventory's words, with how many where `counts` (by table) says.
+    public static func erasureStatement(_ lang: Language, counts: [String: Int] = [:]) -> [String] {
+        tables.compactMap { t in
+            guard let words = t.erased else { return nil }
+            let n = counts[t.name].map { " (\($0))" } ?? ""
+            return "• " + lang.pick(nl: words.nl, en: words.en) + n
+        } + [lang.pick(nl: "• je e-mailadres en telefoon in teksten van anderen", en: "• your e-mail address and phone in texts by others")]
+    }
+}
