@@ -68,6 +68,11 @@ public enum CoreError: Error, Equatable, Sendable {
     // Permissions
     case notPermitted(PermissionDenial)
     case platformPrivate
+    // A visitor's own data (issue 23, part 6)
+    /// This session asked `VisitorProof.codesPerSession` codes within the hour; `minutes` until the next.
+    case visitorCodeLimit(minutes: Int)
+    /// No proof of the address is in force (none was given, it ended, or the data was erased).
+    case visitorProofNeeded
 
     /// The message for a resident, in the chosen language.
     public func message(_ lang: Language) -> String {
@@ -212,6 +217,12 @@ public enum CoreError: Error, Equatable, Sendable {
         case .platformPrivate:
             return lang.pick(nl: "Dit platform is alleen toegankelijk na inloggen. Log in of registreer je.",
                              en: "This platform is only accessible after logging in. Log in or register.")
+        case .visitorCodeLimit(let minutes):
+            return lang.pick(nl: "In dit venster zijn al \(VisitorProof.codesPerSession) codes gevraagd. Probeer het over \(minutes) minuten opnieuw, of vraag het aan de balie van het Sociaal Hus.",
+                             en: "\(VisitorProof.codesPerSession) codes have already been asked in this window. Try again in \(minutes) minutes, or ask at the Sociaal Hus desk.")
+        case .visitorProofNeeded:
+            return lang.pick(nl: "Je toegang tot deze gegevens is verlopen; er is niets veranderd. Vraag een nieuwe code.",
+                             en: "Your access to this data has ended; nothing was changed. Ask for a new code.")
         }
     }
 }
