@@ -162,11 +162,11 @@ import TerminalKit
         #expect(d.screen.contains("VISITOR-CANARY"))
         clock.advance(61)
         d.app.tick()
-        #expect(d.screen.contains("Je gegevens worden over 30 seconden gesloten."))
+        #expect(d.screen.contains("Mijn gegevens als bezoeker sluit over 30 seconden."))
         clock.advance(31)
         d.app.tick()
         #expect(!d.screen.contains("VISITOR-CANARY"))
-        #expect(d.screen.contains("De gegevens zijn gesloten"))
+        #expect(d.app.ctx.message?.text.hasPrefix("Mijn gegevens als bezoeker is gesloten omdat er een tijd niets gebeurde") == true)
         #expect(!d.app.ctx.visitorProof.isOpen)
         #expect(throws: CoreError.visitorProofNeeded) { try d.store.visitorExport(proof: d.app.ctx.visitorProof, by: .visitor) }
     }

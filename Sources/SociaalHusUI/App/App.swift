@@ -391,8 +391,8 @@ public final class App {
         // Nobody is there to ask, and on a shared terminal the typing must not stay on screen;
         // the warning named it, and the message says what was not kept.
         let text = visitor
-            ? ctx.t("De gegevens zijn gesloten omdat er een tijd niets gebeurde; vraag een nieuwe code om verder te gaan.",
-                    "The data was closed after a period without activity; ask for a new code to carry on.")
+            ? ctx.t("Mijn gegevens als bezoeker is gesloten omdat er een tijd niets gebeurde; vraag zo nodig een nieuwe code.",
+                    "My data as a visitor was closed after a period without activity; ask for a new code if needed.")
             : lost.isEmpty
             ? ctx.t("Je bent automatisch uitgelogd omdat er een tijd niets gebeurde.",
                     "You were logged out automatically after a period without activity.")
@@ -474,7 +474,7 @@ public final class App {
             let left = max(Int(deadline.timeIntervalSince(ctx.now).rounded(.up)), 0)
             let unsaved = unsavedPlaces()
             let lines = ctx.session == nil
-                ? [ctx.t("Je gegevens worden over \(left) seconden gesloten.", "Your data will be closed in \(left) seconds."),
+                ? [ctx.t("Mijn gegevens als bezoeker sluit over \(left) seconden.", "My data as a visitor closes in \(left) seconds."),
                    ctx.t("Druk op een toets om verder te gaan.", "Press any key to carry on.")]
                 : [ctx.t("Je wordt over \(left) seconden uitgelogd.", "You will be logged out in \(left) seconds."),
                    ctx.t("Druk op een toets om ingelogd te blijven.", "Press any key to stay logged in.")]

@@ -296,8 +296,8 @@ public final class PlainSession {
             if !idleWarned.contains(mark) {
                 idleWarned.insert(mark)
                 write(ctx.session == nil
-                      ? t("Ben je er nog? Je gegevens worden over \(left) seconden gesloten. Typ Enter om verder te gaan.",
-                          "Are you still there? Your data will be closed in \(left) seconds. Type Enter to carry on.")
+                      ? t("Ben je er nog? Mijn gegevens als bezoeker sluit over \(left) seconden. Typ Enter om verder te gaan.",
+                          "Are you still there? My data as a visitor closes in \(left) seconds. Type Enter to carry on.")
                       : t("Ben je er nog? Je wordt over \(left) seconden uitgelogd. Typ Enter om ingelogd te blijven.",
                           "Are you still there? You will be logged out in \(left) seconds. Type Enter to stay logged in."))
             }
