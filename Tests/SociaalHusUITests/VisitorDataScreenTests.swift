@@ -233,6 +233,38 @@ import TerminalKit
         #expect(try d.store.visitorExport(email: Self.address, by: .commandLine).isEmpty)
     }
 
+    @Test("every visitor screen's keys are conflict-free, movable by a keys file, and listed in the help")
+    func keyTable() throws {
+        let d = try Self.world(size: Size(cols: 100, rows: 60))
+        func checkKeys(_ place: String) {
+            let bindings = d.app.activeBindings()
+            #expect(KeyTable.conflicts(bindings).isEmpty, "\(place): \(KeyTable.conflicts(bindings))")
+            for b in bindings { #expect(KeyMap.defaultKeys[b.action] != nil, "\(place): \(b.action) is not in KeyMap.defaults") }
+            d.press(.function(1))
+            let help = d.screen
+            for b in bindings { #expect(help.contains(b.help), "\(place): help lacks \(b.help)") }
+            d.press(.escape)
+        }
+        d.press(.ctrl("p"))
+        checkKeys("privacy")
+        d.press(.char("g"))
+        checkKeys("address")
+        d.type(Self.address)
+        d.press(.enter)
+        checkKeys("code")
+        d.type(try #require(Self.code(d)))
+        d.press(.enter)
+        checkKeys("data")
+        d.press(.char("x"))
+        checkKeys("export")
+        let desk = try Self.world(size: Size(cols: 100, rows: 60))
+        desk.logIn("lotte")
+        desk.press(.char("5"))
+        #expect(desk.app.activeBindings().contains { $0.action == .myData && $0.keys == [.char("g")] })
+        desk.press(.char("g"))
+        #expect(KeyTable.conflicts(desk.app.activeBindings()).isEmpty)
+    }
+
     @Test("English throughout: the form, the code, the data and the question")
     func english() throws {
         let d = try Self.world(lang: .english)
