@@ -17,6 +17,7 @@ import Testing
         "retryMail": "operator command line (viewer nil) or an administrator",
         "create": "makes a new store",
         "refresh": "re-reads the store",
+        "requestVisitorCode": "anyone without an account may ask a code; VisitorProof's limits and 'only where visitor data is held' are the check",
     ]
 
     static let coreFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -56,7 +57,7 @@ import Testing
             #expect(body.contains("update(actor: viewer)") || body.contains("editPost(") || body.contains("editAgendaItem("),
                     "\(file): \(name) changes the store without naming who acts")
             let asksRule = ["Permissions.require", "Permissions.denial", "PlatformAccess.require", "moderates(", "isRecipient(", "mayRead(",
-                            "changeSettings(", "editPost(", "editAgendaItem(", "wijkOf("].contains { body.contains($0) }
+                            "changeSettings(", "editPost(", "editAgendaItem(", "wijkOf(", "provenAddress("].contains { body.contains($0) }
             #expect(asksRule, "\(file): \(name) changes the store without asking a rule")
         }
         #expect(mutating > 25)

@@ -72,13 +72,17 @@ extension Store {
         return (sent.sorted { $0.id < $1.id }, replies.sorted { $0.id < $1.id }, reports.sorted { $0.id < $1.id }, mail.sorted { $0.id < $1.id })
     }
 
-    /// Everything held about the visitor known by `email`; the operator only (the interface's
-    /// proof by a mailed code is not built yet: the desk checks in person).
+    /// Everything held about the visitor known by `email`; the operator only (a visitor proves
+    /// the address with a mailed code instead: `visitorExport(proof:by:)`).
     public func visitorExport(email: String, by viewer: Viewer) throws -> VisitorDataExport {
         try Permissions.require(.administerPlatform, by: viewer)
         let address = try EmailAddress.normalise(email)
         try refresh()
-        let s = state
+        return Self.visitorData(address, in: state, at: clock.now())
+    }
+
+    /// The export of `address` from `s`.
+    private static func visitorData(_ address: String, in s: StoreState, at now: Date) -> VisitorDataExport {
         let rows = Self.visitorRows(address, in: s)
         func to(_ r: ContactMessage.Recipient) -> String {
             switch r {
@@ -88,7 +92,7 @@ extension Store {
             }
         }
         return VisitorDataExport(
-            exportedAt: clock.now(), email: address,
+            exportedAt: now, email: address,
             messagesSent: rows.sent.map { .init(name: $0.senderName, to: to($0.recipient), text: $0.text, date: $0.sent) },
             repliesReceived: rows.replies.map { .init(name: "", to: address, text: $0.text, date: $0.sent) },
             reportsMade: rows.reports.map { .init(reason: $0.reason.rawValue, explanation: $0.explanation, name: $0.reporterName, date: $0.created, status: $0.status.rawValue) },
@@ -102,21 +106,108 @@ extension Store {
     public func eraseVisitor(email: String, by viewer: Viewer) throws -> Int {
         try Permissions.require(.administerPlatform, by: viewer)
         let address = try EmailAddress.normalise(email)
-        let count = try update(actor: viewer) { tx in
-            let rows = Self.visitorRows(address, in: tx.state)
-            for m in rows.sent + rows.replies { tx.remove(m) }
-            for r in rows.reports {
-                var u = r
-                u.reporterName = ""
-                u.reporterEmail = ""
-                tx.put(u)
-            }
-            for m in rows.mail { tx.removeMail(m) }
-            let count = rows.sent.count + rows.replies.count + rows.reports.count + rows.mail.count
-            if count > 0 { tx.audit(.accountErased, actor: viewer.account?.id, subject: nil, target: "visitor") }
-            return count
-        }
+        let count = try update(actor: viewer) { tx in Self.eraseVisitorRows(address, by: viewer, in: &tx) }
         // What was cut from the reports leaves the log too, as after any erasure.
+        if count > 0 { try? db.checkpointTruncate() }
+        return count
+    }
+
+    /// The erasure itself, in `tx`; returns how many rows went or were cut.
+    private static func eraseVisitorRows(_ address: String, by viewer: Viewer, in tx: inout Transaction) -> Int {
+        let rows = visitorRows(address, in: tx.state)
+        for m in rows.sent + rows.replies { tx.remove(m) }
+        for r in rows.reports {
+            var u = r
+            u.reporterName = ""
+            u.reporterEmail = ""
+            tx.put(u)
+        }
+        for m in rows.mail { tx.removeMail(m) }
+        let count = rows.sent.count + rows.replies.count + rows.reports.count + rows.mail.count
+        if count > 0 { tx.audit(.accountErased, actor: viewer.account?.id, subject: nil, target: "visitor") }
+        return count
+    }
+
+    // MARK: Proven by the visitor (issue 23, part 6)
+
+    /// A visitor asks for a code to `email` (see `VisitorProof` for every limit and why). The
+    /// answer is the same whether or not the store holds anything of the address: it returns, or
+    /// throws for a malformed address or the session's limit, never for what the address holds.
+    /// The e-mail goes only to an address the store holds something of as a visitor, not an
+    /// account's or an organisation's, and at most `VisitorProof.codesPerAddress` a day.
+    public func requestVisitorCode(email: String, proof: VisitorProof) throws {
+        let address = try EmailAddress.normalise(email)
+        let code = try proof.issue(for: address)
+        try update { tx in
+            let s = tx.state
+            let rows = Self.visitorRows(address, in: s)
+            let holds = !(rows.sent.isEmpty && rows.replies.isEmpty && rows.reports.isEmpty && rows.mail.isEmpty)
+            guard holds, !Self.belongsToSomeone(address, in: s) else { return }
+            let recent = s.outbox.all.filter {
+                VisitorProof.isCodeMail($0) && EmailAddress.folded($0.to) == address && tx.now.timeIntervalSince($0.created) < VisitorProof.addressWindow
+            }.count
+            guard recent < VisitorProof.codesPerAddress else { return }
+            // A data-rights e-mail to the person themselves, as the export by e-mail is (no new kind:
+            // the record encoding stays as it is); its subject tells it apart.
+            try tx.queueMail(VisitorProof.mail(to: address, code: code), kind: .dataExport, accounts: [])
+        }
+    }
+
+    /// True when `address` is an account's (its holder logs in for "Mijn gegevens", which holds
+    /// these messages too) or an organisation's (mail to it is the organisation's, not a visitor's).
+    private static func belongsToSomeone(_ address: String, in s: StoreState) -> Bool {
+        s.account(email: address) != nil || s.organisations.all.contains { !$0.email.isEmpty && EmailAddress.folded($0.email) == address }
+    }
+
+    /// The address `proof` opens for `viewer`, checked against `s`: a grant in force; one the desk
+    /// gave only for the staff member who gave it, still desk staff; never an account's or an
+    /// organisation's address (registered meanwhile, or typed at the desk): what a visitor's
+    /// erasure takes (every e-mail to the address) is not a visitor's there.
+    private static func provenAddress(_ proof: VisitorProof, by viewer: Viewer, in s: StoreState) throws -> String {
+        guard let grant = proof.grant else { throw CoreError.visitorProofNeeded }
+        if let staff = grant.checkedBy {
+            guard viewer.activeAccount?.id == staff else { throw CoreError.notPermitted(.deskStaffOnly) }
+            try Permissions.require(.handleIntakes, by: viewer)
+            try confirm(viewer, in: s)
+        }
+        if belongsToSomeone(grant.email, in: s) { throw CoreError.visitorAddressHasAccount }
+        return grant.email
+    }
+
+    /// Everything held about the address `proof` opens (a visitor's right of access).
+    public func visitorExport(proof: VisitorProof, by viewer: Viewer) throws -> VisitorDataExport {
+        try refresh()
+        let address = try Self.provenAddress(proof, by: viewer, in: state)
+        return Self.visitorData(address, in: state, at: clock.now())
+    }
+
+    /// Sends the export of the address `proof` opens to that address (over a shared connection,
+    /// where nothing a person types names a file). Returns the address.
+    @discardableResult
+    public func mailVisitorExport(proof: VisitorProof, by viewer: Viewer) throws -> String {
+        try update(actor: viewer) { tx in
+            let address = try Self.provenAddress(proof, by: viewer, in: tx.state)
+            let json = String(decoding: try Self.visitorData(address, in: tx.state, at: tx.now).json(), as: UTF8.self)
+            let body = """
+                Hierbij alles wat SociaalHus over dit e-mailadres bewaart, zoals je vroeg (als JSON). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.
+                Here is everything SociaalHus holds about this e-mail address, as you asked (as JSON). It contains personal data: keep it safe.
+
+                """ + json + "\n"
+            try tx.queueMail(MailMessage(to: address, subject: "Je gegevens uit SociaalHus / Your data from SociaalHus", body: body),
+                             kind: .dataExport, accounts: [])
+            return address
+        }
+    }
+
+    /// Erases everything held about the address `proof` opens (as `eraseVisitor(email:by:)`),
+    /// then ends the proof: nothing is left to see. Returns how many rows went or were cut.
+    @discardableResult
+    public func eraseVisitor(proof: VisitorProof, by viewer: Viewer) throws -> Int {
+        let count = try update(actor: viewer) { tx in
+            let address = try Self.provenAddress(proof, by: viewer, in: tx.state)
+            return Self.eraseVisitorRows(address, by: viewer, in: &tx)
+        }
+        proof.forget()
         if count > 0 { try? db.checkpointTruncate() }
         return count
     }

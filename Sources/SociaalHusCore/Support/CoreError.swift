@@ -70,6 +70,13 @@ public enum CoreError: Error, Equatable, Sendable {
     // Permissions
     case notPermitted(PermissionDenial)
     case platformPrivate
+    // A visitor's own data (issue 23, part 6)
+    /// This session asked `VisitorProof.codesPerSession` codes within the hour; `minutes` until the next.
+    case visitorCodeLimit(minutes: Int)
+    /// No proof of the address is in force (none was given, it ended, or the data was erased).
+    case visitorProofNeeded
+    /// The address belongs to an account or an organisation: its owner sees it after logging in.
+    case visitorAddressHasAccount
 
     /// The message for a resident, in the chosen language.
     public func message(_ lang: Language) -> String {
@@ -217,6 +224,15 @@ public enum CoreError: Error, Equatable, Sendable {
         case .platformPrivate:
             return lang.pick(nl: "Dit platform is alleen toegankelijk na inloggen. Log in of registreer je.",
                              en: "This platform is only accessible after logging in. Log in or register.")
+        case .visitorCodeLimit(let minutes):
+            return lang.pick(nl: "In dit venster zijn al \(VisitorProof.codesPerSession) codes gevraagd. Probeer het over \(minutes) minuten opnieuw, of vraag het aan de balie van het Sociaal Hus.",
+                             en: "\(VisitorProof.codesPerSession) codes have already been asked in this window. Try again in \(minutes) minutes, or ask at the Sociaal Hus desk.")
+        case .visitorAddressHasAccount:
+            return lang.pick(nl: "Dit e-mailadres hoort bij een account of een organisatie; er is niets getoond of veranderd. De eigenaar ziet en wist de gegevens na inloggen, onder Profiel › Mijn gegevens.",
+                             en: "This e-mail address belongs to an account or an organisation; nothing was shown or changed. Its owner sees and erases the data after logging in, under Profile › My data.")
+        case .visitorProofNeeded:
+            return lang.pick(nl: "Je toegang tot deze gegevens is verlopen; er is niets veranderd. Vraag een nieuwe code.",
+                             en: "Your access to this data has ended; nothing was changed. Ask for a new code.")
         }
     }
 }

@@ -281,6 +281,7 @@ public final class App {
             case .tab(let t): switchTo(t)
             case .login(let id):
                 ctx.session = id
+                ctx.visitorProof.forget()
                 let keep = ctx.message
                 resetScreens()
                 ctx.message = keep
@@ -304,6 +305,7 @@ public final class App {
     private func logOutNow() {
         suspendAll()
         ctx.session = nil
+        ctx.visitorProof.forget()
         resetScreens()
         tab = .agenda
     }
@@ -330,11 +332,15 @@ public final class App {
 
     // MARK: Time
 
+    /// True while the session holds someone: a logged-in account, or a visitor's code or proven
+    /// address (`VisitorProof`), which the idle logout closes the same way.
+    public var holdsSomeone: Bool { ctx.session != nil || ctx.visitorProof.isOpen }
+
     /// Called when no key came for a while (about once a second): shows what other terminals
     /// changed, and warns before, and performs, the automatic logout.
     public func tick() {
         liveRefresh()
-        guard ctx.session != nil else { return }
+        guard holdsSomeone else { return }
         let now = ctx.now
         if case .idleWarning(let deadline) = modal {
             if now >= deadline { autoLogout() }
@@ -380,10 +386,14 @@ public final class App {
     private func autoLogout() {
         modal = nil
         let lost = unsavedPlaces()
+        let visitor = ctx.session == nil
         logOutNow()
         // Nobody is there to ask, and on a shared terminal the typing must not stay on screen;
         // the warning named it, and the message says what was not kept.
-        let text = lost.isEmpty
+        let text = visitor
+            ? ctx.t("Mijn gegevens als bezoeker is gesloten omdat er een tijd niets gebeurde; vraag zo nodig een nieuwe code.",
+                    "My data as a visitor was closed after a period without activity; ask for a new code if needed.")
+            : lost.isEmpty
             ? ctx.t("Je bent automatisch uitgelogd omdat er een tijd niets gebeurde.",
                     "You were logged out automatically after a period without activity.")
             : ctx.t("Je bent automatisch uitgelogd; niet-opgeslagen invoer is niet bewaard (\(lost.joined(separator: ", "))).",
@@ -463,9 +473,13 @@ public final class App {
         case .idleWarning(let deadline):
             let left = max(Int(deadline.timeIntervalSince(ctx.now).rounded(.up)), 0)
             let unsaved = unsavedPlaces()
+            let lines = ctx.session == nil
+                ? [ctx.t("Mijn gegevens als bezoeker sluit over \(left) seconden.", "My data as a visitor closes in \(left) seconds."),
+                   ctx.t("Druk op een toets om verder te gaan.", "Press any key to carry on.")]
+                : [ctx.t("Je wordt over \(left) seconden uitgelogd.", "You will be logged out in \(left) seconds."),
+                   ctx.t("Druk op een toets om ingelogd te blijven.", "Press any key to stay logged in.")]
             Chrome.drawDialog(into: &g, title: ctx.t("Ben je er nog?", "Are you still there?"),
-                              lines: [ctx.t("Je wordt over \(left) seconden uitgelogd.", "You will be logged out in \(left) seconds."),
-                                      ctx.t("Druk op een toets om ingelogd te blijven.", "Press any key to stay logged in.")]
+                              lines: lines
                                 + (unsaved.isEmpty ? [] : [ctx.t("Niet-opgeslagen invoer gaat dan verloren.", "Unsaved input will then be lost.")]))
         }
     }

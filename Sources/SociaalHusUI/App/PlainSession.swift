@@ -295,8 +295,11 @@ public final class PlainSession {
             let mark = left <= 10 ? 10 : 30
             if !idleWarned.contains(mark) {
                 idleWarned.insert(mark)
-                write(t("Ben je er nog? Je wordt over \(left) seconden uitgelogd. Typ Enter om ingelogd te blijven.",
-                        "Are you still there? You will be logged out in \(left) seconds. Type Enter to stay logged in."))
+                write(ctx.session == nil
+                      ? t("Ben je er nog? Mijn gegevens als bezoeker sluit over \(left) seconden. Typ Enter om verder te gaan.",
+                          "Are you still there? My data as a visitor closes in \(left) seconds. Type Enter to carry on.")
+                      : t("Ben je er nog? Je wordt over \(left) seconden uitgelogd. Typ Enter om ingelogd te blijven.",
+                          "Are you still there? You will be logged out in \(left) seconds. Type Enter to stay logged in."))
             }
         } else if !idleWarned.isEmpty {
             idleWarned = []

@@ -20,6 +20,10 @@ public final class UIContext {
     /// this computer. A data export goes by e-mail to the person's own address, and a photo
     /// cannot be chosen by path (the administrator sets it: `sociaalhus account photo`).
     public var shared = false
+    /// A visitor's proof of an address (a mailed code, or the desk's check in person), for this
+    /// session only: in memory, never in the store, and ended when someone logs in or out, or at
+    /// the idle logout (see `VisitorProof`).
+    public let visitorProof: VisitorProof
     /// Navigation requests, carried out by the app after the key is handled.
     var requests: [NavigationRequest] = []
 
@@ -28,6 +32,7 @@ public final class UIContext {
         self.store = store
         self.lang = LanguageText(language)
         self.exportDirectory = exportDirectory
+        visitorProof = VisitorProof(clock: store.clock)
     }
 
     /// Dutch or English text.

@@ -1,7 +1,8 @@
 import SociaalHusCore
 import TerminalKit
 
-/// Inloggen: e-mail and password, with links to registration and the privacy statement.
+/// Inloggen: e-mail and password, with links to registration, the privacy statement and a
+/// visitor's own data (someone without an account who wrote through the contact form).
 final class LoginScreen: FormScreen {
     init() {
         super.init(Form([
@@ -11,6 +12,7 @@ final class LoginScreen: FormScreen {
             FormField("gap", "", .note(.normal)),
             FormField("register", "Nieuw hier? Registreren", .button),
             FormField("privacy", "Privacyverklaring lezen", .button),
+            FormField("visitor", "Mijn gegevens als bezoeker", .button),
         ]))
     }
 
@@ -24,6 +26,7 @@ final class LoginScreen: FormScreen {
         case "login": logIn(ctx)
         case "register": ctx.push(RegisterScreen(ctx))
         case "privacy": ctx.push(PrivacyScreen())
+        case "visitor": ctx.push(VisitorAddressScreen(ctx))
         default: break
         }
     }
@@ -53,6 +56,7 @@ final class LoginScreen: FormScreen {
         form.fields[2].label = ctx.t("Inloggen", "Log in")
         form.fields[4].label = ctx.t("Nieuw hier? Registreren", "New here? Register")
         form.fields[5].label = ctx.t("Privacyverklaring lezen", "Read the privacy statement")
+        form.fields[6].label = ctx.t("Mijn gegevens als bezoeker", "My data as a visitor")
         let top = 2 + min(intro.count, 2)
         form.render(into: &g, area: Rect(x: area.x + 2, y: area.y + top, width: area.width - 4, height: area.height - top))
     }

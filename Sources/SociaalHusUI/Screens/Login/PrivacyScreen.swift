@@ -1,19 +1,26 @@
 import SociaalHusCore
 import TerminalKit
 
-/// The privacy statement, scrollable.
+/// The privacy statement, scrollable; for visitors `g` opens their own data (the statement
+/// promises everyone their rights, visitors who wrote through the contact form too).
 final class PrivacyScreen: Screen {
     private var scroll = ScrollText()
 
     func title(_ ctx: UIContext) -> String { ctx.t("Privacyverklaring", "Privacy statement") }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        KeyTable.list(ctx.lang).filter { $0.action != .open }
+        KeyTable.list(ctx.lang).filter { $0.action != .open } + (ctx.session != nil ? [] : [
+            Binding(.myData, [.char("g")], label: ctx.t("Mijn gegevens als bezoeker", "My data as a visitor"),
+                    help: ctx.t("Zien en wissen wat je zonder account achterliet (met een code per e-mail)",
+                                "See and erase what you left without an account (with a code by e-mail)"),
+                    group: ctx.t("Privacyverklaring", "Privacy statement")),
+        ])
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
+        case .myData: if ctx.session == nil { ctx.push(VisitorAddressScreen(ctx)) }
         default: break
         }
     }

@@ -4,8 +4,12 @@ import TerminalKit
 
 /// Gegevens exporteren: asks where to write the JSON file (a sensible default is filled in),
 /// writes it readable for the owner only, and says where it went. Served to others (`--shared`,
-/// over SSH) it sends the export by e-mail to the person's own address instead.
+/// over SSH) it sends the export by e-mail to the person's own address instead. The same for a
+/// visitor whose address is proven (`VisitorProof`): their export, to that address.
 final class ExportDataScreen: Screen {
+    /// Whose export: the logged-in account's, or the visitor's whose address the session proved.
+    enum Subject { case account, visitor }
+    private let subject: Subject
     private var form = ExportDataScreen.makeForm(path: "")
     private var filled = false
     /// The path the person was warned about; a second Enter on the same path replaces the file.
@@ -13,20 +17,31 @@ final class ExportDataScreen: Screen {
     /// Where the last export was written.
     private var written: String?
 
+    /// An export screen for `subject`.
+    init(_ subject: Subject = .account) { self.subject = subject }
+
+    /// The name the export file gets by default.
+    private func defaultName(_ ctx: UIContext) -> String? {
+        switch subject {
+        case .account: ctx.session.map { "sociaalhus-export-\($0).json" }
+        case .visitor: ctx.visitorProof.grant != nil ? "sociaalhus-bezoeker-export.json" : nil
+        }
+    }
+
     func title(_ ctx: UIContext) -> String { ctx.t("Gegevens exporteren", "Export data") }
     func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang, form: form) }
     var capturesText: Bool { form.isEditingText }
     var hasUnsavedInput: Bool { form.edited && written == nil }
 
     func willAppear(_ ctx: UIContext) {
-        guard !filled, let id = ctx.session else { return }
+        guard !filled, let name = defaultName(ctx) else { return }
         filled = true
         if ctx.shared {
             form = Form([FormField("mail", "", .button)], labelWidth: 8)
             return
         }
         // A new field, so the cursor starts at the end of the suggested path.
-        form = Self.makeForm(path: (ctx.exportDirectory as NSString).appendingPathComponent("sociaalhus-export-\(id).json"))
+        form = Self.makeForm(path: (ctx.exportDirectory as NSString).appendingPathComponent(name))
     }
 
     /// The form: the path and the export button.
@@ -64,10 +79,16 @@ final class ExportDataScreen: Screen {
 
     /// Served over SSH: the export goes by e-mail to the person's own address.
     private func mailData(_ ctx: UIContext) {
-        guard let id = ctx.session else { return }
         do {
-            written = try ctx.store.mailExport(id, by: ctx.viewer)
-            ctx.inform(ctx.t("Je gegevens gaan per e-mail naar je eigen adres.", "Your data goes by e-mail to your own address."))
+            switch subject {
+            case .account:
+                guard let id = ctx.session else { return }
+                written = try ctx.store.mailExport(id, by: ctx.viewer)
+            case .visitor:
+                written = try ctx.store.mailVisitorExport(proof: ctx.visitorProof, by: ctx.viewer)
+            }
+            ctx.inform(subject == .visitor ? ctx.t("De gegevens gaan per e-mail naar dit adres.", "The data goes by e-mail to this address.")
+                                           : ctx.t("Je gegevens gaan per e-mail naar je eigen adres.", "Your data goes by e-mail to your own address."))
         } catch {
             ctx.fail(error)
         }
@@ -75,7 +96,7 @@ final class ExportDataScreen: Screen {
 
     /// Checks the path, then writes the export; every problem is said plainly and the path stays.
     private func exportData(_ ctx: UIContext) {
-        guard let id = ctx.session else { return }
+        guard let name = defaultName(ctx) else { return }
         written = nil
         let raw = form.text("path").trimmingCharacters(in: .whitespaces)
         guard !raw.isEmpty else {
@@ -105,8 +126,8 @@ final class ExportDataScreen: Screen {
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             if isDir.boolValue {
-                ctx.fail(ctx.t("\(safe(path)) is een map. Zet er een bestandsnaam achter, bijvoorbeeld /sociaalhus-export-\(id).json.",
-                               "\(safe(path)) is a folder. Add a file name, for example /sociaalhus-export-\(id).json."))
+                ctx.fail(ctx.t("\(safe(path)) is een map. Zet er een bestandsnaam achter, bijvoorbeeld /\(name).",
+                               "\(safe(path)) is a folder. Add a file name, for example /\(name)."))
                 return
             }
             if overwriteConfirmed != path {
@@ -117,7 +138,14 @@ final class ExportDataScreen: Screen {
             }
         }
         do {
-            let data = try ctx.store.export(id, by: ctx.viewer).json()
+            let data: Data
+            switch subject {
+            case .account:
+                guard let id = ctx.session else { return }
+                data = try ctx.store.export(id, by: ctx.viewer).json()
+            case .visitor:
+                data = try ctx.store.visitorExport(proof: ctx.visitorProof, by: ctx.viewer).json()
+            }
             try DurableFile.replace(path, data: data)
             written = path
             overwriteConfirmed = nil
@@ -134,14 +162,20 @@ final class ExportDataScreen: Screen {
         let intro: String, done: String
         if ctx.shared {
             form.fields[0].label = ctx.t("Per e-mail versturen", "Send by e-mail")
-            intro = ctx.t("Alles wat SociaalHus over je bewaart gaat als JSON per e-mail naar je eigen adres (op deze gedeelde verbinding wordt niets in een bestand gezet). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.",
-                          "Everything SociaalHus holds about you goes as JSON by e-mail to your own address (over this shared connection nothing is put in a file). It contains personal data: keep it safe.")
+            intro = subject == .visitor
+                ? ctx.t("Alles wat SociaalHus over dit e-mailadres bewaart gaat als JSON per e-mail naar dat adres (op deze gedeelde verbinding wordt niets in een bestand gezet). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.",
+                        "Everything SociaalHus holds about this e-mail address goes as JSON by e-mail to that address (over this shared connection nothing is put in a file). It contains personal data: keep it safe.")
+                : ctx.t("Alles wat SociaalHus over je bewaart gaat als JSON per e-mail naar je eigen adres (op deze gedeelde verbinding wordt niets in een bestand gezet). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.",
+                        "Everything SociaalHus holds about you goes as JSON by e-mail to your own address (over this shared connection nothing is put in a file). It contains personal data: keep it safe.")
             done = ctx.t("Klaargezet voor: ", "Queued for: ")
         } else {
             form.fields[0].label = ctx.t("Bestand", "File")
             form.fields[1].label = ctx.t("Exporteren", "Export")
-            intro = ctx.t("Alles wat SociaalHus over je bewaart wordt als JSON-bestand geschreven, alleen leesbaar voor jou. Het bevat persoonlijke gegevens: haal het van een gedeelde computer weg zodra je het niet meer nodig hebt.",
-                          "Everything SociaalHus holds about you is written as a JSON file, readable by you only. It contains personal data: remove it from a shared computer once you no longer need it.")
+            intro = subject == .visitor
+                ? ctx.t("Alles wat SociaalHus over dit e-mailadres bewaart wordt als JSON-bestand geschreven, alleen leesbaar voor de gebruiker van deze computer. Het bevat persoonlijke gegevens: haal het van een gedeelde computer weg zodra je het niet meer nodig hebt.",
+                        "Everything SociaalHus holds about this e-mail address is written as a JSON file, readable only by this computer's user. It contains personal data: remove it from a shared computer once you no longer need it.")
+                : ctx.t("Alles wat SociaalHus over je bewaart wordt als JSON-bestand geschreven, alleen leesbaar voor jou. Het bevat persoonlijke gegevens: haal het van een gedeelde computer weg zodra je het niet meer nodig hebt.",
+                        "Everything SociaalHus holds about you is written as a JSON file, readable by you only. It contains personal data: remove it from a shared computer once you no longer need it.")
             done = ctx.t("Geschreven naar: ", "Written to: ")
         }
         let x = area.x + 2, width = max(area.width - 4, 1)

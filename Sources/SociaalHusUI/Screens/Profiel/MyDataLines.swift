@@ -41,6 +41,39 @@ struct MyDataLines {
         return b.lines
     }
 
+    /// Everything in a visitor's export (issue 23, part 6) as lines of at most `width` cells.
+    static func build(_ export: VisitorDataExport, lang: Language, width: Int) -> [Line] {
+        var b = MyDataLines(lang: lang, width: width)
+        b.heading(lang.pick(nl: "E-mailadres", en: "E-mail address"))
+        b.text(export.email)
+        b.heading(lang.pick(nl: "Berichten die je stuurde", en: "Messages you sent") + " (\(export.messagesSent.count))")
+        if export.messagesSent.isEmpty { b.text(b.t("geen", "none"), role: .muted) }
+        for m in export.messagesSent {
+            b.text(Self.date(m.date, lang) + b.t(" als ", " as ") + m.name + b.t(" aan ", " to ") + m.to)
+            b.text(m.text, indent: 4)
+        }
+        b.heading(lang.pick(nl: "Antwoorden aan je", en: "Answers to you") + " (\(export.repliesReceived.count))")
+        if export.repliesReceived.isEmpty { b.text(b.t("geen", "none"), role: .muted) }
+        for m in export.repliesReceived {
+            b.text(Self.date(m.date, lang))
+            b.text(m.text, indent: 4)
+        }
+        b.heading(lang.pick(nl: "Meldingen die je deed", en: "Reports you made") + " (\(export.reportsMade.count))")
+        if export.reportsMade.isEmpty { b.text(b.t("geen", "none"), role: .muted) }
+        for r in export.reportsMade {
+            let reason = ReportReason(rawValue: r.reason)?.label(lang) ?? r.reason
+            let status = Report.Status(rawValue: r.status)?.label(lang) ?? r.status
+            b.text(Self.date(r.date, lang) + " · " + reason + " · " + status)
+            b.text(r.explanation + " (" + r.name + ")", indent: 4)
+        }
+        b.heading(lang.pick(nl: "E-mails aan dit adres", en: "E-mails to this address") + " (\(export.emailsWaiting.count))")
+        if export.emailsWaiting.isEmpty { b.text(b.t("geen", "none"), role: .muted) }
+        for e in export.emailsWaiting {
+            b.text(Self.date(e.created, lang) + " · " + e.subject + (e.body.isEmpty ? b.t(" · verstuurd (de tekst is niet bewaard)", " · sent (the text is not kept)") : b.t(" · wacht op verzending", " · waiting to be sent")))
+        }
+        return b.lines
+    }
+
     /// Dutch or English.
     private func t(_ nl: String, _ en: String) -> String { lang.pick(nl: nl, en: en) }
 
