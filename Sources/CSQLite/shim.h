@@ -38,37 +38,16 @@ static inline int cs_fold(const unsigned char *d, int n, int i, unsigned char ou
     return 1;
 }
 
-/* sociaalhus_mentions(text, needles, phone): 1 when a free-text column may name a person: one of
+/* What sociaalhus_mentions looks for: one of
  * `needles` (lower-case ASCII, each ended by a 0 byte: the person's name, display name, e-mail
  * and address) occurs in the folded stream above, or the record's digits hold the phone's last
  * digits (`phone`, ASCII) one after the other (every other byte skipped: a phone number written
  * with spaces, dashes or anything else between stays in order). It finds every text the
  * erasure's replacement of whole tokens would change (and more: the erasure checks each). */
-static void cs_probe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-    const unsigned char *d = (const unsigned char *)sqlite3_value_blob(argv[0]);
-    int n = sqlite3_value_bytes(argv[0]);
-    const unsigned char *p = (const unsigned char *)sqlite3_value_blob(argv[1]);
-    int pn = sqlite3_value_bytes(argv[1]);
-    const unsigned char *ph = sqlite3_value_text(argv[2]);
-    int phn = sqlite3_value_bytes(argv[2]);
-    (void)argc;
-    if (d == 0) { sqlite3_result_int(ctx, 0); return; }
-    /* The needles (at most 16), and which bytes can start a match: a needle's first letter in
-     * either case, and the lead bytes of the folded characters above; one table lookup rejects
-     * every other byte. */
-    int off[16], len[16], needles = 0;
-    unsigned char start[256] = {0};
-    for (int k = 0; p != 0 && k < pn && needles < 16; ) {
-        int l = 0;
-        while (k + l < pn && p[k + l] != 0) l++;
-        if (l > 0) {
-            off[needles] = k; len[needles] = l; needles++;
-            start[p[k]] = 1;
-            if (p[k] >= 'a' && p[k] <= 'z') start[p[k] - 0x20] = 1;
-        }
-        k += l + 1;
-    }
-    if (needles > 0) { start[0xC3] = start[0xC5] = start[0xE1] = start[0xE2] = start[0xEF] = 1; }
+/* 1 when text `d` (n bytes) holds one of the parsed needles or the phone's digits in order. */
+static int cs_mentions_in(const unsigned char *d, int n, const unsigned char *p, const int *off, const int *len, int needles,
+                          const unsigned char *start, const unsigned char *ph, int phn) {
+    if (d == 0) return 0;
     for (int i = 0; needles > 0 && i < n; i++) {
         unsigned char c = d[i];
         if (!start[c]) continue;
@@ -88,7 +67,7 @@ static void cs_probe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
                 if (buf[bi] != q[j]) break;
                 bi++; j++;
             }
-            if (j == len[t]) { sqlite3_result_int(ctx, 1); return; }
+            if (j == len[t]) return 1;
         }
     }
     if (ph != 0 && phn > 0 && phn <= 64) {
@@ -101,14 +80,46 @@ static void cs_probe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
             if (seen >= phn) {
                 int same = 1;
                 for (int j = 0; j < phn; j++) if (last[(seen - phn + j) % phn] != ph[j]) { same = 0; break; }
-                if (same) { sqlite3_result_int(ctx, 1); return; }
+                if (same) return 1;
             }
         }
+    }
+    return 0;
+}
+
+/* sociaalhus_mentions(needles, phone, text, ...): 1 when one of the texts may name the person
+ * (see above), each text searched as it is (no concatenation to allocate). */
+static void cs_probe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+    if (argc < 3) { sqlite3_result_int(ctx, 0); return; }
+    const unsigned char *p = (const unsigned char *)sqlite3_value_blob(argv[0]);
+    int pn = sqlite3_value_bytes(argv[0]);
+    const unsigned char *ph = sqlite3_value_text(argv[1]);
+    int phn = sqlite3_value_bytes(argv[1]);
+    /* The needles (at most 16), and which bytes can start a match: a needle's first letter in
+     * either case, and the lead bytes of the folded characters above; one table lookup rejects
+     * every other byte. */
+    int off[16], len[16], needles = 0;
+    unsigned char start[256] = {0};
+    for (int k = 0; p != 0 && k < pn && needles < 16; ) {
+        int l = 0;
+        while (k + l < pn && p[k + l] != 0) l++;
+        if (l > 0) {
+            off[needles] = k; len[needles] = l; needles++;
+            start[p[k]] = 1;
+            if (p[k] >= 'a' && p[k] <= 'z') start[p[k] - 0x20] = 1;
+        }
+        k += l + 1;
+    }
+    if (needles > 0) { start[0xC3] = start[0xC5] = start[0xE1] = start[0xE2] = start[0xEF] = 1; }
+    for (int a = 2; a < argc; a++) {
+        const unsigned char *d = (const unsigned char *)sqlite3_value_blob(argv[a]);
+        int n = sqlite3_value_bytes(argv[a]);
+        if (cs_mentions_in(d, n, p, off, len, needles, start, ph, phn)) { sqlite3_result_int(ctx, 1); return; }
     }
     sqlite3_result_int(ctx, 0);
 }
 
 static inline int cs_register_probe(sqlite3 *db) {
-    return sqlite3_create_function_v2(db, "sociaalhus_mentions", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0, cs_probe, 0, 0, 0);
+    return sqlite3_create_function_v2(db, "sociaalhus_mentions", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0, cs_probe, 0, 0, 0);
 }
 #endif
