@@ -266,3 +266,60 @@ import Glibc
         #expect(StoreCheck.run(at: world.w.dir.store).isSound)
     }
 }
+
+/// Generated from the inventory of tables and columns: for every table with a row of the canary
+/// person (found by its reference columns), every text of theirs is in their export when the
+/// table says it is exported, and nothing of it is in any file of the store after erasure.
+extension ErasureCanaryTests {
+    /// The canary person's texts in `table` (cells of their rows holding one of the canary markers).
+    static func texts(of table: StoreInventory.Table, account: Int, subject: Int, in db: Database) throws -> [String] {
+        guard !table.refs.isEmpty else { return [] }
+        let condition = table.refs.map { ref -> String in
+            switch ref {
+            case .account(let c): return "\(c) = \(account)"
+            case .subject(let c): return "\(c) = \(subject)"
+            }
+        }.joined(separator: " OR ")
+        let s = try db.prepare("SELECT * FROM \(table.name) WHERE \(condition)")
+        var out: [String] = []
+        let markers = ["CANARY", "Zyxwv", "Kanarie", "kanarie", email]
+        while try s.step() {
+            for cell in s.cells(0..<s.columnCount) {
+                if case .text(let t) = cell, markers.contains(where: t.contains) { out.append(t) }
+            }
+        }
+        return out
+    }
+
+    @Test("generated from the inventory: each table's texts of the person are in their export where it says exported, and in no file after erasure")
+    func inventoryCanaries() throws {
+        let world = try Self.plant()
+        let s = world.store
+        let id = world.canary.id.rawValue
+        let subject = try s.db.integer1("SELECT subject FROM accounts WHERE id = ?1", id)
+        let json = String(decoding: try s.export(world.canary.id, by: .account(world.canary)).json(), as: UTF8.self)
+        var found: [String: [String]] = [:]
+        for table in StoreInventory.tables {
+            let texts = try Self.texts(of: table, account: id, subject: subject, in: s.db)
+            found[table.name] = texts
+            guard table.exported else { continue }
+            // (A list in one column, as the export lists it: item by item.)
+            for text in texts.flatMap({ t in RowJSON.decode(t, as: String.self) ?? [t] }) {
+                // (As JSON writes it: quotes and line ends escaped.)
+                let escaped = String(decoding: try JSONEncoder().encode(text), as: UTF8.self).dropFirst().dropLast()
+                #expect(json.contains(escaped), "\(table.name): '\(text)' is not in the export")
+            }
+        }
+        // The planted world reaches the tables that hold a person's own texts.
+        for name in ["accounts", "posts", "messages", "intakes", "reports"] { #expect(!(found[name] ?? []).isEmpty, "nothing planted in \(name)") }
+        try s.erase(world.canary.id, by: .account(world.canary))
+        let files = allFiles(under: world.w.dir.store).compactMap { FileManager.default.contents(atPath: $0) }
+        for table in StoreInventory.tables where table.action == .delete {
+            // (Their bare name stays where others wrote it: namesakes. It is checked record by
+            // record in `canary`.)
+            for text in found[table.name] ?? [] where text != Self.name {
+                #expect(!files.contains { $0.range(of: Data(text.utf8)) != nil }, "\(table.name): '\(text)' is still in a file")
+            }
+        }
+    }
+}

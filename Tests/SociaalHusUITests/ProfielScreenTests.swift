@@ -477,3 +477,38 @@ import TerminalKit
         }
     }
 }
+
+/// Issue 23: Mijn gegevens shows everything the export holds, generated from the export itself.
+@Suite struct MyDataCompleteTests {
+    /// Every text value in a JSON document.
+    static func strings(_ value: Any) -> [String] {
+        switch value {
+        case let s as String: return [s]
+        case let a as [Any]: return a.flatMap(strings)
+        case let d as [String: Any]: return d.values.flatMap(strings)
+        default: return []
+        }
+    }
+
+    @Test("every text a person typed that their export holds is on the Mijn gegevens screen, in Dutch and English")
+    func complete() throws {
+        let store = UIFixture.freshStore()
+        defer { try? FileManager.default.removeItem(atPath: store.path) }
+        let anna = try #require(store.state.accounts.all.first { $0.email == UIFixture.account("anna").email })
+        let lotte = try #require(store.state.accounts.all.first { $0.roles.deskStaff })
+        let me: Viewer = .account(anna)
+        try store.createPost(PostDraft(kind: .vraag, title: "MIJNPOST titel", body: "MIJNPOST tekst", wijk: anna.profile.wijk, author: .resident(anna.id)), by: me)
+        let org = try #require(store.state.organisations.all.first)
+        try store.sendMessage(senderName: anna.name, senderEmail: anna.email, to: .organisation(org.id), text: "MIJNBERICHT hallo", by: me)
+        _ = try store.createIntake(IntakeInput(category: .wonen, question: "MIJNGESPREK vraag", notes: "MIJNGESPREK notitie", name: anna.name,
+                                               email: anna.email, account: anna.id), consent: LinkConsent(account: anna.id), by: .account(lotte))
+        let export = try store.export(anna.id, by: me, recordAudit: false)
+        let json = try JSONSerialization.jsonObject(with: export.json())
+        let typed = Self.strings(json).filter { $0.hasPrefix("MIJN") }
+        #expect(typed.count >= 5, "planted: \(typed)")
+        for lang in [Language.dutch, .english] {
+            let text = MyDataLines.build(export, lang: lang, width: 400).map(\.text).joined(separator: "\n")
+            for t in typed { #expect(text.contains(t), "\(lang): '\(t)' is in the export but not on the screen") }
+        }
+    }
+}

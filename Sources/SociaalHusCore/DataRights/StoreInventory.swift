@@ -38,12 +38,34 @@ public enum StoreInventory {
         public var exported: Bool
         /// The words of the statement before an erasure (nil: not named there), Dutch and English.
         public var erased: (nl: String, en: String)?
+        /// The columns that say whose a row is: an account's number, or a subject's.
+        public var refs: [PersonRef] = []
     }
+
+    /// A column that refers to a person.
+    public enum PersonRef: Sendable, Equatable {
+        /// Holds an account's number.
+        case account(String)
+        /// Holds a subject's number (`subject`).
+        case subject(String)
+    }
+
+    /// The reference columns of each table (the whose of `tables`, as columns a query can use).
+    static let references: [String: [PersonRef]] = [
+        "accounts": [.account("id"), .subject("subject")], "subject": [.subject("id")],
+        "digest_line": [.account("author")], "posts": [.account("author")],
+        "messages": [.account("sender_account"), .account("recipient_account"), .subject("sender_subject")],
+        "intakes": [.account("account"), .subject("subject")], "disclosures": [.account("account")],
+        "drafts": [.account("account")], "outbox_account": [.account("account")],
+        "reports": [.account("reporter_account"), .account("target_account"), .subject("reporter_subject")],
+        "audit": [.account("subject")], "organisations": [.account("created_by")], "agenda": [.account("created_by")],
+        "referral": [.account("staff")], "feed_approval": [.account("approved_by")],
+    ]
 
     static func t(_ name: String, _ columns: String, whose: String, _ kind: Kind, _ action: Action, exported: Bool = false,
                   erased: (String, String)? = nil) -> Table {
         Table(name: name, columns: columns.split(separator: " ").map(String.init), whose: whose, kind: kind, action: action, exported: exported,
-              erased: erased.map { (nl: $0.0, en: $0.1) })
+              erased: erased.map { (nl: $0.0, en: $0.1) }, refs: references[name] ?? [])
     }
 
     /// The inventory.
