@@ -130,3 +130,26 @@ extension StoreTests {
         }
     }
 }
+
+/// The JSON arrays of list columns, written and read by hand, against Foundation's JSON as the reference.
+@Suite struct RowJSONTests {
+    @Test("random lists of texts (controls, quotes, backslashes, emoji, NUL) and of numbers round-trip, and Foundation reads what is written")
+    func roundTrip() throws {
+        var rng = SplitMix64(seed: 9)
+        let pool: [Character] = ["a", "é", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1B}", "👍🏽", "ß", " ", "[", "]", ",", "\u{7F}", "\u{2028}"]
+        for _ in 0..<500 {
+            let items = (0..<Int(rng.next() % 5)).map { _ in String((0..<Int(rng.next() % 8)).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }) }
+            let text = RowJSON.encode(items)
+            #expect(RowJSON.decode(text, as: String.self) == items, "\(text)")
+            #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String] == items, "\(text)")
+            let numbers = (0..<Int(rng.next() % 5)).map { _ in Double(Int64(bitPattern: rng.next()) % 4_000_000_000_000) / 1000 }
+            let n = RowJSON.encode(numbers.map { "\($0)" }, quoted: false)
+            #expect(RowJSON.decode(n, as: Double.self) == numbers, "\(n)")
+        }
+        // What Foundation writes, read back (escapes it uses that this writer does not).
+        let theirs = String(decoding: try JSONSerialization.data(withJSONObject: ["a/b", "\u{1}x", "é"]), as: UTF8.self)
+        #expect(RowJSON.decode(theirs, as: String.self) == ["a/b", "\u{1}x", "é"])
+        #expect(RowJSON.decode(#"["\ud83d\udc4d"]"#, as: String.self) == ["👍"])
+        for bad in ["", "[", "[\"a\"", "[1,]", "{}", "[\"\\x\"]", "[\"a\"] x", "[\"\\ud83d\"]"] { #expect(RowJSON.decode(bad, as: String.self) == nil, "\(bad)") }
+    }
+}

@@ -127,16 +127,108 @@ struct RowReader {
     }
 }
 
-/// Lists of plain values in one column, as JSON arrays (the tables check `json_type` is an array).
+/// Lists of plain values in one column, as JSON arrays (the tables check `json_type` is an
+/// array). Written and read by hand: Foundation's JSON coders were a fifth of printing the agenda
+/// at ten times Borne (each organisation's lists read once, thousands of them).
 enum RowJSON {
+    /// `items` as a JSON array: quoted and escaped texts, or (`quoted` false) numbers as they are.
     static func encode(_ items: [String], quoted: Bool = true) -> String {
         guard quoted else { return "[" + items.joined(separator: ",") + "]" }
-        let data = (try? JSONEncoder().encode(items)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        var out = "["
+        for (i, item) in items.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for u in item.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
     }
 
-    static func decode<T: Decodable>(_ text: String, as: T.Type) -> [T]? {
-        try? JSONDecoder().decode([T].self, from: Data(text.utf8))
+    /// The array in `text` (nil when it is not an array of `T`: texts, integers or numbers).
+    static func decode<T>(_ text: String, as: T.Type) -> [T]? {
+        var it = Array(text.utf8)[...]
+        func skipSpace() { while let c = it.first, c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { it = it.dropFirst() } }
+        func string() -> String? {
+            guard it.first == 0x22 else { return nil }
+            it = it.dropFirst()
+            var bytes: [UInt8] = []
+            while let c = it.first {
+                it = it.dropFirst()
+                if c == 0x22 { return String(decoding: bytes, as: UTF8.self) }
+                guard c == 0x5C else { bytes.append(c); continue }
+                guard let e = it.first else { return nil }
+                it = it.dropFirst()
+                switch e {
+                case 0x22, 0x5C, 0x2F: bytes.append(e)
+                case UInt8(ascii: "b"): bytes.append(0x08)
+                case UInt8(ascii: "f"): bytes.append(0x0C)
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "u"):
+                    func hex() -> UInt32? {
+                        guard it.count >= 4, let v = UInt32(String(decoding: it.prefix(4), as: UTF8.self), radix: 16) else { return nil }
+                        it = it.dropFirst(4)
+                        return v
+                    }
+                    guard var v = hex() else { return nil }
+                    if (0xD800...0xDBFF).contains(v) {
+                        guard it.starts(with: [0x5C, UInt8(ascii: "u")]) else { return nil }
+                        it = it.dropFirst(2)
+                        guard let low = hex(), (0xDC00...0xDFFF).contains(low) else { return nil }
+                        v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(v) else { return nil }
+                    bytes.append(contentsOf: Array(String(Character(scalar)).utf8))
+                default: return nil
+                }
+            }
+            return nil
+        }
+        func number() -> Substring? {
+            let n = it.prefix { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2B || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }
+            guard !n.isEmpty else { return nil }
+            it = it.dropFirst(n.count)
+            return Substring(String(decoding: n, as: UTF8.self))
+        }
+        skipSpace()
+        guard it.first == 0x5B else { return nil }
+        it = it.dropFirst()
+        var out: [T] = []
+        skipSpace()
+        if it.first == 0x5D { it = it.dropFirst(); skipSpace(); return it.isEmpty ? out : nil }
+        while true {
+            skipSpace()
+            if T.self == String.self {
+                guard let v = string() else { return nil }
+                out.append(v as! T)
+            } else if T.self == Int.self {
+                guard let n = number(), let v = Int(n) else { return nil }
+                out.append(v as! T)
+            } else if T.self == Double.self {
+                guard let n = number(), let v = Double(n) else { return nil }
+                out.append(v as! T)
+            } else {
+                return nil
+            }
+            skipSpace()
+            guard let c = it.first else { return nil }
+            it = it.dropFirst()
+            if c == 0x5D { break }
+            guard c == 0x2C else { return nil }
+        }
+        skipSpace()
+        return it.isEmpty ? out : nil
     }
 }
 
