@@ -39,6 +39,14 @@ extension Store {
         return mayView(o, viewer) ? o : nil
     }
 
+    /// The names of the organisations `viewer` may see, by id, read in one pass (a listing that
+    /// names thousands of them: one lookup each was a sixth of printing the agenda at ten times Borne).
+    public func organisationNames(for viewer: Viewer) -> [OrganisationID: String] {
+        var out: [OrganisationID: String] = [:]
+        for o in state.organisations.all where mayView(o, viewer) { out[o.id] = o.name }
+        return out
+    }
+
     /// The organisations `viewer` may see, by name.
     public func organisations(for viewer: Viewer) -> [Organisation] {
         guard PlatformAccess.mayOpen(.organisations, viewer: viewer, settings: state.settings) else { return [] }

@@ -88,6 +88,9 @@ enum AgendaCommand {
         var out = Console.Buffered()
         var lastDay: Int?
         var names: [OrganisationID: [UInt8]] = [:], byNumber: [[UInt8]?] = [], wijken: [[UInt8]?] = []
+        /// Every organisation's name, read in one pass once a listing has named many of them.
+        var allNames: [OrganisationID: String]?
+        var lookups = 0
         var starts = LocalClock(), ends = LocalClock()
         let allDay: [UInt8]
         static let noEnd = Array("      ".utf8), dash: [UInt8] = [0xE2, 0x80, 0x93], indent: [UInt8] = [0x20, 0x20]
@@ -154,7 +157,10 @@ enum AgendaCommand {
             let id = organisation.rawValue
             if id >= 0, id < byNumber.count, let known = byNumber[id] { return known }
             if let known = names[organisation] { return known }
-            let n = Array(TextSanitizer.sanitize(store.organisation(organisation, for: .visitor)?.name ?? "").utf8)
+            lookups += 1
+            if allNames == nil, lookups > 64 { allNames = store.organisationNames(for: .visitor) }
+            let found = allNames.map { $0[organisation] } ?? store.organisation(organisation, for: .visitor)?.name
+            let n = Array(TextSanitizer.sanitize(found ?? "").utf8)
             if id >= 0, id < 1 << 20 {
                 if id >= byNumber.count { byNumber += Array(repeating: nil, count: max(id + 1 - byNumber.count, byNumber.count)) }
                 byNumber[id] = n
