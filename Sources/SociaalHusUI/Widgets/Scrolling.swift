@@ -23,17 +23,23 @@ struct ScrollText {
 
     /// Scrolls for a list action; false for other actions.
     mutating func apply(_ action: Action) -> Bool {
-        switch action {
-        case .up: offset = max(offset - 1, 0)
-        case .down: offset += 1
-        case .pageUp: offset = max(offset - 10, 0)
-        case .pageDown: offset += 10
-        case .first: offset = 0
-        // (Clamped to the last page when drawn.)
-        case .last: offset = Int.max / 2
-        default: return false
-        }
+        guard let next = Self.offset(offset, after: action, page: 10) else { return false }
+        offset = next
         return true
+    }
+
+    /// The first line shown after a list action, pages of `page` lines (nil: not a list action).
+    /// Past the end is clamped to the last page when drawn.
+    static func offset(_ offset: Int, after action: Action, page: Int) -> Int? {
+        switch action {
+        case .up: max(offset - 1, 0)
+        case .down: offset + 1
+        case .pageUp: max(offset - page, 0)
+        case .pageDown: offset + page
+        case .first: 0
+        case .last: Int.max / 2
+        default: nil
+        }
     }
 
     /// Draws the visible part of `lines` with a margin of two, the cursor on the first line.

@@ -121,8 +121,8 @@ enum AccountCommand {
         }
         // What goes, in the inventory's words (the same lines as the screen before an erasure).
         let statement = StoreInventory.erasureStatement(ctx.lang).joined(separator: "\n")
-        try Console.confirm(ctx.t("Account \(account.id) (\(account.email)) en al zijn persoonsgegevens wissen?\n\(statement)\nDit kan niet ongedaan worden gemaakt.",
-                                  "Erase account \(account.id) (\(account.email)) and all its personal data?\n\(statement)\nThis cannot be undone."),
+        try Console.confirm(ctx.t("Account \(account.id) (\(account.email)) en al zijn persoonsgegevens wissen? Wat de bewoner op het scherm leest, geldt hier ook:\n\(statement)\nDit kan niet ongedaan worden gemaakt.",
+                                  "Erase account \(account.id) (\(account.email)) and all its personal data? What the resident reads on screen holds here too:\n\(statement)\nThis cannot be undone."),
                             yes: args.flag("yes"), command: "account erase", ctx)
         let report = try store.erase(account.id, by: .commandLine)
         Console.out(ctx.t("Account \(account.id) is gewist: account, profiel, foto, berichten op het prikbord, contactberichten, gesprekken aan de balie die aan het account gekoppeld zijn, e-mails aan en over deze persoon en meldingen over hun inhoud; hun e-mailadres en telefoonnummer zijn uit teksten van anderen gehaald. In het logboek staat alleen nog 'account \(account.id) gewist'.",

@@ -35,13 +35,8 @@ final class MyDataScreen: Screen {
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {
+        if let next = ScrollText.offset(offset, after: action, page: pageHeight) { offset = next; return }
         switch action {
-        case .up: offset = max(offset - 1, 0)
-        case .down: offset += 1
-        case .pageUp: offset = max(offset - pageHeight, 0)
-        case .pageDown: offset += pageHeight
-        case .first: offset = 0
-        case .last: offset = Int.max / 2
         case .export: if ctx.session != nil { ctx.push(ExportDataScreen()) }
         case .eraseAccount: if ctx.session != nil { ctx.push(DeleteAccountScreen()) }
         default: break
