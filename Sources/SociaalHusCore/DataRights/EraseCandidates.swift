@@ -20,7 +20,8 @@ struct EraseCandidates {
         // half the tables each, on two cores. The lock this change holds keeps other writers
         // out, so both read the same state.
         let second = try? Database(path: db.path)
-        let heavy: Set<CollectionName> = [.messages, .agenda, .audit]
+        // (By size at ten times Borne: messages and the log against the agenda, posts and the rest.)
+        let heavy: Set<CollectionName> = [.messages, .audit, .intakes]
         let groups = second == nil ? [asked] : [asked.filter { heavy.contains($0.0) }, asked.filter { !heavy.contains($0.0) }]
         let found = Locked<[CollectionName: Set<Int>]>([:])
         DispatchQueue.concurrentPerform(iterations: groups.count) { g in
@@ -48,7 +49,8 @@ struct EraseCandidates {
         // block reason; a digest line by the person refers to them.
         (.accounts, """
             SELECT account FROM digest_line WHERE author = ?1 OR author IS NULL OR sociaalhus_mentions(?2, ?3, text)
-            UNION SELECT id FROM accounts WHERE id = ?1 OR (blocked_reason IS NOT NULL AND sociaalhus_mentions(?2, ?3, blocked_reason))
+            UNION SELECT ?1
+            UNION SELECT id FROM accounts INDEXED BY accounts_blocked_reason WHERE blocked_reason IS NOT NULL AND sociaalhus_mentions(?2, ?3, blocked_reason)
             """),
         (.organisations, "SELECT id FROM organisations WHERE created_by = ?1 OR sociaalhus_mentions(?2, ?3, description, opening_hours)"),
         (.agenda, "SELECT id FROM agenda WHERE created_by = ?1 OR sociaalhus_mentions(?2, ?3, title, description, location, signup, cost, category)"),

@@ -80,6 +80,7 @@ enum Schema9 {
         ) STRICT;
         CREATE INDEX accounts_email ON accounts (email);
         CREATE INDEX accounts_blocked ON accounts (id) WHERE blocked = 1;
+        CREATE INDEX accounts_blocked_reason ON accounts (id) WHERE blocked_reason IS NOT NULL;
         CREATE TABLE digest_line (
             account INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
             text TEXT NOT NULL, author INTEGER REFERENCES accounts (id), post INTEGER, activity INTEGER,
@@ -179,6 +180,7 @@ enum Schema9 {
         ) STRICT;
         CREATE INDEX disclosures_intake ON disclosures (intake);
         CREATE INDEX disclosures_staff ON disclosures (staff);
+        CREATE INDEX disclosures_account ON disclosures (account) WHERE account IS NOT NULL;
 
         CREATE TABLE outbox (
             id INTEGER PRIMARY KEY, crc INTEGER NOT NULL,
@@ -207,7 +209,9 @@ enum Schema9 {
             reporter_subject INTEGER REFERENCES subject (id),
             CHECK ((target_post IS NOT NULL) + (target_activity IS NOT NULL) + (target_account IS NOT NULL) + (target_message IS NOT NULL) = 1)
         ) STRICT;
-        CREATE INDEX reports_reporter_subject ON reports (reporter_subject) WHERE reporter_subject IS NOT NULL;
+        CREATE INDEX reports_reporter_subject ON reports (reporter_subject);
+        CREATE INDEX reports_reporter_account ON reports (reporter_account);
+        CREATE INDEX reports_target_account ON reports (target_account);
 
         CREATE TABLE drafts (
             id INTEGER PRIMARY KEY REFERENCES accounts (id), crc INTEGER NOT NULL,
@@ -216,5 +220,6 @@ enum Schema9 {
             email TEXT NOT NULL, address TEXT NOT NULL, postcode TEXT NOT NULL, place TEXT NOT NULL, wijk INTEGER,
             account INTEGER REFERENCES accounts (id)
         ) STRICT;
+        CREATE INDEX drafts_account ON drafts (account);
         """
 }
