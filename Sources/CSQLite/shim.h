@@ -1,6 +1,7 @@
 #ifndef SOCIAALHUS_CSQLITE_SHIM_H
 #define SOCIAALHUS_CSQLITE_SHIM_H
 #include <sqlite3.h>
+#include <string.h>
 
 /* SQLITE_TRANSIENT is a cast of -1 to a function pointer, which Swift cannot import: the text or
  * blob bound is copied by SQLite before the call returns. */
@@ -89,6 +90,9 @@ static int cs_mentions_in(const unsigned char *d, int n, const unsigned char *p,
 
 /* sociaalhus_mentions(needles, phone, text, ...): 1 when one of the texts may name the person
  * (see above), each text searched as it is (no concatenation to allocate). */
+/* The needles parsed once per statement (SQLite keeps them with the constant argument). */
+typedef struct { int off[16], len[16], needles; unsigned char start[256]; } cs_needles;
+
 static void cs_probe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     if (argc < 3) { sqlite3_result_int(ctx, 0); return; }
     const unsigned char *p = (const unsigned char *)sqlite3_value_blob(argv[0]);
@@ -98,23 +102,31 @@ static void cs_probe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     /* The needles (at most 16), and which bytes can start a match: a needle's first letter in
      * either case, and the lead bytes of the folded characters above; one table lookup rejects
      * every other byte. */
-    int off[16], len[16], needles = 0;
-    unsigned char start[256] = {0};
-    for (int k = 0; p != 0 && k < pn && needles < 16; ) {
-        int l = 0;
-        while (k + l < pn && p[k + l] != 0) l++;
-        if (l > 0) {
-            off[needles] = k; len[needles] = l; needles++;
-            start[p[k]] = 1;
-            if (p[k] >= 'a' && p[k] <= 'z') start[p[k] - 0x20] = 1;
+    cs_needles *nd = (cs_needles *)sqlite3_get_auxdata(ctx, 0);
+    if (nd == 0) {
+        nd = (cs_needles *)sqlite3_malloc(sizeof(cs_needles));
+        if (nd == 0) { sqlite3_result_error_nomem(ctx); return; }
+        memset(nd, 0, sizeof(cs_needles));
+        for (int k = 0; p != 0 && k < pn && nd->needles < 16; ) {
+            int l = 0;
+            while (k + l < pn && p[k + l] != 0) l++;
+            if (l > 0) {
+                nd->off[nd->needles] = k; nd->len[nd->needles] = l; nd->needles++;
+                nd->start[p[k]] = 1;
+                if (p[k] >= 'a' && p[k] <= 'z') nd->start[p[k] - 0x20] = 1;
+            }
+            k += l + 1;
         }
-        k += l + 1;
+        if (nd->needles > 0) { nd->start[0xC3] = nd->start[0xC5] = nd->start[0xE1] = nd->start[0xE2] = nd->start[0xEF] = 1; }
+        sqlite3_set_auxdata(ctx, 0, nd, sqlite3_free);
+        nd = (cs_needles *)sqlite3_get_auxdata(ctx, 0);
+        if (nd == 0) { sqlite3_result_error_nomem(ctx); return; }
+        p = (const unsigned char *)sqlite3_value_blob(argv[0]);
     }
-    if (needles > 0) { start[0xC3] = start[0xC5] = start[0xE1] = start[0xE2] = start[0xEF] = 1; }
     for (int a = 2; a < argc; a++) {
         const unsigned char *d = (const unsigned char *)sqlite3_value_blob(argv[a]);
         int n = sqlite3_value_bytes(argv[a]);
-        if (cs_mentions_in(d, n, p, off, len, needles, start, ph, phn)) { sqlite3_result_int(ctx, 1); return; }
+        if (cs_mentions_in(d, n, p, nd->off, nd->len, nd->needles, nd->start, ph, phn)) { sqlite3_result_int(ctx, 1); return; }
     }
     sqlite3_result_int(ctx, 0);
 }
