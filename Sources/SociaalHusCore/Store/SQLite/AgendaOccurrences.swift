@@ -74,9 +74,9 @@ enum AgendaOccurrences {
     /// Writes the rows of one activity (after removing its old ones) for the covered range, and
     /// keeps the longest occurrence's length ("occurrences-longest"), which bounds how far back
     /// a query looks for one still running at the start of its window.
-    static func index(_ item: AgendaItem, range: (from: Int, until: Int), in db: Database) throws {
-        try db.prepare("DELETE FROM agenda_occurrence WHERE item = ?1").bind(item.id.rawValue).run()
-        let insert = try db.prepare("INSERT OR REPLACE INTO agenda_occurrence VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+    static func index(_ item: AgendaItem, range: (from: Int, until: Int), in sql: StatementCache) throws {
+        try sql("DELETE FROM agenda_occurrence WHERE item = ?1").bind(item.id.rawValue).run()
+        let insert = try sql("INSERT OR REPLACE INTO agenda_occurrence VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
         var longest = 0
         for r in rows(of: item, range: range) {
             try insert.bind(r.day, r.starts, r.item, r.ends, r.wijk, r.organisation, r.category, r.hidden, r.creator,
@@ -84,7 +84,7 @@ enum AgendaOccurrences {
             longest = max(longest, Int((r.ends - r.starts).rounded(.up)))
         }
         if longest > 0 {
-            try db.prepare("INSERT INTO meta (key, value) VALUES ('occurrences-longest', ?1) ON CONFLICT(key) DO UPDATE SET value = max(value, ?1)").bind(longest).run()
+            try sql("INSERT INTO meta (key, value) VALUES ('occurrences-longest', ?1) ON CONFLICT(key) DO UPDATE SET value = max(value, ?1)").bind(longest).run()
         }
     }
 
@@ -95,8 +95,9 @@ enum AgendaOccurrences {
         if let r = try coveredRange(db), r.from <= t - 300 * 86_400, r.until >= t + 366 * 86_400 { return }
         let range = range(at: now)
         try db.execute("DELETE FROM agenda_occurrence; DELETE FROM meta WHERE key = 'occurrences-longest'")
+        let cache = StatementCache(db)
         for item in try Store.readRecords(AgendaItem.self, db.prepare(Store.selectSQL(AgendaItem.self)), in: db) {
-            try index(item, range: range, in: db)
+            try index(item, range: range, in: cache)
         }
         let set = try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
         try set.bind("occurrences-from", range.from).run()

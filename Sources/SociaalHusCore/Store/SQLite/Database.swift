@@ -353,6 +353,16 @@ final class StatementSlot: @unchecked Sendable {
         self.sql = sql
     }
 
+    /// The statement itself, prepared when first asked, for a caller that already holds another
+    /// slot's lock and runs it to its end or resets it (the lists of a record read by `with`).
+    func prepared() throws -> Statement {
+        try lock.withLock {
+            let s = try statement ?? db.prepare(sql)
+            statement = s
+            return s
+        }
+    }
+
     /// Runs `body` with the statement, then resets it.
     func with<T>(_ body: (Statement) throws -> T) throws -> T {
         try lock.withLock {
@@ -361,5 +371,36 @@ final class StatementSlot: @unchecked Sendable {
             defer { s.reset() }
             return try body(s)
         }
+    }
+}
+
+/// Statements prepared once for the many small steps of one write (one account's subject, its
+/// notification rows, an activity's occurrences): preparing each anew was most of placing a post
+/// that thousands of neighbours hear of. Lives as long as the write (a statement keeps its
+/// connection alive, so the connection must not keep these).
+final class StatementCache {
+    let db: Database
+    private var statements: [String: Statement] = [:]
+
+    init(_ db: Database) { self.db = db }
+
+    /// `sql` prepared once for this write, reset and ready to bind.
+    func callAsFunction(_ sql: String) throws -> Statement {
+        if let s = statements[sql] {
+            s.reset()
+            return s
+        }
+        let s = try db.prepare(sql)
+        statements[sql] = s
+        return s
+    }
+
+    /// The first column of the first row of `sql` bound to `values`, as an integer (0 when
+    /// none); the statement reset after.
+    func integer(_ sql: String, _ values: Any?...) throws -> Int {
+        let s = try self(sql).bind(all: values)
+        defer { s.reset() }
+        guard try s.step() else { return 0 }
+        return s.int(0)
     }
 }

@@ -43,23 +43,29 @@ extension Store {
         }
     }
 
-    /// The rows of the lists of record `key`.
-    static func childRows<R: StoredRecord>(_: R.Type, _ key: Int, in db: Database) throws -> [[[Cell]]] {
-        try R.childTables.map { t in
-            let s = try db.prepare(childSQL(t, one: true)).bind(key)
+    /// The rows of the lists of record `key` (with `statements`: each list's `childSQL(one: true)`, prepared before).
+    static func childRows<R: StoredRecord>(_: R.Type, _ key: Int, in db: Database, statements: [Statement]? = nil) throws -> [[[Cell]]] {
+        try R.childTables.enumerated().map { i, t in
+            let s = try (statements?[i] ?? db.prepare(childSQL(t, one: true))).bind(key)
+            defer { s.reset() }
             var out: [[Cell]] = []
             while try s.step() { out.append(s.cells(1..<Int32(t.columns.count + 1))) }
             return out
         }
     }
 
+    /// The statements `childRows` asks, prepared once for many reads.
+    static func childStatements<R: StoredRecord>(_: R.Type, in db: Database) throws -> [Statement] {
+        try R.childTables.map { try db.prepare(childSQL($0, one: true)) }
+    }
+
     /// Reads one record by key (nil: there is none).
-    static func readRecord<R: StoredRecord>(_: R.Type, _ key: Int, with one: Statement, in db: Database) throws -> R? {
+    static func readRecord<R: StoredRecord>(_: R.Type, _ key: Int, with one: Statement, children: [Statement]? = nil, in db: Database) throws -> R? {
         defer { one.reset() }
         guard try one.bind(key).step() else { return nil }
         let cells = one.cells(0..<Int32(R.columns.count + 2))
         one.reset()
-        return try readRow(R.self, cells, children: R.childTables.isEmpty ? [] : try childRows(R.self, key, in: db))
+        return try readRow(R.self, cells, children: R.childTables.isEmpty ? [] : try childRows(R.self, key, in: db, statements: children))
     }
 
     /// Reads one collection's records into `state`, every one now (for `check`, which wants
@@ -89,8 +95,15 @@ extension Store {
     static func lazyTable<R: StoredRecord>(_ c: CollectionName, _ db: Database) -> Table<R> {
         let source = LazySource<R>(
             fetchAll: { try readRecords(R.self, db.prepare(selectSQL(R.self)), in: db) },
-            fetchOne: { [one = StatementSlot(db, selectSQL(R.self) + " WHERE id = ?1")] key in
-                try one.with { s in try readRecord(R.self, key, with: s, in: db) }
+            fetchOne: { [one = StatementSlot(db, selectSQL(R.self) + " WHERE id = ?1"),
+                         children = R.childTables.map { StatementSlot(db, childSQL($0, one: true)) }] key in
+                try one.with { s in
+                    // (The lists' statements are kept too: re-reading the accounts another process
+                    // changed prepared one per account.)
+                    var lists: [Statement] = []
+                    for slot in children { lists.append(try slot.prepared()) }
+                    return try readRecord(R.self, key, with: s, children: lists, in: db)
+                }
             },
             fetchCount: { try db.integer("SELECT count(*) FROM \(c.rawValue)") },
             lookup: c == .accounts ? { value in
@@ -129,10 +142,11 @@ extension Store {
             let ok: Flag
             func visit<R: StoredRecord>(_ table: inout Table<R>) {
                 var t = table
-                guard let s = try? db.prepare(Store.selectSQL(R.self) + " WHERE id = ?1") else { ok.value = false; return }
+                guard let s = try? db.prepare(Store.selectSQL(R.self) + " WHERE id = ?1"),
+                      let lists = try? Store.childStatements(R.self, in: db) else { ok.value = false; return }
                 for key in keys.sorted() {
                     do {
-                        if let r = try Store.readRecord(R.self, key, with: s, in: db) {
+                        if let r = try Store.readRecord(R.self, key, with: s, children: lists, in: db) {
                             t.put(r)
                         } else if let old = t.knownRecord(key) {
                             t.remove(old)
@@ -161,6 +175,8 @@ extension Store {
 /// text, who wants which notifications).
 struct RowWriterSession {
     let db: Database
+    /// This write's prepared statements.
+    let sql: StatementCache
     private var upserts: [CollectionName: Statement] = [:]
     private var deletes: [CollectionName: Statement] = [:]
     private var childInserts: [String: Statement] = [:]
@@ -174,6 +190,7 @@ struct RowWriterSession {
 
     init(db: Database) throws {
         self.db = db
+        sql = StatementCache(db)
         occurrenceRange = try AgendaOccurrences.coveredRange(db)
     }
 
@@ -192,8 +209,8 @@ struct RowWriterSession {
     /// The subject of account `id`, made when it has none yet.
     mutating func subject(account id: Int) throws -> Int {
         if let s = accountSubjects[id] { return s }
-        try db.prepare("INSERT INTO subject (kind, account) VALUES ('account', ?1) ON CONFLICT (account) DO NOTHING").bind(id).run()
-        let s = try db.integer1("SELECT id FROM subject WHERE account = ?1", id)
+        try sql("INSERT INTO subject (kind, account) VALUES ('account', ?1) ON CONFLICT (account) DO NOTHING").bind(id).run()
+        let s = try sql.integer("SELECT id FROM subject WHERE account = ?1", id)
         accountSubjects[id] = s
         return s
     }
@@ -202,16 +219,16 @@ struct RowWriterSession {
     mutating func subject(visitor email: String) throws -> Int {
         let key = Store.accountEmailKey(email)
         if let s = visitorSubjects[key] { return s }
-        try db.prepare("INSERT INTO subject (kind, email) VALUES ('visitor', ?1) ON CONFLICT (email) DO NOTHING").bind(key).run()
-        let s = try db.integer1("SELECT id FROM subject WHERE email = ?1", key)
+        try sql("INSERT INTO subject (kind, email) VALUES ('visitor', ?1) ON CONFLICT (email) DO NOTHING").bind(key).run()
+        let s = try sql.integer("SELECT id FROM subject WHERE email = ?1", key)
         visitorSubjects[key] = s
         return s
     }
 
     /// The subject of a resident recorded at the desk without an account (one per intake).
     func subject(intake id: Int) throws -> Int {
-        try db.prepare("INSERT INTO subject (kind, intake) VALUES ('desk', ?1) ON CONFLICT (intake) DO NOTHING").bind(id).run()
-        return try db.integer1("SELECT id FROM subject WHERE intake = ?1", id)
+        try sql("INSERT INTO subject (kind, intake) VALUES ('desk', ?1) ON CONFLICT (intake) DO NOTHING").bind(id).run()
+        return try sql.integer("SELECT id FROM subject WHERE intake = ?1", id)
     }
 
     /// The sender of a message or the maker of a report: their account, or the address they wrote from.
@@ -241,8 +258,9 @@ struct RowWriterSession {
     }
 
     /// Notes the subject a row refers to now, before it is changed or removed.
-    private mutating func loosen(_ sql: String, _ key: Int) throws {
-        let s = try db.prepare(sql).bind(key)
+    private mutating func loosen(_ query: String, _ key: Int) throws {
+        let s = try sql(query).bind(key)
+        defer { s.reset() }
         if try s.step(), !s.isNull(0) { loosened.insert(s.int(0)) }
     }
 
@@ -280,11 +298,11 @@ struct RowWriterSession {
             for (seq, row) in rows.enumerated() { try childInserts[t.name]!.bind(all: [r.storageKey, seq] + row.map(\.bound)).run() }
         }
         switch r {
-        case let i as AgendaItem: if let range = occurrenceRange { try AgendaOccurrences.index(i, range: range, in: db) }
-        case let a as Account: try Store.indexInterests(a, in: db)
+        case let i as AgendaItem: if let range = occurrenceRange { try AgendaOccurrences.index(i, range: range, in: sql) }
+        case let a as Account: try Store.indexInterests(a, in: sql)
         case let i as Intake:
             // Linked to an account now: its own subject (as a resident without one) goes.
-            if i.person.account != nil { try db.prepare("DELETE FROM subject WHERE intake = ?1").bind(i.id.rawValue).run() }
+            if i.person.account != nil { try sql("DELETE FROM subject WHERE intake = ?1").bind(i.id.rawValue).run() }
         default: break
         }
     }
@@ -299,12 +317,12 @@ struct RowWriterSession {
         try deletes[c]!.bind(ref.key).run()
         switch c {
         case .accounts:
-            try db.prepare("DELETE FROM notify_interest WHERE account = ?1").bind(ref.key).run()
+            try sql("DELETE FROM notify_interest WHERE account = ?1").bind(ref.key).run()
             // Anything still pointing to this person stops the commit (a foreign key): an
             // erasure that missed a row does not happen at all.
-            try db.prepare("DELETE FROM subject WHERE account = ?1").bind(ref.key).run()
+            try sql("DELETE FROM subject WHERE account = ?1").bind(ref.key).run()
             accountSubjects[ref.key] = nil
-        case .intakes: try db.prepare("DELETE FROM subject WHERE intake = ?1").bind(ref.key).run()
+        case .intakes: try sql("DELETE FROM subject WHERE intake = ?1").bind(ref.key).run()
         default: break
         }
     }

@@ -145,9 +145,9 @@ extension Store {
     }
 
     /// Writes the `notify_interest` rows of `a` (after removing its old ones).
-    static func indexInterests(_ a: Account, in db: Database) throws {
-        try db.prepare("DELETE FROM notify_interest WHERE account = ?1").bind(a.id.rawValue).run()
-        let add = try db.prepare("INSERT OR IGNORE INTO notify_interest VALUES (?1, ?2, ?3)")
+    static func indexInterests(_ a: Account, in sql: StatementCache) throws {
+        try sql("DELETE FROM notify_interest WHERE account = ?1").bind(a.id.rawValue).run()
+        let add = try sql("INSERT OR IGNORE INTO notify_interest VALUES (?1, ?2, ?3)")
         for r in interestRows(a) { try add.bind(Int(r[0])!, r[1], Int(r[2])!).run() }
     }
 
