@@ -89,8 +89,7 @@ extension Store {
         }
     }
 
-    /// Every intake of the same person as `id` (same account, e-mail, phone, or name and
-    /// postcode), oldest first, with the disclosures made from them; each intake shown is logged
+    /// Every intake of the person of `id` (by reference: `samePerson`), oldest first, with the disclosures made from them; each intake shown is logged
     /// as opened.
     public func personHistory(of id: IntakeID, by viewer: Viewer) throws -> (intakes: [Intake], disclosures: [Disclosure]) {
         try Permissions.require(.handleIntakes, by: viewer)
@@ -357,9 +356,14 @@ extension Store {
     }
 
     /// The intakes of the same person as `id`, oldest first.
+    /// The conversations of the person of `id`, by reference: those linked to the same account
+    /// (the desk links one only explicitly, with the resident's agreement), or this one alone when
+    /// it is linked to none. Never by a matching phone number, address, e-mail or name: that took a
+    /// stranger's conversation into another's history and erasure (issue 23).
     static func samePerson(as id: IntakeID, in state: StoreState) throws -> [Intake] {
-        let person = try intake(id, in: state).person
-        return state.intakes.all.filter { $0.person.isSamePerson(as: person) }.sorted { $0.id < $1.id }
+        let i = try intake(id, in: state)
+        guard let account = i.person.account else { return [i] }
+        return state.intakes.all.filter { $0.person.account == account }.sorted { $0.id < $1.id }
     }
 
     static func intake(_ id: IntakeID, in state: StoreState) throws -> Intake {

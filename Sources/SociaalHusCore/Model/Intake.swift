@@ -73,17 +73,6 @@ public struct IntakePerson: Codable, Sendable, Hashable {
         self.wijk = wijk
         self.account = account
     }
-
-    /// True when `other` is the same person as far as the desk can tell: the same linked
-    /// account, e-mail address or phone number, or the same name at the same postcode. Used for
-    /// the history and for erasure on request, where missing a conversation would leave data behind.
-    public func isSamePerson(as other: IntakePerson) -> Bool {
-        if let a = account, a == other.account { return true }
-        if !email.isEmpty, email == other.email { return true }
-        if !phone.isEmpty, phone == other.phone { return true }
-        if !name.isEmpty, !postcode.isEmpty, name.lowercased() == other.name.lowercased(), postcode == other.postcode { return true }
-        return false
-    }
 }
 
 /// One informatie- en adviesgesprek: who, the question, what the desk did.

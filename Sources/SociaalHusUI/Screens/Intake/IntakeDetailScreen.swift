@@ -98,6 +98,10 @@ final class IntakeDetailScreen: Screen {
             let lines = [(ctx.t("Alle gespreksgegevens van deze persoon wissen?", "Erase all conversation data of this person?"), StyleRole.error),
                          (ctx.t("Dit wist \(eraseCount) gesprek(ken) (zie h, geschiedenis) met elke doorverwijzing en elk wachtend bericht, uit alle bestanden.",
                                 "This erases \(eraseCount) conversation(s) (see h, history) with every referral and waiting message, from every file."), .normal),
+                         ] + (intake.person.account != nil ? [] : [
+                         (ctx.t("Dit gesprek is aan geen account gekoppeld: alleen dit gesprek gaat. Andere gesprekken van dezelfde bewoner wis je elk apart; lijken is niet hetzelfde als zijn.",
+                                "This conversation is linked to no account: only this one goes. Erase other conversations of the same resident one by one; alike is not the same."), .normal),
+                         ]) + [
                          ("", .normal),
                          (ctx.t("j = ja, wissen   n of Esc = nee", "y = yes, erase   n or Esc = no"), .key)]
             return scroll.draw(lines.flatMap { l in TextWidth.wrap(l.0, to: area.width - 4).map { ($0, l.1) } }, into: &g, area: area)
