@@ -11,7 +11,7 @@ import Foundation
 /// a frozen copy of today's writer.
 enum Schema9Migration {
     static func run(_ db: Database) throws {
-        let old = try LegacyRecords.load(from: db)
+        var old: StoreState? = try LegacyRecords.load(from: db)
         let meta = try Store.readMeta(db)
         try db.execute("""
             DROP TABLE IF EXISTS agenda_occurrence; DROP TABLE IF EXISTS refs; DROP TABLE IF EXISTS notify_interest;
@@ -22,11 +22,27 @@ enum Schema9Migration {
         try db.execute(AgendaOccurrences.createSQL)
         try db.execute(Store.notifyInterestSQL)
         try db.execute(Store.erasureTriggersSQL)
-        var fixed = old
+        var fixed = old!
+        old = nil
         let repairs = repairReferences(&fixed)
-        try Store.write(Store.allChanges(of: fixed), lastIDs: [:], generation: meta["generation"] ?? 0, now: Date(), to: db)
+        let counts = Store.counts(of: fixed)
+        // One collection at a time, each let go once written: the old records and their rows are
+        // never all in memory twice (the foreign keys are checked when the whole migration commits).
+        for c in CollectionName.allCases {
+            final class Take: TableVisitor {
+                typealias Failure = Never
+                var changes: [RecordRef: RecordChange] = [:]
+                func visit<R: StoredRecord>(_ table: inout Table<R>) {
+                    for r in table.all { changes[RecordRef(r)] = .put(r) }
+                    table = Table(shardCount: R.collection.defaultShardCount)
+                }
+            }
+            let take = Take()
+            fixed.visit(c, take)
+            try Store.write(take.changes, lastIDs: [:], generation: meta["generation"] ?? 0, now: Date(), to: db)
+        }
         if repairs > 0 { try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('migrated-repairs', ?1)").bind(repairs).run() }
-        for (c, n) in Store.counts(of: fixed) where try db.integer("SELECT count(*) FROM \(c.rawValue)") != n {
+        for (c, n) in counts where try db.integer("SELECT count(*) FROM \(c.rawValue)") != n {
             throw CoreError.storeIO(file: StoreSchema.fileName, problem: "moving \(c.rawValue) into its table lost records")
         }
     }
