@@ -208,18 +208,8 @@ final class VisitorDataScreen: Screen {
             }
             return
         }
-        let lines = MyDataLines.build(export, lang: ctx.language, width: width)
-        g.outline += lines.map { .text($0.text) }
-        let height = max(area.maxY - y, 1)
-        pageHeight = max(height - 1, 1)
-        offset = min(offset, max(lines.count - height, 0))
-        for (i, line) in lines.dropFirst(offset).prefix(height).enumerated() {
-            g.put(line.text, x: x, y: y + i, role: line.role, maxWidth: width)
-        }
-        if lines.count > height {
-            let more = "\(offset + 1)–\(min(offset + height, lines.count))/\(lines.count)"
-            g.put(more, x: area.x + area.width - 2 - TextWidth.width(more), y: y - 1, role: .muted)
-        }
+        MyDataLines.draw(MyDataLines.build(export, lang: ctx.language, width: width), into: &g, x: x, y: y, area: area, width: width,
+                         offset: &offset, pageHeight: &pageHeight)
     }
 }
 

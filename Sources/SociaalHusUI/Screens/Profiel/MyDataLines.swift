@@ -41,6 +41,24 @@ struct MyDataLines {
         return b.lines
     }
 
+    /// Draws `lines` from row `y` to the bottom of `area`, from `offset` (clamped to the last
+    /// page), with "first–last/count" on the empty row above when they do not fit; sets
+    /// `pageHeight` for the page keys. Shared by Mijn gegevens and a visitor's data.
+    static func draw(_ lines: [Line], into g: inout Grid, x: Int, y: Int, area: Rect, width: Int, offset: inout Int, pageHeight: inout Int) {
+        g.outline += lines.map { .text($0.text) }
+        let height = max(area.maxY - y, 1)
+        pageHeight = max(height - 1, 1)
+        offset = min(offset, max(lines.count - height, 0))
+        for (i, line) in lines.dropFirst(offset).prefix(height).enumerated() {
+            g.put(line.text, x: x, y: y + i, role: line.role, maxWidth: width)
+        }
+        if lines.count > height {
+            let more = "\(offset + 1)–\(min(offset + height, lines.count))/\(lines.count)"
+            // On the empty row above the data, so it never covers a line of it.
+            g.put(more, x: area.x + area.width - 2 - TextWidth.width(more), y: y - 1, role: .muted)
+        }
+    }
+
     /// Everything in a visitor's export (issue 23, part 6) as lines of at most `width` cells.
     static func build(_ export: VisitorDataExport, lang: Language, width: Int) -> [Line] {
         var b = MyDataLines(lang: lang, width: width)
