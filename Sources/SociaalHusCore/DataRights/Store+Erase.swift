@@ -112,7 +112,7 @@ extension Store {
     }
 
     /// Replaces whole tokens of the person's e-mail address and phone number in the free text
-    /// others wrote (the "redact" fields of `PersonalDataInventory`), and cuts their name from what
+    /// others wrote (the free-text columns `StoreInventory` names), and cuts their name from what
     /// refers to them by number (a disclosure or referral they made as desk staff). Fields that
     /// are another person's own (a name, phone or address on their intake, a reporter's name) are
     /// never changed: alike is not the same person. An e-mail to someone else that names them is
