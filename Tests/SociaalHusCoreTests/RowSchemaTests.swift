@@ -73,13 +73,13 @@ import Testing
         let w = try DeskWorld()
         let s = w.store
         let m = try s.sendMessage(senderName: "Bea Bezoeker", senderEmail: "Bea@Example.org", to: .organisation(w.welzijn.id), text: "Hallo", by: .visitor)
-        #expect(try s.db.integer1("SELECT count(*) FROM subject WHERE kind = 'visitor' AND email = 'bea@example.org'") == 1)
-        #expect(try s.db.integer1("SELECT count(*) FROM subject s JOIN messages m ON m.sender_subject = s.id WHERE m.id = ?1", m.id.rawValue) == 1)
+        #expect(try s.db.integer("SELECT count(*) FROM subject WHERE kind = 'visitor' AND email = 'bea@example.org'") == 1)
+        #expect(try s.db.integer("SELECT count(*) FROM subject s JOIN messages m ON m.sender_subject = s.id WHERE m.id = ?1", m.id.rawValue) == 1)
         let intake = try s.createIntake(w.input(), by: .account(w.staff))
-        #expect(try s.db.integer1("SELECT count(*) FROM subject WHERE kind = 'desk' AND intake = ?1", intake.id.rawValue) == 1)
-        #expect(try s.db.integer1("SELECT count(*) FROM subject WHERE kind = 'account' AND account = ?1", w.resident.id.rawValue) == 1)
+        #expect(try s.db.integer("SELECT count(*) FROM subject WHERE kind = 'desk' AND intake = ?1", intake.id.rawValue) == 1)
+        #expect(try s.db.integer("SELECT count(*) FROM subject WHERE kind = 'account' AND account = ?1", w.resident.id.rawValue) == 1)
         _ = try s.eraseVisitor(email: "bea@example.org", by: .commandLine)
-        #expect(try s.db.integer1("SELECT count(*) FROM subject WHERE email = 'bea@example.org'") == 0)
+        #expect(try s.db.integer("SELECT count(*) FROM subject WHERE email = 'bea@example.org'") == 0)
         #expect(StoreCheck.run(at: w.dir.store).isSound)
     }
 }

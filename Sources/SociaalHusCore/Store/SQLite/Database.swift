@@ -157,9 +157,9 @@ public final class Database {
         }
     }
 
-    /// The first column of the first row of `sql`, as an integer.
-    public func integer(_ sql: String) throws -> Int {
-        let s = try prepare(sql)
+    /// The first column of the first row of `sql` bound to `values`, as an integer (0 when none).
+    public func integer(_ sql: String, _ values: Any?...) throws -> Int {
+        let s = try prepare(sql).bind(all: values)
         guard try s.step() else { return 0 }
         return s.int(0)
     }

@@ -32,9 +32,10 @@ extension Store {
                 }
             }
         } else {
+            let lists = try childStatements(R.self, in: db)
             for row in rows {
                 guard case .int(let key) = row[0] else { continue }
-                children[key] = try childRows(R.self, key, in: db)
+                children[key] = try childRows(R.self, key, in: db, statements: lists)
             }
         }
         return try rows.map { row in
@@ -340,14 +341,6 @@ struct RowWriterSession {
     }
 }
 
-extension Database {
-    /// The first column of the first row of `sql` bound to `values`, as an integer (0 when none).
-    func integer1(_ sql: String, _ values: Any?...) throws -> Int {
-        let s = try prepare(sql).bind(all: values)
-        guard try s.step() else { return 0 }
-        return s.int(0)
-    }
-}
 
 extension Store {
     /// Where the people a row refers to as subjects are not the ones its record names, or a
