@@ -107,6 +107,9 @@ import Testing
                         """)
                 }
                 #expect(listing.count == reference.count && listing.days.reduce(0) { $0 + $1.count } == reference.count)
+                // Day by day too (from the day counts of schema 10 when no filter is set).
+                #expect(listing.days.map(\.number) == AgendaListing(reference).days.map(\.number) && listing.days.map(\.count) == AgendaListing(reference).days.map(\.count),
+                        "\(label), \(name): the days' counts")
                 if q.search != nil {
                     // A search typed letter by letter: every prefix through the rows kept between keys, the last one compared.
                     let cache = AgendaSearchCache()

@@ -112,6 +112,8 @@ public enum StoreInventory {
           whose: "the organisation; who entered it (created_by)", .content, .anonymise("the activity is the organisation's; who entered it is cut")),
         t("agenda_occurrence", "day starts item ends wijk organisation category hidden creator all_day has_end title location",
           whose: "follows its activity", .derived, .derived),
+        t("agenda_day", "day wijk n", whose: "numbers of activities per day, no personal data", .derived, .notPersonal("counts only")),
+        t("table_rows", "tbl n", whose: "how many rows each table has, no personal data", .derived, .notPersonal("counts only")),
         t("notify_interest", "wijk interest account", whose: "follows the account's notification choices", .derived, .derived),
         t("change_log", "collection version key", whose: "numbers of changed rows, no personal data", .derived, .notPersonal("numbers only")),
         t("meta", "key value", whose: "counters", .platform, .notPersonal("counters")),

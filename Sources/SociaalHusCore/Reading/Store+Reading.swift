@@ -43,7 +43,22 @@ extension Store {
     /// names thousands of them: one lookup each was a sixth of printing the agenda at ten times Borne).
     public func organisationNames(for viewer: Viewer) -> [OrganisationID: String] {
         var out: [OrganisationID: String] = [:]
-        for o in state.organisations.all where mayView(o, viewer) { out[o.id] = o.name }
+        let s = state
+        // Not read yet: two columns of each row, by the rule said as SQL (reading every record
+        // whole was a seventh of the `agenda` command at ten times Borne).
+        if s.organisations.isPartial {
+            guard PlatformAccess.mayOpen(.organisations, viewer: viewer, settings: s.settings) else { return [:] }
+            do {
+                let rows = try db.prepare("SELECT id, name FROM organisations"
+                                          + (viewer.isAdministrator ? "" : " WHERE created_by IS NULL OR created_by NOT IN (SELECT id FROM accounts WHERE blocked = 1)"))
+                while try rows.step() { out[OrganisationID(rows.int(0))] = rows.text(1) }
+                return out
+            } catch {
+                s.organisations.noteDamage(error)
+                return [:]
+            }
+        }
+        for o in s.organisations.all where mayView(o, viewer) { out[o.id] = o.name }
         return out
     }
 

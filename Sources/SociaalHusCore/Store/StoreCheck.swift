@@ -102,6 +102,8 @@ public enum StoreCheck {
                 }
             }
             report.problems += try AgendaOccurrences.problems(state, db)
+            report.problems += try AgendaDayCounts.problems(db)
+            report.problems += try TableRows.problems(db)
             report.problems += try Store.subjectProblems(state, db)
             if let repairs = meta["migrated-repairs"], repairs > 0 {
                 report.leftovers.append("\(repairs) references to accounts that were gone, cut when the store moved into its tables (schema 9)")

@@ -76,7 +76,9 @@ enum AgendaOccurrences {
     /// a query looks for one still running at the start of its window.
     static func index(_ item: AgendaItem, range: (from: Int, until: Int), in sql: StatementCache) throws {
         try sql("DELETE FROM agenda_occurrence WHERE item = ?1").bind(item.id.rawValue).run()
-        let insert = try sql("INSERT OR REPLACE INTO agenda_occurrence VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+        // (OR IGNORE, not OR REPLACE: a replaced row would leave the day counts' delete trigger
+        // unfired, schema 10; a duplicate of one activity's own row is the same row.)
+        let insert = try sql("INSERT OR IGNORE INTO agenda_occurrence VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
         var longest = 0
         for r in rows(of: item, range: range) {
             try insert.bind(r.day, r.starts, r.item, r.ends, r.wijk, r.organisation, r.category, r.hidden, r.creator,
@@ -192,28 +194,57 @@ extension AgendaOccurrences {
         }
         guard let (sql, args) = try filter(q, sight: sight, db: db) else { return nil }
         var days: [AgendaListing.Day] = []
-        let grouped = try db.prepare("SELECT o.day, count(*) " + sql + " GROUP BY o.day ORDER BY o.day").bind(all: args)
-        while try grouped.step() {
-            days.append(AgendaListing.Day(date: AgendaListing.noon(of: grouped.int(0)), number: grouped.int(0), count: grouped.int(1)))
+        let fromCounts = try AgendaDayCounts.days(q, sight: sight, db: db)
+        if let fromCounts {
+            days = fromCounts.map { AgendaListing.Day(date: AgendaListing.noon(of: $0.day), number: $0.day, count: $0.count) }
+        } else {
+            let grouped = try db.prepare("SELECT o.day, count(*) " + sql + " GROUP BY o.day ORDER BY o.day").bind(all: args)
+            while try grouped.step() {
+                days.append(AgendaListing.Day(date: AgendaListing.noon(of: grouped.int(0)), number: grouped.int(0), count: grouped.int(1)))
+            }
         }
         let rowsSQL = "SELECT o.starts, o.item " + sql + " ORDER BY o.day, o.starts, o.item"
         let fixedArgs = args
         let occurrence = try reader(q, total: days.reduce(0) { $0 + $1.count }, db: db, item: item, mayView: mayView)
-        return AgendaListing(count: days.reduce(0) { $0 + $1.count }, days: days, fetch: { range in
+        let total = days.reduce(0) { $0 + $1.count }
+        // Rows that do not add up to the counts are damage when the counts disagree with the
+        // rows in one reading (else another process changed the agenda meanwhile, and the
+        // screen reads again).
+        let window = StoreState.window(q).map { (RecurrenceExpansion.localDay($0.from, LocalTime.calendar.timeZone),
+                                                 RecurrenceExpansion.localDay($0.to, LocalTime.calendar.timeZone)) } ?? (0, 0)
+        let dayRange = (min(days.first?.number ?? window.0, window.0), window.1)
+        let verify: @Sendable (Int, Int) -> Void = { found, expected in
+            guard fromCounts != nil, found != expected else { return }
+            do {
+                if try !AgendaDayCounts.agree(from: dayRange.0, to: dayRange.1, db: db) {
+                    onError(CoreError.storeCorrupt(file: "\(StoreSchema.fileName) (agenda_day)", problem: .unreadable(detail: "day counts")))
+                }
+            } catch { onError(error) }
+        }
+        return AgendaListing(count: total, days: days, fetch: { range in
             var out: [Occurrence?] = []
             let sql = rowsSQL + " LIMIT ?\(fixedArgs.count + 1) OFFSET ?\(fixedArgs.count + 2)"
+            // (One row more at the end of the listing: one the counts left out shows there.)
+            let expected = max(0, min(range.count, total - range.lowerBound))
+            var found = 0
             do {
-                let page = try db.prepare(sql).bind(all: fixedArgs + [range.count, range.lowerBound])
+                let page = try db.prepare(sql).bind(all: fixedArgs + [range.count + (range.upperBound >= total ? 1 : 0), range.lowerBound])
                 var none: [Int: AgendaItem?]? = nil
-                while try page.step() { out.append(occurrence(page.double(0), page.int(1), &none)) }
+                while try page.step() {
+                    found += 1
+                    if found <= range.count { out.append(occurrence(page.double(0), page.int(1), &none)) }
+                }
             } catch { onError(error) }
+            verify(found, expected)
             return out
         }, stream: { body in
+            var found = 0
             do {
                 let all = try db.prepare(rowsSQL).bind(all: fixedArgs)
                 var recent: [Int: AgendaItem?]? = [:]
-                while try all.step() { body(occurrence(all.double(0), all.int(1), &recent)) }
+                while try all.step() { found += 1; body(occurrence(all.double(0), all.int(1), &recent)) }
             } catch { onError(error) }
+            verify(found, total)
         })
     }
 }

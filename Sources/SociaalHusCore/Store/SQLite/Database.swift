@@ -157,6 +157,14 @@ public final class Database {
         }
     }
 
+    /// Runs `body` in one read transaction (one snapshot of the store), unless one is open.
+    public func reading<T>(_ body: () throws -> T) throws -> T {
+        guard sqlite3_get_autocommit(handle) != 0 else { return try body() }
+        try execute("BEGIN")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     /// The first column of the first row of `sql` bound to `values`, as an integer (0 when none).
     public func integer(_ sql: String, _ values: Any?...) throws -> Int {
         let s = try prepare(sql).bind(all: values)

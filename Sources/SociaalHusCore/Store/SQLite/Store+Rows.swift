@@ -76,7 +76,7 @@ extension Store {
             let db: Database
             func visit<R: StoredRecord>(_ table: inout Table<R>) throws(Error) {
                 var t = Table<R>(shardCount: R.collection.defaultShardCount)
-                for r in try Store.readRecords(R.self, db.prepare(Store.selectSQL(R.self)), in: db) { t.put(r) }
+                for r in try Store.readWhole(R.self, db) { t.put(r) }
                 table = t
             }
         }
@@ -92,10 +92,35 @@ extension Store {
         return state
     }
 
+    /// Every record of a collection, read in one snapshot and counted against the rows SQLite
+    /// counted as they were written (`TableRows`, schema 10): a damaged page that hides rows
+    /// from the table's tree is damage, not an empty table.
+    static func readWhole<R: StoredRecord>(_: R.Type, _ db: Database) throws -> [R] {
+        try db.reading {
+            let records = try readRecords(R.self, db.prepare(selectSQL(R.self)), in: db)
+            if let n = try rowCount(R.collection, db), n != records.count {
+                throw CoreError.storeCorrupt(file: "\(StoreSchema.fileName) (\(R.collection.rawValue))",
+                                             problem: .unreadable(detail: "\(records.count) rows read, \(n) written"))
+            }
+            return records
+        }
+    }
+
+    /// How many rows collection `c` has as its triggers counted them (nil before schema 10).
+    static func rowCount(_ c: CollectionName, _ db: Database) throws -> Int? {
+        guard try db.userVersion >= 10 else { return nil }
+        let s = try db.prepare("SELECT n FROM table_rows WHERE tbl = ?1").bind(c.rawValue)
+        defer { s.reset() }
+        guard try s.step() else {
+            throw CoreError.storeCorrupt(file: "\(StoreSchema.fileName) (table_rows)", problem: .unreadable(detail: "no count for \(c.rawValue)"))
+        }
+        return s.int(0)
+    }
+
     /// A table of collection `c` read from `db` only as far as asked.
     static func lazyTable<R: StoredRecord>(_ c: CollectionName, _ db: Database) -> Table<R> {
         let source = LazySource<R>(
-            fetchAll: { try readRecords(R.self, db.prepare(selectSQL(R.self)), in: db) },
+            fetchAll: { try readWhole(R.self, db) },
             fetchOne: { [one = StatementSlot(db, selectSQL(R.self) + " WHERE id = ?1"),
                          children = R.childTables.map { StatementSlot(db, childSQL($0, one: true)) }] key in
                 try one.with { s in
@@ -106,7 +131,7 @@ extension Store {
                     return try readRecord(R.self, key, with: s, children: lists, in: db)
                 }
             },
-            fetchCount: { try db.integer("SELECT count(*) FROM \(c.rawValue)") },
+            fetchCount: { try rowCount(c, db) ?? db.integer("SELECT count(*) FROM \(c.rawValue)") },
             lookup: c == .accounts ? { value in
                 let s: Statement
                 switch value {

@@ -82,6 +82,12 @@ enum StoreSchema {
         },
         // Version 9 (issue 23): typed tables, subjects and foreign keys (`Schema9`).
         { db in try Schema9Migration.run(db) },
+        // Version 10: counts kept by SQLite's triggers: the agenda's occurrences per day and
+        // wijk (`AgendaDayCounts`), the rows of each collection (`TableRows`).
+        { db in
+            try db.execute(AgendaDayCounts.createSQL)
+            try db.execute(TableRows.createSQL)
+        },
     ] }
 }
 
