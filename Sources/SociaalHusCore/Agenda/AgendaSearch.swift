@@ -45,19 +45,22 @@ public enum AgendaSearch {
 
     /// Byte-wise containment of UTF-8 text, as SQLite's `instr` finds it.
     static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var h = haystack
+        return h.withUTF8 { hb in contains(UnsafeRawBufferPointer(hb), Array(needle.utf8)) }
+    }
+
+    /// Byte-wise containment of `needle` in `haystack`.
+    static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
         if needle.isEmpty { return true }
-        var h = haystack, n = needle
-        return h.withUTF8 { hb in
-            n.withUTF8 { nb in
-                guard nb.count <= hb.count else { return false }
-                let first = nb[0]
-                var i = 0
-                while i + nb.count <= hb.count {
-                    if hb[i] == first && memcmp(hb.baseAddress! + i, nb.baseAddress!, nb.count) == 0 { return true }
-                    i += 1
-                }
-                return false
+        guard needle.count <= haystack.count else { return false }
+        return needle.withUnsafeBytes { nb in
+            let first = nb[0]
+            var i = 0
+            while i + nb.count <= haystack.count {
+                if haystack[i] == first && memcmp(haystack.baseAddress! + i, nb.baseAddress!, nb.count) == 0 { return true }
+                i += 1
             }
+            return false
         }
     }
 }

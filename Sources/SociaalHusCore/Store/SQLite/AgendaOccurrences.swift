@@ -170,26 +170,35 @@ extension AgendaOccurrences {
             var base = q
             base.search = nil
             guard let (sql, args) = try filter(base, sight: sight, db: db) else { return nil }
-            let (slots, texts) = try searchCache.rows(for: cacheKey + "|" + sql + "|" + args.map { "\($0 ?? "nil")" }.joined(separator: ",")) {
-                var slots: [AgendaSearchCache.Slot] = []
-                let rows = try db.prepare("SELECT o.day, o.starts, o.item " + sql + " ORDER BY o.day, o.starts, o.item").bind(all: args)
-                while try rows.step() { slots.append(.init(day: rows.int(0), starts: rows.double(1), item: rows.int(2))) }
-                var texts: [Int: String] = [:]
-                let text = try db.prepare("SELECT id, search FROM agenda WHERE id IN (SELECT o.item " + sql + ")").bind(all: args)
-                while try text.step() { texts[text.int(0)] = text.text(1) }
-                return (slots, texts)
-            }
-            var matching: Set<Int> = []
-            for (id, text) in texts where AgendaSearch.contains(text, needle) { matching.insert(id) }
-            let hits = slots.filter { matching.contains($0.item) }
+            let rows = try searchCache.rows(for: cacheKey + "|" + sql + "|" + args.map { "\($0 ?? "nil")" }.joined(separator: ",")) { try db.reading {
+                var rows = AgendaSearchCache.Rows()
+                let text = try db.prepare("SELECT id, search FROM agenda WHERE id IN (SELECT o.item " + sql + ") ORDER BY id").bind(all: args)
+                while try text.step() {
+                    rows.ids.append(text.int(0))
+                    rows.bytes.append(contentsOf: text.bytes(1))
+                    rows.ends.append(Int32(rows.bytes.count))
+                }
+                let found = try db.prepare("SELECT o.day, o.starts, o.item " + sql + " ORDER BY o.day, o.starts, o.item").bind(all: args)
+                while try found.step() {
+                    let item = found.int(2)
+                    // (An activity gone between the two reads has no text: its rows are left out.)
+                    guard let k = rows.ids.binarySearch(item) else { continue }
+                    rows.slots.append(.init(starts: found.double(1), item: item, day: Int32(found.int(0)), text: Int32(k)))
+                }
+                return rows
+            } }
+            let matching = rows.matching(needle)
+            let hits = Array(rows.slots.indices.lazy.filter { matching[Int(rows.slots[$0].text)] }.map { Int32($0) })
             var days: [AgendaListing.Day] = []
             for h in hits {
-                if days.last?.number == h.day { days[days.count - 1].count += 1 } else { days.append(AgendaListing.Day(date: AgendaListing.noon(of: h.day), number: h.day, count: 1)) }
+                let day = Int(rows.slots[Int(h)].day)
+                if days.last?.number == day { days[days.count - 1].count += 1 } else { days.append(AgendaListing.Day(date: AgendaListing.noon(of: day), number: day, count: 1)) }
             }
             let read = try reader(q, total: hits.count, db: db, item: item, mayView: mayView)
+            let slots = rows.slots
             return AgendaListing(count: hits.count, days: days, fetch: { range in
                 var none: [Int: AgendaItem?]? = nil
-                return range.map { read(hits[$0].starts, hits[$0].item, &none) }
+                return range.map { let slot = slots[Int(hits[$0])]; return read(slot.starts, slot.item, &none) }
             })
         }
         guard let (sql, args) = try filter(q, sight: sight, db: db) else { return nil }
