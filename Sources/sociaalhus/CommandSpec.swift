@@ -149,6 +149,7 @@ struct CommandSpec {
             opt("keys", nil, "toetsen in de agendalijst meten", "time key presses in the agenda list"),
             opt("session", ("K", "K"), "één sessie van de belastingtest, als bewoner K", "one load-test session, as resident K"),
             opt("seconds", ("S", "S"), "hoe lang die sessie loopt", "how long that session runs"),
+            opt("go", ("BESTAND", "FILE"), "na het inloggen wachten tot dit bestand er is", "after logging in, wait until this file exists"),
         ], hidden: true),
         CommandSpec(path: ["help"], summary: ("toon de hulp, of die van één opdracht", "show the help, or that of one command"), options: []),
     ]

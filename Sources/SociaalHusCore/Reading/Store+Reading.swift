@@ -243,7 +243,14 @@ extension Store {
 
     /// The categories of the agenda items `viewer` may see, sorted.
     public func agendaCategories(for viewer: Viewer) -> [String] {
-        if state.agenda.isPartial, let stmt = try? db.prepare("SELECT DISTINCT category FROM agenda WHERE category <> '' ORDER BY category") {
+        // One index seek per category, not a walk over every activity's entry (DISTINCT read the
+        // whole index: a fifth of the first frame at ten times Borne).
+        if state.agenda.isPartial, let stmt = try? db.prepare("""
+            WITH RECURSIVE c(category) AS (
+                SELECT min(category) FROM agenda WHERE category > ''
+                UNION ALL SELECT (SELECT min(category) FROM agenda WHERE category > c.category) FROM c WHERE c.category IS NOT NULL)
+            SELECT category FROM c WHERE category IS NOT NULL
+            """) {
             // (The categories of every activity, also of one hidden from this viewer: a category
             // names a kind of activity, never a person.)
             var out: [String] = []

@@ -191,7 +191,7 @@ enum BenchCommand {
     static func child(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let path = try args.required("store")
         if let k = args.value("session").flatMap(Int.init) {
-            try LoadTest.session(k, seconds: Int(args.value("seconds") ?? "10") ?? 10, path: path)
+            try LoadTest.session(k, seconds: Int(args.value("seconds") ?? "10") ?? 10, path: path, go: args.value("go"))
             return
         }
         if args.flag("keys") {

@@ -54,8 +54,11 @@ enum AgendaDayCounts {
         let first = RecurrenceExpansion.localDay(from, zone), last = RecurrenceExpansion.localDay(to, zone) - 1
         var counts: [Int: Int] = [:]
         // Occurrences running into the window from before it: their own rows, the full filter.
-        let before = try db.prepare("SELECT o.day, count(*) " + filterSQL + " AND o.day < ?\(filterArgs.count + 1) GROUP BY o.day")
-            .bind(all: filterArgs + [first])
+        // (The filter's days run from ?1 to ?2: ?2 becomes the day before the window, so the rows
+        // read are those days' only.)
+        var beforeArgs = filterArgs
+        beforeArgs[1] = first - 1
+        let before = try db.prepare("SELECT o.day, count(*) " + filterSQL + " GROUP BY o.day").bind(all: beforeArgs)
         while try before.step() { counts[before.int(0)] = before.int(1) }
         guard last >= first else { return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
         // Inside the window every row's start lies in it: the counts are exact.
