@@ -50,7 +50,10 @@ extension Store {
 
     /// True when `author` wrote a post `viewer` may read (the contact form on a post).
     static func authorOfVisiblePost(_ author: Account, _ s: StoreState, _ viewer: Viewer, now: Date) -> Bool {
-        s.posts.all.contains { p in
+        // Their own posts by the author column, not every post of the board (each message sent
+        // read all of them, inside the change's lock).
+        let posts: [Post] = s.posts.keys(matching: .postsBy(account: author.id.rawValue)).map { $0.compactMap { s.posts[$0] } } ?? Array(s.posts.all)
+        return posts.contains { p in
             p.author == .resident(author.id)
                 && ContentVisibility.view(of: p, author: author, organisation: nil, by: viewer, settings: s.settings, now: now) != nil
         }

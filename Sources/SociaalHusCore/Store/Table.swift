@@ -330,4 +330,6 @@ enum TableLookup: Sendable {
     /// Accounts that may want a notification of something new in `wijk` (nil: anywhere) on one
     /// of `topics` (folded: `AgendaSearch.fold`): their toggle on, not blocked, one of their interests a topic.
     case interested(wijk: Int?, topics: [String])
+    /// Posts placed by this account (as themselves, not for an organisation).
+    case postsBy(account: Int)
 }

@@ -132,11 +132,17 @@ extension Store {
                 }
             },
             fetchCount: { try rowCount(c, db) ?? db.integer("SELECT count(*) FROM \(c.rawValue)") },
-            lookup: c == .accounts ? { value in
+            lookup: c == .accounts || c == .posts ? { value in
                 let s: Statement
                 switch value {
-                case .email(let e): s = try db.prepare("SELECT id FROM accounts WHERE email = ?1").bind(e)
+                case .postsBy(let account):
+                    guard c == .posts else { return [] }
+                    s = try db.prepare("SELECT id FROM posts WHERE author = ?1 AND organisation IS NULL ORDER BY id").bind(account)
+                case .email(let e):
+                    guard c == .accounts else { return [] }
+                    s = try db.prepare("SELECT id FROM accounts WHERE email = ?1").bind(e)
                 case .interested(let wijk, let topics):
+                    guard c == .accounts else { return [] }
                     let json = String(decoding: try JSONEncoder().encode(topics), as: UTF8.self)
                     s = try db.prepare("SELECT DISTINCT account FROM notify_interest WHERE interest IN (SELECT value FROM json_each(?1))"
                                        + (wijk == nil ? "" : " AND wijk = ?2") + " ORDER BY account").bind(all: [json] + (wijk.map { [$0] } ?? []))
