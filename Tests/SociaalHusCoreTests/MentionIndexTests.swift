@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+
+/// The `mention` table: written with every row, compared by `check`, and what an erasure finds
+/// texts by.
+@Suite struct MentionIndexTests {
+    /// The keys of row `row` of `table` as the table holds them.
+    static func keys(_ store: Store, _ table: String, _ row: Int) throws -> Set<String> {
+        let s = try store.db.prepare("SELECT key FROM mention WHERE tbl = ?1 AND row = ?2").bind(table, row)
+        var out: Set<String> = []
+        while try s.step() { out.insert(s.text(0)) }
+        return out
+    }
+
+    @Test("the free-text columns it indexes are columns of their tables")
+    func columnsExist() {
+        struct Check: TableVisitor {
+            typealias Failure = Never
+            func visit<R: StoredRecord>(_ table: inout Table<R>) {
+                for name in MentionIndex.textColumns[R.collection] ?? [] { #expect(R.columns.contains(name), "\(R.collection).\(name)") }
+                if let l = MentionIndex.listTexts[R.collection] {
+                    #expect(R.childTables.contains { $0.name == l.table && $0.owner == l.owner && $0.columns.contains(l.column) }, "\(l.table)")
+                }
+            }
+        }
+        var state = StoreState(manifest: .empty())
+        for c in CollectionName.allCases { state.visit(c, Check()) }
+        // (Every column an erasure redacts in a table it asks by key.)
+        #expect(Set(MentionIndex.textColumns.keys) == Set(EraseCandidates.queries.map(\.0)).subtracting([.disclosures]))
+    }
+
+    @Test("each change writes the keys of its row's texts, and a removed row takes them along")
+    func writtenWithTheRow() throws {
+        let w = try DeskWorld()
+        let s = w.store
+        let post = try s.createPost(PostDraft(kind: .vraag, title: "Hulp", body: "Bel 06-1234 5678 of mail Jo@X.nl", wijk: w.resident.profile.wijk,
+                                              author: .resident(w.resident.id)), by: .account(w.resident))
+        #expect(try Self.keys(s, "posts", post.id.rawValue) == ["p:12345678", "e:o@x.n", "e:jo@x.n", "e: jo@x.n"])
+        try s.editPost(post.id, PostEdit(body: "Bel 06-8765 4321"), by: .account(w.resident))
+        #expect(try Self.keys(s, "posts", post.id.rawValue) == ["p:87654321"])
+        try s.editPost(post.id, PostEdit(title: "Hulp gezocht"), by: .account(w.resident))
+        #expect(try Self.keys(s, "posts", post.id.rawValue) == ["p:87654321"])
+        try s.setBlocked(w.editor.id, blocked: true, reason: "Op verzoek, tel 074 222 33 44", by: .commandLine)
+        #expect(try Self.keys(s, "accounts", w.editor.id.rawValue) == ["p:07422233", "p:42223344"])
+        // A waiting digest line counts for its account.
+        try s.update { tx in
+            var a = tx.state.accounts[w.partner.id.rawValue]!
+            a.pendingDigest = [DigestLine(text: "Nieuw: bel 0612345678", author: nil)]
+            tx.put(a)
+        }
+        #expect(try Self.keys(s, "accounts", w.partner.id.rawValue) == ["p:12345678"])
+        let intake = try s.createIntake(w.input { $0.question = "Belt terug op 0698765432"; $0.notes = "" }, by: w.desk)
+        #expect(try Self.keys(s, "intakes", intake.id.rawValue) == ["p:98765432"])
+        #expect(try MentionIndex.problems(s.db).isEmpty)
+        try s.deletePost(post.id, by: .account(w.resident))
+        #expect(try Self.keys(s, "posts", post.id.rawValue).isEmpty)
+        #expect(try MentionIndex.problems(s.db).isEmpty)
+        #expect(StoreCheck.run(at: w.dir.store).isSound)
+    }
+
+    @Test("check calls a store unsound whose mention table was tampered with",
+          arguments: ["DELETE FROM mention WHERE tbl = 'posts'", "INSERT INTO mention VALUES ('p:99999999', 'posts', 1)",
+                      "INSERT INTO mention VALUES ('p:12345678', 'posts', 999)", "INSERT INTO mention VALUES ('p:12345678', 'bogus', 1)",
+                      "UPDATE mention SET key = 'p:12345679' WHERE key = 'p:12345678'", "DROP TABLE mention"])
+    func tampered(sql: String) throws {
+        let dir = TempDir()
+        do {
+            let store = try makeStore(dir)
+            let anna = try addResident(store, "anna@example.nl")
+            try store.createPost(PostDraft(kind: .vraag, title: "Hulp", body: "Bel 06-1234 5678", wijk: anna.profile.wijk, author: .resident(anna.id)),
+                                 by: .account(anna))
+            #expect(try Self.keys(store, "posts", 1) == ["p:12345678"])
+        }
+        #expect(StoreCheck.run(at: dir.store).isSound)
+        try StoreTests.tamper(dir, sql)
+        #expect(!StoreCheck.run(at: dir.store).isSound, "\(sql)")
+    }
+}
