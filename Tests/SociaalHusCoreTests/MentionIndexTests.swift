@@ -76,4 +76,38 @@ import Testing
         try StoreTests.tamper(dir, sql)
         #expect(!StoreCheck.run(at: dir.store).isSound, "\(sql)")
     }
+
+    @Test("a fresh process's erasure finds a text by its key, one with more keys than the cap as well, and leaves others out")
+    func erasureByKey() throws {
+        let w = try DeskWorld()
+        let s = w.store
+        var ruud = try addResident(s, "ruud.smit@example.nl", name: "Ruud Smit")
+        try s.updateProfile(for: ruud.id, by: .account(ruud)) { $0.phone = "074-2223344" }
+        ruud = s.state.accounts[ruud.id.rawValue]!
+        func post(_ body: String) throws -> PostID {
+            try s.createPost(PostDraft(kind: .aanbod, title: "Iets", body: body, wijk: w.resident.profile.wijk, author: .resident(w.resident.id)),
+                             by: .account(w.resident)).id
+        }
+        let numbers = (0..<(MentionKeys.cap + 1)).map { String(10_000_000 + $0) }.joined(separator: ", ")
+        let byPhone = try post("Bel Ruud op 074 222 33 44"), byMail = try post("Mail <Ruud.Smit@Example.NL>"), many = try post(numbers + " en 0742223344")
+        let other = try post("Bel Karin op 074 222 33 45"), named = try post("Vraag het Ruud Smit")
+        let fresh = try reopen(w.dir)
+        #expect(fresh.state.isPartial(.posts))
+        let found = EraseCandidates(account: ruud, ids: PersonIdentifiers(ruud), db: fresh.db, state: fresh.state)
+        let candidates = Set(found.records(fresh.state.posts, Transaction(state: fresh.state, now: testNow)).map(\.id))
+        #expect(candidates == [byPhone, byMail, many], "\(candidates.sorted())")
+        let report = try fresh.erase(ruud.id, by: .commandLine)
+        #expect(fresh.state.posts[byPhone.rawValue]?.body == "Bel Ruud op [gewist]")
+        #expect(fresh.state.posts[byMail.rawValue]?.body == "Mail <[gewist]>")
+        #expect(fresh.state.posts[many.rawValue]?.body == numbers + " en [gewist]")
+        #expect(fresh.state.posts[other.rawValue]?.body == "Bel Karin op 074 222 33 45")
+        // Its name is counted after the erasure, not cut; without counting, 0.
+        #expect(fresh.state.posts[named.rawValue]?.body == "Vraag het Ruud Smit")
+        #expect(report.textsNamingThem == 1)
+        #expect(try Self.keys(fresh, "posts", byPhone.rawValue).isEmpty)
+        #expect(try MentionIndex.problems(fresh.db).isEmpty)
+        #expect(StoreCheck.run(at: w.dir.store).isSound)
+        let karin = try addResident(s, "karin@example.nl", name: "Ruud Smit")
+        #expect(try s.erase(karin.id, by: .commandLine, countingNames: false).textsNamingThem == 0)
+    }
 }
