@@ -137,12 +137,33 @@ extension Store {
         guard !ids.names.isEmpty else { return 0 }
         let ascii = ids.names.count <= 16 && ids.names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         let needles = Data(ids.names.flatMap { Array($0.lowercased().utf8) + [0] })
+        // Every text of the store is read: two connections read half the tables each, on two
+        // cores (the messages against the rest, by size at ten times Borne). No lock is held, so
+        // the two may see different moments of a store another process changes: it is a count
+        // for a person to follow up, not part of the erasure.
+        let second = try? Database(path: db.path)
+        let heavy: Set<String> = ["messages", "intakes", "reports", "drafts"]
+        let groups = second == nil ? [Self.namingColumns]
+            : [Self.namingColumns.filter { heavy.contains($0.from) }, Self.namingColumns.filter { !heavy.contains($0.from) }]
+        let results = Locked<[Result<Int, Error>]>([])
+        let first = db
+        DispatchQueue.concurrentPerform(iterations: groups.count) { g in
+            let r = Result { try Self.countNaming(ids, groups[g], needles: ascii ? needles : nil, on: g == 0 ? first : second!) }
+            results.withLock { $0.append(r) }
+        }
+        return try results.withLock { $0 }.reduce(0) { try $0 + $1.get() }
+    }
+
+    /// The records of `tables` whose texts name the person of `ids`, read on `connection`;
+    /// with `needles`, only those the C search passes.
+    static func countNaming(_ ids: PersonIdentifiers, _ tables: [(from: String, columns: [String], only: String?)], needles: Data?,
+                            on connection: Database) throws -> Int {
         var count = 0
-        for (from, columns, only) in Self.namingColumns {
+        for (from, columns, only) in tables {
             let list = columns.joined(separator: ", ")
-            let conditions = [only, ascii ? "sociaalhus_mentions(?1, NULL, \(list))" : nil].compactMap { $0 }
-            let s = try db.prepare("SELECT \(list) FROM \(from)" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")))
-            if ascii { try s.bind(needles) }
+            let conditions = [only, needles == nil ? nil : "sociaalhus_mentions(?1, NULL, \(list))"].compactMap { $0 }
+            let s = try connection.prepare("SELECT \(list) FROM \(from)" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")))
+            if let needles { try s.bind(needles) }
             while try s.step() {
                 if columns.indices.contains(where: { !s.isNull(Int32($0)) && ids.mentionsName(s.text(Int32($0))) }) { count += 1 }
             }
@@ -239,4 +260,12 @@ extension Store {
         unlink(path + "/manifest.json.migrated")
         try? DurableFile.syncDirectory(path)
     }
+}
+
+/// A value shared by the threads of one count.
+private final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }

@@ -335,7 +335,7 @@ public final class Statement {
 }
 
 // A connection is opened with SQLITE_OPEN_FULLMUTEX: SQLite serialises every call on it, so one
-// may be used from another thread (the erasure's search uses two connections at once).
+// may be used from another thread (the count after an erasure reads on two connections at once).
 extension Database: @unchecked Sendable {}
 
 /// One statement prepared once and used by one caller at a time, reset after each use (a
