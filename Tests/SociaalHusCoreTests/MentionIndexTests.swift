@@ -15,6 +15,7 @@ import Testing
 
     @Test("the free-text columns it indexes are columns of their tables")
     func columnsExist() {
+        /// Expects each indexed column among its record's columns.
         struct Check: TableVisitor {
             typealias Failure = Never
             func visit<R: StoredRecord>(_ table: inout Table<R>) {
@@ -84,6 +85,7 @@ import Testing
         var ruud = try addResident(s, "ruud.smit@example.nl", name: "Ruud Smit")
         try s.updateProfile(for: ruud.id, by: .account(ruud)) { $0.phone = "074-2223344" }
         ruud = s.state.accounts[ruud.id.rawValue]!
+        /// A post by the resident with `body`.
         func post(_ body: String) throws -> PostID {
             try s.createPost(PostDraft(kind: .aanbod, title: "Iets", body: body, wijk: w.resident.profile.wijk, author: .resident(w.resident.id)),
                              by: .account(w.resident)).id

@@ -12,6 +12,7 @@ import Testing
         ("a@b.c", "1234 5678"), ("ruud.smit@example.nl", "0031 74 222 33 44"), ("K.st@kk.k", "(053) 123 45 67"),
     ]
 
+    /// An account with `email` and `phone`, for its `PersonIdentifiers`.
     static func account(_ email: String, _ phone: String) -> Account {
         Account(id: AccountID(1), email: email, name: "Test Persoon", passwordHash: "", created: testNow,
                 profile: Profile(displayName: "Test Persoon", wijk: WijkID(1), phone: phone))

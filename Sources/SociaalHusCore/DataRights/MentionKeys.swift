@@ -98,11 +98,13 @@ enum MentionKeys {
         return text.withUTF8 { folded($0) }
     }
 
+    /// `folded` over a text's UTF-8 bytes.
     private static func folded(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         let n = b.count
         var i = 0
+        /// The byte `k` after the current one (0 past the end).
         func at(_ k: Int) -> UInt8 { i + k < n ? b[i + k] : 0 }
         while i < n {
             let c = b[i]

@@ -266,6 +266,8 @@ extension Store {
 private final class Locked<Value>: @unchecked Sendable {
     private var value: Value
     private let lock = NSLock()
+    /// Starts with `value`.
     init(_ value: Value) { self.value = value }
+    /// Runs `body` on the value, one thread at a time.
     func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }
