@@ -86,4 +86,21 @@ import Testing
         _ = s.state.drafts.all
         #expect(s.damage != nil, "reading the log whole notices it")
     }
+
+    @Test("regression: a changed byte in a CHECK constraint's or a trigger's text, which reading never compiles, is reported by check (the fuzz test's 'target_activivy')")
+    func schemaTextThatOnlyWritesCompile() throws {
+        for (from, to) in [("(target_activity IS NOT NULL)", "(target_activivy IS NOT NULL)"),
+                           ("UPDATE table_rows SET n = n + 1 WHERE tbl = 'audit'", "UPDATE table_rowz SET n = n + 1 WHERE tbl = 'audit'")] {
+            let (dir, _, _) = try world()
+            try StoreTests.tamper(dir, "SELECT 1")
+            let path = dir.store + "/sociaalhus.db"
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            let range = try #require(bytes.range(of: Data(from.utf8)), "\(from) in the schema")
+            bytes.replaceSubrange(range, with: Data(to.utf8))
+            try bytes.write(to: URL(fileURLWithPath: path))
+            let report = StoreCheck.run(at: dir.store)
+            #expect(!report.isSound, "\(to)")
+            #expect("\(report.problems)".contains(to.contains("activivy") ? "target_activivy" : "table_rowz"), "\(report.problems)")
+        }
+    }
 }

@@ -13,10 +13,11 @@ import Glibc
 /// It drives the store only through `Store.open`, `StoreCheck.run` and reads, so it keeps its
 /// meaning when the engine behind them changes. `SOCIAALHUS_FUZZ_RUNS` sets the number of runs.
 @Suite(.serialized) struct StoreFuzzTests {
-    /// A small store with a record in every collection that has files, and a queued e-mail.
+    /// A small store with a record in every collection that has files, and a queued e-mail (a
+    /// post with a phone number, so `mention` has a row).
     static func template() throws -> DeskWorld {
         let w = try DeskWorld()
-        try w.store.createPost(PostDraft(kind: .vraag, title: "Wie helpt?", body: "Tekst", wijk: w.resident.profile.wijk, author: .resident(w.resident.id)),
+        try w.store.createPost(PostDraft(kind: .vraag, title: "Wie helpt?", body: "Tekst, bel 06-1234 5678", wijk: w.resident.profile.wijk, author: .resident(w.resident.id)),
                                by: .account(w.resident))
         try w.store.sendMessage(senderName: "Bea", senderEmail: "bea@example.org", to: .resident(w.resident.id), text: "Hallo", by: .visitor)
         try w.store.createIntake(IntakeInput(question: "Vraag", name: "Piet", phone: "0612345678"), by: w.desk)
@@ -83,7 +84,8 @@ import Glibc
         case .derivedColumn:
             let db = try Database(path: root + "/sociaalhus.db")
             let (table, column) = [("accounts", "blocked = 1 - blocked"), ("accounts", "email = upper(email)"), ("posts", "hidden_reason = 'weg'"),
-                                   ("agenda", "starts = starts + 1"), ("agenda", "search = upper(search)"), ("agenda_occurrence", "hidden = 1 - hidden")][Int(rng.next() % 6)]
+                                   ("agenda", "starts = starts + 1"), ("agenda", "search = upper(search)"), ("agenda_occurrence", "hidden = 1 - hidden"),
+                                   ("mention", "key = key || '0'")][Int(rng.next() % 7)]
             try db.execute("UPDATE \(table) SET \(column)")
             try db.checkpointTruncate()
             // (A table without rows has no column to put out of line.)
@@ -265,6 +267,9 @@ import Glibc
             if out.sound && out.noticed { fail("check says sound, reading found damage: \(String(describing: out.openError))") }
             if out.sound && !out.opened { fail("check says sound, open refused: \(String(describing: out.openError))") }
             if out.sound, !validEdit, out.opened, out.content != expected { fail("check says sound, but the content changed") }
+            // (A swap can put an empty table's page in the place of a table's only page: SQLite
+            // reads a valid empty table. Reading a collection whole compares its rows with the
+            // count its triggers kept, schema 10: that is noticed too. Seeds 3, 14 and 15 found it.)
             if out.opened, !out.noticed, !validEdit, !done.notSound, out.content != expected { fail("opened with changed content, unnoticed") }
             if let read = out.readContent, !validEdit, !done.notSound, read != expected { fail("read with changed content, unnoticed") }
         }

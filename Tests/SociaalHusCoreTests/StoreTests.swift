@@ -280,6 +280,12 @@ import Testing
             #expect(try store.agendaListing(q, viewer: viewer).all == store.state.agenda(q, viewer: viewer))
         }
         #expect(StoreCheck.run(at: path).isSound)
+        // The mention keys (schema 11) are those the texts give.
+        var recomputed: Set<[String]> = [], stored: Set<[String]> = []
+        try MentionIndex.eachRow(store.db) { c, row, keys in for k in keys { recomputed.insert([k, c.rawValue, String(row)]) } }
+        let mentions = try store.db.prepare("SELECT key, tbl, row FROM mention")
+        while try mentions.step() { stored.insert([mentions.text(0), mentions.text(1), String(mentions.int(2))]) }
+        #expect(stored == recomputed && !stored.isEmpty, "\(stored.symmetricDifference(recomputed))")
         // The references the migration laid down let an erasure find everything.
         let gerrit = try store.account(email: "gerrit.oudeluttikhuis@demo.sociaalhus.example")
         #expect(allFiles(under: path).contains { f in (FileManager.default.contents(atPath: f) ?? Data()).range(of: Data("oudeluttikhuis".utf8)) != nil })

@@ -29,13 +29,8 @@ struct PersonIdentifiers {
         probes = p
     }
 
-    /// True when the needles and the phone number are plain ASCII, so the byte search of
-    /// `EraseCandidates` (`sociaalhus_mentions`) finds every text `redacted` would change.
-    var probesAreASCII: Bool {
-        needles.count <= 16 && !needles.contains { $0.utf8.contains { $0 >= 0x80 } } && (phoneDigits?.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ?? true)
-    }
-
-    /// The needles for `sociaalhus_mentions`: lower-case, each ended by a 0 byte.
+    /// The needles for `sociaalhus_mentions`: lower-case, each ended by a 0 byte (with needles
+    /// in ASCII it finds every text `redacted` would change, and every one naming them).
     var probeNeedles: Data {
         Data(needles.flatMap { Array($0.lowercased().utf8) + [0] })
     }

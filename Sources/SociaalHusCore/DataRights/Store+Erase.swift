@@ -6,7 +6,8 @@ import Glibc
 /// What an erasure did beyond the person's own records.
 public struct ErasureReport: Equatable, Sendable {
     /// Texts of others that stay and mention the person's name: never cut automatically (a
-    /// namesake's text would be changed), for a moderator or the desk to read.
+    /// namesake's text would be changed), for a moderator or the desk to read. Counted after the
+    /// erasure (`Store.textsNaming`); 0 when the erasure was asked not to count.
     public var textsNamingThem: Int
 }
 
@@ -15,11 +16,15 @@ extension Store {
     /// received, intakes linked to the account with their disclosures and referral messages; links from organisation content to them are cut; their audit events are replaced
     /// by one "account N erased at T". Every data file that held their data is rewritten and the
     /// old file removed, so no copy remains in any file of the store.
+    ///
+    /// Then, unless `countingNames` is false, counts the texts of others that still name them
+    /// (`textsNaming`): a read after the erasure has committed, so the lock that keeps other
+    /// changes out is held for the erasure only (the count reads every text of the store).
     @discardableResult
-    public func erase(_ id: AccountID, by viewer: Viewer) throws -> ErasureReport {
+    public func erase(_ id: AccountID, by viewer: Viewer, countingNames: Bool = true) throws -> ErasureReport {
         try Permissions.require(.manageAccount(id), by: viewer)
         defer { removeMigratedShardFiles() }
-        return try update(actor: viewer) { tx in
+        let person = try update(actor: viewer) { tx in
             guard let a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             let cands = EraseCandidates(account: a, ids: PersonIdentifiers(a), db: db, state: tx.state)
             if let photo = a.profile.photo { tx.photosToRemove.append(photo) }
@@ -104,11 +109,66 @@ extension Store {
                     tx.put(u)
                 }
             }
-            let mentions = Self.redactFreeText(PersonIdentifiers(a), of: id, cands, in: &tx)
+            Self.redactFreeText(PersonIdentifiers(a), of: id, cands, in: &tx)
             for e in cands.records(tx.state.audit, tx) where e.subject == id { tx.remove(e) }
             tx.audit(.accountErased, actor: viewer.account?.id, subject: id, target: "account:\(id)")
-            return ErasureReport(textsNamingThem: mentions)
+            return a
         }
+        return ErasureReport(textsNamingThem: countingNames ? try textsNaming(person) : 0)
+    }
+
+    /// The free-text columns counted when they name a person (the texts of others an erasure
+    /// leaves whole), per table: how to read it, its columns, and which rows can have any.
+    static let namingColumns: [(from: String, columns: [String], only: String?)] = [
+        ("posts", ["title", "body"], nil), ("messages", ["text"], nil), ("reports", ["explanation"], nil),
+        ("intakes", ["question", "notes"], nil),
+        ("accounts INDEXED BY accounts_blocked_reason", ["blocked_reason"], "blocked_reason IS NOT NULL"),
+        ("drafts", ["question", "notes"], nil), ("agenda", ["title", "description", "location", "signup"], nil),
+        ("organisations", ["description", "opening_hours"], nil),
+    ]
+
+    /// How many records' texts (`namingColumns`) mention `person`'s name or display name as whole
+    /// words, in any case: what an erasure of them leaves for a moderator or the desk to read.
+    /// With names in ASCII the C search (`sociaalhus_mentions`) passes only the texts that may
+    /// hold one, and `PersonIdentifiers.mentionsName` decides; other names are looked for in
+    /// every text (the C search folds ASCII case only).
+    public func textsNaming(_ person: Account) throws -> Int {
+        let ids = PersonIdentifiers(person)
+        guard !ids.names.isEmpty else { return 0 }
+        let ascii = ids.names.count <= 16 && ids.names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let needles = Data(ids.names.flatMap { Array($0.lowercased().utf8) + [0] })
+        // Every text of the store is read: two connections read half the tables each, on two
+        // cores (the messages against the rest, by size at ten times Borne). No lock is held, so
+        // the two may see different moments of a store another process changes: it is a count
+        // for a person to follow up, not part of the erasure.
+        let second = try? Database(path: db.path)
+        let heavy: Set<String> = ["messages", "intakes", "reports", "drafts"]
+        let groups = second == nil ? [Self.namingColumns]
+            : [Self.namingColumns.filter { heavy.contains($0.from) }, Self.namingColumns.filter { !heavy.contains($0.from) }]
+        let results = Locked<[Result<Int, Error>]>([])
+        let first = db
+        DispatchQueue.concurrentPerform(iterations: groups.count) { g in
+            let r = Result { try Self.countNaming(ids, groups[g], needles: ascii ? needles : nil, on: g == 0 ? first : second!) }
+            results.withLock { $0.append(r) }
+        }
+        return try results.withLock { $0 }.reduce(0) { try $0 + $1.get() }
+    }
+
+    /// The records of `tables` whose texts name the person of `ids`, read on `connection`;
+    /// with `needles`, only those the C search passes.
+    static func countNaming(_ ids: PersonIdentifiers, _ tables: [(from: String, columns: [String], only: String?)], needles: Data?,
+                            on connection: Database) throws -> Int {
+        var count = 0
+        for (from, columns, only) in tables {
+            let list = columns.joined(separator: ", ")
+            let conditions = [only, needles == nil ? nil : "sociaalhus_mentions(?1, NULL, \(list))"].compactMap { $0 }
+            let s = try connection.prepare("SELECT \(list) FROM \(from)" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")))
+            if let needles { try s.bind(needles) }
+            while try s.step() {
+                if columns.indices.contains(where: { !s.isNull(Int32($0)) && ids.mentionsName(s.text(Int32($0))) }) { count += 1 }
+            }
+        }
+        return count
     }
 
     /// Replaces whole tokens of the person's e-mail address and phone number in the free text
@@ -116,33 +176,26 @@ extension Store {
     /// refers to them by number (a disclosure or referral they made as desk staff). Fields that
     /// are another person's own (a name, phone or address on their intake, a reporter's name) are
     /// never changed: alike is not the same person. An e-mail to someone else that names them is
-    /// not sent (its file cannot be rewritten safely). Returns how many texts that stay mention
-    /// their name, for a person to read: names are never cut automatically (namesakes).
-    @discardableResult
+    /// not sent (its file cannot be rewritten safely). Names are never cut automatically
+    /// (namesakes): `textsNaming` counts the texts that mention them, after the erasure.
     static func redactFreeText(_ ids: PersonIdentifiers, of id: AccountID? = nil, _ cands: EraseCandidates = EraseCandidates(),
-                               in tx: inout Transaction) -> Int {
-        var mentions = 0
+                               in tx: inout Transaction) {
         func fix(_ s: inout String) -> Bool {
             guard let r = ids.redacted(s) else { return false }
             s = r
             return true
         }
-        /// Counts a record whose texts still mention the name.
-        func count(_ texts: String...) { if texts.contains(where: ids.mentionsName) { mentions += 1 } }
         for p in cands.records(tx.state.posts, tx) {
             var q = p
             if [fix(&q.title), fix(&q.body)].contains(true) { tx.put(q) }
-            count(q.title, q.body)
         }
         for m in cands.records(tx.state.messages, tx) {
             var n = m
             if fix(&n.text) { tx.put(n) }
-            count(n.text)
         }
         for r in Array(tx.state.reports.all) {
             var u = r
             if fix(&u.explanation) { tx.put(u) }
-            count(u.explanation)
         }
         for i in cands.records(tx.state.intakes, tx) {
             var j = i
@@ -152,7 +205,6 @@ extension Store {
                 changed = true
             }
             if changed { tx.put(j) }
-            count(j.question, j.notes)
         }
         for d in cands.records(tx.state.disclosures, tx) where id != nil && d.staff == id && d.staffName != PersonIdentifiers.erased {
             var e = d
@@ -166,7 +218,6 @@ extension Store {
                 o.blockedReason = reason
                 tx.put(o)
             }
-            count(reason)
         }
         var settings = tx.state.settings
         var settingsChanged = false
@@ -182,17 +233,14 @@ extension Store {
         for d in Array(tx.state.drafts.all) {
             var e = d
             if [fix(&e.input.question), fix(&e.input.notes)].contains(true) { tx.put(e) }
-            count(e.input.question, e.input.notes)
         }
         for item in cands.records(tx.state.agenda, tx) {
             var i = item
             if [fix(&i.title), fix(&i.description), fix(&i.location), fix(&i.signup), fix(&i.cost), fix(&i.category)].contains(true) { tx.put(i) }
-            count(i.title, i.description, i.location, i.signup)
         }
         for o in cands.records(tx.state.organisations, tx) {
             var p = o
             if [fix(&p.description), fix(&p.openingHours)].contains(true) { tx.put(p) }
-            count(p.description, p.openingHours)
         }
         for e in cands.records(tx.state.audit, tx) {
             guard var t = e.target else { continue }
@@ -201,7 +249,6 @@ extension Store {
         for m in cands.records(tx.state.outbox, tx) where ids.redacted(m.subject) != nil || ids.redacted(m.body) != nil {
             tx.removeMail(m)
         }
-        return mentions
     }
 
     /// The shard files a store was moved from hold copies of every person: after an erasure
@@ -213,4 +260,14 @@ extension Store {
         unlink(path + "/manifest.json.migrated")
         try? DurableFile.syncDirectory(path)
     }
+}
+
+/// A value shared by the threads of one count.
+private final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    /// Starts with `value`.
+    init(_ value: Value) { self.value = value }
+    /// Runs `body` on the value, one thread at a time.
+    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }

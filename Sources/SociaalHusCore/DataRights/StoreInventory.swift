@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every table and column of the store (schema 9), with whose data it is, what kind, what
+/// Every table and column of the store (schema 11), with whose data it is, what kind, what
 /// erasing that person does to it, and whether their export holds it. The statement shown before
 /// an erasure (screen and command line) is generated from it, and a test fails when a table or
 /// column of the store is missing here.
@@ -115,6 +115,8 @@ public enum StoreInventory {
         t("agenda_day", "day wijk n", whose: "numbers of activities per day, no personal data", .derived, .notPersonal("counts only")),
         t("table_rows", "tbl n", whose: "how many rows each table has, no personal data", .derived, .notPersonal("counts only")),
         t("notify_interest", "wijk interest account", whose: "follows the account's notification choices", .derived, .derived),
+        t("mention", "key tbl row", whose: "follows the row whose free text it indexes (short pieces of that text, by which an erasure finds it)",
+          .derived, .derived),
         t("change_log", "collection version key", whose: "numbers of changed rows, no personal data", .derived, .notPersonal("numbers only")),
         t("meta", "key value", whose: "counters", .platform, .notPersonal("counters")),
         t("settings", "id crc is_private registration_open intake_retention_months mail_command mail_from privacy_statement throttle_key",

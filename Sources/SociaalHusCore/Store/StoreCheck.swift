@@ -105,6 +105,9 @@ public enum StoreCheck {
             report.problems += try AgendaDayCounts.problems(db)
             report.problems += try TableRows.problems(db)
             report.problems += try Store.subjectProblems(state, db)
+            // The keys an erasure finds texts by say what the texts say (a missing one hides a text
+            // that holds a person's address from their erasure).
+            report.problems += try MentionIndex.problems(db)
             if let repairs = meta["migrated-repairs"], repairs > 0 {
                 report.leftovers.append("\(repairs) references to accounts that were gone, cut when the store moved into its tables (schema 9)")
             }

@@ -7,7 +7,8 @@ import Glibc
 #endif
 
 /// `sociaalhus bench [--scale N] [--runs R]`: builds a synthetic store and measures open, one
-/// durable change, erase, the agenda of one wijk for 8 weeks, and peak memory.
+/// durable change, erase (and, apart, the count of texts that still name the person), the agenda
+/// of one wijk for 8 weeks, and peak memory.
 ///
 /// Each run is a fresh child process (`bench-child`), so "open" is a real start and the peak
 /// memory is that of a process that opens the store and works with it, not of the generator.
@@ -17,6 +18,8 @@ enum BenchCommand {
         var open: Double
         var change: [Double]
         var erase: [Double]
+        /// Counting the texts of others that still name the erased person, after each erasure.
+        var count: [Double]
         var agenda: [Double]
         var agendaOccurrences: Int
         var peakMB: Double
@@ -60,8 +63,8 @@ enum BenchCommand {
             Console.out("|---|---|---|---|---|---|---|---|---|---|")
             for row in processRows { Console.out(row) }
         }
-        Console.out("| scale | records | open (median / worst) | one change | erase | agenda screen, 8 weeks, 1 wijk | peak memory |")
-        Console.out("|---|---|---|---|---|---|---|")
+        Console.out("| scale | records | open (median / worst) | one change | erase | then counting texts naming them | agenda screen, 8 weeks, 1 wijk | peak memory |")
+        Console.out("|---|---|---|---|---|---|---|---|")
         for scale in scales {
             let base = keep ?? NSTemporaryDirectory()
             let path = base + "/sociaalhus-bench-\(scale)-\(getpid())"
@@ -95,7 +98,7 @@ enum BenchCommand {
             func peak(_ rs: [FrameResult]) -> String { String(format: "%.0f MB", rs.map(\.peakMB).max() ?? 0) }
             processRows.append("| \(scale) | \(cell(frames.map(\.wallMS))) | \(peak(frames)) | \(cell(blockRuns.map(\.wallMS))) | \(peak(blockRuns)) | \(cell(wijkRuns.map(\.wallMS))) | \(peak(wijkRuns)) | \(cell(yearRuns.map(\.wallMS))) | \(peak(yearRuns)) | "
                 + String(format: "%.2f / %.2f / %.2f ms |", keys[keys.count / 2], keys[Int(Double(keys.count) * 0.99)], keys.last ?? 0))
-            Console.out("| \(scale) | \(records) | \(cell(results.map(\.open))) | \(cell(results.flatMap(\.change))) | \(cell(results.flatMap(\.erase))) | \(cell(results.flatMap(\.agenda))) (\(results[0].agendaOccurrences) occurrences) | \(String(format: "%.0f MB", results.map(\.peakMB).max() ?? 0)) |")
+            Console.out("| \(scale) | \(records) | \(cell(results.map(\.open))) | \(cell(results.flatMap(\.change))) | \(cell(results.flatMap(\.erase))) | \(cell(results.flatMap(\.count))) | \(cell(results.flatMap(\.agenda))) (\(results[0].agendaOccurrences) occurrences) | \(String(format: "%.0f MB", results.map(\.peakMB).max() ?? 0)) |")
         }
     }
 
@@ -228,7 +231,7 @@ enum BenchCommand {
         // The synthetic accounts are numbered 1…n: counted, not read (reading them all was most
         // of this process's memory).
         let accounts = (1...max(store.accountCount, 1)).map { AccountID($0) }
-        var change: [Double] = [], erase: [Double] = [], agenda: [Double] = []
+        var change: [Double] = [], erase: [Double] = [], count: [Double] = [], agenda: [Double] = []
         var occurrences = 0
         let wijk = store.wijken[0].id
         for i in 0..<5 {
@@ -244,9 +247,13 @@ enum BenchCommand {
         }
         for i in 0..<3 {
             let id = accounts[accounts.count - 1 - (run * 3 + i)]
-            erase.append(try ms { try store.erase(id, by: .commandLine) })
+            // The erasure itself, then (as `erase` does unless told not to) the count of texts
+            // that still name them, which reads every text and holds no lock: timed apart.
+            let person = store.ownAccount(id)!
+            erase.append(try ms { try store.erase(id, by: .commandLine, countingNames: false) })
+            count.append(try ms { _ = try store.textsNaming(person) })
         }
-        let result = RunResult(open: open, change: change, erase: erase, agenda: agenda, agendaOccurrences: occurrences,
+        let result = RunResult(open: open, change: change, erase: erase, count: count, agenda: agenda, agendaOccurrences: occurrences,
                                peakMB: peakMegabytes())
         FileHandle.standardOutput.write(try JSONEncoder().encode(result))
     }

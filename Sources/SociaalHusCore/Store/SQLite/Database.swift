@@ -78,6 +78,16 @@ public final class Database {
         try setUp(writable: false)
     }
 
+    /// An empty database in memory, standing in for `path` in messages (`problems` lays the
+    /// file's schema down in one to see that it compiles).
+    init(emptyInMemoryFor path: String) throws {
+        self.path = path
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nil)
+        guard rc == SQLITE_OK, let db else { sqlite3_close(db); throw Self.error(rc, "out of memory", path) }
+        handle = db
+    }
+
     /// The settings every connection gets; a file that cannot even be set up is damaged, and is
     /// left as it is, log included.
     private func setUp(writable: Bool) throws {
@@ -189,7 +199,45 @@ public final class Database {
         while try s.step() { let t = s.text(0); if t != "ok" { out.append(t) } }
         let f = try prepare("PRAGMA foreign_key_check")
         while try f.step() { out.append("foreign key: table \(f.text(0)) row \(f.int(1)) refers to \(f.text(2))") }
+        // A table's CHECK constraints and its triggers are compiled only by a connection that
+        // may write, and only when a statement writes: a changed byte in their text passes the
+        // checks above and every read, and refuses every change after (the fuzz test found
+        // "target_activivy" in a CHECK). The schema is laid down in an empty database in
+        // memory, and a write to every table prepared there (never run).
+        let scratch = try Database(emptyInMemoryFor: path)
+        let schema = try prepare("""
+            SELECT name, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'
+            ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'view' THEN 2 ELSE 3 END, rowid
+            """)
+        func said(_ error: Error) -> String {
+            if case .storeIO(_, let problem)? = error as? CoreError { return problem }
+            return "\(error)"
+        }
+        var tables: [String] = [], failed: Set<String> = []
+        while try schema.step() {
+            let (name, table, sql) = (schema.text(0), schema.text(1), schema.text(2))
+            // (An index or trigger of a table that failed fails with it: named once.)
+            do { try scratch.execute(sql) } catch {
+                if !failed.contains(table) { out.append("\(name): \(said(error))") }
+                failed.insert(table)
+                continue
+            }
+            if sql.uppercased().hasPrefix("CREATE TABLE") { tables.append(name) }
+        }
+        for table in tables {
+            let quoted = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            for sql in ["INSERT INTO \(quoted) SELECT * FROM \(quoted) WHERE 0", "DELETE FROM \(quoted) WHERE 0",
+                        "UPDATE \(quoted) SET rowid = rowid WHERE 0"] where !(sql.hasPrefix("UPDATE") && withoutRowID(table, in: scratch)) {
+                do { _ = try scratch.prepare(sql) } catch { out.append("\(table): \(said(error))") }
+            }
+        }
         return out
+    }
+
+    /// True when `table` in `db` has no rowid (an UPDATE of it names no rowid).
+    private func withoutRowID(_ table: String, in db: Database) -> Bool {
+        (try? db.integer("SELECT count(*) FROM pragma_index_list(?1) WHERE origin = 'pk'", table)) == 1
+            && ((try? db.prepare("SELECT rowid FROM \"\(table)\" LIMIT 0")) == nil)
     }
 
     /// Closing this connection will not copy the log into the database file: a file found
@@ -343,7 +391,7 @@ public final class Statement {
 }
 
 // A connection is opened with SQLITE_OPEN_FULLMUTEX: SQLite serialises every call on it, so one
-// may be used from another thread (the erasure's search uses two connections at once).
+// may be used from another thread (the count after an erasure reads on two connections at once).
 extension Database: @unchecked Sendable {}
 
 /// One statement prepared once and used by one caller at a time, reset after each use (a

@@ -6,7 +6,8 @@ import Foundation
 /// what was derived from them, creates the new tables, and writes every record through the same
 /// writer as every change (`RowWriterSession`), which also lays down what is derived (the
 /// agenda's occurrences and search text, the notification index, the subjects). That writer
-/// is today's: while the tables stay as `Schema9` made them, it writes exactly them
+/// is today's, told to leave out what later schemas added (`indexesMentions`): while the tables
+/// stay as `Schema9` made them, it writes exactly them
 /// (`RowSchemaTests` checks). A later migration that changes these tables first gives this one
 /// a frozen copy of today's writer.
 enum Schema9Migration {
@@ -39,7 +40,8 @@ enum Schema9Migration {
             }
             let take = Take()
             fixed.visit(c, take)
-            try Store.write(take.changes, lastIDs: [:], generation: meta["generation"] ?? 0, now: Date(), to: db)
+            // (Without `mention`, which migration 11 makes from these rows.)
+            try Store.write(take.changes, lastIDs: [:], generation: meta["generation"] ?? 0, now: Date(), indexesMentions: false, to: db)
         }
         if repairs > 0 { try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('migrated-repairs', ?1)").bind(repairs).run() }
         for (c, n) in counts where try db.integer("SELECT count(*) FROM \(c.rawValue)") != n {

@@ -204,7 +204,7 @@ extension Store {
 
 /// Writes records as rows, in the transaction already begun: the row and its lists, the people
 /// it refers to as subjects, and what is derived from it (the agenda's occurrences and search
-/// text, who wants which notifications).
+/// text, who wants which notifications, the keys of its free text in `mention`).
 struct RowWriterSession {
     let db: Database
     /// This write's prepared statements.
@@ -219,11 +219,15 @@ struct RowWriterSession {
     /// Visitor subjects a row stopped referring to: removed at the end when nothing else does.
     private(set) var loosened: Set<Int> = []
     let occurrenceRange: (from: Int, until: Int)?
+    /// False while migration 9 writes the typed tables: `mention` comes with migration 11,
+    /// which fills it from the rows.
+    let indexesMentions: Bool
 
-    init(db: Database) throws {
+    init(db: Database, indexesMentions: Bool = true) throws {
         self.db = db
         sql = StatementCache(db)
         occurrenceRange = try AgendaOccurrences.coveredRange(db)
+        self.indexesMentions = indexesMentions
     }
 
     /// The extra columns a collection's rows carry beyond the record's own.
@@ -329,6 +333,9 @@ struct RowWriterSession {
             }
             for (seq, row) in rows.enumerated() { try childInserts[t.name]!.bind(all: [r.storageKey, seq] + row.map(\.bound)).run() }
         }
+        if indexesMentions, let keys = MentionIndex.keys(R.self, cells: cells, children: children) {
+            try MentionIndex.write(keys, c, r.storageKey, in: sql)
+        }
         switch r {
         case let i as AgendaItem: if let range = occurrenceRange { try AgendaOccurrences.index(i, range: range, in: sql) }
         case let a as Account: try Store.indexInterests(a, in: sql)
@@ -347,6 +354,7 @@ struct RowWriterSession {
         if c == .reports { try loosen("SELECT reporter_subject FROM reports WHERE id = ?1", ref.key) }
         if deletes[c] == nil { deletes[c] = try db.prepare("DELETE FROM \(c.rawValue) WHERE id = ?1") }
         try deletes[c]!.bind(ref.key).run()
+        if indexesMentions, MentionIndex.textColumns[c] != nil { try MentionIndex.remove(c, ref.key, in: sql) }
         switch c {
         case .accounts:
             try sql("DELETE FROM notify_interest WHERE account = ?1").bind(ref.key).run()

@@ -88,6 +88,9 @@ enum StoreSchema {
             try db.execute(AgendaDayCounts.createSQL)
             try db.execute(TableRows.createSQL)
         },
+        // Version 11 (issue 23): the keys of every row's free text, by which an erasure finds
+        // the texts that may hold a person's address or number (`MentionIndex`).
+        { db in try MentionIndex.migrate(db) },
     ] }
 }
 
@@ -177,11 +180,13 @@ extension Store {
     /// occurrences are laid down again first when due (see `AgendaOccurrences`). References to
     /// people are checked when the transaction commits (deferred foreign keys): rows may be
     /// written in any order, and a change that leaves one pointing to a person who is gone fails whole.
-    static func write(_ changes: [RecordRef: RecordChange], lastIDs: [CollectionName: Int], generation: Int, now: Date? = nil, to db: Database) throws {
+    /// `indexesMentions` is false only for migration 9, which writes before `mention` exists.
+    static func write(_ changes: [RecordRef: RecordChange], lastIDs: [CollectionName: Int], generation: Int, now: Date? = nil,
+                      indexesMentions: Bool = true, to db: Database) throws {
         try db.execute("PRAGMA defer_foreign_keys = ON")
         if let now { try AgendaOccurrences.layDownIfDue(now: now, in: db) }
         var touched: Set<CollectionName> = []
-        var rows = try RowWriterSession(db: db)
+        var rows = try RowWriterSession(db: db, indexesMentions: indexesMentions)
         for (ref, change) in changes.sorted(by: { $0.key < $1.key }) {
             touched.insert(ref.collection)
             switch change {
