@@ -40,8 +40,6 @@ public final class Store {
     let db: Database
     /// What a search typed letter by letter keeps between keys.
     let searchCache = AgendaSearchCache()
-    /// The statements a change prepares, kept for the next change (used under the write lock only).
-    private(set) lazy var writeStatements = StatementCache(db)
 
     /// The change counter of collection `c` as this process last read or wrote it.
     func seenVersion(_ c: CollectionName) -> Int { seenVersions["version:" + c.rawValue] ?? 0 }
@@ -448,7 +446,7 @@ public final class Store {
         var lastIDs = tx.state.manifest.lastIDs
         for (c, id) in lastIDs where state.manifest.lastIDs[c] == id { lastIDs[c] = nil }
         let metaAfter: [String: Int] = try db.transaction {
-            try Self.write(tx.changes, lastIDs: lastIDs, generation: generation, now: tx.now, statements: writeStatements, to: db)
+            try Self.write(tx.changes, lastIDs: lastIDs, generation: generation, now: tx.now, to: db)
             try faultHook?(.recordsWritten)
             // The counters as this transaction leaves them (read after it, another process's
             // change could slip in between and never be read here).

@@ -43,13 +43,7 @@ enum AgendaOccurrences {
 
     /// The range the rows cover, if laid down.
     static func coveredRange(_ db: Database) throws -> (from: Int, until: Int)? {
-        try coveredRange(StatementCache(db))
-    }
-
-    /// The range the rows cover, if laid down (through statements kept for a change).
-    static func coveredRange(_ sql: StatementCache) throws -> (from: Int, until: Int)? {
-        let s = try sql("SELECT (SELECT value FROM meta WHERE key = 'occurrences-from'), (SELECT value FROM meta WHERE key = 'occurrences-until')")
-        defer { s.reset() }
+        let s = try db.prepare("SELECT (SELECT value FROM meta WHERE key = 'occurrences-from'), (SELECT value FROM meta WHERE key = 'occurrences-until')")
         guard try s.step(), !s.isNull(0), !s.isNull(1) else { return nil }
         return (s.int(0), s.int(1))
     }
@@ -98,9 +92,9 @@ enum AgendaOccurrences {
 
     /// Lays the rows of every activity down again for the range at `now`, when there is none yet
     /// or less than a year of it is left (or `now` lies before it): once a year, in a change.
-    static func layDownIfDue(now: Date, in db: Database, statements: StatementCache? = nil) throws {
+    static func layDownIfDue(now: Date, in db: Database) throws {
         let t = Int(now.timeIntervalSince1970)
-        if let r = try coveredRange(statements ?? StatementCache(db)), r.from <= t - 300 * 86_400, r.until >= t + 366 * 86_400 { return }
+        if let r = try coveredRange(db), r.from <= t - 300 * 86_400, r.until >= t + 366 * 86_400 { return }
         let range = range(at: now)
         try db.execute("DELETE FROM agenda_occurrence; DELETE FROM meta WHERE key = 'occurrences-longest'")
         let cache = StatementCache(db)

@@ -440,9 +440,6 @@ final class StatementCache {
 
     init(_ db: Database) { self.db = db }
 
-    /// Resets every statement kept (none keeps a read open).
-    func resetAll() { for s in statements.values { s.reset() } }
-
     /// `sql` prepared once for this write, reset and ready to bind.
     func callAsFunction(_ sql: String) throws -> Statement {
         if let s = statements[sql] {

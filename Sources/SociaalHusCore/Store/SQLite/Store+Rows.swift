@@ -223,10 +223,10 @@ struct RowWriterSession {
     /// which fills it from the rows.
     let indexesMentions: Bool
 
-    init(db: Database, statements: StatementCache? = nil, indexesMentions: Bool = true) throws {
+    init(db: Database, indexesMentions: Bool = true) throws {
         self.db = db
-        sql = statements ?? StatementCache(db)
-        occurrenceRange = try AgendaOccurrences.coveredRange(sql)
+        sql = StatementCache(db)
+        occurrenceRange = try AgendaOccurrences.coveredRange(db)
         self.indexesMentions = indexesMentions
     }
 
@@ -316,20 +316,20 @@ struct RowWriterSession {
             let names = (["id", "crc"] + columns).joined(separator: ", ")
             let values = (1...(columns.count + 2)).map { "?\($0)" }.joined(separator: ", ")
             let update = (["crc"] + columns).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            upserts[c] = try sql("INSERT INTO \(c.rawValue) (\(names)) VALUES (\(values)) ON CONFLICT (id) DO UPDATE SET \(update)")
+            upserts[c] = try db.prepare("INSERT INTO \(c.rawValue) (\(names)) VALUES (\(values)) ON CONFLICT (id) DO UPDATE SET \(update)")
         }
         var values: [Any?] = [cells[0].bound, crc]
         values += cells.dropFirst().map(\.bound)
         values += extras.map(\.bound)
         try upserts[c]!.bind(all: values).run()
         for (t, rows) in zip(R.childTables, children) {
-            if childDeletes[t.name] == nil { childDeletes[t.name] = try sql("DELETE FROM \(t.name) WHERE \(t.owner) = ?1") }
+            if childDeletes[t.name] == nil { childDeletes[t.name] = try db.prepare("DELETE FROM \(t.name) WHERE \(t.owner) = ?1") }
             try childDeletes[t.name]!.bind(r.storageKey).run()
             guard !rows.isEmpty else { continue }
             if childInserts[t.name] == nil {
                 let names = ([t.owner, "seq"] + t.columns).joined(separator: ", ")
                 let values = (1...(t.columns.count + 2)).map { "?\($0)" }.joined(separator: ", ")
-                childInserts[t.name] = try sql("INSERT INTO \(t.name) (\(names)) VALUES (\(values))")
+                childInserts[t.name] = try db.prepare("INSERT INTO \(t.name) (\(names)) VALUES (\(values))")
             }
             for (seq, row) in rows.enumerated() { try childInserts[t.name]!.bind(all: [r.storageKey, seq] + row.map(\.bound)).run() }
         }
@@ -352,7 +352,7 @@ struct RowWriterSession {
         if c == .accounts || c == .intakes { try Store.recordErasure(ref, now: now, in: db) }
         if c == .messages { try loosen("SELECT sender_subject FROM messages WHERE id = ?1", ref.key) }
         if c == .reports { try loosen("SELECT reporter_subject FROM reports WHERE id = ?1", ref.key) }
-        if deletes[c] == nil { deletes[c] = try sql("DELETE FROM \(c.rawValue) WHERE id = ?1") }
+        if deletes[c] == nil { deletes[c] = try db.prepare("DELETE FROM \(c.rawValue) WHERE id = ?1") }
         try deletes[c]!.bind(ref.key).run()
         if indexesMentions, MentionIndex.textColumns[c] != nil { try MentionIndex.remove(c, ref.key, in: sql) }
         switch c {

@@ -181,17 +181,12 @@ extension Store {
     /// people are checked when the transaction commits (deferred foreign keys): rows may be
     /// written in any order, and a change that leaves one pointing to a person who is gone fails whole.
     /// `indexesMentions` is false only for migration 9, which writes before `mention` exists.
-    /// `statements` are those kept between changes (`Store.writeStatements`): preparing the
-    /// twenty or so statements of a change again each time was a third of a small change.
     static func write(_ changes: [RecordRef: RecordChange], lastIDs: [CollectionName: Int], generation: Int, now: Date? = nil,
-                      indexesMentions: Bool = true, statements: StatementCache? = nil, to db: Database) throws {
-        let sql = statements ?? StatementCache(db)
-        // (Reset, so none of them keeps a read open after the change.)
-        defer { sql.resetAll() }
-        try sql("PRAGMA defer_foreign_keys = ON").run()
-        if let now { try AgendaOccurrences.layDownIfDue(now: now, in: db, statements: sql) }
+                      indexesMentions: Bool = true, to db: Database) throws {
+        try db.execute("PRAGMA defer_foreign_keys = ON")
+        if let now { try AgendaOccurrences.layDownIfDue(now: now, in: db) }
         var touched: Set<CollectionName> = []
-        var rows = try RowWriterSession(db: db, statements: sql, indexesMentions: indexesMentions)
+        var rows = try RowWriterSession(db: db, indexesMentions: indexesMentions)
         for (ref, change) in changes.sorted(by: { $0.key < $1.key }) {
             touched.insert(ref.collection)
             switch change {
@@ -200,15 +195,15 @@ extension Store {
             }
         }
         try rows.removeLooseVisitors()
-        let set = try sql("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
-        let bump = try sql("INSERT INTO meta (key, value) VALUES (?1, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1")
+        let set = try db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
+        let bump = try db.prepare("INSERT INTO meta (key, value) VALUES (?1, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1")
         for (c, id) in lastIDs { try set.bind("last:" + c.rawValue, id).run() }
         try set.bind("generation", generation).run()
         for c in touched { try bump.bind("version:" + c.rawValue).run() }
         do {
-            let version = try sql("SELECT value FROM meta WHERE key = ?1")
-            let log = try sql("INSERT INTO change_log (collection, version, key) VALUES (?1, ?2, ?3)")
-            let prune = try sql("DELETE FROM change_log WHERE collection = ?1 AND version <= ?2")
+            let version = try db.prepare("SELECT value FROM meta WHERE key = ?1")
+            let log = try db.prepare("INSERT INTO change_log (collection, version, key) VALUES (?1, ?2, ?3)")
+            let prune = try db.prepare("DELETE FROM change_log WHERE collection = ?1 AND version <= ?2")
             var now: [CollectionName: Int] = [:]
             for c in touched {
                 guard try version.bind("version:" + c.rawValue).step() else { continue }
