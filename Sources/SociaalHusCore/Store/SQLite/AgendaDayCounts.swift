@@ -47,7 +47,7 @@ enum AgendaDayCounts {
     /// (a day or so of them), exactly as `filter` finds them.
     static func days(_ q: AgendaQuery, sight: AgendaSight, db: Database) throws -> [(day: Int, count: Int)]? {
         guard q.organisation == nil, q.category == nil, AgendaSearch.needle(q.search) == nil,
-              try db.integer("SELECT count(*) FROM sqlite_schema WHERE name = 'agenda_day'") == 1,
+              try db.userVersion >= 10,
               let (filterSQL, filterArgs) = try AgendaOccurrences.filter(q, sight: sight, db: db),
               let (from, to) = StoreState.window(q) else { return nil }
         let zone = LocalTime.calendar.timeZone
@@ -98,7 +98,7 @@ enum AgendaDayCounts {
 
     /// Where the counts disagree with the rows: for `check`.
     static func problems(_ db: Database) throws -> [CoreError] {
-        guard try db.integer("SELECT count(*) FROM sqlite_schema WHERE name = 'agenda_day'") == 1 else { return [] }
+        guard try db.userVersion >= 10 else { return [] }
         let wrong = try db.integer("""
             SELECT (SELECT count(*) FROM (
                         SELECT day, wijk, n FROM agenda_day

@@ -225,19 +225,18 @@ public final class Database {
             if sql.uppercased().hasPrefix("CREATE TABLE") { tables.append(name) }
         }
         for table in tables {
-            let quoted = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            for sql in ["INSERT INTO \(quoted) SELECT * FROM \(quoted) WHERE 0", "DELETE FROM \(quoted) WHERE 0",
-                        "UPDATE \(quoted) SET rowid = rowid WHERE 0"] where !(sql.hasPrefix("UPDATE") && withoutRowID(table, in: scratch)) {
+            func quote(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            // (Every column set to itself: each UPDATE trigger, whatever columns it names, is compiled.)
+            var columns: [String] = []
+            let info = try scratch.prepare("SELECT name FROM pragma_table_info(?1)").bind(table)
+            while try info.step() { columns.append(quote(info.text(0))) }
+            let t = quote(table)
+            for sql in ["INSERT INTO \(t) SELECT * FROM \(t) WHERE 0", "DELETE FROM \(t) WHERE 0",
+                        "UPDATE \(t) SET " + columns.map { "\($0) = \($0)" }.joined(separator: ", ") + " WHERE 0"] {
                 do { _ = try scratch.prepare(sql) } catch { out.append("\(table): \(said(error))") }
             }
         }
         return out
-    }
-
-    /// True when `table` in `db` has no rowid (an UPDATE of it names no rowid).
-    private func withoutRowID(_ table: String, in db: Database) -> Bool {
-        (try? db.integer("SELECT count(*) FROM pragma_index_list(?1) WHERE origin = 'pk'", table)) == 1
-            && ((try? db.prepare("SELECT rowid FROM \"\(table)\" LIMIT 0")) == nil)
     }
 
     /// Closing this connection will not copy the log into the database file: a file found
