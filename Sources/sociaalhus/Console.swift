@@ -36,7 +36,12 @@ enum Console {
         /// Adds "HH:MM" for `seconds` after midnight.
         mutating func appendTime(_ seconds: Int) {
             let h = seconds / 3600, m = seconds % 3600 / 60
-            bytes.append(contentsOf: [UInt8(0x30 + h / 10), UInt8(0x30 + h % 10), 0x3A, UInt8(0x30 + m / 10), UInt8(0x30 + m % 10)])
+            // (Byte by byte: an array literal here was an allocation per line.)
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 + h / 10))
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 + h % 10))
+            bytes.append(0x3A)
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 + m / 10))
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 + m % 10))
         }
 
         /// Ends the line (and writes out when 64 KiB have gathered).

@@ -161,7 +161,8 @@ public final class Store {
                 if readOnly { throw LegacyShardStore.exists(at: path) ? needsUpgrade : CoreError.storeNotFound(path: path) }
                 try migrateShardFiles(at: path)
             }
-            let db = try Database(path: dbPath, readOnly: readOnly)
+            // A `.read` store is a one-shot command's, used on its main thread only.
+            let db = try Database(path: dbPath, readOnly: readOnly, oneThread: use == .read)
             let store: Store
             do {
                 if readOnly {

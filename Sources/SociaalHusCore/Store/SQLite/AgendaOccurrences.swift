@@ -120,8 +120,11 @@ extension AgendaOccurrences {
         let zone = LocalTime.calendar.timeZone
         var args: [Any?] = [RecurrenceExpansion.localDay(from.addingTimeInterval(-Double(longest) - 1), zone),
                             RecurrenceExpansion.localDay(to, zone), t, f]
-        var sql = "FROM agenda_occurrence o WHERE o.day BETWEEN ?1 AND ?2 AND o.starts < ?3 AND (o.starts >= ?4 OR o.ends > ?4)"
+        var sql = "FROM agenda_occurrence o WHERE o.day BETWEEN ?1 AND ?2"
+        // The wijk first: SQLite tests the terms in the order written, and this one turns away
+        // most rows of a one-wijk listing (a sixth of the `agenda` command at ten times Borne).
         if let w = q.wijk { args.append(w.rawValue); sql += " AND (o.wijk IS NULL OR o.wijk = ?\(args.count))" }
+        sql += " AND o.starts < ?3 AND (o.starts >= ?4 OR o.ends > ?4)"
         if let o = q.organisation { args.append(o.rawValue); sql += " AND o.organisation = ?\(args.count)" }
         if let c = q.category { args.append(c.lowercased()); sql += " AND o.category = ?\(args.count)" }
         if let needle = AgendaSearch.needle(q.search) {

@@ -20,7 +20,10 @@ public final class Database {
 
     /// Opens (or, with `create`, makes with mode 0600) the database at `path`; `readOnly`
     /// opens it without writing any file. Only `create` makes a database: an empty file is refused.
-    public init(path: String, create: Bool = false, readOnly: Bool = false) throws {
+    /// `oneThread` is for a connection only ever used by one thread at a time (a one-shot read
+    /// command): SQLite then takes no lock per call, which was a tenth of printing a wijk's
+    /// eight weeks at ten times Borne (every column of every row is a call).
+    public init(path: String, create: Bool = false, readOnly: Bool = false, oneThread: Bool = false) throws {
         self.path = path
         let name = (path as NSString).lastPathComponent
         if create {
@@ -40,7 +43,7 @@ public final class Database {
             if st.st_size == 0 { throw CoreError.storeCorrupt(file: path, problem: .empty) }
         }
         var db: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX
+        let flags = (readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW | (oneThread ? SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_FULLMUTEX)
         var log = stat(), index = stat()
         let logHasChanges = lstat(path + "-wal", &log) == 0 && log.st_size > 0
         if readOnly, logHasChanges, lstat(path + "-shm", &index) != 0 {
@@ -389,8 +392,8 @@ public final class Statement {
     }
 }
 
-// A connection is opened with SQLITE_OPEN_FULLMUTEX: SQLite serialises every call on it, so one
-// may be used from another thread (the count after an erasure reads on two connections at once).
+// A connection is opened with SQLITE_OPEN_FULLMUTEX (unless its opener promises one thread):
+// SQLite serialises every call on it, so one may be used from another thread (the count after an erasure reads on two connections at once).
 extension Database: @unchecked Sendable {}
 
 /// One statement prepared once and used by one caller at a time, reset after each use (a
