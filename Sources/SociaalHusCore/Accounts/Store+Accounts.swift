@@ -66,7 +66,7 @@ extension Store {
     /// A login with an address that has no account goes the same way as a wrong password: the
     /// same wait after repeated failures, a dummy hash so it takes as long, a stored failure
     /// (under a keyed hash of the address, bounded and expiring), and the same message.
-    private func failUnknownAddress(_ raw: String, password: String) throws -> Never {
+    func failUnknownAddress(_ raw: String, password: String) throws -> Never {
         // Folded as a known address is, so "Café@…" typed composed and decomposed count as one.
         let address = EmailAddress.folded(raw.trimmingCharacters(in: .whitespacesAndNewlines))
         let key = state.settings.throttleKey

@@ -48,6 +48,11 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
         public var created: Date
         public var failedLoginsInARow: Int
         public var lastFailedLogin: Date?
+        /// Until when a one-time code for a new password works (the code itself is never
+        /// stored, only its hash); nil without one.
+        public var resetCodeValidUntil: Date?
+        /// How that code was given: "desk", "mail" or "operator".
+        public var resetCodeGiven: String?
     }
 
     /// Profile fields.
@@ -203,6 +208,7 @@ extension Store {
             }
             return .init(id: m.id.rawValue, senderName: ContentVisibility.senderName(of: m, in: s, for: .account(a)), senderEmail: m.senderEmail, recipient: to, text: m.shownText(.dutch), sent: m.sent)
         }
+        let reset = try resetCode(of: id)
         let posts = s.posts.all.filter { $0.author == .resident(id) }.sorted { $0.id < $1.id }
         let orgPosts = s.posts.all.filter { if case .organisation(_, let by) = $0.author { return by == id } else { return false } }.sorted { $0.id < $1.id }
         let sent = s.messages.all.filter { $0.senderAccount == id || ($0.senderAccount == nil && $0.senderEmail == a.email) }.sorted { $0.id < $1.id }
@@ -246,7 +252,9 @@ extension Store {
             account: .init(id: id.rawValue, email: a.email, name: a.name, roles: a.roles.names,
                            editorOf: a.roles.editorOf.map(orgName), partnerOf: a.roles.partnerOf.map(wijkName),
                            blocked: a.blocked, blockedReason: a.blockedReason, created: a.created,
-                           failedLoginsInARow: a.throttle.consecutiveFailures, lastFailedLogin: a.throttle.lastFailure),
+                           failedLoginsInARow: a.throttle.consecutiveFailures, lastFailedLogin: a.throttle.lastFailure,
+                           resetCodeValidUntil: reset.flatMap { $0.expires > clock.now() ? $0.expires : nil },
+                           resetCodeGiven: reset.flatMap { $0.expires > clock.now() ? $0.how : nil }),
             profile: .init(displayName: a.profile.displayName, wijk: wijkName(a.profile.wijk),
                            photo: a.profile.photo.map { "photos/" + $0 }, visibility: a.profile.visibility.rawValue,
                            interests: a.profile.interests, emailPreferences: prefs, phone: a.profile.phone, address: a.profile.address,
@@ -275,7 +283,7 @@ extension Store {
     static func role(of a: Account, for action: AuditEvent.Action) -> String {
         switch action {
         case .intakeOpened, .intakeListed, .intakeCreated, .intakeChanged, .intakeReferred, .intakeErased, .intakeLinked, .intakeUnlinked,
-             .accountLookedUp:
+             .accountLookedUp, .resetCodeIssued:
             if a.roles.deskStaff { return "desk-staff" }
             if a.roles.administrator { return "administrator" }
         case .contentModerated:

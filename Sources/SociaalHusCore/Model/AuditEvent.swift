@@ -39,6 +39,10 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         /// The desk looked the person's account up by e-mail address and was shown its name and wijk.
         case accountLookedUp = "account-looked-up"
         case contentModerated = "content-moderated"
+        /// A one-time code to set a new password was made (target: "desk", "mail" or "operator").
+        case resetCodeIssued = "reset-code-issued"
+        /// A new password was set with a one-time code (target: how the code was given).
+        case passwordReset = "password-reset"
     }
 
     /// Internal id.

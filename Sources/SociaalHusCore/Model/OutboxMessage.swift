@@ -21,6 +21,8 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable {
         case announcement
         /// A resident's own data export, asked for over SSH (see `Store.mailExport`).
         case dataExport = "data-export"
+        /// A one-time code to set a new password, to the account's own address (`PasswordReset`).
+        case passwordReset = "password-reset"
     }
 
     /// Where it stands.

@@ -77,6 +77,10 @@ public enum ContentAction: Sendable {
     case approveFeed(wijk: WijkID)
     /// Send the wijk newsletter: its local partner or an administrator.
     case sendNewsletter(wijk: WijkID)
+    /// Make a one-time code for a new password for `target`, after checking who is at the desk:
+    /// desk staff for residents, editors and partners; only an administrator for an account
+    /// with the desk or administrator role (else a desk member could take over such an account).
+    case issueResetCode(for: Account)
 }
 
 /// Who may create, edit and delete which content: residents their own posts; organisation
@@ -129,6 +133,9 @@ public enum Permissions {
             return roles.partnerOf.contains(wijk) ? nil : .partnersOnly
         case .approveFeed:
             return .partnersOnly
+        case .issueResetCode(let target):
+            guard roles.deskStaff else { return .deskStaffOnly }
+            return target.roles.deskStaff || target.roles.administrator ? .administratorsOnly : nil
         }
     }
 

@@ -391,7 +391,7 @@ public final class Store {
             // A record the change could not read is the reason it failed (not, say, "account gone").
             do { result = try body(&tx) } catch { throw Self.damage(in: tx.state) ?? error }
             if let damage = Self.damage(in: tx.state) { throw damage }
-            if !tx.changes.isEmpty || !tx.mailToWrite.isEmpty || !tx.photosToWrite.isEmpty { try commit(tx) }
+            if !tx.changes.isEmpty || !tx.mailToWrite.isEmpty || !tx.photosToWrite.isEmpty || !tx.statements.isEmpty { try commit(tx) }
             return result
         }
     }
@@ -448,6 +448,7 @@ public final class Store {
         for (c, id) in lastIDs where state.manifest.lastIDs[c] == id { lastIDs[c] = nil }
         let metaAfter: [String: Int] = try db.transaction {
             try Self.write(tx.changes, lastIDs: lastIDs, generation: generation, now: tx.now, to: db)
+            for (sql, args) in tx.statements { try db.prepare(sql).bind(all: args).run() }
             try faultHook?(.recordsWritten)
             // The counters as this transaction leaves them (read after it, another process's
             // change could slip in between and never be read here).

@@ -19,6 +19,9 @@ struct Transaction {
     var photosToWrite: [(String, Data)] = []
     /// Profile photos to remove once the commit is durable (names in `photos/`).
     var photosToRemove: [String] = []
+    /// Statements on tables outside the record collections (such as `reset_code`), run in the
+    /// same SQLite transaction after the records: they land with the change or not at all.
+    var statements: [(sql: String, args: [Any?])] = []
 
     init(state: StoreState, now: Date) {
         self.state = state

@@ -67,6 +67,12 @@ public enum CoreError: Error, Equatable, Sendable {
     case loginFailed
     case loginThrottled(seconds: Int)
     case accountBlocked
+    /// The address and the one-time code do not belong together (or there is no such code).
+    case resetCodeWrong
+    /// Not something a code can be (a typo, not counted as a try).
+    case resetCodeMalformed
+    /// The right code, too old: ask a new one.
+    case resetCodeExpired
     // Permissions
     case notPermitted(PermissionDenial)
     case platformPrivate
@@ -217,6 +223,15 @@ public enum CoreError: Error, Equatable, Sendable {
         case .accountBlocked:
             return lang.pick(nl: "Dit account is geblokkeerd. Neem contact op met de beheerder van het platform.",
                              en: "This account is blocked. Contact the platform administrator.")
+        case .resetCodeWrong:
+            return lang.pick(nl: "E-mailadres of code klopt niet. Kijk of je de code goed hebt overgetypt, of vraag een nieuwe aan de balie van het Sociaal Hus.",
+                             en: "E-mail address or code is incorrect. Check that you copied the code correctly, or ask for a new one at the Sociaal Hus desk.")
+        case .resetCodeMalformed:
+            return lang.pick(nl: "Een code heeft \(PasswordReset.length) tekens, zoals ABCD-EFGH-JKLM (letters en cijfers, zonder 0, O, 1 en I). Typ hem opnieuw.",
+                             en: "A code has \(PasswordReset.length) characters, like ABCD-EFGH-JKLM (letters and digits, without 0, O, 1 and I). Type it again.")
+        case .resetCodeExpired:
+            return lang.pick(nl: "Deze code is verlopen (een code werkt \(Int(PasswordReset.validity / 3600)) uur). Vraag een nieuwe aan de balie van het Sociaal Hus, of per e-mail.",
+                             en: "This code has expired (a code works for \(Int(PasswordReset.validity / 3600)) hours). Ask for a new one at the Sociaal Hus desk, or by e-mail.")
         case .notPermitted(let denial):
             return denial.message(lang)
         case .backupRefused(let problem):

@@ -13,6 +13,8 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case register, privacy, myData, export, eraseAccount, changePassword, toggle
     // Intake
     case refer, closeIntake, history, eraseIntake, retention, confirmTold, filterMatching
+    /// The desk makes a one-time code for a new password for someone in front of it.
+    case resetCode
     // Messages
     case contact, reply, newsletter, announcement, neighbours
     // Moderation and sharing

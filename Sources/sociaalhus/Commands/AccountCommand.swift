@@ -1,7 +1,7 @@
 import Foundation
 import SociaalHusCore
 
-/// `sociaalhus account add|block|unblock|erase|photo`.
+/// `sociaalhus account add|block|unblock|reset|erase|photo`.
 enum AccountCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let sub = args.positional.count > 1 ? args.positional[1] : ""
@@ -9,6 +9,7 @@ enum AccountCommand {
         case "add": try add(&args, ctx)
         case "block", "unblock": try block(&args, ctx, blocked: sub == "block")
         case "erase": try erase(&args, ctx)
+        case "reset": try reset(&args, ctx)
         case "photo": try photo(&args, ctx)
         default: throw CLIError.unknownCommand("account " + sub)
         }
@@ -70,6 +71,18 @@ enum AccountCommand {
             }
         }
         return roles
+    }
+
+    /// Prints a one-time code with which the account's holder sets a new password at the login
+    /// form ("Wachtwoord vergeten"); logged in their log as made by the operator.
+    static func reset(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let email = try args.required("email")
+        let store = try ctx.openStore(&args)
+        let account = try store.account(email: email)
+        let code = try store.issueResetCode(email: email, by: .commandLine)
+        let hours = Int(PasswordReset.validity / 3600)
+        Console.out(ctx.t("Eenmalige code voor account \(account.id) (\(account.email)): \(code)\nGeldig \(hours) uur, één keer. Geef hem alleen aan de persoon zelf, nadat je hebt gezien wie het is. Bij het inloggen kiest die \"Wachtwoord vergeten\". Een eerdere code werkt niet meer.",
+                          "One-time code for account \(account.id) (\(account.email)): \(code)\nValid \(hours) hours, once. Give it only to the person themselves, after checking who they are. When logging in, they choose \"Forgot password\". An earlier code no longer works."))
     }
 
     static func block(_ args: inout Arguments, _ ctx: CommandContext, blocked: Bool) throws {

@@ -91,6 +91,9 @@ enum StoreSchema {
         // Version 11 (issue 23): the keys of every row's free text, by which an erasure finds
         // the texts that may hold a person's address or number (`MentionIndex`).
         { db in try MentionIndex.migrate(db) },
+        // Version 12 (issue 24): one-time codes for setting a new password (`PasswordReset`),
+        // a salted hash only, one per account, gone with the account.
+        { db in try db.execute(PasswordReset.schema) },
     ] }
 }
 

@@ -9,6 +9,7 @@ final class LoginScreen: FormScreen {
             FormField("email", "E-mailadres", .text(TextField(limit: 254))),
             FormField("password", "Wachtwoord", .text(TextField(secret: true, limit: 1024))),
             FormField("login", "Inloggen", .button),
+            FormField("forgot", "Wachtwoord vergeten", .button),
             FormField("gap", "", .note(.normal)),
             FormField("register", "Nieuw hier? Registreren", .button),
             FormField("privacy", "Privacyverklaring lezen", .button),
@@ -24,6 +25,7 @@ final class LoginScreen: FormScreen {
     override func pressed(_ id: String, _ ctx: UIContext) {
         switch id {
         case "login": logIn(ctx)
+        case "forgot": ctx.push(ResetPasswordScreen(ctx, email: form.text("email")))
         case "register": ctx.push(RegisterScreen(ctx))
         case "privacy": ctx.push(PrivacyScreen())
         case "visitor": ctx.push(VisitorAddressScreen(ctx))
@@ -51,12 +53,13 @@ final class LoginScreen: FormScreen {
         for (i, line) in intro.prefix(2).enumerated() {
             g.put(line, x: area.x + 2, y: area.y + 1 + i, role: .normal, maxWidth: area.width - 4)
         }
-        form.fields[0].label = ctx.t("E-mailadres", "E-mail address")
-        form.fields[1].label = ctx.t("Wachtwoord", "Password")
-        form.fields[2].label = ctx.t("Inloggen", "Log in")
-        form.fields[4].label = ctx.t("Nieuw hier? Registreren", "New here? Register")
-        form.fields[5].label = ctx.t("Privacyverklaring lezen", "Read the privacy statement")
-        form.fields[6].label = ctx.t("Mijn gegevens als bezoeker", "My data as a visitor")
+        form.setLabel("email", ctx.t("E-mailadres", "E-mail address"))
+        form.setLabel("password", ctx.t("Wachtwoord", "Password"))
+        form.setLabel("login", ctx.t("Inloggen", "Log in"))
+        form.setLabel("forgot", ctx.t("Wachtwoord vergeten", "Forgot password"))
+        form.setLabel("register", ctx.t("Nieuw hier? Registreren", "New here? Register"))
+        form.setLabel("privacy", ctx.t("Privacyverklaring lezen", "Read the privacy statement"))
+        form.setLabel("visitor", ctx.t("Mijn gegevens als bezoeker", "My data as a visitor"))
         let top = 2 + min(intro.count, 2)
         form.render(into: &g, area: Rect(x: area.x + 2, y: area.y + top, width: area.width - 4, height: area.height - top))
     }

@@ -110,6 +110,10 @@ struct MyDataLines {
         field(t("Aangemaakt", "Created"), Self.date(a.created, lang))
         field(t("Mislukte logins", "Failed logins"), String(a.failedLoginsInARow)
               + (a.lastFailedLogin.map { t(", laatste ", ", last ") + Self.date($0, lang) } ?? ""))
+        if let until = a.resetCodeValidUntil {
+            let how = a.resetCodeGiven == "mail" ? t("per e-mail", "by e-mail") : a.resetCodeGiven == "desk" ? t("aan de balie", "at the desk") : t("door de beheerder", "by the administrator")
+            field(t("Code voor nieuw wachtwoord", "Code for a new password"), t("gegeven \(how), werkt tot ", "given \(how), works until ") + Self.date(until, lang))
+        }
         field(t("Wachtwoord", "Password"), t("alleen als onleesbare hash bewaard; nooit getoond of geëxporteerd",
                                              "kept only as an unreadable hash; never shown or exported"))
     }

@@ -1,0 +1,109 @@
+import SociaalHusCore
+import TerminalKit
+
+/// Wachtwoord vergeten: the e-mail address, the one-time code (from the desk, or mailed to that
+/// address where the platform sends e-mail), and a new password twice (rules shown before
+/// typing). The right code logs the person in with the new password.
+final class ResetPasswordScreen: FormScreen {
+    /// Codes this screen may ask by e-mail (each costs a password hash; a mailbox is protected by
+    /// the store's limit per account).
+    static let mailRequestsPerScreen = 3
+    private var mailRequests = 0
+    private let canMail: Bool
+
+    init(_ ctx: UIContext, email: String = "") {
+        canMail = !ctx.store.settings.mailCommand.isEmpty
+        var fields = [
+            FormField("intro", "", .note(.normal)),
+            FormField("email", "", .text(TextField(limit: Field.email.limit))),
+            FormField("code", "", .text(TextField(limit: 40))),
+            FormField("rules", PasswordPolicy.explanation(ctx.language), .note(.muted)),
+            FormField("new", "", .text(TextField(secret: true, limit: PasswordPolicy.maximumLength))),
+            FormField("repeat", "", .text(TextField(secret: true, limit: PasswordPolicy.maximumLength))),
+            FormField("submit", "", .button),
+        ]
+        if canMail { fields.append(FormField("mail", "", .button)) }
+        super.init(Form(fields, labelWidth: 26))
+        form.setText("email", email)
+        form.focus(on: email.isEmpty ? "email" : "code")
+    }
+
+    override func title(_ ctx: UIContext) -> String { ctx.t("Wachtwoord vergeten", "Forgot password") }
+
+    override func pressed(_ id: String, _ ctx: UIContext) {
+        switch id {
+        case "submit": submit(ctx)
+        case "mail": mailCode(ctx)
+        default: break
+        }
+    }
+
+    /// Enter in the last password field sets it at once, as in the other password forms.
+    override func handle(_ action: Action, _ ctx: UIContext) {
+        if action == .activate, form.focusedID == "repeat" { return submit(ctx) }
+        super.handle(action, ctx)
+    }
+
+    /// Asks the core to mail a code; the answer is the same whether the address has an account.
+    private func mailCode(_ ctx: UIContext) {
+        let email = form.text("email")
+        guard check([("email", Field.email.label(ctx.language), { _ = try EmailAddress.normalise(email) })], ctx) else { return }
+        guard mailRequests < Self.mailRequestsPerScreen else {
+            return ctx.fail(ctx.t("Je hebt hier al \(Self.mailRequestsPerScreen) keer een code gevraagd. Kijk in je e-mail (ook bij ongewenste e-mail), of vraag een code aan de balie van het Sociaal Hus.",
+                                  "You have already asked for a code \(Self.mailRequestsPerScreen) times here. Look in your e-mail (spam too), or ask for a code at the Sociaal Hus desk."))
+        }
+        mailRequests += 1
+        do {
+            try ctx.store.requestResetCodeByMail(email: email)
+            ctx.inform(ctx.t("Als er een account met dit e-mailadres is, is er een code naartoe gestuurd (hooguit één per kwartier). Typ hem hieronder.",
+                             "If there is an account with this e-mail address, a code has been sent to it (at most one per quarter of an hour). Type it below."))
+            form.focus(on: "code")
+        } catch {
+            ctx.fail(error)
+        }
+    }
+
+    /// Checks the repeat, then asks the core; everything typed but the passwords stays on a refusal.
+    private func submit(_ ctx: UIContext) {
+        let new = form.text("new")
+        guard new == form.text("repeat") else {
+            ctx.fail(ctx.t("De wachtwoorden zijn niet gelijk; typ het opnieuw.", "The passwords differ; type the new one again."))
+            form.setText("repeat", "")
+            form.focus(on: "repeat")
+            return
+        }
+        do {
+            let account = try ctx.store.resetPassword(email: form.text("email"), code: form.text("code"), newPassword: new)
+            form.setText("new", "")
+            form.setText("repeat", "")
+            ctx.pop()
+            ctx.inform(ctx.t("Je nieuwe wachtwoord is ingesteld. Welkom, \(safe(account.profile.displayName)).",
+                             "Your new password is set. Welcome, \(safe(account.profile.displayName))."))
+            ctx.logIn(account.id)
+        } catch {
+            ctx.fail(error)
+            switch error as? CoreError {
+            case .passwordRejected?:
+                form.setText("new", ""); form.setText("repeat", ""); form.focus(on: "new")
+            case .resetCodeMalformed?, .resetCodeWrong?, .resetCodeExpired?:
+                form.focus(on: "code")
+            default: break
+            }
+        }
+    }
+
+    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+        let labels = [
+            "intro": canMail
+                ? ctx.t("Vraag een code aan de balie van het Sociaal Hus (neem een identiteitsbewijs mee), of laat hem sturen naar het e-mailadres van je account.",
+                        "Ask for a code at the Sociaal Hus desk (bring proof of identity), or have it sent to your account's e-mail address.")
+                : ctx.t("Vraag een code aan de balie van het Sociaal Hus (neem een identiteitsbewijs mee). Een code werkt 24 uur en één keer.",
+                        "Ask for a code at the Sociaal Hus desk (bring proof of identity). A code works for 24 hours, once."),
+            "email": ctx.t("E-mailadres", "E-mail address"), "code": ctx.t("Code (bijv. ABCD-EFGH-JKLM)", "Code (e.g. ABCD-EFGH-JKLM)"),
+            "new": ctx.t("Nieuw wachtwoord", "New password"), "repeat": ctx.t("Nieuw wachtwoord herhalen", "Repeat new password"),
+            "submit": ctx.t("Nieuw wachtwoord instellen", "Set new password"), "mail": ctx.t("Stuur mij een code per e-mail", "E-mail me a code"),
+        ]
+        for (id, label) in labels { form.setLabel(id, label) }
+        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
+    }
+}
