@@ -112,7 +112,8 @@ enum Console {
     static func confirm(_ question: String, yes: Bool, command: String, _ ctx: CommandContext) throws {
         if yes { return }
         guard interactive else { throw CLIError.needsYes(command: command) }
-        FileHandle.standardError.write(Data((TextSanitizer.sanitize(question) + " " + ctx.t("Typ 'ja' om door te gaan: ", "Type 'yes' to go on: ")).utf8))
+        // Its lines as lines (they were drawn as "⏎" once), and the request on a line of its own.
+        FileHandle.standardError.write(Data((TextSanitizer.sanitize(question, keepNewlines: true) + "\n" + ctx.t("Typ 'ja' om door te gaan: ", "Type 'yes' to go on: ")).utf8))
         let answer = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         guard ["ja", "j", "yes", "y"].contains(answer) else { throw CLIError.notConfirmed }
     }

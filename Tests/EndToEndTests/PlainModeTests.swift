@@ -34,7 +34,7 @@ import Testing
         let lines = [
             "", "j", "j", "3", "!esc",                                  // browse: where am I, down twice, open the third, back
             "/koffie",                                                  // search
-            "profiel", "", "", "n", "",                                 // skip login, press Registreren
+            "profiel", "", "", "n", "n", "",                            // skip login and Wachtwoord vergeten, press Registreren
             "Plain Tester", "plain@example.nl", "kort", "1", "", "", "", "", "", "",   // too short a password: refused, form kept
             "Zonnebloem-Plain-2026!", "", "", "", "", "", "", "",      // asked for the password again, the rest kept
             "prikbord", "n", "1", "Wie helpt met de heg?", "Mijn heg is te hoog.", "", "", "", "", "", "", "",

@@ -18,6 +18,8 @@ import Testing
         "create": "makes a new store",
         "refresh": "re-reads the store",
         "requestVisitorCode": "anyone without an account may ask a code; VisitorProof's limits and 'only where visitor data is held' are the check",
+        "requestResetCodeByMail": "anyone at the login form may ask; the code goes only to the account's own address, one per quarter of an hour",
+        "resetPassword": "before anyone is logged in: the one-time code is the check, wrong codes throttled as logins",
     ]
 
     static let coreFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
