@@ -39,6 +39,10 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         /// The desk looked the person's account up by e-mail address and was shown its name and wijk.
         case accountLookedUp = "account-looked-up"
         case contentModerated = "content-moderated"
+        /// An administrator gave the account a role (the target names it by ids: "role:partner:3").
+        case roleGiven = "role-given"
+        /// An administrator took a role from the account.
+        case roleTaken = "role-taken"
     }
 
     /// Internal id.

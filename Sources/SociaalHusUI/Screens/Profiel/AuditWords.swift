@@ -37,6 +37,8 @@ enum AuditWords {
         case .intakeUnlinked: return lang.t("Gesprek losgekoppeld van je account", "Conversation unlinked from your account")
         case .accountLookedUp: return lang.t("Account opgezocht aan de balie", "Account looked up at the desk")
         case .contentModerated: return lang.t("Inhoud gemodereerd", "Content moderated")
+        case .roleGiven: return lang.t("Rol gegeven", "Role given")
+        case .roleTaken: return lang.t("Rol afgenomen", "Role taken")
         }
     }
 }
