@@ -10,6 +10,7 @@ import Testing
     static let invocations: [[String]] = [
         [], ["--demo"], ["init", "--demo"], ["init", "--wijk", "Nieuw"],
         ["account", "add", "--email", "nieuw@example.nl", "--name", "Nieuw", "--wijk", "Centrum"],
+        ["account", "role", "--email", "anna@example.nl", "--add", "admin"], ["account", "role", "--email", "anna@example.nl", "--remove", "resident"],
         ["account", "block", "--email", "anna@example.nl"], ["account", "unblock", "--email", "anna@example.nl"],
         ["account", "erase", "--email", "anna@example.nl"], ["account", "photo", "--email", "anna@example.nl", "--remove"], ["export", "--email", "anna@example.nl"],
         ["agenda"], ["agenda", "--wijk", "Centrum", "--format", "ics"], ["check"], ["retention"],
