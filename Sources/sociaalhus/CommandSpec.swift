@@ -82,11 +82,6 @@ struct CommandSpec {
             opt("visibility", ("NIVEAU", "LEVEL"), choices: ["anoniem", "alleen-buren", "openbaar"], "wie het profiel ziet: anoniem (standaard), alleen-buren, openbaar", "who sees the profile: anoniem (default), alleen-buren, openbaar"),
             opt("interest", ("GEBIED", "AREA"), repeatable: true, "een interessegebied", "an area of interest"),
         ]),
-        CommandSpec(path: ["account", "role"], summary: ("geef of neem een rol van een bestaand account; de persoon krijgt bericht", "give or take a role of an existing account; the person is told"), options: [
-            email,
-            opt("add", ("ROL", "ROLE"), "geef deze rol: resident, editor:ORGANISATIE, desk, partner:WIJK of admin", "give this role: resident, editor:ORGANISATION, desk, partner:WIJK or admin"),
-            opt("remove", ("ROL", "ROLE"), "neem deze rol af (de laatste beheerder die kan inloggen blijft beheerder)", "take this role (the last administrator who can log in stays one)"),
-        ]),
         CommandSpec(path: ["account", "block"], summary: ("blokkeer een account (op verzoek)", "block an account (on request)"), options: [
             email, opt("reason", ("TEKST", "TEXT"), "de reden", "the reason"),
         ]),
@@ -96,6 +91,11 @@ struct CommandSpec {
             email,
             opt("from", ("BESTAND", "FILE"), "een JPEG- of PNG-bestand", "a JPEG or PNG file"),
             opt("remove", nil, "haal de foto weg", "remove the photo"),
+        ]),
+        CommandSpec(path: ["account", "role"], summary: ("geef of neem een rol van een bestaand account; de persoon krijgt bericht", "give or take a role of an existing account; the person is told"), options: [
+            email,
+            opt("add", ("ROL", "ROLE"), "geef deze rol: resident, editor:ORGANISATIE, desk, partner:WIJK of admin", "give this role: resident, editor:ORGANISATION, desk, partner:WIJK or admin"),
+            opt("remove", ("ROL", "ROLE"), "neem deze rol af (de laatste beheerder die kan inloggen blijft beheerder)", "take this role (the last administrator who can log in stays one)"),
         ]),
         CommandSpec(path: ["export"], summary: ("alles wat over iemand bewaard is, als JSON", "everything held about a person, as JSON"), options: [
             email, opt("out", ("BESTAND", "FILE"), "schrijf naar dit bestand (alleen leesbaar voor jou) in plaats van de standaarduitvoer", "write to this file (readable by you only) instead of standard output"),

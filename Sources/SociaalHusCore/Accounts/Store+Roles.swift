@@ -96,8 +96,8 @@ public struct AccountSummary: Sendable, Hashable, Identifiable {
     public var name: String
     /// The wijk of the profile.
     public var wijk: WijkID
-    /// The roles held.
-    public var roles: Roles
+    /// The roles held, one by one (a screen lists them; the rules stay in `Permissions`).
+    public var held: [Role]
     /// True when blocked.
     public var blocked: Bool
 
@@ -106,7 +106,7 @@ public struct AccountSummary: Sendable, Hashable, Identifiable {
         email = a.email
         name = a.name
         wijk = a.profile.wijk
-        roles = a.roles
+        held = a.roles.each
         blocked = a.blocked
     }
 }
@@ -129,6 +129,12 @@ extension Store {
     public func allRoles() -> [Role] {
         [Role.resident, .deskStaff, .administrator] + wijken.map { Role.partner($0.id) }
             + state.organisations.all.sorted { $0.name.lowercased() < $1.name.lowercased() }.map { Role.editor($0.id) }
+    }
+
+    /// The roles `id` does not hold yet, to choose one to give (administrators only; none else).
+    public func rolesToGive(_ id: AccountID, by viewer: Viewer) -> [Role] {
+        guard Permissions.denial(.administerPlatform, by: viewer) == nil, let a = state.accounts[id.rawValue] else { return [] }
+        return allRoles().filter { !a.roles.holds($0) }
     }
 
     /// The accounts whose address or name contains `query` (case-insensitive), by name;

@@ -16,7 +16,8 @@ enum AccountRoleCommand {
         let changed = add != nil ? try store.giveRole(role, to: account.id, by: .commandLine)
                                  : try store.takeRole(role, from: account.id, by: .commandLine)
         let label = store.label(of: role, ctx.lang)
-        let now = changed.roles.each.map { store.label(of: $0, ctx.lang) }.joined(separator: ", ")
+        let held = store.accountSummary(changed.id, by: .commandLine)?.held ?? []
+        let now = held.map { store.label(of: $0, ctx.lang) }.joined(separator: ", ")
         let nowNL = now.isEmpty ? "geen" : now, nowEN = now.isEmpty ? "none" : now
         Console.out(add != nil
             ? ctx.t("Account \(changed.id) (\(changed.email)) heeft nu de rol \(label). Rollen: \(nowNL). De persoon leest het in Berichten; het staat in het logboek.",

@@ -60,8 +60,8 @@ final class AccountsScreen: Screen {
     }
 
     /// The roles of an account in a few words ("bewoner, lokale partner van Centrum").
-    static func roleWords(_ roles: Roles, _ ctx: UIContext) -> String {
-        let words = roles.each.map { ctx.store.label(of: $0, ctx.language) }
+    static func roleWords(_ roles: [Role], _ ctx: UIContext) -> String {
+        let words = roles.map { ctx.store.label(of: $0, ctx.language) }
         return words.isEmpty ? ctx.t("geen rol", "no role") : words.joined(separator: ", ")
     }
 
@@ -76,7 +76,7 @@ final class AccountsScreen: Screen {
             ListRow(lazy: {
                 TextWidth.pad(TextWidth.truncate(safe(a.name), to: nameWidth), to: nameWidth) + " "
                     + TextWidth.pad(TextWidth.truncate(safe(a.email), to: mailWidth), to: mailWidth) + " "
-                    + (a.blocked ? ctx.t("(geblokkeerd) ", "(blocked) ") : "") + Self.roleWords(a.roles, ctx)
+                    + (a.blocked ? ctx.t("(geblokkeerd) ", "(blocked) ") : "") + Self.roleWords(a.held, ctx)
             })
         }
         let keepCursor = g.cursor
@@ -108,11 +108,11 @@ final class AccountRolesScreen: Screen {
         ]
     }
 
-    func willAppear(_ ctx: UIContext) { list.clamp(count: account(ctx)?.roles.each.count ?? 0, height: 1000) }
+    func willAppear(_ ctx: UIContext) { list.clamp(count: account(ctx)?.held.count ?? 0, height: 1000) }
 
     func handle(_ action: Action, _ ctx: UIContext) {
         guard let a = account(ctx) else { return }
-        let roles = a.roles.each
+        let roles = a.held
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: roles.count)
         case .giveRole: ctx.push(GiveRoleScreen(account: a, ctx))
@@ -132,7 +132,7 @@ final class AccountRolesScreen: Screen {
         let head = [safe(a.name) + " · " + safe(a.email),
                     ctx.t("Wijk: ", "Neighbourhood: ") + safe(ctx.store.wijkName(a.wijk)) + (a.blocked ? ctx.t(" · geblokkeerd", " · blocked") : "")]
         for (i, line) in head.enumerated() { g.putSummary(line, x: area.x + 1, y: area.y + i, maxWidth: area.width - 2) }
-        let roles = a.roles.each
+        let roles = a.held
         ListView.draw(roles.map { ListRow(ctx.store.label(of: $0, ctx.language)) }, selectedRow: roles.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
                       emptyText: ctx.t("Geen rol. Druk op n om een rol te geven.", "No role. Press n to give a role."))
@@ -168,9 +168,8 @@ final class GiveRoleScreen: Screen {
     func willAppear(_ ctx: UIContext) { reload(ctx) }
 
     private func reload(_ ctx: UIContext) {
-        let held = ctx.store.accountSummary(account.id, by: ctx.viewer)?.roles ?? account.roles
         let q = search.query.lowercased()
-        shown = ctx.store.allRoles().filter { !held.holds($0) }.map { ($0, ctx.store.label(of: $0, ctx.language)) }
+        shown = ctx.store.rolesToGive(account.id, by: ctx.viewer).map { ($0, ctx.store.label(of: $0, ctx.language)) }
             .filter { q.isEmpty || $0.label.lowercased().contains(q) }
         list.clamp(count: shown.count, height: 1000)
     }
