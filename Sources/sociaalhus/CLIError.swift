@@ -16,6 +16,11 @@ enum CLIError: Error {
     case noPassword
     /// `account photo` needs exactly one of --from and --remove.
     case photoSource
+    /// `account role` needs exactly one of --add and --remove.
+    case roleChange
+    /// `account add` for an address that has an account: the operator gives it roles with
+    /// `account role` (a refusal by the store, exit 1, not wrong words).
+    case accountExists(email: String, roles: [String])
     /// A command that erases or replaces data, run without a terminal to ask on and without --yes.
     case needsYes(command: String)
     /// The person at the terminal did not confirm a command that erases or replaces data.
@@ -25,6 +30,19 @@ enum CLIError: Error {
     case unknownTerminal(String)
     case mailIncomplete
     case loadTestFailed
+
+    /// True for a refusal by the store or a rule (exit 1), not wrong words on the command line (exit 2).
+    var isRefusal: Bool {
+        switch self {
+        case .mailIncomplete, .accountExists: true
+        default: false
+        }
+    }
+
+    /// A word as a shell takes it back: quoted when it holds a space or a quote.
+    static func shellWord(_ s: String) -> String {
+        s.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" }) ? "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" : s
+    }
 
     /// One plain sentence for stderr.
     func message(_ lang: Language) -> String {
@@ -65,6 +83,15 @@ enum CLIError: Error {
         case .photoSource:
             return lang.pick(nl: "Geef --from BESTAND (een JPEG of PNG) of --remove, één van beide.",
                              en: "Give --from FILE (a JPEG or PNG) or --remove, one of the two.")
+        case .roleChange:
+            return lang.pick(nl: "Geef --add ROL of --remove ROL, één van beide (bijvoorbeeld --add partner:Centrum).",
+                             en: "Give --add ROLE or --remove ROLE, one of the two (for example --add partner:Centrum).")
+        case .accountExists(let email, let roles):
+            let e = TextSanitizer.sanitize(email)
+            let commands = (roles.isEmpty ? ["ROL"] : roles).map { "sociaalhus account role --email \(e) --add " + Self.shellWord(TextSanitizer.sanitize($0)) }
+            let commandsEN = (roles.isEmpty ? ["ROLE"] : roles).map { "sociaalhus account role --email \(e) --add " + Self.shellWord(TextSanitizer.sanitize($0)) }
+            return lang.pick(nl: "Er bestaat al een account met het adres \(e); er is niets veranderd. Een rol geven aan een bestaand account: " + commands.joined(separator: "; ") + ".",
+                             en: "An account with the address \(e) already exists; nothing was changed. To give an existing account a role: " + commandsEN.joined(separator: "; ") + ".")
         case .mailIncomplete:
             return lang.pick(nl: "Niet alle e-mails zijn verstuurd; ze staan nog in de outbox.", en: "Not every e-mail was sent; they are still in the outbox.")
         case .loadTestFailed:

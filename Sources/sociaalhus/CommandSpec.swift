@@ -93,6 +93,11 @@ struct CommandSpec {
             opt("from", ("BESTAND", "FILE"), "een JPEG- of PNG-bestand", "a JPEG or PNG file"),
             opt("remove", nil, "haal de foto weg", "remove the photo"),
         ]),
+        CommandSpec(path: ["account", "role"], summary: ("geef of neem een rol van een bestaand account; de persoon krijgt bericht", "give or take a role of an existing account; the person is told"), options: [
+            email,
+            opt("add", ("ROL", "ROLE"), "geef deze rol: resident, editor:ORGANISATIE, desk, partner:WIJK of admin", "give this role: resident, editor:ORGANISATION, desk, partner:WIJK or admin"),
+            opt("remove", ("ROL", "ROLE"), "neem deze rol af (de laatste beheerder die kan inloggen blijft beheerder)", "take this role (the last administrator who can log in stays one)"),
+        ]),
         CommandSpec(path: ["export"], summary: ("alles wat over iemand bewaard is, als JSON", "everything held about a person, as JSON"), options: [
             email, opt("out", ("BESTAND", "FILE"), "schrijf naar dit bestand (alleen leesbaar voor jou) in plaats van de standaarduitvoer", "write to this file (readable by you only) instead of standard output"),
         ]),

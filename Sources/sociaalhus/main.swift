@@ -45,8 +45,9 @@ do {
     status = 1
 } catch let e as CLIError {
     Console.err(e.message(lang))
-    // Mail that could not all be sent is a refusal, not a wrong word: 1, as documented.
-    if case .mailIncomplete = e { status = 1 } else { status = 2 }
+    // Mail that could not all be sent, or an address that has an account, is a refusal, not a
+    // wrong word: 1, as documented.
+    status = e.isRefusal ? 1 : 2
 } catch {
     Console.err(lang.pick(nl: "Onverwachte fout: \(error)", en: "Unexpected error: \(error)"))
     status = 1

@@ -289,7 +289,7 @@ extension Store {
         case .contentModerated:
             if !a.roles.partnerOf.isEmpty { return "local-partner" }
             if a.roles.administrator { return "administrator" }
-        case .accountBlocked, .accountUnblocked, .accountErased, .platformChanged:
+        case .accountBlocked, .accountUnblocked, .accountErased, .platformChanged, .roleGiven, .roleTaken:
             if a.roles.administrator { return "administrator" }
         default: break
         }

@@ -43,6 +43,10 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         case resetCodeIssued = "reset-code-issued"
         /// A new password was set with a one-time code (target: how the code was given).
         case passwordReset = "password-reset"
+        /// An administrator gave the account a role (the target names it by ids: "role:partner:3").
+        case roleGiven = "role-given"
+        /// An administrator took a role from the account.
+        case roleTaken = "role-taken"
     }
 
     /// Internal id.

@@ -47,6 +47,16 @@ public struct ContactMessage: Codable, Sendable, Hashable, Identifiable {
     /// The sender name of a moderator's message, in `lang`.
     public static func moderationTeam(_ lang: Language) -> String { lang.pick(nl: "Moderatie SociaalHus", en: "SociaalHus moderation") }
 
+    /// The stored sender name of the platform's own message about a role given or taken; with
+    /// no sender address (a visitor must give one), so no one can write as it.
+    static let administrationSender = "Beheer SociaalHus"
+
+    /// The sender name of the platform administration's message, in `lang`.
+    public static func administrationTeam(_ lang: Language) -> String { lang.pick(nl: "Beheer SociaalHus", en: "SociaalHus administration") }
+
+    /// True for the platform administration's own message (a role given or taken).
+    public var isFromAdministration: Bool { senderEmail.isEmpty && senderName == Self.administrationSender && inReplyTo == nil }
+
     /// Creates a message.
     public init(id: MessageID, senderName: String, senderEmail: String, senderAccount: AccountID? = nil,
                 recipient: Recipient, text: String, sent: Date) {

@@ -108,6 +108,7 @@ public enum ContentVisibility {
     static func senderName(of message: ContactMessage, in state: StoreState, for viewer: Viewer, lang: Language = .dutch) -> String {
         // The moderators' own name, not the moderator's profile.
         if message.aboutReport != nil { return ContactMessage.moderationTeam(lang) }
+        if message.isFromAdministration { return ContactMessage.administrationTeam(lang) }
         let sender = message.senderAccount.flatMap { state.accounts[$0.rawValue] }
         // A reply stored before stop 17 carries the replier's own name: it follows their profile
         // level like a new one. (An organisation's name on its reply is not a personal profile.)

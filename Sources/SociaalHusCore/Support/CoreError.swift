@@ -76,6 +76,13 @@ public enum CoreError: Error, Equatable, Sendable {
     // Permissions
     case notPermitted(PermissionDenial)
     case platformPrivate
+    // Roles over an account's life (issue 24)
+    /// The account already has the role; nothing was changed.
+    case roleAlreadyHeld(Role, named: String?)
+    /// The account does not have the role; nothing was changed.
+    case roleNotHeld(Role, named: String?)
+    /// Taking the role would leave no administrator who can log in.
+    case lastAdministrator
     // A visitor's own data (issue 23, part 6)
     /// This session asked `VisitorProof.codesPerSession` codes within the hour; `minutes` until the next.
     case visitorCodeLimit(minutes: Int)
@@ -206,8 +213,9 @@ public enum CoreError: Error, Equatable, Sendable {
         case .feedNotApproved(let w, let hasPartner):
             let who = hasPartner ? lang.pick(nl: "de lokale partner van de wijk (in SociaalHus onder Moderatie)",
                                              en: "the neighbourhood's local partner (in SociaalHus under Moderation)")
-                : lang.pick(nl: "de lokale partner van de wijk (er is er nog geen; een beheerder kan er een aanwijzen)",
-                            en: "the neighbourhood's local partner (there is none yet; an administrator can appoint one)")
+                // A real way, named (issue 24: "een beheerder kan er een aanwijzen" led nowhere).
+                : lang.pick(nl: "de lokale partner van de wijk (er is er nog geen; een beheerder wijst er een aan in SociaalHus onder Moderatie › Accounts, of met 'sociaalhus account role --email E --add \"partner:\(TextSanitizer.sanitize(w))\"')",
+                            en: "the neighbourhood's local partner (there is none yet; an administrator appoints one in SociaalHus under Moderation › Accounts, or with 'sociaalhus account role --email E --add \"partner:\(TextSanitizer.sanitize(w))\"')")
             return lang.pick(nl: "Het delen van de agenda van \(TextSanitizer.sanitize(w)) is niet goedgekeurd. Goedkeuren kan: \(who).",
                              en: "Sharing the agenda of \(TextSanitizer.sanitize(w)) has not been approved. Who can approve: \(who).")
         case .feedContainsPersonalData(let item, let what):
@@ -236,6 +244,15 @@ public enum CoreError: Error, Equatable, Sendable {
             return denial.message(lang)
         case .backupRefused(let problem):
             return problem.message(lang)
+        case .roleAlreadyHeld(let role, let name):
+            return lang.pick(nl: "Dit account heeft de rol \(role.label(.dutch, named: name)) al; er is niets veranderd.",
+                             en: "This account already has the role \(role.label(.english, named: name)); nothing was changed.")
+        case .roleNotHeld(let role, let name):
+            return lang.pick(nl: "Dit account heeft de rol \(role.label(.dutch, named: name)) niet; er is niets veranderd.",
+                             en: "This account does not have the role \(role.label(.english, named: name)); nothing was changed.")
+        case .lastAdministrator:
+            return lang.pick(nl: "Dit is de laatste beheerder die kan inloggen; geef eerst iemand anders de rol beheerder. Er is niets veranderd.",
+                             en: "This is the last administrator who can log in; give someone else the administrator role first. Nothing was changed.")
         case .platformPrivate:
             return lang.pick(nl: "Dit platform is alleen toegankelijk na inloggen. Log in of registreer je.",
                              en: "This platform is only accessible after logging in. Log in or register.")

@@ -19,4 +19,6 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case contact, reply, newsletter, announcement, neighbours
     // Moderation and sharing
     case report, hide, restore, remove, dismiss, block, takedown, platform, feeds, approve, withdraw
+    // Roles over an account's life (administrators)
+    case accounts, giveRole, takeRole
 }

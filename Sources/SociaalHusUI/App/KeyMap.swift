@@ -54,7 +54,7 @@ public struct KeyMap: Sendable, Equatable {
         (.contact, [.char("c")]), (.reply, [.char("r")]), (.newsletter, [.char("n")]), (.announcement, [.char("m")]), (.neighbours, [.char("b")]),
         (.report, [.char("m")]), (.hide, [.char("v")]), (.restore, [.char("t")]), (.remove, [.char("x")]), (.dismiss, [.char("a")]),
         (.block, [.char("b")]), (.takedown, [.char("t")]), (.platform, [.char("p")]), (.feeds, [.char("d")]), (.approve, [.char("n")]),
-        (.withdraw, [.char("x")]),
+        (.withdraw, [.char("x")]), (.accounts, [.char("a")]), (.giveRole, [.char("n")]), (.takeRole, [.char("x")]),
     ]
 
     /// The keys that may never move: Ctrl-C always stops at once.

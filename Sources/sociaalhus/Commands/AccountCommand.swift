@@ -1,12 +1,13 @@
 import Foundation
 import SociaalHusCore
 
-/// `sociaalhus account add|block|unblock|reset|erase|photo`.
+/// `sociaalhus account add|role|block|unblock|reset|erase|photo`.
 enum AccountCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let sub = args.positional.count > 1 ? args.positional[1] : ""
         switch sub {
         case "add": try add(&args, ctx)
+        case "role": try AccountRoleCommand.run(&args, ctx)
         case "block", "unblock": try block(&args, ctx, blocked: sub == "block")
         case "erase": try erase(&args, ctx)
         case "reset": try reset(&args, ctx)
@@ -35,14 +36,23 @@ enum AccountCommand {
         // Refuse a bad address or wijk before asking for a password.
         _ = try EmailAddress.normalise(email)
         guard store.wijk(named: wijk) != nil else { throw CoreError.unknownWijk(wijk) }
+        // The operator is not the person who could "log in" (issue 24): an existing account
+        // gets its roles with `account role`, named here with the roles asked for.
+        if let existing = try? store.account(email: email) { throw CLIError.accountExists(email: existing.email, roles: roleWords) }
         if Console.interactive { Console.err(PasswordPolicy.explanation(ctx.lang)) }
         guard let password = Console.readSecret(prompt: ctx.t("Wachtwoord: ", "Password: ")) else { throw CLIError.noPassword }
         try PasswordPolicy.check(password, name: name, email: email)
         if Console.interactive {
             guard Console.readSecret(prompt: ctx.t("Nogmaals: ", "Again: ")) == password else { throw CLIError.passwordMismatch }
         }
-        let account = try store.register(Registration(email: email, name: name, password: password, wijk: wijk,
+        let account: Account
+        do {
+            account = try store.register(Registration(email: email, name: name, password: password, wijk: wijk,
                                                       roles: roles, visibility: visibility, interests: interests))
+        } catch CoreError.emailInUse {
+            // Made at another terminal while the password was typed.
+            throw CLIError.accountExists(email: email, roles: roleWords)
+        }
         Console.out(ctx.t("Account \(account.id) gemaakt voor \(account.email) (\(account.roles.names.joined(separator: ", ")); profiel: \(visibility.label(ctx.lang)); alle e-mails uit).",
                           "Account \(account.id) created for \(account.email) (\(account.roles.names.joined(separator: ", ")); profile: \(visibility.label(ctx.lang)); all e-mail off)."))
     }
@@ -51,25 +61,7 @@ enum AccountCommand {
     static func parseRoles(_ words: [String], store: Store) throws -> Roles {
         if words.isEmpty { return .residentOnly }
         var roles = Roles(resident: false)
-        let expected = "resident, editor:ORGANISATIE, desk, partner:WIJK, admin"
-        for word in words {
-            let parts = word.split(separator: ":", maxSplits: 1).map(String.init)
-            switch parts[0].lowercased() {
-            case "resident", "bewoner": roles.resident = true
-            case "desk", "desk-staff", "baliemedewerker": roles.deskStaff = true
-            case "admin", "administrator", "beheerder": roles.administrator = true
-            case "editor", "organisation-editor", "organisatie":
-                guard parts.count == 2 else { throw CLIError.invalidValue(option: "role", value: word, expected: expected) }
-                guard let org = store.organisation(named: parts[1]) else { throw CoreError.unknownOrganisation(parts[1]) }
-                roles.editorOf.append(org.id)
-            case "partner", "local-partner", "lokale-partner":
-                guard parts.count == 2 else { throw CLIError.invalidValue(option: "role", value: word, expected: expected) }
-                guard let w = store.wijk(named: parts[1]) else { throw CoreError.unknownWijk(parts[1]) }
-                roles.partnerOf.append(w.id)
-            default:
-                throw CLIError.invalidValue(option: "role", value: word, expected: expected)
-            }
-        }
+        for word in words { roles.set(try parseRole(word, store: store), held: true) }
         return roles
     }
 
@@ -83,6 +75,28 @@ enum AccountCommand {
         let hours = Int(PasswordReset.validity / 3600)
         Console.out(ctx.t("Eenmalige code voor account \(account.id) (\(account.email)): \(code)\nGeldig \(hours) uur, één keer. Geef hem alleen aan de persoon zelf, nadat je hebt gezien wie het is. Bij het inloggen kiest die \"Wachtwoord vergeten\". Een eerdere code werkt niet meer.",
                           "One-time code for account \(account.id) (\(account.email)): \(code)\nValid \(hours) hours, once. Give it only to the person themselves, after checking who they are. When logging in, they choose \"Forgot password\". An earlier code no longer works."))
+    }
+
+    /// One role word (with its Dutch aliases), as `--role` of `account add` and `--add` and
+    /// `--remove` of `account role` take it; `option` names the option in the refusal.
+    static func parseRole(_ word: String, store: Store, option: String = "role") throws -> Role {
+        let expected = "resident, editor:ORGANISATIE, desk, partner:WIJK, admin"
+        let parts = word.split(separator: ":", maxSplits: 1).map(String.init)
+        switch parts.first?.lowercased() ?? "" {
+        case "resident", "bewoner": return .resident
+        case "desk", "desk-staff", "baliemedewerker": return .deskStaff
+        case "admin", "administrator", "beheerder": return .administrator
+        case "editor", "organisation-editor", "organisatie":
+            guard parts.count == 2 else { throw CLIError.invalidValue(option: option, value: word, expected: expected) }
+            guard let org = store.organisation(named: parts[1]) else { throw CoreError.unknownOrganisation(parts[1]) }
+            return .editor(org.id)
+        case "partner", "local-partner", "lokale-partner":
+            guard parts.count == 2 else { throw CLIError.invalidValue(option: option, value: word, expected: expected) }
+            guard let w = store.wijk(named: parts[1]) else { throw CoreError.unknownWijk(parts[1]) }
+            return .partner(w.id)
+        default:
+            throw CLIError.invalidValue(option: option, value: word, expected: expected)
+        }
     }
 
     static func block(_ args: inout Arguments, _ ctx: CommandContext, blocked: Bool) throws {

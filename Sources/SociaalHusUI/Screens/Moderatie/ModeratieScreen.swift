@@ -4,7 +4,7 @@ import TerminalKit
 
 /// Moderatie (tab 7, local partners for their wijken and administrators): the report queue,
 /// open reports oldest first with their age; `d` opens agenda sharing for partners, `p` the
-/// platform settings for administrators.
+/// platform settings and `a` the accounts and their roles for administrators.
 public final class ModeratieScreen: Screen {
     private var list = ListState()
     private var shown: [Report] = []
@@ -24,6 +24,7 @@ public final class ModeratieScreen: Screen {
         }
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
             b.append(Binding(.platform, [.char("p")], label: "Platform", help: ctx.t("Platform besloten maken, registratie open of dicht", "Make the platform private, registration open or closed"), group: g))
+            b.append(Binding(.accounts, [.char("a")], label: "Accounts", help: ctx.t("Accounts zoeken en rollen geven of afnemen", "Find accounts and give or take roles"), group: g))
         }
         return b
     }
@@ -47,6 +48,7 @@ public final class ModeratieScreen: Screen {
         case .open: if shown.indices.contains(list.selected) { ctx.push(ReportDetailScreen(id: shown[list.selected].id)) }
         case .feeds: ctx.push(FeedsScreen(ctx))
         case .platform: ctx.push(PlatformScreen(ctx))
+        case .accounts: ctx.push(AccountsScreen(ctx))
         default: break
         }
     }

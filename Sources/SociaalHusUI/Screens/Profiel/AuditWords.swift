@@ -39,6 +39,8 @@ enum AuditWords {
         case .contentModerated: return lang.t("Inhoud gemodereerd", "Content moderated")
         case .resetCodeIssued: return lang.t("Code voor een nieuw wachtwoord gemaakt", "Code for a new password made")
         case .passwordReset: return lang.t("Nieuw wachtwoord ingesteld met een code", "New password set with a code")
+        case .roleGiven: return lang.t("Rol gegeven", "Role given")
+        case .roleTaken: return lang.t("Rol afgenomen", "Role taken")
         }
     }
 }

@@ -1,0 +1,28 @@
+import Foundation
+import SociaalHusCore
+
+/// `sociaalhus account role --email E --add ROLE | --remove ROLE`: the operator gives or takes
+/// one role of an existing account (issue 24), through the same core rule as the
+/// administrator's screen: the last administrator stays, the person is told, it is logged.
+enum AccountRoleCommand {
+    static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let email = try args.required("email")
+        let add = args.value("add"), remove = args.value("remove")
+        // Exactly one: both or neither is a wrong use, refused before the store is opened.
+        guard (add != nil) != (remove != nil), let word = add ?? remove else { throw CLIError.roleChange }
+        let store = try ctx.openStore(&args)
+        let role = try AccountCommand.parseRole(word, store: store, option: add != nil ? "add" : "remove")
+        let account = try store.account(email: email)
+        let changed = add != nil ? try store.giveRole(role, to: account.id, by: .commandLine)
+                                 : try store.takeRole(role, from: account.id, by: .commandLine)
+        let label = store.label(of: role, ctx.lang)
+        let held = store.accountSummary(changed.id, by: .commandLine)?.held ?? []
+        let now = held.map { store.label(of: $0, ctx.lang) }.joined(separator: ", ")
+        let nowNL = now.isEmpty ? "geen" : now, nowEN = now.isEmpty ? "none" : now
+        Console.out(add != nil
+            ? ctx.t("Account \(changed.id) (\(changed.email)) heeft nu de rol \(label). Rollen: \(nowNL). De persoon leest het in Berichten; het staat in het logboek.",
+                    "Account \(changed.id) (\(changed.email)) now has the role \(label). Roles: \(nowEN). The person reads it in Messages; it is in the audit log.")
+            : ctx.t("Account \(changed.id) (\(changed.email)) heeft de rol \(label) niet meer. Rollen: \(nowNL). De persoon leest het in Berichten; het staat in het logboek.",
+                    "Account \(changed.id) (\(changed.email)) no longer has the role \(label). Roles: \(nowEN). The person reads it in Messages; it is in the audit log."))
+    }
+}
