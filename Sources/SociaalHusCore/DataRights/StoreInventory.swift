@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every table and column of the store (schema 12), with whose data it is, what kind, what
+/// Every table and column of the store (schema 13), with whose data it is, what kind, what
 /// erasing that person does to it, and whether their export holds it. The statement shown before
 /// an erasure (screen and command line) is generated from it, and a test fails when a table or
 /// column of the store is missing here.
@@ -60,7 +60,7 @@ public enum StoreInventory {
         "reports": [.account("reporter_account"), .account("target_account"), .subject("reporter_subject")],
         "audit": [.account("subject")], "organisations": [.account("created_by")], "agenda": [.account("created_by")],
         "referral": [.account("staff")], "feed_approval": [.account("approved_by")],
-        "reset_code": [.account("account")],
+        "reset_code": [.account("account")], "wijk_check": [.account("account")],
     ]
 
     static func t(_ name: String, _ columns: String, whose: String, _ kind: Kind, _ action: Action, exported: Bool = false,
@@ -125,6 +125,9 @@ public enum StoreInventory {
         t("wijk", "settings seq number name", whose: "the platform", .platform, .notPersonal("the neighbourhoods")),
         t("feed_approval", "settings seq number wijk third_party approved_by approved_by_name approved withdrawn withdrawn_by",
           whose: "the wijk; who approved it (approved_by)", .platform, .anonymise("the approval stays for the wijk; the approver's name is cut")),
+        t("wijk_check", "account seq wijk state how at code_hash",
+          whose: "the account whose wijk it verifies (account); who verified it at the desk is in the log, not here", .identity, .delete, exported: true,
+          erased: ("of je wijk bevestigd is, en een brief met code die nog werkt", "whether your neighbourhood is verified, and a letter with a code that still works")),
         t("reset_code", "account code_hash how issued expires",
           whose: "the account it lets set a new password (account); who made it is in the log, not here", .identity, .delete, exported: true,
           erased: ("een code voor een nieuw wachtwoord die nog werkt", "a code for a new password that still works")),

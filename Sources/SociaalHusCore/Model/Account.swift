@@ -27,6 +27,8 @@ public struct Account: Codable, Sendable, Hashable, Identifiable {
     public var throttle: LoginThrottleState
     /// Wijk notifications waiting for the daily digest (one line each).
     public var pendingDigest: [DigestLine] = []
+    /// Whether the wijk is verified, or being verified by letter (nil: only stated).
+    public var wijkCheck: WijkCheck? = nil
 
     /// Creates an account.
     public init(id: AccountID, email: String, name: String, passwordHash: String, roles: Roles = .residentOnly,

@@ -10,7 +10,10 @@ extension Account: RowRecord {
         "wijk_notifications", "newsletters", "announcements", "phone", "address", "daily_digest", "failures", "last_failure",
         "recent_failures",
     ]
-    static let childTables = [ChildTable(name: "digest_line", owner: "account", columns: ["text", "author", "post", "activity"])]
+    static let childTables = [ChildTable(name: "digest_line", owner: "account", columns: ["text", "author", "post", "activity"]),
+                              ChildTable(name: "wijk_check", owner: "account", columns: ["wijk", "state", "how", "at", "code_hash"])]
+    // `wijk_check` came with schema 13: an account without one keeps the checksum it had.
+    static var countedChildTables: Int { 1 }
 
     func write(to w: inout RowWriter) {
         w.id(id); w.text(email); w.text(name); w.text(passwordHash)
@@ -42,6 +45,10 @@ extension Account: RowRecord {
             w.text(l.text); w.id(l.author)
             ContentRef.write(l.about, to: &w, message: false)
             return w.cells
+        }, (wijkCheck.map { [$0] } ?? []).map { c in
+            var w = RowWriter()
+            w.id(c.wijk); w.raw(c.state); w.raw(c.how); w.date(c.at); w.text(c.codeHash)
+            return w.cells
         }]
     }
 
@@ -49,6 +56,12 @@ extension Account: RowRecord {
         pendingDigest = try rows[0].map { cells in
             var r = RowReader(cells, place: place)
             return DigestLine(text: try r.text(), author: try r.optionalID(), about: try ContentRef.read(from: &r, message: false))
+        }
+        guard rows.count > 1, rows[1].count <= 1 else { throw CoreError.storeCorrupt(file: place, problem: .unreadable(detail: "wijk_check")) }
+        wijkCheck = try rows[1].first.map { cells in
+            var r = RowReader(cells, place: place)
+            return WijkCheck(wijk: try r.id(), state: try r.raw(WijkCheck.State.self), how: try r.raw(WijkCheck.How.self), at: try r.date(),
+                             codeHash: try r.optionalText())
         }
     }
 }

@@ -251,6 +251,9 @@ protocol RowRecord {
     static var columns: [String] { get }
     /// The tables of its lists (none for most).
     static var childTables: [ChildTable] { get }
+    /// How many of `childTables` count in the checksum even when empty: those of schema 9
+    /// (a list added later counts only once it holds rows).
+    static var countedChildTables: Int { get }
     /// Its cells: the key first, then one per column.
     func write(to w: inout RowWriter)
     /// Reads it from its cells (the key first).
@@ -263,6 +266,7 @@ protocol RowRecord {
 
 extension RowRecord {
     static var childTables: [ChildTable] { [] }
+    static var countedChildTables: Int { childTables.count }
     func childRows() -> [[[Cell]]] { [] }
     mutating func setChildRows(_ rows: [[[Cell]]], place: String) throws {}
 
@@ -277,13 +281,16 @@ extension RowRecord {
 extension Store {
     /// A row's checksum: over its collection, key and every cell, its lists' rows included, so a
     /// changed byte anywhere in the record, or a row moved to another table or key, is caught.
-    static func rowChecksum(_ c: CollectionName, _ cells: [Cell], children: [[[Cell]]]) -> UInt32 {
-        CRC32.checksum(rowBytes(c, cells, children: children))
+    /// Lists from `counted` on add nothing while empty (see `rowBytes`).
+    static func rowChecksum(_ c: CollectionName, _ cells: [Cell], children: [[[Cell]]], counted: Int = .max) -> UInt32 {
+        CRC32.checksum(rowBytes(c, cells, children: children, counted: counted))
     }
 
     /// The bytes the checksum is over: every cell with its type, in order (also how tests
-    /// compare two records for exact equality).
-    static func rowBytes(_ c: CollectionName, _ cells: [Cell], children: [[[Cell]]]) -> Data {
+    /// compare two records for exact equality). A list a later schema added (index `counted` and
+    /// up) adds nothing while it is empty: the rows written before it keep their checksums, and
+    /// a migration needs no Swift to compute them anew (the row still reads back exactly).
+    static func rowBytes(_ c: CollectionName, _ cells: [Cell], children: [[[Cell]]], counted: Int = .max) -> Data {
         var w = BinaryWriter()
         w.string(c.rawValue)
         func add(_ cell: Cell) {
@@ -296,7 +303,8 @@ extension Store {
             }
         }
         for cell in cells { add(cell) }
-        for table in children {
+        for (i, table) in children.enumerated() {
+            if i >= counted && table.isEmpty { continue }
             w.uint(UInt64(table.count))
             for row in table { w.uint(UInt64(row.count)); for cell in row { add(cell) } }
         }
@@ -304,7 +312,7 @@ extension Store {
     }
 
     /// A record's bytes as `rowBytes` gives them.
-    static func rowBytes<R: StoredRecord>(of r: R) -> Data { rowBytes(R.collection, r.cells, children: r.childRows()) }
+    static func rowBytes<R: StoredRecord>(of r: R) -> Data { rowBytes(R.collection, r.cells, children: r.childRows(), counted: R.countedChildTables) }
 
     /// Reads one record from its row's cells (`id`, `crc`, the columns) and its lists' rows,
     /// checking it reads back to exactly the checksum stored with it.
@@ -324,7 +332,7 @@ extension Store {
         guard r.storageKey == key else { throw CoreError.storeCorrupt(file: place, problem: .misplaced) }
         // Over the cells as read (the writer's are the record's own, so they are equal when
         // nothing changed on disk; re-encoding the record to compare was a third of reading it).
-        guard rowChecksum(R.collection, own, children: children) == UInt32(truncatingIfNeeded: crc) else {
+        guard rowChecksum(R.collection, own, children: children, counted: R.countedChildTables) == UInt32(truncatingIfNeeded: crc) else {
             throw CoreError.storeCorrupt(file: place, problem: .checksumMismatch)
         }
         return r

@@ -94,6 +94,20 @@ enum StoreSchema {
         // Version 12 (issue 24): one-time codes for setting a new password (`PasswordReset`),
         // a salted hash only, one per account, gone with the account.
         { db in try db.execute(PasswordReset.schema) },
+        // Version 13 (issue 24): whether a resident's wijk is verified (`WijkCheck`), a list of
+        // the account's (none for every account before it: their wijk is only stated).
+        { db in
+            try db.execute("""
+                CREATE TABLE wijk_check (
+                    account INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+                    wijk INTEGER NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('verified', 'letter-asked', 'letter-written')),
+                    how TEXT NOT NULL CHECK (how IN ('desk', 'letter')),
+                    at REAL NOT NULL, code_hash TEXT,
+                    PRIMARY KEY (account, seq)
+                ) STRICT
+                """)
+        },
     ] }
 }
 
