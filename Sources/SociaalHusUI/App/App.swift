@@ -462,7 +462,7 @@ public final class App {
         ctx.message = StatusMessage(erased
             ? ctx.t("Uitgelogd: je account bestaat niet meer.", "Logged out: your account no longer exists.")
             : ctx.t("Uitgelogd: je account is geblokkeerd. Vragen? De balie van het Sociaal Hus.",
-                    "Logged out: your account is blocked. Questions? The Sociaal Hus desk."), isError: true)
+                    "Logged out: your account is blocked. Questions? The Sociaal Hus desk."))
     }
 
     /// True while the dialog saying the session was ended (blocked or erased) is shown.
