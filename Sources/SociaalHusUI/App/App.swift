@@ -376,7 +376,6 @@ public final class App {
     /// and performs, the automatic logout.
     public func tick() {
         liveRefresh()
-        endSessionIfRevoked()
         guard holdsSomeone else { return }
         let now = ctx.now
         if case .idleWarning(let deadline) = modal {
@@ -390,11 +389,16 @@ public final class App {
 
     /// Live between terminals (issue 16): when another process changed the store, the screen
     /// in front reads again, within a second and without a key. A form with typed input is
-    /// never overwritten: it says another terminal changed something, and Ctrl-R reloads.
+    /// never overwritten: it says another terminal changed something, and Ctrl-R reloads. A
+    /// session whose account was blocked or erased there ends first (nothing is read for it).
     func liveRefresh() {
         // (A post placed elsewhere does not make the agenda read its weeks again: under the load
         // of a hundred terminals that was a listing per terminal per post.)
-        guard var changed = try? ctx.store.refreshChanges() else { return }
+        let fresh = try? ctx.store.refreshChanges()
+        // First whether the session still holds: a blocked account's screens are not read again.
+        let held = ctx.session
+        endSessionIfRevoked()
+        guard var changed = fresh, held == ctx.session else { return }
         changed.formUnion(changesNotShown)
         changesNotShown = []
         guard !changed.isEmpty, current.refreshesLive,
