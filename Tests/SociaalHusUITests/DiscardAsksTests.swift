@@ -185,4 +185,23 @@ import TerminalKit
         d.press(.char("n"))
         #expect(!d.screen.contains("Hulp bij de huurtoeslag"))
     }
+
+    @Test("regression: Esc from step 2 of a referral back to the organisations keeps the purpose typed and the ticks")
+    func referralKeepsPurpose() throws {
+        let d = Driver(size: Size(cols: 120, rows: 50))
+        try d.recordIntake()
+        d.logIn("lotte")
+        d.press(.char("5"), .enter, .char("d"), .enter)
+        try #require(d.screen.contains("Doorverwijzen 2/3"), "\(d.screen)")
+        d.press(.char(" "))                 // the first tick flipped
+        let ticked = d.screen.split(separator: "\n").first { $0.contains("▶") }.map(String.init)
+        d.focus("Doel")
+        d.type(" en de aanvraag")
+        d.press(.escape)
+        #expect(d.screen.contains("Doorverwijzen 1/3"))
+        d.press(.down, .enter)              // another organisation
+        #expect(d.screen.contains("Doorverwijzen 2/3"))
+        #expect(d.screen.contains("en de aanvraag"), "the purpose typed is kept:\n\(d.screen)")
+        if let ticked { #expect(d.screen.contains(ticked.replacingOccurrences(of: "▶", with: " ")) || d.screen.contains(ticked), "the tick is kept") }
+    }
 }
