@@ -47,6 +47,9 @@ struct PlainRunner {
             tcsetattr(STDIN_FILENO, TCSANOW, &t)
         }
         var discarding = false
+        // The last tick: lines that keep coming within a second of each other still let one run
+        // every second, so a block elsewhere ends the session within two seconds (issue 24).
+        var lastTick = Date()
         setModes(secret: session.expectsSecret)
         while app.running {
             var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
@@ -56,8 +59,12 @@ struct PlainRunner {
                 break
             }
             if ready < 0 { if errno == EINTR { continue }; break }
-            if ready == 0 {
+            if ready == 0 || Date().timeIntervalSince(lastTick) >= 1 {
+                lastTick = Date()
                 session.tick()
+                if !app.running { break }
+            }
+            if ready == 0 {
                 // (An automatic logout may have taken the password question away.)
                 setModes(secret: session.expectsSecret)
                 continue

@@ -27,14 +27,29 @@ public final class App {
     private var changedWhileTyping = false
     private var lastKey: Date
     private let makeRoot: (Tab, UIContext) -> Screen
+    /// Collections another terminal changed that `poll` read while keys kept coming: the next
+    /// idle tick still shows them (a refresh reports a change once).
+    private var changesNotShown: Set<CollectionName> = []
 
     enum Modal {
         case help(offset: Int)
         case confirmQuit
-        case confirmDiscard
+        case confirmDiscard(then: AfterDiscard)
         case confirmLogout
-        case confirmAction(String, () -> Void)
+        /// What goes, the line saying whether it can be undone (nil: it cannot), and the act.
+        case confirmAction(String, undo: String?, () -> Void)
         case idleWarning(deadline: Date)
+        /// The session was ended for the person (blocked or erased elsewhere): why, and whom to
+        /// ask. Any key closes it.
+        case sessionEnded(title: String, lines: [String])
+    }
+
+    /// What happens once typed input is given up.
+    enum AfterDiscard {
+        /// Esc: close the form.
+        case back
+        /// Ctrl-R: read the store again.
+        case reload
     }
 
     /// The size of the last frame drawn: keys are only acted on when it was big enough to show
@@ -110,6 +125,9 @@ public final class App {
     /// Handles one key press.
     public func handle(_ key: Key) {
         lastKey = ctx.now
+        // A key that read the store again (a tab, Esc, Ctrl-R) may show the account blocked or
+        // erased elsewhere: then the session ends before anything else is shown.
+        defer { endSessionIfRevoked() }
         if key == .resize { return }
         if key == .ctrl("c") {
             // Ctrl-C stops at once, as everywhere in a terminal; the caller restores the terminal.
@@ -184,21 +202,27 @@ public final class App {
             if !(current is PrivacyScreen) { ctx.push(PrivacyScreen()) }
         case .quit: modal = .confirmQuit
         case .refresh:
-            changedWhileTyping = false
-            do {
-                try ctx.store.refresh()
-                current.reloadDiscardingInput(ctx)
-                ctx.inform(ctx.t("Bijgewerkt.", "Refreshed."))
-            } catch { ctx.fail(error) }
+            // Reading again throws away what was typed: one key, so ask first (issue 24).
+            if current.hasUnsavedInput && current.reloadDiscardsInput { modal = .confirmDiscard(then: .reload) } else { reload() }
         case .back:
             if currentStack.count > 1 {
-                if current.hasUnsavedInput { modal = .confirmDiscard } else { popScreen() }
+                if current.hasUnsavedInput { modal = .confirmDiscard(then: .back) } else { popScreen() }
             } else if current.capturesText {
                 // On a first screen Esc leaves the text field, so 1–4 and q work again: no keyboard trap.
                 _ = current.handleKey(.escape, ctx)
             }
         default: break
         }
+    }
+
+    /// Ctrl-R: reads the store again and the screen in front with it, typed input given up.
+    private func reload() {
+        changedWhileTyping = false
+        do {
+            try ctx.store.refresh()
+            current.reloadDiscardingInput(ctx)
+            ctx.inform(ctx.t("Bijgewerkt.", "Refreshed."))
+        } catch { ctx.fail(error) }
     }
 
     private func switchTo(_ t: Tab) {
@@ -238,14 +262,20 @@ public final class App {
             case .char("j"), .char("J"), .char("y"), .char("Y"), .enter: suspendAll(); running = false; modal = nil
             default: modal = nil
             }
-        case .confirmDiscard:
+        case .confirmDiscard(let then):
+            modal = nil
             switch key {
             case .char("j"), .char("J"), .char("y"), .char("Y"):
-                modal = nil
-                popScreen()
-            default: modal = nil
+                switch then {
+                case .back: popScreen()
+                case .reload: reload(); carryOut()
+                }
+            default: break
             }
-        case .confirmAction(_, let perform):
+        case .sessionEnded:
+            // Any key closes it; the message line keeps the short version.
+            modal = nil
+        case .confirmAction(_, _, let perform):
             modal = nil
             switch key {
             case .char("j"), .char("J"), .char("y"), .char("Y"): perform(); carryOut()
@@ -285,8 +315,8 @@ public final class App {
                 let keep = ctx.message
                 resetScreens()
                 ctx.message = keep
-            case .confirm(let what, let perform):
-                modal = .confirmAction(what, perform)
+            case .confirm(let what, let undo, let perform):
+                modal = .confirmAction(what, undo: undo, perform)
                 ctx.requests.removeAll()
                 return
             case .logout(let force):
@@ -319,8 +349,13 @@ public final class App {
 
     /// "Profiel › Profiel, Prikbord › Nieuw bericht": where typed input has not been saved.
     public func unsavedPlaces() -> [String] {
+        places(where: \.hasUnsavedInput)
+    }
+
+    /// The open screens for which `test` holds, named by tab and title.
+    private func places(where test: (Screen) -> Bool) -> [String] {
         Tab.allCases.flatMap { t in
-            (stacks[t] ?? []).filter(\.hasUnsavedInput).map { "\(t.name(ctx.lang)) › \($0.title(ctx))" }
+            (stacks[t] ?? []).filter(test).map { "\(t.name(ctx.lang)) › \($0.title(ctx))" }
         }
     }
 
@@ -337,7 +372,8 @@ public final class App {
     public var holdsSomeone: Bool { ctx.session != nil || ctx.visitorProof.isOpen }
 
     /// Called when no key came for a while (about once a second): shows what other terminals
-    /// changed, and warns before, and performs, the automatic logout.
+    /// changed, ends a session whose account was blocked or erased there, and warns before,
+    /// and performs, the automatic logout.
     public func tick() {
         liveRefresh()
         guard holdsSomeone else { return }
@@ -353,11 +389,19 @@ public final class App {
 
     /// Live between terminals (issue 16): when another process changed the store, the screen
     /// in front reads again, within a second and without a key. A form with typed input is
-    /// never overwritten: it says another terminal changed something, and Ctrl-R reloads.
+    /// never overwritten: it says another terminal changed something, and Ctrl-R reloads. A
+    /// session whose account was blocked or erased there ends first (nothing is read for it).
     func liveRefresh() {
         // (A post placed elsewhere does not make the agenda read its weeks again: under the load
         // of a hundred terminals that was a listing per terminal per post.)
-        guard let changed = try? ctx.store.refreshChanges(), !changed.isEmpty, current.refreshesLive,
+        let fresh = try? ctx.store.refreshChanges()
+        // First whether the session still holds: a blocked account's screens are not read again.
+        let held = ctx.session
+        endSessionIfRevoked()
+        guard var changed = fresh, held == ctx.session else { return }
+        changed.formUnion(changesNotShown)
+        changesNotShown = []
+        guard !changed.isEmpty, current.refreshesLive,
               current.livesOn.map({ !$0.isDisjoint(with: changed) }) ?? true else { return }
         if current.hasUnsavedInput {
             if !changedWhileTyping {
@@ -380,6 +424,54 @@ public final class App {
     /// True while the idle countdown is shown (the loop then redraws every second).
     public var isCountingDown: Bool {
         if case .idleWarning = modal { return true }
+        return false
+    }
+
+    /// Called by the run loop about once a second while keys keep coming (so no idle tick
+    /// runs): reads what other terminals changed, to be shown at the next tick, so a block or
+    /// an erasure elsewhere still ends this session within two seconds of typing.
+    public func poll() {
+        if let changed = try? ctx.store.refreshChanges() { changesNotShown.formUnion(changed) }
+        endSessionIfRevoked()
+    }
+
+    /// Ends the session at once when its account was blocked or erased elsewhere (an
+    /// administrator at another terminal, `sociaalhus account block`, the person at another
+    /// terminal): the same logout as the idle one, so every open screen is told first and keeps
+    /// what the core still lets it keep; then a dialog says why and whom to ask. The reason an
+    /// administrator gave is not shown: the dialog stays on a shared terminal after the person
+    /// may have gone, and the reason is theirs (the desk can tell them).
+    func endSessionIfRevoked() {
+        guard running, let id = ctx.session else { return }
+        let account = ctx.store.ownAccount(id)
+        guard account?.blocked ?? true else { return }
+        let erased = account == nil
+        // What was typed and is not kept: a blocked or erased account may no longer write, not
+        // even a draft of a conversation.
+        let lost = places(where: \.hasTypedInput)
+        modal = nil
+        logOutNow()
+        var lines = erased
+            ? [ctx.t("Je account bestaat niet meer: het is gewist (op een andere terminal of door de beheerder). Je bent daarom uitgelogd.",
+                     "Your account no longer exists: it was erased (at another terminal or by the administrator). You have therefore been logged out.")]
+            : [ctx.t("Je account is geblokkeerd door de beheerder van SociaalHus. Je bent daarom uitgelogd en kunt niet inloggen zolang de blokkade duurt.",
+                     "Your account was blocked by the SociaalHus administrator. You have therefore been logged out, and cannot log in while the block lasts."),
+               ctx.t("Wil je weten waarom, of denk je dat het een vergissing is? Vraag het aan de balie van het Sociaal Hus; de beheerder kan een blokkade opheffen.",
+                     "Want to know why, or think it is a mistake? Ask at the Sociaal Hus desk; the administrator can lift a block.")]
+        if !lost.isEmpty {
+            lines.append(ctx.t("Niet bewaard: ", "Not kept: ") + lost.joined(separator: ", "))
+        }
+        modal = .sessionEnded(title: ctx.t("Uitgelogd", "Logged out"), lines: lines)
+        // After the dialog is closed the message line still says it, until the next key.
+        ctx.message = StatusMessage(erased
+            ? ctx.t("Uitgelogd: je account bestaat niet meer.", "Logged out: your account no longer exists.")
+            : ctx.t("Uitgelogd: je account is geblokkeerd. Vragen? De balie van het Sociaal Hus.",
+                    "Logged out: your account is blocked. Questions? The Sociaal Hus desk."))
+    }
+
+    /// True while the dialog saying the session was ended (blocked or erased) is shown.
+    public var isShowingSessionEnd: Bool {
+        if case .sessionEnded = modal { return true }
         return false
     }
 
@@ -456,20 +548,28 @@ public final class App {
                               lines: [ctx.t("Wil je SociaalHus afsluiten?", "Do you want to quit SociaalHus?")]
                                 + (unsaved.isEmpty ? [] : [ctx.t("Niet opgeslagen: ", "Not saved: ") + unsaved.joined(separator: ", ")])
                                 + [ctx.t("j = ja, stoppen   n of Esc = nee", "y = yes, quit   n or Esc = no")])
-        case .confirmAction(let what, _):
+        case .confirmAction(let what, let undo, _):
+            let width = max(g.size.cols - 12, 20)
             Chrome.drawDialog(into: &g, title: ctx.t("Zeker weten?", "Are you sure?"),
-                              lines: TextWidth.wrap(what, to: max(g.size.cols - 12, 20))
-                                + [ctx.t("Dit kan niet ongedaan worden.", "This cannot be undone."),
-                                   ctx.t("j = ja, doen   n of Esc = nee", "y = yes, do it   n or Esc = no")])
+                              lines: TextWidth.wrap(what, to: width)
+                                + TextWidth.wrap(undo ?? ctx.t("Dit kan niet ongedaan worden.", "This cannot be undone."), to: width)
+                                + [ctx.t("j = ja, doen   n of Esc = nee", "y = yes, do it   n or Esc = no")])
+        case .sessionEnded(let title, let lines):
+            let width = max(g.size.cols - 12, 20)
+            Chrome.drawDialog(into: &g, title: title,
+                              lines: lines.flatMap { TextWidth.wrap($0, to: width) }
+                                + [ctx.t("Druk op een toets om verder te gaan.", "Press any key to carry on.")])
         case .confirmLogout:
             Chrome.drawDialog(into: &g, title: ctx.t("Niet opgeslagen", "Not saved"),
                               lines: [ctx.t("Uitloggen gooit weg wat je hebt getypt in:", "Logging out discards what you typed in:")]
                                 + unsavedPlaces()
                                 + [ctx.t("j = weggooien en uitloggen   n of Esc = blijven", "y = discard and log out   n or Esc = stay")])
-        case .confirmDiscard:
+        case .confirmDiscard(let then):
             Chrome.drawDialog(into: &g, title: ctx.t("Niet opgeslagen", "Not saved"),
                               lines: [ctx.t("Wat je hebt getypt is nog niet opgeslagen.", "What you typed has not been saved."),
-                                      ctx.t("j = weggooien en terug   n of Esc = blijven", "y = discard and go back   n or Esc = stay")])
+                                      then == .back
+                                        ? ctx.t("j = weggooien en terug   n of Esc = blijven", "y = discard and go back   n or Esc = stay")
+                                        : ctx.t("j = weggooien en opnieuw laden   n of Esc = blijven", "y = discard and reload   n or Esc = stay")])
         case .idleWarning(let deadline):
             let left = max(Int(deadline.timeIntervalSince(ctx.now).rounded(.up)), 0)
             let unsaved = unsavedPlaces()

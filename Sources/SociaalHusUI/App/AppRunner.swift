@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 
 /// The run loop: draw when something changed, wait for a key, hand it to the app, and tick
@@ -9,6 +10,8 @@ public final class AppRunner {
     /// Where frames go and keys come from.
     public let terminal: Terminal
     private var shown: Grid?
+    /// When the store was last asked for other terminals' changes (a tick or a poll).
+    private var lastLook = Date()
 
     /// Creates a runner for `app` on `terminal`.
     public init(app: App, terminal: Terminal) {
@@ -27,9 +30,16 @@ public final class AppRunner {
         }
         if let key = terminal.readKey(timeoutMilliseconds: timeoutMilliseconds) {
             app.handle(key)
+            // Someone typing without a pause never lets a tick run: still look once a second,
+            // so a block elsewhere ends the session within two seconds (issue 24).
+            if Date().timeIntervalSince(lastLook) >= 1 {
+                app.poll()
+                lastLook = Date()
+            }
             return key
         }
         app.tick()
+        lastLook = Date()
         return nil
     }
 

@@ -288,10 +288,15 @@ public final class PlainSession {
         return false
     }
 
-    /// Called about once a second while nobody types: the idle warning, once and again at 10 s.
+    /// Called about once a second while nobody types: the idle warning, once and again at 10 s,
+    /// and the end of a session whose account was blocked or erased elsewhere (said at once).
     public func tick() {
+        let held = ctx.session != nil
         app.tick()
-        if app.isCountingDown, let left = app.idleSecondsLeft {
+        if held, ctx.session == nil, app.isShowingSessionEnd {
+            idleWarned = []
+            report(force: true)
+        } else if app.isCountingDown, let left = app.idleSecondsLeft {
             let mark = left <= 10 ? 10 : 30
             if !idleWarned.contains(mark) {
                 idleWarned.insert(mark)

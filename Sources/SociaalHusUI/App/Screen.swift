@@ -13,6 +13,9 @@ public protocol Screen: AnyObject {
     var capturesLines: Bool { get }
     /// True when leaving would lose typed input (Esc then asks first).
     var hasUnsavedInput: Bool { get }
+    /// True when something typed here is not saved, also where leaving keeps it as a draft
+    /// (the intake form): what a session ended by a block or an erasure cannot keep.
+    var hasTypedInput: Bool { get }
     /// Reacts to a bound action.
     func handle(_ action: Action, _ ctx: UIContext)
     /// Reacts to a key no binding claimed (typing); true when used.
@@ -29,6 +32,10 @@ public protocol Screen: AnyObject {
     /// Ctrl-R: read again, throwing away what was typed (the choice offered when someone else
     /// saved first); by default as when the screen comes into view.
     func reloadDiscardingInput(_ ctx: UIContext)
+    /// True when `reloadDiscardingInput` gives up what was typed (a form that reads its record
+    /// anew): Ctrl-R then asks first while there is unsaved input. False for a form that keeps
+    /// its input on Ctrl-R (a new message has no record to read again).
+    var reloadDiscardsInput: Bool { get }
     /// Called when the screen is closed, when another tab comes to the front, and before
     /// logging out or quitting (while the session is still there).
     func willDisappear(_ ctx: UIContext)
@@ -38,11 +45,13 @@ extension Screen {
     public var capturesText: Bool { false }
     public var capturesLines: Bool { false }
     public var hasUnsavedInput: Bool { false }
+    public var hasTypedInput: Bool { hasUnsavedInput }
     public func handleKey(_ key: Key, _ ctx: UIContext) -> Bool { false }
     public func willAppear(_ ctx: UIContext) {}
     public var refreshesLive: Bool { true }
     public var livesOn: Set<CollectionName>? { nil }
     public func reloadDiscardingInput(_ ctx: UIContext) { willAppear(ctx) }
+    public var reloadDiscardsInput: Bool { false }
     public func willDisappear(_ ctx: UIContext) {}
 }
 

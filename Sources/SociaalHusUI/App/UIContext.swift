@@ -81,14 +81,17 @@ public final class UIContext {
     /// Switches tab.
     public func show(_ tab: Tab) { requests.append(.tab(tab)) }
 
-    /// Asks before something that cannot be undone: the app shows one dialog naming `what`
-    /// goes; `j`/`y` runs `perform`, any other key (Esc, n) does nothing.
-    public func confirm(_ what: String, perform: @escaping () -> Void) { requests.append(.confirm(what, perform)) }
+    /// Asks before an act: the app shows one dialog naming `what` goes, then `undo` (how it can
+    /// be undone; nil says it cannot, so a dialog never promises more, nor less, than is true);
+    /// `j`/`y` runs `perform`, any other key (Esc, n, Enter) does nothing.
+    public func confirm(_ what: String, undo: String? = nil, perform: @escaping () -> Void) {
+        requests.append(.confirm(what, undo: undo, perform))
+    }
 }
 
 /// What a screen can ask the app to do.
 enum NavigationRequest {
-    case push(Screen), pop, login(AccountID), logout(force: Bool), tab(Tab), confirm(String, () -> Void)
+    case push(Screen), pop, login(AccountID), logout(force: Bool), tab(Tab), confirm(String, undo: String?, () -> Void)
 }
 
 /// The main screens; intake only for desk staff and administrators. The number key of a tab is

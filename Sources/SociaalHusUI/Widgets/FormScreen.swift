@@ -46,6 +46,10 @@ open class FormScreen: Screen {
     /// Ctrl-R: read again (a form that edits a record closes instead, see `closeForNewerVersion`).
     open func reloadDiscardingInput(_ ctx: UIContext) { willAppear(ctx) }
 
+    /// False: a form's own `willAppear` keeps what was typed; one that closes for a newer
+    /// version says true.
+    open var reloadDiscardsInput: Bool { false }
+
     /// For a form that edits a record: someone else's newer version is loaded by closing the
     /// form (the screen behind shows it); what was typed is given up, as asked with Ctrl-R.
     public func closeForNewerVersion(_ ctx: UIContext) {
@@ -63,6 +67,8 @@ open class FormScreen: Screen {
     public var capturesLines: Bool { form.isEditingArea }
 
     open var hasUnsavedInput: Bool { form.edited }
+
+    open var hasTypedInput: Bool { hasUnsavedInput }
 
     open func willDisappear(_ ctx: UIContext) {}
 

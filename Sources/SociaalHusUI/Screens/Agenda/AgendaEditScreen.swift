@@ -64,6 +64,7 @@ final class AgendaEditScreen: FormScreen {
     }
 
     override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
+    override var reloadDiscardsInput: Bool { true }
 
     override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t("Nieuwe activiteit", "New activity") : ctx.t("Activiteit bewerken", "Edit activity") }
 

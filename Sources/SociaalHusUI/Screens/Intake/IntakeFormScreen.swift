@@ -6,7 +6,8 @@ import TerminalKit
 /// who the person is and how to reach them, the staff member's notes last. What is typed is
 /// kept as the staff member's draft whenever they move between fields, leave the form (Esc),
 /// switch tabs, log out or are logged out, and comes back the next time they open the form;
-/// only "Concept weggooien" throws it away. So Esc never asks "discard?" here.
+/// only "Concept weggooien" throws it away, and it asks first (issue 24). So Esc never asks
+/// "discard?" here.
 ///
 /// A conversation is linked to an account only explicitly (issue 23): the form shows whose
 /// account the e-mail address belongs to, the staff member ticks "link" and, once the resident
@@ -118,6 +119,10 @@ final class IntakeFormScreen: FormScreen {
 
     override var hasUnsavedInput: Bool { false }
 
+    /// Kept as a draft on leaving, but typed all the same: a session ended by a block cannot
+    /// keep it (the core refuses a blocked account's draft).
+    override var hasTypedInput: Bool { form.edited && !finished }
+
     private func keepDraft(_ ctx: UIContext) {
         guard form.edited, !finished else { return }
         do { try ctx.store.saveIntakeDraft(input(), editing: editing, by: ctx.viewer) } catch { ctx.fail(error) }
@@ -151,12 +156,20 @@ final class IntakeFormScreen: FormScreen {
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         if id == "discard" {
-            do {
-                try ctx.store.discardIntakeDraft(by: ctx.viewer)
-                finished = true
-                ctx.pop()
-                ctx.inform(ctx.t("Concept weggegooid; er is niets opgeslagen.", "Draft discarded; nothing was saved."))
-            } catch { ctx.fail(error) }
+            let discard = { [self] in
+                do {
+                    try ctx.store.discardIntakeDraft(by: ctx.viewer)
+                    finished = true
+                    ctx.pop()
+                    ctx.inform(ctx.t("Concept weggegooid; er is niets opgeslagen.", "Draft discarded; nothing was saved."))
+                } catch { ctx.fail(error) }
+            }
+            // One key would throw away a whole conversation: ask, unless nothing was typed
+            // (issue 24). Any answer but j/y (Esc, n, Enter) keeps the draft and the form.
+            guard form.edited else { return discard() }
+            ctx.confirm(ctx.t("Het concept van dit gesprek weggooien? Wat je typte (de vraag, contactgegevens, aantekeningen) wordt gewist en niet opgeslagen.",
+                              "Discard the draft of this conversation? What you typed (the question, contact details, notes) is erased and not saved."),
+                        perform: discard)
             return
         }
         guard id == "save" else { return }

@@ -81,17 +81,23 @@ final class ReferralScreen: Screen {
         list.clamp(count: shown.count, height: 1000)
     }
 
+    /// Step 2's form. After Esc back to step 1 and another organisation chosen, the ticks and
+    /// the purpose typed before are kept (issue 24: typed text is never thrown away without a
+    /// question; they are about the conversation, not the organisation).
     private func makeFieldsForm(_ ctx: UIContext) {
+        let earlier = form
+        func had(_ id: String) -> Bool { earlier.fields.contains { $0.id == id } }
         let minimum = Set(ReferralPlan.minimumFields(for: intake))
         var rows = [FormField("intro", ctx.t("Vink aan wat je doorgeeft. Aangevinkt is het minimum.", "Tick what you pass on. The minimum is ticked."), .note(.muted))]
         for f in IntakeField.allCases {
             let value = f.value(in: intake)
             guard !value.isEmpty else { continue }
             let preview = TextWidth.truncate(safe(value.replacingOccurrences(of: "\n", with: " ")), to: 40)
-            rows.append(FormField(f.rawValue, f.label(ctx.language) + ": " + preview, .toggle(minimum.contains(f))))
+            rows.append(FormField(f.rawValue, f.label(ctx.language) + ": " + preview,
+                                  .toggle(had(f.rawValue) ? earlier.bool(f.rawValue) : minimum.contains(f))))
         }
         var purpose = TextField(limit: Field.purpose.limit)
-        purpose.text = ctx.t("hulp bij ", "help with ") + intake.category.label(ctx.language)
+        purpose.text = had("purpose") ? earlier.text("purpose") : ctx.t("hulp bij ", "help with ") + intake.category.label(ctx.language)
         rows.append(FormField("purpose", ctx.t("Doel *", "Purpose *"), .text(purpose)))
         rows.append(FormField("next", ctx.t("Verder", "Next"), .button))
         form = Form(rows, labelWidth: 10)

@@ -43,8 +43,12 @@ final class ReportDetailScreen: Screen {
                 return ctx.fail(ctx.t("Deze inhoud hoort niet bij een account van een bewoner.", "This content does not belong to a resident's account."))
             }
             let name = safe(who)
-            ctx.confirm(ctx.t("Het account van \(name) blokkeren? Inloggen kan dan niet meer en al de inhoud wordt verborgen.",
-                              "Block the account of \(name)? It can no longer log in and all its content is hidden.")) {
+            // A block can be lifted (`account unblock`): the dialog says so instead of the
+            // default "cannot be undone" (issue 24).
+            ctx.confirm(ctx.t("Het account van \(name) blokkeren? Inloggen kan dan niet meer, een open sessie wordt binnen twee seconden beëindigd en al de inhoud wordt verborgen.",
+                              "Block the account of \(name)? It can no longer log in, an open session ends within two seconds and all its content is hidden."),
+                        undo: ctx.t("Een beheerder kan de blokkade later opheffen: sociaalhus account unblock --email ADRES.",
+                                    "An administrator can lift the block later: sociaalhus account unblock --email ADDRESS.")) {
                 do {
                     try ctx.store.blockAuthor(ofReport: r.id, by: ctx.viewer)
                     ctx.inform(ctx.t("Account geblokkeerd; de reden is vastgelegd. Deblokkeren kan met 'sociaalhus account unblock'.",

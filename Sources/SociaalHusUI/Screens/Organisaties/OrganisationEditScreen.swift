@@ -26,6 +26,7 @@ final class OrganisationEditScreen: FormScreen {
     }
 
     override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
+    override var reloadDiscardsInput: Bool { true }
 
     override func title(_ ctx: UIContext) -> String { ctx.t("Organisatie bewerken", "Edit organisation") }
 

@@ -54,6 +54,7 @@ final class PostEditScreen: FormScreen {
     }
 
     override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
+    override var reloadDiscardsInput: Bool { true }
 
     override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t("Nieuw bericht", "New post") : ctx.t("Bericht bewerken", "Edit post") }
 

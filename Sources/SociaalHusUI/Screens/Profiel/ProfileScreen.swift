@@ -178,6 +178,7 @@ final class ProfileScreen: Screen {
 
     /// Ctrl-R after someone else saved first: the profile as it is now, typing given up.
     func reloadDiscardingInput(_ ctx: UIContext) { load(ctx) }
+    var reloadDiscardsInput: Bool { true }
 
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
