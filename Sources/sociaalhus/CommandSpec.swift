@@ -86,6 +86,10 @@ struct CommandSpec {
             email, opt("reason", ("TEKST", "TEXT"), "de reden", "the reason"),
         ]),
         CommandSpec(path: ["account", "unblock"], summary: ("hef een blokkade op", "lift a block"), options: [email]),
+        CommandSpec(path: ["account", "verify"], summary: ("bevestig de wijk van een account (na een bewijs van het adres)", "verify an account's neighbourhood (after proof of the address)"), options: [email]),
+        CommandSpec(path: ["account", "letters"], summary: ("schrijf de aangevraagde brieven met code om de wijk te bevestigen, één pagina per bewoner, om te printen en te posten", "write the letters with a code to verify the neighbourhood that were asked for, one page per resident, to print and post"), options: [
+            opt("out", ("BESTAND", "FILE"), "schrijf ze naar dit bestand (standaard: de standaarduitvoer)", "write them to this file (default: standard output)"),
+        ]),
         CommandSpec(path: ["account", "reset"], summary: ("maak een eenmalige code voor een nieuw wachtwoord (24 uur geldig); geef die alleen aan de persoon zelf, nadat je hebt gezien wie het is", "make a one-time code for a new password (valid 24 hours); give it only to the person themselves, after checking who they are"), options: [email]),
         CommandSpec(path: ["account", "erase"], summary: ("wis een account en alle persoonsgegevens", "erase an account and all its personal data"), options: [email, yes]),
         CommandSpec(path: ["account", "photo"], summary: ("zet of haal de foto van een account (op afstand kiest een bewoner geen bestand)", "set or remove an account's photo (remotely a resident names no file)"), options: [

@@ -48,11 +48,13 @@ func reopen(_ dir: TempDir, clock: FixedClock = FixedClock(testNow)) throws -> S
 /// A good password that passes the rules.
 let goodPassword = "lange fietstocht langs de Dinkel"
 
-/// Registers a resident in `wijk`.
+/// Registers a resident in `wijk`, with the wijk verified as at the desk unless `verified` is
+/// false (most tests are about a resident who lives where they say).
 @discardableResult
 func addResident(_ store: Store, _ email: String, name: String = "Test Bewoner", wijk: String = "Centrum",
-                 visibility: ProfileVisibility = .anonymous, roles: Roles = .residentOnly) throws -> Account {
-    try store.register(Registration(email: email, name: name, password: goodPassword, wijk: wijk, roles: roles, visibility: visibility))
+                 visibility: ProfileVisibility = .anonymous, roles: Roles = .residentOnly, verified: Bool = true) throws -> Account {
+    let a = try store.register(Registration(email: email, name: name, password: goodPassword, wijk: wijk, roles: roles, visibility: visibility))
+    return verified ? try store.verifyWijk(email: a.email, by: .commandLine) : a
 }
 
 /// Every regular file under `path`, recursively.

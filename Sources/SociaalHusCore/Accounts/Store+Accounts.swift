@@ -165,6 +165,8 @@ extension Store {
             p.interests = try p.interests.map { try validated($0, .interests) }
             guard tx.state.wijk(p.wijk) != nil else { throw CoreError.unknownWijk(String(p.wijk.rawValue)) }
             p.photo = a.profile.photo // photos change only through setPhoto
+            // A verification was of the old wijk (and a letter went to the old address).
+            if p.wijk != a.profile.wijk { a.wijkCheck = nil }
             a.profile = p
             tx.put(a)
             tx.audit(.profileChanged, actor: id, subject: id)

@@ -38,7 +38,7 @@ public enum PrivacyStatement {
         Van jou. Onder Profiel › Mijn gegevens zie je alles wat we over je bewaren, kun je het downloaden en kun je je account verwijderen. We bewaren je gegevens tot je ze verwijdert.
 
         # Wie ziet je gegevens?
-        Standaard alleen jij. Je profiel heeft drie standen: Anoniem (standaard), Alleen buren (ingelogde bewoners van je wijk) en Openbaar (iedereen). Bij het contactformulier ziet alleen de ontvanger wat je invult.
+        Standaard alleen jij. Je profiel heeft drie standen: Anoniem (standaard), Alleen buren (ingelogde bewoners van je wijk van wie de wijk is bevestigd, aan de balie of met een brief) en Openbaar (iedereen). Bij het contactformulier ziet alleen de ontvanger wat je invult.
 
         # Delen
         We delen of verkopen je gegevens nooit aan derden. Geven we informatie door aan een organisatie die je gaat helpen, dan vertellen we je dat eerst, en je ziet in Mijn gegevens aan wie, wat, wanneer en door wie.
@@ -59,7 +59,7 @@ public enum PrivacyStatement {
         Yours. Under Profile › My data you see everything we keep about you, can download it and can delete your account. We keep your data until you delete it.
 
         # Who sees your data?
-        By default only you. Your profile has three settings: Anonymous (default), Neighbours only (logged-in residents of your wijk) and Public (everyone). With the contact form only the recipient sees what you fill in.
+        By default only you. Your profile has three settings: Anonymous (default), Neighbours only (logged-in residents of your wijk whose wijk is verified, at the desk or by letter) and Public (everyone). With the contact form only the recipient sees what you fill in.
 
         # Sharing
         We never share or sell your data to third parties. If we pass information to an organisation that will help you, we tell you first, and My data shows to whom, what, when and by whom.

@@ -53,6 +53,11 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
         public var resetCodeValidUntil: Date?
         /// How that code was given: "desk", "mail" or "operator".
         public var resetCodeGiven: String?
+        /// Where the verification of the wijk stands: "verified", "letter-asked", "letter-written"
+        /// (nil: only stated at registration), how ("desk" or "letter") and since when.
+        public var wijkCheck: String?
+        public var wijkCheckHow: String?
+        public var wijkCheckSince: Date?
     }
 
     /// Profile fields.
@@ -254,7 +259,9 @@ extension Store {
                            blocked: a.blocked, blockedReason: a.blockedReason, created: a.created,
                            failedLoginsInARow: a.throttle.consecutiveFailures, lastFailedLogin: a.throttle.lastFailure,
                            resetCodeValidUntil: reset.flatMap { $0.expires > clock.now() ? $0.expires : nil },
-                           resetCodeGiven: reset.flatMap { $0.expires > clock.now() ? $0.how : nil }),
+                           resetCodeGiven: reset.flatMap { $0.expires > clock.now() ? $0.how : nil },
+                           wijkCheck: a.wijkCheck.map { $0.wijk == a.profile.wijk ? $0.state.rawValue : "other-wijk" },
+                           wijkCheckHow: a.wijkCheck?.how.rawValue, wijkCheckSince: a.wijkCheck?.at),
             profile: .init(displayName: a.profile.displayName, wijk: wijkName(a.profile.wijk),
                            photo: a.profile.photo.map { "photos/" + $0 }, visibility: a.profile.visibility.rawValue,
                            interests: a.profile.interests, emailPreferences: prefs, phone: a.profile.phone, address: a.profile.address,
@@ -283,13 +290,13 @@ extension Store {
     static func role(of a: Account, for action: AuditEvent.Action) -> String {
         switch action {
         case .intakeOpened, .intakeListed, .intakeCreated, .intakeChanged, .intakeReferred, .intakeErased, .intakeLinked, .intakeUnlinked,
-             .accountLookedUp, .resetCodeIssued:
+             .accountLookedUp, .resetCodeIssued, .wijkVerified:
             if a.roles.deskStaff { return "desk-staff" }
             if a.roles.administrator { return "administrator" }
         case .contentModerated:
             if !a.roles.partnerOf.isEmpty { return "local-partner" }
             if a.roles.administrator { return "administrator" }
-        case .accountBlocked, .accountUnblocked, .accountErased, .platformChanged, .roleGiven, .roleTaken:
+        case .accountBlocked, .accountUnblocked, .accountErased, .platformChanged, .roleGiven, .roleTaken, .wijkLetterWritten:
             if a.roles.administrator { return "administrator" }
         default: break
         }

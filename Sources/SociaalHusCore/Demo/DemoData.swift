@@ -384,6 +384,9 @@ extension DemoData {
                     p.address = spec.address
                 }
             }
+            // Verified as if at the desk, all but Fatima: her wijk stays only stated, so the demo
+            // shows both (and what an unverified resident sees of "Alleen buren").
+            if spec.key != "fatima" { _ = try ctx.store.verifyWijk(email: email, by: .commandLine) }
             ctx.accounts[spec.key] = ctx.store.state.accounts[account.id.rawValue] ?? account
             out.append(DemoAccount(email: email, password: spec.password, role: spec.role, visibility: spec.visibility))
         }

@@ -43,6 +43,12 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         case resetCodeIssued = "reset-code-issued"
         /// A new password was set with a one-time code (target: how the code was given).
         case passwordReset = "password-reset"
+        /// The wijk was verified (target: "desk:wijk:N" or "letter:wijk:N").
+        case wijkVerified = "wijk-verified"
+        /// The resident asked for a letter with a code to verify the wijk.
+        case wijkLetterAsked = "wijk-letter-asked"
+        /// That letter was written (to be posted).
+        case wijkLetterWritten = "wijk-letter-written"
         /// An administrator gave the account a role (the target names it by ids: "role:partner:3").
         case roleGiven = "role-given"
         /// An administrator took a role from the account.

@@ -25,8 +25,8 @@ public enum ProfileVisibility: String, Codable, Sendable, CaseIterable {
             lang.pick(nl: "Alleen jij ziet je naam en foto; anderen zien 'anonieme bewoner'.",
                       en: "Only you see your name and photo; others see 'anonymous resident'.")
         case .neighbours:
-            lang.pick(nl: "Ingelogde bewoners van je eigen wijk zien je naam en foto.",
-                      en: "Logged-in residents of your own neighbourhood see your name and photo.")
+            lang.pick(nl: "Bewoners van je eigen wijk van wie de wijk is bevestigd zien je naam en foto.",
+                      en: "Residents of your own neighbourhood whose neighbourhood is verified see your name and photo.")
         case .public:
             lang.pick(nl: "Iedereen, ook bezoekers, ziet je naam en foto.",
                       en: "Everyone, visitors included, sees your name and photo.")

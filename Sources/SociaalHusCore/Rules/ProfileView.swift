@@ -27,7 +27,7 @@ public enum ProfileVisibilityRule {
     /// (blocked account, or a visitor on a private platform).
     ///
     /// - Owner: everything. Anyone else: name and photo only where the level allows
-    ///   (Openbaar: everyone; Alleen buren: logged-in accounts whose profile is in the same wijk;
+    ///   (Openbaar: everyone; Alleen buren: logged-in accounts whose verified wijk is the same;
     ///   Anoniem: nobody), otherwise "anonieme bewoner"; e-mail, phone and address never.
     /// - Roles (desk staff, partner, editor, administrator) give no extra sight of profiles;
     ///   only administrators still see a blocked account's profile.
@@ -56,7 +56,7 @@ public enum ProfileVisibilityRule {
     public static func audience(_ level: ProfileVisibility, wijkName: String, lang: Language) -> String {
         switch level {
         case .anonymous: lang.pick(nl: "alleen jij", en: "only you")
-        case .neighbours: lang.pick(nl: "ingelogde bewoners van \(wijkName)", en: "logged-in residents of \(wijkName)")
+        case .neighbours: lang.pick(nl: "bewoners van \(wijkName) van wie de wijk is bevestigd", en: "residents of \(wijkName) whose neighbourhood is verified")
         case .public: lang.pick(nl: "iedereen, ook bezoekers", en: "everyone, visitors included")
         }
     }
@@ -90,7 +90,8 @@ public enum ProfileVisibilityRule {
         case .anonymous: return false
         case .public: return true
         case .neighbours:
-            guard let me = viewer.activeAccount else { return false }
+            // A wijk only stated at registration opens nothing: anyone can name any wijk.
+            guard let me = viewer.activeAccount, me.wijkVerified else { return false }
             return me.profile.wijk == owner.profile.wijk
         }
     }

@@ -73,6 +73,14 @@ public enum CoreError: Error, Equatable, Sendable {
     case resetCodeMalformed
     /// The right code, too old: ask a new one.
     case resetCodeExpired
+    /// A letter to verify the wijk goes to the address in the profile: there is none.
+    case wijkLetterNeedsAddress
+    /// The wijk is verified already.
+    case wijkAlreadyVerified
+    /// No letter with a code is on its way (none asked, or the wijk changed since).
+    case wijkNoLetter
+    /// Not the code of the letter.
+    case wijkCodeWrong
     // Permissions
     case notPermitted(PermissionDenial)
     case platformPrivate
@@ -240,6 +248,17 @@ public enum CoreError: Error, Equatable, Sendable {
         case .resetCodeExpired:
             return lang.pick(nl: "Deze code is verlopen (een code werkt \(Int(PasswordReset.validity / 3600)) uur). Vraag een nieuwe aan de balie van het Sociaal Hus, of per e-mail.",
                              en: "This code has expired (a code works for \(Int(PasswordReset.validity / 3600)) hours). Ask for a new one at the Sociaal Hus desk, or by e-mail.")
+        case .wijkLetterNeedsAddress:
+            return lang.pick(nl: "De brief gaat naar het adres in je profiel, en daar staat nog geen adres. Vul het in bij Profiel en vraag de brief opnieuw aan, of ga langs bij de balie van het Sociaal Hus.",
+                             en: "The letter goes to the address in your profile, and there is no address yet. Fill it in under Profile and ask for the letter again, or visit the Sociaal Hus desk.")
+        case .wijkAlreadyVerified:
+            return lang.pick(nl: "Je wijk is al bevestigd.", en: "Your neighbourhood is already verified.")
+        case .wijkNoLetter:
+            return lang.pick(nl: "Er is geen brief met code voor je onderweg (of je bent intussen van wijk veranderd). Vraag een nieuwe brief aan, of ga langs bij de balie.",
+                             en: "No letter with a code is on its way to you (or you changed neighbourhood since). Ask for a new letter, or visit the desk.")
+        case .wijkCodeWrong:
+            return lang.pick(nl: "Deze code klopt niet. Kijk of je hem goed hebt overgetypt uit de brief.",
+                             en: "This code is incorrect. Check that you copied it correctly from the letter.")
         case .notPermitted(let denial):
             return denial.message(lang)
         case .backupRefused(let problem):

@@ -15,6 +15,8 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case refer, closeIntake, history, eraseIntake, retention, confirmTold, filterMatching
     /// The desk makes a one-time code for a new password for someone in front of it.
     case resetCode
+    /// Verify a resident's wijk (the desk), or ask how (the resident).
+    case verifyWijk
     // Messages
     case contact, reply, newsletter, announcement, neighbours
     // Moderation and sharing

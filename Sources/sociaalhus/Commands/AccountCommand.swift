@@ -1,7 +1,7 @@
 import Foundation
 import SociaalHusCore
 
-/// `sociaalhus account add|role|block|unblock|reset|erase|photo`.
+/// `sociaalhus account add|role|block|unblock|reset|verify|letters|erase|photo`.
 enum AccountCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let sub = args.positional.count > 1 ? args.positional[1] : ""
@@ -11,6 +11,8 @@ enum AccountCommand {
         case "block", "unblock": try block(&args, ctx, blocked: sub == "block")
         case "erase": try erase(&args, ctx)
         case "reset": try reset(&args, ctx)
+        case "verify": try verify(&args, ctx)
+        case "letters": try letters(&args, ctx)
         case "photo": try photo(&args, ctx)
         default: throw CLIError.unknownCommand("account " + sub)
         }
@@ -75,6 +77,38 @@ enum AccountCommand {
         let hours = Int(PasswordReset.validity / 3600)
         Console.out(ctx.t("Eenmalige code voor account \(account.id) (\(account.email)): \(code)\nGeldig \(hours) uur, één keer. Geef hem alleen aan de persoon zelf, nadat je hebt gezien wie het is. Bij het inloggen kiest die \"Wachtwoord vergeten\". Een eerdere code werkt niet meer.",
                           "One-time code for account \(account.id) (\(account.email)): \(code)\nValid \(hours) hours, once. Give it only to the person themselves, after checking who they are. When logging in, they choose \"Forgot password\". An earlier code no longer works."))
+    }
+
+    /// Verifies an account's wijk as the one in its profile (the operator saw proof of the address).
+    static func verify(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let email = try args.required("email")
+        let store = try ctx.openStore(&args)
+        let a = try store.verifyWijk(email: email, by: .commandLine)
+        let wijk = store.wijk(a.profile.wijk)?.name ?? ""
+        Console.out(ctx.t("De wijk van account \(a.id) is bevestigd: \(wijk).", "The neighbourhood of account \(a.id) is verified: \(wijk)."))
+    }
+
+    /// Writes the letters residents asked for, one page each (a form feed between pages), with
+    /// the code that verifies their wijk; the store keeps only the codes' hashes.
+    static func letters(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let out = args.value("out")
+        let store = try ctx.openStore(&args)
+        if let out, FileManager.default.fileExists(atPath: out) {
+            throw CLIError.cannotWrite(path: out, reason: ctx.t("het bestand bestaat al; kies een nieuw", "the file exists already; choose a new one"))
+        }
+        let letters = try store.writeWijkLetters(by: .commandLine)
+        guard !letters.isEmpty else { return Console.out(ctx.t("Er zijn geen brieven aangevraagd.", "No letters were asked for.")) }
+        let text = letters.map { WijkLetterText.page($0) }.joined(separator: "\u{0C}")
+        if let out {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .withoutOverwriting) } catch {
+                throw CLIError.cannotWrite(path: out, reason: (error as NSError).localizedDescription)
+            }
+            chmod(out, 0o600)
+            Console.out(ctx.t("\(letters.count) brief/brieven geschreven naar \(out); print en post ze, en verwijder het bestand daarna (er staan codes in).",
+                              "\(letters.count) letter(s) written to \(out); print and post them, then delete the file (it holds codes)."))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
     }
 
     /// One role word (with its Dutch aliases), as `--role` of `account add` and `--add` and

@@ -39,6 +39,9 @@ enum AuditWords {
         case .contentModerated: return lang.t("Inhoud gemodereerd", "Content moderated")
         case .resetCodeIssued: return lang.t("Code voor een nieuw wachtwoord gemaakt", "Code for a new password made")
         case .passwordReset: return lang.t("Nieuw wachtwoord ingesteld met een code", "New password set with a code")
+        case .wijkVerified: return lang.t("Wijk bevestigd", "Neighbourhood verified")
+        case .wijkLetterAsked: return lang.t("Brief met code voor je wijk aangevraagd", "Letter with a code for your neighbourhood asked")
+        case .wijkLetterWritten: return lang.t("Brief met code voor je wijk gemaakt", "Letter with a code for your neighbourhood made")
         case .roleGiven: return lang.t("Rol gegeven", "Role given")
         case .roleTaken: return lang.t("Rol afgenomen", "Role taken")
         }

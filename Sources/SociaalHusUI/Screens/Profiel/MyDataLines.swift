@@ -110,6 +110,14 @@ struct MyDataLines {
         field(t("Aangemaakt", "Created"), Self.date(a.created, lang))
         field(t("Mislukte logins", "Failed logins"), String(a.failedLoginsInARow)
               + (a.lastFailedLogin.map { t(", laatste ", ", last ") + Self.date($0, lang) } ?? ""))
+        let wijkState: String
+        switch a.wijkCheck {
+        case "verified"?: wijkState = (a.wijkCheckHow == "letter" ? t("bevestigd met een brief", "verified by letter") : t("bevestigd aan de balie", "verified at the desk"))
+        case "letter-asked"?: wijkState = t("opgegeven; brief met code aangevraagd", "stated; letter with a code asked for")
+        case "letter-written"?: wijkState = t("opgegeven; brief met code onderweg", "stated; letter with a code on its way")
+        default: wijkState = t("opgegeven, niet bevestigd", "stated, not verified")
+        }
+        field(t("Wijk", "Neighbourhood"), wijkState + (a.wijkCheckSince.map { t(", sinds ", ", since ") + Self.date($0, lang) } ?? ""))
         if let until = a.resetCodeValidUntil {
             let how = a.resetCodeGiven == "mail" ? t("per e-mail", "by e-mail") : a.resetCodeGiven == "desk" ? t("aan de balie", "at the desk") : t("door de beheerder", "by the administrator")
             field(t("Code voor nieuw wachtwoord", "Code for a new password"), t("gegeven \(how), werkt tot ", "given \(how), works until ") + Self.date(until, lang))

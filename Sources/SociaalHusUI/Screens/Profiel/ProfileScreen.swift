@@ -40,6 +40,7 @@ final class ProfileScreen: Screen {
             FormField("keysHint", "", .note(.muted)),
             FormField("name", "", .text(TextField(p.displayName, limit: Field.name.limit))),
             FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .choice(options: wijken.map { safe($0.name) }, selected: wijkIndex)),
+            FormField("wijkState", "", .note(.muted)),
         ]
         // Served to others the photo is no path on this computer (issue 22): only whether there
         // is one, how to get one, and a button to take it away.
@@ -73,6 +74,7 @@ final class ProfileScreen: Screen {
             FormField("gap", "", .note(.normal)),
             FormField("myData", "", .button),
             FormField("password", "", .button),
+            FormField("wijkCheck", "", .button),
             FormField("logout", "", .button),
         ]
         form = Form(fields, labelWidth: Self.labelWidth)
@@ -81,13 +83,25 @@ final class ProfileScreen: Screen {
         form.focus(on: focused ?? "visibility")
     }
 
+    /// Whether the wijk is verified, in words (and, if not, what that means and how to change it).
+    static func wijkState(_ a: Account?, _ ctx: UIContext) -> String {
+        guard let a else { return "" }
+        if a.wijkVerified { return ctx.t("Wijk bevestigd.", "Neighbourhood verified.") }
+        switch a.wijkCheck?.state {
+        case .letterAsked?: return ctx.t("Wijk opgegeven; een brief met code is aangevraagd.", "Neighbourhood stated; a letter with a code has been asked for.")
+        case .letterWritten?: return ctx.t("Wijk opgegeven; een brief met code is onderweg (v om de code in te voeren).", "Neighbourhood stated; a letter with a code is on its way (v to type the code).")
+        default: return ctx.t("Wijk opgegeven, niet bevestigd: profielen op 'Alleen buren' zie je als bezoeker (v: hoe je bevestigt).",
+                              "Neighbourhood stated, not verified: you see 'Neighbours only' profiles as a visitor does (v: how to verify).")
+        }
+    }
+
     /// Labels in the interface language (set on every draw, so a language switch takes effect at once).
     private func setLabels(_ ctx: UIContext) {
         var labels: [String: String] = [
             "name": ctx.t("Naam", "Name"),
             "photo": ctx.t("Foto (pad)", "Photo (path)"),
-            "keysHint": ctx.t("Buiten tekstvelden: g gegevens, p wachtwoord, l uitloggen",
-                              "Outside text fields: g my data, p password, l log out"),
+            "keysHint": ctx.t("Buiten tekstvelden: g gegevens, p wachtwoord, v wijk, l uitloggen",
+                              "Outside text fields: g my data, p password, v neighbourhood, l log out"),
             "photoHint": ctx.t("JPEG of PNG, hoogstens \(PhotoType.maximumSize / 1_048_576) MB; leeg = geen foto.",
                                "JPEG or PNG, at most \(PhotoType.maximumSize / 1_048_576) MB; empty = no photo."),
             "visibility": ctx.t("Wie ziet je", "Who sees you"),
@@ -103,6 +117,8 @@ final class ProfileScreen: Screen {
             "myData": ctx.t("Mijn gegevens (g)", "My data (g)"),
             "password": ctx.t("Wachtwoord wijzigen (p)", "Change password (p)"),
             "logout": ctx.t("Uitloggen (l)", "Log out (l)"),
+            "wijkCheck": ctx.t("Wijk bevestigen (v)", "Verify neighbourhood (v)"),
+            "wijkState": Self.wijkState(ctx.account, ctx),
         ]
         if ctx.shared {
             let hasPhoto = ctx.account?.profile.photo != nil
@@ -161,6 +177,9 @@ final class ProfileScreen: Screen {
                         group: group),
                 Binding(.changePassword, [.char("p")], label: ctx.t("Wachtwoord", "Password"),
                         help: ctx.t("Je wachtwoord wijzigen", "Change your password"), group: group),
+                Binding(.verifyWijk, [.char("v")], label: ctx.t("Wijk bevestigen", "Verify neighbourhood"),
+                        help: ctx.t("Je wijk laten bevestigen: aan de balie, of met een brief met code", "Have your neighbourhood verified: at the desk, or by a letter with a code"),
+                        group: group, inStatusBar: false),
                 Binding(.logout, [.char("l")], label: ctx.t("Uitloggen", "Log out"),
                         help: ctx.t("Uitloggen; het scherm wordt leeggemaakt", "Log out; the screen is cleared"), group: group),
             ]
@@ -189,6 +208,7 @@ final class ProfileScreen: Screen {
         case .submit: if let id = form.submitButton?.id { press(.pressed(id), ctx) }
         case .myData: press(.pressed("myData"), ctx)
         case .changePassword: press(.pressed("password"), ctx)
+        case .verifyWijk: press(.pressed("wijkCheck"), ctx)
         case .logout: press(.pressed("logout"), ctx)
         default: break
         }
@@ -222,6 +242,7 @@ final class ProfileScreen: Screen {
             ctx.inform(ctx.t("Je foto is weggehaald.", "Your photo has been removed."))
         case "myData": ctx.push(MyDataScreen())
         case "password": ctx.push(ChangePasswordScreen())
+        case "wijkCheck": ctx.push(WijkCheckScreen())
         case "logout":
             ctx.logOut()
             ctx.inform(ctx.t("Je bent uitgelogd.", "You are logged out."))
