@@ -12,7 +12,7 @@ import Testing
         ["account", "add", "--email", "nieuw@example.nl", "--name", "Nieuw", "--wijk", "Centrum"],
         ["account", "role", "--email", "anna@example.nl", "--add", "admin"], ["account", "role", "--email", "anna@example.nl", "--remove", "resident"],
         ["account", "block", "--email", "anna@example.nl"], ["account", "unblock", "--email", "anna@example.nl"],
-        ["account", "reset", "--email", "anna@example.nl"],
+        ["account", "reset", "--email", "anna@example.nl"], ["account", "verify", "--email", "anna@example.nl"], ["account", "letters"],
         ["account", "erase", "--email", "anna@example.nl"], ["account", "photo", "--email", "anna@example.nl", "--remove"], ["export", "--email", "anna@example.nl"],
         ["agenda"], ["agenda", "--wijk", "Centrum", "--format", "ics"], ["check"], ["retention"],
         ["backup", "--to", "/tmp/nooit.shb"], ["restore", "--from", "/etc/hostname"],
@@ -72,7 +72,7 @@ import Testing
     static let refusals: [([String], String)] = [
         (["--bogus"], "--bogus"), (["agenda", "-d", "3"], "-d"), (["agenda", "stray"], "stray"),
         (["--lang", "xx"], "nl, en"), (["agenda", "--format", "pdf"], "text, ics, json"),
-        (["account"], "add, block, unblock, reset, erase"), (["bogus"], "Opdrachten:"), (["check", "--demo"], "--demo"),
+        (["account"], "add, block, unblock, verify, letters, reset, erase"), (["bogus"], "Opdrachten:"), (["check", "--demo"], "--demo"),
         (["agenda", "--days"], "--days"), (["account", "erase"], "--email"), (["agenda", "--wijk", "A", "--wijk", "B"], "twee keer"),
         (["export", "--email", "--out", "x"], "--email"), (["init", "--demo=yes"], "--demo"),
         (["help", "bogus"], "bogus"), (["help", "account", "add", "extra"], "account add extra"), (["check", "--store="], "--store"),

@@ -76,7 +76,7 @@ import Testing
         #expect(status == 0)
         #expect(out.contains("== Agenda, ") && out.contains("2 of "))
         #expect(out.contains("Keys of Agenda:") && out.contains("number: open an item"))
-        #expect(out.contains("Field 1 of 6: E-mail address"))
+        #expect(out.contains("Field 1 of 7: E-mail address"))
         #expect(out.contains("Help: Log in"), "the help over a form, by its key")
         #expect(out.contains("Do you want to quit SociaalHus?"))
     }
@@ -118,7 +118,7 @@ import Testing
         _ = try t.waitUntil("the first screen") { $0.contains("25. ") }
         try t.type("profiel")
         try t.keys("Enter")
-        try t.waitFor("Veld 1 van 6")
+        try t.waitFor("Veld 1 van 7")
         try t.type("anna.devries@demo.sociaalhus.example")
         try t.keys("Enter")
         try t.waitFor("wordt niet getoond")

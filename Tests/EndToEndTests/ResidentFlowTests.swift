@@ -28,7 +28,7 @@ import Testing
         try t.type("fietsen langs de Dinkel")
         try t.tabUntil("Profiel")
         try t.keys("Right")
-        try t.waitFor("Ingelogde bewoners van je eigen wijk")
+        try t.waitFor("Bewoners van je eigen wijk van wie de wijk is bevestigd")
         try t.tabUntil("Berichten van bezoekers")
         try t.keys("Space")
         try t.tabUntil("[ Registreren ]")
@@ -50,7 +50,7 @@ import Testing
         try t.tabUntil("E-mailadres tonen")
         try t.keys("Space")
         // The form says, from the core's rule, who will see the name and the e-mail address.
-        try t.waitFor("Je naam en e-mailadres zien: ingelogde bewoners van Centrum.")
+        try t.waitFor("Je naam en e-mailadres zien: bewoners van Centrum van wie de wijk is")
         try t.tabUntil("[ Plaatsen ]")
         try t.keys("Enter")
         try t.waitFor("Je bericht staat op het prikbord.")

@@ -129,7 +129,7 @@ import Testing
         let text = ProfileVisibilityRule.postNotice(level: level, show: ContactChoice(phone: true), wijkName: "Centrum", lang: .dutch)
         switch level {
         case .anonymous: #expect(text.contains("Anoniem") && text.contains("contactformulier") && text.contains("Alleen buren"))
-        case .neighbours: #expect(text == "Je naam en telefoonnummer zien: ingelogde bewoners van Centrum. Anderen zien: anonieme bewoner.")
+        case .neighbours: #expect(text == "Je naam en telefoonnummer zien: bewoners van Centrum van wie de wijk is bevestigd. Anderen zien: anonieme bewoner.")
         case .public: #expect(text.contains("iedereen, ook bezoekers"))
         }
     }

@@ -5,7 +5,7 @@ import Testing
 /// Specification of who sees what of a resident's profile.
 @Suite struct ProfileVisibilityTests {
     enum ViewerKind: String, CaseIterable, Sendable {
-        case visitor, otherWijkResident, sameWijkResident, owner, organisationEditor, deskStaff, partner, administrator
+        case visitor, otherWijkResident, sameWijkResident, unverifiedSameWijkResident, owner, organisationEditor, deskStaff, partner, administrator
     }
 
     static let centrum = WijkID(1), zenderen = WijkID(3)
@@ -16,11 +16,19 @@ import Testing
                                  phone: "06-1234567\(id)", address: "Straat \(id), Borne"))
     }
 
+    static func verified(_ a: Account) -> Account {
+        var a = a
+        a.wijkCheck = WijkCheck(wijk: a.profile.wijk, state: .verified, how: .desk, at: testNow)
+        return a
+    }
+
     static func viewer(_ kind: ViewerKind, owner: Account) -> Viewer {
         switch kind {
         case .visitor: .visitor
         case .otherWijkResident: .account(account(10, wijk: zenderen))
-        case .sameWijkResident: .account(account(11, wijk: centrum))
+        case .sameWijkResident: .account(verified(account(11, wijk: centrum)))
+        // Regression (issue 24): a wijk only stated at registration opens no "Alleen buren" name.
+        case .unverifiedSameWijkResident: .account(account(16, wijk: centrum))
         case .owner: .account(owner)
         // Staff roles live in another wijk: their role must not give them sight of profiles.
         case .organisationEditor: .account(account(12, wijk: zenderen, roles: Roles(resident: false, editorOf: [OrganisationID(1)])))
@@ -30,7 +38,7 @@ import Testing
         }
     }
 
-    /// (viewer, level) → name visible? The whole table: 8 viewer kinds × 3 levels.
+    /// (viewer, level) → name visible? The whole table: 9 viewer kinds × 3 levels.
     static let table: [(ViewerKind, ProfileVisibility, Bool)] = {
         var rows: [(ViewerKind, ProfileVisibility, Bool)] = []
         for kind in ViewerKind.allCases {

@@ -85,7 +85,7 @@ import TerminalKit
         #expect(Self.line(d, "Bezoeker").contains("anonieme bewoner"))
         #expect(Self.line(d, "Buur").contains("Demo Anna de Vries"))
         #expect(Self.line(d, "Andere wijk").contains("anonieme bewoner"))
-        #expect(d.screen.contains("Ingelogde bewoners van je eigen wijk zien je naam en foto."))
+        #expect(d.screen.contains("Bewoners van je eigen wijk van wie de wijk"))
         #expect(Self.annaAccount(d)?.profile.visibility == .public, "nothing is stored before saving")
         Self.focus(d, on: "Opslaan")
         d.press(.enter)

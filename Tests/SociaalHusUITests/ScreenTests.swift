@@ -51,7 +51,7 @@ let screenVariants: [(Language, Int, Int, String)] = [
         let login = Driver(lang: lang, size: Size(cols: cols, rows: rows))
         login.press(.char("4"))
         Golden.check(login.grid, "login-\(tag)")
-        login.press(.tab, .tab, .tab, .enter)
+        login.press(.tab, .tab, .tab, .tab, .enter)
         Golden.check(login.grid, "register-\(tag)")
     }
 }

@@ -31,10 +31,12 @@ struct ProfilePreview {
         }
     }
 
-    /// A logged-in resident of `wijk` that exists only for the preview.
+    /// A logged-in resident of `wijk`, its wijk verified, that exists only for the preview.
     private static func syntheticResident(id: Int, wijk: WijkID, now: Date) -> Account {
-        Account(id: AccountID(id), email: "", name: "", passwordHash: "", created: now,
-                profile: Profile(displayName: "", wijk: wijk))
+        var a = Account(id: AccountID(id), email: "", name: "", passwordHash: "", created: now,
+                        profile: Profile(displayName: "", wijk: wijk))
+        a.wijkCheck = WijkCheck(wijk: wijk, state: .verified, how: .desk, at: now)
+        return a
     }
 
     /// The view as one short phrase: the name (or "anonieme bewoner"), the wijk, and whether a photo shows.
