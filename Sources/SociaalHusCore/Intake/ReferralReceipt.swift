@@ -95,6 +95,7 @@ public struct ReferralReceipt: Sendable, Hashable {
             out += ReferralReceipt.wrap(text, width: width, indent: indent)
         }
         func item(_ label: String, _ value: String) {
+            let label = label + ":"
             let pad = String(repeating: " ", count: max(14 - label.count, 1))
             out += ReferralReceipt.wrap(value, width: width, indent: "  " + String(repeating: " ", count: 14), firstIndent: "  " + label + pad)
         }
