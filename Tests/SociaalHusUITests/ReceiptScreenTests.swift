@@ -81,6 +81,16 @@ import TerminalKit
         #expect(!d.store.state.outbox.all.contains { $0.kind == .referralReceipt })
     }
 
+    @Test("without an address m asks nothing and says to hand it over on paper") func noAddress() throws {
+        let (d, _, _) = try Self.desk(email: "")
+        try d.store.setMail(command: ["/usr/bin/true"], from: nil, by: .commandLine)
+        Self.referThroughScreens(d)
+        d.press(.char("m"))
+        #expect(d.screen.contains("Er is geen e-mailadres van de bewoner bij dit gesprek"), "\(d.screen)")
+        #expect(!d.screen.contains("Zeker weten?"))
+        #expect(!d.store.state.outbox.all.contains { $0.kind == .referralReceipt })
+    }
+
     @Test("on the conversation p and m are there only with a referral, open the latest, and ←/→ choose another") func fromDetail() throws {
         let (d, intake, folder) = try Self.desk()
         d.press(.char("5"), .enter)

@@ -86,6 +86,10 @@ final class ReceiptScreen: Screen {
             done = nil
         case .printReceipt: write(receipt, ctx)
         case .mailReceipt:
+            // Nothing to ask when there is no address at all: the core would refuse.
+            if !EmailAddress.isValid(intake.person.email), intake.person.account == nil {
+                return ctx.fail(CoreError.receiptCannotMail(noAddress: true))
+            }
             let to = EmailAddress.isValid(intake.person.email) ? safe(intake.person.email)
                 : ctx.t("het adres van het gekoppelde account", "the address of the linked account")
             ctx.confirm(ctx.t("De bon van doorverwijzing \(receipt.number) per e-mail sturen naar \(to)? Vraag de bewoner eerst of dit adres klopt.",
