@@ -123,6 +123,11 @@ struct CommandSpec {
             opt("from", ("BESTAND", "FILE"), required: true, "de reservekopie (van 'sociaalhus backup')", "the backup (from 'sociaalhus backup')"),
             yes,
         ]),
+        CommandSpec(path: ["intake", "receipt"], summary: ("de bon van een doorverwijzing, om af te drukken", "the receipt of a referral, to print"), options: [
+            opt("id", ("N", "N"), required: true, "het nummer van het gesprek (Intake, 'gesprek N' op de bon)", "the conversation's number (Intake, 'conversation N' on the receipt)"),
+            opt("number", ("K", "K"), "welke doorverwijzing van het gesprek, vanaf 1 (standaard de laatste)", "which referral of the conversation, from 1 (default the latest)"),
+            opt("out", ("BESTAND", "FILE"), "schrijf naar dit bestand (alleen leesbaar voor jou) in plaats van de standaarduitvoer", "write to this file (readable by you only) instead of standard output"),
+        ]),
         CommandSpec(path: ["retention"], summary: ("wis afgesloten gesprekken na de bewaartermijn (voor cron)", "erase closed conversations after the retention period (for cron)"), options: []),
         CommandSpec(path: ["mail", "config"], summary: ("stel het verzendcommando en de afzender in", "set the mail command and the sender"), options: [
             opt("command", ("COMMANDO", "COMMAND"), "sendmail-compatibel, bijv. \"/usr/sbin/sendmail -t -oi\"", "sendmail-compatible, e.g. \"/usr/sbin/sendmail -t -oi\""),

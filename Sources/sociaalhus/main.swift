@@ -29,6 +29,7 @@ do {
         case "backup": try BackupCommand.backup(&args, ctx)
         case "restore": try BackupCommand.restore(&args, ctx)
         case "retention": try RetentionCommand.run(&args, ctx)
+        case "intake": try IntakeCommand.run(&args, ctx)
         case "mail": try MailCommand.run(&args, ctx)
         case "privacy": try PrivacyCommand.run(&args, ctx)
         case "keys": status = try KeysCommand.run(&args, ctx)

@@ -15,6 +15,7 @@ import Testing
         ["account", "reset", "--email", "anna@example.nl"], ["account", "verify", "--email", "anna@example.nl"], ["account", "letters"],
         ["account", "erase", "--email", "anna@example.nl"], ["account", "photo", "--email", "anna@example.nl", "--remove"], ["export", "--email", "anna@example.nl"],
         ["agenda"], ["agenda", "--wijk", "Centrum", "--format", "ics"], ["check"], ["retention"],
+        ["intake", "receipt", "--id", "1"], ["intake", "receipt", "--id", "1", "--number", "2", "--out", "/tmp/bon.txt"], ["intake"],
         ["backup", "--to", "/tmp/nooit.shb"], ["restore", "--from", "/etc/hostname"],
         ["mail", "config", "--command", "/bin/true"], ["mail", "send"], ["mail", "digest"], ["mail", "list"],
         ["mail", "retry", "--id", "1"], ["privacy"], ["privacy", "show"], ["privacy", "set", "--nl", "/etc/hostname", "--en", "/etc/hostname"],
@@ -75,7 +76,7 @@ import Testing
         (["account"], "add, block, unblock, verify, letters, reset, erase"), (["bogus"], "Opdrachten:"), (["check", "--demo"], "--demo"),
         (["agenda", "--days"], "--days"), (["account", "erase"], "--email"), (["agenda", "--wijk", "A", "--wijk", "B"], "twee keer"),
         (["export", "--email", "--out", "x"], "--email"), (["init", "--demo=yes"], "--demo"),
-        (["help", "bogus"], "bogus"), (["help", "account", "add", "extra"], "account add extra"), (["check", "--store="], "--store"),
+        (["help", "bogus"], "bogus"), (["intake", "receipt"], "--id"), (["intake", "receipt", "--id", "1", "--bogus"], "--bogus"), (["help", "account", "add", "extra"], "account add extra"), (["check", "--store="], "--store"),
     ]
 
     @Test("wrong words are refused with exit 2 and a sentence naming what is valid", arguments: refusals)

@@ -290,7 +290,7 @@ extension Store {
     static func role(of a: Account, for action: AuditEvent.Action) -> String {
         switch action {
         case .intakeOpened, .intakeListed, .intakeCreated, .intakeChanged, .intakeReferred, .intakeErased, .intakeLinked, .intakeUnlinked,
-             .accountLookedUp, .resetCodeIssued, .wijkVerified:
+             .accountLookedUp, .resetCodeIssued, .wijkVerified, .receiptPrinted, .receiptMailed:
             if a.roles.deskStaff { return "desk-staff" }
             if a.roles.administrator { return "administrator" }
         case .contentModerated:

@@ -32,6 +32,10 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         case intakeChanged = "intake-changed"
         case intakeReferred = "intake-referred"
         case intakeErased = "intake-erased"
+        /// The desk made the written receipt of a referral for printing (target: the conversation).
+        case receiptPrinted = "receipt-printed"
+        /// The desk queued the written receipt of a referral to the resident's e-mail address.
+        case receiptMailed = "receipt-mailed"
         /// A conversation was linked to the person's account, after they agreed at the desk.
         case intakeLinked = "intake-linked"
         /// A conversation's link to the person's account was removed (the event names that account).

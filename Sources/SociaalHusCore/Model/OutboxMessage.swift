@@ -23,6 +23,8 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable {
         case dataExport = "data-export"
         /// A one-time code to set a new password, to the account's own address (`PasswordReset`).
         case passwordReset = "password-reset"
+        /// The written receipt of a referral, to the resident's own address (`Store.mailReferralReceipt`).
+        case referralReceipt = "referral-receipt"
     }
 
     /// Where it stands.

@@ -52,6 +52,9 @@ public enum CoreError: Error, Equatable, Sendable {
     case referralFieldEmpty(IntakeField)
     case residentNotTold
     case intakeAlreadyClosed
+    /// A referral's receipt cannot go by e-mail: the conversation has no e-mail address of the
+    /// resident (`noAddress`), or no mail command is set, so it would wait unseen in the outbox.
+    case receiptCannotMail(noAddress: Bool)
     case invalidRetention(minimum: Int, maximum: Int)
     // Mail
     case mailHeaderInvalid(field: String)
@@ -206,6 +209,12 @@ public enum CoreError: Error, Equatable, Sendable {
         case .intakeAlreadyClosed:
             return lang.pick(nl: "Dit gesprek is afgesloten; heropen het eerst om door te verwijzen.",
                              en: "This conversation is closed; reopen it first to refer.")
+        case .receiptCannotMail(let noAddress):
+            return noAddress
+                ? lang.pick(nl: "Er is geen e-mailadres van de bewoner bij dit gesprek: geef de bon op papier mee.",
+                            en: "This conversation has no e-mail address of the resident: hand them the receipt on paper.")
+                : lang.pick(nl: "Er gaat geen e-mail weg: er is geen verzendcommando ingesteld (de beheerder: sociaalhus mail config). Geef de bon op papier mee.",
+                            en: "No e-mail goes out: no mail command is set (the operator: sociaalhus mail config). Hand the receipt over on paper.")
         case .invalidRetention(let lo, let hi):
             return lang.pick(nl: "Kies een bewaartermijn van \(lo) tot en met \(hi) maanden.",
                              en: "Choose a retention period of \(lo) to \(hi) months.")

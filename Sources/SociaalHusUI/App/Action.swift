@@ -13,6 +13,9 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case register, privacy, myData, export, eraseAccount, changePassword, toggle
     // Intake
     case refer, closeIntake, history, eraseIntake, retention, confirmTold, filterMatching
+    /// The written receipt of a referral: write it to print, mail it to the resident, and
+    /// choose another referral of the same conversation.
+    case printReceipt, mailReceipt, previousReferral, nextReferral
     /// The desk makes a one-time code for a new password for someone in front of it.
     case resetCode
     /// Verify a resident's wijk (the desk), or ask how (the resident).

@@ -33,7 +33,15 @@ final class IntakeDetailScreen: Screen {
                     help: ctx.t("Gesprek afsluiten of heropenen; de bewaartermijn telt vanaf het afsluiten", "Close or reopen; the retention period counts from closing"), group: g),
             Binding(.history, [.char("h")], label: ctx.t("Geschiedenis", "History"), help: ctx.t("Alle gesprekken, doorverwijzingen en verstrekkingen van deze persoon", "Every conversation, referral and disclosure of this person"), group: g),
             Binding(.eraseIntake, [.char("x")], label: ctx.t("Wissen", "Erase"), help: ctx.t("Alle gespreksgegevens van deze persoon wissen (op verzoek)", "Erase all conversation data of this person (on request)"), group: g),
-        ]
+        ] + (intake.referrals.isEmpty || ctx.shared ? [] : [
+            Binding(.printReceipt, [.char("p")], label: ctx.t("Bon printen", "Print receipt"),
+                    help: ctx.t("De bon van de laatste doorverwijzing tonen en als tekstbestand zetten om af te drukken", "Show the latest referral's receipt and write it as a text file to print"), group: g),
+        ]) + (intake.referrals.isEmpty ? [] : [
+            // Both show the receipt of the latest referral and print or mail it; ←/→ there choose
+            // another. Served over SSH nothing is written on the server, so only mail is offered.
+            Binding(.mailReceipt, [.char("m")], label: ctx.t("Bon mailen", "Mail receipt"),
+                    help: ctx.t("De bon van de laatste doorverwijzing tonen en naar de bewoner mailen (na een vraag)", "Show the latest referral's receipt and mail it to the resident (after a question)"), group: g),
+        ])
     }
 
     /// Opening is recorded in the audit log: only a person's own action reads it again.
@@ -81,6 +89,9 @@ final class IntakeDetailScreen: Screen {
                            : ctx.t("Gesprek heropend.", "Conversation reopened."))
             } catch { ctx.fail(error) }
         case .history: ctx.push(IntakeHistoryScreen(id: id, ctx))
+        case .printReceipt, .mailReceipt:
+            guard !intake.referrals.isEmpty else { return }
+            ctx.push(ReceiptScreen(intake: intake, then: action))
         case .eraseIntake:
             do {
                 eraseCount = try ctx.store.intakeCountOfPerson(of: id, by: ctx.viewer)

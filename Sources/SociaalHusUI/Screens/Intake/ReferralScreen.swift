@@ -5,7 +5,8 @@ import TerminalKit
 /// Doorverwijzen, in three steps: pick an organisation (the directory, filtered by the
 /// question's subject and the person's wijk), tick what to pass on (the minimum is ticked),
 /// then say the shown sentence to the resident and confirm with `b`. Only then does the core
-/// record the referral, the disclosure and the message.
+/// record the referral, the disclosure and the message; the referral's written receipt
+/// (`ReceiptScreen`) takes this screen's place.
 final class ReferralScreen: Screen {
     enum Step { case organisation, fields, notice }
 
@@ -166,10 +167,13 @@ final class ReferralScreen: Screen {
     private func confirm(_ ctx: UIContext) {
         guard let plan, let chosen else { return }
         do {
-            try ctx.store.refer(intake.id, plan: plan, told: ResidentTold(sentence: sentence(ctx)), by: ctx.viewer)
+            let referral = try ctx.store.refer(intake.id, plan: plan, told: ResidentTold(sentence: sentence(ctx)), by: ctx.viewer)
+            // The written receipt comes next: made from what the core recorded, to print or mail.
             ctx.pop()
+            ctx.push(ReceiptScreen(intake: intake, disclosure: referral.disclosure))
             ctx.inform(ctx.t("Doorgegeven aan ", "Passed on to ") + safe(chosen.name)
-                       + ctx.t("; vastgelegd bij de persoon en het bericht staat klaar.", "; recorded for the person and the message is queued."))
+                       + ctx.t("; vastgelegd bij de persoon en het bericht staat klaar. Geef de bewoner de bon mee.",
+                               "; recorded for the person and the message is queued. Give the resident the receipt."))
         } catch { ctx.fail(error) }
     }
 

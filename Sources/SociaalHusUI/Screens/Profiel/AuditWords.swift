@@ -33,6 +33,8 @@ enum AuditWords {
         case .intakeChanged: return lang.t("Gesprek gewijzigd", "Conversation changed")
         case .intakeReferred: return lang.t("Doorverwezen", "Referred")
         case .intakeErased: return lang.t("Gesprek gewist", "Conversation erased")
+        case .receiptPrinted: return lang.t("Bon van een doorverwijzing gemaakt om af te drukken", "Receipt of a referral made for printing")
+        case .receiptMailed: return lang.t("Bon van een doorverwijzing naar je gemaild", "Receipt of a referral mailed to you")
         case .intakeLinked: return lang.t("Gesprek aan je account gekoppeld", "Conversation linked to your account")
         case .intakeUnlinked: return lang.t("Gesprek losgekoppeld van je account", "Conversation unlinked from your account")
         case .accountLookedUp: return lang.t("Account opgezocht aan de balie", "Account looked up at the desk")

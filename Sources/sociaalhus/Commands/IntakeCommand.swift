@@ -1,0 +1,42 @@
+import Foundation
+import SociaalHusCore
+
+/// `sociaalhus intake receipt --id N [--number K] [--out FILE]`: the written receipt of a
+/// referral, for the operator to print when the desk works over SSH (`--shared`), where the
+/// interface writes no file on the server. Made by the core from what the store recorded and
+/// logged for the person, as the desk's own printing is.
+enum IntakeCommand {
+    static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let sub = args.positional.count > 1 ? args.positional[1] : ""
+        guard sub == "receipt" else { throw CLIError.unknownCommand("intake " + sub) }
+        let idText = try args.required("id")
+        guard let id = Int(idText), id > 0 else {
+            throw CLIError.invalidValue(option: "id", value: idText, expected: ctx.t("het nummer van het gesprek", "the conversation's number"))
+        }
+        let numberText = args.value("number")
+        let number = try numberText.map { text -> Int in
+            guard let n = Int(text), n > 0 else {
+                throw CLIError.invalidValue(option: "number", value: text, expected: ctx.t("1 voor de eerste doorverwijzing, 2 voor de tweede …", "1 for the first referral, 2 for the second …"))
+            }
+            return n
+        }
+        let out = args.value("out")
+        let store = try ctx.openStore(&args)
+        let intakeID = IntakeID(id)
+        // Without --number: the latest referral, as the desk's own key prints it.
+        let latest = try number ?? {
+            let all = try store.referralReceipts(of: intakeID, by: .commandLine)
+            guard let last = all.last else { throw CoreError.notFound(what: "referral of intake \(id)") }
+            return last.number
+        }()
+        let receipt = try store.printReferralReceipt(intakeID, number: latest, by: .commandLine)
+        let data = Data(receipt.text().utf8)
+        if let out {
+            try OutputFile.write(data, to: out)
+            Console.err(ctx.t("Bon geschreven naar \(TextSanitizer.sanitize(out)) (alleen leesbaar voor jou).",
+                              "Receipt written to \(TextSanitizer.sanitize(out)) (readable by you only)."))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
