@@ -94,6 +94,9 @@ enum StoreSchema {
         // Version 12 (issue 24): one-time codes for setting a new password (`PasswordReset`),
         // a salted hash only, one per account, gone with the account.
         { db in try db.execute(PasswordReset.schema) },
+        // Version 13 (issue 24): the steps of each report's handling, with who and why and the
+        // author's objection (`ModerationLog`), gone with their report.
+        { db in try db.execute(ModerationLog.schema) },
     ] }
 }
 
