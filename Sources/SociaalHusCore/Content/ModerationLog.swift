@@ -43,6 +43,10 @@ public struct ModerationStep: Sendable, Equatable {
     /// Who took the step (nil: their account was erased since, or the operator).
     public var actor: AccountID?
     public var at: Date
+    /// Who took it, as its moderators read the log: a moderator's account name (they act for
+    /// the platform); nil for the author's objection (the author's name follows their profile
+    /// level, and the log needs no more than "the author") and for an erased account.
+    public var actorName: String?
 }
 
 /// What the author of hidden content (and its editors and administrators) is told on the
@@ -133,7 +137,11 @@ extension Store {
     /// The logged steps of a report, oldest first: for its moderators only.
     public func moderationSteps(_ id: ReportID, by viewer: Viewer) -> [ModerationStep] {
         guard let r = state.reports[id.rawValue], Self.moderates(r, viewer, in: state) else { return [] }
-        return (try? steps(of: id)) ?? []
+        return ((try? steps(of: id)) ?? []).map { step in
+            var named = step
+            if step.kind != .object { named.actorName = step.actor.flatMap { state.accounts[$0.rawValue]?.name } }
+            return named
+        }
     }
 
     /// The steps of a report as stored.
