@@ -30,12 +30,12 @@ import Testing
         try t.tabUntil("[ Melden ]")
         try t.keys("Enter")
         try t.waitFor("je melding is doorgegeven")
-        try t.keys("l")
+        try t.keys("4", "l")
         // Sanne moderates Bornsche Maten, but not a report about her own post.
         try t.logIn("sanne.bakker@demo.sociaalhus.example", "demo-Linde-Vlinder-62", expecting: "Demo Sanne")
         try t.keys("7")
         try t.waitFor("Geen meldingen.")
-        try t.keys("l")
+        try t.keys("4", "l")
         // Bram hides it: a reason and words for the author, then a confirmation.
         try t.logIn("bram.kuipers@demo.sociaalhus.example", "demo-Sleutel-Meeuw-90", expecting: "Demo Bram")
         try t.keys("7")
@@ -48,6 +48,9 @@ import Testing
         #expect(!(try t.screen()).contains("Gedaan"), "t does nothing on a visible post")
         try t.keys("v")
         try t.waitFor("Verbergen: Prikbord: Aanhanger te leen")
+        try t.tabUntil("Reden")
+        try t.keys("Right", "Right")
+        try t.waitFor("◀ ongewenst ▶")
         try t.tabUntil("Toelichting")
         try t.type("Haal het kenteken weg, dan zet ik het terug.")
         try t.tabUntil("[ Verbergen ]")
@@ -55,7 +58,7 @@ import Testing
         try t.waitFor("verbergen met reden ongewenst?")
         try t.keys("j")
         try t.waitFor("Verborgen. De schrijver en wie meldde zijn ingelicht.")
-        try t.keys("l")
+        try t.keys("4", "l")
         // Sanne sees the mark in her list and on the post, and objects once.
         try t.logIn("sanne.bakker@demo.sociaalhus.example", "demo-Linde-Vlinder-62", expecting: "Demo Sanne")
         try t.keys("2")
@@ -73,7 +76,7 @@ import Testing
         try t.tabUntil("[ Bezwaar maken ]")
         try t.keys("Enter")
         try t.waitFor("Je bezwaar is doorgegeven aan de moderatoren.")
-        try t.keys("l")
+        try t.keys("4", "l")
         // Bram reads the objection and restores.
         try t.logIn("bram.kuipers@demo.sociaalhus.example", "demo-Sleutel-Meeuw-90", expecting: "Demo Bram")
         try t.keys("7")
@@ -82,7 +85,7 @@ import Testing
         try t.waitFor("Het is geen kenteken maar een huisnummer.")
         try t.keys("t")
         try t.waitFor("Gedaan: teruggezet")
-        try t.keys("l")
+        try t.keys("4", "l")
         // Anna hears what came of her report.
         try t.logIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna")
         try t.keys("6")
