@@ -222,7 +222,7 @@ import Testing
         let r = try m.report(m.annaPost)
         try m.store.moderate(r.id, .hide, reason: .copyright, note: "Foto van een ander", by: .account(m.w.partner))
         try m.store.moderate(r.id, .restore, note: "Toestemming gekregen", by: .account(m.piet))
-        let events = m.store.state.audit.all.filter { $0.action == .contentModerated }
+        let events = m.store.state.audit.all.filter { $0.action == .contentModerated }.sorted { $0.id < $1.id }
         #expect(events.map(\.actor) == [m.w.partner.id, m.piet.id])
         try m.store.erase(m.w.partner.id, by: .commandLine)
         let steps = try m.store.steps(of: r.id)
