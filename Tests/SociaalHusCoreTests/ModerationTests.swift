@@ -36,13 +36,13 @@ import Testing
         #expect(try m.store.reportQueue(by: .account(m.otherPartner)).isEmpty)
         #expect(throws: CoreError.notPermitted(.partnersOnly)) { try m.store.reportQueue(by: .account(m.w.resident)) }
         #expect(throws: CoreError.notPermitted(.notLoggedIn)) { try m.store.reportQueue(by: .visitor) }
-        #expect(throws: CoreError.notPermitted(.partnersOnly)) { try m.store.moderate(r.id, .hide, by: .account(m.otherPartner)) }
+        #expect(throws: CoreError.notPermitted(.partnersOnly)) { try m.store.moderate(r.id, .hide, reason: .incorrect, note: "Klopt niet", by: .account(m.otherPartner)) }
     }
 
     @Test("hide, restore, remove and dismiss do what they say, each an audit event; the author sees why") func actions() throws {
         let m = try World()
         let r = try m.report()
-        try m.store.moderate(r.id, .hide, by: .account(m.w.partner))
+        try m.store.moderate(r.id, .hide, reason: .incorrect, note: "Klopt niet", by: .account(m.w.partner))
         #expect(!m.visitorSees())
         #expect(m.store.state.posts[m.post.id.rawValue]?.hiddenReason == "onjuist", "the author sees the reason")
         #expect(ContentVisibility.view(of: m.store.state.posts[m.post.id.rawValue]!, author: m.w.resident, organisation: nil,
@@ -85,7 +85,7 @@ import Testing
         let before = m.store.messages(for: author).count
         if let action {
             let r = try m.report()
-            try m.store.moderate(r.id, action, by: .account(m.w.partner))
+            try m.store.moderate(r.id, action, reason: action == .hide ? .incorrect : nil, note: action == .hide ? "Klopt niet" : "", by: .account(m.w.partner))
         } else {
             try m.store.recordTakedown(.post(m.post.id), from: "Fotograaf X", email: "x@example.org", notice: "Mijn foto", by: .account(m.w.admin))
         }
@@ -178,7 +178,7 @@ import Testing
     @Test("regression: an author who edits a hidden post cannot un-hide it; it stays hidden with its reason") func authorCannotUnhide() throws {
         let m = try ModerationTests.World()
         let r = try m.report()
-        try m.store.moderate(r.id, .hide, by: .account(m.w.partner))
+        try m.store.moderate(r.id, .hide, reason: .incorrect, note: "Klopt niet", by: .account(m.w.partner))
         let author = m.store.state.accounts[m.w.resident.id.rawValue]!
         try m.store.editPost(m.post.id, PostEdit(title: "Fietsen te koop (nieuw)", show: ContactChoice(email: true), lifetimeDays: 30), by: .account(author))
         let post = m.store.state.posts[m.post.id.rawValue]!

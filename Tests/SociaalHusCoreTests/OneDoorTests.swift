@@ -71,7 +71,7 @@ import Testing
     @Test("regression: a visitor cannot report a post they may not see (hidden by a moderator)") func hiddenPost() throws {
         let m = try ModerationTests.World()
         let r = try m.report()
-        try m.store.moderate(r.id, .hide, by: .account(m.w.partner))
+        try m.store.moderate(r.id, .hide, reason: .incorrect, note: "Klopt niet", by: .account(m.w.partner))
         #expect(throws: CoreError.notFound(what: "post \(m.post.id)")) {
             try m.store.report(.post(m.post.id), reason: .other, explanation: "x", name: "B", email: "b@example.org", by: .visitor)
         }
@@ -157,7 +157,7 @@ import Testing
         let r = try w.store.report(.post(post.id), reason: .unwanted, explanation: "weg", name: "B", email: "b@example.org", by: .visitor)
         #expect(w.store.report(r.id, by: .visitor) == nil && w.store.report(r.id, by: .account(w.resident)) == nil)
         #expect(w.store.report(r.id, by: .account(w.partner)) != nil)
-        try w.store.moderate(r.id, .hide, by: .account(w.partner))
+        try w.store.moderate(r.id, .hide, reason: .unwanted, note: "Weg ermee", by: .account(w.partner))
         #expect(w.store.post(post.id, for: .visitor, now: testNow, lang: .dutch) == nil)
         #expect(w.store.post(post.id, for: .account(w.resident), now: testNow, lang: .dutch)?.post.hiddenReason != nil, "its author sees why")
     }

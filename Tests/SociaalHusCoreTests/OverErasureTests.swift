@@ -186,7 +186,7 @@ import Testing
         let post = try s.createPost(PostDraft(kind: .aanbod, title: "Fietsen", body: "x", wijk: w.resident.profile.wijk, author: .resident(w.resident.id)),
                                     by: .account(w.resident))
         let r = try s.report(.post(post.id), reason: .incorrect, explanation: "x", name: "B", email: "b@example.org", by: .visitor)
-        try s.moderate(r.id, .hide, by: .account(w.partner))
+        try s.moderate(r.id, .hide, reason: .incorrect, note: "Klopt niet", by: .account(w.partner))
         let notice = try #require(s.state.messages.all.first { $0.aboutReport != nil })
         try s.erase(w.partner.id, by: .commandLine)
         let kept = try #require(s.state.messages[notice.id.rawValue], "the author's notice was erased with the moderator")

@@ -66,7 +66,12 @@ extension Driver {
         #expect(d.screen.contains("open"))
         #expect(d.screen.contains("Prikbord: Gratis kinderkleding maat 98"))
         d.press(.enter, .char("v"))
-        #expect(d.screen.contains("Gedaan: verborgen"))
+        #expect(d.screen.contains("Verbergen: Prikbord: Gratis kinderkleding maat 98"), "hiding asks why first")
+        d.focus("Toelichting")
+        d.type("Er staat een adres in.")
+        d.focus("Verbergen")
+        d.press(.enter, .char("j"))
+        #expect(d.screen.contains("Verborgen. De schrijver en wie meldde zijn ingelicht."))
         let post = try #require(d.store.state.posts.all.first { $0.title == "Gratis kinderkleding maat 98" })
         #expect(post.hiddenReason == "onjuist")
         #expect(d.store.state.audit.all.contains { $0.action == .contentModerated && $0.target == "post:\(post.id)" })
@@ -193,7 +198,7 @@ extension Driver {
         let d = Driver(lang: .english)
         let r = try d.reportCatPost()
         let sanne = d.store.state.accounts.all.first { $0.email.hasPrefix("sanne") }!
-        try d.store.moderate(r.id, .hide, by: .account(sanne))
+        try d.store.moderate(r.id, .hide, reason: .unwanted, note: "Niet van jou", by: .account(sanne))
         let post = d.store.state.posts.all.first { $0.title == "Gratis kinderkleding maat 98" }!
         #expect(post.hiddenReason == ReportReason.unwanted.rawValue)
         d.logIn("fatima")

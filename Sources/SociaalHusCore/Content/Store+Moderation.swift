@@ -58,40 +58,99 @@ extension Store {
         }
     }
 
-    /// True when `viewer` moderates `report`: administrators all, local partners their wijken.
-    public static func moderates(_ report: Report, _ viewer: Viewer) -> Bool {
-        Permissions.denial(.moderate(wijk: report.wijk), by: viewer) == nil
+    /// True when `viewer` moderates `report`: administrators all, local partners their wijken;
+    /// nobody a report about their own content (it stays out of their queue: it names who reported).
+    static func moderates(_ report: Report, _ viewer: Viewer, in s: StoreState) -> Bool {
+        Permissions.denial(.moderate(wijk: report.wijk, own: isOwn(report.target, by: viewer, in: s)), by: viewer) == nil
     }
 
-    /// The queue for `viewer`: open reports oldest first, then handled ones newest first.
+    /// The queue for `viewer`: open reports and objections oldest first, then handled ones newest first.
     public func reportQueue(by viewer: Viewer) throws -> [Report] {
         try Permissions.require(.openModeration, by: viewer)
         try refresh()
         try Self.confirm(viewer, in: state)
-        let mine = state.reports.all.filter { Self.moderates($0, viewer) }
-        return mine.filter { $0.status == .open }.sorted { $0.created < $1.created }
-            + mine.filter { $0.status != .open }.sorted { ($0.handled ?? $0.created) > ($1.handled ?? $1.created) }
+        let mine = state.reports.all.filter { Self.moderates($0, viewer, in: state) }
+        let waiting: Set<Report.Status> = [.open, .objected]
+        return mine.filter { waiting.contains($0.status) }.sorted { $0.created < $1.created }
+            + mine.filter { !waiting.contains($0.status) }.sorted { ($0.handled ?? $0.created) > ($1.handled ?? $1.created) }
     }
 
-    /// Carries out a moderator's action; every action is an audit event.
-    public func moderate(_ id: ReportID, _ action: ModerationAction, by viewer: Viewer) throws {
+    /// True when the reported content is out of sight now (so it can be restored, not hidden again).
+    static func isHidden(_ r: Report, in s: StoreState) -> Bool {
+        switch r.target {
+        case .post(let id): return s.posts[id.rawValue]?.hiddenReason != nil
+        case .agendaItem(let id): return s.agenda[id.rawValue]?.hiddenReason != nil
+        case .message(let id): return s.messages[id.rawValue]?.hiddenForRecipient == true
+        // A profile is "hidden" by making it anonymous, which only its owner undoes.
+        case .profile: return false
+        }
+    }
+
+    /// True when the reported content still exists.
+    static func exists(_ target: ReportTarget, in s: StoreState) -> Bool {
+        switch target {
+        case .post(let id): return s.posts[id.rawValue] != nil
+        case .agendaItem(let id): return s.agenda[id.rawValue] != nil
+        case .message(let id): return s.messages[id.rawValue] != nil
+        case .profile(let id): return s.accounts[id.rawValue] != nil
+        }
+    }
+
+    /// The actions that fit the report as it stands, for the keys a moderator is offered.
+    public func moderationActions(_ id: ReportID, by viewer: Viewer) -> [ModerationAction] {
+        guard let r = state.reports[id.rawValue], Self.moderates(r, viewer, in: state), Self.exists(r.target, in: state) else { return [] }
+        if r.status == .removed { return [] }
+        let hidden = Self.isHidden(r, in: state)
+        var out: [ModerationAction] = []
+        if !hidden && r.status != .hidden { out.append(.hide) }
+        if hidden { out.append(.restore) }
+        out.append(.remove)
+        if r.status == .open || r.status == .objected { out.append(.dismiss) }
+        return out
+    }
+
+    /// Carries out a moderator's action. Hiding needs a reason (those of the privacy statement)
+    /// and words to the author; restoring only what is hidden. The author hears what and why,
+    /// the reporter the outcome; every step is logged with who and why (`moderation_step`) and
+    /// is an audit event. Dismissing an objection keeps the content hidden.
+    public func moderate(_ id: ReportID, _ action: ModerationAction, reason: ReportReason? = nil, note: String = "", by viewer: Viewer) throws {
+        let words = try validated(note, .text, required: action == .hide)
         try update(actor: viewer) { tx in
             guard var r = tx.state.reports[id.rawValue] else { throw CoreError.notFound(what: "report \(id)") }
-            guard Self.moderates(r, viewer) else { throw CoreError.notPermitted(.partnersOnly) }
-            // A code, not a sentence: the reader's screen says it in their language.
-            let reason = r.reason.rawValue
-            // The author hears that, and why, before the content is gone (issue 23).
-            if action == .hide || action == .remove { Self.tellAuthor(of: r.target, reason: r.reason, removed: action == .remove, by: viewer, in: &tx) }
+            let own = Self.isOwn(r.target, by: viewer, in: tx.state)
+            try Permissions.require(.moderate(wijk: r.wijk, own: own), by: viewer)
+            guard Self.exists(r.target, in: tx.state), r.status != .removed else { throw CoreError.moderationRefused(.contentGone) }
+            let hidden = Self.isHidden(r, in: tx.state)
+            let objected = r.status == .objected
+            var step: ModerationStep.Kind
             switch action {
-            case .hide: try Self.setHidden(r.target, reason: reason, in: &tx)
-            case .restore: try Self.setHidden(r.target, reason: nil, in: &tx)
-            case .remove: try removeContent(r.target, in: &tx)
-            case .dismiss: break
+            case .hide:
+                guard let reason else { throw CoreError.moderationRefused(.reasonNeeded) }
+                if hidden || r.status == .hidden { throw CoreError.moderationRefused(.alreadyHidden) }
+                // The author hears that, and why, before the content is gone (issue 23).
+                Self.tellAuthor(of: r.target, reason: reason, outcome: .hide, note: words, by: viewer, in: &tx)
+                try Self.setHidden(r.target, reason: reason.rawValue, in: &tx)
+                step = .hide
+            case .restore:
+                guard hidden else { throw CoreError.moderationRefused(.notHidden) }
+                try Self.setHidden(r.target, reason: nil, in: &tx)
+                Self.tellAuthor(of: r.target, reason: r.reason, outcome: .restore, note: words, by: viewer, in: &tx)
+                step = .restore
+            case .remove:
+                Self.tellAuthor(of: r.target, reason: reason ?? r.reason, outcome: .remove, note: words, by: viewer, in: &tx)
+                try removeContent(r.target, in: &tx)
+                step = .remove
+            case .dismiss:
+                // Rejecting an objection leaves the content as it is: hidden.
+                if objected { Self.tellAuthor(of: r.target, reason: r.reason, outcome: .keep, note: words, by: viewer, in: &tx) }
+                step = objected ? .keep : .dismiss
             }
-            r.status = [.hide: .hidden, .restore: .restored, .remove: .removed, .dismiss: .dismissed][action]!
+            r.status = [.hide: .hidden, .restore: .restored, .remove: .removed, .dismiss: objected ? .hidden : .dismissed][action]!
             r.handledBy = viewer.account?.id
             r.handled = tx.now
             tx.put(r)
+            try Self.tellReporter(r, outcome: step, in: &tx)
+            tx.statements.append(ModerationLog.add(r.id, step, reason: action == .hide ? reason : nil, note: words, actor: viewer.account?.id, at: tx.now))
             tx.audit(.contentModerated, actor: viewer.account?.id, subject: Self.author(of: r.target, tx.state), target: r.target.auditTarget)
         }
     }
@@ -101,7 +160,8 @@ extension Store {
         let body = try validated(text, .text)
         try update(actor: viewer) { tx in
             guard let r = tx.state.reports[id.rawValue] else { throw CoreError.notFound(what: "report \(id)") }
-            guard Self.moderates(r, viewer), let me = viewer.activeAccount else { throw CoreError.notPermitted(.partnersOnly) }
+            try Permissions.require(.moderate(wijk: r.wijk, own: Self.isOwn(r.target, by: viewer, in: tx.state)), by: viewer)
+            guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
             let recipient: ContactMessage.Recipient
             if let a = Self.author(of: r.target, tx.state) {
                 recipient = .resident(a)
@@ -116,6 +176,7 @@ extension Store {
             var m = ContactMessage(id: mid, senderName: "", senderEmail: "", senderAccount: me.id, recipient: recipient, text: body, sent: tx.now)
             m.aboutReport = r.reason
             tx.put(m)
+            tx.statements.append(ModerationLog.add(r.id, .answer, reason: nil, note: body, actor: me.id, at: tx.now))
             tx.audit(.contentModerated, actor: me.id, subject: Self.author(of: r.target, tx.state), target: r.target.auditTarget)
         }
     }
@@ -133,7 +194,7 @@ extension Store {
             let id: ReportID = tx.nextID(.reports)
             let r = Report(id: id, kind: .takedown, target: target, reason: .copyright, explanation: text, reporterName: who, reporterEmail: address,
                            reporterAccount: nil, wijk: wijk, created: tx.now, status: .removed, handledBy: viewer.account?.id, handled: tx.now)
-            Self.tellAuthor(of: target, reason: .copyright, removed: true, by: viewer, in: &tx)
+            Self.tellAuthor(of: target, reason: .copyright, outcome: .remove, note: "", by: viewer, in: &tx)
             try removeContent(target, in: &tx)
             tx.put(r)
             tx.audit(.contentModerated, actor: viewer.account?.id, subject: nil, target: target.auditTarget)
@@ -141,13 +202,15 @@ extension Store {
         }
     }
 
-    /// Tells the author of content that is hidden or removed what and why, in their Berichten
-    /// (an organisation's editors for its content): the promise is that content is not taken
-    /// away without telling its author (issue 23). The title is the author's own; the reporter
-    /// is never named.
-    static func tellAuthor(of target: ReportTarget, reason: ReportReason, removed: Bool, by viewer: Viewer, in tx: inout Transaction) {
+    /// Tells the author of content that is hidden, removed or restored what and why, in their
+    /// Berichten (an organisation's editors for its content): the promise is that content is not
+    /// taken away without telling its author (issue 23). With the moderator's words, and where it
+    /// is hidden how to object. The title is the author's own; the reporter is never named.
+    static func tellAuthor(of target: ReportTarget, reason: ReportReason, outcome: ModerationStep.Kind, note: String, by viewer: Viewer,
+                           in tx: inout Transaction) {
         let recipient: ContactMessage.Recipient
         let what: (nl: String, en: String)
+        var objectable = false
         switch target {
         case .post(let id):
             guard let p = tx.state.posts[id.rawValue] else { return }
@@ -156,10 +219,12 @@ extension Store {
             case .organisation(let o, _): recipient = .organisation(o)
             }
             what = ("Je bericht op het prikbord '\(p.title)'", "Your notice-board post '\(p.title)'")
+            objectable = true
         case .agendaItem(let id):
             guard let i = tx.state.agenda[id.rawValue] else { return }
             recipient = .organisation(i.organisation)
             what = ("De activiteit '\(i.title)'", "The activity '\(i.title)'")
+            objectable = true
         case .profile(let id):
             recipient = .resident(id)
             what = ("Je profiel", "Your profile")
@@ -168,14 +233,69 @@ extension Store {
             recipient = .resident(sender)
             what = ("Een bericht dat je stuurde", "A message you sent")
         }
-        let done = removed ? ("is weggehaald", "was removed") : ("is verborgen", "was hidden")
-        let text = "\(what.nl) \(done.0) na een melding (reden: \(reason.label(.dutch))). Ben je het er niet mee eens? Antwoord op dit bericht.\n\n"
-            + "\(what.en) \(done.1) after a report (reason: \(reason.label(.english))). Do you disagree? Reply to this message."
+        let done: (String, String)
+        switch outcome {
+        case .remove: done = ("is weggehaald na een melding (reden: \(reason.label(.dutch))).", "was removed after a report (reason: \(reason.label(.english))).")
+        case .restore: done = ("is weer zichtbaar: een moderator heeft het teruggezet.", "is visible again: a moderator restored it.")
+        case .keep: done = ("blijft verborgen: een moderator heeft je bezwaar bekeken en afgewezen.", "stays hidden: a moderator looked at your objection and rejected it.")
+        default: done = ("is verborgen na een melding (reden: \(reason.label(.dutch))).", "was hidden after a report (reason: \(reason.label(.english))).")
+        }
+        let words = note.isEmpty ? ("", "") : (" Toelichting van de moderator: \(note)", " The moderator's explanation: \(note)")
+        let ask: (String, String)
+        if outcome == .hide && objectable {
+            ask = (" Ben je het er niet mee eens? Maak dan één keer bezwaar bij het bericht of de activiteit zelf; een moderator kijkt opnieuw.",
+                   " Do you disagree? Object once on the post or activity itself; a moderator takes another look.")
+        } else if outcome == .restore {
+            ask = ("", "")
+        } else {
+            ask = (" Vragen? Antwoord op dit bericht.", " Questions? Reply to this message.")
+        }
+        let text = "\(what.nl) \(done.0)\(words.0)\(ask.0)\n\n\(what.en) \(done.1)\(words.1)\(ask.1)"
         let id: MessageID = tx.nextID(.messages)
         var m = ContactMessage(id: id, senderName: "", senderEmail: "", senderAccount: viewer.activeAccount?.id, recipient: recipient,
                                text: String(text.prefix(Field.text.limit)), sent: tx.now)
         m.aboutReport = reason
         tx.put(m)
+    }
+
+    /// Tells whoever reported what came of it: in their Berichten from the platform's own
+    /// sender ("Beheer SociaalHus") when they have an account, else by e-mail to the address
+    /// they gave for it. Neither the author nor the moderator is named.
+    static func tellReporter(_ r: Report, outcome: ModerationStep.Kind, in tx: inout Transaction) throws {
+        guard r.kind == .report else { return }
+        let what: (nl: String, en: String)
+        switch r.target {
+        case .post(let id):
+            let title = tx.state.posts[id.rawValue]?.title
+            what = title.map { ("het bericht '\($0)'", "the post '\($0)'") } ?? ("een bericht op het prikbord", "a notice-board post")
+        case .agendaItem(let id):
+            let title = tx.state.agenda[id.rawValue]?.title
+            what = title.map { ("de activiteit '\($0)'", "the activity '\($0)'") } ?? ("een activiteit", "an activity")
+        case .profile: what = ("een profiel", "a profile")
+        case .message: what = ("een bericht", "a message")
+        }
+        let result: (String, String)
+        switch outcome {
+        case .hide: result = ("de inhoud is verborgen en de schrijver heeft te horen gekregen waarom.", "the content was hidden and its author was told why.")
+        case .remove: result = ("de inhoud is verwijderd.", "the content was removed.")
+        case .restore: result = ("de inhoud is na nader bekijken weer zichtbaar.", "after another look, the content is visible again.")
+        case .keep: result = ("de inhoud blijft verborgen.", "the content stays hidden.")
+        case .dismiss: result = ("een moderator heeft ernaar gekeken en niets veranderd.", "a moderator looked at it and changed nothing.")
+        case .object, .answer: return
+        }
+        let text = "Je melding over \(what.nl) (reden: \(r.reason.label(.dutch))) is behandeld: \(result.0)\n\n"
+            + "Your report about \(what.en) (reason: \(r.reason.label(.english))) was handled: \(result.1)"
+        if let a = r.reporterAccount, tx.state.accounts[a.rawValue] != nil {
+            let id: MessageID = tx.nextID(.messages)
+            let m = ContactMessage(id: id, senderName: ContactMessage.administrationSender, senderEmail: "", senderAccount: nil,
+                                   recipient: .resident(a), text: String(text.prefix(Field.text.limit)), sent: tx.now)
+            tx.put(m)
+        } else if !r.reporterEmail.isEmpty {
+            // A visitor has no Berichten: the address they gave so moderators could reach them.
+            try tx.queueMail(MailMessage(to: r.reporterEmail, subject: "Je melding op SociaalHus / Your report on SociaalHus",
+                                         body: text + "\n" + ModerationLog.reporterFooter),
+                             kind: .reply, accounts: [])
+        }
     }
 
     /// Blocks the resident account behind reported content (administrators), keeping the
@@ -190,12 +310,29 @@ extension Store {
 
     /// Short text describing the reported content for the queue (nil when it is gone).
     public func reportedContent(_ r: Report, by viewer: Viewer) -> String? {
-        guard Self.moderates(r, viewer) else { return nil }
+        guard Self.moderates(r, viewer, in: state) else { return nil }
         switch r.target {
         case .post(let id): return state.posts[id.rawValue].map { "Prikbord: " + $0.title }
         case .agendaItem(let id): return state.agenda[id.rawValue].map { "Agenda: " + $0.title }
         case .profile(let id): return state.accounts[id.rawValue].map { "Profiel: " + $0.profile.displayName }
         case .message(let id): return state.messages[id.rawValue].map { "Bericht van " + ContentVisibility.senderName(of: $0, in: state, for: .visitor) }
+        }
+    }
+
+    /// The whole reported text for its moderators (nil when it is gone): a post's title and
+    /// body, an activity's title, description and place, a profile's name and interests, a
+    /// message's text (its recipient passed it on by reporting it). Hidden content too.
+    public func reportedText(_ r: Report, by viewer: Viewer) -> String? {
+        guard Self.moderates(r, viewer, in: state) else { return nil }
+        switch r.target {
+        case .post(let id):
+            return state.posts[id.rawValue].map { $0.title + "\n\n" + $0.body }
+        case .agendaItem(let id):
+            return state.agenda[id.rawValue].map { [$0.title, $0.description, $0.location].filter { !$0.isEmpty }.joined(separator: "\n\n") }
+        case .profile(let id):
+            return state.accounts[id.rawValue].map { ([$0.profile.displayName] + $0.profile.interests).joined(separator: "\n") }
+        case .message(let id):
+            return state.messages[id.rawValue]?.text
         }
     }
 

@@ -298,6 +298,9 @@ extension Store {
             if a.roles.administrator { return "administrator" }
         case .accountBlocked, .accountUnblocked, .accountErased, .platformChanged, .roleGiven, .roleTaken, .wijkLetterWritten:
             if a.roles.administrator { return "administrator" }
+        // An objection is the author's own word about their content: made as a resident (or
+        // for their organisation), never in a role for the platform.
+        case .objectionMade: break
         default: break
         }
         return "resident"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every table and column of the store (schema 13), with whose data it is, what kind, what
+/// Every table and column of the store (schema 14), with whose data it is, what kind, what
 /// erasing that person does to it, and whether their export holds it. The statement shown before
 /// an erasure (screen and command line) is generated from it, and a test fails when a table or
 /// column of the store is missing here.
@@ -61,6 +61,7 @@ public enum StoreInventory {
         "audit": [.account("subject")], "organisations": [.account("created_by")], "agenda": [.account("created_by")],
         "referral": [.account("staff")], "feed_approval": [.account("approved_by")],
         "reset_code": [.account("account")], "wijk_check": [.account("account")],
+        "moderation_step": [.account("actor")],
     ]
 
     static func t(_ name: String, _ columns: String, whose: String, _ kind: Kind, _ action: Action, exported: Bool = false,
@@ -131,6 +132,9 @@ public enum StoreInventory {
         t("reset_code", "account code_hash how issued expires",
           whose: "the account it lets set a new password (account); who made it is in the log, not here", .identity, .delete, exported: true,
           erased: ("een code voor een nieuw wachtwoord die nog werkt", "a code for a new password that still works")),
+        t("moderation_step", "report seq kind reason note actor at",
+          whose: "the report's content and its author (report); who took the step (actor): a moderator, or the author objecting", .content,
+          .anonymise("a step stays with its report without who took it; a report about the person's own content goes with its steps")),
         t("login_failure", "settings seq key failures last_failure recent_failures", whose: "keyed hashes of addresses tried at login",
           .log, .keep("no address is stored; forgotten after an hour")),
     ]

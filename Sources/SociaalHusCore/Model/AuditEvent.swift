@@ -43,6 +43,8 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         /// The desk looked the person's account up by e-mail address and was shown its name and wijk.
         case accountLookedUp = "account-looked-up"
         case contentModerated = "content-moderated"
+        /// The author objected to the hiding of their content (the objection goes to the moderators).
+        case objectionMade = "objection-made"
         /// A one-time code to set a new password was made (target: "desk", "mail" or "operator").
         case resetCodeIssued = "reset-code-issued"
         /// A new password was set with a one-time code (target: how the code was given).

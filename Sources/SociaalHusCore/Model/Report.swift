@@ -48,6 +48,8 @@ public struct Report: Codable, Sendable, Hashable, Identifiable {
         case restored
         case removed
         case dismissed
+        /// Hidden, and its author objected: back in the queue until a moderator decides.
+        case objected
 
         /// The words users see.
         public func label(_ lang: Language) -> String {
@@ -57,6 +59,7 @@ public struct Report: Codable, Sendable, Hashable, Identifiable {
             case .restored: lang.pick(nl: "teruggezet", en: "restored")
             case .removed: lang.pick(nl: "verwijderd", en: "removed")
             case .dismissed: lang.pick(nl: "afgewezen", en: "dismissed")
+            case .objected: lang.pick(nl: "bezwaar", en: "objection")
             }
         }
     }

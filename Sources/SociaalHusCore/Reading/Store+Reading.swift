@@ -301,13 +301,13 @@ extension Store {
 
     /// One report, for a moderator of its wijk.
     public func report(_ id: ReportID, by viewer: Viewer) -> Report? {
-        state.reports[id.rawValue].flatMap { Self.moderates($0, viewer) ? $0 : nil }
+        state.reports[id.rawValue].flatMap { Self.moderates($0, viewer, in: state) ? $0 : nil }
     }
 
     /// Whether reported content has a resident behind it, and that resident's name as the
     /// moderator may see it (nil: no resident; "" never).
     public func reportedResident(_ r: Report, by viewer: Viewer, lang: Language) -> String? {
-        guard Self.moderates(r, viewer), let id = Self.author(of: r.target, state) else { return nil }
+        guard Self.moderates(r, viewer, in: state), let id = Self.author(of: r.target, state) else { return nil }
         return state.accounts[id.rawValue].map { ProfileVisibilityRule.name(of: $0, for: viewer, lang: lang) } ?? ""
     }
 

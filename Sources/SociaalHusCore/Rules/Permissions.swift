@@ -26,6 +26,8 @@ public enum PermissionDenial: Equatable, Sendable {
     case accountGone
     /// The account's roles or wijk changed meanwhile; what was allowed may not be any more.
     case rightsChanged
+    /// A report about one's own content is handled by another moderator or an administrator.
+    case ownContent
 
     /// The message shown.
     public func message(_ lang: Language) -> String {
@@ -40,6 +42,7 @@ public enum PermissionDenial: Equatable, Sendable {
         case .notYourAccount: lang.pick(nl: "Alleen de eigenaar van dit account mag deze gegevens inzien of wijzigen.", en: "Only the owner of this account may see or change this data.")
         case .partnersOnly: lang.pick(nl: "Alleen de lokale partner van deze wijk mag de nieuwsbrief versturen.", en: "Only this neighbourhood's local partner may send its newsletter.")
         case .accountGone: lang.pick(nl: "Dit account bestaat niet meer; er is niets veranderd.", en: "This account no longer exists; nothing was changed.")
+        case .ownContent: lang.pick(nl: "Deze melding gaat over je eigen inhoud; een andere moderator of een beheerder handelt haar af.", en: "This report is about your own content; another moderator or an administrator handles it.")
         case .rightsChanged: lang.pick(nl: "Je rechten zijn intussen gewijzigd; er is niets veranderd. Log opnieuw in.", en: "Your rights have changed meanwhile; nothing was changed. Log in again.")
         case .deskStaffOnly: lang.pick(nl: "Alleen baliemedewerkers van het Sociaal Hus mogen gesprekken inzien of vastleggen.", en: "Only desk staff of the Sociaal Hus may see or record conversations.")
         }
@@ -70,8 +73,9 @@ public enum ContentAction: Sendable {
     case postAnything
     /// See the moderation queue (local partners of any wijk, administrators).
     case openModeration
-    /// Act on a report about content in `wijk` (nil: no wijk; administrators only).
-    case moderate(wijk: WijkID?)
+    /// Act on a report about content in `wijk` (nil: no wijk; administrators only); `own` when
+    /// the content is the moderator's own, which nobody handles, administrators included.
+    case moderate(wijk: WijkID?, own: Bool = false)
     /// Approve or withdraw sharing a wijk's agenda with a third party: that wijk's local
     /// partner only (the privacy statement gives this to the partner, not to administrators).
     case approveFeed(wijk: WijkID)
@@ -94,6 +98,9 @@ public enum Permissions {
         guard let account = viewer.account else { return .notLoggedIn }
         if account.blocked { return .blocked }
         let roles = account.roles
+        // Nobody judges a report about their own content (found in review: a partner handled one
+        // about her own post without a word); another moderator or an administrator must.
+        if case .moderate(_, own: true) = action { return .ownContent }
         if case .approveFeed(let wijk) = action { return roles.partnerOf.contains(wijk) ? nil : .partnersOnly }
         if roles.administrator { return nil }
         switch action {
@@ -128,7 +135,7 @@ public enum Permissions {
             return roles.resident || !roles.editorOf.isEmpty ? nil : .residentsOnly
         case .openModeration:
             return roles.partnerOf.isEmpty ? .partnersOnly : nil
-        case .moderate(let wijk), .sendNewsletter(let wijk as WijkID?):
+        case .moderate(let wijk, _), .sendNewsletter(let wijk as WijkID?):
             guard let wijk else { return .administratorsOnly }
             return roles.partnerOf.contains(wijk) ? nil : .partnersOnly
         case .approveFeed:

@@ -101,6 +101,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case visitorProofNeeded
     /// The address belongs to an account or an organisation: its owner sees it after logging in.
     case visitorAddressHasAccount
+    /// A moderation step that does not fit the content as it is now (restoring what is not hidden).
+    case moderationRefused(ModerationProblem)
 
     /// The message for a resident, in the chosen language.
     public func message(_ lang: Language) -> String {
@@ -287,6 +289,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .visitorCodeLimit(let minutes):
             return lang.pick(nl: "In dit venster zijn al \(VisitorProof.codesPerSession) codes gevraagd. Probeer het over \(minutes) minuten opnieuw, of vraag het aan de balie van het Sociaal Hus.",
                              en: "\(VisitorProof.codesPerSession) codes have already been asked in this window. Try again in \(minutes) minutes, or ask at the Sociaal Hus desk.")
+        case .moderationRefused(let p):
+            return p.message(lang)
         case .visitorAddressHasAccount:
             return lang.pick(nl: "Dit e-mailadres hoort bij een account of een organisatie; er is niets getoond of veranderd. De eigenaar ziet en wist de gegevens na inloggen, onder Profiel › Mijn gegevens.",
                              en: "This e-mail address belongs to an account or an organisation; nothing was shown or changed. Its owner sees and erases the data after logging in, under Profile › My data.")

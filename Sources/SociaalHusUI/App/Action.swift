@@ -24,6 +24,8 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case contact, reply, newsletter, announcement, neighbours
     // Moderation and sharing
     case report, hide, restore, remove, dismiss, block, takedown, platform, feeds, approve, withdraw
+    /// The author objects, once, to the hiding of their post or activity.
+    case object
     // Roles over an account's life (administrators)
     case accounts, giveRole, takeRole
 }

@@ -56,6 +56,7 @@ public struct KeyMap: Sendable, Equatable {
         (.report, [.char("m")]), (.hide, [.char("v")]), (.restore, [.char("t")]), (.remove, [.char("x")]), (.dismiss, [.char("a")]),
         (.block, [.char("b")]), (.takedown, [.char("t")]), (.platform, [.char("p")]), (.feeds, [.char("d")]), (.approve, [.char("n")]),
         (.withdraw, [.char("x")]), (.accounts, [.char("a")]), (.giveRole, [.char("n")]), (.takeRole, [.char("x")]),
+        (.object, [.char("b")]),
     ]
 
     /// The keys that may never move: Ctrl-C always stops at once.

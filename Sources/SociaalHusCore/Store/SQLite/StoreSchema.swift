@@ -108,6 +108,9 @@ enum StoreSchema {
                 ) STRICT
                 """)
         },
+        // Version 14 (issue 24): the steps of each report's handling, with who and why and the
+        // author's objection (`ModerationLog`), gone with their report.
+        { db in try db.execute(ModerationLog.schema) },
     ] }
 }
 

@@ -23,7 +23,11 @@ final class AgendaDetailScreen: Screen {
             Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), help: ctx.t("Bewerken (redacteuren van de organisatie)", "Edit (the organisation's editors)"), group: g),
             Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), help: ctx.t("Verwijderen (vraagt eerst)", "Delete (asks first)"), group: g),
         ] : []
-        return KeyTable.list(ctx.lang).filter { $0.action != .open } + change + [
+        // Objecting: only the activity's own editors, once, after it was hidden on a report.
+        let object: [Binding<Action>] = ctx.store.hiddenNotice(.agendaItem(id), for: ctx.viewer)?.mayObject == true ? [
+            Binding(.object, [.char("b")], label: ctx.t("Bezwaar maken", "Object"), help: ctx.t("Eén keer bezwaar maken tegen het verbergen; een moderator kijkt opnieuw", "Object once to the hiding; a moderator takes another look"), group: g),
+        ] : []
+        return KeyTable.list(ctx.lang).filter { $0.action != .open } + change + object + [
             Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Deze activiteit melden bij de moderatoren", "Report this activity to the moderators"), group: g, inStatusBar: false),
         ] + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en de activiteit verwijderen", "Record a takedown notice and remove the activity"), group: g, inStatusBar: false)] : [])
     }
@@ -45,6 +49,9 @@ final class AgendaDetailScreen: Screen {
                     ctx.pop()
                 } catch { ctx.fail(error) }
             }
+        case .object:
+            guard ctx.store.hiddenNotice(.agendaItem(id), for: ctx.viewer)?.mayObject == true else { return }
+            ctx.push(ObjectionScreen(.agendaItem(id), what: item.title, ctx))
         case .report, .takedown:
             ctx.push(ReportScreen(.agendaItem(id), what: item.title, takedown: action == .takedown, ctx))
         default: break
@@ -55,7 +62,9 @@ final class AgendaDetailScreen: Screen {
         guard let item = ctx.store.agendaItem(id, for: ctx.viewer) else { return [(ctx.t("Deze activiteit bestaat niet meer.", "This activity no longer exists."), .error)] }
         let o = Occurrence(item: item, start: occurrence.start, end: occurrence.end)
         var out: [(String, StyleRole)] = [(safe(item.title), .title), ("", .normal)]
-        if let reason = item.hiddenReason {
+        if let notice = ctx.store.hiddenNotice(.agendaItem(id), for: ctx.viewer) {
+            out.insert(contentsOf: HiddenLines.lines(notice, width: width, ctx), at: 1)
+        } else if let reason = item.hiddenReason {
             out.insert((ctx.t("Verborgen door een moderator, reden: ", "Hidden by a moderator, reason: ") + safe(ReportReason(rawValue: reason)?.label(ctx.language) ?? reason), .warning), at: 1)
         }
         func field(_ label: String, _ value: String) {

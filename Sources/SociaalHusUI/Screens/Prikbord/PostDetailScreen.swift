@@ -16,7 +16,7 @@ final class PostDetailScreen: Screen {
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
             Binding(.contact, [.char("c")], label: ctx.t("Reageren", "Respond"), help: ctx.t("Een bericht sturen via het contactformulier", "Send a message through the contact form"), group: g),
             Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Dit bericht melden bij de moderatoren", "Report this post to the moderators"), group: g, inStatusBar: false),
-        ] + changeKeys(ctx, g) + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en het bericht verwijderen", "Record a takedown notice and remove the post"), group: g, inStatusBar: false)] : [])
+        ] + changeKeys(ctx, g) + objectKey(ctx, g) + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en het bericht verwijderen", "Record a takedown notice and remove the post"), group: g, inStatusBar: false)] : [])
     }
 
     /// Edit, renew and delete: offered only when the core's rule lets this viewer change the post.
@@ -27,6 +27,12 @@ final class PostDetailScreen: Screen {
             Binding(.renew, [.char("r")], label: ctx.t("Verlengen", "Renew"), help: ctx.t("Nog 30 dagen laten staan", "Keep it up 30 more days"), group: g),
             Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), help: ctx.t("Verwijderen (vraagt eerst)", "Delete (asks first)"), group: g),
         ]
+    }
+
+    /// Objecting: offered only to the author of a post hidden after a report who did not object yet.
+    private func objectKey(_ ctx: UIContext, _ g: String) -> [Binding<Action>] {
+        guard ctx.store.hiddenNotice(.post(id), for: ctx.viewer)?.mayObject == true else { return [] }
+        return [Binding(.object, [.char("b")], label: ctx.t("Bezwaar maken", "Object"), help: ctx.t("Eén keer bezwaar maken tegen het verbergen; een moderator kijkt opnieuw", "Object once to the hiding; a moderator takes another look"), group: g)]
     }
 
     /// The post as the core lets this viewer see it.
@@ -54,6 +60,9 @@ final class PostDetailScreen: Screen {
         case .edit:
             if let d = Permissions.denial(.changePost(post), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             ctx.push(PostEditScreen(editing: post, ctx))
+        case .object:
+            guard ctx.store.hiddenNotice(.post(id), for: ctx.viewer)?.mayObject == true else { return }
+            ctx.push(ObjectionScreen(.post(id), what: post.title, ctx))
         case .renew:
             do {
                 try ctx.store.renewPost(id, by: ctx.viewer)
@@ -80,8 +89,10 @@ final class PostDetailScreen: Screen {
             return
         }
         var lines = PostLines.lines(v, width: area.width - 4, ctx)
-        if let reason = v.post.hiddenReason {
-            // The author (and moderators) see why it is out of sight.
+        if let notice = ctx.store.hiddenNotice(.post(id), for: ctx.viewer) {
+            // The author (and administrators) see why it is out of sight, and whether they may object.
+            lines.insert(contentsOf: HiddenLines.lines(notice, width: area.width - 4, ctx), at: 0)
+        } else if let reason = v.post.hiddenReason {
             lines.insert((ctx.t("Verborgen door een moderator, reden: ", "Hidden by a moderator, reason: ") + safe(ReportReason(rawValue: reason)?.label(ctx.language) ?? reason), .warning), at: 0)
         }
         scroll.draw(lines, into: &g, area: area)

@@ -83,9 +83,13 @@ public final class PrikbordScreen: Screen {
         ListView.draw(count: shown.count, row: { i in
             guard let v = shown.view(at: i) else { return ListRow("  " + ctx.t("(verwijderd)", "(removed)")) }
             let expired = v.post.expires <= ctx.now ? ctx.t(" (verlopen)", " (expired)") : ""
+            // Its author (and administrators) see their hidden post in the list, marked with why.
+            let hidden = v.post.hiddenReason.map { code in
+                ctx.t(" (verborgen: ", " (hidden: ") + safe(ReportReason(rawValue: code)?.label(ctx.language) ?? code) + ")"
+            } ?? ""
             let kindText = TextWidth.pad(v.post.kind.label(ctx.language), to: 11)
             let wijkName = ctx.store.wijkName(v.post.wijk)
-            return ListRow(kindText + safe(v.post.title) + expired + " — " + safe(v.authorName) + ", " + safe(wijkName))
+            return ListRow(kindText + safe(v.post.title) + hidden + expired + " — " + safe(v.authorName) + ", " + safe(wijkName))
         }, selectedRow: shown.count == 0 ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
                       emptyText: ctx.t("Geen berichten.", "No posts."))

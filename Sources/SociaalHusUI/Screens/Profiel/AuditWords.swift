@@ -39,6 +39,7 @@ enum AuditWords {
         case .intakeUnlinked: return lang.t("Gesprek losgekoppeld van je account", "Conversation unlinked from your account")
         case .accountLookedUp: return lang.t("Account opgezocht aan de balie", "Account looked up at the desk")
         case .contentModerated: return lang.t("Inhoud gemodereerd", "Content moderated")
+        case .objectionMade: return lang.t("Bezwaar gemaakt tegen verbergen", "Objected to hiding")
         case .resetCodeIssued: return lang.t("Code voor een nieuw wachtwoord gemaakt", "Code for a new password made")
         case .passwordReset: return lang.t("Nieuw wachtwoord ingesteld met een code", "New password set with a code")
         case .wijkVerified: return lang.t("Wijk bevestigd", "Neighbourhood verified")
