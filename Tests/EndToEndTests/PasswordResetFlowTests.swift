@@ -54,7 +54,7 @@ import Testing
         try t.type("een nieuw wachtwoord voor de winter")
         try t.keys("Enter")
         try t.waitFor("E-mailadres of code klopt niet")
-        try t.tabUntil("Code (")
+        try t.tabUntil("Eenmalige code")
         for _ in 0..<14 { try t.keys("BSpace") }
         try t.type(code.lowercased())
         try t.tabUntil("Nieuw wachtwoord instellen")

@@ -99,7 +99,7 @@ final class ResetPasswordScreen: FormScreen {
                         "Ask for a code at the Sociaal Hus desk (bring proof of identity), or have it sent to your account's e-mail address.")
                 : ctx.t("Vraag een code aan de balie van het Sociaal Hus (neem een identiteitsbewijs mee). Een code werkt 24 uur en één keer.",
                         "Ask for a code at the Sociaal Hus desk (bring proof of identity). A code works for 24 hours, once."),
-            "email": ctx.t("E-mailadres", "E-mail address"), "code": ctx.t("Code (ABCD-EFGH-JKLM)", "Code (ABCD-EFGH-JKLM)"),
+            "email": ctx.t("E-mailadres", "E-mail address"), "code": ctx.t("Eenmalige code", "One-time code"),
             "new": ctx.t("Nieuw wachtwoord", "New password"), "repeat": ctx.t("Nieuw wachtwoord herhalen", "Repeat new password"),
             "submit": ctx.t("Nieuw wachtwoord instellen", "Set new password"), "mail": ctx.t("Stuur mij een code per e-mail", "E-mail me a code"),
         ]
