@@ -20,6 +20,7 @@ import Testing
         "requestVisitorCode": "anyone without an account may ask a code; VisitorProof's limits and 'only where visitor data is held' are the check",
         "requestResetCodeByMail": "anyone at the login form may ask; the code goes only to the account's own address, one per quarter of an hour",
         "resetPassword": "before anyone is logged in: the one-time code is the check, wrong codes throttled as logins",
+        "endOnBehalf": "writes only the log line that helping at the desk ended, for an OnBehalf only startOnBehalf can make; written even when the accounts changed meanwhile (that is one reason it ends)",
     ]
 
     static let coreFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

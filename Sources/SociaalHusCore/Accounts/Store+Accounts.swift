@@ -175,7 +175,7 @@ extension Store {
 
     /// Changes the password after checking the old one and the rules.
     public func changePassword(for id: AccountID, old: String, new: String, by viewer: Viewer) throws {
-        try Permissions.require(.manageAccount(id), by: viewer)
+        try Permissions.require(.changePassword(id), by: viewer)
         guard let a = state.accounts[id.rawValue], hasher.match(old, against: a.passwordHash) != nil else { throw CoreError.loginFailed }
         try PasswordPolicy.check(new, name: a.name, email: a.email)
         let hash = try hasher.hash(PasswordText.normalised(new))

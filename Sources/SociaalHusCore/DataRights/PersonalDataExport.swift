@@ -6,7 +6,7 @@ import Foundation
 /// hash is never included.
 public struct PersonalDataExport: Codable, Sendable, Equatable {
     /// Version of this document's layout.
-    public var exportFormat = 3
+    public var exportFormat = 4
     /// When the export was made.
     public var exportedAt: Date
     /// The account.
@@ -174,7 +174,22 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
         public var byName: String?
         /// The role they acted in: desk-staff, administrator, local-partner, editor or resident.
         public var byRole: String?
+        /// What was acted on (ids and words, never free text).
         public var target: String?
+        /// True when a desk member did it for the person at the desk, who agreed ("namens",
+        /// format 4); absent otherwise.
+        public var onBehalf: Bool?
+
+        /// Creates a line.
+        public init(action: String, at: Date, by: String, byName: String? = nil, byRole: String? = nil, target: String? = nil, onBehalf: Bool? = nil) {
+            self.action = action
+            self.at = at
+            self.by = by
+            self.byName = byName
+            self.byRole = byRole
+            self.target = target
+            self.onBehalf = onBehalf
+        }
     }
 
     /// Encodes the export as pretty JSON with ISO 8601 dates.
@@ -186,7 +201,13 @@ extension Store {
     /// With `recordAudit` (the default) a "data-exported" event is logged; showing the data on
     /// screen ("Mijn gegevens") passes false, since nothing leaves the store then.
     public func export(_ id: AccountID, by viewer: Viewer, recordAudit: Bool = true) throws -> PersonalDataExport {
-        try Permissions.require(.manageAccount(id), by: viewer)
+        try export(id, by: viewer, recordAudit: recordAudit, toOwnAddress: false)
+    }
+
+    /// The export; `toOwnAddress` when it goes by e-mail to the holder's own address (allowed
+    /// while the desk helps, where a file is not), `recordAudit` false when it is only shown.
+    func export(_ id: AccountID, by viewer: Viewer, recordAudit: Bool = true, toOwnAddress: Bool) throws -> PersonalDataExport {
+        try Permissions.require(recordAudit && !toOwnAddress ? .exportData(id) : .manageAccount(id), by: viewer)
         try refresh()
         try Self.confirm(viewer, in: state)
         let s = state
@@ -275,9 +296,9 @@ extension Store {
                 // Named only for a role they hold for the platform; another resident's name is
                 // theirs, shown only as their profile level allows (so not here).
                 let who = s.accounts[actor.rawValue]
-                let role = who.map { Self.role(of: $0, for: e.action) }
+                let role = who.map { Self.role(of: $0, for: e.action, onBehalf: e.isOnBehalf) }
                 return .init(action: e.action.rawValue, at: e.at, by: "staff", byName: role == "resident" ? nil : who?.name,
-                             byRole: role, target: e.target)
+                             byRole: role, target: e.object, onBehalf: e.isOnBehalf ? true : nil)
             })
         if recordAudit { try update(actor: viewer) { tx in tx.audit(.dataExported, actor: viewer.account?.id, subject: id) } }
         return export
@@ -287,10 +308,16 @@ extension Store {
     /// in it (the desk's work with conversations, moderation, blocking, erasing); anything else,
     /// a message above all, they did as a resident, and a resident is not named (found in
     /// review: an editor writing to a neighbour was named with their role).
-    static func role(of a: Account, for action: AuditEvent.Action) -> String {
+    /// Whatever a desk member did for the person at the desk ("namens", `onBehalf`), they did
+    /// as the desk.
+    static func role(of a: Account, for action: AuditEvent.Action, onBehalf: Bool = false) -> String {
+        if onBehalf {
+            if a.roles.deskStaff { return "desk-staff" }
+            if a.roles.administrator { return "administrator" }
+        }
         switch action {
         case .intakeOpened, .intakeListed, .intakeCreated, .intakeChanged, .intakeReferred, .intakeErased, .intakeLinked, .intakeUnlinked,
-             .accountLookedUp, .resetCodeIssued, .wijkVerified, .receiptPrinted, .receiptMailed:
+             .accountLookedUp, .resetCodeIssued, .wijkVerified, .receiptPrinted, .receiptMailed, .onBehalfStarted, .onBehalfEnded:
             if a.roles.deskStaff { return "desk-staff" }
             if a.roles.administrator { return "administrator" }
         case .contentModerated:

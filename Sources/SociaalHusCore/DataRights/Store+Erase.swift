@@ -22,7 +22,7 @@ extension Store {
     /// changes out is held for the erasure only (the count reads every text of the store).
     @discardableResult
     public func erase(_ id: AccountID, by viewer: Viewer, countingNames: Bool = true) throws -> ErasureReport {
-        try Permissions.require(.manageAccount(id), by: viewer)
+        try Permissions.require(.eraseAccount(id), by: viewer)
         defer { removeMigratedShardFiles() }
         let person = try update(actor: viewer) { tx in
             guard let a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }

@@ -59,6 +59,12 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         case roleGiven = "role-given"
         /// An administrator took a role from the account.
         case roleTaken = "role-taken"
+        /// A desk member began to act for the resident at the desk ("namens"), after the
+        /// resident agreed by typing their password or a code (target: "password:REASON" or
+        /// "code:REASON"; the reason is a word of `OnBehalf.Reason`, never free text).
+        case onBehalfStarted = "on-behalf-started"
+        /// Acting for the resident ended (target: "ended", "time" or "logout").
+        case onBehalfEnded = "on-behalf-ended"
     }
 
     /// Internal id.
@@ -82,5 +88,27 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         self.subject = subject
         self.target = target
         self.at = at
+    }
+}
+
+extension AuditEvent {
+    /// The mark in `target` of an event a desk member caused while acting for the resident
+    /// ("namens"): the actor is then the desk member, and the subject's log says "… namens jou".
+    /// A mark in the target rather than a column: no migration, and the target holds only ids
+    /// and words, never free text.
+    static let onBehalfMark = "namens"
+
+    /// The target with the "namens" mark put in front.
+    static func markedOnBehalf(_ target: String?) -> String {
+        target.map { onBehalfMark + " " + $0 } ?? onBehalfMark
+    }
+
+    /// True when a desk member did this while acting for the person ("namens").
+    public var isOnBehalf: Bool { target == Self.onBehalfMark || target?.hasPrefix(Self.onBehalfMark + " ") == true }
+
+    /// The target without the "namens" mark (what was acted on).
+    public var object: String? {
+        guard isOnBehalf, let target else { return target }
+        return target == Self.onBehalfMark ? nil : String(target.dropFirst(Self.onBehalfMark.count + 1))
     }
 }

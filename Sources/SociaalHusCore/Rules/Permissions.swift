@@ -28,6 +28,13 @@ public enum PermissionDenial: Equatable, Sendable {
     case rightsChanged
     /// A report about one's own content is handled by another moderator or an administrator.
     case ownContent
+    /// Not while a desk member acts for the resident ("namens"): the resident does this
+    /// themselves (their password, erasing the account, a file of their data), and the desk's
+    /// own work waits until helping has ended.
+    case notOnBehalf
+    /// Nobody acts "namens" an account with the desk or administrator role: its powers would
+    /// pass to the helper.
+    case onBehalfOfStaff
 
     /// The message shown.
     public func message(_ lang: Language) -> String {
@@ -44,6 +51,10 @@ public enum PermissionDenial: Equatable, Sendable {
         case .accountGone: lang.pick(nl: "Dit account bestaat niet meer; er is niets veranderd.", en: "This account no longer exists; nothing was changed.")
         case .ownContent: lang.pick(nl: "Deze melding gaat over je eigen inhoud; een andere moderator of een beheerder handelt haar af.", en: "This report is about your own content; another moderator or an administrator handles it.")
         case .rightsChanged: lang.pick(nl: "Je rechten zijn intussen gewijzigd; er is niets veranderd. Log opnieuw in.", en: "Your rights have changed meanwhile; nothing was changed. Log in again.")
+        case .notOnBehalf: lang.pick(nl: "Dit kan niet namens iemand anders: de bewoner doet dit zelf, of ná het helpen (Ctrl-N stopt het helpen).",
+                                     en: "This cannot be done on someone's behalf: the resident does it themselves, or after the help (Ctrl-N ends helping).")
+        case .onBehalfOfStaff: lang.pick(nl: "Niemand kan namens een account met de rol baliemedewerker of beheerder handelen.",
+                                         en: "Nobody can act on behalf of an account with the desk or administrator role.")
         case .deskStaffOnly: lang.pick(nl: "Alleen baliemedewerkers van het Sociaal Hus mogen gesprekken inzien of vastleggen.", en: "Only desk staff of the Sociaal Hus may see or record conversations.")
         }
     }
@@ -85,6 +96,17 @@ public enum ContentAction: Sendable {
     /// desk staff for residents, editors and partners; only an administrator for an account
     /// with the desk or administrator role (else a desk member could take over such an account).
     case issueResetCode(for: Account)
+    /// Act for `resident`, who is at the desk and agrees ("namens"): desk staff and
+    /// administrators, for an account without either role.
+    case actOnBehalf(of: Account)
+    /// Change the password with the old one (the holder only, never "namens": staff may not
+    /// change it without a reset code).
+    case changePassword(AccountID)
+    /// Write the holder's data out of the store as a file (never "namens": the file would be on
+    /// the desk's computer).
+    case exportData(AccountID)
+    /// Erase the holder's account (never "namens": the resident does that themselves).
+    case eraseAccount(AccountID)
 }
 
 /// Who may create, edit and delete which content: residents their own posts; organisation
@@ -95,6 +117,7 @@ public enum Permissions {
         // The operator's command line runs the platform (create stores, block on request, set
         // mail): everything is allowed there, and only there.
         if case .commandLine = viewer { return nil }
+        if case .onBehalf(let o) = viewer { return onBehalfDenial(action, o) }
         guard let account = viewer.account else { return .notLoggedIn }
         if account.blocked { return .blocked }
         let roles = account.roles
@@ -102,6 +125,13 @@ public enum Permissions {
         // about her own post without a word); another moderator or an administrator must.
         if case .moderate(_, own: true) = action { return .ownContent }
         if case .approveFeed(let wijk) = action { return roles.partnerOf.contains(wijk) ? nil : .partnersOnly }
+        // Before the administrator's "everything": an administrator's account is never acted
+        // for either, and an administrator acts for others only as the desk does.
+        if case .actOnBehalf(let resident) = action {
+            if resident.roles.deskStaff || resident.roles.administrator { return .onBehalfOfStaff }
+            if resident.blocked { return .blocked }
+            return roles.deskStaff || roles.administrator ? nil : .deskStaffOnly
+        }
         if roles.administrator { return nil }
         switch action {
         case .createPost(let author, let wijk):
@@ -127,7 +157,7 @@ public enum Permissions {
             return roles.editorOf.contains(item.organisation) ? nil : .notEditor
         case .manageOrganisations, .administerPlatform:
             return .administratorsOnly
-        case .manageAccount(let id):
+        case .manageAccount(let id), .changePassword(let id), .exportData(let id), .eraseAccount(let id):
             return id == account.id ? nil : .notYourAccount
         case .handleIntakes:
             return roles.deskStaff ? nil : .deskStaffOnly
@@ -143,6 +173,24 @@ public enum Permissions {
         case .issueResetCode(let target):
             guard roles.deskStaff else { return .deskStaffOnly }
             return target.roles.deskStaff || target.roles.administrator ? .administratorsOnly : nil
+        case .actOnBehalf:
+            return nil // answered above
+        }
+    }
+
+    /// While a desk member acts for the resident ("namens"): what the resident may do, less
+    /// what the resident must do themselves (the password, erasing, a file of their data) and
+    /// less every power over others (the desk's records, moderation, the platform), which the
+    /// helper uses in their own session and the resident's roles do not lend.
+    static func onBehalfDenial(_ action: ContentAction, _ o: OnBehalf) -> PermissionDenial? {
+        if o.helper.blocked { return .blocked }
+        guard o.helper.roles.deskStaff || o.helper.roles.administrator else { return .deskStaffOnly }
+        switch action {
+        case .changePassword, .exportData, .eraseAccount, .handleIntakes, .issueResetCode, .actOnBehalf,
+             .openModeration, .moderate, .approveFeed, .sendNewsletter, .administerPlatform, .manageOrganisations:
+            return .notOnBehalf
+        default:
+            return denial(action, by: .account(o.resident))
         }
     }
 

@@ -10,10 +10,23 @@ public enum Viewer: Sendable, Hashable {
     /// person on the platform. It was `nil` once, which silently skipped every check; now it is
     /// named, and `Permissions` answers for it in one place.
     case commandLine
+    /// A desk member acting for the resident in front of them, who agreed ("namens"): the
+    /// resident's account, less what `Permissions` keeps from a helper; every change is logged
+    /// with the helper's name. Only `Store.startOnBehalf` makes one.
+    case onBehalf(OnBehalf)
 
-    /// The account, when logged in.
+    /// The account, when logged in (acting for someone: theirs).
     public var account: Account? {
-        if case .account(let a) = self { return a }
+        switch self {
+        case .account(let a): a
+        case .onBehalf(let o): o.resident
+        case .visitor, .commandLine: nil
+        }
+    }
+
+    /// The desk member acting for the account, while helping "namens".
+    public var helper: Account? {
+        if case .onBehalf(let o) = self { return o.helper }
         return nil
     }
 

@@ -365,13 +365,23 @@ public final class Store {
     @discardableResult
     func update<T>(actor: Viewer?, _ body: (inout Transaction) throws -> T) throws -> T {
         try update { tx in
-            if let actor { try Self.confirm(actor, in: tx.state) }
+            if let actor { try Self.confirm(actor, in: tx.state, now: tx.now) }
+            // Acting for a resident at the desk: every log line of the change names the helper.
+            if case .onBehalf(let o)? = actor { tx.onBehalf = (resident: o.resident.id, helper: o.helper.id) }
             return try body(&tx)
         }
     }
 
-    /// Throws when `actor`'s account is gone, blocked, or changed in what its rights depend on.
-    static func confirm(_ actor: Viewer, in state: StoreState) throws {
+    /// Throws when `actor`'s account is gone, blocked, or changed in what its rights depend on;
+    /// acting for a resident ("namens"), the same of both accounts, and when its time is up.
+    static func confirm(_ actor: Viewer, in state: StoreState, now: Date? = nil) throws {
+        if case .onBehalf(let o) = actor {
+            // Without a moment (a read's check) the time was checked by the session.
+            if let now, now >= o.ends { throw CoreError.onBehalfEnded }
+            try confirm(.account(o.helper), in: state)
+            try confirm(.account(o.resident), in: state)
+            return
+        }
         guard case .account(let mine) = actor else { return }
         guard let now = state.accounts[mine.id.rawValue] else { throw CoreError.notPermitted(.accountGone) }
         if now.blocked { throw CoreError.notPermitted(.blocked) }

@@ -22,6 +22,9 @@ struct Transaction {
     /// Statements on tables outside the record collections (such as `reset_code`), run in the
     /// same SQLite transaction after the records: they land with the change or not at all.
     var statements: [(sql: String, args: [Any?])] = []
+    /// Set while a desk member acts for a resident ("namens"): what the resident's account does
+    /// is logged as done by the helper, marked "namens" (see `AuditEvent.onBehalfMark`).
+    var onBehalf: (resident: AccountID, helper: AccountID)?
 
     init(state: StoreState, now: Date) {
         self.state = state
@@ -91,6 +94,12 @@ struct Transaction {
     /// Records an audit event (ids only, never personal data).
     mutating func audit(_ action: AuditEvent.Action, actor: AccountID?, subject: AccountID?, target: String? = nil) {
         let id: AuditEventID = nextID(.audit)
+        // Here, in the one place every event passes, so no operation can forget it: what the
+        // resident's account did while a desk member helped was done by that desk member.
+        if let o = onBehalf, actor == o.resident {
+            put(AuditEvent(id: id, actor: o.helper, action: action, subject: subject, target: AuditEvent.markedOnBehalf(target), at: now))
+            return
+        }
         put(AuditEvent(id: id, actor: actor, action: action, subject: subject, target: target, at: now))
     }
 

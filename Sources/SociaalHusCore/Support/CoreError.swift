@@ -84,6 +84,11 @@ public enum CoreError: Error, Equatable, Sendable {
     case wijkNoLetter
     /// Not the code of the letter.
     case wijkCodeWrong
+    /// The resident's password or code, typed to agree to help at the desk, is not right
+    /// (counted as a failed login).
+    case onBehalfAgreementWrong
+    /// Acting for the resident at the desk is over (its 30 minutes, or the accounts changed).
+    case onBehalfEnded
     // Permissions
     case notPermitted(PermissionDenial)
     case platformPrivate
@@ -250,6 +255,12 @@ public enum CoreError: Error, Equatable, Sendable {
         case .accountBlocked:
             return lang.pick(nl: "Dit account is geblokkeerd. Neem contact op met de beheerder van het platform.",
                              en: "This account is blocked. Contact the platform administrator.")
+        case .onBehalfAgreementWrong:
+            return lang.pick(nl: "Dat wachtwoord of die code klopt niet. De bewoner kan het opnieuw typen, of aan de balie een nieuwe code vragen.",
+                             en: "That password or code is not right. The resident can type it again, or ask the desk for a new code.")
+        case .onBehalfEnded:
+            return lang.pick(nl: "Helpen namens de bewoner is gestopt (na \(Int(OnBehalf.limit / 60)) minuten, of het account is veranderd); er is niets veranderd.",
+                             en: "Helping on behalf of the resident has ended (after \(Int(OnBehalf.limit / 60)) minutes, or the account changed); nothing was changed.")
         case .resetCodeWrong:
             return lang.pick(nl: "E-mailadres of code klopt niet. Kijk of je de code goed hebt overgetypt, of vraag een nieuwe aan de balie van het Sociaal Hus.",
                              en: "E-mail address or code is incorrect. Check that you copied the code correctly, or ask for a new one at the Sociaal Hus desk.")

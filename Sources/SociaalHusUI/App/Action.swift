@@ -20,6 +20,8 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case resetCode
     /// Verify a resident's wijk (the desk), or ask how (the resident).
     case verifyWijk
+    /// The desk starts helping the resident in front of it ("namens"), and ends it.
+    case onBehalf, endOnBehalf
     // Messages
     case contact, reply, newsletter, announcement, neighbours
     // Moderation and sharing

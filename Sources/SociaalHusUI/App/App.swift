@@ -106,7 +106,7 @@ public final class App {
 
     /// The global keys, with the keys file's rebinding.
     private func globalBindings() -> [Binding<Action>] {
-        ctx.keyMap.apply(KeyTable.global(ctx.lang, intake: ctx.handlesIntakes, moderation: Tab.moderates(ctx.viewer)))
+        ctx.keyMap.apply(KeyTable.global(ctx.lang, intake: ctx.handlesIntakes, moderation: Tab.moderates(ctx.viewer), onBehalf: ctx.onBehalf != nil))
     }
 
     /// The bindings that work with the next key: while a text field has focus, letters and
@@ -201,6 +201,21 @@ public final class App {
             // same door as every screen, so the limit on screens holds (the caller carries it out).
             if !(current is PrivacyScreen) { ctx.push(PrivacyScreen()) }
         case .quit: modal = .confirmQuit
+        case .endOnBehalf:
+            guard let o = ctx.onBehalf else { break }
+            let name = TextSanitizer.sanitize(o.resident.profile.displayName)
+            let unsaved = unsavedPlaces()
+            if unsaved.isEmpty {
+                endOnBehalfNow(.ended)
+                ctx.inform(ctx.t("Helpen namens \(name) is gestopt; je bent weer ingelogd als jezelf.", "Helping on behalf of \(name) has ended; you are logged in as yourself again."))
+            } else {
+                // Ending clears every screen of the resident: ask first, naming where the typing is.
+                modal = .confirmAction(ctx.t("Stoppen met helpen namens \(name)? Wat er getypt is gaat verloren: ", "Stop helping on behalf of \(name)? What was typed is lost: ") + unsaved.joined(separator: ", "),
+                                       undo: nil, { [weak self] in
+                                           self?.endOnBehalfNow(.ended)
+                                           self?.ctx.inform(self?.ctx.t("Helpen namens \(name) is gestopt.", "Helping on behalf of \(name) has ended.") ?? "")
+                                       })
+            }
         case .refresh:
             // Reading again throws away what was typed: one key, so ask first (issue 24).
             if current.hasUnsavedInput && current.reloadDiscardsInput { modal = .confirmDiscard(then: .reload) } else { reload() }
@@ -309,6 +324,21 @@ public final class App {
                 s.willAppear(ctx)
             case .pop: popScreen()
             case .tab(let t): switchTo(t)
+            case .startOnBehalf(let o):
+                // The desk's own screens are told while the session is still the desk's (a
+                // half-filled intake is kept as its draft), then cleared: nothing of another
+                // person's conversation stays on screen for the resident, nor the other way round.
+                suspendAll()
+                ctx.onBehalf = o
+                ctx.session = o.resident.id
+                ctx.visitorProof.forget()
+                let keep = ctx.message
+                tab = .profiel
+                resetScreens()
+                ctx.message = keep
+            case .endOnBehalf:
+                perform(.endOnBehalf)
+                if modal != nil { ctx.requests.removeAll(); return }
             case .login(let id):
                 ctx.session = id
                 ctx.visitorProof.forget()
@@ -334,10 +364,26 @@ public final class App {
 
     private func logOutNow() {
         suspendAll()
+        // Logging out ends helping too (the desk member's own session with it).
+        if let o = ctx.onBehalf { try? ctx.store.endOnBehalf(o, .logout) }
+        ctx.onBehalf = nil
         ctx.session = nil
         ctx.visitorProof.forget()
         resetScreens()
         tab = .agenda
+    }
+
+    /// Ends helping "namens": the resident's screens are told and cleared, the end is logged in
+    /// the resident's log, and the desk member's own session comes back on the Intake tab.
+    private func endOnBehalfNow(_ how: OnBehalf.Ending) {
+        guard let o = ctx.onBehalf else { return }
+        suspendAll()
+        try? ctx.store.endOnBehalf(o, how)
+        ctx.onBehalf = nil
+        ctx.session = o.helper.id
+        ctx.visitorProof.forget()
+        tab = ctx.handlesIntakes ? .intake : .agenda
+        resetScreens()
     }
 
     /// Ends the session without asking (the connection dropped): every open screen is told, as at
@@ -442,7 +488,25 @@ public final class App {
     /// administrator gave is not shown: the dialog stays on a shared terminal after the person
     /// may have gone, and the reason is theirs (the desk can tell them).
     func endSessionIfRevoked() {
-        guard running, let id = ctx.session else { return }
+        guard running else { return }
+        // Helping "namens" ends first at its 30 minutes, or when either account changed (blocked,
+        // erased, a role): the desk member's own session comes back, and then is checked itself.
+        if let o = ctx.onBehalf, ctx.store.onBehalfNow(o) == nil {
+            let timeUp = ctx.now >= o.ends
+            let name = TextSanitizer.sanitize(o.resident.profile.displayName)
+            let lost = places(where: \.hasTypedInput)
+            modal = nil
+            endOnBehalfNow(timeUp ? .time : .ended)
+            var lines = [timeUp
+                ? ctx.t("Helpen namens \(name) is gestopt: de \(Int(OnBehalf.limit / 60)) minuten zijn om. Is er meer te doen, dan geeft de bewoner opnieuw akkoord.",
+                        "Helping on behalf of \(name) has ended: the \(Int(OnBehalf.limit / 60)) minutes are up. If there is more to do, the resident agrees again.")
+                : ctx.t("Helpen namens \(name) is gestopt: het account is veranderd (geblokkeerd, gewist of een andere rol).",
+                        "Helping on behalf of \(name) has ended: the account changed (blocked, erased or another role).")]
+            if !lost.isEmpty { lines.append(ctx.t("Niet bewaard: ", "Not kept: ") + lost.joined(separator: ", ")) }
+            modal = .sessionEnded(title: ctx.t("Helpen gestopt", "Helping ended"), lines: lines)
+            ctx.message = StatusMessage(ctx.t("Helpen namens \(name) is gestopt.", "Helping on behalf of \(name) has ended."))
+        }
+        guard let id = ctx.session else { return }
         let account = ctx.store.ownAccount(id)
         guard account?.blocked ?? true else { return }
         let erased = account == nil

@@ -8,9 +8,18 @@ enum Chrome {
         let ctx = app.ctx
         let cols = g.size.cols
         g.fill(Rect(x: 0, y: 0, width: cols, height: 1), role: .topBar)
-        let who = ctx.account.map { ctx.t("ingelogd: ", "logged in: ") + TextSanitizer.sanitize($0.profile.displayName) }
+        var who = ctx.account.map { ctx.t("ingelogd: ", "logged in: ") + TextSanitizer.sanitize($0.profile.displayName) }
             ?? ctx.t("bezoeker", "visitor")
-        let rightWidth = min(TextWidth.width(who), cols / 3)
+        var rightWidth = min(TextWidth.width(who), cols / 3)
+        if let o = ctx.onBehalf, let name = ctx.onBehalfName {
+            // Helping at the desk: whose account this is, on every screen, and who helps; when
+            // short of room the helper's name goes first, "namens <resident>" stays.
+            let namens = ctx.t("namens ", "on behalf of ") + TextSanitizer.sanitize(name)
+            let full = TextSanitizer.sanitize(o.helper.profile.displayName) + " " + namens
+            rightWidth = min(TextWidth.width(full), cols / 2)
+            who = TextWidth.width(full) <= rightWidth ? full : namens
+            rightWidth = min(TextWidth.width(who), cols / 2)
+        }
         let room = cols - rightWidth - 2
         let tabsShown = Tab.visible(to: ctx.viewer)
         let full = tabsShown.map { t in

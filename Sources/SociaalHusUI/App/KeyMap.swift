@@ -51,6 +51,7 @@ public struct KeyMap: Sendable, Equatable {
         (.export, [.char("x")]), (.eraseAccount, [.char("d")]), (.changePassword, [.char("p")]),
         (.refer, [.char("d")]), (.closeIntake, [.char("a")]), (.history, [.char("h")]), (.eraseIntake, [.char("x")]),
         (.retention, [.char("t")]), (.confirmTold, [.char("b")]), (.filterMatching, [.char("f")]), (.resetCode, [.char("c")]), (.verifyWijk, [.char("v")]),
+        (.onBehalf, [.char("h")]), (.endOnBehalf, [.ctrl("n")]),
         (.printReceipt, [.char("p")]), (.mailReceipt, [.char("m")]), (.previousReferral, [.char("["), .left]), (.nextReferral, [.char("]"), .right]),
         (.contact, [.char("c")]), (.reply, [.char("r")]), (.newsletter, [.char("n")]), (.announcement, [.char("m")]), (.neighbours, [.char("b")]),
         (.report, [.char("m")]), (.hide, [.char("v")]), (.restore, [.char("t")]), (.remove, [.char("x")]), (.dismiss, [.char("a")]),

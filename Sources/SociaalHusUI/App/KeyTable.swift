@@ -5,7 +5,9 @@ import TerminalKit
 public enum KeyTable {
     /// The global keys, valid on every screen (unless a text field is being typed in). The tab
     /// keys stay out of the bottom bar: the top bar already shows them as "1 Agenda 2 Prikbord …".
-    public static func global(_ lang: LanguageText, intake: Bool = false, moderation: Bool = false) -> [Binding<Action>] {
+    public static func global(_ lang: LanguageText, intake: Bool = false, moderation: Bool = false, onBehalf: Bool = false) -> [Binding<Action>] {
+        // While helping "namens" the way out is on every screen and in the bottom bar.
+        let endKey = onBehalf ? [Binding(Action.endOnBehalf, [.ctrl("n")], label: lang.t("Stop namens", "End on behalf"), help: lang.t("Stoppen met helpen namens de bewoner; je bent weer jezelf", "Stop helping on behalf of the resident; you are yourself again"), group: lang.t("Algemeen", "General"))] : []
         let moderationKey = moderation ? [Binding(Action.goModeratie, [.char("7")], label: lang.t("Moderatie", "Moderation"), help: lang.t("Meldingen, delen van de agenda, platform (partners en beheerders)", "Reports, agenda sharing, platform (partners and administrators)"), group: lang.t("Algemeen", "General"), inStatusBar: false)] : []
         let intakeKey = intake ? [Binding(Action.goIntake, [.char("5")], label: "Intake", help: lang.t("Informatie- en adviesgesprekken (baliemedewerkers)", "Intake conversations (desk staff)"), group: lang.t("Algemeen", "General"), inStatusBar: false)] : []
         return [
@@ -16,6 +18,7 @@ public enum KeyTable {
         ] + intakeKey + [
             Binding(.goBerichten, [.char("6")], label: lang.t("Berichten", "Messages"), help: lang.t("Je ontvangen en verstuurde berichten", "Your received and sent messages"), group: lang.t("Algemeen", "General"), inStatusBar: false),
         ] + moderationKey + [
+        ] + endKey + [
             Binding(.help, [.char("?"), .function(1)], label: "Help", help: lang.t("Alle toetsen van dit scherm", "All keys of this screen"), group: lang.t("Algemeen", "General")),
             Binding(.back, [.escape], label: lang.t("Terug", "Back"), help: lang.t("Terug, annuleren of tekstveld verlaten", "Back, cancel or leave a text field"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.privacy, [.ctrl("p")], label: lang.t("Privacyverklaring", "Privacy statement"), help: lang.t("Wat er met je gegevens gebeurt", "What happens to your data"), group: lang.t("Algemeen", "General"), inStatusBar: false),

@@ -186,7 +186,14 @@ public final class PlainSession {
 
     /// "== Agenda, 143 activiteiten, 1 van 143 ==".
     private func heading(_ title: String, _ position: (number: Int, of: Int)) -> String {
-        "== " + title + ", \(position.of) " + noun(position.of) + ", \(position.number) " + t("van", "of") + " \(position.of) =="
+        "== " + marked(title) + ", \(position.of) " + noun(position.of) + ", \(position.number) " + t("van", "of") + " \(position.of) =="
+    }
+
+    /// A screen's name, and while a desk member helps "namens" whose account it is and who
+    /// helps, at every screen (the full screen says it in the top bar).
+    private func marked(_ title: String) -> String {
+        guard let o = ctx.onBehalf, let name = ctx.onBehalfName else { return title }
+        return title + " (" + TextSanitizer.sanitize(o.helper.profile.displayName) + t(" namens ", " on behalf of ") + TextSanitizer.sanitize(name) + ")"
     }
 
     /// The screen's name and place, and the chosen item.
@@ -383,9 +390,9 @@ public final class PlainSession {
         if let position {
             write(heading(title, position))
         } else if !fields.isEmpty {
-            write("== " + title + ", " + t("formulier met \(fields.count) velden", "form with \(fields.count) fields") + " ==")
+            write("== " + marked(title) + ", " + t("formulier met \(fields.count) velden", "form with \(fields.count) fields") + " ==")
         } else {
-            write("== " + title + " ==")
+            write("== " + marked(title) + " ==")
         }
         for item in outline {
             switch item {

@@ -8,8 +8,11 @@ public final class UIContext {
     public let store: Store
     /// Language picker.
     public var lang: LanguageText
-    /// The logged-in account, if any.
+    /// The logged-in account, if any (while helping "namens": the resident helped).
     public var session: AccountID?
+    /// While a desk member acts for the resident at the desk ("namens"): the core's record of
+    /// the resident's agreement. The desk member's own session comes back when it ends.
+    public internal(set) var onBehalf: OnBehalf?
     /// The message line.
     public var message: StatusMessage?
     /// Folder where exports are written by default.
@@ -45,8 +48,16 @@ public final class UIContext {
     /// its password hash: the core hands a screen only the session owner's own record.
     public var account: Account? { session.flatMap { store.ownAccount($0) } }
 
-    /// Who is looking: every screen asks the core's rules with this.
-    public var viewer: Viewer { account.map { .account($0) } ?? .visitor }
+    /// Who is looking: every screen asks the core's rules with this. While helping "namens":
+    /// the resident with the helper, as the core reads them now (past its time, the core refuses
+    /// every change, and the app ends it within a second).
+    public var viewer: Viewer {
+        if let o = onBehalf { return .onBehalf(store.onBehalfNow(o) ?? o) }
+        return account.map { .account($0) } ?? .visitor
+    }
+
+    /// "namens Anna de Vries": the name of the resident helped, while helping.
+    public var onBehalfName: String? { onBehalf.map { (store.onBehalfNow($0) ?? $0).resident.profile.displayName } }
 
     /// True when the logged-in account may work with intake records (desk staff, administrators).
     public var handlesIntakes: Bool { Permissions.denial(.handleIntakes, by: viewer) == nil }
@@ -74,6 +85,13 @@ public final class UIContext {
     /// Logs in (replaces every tab's screens, so nothing of the visitor view lingers).
     public func logIn(_ id: AccountID) { requests.append(.login(id)) }
 
+    /// Starts acting for the resident who agreed (`Store.startOnBehalf`): every screen is
+    /// cleared, as at a login, so nothing of the desk's own work stays on screen.
+    public func startOnBehalf(_ o: OnBehalf) { requests.append(.startOnBehalf(o)) }
+
+    /// Ends acting for the resident: every screen cleared, the desk member's own session back.
+    public func endOnBehalf() { requests.append(.endOnBehalf) }
+
     /// Logs out and clears every screen; asks first when typed input would be lost, unless
     /// `force` (the account is gone, so nothing is left to keep).
     public func logOut(force: Bool = false) { requests.append(.logout(force: force)) }
@@ -92,6 +110,7 @@ public final class UIContext {
 /// What a screen can ask the app to do.
 enum NavigationRequest {
     case push(Screen), pop, login(AccountID), logout(force: Bool), tab(Tab), confirm(String, undo: String?, () -> Void)
+    case startOnBehalf(OnBehalf), endOnBehalf
 }
 
 /// The main screens; intake only for desk staff and administrators. The number key of a tab is

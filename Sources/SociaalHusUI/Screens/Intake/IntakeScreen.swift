@@ -40,6 +40,7 @@ public final class IntakeScreen: Screen {
             Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), help: ctx.t("Zoeken op naam, postcode of e-mailadres (ook afgesloten gesprekken)", "Search by name, postcode or e-mail address (closed conversations too)"), group: g),
             Binding(.resetCode, [.char("c")], label: ctx.t("Wachtwoordcode", "Password code"), help: ctx.t("Een eenmalige code voor een nieuw wachtwoord maken voor iemand die voor je staat, na controle van identiteit", "Make a one-time code for a new password for someone in front of you, after checking identity"), group: g, inStatusBar: false),
             Binding(.verifyWijk, [.char("v")], label: ctx.t("Wijk bevestigen", "Verify neighbourhood"), help: ctx.t("De wijk van een bewoner bevestigen die voor je staat, na een bewijs van het adres", "Verify the neighbourhood of a resident in front of you, after proof of the address"), group: g, inStatusBar: false),
+            Binding(.onBehalf, [.char("h")], label: ctx.t("Helpen namens", "Help on behalf"), help: ctx.t("Namens een bewoner die voor je staat SociaalHus gebruiken, na diens akkoord met het eigen wachtwoord of een code (hooguit 30 minuten)", "Use SociaalHus on behalf of a resident in front of you, after they agree with their own password or a code (at most 30 minutes)"), group: g, inStatusBar: false),
             Binding(.myData, [.char("g")], label: ctx.t("Bezoeker", "Visitor"), help: ctx.t("Gegevens van een bezoeker zonder account inzien of wissen, na controle van identiteit", "See or erase the data of a visitor without an account, after checking identity"), group: g, inStatusBar: false),
         ]
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
@@ -87,6 +88,7 @@ public final class IntakeScreen: Screen {
         case .retention: ctx.push(RetentionScreen(ctx))
         case .myData: if ctx.handlesIntakes { ctx.push(VisitorDeskScreen(ctx)) }
         case .resetCode: if ctx.handlesIntakes { ctx.push(DeskResetScreen(ctx)) }
+        case .onBehalf: if ctx.handlesIntakes { ctx.push(OnBehalfScreen(ctx)) }
         case .verifyWijk: if ctx.handlesIntakes { ctx.push(DeskWijkScreen(ctx)) }
         default: break
         }

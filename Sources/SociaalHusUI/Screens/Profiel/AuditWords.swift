@@ -47,6 +47,32 @@ enum AuditWords {
         case .wijkLetterWritten: return lang.t("Brief met code voor je wijk gemaakt", "Letter with a code for your neighbourhood made")
         case .roleGiven: return lang.t("Rol gegeven", "Role given")
         case .roleTaken: return lang.t("Rol afgenomen", "Role taken")
+        case .onBehalfStarted: return lang.t("Aan de balie geholpen: namens jou begonnen", "Helped at the desk: acting for you began")
+        case .onBehalfEnded: return lang.t("Aan de balie geholpen: namens jou gestopt", "Helped at the desk: acting for you ended")
+        }
+    }
+
+    /// The target of a start or end of help at the desk in words ("met je wachtwoord; reden: de
+    /// taal"); nil for other events, whose target is shown as it is.
+    static func onBehalfTarget(_ code: String, _ target: String?, _ lang: LanguageText) -> String? {
+        guard let target else { return nil }
+        switch AuditEvent.Action(rawValue: code) {
+        case .onBehalfStarted?:
+            let parts = target.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { return target }
+            let how = parts[0] == OnBehalf.Agreement.code.rawValue
+                ? lang.t("je gaf akkoord met een code", "you agreed with a code")
+                : lang.t("je gaf akkoord met je wachtwoord", "you agreed with your password")
+            let reason = OnBehalf.Reason(rawValue: parts[1])?.label(lang.language) ?? parts[1]
+            return how + "; " + lang.t("reden: ", "reason: ") + reason
+        case .onBehalfEnded?:
+            switch OnBehalf.Ending(rawValue: target) {
+            case .ended?: return lang.t("gestopt door de baliemedewerker", "ended by the desk")
+            case .time?: return lang.t("na 30 minuten", "after 30 minutes")
+            case .logout?: return lang.t("bij het uitloggen", "at logout")
+            case nil: return target
+            }
+        default: return nil
         }
     }
 }

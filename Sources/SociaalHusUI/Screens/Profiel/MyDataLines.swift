@@ -263,8 +263,17 @@ struct MyDataLines {
                 default: t("iemand wiens account gewist is", "someone whose account was erased")
                 }
                 by = t("door ", "by ") + [e.byName, role].compactMap { $0 }.joined(separator: ", ")
+                if e.onBehalf == true {
+                    // Done for them at the desk: who, first, then what ("Lotte Meijer
+                    // (baliemedewerker) namens jou: Profiel gewijzigd").
+                    let who = e.byName.map { "\($0) (\(role))" } ?? role
+                    text([Self.date(e.at, lang), who + t(" namens jou: ", " on your behalf: ") + AuditWords.label(e.action, LanguageText(lang)), e.target]
+                        .compactMap { $0 }.joined(separator: " · "))
+                    continue
+                }
             }
-            text([Self.date(e.at, lang), AuditWords.label(e.action, LanguageText(lang)), by, e.target].compactMap { $0 }.joined(separator: " · "))
+            let target = AuditWords.onBehalfTarget(e.action, e.target, LanguageText(lang)) ?? e.target
+            text([Self.date(e.at, lang), AuditWords.label(e.action, LanguageText(lang)), by, target].compactMap { $0 }.joined(separator: " · "))
         }
     }
 

@@ -37,8 +37,17 @@ final class MyDataScreen: Screen {
     func handle(_ action: Action, _ ctx: UIContext) {
         if let next = ScrollText.offset(offset, after: action, page: pageHeight) { offset = next; return }
         switch action {
-        case .export: if ctx.session != nil { ctx.push(ExportDataScreen()) }
-        case .eraseAccount: if ctx.session != nil { ctx.push(DeleteAccountScreen()) }
+        // While the desk helps ("namens") the core refuses a file and an erasure; said here at
+        // once rather than after the form is filled (served over SSH the export is mailed to
+        // the resident's own address, which stays allowed).
+        case .export:
+            guard let id = ctx.session else { return }
+            if !ctx.shared, let d = Permissions.denial(.exportData(id), by: ctx.viewer) { return ctx.fail(d.message(ctx.language)) }
+            ctx.push(ExportDataScreen())
+        case .eraseAccount:
+            guard let id = ctx.session else { return }
+            if let d = Permissions.denial(.eraseAccount(id), by: ctx.viewer) { return ctx.fail(d.message(ctx.language)) }
+            ctx.push(DeleteAccountScreen())
         default: break
         }
     }

@@ -241,7 +241,10 @@ final class ProfileScreen: Screen {
             if !form.edited { load(ctx) }
             ctx.inform(ctx.t("Je foto is weggehaald.", "Your photo has been removed."))
         case "myData": ctx.push(MyDataScreen())
-        case "password": ctx.push(ChangePasswordScreen())
+        case "password":
+            // Never "namens": staff may not change a resident's password without a reset code.
+            if let id = ctx.session, let d = Permissions.denial(.changePassword(id), by: ctx.viewer) { return ctx.fail(d.message(ctx.language)) }
+            ctx.push(ChangePasswordScreen())
         case "wijkCheck": ctx.push(WijkCheckScreen())
         case "logout":
             ctx.logOut()
