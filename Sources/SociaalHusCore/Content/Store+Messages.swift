@@ -131,7 +131,10 @@ extension Store {
     /// Removes a message from the viewer's Berichten; once neither side keeps it (or the other
     /// side is a visitor), it is erased from the store.
     public func deleteMessage(_ id: MessageID, by viewer: Viewer) throws {
-        try update(actor: viewer) { tx in try removeMessage(id, by: viewer, in: &tx) }
+        try update(actor: viewer) { tx in
+            guard let m = tx.state.messages[id.rawValue], ContentVisibility.mayRead(m, by: viewer) else { throw CoreError.notFound(what: "message \(id)") }
+            try removeMessage(m, by: viewer, in: &tx)
+        }
     }
 
     /// Removes the whole conversation that holds message `id` from the viewer's Berichten (each
@@ -139,13 +142,18 @@ extension Store {
     public func deleteConversation(holding id: MessageID, by viewer: Viewer) throws {
         guard let c = conversation(holding: id, for: viewer, lang: .dutch) else { throw CoreError.notFound(what: "message \(id)") }
         try update(actor: viewer) { tx in
-            for line in c.lines { try removeMessage(line.message.id, by: viewer, in: &tx) }
+            for line in c.lines {
+                // Asked again of each message as the change sees it (it may have gone meanwhile).
+                guard let m = tx.state.messages[line.message.id.rawValue], ContentVisibility.mayRead(m, by: viewer) else { continue }
+                try removeMessage(m, by: viewer, in: &tx)
+            }
         }
     }
 
-    /// `deleteMessage` inside a change.
-    private func removeMessage(_ id: MessageID, by viewer: Viewer, in tx: inout Transaction) throws {
-        guard var m = tx.state.messages[id.rawValue], ContentVisibility.mayRead(m, by: viewer) else { throw CoreError.notFound(what: "message \(id)") }
+    /// `deleteMessage` inside a change, of a message `viewer` may read (the caller asked).
+    private func removeMessage(_ message: ContactMessage, by viewer: Viewer, in tx: inout Transaction) throws {
+        var m = message
+        let id = m.id
         if Self.isRecipient(m, viewer) { m.hiddenForRecipient = true }
         if m.senderAccount != nil, m.senderAccount == viewer.activeAccount?.id { m.hiddenForSender = true }
         let senderKeeps = m.senderAccount != nil && !m.hiddenForSender
