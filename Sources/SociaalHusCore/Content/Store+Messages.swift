@@ -5,9 +5,13 @@ extension Store {
     /// the recipient (for an organisation: its editors) will see them. It always arrives in the
     /// recipient's Berichten; an e-mail copy goes only to a recipient whose "berichten van
     /// bezoekers" toggle is on. The sender never learns the recipient's address.
+    ///
+    /// `about` is the post, activity or organisation the form was opened from: it must be one
+    /// the sender may see, of that recipient (a post of theirs, an activity or the entry of that
+    /// organisation), so nobody can make a message claim to be about something else.
     @discardableResult
     public func sendMessage(senderName: String, senderEmail: String, to recipient: ContactMessage.Recipient,
-                            text: String, by viewer: Viewer) throws -> ContactMessage {
+                            about: ContactMessage.About? = nil, text: String, by viewer: Viewer) throws -> ContactMessage {
         let name = try validated(senderName, .senderName)
         guard !name.contains(where: \.isNewline) else { throw CoreError.mailHeaderInvalid(field: Field.senderName.label(.dutch)) }
         guard !senderEmail.trimmingCharacters(in: .whitespaces).isEmpty else { throw CoreError.fieldRequired(.senderEmail) }
@@ -32,20 +36,54 @@ extension Store {
             case .address:
                 throw CoreError.notFound(what: "account")
             }
+            if let about { try Self.checkAbout(about, to: recipient, by: viewer, in: tx.state, now: tx.now) }
             let id: MessageID = tx.nextID(.messages)
-            let message = ContactMessage(id: id, senderName: name, senderEmail: email, senderAccount: viewer.activeAccount?.id,
+            var message = ContactMessage(id: id, senderName: name, senderEmail: email, senderAccount: viewer.activeAccount?.id,
                                          recipient: recipient, text: body, sent: tx.now)
+            message.about = about
             tx.put(message)
             if case .resident(let r) = recipient { tx.audit(.messageSent, actor: viewer.activeAccount?.id, subject: r, target: "message:\(id)") }
             if let s = viewer.activeAccount?.id { tx.audit(.messageSent, actor: s, subject: s, target: "message:\(id)") }
             for r in recipients where EmailPolicy.mayEmail(.visitorMessage, to: r) {
-                let copy = MailMessage(to: r.email, subject: "Nieuw bericht via SociaalHus / New message via SociaalHus",
-                                       body: "Van / From: \(name) <\(email)>\n\n\(body)\n\nLees en beantwoord het in SociaalHus onder Berichten: dan blijft je e-mailadres verborgen.\nRead and answer it in SociaalHus under Messages: your e-mail address then stays hidden.\n"
+                let over = Self.mailAbout(about, in: tx.state, for: .account(r), now: tx.now)
+                let copy = MailMessage(to: r.email, subject: "Nieuw bericht via SociaalHus / New message via SociaalHus" + over.subject,
+                                       body: over.body + "Van / From: \(name) <\(email)>\n\n\(body)\n\nLees en beantwoord het in SociaalHus onder Berichten: dan blijft je e-mailadres verborgen.\nRead and answer it in SociaalHus under Messages: your e-mail address then stays hidden.\n"
                                            + MailFooter.text(.visitorMessage))
                 try tx.queueMail(copy, kind: .contactCopy, accounts: [r.id] + (viewer.activeAccount.map { [$0.id] } ?? []), about: .message(id))
             }
             return message
         }
+    }
+
+    /// Refuses an `about` that `viewer` may not see or that is not the recipient's: a post by
+    /// them, or an activity or the entry of the organisation written to.
+    static func checkAbout(_ about: ContactMessage.About, to recipient: ContactMessage.Recipient, by viewer: Viewer, in s: StoreState, now: Date) throws {
+        guard ContentVisibility.aboutTitle(about, in: s, for: viewer, now: now, lang: .dutch).shown else {
+            throw CoreError.notFound(what: "\(about)")
+        }
+        let fits: Bool
+        switch about {
+        case .post(let p):
+            switch (s.posts[p.rawValue]?.author, recipient) {
+            case (.resident(let a)?, .resident(let r)): fits = a == r
+            case (.organisation(let o, _)?, .organisation(let r)): fits = o == r
+            default: fits = false
+            }
+        case .activity(let a): fits = s.agenda[a.rawValue].map { recipient == .organisation($0.organisation) } ?? false
+        case .organisation(let o): fits = recipient == .organisation(o)
+        }
+        guard fits else { throw CoreError.notFound(what: "\(about)") }
+    }
+
+    /// What an e-mail about a message says it is about, as its addressee (`reader`) may see the
+    /// content: a piece for the subject and a first line for the body (both empty when about
+    /// nothing). Sanitised: a title is text someone typed, and the subject is a header.
+    static func mailAbout(_ about: ContactMessage.About?, in s: StoreState, for reader: Viewer, now: Date) -> (subject: String, body: String) {
+        guard let about else { return ("", "") }
+        let nl = TextSanitizer.sanitize(ContentVisibility.aboutTitle(about, in: s, for: reader, now: now, lang: .dutch).title)
+        let en = TextSanitizer.sanitize(ContentVisibility.aboutTitle(about, in: s, for: reader, now: now, lang: .english).title)
+        let title = nl == en ? nl : nl + " / " + en
+        return (" — Over / About: " + title, "Over / About: " + title + "\n\n")
     }
 
     /// True when `author` wrote a post `viewer` may read (the contact form on a post).
@@ -94,16 +132,36 @@ extension Store {
     /// side is a visitor), it is erased from the store.
     public func deleteMessage(_ id: MessageID, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
-            guard var m = tx.state.messages[id.rawValue], ContentVisibility.mayRead(m, by: viewer) else { throw CoreError.notFound(what: "message \(id)") }
-            if Self.isRecipient(m, viewer) { m.hiddenForRecipient = true }
-            if m.senderAccount != nil, m.senderAccount == viewer.activeAccount?.id { m.hiddenForSender = true }
-            let senderKeeps = m.senderAccount != nil && !m.hiddenForSender
-            let recipientKeeps: Bool
-            if case .address = m.recipient { recipientKeeps = false } else { recipientKeeps = !m.hiddenForRecipient }
-            if senderKeeps || recipientKeeps { tx.put(m) } else { tx.remove(m) }
-            // The recipient removed it: its copy still waiting for them is not sent.
-            if m.hiddenForRecipient { try withdrawWaiting(about: .message(id), in: &tx) }
+            guard let m = tx.state.messages[id.rawValue], ContentVisibility.mayRead(m, by: viewer) else { throw CoreError.notFound(what: "message \(id)") }
+            try removeMessage(m, by: viewer, in: &tx)
         }
+    }
+
+    /// Removes the whole conversation that holds message `id` from the viewer's Berichten (each
+    /// of its messages as `deleteMessage` does, in one change); the other side keeps theirs.
+    public func deleteConversation(holding id: MessageID, by viewer: Viewer) throws {
+        guard let c = conversation(holding: id, for: viewer, lang: .dutch) else { throw CoreError.notFound(what: "message \(id)") }
+        try update(actor: viewer) { tx in
+            for line in c.lines {
+                // Asked again of each message as the change sees it (it may have gone meanwhile).
+                guard let m = tx.state.messages[line.message.id.rawValue], ContentVisibility.mayRead(m, by: viewer) else { continue }
+                try removeMessage(m, by: viewer, in: &tx)
+            }
+        }
+    }
+
+    /// `deleteMessage` inside a change, of a message `viewer` may read (the caller asked).
+    private func removeMessage(_ message: ContactMessage, by viewer: Viewer, in tx: inout Transaction) throws {
+        var m = message
+        let id = m.id
+        if Self.isRecipient(m, viewer) { m.hiddenForRecipient = true }
+        if m.senderAccount != nil, m.senderAccount == viewer.activeAccount?.id { m.hiddenForSender = true }
+        let senderKeeps = m.senderAccount != nil && !m.hiddenForSender
+        let recipientKeeps: Bool
+        if case .address = m.recipient { recipientKeeps = false } else { recipientKeeps = !m.hiddenForRecipient }
+        if senderKeeps || recipientKeeps { tx.put(m) } else { tx.remove(m) }
+        // The recipient removed it: its copy still waiting for them is not sent.
+        if m.hiddenForRecipient { try withdrawWaiting(about: .message(id), in: &tx) }
     }
 
     /// Answers a received message. The answer goes to the sender's Berichten when they have an
@@ -126,8 +184,9 @@ extension Store {
                                         text: body, sent: tx.now)
                 let myName = ContentVisibility.senderName(of: answer, in: tx.state, for: .account(sender))
                 if EmailPolicy.mayEmail(.visitorMessage, to: sender) {
-                    try tx.queueMail(MailMessage(to: sender.email, subject: "Antwoord via SociaalHus / Reply via SociaalHus",
-                                                 body: "Van / From: \(myName)\n\n\(body)\n\nLees het in SociaalHus onder Berichten.\nRead it in SociaalHus under Messages.\n"
+                    let over = Self.mailAbout(original.about, in: tx.state, for: .account(sender), now: tx.now)
+                    try tx.queueMail(MailMessage(to: sender.email, subject: "Antwoord via SociaalHus / Reply via SociaalHus" + over.subject,
+                                                 body: over.body + "Van / From: \(myName)\n\n\(body)\n\nLees het in SociaalHus onder Berichten.\nRead it in SociaalHus under Messages.\n"
                                                      + MailFooter.text(.visitorMessage)),
                                      kind: .reply, accounts: [sender.id, me.id])
                 }
@@ -136,11 +195,14 @@ extension Store {
                                         recipient: .address(original.senderEmail), text: body, sent: tx.now)
                 // The e-mail goes to someone without an account: they see what a visitor sees.
                 let myName = ContentVisibility.senderName(of: answer, in: tx.state, for: .visitor)
-                try tx.queueMail(MailMessage(to: original.senderEmail, subject: "Antwoord via SociaalHus / Reply via SociaalHus",
-                                             body: "Van / From: \(myName)\n\n\(body)\n\n> " + original.text.replacingOccurrences(of: "\n", with: "\n> ") + "\n" + MailFooter.reply),
+                let over = Self.mailAbout(original.about, in: tx.state, for: .visitor, now: tx.now)
+                try tx.queueMail(MailMessage(to: original.senderEmail, subject: "Antwoord via SociaalHus / Reply via SociaalHus" + over.subject,
+                                             body: over.body + "Van / From: \(myName)\n\n\(body)\n\n> " + original.text.replacingOccurrences(of: "\n", with: "\n> ") + "\n" + MailFooter.reply),
                                  kind: .reply, accounts: [me.id])
             }
             answer.inReplyTo = id
+            // The answer is about what its original is about: the thread says it on every message.
+            answer.about = original.about
             answer.hiddenForRecipient = false
             tx.put(answer)
             tx.audit(.messageSent, actor: me.id, subject: me.id, target: "message:\(answerID)")

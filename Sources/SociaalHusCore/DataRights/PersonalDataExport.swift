@@ -96,6 +96,10 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
         public var recipient: String
         public var text: String
         public var sent: Date
+        /// What it is about, as the person may see it now ("Over: Gratis brandhout"; absent when about nothing).
+        public var about: String?
+        /// The message it answers (absent for the first of a conversation).
+        public var inReplyTo: Int?
     }
 
     /// An informatie- en adviesgesprek.
@@ -232,7 +236,8 @@ extension Store {
             case .organisation(let o): to = orgName(o)
             case .address(let a): to = a
             }
-            return .init(id: m.id.rawValue, senderName: ContentVisibility.senderName(of: m, in: s, for: .account(a)), senderEmail: m.senderEmail, recipient: to, text: m.shownText(.dutch), sent: m.sent)
+            return .init(id: m.id.rawValue, senderName: ContentVisibility.senderName(of: m, in: s, for: .account(a)), senderEmail: m.senderEmail, recipient: to, text: m.shownText(.dutch), sent: m.sent,
+                         about: m.about.map { Self.aboutLine($0, in: s, for: .account(a), now: clock.now(), lang: .dutch) }, inReplyTo: m.inReplyTo?.rawValue)
         }
         let reset = try resetCode(of: id)
         let posts = s.posts.all.filter { $0.author == .resident(id) }.sorted { $0.id < $1.id }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every table and column of the store (schema 14), with whose data it is, what kind, what
+/// Every table and column of the store (schema 15), with whose data it is, what kind, what
 /// erasing that person does to it, and whether their export holds it. The statement shown before
 /// an erasure (screen and command line) is generated from it, and a test fails when a table or
 /// column of the store is missing here.
@@ -84,6 +84,9 @@ public enum StoreInventory {
         t("messages", "id crc sender_name sender_email sender_account recipient_account recipient_organisation recipient_address text sent read hidden_for_sender hidden_for_recipient in_reply_to about_report sender_subject",
           whose: "the sender (sender_account or sender_subject) and the resident it went to (recipient_account)", .content, .delete, exported: true,
           erased: ("contactberichten van en aan jou", "contact messages from and to you")),
+        t("message_about", "message seq post activity organisation",
+          whose: "follows its message (message): the number of the post, activity or organisation it is about, no title",
+          .reference, .delete, exported: true),
         t("intakes", "id crc name address postcode place phone email wijk account category question notes status staff created changed closed subject",
           whose: "the resident it is about (subject: their account when the desk linked it with their agreement, else its own)", .deskRecord, .delete,
           exported: true, erased: ("baliegesprekken aan je account gekoppeld, en wat de balie daaruit doorgaf",

@@ -872,20 +872,25 @@ extension DemoData {
 // MARK: - Messages
 
 extension DemoData {
-    /// A few contact-form messages from visitors, so residents and editors have something in their inbox.
+    /// A few contact-form messages from visitors, so residents and editors have something in their
+    /// inbox, each about the post or entry it was written from (as the contact form sends it).
     private static func sendMessages(_ ctx: Context) throws {
-        let messages: [(String, String, ContactMessage.Recipient, String)] = [
-            ("Marieke Pieterse (demo)", "m.pieterse@bezoeker.example", .resident(try ctx.account("anna").id),
+        func post(_ title: String) throws -> ContactMessage.About {
+            guard let p = ctx.store.state.posts.all.first(where: { $0.title == title }) else { throw CoreError.notFound(what: "post '\(title)'") }
+            return .post(p.id)
+        }
+        let messages: [(String, String, ContactMessage.Recipient, ContactMessage.About, String)] = [
+            ("Marieke Pieterse (demo)", "m.pieterse@bezoeker.example", .resident(try ctx.account("anna").id), try post("Wie helpt mij met mijn tuin?"),
              "Hallo, ik zag je vraag over de tuin. Ik woon ook in het centrum en snoei graag; zaterdag om 10 uur komt mij goed uit. Groet, Marieke"),
-            ("Ineke Brinks (demo)", "ineke.brinks@bezoeker.example", .resident(try ctx.account("gerrit").id),
+            ("Ineke Brinks (demo)", "ineke.brinks@bezoeker.example", .resident(try ctx.account("gerrit").id), try post("Wie kan mij naar het ziekenhuis brengen?"),
              "Goedemiddag, ik kan u volgende week naar het ziekenhuis in Hengelo brengen. Mail gerust om iets af te spreken."),
-            ("Tom Wessels (demo)", "tom.wessels@bezoeker.example", .organisation(try ctx.org("voedselbank")),
+            ("Tom Wessels (demo)", "tom.wessels@bezoeker.example", .organisation(try ctx.org("voedselbank")), try post("Houdbare producten nodig"),
              "Ik heb nog twintig pakken pasta over van een actie op mijn werk. Waar en wanneer kan ik die afgeven?"),
-            ("Joost Kamphuis (demo)", "joost.kamphuis@bezoeker.example", .organisation(try ctx.org("repaircafe")),
+            ("Joost Kamphuis (demo)", "joost.kamphuis@bezoeker.example", .organisation(try ctx.org("repaircafe")), .organisation(try ctx.org("repaircafe")),
              "Kunnen jullie ook een naaimachine repareren? De naald beweegt niet meer."),
         ]
-        for (name, email, recipient, text) in messages {
-            try ctx.store.sendMessage(senderName: name, senderEmail: email, to: recipient, text: text, by: .visitor)
+        for (name, email, recipient, about, text) in messages {
+            try ctx.store.sendMessage(senderName: name, senderEmail: email, to: recipient, about: about, text: text, by: .visitor)
         }
     }
 }

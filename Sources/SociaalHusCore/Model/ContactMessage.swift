@@ -12,6 +12,19 @@ public struct ContactMessage: Codable, Sendable, Hashable, Identifiable {
         case address(String)
     }
 
+    /// What a message is about: the post, activity or organisation the contact form was opened
+    /// from. A reference, never a copy of the title: what the reader sees follows the content's
+    /// own visibility when it is shown (`Store.aboutLine`), and erasing the content leaves no
+    /// title behind in anyone's messages.
+    public enum About: Codable, Sendable, Hashable {
+        /// A prikbord post.
+        case post(PostID)
+        /// An activity of the agenda.
+        case activity(AgendaItemID)
+        /// An organisation's directory entry.
+        case organisation(OrganisationID)
+    }
+
     /// Internal id.
     public var id: MessageID
     /// The name the sender gave.
@@ -37,6 +50,9 @@ public struct ContactMessage: Codable, Sendable, Hashable, Identifiable {
     /// Set on a moderator's message to the author of reported content: the reason, as a code;
     /// the reader sees it in their own language (`shownText`).
     public var aboutReport: ReportReason?
+    /// What the conversation is about (nil: a message from a profile, or one sent before schema
+    /// 15); an answer carries its original's.
+    public var about: About?
 
     /// The text as `lang` reads it: a moderator's message starts with what it is about.
     public func shownText(_ lang: Language) -> String {

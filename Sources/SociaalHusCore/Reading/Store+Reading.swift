@@ -273,6 +273,11 @@ extension Store {
 
     /// Who a sent message went to, as its sender may know: never an account's e-mail address.
     public func recipientName(of m: ContactMessage, for viewer: Viewer, lang: Language) -> String {
+        Self.recipientName(of: m, in: state, for: viewer, lang: lang)
+    }
+
+    /// `recipientName(of:for:lang:)` in `state`.
+    static func recipientName(of m: ContactMessage, in state: StoreState, for viewer: Viewer, lang: Language) -> String {
         switch m.recipient {
         case .resident(let id):
             return state.accounts[id.rawValue].flatMap { ProfileVisibilityRule.view(of: $0, by: viewer, settings: state.settings, lang: lang)?.displayName }

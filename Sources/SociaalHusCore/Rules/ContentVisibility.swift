@@ -118,6 +118,33 @@ public enum ContentVisibility {
         return ProfileVisibilityRule.name(of: sender, for: viewer, lang: lang)
     }
 
+    /// The title of what a message is about, as `viewer` may see it now: the post's or
+    /// activity's title or the organisation's name when the same rule that shows the content
+    /// shows it to them (`view(of:)`, `mayView`), else only that it is gone ("(bericht
+    /// verwijderd)"), so a message never shows more of content than the content itself does.
+    static func aboutTitle(_ about: ContactMessage.About, in s: StoreState, for viewer: Viewer, now: Date, lang: Language) -> (title: String, shown: Bool) {
+        switch about {
+        case .post(let id):
+            if let p = s.posts[id.rawValue] {
+                let author = p.author.account.flatMap { s.accounts[$0.rawValue] }
+                var org: Organisation?
+                if case .organisation(let o, _) = p.author { org = s.organisations[o.rawValue] }
+                if view(of: p, author: author, organisation: org, by: viewer, settings: s.settings, now: now, lang: lang) != nil { return (p.title, true) }
+            }
+            return (lang.pick(nl: "(bericht verwijderd)", en: "(post removed)"), false)
+        case .activity(let id):
+            if let a = s.agenda[id.rawValue], mayView(a, creator: a.createdBy.flatMap { s.accounts[$0.rawValue] }, by: viewer, settings: s.settings) {
+                return (a.title, true)
+            }
+            return (lang.pick(nl: "(activiteit verwijderd)", en: "(activity removed)"), false)
+        case .organisation(let id):
+            if let o = s.organisations[id.rawValue], mayView(o, creator: o.createdBy.flatMap { s.accounts[$0.rawValue] }, by: viewer, settings: s.settings) {
+                return (o.name, true)
+            }
+            return (lang.pick(nl: "(organisatie verwijderd)", en: "(organisation removed)"), false)
+        }
+    }
+
     private static func nonEmpty(_ s: String?) -> String? {
         guard let s, !s.isEmpty else { return nil }
         return s

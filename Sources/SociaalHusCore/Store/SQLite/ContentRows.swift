@@ -91,6 +91,36 @@ extension ContactMessage: RowRecord {
         text = try r.text(); sent = try r.date(); read = try r.bool(); hiddenForSender = try r.bool(); hiddenForRecipient = try r.bool()
         inReplyTo = try r.optionalID(); aboutReport = try r.optionalRaw(ReportReason.self)
     }
+
+    // What it is about, as a list of at most one row (schema 15), so the `messages` row and its
+    // checksum stay as they were: a message without one keeps the checksum it had.
+    static let childTables = [ChildTable(name: "message_about", owner: "message", columns: ["post", "activity", "organisation"])]
+    static var countedChildTables: Int { 0 }
+
+    func childRows() -> [[[Cell]]] {
+        guard let about else { return [[]] }
+        var w = RowWriter()
+        switch about {
+        case .post(let p): w.id(p); w.null(); w.null()
+        case .activity(let a): w.null(); w.id(a); w.null()
+        case .organisation(let o): w.null(); w.null(); w.id(o)
+        }
+        return [[w.cells]]
+    }
+
+    mutating func setChildRows(_ rows: [[[Cell]]], place: String) throws {
+        guard let first = rows.first, first.count <= 1 else { throw CoreError.storeCorrupt(file: place, problem: .unreadable(detail: "message_about")) }
+        about = try first.first.map { cells in
+            var r = RowReader(cells, place: place)
+            let post: PostID? = try r.optionalID(), activity: AgendaItemID? = try r.optionalID(), organisation: OrganisationID? = try r.optionalID()
+            switch (post, activity, organisation) {
+            case (let p?, nil, nil): return .post(p)
+            case (nil, let a?, nil): return .activity(a)
+            case (nil, nil, let o?): return .organisation(o)
+            default: throw r.damage("one piece of content")
+            }
+        }
+    }
 }
 
 extension Report: RowRecord {

@@ -111,6 +111,20 @@ enum StoreSchema {
         // Version 14 (issue 24): the steps of each report's handling, with who and why and the
         // author's objection (`ModerationLog`), gone with their report.
         { db in try db.execute(ModerationLog.schema) },
+        // Version 15 (issue 24): what a message is about (`ContactMessage.About`): the post,
+        // activity or organisation its contact form was opened from, a list of at most one row
+        // of the message's (none for every message before it), gone with its message. Numbers
+        // only: the title is looked up when shown, by the content's own visibility.
+        { db in
+            try db.execute("""
+                CREATE TABLE message_about (
+                    message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE, seq INTEGER NOT NULL CHECK (seq = 0),
+                    post INTEGER, activity INTEGER, organisation INTEGER,
+                    CHECK ((post IS NOT NULL) + (activity IS NOT NULL) + (organisation IS NOT NULL) = 1),
+                    PRIMARY KEY (message, seq)
+                ) STRICT
+                """)
+        },
     ] }
 }
 

@@ -27,7 +27,12 @@ final class AgendaDetailScreen: Screen {
         let object: [Binding<Action>] = ctx.store.hiddenNotice(.agendaItem(id), for: ctx.viewer)?.mayObject == true ? [
             Binding(.object, [.char("b")], label: ctx.t("Bezwaar maken", "Object"), help: ctx.t("Eén keer bezwaar maken tegen het verbergen; een moderator kijkt opnieuw", "Object once to the hiding; a moderator takes another look"), group: g),
         ] : []
-        return KeyTable.list(ctx.lang).filter { $0.action != .open } + change + object + [
+        // Contact: to the organisation behind it, about this activity (when its entry is visible).
+        let organiser = ctx.store.agendaItem(id, for: ctx.viewer).flatMap { ctx.store.organisation($0.organisation, for: ctx.viewer) }
+        let contact: [Binding<Action>] = organiser == nil ? [] : [
+            Binding(.contact, [.char("c")], label: ctx.t("Contact", "Contact"), help: ctx.t("De organisatie een bericht sturen over deze activiteit", "Send the organisation a message about this activity"), group: g),
+        ]
+        return KeyTable.list(ctx.lang).filter { $0.action != .open } + contact + change + object + [
             Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Deze activiteit melden bij de moderatoren", "Report this activity to the moderators"), group: g, inStatusBar: false),
         ] + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en de activiteit verwijderen", "Record a takedown notice and remove the activity"), group: g, inStatusBar: false)] : [])
     }
@@ -54,6 +59,9 @@ final class AgendaDetailScreen: Screen {
             ctx.push(ObjectionScreen(.agendaItem(id), what: item.title, ctx))
         case .report, .takedown:
             ctx.push(ReportScreen(.agendaItem(id), what: item.title, takedown: action == .takedown, ctx))
+        case .contact:
+            guard let o = ctx.store.organisation(item.organisation, for: ctx.viewer) else { return }
+            ctx.push(ContactFormScreen(.recipient(.organisation(o.id), name: o.name, about: .activity(id)), ctx))
         default: break
         }
     }

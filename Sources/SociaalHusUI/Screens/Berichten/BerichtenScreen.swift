@@ -2,11 +2,13 @@ import Foundation
 import SociaalHusCore
 import TerminalKit
 
-/// Berichten (tab 6): the messages a logged-in person received and sent, newest first, unread
-/// ones marked "nieuw"; partners write the wijk newsletter here and administrators announcements.
+/// Berichten (tab 6): the conversations of a logged-in person (a message with the answers that
+/// thread under it, `Store.conversations`), the one with the newest message first, with what it
+/// is about and how many messages it holds; unread ones marked "nieuw". Partners write the wijk
+/// newsletter here and administrators announcements.
 public final class BerichtenScreen: Screen {
     private var list = ListState()
-    private var shown: [ContactMessage] = []
+    private var shown: [Conversation] = []
 
     /// Creates the inbox.
     public init(_ ctx: UIContext) { reload(ctx) }
@@ -29,7 +31,7 @@ public final class BerichtenScreen: Screen {
     public func willAppear(_ ctx: UIContext) { reload(ctx) }
 
     private func reload(_ ctx: UIContext) {
-        shown = ctx.store.messages(for: ctx.viewer)
+        shown = ctx.store.conversations(for: ctx.viewer, lang: ctx.language, now: ctx.now)
         list.clamp(count: shown.count, height: 1000)
     }
 
@@ -48,23 +50,22 @@ public final class BerichtenScreen: Screen {
         guard ctx.viewer.activeAccount != nil else {
             return drawRefusal(ctx.t("Log in (4 Profiel) om je berichten te zien.", "Log in (4 Profile) to see your messages."), into: &g, area: area)
         }
-        let unread = shown.filter { !$0.read && Store.isRecipient($0, ctx.viewer) }.count
-        g.putSummary(ctx.t("Ontvangen en verstuurd", "Received and sent") + " (\(shown.count), " + ctx.t("\(unread) nieuw", "\(unread) new") + ")",
+        let unread = shown.reduce(0) { $0 + $1.unread }
+        g.putSummary(ctx.t("Gesprekken", "Conversations") + " (\(shown.count), " + ctx.t("\(unread) nieuw", "\(unread) new") + ")",
               x: area.x + 1, y: area.y, maxWidth: area.width - 2)
-        let rows = shown.map { m -> ListRow in
-            let received = Store.isRecipient(m, ctx.viewer)
-            let mark = received ? (m.read ? "      " : ctx.t("nieuw ", "new   ")) : "      "
-            let who = received ? ctx.t("van ", "from ") + safe(ctx.store.senderName(of: m, for: ctx.viewer, lang: ctx.language)) : ctx.t("aan ", "to ") + Self.recipientName(m, ctx)
-            let text = safe(m.shownText(ctx.language).replacingOccurrences(of: "\n", with: " "))
-            return ListRow(mark + DateText.short(m.sent, ctx) + "  " + TextWidth.pad(TextWidth.truncate(who, to: 22), to: 22) + " " + text)
+        let rows = shown.map { c -> ListRow in
+            // Each row is the conversation's newest message: who wrote it (or to whom it went),
+            // how many messages the conversation holds, what it is about, and how it starts.
+            let m = c.latest
+            let mark = c.unread > 0 ? ctx.t("nieuw ", "new   ") : "      "
+            let who = (m.received ? ctx.t("van ", "from ") : ctx.t("aan ", "to ")) + safe(m.correspondent)
+            let count = c.lines.count > 1 ? "(\(c.lines.count)) " : ""
+            let about = c.about.map { safe($0) + " · " } ?? ""
+            let text = safe(m.message.shownText(ctx.language).replacingOccurrences(of: "\n", with: " "))
+            return ListRow(mark + DateText.short(m.message.sent, ctx) + "  " + TextWidth.pad(TextWidth.truncate(who, to: 22), to: 22) + " " + count + about + text)
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
                       emptyText: ctx.t("Nog geen berichten.", "No messages yet."))
-    }
-
-    /// Who a sent message went to, as far as the sender may know: never an e-mail address of an account.
-    static func recipientName(_ m: ContactMessage, _ ctx: UIContext) -> String {
-        safe(ctx.store.recipientName(of: m, for: ctx.viewer, lang: ctx.language))
     }
 }

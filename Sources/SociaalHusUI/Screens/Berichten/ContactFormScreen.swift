@@ -3,11 +3,13 @@ import SociaalHusCore
 import TerminalKit
 
 /// The contact form (to a resident or an organisation) and the reply form. A visitor gives a
-/// name and a mandatory e-mail address; a reply needs only the text.
+/// name and a mandatory e-mail address; a reply needs only the text. Both say what the message
+/// is about: the post, activity or organisation the form was opened from.
 final class ContactFormScreen: FormScreen {
     /// Where the message goes.
     enum Target {
-        case recipient(ContactMessage.Recipient, name: String)
+        /// A new message; `about` is what the form was opened from (nil: a profile).
+        case recipient(ContactMessage.Recipient, name: String, about: ContactMessage.About?)
         case reply(MessageID)
     }
 
@@ -17,13 +19,18 @@ final class ContactFormScreen: FormScreen {
         self.target = target
         var rows: [FormField] = []
         switch target {
-        case .recipient(_, let name):
+        case .recipient(_, let name, let about):
             rows.append(FormField("to", ctx.t("Aan: ", "To: ") + safe(name), .note(.title)))
+            // (An organisation's own entry is the recipient already, named on the line above.)
+            if let about, Self.organisation(of: target).map({ about != .organisation($0) }) ?? true { rows.append(FormField("over", safe(ctx.store.aboutLine(about, for: ctx.viewer, lang: ctx.language, now: ctx.now)), .note(.title))) }
             rows.append(FormField("about", ctx.t("Alleen de ontvanger ziet je naam en e-mailadres.", "Only the recipient sees your name and e-mail address."), .note(.muted)))
             let me = ctx.viewer.activeAccount
             rows.append(FormField("name", ctx.t("Je naam *", "Your name *"), .text(TextField(me?.profile.displayName ?? "", limit: Field.senderName.limit))))
             rows.append(FormField("email", ctx.t("Je e-mail *", "Your e-mail *"), .text(TextField(me?.email ?? "", limit: Field.senderEmail.limit))))
         case .reply(let id):
+            if let over = ctx.store.conversation(holding: id, for: ctx.viewer, lang: ctx.language, now: ctx.now)?.about {
+                rows.append(FormField("over", safe(over), .note(.title)))
+            }
             rows.append(FormField("about", ctx.t("Je antwoord gaat naar de afzender; je e-mailadres blijft verborgen.", "Your answer goes to the sender; your e-mail address stays hidden."), .note(.muted)))
             // Before saving, say exactly which name the other side will see: the core's rule.
             if let name = ctx.store.replyName(to: id, by: ctx.viewer, lang: ctx.language) {
@@ -35,6 +42,12 @@ final class ContactFormScreen: FormScreen {
         rows.append(FormField("text", ctx.t("Bericht *", "Message *"), .area(TextArea("", limit: Field.text.limit, rows: 5))))
         rows.append(FormField("send", ctx.t("Versturen", "Send"), .button))
         super.init(Form(rows, labelWidth: 14))
+    }
+
+    /// The organisation written to (nil: a resident, or a reply).
+    private static func organisation(of target: Target) -> OrganisationID? {
+        if case .recipient(.organisation(let o), _, _) = target { return o }
+        return nil
     }
 
     override func title(_ ctx: UIContext) -> String {
@@ -56,8 +69,8 @@ final class ContactFormScreen: FormScreen {
         guard check(checks, ctx) else { return }
         do {
             switch target {
-            case .recipient(let r, _):
-                try ctx.store.sendMessage(senderName: form.text("name"), senderEmail: form.text("email"), to: r, text: form.text("text"), by: ctx.viewer)
+            case .recipient(let r, _, let about):
+                try ctx.store.sendMessage(senderName: form.text("name"), senderEmail: form.text("email"), to: r, about: about, text: form.text("text"), by: ctx.viewer)
             case .reply(let m):
                 try ctx.store.reply(to: m, text: form.text("text"), by: ctx.viewer)
             }

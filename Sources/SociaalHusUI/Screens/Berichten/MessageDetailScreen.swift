@@ -2,52 +2,63 @@ import Foundation
 import SociaalHusCore
 import TerminalKit
 
-/// One message: who sent it (the sender's details only for the recipient), the text; reply, delete.
+/// One conversation, oldest message first: what it is about, then each message with who sent it
+/// (the sender's details only for the recipient) and its text. `r` answers the newest message
+/// received, `m` reports it, `x` removes the conversation from the reader's Berichten.
 final class MessageDetailScreen: Screen {
+    /// Any message of the conversation (the list gives its first).
     private let id: MessageID
     private var scroll = ScrollText()
 
     init(id: MessageID) { self.id = id }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Bericht", "Message") }
+    func title(_ ctx: UIContext) -> String { ctx.t("Gesprek", "Conversation") }
 
-    private func message(_ ctx: UIContext) -> ContactMessage? {
-        ctx.store.messages(for: ctx.viewer).first { $0.id == id }
+    private func conversation(_ ctx: UIContext) -> Conversation? {
+        ctx.store.conversation(holding: id, for: ctx.viewer, lang: ctx.language, now: ctx.now)
     }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = ctx.t("Bericht", "Message")
-        guard let m = message(ctx) else { return [] }
+        let g = ctx.t("Gesprek", "Conversation")
+        guard let c = conversation(ctx) else { return [] }
         var b = KeyTable.list(ctx.lang).filter { $0.action != .open }
-        if Store.isRecipient(m, ctx.viewer) {
-            b.append(Binding(.reply, [.char("r")], label: ctx.t("Beantwoorden", "Reply"), help: ctx.t("Antwoord naar de afzender; je e-mailadres blijft verborgen", "Answer the sender; your e-mail address stays hidden"), group: g))
+        if c.latestReceived != nil {
+            b.append(Binding(.reply, [.char("r")], label: ctx.t("Beantwoorden", "Reply"), help: ctx.t("Het laatste ontvangen bericht beantwoorden; je e-mailadres blijft verborgen", "Answer the last message received; your e-mail address stays hidden"), group: g))
         }
-        b.append(Binding(.delete, [.char("x")], label: ctx.t("Verwijderen", "Delete"), group: g))
-        if Store.isRecipient(m, ctx.viewer) {
-            b.append(Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Dit bericht melden bij de beheerders", "Report this message to the administrators"), group: g, inStatusBar: false))
+        b.append(Binding(.delete, [.char("x")], label: ctx.t("Verwijderen", "Delete"), help: ctx.t("Dit gesprek uit je Berichten verwijderen (vraagt eerst)", "Delete this conversation from your Messages (asks first)"), group: g))
+        if c.latestReceived != nil {
+            b.append(Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Het laatste ontvangen bericht melden bij de beheerders", "Report the last message received to the administrators"), group: g, inStatusBar: false))
         }
         return b
     }
 
     func willAppear(_ ctx: UIContext) {
-        if let m = message(ctx), Store.isRecipient(m, ctx.viewer), !m.read {
-            do { try ctx.store.markRead(id, by: ctx.viewer) } catch { ctx.fail(error) }
+        guard let c = conversation(ctx) else { return }
+        for line in c.lines where line.received && !line.message.read {
+            do { try ctx.store.markRead(line.message.id, by: ctx.viewer) } catch { ctx.fail(error); return }
         }
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
-        case .reply: ctx.push(ContactFormScreen(.reply(id), ctx))
+        case .reply:
+            if let m = conversation(ctx)?.latestReceived { ctx.push(ContactFormScreen(.reply(m.message.id), ctx)) }
         case .report:
-            if let m = message(ctx) { ctx.push(ReportScreen(.message(id), what: ctx.t("bericht van ", "message from ") + ctx.store.senderName(of: m, for: ctx.viewer, lang: ctx.language), ctx)) }
+            if let m = conversation(ctx)?.latestReceived {
+                ctx.push(ReportScreen(.message(m.message.id), what: ctx.t("bericht van ", "message from ") + m.correspondentInFull, ctx))
+            }
         case .delete:
+            guard let c = conversation(ctx) else { return }
+            let n = c.lines.count
+            let question = n == 1 ? ctx.t("Dit gesprek uit je Berichten verwijderen?", "Delete this conversation from your Messages?")
+                                  : ctx.t("Dit gesprek (\(n) berichten) uit je Berichten verwijderen?", "Delete this conversation (\(n) messages) from your Messages?")
             let id = self.id
-            ctx.confirm(ctx.t("Dit bericht uit je Berichten verwijderen?", "Delete this message from your Messages?")) {
+            ctx.confirm(question) {
                 do {
-                    try ctx.store.deleteMessage(id, by: ctx.viewer)
+                    try ctx.store.deleteConversation(holding: id, by: ctx.viewer)
                     ctx.pop()
-                    ctx.inform(ctx.t("Bericht verwijderd.", "Message deleted."))
+                    ctx.inform(ctx.t("Gesprek verwijderd.", "Conversation deleted."))
                 } catch { ctx.fail(error) }
             }
         default: break
@@ -55,19 +66,32 @@ final class MessageDetailScreen: Screen {
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        guard let m = message(ctx) else {
-            return drawRefusal(ctx.t("Dit bericht bestaat niet (meer).", "This message does not exist (any more)."), into: &g, area: area)
+        guard let c = conversation(ctx) else {
+            return drawRefusal(ctx.t("Dit gesprek bestaat niet (meer).", "This conversation does not exist (any more)."), into: &g, area: area)
         }
         var out: [(String, StyleRole)] = []
-        // The sender line wraps like the text: an address is never cut off.
-        let header = Store.isRecipient(m, ctx.viewer)
-            ? ctx.t("Van: ", "From: ") + safe(ctx.store.senderName(of: m, for: ctx.viewer, lang: ctx.language)) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
-            : ctx.t("Aan: ", "To: ") + BerichtenScreen.recipientName(m, ctx)
-        for l in TextWidth.wrap(header, to: area.width - 4) { out.append((l, .title)) }
-        out.append((ctx.t("Verstuurd ", "Sent ") + DateText.short(m.sent, ctx) + " " + DateText.time(m.sent), .muted))
-        out.append(("", .normal))
-        for paragraph in m.shownText(ctx.language).split(separator: "\n", omittingEmptySubsequences: false) {
-            for l in TextWidth.wrap(safe(String(paragraph)), to: area.width - 4) { out.append((l, .normal)) }
+        let width = area.width - 4
+        if let about = c.about {
+            for l in TextWidth.wrap(safe(about), to: width) { out.append((l, .title)) }
+            if c.lines.count > 1 { out.append((ctx.t("\(c.lines.count) berichten, oudste eerst", "\(c.lines.count) messages, oldest first"), .muted)) }
+            out.append(("", .normal))
+        } else if c.lines.count > 1 {
+            out.append((ctx.t("\(c.lines.count) berichten, oudste eerst", "\(c.lines.count) messages, oldest first"), .muted))
+            out.append(("", .normal))
+        }
+        for (i, line) in c.lines.enumerated() {
+            if i > 0 { out.append(("", .normal)) }
+            let m = line.message
+            // The sender line wraps like the text: an address is never cut off.
+            let header = line.received
+                ? ctx.t("Van: ", "From: ") + safe(line.correspondentInFull) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
+                : ctx.t("Aan: ", "To: ") + safe(line.correspondentInFull)
+            for l in TextWidth.wrap(header, to: width) { out.append((l, .title)) }
+            out.append((ctx.t("Verstuurd ", "Sent ") + DateText.short(m.sent, ctx) + " " + DateText.time(m.sent), .muted))
+            out.append(("", .normal))
+            for paragraph in m.shownText(ctx.language).split(separator: "\n", omittingEmptySubsequences: false) {
+                for l in TextWidth.wrap(safe(String(paragraph)), to: width) { out.append((l, .normal)) }
+            }
         }
         scroll.draw(out, into: &g, area: area)
     }

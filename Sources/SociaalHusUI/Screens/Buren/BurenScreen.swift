@@ -56,7 +56,7 @@ final class BurenScreen: Screen {
         case .contact:
             if shown.indices.contains(list.selected) {
                 let n = shown[list.selected]
-                ctx.push(ContactFormScreen(.recipient(.resident(n.id), name: n.name), ctx))
+                ctx.push(ContactFormScreen(.recipient(.resident(n.id), name: n.name, about: nil), ctx))
             }
         case .search: search.active = true
         case .filterCategory: interest.next(); list = ListState(); reload(ctx)

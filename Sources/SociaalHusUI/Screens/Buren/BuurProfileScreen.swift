@@ -25,7 +25,7 @@ final class BuurProfileScreen: Screen {
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
-        case .contact: if let v = view(ctx) { ctx.push(ContactFormScreen(.recipient(.resident(v.id), name: v.name), ctx)) }
+        case .contact: if let v = view(ctx) { ctx.push(ContactFormScreen(.recipient(.resident(v.id), name: v.name, about: nil), ctx)) }
         default: break
         }
     }

@@ -22,7 +22,7 @@ final class OrganisationDetailScreen: Screen {
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .contact:
-            if let o = ctx.store.organisation(id, for: ctx.viewer) { ctx.push(ContactFormScreen(.recipient(.organisation(id), name: o.name), ctx)) }
+            if let o = ctx.store.organisation(id, for: ctx.viewer) { ctx.push(ContactFormScreen(.recipient(.organisation(id), name: o.name, about: .organisation(id)), ctx)) }
         case .edit:
             if let d = Permissions.denial(.editOrganisation(id), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             if let o = ctx.store.organisation(id, for: ctx.viewer) { ctx.push(OrganisationEditScreen(o, ctx)) }

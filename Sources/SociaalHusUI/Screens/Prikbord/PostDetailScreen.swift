@@ -56,7 +56,7 @@ final class PostDetailScreen: Screen {
             case .resident(let a): recipient = .resident(a)
             case .organisation(let o, _): recipient = .organisation(o)
             }
-            ctx.push(ContactFormScreen(.recipient(recipient, name: v.authorName), ctx))
+            ctx.push(ContactFormScreen(.recipient(recipient, name: v.authorName, about: .post(id)), ctx))
         case .edit:
             if let d = Permissions.denial(.changePost(post), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             ctx.push(PostEditScreen(editing: post, ctx))

@@ -164,6 +164,7 @@ struct MyDataLines {
         if messages.isEmpty { text(t("geen", "none"), role: .muted) }
         for m in messages {
             text(Self.date(m.sent, lang) + t(" van ", " from ") + m.senderName + (m.senderEmail.isEmpty ? "" : " <" + m.senderEmail + ">") + t(" aan ", " to ") + m.recipient)
+            if let about = m.about { text(about, indent: 4, role: .muted) }
             text(m.text, indent: 4)
         }
     }
