@@ -129,17 +129,25 @@ final class HideScreen: FormScreen {
     private let what: String
 
     init(report r: Report, _ ctx: UIContext) {
-        report = r.id
-        what = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t("de inhoud", "the content")
+        // Everything is worked out before `super.init`, in plain locals: a closure over `ctx` in
+        // its arguments crashed the Swift 6 optimiser (release build, CopyPropagation).
+        let shown = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t("de inhoud", "the content")
+        let language = ctx.language
         let reasons = ReportReason.allCases
-        super.init(Form([
-            FormField("what", ctx.t("Verbergen: ", "Hide: ") + what, .note(.title)),
+        var labels: [String] = []
+        for reason in reasons { labels.append(reason.label(language)) }
+        let selected = reasons.firstIndex(of: r.reason) ?? 0
+        let fields = [
+            FormField("what", ctx.t("Verbergen: ", "Hide: ") + shown, .note(.title)),
             FormField("about", ctx.t("De schrijver krijgt de reden en je toelichting in Berichten en kan één keer bezwaar maken.",
                                      "The author gets the reason and your explanation in Messages and can object once."), .note(.muted)),
-            FormField("reason", ctx.t("Reden", "Reason"), .cycle(options: reasons.map { $0.label(ctx.language) }, selected: reasons.firstIndex(of: r.reason) ?? 0)),
+            FormField("reason", ctx.t("Reden", "Reason"), .cycle(options: labels, selected: selected)),
             FormField("note", ctx.t("Toelichting *", "Explanation *"), .area(TextArea("", limit: Field.text.limit, rows: 3))),
             FormField("hide", ctx.t("Verbergen", "Hide"), .button),
-        ], labelWidth: 14))
+        ]
+        report = r.id
+        what = shown
+        super.init(Form(fields, labelWidth: 14))
     }
 
     override func title(_ ctx: UIContext) -> String { ctx.t("Verbergen", "Hide") }
