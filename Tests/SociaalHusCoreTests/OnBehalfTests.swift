@@ -95,9 +95,22 @@ import Testing
         } catch { Issue.record("\(error)") }
     }
 
-    @Test("a code agrees once and is used up: it can set no password afterwards") func code() throws {
+    @Test("regression (review): a code the desk made cannot agree: staff saw it") func deskCodeRefused() throws {
         let w = try DeskWorld()
-        let code = try w.store.issueResetCode(email: "anna@example.nl", by: w.desk)
+        for viewer in [w.desk, .commandLine] {
+            let code = try w.store.issueResetCode(email: "anna@example.nl", by: viewer)
+            #expect(throws: CoreError.onBehalfAgreementWrong) {
+                try w.store.startOnBehalf(email: "anna@example.nl", secret: code, reason: .reading, by: w.desk)
+            }
+            w.clock.advance(2)  // past the wait a wrong try costs
+        }
+    }
+
+    @Test("a mailed code agrees once and is used up: it can set no password afterwards") func code() throws {
+        let w = try DeskWorld()
+        try w.store.setMail(command: ["/bin/true"], from: "post@borne.example", by: .commandLine)
+        try w.store.requestResetCodeByMail(email: "anna@example.nl")
+        let code = try #require(w.store.state.outbox.all.first { $0.kind == .passwordReset }.flatMap { PasswordResetTests.code(in: $0.body) })
         let o = try w.store.startOnBehalf(email: "anna@example.nl", secret: code.lowercased(), reason: .reading, by: w.desk)
         #expect(o.agreement == .code)
         #expect(!w.store.hasResetCode(w.resident.id))

@@ -126,6 +126,10 @@ extension Store {
         if hasher.match(secret, against: target.passwordHash) != nil {
             agreement = .password
         } else if let code = PasswordReset.normalised(secret), let row = try resetCode(of: target.id),
+                  // Only a code mailed to the resident: one made at the desk or by the operator was
+                  // seen by staff, and would let a desk member agree for the resident themselves
+                  // (found in review). Such a resident sets a new password with it first.
+                  row.how == PasswordReset.How.mail.rawValue,
                   row.expires > clock.now(), hasher.verify(code, against: row.hash) {
             agreement = .code
             codeHash = row.hash
