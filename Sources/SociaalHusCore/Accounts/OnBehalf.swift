@@ -119,8 +119,7 @@ extension Store {
         try refresh()
         let target = try account(email: raw)
         try Permissions.require(.actOnBehalf(of: target), by: viewer)
-        let wait = LoginThrottle.wait(target.throttle, now: clock.now())
-        if wait > 0 { throw CoreError.loginThrottled(seconds: wait) }
+        try requireNoLoginWait(target)
         var agreement: OnBehalf.Agreement?
         var codeHash: String?
         if hasher.match(secret, against: target.passwordHash) != nil {
@@ -135,12 +134,7 @@ extension Store {
             codeHash = row.hash
         }
         guard let agreement else {
-            try update { tx in
-                guard var a = tx.state.accounts[target.id.rawValue] else { return }
-                a.throttle = LoginThrottle.recordingFailure(a.throttle, now: tx.now)
-                tx.put(a)
-                tx.audit(.loginFailed, actor: nil, subject: a.id)
-            }
+            try recordFailedLogin(target.id)
             throw CoreError.onBehalfAgreementWrong
         }
         return try update(actor: viewer) { tx in

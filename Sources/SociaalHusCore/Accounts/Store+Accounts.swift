@@ -36,15 +36,9 @@ extension Store {
         guard let email = try? EmailAddress.normalise(rawEmail), let account = state.account(email: email) else {
             try failUnknownAddress(rawEmail, password: password)
         }
-        let wait = LoginThrottle.wait(account.throttle, now: clock.now())
-        if wait > 0 { throw CoreError.loginThrottled(seconds: wait) }
+        try requireNoLoginWait(account)
         guard let match = hasher.match(password, against: account.passwordHash) else {
-            try update { tx in
-                guard var a = tx.state.accounts[account.id.rawValue] else { return }
-                a.throttle = LoginThrottle.recordingFailure(a.throttle, now: tx.now)
-                tx.put(a)
-                tx.audit(.loginFailed, actor: nil, subject: a.id)
-            }
+            try recordFailedLogin(account.id)
             throw CoreError.loginFailed
         }
         if account.blocked { throw CoreError.accountBlocked }
@@ -61,6 +55,23 @@ extension Store {
             }
         }
         return state.accounts[account.id.rawValue] ?? account
+    }
+
+    /// Throws `loginThrottled` while `account` must wait after failed tries (of its password, or
+    /// of a code that stands in for it: reset, letter, agreement at the desk).
+    func requireNoLoginWait(_ account: Account) throws {
+        let wait = LoginThrottle.wait(account.throttle, now: clock.now())
+        if wait > 0 { throw CoreError.loginThrottled(seconds: wait) }
+    }
+
+    /// Counts a wrong password or code against account `id` (the same throttle for each) and logs it.
+    func recordFailedLogin(_ id: AccountID) throws {
+        try update { tx in
+            guard var a = tx.state.accounts[id.rawValue] else { return }
+            a.throttle = LoginThrottle.recordingFailure(a.throttle, now: tx.now)
+            tx.put(a)
+            tx.audit(.loginFailed, actor: nil, subject: a.id)
+        }
     }
 
     /// A login with an address that has no account goes the same way as a wrong password: the

@@ -67,17 +67,11 @@ extension Store {
         guard let email = try? EmailAddress.normalise(raw), let account = state.account(email: email) else {
             do { try failUnknownAddress(raw, password: code) } catch CoreError.loginFailed { throw CoreError.resetCodeWrong }
         }
-        let wait = LoginThrottle.wait(account.throttle, now: clock.now())
-        if wait > 0 { throw CoreError.loginThrottled(seconds: wait) }
+        try requireNoLoginWait(account)
         let row = try resetCode(of: account.id)
         guard let row, hasher.verify(code, against: row.hash) else {
             if row == nil { _ = hasher.verify(code, against: dummyHash) }
-            try update { tx in
-                guard var a = tx.state.accounts[account.id.rawValue] else { return }
-                a.throttle = LoginThrottle.recordingFailure(a.throttle, now: tx.now)
-                tx.put(a)
-                tx.audit(.loginFailed, actor: nil, subject: a.id)
-            }
+            try recordFailedLogin(account.id)
             throw CoreError.resetCodeWrong
         }
         // Told only to whoever holds the right code: it reveals nothing to a guesser.

@@ -76,16 +76,10 @@ extension Store {
         guard let code = PasswordReset.normalised(typed) else { throw CoreError.resetCodeMalformed }
         try refresh()
         guard let a = state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
-        let wait = LoginThrottle.wait(a.throttle, now: clock.now())
-        if wait > 0 { throw CoreError.loginThrottled(seconds: wait) }
+        try requireNoLoginWait(a)
         guard let check = a.wijkCheck, check.state == .letterWritten, let hash = check.codeHash else { throw CoreError.wijkNoLetter }
         guard hasher.verify(code, against: hash) else {
-            try update(actor: viewer) { tx in
-                guard var a = tx.state.accounts[id.rawValue] else { return }
-                a.throttle = LoginThrottle.recordingFailure(a.throttle, now: tx.now)
-                tx.put(a)
-                tx.audit(.loginFailed, actor: nil, subject: id)
-            }
+            try recordFailedLogin(id)
             throw CoreError.wijkCodeWrong
         }
         if clock.now().timeIntervalSince(check.at) > WijkCheck.letterValidity { throw CoreError.resetCodeExpired }
