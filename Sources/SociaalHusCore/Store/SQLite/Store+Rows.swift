@@ -24,7 +24,7 @@ extension Store {
         if rows.count > 64 {
             // Many: each list table read once, in order.
             for (i, t) in R.childTables.enumerated() {
-                let s = try db.prepare(childQuery(R.self, i, one: false, in: db))
+                let s = try childStatement(R.self, i, one: false, in: db)
                 while try s.step() {
                     let owner = s.int(0)
                     if children[owner] == nil { children[owner] = Array(repeating: [], count: R.childTables.count) }
@@ -47,7 +47,7 @@ extension Store {
     /// The rows of the lists of record `key` (with `statements`: each list's `childSQL(one: true)`, prepared before).
     static func childRows<R: StoredRecord>(_: R.Type, _ key: Int, in db: Database, statements: [Statement]? = nil) throws -> [[[Cell]]] {
         try R.childTables.enumerated().map { i, t in
-            let s = try (statements?[i] ?? db.prepare(childQuery(R.self, i, one: true, in: db))).bind(key)
+            let s = try (statements?[i] ?? childStatement(R.self, i, one: true, in: db)).bind(key)
             defer { s.reset() }
             var out: [[Cell]] = []
             while try s.step() { out.append(s.cells(1..<Int32(t.columns.count + 1))) }
@@ -57,17 +57,20 @@ extension Store {
 
     /// The statements `childRows` asks, prepared once for many reads.
     static func childStatements<R: StoredRecord>(_: R.Type, in db: Database) throws -> [Statement] {
-        try R.childTables.indices.map { try db.prepare(childQuery(R.self, $0, one: true, in: db)) }
+        try R.childTables.indices.map { try childStatement(R.self, $0, one: true, in: db) }
     }
 
-    /// `childSQL` of list `i` of `R`; for a list a later schema added whose table is not there
-    /// yet (a migration from before it reads the records), a query that finds nothing.
-    static func childQuery<R: StoredRecord>(_: R.Type, _ i: Int, one: Bool, in db: Database) throws -> String {
+    /// `childSQL` of list `i` of `R`, prepared. For a list a later schema added whose table is
+    /// not there yet (a migration from before it reads the records), a query that finds
+    /// nothing: the catalogue is asked only when preparing fails, never on an ordinary read.
+    static func childStatement<R: StoredRecord>(_: R.Type, _ i: Int, one: Bool, in db: Database) throws -> Statement {
         let t = R.childTables[i]
-        if i >= R.countedChildTables, try db.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", t.name) == 0 {
-            return one ? "SELECT ?1 WHERE 0" : "SELECT 0 WHERE 0"
+        do {
+            return try db.prepare(childSQL(t, one: one))
+        } catch let error where i >= R.countedChildTables {
+            guard try db.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", t.name) == 0 else { throw error }
+            return try db.prepare(one ? "SELECT ?1 WHERE 0" : "SELECT 0 WHERE 0")
         }
-        return childSQL(t, one: one)
     }
 
     /// Reads one record by key (nil: there is none).
