@@ -91,6 +91,16 @@ import TerminalKit
         Golden.check(d.grid, "buren-profile-\(tag)")
     }
 
+    @Test("regression (review): a resident whose wijk is only stated is told so on Buren, and sees no neighbour on Alleen buren")
+    func unverified() {
+        let d = Driver()
+        d.logIn("fatima")
+        d.press(.char("2"), .char("b"))
+        #expect(d.screen.contains("Je ziet openbare profielen; die van buren pas als je wijk is bevestigd."))
+        #expect(!d.screen.contains("en buren uit je eigen wijk"))
+        #expect(!d.screen.contains("Demo Sanne Bakker"), "Sanne (Bornsche Maten, Alleen buren) is not for an unverified wijk")
+    }
+
     @Test("search and the interest filter narrow the list; c opens the contact form addressed to the neighbour") func searchAndContact() throws {
         let d = Driver()
         d.logIn("anna")

@@ -77,7 +77,11 @@ final class BurenScreen: Screen {
         search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
         let who = ctx.viewer.activeAccount == nil
             ? ctx.t("Als bezoeker zie je alleen bewoners met een openbaar profiel.", "As a visitor you see only residents with a public profile.")
-            : ctx.t("Je ziet bewoners met een openbaar profiel, en buren uit je eigen wijk.", "You see residents with a public profile, and neighbours from your own neighbourhood.")
+            : ctx.account?.wijkVerified == true
+            ? ctx.t("Je ziet bewoners met een openbaar profiel, en buren uit je eigen wijk.", "You see residents with a public profile, and neighbours from your own neighbourhood.")
+            // Said as it is: an unverified wijk opens no "Alleen buren" profile (issue 24).
+            : ctx.t("Je ziet openbare profielen; die van buren pas als je wijk is bevestigd.",
+                    "You see public profiles; neighbours' once your neighbourhood is verified.")
         let filter = interest.value.map { ctx.t("interesse: ", "interest: ") + safe($0) + " · " } ?? ""
         g.putSummary(filter + who + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let rows = shown.map { n -> ListRow in
