@@ -80,6 +80,37 @@ public final class App {
     /// True while a dialog is open.
     public var hasModal: Bool { modal != nil }
 
+    /// What the open dialog waits for, so plain mode can ask it as a question (issue 25).
+    public enum DialogAnswer: Sendable {
+        /// j or n: what the dialog asks is done only on yes.
+        case yesNo
+        /// Any key closes it (a notice, the idle warning).
+        case anyKey
+        /// The help: its own keys scroll it, any other closes it.
+        case help
+    }
+
+    /// What the open dialog waits for; nil without one.
+    public var dialogAnswer: DialogAnswer? {
+        switch modal {
+        case nil: nil
+        case .help: .help
+        case .confirmQuit, .confirmDiscard, .confirmLogout, .confirmAction: .yesNo
+        case .idleWarning, .sessionEnded: .anyKey
+        }
+    }
+
+    /// Goes to `tab` as its key does (a tab the viewer may not see stays closed), also from a
+    /// text field: plain mode's `!prikbord` while a question waits.
+    public func go(to tab: Tab) {
+        guard modal == nil, !isWindowUnusable else { return }
+        lastKey = ctx.now
+        defer { endSessionIfRevoked() }
+        ctx.message = nil
+        perform(PlainSession.tabActions[tab.rawValue])
+        carryOut()
+    }
+
     /// Only the tab in front gets its screen now; the others when first opened, so starting
     /// (and logging in or out) reads only what the first screen shows (issue 14).
     private func resetScreens() {

@@ -6,15 +6,21 @@ import TerminalKit
 /// reading order and never redrawn, for screen readers, braille displays and terminals that
 /// cannot place the cursor (`TERM=dumb`).
 ///
-/// Each screen starts with its name and position ("Agenda, 143 items, 1 van 143"), then its
-/// summary, its items as numbered lines and its text. A form is asked one field at a time, with
-/// its rules, and its errors as text. Typed lines work as in the full screen:
+/// Each screen starts with its name and what it holds ("Agenda, 143 activiteiten."), then a page
+/// of its items as numbered lines ("nog 117; Enter voor meer" while there are more), then its
+/// text. Nothing is framed in symbol runs: a screen reader would speak "==" as words (issue 25).
 ///
-/// - a key as on screen: `j`, `k`, `w`, `q`, `?` (the help, written as lines), …
-/// - a number: open item N of a list, or choose option N of a field (elsewhere, as on screen,
-///   the tab of that number); a tab's name ("prikbord", "profiel") goes to that tab;
-/// - `/term`: search; an empty line: say again where you are (in a form: keep the value);
-/// - `!` and key names (`!esc`, `!enter`, `!ctrl-s`, `!2`): any key, also inside a form.
+/// While a question waits (a form field, a yes/no dialog) a typed line is its answer (issue 25,
+/// part 1): a choice by its number or its words, a yes/no by its words, a text field by its text;
+/// anything else asks again with the valid answers and changes nothing. Commands then need `!`
+/// (`!esc`, `!ctrl-s`, `!?`, `!agenda`). Elsewhere a line is a command:
+///
+/// - a key as on screen: `j`, `k`, `w`, `q`, `?` (the help, written as lines), …; a line of
+///   several characters only when each is a key of the screen (a sentence is never run as keys);
+/// - a number: open item N of a list (the month: day N);
+/// - a tab's name ("prikbord", "profiel") goes to that tab;
+/// - `/term`: search; an empty line: the next page of a list, else say again where you are;
+/// - `!` and key names (`!esc`, `!enter`, `!ctrl-s`, `!2`): any key.
 ///
 /// Where the full screen draws from `Grid.outline`: the widgets note what they draw, so a screen
 /// needs no second rendering of its own to be read in plain mode.
@@ -31,6 +37,8 @@ public final class PlainSession {
     private var lastMessage: OutlineItem?
     private var lastDialog: OutlineItem?
     private var idleWarned: Set<Int> = []
+    /// The items of the list in front said so far (first and last number): Enter reads on.
+    private var page: (first: Int, last: Int)?
 
     /// Reads `app` out through `write` (one call per line).
     public init(app: App, write: @escaping (String) -> Void) {
@@ -49,11 +57,22 @@ public final class PlainSession {
     private var ctx: UIContext { app.ctx }
     private func t(_ nl: String, _ en: String) -> String { ctx.t(nl, en) }
 
-    /// Writes the first screen and how plain mode works.
+    /// Writes the first screen, then how plain mode works: the first item comes first, so it is
+    /// heard within seconds (issue 25: the intro once took 26 seconds of speech before it).
     public func start() {
-        write(t("SociaalHus in gewone tekst. Typ een toets en Enter (j, k, q, ?), een nummer om te openen of te kiezen, de naam van een tab (agenda, prikbord, organisaties, profiel, berichten), /woord om te zoeken, !esc voor Esc. Een lege regel zegt waar je bent.",
-                "SociaalHus in plain text. Type a key and Enter (j, k, q, ?), a number to open or choose, a tab's name (agenda, notice board, organisations, profile, messages), /word to search, !esc for Esc. An empty line says where you are."))
         report(force: true)
+        write(intro())
+    }
+
+    /// How plain mode works, with the keys this keys file gives.
+    func intro() -> String {
+        // The letters a line can hold (j, k, q), not the arrows a line cannot.
+        let keys = [Action.down, .up, .quit].compactMap { action in
+            (typable(action) ?? key(for: action)).map { $0.name(english: ctx.language == .english) }
+        }
+        let help = key(for: .help).map { $0.name(english: ctx.language == .english) } ?? "?"
+        return t("Gewone tekst: typ een regel en Enter. Een nummer opent of kiest, \(help) geeft de toetsen (\(keys.joined(separator: ", "))), de naam van een tab gaat erheen, /woord zoekt, een lege regel leest verder. Bij een vraag is wat je typt het antwoord; opdrachten dan met ! ervoor, zoals !esc.",
+                 "Plain text: type a line and Enter. A number opens or chooses, \(help) gives the keys (\(keys.joined(separator: ", "))), a tab's name goes there, /word searches, an empty line reads on. At a question what you type is the answer; commands then start with !, such as !esc.")
     }
 
     /// Handles one typed line.
@@ -68,7 +87,51 @@ public final class PlainSession {
         let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: "\r\n"))
         let grid = app.render(size: Self.size)
         idleWarned = []
-        if ["!leeg", "!empty"].contains(line.lowercased()), !app.hasModal, let field = focusedField(grid) {
+        if line.hasPrefix("!") && !line.hasPrefix("!!") { return command(String(line.dropFirst()), grid) }
+        // "!!" types a line that starts with "!".
+        let text = line.hasPrefix("!!") ? String(line.dropFirst()) : line
+        if let dialog = app.dialogAnswer { return answerDialog(dialog, text) }
+        if let field = focusedField(grid) { return answer(field, text) }
+        if text.isEmpty {
+            if let position = Self.position(grid.outline), let page, page.last < position.of {
+                return readPage(from: page.last + 1)
+            }
+            // Enter where the screen offers it and there is no list to say the place in (a
+            // screen with one button); elsewhere an empty line says where you are.
+            if Self.position(grid.outline) == nil, app.activeBindings().contains(where: { $0.keys.contains(.enter) }) {
+                app.handle(.enter)
+                return report()
+            }
+            return whereAmI(grid)
+        }
+        if let tab = Self.tab(named: text) { return go(to: tab) }
+        if text == "?" {
+            help()
+            return
+        }
+        if text.hasPrefix("/"), text.count > 1 { return search(String(text.dropFirst())) }
+        if text.allSatisfy({ $0.isASCII && $0.isNumber }), text.count > 1 || text != "0",
+           let count = Self.position(grid.outline)?.of {
+            return open(number: text, of: count)
+        }
+        // A line of several characters is keys only when every one is a key here: "jjj" moves
+        // three down, "Alleen buren" is not run as A, l, l, e, … (issue 25).
+        if text.count > 1 {
+            let bound = Set(app.activeBindings().flatMap(\.keys))
+            guard text.allSatisfy({ bound.contains(.char($0)) }) else {
+                write(t("FOUT: '\(TextSanitizer.sanitize(text))' is hier geen opdracht; er is niets gedaan. Typ ? voor de toetsen van dit scherm, of een nummer.",
+                        "ERROR: '\(TextSanitizer.sanitize(text))' is not a command here; nothing was done. Type ? for this screen's keys, or a number."))
+                return
+            }
+        }
+        for c in text { app.handle(.char(c)) }
+        report()
+    }
+
+    /// A line starting with "!": a command also while a question waits.
+    private func command(_ rest: String, _ grid: Grid) {
+        let word = rest.lowercased().trimmingCharacters(in: .whitespaces)
+        if ["leeg", "empty"].contains(word), app.dialogAnswer == nil, let field = focusedField(grid) {
             // An empty line keeps a value; this empties it (a phone number taken away).
             switch field.kind {
             case .text, .area:
@@ -79,78 +142,144 @@ public final class PlainSession {
             }
             return report()
         }
-        if line.hasPrefix("!") && !line.hasPrefix("!!") {
-            let names = line.dropFirst().split(separator: " ")
-            let keys = names.compactMap { KeyMap.key(named: String($0)) }
-            if keys.count != names.count || keys.isEmpty {
-                write(t("FOUT: onbekende toets in '\(line)'. Bijvoorbeeld !esc, !enter, !tab, !ctrl-s, !pgdn, !2.",
-                        "ERROR: unknown key in '\(line)'. For example !esc, !enter, !tab, !ctrl-s, !pgdn, !2."))
-                return
-            }
-            for k in keys { app.handle(k) }
-            return report()
-        }
-        let text = line.hasPrefix("!!") ? String(line.dropFirst()) : line
-        if app.hasModal {
-            // A question or the help: its answer is a key.
-            if text.isEmpty { app.handle(.escape) } else { for c in text.prefix(1) { app.handle(.char(c)) } }
-            return report()
-        }
-        if let field = focusedField(grid), app.current.capturesText || !isCommand(text, field) {
-            fill(field, with: text)
-            return report()
-        }
-        if text.isEmpty {
-            // Enter where the screen offers it and there is no list to say the place in (a
-            // screen with one button); elsewhere an empty line says where you are.
-            if Self.position(grid.outline) == nil, app.activeBindings().contains(where: { $0.keys.contains(.enter) }) {
-                app.handle(.enter)
-                return report()
-            }
-            return whereAmI(grid)
-        }
-        let before = app.current
-        if let tab = Tab.allCases.first(where: { [$0.name(LanguageText(.dutch)), $0.name(LanguageText(.english))].map { $0.lowercased() }.contains(text.lowercased()) }) {
-            // A tab by its name ("prikbord", "notice board"): in a list a number opens an item.
-            // Through the key table, so a keys file that moved the tab keys is followed.
-            app.handle(key(for: Self.tabActions[tab.rawValue]) ?? .char(Character(String(tab.rawValue + 1))))
-            // Going to a tab reads it out, also the one you are on.
-            return report(force: ObjectIdentifier(app.current) == ObjectIdentifier(before))
-        }
-        if text == "?" {
+        if ["?", "hulp", "help"].contains(word), app.dialogAnswer == nil {
             help()
             return
         }
-        if text.hasPrefix("/"), text.count > 1 {
-            app.handle(key(for: .search) ?? .char("/"))
-            // A new search, not the last one's text with this added.
-            app.handle(.end)
-            app.handle(.ctrl("u"))
-            for c in text.dropFirst() { app.handle(.char(c)) }
-            app.handle(.enter)
-            return report()
+        if let tab = Self.tab(named: word), app.dialogAnswer == nil { return go(to: tab) }
+        let names = rest.split(separator: " ")
+        let keys = names.compactMap { KeyMap.key(named: String($0)) }
+        if keys.count != names.count || keys.isEmpty {
+            write(t("FOUT: onbekende toets in '!\(TextSanitizer.sanitize(rest))'. Bijvoorbeeld !esc, !enter, !tab, !ctrl-s, !pgdn, !2, !?, !agenda.",
+                    "ERROR: unknown key in '!\(TextSanitizer.sanitize(rest))'. For example !esc, !enter, !tab, !ctrl-s, !pgdn, !2, !?, !agenda."))
+            return
         }
-        if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), text.count > 1 || text != "0",
-           let count = Self.position(grid.outline)?.of {
-            // (A number too large for an Int is no item either.)
-            let n = Int(text) ?? Int.max
-            guard n >= 1, n <= count else {
-                write(t("FOUT: er is geen nummer \(text); kies 1 tot \(count).", "ERROR: there is no number \(text); choose 1 to \(count)."))
-                return
-            }
-            if app.current is AgendaMonthScreen {
-                // The month: day N (Home is day 1, → the next day).
-                app.handle(.home)
-                for _ in 1..<n { app.handle(.right) }
-            } else {
-                app.handle(key(for: .first) ?? .home)
-                for _ in 1..<n { app.handle(key(for: .down) ?? .down) }
-            }
-            app.handle(key(for: .open) ?? .enter)
-            return report()
+        if keys == [.pageDown], app.dialogAnswer == nil, focusedField(grid) == nil, let position = Self.position(grid.outline), let page {
+            // A page further is the next page read out, not one item eleven rows on.
+            if page.last < position.of { return readPage(from: page.last + 1) }
         }
-        for c in text { app.handle(.char(c)) }
+        if keys == [.pageUp], app.dialogAnswer == nil, focusedField(grid) == nil, Self.position(grid.outline) != nil, let page, page.first > 1 {
+            return readPage(from: max(page.first - Self.pageItems, 1))
+        }
+        for k in keys { press(k) }
         report()
+    }
+
+    /// Presses a key as a command: a letter meant for the screen (`!l`, log out) while a text
+    /// field has focus is not typed into it; the focus goes to a field that is no text for the
+    /// key and comes back when the key left the screen as it was.
+    private func press(_ key: Key) {
+        guard case .char = key, app.dialogAnswer == nil, app.current.capturesText else { return app.handle(key) }
+        let screen = ObjectIdentifier(app.current)
+        var moved = 0
+        let fields = Self.fields(app.render(size: Self.size).outline).count
+        while app.current.capturesText, moved < fields {
+            app.handle(.tab)
+            moved += 1
+        }
+        guard !app.current.capturesText else {
+            for _ in 0..<moved { app.handle(.backTab) }
+            write(t("FOUT: op dit scherm worden letters getypt; gebruik !esc om het te verlaten.", "ERROR: on this screen letters are typed; use !esc to leave it."))
+            return
+        }
+        app.handle(key)
+        if ObjectIdentifier(app.current) == screen, !app.hasModal { for _ in 0..<moved { app.handle(.backTab) } }
+    }
+
+    /// The tab a typed word names ("prikbord", "notice board"), in either language.
+    static func tab(named text: String) -> Tab? {
+        Tab.allCases.first { [$0.name(LanguageText(.dutch)), $0.name(LanguageText(.english))].map { $0.lowercased() }.contains(text.lowercased()) }
+    }
+
+    /// Goes to a tab; going to a tab reads it out, also the one you are on.
+    private func go(to tab: Tab) {
+        let before = ObjectIdentifier(app.current)
+        app.go(to: tab)
+        report(force: ObjectIdentifier(app.current) == before)
+    }
+
+    /// A new search, not the last one's text with this added; its results read as a new list.
+    private func search(_ term: String) {
+        app.handle(key(for: .search) ?? .char("/"))
+        app.handle(.end)
+        app.handle(.ctrl("u"))
+        for c in term { app.handle(.char(c)) }
+        app.handle(.enter)
+        report(force: true)
+    }
+
+    /// Opens item `text` of a list of `count` (the month: day N).
+    private func open(number text: String, of count: Int) {
+        // (A number too large for an Int is no item either.)
+        let n = Int(text) ?? Int.max
+        guard n >= 1, n <= count else {
+            write(t("FOUT: er is geen nummer \(text); kies 1 tot \(count).", "ERROR: there is no number \(text); choose 1 to \(count)."))
+            return
+        }
+        if app.current is AgendaMonthScreen {
+            // The month: day N (Home is day 1, → the next day).
+            app.handle(.home)
+            for _ in 1..<n { app.handle(.right) }
+        } else {
+            select(item: n)
+        }
+        app.handle(key(for: .open) ?? .enter)
+        report()
+    }
+
+    /// Puts the list's selection on item `n` (from 1).
+    private func select(item n: Int) {
+        app.handle(key(for: .first) ?? .home)
+        for _ in 1..<max(n, 1) { app.handle(key(for: .down) ?? .down) }
+    }
+
+    /// About how many items a page holds: `!pgup` goes back this many.
+    static let pageItems = 25
+
+    /// Reads the list from item `first` on: as many as a page holds, then how many are left.
+    /// The selection goes to `first`, so Enter opens the first item just read.
+    private func readPage(from first: Int) {
+        // From the end upwards, the view starts at the item before `first` (its day heading
+        // then comes into view), then one down: the selection on `first`, the view unmoved.
+        app.handle(key(for: .last) ?? .end)
+        _ = app.render(size: Self.size)
+        if first <= 1 {
+            app.handle(key(for: .first) ?? .home)
+        } else {
+            guard let count = Self.position(app.render(size: Self.size).outline)?.of else { return report() }
+            for _ in 0..<max(count - (first - 1), 0) { app.handle(key(for: .up) ?? .up) }
+            _ = app.render(size: Self.size)
+            app.handle(key(for: .down) ?? .down)
+        }
+        let grid = app.render(size: Self.size)
+        let outline = Self.withContent(grid)
+        var last = first - 1
+        var pendingHeading: String?
+        for item in outline {
+            switch item {
+            case .heading(let text): pendingHeading = text
+            case .row(let text, let number, let selected):
+                guard let number, number >= first else { pendingHeading = nil; continue }
+                if let h = pendingHeading { write(h) }
+                pendingHeading = nil
+                write(rowLine(text, number, selected))
+                last = max(last, number)
+            default: break
+            }
+        }
+        let count = Self.position(outline)?.of ?? last
+        page = (first, max(last, first))
+        endOfPage(last: last, count: count)
+        remember(grid, outline)
+    }
+
+    /// "nog 118; Enter voor meer", or that the list ends here.
+    private func endOfPage(last: Int, count: Int) {
+        if last < count {
+            write(t("Nog \(count - last); Enter voor meer.", "\(count - last) more; Enter for more."))
+        } else if (page?.first ?? 1) > 1 {
+            write(t("Einde van de lijst.", "End of the list."))
+        }
     }
 
     static let tabActions: [Action] = [.goAgenda, .goPrikbord, .goOrganisaties, .goProfiel, .goIntake, .goBerichten, .goModeratie]
@@ -160,9 +289,15 @@ public final class PlainSession {
         app.activeBindings().first { $0.action == action }?.keys.first
     }
 
-    /// What a list of the tab in front holds ("143 activiteiten").
+    /// The first key bound to `action` here that a typed line can hold (a letter).
+    private func typable(_ action: Action) -> Key? {
+        app.activeBindings().first { $0.action == action }?.keys.first { if case .char = $0 { return true } else { return false } }
+    }
+
+    /// What a list holds ("143 activiteiten"): the screen's own word, else the tab's.
     private func noun(_ count: Int) -> String {
         let one = count == 1
+        if let own = app.current.itemNoun(one: one, ctx) { return own }
         switch app.tab {
         case .agenda: return one ? t("activiteit", "activity") : t("activiteiten", "activities")
         case .prikbord: return one ? t("bericht", "post") : t("berichten", "posts")
@@ -184,9 +319,10 @@ public final class PlainSession {
         outline.compactMap { item in if case .field(let f) = item { return f } else { return nil } }
     }
 
-    /// "== Agenda, 143 activiteiten, 1 van 143 ==".
+    /// "Agenda, 143 activiteiten." and where the selection is when it is not on the first.
     private func heading(_ title: String, _ position: (number: Int, of: Int)) -> String {
-        "== " + marked(title) + ", \(position.of) " + noun(position.of) + ", \(position.number) " + t("van", "of") + " \(position.of) =="
+        marked(title) + ", \(position.of) " + noun(position.of)
+            + (position.number > 1 ? ", \(position.number) " + t("van", "of") + " \(position.of)" : "") + "."
     }
 
     /// A screen's name, and while a desk member helps "namens" whose account it is and who
@@ -210,36 +346,38 @@ public final class PlainSession {
             return
         }
         if let position = Self.position(grid.outline) {
-            write(heading(title, position))
+            write(marked(title) + ", \(position.of) " + noun(position.of) + ", \(position.number) " + t("van", "of") + " \(position.of).")
             if let row = selectedRow(grid.outline) { write(row) }
         } else {
             report(force: true)
         }
     }
 
-    /// True when a line typed on a form is a command rather than a value: on a button or tick
-    /// box, `?` and the keys of the screen.
-    private func isCommand(_ text: String, _ field: OutlineField) -> Bool {
-        if text.isEmpty { return false }
-        switch field.kind {
-        case .text, .area: return false
-        case .choice: return Int(text) == nil
-        case .toggle: return !Self.yes.contains(text.lowercased()) && !Self.no.contains(text.lowercased())
-        case .button: return !Self.yes.contains(text.lowercased()) && !Self.no.contains(text.lowercased())
-        }
-    }
-
-    static let yes: Set<String> = ["j", "ja", "y", "yes", "1", "aan", "on", "ok"]
-    static let no: Set<String> = ["n", "nee", "no", "0", "uit", "off"]
-
     /// The focused field of a form on screen, if any.
     private func focusedField(_ grid: Grid) -> OutlineField? {
         Self.fields(grid.outline).first { $0.focused }
     }
 
-    /// Fills the focused field with a typed line, then goes to the next field (a button is
-    /// pressed by an empty line, "j" or "ja", skipped by "n").
-    private func fill(_ field: OutlineField, with text: String) {
+    /// A typed line while a dialog waits: yes or no by their words, any line closes a notice.
+    private func answerDialog(_ dialog: App.DialogAnswer, _ text: String) {
+        switch dialog {
+        case .yesNo:
+            switch text.isEmpty ? .no : PlainAnswer.yesNo(text) {
+            case .yes: app.handle(.char("j"))
+            case .no: app.handle(.escape)
+            case nil:
+                write(t("FOUT: '\(TextSanitizer.sanitize(text))' is geen antwoord op deze vraag; er is niets gedaan. Typ j voor ja of n voor nee.",
+                        "ERROR: '\(TextSanitizer.sanitize(text))' is no answer to this question; nothing was done. Type y for yes or n for no."))
+                lastDialog = nil
+            }
+        case .anyKey, .help:
+            app.handle(.escape)
+        }
+        report()
+    }
+
+    /// A typed line while a form field waits: its answer, or the question again.
+    private func answer(_ field: OutlineField, _ text: String) {
         switch field.kind {
         case .text, .area:
             if !text.isEmpty {
@@ -248,26 +386,39 @@ public final class PlainSession {
             }
             app.handle(.tab)
         case .toggle(let on):
-            let yes = Self.yes.contains(text.lowercased()), no = Self.no.contains(text.lowercased())
-            if (yes && !on) || (no && on) { app.handle(.char(" ")) }
+            guard text.isEmpty || PlainAnswer.yesNo(text, yes: PlainAnswer.onWords, no: PlainAnswer.offWords) != nil else {
+                return askAgain(field, text, t("typ j of n, of Enter om te houden", "type y or n, or Enter to keep it"))
+            }
+            let yes = PlainAnswer.yesNo(text, yes: PlainAnswer.onWords, no: PlainAnswer.offWords)
+            if (yes == .yes && !on) || (yes == .no && on) { app.handle(.char(" ")) }
             app.handle(.tab)
         case .choice(let options, let selected):
-            if let n = Int(text) {
-                guard (1...options.count).contains(n) else {
-                    write(t("FOUT: kies een nummer van 1 tot \(options.count).", "ERROR: choose a number from 1 to \(options.count)."))
-                    return
+            if !text.isEmpty {
+                guard let n = PlainAnswer.choice(text, options: options) else {
+                    let list = options.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
+                    return askAgain(field, text, t("typ een nummer of de woorden van een keuze (\(list)), of Enter om '\(field.value)' te houden",
+                                                   "type a number or the words of an option (\(list)), or Enter to keep '\(field.value)'"))
                 }
-                let steps = n - 1 - selected
+                let steps = n - selected
                 for _ in 0..<abs(steps) { app.handle(steps > 0 ? .right : .left) }
-            } else if !text.isEmpty {
-                write(t("FOUT: typ het nummer van een keuze, of Enter om '\(field.value)' te houden.",
-                        "ERROR: type the number of an option, or Enter to keep '\(field.value)'."))
-                return
             }
             app.handle(.tab)
         case .button:
-            if text.isEmpty || Self.yes.contains(text.lowercased()) { app.handle(.enter) } else { app.handle(.tab) }
+            switch text.isEmpty ? .yes : PlainAnswer.yesNo(text) {
+            case .yes: app.handle(.enter)
+            case .no: app.handle(.tab)
+            case nil: return askAgain(field, text, t("typ Enter of j om te kiezen, n om verder te gaan", "type Enter or y to press it, n to go on"))
+            }
         }
+        report()
+    }
+
+    /// Says a line is no answer and asks the same question again; nothing changed.
+    private func askAgain(_ field: OutlineField, _ text: String, _ valid: String) {
+        write(t("FOUT: '\(TextSanitizer.sanitize(text))' is geen antwoord op deze vraag; er is niets veranderd. Geldig: ",
+                "ERROR: '\(TextSanitizer.sanitize(text))' is no answer to this question; nothing changed. Valid: ") + valid
+              + t(". Opdrachten beginnen hier met !, zoals !esc of !?.", ". Commands start with ! here, such as !esc or !?."))
+        prompt(field, outline: Self.fields(app.render(size: Self.size).outline).map { OutlineItem.field($0) })
     }
 
     /// Empties the focused text field as a person would: to its very end (an area: its last
@@ -278,13 +429,19 @@ public final class PlainSession {
         for _ in 0..<field.value.count { app.handle(.backspace) }
     }
 
-    /// The key table of this screen, as lines.
+    /// The key table of this screen, as lines; in a form the screen's keys need "!".
     private func help() {
+        let inForm = focusedField(app.render(size: Self.size)) != nil
         write(t("Toetsen van \(app.current.title(ctx)):", "Keys of \(app.current.title(ctx)):"))
         let english = ctx.language == .english
-        for b in app.activeBindings() { write("  " + b.keyText(english: english) + ": " + b.help) }
-        write(t("  nummer: item openen of keuze maken; /woord: zoeken; !esc, !enter, !tab, !ctrl-s: die toets; lege regel: waar ben ik",
-                "  number: open an item or make a choice; /word: search; !esc, !enter, !tab, !ctrl-s: that key; empty line: where am I"))
+        for b in app.activeBindings() { write("  " + (inForm ? "!" : "") + b.keyText(english: english) + ": " + b.help) }
+        if inForm {
+            write(t("  In een formulier is wat je typt het antwoord op de vraag; een toets van het scherm typ je met ! ervoor (!esc, !ctrl-s, !agenda). Lege regel: houden en verder; !leeg: tekst wissen.",
+                    "  In a form what you type is the answer to the question; a key of the screen is typed with ! before it (!esc, !ctrl-s, !agenda). Empty line: keep and go on; !empty: clear the text."))
+        } else {
+            write(t("  nummer: item openen; naam van een tab: daarheen; /woord: zoeken; lege regel: verder lezen of waar ben ik; !esc, !enter, !tab: die toets",
+                    "  number: open an item; a tab's name: go there; /word: search; empty line: read on or where am I; !esc, !enter, !tab: that key"))
+        }
     }
 
     /// True while the field asked for is a secret (a password): the runner turns the terminal's
@@ -324,16 +481,32 @@ public final class PlainSession {
     func report(force: Bool = false) {
         // After the last answer ("j" to quit) nothing more is said.
         guard app.running else { return }
-        let grid = app.render(size: Self.size)
+        var grid = app.render(size: Self.size)
         let screen = ObjectIdentifier(app.current)
         let title = app.current.title(ctx)
+        let newScreen = force || screen != lastScreen || title != lastTitle
+        // The message of the key that brought the screen, before a key below would clear it.
+        let message = grid.outline.first { if case .message = $0 { return true } else { return false } }
+        if newScreen, app.dialogAnswer == nil, Self.fields(grid.outline).count > 1 {
+            // A form is asked from its first field, so no question is skipped (the profile
+            // once started at its fourth).
+            var guardSteps = Self.fields(grid.outline).count
+            while let index = Self.fields(grid.outline).firstIndex(where: \.focused), index > 0, guardSteps > 0 {
+                app.handle(.backTab)
+                guardSteps -= 1
+                let next = app.render(size: Self.size)
+                guard ObjectIdentifier(app.current) == screen, Self.fields(next.outline).firstIndex(where: \.focused) ?? 0 < index else { break }
+                grid = next
+            }
+        }
         let outline = Self.withContent(grid)
-        let message = outline.first { if case .message = $0 { return true } else { return false } }
         let dialog = outline.last { if case .dialog = $0 { return true } else { return false } }
         let focus = focusedField(grid)
         let position = Self.position(outline)
-        let newScreen = force || screen != lastScreen || title != lastTitle
-        if let message, message != lastMessage || newScreen, case .message(let text, _) = message { write(text) }
+        if let message, message != lastMessage || newScreen, case .message(let text, _) = message {
+            // The full screen's "»" marks information for the eye; spoken it is noise.
+            write(text.hasPrefix("» ") ? String(text.dropFirst(2)) : text)
+        }
         if let dialog, dialog != lastDialog, case .dialog(let dt, let lines) = dialog {
             write(dt + ": " + lines.joined(separator: " "))
         } else if newScreen {
@@ -352,13 +525,19 @@ public final class PlainSession {
                 write("\(position.number) " + t("van", "of") + " \(position.of): " + row)
             }
         }
-        lastScreen = screen
-        lastTitle = title
-        lastOutline = outline
-        lastFocus = focus
-        lastPosition = position
+        remember(grid, outline)
         lastMessage = message
-        lastDialog = dialog
+    }
+
+    /// What was said last, so the next report says only what changed.
+    private func remember(_ grid: Grid, _ outline: [OutlineItem]) {
+        lastScreen = ObjectIdentifier(app.current)
+        lastTitle = app.current.title(ctx)
+        lastOutline = outline
+        lastFocus = focusedField(grid)
+        lastPosition = Self.position(outline)
+        lastMessage = outline.first { if case .message = $0 { return true } else { return false } }
+        lastDialog = outline.last { if case .dialog = $0 { return true } else { return false } }
     }
 
     /// The outline, or for a screen that draws its own text (no widget noted anything), the
@@ -384,35 +563,62 @@ public final class PlainSession {
         return nil
     }
 
-    /// A whole screen: name and position, then its items in reading order.
-    private func writeScreen(title: String, outline: [OutlineItem], position: (Int, Int)?, focus: OutlineField?) {
+    /// One item of a list: its number, its text, and "gekozen" on the chosen one.
+    private func rowLine(_ text: String, _ number: Int?, _ selected: Bool) -> String {
+        (number.map { "\($0). " } ?? "") + text + (selected ? t(" (gekozen)", " (chosen)") : "")
+    }
+
+    /// A whole screen: name and what it holds; a list's page first, then its text; a form's
+    /// fields all with their values, then the question.
+    private func writeScreen(title: String, outline: [OutlineItem], position: (number: Int, of: Int)?, focus: OutlineField?) {
         let fields = Self.fields(outline)
+        page = nil
         if let position {
             write(heading(title, position))
-        } else if !fields.isEmpty {
-            write("== " + marked(title) + ", " + t("formulier met \(fields.count) velden", "form with \(fields.count) fields") + " ==")
+            // The items first: what a resident came for is heard before the notes around it.
+            var first = Int.max, last = 0
+            for item in outline {
+                switch item {
+                case .heading(let text): write(text)
+                case .row(let text, let number, let selected):
+                    write(rowLine(text, number, selected))
+                    if let number { first = min(first, number); last = max(last, number) }
+                default: break
+                }
+            }
+            if last > 0 {
+                page = (first, last)
+                endOfPage(last: last, count: position.of)
+            }
+            for case .text(let text) in outline where !text.trimmingCharacters(in: .whitespaces).isEmpty { write(text) }
+            for case .field(let f) in outline where !f.focused { write(describe(f)) }
         } else {
-            write("== " + marked(title) + " ==")
-        }
-        for item in outline {
-            switch item {
-            case .heading(let text): write(text)
-            case .row(let text, let number, let selected):
-                write((number.map { "\($0). " } ?? "   ") + text + (selected ? t("  (gekozen)", "  (chosen)") : ""))
-            case .text(let text): if !text.trimmingCharacters(in: .whitespaces).isEmpty { write(text) }
-            case .field(let f) where !f.focused: write("- " + describe(f))
-            default: break
+            write(marked(title) + (fields.isEmpty ? "." : t(", formulier met \(fields.count) velden.", ", form with \(fields.count) fields.")))
+            for item in outline {
+                switch item {
+                case .heading(let text): write(text)
+                case .row(let text, let number, let selected): write(rowLine(text, number, selected))
+                case .text(let text): if !text.trimmingCharacters(in: .whitespaces).isEmpty { write(text) }
+                case .field(let f): write(describe(f))
+                default: break
+                }
             }
         }
         if let focus { prompt(focus, outline: outline) }
     }
 
+    /// A field's label as spoken: a required mark "*" said as a word, not "sterretje".
+    private func spoken(_ label: String) -> String {
+        guard label.hasSuffix(" *") else { return label }
+        return String(label.dropLast(2)) + t(" (verplicht)", " (required)")
+    }
+
     /// A field with its value.
     private func describe(_ f: OutlineField) -> String {
         switch f.kind {
-        case .button: return "[" + f.label + "]"
-        case .toggle(let on): return f.label + ": " + (on ? t("aan", "on") : t("uit", "off"))
-        default: return f.label + ": " + (f.value.isEmpty ? t("(leeg)", "(empty)") : f.value)
+        case .button: return t("Knop ", "Button ") + spoken(f.label) + "."
+        case .toggle(let on): return spoken(f.label) + ": " + (on ? t("aan", "on") : t("uit", "off")) + "."
+        default: return spoken(f.label) + ": " + (f.value.isEmpty ? t("leeg", "empty") : f.value) + "."
         }
     }
 
@@ -420,25 +626,26 @@ public final class PlainSession {
     private func prompt(_ f: OutlineField, outline: [OutlineItem]) {
         let fields = Self.fields(outline)
         let place = (fields.firstIndex(of: f).map { "\($0 + 1)" } ?? "?") + " " + t("van", "of") + " \(fields.count)"
-        if let e = f.error { write(t("FOUT bij ", "ERROR in ") + f.label + ": " + e) }
+        let label = spoken(f.label)
+        if let e = f.error { write(t("FOUT bij ", "ERROR in ") + label + ": " + e) }
         switch f.kind {
         case .text(let secret, let limit):
-            write(t("Veld \(place): \(f.label) (tekst, hoogstens \(limit) tekens\(secret ? ", wordt niet getoond" : "")). Nu: ",
-                    "Field \(place): \(f.label) (text, at most \(limit) characters\(secret ? ", not shown" : "")). Now: ")
+            write(t("Veld \(place): \(label) (tekst, hoogstens \(limit) tekens\(secret ? ", wordt niet getoond" : "")). Nu: ",
+                    "Field \(place): \(label) (text, at most \(limit) characters\(secret ? ", not shown" : "")). Now: ")
                   + (f.value.isEmpty ? t("leeg", "empty") : f.value) + t(". Typ de tekst, Enter om te houden, of !leeg om te wissen:", ". Type the text, Enter to keep it, or !empty to clear it:"))
         case .area(let limit):
-            write(t("Veld \(place): \(f.label) (tekst, hoogstens \(limit) tekens). Nu: ", "Field \(place): \(f.label) (text, at most \(limit) characters). Now: ")
+            write(t("Veld \(place): \(label) (tekst, hoogstens \(limit) tekens). Nu: ", "Field \(place): \(label) (text, at most \(limit) characters). Now: ")
                   + (f.value.isEmpty ? t("leeg", "empty") : f.value) + t(". Typ de tekst, Enter om te houden, of !leeg om te wissen:", ". Type the text, Enter to keep it, or !empty to clear it:"))
         case .toggle(let on):
-            write(t("Veld \(place): \(f.label): \(on ? "aan" : "uit"). Typ j of n, of Enter om te houden:",
-                    "Field \(place): \(f.label): \(on ? "on" : "off"). Type y or n, or Enter to keep it:"))
+            write(t("Veld \(place): \(label): \(on ? "aan" : "uit"). Typ j of n, of Enter om te houden:",
+                    "Field \(place): \(label): \(on ? "on" : "off"). Type y or n, or Enter to keep it:"))
         case .choice(let options, let selected):
             let list = options.enumerated().map { "\($0.offset + 1) \($0.element)" + ($0.offset == selected ? t(" (gekozen)", " (chosen)") : "") }
-            write(t("Veld \(place): \(f.label). Keuzes: ", "Field \(place): \(f.label). Options: ") + list.joined(separator: ", ")
-                  + t(". Typ een nummer, of Enter om te houden:", ". Type a number, or Enter to keep it:"))
+            write(t("Veld \(place): \(label). Keuzes: ", "Field \(place): \(label). Options: ") + list.joined(separator: ", ")
+                  + t(". Typ een nummer of de woorden, of Enter om te houden:", ". Type a number or the words, or Enter to keep it:"))
         case .button:
-            write(t("Knop \(place): \(f.label). Enter of j om te kiezen, n om verder te gaan, !esc om terug te gaan:",
-                    "Button \(place): \(f.label). Enter or y to press, n to go on, !esc to go back:"))
+            write(t("Knop \(place): \(label). Enter of j om te kiezen, n om verder te gaan, !esc om terug te gaan:",
+                    "Button \(place): \(label). Enter or y to press, n to go on, !esc to go back:"))
         }
     }
 }

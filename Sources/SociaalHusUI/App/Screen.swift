@@ -39,6 +39,9 @@ public protocol Screen: AnyObject {
     /// Called when the screen is closed, when another tab comes to the front, and before
     /// logging out or quitting (while the session is still there).
     func willDisappear(_ ctx: UIContext)
+    /// What one or more items of the screen's list are called when read out ("organisaties",
+    /// "dagen"); nil: the tab's own word (the agenda's "activiteiten").
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String?
 }
 
 extension Screen {
@@ -53,6 +56,7 @@ extension Screen {
     public func reloadDiscardingInput(_ ctx: UIContext) { willAppear(ctx) }
     public var reloadDiscardsInput: Bool { false }
     public func willDisappear(_ ctx: UIContext) {}
+    public func itemNoun(one: Bool, _ ctx: UIContext) -> String? { nil }
 }
 
 /// A line shown above the status bar: information or an error (with a text marker, not only colour).

@@ -7,6 +7,9 @@ import TerminalKit
 /// many as opening the day lists, under the agenda's filters); arrows move by day and week, PgUp/PgDn by month, Enter opens
 /// the day. The chosen day is bracketed ("[8 (5)]"), not only coloured.
 final class AgendaMonthScreen: Screen {
+    /// Read out as what the list holds, not the tab's word.
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("dag", "day") : ctx.t("dagen", "days") }
+
     private let filter: AgendaQuery
     private var chosen: Date
     private var counts: [Int: Int] = [:]

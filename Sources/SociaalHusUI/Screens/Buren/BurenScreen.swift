@@ -5,6 +5,9 @@ import TerminalKit
 /// Buren: the residents whose profile level lets the viewer see them (the core decides), with
 /// wijk, a photo marker, interests and how many posts they have up; search and an interest filter.
 final class BurenScreen: Screen {
+    /// Read out as what the list holds, not the tab's word.
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("buur", "neighbour") : ctx.t("buren", "neighbours") }
+
     private var list = ListState()
     private var search = SearchBox()
     private var interest = CycleFilter<String>([])

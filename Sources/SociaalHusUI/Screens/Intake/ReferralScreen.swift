@@ -8,6 +8,9 @@ import TerminalKit
 /// record the referral, the disclosure and the message; the referral's written receipt
 /// (`ReceiptScreen`) takes this screen's place.
 final class ReferralScreen: Screen {
+    /// Read out as what the list holds, not the tab's word.
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("organisatie", "organisation") : ctx.t("organisaties", "organisations") }
+
     enum Step { case organisation, fields, notice }
 
     private let intake: Intake

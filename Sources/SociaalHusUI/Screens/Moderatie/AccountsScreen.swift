@@ -5,6 +5,9 @@ import TerminalKit
 /// The administrator's accounts (Moderatie › `a`, issue 24): without a search the accounts that
 /// hold a role besides resident; `/` finds any account by address or name; Enter opens its roles.
 final class AccountsScreen: Screen {
+    /// Read out as what the list holds, not the tab's word.
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? "account" : "accounts" }
+
     private var list = ListState()
     private var search = SearchBox()
     private var shown: [AccountSummary] = []
@@ -90,6 +93,9 @@ final class AccountsScreen: Screen {
 /// One account's roles: `n` gives one, `x` takes the selected one, each after a confirmation
 /// that says what happens.
 final class AccountRolesScreen: Screen {
+    /// Read out as what the list holds, not the tab's word.
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("rol", "role") : ctx.t("rollen", "roles") }
+
     private let id: AccountID
     private var list = ListState()
 
@@ -142,6 +148,9 @@ final class AccountRolesScreen: Screen {
 /// The roles an account does not have yet, to choose one to give: `/` narrows the list
 /// ("centrum", "voedselbank"), Enter asks to confirm.
 final class GiveRoleScreen: Screen {
+    /// Read out as what the list holds, not the tab's word.
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("rol", "role") : ctx.t("rollen", "roles") }
+
     private let account: AccountSummary
     private var list = ListState()
     private var search = SearchBox()

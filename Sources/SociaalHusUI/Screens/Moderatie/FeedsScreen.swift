@@ -6,6 +6,9 @@ import TerminalKit
 /// who and when), `n` to approve a third party, `x` to withdraw, Enter to preview exactly what
 /// the feed contains.
 final class FeedsScreen: Screen {
+    /// Read out as what the list holds, not the tab's word.
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? "wijk" : ctx.t("wijken", "neighbourhoods") }
+
     private var list = ListState()
     private var shown: [FeedApproval] = []
 

@@ -6,6 +6,9 @@ import TerminalKit
 /// open reports oldest first with their age; `d` opens agenda sharing for partners, `p` the
 /// platform settings and `a` the accounts and their roles for administrators.
 public final class ModeratieScreen: Screen {
+    /// Read out as what the list holds, not the tab's word.
+    public func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("melding", "report") : ctx.t("meldingen", "reports") }
+
     private var list = ListState()
     private var shown: [Report] = []
     private var refusal: String?
