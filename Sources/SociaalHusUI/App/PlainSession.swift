@@ -67,12 +67,16 @@ public final class PlainSession {
     /// How plain mode works, with the keys this keys file gives.
     func intro() -> String {
         // The letters a line can hold (j, k, q), not the arrows a line cannot.
+        // Those of a list and the global ones, as the keys file moved them, also when the
+        // first screen is a form.
+        let table = ctx.keyMap.apply(KeyTable.list(ctx.lang)) + app.activeBindings()
         let keys = [Action.down, .up, .quit].compactMap { action in
-            (typable(action) ?? key(for: action)).map { $0.name(english: ctx.language == .english) }
+            table.first { $0.action == action }?.keys.first { if case .char = $0 { return true } else { return false } }
+                .map { $0.name(english: ctx.language == .english) }
         }
         let help = key(for: .help).map { $0.name(english: ctx.language == .english) } ?? "?"
-        return t("Gewone tekst: typ een regel en Enter. Een nummer opent of kiest, \(help) geeft de toetsen (\(keys.joined(separator: ", "))), de naam van een tab gaat erheen, /woord zoekt, een lege regel leest verder. Bij een vraag is wat je typt het antwoord; opdrachten dan met ! ervoor, zoals !esc.",
-                 "Plain text: type a line and Enter. A number opens or chooses, \(help) gives the keys (\(keys.joined(separator: ", "))), a tab's name goes there, /word searches, an empty line reads on. At a question what you type is the answer; commands then start with !, such as !esc.")
+        return t("Gewone tekst: typ een regel en Enter. Een nummer opent of kiest, \(help) geeft de toetsen (\(keys.joined(separator: ", ")); bij een vraag !\(help)), de naam van een tab gaat erheen, /woord zoekt, een lege regel leest verder. Bij een vraag is wat je typt het antwoord; opdrachten dan met ! ervoor, zoals !esc.",
+                 "Plain text: type a line and Enter. A number opens or chooses, \(help) gives the keys (\(keys.joined(separator: ", ")); at a question !\(help)), a tab's name goes there, /word searches, an empty line reads on. At a question what you type is the answer; commands then start with !, such as !esc.")
     }
 
     /// Handles one typed line.
@@ -287,11 +291,6 @@ public final class PlainSession {
     /// The first key bound to `action` here (a keys file may have moved it).
     private func key(for action: Action) -> Key? {
         app.activeBindings().first { $0.action == action }?.keys.first
-    }
-
-    /// The first key bound to `action` here that a typed line can hold (a letter).
-    private func typable(_ action: Action) -> Key? {
-        app.activeBindings().first { $0.action == action }?.keys.first { if case .char = $0 { return true } else { return false } }
     }
 
     /// What a list holds ("143 activiteiten"): the screen's own word, else the tab's.
@@ -577,10 +576,15 @@ public final class PlainSession {
             write(heading(title, position))
             // The items first: what a resident came for is heard before the notes around it.
             var first = Int.max, last = 0
+            // A day heading is said with its first item: one at the foot of the page, its items
+            // on the next, would be a heading without items (issue 25).
+            var pendingHeading: String?
             for item in outline {
                 switch item {
-                case .heading(let text): write(text)
+                case .heading(let text): pendingHeading = text
                 case .row(let text, let number, let selected):
+                    if let h = pendingHeading { write(h) }
+                    pendingHeading = nil
                     write(rowLine(text, number, selected))
                     if let number { first = min(first, number); last = max(last, number) }
                 default: break

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import SociaalHusCore
+@testable import SociaalHusUI
+import TerminalKit
+
+/// Issue 25, parts 2 and 3: plain mode reads a list to its end a page at a time, and writes
+/// nothing a speech synthesiser reads as noise.
+@Suite(.serialized) struct PlainReadingTests {
+    /// The item numbers in lines ("12. …").
+    static func numbers(_ lines: some Sequence<String>) -> [Int] {
+        lines.compactMap { line in
+            guard let dot = line.firstIndex(of: "."), let n = Int(line[..<dot]) else { return nil }
+            return n
+        }
+    }
+
+    @Test("Enter reads the next page until the list ends: every item once, in order, each page saying how many are left",
+          arguments: [nil, "/koffie"] as [String?])
+    func pagesToTheEnd(search: String?) throws {
+        let d = Driver()
+        let (s, lines) = PlainSessionTests.session(d)
+        s.start()
+        if let search { s.handle(line: search) }
+        let start = lines.all.lastIndex { $0.hasPrefix("Agenda, ") } ?? 0
+        let count = try #require(PlainSession.position(d.app.render(size: PlainSession.size).outline)?.of)
+        try #require(count > 30, "a list longer than a page")
+        for _ in 0..<20 where !lines.all.contains("Einde van de lijst.") { s.handle(line: "") }
+        let said = Array(lines.all[start...])
+        #expect(Self.numbers(said) == Array(1...count), "every item once, in order")
+        var read = 0
+        for (i, line) in said.enumerated() {
+            if let n = Self.numbers([line]).first { read = n }
+            if line.hasPrefix("Nog ") {
+                #expect(line == "Nog \(count - read); Enter voor meer.", "\(line) after item \(read)")
+                // A day heading is never the last thing before "more": its items come with it.
+                #expect(Self.numbers([said[i - 1]]).first != nil, "\(said[i - 1]) ends a page")
+            }
+        }
+        #expect(said.last == "Einde van de lijst.")
+        #expect(!said.contains { $0.contains("Niets veranderd") }, "Enter always read on")
+    }
+
+    @Test("!pgdn reads the next page, !pgup the one before")
+    func pageKeys() throws {
+        let d = Driver()
+        let (s, lines) = PlainSessionTests.session(d)
+        s.start()
+        let firstPage = Self.numbers(lines.all)
+        let before = lines.all.count
+        s.handle(line: "!pgdn")
+        let second = Self.numbers(lines.all[before...])
+        #expect(second.first == (firstPage.last ?? 0) + 1 && second.count > 10, "\(second)")
+        let back = lines.all.count
+        s.handle(line: "!pgup")
+        #expect(Self.numbers(lines.all[back...]).first.map { $0 < second.first! } == true)
+    }
+
+    @Test("lists say what they hold: days in the month view, not activities")
+    func nouns() throws {
+        let d = Driver()
+        let (s, lines) = PlainSessionTests.session(d)
+        s.start()
+        s.handle(line: "m")
+        #expect(lines.all.contains { $0.hasPrefix("Maandoverzicht, ") && $0.contains(" dagen") }, "\(lines.all.suffix(3))")
+        #expect(!lines.all.contains { $0.hasPrefix("Maandoverzicht, ") && $0.contains("activiteiten") })
+    }
+
+    /// Marks a speech synthesiser reads aloud as words, or that only decorate.
+    static let noise = ["==", "▶", "◀", "•", "│", "┌", "─", "» ", " *", "*:", "↓", "↑"]
+
+    @Test("what plain mode writes on every tab and first item, for every role, holds no symbol a synthesiser reads as noise",
+          arguments: [nil, "anna", "kees", "lotte", "bram"] as [String?])
+    func noSpokenNoise(as prefix: String?) {
+        let d = Driver()
+        if let prefix { d.logIn(prefix) }
+        let (s, lines) = PlainSessionTests.session(d)
+        s.start()
+        for tab in ["agenda", "prikbord", "organisaties", "profiel", "intake", "berichten", "moderatie"] {
+            s.handle(line: "!esc")
+            s.handle(line: "!" + tab)
+            s.handle(line: "1")
+            s.handle(line: "!esc")
+        }
+        for line in lines.all {
+            for mark in Self.noise where line.contains(mark) {
+                Issue.record("\(prefix ?? "visitor"): '\(mark)' in: \(line)")
+            }
+        }
+    }
+
+    @Test("the first screen's first item comes before anything else but the screen's name and its day")
+    func firstItemFirst() {
+        let d = Driver()
+        let (s, lines) = PlainSessionTests.session(d)
+        s.start()
+        #expect(lines.all.count > 3)
+        #expect(lines.all[0].hasPrefix("Agenda, ") && lines.all[0].count < 40, "\(lines.all[0])")
+        #expect(Self.numbers([lines.all[2]]) == [1], "\(lines.all.prefix(3))")
+    }
+
+    @Test("the intro names the keys a keys file gives")
+    func introFollowsKeys() throws {
+        let d = Driver()
+        let (map, problems) = KeyMap.parse("down  J\nquit  Q\n")
+        #expect(problems.isEmpty)
+        d.app.ctx.keyMap = map
+        let (s, _) = PlainSessionTests.session(d)
+        #expect(s.intro().contains("(J, k, Q;"), "\(s.intro())")
+    }
+}
