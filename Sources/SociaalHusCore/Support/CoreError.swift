@@ -109,6 +109,31 @@ public enum CoreError: Error, Equatable, Sendable {
     /// A moderation step that does not fit the content as it is now (restoring what is not hidden).
     case moderationRefused(ModerationProblem)
 
+    /// The field an error about one field is about (nil for other errors).
+    public var field: Field? {
+        switch self {
+        case .fieldRequired(let f), .fieldControlCharacters(let f), .fieldTooLong(let f, _): f
+        default: nil
+        }
+    }
+
+    /// The message with the field named as the form on screen names it ("Voor wie", not the
+    /// store's "organisatie"), so a resident finds the field the error is about (issue 25).
+    /// Errors about no field read as `message(lang)`.
+    public func message(_ lang: Language, naming label: String) -> String {
+        switch self {
+        case .fieldRequired:
+            return lang.pick(nl: "Vul '\(label)' in; dit veld is verplicht.", en: "Fill in '\(label)'; this field is required.")
+        case .fieldControlCharacters:
+            return lang.pick(nl: "'\(label)' bevat onzichtbare stuurtekens (bijvoorbeeld uit een kopie geplakt). Typ de tekst opnieuw zonder die tekens.",
+                             en: "'\(label)' contains invisible control characters (pasted from a copy, for example). Type the text again without them.")
+        case .fieldTooLong(_, let limit):
+            return lang.pick(nl: "'\(label)' is te lang: maximaal \(limit) tekens.", en: "'\(label)' is too long: at most \(limit) characters.")
+        default:
+            return message(lang)
+        }
+    }
+
     /// The message for a resident, in the chosen language.
     public func message(_ lang: Language) -> String {
         switch self {
@@ -154,13 +179,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .emailInUse:
             return lang.pick(nl: "Er bestaat al een account met dit e-mailadres. Log in, of kies een ander adres.",
                              en: "An account with this e-mail address already exists. Log in, or choose another address.")
-        case .fieldRequired(let f):
-            return lang.pick(nl: "Vul '\(f.label(lang))' in; dit veld is verplicht.", en: "Fill in '\(f.label(lang))'; this field is required.")
-        case .fieldControlCharacters(let f):
-            return lang.pick(nl: "'\(f.label(lang))' bevat onzichtbare stuurtekens (bijvoorbeeld uit een kopie geplakt). Typ de tekst opnieuw zonder die tekens.",
-                             en: "'\(f.label(lang))' contains invisible control characters (pasted from a copy, for example). Type the text again without them.")
-        case .fieldTooLong(let f, let limit):
-            return lang.pick(nl: "'\(f.label(lang))' is te lang: maximaal \(limit) tekens.", en: "'\(f.label(lang))' is too long: at most \(limit) characters.")
+        case .fieldRequired(let f), .fieldControlCharacters(let f), .fieldTooLong(let f, _):
+            return message(lang, naming: f.label(lang))
         case .unknownWijk(let w):
             return lang.pick(nl: "De wijk '\(TextSanitizer.sanitize(w))' bestaat niet. Kies een van de wijken van de opslag.",
                              en: "The neighbourhood '\(TextSanitizer.sanitize(w))' does not exist. Choose one of the store's neighbourhoods.")

@@ -19,13 +19,13 @@ extension Form {
         var problems: [(id: String, message: String)] = []
         for c in checks {
             do { try c.check() } catch {
-                let message = (error as? CoreError)?.message(ctx.language) ?? (error as? FormProblem)?.text ?? "\(error)"
+                let message = (error as? CoreError)?.message(ctx.language, naming: shownLabel(c.id) ?? c.label) ?? (error as? FormProblem)?.text ?? "\(error)"
                 problems.append((c.id, message))
             }
         }
         setErrors(problems)
         guard !problems.isEmpty else { return true }
-        let names = problems.compactMap { p in checks.first { $0.id == p.id }?.label }.joined(separator: ", ")
+        let names = problems.compactMap { p in shownLabel(p.id) ?? checks.first { $0.id == p.id }?.label }.joined(separator: ", ")
         ctx.fail(problems.count == 1
                  ? problems[0].message
                  : ctx.t("\(problems.count) velden kloppen nog niet: \(names). Zie de meldingen bij de velden.",

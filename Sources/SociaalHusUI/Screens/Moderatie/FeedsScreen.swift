@@ -92,6 +92,10 @@ final class ApproveFeedScreen: FormScreen {
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "save", wijken.indices.contains(form.choice("wijk")) else { return }
+        // Checked here too, so the error is at "Voor wie" and named so (the store names it
+        // "organisatie").
+        let party = form.text("party")
+        guard check([("party", Field.organisation.label(ctx.language), { _ = try validated(party, .organisation) })], ctx) else { return }
         do {
             try ctx.store.approveFeed(wijk: wijken[form.choice("wijk")].id, thirdParty: form.text("party"), by: ctx.viewer)
             ctx.pop()
