@@ -1,6 +1,7 @@
 import Foundation
 import SociaalHusUI
 import TerminalKit
+import CNcursesw
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,6 +19,12 @@ struct PlainRunner {
             var text = (ascii ? line.map { AsciiFallback.ascii(String($0)) }.joined() : line) + "\n"
             text.withUTF8 { Console.writeAll(UnsafeRawBufferPointer($0)) }
         }
+        // On a terminal: lines broken to its width, pages that fit its height (issue 25).
+        func measure() {
+            var rows: Int32 = 0, cols: Int32 = 0
+            session.terminal = isatty(STDOUT_FILENO) == 1 && cn_reported_size(&rows, &cols) != 0 ? Size(cols: Int(cols), rows: Int(rows)) : nil
+        }
+        measure()
         session.start()
         var pending = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 4096)
@@ -84,6 +91,7 @@ struct PlainRunner {
                 // A line longer than any field is cut, never kept whole in memory; the rest of a
                 // line dropped for its size is dropped up to its end.
                 if discarding { discarding = false; continue }
+                measure()
                 session.handle(line: String(line.prefix(10_000)))
                 if !app.running { break }
                 setModes(secret: session.expectsSecret)

@@ -58,15 +58,15 @@ enum Speech {
         return nil
     }
 
-    /// What a listener hears first of `output`: everything up to and including the first line
-    /// that is a list item ("1. …"), or nil when no line is one.
+    /// What a listener hears before the first item of `output` begins: every line before the
+    /// first that is a list item ("1. …"), and that item's number ("1."); nil when no line is one.
     static func untilFirstItem(_ output: String) -> String? {
         var lines: [Substring] = []
         for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(line)
             if line.drop(while: { $0 == " " }).range(of: #"^1[.)] "#, options: .regularExpression) != nil {
-                return lines.joined(separator: "\n")
+                return (lines + ["1."]).joined(separator: "\n")
             }
+            lines.append(line)
         }
         return nil
     }
@@ -100,10 +100,10 @@ enum Speech {
         #expect(measured.map { ($0 * 1000).rounded() } == seconds.map { ($0 * 1000).rounded() })
     }
 
-    @Test("the first item of a plain screen ends the part a listener hears first", arguments: [
-        ("Intro\n== Agenda ==\nMaandag\n1. Koffie\n2. Thee\n", "Intro\n== Agenda ==\nMaandag\n1. Koffie" as String?),
-        ("Kop\n  1) Eerste\n", "Kop\n  1) Eerste"),
-        ("Kop\n10. Tiende\n1. Eerste\n", "Kop\n10. Tiende\n1. Eerste"),   // "10." is not the first item
+    @Test("what a listener hears before the first item of a plain screen begins", arguments: [
+        ("Intro\nAgenda, 3 activiteiten.\nMaandag\n1. Koffie\n2. Thee\n", "Intro\nAgenda, 3 activiteiten.\nMaandag\n1." as String?),
+        ("Kop\n  1) Eerste\n", "Kop\n1."),
+        ("Kop\n10. Tiende\n1. Eerste\n", "Kop\n10. Tiende\n1."),   // "10." is not the first item
         ("Geen lijst\nhier\n", nil),
     ])
     func firstItem(output: String, heard: String?) {

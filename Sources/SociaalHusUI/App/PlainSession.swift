@@ -49,9 +49,31 @@ public final class PlainSession {
     private let output: (String) -> Void
     private var written = 0
 
+    /// The terminal plain mode writes to (nil through a pipe). Lines are then broken at spaces
+    /// to its width and a screen's page fits its height: a screen reader that reads the screen
+    /// rather than the stream (Fenrir) heard words cut in two and missed what scrolled away
+    /// before it looked (issue 25).
+    public var terminal: Size?
+    /// Rows kept free below a page for what follows it (the first screen's message and intro).
+    private var reservedRows = 0
+
     private func write(_ line: String) {
         written += 1
-        output(line)
+        guard let terminal, terminal.cols > 1 else { return output(line) }
+        for piece in TextWidth.wrap(line, to: terminal.cols - 1) { output(piece) }
+    }
+
+    /// The rows `line` takes on the terminal (1 through a pipe).
+    private func rows(_ line: String) -> Int {
+        guard let terminal, terminal.cols > 1 else { return 1 }
+        return max(TextWidth.wrap(line, to: terminal.cols - 1).count, 1)
+    }
+
+    /// The rows a page of items may take after `other` lines: all of them through a pipe.
+    private func pageBudget(besides other: [String]) -> Int {
+        guard let terminal else { return Int.max }
+        // One row for the line being typed.
+        return terminal.rows - 1 - reservedRows - other.reduce(0) { $0 + rows($1) }
     }
 
     private var ctx: UIContext { app.ctx }
@@ -60,7 +82,13 @@ public final class PlainSession {
     /// Writes the first screen, then how plain mode works: the first item comes first, so it is
     /// heard within seconds (issue 25: the intro once took 26 seconds of speech before it).
     public func start() {
-        report(force: true)
+        let message = app.render(size: Self.size).outline.compactMap { item -> String? in
+            if case .message(let text, _) = item { return text } else { return nil }
+        }.first
+        reservedRows = rows(intro()) + (message.map(rows) ?? 0)
+        report(force: true, messageLast: true)
+        reservedRows = 0
+        if let message { write(message.hasPrefix("» ") ? String(message.dropFirst(2)) : message) }
         write(intro())
     }
 
@@ -259,14 +287,18 @@ public final class PlainSession {
         let outline = Self.withContent(grid)
         var last = first - 1
         var pendingHeading: String?
-        for item in outline {
+        var budget = pageBudget(besides: [t("Nog 999; Enter voor meer.", "999 more; Enter for more.")])
+        items: for item in outline {
             switch item {
             case .heading(let text): pendingHeading = text
             case .row(let text, let number, let selected):
                 guard let number, number >= first else { pendingHeading = nil; continue }
-                if let h = pendingHeading { write(h) }
+                let lines = (pendingHeading.map { [$0] } ?? []) + [rowLine(text, number, selected)]
+                let need = lines.reduce(0) { $0 + rows($1) }
+                if need > budget && last >= first { break items }
+                budget -= need
+                lines.forEach(write)
                 pendingHeading = nil
-                write(rowLine(text, number, selected))
                 last = max(last, number)
             default: break
             }
@@ -477,7 +509,7 @@ public final class PlainSession {
 
     /// Writes what changed since the last line: a new screen whole; on the same screen the
     /// message, the dialog, the focused field or the chosen item.
-    func report(force: Bool = false) {
+    func report(force: Bool = false, messageLast: Bool = false) {
         // After the last answer ("j" to quit) nothing more is said.
         guard app.running else { return }
         var grid = app.render(size: Self.size)
@@ -502,7 +534,7 @@ public final class PlainSession {
         let dialog = outline.last { if case .dialog = $0 { return true } else { return false } }
         let focus = focusedField(grid)
         let position = Self.position(outline)
-        if let message, message != lastMessage || newScreen, case .message(let text, _) = message {
+        if !messageLast, let message, message != lastMessage || newScreen, case .message(let text, _) = message {
             // The full screen's "»" marks information for the eye; spoken it is noise.
             write(text.hasPrefix("» ") ? String(text.dropFirst(2)) : text)
         }
@@ -573,29 +605,44 @@ public final class PlainSession {
         let fields = Self.fields(outline)
         page = nil
         if let position {
-            write(heading(title, position))
+            let head = heading(title, position)
+            write(head)
+            var after: [String] = []
+            for case .text(let text) in outline where !text.trimmingCharacters(in: .whitespaces).isEmpty { after.append(text) }
+            for case .field(let f) in outline where !f.focused { after.append(describe(f)) }
             // The items first: what a resident came for is heard before the notes around it.
             var first = Int.max, last = 0
-            // A day heading is said with its first item: one at the foot of the page, its items
-            // on the next, would be a heading without items (issue 25).
+            // Each item with the day heading said with it: one at the foot of the page, its
+            // items on the next, would be a heading without items (issue 25).
+            var groups: [(lines: [String], number: Int?, selected: Bool)] = []
             var pendingHeading: String?
             for item in outline {
                 switch item {
                 case .heading(let text): pendingHeading = text
                 case .row(let text, let number, let selected):
-                    if let h = pendingHeading { write(h) }
+                    groups.append(((pendingHeading.map { [$0] } ?? []) + [rowLine(text, number, selected)], number, selected))
                     pendingHeading = nil
-                    write(rowLine(text, number, selected))
-                    if let number { first = min(first, number); last = max(last, number) }
                 default: break
                 }
+            }
+            // As many as the terminal shows, from the first in view; from the chosen one when
+            // it would not be among them (back on a list far down).
+            let budget = pageBudget(besides: [head, t("Nog 999; Enter voor meer.", "999 more; Enter for more.")] + after)
+            let need = groups.map { $0.lines.reduce(0) { $0 + rows($1) } }
+            var start = 0
+            if let chosen = groups.firstIndex(where: \.selected), need[...chosen].reduce(0, +) > budget { start = chosen }
+            var used = 0
+            for i in groups.indices.dropFirst(start) {
+                if used + need[i] > budget && i > start { break }
+                used += need[i]
+                groups[i].lines.forEach(write)
+                if let number = groups[i].number { first = min(first, number); last = max(last, number) }
             }
             if last > 0 {
                 page = (first, last)
                 endOfPage(last: last, count: position.of)
             }
-            for case .text(let text) in outline where !text.trimmingCharacters(in: .whitespaces).isEmpty { write(text) }
-            for case .field(let f) in outline where !f.focused { write(describe(f)) }
+            after.forEach(write)
         } else {
             write(marked(title) + (fields.isEmpty ? "." : t(", formulier met \(fields.count) velden.", ", form with \(fields.count) fields.")))
             for item in outline {
