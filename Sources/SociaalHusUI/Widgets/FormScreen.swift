@@ -19,7 +19,10 @@ extension Form {
         var problems: [(id: String, message: String)] = []
         for c in checks {
             do { try c.check() } catch {
-                let message = (error as? CoreError)?.message(ctx.language, naming: shownLabel(c.id) ?? c.label) ?? (error as? FormProblem)?.text ?? "\(error)"
+                var core = error as? CoreError
+                // An address left empty is a field to fill in, not "'' is no valid address".
+                if case .invalidEmail(let e)? = core, e.trimmingCharacters(in: .whitespaces).isEmpty { core = .fieldRequired(.email) }
+                let message = core?.message(ctx.language, naming: shownLabel(c.id) ?? c.label) ?? (error as? FormProblem)?.text ?? "\(error)"
                 problems.append((c.id, message))
             }
         }
