@@ -90,8 +90,8 @@ public struct ThemeError: Error, Equatable, Sendable {
 ///     # comment
 ///     name = standaard
 ///     monochrome = no
-///     title    = bold fg:cyan        ; mono: bold
-///     selected = fg:black bg:cyan    ; mono: reverse
+///     title    = bold fg:white bg:black ; mono: bold
+///     selected = fg:black bg:white ; mono: reverse
 ///
 /// One line per role (`StyleRole` names); words `bold`, `underline`, `reverse`, `dim`,
 /// `fg:COLOUR`, `bg:COLOUR`; after `; mono:` the attributes for terminals without colour.

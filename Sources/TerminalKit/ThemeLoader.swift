@@ -7,17 +7,17 @@ public enum ThemeLoader {
     public static let builtInDefault: Theme = try! ThemeParser.parse("""
         name = standaard
         normal    = ; mono: normal
-        title     = bold fg:white bg:blue ; mono: bold
+        title     = bold ; mono: bold
         header    = bold ; mono: bold
-        selected  = fg:black bg:cyan ; mono: reverse
-        focus     = underline fg:black bg:yellow ; mono: bold underline
-        key       = bold fg:white bg:blue ; mono: bold
-        error     = bold fg:white bg:red ; mono: bold underline
+        selected  = fg:black bg:white ; mono: reverse
+        focus     = fg:black bg:white ; mono: bold underline
+        key       = bold fg:white bg:black ; mono: bold
+        error     = underline fg:black bg:white ; mono: bold underline
         muted     = ; mono: normal
-        topBar    = fg:black bg:cyan ; mono: reverse
+        topBar    = fg:black bg:white ; mono: reverse
         statusBar = fg:black bg:white ; mono: reverse
-        success   = fg:black bg:green ; mono: bold
-        warning   = fg:black bg:yellow ; mono: bold
+        success   = fg:black bg:white ; mono: bold
+        warning   = fg:black bg:white ; mono: bold
         input     = underline ; mono: underline
         """, file: "standaard")
 
