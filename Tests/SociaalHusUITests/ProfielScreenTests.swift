@@ -358,6 +358,27 @@ import TerminalKit
         #expect(d.screen.contains("E-mailadres"))
     }
 
+    @Test("regression (issue 25): scrolled, the cursor sits on the first line that came into view, not on the intro")
+    func myDataCursorFollowsScroll() throws {
+        let d = Self.anna()
+        d.press(.tab, .char("g"))
+        let intro = d.grid
+        let introCursor = try #require(intro.cursor)
+        #expect(intro.lines[introCursor.y].contains("Alles wat SociaalHus over je bewaart"))
+        for _ in 0..<3 {
+            d.press(.pageDown)
+            let g = d.grid
+            let cursor = try #require(g.cursor)
+            let line = g.lines[cursor.y]
+            #expect(!line.contains("Alles wat SociaalHus over je bewaart"), "\(g.text)")
+            // The first line of the data in view: just under the empty row that holds the position.
+            #expect(g.lines[cursor.y - 1].contains("/"), "\(g.text)")
+            #expect(cursor.x == introCursor.x && !line.trimmingCharacters(in: .whitespaces).isEmpty, "\(cursor) \(g.text)")
+        }
+        d.press(.home)
+        #expect(d.grid.cursor.map { d.grid.lines[$0.y].contains("Alles wat SociaalHus over je bewaart") } == true)
+    }
+
     @Test("export writes a 0600 JSON file that parses and holds anna's e-mail") func export() throws {
         let dir = NSTemporaryDirectory() + "profiel-export-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
