@@ -5,11 +5,31 @@ import Foundation
 /// structure never rest on colour alone.
 public enum AsciiFallback {
     /// Stand-ins for the marks the screens draw; other text is written without its accents, or "?".
+    /// Chosen so a screen reader does not read decoration aloud (issue 25, part 3): Fenrir at its
+    /// default punctuation level ("some") says "dash" for "-" and "plus" for "+", so a box is drawn
+    /// with "_" and "|" (silent in Fenrir up to "most" and in espeak-ng) and blank corners, not
+    /// "+-----+". The message line's "»" becomes "|", not ">": ">" already stands in for the
+    /// focus marker "▌", and the two must differ. `FullScreenGlyphTests` holds the measurements.
     static let marks: [String: String] = [
-        "▶": ">", "◀": "<", "›": ">", "»": ">", "•": "*", "·": "-", "—": "-", "–": "-", "─": "-", "│": "|",
-        "┌": "+", "┐": "+", "└": "+", "┘": "+", "↓": "v", "↑": "^", "←": "<", "→": ">", "…": ".", "×": "x",
-        "≤": "<", "≥": ">", "⏎": "~", "ĳ": "y", "Ĳ": "Y", "ß": "s", "€": "E", "‘": "'", "’": "'", "“": "\"", "”": "\"",
+        "▌": ">", "▶": ">", "◀": "<", "‹": "<", "›": ">", "»": "|", "•": "*", "·": "|", "—": "-", "–": "-",
+        "─": "_", "│": "|", "┌": " ", "┐": " ", "└": "|", "┘": "|", "↓": "v", "↑": "^", "←": "<", "→": ">", "…": ".",
+        "×": "x", "≤": "<", "≥": ">", "⏎": "~", "ĳ": "y", "Ĳ": "Y", "ß": "s", "€": "E", "‘": "'", "’": "'", "“": "\"", "”": "\"",
     ]
+
+    /// Terminal types (TERM, before any "-variant") that show only ASCII whatever the locale says:
+    /// the DEC VT family and the bare "ansi"/"dumb" types draw "▌" or "…" as rubbish. The Linux
+    /// console ("linux") is not among them: in UTF-8 mode its default font has the box rules,
+    /// blocks, arrows and accented letters the screens use, and Fenrir reads it as text.
+    static let asciiTerminals: Set<String> = ["dumb", "ansi", "pcansi", "cons25", "vt52", "vt100", "vt102", "vt125", "vt131", "vt132",
+                                              "vt200", "vt220", "vt240", "vt300", "vt320", "vt330", "vt340", "vt400", "vt420", "vt510", "vt520", "vt525"]
+
+    /// True when the screen must be drawn in ASCII: asked for (`--ascii`), a locale without
+    /// UTF-8, or a terminal type that cannot show more than ASCII even with a UTF-8 locale.
+    public static func isNeeded(asked: Bool, localeIsUTF8: Bool, term: String?) -> Bool {
+        if asked || !localeIsUTF8 { return true }
+        let base = (term ?? "").lowercased().split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
+        return asciiTerminals.contains(base)
+    }
 
     /// One cell's text in ASCII.
     public static func ascii(_ text: String) -> String {

@@ -67,7 +67,7 @@ struct CommandSpec {
             opt("theme", ("NAAM", "NAME"), "kleurthema: standaard, hoog-contrast, monochroom (NO_COLOR kiest monochroom)", "colour theme: standaard, hoog-contrast, monochroom (NO_COLOR selects monochroom)"),
             opt("idle-minutes", ("N", "N"), "minuten zonder toets tot automatisch uitloggen (1–1440, standaard 10)", "minutes without a key before automatic logout (1–1440, default 10)"),
             opt("plain", nil, "gewone tekst voor schermlezers: regels in leesvolgorde, nooit overschreven (vanzelf bij TERM=dumb)", "plain text for screen readers: lines in reading order, never overwritten (automatic with TERM=dumb)"),
-            opt("ascii", nil, "alleen ASCII-tekens (vanzelf zonder UTF-8-locale): > voor de keuze, * voor een optie, - en | voor lijnen", "ASCII characters only (automatic without a UTF-8 locale): > for the choice, * for an option, - and | for rules"),
+            opt("ascii", nil, "alleen ASCII-tekens (vanzelf zonder UTF-8-locale en op een vt100/vt220): > voor de keuze, _ en | voor lijnen", "ASCII characters only (automatic without a UTF-8 locale and on a vt100/vt220): > for the choice, _ and | for rules"),
             opt("shared", nil, "voor anderen geserveerd (via ssh): niets wat iemand typt noemt een bestand op deze computer; een export gaat per e-mail naar het eigen adres, een foto zet de beheerder (account photo)", "served to others (over ssh): nothing anyone types names a file on this computer; an export goes by e-mail to the person's own address, the administrator sets a photo (account photo)"),
         ]),
         CommandSpec(path: ["init"], summary: ("maak een nieuwe opslag", "create a new store"), options: [

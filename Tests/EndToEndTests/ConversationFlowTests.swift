@@ -29,7 +29,7 @@ import Testing
         for _ in 0..<10 { try t.keys("PageUp") }
         var found = false
         for _ in 0..<80 {
-            if try t.screen().split(separator: "\n").contains(where: { $0.contains("▶") && $0.contains(title) }) { found = true; break }
+            if try t.screen().split(separator: "\n").contains(where: { $0.contains("▌") && $0.contains(title) }) { found = true; break }
             try t.keys("Down")
             usleep(50_000)
         }

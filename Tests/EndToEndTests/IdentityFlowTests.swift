@@ -40,7 +40,7 @@ import Testing
 
     /// Moves the selection down to the post whose line holds `marker`, and opens it.
     static func open(_ t: Tmux, _ marker: String) throws -> String {
-        for _ in 0..<40 where !(try t.screen()).split(separator: "\n").contains(where: { $0.contains("▶") && $0.contains(marker) }) {
+        for _ in 0..<40 where !(try t.screen()).split(separator: "\n").contains(where: { $0.contains("▌") && $0.contains(marker) }) {
             try t.keys("Down")
             usleep(50_000)
         }
@@ -89,7 +89,7 @@ import Testing
         for question in questions {
             try t.keys("6")
             try t.waitFor(question)
-            for _ in 0..<20 where !(try t.screen()).split(separator: "\n").contains(where: { $0.contains("▶") && $0.contains(question) }) {
+            for _ in 0..<20 where !(try t.screen()).split(separator: "\n").contains(where: { $0.contains("▌") && $0.contains(question) }) {
                 try t.keys("Down")
                 usleep(60_000)
             }

@@ -17,7 +17,7 @@ import Testing
         try t.logIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna")
         try t.keys("2")
         try t.waitFor("Alle berichten")
-        for _ in 0..<40 where !(try t.screen().split(separator: "\n").contains { $0.contains("▶") && $0.contains("Aanhanger te leen") }) {
+        for _ in 0..<40 where !(try t.screen().split(separator: "\n").contains { $0.contains("▌") && $0.contains("Aanhanger te leen") }) {
             try t.keys("Down")
             usleep(40_000)
         }
@@ -50,7 +50,7 @@ import Testing
         try t.waitFor("Verbergen: Prikbord: Aanhanger te leen")
         try t.tabUntil("Reden")
         try t.keys("Right", "Right")
-        try t.waitFor("◀ ongewenst ▶")
+        try t.waitFor("‹ ongewenst ›")
         try t.tabUntil("Toelichting")
         try t.type("Haal het kenteken weg, dan zet ik het terug.")
         try t.tabUntil("[ Verbergen ]")
@@ -63,7 +63,7 @@ import Testing
         try t.logIn("sanne.bakker@demo.sociaalhus.example", "demo-Linde-Vlinder-62", expecting: "Demo Sanne")
         try t.keys("2")
         try t.waitFor("Aanhanger te leen (verborgen: ongewenst)")
-        for _ in 0..<40 where !(try t.screen().split(separator: "\n").contains { $0.contains("▶") && $0.contains("Aanhanger te leen") }) {
+        for _ in 0..<40 where !(try t.screen().split(separator: "\n").contains { $0.contains("▌") && $0.contains("Aanhanger te leen") }) {
             try t.keys("Down")
             usleep(40_000)
         }

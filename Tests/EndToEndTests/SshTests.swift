@@ -94,7 +94,7 @@ import Testing
         let utf8 = Tmux()
         try utf8.start(["env", "LANG=C.UTF-8"] + [s.sshWords[0], "-tt", "-o", "SendEnv=LANG"] + s.sshWords.dropFirst(), raw: true)
         let screen = try utf8.waitFor("bezoeker")
-        #expect(screen.contains("▶ ") && screen.contains("│"), "UTF-8 marks when LANG comes along: \(screen)")
+        #expect(screen.contains("▌ ") && screen.contains("│"), "UTF-8 marks when LANG comes along: \(screen)")
     }
 
     @Test("a command, port forwarding (-L and -R) and -N give nothing: no shell, no tunnel, no session")

@@ -163,10 +163,10 @@ final class Tmux {
         return last
     }
 
-    /// Presses Tab until the focused row (marked "▶") contains `text`.
+    /// Presses Tab until the focused row (marked "▌") contains `text`.
     func tabUntil(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         for _ in 0..<40 {
-            if try screen().split(separator: "\n").contains(where: { $0.contains("▶") && $0.contains(text) }) { return }
+            if try screen().split(separator: "\n").contains(where: { $0.contains("▌") && $0.contains(text) }) { return }
             try keys("Tab")
             usleep(60_000)
         }

@@ -39,7 +39,7 @@ import Testing
         try t.waitFor("Alle berichten")
         var found = false
         for _ in 0..<80 {
-            if try t.screen().split(separator: "\n").contains(where: { $0.contains("▶") && $0.contains("Wie helpt mij met mijn tuin?") }) { found = true; break }
+            if try t.screen().split(separator: "\n").contains(where: { $0.contains("▌") && $0.contains("Wie helpt mij met mijn tuin?") }) { found = true; break }
             try t.keys("Down")
             usleep(50_000)
         }

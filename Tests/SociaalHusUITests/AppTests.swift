@@ -170,7 +170,7 @@ import TerminalKit
         one.type("Fietspomp te leen")
         one.press(.tab)
         one.type("Bij mij in de schuur")
-        one.tabUntil("▶ [ Plaatsen ]")
+        one.tabUntil("▌ [ Plaatsen ]")
         one.press(.enter)
         #expect(one.screen.contains("Je bericht staat op het prikbord."))
         two.press(.char("1"), .char("2"))

@@ -55,7 +55,7 @@ import TerminalKit
         FormCase("RetentionScreen", "bram", keys: [.char("5"), .char("t")]),
         FormCase("RegisterScreen", nil) { d in
             d.press(.char("4"))
-            d.tabUntil("▶ [ Nieuw hier? Registreren ]")
+            d.tabUntil("▌ [ Nieuw hier? Registreren ]")
             d.press(.enter)
         },
     ]
@@ -142,7 +142,7 @@ import TerminalKit
     func profileReload() throws {
         let d = Driver(size: Size(cols: 120, rows: 50))
         d.logIn("anna")
-        d.tabUntil("▶ Naam")
+        d.tabUntil("▌ Naam")
         d.type(" Zqx")
         #expect(d.app.current.hasUnsavedInput)
         d.press(.ctrl("r"))
@@ -194,7 +194,7 @@ import TerminalKit
         d.press(.char("5"), .enter, .char("d"), .enter)
         try #require(d.screen.contains("Doorverwijzen 2/3"), "\(d.screen)")
         d.press(.char(" "))                 // the first tick flipped
-        let ticked = d.screen.split(separator: "\n").first { $0.contains("▶") }.map(String.init)
+        let ticked = d.screen.split(separator: "\n").first { $0.contains("▌") }.map(String.init)
         d.focus("Doel")
         d.type(" en de aanvraag")
         d.press(.escape)
@@ -202,6 +202,6 @@ import TerminalKit
         d.press(.down, .enter)              // another organisation
         #expect(d.screen.contains("Doorverwijzen 2/3"))
         #expect(d.screen.contains("en de aanvraag"), "the purpose typed is kept:\n\(d.screen)")
-        if let ticked { #expect(d.screen.contains(ticked.replacingOccurrences(of: "▶", with: " ")) || d.screen.contains(ticked), "the tick is kept") }
+        if let ticked { #expect(d.screen.contains(ticked.replacingOccurrences(of: "▌", with: " ")) || d.screen.contains(ticked), "the tick is kept") }
     }
 }

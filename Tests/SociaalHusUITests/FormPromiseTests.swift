@@ -66,7 +66,7 @@ import TerminalKit
         let d = Driver()
         d.logIn("anna")
         d.press(.char("2"), .char("n"))
-        d.tabUntil("▶ Titel")
+        d.tabUntil("▌ Titel")
         d.type("Ladder")
         d.press(.tab)
         d.type("Eerste regel")
@@ -78,16 +78,16 @@ import TerminalKit
         #expect(post?.body == "Eerste regel\ntweede regel")
     }
 
-    @Test("a registration choice too wide for the window shows '◀ value ▶ k/n' and keeps the cursor on it") func compactChoice() {
+    @Test("a registration choice too wide for the window shows '‹ value › k/n' and keeps the cursor on it") func compactChoice() {
         let d = Driver(size: Size(cols: 60, rows: 20))
         d.press(.char("4"))
-        d.tabUntil("▶ [ Nieuw hier? Registreren ]")
+        d.tabUntil("▌ [ Nieuw hier? Registreren ]")
         d.press(.enter)
-        d.tabUntil("▶ Wijk")
+        d.tabUntil("▌ Wijk")
         d.press(.right, .right, .right)
         let g = d.grid
-        let row = g.lines.firstIndex { $0.contains("▶ Wijk") }
-        #expect(row.map { g.lines[$0].contains("◀ Hertme ▶ 4/4") } == true, "\(g.text)")
+        let row = g.lines.firstIndex { $0.contains("▌ Wijk") }
+        #expect(row.map { g.lines[$0].contains("‹ Hertme › 4/4") } == true, "\(g.text)")
         #expect(g.cursor?.y == row)
     }
 }
@@ -137,15 +137,15 @@ import TerminalKit
         _ = d.grid
         let screen = try #require(d.app.current as? ProfileScreen)
         let before = d.store.state.accounts.all.first { $0.email.hasPrefix("anna") }!.profile
-        d.tabUntil("▶ Naam")
+        d.tabUntil("▌ Naam")
         d.press(.ctrl("u"))
         for _ in 0..<30 { d.press(.backspace) }
-        d.tabUntil("▶ [ Opslaan ]")
+        d.tabUntil("▌ [ Opslaan ]")
         d.press(.enter)
         // (Lengths cannot go wrong here: each field stops at the core's limit while typing.)
         #expect(d.screen.contains("! Vul 'naam' in"))
         #expect(screen.hasUnsavedInput)
-        #expect(d.grid.lines.firstIndex { $0.contains("▶ Naam") } != nil, "focus back on the name")
+        #expect(d.grid.lines.firstIndex { $0.contains("▌ Naam") } != nil, "focus back on the name")
         #expect(d.store.state.accounts.all.first { $0.email.hasPrefix("anna") }!.profile == before)
         _ = screen
     }

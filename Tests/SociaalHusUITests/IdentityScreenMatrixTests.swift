@@ -52,7 +52,7 @@ import TerminalKit
                 #expect(list.contains(name) == seen && list.contains("anonieme bewoner") == !seen, "list: \(at): \(list)")
                 // Open it: select the line, Enter.
                 for _ in 0..<60 { d.press(.up) }
-                for _ in 0..<60 where !(d.screen.split(separator: "\n").contains { $0.contains("▶") && $0.contains("MATRIX-\(prefix)") }) { d.press(.down) }
+                for _ in 0..<60 where !(d.screen.split(separator: "\n").contains { $0.contains("▌") && $0.contains("MATRIX-\(prefix)") }) { d.press(.down) }
                 d.press(.enter)
                 let detail = d.screen
                 #expect(detail.contains("Lichaam \(prefix)"), "detail opened: \(at)\n\(detail)")

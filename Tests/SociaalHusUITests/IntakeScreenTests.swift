@@ -25,7 +25,7 @@ extension Driver {
     /// Moves focus with Tab until the focused row's label starts with `label`.
     func focus(_ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for _ in 0..<40 {
-            if grid.lines.contains(where: { $0.contains("▶ " + label) || $0.contains("▶ [ " + label) }) { return }
+            if grid.lines.contains(where: { $0.contains("▌ " + label) || $0.contains("▌ [ " + label) }) { return }
             press(.tab)
         }
         Issue.record("focus never reached '\(label)':\n\(screen)", sourceLocation: sourceLocation)
@@ -166,7 +166,7 @@ extension Driver {
         d.focus("Opslaan")
         d.press(.enter)
         #expect(d.screen.contains("vink eerst aan dat de bewoner akkoord is"), "\(d.screen)")
-        #expect(d.screen.contains("▶ [ ] De bewoner is akkoord met koppelen aan dit account"), "the agreement box is focused")
+        #expect(d.screen.contains("▌ [ ] De bewoner is akkoord met koppelen aan dit account"), "the agreement box is focused")
         #expect(d.store.state.intakes.all.first?.person.account == nil, "no agreement: not linked")
         d.press(.char(" "))
         d.focus("Opslaan")

@@ -14,7 +14,9 @@ import TerminalKit
         ("bogus x", [:], [1]),                           // unknown action
         ("weekView Hyper-W", [:], [1]),                  // unknown key
         ("weekView", [:], [1]),                          // no key
-        ("quit Ctrl-C", [:], [1]),                       // Ctrl-C always stops at once
+        ("quit Ctrl-C", [:], []),                        // regression (issue 25): true, Ctrl-C always quits; nothing moves
+        ("quit Ctrl-C Q", [.quit: [.char("Q")]], []),   // ... and the line's other keys move quit
+        ("weekView Ctrl-C", [:], [1]),                   // Ctrl-C is quit's, never another action's
         ("quit w", [:], [1]),                            // w is weekView's, and weekView stays
         ("weekView W\nquit w", [.weekView: [.char("W")], .quit: [.char("w")]], []),  // moved first, then free
         ("weekView W\nweekView V", [.weekView: [.char("W")]], [2]),                   // the same action twice
@@ -60,5 +62,34 @@ import TerminalKit
         d.press(.escape)
         d.press(.char("?"))
         #expect(!d.screen.contains("Help: Agenda"))
+    }
+
+    @Test("regression (issue 25): Ctrl-C in a keys file is said as 'always quits', not as an unknown key")
+    func ctrlCIsNotUnknown() {
+        let problems = KeyMap.parse("weekView Ctrl-C").1
+        #expect(problems.count == 1)
+        #expect(problems.allSatisfy { $0.nl.contains("Ctrl-C stopt altijd") && !$0.nl.contains("onbekende toets") }, "\(problems.map(\.nl))")
+    }
+
+    @Test("regression (issue 25): after 'quit Q' the help shows Q for quit and Ctrl-C still on its own row")
+    func quitMovedKeepsCtrlC() {
+        let d = Driver(size: Size(cols: 80, rows: 60))
+        d.app.ctx.keyMap = KeyMap.parse("quit Q").0
+        let quits = d.app.activeBindings().filter { $0.action == .quit }
+        #expect(quits.map(\.keys) == [[.char("Q")], [.ctrl("c")]], "\(quits.map(\.keys))")
+        d.press(.char("?"))
+        let lines = d.screen.split(separator: "\n")
+        #expect(lines.contains { $0.contains("Q ") && $0.contains("Programma afsluiten") }, "\(d.screen)")
+        #expect(lines.contains { $0.contains("Ctrl-C") && $0.contains("Direct afsluiten") }, "\(d.screen)")
+        #expect(!lines.contains { $0.contains("Q ") && $0.contains("Direct afsluiten") }, "\(d.screen)")
+    }
+
+    @Test("the key an action has now: its own from the keys file, else its default (for texts that name keys)")
+    func keysForAction() {
+        let map = KeyMap.parse("quit Q\ndown J").0
+        #expect(map.keys(for: .quit) == [.char("Q")])
+        #expect(map.keys(for: .down) == [.char("J")])
+        #expect(map.keys(for: .up) == [.up, .char("k")])
+        #expect(map.keys(for: .help).first == .char("?"))
     }
 }

@@ -7,9 +7,9 @@ import TerminalKit
 /// Issue 15, part 6: Home/End and PgUp/PgDn in every list, `t` for today, the week view on the
 /// chosen activity's week, and one count in the agenda's header and its scroll marker.
 @Suite(.serialized) struct ListKeysTests {
-    /// The selected row's text (after the "▶ ").
+    /// The selected row's text (after the "▌ ").
     static func selected(_ d: Driver) -> String? {
-        d.screen.split(separator: "\n").first { $0.hasPrefix("▶ ") }.map { String($0.dropFirst(2)) }
+        d.screen.split(separator: "\n").first { $0.hasPrefix("▌ ") }.map { String($0.dropFirst(2)) }
     }
 
     /// The agenda header's count "(N)" and the marker's "i / N".

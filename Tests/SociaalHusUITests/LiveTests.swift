@@ -62,7 +62,7 @@ import TerminalKit
         a.press(.char("e"))
         #expect(a.screen.contains("Organisatie bewerken"))
         for _ in 0..<7 { a.press(.tab) }  // to Openingstijden
-        #expect(a.screen.contains("▶ Openingstijden"))
+        #expect(a.screen.contains("▌ Openingstijden"))
         a.press(.end)
         for _ in 0..<80 { a.press(.backspace) }
         a.type("alleen op dinsdag")
@@ -132,7 +132,7 @@ import TerminalKit
         try other.setEmailPreference(kind, to: !before, for: henk.id, by: .account(henk))
         try other.updateProfile(for: henk.id, by: .account(try #require(other.ownAccount(henk.id)))) { $0.phone = "06-11111111" }
         // This terminal, filled before, changes the address and saves: refused, nothing changed.
-        a.tabUntil("▶ Adres")
+        a.tabUntil("▌ Adres")
         a.type(" (achterhuis)")
         a.press(.ctrl("s"))
         #expect(a.screen.contains("Iemand anders") && a.screen.contains("06-11111111"), "\(a.screen)")
@@ -141,7 +141,7 @@ import TerminalKit
         #expect(a.screen.contains("j = weggooien en opnieuw laden"))
         a.press(.char("j"))
         #expect(a.screen.contains("06-11111111"))
-        a.tabUntil("▶ Adres")
+        a.tabUntil("▌ Adres")
         a.type(" (achterhuis)")
         a.press(.ctrl("s"))
         #expect(a.screen.contains("Je profiel is opgeslagen"), "\(a.screen)")
@@ -169,7 +169,7 @@ import TerminalKit
     func selectionStays() throws {
         let a = Driver(size: Size(cols: 120, rows: 50))
         a.press(.char("2"), .down, .down, .down)
-        func chosen() -> String? { a.screen.split(separator: "\n").first { $0.hasPrefix("▶ ") }.map(String.init) }
+        func chosen() -> String? { a.screen.split(separator: "\n").first { $0.hasPrefix("▌ ") }.map(String.init) }
         let before = try #require(chosen())
         let other = try Store.open(at: a.store.path, clock: FixedClock(fixedNow))
         let anna = try #require(other.accountCount > 0 ? try? other.account(email: UIFixture.account("anna").email) : nil)

@@ -47,7 +47,7 @@ extension Driver {
     @Test("a visitor reports a post; the partner hides it with one key; the author sees why") func flow() throws {
         let d = Driver()
         d.press(.char("2"))
-        for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▶") && $0.contains("Gratis kinderkleding maat 98") }) { d.press(.down) }
+        for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▌") && $0.contains("Gratis kinderkleding maat 98") }) { d.press(.down) }
         d.press(.enter, .char("m"))
         #expect(d.screen.contains("Melden: Gratis kinderkleding maat 98"))
         d.focus("Reden")
@@ -105,7 +105,7 @@ extension Driver {
     @Test("a resident's profile is reported from their post") func profile() throws {
         let d = Driver()
         d.press(.char("2"))
-        for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▶") && $0.contains("Gratis kinderkleding maat 98") }) { d.press(.down) }
+        for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▌") && $0.contains("Gratis kinderkleding maat 98") }) { d.press(.down) }
         d.press(.enter, .char("m"))
         d.focus("Over")
         d.press(.right)
@@ -203,7 +203,7 @@ extension Driver {
         #expect(post.hiddenReason == ReportReason.unwanted.rawValue)
         d.logIn("fatima")
         d.press(.char("2"))
-        for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▶") && $0.contains("Gratis kinderkleding maat 98") }) { d.press(.down) }
+        for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▌") && $0.contains("Gratis kinderkleding maat 98") }) { d.press(.down) }
         d.press(.enter)
         #expect(d.screen.contains("Hidden by a moderator, reason: unwanted"))
     }
@@ -217,7 +217,7 @@ extension Driver {
         let anna = d.store.state.accounts.all.first { $0.email.hasPrefix("anna") }!
         let post = d.store.state.posts.all.first { $0.author == .resident(anna.id) }!
         d.press(.char("2"))
-        for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▶") && $0.contains(post.title) }) { d.press(.down) }
+        for _ in 0..<60 where !(d.grid.lines.contains { $0.contains("▌") && $0.contains(post.title) }) { d.press(.down) }
         d.press(.enter, .char("d"))
         #expect(d.app.hasModal && d.screen.contains(post.title) && d.screen.contains("verwijderen?"))
         d.press(.escape)

@@ -7,7 +7,7 @@ import TerminalKit
 extension Driver {
     /// Moves the Prikbord's selection to the post titled `title`.
     func select(_ title: String) {
-        for _ in 0..<60 where !(grid.lines.contains { $0.contains("▶") && $0.contains(title) }) { press(.down) }
+        for _ in 0..<60 where !(grid.lines.contains { $0.contains("▌") && $0.contains(title) }) { press(.down) }
     }
 }
 

@@ -27,10 +27,10 @@ import TerminalKit
         d.store.state.accounts.all.first { $0.email == UIFixture.account("anna").email }
     }
 
-    /// Presses Tab until the focused row (the one with "▶") contains `text`.
+    /// Presses Tab until the focused row (the one with "▌") contains `text`.
     static func focus(_ d: Driver, on text: String) {
         for _ in 0..<40 {
-            if d.grid.lines.contains(where: { $0.contains("▶") && $0.contains(text) }) { return }
+            if d.grid.lines.contains(where: { $0.contains("▌") && $0.contains(text) }) { return }
             d.press(.tab)
         }
         Issue.record("no row with \(text) got focus")
@@ -81,7 +81,7 @@ import TerminalKit
         #expect(Self.line(d, "Bezoeker").contains("Demo Anna de Vries"), "Openbaar: a visitor sees the name")
         Self.focus(d, on: "Openbaar")
         d.press(.left)
-        #expect(Self.line(d, "(•) Alleen buren") != "")
+        #expect(Self.line(d, "(x) Alleen buren") != "")
         #expect(Self.line(d, "Bezoeker").contains("anonieme bewoner"))
         #expect(Self.line(d, "Buur").contains("Demo Anna de Vries"))
         #expect(Self.line(d, "Andere wijk").contains("anonieme bewoner"))
@@ -128,7 +128,7 @@ import TerminalKit
         #expect(d.screen.contains("FOUT: Deze foto kan niet worden gebruikt: het is geen JPEG- of PNG-bestand."))
         #expect(Self.annaAccount(d)?.profile.photo == nil)
         #expect(d.screen.contains(".txt"), "the typed path is still there and has focus")
-        #expect(Self.line(d, "▶").contains("Foto (pad)"))
+        #expect(Self.line(d, "▌").contains("Foto (pad)"))
     }
 
     @Test("at 60×20 a reason too long for the message line is shown in full on the screen") func longReason() throws {
@@ -142,7 +142,7 @@ import TerminalKit
         d.press(.enter)
         let text = d.grid.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(text.contains("Deze foto kan niet worden gebruikt: het is geen JPEG- of PNG-bestand."))
-        #expect(Self.line(d, "▶").contains("Foto (pad)"), "the field the message is about stays in view")
+        #expect(Self.line(d, "▌").contains("Foto (pad)"), "the field the message is about stays in view")
     }
 
     @Test("a PNG is stored as the photo; emptying the field removes it") func photoSetAndRemoved() throws {
@@ -183,7 +183,7 @@ import TerminalKit
         let photosBefore = try FileManager.default.contentsOfDirectory(atPath: d.store.path + "/photos")
         var seen = Set<String>()
         for _ in 0..<60 {
-            let row = Self.line(d, "▶")
+            let row = Self.line(d, "▌")
             if !seen.insert(row).inserted { break }
             #expect(!row.contains("Foto") || row.contains("Foto weghalen"), "a focusable photo row: \(row)")
             d.press(.tab)
@@ -226,7 +226,7 @@ import TerminalKit
         Self.focus(d, on: "Opslaan")
         d.press(.enter)
         #expect(d.screen.contains("FOUT: Vul 'naam' in; dit veld is verplicht."))
-        #expect(Self.line(d, "▶").contains("Naam"))
+        #expect(Self.line(d, "▌").contains("Naam"))
         #expect(Self.annaAccount(d)?.profile.phone == "06-00 00 01 01", "nothing saved")
         Self.focus(d, on: "Telefoon")
         #expect(Self.line(d, "Telefoon").contains("06-12345678"))
@@ -356,6 +356,27 @@ import TerminalKit
         #expect(!d.screen.contains("  E-mailadres"))
         d.press(.pageUp, .pageUp)
         #expect(d.screen.contains("E-mailadres"))
+    }
+
+    @Test("regression (issue 25): scrolled, the cursor sits on the first line that came into view, not on the intro")
+    func myDataCursorFollowsScroll() throws {
+        let d = Self.anna()
+        d.press(.tab, .char("g"))
+        let intro = d.grid
+        let introCursor = try #require(intro.cursor)
+        #expect(intro.lines[introCursor.y].contains("Alles wat SociaalHus over je bewaart"))
+        for _ in 0..<3 {
+            d.press(.pageDown)
+            let g = d.grid
+            let cursor = try #require(g.cursor)
+            let line = g.lines[cursor.y]
+            #expect(!line.contains("Alles wat SociaalHus over je bewaart"), "\(g.text)")
+            // The first line of the data in view: just under the empty row that holds the position.
+            #expect(g.lines[cursor.y - 1].contains("/"), "\(g.text)")
+            #expect(cursor.x == introCursor.x && !line.trimmingCharacters(in: .whitespaces).isEmpty, "\(cursor) \(g.text)")
+        }
+        d.press(.home)
+        #expect(d.grid.cursor.map { d.grid.lines[$0.y].contains("Alles wat SociaalHus over je bewaart") } == true)
     }
 
     @Test("export writes a 0600 JSON file that parses and holds anna's e-mail") func export() throws {

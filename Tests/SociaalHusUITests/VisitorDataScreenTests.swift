@@ -29,7 +29,7 @@ import TerminalKit
     /// From the login screen to the address form, as a person would.
     static func openFromLogin(_ d: Driver) {
         d.press(.char("4"))
-        d.tabUntil("▶ [ " + d.app.ctx.t("Mijn gegevens als bezoeker", "My data as a visitor") + " ]")
+        d.tabUntil("▌ [ " + d.app.ctx.t("Mijn gegevens als bezoeker", "My data as a visitor") + " ]")
         d.press(.enter)
     }
 
@@ -141,11 +141,11 @@ import TerminalKit
         d.type(Self.address)
         d.press(.enter)
         for _ in 0..<2 {
-            d.tabUntil("▶ [ Nieuwe code sturen ]")
+            d.tabUntil("▌ [ Nieuwe code sturen ]")
             d.press(.enter)
             #expect(d.app.ctx.message?.text.hasSuffix("De vorige werkt niet meer.") == true)
         }
-        d.tabUntil("▶ [ Nieuwe code sturen ]")
+        d.tabUntil("▌ [ Nieuwe code sturen ]")
         d.press(.enter)
         #expect(d.app.ctx.message == StatusMessage("In dit venster zijn al 3 codes gevraagd. Probeer het over 60 minuten opnieuw, of vraag het aan de balie van het Sociaal Hus.", isError: true))
     }
@@ -195,12 +195,12 @@ import TerminalKit
         d.press(.char("5"), .char("g"))
         #expect(d.screen.contains("Bezoeker aan de balie"))
         d.type(Self.address)
-        d.tabUntil("▶ [ Gegevens openen ]")
+        d.tabUntil("▌ [ Gegevens openen ]")
         d.press(.enter)
         #expect(d.screen.contains("Zet het vinkje pas als je het identiteitsbewijs"))
-        d.tabUntil("▶ [ ] Identiteit en adres gecontroleerd")
+        d.tabUntil("▌ [ ] Identiteit en adres gecontroleerd")
         d.press(.char(" "))
-        d.tabUntil("▶ [ Gegevens openen ]")
+        d.tabUntil("▌ [ Gegevens openen ]")
         d.press(.enter)
         #expect(d.screen.contains("VISITOR-CANARY"))
         d.press(.char("d"), .char("j"))

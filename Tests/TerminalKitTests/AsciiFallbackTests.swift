@@ -4,10 +4,38 @@ import Testing
 
 /// Issue 15, part 2: ASCII stand-ins where UTF-8 is not available, brackets where underline is not.
 @Suite struct AsciiFallbackTests {
-    @Test("the screens' marks have their stand-ins", arguments: [("▶", ">"), ("•", "*"), ("—", "-"), ("│", "|"), ("─", "-"), ("↓", "v"), ("↑", "^"),
-                                                                 ("┌", "+"), ("é", "e"), ("ë", "e"), ("␛", "^"), ("a", "a"), ("日", "?")])
+    @Test("the screens' marks have their stand-ins", arguments: [("▌", ">"), ("▶", ">"), ("‹", "<"), ("›", ">"), ("»", "|"), ("•", "*"), ("—", "-"),
+                                                                 ("│", "|"), ("─", "_"), ("↓", "v"), ("↑", "^"), ("┌", " "), ("└", "|"), ("…", "."),
+                                                                 ("é", "e"), ("ë", "e"), ("␛", "^"), ("a", "a"), ("日", "?")])
     func marks(text: String, ascii: String) {
         #expect(AsciiFallback.ascii(text) == ascii)
+    }
+
+    @Test("regression (issue 25): without UTF-8 the message line's mark and the focus marker differ")
+    func messageMarkIsNotFocusMarker() {
+        #expect(AsciiFallback.ascii("»") != AsciiFallback.ascii("▌"))
+        #expect(AsciiFallback.ascii("»") != AsciiFallback.ascii("▶"))
+    }
+
+    @Test("regression (issue 25): a box in ASCII is drawn with marks Fenrir does not read aloud at its default level ('-' is 'dash', '+' 'plus')")
+    func quietBoxRules() {
+        for rule in ["─", "│", "┌", "┐", "└", "┘"] {
+            #expect(!"+-*~$@/\\".contains(AsciiFallback.ascii(rule)), "\(rule) -> \(AsciiFallback.ascii(rule))")
+        }
+    }
+
+    @Test("ASCII when asked, without a UTF-8 locale, or on a terminal type that shows only ASCII (issue 25)", arguments: [
+        (false, true, "xterm-256color", false), (false, true, "tmux-256color", false), (false, true, "screen", false),
+        (false, true, "linux", false),           // the Linux console in UTF-8 mode: its font has the rules, blocks and accents
+        (false, true, nil, false), (false, true, "", false),
+        (false, true, "vt100", true), (false, true, "vt220", true), (false, true, "VT102", true), (false, true, "vt100-am", true),
+        (false, true, "vt52", true), (false, true, "dumb", true), (false, true, "ansi", true),
+        (false, true, "vte-256color", false),    // not the DEC VT family, a UTF-8 terminal
+        (true, true, "xterm-256color", true),    // --ascii
+        (false, false, "xterm-256color", true),  // a locale without UTF-8
+    ] as [(Bool, Bool, String?, Bool)])
+    func decision(asked: Bool, utf8: Bool, term: String?, ascii: Bool) {
+        #expect(AsciiFallback.isNeeded(asked: asked, localeIsUTF8: utf8, term: term) == ascii)
     }
 
     @Test("any grid becomes all ASCII, of the same size, with ASCII cells kept and a wide character's right half blank (seeded)")

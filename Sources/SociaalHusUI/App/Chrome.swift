@@ -73,6 +73,9 @@ enum Chrome {
     @discardableResult
     static func drawHelp(into g: inout Grid, bindings: [Binding<Action>], title: String, offset: Int, lang: LanguageText) -> Int {
         var lines: [(String, StyleRole)] = []
+        // What a screen reader or plain mode reads: one short line per key ("Tab/↓: Volgend veld"),
+        // not the drawn rows padded into columns (joined, a form's help was one line of ~700).
+        var spoken: [String] = []
         var groups: [String] = []
         for b in bindings where !groups.contains(b.group) { groups.append(b.group) }
         let box = Rect(x: 2, y: 2, width: g.size.cols - 4, height: g.size.rows - 4)
@@ -81,7 +84,9 @@ enum Chrome {
         let keyColumn = min(16, max(textWidth / 3, 6))
         for group in groups {
             lines.append((group, .header))
+            spoken.append(group)
             for b in bindings where b.group == group {
+                spoken.append(b.keyText(english: lang.language == .english) + ": " + b.help)
                 let keys = TextWidth.wrap(b.keyText(english: lang.language == .english), to: keyColumn)
                 let help = TextWidth.wrap(b.help, to: max(textWidth - keyColumn - 3, 8))
                 for k in 0..<max(keys.count, help.count) {
@@ -91,7 +96,7 @@ enum Chrome {
             }
         }
         let inner = frame(into: &g, box, title: lang.t("Help: ", "Help: ") + title)
-        g.outline.append(.dialog(title: lang.t("Help: ", "Help: ") + title, lines: lines.map(\.0)))
+        g.outline.append(.dialog(title: lang.t("Help: ", "Help: ") + title, lines: spoken))
         let visible = inner.height - 1
         let start = min(offset, max(lines.count - visible, 0))
         for (i, line) in lines.dropFirst(start).prefix(visible).enumerated() {
@@ -113,10 +118,13 @@ enum Chrome {
         g.cursor = (inner.x + 1, inner.y + lines.count)
     }
 
-    /// Draws a box with a title and returns its inside.
+    /// Draws a box with a title and returns its inside. The rows the box covers are blanked
+    /// across the whole width: a screen reader reads a screen line by line, and the list left and
+    /// right of a box would be read on the same line as its text (issue 25). The rules are
+    /// box-drawing characters, which espeak-ng, Fenrir and speech-dispatcher do not speak.
     @discardableResult
     static func frame(into g: inout Grid, _ r: Rect, title: String) -> Rect {
-        g.fill(r, role: .normal)
+        g.fill(Rect(x: 0, y: r.y, width: g.size.cols, height: r.height), role: .normal)
         let top = "┌" + String(repeating: "─", count: max(r.width - 2, 0)) + "┐"
         let bottom = "└" + String(repeating: "─", count: max(r.width - 2, 0)) + "┘"
         g.put(top, x: r.x, y: r.y, role: .title)

@@ -94,8 +94,20 @@ public struct KeyMap: Sendable, Equatable {
                 problems.append(Problem(line: line, nl: "\(first) staat al op regel \(earlier.line)", en: "\(first) is already on line \(earlier.line)"))
                 continue
             }
-            let keys = words.dropFirst().map { (String($0), key(named: String($0))) }
-            if let unknown = keys.first(where: { $0.1 == nil || fixed.contains($0.1!) }) {
+            var keys = words.dropFirst().map { (String($0), key(named: String($0))) }
+            let isFixed: ((String, Key?)) -> Bool = { $0.1.map(fixed.contains) == true }
+            if keys.contains(where: isFixed) {
+                // "quit Ctrl-C" says what is true: Ctrl-C always quits, so it is left as it is and
+                // the line's other keys (if any) move quit. Another action cannot have it.
+                guard action == .quit else {
+                    problems.append(Problem(line: line, nl: "Ctrl-C stopt altijd het programma en kan niet bij \(first); kies een andere toets",
+                                            en: "Ctrl-C always quits and cannot be \(first)'s; choose another key"))
+                    continue
+                }
+                keys.removeAll(where: isFixed)
+                if keys.isEmpty { continue }
+            }
+            if let unknown = keys.first(where: { $0.1 == nil }) {
                 problems.append(Problem(line: line, nl: "onbekende toets '\(unknown.0)' (bijv. w, W, F2, Ctrl-Q, Enter, Esc, Tab, PgDn, Home, Spatie)",
                                         en: "unknown key '\(unknown.0)' (e.g. w, W, F2, Ctrl-Q, Enter, Esc, Tab, PgDn, Home, Space)"))
                 continue
@@ -128,11 +140,18 @@ public struct KeyMap: Sendable, Equatable {
         return (map, problems.sorted { $0.line < $1.line })
     }
 
-    /// `bindings` with the rebound actions' keys.
+    /// The keys `action` has now: its own from the keys file, else its default ones (the first
+    /// is the one to name, as in "j, k, q, ?").
+    public func keys(for action: Action) -> [Key] {
+        keys[action] ?? Self.defaults.first { $0.0 == action }?.1 ?? []
+    }
+
+    /// `bindings` with the rebound actions' keys. The Ctrl-C row keeps its key: after "quit Q"
+    /// the help shows Q for quit and Ctrl-C, as ever, for quitting at once.
     public func apply(_ bindings: [Binding<Action>]) -> [Binding<Action>] {
         guard !keys.isEmpty else { return bindings }
         return bindings.map { b in
-            guard let k = keys[b.action] else { return b }
+            guard let k = keys[b.action], !b.keys.allSatisfy(Self.fixed.contains) else { return b }
             var b = b
             b.keys = k
             return b

@@ -13,7 +13,7 @@ public struct FormField {
         case toggle(Bool)
         /// One of several options, shown side by side.
         case choice(options: [String], selected: Int)
-        /// One of many options, showing only the chosen one ("◀ geldzaken ▶ 3/8"); for long lists.
+        /// One of many options, showing only the chosen one ("‹ geldzaken › 3/8"); for long lists.
         case cycle(options: [String], selected: Int)
         /// A button that is pressed with Enter.
         case button
@@ -268,6 +268,13 @@ public struct Form {
 
     // MARK: Drawing
 
+    /// The chosen option's mark, read aloud as the letter ("iks", "ex") by espeak-ng and by Fenrir
+    /// at every punctuation level: "(•)" was silent, so the choice was not heard (issue 25, part
+    /// 3). It matches the tick box's "[x]", and is ASCII, so it needs no stand-in.
+    static let chosenMark = "(x)"
+    /// The other options' mark: silent (Fenrir "some", espeak-ng), so only the chosen one is marked aloud.
+    static let otherMark = "( )"
+
     /// Width the options of a choice need side by side.
     static func choiceWidth(_ options: [String]) -> Int {
         options.reduce(0) { $0 + 4 + TextWidth.width($1) + 2 } - 2
@@ -289,7 +296,7 @@ public struct Form {
         }
     }
 
-    /// Draws the form; the focused row carries a "▶" marker as well as the focus style. Rows
+    /// Draws the form; the focused row carries the list's marker ("▌") as well as the focus style. Rows
     /// scroll so the whole focused field (and its error) is visible.
     public mutating func render(into g: inout Grid, area: Rect) {
         guard area.height > 0, area.width > 2, !fields.isEmpty else { return }
@@ -306,7 +313,7 @@ public struct Form {
             guard y < area.maxY else { break }
             let f = fields[i]
             let focused = i == focus
-            let marker = focused ? "▶ " : "  "
+            let marker = focused ? ListView.marker + " " : "  "
             if case .note = f.kind {} else { g.put(marker, x: area.x, y: y, role: focused ? .focus : .normal) }
             let x = area.x + 2
             let labelRole: StyleRole = focused ? .focus : .normal
@@ -335,7 +342,7 @@ public struct Form {
                 } else {
                     var cx = x + used
                     for (k, o) in options.enumerated() {
-                        let text = (k == selected ? "(•) " : "( ) ") + o + "  "
+                        let text = (k == selected ? Self.chosenMark : Self.otherMark) + " " + o + "  "
                         if focused && k == selected { g.cursor = (cx + 1, y) }
                         cx += g.put(text, x: cx, y: y, role: k == selected ? .selected : .normal, maxWidth: area.x + area.width - cx)
                     }
@@ -379,12 +386,14 @@ public struct Form {
         }
     }
 
-    /// "◀ Hertme ▶ 4/4": one option with its place; the value is cut before the place is.
+    /// "‹ Hertme › 4/4": one option with its place; the value is cut before the place is. The
+    /// single angle quotes are in no speech dictionary ("◀ ▶" were read as "knop voor
+    /// terugspoelen … knop voor afspelen"), so a screen reader says "Hertme 4 slash 4".
     private func drawCycle(_ options: [String], _ selected: Int, into g: inout Grid, x: Int, y: Int, width: Int, focused: Bool) {
         let value = options.indices.contains(selected) ? options[selected] : ""
-        let place = " ▶ \(selected + 1)/\(options.count)"
+        let place = " › \(selected + 1)/\(options.count)"
         let room = max(width - 2 - TextWidth.width(place), 1)
-        g.put("◀ " + TextWidth.truncate(value, to: room) + place, x: x, y: y, role: .selected, maxWidth: max(width, 1))
+        g.put("‹ " + TextWidth.truncate(value, to: room) + place, x: x, y: y, role: .selected, maxWidth: max(width, 1))
         if focused { g.cursor = (min(x + 2, g.size.cols - 1), y) }
     }
 }

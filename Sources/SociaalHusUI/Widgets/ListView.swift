@@ -24,8 +24,20 @@ public struct ListRow {
     }
 }
 
-/// Draws a list with a "▶" marker and reverse video on the selected row, and the cursor on it.
+/// Draws a list with a "▌" marker and reverse video on the selected row, and the cursor on it.
 public enum ListView {
+    /// The selected row's mark: seen without colour, said by no screen reader (issue 25, part 3).
+    /// "▶" was read as "knop voor afspelen" by espeak-ng; ">" is "groter dan" in
+    /// speech-dispatcher from its level "some"; the left half block is in no speech dictionary
+    /// (espeak-ng, Fenrir, speech-dispatcher) and in the Linux console's font. Its ASCII stand-in
+    /// is ">". `FullScreenGlyphTests` keeps the measurements.
+    public static let marker = "▌"
+
+    /// `text` after `mark`, ended with "…" when it does not fit in `width` cells: a cut row says so.
+    static func fitted(_ mark: String, _ text: String, width: Int) -> String {
+        TextWidth.truncate(mark + text, to: width)
+    }
+
     /// Draws `rows`; `selectedRow` is the index of the selected row in `rows`.
     public static func draw(_ rows: [ListRow], selectedRow: Int?, state: inout ListState, into g: inout Grid, area: Rect, emptyText: String) {
         draw(count: rows.count, row: { rows[$0] }, selectedRow: selectedRow, state: &state, into: &g, area: area, emptyText: emptyText)
@@ -60,13 +72,13 @@ public enum ListView {
             let y = area.y + i - s.offset
             g.outline.append(row.isHeading ? .heading(row.text) : .row(row.text, number: itemNumber.map { $0(i) } ?? i + 1, selected: i == selectedRow))
             if row.isHeading {
-                g.put(row.text, x: area.x, y: y, role: .header, maxWidth: area.width)
+                g.put(fitted("", row.text, width: area.width), x: area.x, y: y, role: .header, maxWidth: area.width)
             } else if i == selectedRow {
                 g.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selected)
-                g.put("▶ " + row.text, x: area.x, y: y, role: .selected, maxWidth: area.width)
+                g.put(fitted(marker + " ", row.text, width: area.width), x: area.x, y: y, role: .selected, maxWidth: area.width)
                 g.cursor = (area.x, y)
             } else {
-                g.put("  " + row.text, x: area.x, y: y, role: .normal, maxWidth: area.width)
+                g.put(fitted("  ", row.text, width: area.width), x: area.x, y: y, role: .normal, maxWidth: area.width)
             }
         }
         if overflow && area.height > 1 {

@@ -12,7 +12,7 @@ enum InterfaceCommand {
     /// Runs the interface; returns the exit status (128 + the signal that ended the session).
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws -> Int32 {
         let demo = args.flag("demo")
-        let ascii = args.flag("ascii")
+        let askedAscii = args.flag("ascii")
         let plainAsked = args.flag("plain")
         let shared = args.flag("shared")
         let themeName = args.value("theme") ?? "standaard"
@@ -42,6 +42,8 @@ enum InterfaceCommand {
             throw CLIError.noTerminal
         }
         let capability = CursesTerminal.capability
+        // ASCII when asked, without a UTF-8 locale, or on a terminal type (vt100) that shows no more.
+        let ascii = AsciiFallback.isNeeded(asked: askedAscii, localeIsUTF8: CursesTerminal.localeIsUTF8, term: ctx.environment["TERM"])
         let plain = plainAsked || capability != .addressable
         // Closed conversations past the retention period go before anyone can look.
         try store.eraseExpiredIntakes()
@@ -72,7 +74,7 @@ enum InterfaceCommand {
                 Console.out(ctx.t("Het terminaltype '\(TextSanitizer.sanitize(term))' (TERM) is hier onbekend, dus gebruikt SociaalHus gewone tekst. Voor het volledige scherm: start opnieuw met bijvoorbeeld TERM=xterm-256color.",
                                   "The terminal type '\(TextSanitizer.sanitize(term))' (TERM) is not known here, so SociaalHus uses plain text. For the full screen, start again with, for example, TERM=xterm-256color."))
             }
-            PlainRunner(app: app, ascii: ascii || !CursesTerminal.localeIsUTF8).run()
+            PlainRunner(app: app, ascii: ascii).run()
             return 0
         }
         let terminal: CursesTerminal

@@ -69,7 +69,7 @@ final class DeleteAccountScreen: Screen {
             y += 1
         }
         // The one element on this screen is the button; the cursor sits on it.
-        g.put("▶ [ " + ctx.t("Definitief verwijderen", "Delete for good") + " ]", x: area.x, y: y, role: .focus, maxWidth: area.width)
+        g.put(ListView.marker + " [ " + ctx.t("Definitief verwijderen", "Delete for good") + " ]", x: area.x, y: y, role: .focus, maxWidth: area.width)
         g.cursor = (x: min(area.x + 2, g.size.cols - 1), y: y)
     }
 

@@ -52,6 +52,9 @@ struct MyDataLines {
         for (i, line) in lines.dropFirst(offset).prefix(height).enumerated() {
             g.put(line.text, x: x, y: y + i, role: line.role, maxWidth: width)
         }
+        // Scrolled, the cursor goes to the first line that came into view: a screen reader that
+        // follows the cursor reads it, where on the intro line it read nothing new (issue 25).
+        if offset > 0 { g.cursor = (x, y) }
         if lines.count > height {
             let more = "\(offset + 1)–\(min(offset + height, lines.count))/\(lines.count)"
             // On the empty row above the data, so it never covers a line of it.
