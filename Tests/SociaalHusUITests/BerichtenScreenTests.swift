@@ -35,7 +35,7 @@ import TerminalKit
         d.press(.enter)
         // Both problems at once, each under its field; focus on the first.
         #expect(d.screen.contains("! 'bas@' is geen geldig e-mailadres"))
-        #expect(d.screen.contains("FOUT: 2 velden kloppen nog niet: je e-mailadres, bericht"))
+        #expect(d.screen.contains("FOUT: 2 velden kloppen nog niet: Je e-mail, Bericht"))
         #expect(d.screen.contains("Bezoeker Bas"), "what was typed stays")
         d.focus("Je e-mail")
         d.type("example.org")

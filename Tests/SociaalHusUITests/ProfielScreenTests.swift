@@ -225,7 +225,7 @@ import TerminalKit
         d.type("06-12345678")
         Self.focus(d, on: "Opslaan")
         d.press(.enter)
-        #expect(d.screen.contains("FOUT: Vul 'naam' in; dit veld is verplicht."))
+        #expect(d.screen.contains("FOUT: Vul 'Naam' in; dit veld is verplicht."))
         #expect(Self.line(d, "▌").contains("Naam"))
         #expect(Self.annaAccount(d)?.profile.phone == "06-00 00 01 01", "nothing saved")
         Self.focus(d, on: "Telefoon")

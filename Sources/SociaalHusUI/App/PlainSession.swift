@@ -539,7 +539,9 @@ public final class PlainSession {
             write(text.hasPrefix("» ") ? String(text.dropFirst(2)) : text)
         }
         if let dialog, dialog != lastDialog, case .dialog(let dt, let lines) = dialog {
-            write(dt + ": " + lines.joined(separator: " "))
+            // A line each, as on screen: the help is a key a line, not one long sentence.
+            write(dt.last.map { "?!.:".contains($0) } == true ? dt : dt + ":")
+            lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.forEach(write)
         } else if newScreen {
             writeScreen(title: title, outline: outline, position: position, focus: focus)
         } else if let focus {
@@ -583,7 +585,7 @@ public final class PlainSession {
         if content { return grid.outline }
         let lines = grid.lines.dropFirst().prefix(max(grid.size.rows - 3, 0)).map { line -> String in
             var l = line.trimmingCharacters(in: .whitespaces)
-            if l.hasPrefix("▶ ") { l = String(l.dropFirst(2)) }
+            if l.hasPrefix(ListView.marker + " ") { l = String(l.dropFirst(2)) }
             return l
         }.filter { !$0.isEmpty }
         return lines.map { OutlineItem.text($0) } + grid.outline
