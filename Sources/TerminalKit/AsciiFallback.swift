@@ -55,20 +55,14 @@ public enum AsciiFallback {
         return g
     }
 
-    /// `grid` with every input field's extent visible without underline: its empty cells as "."
-    /// and, where the cell before or after it is blank, "[" and "]" around it.
+    /// `grid` with every input field's extent visible without underline: its empty cells as "_",
+    /// an underline drawn in text. Not "[....]": a console screen reader (Fenrir) read that as
+    /// "left bracket, 26 dot" at every field (issue 25); it passes "_" over at its usual
+    /// punctuation level.
     public static func bracketFields(_ grid: Grid) -> Grid {
         var g = grid
         for y in 0..<g.size.rows {
-            var x = 0
-            while x < g.size.cols {
-                guard g[x, y].role == .input else { x += 1; continue }
-                let start = x
-                while x < g.size.cols, g[x, y].role == .input { x += 1 }
-                for i in start..<x where g[i, y].text == " " { g[i, y].text = "." }
-                if start > 0, g[start - 1, y].text == " " { g[start - 1, y] = Cell(text: "[", role: .normal) }
-                if x < g.size.cols, g[x, y].text == " " { g[x, y] = Cell(text: "]", role: .normal) }
-            }
+            for x in 0..<g.size.cols where g[x, y].role == .input && g[x, y].text == " " { g[x, y].text = "_" }
         }
         return g
     }

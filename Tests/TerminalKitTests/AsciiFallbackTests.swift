@@ -59,17 +59,18 @@ import Testing
         }
     }
 
-    @Test("a field's extent shows without underline: dots inside, brackets on the blank cells beside it")
+    @Test("a field's extent shows without underline: its empty cells as '_', nothing a screen reader reads as punctuation")
     func brackets() {
         var g = Grid(size: Size(cols: 20, rows: 1))
         g.put("Naam:", x: 0, y: 0)
         g.fill(Rect(x: 7, y: 0, width: 8, height: 1), role: .input)
         g.put("Anna", x: 7, y: 0, role: .input)
         let b = AsciiFallback.bracketFields(g)
-        #expect(b.lines[0] == "Naam: [Anna....]    ")
-        // A field at the screen's edge is not bracketed past it.
+        #expect(b.lines[0] == "Naam:  Anna____     ")
+        // (Fenrir read "[Anna....]" as "left bracket Anna 4 dot".)
+        #expect(!b.lines[0].contains("[") && !b.lines[0].contains("."))
         var edge = Grid(size: Size(cols: 4, rows: 1))
         edge.fill(Rect(x: 0, y: 0, width: 4, height: 1), role: .input)
-        #expect(AsciiFallback.bracketFields(edge).lines[0] == "....")
+        #expect(AsciiFallback.bracketFields(edge).lines[0] == "____")
     }
 }
