@@ -108,4 +108,17 @@ import TerminalKit
         let (s, _) = PlainSessionTests.session(d)
         #expect(s.intro().contains("(J, k, Q;"), "\(s.intro())")
     }
+
+    @Test("regression: a form's summary names every field, the focused one too, and the questions start at field 1")
+    func formSummary() {
+        let d = Driver()
+        d.logIn("anna")
+        let (s, lines) = PlainSessionTests.session(d)
+        s.start()
+        s.handle(line: "!profiel")
+        let said = lines.all.drop { !$0.hasPrefix("Profiel, formulier met 17 velden.") }
+        #expect(said.contains("Naam: Demo Anna de Vries."), "the field asked first is in the summary too")
+        #expect(said.contains("Wie ziet je: Openbaar."))
+        #expect(said.last?.hasPrefix("Veld 1 van 17: Naam") == true, "\(said.suffix(1))")
+    }
 }
