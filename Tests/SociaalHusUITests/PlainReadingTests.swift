@@ -121,4 +121,32 @@ import TerminalKit
         #expect(said.contains("Wie ziet je: Openbaar."))
         #expect(said.last?.hasPrefix("Veld 1 van 17: Naam") == true, "\(said.suffix(1))")
     }
+
+    @Test("on a 24-row terminal no answer is longer than the terminal: the help and a long form's summary come a page at a time")
+    func answersFitTheTerminal() {
+        let d = Driver()
+        d.logIn("anna")
+        let lines = PlainSessionTests.Lines()
+        var answers: [[String]] = []
+        let s = PlainSession(app: d.app) { lines.all.append($0) }
+        s.terminal = Size(cols: 80, rows: 24)
+        func say(_ line: String) {
+            let before = lines.all.count
+            s.handle(line: line)
+            answers.append(Array(lines.all[before...]))
+        }
+        s.start()
+        #expect(lines.all.count <= 23)
+        say("!profiel")
+        #expect(answers.last!.count <= 23 && answers.last!.last?.hasPrefix("Nog ") == true, "\(answers.last!)")
+        // The rest up to the question, then an empty line answers it (keeps the name).
+        for _ in 0..<3 where answers.last!.last?.hasPrefix("Nog ") == true { say("") }
+        // (The question is broken over lines at spaces: its start is among the last three.)
+        #expect(answers.last!.suffix(3).contains { $0.hasPrefix("Veld 1 van 17: Naam") }, "\(answers.last!)")
+        say("")
+        #expect(answers.last!.suffix(3).contains { $0.hasPrefix("Veld 2 van 17: Wijk") }, "\(answers.last!)")
+        say("!?")
+        #expect(answers.last!.first == "Toetsen van Profiel:" && answers.last!.count <= 23)
+        #expect(answers.allSatisfy { $0.count <= 23 && $0.allSatisfy { $0.count < 80 } }, "every answer fits 80×24")
+    }
 }

@@ -59,8 +59,34 @@ public final class PlainSession {
 
     private func write(_ line: String) {
         written += 1
-        guard let terminal, terminal.cols > 1 else { return output(line) }
-        for piece in TextWidth.wrap(line, to: terminal.cols - 1) { output(piece) }
+        let pieces = terminal.map { $0.cols > 1 ? TextWidth.wrap(line, to: $0.cols - 1) : [line] } ?? [line]
+        if collecting != nil { collecting! += pieces } else { pieces.forEach(output) }
+    }
+
+    /// The lines of one answer while it is made: written when done, a terminal's height at a time.
+    private var collecting: [String]?
+    /// What did not fit on the terminal: the next empty line writes it (issue 25: the help and a
+    /// form's summary scrolled their first lines away before a screen reader read them).
+    private var held: [String] = []
+
+    /// Makes one answer with `body`, then writes it: whole through a pipe; on a terminal as much
+    /// as fits, the rest held back with how many lines are left.
+    private func respond(_ body: () -> Void) {
+        collecting = []
+        body()
+        let lines = collecting ?? []
+        collecting = nil
+        held = []
+        show(lines)
+    }
+
+    /// Writes `lines`, on a terminal no more than fit above the line being typed.
+    private func show(_ lines: [String]) {
+        guard let terminal, lines.count > terminal.rows - 1, terminal.rows > 3 else { return lines.forEach(output) }
+        let room = terminal.rows - 2
+        lines.prefix(room).forEach(output)
+        held = Array(lines.dropFirst(room))
+        output(t("Nog \(held.count) regels; Enter voor meer.", "\(held.count) more lines; Enter for more."))
     }
 
     /// The rows `line` takes on the terminal (1 through a pipe).
@@ -82,6 +108,10 @@ public final class PlainSession {
     /// Writes the first screen, then how plain mode works: the first item comes first, so it is
     /// heard within seconds (issue 25: the intro once took 26 seconds of speech before it).
     public func start() {
+        respond(begin)
+    }
+
+    private func begin() {
         let message = app.render(size: Self.size).outline.compactMap { item -> String? in
             if case .message(let text, _) = item { return text } else { return nil }
         }.first
@@ -109,10 +139,18 @@ public final class PlainSession {
 
     /// Handles one typed line.
     public func handle(line raw: String) {
-        let before = written
-        perform(line: raw)
-        // Every line gets an answer: when nothing changed, say where you are.
-        if written == before && app.running { whereAmI(app.render(size: Self.size), nothingChanged: true) }
+        if raw.trimmingCharacters(in: CharacterSet(charactersIn: "\r\n")).isEmpty, !held.isEmpty {
+            // The rest of an answer that did not fit.
+            let rest = held
+            held = []
+            return show(rest)
+        }
+        respond {
+            let before = written
+            perform(line: raw)
+            // Every line gets an answer: when nothing changed, say where you are.
+            if written == before && app.running { whereAmI(app.render(size: Self.size), nothingChanged: true) }
+        }
     }
 
     private func perform(line raw: String) {
