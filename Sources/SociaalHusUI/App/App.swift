@@ -86,6 +86,10 @@ public final class App {
     /// The screen in front.
     public var current: Screen { currentStack.last! }
 
+    /// How many sessions have ended (logged out by key, idle or elsewhere; helping "namens"
+    /// over): the run loop clears the terminal, scrollback included, when it changes.
+    public private(set) var sessionsEnded = 0
+
     /// True when the screen in front is its tab's first (nothing to go back to).
     var isFirstScreen: Bool { currentStack.count == 1 }
 
@@ -399,6 +403,7 @@ public final class App {
     }
 
     private func logOutNow() {
+        sessionsEnded += 1
         suspendAll()
         // Logging out ends helping too (the desk member's own session with it).
         if let o = ctx.onBehalf { try? ctx.store.endOnBehalf(o, .logout) }
@@ -413,6 +418,7 @@ public final class App {
     /// the resident's log, and the desk member's own session comes back on the Intake tab.
     private func endOnBehalfNow(_ how: OnBehalf.Ending) {
         guard let o = ctx.onBehalf else { return }
+        sessionsEnded += 1
         suspendAll()
         try? ctx.store.endOnBehalf(o, how)
         ctx.onBehalf = nil
