@@ -155,9 +155,15 @@ public final class App {
     /// Handles one key press. A message it leaves on the message line takes the cursor for the
     /// next frame; any other key gives the cursor back to the focused element.
     public func handle(_ key: Key) {
-        // A resize is not a key of the person's: whatever holds the cursor keeps it.
-        if key == .resize { lastKey = ctx.now; return }
         let before = ctx.message
+        if key == .resize {
+            // Not a key of the person's: whatever holds the cursor keeps it (a session ended
+            // elsewhere is still noticed, as at any key).
+            lastKey = ctx.now
+            endSessionIfRevoked()
+            noteNewMessage(since: before)
+            return
+        }
         messageCleared = false
         handleKeyPress(key)
         cursorOnMessage = ctx.message != nil && (messageCleared || ctx.message != before)
