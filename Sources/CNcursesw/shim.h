@@ -33,6 +33,21 @@ static inline int cn_can_address_cursor(void) {
     del_curterm(cur_term);
     return ok;
 }
+/* A copy of the terminfo string `cap` ("clear", "E3") of the terminal TERM names, read without
+ * starting curses (plain mode); 0 when it has none or TERM is unknown. The caller frees it. */
+static inline char *cn_terminfo_string(const char *cap) {
+    int err = 0;
+    if (setupterm(NULL, 1, &err) != OK) return 0;
+    char *s = tigetstr(cap);
+    char *copy = (s != 0 && s != (char *)-1) ? strdup(s) : 0;
+    del_curterm(cur_term);
+    return copy;
+}
+/* The terminfo string `cap` of the terminal curses runs on; 0 when it has none. */
+static inline const char *cn_curses_string(const char *cap) {
+    char *s = tigetstr(cap);
+    return (s != 0 && s != (char *)-1) ? s : 0;
+}
 /* True when the locale set by setlocale(LC_ALL, "") writes UTF-8. */
 static inline int cn_locale_is_utf8(void) {
     const char *c = nl_langinfo(CODESET);

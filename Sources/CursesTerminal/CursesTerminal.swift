@@ -1,6 +1,9 @@
 import CNcursesw
 import Foundation
 import TerminalKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The one place that talks to ncurses: shows grids (only changed cells), places the cursor on
 /// the focused element, reads keys, and always gives the terminal back.
@@ -89,11 +92,62 @@ public final class CursesTerminal: Terminal {
         return s == 0 ? nil : s
     }
 
+    /// Clears the screen and the terminal's own scrollback before curses lets go: on a terminal
+    /// without an alternate screen (the Linux console, vt100) endwin left the last frame, the
+    /// resident's name in it, on screen and in the scrollback.
     public func close() {
         guard !closed else { return }
+        forget()
         closed = true
         endwin()
         cn_release_terminal()
+    }
+
+    /// Clears the screen (curses' clear: the terminal's `clear` at the next refresh) and then
+    /// the scrollback with terminfo's `E3` where the terminal has it; in that order, because
+    /// some terminals (tmux, VTE) scroll a cleared screen into the scrollback.
+    public func forget() {
+        guard !closed else { return }
+        clear()
+        refresh()
+        if let e3 = cn_curses_string("E3") {
+            fflush(nil)
+            Self.writeOut(Self.withoutPadding(String(cString: e3)))
+        }
+        previous = nil
+    }
+
+    /// What writes, to the terminal TERM names, a clear screen followed by a clear scrollback
+    /// (terminfo `clear`, then `E3` where it has it), read without starting curses; nil when it
+    /// has no `clear` (TERM=dumb, an unknown TERM). For plain mode, on a terminal only.
+    public static func forgetSequence() -> String? {
+        guard let clear = cn_terminfo_string("clear") else { return nil }
+        defer { free(clear) }
+        var text = withoutPadding(String(cString: clear))
+        if let e3 = cn_terminfo_string("E3") {
+            text += withoutPadding(String(cString: e3))
+            free(e3)
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// Writes straight to standard output, past curses (whose buffer `refresh` has emptied).
+    private static func writeOut(_ text: String) {
+        var text = text
+        text.withUTF8 { p in
+            var off = 0
+            while off < p.count {
+                let n = Glibc.write(STDOUT_FILENO, p.baseAddress! + off, p.count - off)
+                if n <= 0 { return }
+                off += n
+            }
+        }
+    }
+
+    /// A terminfo string without its padding ("$<50>" in vt100's clear): delays are for
+    /// terminals at 9600 baud, and written as text they would show.
+    static func withoutPadding(_ s: String) -> String {
+        s.replacingOccurrences(of: #"\$<[0-9.*/]*>"#, with: "", options: .regularExpression)
     }
 
     deinit { close() }

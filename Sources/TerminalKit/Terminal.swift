@@ -8,10 +8,15 @@ public protocol Terminal: AnyObject {
     func readKey(timeoutMilliseconds: Int) -> Key?
     /// The signal that asked the session to end (a dropped connection, SIGTERM), if one did.
     var endedBySignal: Int32? { get }
+    /// Clears the screen and, where the terminal can, its scrollback; the next grid is drawn
+    /// whole. Called when a session ends, so a shared terminal keeps nothing of the person.
+    func forget()
 }
 
 extension Terminal {
     public var endedBySignal: Int32? { nil }
+    /// A terminal that keeps no scrollback (one in memory) has nothing more to clear.
+    public func forget() {}
 }
 
 extension Size {
@@ -40,6 +45,8 @@ public final class HeadlessTerminal: Terminal {
     public private(set) var last: Grid?
     /// How many times a grid was presented.
     public private(set) var presentCount = 0
+    /// How many times the screen and scrollback were cleared (`forget`).
+    public private(set) var forgetCount = 0
 
     /// Creates a headless terminal of a size.
     public init(size: Size = .standard) { self.size = size }
@@ -51,5 +58,10 @@ public final class HeadlessTerminal: Terminal {
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         keys.isEmpty ? nil : keys.removeFirst()
+    }
+
+    public func forget() {
+        forgetCount += 1
+        last = nil
     }
 }

@@ -1,3 +1,4 @@
+import CursesTerminal
 import Foundation
 import SociaalHusUI
 import TerminalKit
@@ -15,7 +16,24 @@ struct PlainRunner {
 
     func run() {
         let ascii = self.ascii
+        // A shared terminal forgets (issue 25, part 7): when a session ends, the screen and the
+        // scrollback are cleared before the next line is written, so what the person saw is not
+        // one scroll up for whoever comes next; and at the end when someone was logged in. Only
+        // on a terminal whose terminfo can clear (not TERM=dumb, not a pipe or file, where these
+        // bytes would be noise in what is read or kept).
+        let forget = isatty(STDOUT_FILENO) == 1 ? CursesTerminal.forgetSequence() : nil
+        let app = self.app
+        var ended = app.sessionsEnded
+        var heldSomeone = app.holdsSomeone
+        func clearIfEnded() {
+            guard app.sessionsEnded != ended else { return }
+            ended = app.sessionsEnded
+            heldSomeone = false
+            if var f = forget { f.withUTF8 { Console.writeAll(UnsafeRawBufferPointer($0)) } }
+        }
         let session = PlainSession(app: app) { line in
+            clearIfEnded()
+            if app.holdsSomeone { heldSomeone = true }
             var text = (ascii ? line.map { AsciiFallback.ascii(String($0)) }.joined() : line) + "\n"
             text.withUTF8 { Console.writeAll(UnsafeRawBufferPointer($0)) }
         }
@@ -25,6 +43,11 @@ struct PlainRunner {
             session.terminal = isatty(STDOUT_FILENO) == 1 && cn_reported_size(&rows, &cols) != 0 ? Size(cols: Int(cols), rows: Int(rows)) : nil
         }
         measure()
+        defer {
+            // Quitting (q, Ctrl-C, end of input, a signal) while someone was logged in.
+            clearIfEnded()
+            if heldSomeone || app.holdsSomeone, var f = forget { f.withUTF8 { Console.writeAll(UnsafeRawBufferPointer($0)) } }
+        }
         session.start()
         var pending = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 4096)

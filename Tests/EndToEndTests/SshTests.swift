@@ -88,13 +88,13 @@ import Testing
         let s = try Server()
         try s.t.start(["env", "LANG=C"] + [s.sshWords[0], "-tt"] + s.sshWords.dropFirst(), raw: true)
         let ascii = try s.t.waitFor("bezoeker")
-        #expect(ascii.contains("\n> ") && ascii.contains(" | Agenda"), "ASCII marks over a session without UTF-8: \(ascii)")
+        #expect(ascii.contains("\n> ") && ascii.contains(" - "), "ASCII marks over a session without UTF-8: \(ascii)")
         try s.t.keys("q")
         try s.t.keys("j")
         let utf8 = Tmux()
         try utf8.start(["env", "LANG=C.UTF-8"] + [s.sshWords[0], "-tt", "-o", "SendEnv=LANG"] + s.sshWords.dropFirst(), raw: true)
         let screen = try utf8.waitFor("bezoeker")
-        #expect(screen.contains("▌ ") && screen.contains("│"), "UTF-8 marks when LANG comes along: \(screen)")
+        #expect(screen.contains("▌ ") && screen.contains(" — "), "UTF-8 marks when LANG comes along: \(screen)")
     }
 
     @Test("a command, port forwarding (-L and -R) and -N give nothing: no shell, no tunnel, no session")

@@ -115,7 +115,7 @@ import TerminalKit
         clock.advance(601)
         d.app.tick()
         #expect(d.screen.contains("Ben je er nog?"))
-        #expect(d.screen.contains("over 30 seconden"))
+        #expect(d.screen.contains("binnen 30 seconden"))
         d.press(.char("x"))
         #expect(d.app.ctx.session != nil, "one key keeps the session")
         clock.advance(601)

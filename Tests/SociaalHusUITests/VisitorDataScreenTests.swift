@@ -162,7 +162,7 @@ import TerminalKit
         #expect(d.screen.contains("VISITOR-CANARY"))
         clock.advance(61)
         d.app.tick()
-        #expect(d.screen.contains("Mijn gegevens als bezoeker sluit over 30 seconden."))
+        #expect(d.screen.contains("Mijn gegevens als bezoeker sluit binnen 30 seconden."))
         clock.advance(31)
         d.app.tick()
         #expect(!d.screen.contains("VISITOR-CANARY"))

@@ -30,6 +30,12 @@ public final class App {
     /// Collections another terminal changed that `poll` read while keys kept coming: the next
     /// idle tick still shows them (a refresh reports a change once).
     private var changesNotShown: Set<CollectionName> = []
+    /// True while the message line shows a message that came with the last key or tick: the
+    /// cursor then sits on the message, and the next key gives it back to the focused element
+    /// (see `render`).
+    public private(set) var cursorOnMessage = false
+    /// Set when a key's handling cleared the message line (so a message there now is new).
+    private var messageCleared = false
 
     enum Modal {
         case help(offset: Int)
@@ -72,10 +78,20 @@ public final class App {
         self.makeRoot = makeRoot
         lastKey = context.now
         resetScreens()
+        // A message given before the first frame (a theme or keys file error, the demo hint) is
+        // read first, as any new message is.
+        cursorOnMessage = context.message != nil
     }
 
     /// The screen in front.
     public var current: Screen { currentStack.last! }
+
+    /// How many sessions have ended (logged out by key, idle or elsewhere; helping "namens"
+    /// over): the run loop clears the terminal, scrollback included, when it changes.
+    public private(set) var sessionsEnded = 0
+
+    /// True when the screen in front is its tab's first (nothing to go back to).
+    var isFirstScreen: Bool { currentStack.count == 1 }
 
     /// True while a dialog is open.
     public var hasModal: Bool { modal != nil }
@@ -151,15 +167,44 @@ public final class App {
         }
     }
 
+    /// The keys the bottom bar offers: those usable now, with Esc among them (just before help)
+    /// wherever it does something: back to the screen below, or out of a text field on a
+    /// first screen (so the tab keys and q work again).
+    func statusBarBindings() -> [Binding<Action>] {
+        var b = usableBindings()
+        let goesBack = currentStack.count > 1
+        guard goesBack || current.capturesText, let i = b.firstIndex(where: { $0.action == .back }) else { return b }
+        var back = b.remove(at: i)
+        back.inStatusBar = true
+        if !goesBack { back.label = ctx.t("Veld verlaten", "Leave field") }
+        b.insert(back, at: b.firstIndex { $0.action == .help } ?? b.endIndex)
+        return b
+    }
+
     // MARK: Keys
 
-    /// Handles one key press.
+    /// Handles one key press. A message it leaves on the message line takes the cursor for the
+    /// next frame; any other key gives the cursor back to the focused element.
     public func handle(_ key: Key) {
+        let before = ctx.message
+        if key == .resize {
+            // Not a key of the person's: whatever holds the cursor keeps it (a session ended
+            // elsewhere is still noticed, as at any key).
+            lastKey = ctx.now
+            endSessionIfRevoked()
+            noteNewMessage(since: before)
+            return
+        }
+        messageCleared = false
+        handleKeyPress(key)
+        cursorOnMessage = ctx.message != nil && (messageCleared || ctx.message != before)
+    }
+
+    private func handleKeyPress(_ key: Key) {
         lastKey = ctx.now
         // A key that read the store again (a tab, Esc, Ctrl-R) may show the account blocked or
         // erased elsewhere: then the session ends before anything else is shown.
         defer { endSessionIfRevoked() }
-        if key == .resize { return }
         if key == .ctrl("c") {
             // Ctrl-C stops at once, as everywhere in a terminal; the caller restores the terminal.
             suspendAll()
@@ -173,6 +218,7 @@ public final class App {
             return
         }
         ctx.message = nil
+        messageCleared = true
         let screen = current
         if screen.capturesText, isTyping(key) || (screen.capturesLines && isLineKey(key)), screen.handleKey(key, ctx) {
             carryOut()
@@ -394,6 +440,7 @@ public final class App {
     }
 
     private func logOutNow() {
+        sessionsEnded += 1
         suspendAll()
         // Logging out ends helping too (the desk member's own session with it).
         if let o = ctx.onBehalf { try? ctx.store.endOnBehalf(o, .logout) }
@@ -408,6 +455,7 @@ public final class App {
     /// the resident's log, and the desk member's own session comes back on the Intake tab.
     private func endOnBehalfNow(_ how: OnBehalf.Ending) {
         guard let o = ctx.onBehalf else { return }
+        sessionsEnded += 1
         suspendAll()
         try? ctx.store.endOnBehalf(o, how)
         ctx.onBehalf = nil
@@ -452,6 +500,8 @@ public final class App {
     /// changed, ends a session whose account was blocked or erased there, and warns before,
     /// and performs, the automatic logout.
     public func tick() {
+        let before = ctx.message
+        defer { noteNewMessage(since: before) }
         liveRefresh()
         guard holdsSomeone else { return }
         let now = ctx.now
@@ -492,13 +542,28 @@ public final class App {
         }
     }
 
+    /// A message that came without a key (an automatic logout, a change at another terminal, a
+    /// session ended elsewhere) takes the cursor as one that came with a key; one already shown
+    /// keeps what it had.
+    private func noteNewMessage(since before: StatusMessage?) {
+        if ctx.message != nil && ctx.message != before { cursorOnMessage = true }
+    }
+
     /// Seconds until the automatic logout while the countdown is shown.
     public var idleSecondsLeft: Int? {
         if case .idleWarning(let deadline) = modal { return max(Int(deadline.timeIntervalSince(ctx.now).rounded(.up)), 0) }
         return nil
     }
 
-    /// True while the idle countdown is shown (the loop then redraws every second).
+    /// The seconds the countdown shows for `left`: rounded up to a step of 10 ("binnen 30
+    /// seconden"), so the dialog changes three times, not thirty. A screen reader speaks text
+    /// that changes (Fenrir does, and a braille display flashes the line): a number redrawn every
+    /// second was read out every second, over whatever the person was trying to hear.
+    static func countdownStep(_ left: Int) -> Int {
+        left <= 0 ? 0 : (left + 9) / 10 * 10
+    }
+
+    /// True while the idle countdown is shown (the dialog changes only at its steps).
     public var isCountingDown: Bool {
         if case .idleWarning = modal { return true }
         return false
@@ -508,6 +573,8 @@ public final class App {
     /// runs): reads what other terminals changed, to be shown at the next tick, so a block or
     /// an erasure elsewhere still ends this session within two seconds of typing.
     public func poll() {
+        let before = ctx.message
+        defer { noteNewMessage(since: before) }
         if let changed = try? ctx.store.refreshChanges() { changesNotShown.formUnion(changed) }
         endSessionIfRevoked()
     }
@@ -605,7 +672,10 @@ public final class App {
             return sizeMessage(size: size, [
                 ctx.t("Venster te klein", "Window too small"),
                 ctx.t("minimaal \(Self.minimumSize.cols)×\(Self.minimumSize.rows), nu \(size.cols)×\(size.rows)",
-                      "at least \(Self.minimumSize.cols)×\(Self.minimumSize.rows), now \(size.cols)×\(size.rows)")])
+                      "at least \(Self.minimumSize.cols)×\(Self.minimumSize.rows), now \(size.cols)×\(size.rows)"),
+                // The way in that needs no size (a magnifier at a large zoom, a braille terminal).
+                ctx.t("Of start sociaalhus --plain: dat werkt bij elke grootte.",
+                      "Or start sociaalhus --plain: it works at any size.")])
         }
         var g = Grid(size: size)
         Chrome.drawTopBar(into: &g, app: self)
@@ -616,8 +686,17 @@ public final class App {
         let area = Rect(x: 0, y: 1, width: size.cols, height: size.rows - 2 - max(messageLines.count, 1))
         current.render(into: &g, area: area, ctx)
         Chrome.drawMessage(into: &g, messageLines, isError: message?.isError ?? false)
-        Chrome.drawStatusBar(into: &g, bindings: usableBindings(), lang: ctx.lang)
+        Chrome.drawStatusBar(into: &g, bindings: statusBarBindings(), lang: ctx.lang)
         if g.cursor == nil { g.cursor = (0, 1) }
+        // A new message takes the cursor for as long as nothing is pressed: a braille display
+        // shows only the line the cursor is on, and Fenrir reads the line the cursor moves to,
+        // so "FOUT: …" on row 22 while the cursor stays in the field is never read there. Drawing
+        // the message beside the focused field instead would cover what the screen shows there
+        // and still be off the one line a braille display has. The next key goes to the focused
+        // field as always (nothing is swallowed), and the cursor is back on it in that frame.
+        if cursorOnMessage, ctx.message != nil, !messageLines.isEmpty {
+            g.cursor = (0, size.rows - 1 - messageLines.count)
+        }
         if let modal { drawModal(modal, into: &g) }
         return g
     }
@@ -625,8 +704,10 @@ public final class App {
     /// The frame for a window the screens cannot be shown in: what is wrong, and by how much.
     private func sizeMessage(size: Size, _ lines: [String]) -> Grid {
         var g = Grid(size: size)
-        for (i, l) in lines.enumerated() where i < size.rows {
-            g.put(l, x: 0, y: i, role: i == 0 ? .error : .normal)
+        // The heading cut at the edge, the rest wrapped, so a narrow window shows every word of it.
+        let rows = lines.enumerated().flatMap { i, l in (i == 0 ? [l] : TextWidth.wrap(l, to: max(size.cols, 1))).map { (i, $0) } }
+        for (y, (i, l)) in rows.enumerated() where y < size.rows {
+            g.put(l, x: 0, y: y, role: i == 0 ? .error : .normal)
         }
         g.cursor = (0, 0)
         return g
@@ -666,12 +747,12 @@ public final class App {
                                         ? ctx.t("j = weggooien en terug   n of Esc = blijven", "y = discard and go back   n or Esc = stay")
                                         : ctx.t("j = weggooien en opnieuw laden   n of Esc = blijven", "y = discard and reload   n or Esc = stay")])
         case .idleWarning(let deadline):
-            let left = max(Int(deadline.timeIntervalSince(ctx.now).rounded(.up)), 0)
+            let left = Self.countdownStep(max(Int(deadline.timeIntervalSince(ctx.now).rounded(.up)), 0))
             let unsaved = unsavedPlaces()
             let lines = ctx.session == nil
-                ? [ctx.t("Mijn gegevens als bezoeker sluit over \(left) seconden.", "My data as a visitor closes in \(left) seconds."),
+                ? [ctx.t("Mijn gegevens als bezoeker sluit binnen \(left) seconden.", "My data as a visitor closes within \(left) seconds."),
                    ctx.t("Druk op een toets om verder te gaan.", "Press any key to carry on.")]
-                : [ctx.t("Je wordt over \(left) seconden uitgelogd.", "You will be logged out in \(left) seconds."),
+                : [ctx.t("Je wordt binnen \(left) seconden uitgelogd.", "You will be logged out within \(left) seconds."),
                    ctx.t("Druk op een toets om ingelogd te blijven.", "Press any key to stay logged in.")]
             Chrome.drawDialog(into: &g, title: ctx.t("Ben je er nog?", "Are you still there?"),
                               lines: lines

@@ -28,6 +28,16 @@ public final class AppRunner {
             terminal.present(grid)
             shown = grid
         }
+        // A session that ended with this key or tick (logging out, the idle logout, blocked or
+        // erased elsewhere, helping "namens" over) leaves nothing on the terminal: screen and
+        // scrollback are cleared before the next frame is drawn whole (issue 25, part 7).
+        let ended = app.sessionsEnded
+        defer {
+            if app.sessionsEnded != ended {
+                terminal.forget()
+                shown = nil
+            }
+        }
         if let key = terminal.readKey(timeoutMilliseconds: timeoutMilliseconds) {
             app.handle(key)
             // Someone typing without a pause never lets a tick run: still look once a second,

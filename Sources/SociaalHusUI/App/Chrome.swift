@@ -3,38 +3,85 @@ import TerminalKit
 
 /// The parts around every screen: top bar, message line, status bar, help and dialogs.
 enum Chrome {
-    /// "SociaalHus · Agenda › Detail" on the left, who is logged in on the right.
+    /// "SociaalHus │ 1 Agenda 2 Prikbord … │ Detail" on the left, who is logged in on the right.
+    ///
+    /// Every tab keeps a name a screen reader can say: when room is short the product name goes
+    /// first, then the tabs take their short names ("Org.", "Board"), the one in front last,
+    /// then "ingelogd: " before the person's name. Only a screen further in whose title needs
+    /// the room shows the other tabs as numbers, and only on a first screen at 80 columns
+    /// did English show "1 2 3 4 6" and nothing else.
     static func drawTopBar(into g: inout Grid, app: App) {
         let ctx = app.ctx
         let cols = g.size.cols
         g.fill(Rect(x: 0, y: 0, width: cols, height: 1), role: .topBar)
-        var who = ctx.account.map { ctx.t("ingelogd: ", "logged in: ") + TextSanitizer.sanitize($0.profile.displayName) }
-            ?? ctx.t("bezoeker", "visitor")
-        var rightWidth = min(TextWidth.width(who), cols / 3)
+        // Who, from the fullest to the shortest form said.
+        var whoForms: [String]
         if let o = ctx.onBehalf, let name = ctx.onBehalfName {
             // Helping at the desk: whose account this is, on every screen, and who helps; when
             // short of room the helper's name goes first, "namens <resident>" stays.
             let namens = ctx.t("namens ", "on behalf of ") + TextSanitizer.sanitize(name)
-            let full = TextSanitizer.sanitize(o.helper.profile.displayName) + " " + namens
-            rightWidth = min(TextWidth.width(full), cols / 2)
-            who = TextWidth.width(full) <= rightWidth ? full : namens
-            rightWidth = min(TextWidth.width(who), cols / 2)
+            whoForms = [TextSanitizer.sanitize(o.helper.profile.displayName) + " " + namens, namens]
+        } else if let a = ctx.account {
+            let name = TextSanitizer.sanitize(a.profile.displayName)
+            whoForms = [ctx.t("ingelogd: ", "logged in: ") + name, name]
+        } else {
+            whoForms = [ctx.t("bezoeker", "visitor")]
         }
-        let room = cols - rightWidth - 2
         let tabsShown = Tab.visible(to: ctx.viewer)
-        let full = tabsShown.map { t in
-            t == app.tab ? "[\(t.rawValue + 1) \(t.name(ctx.lang))]" : "\(t.rawValue + 1) \(t.name(ctx.lang))"
-        }.joined(separator: " ")
-        // When space is short the other tabs shrink to their number; the current one keeps its name.
-        let compact = tabsShown.map { t in t == app.tab ? "[\(t.rawValue + 1) \(t.name(ctx.lang))]" : "\(t.rawValue + 1)" }
-            .joined(separator: " ")
-        // The screen's name stays: the product name goes first, then the other tabs' names.
-        let screenTitle = app.current.title(ctx)
-        let candidates = [" SociaalHus │ " + full, " " + full, " SociaalHus │ " + compact, " " + compact]
-        let leftText = candidates.lazy.map { $0 + " │ " + screenTitle }.first { TextWidth.width($0) <= room }
-            ?? candidates.first { TextWidth.width($0) <= room } ?? " " + compact
+        func tabs(current: (Tab) -> String, other: (Tab) -> String?) -> String {
+            tabsShown.map { t in
+                t == app.tab ? "[\(t.rawValue + 1) \(current(t))]" : other(t).map { "\(t.rawValue + 1) \($0)" } ?? "\(t.rawValue + 1)"
+            }.joined(separator: " ")
+        }
+        let name = { (t: Tab) in t.name(ctx.lang) }, abbreviated = { (t: Tab) in shortName(t, ctx.lang) }
+        // The screen's title, unless it only repeats the tab's name.
+        let title = app.current.title(ctx)
+        let titled = title == app.tab.name(ctx.lang) ? "" : " │ " + title
+        // Left sides from the fullest. The screen's title outranks the tab names (it says where
+        // one is, and a first screen's title is its tab's name, so it costs nothing there), and
+        // "ingelogd: " outranks the full names (on a shared terminal it says someone is).
+        let full = tabs(current: name, other: name), short = tabs(current: name, other: abbreviated)
+        let shortest = tabs(current: abbreviated, other: abbreviated), numbers = tabs(current: name) { _ in nil }
+        let phases: [[String]] = titled.isEmpty
+            ? [[" SociaalHus │ " + full, " " + full, " " + short, " " + shortest]]
+            : [[" SociaalHus │ " + full + titled] + [full, short, shortest].map { " " + $0 + titled }
+                + (app.isFirstScreen ? [] : [" " + numbers + titled]),
+               [full, short, shortest].map { " " + $0 }]
+        var chosen: (left: String, who: String)?
+        search: for lefts in phases {
+            for who in whoForms {
+                for left in lefts where TextWidth.width(left) + TextWidth.width(who) + 2 <= cols {
+                    chosen = (left, who)
+                    break search
+                }
+            }
+        }
+        // Else the shortest tabs with the name cut (to no fewer than 12 cells); else, below 80
+        // columns, numbers.
+        if chosen == nil, let who = whoForms.last, cols - TextWidth.width(" " + shortest) - 2 >= 12 {
+            chosen = (" " + shortest, TextWidth.truncate(who, to: cols - TextWidth.width(" " + shortest) - 2))
+        }
+        let who = chosen?.who ?? whoForms[0]
+        let rightWidth = chosen == nil ? min(TextWidth.width(who), cols / 3) : TextWidth.width(who)
+        let room = cols - rightWidth - 2
+        let leftText = chosen?.left
+            ?? [" " + numbers + titled, " " + numbers].first { TextWidth.width($0) <= room } ?? " " + numbers
         g.put(leftText, x: 0, y: 0, role: .topBar, maxWidth: room)
         g.put(TextWidth.truncate(who, to: rightWidth), x: cols - rightWidth - 1, y: 0, role: .topBar)
+    }
+
+    /// A tab's short name in the top bar, for when the full names do not fit (still a word, or a
+    /// common abbreviation of one, so the number is never said alone at 80 columns).
+    static func shortName(_ t: Tab, _ l: LanguageText) -> String {
+        switch t {
+        case .agenda: "Agenda"
+        case .prikbord: l.t("Prikb.", "Board")
+        case .organisaties: l.t("Org.", "Orgs")
+        case .profiel: "Prof."
+        case .intake: "Intake"
+        case .berichten: l.t("Ber.", "Msgs")
+        case .moderatie: "Mod."
+        }
     }
 
     /// The message, marked in text so errors do not depend on colour, wrapped to at most two lines.
@@ -54,18 +101,39 @@ enum Chrome {
         }
     }
 
-    /// The keys that work here, generated from the key table.
+    /// The keys that work here, generated from the key table. When they do not all fit, whole
+    /// entries go (q first, then Enter, then the screen's own from the last, Esc last of all)
+    /// and the help key stays, moved to the end: the bar always ends with the way to every
+    /// other key, instead of being cut wherever the width ran out.
     static func drawStatusBar(into g: inout Grid, bindings: [Binding<Action>], lang: LanguageText) {
         let y = g.size.rows - 1
         g.fill(Rect(x: 0, y: y, width: g.size.cols, height: 1), role: .statusBar)
+        let english = lang.language == .english
+        func width(_ b: Binding<Action>) -> Int { TextWidth.width(b.keys[0].name(english: english)) + 1 + TextWidth.width(b.label) + 2 }
+        // One cell of margin on the left; the last entry needs no spaces after it.
+        func fits(_ list: [Binding<Action>]) -> Bool { 1 + list.map(width).reduce(0, +) - 2 <= g.size.cols }
+        var shown = bindings.filter { $0.inStatusBar && !$0.keys.isEmpty }
+        if !fits(shown), let h = shown.firstIndex(where: { $0.action == .help }) {
+            let help = shown.remove(at: h)
+            while !fits(shown + [help]), let i = dropIndex(shown) { shown.remove(at: i) }
+            shown.append(help)
+        }
         var x = 1
-        for b in bindings where b.inStatusBar {
-            let key = b.keys[0].name(english: lang.language == .english)
-            let w = TextWidth.width(key) + 1 + TextWidth.width(b.label) + 2
-            if x + w > g.size.cols { break }
+        for b in shown {
+            let key = b.keys[0].name(english: english)
+            if x + width(b) - 2 > g.size.cols { break }
             x += g.put(key, x: x, y: y, role: .key)
             x += g.put(" " + b.label + "  ", x: x, y: y, role: .statusBar)
         }
+    }
+
+    /// The entry of the bottom bar to leave out first: q (quitting asks first anyway), then
+    /// Enter (what every list and form does), then the screen's own keys from the last; Esc
+    /// (the way back) goes last.
+    private static func dropIndex(_ shown: [Binding<Action>]) -> Int? {
+        if let q = shown.lastIndex(where: { $0.action == .quit }) { return q }
+        if let enter = shown.firstIndex(where: { $0.keys.first == .enter && $0.action != .back }), shown.count > 1 { return enter }
+        return shown.lastIndex { $0.action != .back } ?? shown.indices.last
     }
 
     /// The help overlay: every key of this screen and the global keys, grouped. Returns the first

@@ -5,7 +5,7 @@ import TerminalKit
 /// A month at a glance (issue 15, part 6), for people who think in months as calcurse users
 /// do: a grid of days, Monday first, each with how many activities start or run that day (as
 /// many as opening the day lists, under the agenda's filters); arrows move by day and week, PgUp/PgDn by month, Enter opens
-/// the day. The chosen day is bracketed ("[8 (5)]"), not only coloured.
+/// the day. The chosen day is bracketed ("[8 (5)]") and today starred ("24*"), not only coloured.
 final class AgendaMonthScreen: Screen {
     /// Read out as what the list holds, not the tab's word.
     func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("dag", "day") : ctx.t("dagen", "days") }
@@ -112,6 +112,14 @@ final class AgendaMonthScreen: Screen {
         let cell = max(min((area.width - 2) / 7, 12), 6)
         for (k, n) in names.enumerated() { g.put(n, x: area.x + 1 + k * cell, y: area.y + 2, role: .header, maxWidth: cell) }
         let chosenDay = cal.component(.day, from: chosen)
+        // Today in words on the line under the heading (when this month holds it), and a star in
+        // its cell: a mark in the text, so it shows without colour and is read with the week.
+        let today = cal.startOfDay(for: ctx.now)
+        let todayInMonth = cal.isDate(today, equalTo: month.first, toGranularity: .month)
+        if todayInMonth {
+            g.put(ctx.t("* = vandaag, ", "* = today, ") + LocalTime.dayName(today, ctx.language), x: area.x + 1, y: area.y + 1,
+                  role: .muted, maxWidth: area.width - 2)
+        }
         g.outline.append(.position(number: chosenDay, of: month.days))
         for d in 1...max(month.days, 1) {
             let slot = month.leading + d - 1
@@ -119,10 +127,12 @@ final class AgendaMonthScreen: Screen {
             guard y < area.maxY, let date = cal.date(byAdding: .day, value: d - 1, to: month.first) else { continue }
             let n = counts[RecurrenceExpansion.dayNumber(date)] ?? 0
             let isChosen = d == chosenDay
-            let text = (isChosen ? "▶" : " ") + String(d) + (n > 0 ? " (\(n))" : "")
+            let isToday = todayInMonth && date == today
+            let text = (isChosen ? ListView.marker : " ") + String(d) + (isToday ? "*" : "") + (n > 0 ? " (\(n))" : "")
             g.put(isChosen ? "[" + text.dropFirst() + "]" : text, x: x, y: y, role: isChosen ? .selected : (n > 0 ? .normal : .muted), maxWidth: cell - 1)
             if isChosen { g.cursor = (x, y) }
-            let spoken = LocalTime.dayName(date, ctx.language) + ": " + (n == 1 ? ctx.t("1 activiteit", "1 activity") : ctx.t("\(n) activiteiten", "\(n) activities"))
+            let spoken = LocalTime.dayName(date, ctx.language) + (isToday ? ctx.t(" (vandaag)", " (today)") : "") + ": "
+                + (n == 1 ? ctx.t("1 activiteit", "1 activity") : ctx.t("\(n) activiteiten", "\(n) activities"))
             g.outline.append(.row(spoken, number: nil, selected: isChosen))
         }
     }
