@@ -145,3 +145,21 @@ import TerminalKit
         #expect(lines.all.contains { $0.contains("5 december") && $0.contains(" activiteit") }, "\(lines.all.suffix(3))")
     }
 }
+
+/// Issue 25: under Fenrir Esc is "stop speech", so Backspace goes back where it types nothing.
+@Suite struct BackspaceBackTests {
+    @Test("Backspace closes an opened activity as Esc does; in a text field it deletes")
+    func backspace() {
+        let d = Driver()
+        d.press(.enter)
+        #expect(d.app.current is AgendaDetailScreen)
+        d.press(.backspace)
+        #expect(d.app.current is AgendaScreen, "back to the list")
+        d.press(.char("4"))
+        d.type("ab")
+        d.press(.backspace)
+        #expect(d.screen.contains("a") && d.app.current is LoginScreen, "typed text loses a letter, the screen stays")
+        #expect(PlainSession.fields(d.grid.outline).first?.value == "a")
+        #expect(d.app.activeBindings().contains { $0.action == .back && $0.keys.contains(.backspace) }, "the help lists it")
+    }
+}

@@ -225,6 +225,11 @@ public final class App {
             return
         }
         let own = ctx.keyMap.apply(screen.bindings(ctx))
+        if key == .backspace, KeyTable.action(for: .backspace, in: own) == nil, !screen.capturesText {
+            // Fenrir, a console screen reader, keeps Esc for "stop speech": where Backspace
+            // types nothing and the screen has no use for it, it goes back as Esc does (issue 25).
+            return handleKeyPress(.escape)
+        }
         if !ctx.keyMap.keys.isEmpty, let (k, a, b) = KeyTable.conflicts(own + globalBindings()).first(where: { $0.0 == key }) {
             // A keys file gave this key to two actions offered here (its check cannot know every
             // screen): say so rather than do one of them silently.
