@@ -21,7 +21,7 @@ public enum KeyTable {
         ] + endKey + [
             Binding(.help, [.char("?"), .function(1)], label: "Help", help: lang.t("Alle toetsen van dit scherm", "All keys of this screen"), group: lang.t("Algemeen", "General")),
             // Backspace too where it types nothing (App.handle): under Fenrir Esc stops speech.
-            Binding(.back, [.escape, .backspace], label: lang.t("Terug", "Back"), help: lang.t("Terug, annuleren of tekstveld verlaten (Backspace: buiten een tekstveld)", "Back, cancel or leave a text field (Backspace: outside a text field)"), group: lang.t("Algemeen", "General"), inStatusBar: false),
+            Binding(.back, [.escape, .backspace], label: lang.t("Terug", "Back"), help: lang.t("Terug, annuleren of tekstveld verlaten", "Back, cancel or leave a text field"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.privacy, [.ctrl("p")], label: lang.t("Privacyverklaring", "Privacy statement"), help: lang.t("Wat er met je gegevens gebeurt", "What happens to your data"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.refresh, [.ctrl("r")], label: lang.t("Vernieuwen", "Refresh"), help: lang.t("Wijzigingen van andere terminals ophalen", "Fetch changes from other terminals"), group: lang.t("Algemeen", "General"), inStatusBar: false),
             Binding(.quit, [.char("q")], label: lang.t("Stoppen", "Quit"), help: lang.t("Programma afsluiten (met bevestiging)", "Quit the program (asks first)"), group: lang.t("Algemeen", "General")),
