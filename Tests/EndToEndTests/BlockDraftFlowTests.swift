@@ -60,7 +60,7 @@ import Testing
         let t = Tmux()
         try t.cli(["init", "--demo"])
         try t.start(["--plain", "--store", t.store], cols: 160, rows: 120)
-        try t.waitFor("Agenda, ")
+        try t.waitFor("Enter voor meer.")
         for line in ["profiel", Self.anna.email, Self.anna.password, ""] {
             try t.type(line)
             try t.keys("Enter")

@@ -38,7 +38,7 @@ import Testing
 
     /// Logs Anna in in plain mode and waits for her profile.
     static func plainLogIn(_ t: Tmux, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        try waitInHistory(t, "Agenda, ", sourceLocation: sourceLocation)
+        try waitInHistory(t, "Enter voor meer.", sourceLocation: sourceLocation)
         // ("!profiel": after a logout the login form's question waits, and a word is its answer.)
         for line in ["!profiel", anna.email, anna.password, ""] {
             try t.type(line)

@@ -6,9 +6,8 @@ import TerminalKit
 /// reading order and never redrawn, for screen readers, braille displays and terminals that
 /// cannot place the cursor (`TERM=dumb`).
 ///
-/// Each screen starts with its name and what it holds ("Agenda, 143 activiteiten."), then a page
-/// of its items as numbered lines ("nog 117; Enter voor meer" while there are more), then its
-/// text. Nothing is framed in symbol runs: a screen reader would speak "==" as words (issue 25).
+/// Each screen starts with its name ("Agenda."), then a page of its items as numbered lines and
+/// how many there are ("Nog 117 van 143 activiteiten; Enter voor meer."), then its text. Nothing is framed in symbol runs: a screen reader would speak "==" as words (issue 25).
 ///
 /// While a question waits (a form field, a yes/no dialog) a typed line is its answer (issue 25,
 /// part 1): a choice by its number or its words, a yes/no by its words, a text field by its text;
@@ -325,7 +324,7 @@ public final class PlainSession {
         let outline = Self.withContent(grid)
         var last = first - 1
         var pendingHeading: String?
-        var budget = pageBudget(besides: [t("Nog 999; Enter voor meer.", "999 more; Enter for more.")])
+        var budget = pageBudget(besides: [t("Nog 999 van 999 activiteiten; Enter voor meer.", "999 more of 999 activities; Enter for more.")])
         items: for item in outline {
             switch item {
             case .heading(let text): pendingHeading = text
@@ -350,9 +349,9 @@ public final class PlainSession {
     /// "nog 118; Enter voor meer", or that the list ends here.
     private func endOfPage(last: Int, count: Int) {
         if last < count {
-            write(t("Nog \(count - last); Enter voor meer.", "\(count - last) more; Enter for more."))
-        } else if (page?.first ?? 1) > 1 {
-            write(t("Einde van de lijst.", "End of the list."))
+            write(t("Nog \(count - last) van \(count) \(noun(count)); Enter voor meer.", "\(count - last) more of \(count) \(noun(count)); Enter for more."))
+        } else {
+            write(t("Einde van de lijst: \(count) \(noun(count)).", "End of the list: \(count) \(noun(count))."))
         }
     }
 
@@ -389,9 +388,10 @@ public final class PlainSession {
     }
 
     /// "Agenda, 143 activiteiten." and where the selection is when it is not on the first.
+    /// The count is said at the page's end ("Nog 138 van 144 activiteiten"): said first, a
+    /// number like "honderdvierenveertig" kept the first item past 5 seconds of speech.
     private func heading(_ title: String, _ position: (number: Int, of: Int)) -> String {
-        marked(title) + ", \(position.of) " + noun(position.of)
-            + (position.number > 1 ? ", \(position.number) " + t("van", "of") + " \(position.of)" : "") + "."
+        marked(title) + (position.number > 1 ? ", \(position.number) " + t("van", "of") + " \(position.of)" : "") + "."
     }
 
     /// A screen's name, and while a desk member helps "namens" whose account it is and who
@@ -667,7 +667,7 @@ public final class PlainSession {
             }
             // As many as the terminal shows, from the first in view; from the chosen one when
             // it would not be among them (back on a list far down).
-            let budget = pageBudget(besides: [head, t("Nog 999; Enter voor meer.", "999 more; Enter for more.")] + after)
+            let budget = pageBudget(besides: [head, t("Nog 999 van 999 activiteiten; Enter voor meer.", "999 more of 999 activities; Enter for more.")] + after)
             let need = groups.map { $0.lines.reduce(0) { $0 + rows($1) } }
             var start = 0
             if let chosen = groups.firstIndex(where: \.selected), need[...chosen].reduce(0, +) > budget { start = chosen }
@@ -681,6 +681,9 @@ public final class PlainSession {
             if last > 0 {
                 page = (first, last)
                 endOfPage(last: last, count: position.of)
+            } else if position.of > 0 {
+                // A screen that draws its items itself (the month's grid of days): how many.
+                write("\(position.of) " + noun(position.of) + ".")
             }
             after.forEach(write)
         } else {
