@@ -123,9 +123,8 @@ public final class PlainSession {
 
     /// How plain mode works, with the keys this keys file gives.
     func intro() -> String {
-        // The letters a line can hold (j, k, q), not the arrows a line cannot.
-        // Those of a list and the global ones, as the keys file moved them, also when the
-        // first screen is a form.
+        // The letters a line can hold (j, k, q), not the arrows it cannot: a list's and the
+        // global ones as the keys file moved them, also when the first screen is a form.
         let table = ctx.keyMap.apply(KeyTable.list(ctx.lang)) + app.activeBindings()
         let keys = [Action.down, .up, .quit].compactMap { action in
             table.first { $0.action == action }?.keys.first { if case .char = $0 { return true } else { return false } }
@@ -228,7 +227,8 @@ public final class PlainSession {
             if page.last < position.of { return readPage(from: page.last + 1) }
         }
         if keys == [.pageUp], app.dialogAnswer == nil, focusedField(grid) == nil, Self.position(grid.outline) != nil, let page, page.first > 1 {
-            return readPage(from: max(page.first - Self.pageItems, 1))
+            // As many back as this page holds (a terminal's page may be short).
+            return readPage(from: max(page.first - (page.last - page.first + 1), 1))
         }
         for k in keys { press(k) }
         report()
@@ -301,9 +301,6 @@ public final class PlainSession {
         app.handle(key(for: .first) ?? .home)
         for _ in 1..<max(n, 1) { app.handle(key(for: .down) ?? .down) }
     }
-
-    /// About how many items a page holds: `!pgup` goes back this many.
-    static let pageItems = 25
 
     /// Reads the list from item `first` on: as many as a page holds, then how many are left.
     /// The selection goes to `first`, so Enter opens the first item just read.
