@@ -161,5 +161,8 @@ import TerminalKit
         #expect(d.screen.contains("a") && d.app.current is LoginScreen, "typed text loses a letter, the screen stays")
         #expect(PlainSession.fields(d.grid.outline).first?.value == "a")
         #expect(d.app.activeBindings().contains { $0.action == .back && $0.keys.contains(.backspace) }, "the help lists it")
+        // The table `sociaalhus keys` prints and a keys file moves says the same.
+        #expect(KeyMap.defaults.first { $0.0 == .back }?.1 == [.escape, .backspace])
+        #expect(KeyTable.global(LanguageText(.dutch)).first { $0.action == .back }?.keys == [.escape, .backspace])
     }
 }

@@ -39,7 +39,7 @@ public struct KeyMap: Sendable, Equatable {
     public static let defaults: [(Action, [Key])] = [
         (.goAgenda, [.char("1")]), (.goPrikbord, [.char("2")]), (.goOrganisaties, [.char("3")]), (.goProfiel, [.char("4")]),
         (.goIntake, [.char("5")]), (.goBerichten, [.char("6")]), (.goModeratie, [.char("7")]),
-        (.help, [.char("?"), .function(1)]), (.quit, [.char("q")]), (.back, [.escape]), (.logout, [.char("l")]),
+        (.help, [.char("?"), .function(1)]), (.quit, [.char("q")]), (.back, [.escape, .backspace]), (.logout, [.char("l")]),
         (.refresh, [.ctrl("r")]), (.privacy, [.ctrl("p")]),
         (.up, [.up, .char("k")]), (.down, [.down, .char("j")]), (.pageUp, [.pageUp]), (.pageDown, [.pageDown, .char(" ")]),
         (.first, [.home]), (.last, [.end]), (.open, [.enter]), (.search, [.char("/")]),
