@@ -164,5 +164,13 @@ import TerminalKit
         // The table `sociaalhus keys` prints and a keys file moves says the same.
         #expect(KeyMap.defaults.first { $0.0 == .back }?.1 == [.escape, .backspace])
         #expect(KeyTable.global(LanguageText(.dutch)).first { $0.action == .back }?.keys == [.escape, .backspace])
+        // A keys file that gives "back" other keys takes Backspace's going back with it.
+        let moved = Driver()
+        moved.app.ctx.keyMap = KeyMap.parse("back  Esc B\n").0
+        moved.press(.enter)
+        moved.press(.backspace)
+        #expect(moved.app.current is AgendaDetailScreen, "Backspace no longer goes back")
+        moved.press(.char("B"))
+        #expect(moved.app.current is AgendaScreen)
     }
 }

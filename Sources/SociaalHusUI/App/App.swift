@@ -225,9 +225,12 @@ public final class App {
             return
         }
         let own = ctx.keyMap.apply(screen.bindings(ctx))
-        if key == .backspace, KeyTable.action(for: .backspace, in: own) == nil, !screen.capturesText {
+        if key == .backspace, !screen.capturesText, KeyTable.action(for: .backspace, in: own) == nil,
+           KeyTable.action(for: .backspace, in: globalBindings()) == .back {
             // Fenrir, a console screen reader, keeps Esc for "stop speech": where Backspace
-            // types nothing and the screen has no use for it, it goes back as Esc does (issue 25).
+            // types nothing and the screen has no use for it, it goes back as Esc does, through
+            // the screen's own Esc (a search cleared, a question answered no) (issue 25). A keys
+            // file that moves "back" moves this too.
             return handleKeyPress(.escape)
         }
         if !ctx.keyMap.keys.isEmpty, let (k, a, b) = KeyTable.conflicts(own + globalBindings()).first(where: { $0.0 == key }) {
