@@ -153,4 +153,25 @@ import TerminalKit
         #expect(answers.last!.first == "Toetsen van Profiel:" && answers.last!.count <= 23)
         #expect(answers.allSatisfy { $0.count <= 23 && $0.allSatisfy { $0.count < 80 } }, "every answer fits 80×24")
     }
+
+    @Test("regression: what was held back of a resident's long form is not given to the next person after the automatic logout")
+    func heldNotAfterLogout() {
+        let clock = FixedClock(fixedNow)
+        let d = Driver(store: UIFixture.freshStore(clock: clock), idleTimeout: 60)
+        d.logIn("anna")
+        let (s, lines) = PlainSessionTests.session(d)
+        s.terminal = Size(cols: 80, rows: 24)
+        s.start()
+        s.handle(line: "!profiel")
+        #expect(lines.all.last?.hasPrefix("Nog ") == true, "part of the profile is held back")
+        clock.set(fixedNow.addingTimeInterval(61))
+        s.tick()
+        clock.set(fixedNow.addingTimeInterval(61 + 31))
+        s.tick()
+        #expect(d.app.ctx.account == nil)
+        let after = lines.all.count
+        s.handle(line: "")
+        let said = lines.all[after...]
+        #expect(!said.contains { $0.contains("06-00 00 01 01") || $0.contains("Grotestraat") || $0.contains("Telefoon:") }, "\(said)")
+    }
 }

@@ -521,9 +521,14 @@ public final class PlainSession {
     /// Called about once a second while nobody types: the idle warning, once and again at 10 s,
     /// and the end of a session whose account was blocked or erased elsewhere (said at once).
     public func tick() {
-        let held = ctx.session != nil
+        let hadSession = ctx.session != nil
+        let account = ctx.account?.id
         app.tick()
-        if held, ctx.session == nil, app.isShowingSessionEnd {
+        if ctx.account?.id != account {
+            // What was held back of the last person's screen is never given to the next.
+            self.held = []
+        }
+        if hadSession, ctx.session == nil, app.isShowingSessionEnd {
             idleWarned = []
             report(force: true)
         } else if app.isCountingDown, let left = app.idleSecondsLeft {
