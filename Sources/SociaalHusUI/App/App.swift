@@ -123,7 +123,7 @@ public final class App {
         lastKey = ctx.now
         defer { endSessionIfRevoked() }
         ctx.message = nil
-        perform(PlainSession.tabActions[tab.rawValue])
+        perform(tab.action)
         carryOut()
     }
 

@@ -39,7 +39,7 @@ enum PlainAnswer {
         let t = normalised(text)
         guard !t.isEmpty else { return nil }
         if t.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            guard let n = Int(t), (1...max(options.count, 1)).contains(n), n <= options.count else { return nil }
+            guard let n = Int(t), n >= 1, n <= options.count else { return nil }
             return n - 1
         }
         let names = options.map(normalised)

@@ -117,7 +117,7 @@ public final class PlainSession {
         reservedRows = rows(intro()) + (message.map(rows) ?? 0)
         report(force: true, messageLast: true)
         reservedRows = 0
-        if let message { write(message.hasPrefix("» ") ? String(message.dropFirst(2)) : message) }
+        if let message { write(Self.spoken(message: message)) }
         write(intro())
     }
 
@@ -319,31 +319,52 @@ public final class PlainSession {
         }
         let grid = app.render(size: Self.size)
         let outline = Self.withContent(grid)
-        var last = first - 1
-        var pendingHeading: String?
-        var budget = pageBudget(besides: [t("Nog 999 van 999 activiteiten; Enter voor meer.", "999 more of 999 activities; Enter for more.")])
-        items: for item in outline {
-            switch item {
-            case .heading(let text): pendingHeading = text
-            case .row(let text, let number, let selected):
-                guard let number, number >= first else { pendingHeading = nil; continue }
-                let lines = (pendingHeading.map { [$0] } ?? []) + [rowLine(text, number, selected)]
-                let need = lines.reduce(0) { $0 + rows($1) }
-                if need > budget && last >= first { break items }
-                budget -= need
-                lines.forEach(write)
-                pendingHeading = nil
-                last = max(last, number)
-            default: break
-            }
-        }
-        let count = Self.position(outline)?.of ?? last
+        let groups = items(outline)
+        let written = writeItems(groups, from: groups.firstIndex { ($0.number ?? 0) >= first } ?? groups.endIndex,
+                                 budget: pageBudget(besides: [moreLineSample]))
+        let last = written?.last ?? first - 1
         page = (first, max(last, first))
-        endOfPage(last: last, count: count)
+        endOfPage(last: last, count: Self.position(outline)?.of ?? last)
         remember(grid, outline)
     }
 
-    /// "nog 118; Enter voor meer", or that the list ends here.
+    /// A list's items in view as they are said, each with the day heading said with it: one at
+    /// the foot of a page, its items on the next, would be a heading without items (issue 25).
+    private func items(_ outline: [OutlineItem]) -> [(lines: [String], number: Int?, selected: Bool)] {
+        var groups: [(lines: [String], number: Int?, selected: Bool)] = []
+        var pendingHeading: String?
+        for item in outline {
+            switch item {
+            case .heading(let text): pendingHeading = text
+            case .row(let text, let number, let selected):
+                groups.append(((pendingHeading.map { [$0] } ?? []) + [rowLine(text, number, selected)], number, selected))
+                pendingHeading = nil
+            default: break
+            }
+        }
+        return groups
+    }
+
+    /// Writes `groups` from index `start` while they fit in `budget` rows (the first always),
+    /// and returns the first and last item number written.
+    @discardableResult
+    private func writeItems(_ groups: [(lines: [String], number: Int?, selected: Bool)], from start: Int, budget: Int) -> (first: Int, last: Int)? {
+        var used = 0
+        var span: (first: Int, last: Int)?
+        for i in groups.indices.dropFirst(start) {
+            let need = groups[i].lines.reduce(0) { $0 + rows($1) }
+            if used + need > budget && i > start { break }
+            used += need
+            groups[i].lines.forEach(write)
+            if let n = groups[i].number { span = (min(span?.first ?? n, n), max(span?.last ?? n, n)) }
+        }
+        return span
+    }
+
+    /// The longest end-of-page line, for the rows a page keeps free for it.
+    private var moreLineSample: String { t("Nog 999 van 999 activiteiten; Enter voor meer.", "999 more of 999 activities; Enter for more.") }
+
+    /// "Nog 118 van 144 activiteiten; Enter voor meer.", or that the list ends here.
     private func endOfPage(last: Int, count: Int) {
         if last < count {
             write(t("Nog \(count - last) van \(count) \(noun(count)); Enter voor meer.", "\(count - last) more of \(count) \(noun(count)); Enter for more."))
@@ -352,7 +373,10 @@ public final class PlainSession {
         }
     }
 
-    static let tabActions: [Action] = [.goAgenda, .goPrikbord, .goOrganisaties, .goProfiel, .goIntake, .goBerichten, .goModeratie]
+    /// A message as spoken: the full screen's "»" marks information for the eye; spoken it is noise.
+    static func spoken(message: String) -> String {
+        message.hasPrefix("» ") ? String(message.dropFirst(2)) : message
+    }
 
     /// The first key bound to `action` here (a keys file may have moved it).
     private func key(for action: Action) -> Key? {
@@ -575,8 +599,7 @@ public final class PlainSession {
         let focus = focusedField(grid)
         let position = Self.position(outline)
         if !messageLast, let message, message != lastMessage || newScreen, case .message(let text, _) = message {
-            // The full screen's "»" marks information for the eye; spoken it is noise.
-            write(text.hasPrefix("» ") ? String(text.dropFirst(2)) : text)
+            write(Self.spoken(message: text))
         }
         if let dialog, dialog != lastDialog, case .dialog(let dt, let lines) = dialog {
             // A line each, as on screen: the help is a key a line, not one long sentence.
@@ -652,34 +675,15 @@ public final class PlainSession {
             var after: [String] = []
             for case .text(let text) in outline where !text.trimmingCharacters(in: .whitespaces).isEmpty { after.append(text) }
             for case .field(let f) in outline where !f.focused { after.append(describe(f)) }
-            // The items first: what a resident came for is heard before the notes around it.
-            var first = Int.max, last = 0
-            // Each item with the day heading said with it: one at the foot of the page, its
-            // items on the next, would be a heading without items (issue 25).
-            var groups: [(lines: [String], number: Int?, selected: Bool)] = []
-            var pendingHeading: String?
-            for item in outline {
-                switch item {
-                case .heading(let text): pendingHeading = text
-                case .row(let text, let number, let selected):
-                    groups.append(((pendingHeading.map { [$0] } ?? []) + [rowLine(text, number, selected)], number, selected))
-                    pendingHeading = nil
-                default: break
-                }
-            }
-            // As many as the terminal shows, from the first in view; from the chosen one when
-            // it would not be among them (back on a list far down).
-            let budget = pageBudget(besides: [head, t("Nog 999 van 999 activiteiten; Enter voor meer.", "999 more of 999 activities; Enter for more.")] + after)
-            let need = groups.map { $0.lines.reduce(0) { $0 + rows($1) } }
+            // The items first: what a resident came for is heard before the notes around it;
+            // as many as the terminal shows, from the first in view, or from the chosen one
+            // when it would not be among them (back on a list far down).
+            let groups = items(outline)
+            let budget = pageBudget(besides: [head, moreLineSample] + after)
             var start = 0
-            if let chosen = groups.firstIndex(where: \.selected), need[...chosen].reduce(0, +) > budget { start = chosen }
-            var used = 0
-            for i in groups.indices.dropFirst(start) {
-                if used + need[i] > budget && i > start { break }
-                used += need[i]
-                groups[i].lines.forEach(write)
-                if let number = groups[i].number { first = min(first, number); last = max(last, number) }
-            }
+            if let chosen = groups.firstIndex(where: \.selected),
+               groups[...chosen].reduce(0, { $0 + $1.lines.reduce(0) { $0 + rows($1) } }) > budget { start = chosen }
+            let (first, last) = writeItems(groups, from: start, budget: budget) ?? (0, 0)
             if last > 0 {
                 page = (first, last)
                 endOfPage(last: last, count: position.of)

@@ -118,6 +118,19 @@ enum NavigationRequest {
 public enum Tab: Int, CaseIterable, Sendable {
     case agenda, prikbord, organisaties, profiel, intake, berichten, moderatie
 
+    /// The action of the key that goes to this tab.
+    public var action: Action {
+        switch self {
+        case .agenda: .goAgenda
+        case .prikbord: .goPrikbord
+        case .organisaties: .goOrganisaties
+        case .profiel: .goProfiel
+        case .intake: .goIntake
+        case .berichten: .goBerichten
+        case .moderatie: .goModeratie
+        }
+    }
+
     /// The tabs `viewer` sees in the top bar and can reach with a key.
     public static func visible(to viewer: Viewer) -> [Tab] {
         allCases.filter { t in
