@@ -399,7 +399,7 @@ public final class App {
             switch r {
             case .push(let s):
                 guard currentStack.count < Self.maximumStackDepth else {
-                    ctx.message = StatusMessage(ctx.t(.tooManyScreensOpenGo(Self.maximumStackDepth)), isError: true)
+                    ctx.message = StatusMessage(ctx.t(.tooManyScreensOpenGo(Self.maximumStackDepth, ctx.key(.back))), isError: true)
                     continue
                 }
                 currentStack.append(s)
@@ -538,7 +538,7 @@ public final class App {
         if current.hasUnsavedInput {
             if !changedWhileTyping {
                 changedWhileTyping = true
-                ctx.inform(ctx.t(.changedBySomeoneElseAt))
+                ctx.inform(ctx.t(.changedBySomeoneElseAt(ctx.key(.refresh), ctx.key(.back))))
             }
         } else {
             changedWhileTyping = false

@@ -38,6 +38,12 @@ public final class UIContext {
         visitorProof = VisitorProof(clock: store.clock)
     }
 
+    /// How the first key of `action` is written now, after the user's keys file ("f", "Ctrl-R"),
+    /// for a text that names it: a sentence never names a key the keys file has moved.
+    public func key(_ action: Action) -> String {
+        keyMap.keys(for: action).first?.name(english: lang.language == .english) ?? ""
+    }
+
     /// The text of `word` in the interface language.
     public func t(_ word: Word) -> String { lang.t(word) }
 

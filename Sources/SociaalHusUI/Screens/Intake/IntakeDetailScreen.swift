@@ -151,7 +151,7 @@ enum IntakeLines {
         if i.notes.isEmpty { out.append(("  " + ctx.t(.none), .muted)) } else { wrap(i.notes) }
         out.append(("", .normal))
         out.append((ctx.t(.referrals), .header))
-        if i.referrals.isEmpty { out.append(("  " + ctx.t(.noneYetPressDTo), .muted)) }
+        if i.referrals.isEmpty { out.append(("  " + ctx.t(.noneYetPressDTo(ctx.key(.refer))), .muted)) }
         for r in i.referrals { wrap(referral(r, ctx)) }
         return out
     }

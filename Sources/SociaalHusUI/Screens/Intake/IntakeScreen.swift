@@ -124,7 +124,7 @@ public final class IntakeScreen: Screen {
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g, area: listArea,
                       emptyText: !listing.isSearch
-                        ? ctx.t(.noOpenConversationsPressN)
+                        ? ctx.t(.noOpenConversationsPressN(ctx.key(.create)))
                         : ctx.t(.noConversationsFound))
         if search.active { g.cursor = keepCursor }
     }

@@ -137,8 +137,8 @@ final class ReceiptScreen: Screen {
                      + " · " + safe(receipt.organisationName) + " · " + who, x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         var lines: [(String, StyleRole)] = []
         let how = ctx.shared
-            ? ctx.t(.thisIsTheReceiptAs(intake.id, receipt.number))
-            : ctx.t(.thisIsTheReceiptAs2(safe(ctx.exportDirectory)))
+            ? ctx.t(.thisIsTheReceiptAs(intake.id, receipt.number, ctx.key(.mailReceipt)))
+            : ctx.t(.thisIsTheReceiptAs2(safe(ctx.exportDirectory), ctx.key(.printReceipt), ctx.key(.mailReceipt)))
         for l in TextWidth.wrap(how, to: max(area.width - 4, 10)) { lines.append((l, .muted)) }
         if let done { for l in TextWidth.wrap(done, to: max(area.width - 4, 10)) { lines.append((l, .success)) } }
         lines.append(("", .normal))

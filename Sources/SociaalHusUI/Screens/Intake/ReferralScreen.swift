@@ -219,7 +219,7 @@ final class ReferralScreen: Screen {
             lines.append((ctx.t(.to) + safe(chosen.name) + (chosen.email.isEmpty ? "" : " <" + safe(chosen.email) + ">"), .normal))
             lines.append((ctx.t(.data) + plan.fields.map { $0.label(ctx.language) }.joined(separator: ", "), .normal))
             lines.append(("", .normal))
-            lines.append((ctx.t(.pressBOnceYouHave), .key))
+            lines.append((ctx.t(.pressBOnceYouHave(ctx.key(.confirmTold))), .key))
             lines = lines.flatMap { l in TextWidth.wrap(l.0, to: area.width - 4).map { ($0, l.1) } }
             scroll.draw(lines, into: &g, area: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1))
         }
@@ -238,7 +238,7 @@ final class ReferralScreen: Screen {
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                      emptyText: ctx.t(.noMatchingOrganisationsPressF))
+                      emptyText: ctx.t(.noMatchingOrganisationsPressF(ctx.key(.filterMatching))))
         if search.active { g.cursor = keepCursor }
     }
 }

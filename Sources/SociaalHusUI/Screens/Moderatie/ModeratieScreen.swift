@@ -68,7 +68,7 @@ public final class ModeratieScreen: Screen {
         let open = shown.filter { $0.status == .open }.count
         g.putSummary(ctx.t(.reportsOpenOldestFirst(open)), x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let rows = shown.map { r -> ListRow in
-            let what = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t(.removed)
+            let what = ctx.store.reportedContent(r, by: ctx.viewer).map { safe(ctx.t($0)) } ?? ctx.t(.removed)
             let state = TextWidth.pad(r.status.label(ctx.language), to: 11)
             let age = TextWidth.pad(Self.age(r.created, ctx), to: 10) + " "
             return ListRow(state + age + TextWidth.pad(TextWidth.truncate(r.reason.label(ctx.language), to: 14), to: 14) + " " + what)

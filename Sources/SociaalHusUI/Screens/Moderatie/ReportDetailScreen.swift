@@ -78,7 +78,7 @@ final class ReportDetailScreen: Screen {
             }
             // Removing is for good: ask first, naming what goes.
             if m == .remove {
-                let what = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t(.theContent)
+                let what = ctx.store.reportedContent(r, by: ctx.viewer).map { safe(ctx.t($0)) } ?? ctx.t(.theContent)
                 ctx.confirm(ctx.t(.removeForGood(what)), perform: run)
             } else { run() }
         }
@@ -90,7 +90,7 @@ final class ReportDetailScreen: Screen {
         }
         let width = area.width - 4
         var out: [(String, StyleRole)] = []
-        out.append(((ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t(.contentRemoved)), .title))
+        out.append(((ctx.store.reportedContent(r, by: ctx.viewer).map { safe(ctx.t($0)) } ?? ctx.t(.contentRemoved)), .title))
         out.append((ctx.t(.status) + r.status.label(ctx.language) + " · " + ctx.t(.reason) + r.reason.label(ctx.language)
                     + " · " + ModeratieScreen.age(r.created, ctx) + (r.kind == .takedown ? ctx.t(.takedownNotice) : ""), .normal))
         out.append((ctx.t(.reportedBy) + safe(r.reporterName) + (r.reporterEmail.isEmpty ? "" : " <" + safe(r.reporterEmail) + ">"), .muted))
@@ -128,7 +128,7 @@ final class HideScreen: FormScreen {
     init(report r: Report, _ ctx: UIContext) {
         // Everything is worked out before `super.init`, in plain locals: a closure over `ctx` in
         // its arguments crashed the Swift 6 optimiser (release build, CopyPropagation).
-        let shown = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t(.theContent)
+        let shown = ctx.store.reportedContent(r, by: ctx.viewer).map { safe(ctx.t($0)) } ?? ctx.t(.theContent)
         let language = ctx.language
         let reasons = ReportReason.allCases
         var labels: [String] = []
