@@ -41,14 +41,14 @@ final class ReceiptScreen: Screen {
         guard !receipts.isEmpty else { return [] }
         var out = KeyTable.list(ctx.lang).filter { $0.action != .open }
         if !ctx.shared {
-            out.append(Binding(.printReceipt, [.char("p")], label: ctx.t(.printReceipt),
+            out.append(Binding.table(.printReceipt, label: ctx.t(.printReceipt),
                                help: ctx.t(.writeTheReceiptAsText), group: g))
         }
-        out.append(Binding(.mailReceipt, [.char("m")], label: ctx.t(.mailReceipt),
+        out.append(Binding.table(.mailReceipt, label: ctx.t(.mailReceipt),
                            help: ctx.t(.sendTheReceiptToThe), group: g))
         if receipts.count > 1 {
-            out.append(Binding(.previousReferral, [.char("["), .left], label: ctx.t(.previousReferral), group: g, inStatusBar: false))
-            out.append(Binding(.nextReferral, [.char("]"), .right], label: ctx.t(.nextReferral), group: g, inStatusBar: false))
+            out.append(Binding.table(.previousReferral, label: ctx.t(.previousReferral), group: g, inStatusBar: false))
+            out.append(Binding.table(.nextReferral, label: ctx.t(.nextReferral), group: g, inStatusBar: false))
         }
         return out
     }

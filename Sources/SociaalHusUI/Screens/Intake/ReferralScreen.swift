@@ -48,7 +48,7 @@ final class ReferralScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t(.refer)
-        let back = Binding(Action.back, [.escape], label: ctx.t(.previousStep), group: g)
+        let back = Binding.table(Action.back, label: ctx.t(.previousStep), group: g)
         switch step {
         case .organisation:
             if search.active { return SearchBox.bindings(ctx) }
@@ -57,15 +57,15 @@ final class ReferralScreen: Screen {
                 if b.action == .open { b.label = ctx.t(.choose) }
                 return b
             } + [
-                Binding(.search, [.char("/")], label: ctx.t(.search), group: g),
-                Binding(.filterMatching, [.char("f")], label: matchingOnly ? ctx.t(.showAll) : ctx.t(.matchingOnly),
+                Binding.table(.search, label: ctx.t(.search), group: g),
+                Binding.table(.filterMatching, label: matchingOnly ? ctx.t(.showAll) : ctx.t(.matchingOnly),
                         help: ctx.t(.switchBetweenMatchingSubjectAnd), group: g),
             ]
         case .fields:
             return KeyTable.form(ctx.lang) + [back]
         case .notice:
             return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-                Binding(.confirmTold, [.char("b")], label: ctx.t(.toldPassOn),
+                Binding.table(.confirmTold, label: ctx.t(.toldPassOn),
                         help: ctx.t(.confirmYouSaidThisSentence), group: g),
                 back,
             ]

@@ -23,11 +23,11 @@ public final class ModeratieScreen: Screen {
         let g = ctx.t(.moderation)
         var b = KeyTable.list(ctx.lang)
         if ctx.store.wijken.contains(where: { Permissions.denial(.approveFeed(wijk: $0.id), by: ctx.viewer) == nil }) {
-            b.append(Binding(.feeds, [.char("d")], label: ctx.t(.shareAgenda), help: ctx.t(.approvalsToShareYourNeighbourhood), group: g))
+            b.append(Binding.table(.feeds, label: ctx.t(.shareAgenda), help: ctx.t(.approvalsToShareYourNeighbourhood), group: g))
         }
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
-            b.append(Binding(.platform, [.char("p")], label: "Platform", help: ctx.t(.makeThePlatformPrivateRegistration), group: g))
-            b.append(Binding(.accounts, [.char("a")], label: "Accounts", help: ctx.t(.findAccountsAndGiveOr), group: g))
+            b.append(Binding.table(.platform, label: "Platform", help: ctx.t(.makeThePlatformPrivateRegistration), group: g))
+            b.append(Binding.table(.accounts, label: "Accounts", help: ctx.t(.findAccountsAndGiveOr), group: g))
         }
         return b
     }
