@@ -652,6 +652,7 @@ public enum Word: Sendable {
     case onOff
     case openText
     case orStartSociaalhusPlainIt
+    case orWord
     case organisation
     case organisations
     case organisations2
@@ -698,11 +699,11 @@ public enum Word: Sendable {
     case whatYouTypedHasNot
     case windowTooLarge
     case windowTooSmall
-    case yDiscardAndGoBack
-    case yDiscardAndLogOut
-    case yDiscardAndReloadN
-    case yYesDoItN
-    case yYesQuitNOr
+    case yDiscardAndGoBack(_ yes: any Value, _ no: any Value)
+    case yDiscardAndLogOut(_ yes: any Value, _ no: any Value)
+    case yDiscardAndReloadN(_ yes: any Value, _ no: any Value)
+    case yYesDoItN(_ yes: any Value, _ no: any Value)
+    case yYesQuitNOr(_ yes: any Value, _ no: any Value)
     case youAreLoggedOut
     case youWereLoggedOutAutomatically
     case youWereLoggedOutAutomatically2(_ value: any Value)
@@ -1006,7 +1007,7 @@ public enum Word: Sendable {
     case visitor2
     case writeTheReceiptAsText
     case writtenTo
-    case yYesEraseNOr
+    case yYesEraseNOr(_ yes: any Value, _ no: any Value)
     case yesErase
     case youAreNowHelpingOn(_ value: any Value)
     case youHaveAnUnsavedConversation

@@ -76,4 +76,21 @@ import TerminalKit
         d.press(.char("]"))
         #expect(d.screen == before)
     }
+
+    @Test("where a screen asks, yes is the table's confirm key, named so, and moves with the keys file")
+    func yesFollowsTheTable() {
+        let d = Driver(size: Size(cols: 100, rows: 30))
+        d.press(.char("q"))
+        #expect(d.screen.contains("j = ja, stoppen   n of Esc = nee"))
+        d.press(.char("n"))
+        let (map, problems) = KeyMap.parse("confirm Z\n")
+        #expect(problems.isEmpty)
+        d.app.ctx.keyMap = map
+        d.press(.char("q"))
+        #expect(d.screen.contains("Z = ja, stoppen"), "\(d.screen)")
+        d.press(.char("j"))
+        #expect(d.app.running, "j is no longer yes once the keys file moves it")
+        d.press(.char("q"), .char("Z"))
+        #expect(!d.app.running)
+    }
 }

@@ -109,7 +109,7 @@ final class IntakeDetailScreen: Screen {
                          (ctx.t(.thisConversationIsLinkedTo), .normal),
                          ]) + [
                          ("", .normal),
-                         (ctx.t(.yYesEraseNOr), .key)]
+                         (ctx.t(.yYesEraseNOr(ctx.yesKey, ctx.noKeys)), .key)]
             return scroll.draw(lines.flatMap { l in TextWidth.wrap(l.0, to: area.width - 4).map { ($0, l.1) } }, into: &g, area: area)
         }
         scroll.draw(IntakeLines.detail(intake, ctx, width: area.width - 4), into: &g, area: area)
