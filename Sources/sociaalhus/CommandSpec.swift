@@ -187,9 +187,9 @@ struct CommandSpec {
 
     /// The help of this command: usage, summary and every option with its line.
     func help(_ lang: Language) -> String {
-        var lines = [lang.pick(nl: "Gebruik: ", en: "Usage: ") + usage(lang), "", lang.pick(nl: summary.nl, en: summary.en).capitalisedFirst + ".", ""]
-        lines.append(lang.pick(nl: "Opties:", en: "Options:"))
-        let rows = allOptions.map { ($0.usage(lang), lang.pick(nl: $0.help.nl, en: $0.help.en) + ($0.required ? lang.pick(nl: " (verplicht)", en: " (required)") : "")) }
+        var lines = [lang.t(.usage) + usage(lang), "", lang.pick(nl: summary.nl, en: summary.en).capitalisedFirst + ".", ""]
+        lines.append(lang.t(.options))
+        let rows = allOptions.map { ($0.usage(lang), lang.pick(nl: $0.help.nl, en: $0.help.en) + ($0.required ? lang.t(.required) : "")) }
         let width = min((rows.map { $0.0.count }.max() ?? 0) + 2, 28)
         for (u, h) in rows {
             lines.append(u.count + 2 > width ? "  " + u + "\n" + String(repeating: " ", count: width + 2) + h
@@ -203,28 +203,25 @@ struct CommandSpec {
 
     /// The general help: every command with its summary, generated from the table.
     static func overview(_ lang: Language) -> String {
-        var lines = [lang.pick(nl: "SociaalHus — agenda, prikbord en organisaties van het Sociaal Hus Borne",
-                               en: "SociaalHus — agenda, notice board and organisations of the Sociaal Hus Borne"), "",
-                     lang.pick(nl: "Gebruik: sociaalhus [OPDRACHT] [OPTIES]", en: "Usage: sociaalhus [COMMAND] [OPTIONS]"), "",
-                     lang.pick(nl: "Opdrachten:", en: "Commands:")]
+        var lines = [lang.t(.sociaalhusAgendaNoticeBoardAnd), "",
+                     lang.t(.usageSociaalhusCommandOptions), "",
+                     lang.t(.commands)]
         let pad = 18
         func row(_ left: String, _ right: String) -> String {
             "  " + (left.count >= pad ? left + " " : left.padding(toLength: pad, withPad: " ", startingAt: 0)) + right
         }
         for c in all where !c.hidden {
-            let words = c.path.isEmpty ? lang.pick(nl: "(geen)", en: "(none)") : c.path.joined(separator: " ")
+            let words = c.path.isEmpty ? lang.t(.none2) : c.path.joined(separator: " ")
             lines.append(row(words, lang.pick(nl: c.summary.nl, en: c.summary.en)))
         }
-        lines += ["", lang.pick(nl: "Het scherm (zonder opdracht):", en: "The interface (no command):")]
+        lines += ["", lang.t(.theInterfaceNoCommand)]
         for o in all[0].options { lines.append(row(o.usage(lang), lang.pick(nl: o.help.nl, en: o.help.en))) }
-        lines += ["", lang.pick(nl: "Voor alle opdrachten:", en: "For every command:")]
+        lines += ["", lang.t(.forEveryCommand)]
         for o in global { lines.append(row(o.usage(lang), lang.pick(nl: o.help.nl, en: o.help.en))) }
-        lines.append(row("--version", lang.pick(nl: "toon de versie", en: "show the version")))
+        lines.append(row("--version", lang.t(.showTheVersion)))
         lines += ["",
-                  lang.pick(nl: "Meer over één opdracht: sociaalhus help OPDRACHT, of sociaalhus OPDRACHT --help.",
-                            en: "More about one command: sociaalhus help COMMAND, or sociaalhus COMMAND --help."),
-                  lang.pick(nl: "Afsluitcodes: 0 gelukt, 1 de opslag of een regel weigerde (de melding zegt waarom), 2 verkeerde woorden op de opdrachtregel.",
-                            en: "Exit codes: 0 done, 1 the store or a rule refused (the message says why), 2 wrong words on the command line.")]
+                  lang.t(.moreAboutOneCommandSociaalhus),
+                  lang.t(.exitCodes0Done1)]
         return lines.joined(separator: "\n")
     }
 

@@ -149,6 +149,6 @@ public enum StoreInventory {
             guard let words = t.erased else { return nil }
             let n = counts[t.name].map { " (\($0))" } ?? ""
             return "• " + lang.pick(nl: words.nl, en: words.en) + n
-        } + [lang.pick(nl: "• je e-mailadres en telefoon in teksten van anderen", en: "• your e-mail address and phone in texts by others")]
+        } + [lang.t(.yourEMailAddressAnd)]
     }
 }

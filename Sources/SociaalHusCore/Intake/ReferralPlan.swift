@@ -53,7 +53,7 @@ public enum ReferralNotice {
     /// "a, b en c" / "a, b and c".
     static func join(_ words: [String], _ lang: Language) -> String {
         guard words.count > 1 else { return words.first ?? "" }
-        return words.dropLast().joined(separator: ", ") + lang.pick(nl: " en ", en: " and ") + words.last!
+        return words.dropLast().joined(separator: ", ") + lang.t(.andText) + words.last!
     }
 }
 

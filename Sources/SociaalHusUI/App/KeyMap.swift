@@ -29,7 +29,7 @@ public struct KeyMap: Sendable, Equatable {
 
         /// The message in `lang`.
         public func message(_ lang: LanguageText, file: String) -> String {
-            lang.t("Toetsenbestand \(file), regel \(line): \(nl)", "Keys file \(file), line \(line): \(en)")
+            lang.t(.keysFileLine(file, line, nl, en))
         }
     }
 

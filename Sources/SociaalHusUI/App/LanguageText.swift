@@ -10,4 +10,7 @@ public struct LanguageText: Sendable {
 
     /// Dutch or English.
     public func t(_ nl: String, _ en: String) -> String { language.pick(nl: nl, en: en) }
+
+    /// The text of `word`.
+    public func t(_ word: Word) -> String { language.t(word) }
 }

@@ -5,6 +5,17 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     case dutch = "nl"
     case english = "en"
 
+    /// The catalogue that words this language.
+    public var catalogue: any Catalogue {
+        switch self {
+        case .dutch: Dutch()
+        case .english: English()
+        }
+    }
+
+    /// The text of `word` in this language.
+    public func t(_ word: Word) -> String { catalogue.text(word) }
+
     /// Picks the text for this language.
     @inlinable
     public func pick(nl: String, en: String) -> String {
