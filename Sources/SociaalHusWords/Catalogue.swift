@@ -9,3 +9,10 @@ public protocol Catalogue: Sendable {
     /// The text of `word` in this language.
     func text(_ word: Word) -> String
 }
+
+/// Two words are equal when they name the same text with the same values, compared by their
+/// plain form: the values are any printable type, so the compiler cannot derive it.
+extension Word: Equatable {
+    /// True when `a` and `b` are the same word with the same values.
+    public static func == (a: Word, b: Word) -> Bool { String(describing: a) == String(describing: b) }
+}

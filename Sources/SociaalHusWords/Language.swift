@@ -16,12 +16,6 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     /// The text of `word` in this language.
     public func t(_ word: Word) -> String { catalogue.text(word) }
 
-    /// Picks the text for this language.
-    @inlinable
-    public func pick(nl: String, en: String) -> String {
-        self == .dutch ? nl : en
-    }
-
     /// Chooses the language from an explicit `--lang` value, else `LANG`/`LC_ALL`/`LC_MESSAGES`; Dutch unless English is asked for.
     public static func resolve(explicit: String?, environment: [String: String]) -> Language {
         if let explicit, let lang = Language(code: explicit) { return lang }

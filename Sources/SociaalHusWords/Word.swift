@@ -7,25 +7,37 @@
 public enum Word: Sendable {
     // MARK: Command line
     case accountCreatedForProfileAll(_ id: any Value, _ email: any Value, _ value: any Value, _ value2: any Value)
+    case accountExistsGiveRole(_ e: any Value, _ commands: any Value)
     case accountIsBlockedItCannot(_ id: any Value)
     case accountIsErasedAccountProfile(_ id: any Value)
     case accountIsNoLongerBlocked(_ id: any Value)
     case accountNoLongerHasThe(_ id: any Value, _ email: any Value, _ label: any Value, _ nowNL: any Value, _ nowEN: any Value)
     case accountNowHasTheRole(_ id: any Value, _ email: any Value, _ label: any Value, _ nowNL: any Value, _ nowEN: any Value)
+    case address4
+    case afterLoggingInWaitUntil
     case again
     case againstFloodsOutsideTheMatch
     case allDay3
+    case anAreaOfInterest
     case andInTheBlockReplace
     case andKeepAuthenticationmethodsPublickey
     case andMoreSociaalhusKeys(_ value: any Value)
+    case area
+    case asciiCharactersOnlyAutomaticWithout
     case atMost
     case atOnceMaxstartupsLimitsNew
     case backupOfRestoredIntoRecords(_ made: any Value, _ path: any Value, _ records: any Value, _ files: any Value, _ accountsErasedAgain: any Value, _ intakesErasedAgain: any Value)
     case backupWrittenToReadableBy(_ value: any Value, _ records: any Value, _ files: any Value)
+    case blockAnAccountOnRequest
     case cannotWrite(_ value: any Value, _ r: any Value)
+    case category4
     case closedConversationSOlderThan(_ erased: any Value, _ months: any Value)
+    case colourThemeStandaardHoogContrast
+    case command
     case commands
     case commandsWith(_ value: any Value)
+    case createAnAccountThePassword
+    case createNewStore
     case dailyDigestSQueuedIn(_ n: any Value)
     case debian12Ships92
     case debianSDefaultAcceptenvLang
@@ -33,30 +45,58 @@ public enum Word: Sendable {
     case demoAccountsForTryingOut
     case demoDataPlacedOrganisationsActivities(_ organisations: any Value, _ agenda: any Value, _ posts: any Value, _ accounts: any Value)
     case demoStoreLogInWith
+    case dir
     case doesNotBelongToEvery(_ value: any Value, _ command: any Value)
+    case drawOnlyTheFirstScreen
+    case e
     case eMailGoesWithThe(_ id: any Value)
     case eraseAccountAndAllIts(_ id: any Value, _ email: any Value, _ statement: any Value)
+    case eraseAnAccountAndAll
+    case eraseClosedConversationsAfterThe
     case eraseEverythingOfTheVisitor(_ email: any Value, _ messagesSentCount: any Value, _ reportsMadeCount: any Value, _ emailsWaitingCount: any Value)
     case everyoneThenArrivesAsVisitor
+    case everythingHeldAboutPersonAs
     case exitCodes0Done1
     case exportWrittenToReadableBy(_ value: any Value)
     case feedWrittenTo(_ out: any Value)
+    case file2
+    case fillTheStoreWithDemo
     case forEveryCommand
+    case fromThisDayDefaultToday
     case fromYourKeysFile
     case giveAddRoleOrRemove
     case giveFromFileJpegOr
+    case giveOrTakeRoleOf
+    case giveThisRoleResidentEditor
+    case howLongEachLoadTest
+    case howLongThatSessionRuns
+    case howManySessionsAtOnce
     case isNotValidValueFor(_ value: any Value, _ o: any Value, _ expected: any Value)
+    case jpegOrPngFile
+    case k
+    case keepTheSyntheticStoreIn
     case keyMayBelongToTwo
+    case languageOfTheOutputDutch
     case letterSWrittenToPrint(_ lettersCount: any Value, _ out: any Value)
     case lettersDigitsAnd
     case lettingPeopleInOneOf
+    case level
+    case liftBlock
+    case loadTestNSessionsAt
     case lost
     case mailCommandSender(_ value: any Value, _ mailFrom: any Value, _ value2: any Value)
+    case makeOneTimeCodeFor
+    case measureOpenChangeEraseAgenda
     case minutesFrom1To1440
+    case minutesWithoutKeyBeforeAutomatic
     case moreAboutOneCommandSociaalhus
     case moreSociaalhusWordHelp(_ value: any Value)
+    case n
     case n1ForTheFirstReferral
+    case name4
     case needsValue(_ value: any Value)
+    case neighbourhoodElseTheNeighbourhoodsOf
+    case nlEn
     case noActivitiesInThisPeriod
     case noLettersWereAskedFor
     case noPasswordWasReadGive
@@ -69,57 +109,125 @@ public enum Word: Sendable {
     case numberFrom1To10000
     case numberFrom1To366
     case numberFromMailList
+    case onNewTemporaryDemoStore
+    case oneLoadTestSessionAs
+    case oneRunInternal
     case oneTimeCodeForAccount(_ id: any Value, _ email: any Value, _ code: any Value, _ hours: any Value)
+    case onlyThisCategory
+    case onlyThisNeighbourhoodNeededFor
+    case onlyThisOrganisationS
     case onlyWithAnSshKey
     case onlyWithFormatIcsOr
+    case onlyWithThisText
+    case openTheInterfaceAgendaNotice
     case openssh98AndLater
     case options
+    case outputIcsAndJsonOnly
     case password2
+    case path
+    case plainTextForScreenReaders
     case prefixedBy
     case profile2
+    case putBackupBackWhoeverWas
     case putTheBlockBelowAt
+    case queueTheDailyDigests
     case readableUtf8TextFile
     case receiptWrittenToReadableBy(_ value: any Value)
+    case removeThePhoto
+    case replaceThePrivacyStatementWith
+    case residentEditorOrganisationDeskPartner
+    case restoreTheStandardPrivacyStatement
     case restoreTheStoreToThe(_ path: any Value, _ file: any Value)
+    case role2
+    case roleWord
+    case runsPerScale150
+    case s
+    case scale120Default1
     case scaleStoreBuiltInS(_ scale: any Value, _ value: any Value, _ runs: any Value)
+    case sendRefusedOrUncertainE
+    case sendTheWaitingEMails
+    case sendmailCompatibleEGUsr
     case sentRefusedKeptForAnother(_ sent: any Value, _ failed: any Value, _ uncertain: any Value)
+    case servedToOthersOverSsh
     case sessionSWithoutResult(_ failed: any Value)
     case sessionsSEachOnBorne(_ sessions: any Value, _ seconds: any Value)
+    case setOrRemoveAnAccount
+    case setTheMailCommandAnd
+    case showHowOpensshServesThe
+    case showTheHelpOrThat
+    case showTheKeysWithYour
+    case showTheOutbox
+    case showThePrivacyStatementIn
     case showTheVersion
+    case showThisHelpAndDo
     case sociaalhusAgendaNoticeBoardAnd
     case sociaalhusErasesOrReplacesData(_ c: any Value)
     case sociaalhusKeysActionAndKeys(_ file: any Value)
     case sociaalhusNeedsOneMoreWord(_ group: any Value, _ value: any Value)
     case storeCreatedIn(_ path: any Value)
     case systemUserThatOwnsThe
+    case takeThisRoleTheLast
     case takesNoValue(_ o: any Value)
+    case text4
+    case textIcsJson
     case textSByOthersStill(_ textsNamingThem: any Value)
+    case theAccountSEMail
+    case theAgendaAsVisitorSees
+    case theBackupFromSociaalhusBackup
     case theConversationSNumber
+    case theConversationSNumberIntake
+    case theDutchTextUtf8
+    case theEnglishTextUtf8
     case theFileExistsAlreadyChoose
     case theInterfaceNoCommand
     case theInterfaceOnlyWorksIn
     case theLoadTestFoundLost
+    case theName
+    case theNeighbourhood
     case theNeighbourhoodOfAccountIs(_ id: any Value, _ wijk: any Value)
+    case theNewFileReadableBy
+    case theNumberFromMailList
     case theOptionIsMissingPlease(_ o: any Value)
     case theOwnPrivacyStatementIs
     case thePhotoOfAccountIs(_ id: any Value)
     case thePhotoOfAccountIs2(_ id: any Value)
+    case theProgramSshdStartsDefault
+    case theReason
+    case theReceiptOfReferralTo
+    case theRunSNumber
+    case theSenderAddress
     case theStandardPrivacyStatementIs
+    case theStoreFolderElseSociaalhus
     case theStoreHasProblemS(_ path: any Value, _ problemsCount: any Value)
     case theStoreIsSoundFiles(_ path: any Value, _ files: any Value, _ records: any Value)
+    case theSystemUserThatOwns
     case theTerminalTypeTermIs(_ term: any Value)
     case theTerminalTypeTermIs2(_ value: any Value)
     case theTwoPasswordsDifferTry
     case theVisitorIsErasedRow(_ email: any Value, _ n: any Value)
+    case thisManyDays1366
+    case timeKeyPressesInThe
     case typeYesToGoOn
     case unexpectedError(_ error: any Value)
     case unknownCommandCommandsSeeSociaalhus(_ value: any Value, _ commands: any Value)
     case unknownOptionForValidSee(_ value: any Value, _ command: any Value, _ valid: any Value)
     case usage
     case usageSociaalhusCommandOptions
+    case verifyAnAccountSNeighbourhood
+    case verifyEveryFileOfThe
     case visitorsWithoutPasswordPublicTerminal
+    case w
     case wasGivenTwiceGiveIt(_ o: any Value)
+    case whichReferralOfTheConversation
+    case whoSeesTheProfileAnoniem
     case withThemesNextToIt
+    case withoutAskingNeededWithoutTerminal
+    case writeBackupOfTheStore
+    case writeTheFeedToThis
+    case writeTheLettersWithCode
+    case writeThemToThisFile
+    case writeToThisFileReadable
+    case yyyyMmDd
 
     // MARK: Core: Accounts
     case administrationIsUnderModerationTab
@@ -128,12 +236,15 @@ public enum Word: Sendable {
     case anotherReason
     case chooseJpegOrPngFile
     case choosePasswordOfAtLeast(_ minimumLength: any Value, _ maximumLength: any Value)
+    case dailyDigest
     case editorOf2(_ name: any Value)
+    case interests3
     case itCannotBeRead(_ why: any Value)
     case itIsLargerThanMb(_ mb: any Value)
     case itIsNotJpegOr
     case itIsNotRegularFile
     case localPartnerOf2(_ name: any Value)
+    case neighbourhood4
     case notUsedToComputers
     case questionsAskAtTheSociaal
     case questionsReplyToThisMessage
@@ -143,6 +254,7 @@ public enum Word: Sendable {
     case theLanguage
     case thisPasswordConsistsOfRepeated
     case thisPasswordIsCommonlyUsed
+    case visibility2
     case youCanPostOnYour
     case youKeepUpToDate(_ named: any Value)
     case yourPasswordContainsControlCharacter
@@ -153,22 +265,70 @@ public enum Word: Sendable {
 
     // MARK: Core: Content
     case about2
+    case address5
+    case afterAnotherLookTheContent
+    case anActivity
     case authorAnswered
+    case categories2
     case chooseReasonAndTellThe
+    case descriptionText3
     case dismissed
+    case doYouDisagreeObjectOnce
+    case eMail2
     case hidden2
+    case isVisibleAgainModeratorRestored
+    case message3
+    case messageYouSent
+    case moderatorLookedAtItAnd
+    case name5
+    case noticeBoardPost
     case objectionMade
     case objectionRejectedStaysHidden
+    case openingHours4
+    case phone4
+    case place3
+    case privacyStatementText
+    case privacyTakedown(_ address: any Value)
+    case profile3
+    case questionsReplyToThisMessage2
     case removed2
     case restored
+    case start2
+    case staysHiddenModeratorLookedAt
+    case textField
+    case theActivity(_ title: any Value)
+    case theActivity2(_ value: any Value)
+    case theContentStaysHidden
+    case theContentWasHiddenAnd
+    case theContentWasRemoved
+    case theModeratorSExplanation(_ note: any Value)
+    case thePost(_ value: any Value)
     case thereIsNoHidingAfter
     case thisContentIsAlreadyHidden
     case thisContentIsNotHidden
     case thisContentNoLongerExists
+    case title3
+    case titleField
+    case wasHiddenAfterReportReason(_ value: any Value, _ value2: any Value)
+    case wasRemovedAfterReportReason(_ value: any Value, _ value2: any Value)
+    case website
     case youAlreadyObjectedModeratorDecides
+    case yourNoticeBoardPost(_ title: any Value)
+    case yourProfile
+    case yourReportOnSociaalHus
+    case yourReportWasHandled(_ what: any Value, _ reason: any Value, _ result: any Value)
 
     // MARK: Core: DataRights
+    case codeForNewPasswordThat
+    case contactMessagesFromAndTo
+    case deskConversationsLinkedToYour
+    case eMailsToAndAbout
+    case reportsAboutYouYourName
+    case theLogAboutYouBut
+    case whetherYourNeighbourhoodIsVerified
+    case yourAccountAndProfileWith
     case yourEMailAddressAnd
+    case yourPostsOnTheNotice2
 
     // MARK: Core: Intake
     case at
@@ -183,7 +343,10 @@ public enum Word: Sendable {
     case onDeskStaffOfThe(_ when: any Value, _ staff: any Value)
     case onlyTheseDataWerePassed
     case purpose4
+    case receiptEraseAtDesk
+    case receiptEraseAtDeskOrMyData
     case reference
+    case referralNoticeSentence(_ list: any Value, _ organisationName: any Value, _ purpose: any Value)
     case seeYouMayAlwaysSee(_ see: any Value)
     case sociaalHusBorneReceiptOf
     case theSociaalHusNeverShares
@@ -296,6 +459,7 @@ public enum Word: Sendable {
     case doesNotExistAnyMore(_ what: any Value)
     case eMailAddressOrCode
     case eMailAddressOrPassword
+    case fieldNow(_ field: any Value, _ now: any Value)
     case fillInAtLeastOne
     case fillInThisFieldIs(_ label: any Value)
     case hasStoreFormatButThis(_ f: any Value, _ found: any Value, _ known: any Value)
@@ -326,7 +490,8 @@ public enum Word: Sendable {
     case question3
     case reason3
     case sharingTheAgendaOfHas(_ value: any Value, _ who: any Value)
-    case someoneElseSavedInThe(_ value: any Value, _ value2: any Value, _ value3: any Value)
+    case someoneElseSavedInThe(_ value: any Value, _ changes: any Value)
+    case somethingElse
     case text3
     case thatPasswordOrCodeIs
     case theDiskHoldingTheStore(_ p: any Value)
@@ -419,7 +584,15 @@ public enum Word: Sendable {
     case helpingOnBehalfOfHas4(_ name: any Value)
     case inFormWhatYouType
     case intakeConversationsDeskStaff
-    case keysFileLine(_ file: any Value, _ line: any Value, _ nl: any Value, _ en: any Value)
+    case keysFileAlreadyOnLine(_ first: any Value, _ line: any Value)
+    case keysFileCtrlCFixed(_ first: any Value)
+    case keysFileKeyTaken(_ key: any Value, _ other: any Value)
+    case keysFileKeyTakenOnLine(_ key: any Value, _ other: any Value, _ line: any Value)
+    case keysFileLine(_ file: any Value, _ line: any Value, _ problem: any Value)
+    case keysFileNoKeyAfter(_ first: any Value)
+    case keysFileNotText
+    case keysFileUnknownAction(_ first: any Value)
+    case keysFileUnknownKey(_ key: any Value)
     case keysOf(_ value: any Value)
     case last
     case leaveField

@@ -81,10 +81,8 @@ enum CLIError: Error {
             return lang.t(.giveAddRoleOrRemove)
         case .accountExists(let email, let roles):
             let e = TextSanitizer.sanitize(email)
-            let commands = (roles.isEmpty ? ["ROL"] : roles).map { "sociaalhus account role --email \(e) --add " + Self.shellWord(TextSanitizer.sanitize($0)) }
-            let commandsEN = (roles.isEmpty ? ["ROLE"] : roles).map { "sociaalhus account role --email \(e) --add " + Self.shellWord(TextSanitizer.sanitize($0)) }
-            return lang.pick(nl: "Er bestaat al een account met het adres \(e); er is niets veranderd. Een rol geven aan een bestaand account: " + commands.joined(separator: "; ") + ".",
-                             en: "An account with the address \(e) already exists; nothing was changed. To give an existing account a role: " + commandsEN.joined(separator: "; ") + ".")
+            let commands = (roles.isEmpty ? [lang.t(.roleWord)] : roles).map { "sociaalhus account role --email \(e) --add " + Self.shellWord(TextSanitizer.sanitize($0)) }
+            return lang.t(.accountExistsGiveRole(e, commands.joined(separator: "; ")))
         case .mailIncomplete:
             return lang.t(.notEveryEMailWas)
         case .loadTestFailed:

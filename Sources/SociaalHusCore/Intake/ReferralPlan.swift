@@ -45,9 +45,7 @@ public enum ReferralNotice {
     public static func sentence(fields: [IntakeField], organisationName: String, purpose: String, lang: Language) -> String {
         let list = join(fields.map { $0.label(lang) }, lang)
         let purpose = purpose.trimmingCharacters(in: .whitespacesAndNewlines)
-        return lang.pick(
-            nl: "Ik geef uw \(list) door aan \(organisationName), met als doel: \(purpose). Meer geef ik niet door. U kunt altijd bij het Sociaal Hus opvragen wat er is doorgegeven.",
-            en: "I am passing your \(list) on to \(organisationName), for this purpose: \(purpose). Nothing else is passed on. You can always ask the Sociaal Hus what was passed on.")
+        return lang.t(.referralNoticeSentence(list, organisationName, purpose))
     }
 
     /// "a, b en c" / "a, b and c".

@@ -117,8 +117,7 @@ public struct ReferralReceipt: Sendable, Hashable {
             : lang.t(.atTheSociaalHusDesk2)
         para(lang.t(.seeYouMayAlwaysSee(see)), indent: "  ")
         para(lang.t(.correctIfSomethingIsWrong), indent: "  ")
-        para(lang.pick(nl: "- Wissen: u kunt vragen al uw gegevens bij het Sociaal Hus te wissen" + (linkedToAccount ? ", aan de balie of in Mijn gegevens." : ", aan de balie."),
-                       en: "- Erase: you can ask for all your data at the Sociaal Hus to be erased" + (linkedToAccount ? ", at the desk or in My data." : ", at the desk.")),
+        para(lang.t(linkedToAccount ? .receiptEraseAtDeskOrMyData : .receiptEraseAtDesk),
              indent: "  ")
         para(lang.t(.objectOrAskIfYou(clean(privacyAddress))),
              indent: "  ")

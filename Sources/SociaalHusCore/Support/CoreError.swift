@@ -171,9 +171,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .unknownAccount(let e):
             return lang.t(.thereIsNoAccountWith(TextSanitizer.sanitize(e)))
         case .changedElsewhere(let what, let changed):
-            let nl = changed.isEmpty ? "(iets anders)" : changed.map { "\($0.nl) nu: \($0.shown)" }.joined(separator: "; ")
-            let en = changed.isEmpty ? "(something else)" : changed.map { "\($0.en) now: \($0.shown)" }.joined(separator: "; ")
-            return lang.t(.someoneElseSavedInThe(TextSanitizer.sanitize(what), TextSanitizer.sanitize(nl), TextSanitizer.sanitize(en)))
+            let list = changed.isEmpty ? lang.t(.somethingElse) : changed.map { lang.t(.fieldNow(lang.t($0.name), $0.shown)) }.joined(separator: "; ")
+            return lang.t(.someoneElseSavedInThe(TextSanitizer.sanitize(what), TextSanitizer.sanitize(list)))
         case .unknownOrganisation(let o):
             return lang.t(.theOrganisationDoesNotExist(TextSanitizer.sanitize(o)))
         case .notFound(let what):
@@ -283,13 +282,13 @@ extension CoreError: LocalizedError {
 
 /// One field another terminal changed: its name in Dutch and English and what it holds now.
 public struct ChangedField: Sendable, Equatable {
-    public var nl: String, en: String, now: String
+    public var name: Word, now: String
 
     /// What it holds now, short ("(leeg)" when empty).
     var shown: String { now.isEmpty ? "—" : now.count > 80 ? String(now.prefix(80)) + "…" : now }
 
-    /// The fields of `pairs` ((nl, en), before, now) whose value differs.
-    static func diff(_ pairs: [((String, String), String, String)]) -> [ChangedField] {
-        pairs.filter { $0.1 != $0.2 }.map { ChangedField(nl: $0.0.0, en: $0.0.1, now: $0.2) }
+    /// The fields of `pairs` (name, before, now) whose value differs.
+    static func diff(_ pairs: [(Word, String, String)]) -> [ChangedField] {
+        pairs.filter { $0.1 != $0.2 }.map { ChangedField(name: $0.0, now: $0.2) }
     }
 }

@@ -102,7 +102,7 @@ public final class PlainSession {
     }
 
     private var ctx: UIContext { app.ctx }
-    private func t(_ nl: String, _ en: String) -> String { ctx.t(nl, en) }
+
     private func t(_ word: Word) -> String { ctx.t(word) }
 
     /// Writes the first screen, then how plain mode works: the first item comes first, so it is

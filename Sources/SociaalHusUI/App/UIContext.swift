@@ -38,9 +38,6 @@ public final class UIContext {
         visitorProof = VisitorProof(clock: store.clock)
     }
 
-    /// Dutch or English text.
-    public func t(_ nl: String, _ en: String) -> String { lang.t(nl, en) }
-
     /// The text of `word` in the interface language.
     public func t(_ word: Word) -> String { lang.t(word) }
 

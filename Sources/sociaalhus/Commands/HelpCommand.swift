@@ -12,7 +12,7 @@ enum HelpCommand {
         let members = CommandSpec.group([path[0]])
         if !members.isEmpty {
             return ([lang.t(.commandsWith(path[0]))]
-                    + members.map { "  " + $0.usage(lang) + "\n      " + lang.pick(nl: $0.summary.nl, en: $0.summary.en) }
+                    + members.map { "  " + $0.usage(lang) + "\n      " + lang.t($0.summary) }
                     + ["", lang.t(.moreSociaalhusWordHelp(path[0]))])
                 .joined(separator: "\n")
         }

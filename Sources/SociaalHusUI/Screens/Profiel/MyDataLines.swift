@@ -96,7 +96,7 @@ struct MyDataLines {
     }
 
     /// Dutch or English.
-    private func t(_ nl: String, _ en: String) -> String { lang.pick(nl: nl, en: en) }
+
     private func t(_ word: Word) -> String { lang.t(word) }
 
     // MARK: Parts
