@@ -16,3 +16,23 @@ extension Word: Equatable {
     /// True when `a` and `b` are the same word with the same values.
     public static func == (a: Word, b: Word) -> Bool { String(describing: a) == String(describing: b) }
 }
+
+/// A word shown as a value inside another word takes the language of the word around it.
+extension Word: CustomStringConvertible {
+    /// The word in the language being worded now.
+    public var description: String { Language.current.t(self) }
+}
+
+/// A value worded by its own function of the language, for parts that are not a `Word` (a
+/// problem's own message): worded when the word around it is, in that word's language. This
+/// lets the core hand out a code with its values, and the reader's layer choose the language.
+public struct InLanguage: Value {
+    /// Words the value in a language.
+    public let text: @Sendable (Language) -> String
+
+    /// A value worded by `text`.
+    public init(_ text: @escaping @Sendable (Language) -> String) { self.text = text }
+
+    /// The value in the language being worded now.
+    public var description: String { text(Language.current) }
+}

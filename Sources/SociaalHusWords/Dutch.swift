@@ -552,6 +552,7 @@ public struct Dutch: Catalogue {
         case .thisPlatformIsOnlyAccessible: return "Dit platform is alleen toegankelijk na inloggen. Log in of registreer je."
         case .title2: return "titel"
         case .tooManyFailedAttemptsTry(let s): return "Te veel mislukte pogingen. Probeer het over \(s) seconden opnieuw."
+        case .worded(let message): return "\(message)"
         case .yourAccessToThisData: return "Je toegang tot deze gegevens is verlopen; er is niets veranderd. Vraag een nieuwe code."
         case .yourEMailAddress: return "je e-mailadres"
         case .yourName3: return "je naam"

@@ -552,6 +552,7 @@ public struct English: Catalogue {
         case .thisPlatformIsOnlyAccessible: return "This platform is only accessible after logging in. Log in or register."
         case .title2: return "title"
         case .tooManyFailedAttemptsTry(let s): return "Too many failed attempts. Try again in \(s) seconds."
+        case .worded(let message): return "\(message)"
         case .yourAccessToThisData: return "Your access to this data has ended; nothing was changed. Ask for a new code."
         case .yourEMailAddress: return "your e-mail address"
         case .yourName3: return "your name"

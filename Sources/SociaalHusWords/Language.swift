@@ -13,8 +13,12 @@ public enum Language: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The language a word is being worded in right now, so a word shown inside another word
+    /// (a field's name inside "Vul … in") comes out in the same language.
+    @TaskLocal public static var current: Language = .dutch
+
     /// The text of `word` in this language.
-    public func t(_ word: Word) -> String { catalogue.text(word) }
+    public func t(_ word: Word) -> String { Language.$current.withValue(self) { catalogue.text(word) } }
 
     /// Chooses the language from an explicit `--lang` value, else `LANG`/`LC_ALL`/`LC_MESSAGES`; Dutch unless English is asked for.
     public static func resolve(explicit: String?, environment: [String: String]) -> Language {

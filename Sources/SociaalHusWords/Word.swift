@@ -535,6 +535,7 @@ public enum Word: Sendable {
     case thisPlatformIsOnlyAccessible
     case title2
     case tooManyFailedAttemptsTry(_ s: any Value)
+    case worded(_ message: any Value)
     case yourAccessToThisData
     case yourEMailAddress
     case yourName3

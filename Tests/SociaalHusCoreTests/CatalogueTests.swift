@@ -1,5 +1,5 @@
 import Foundation
-import SociaalHusCore
+@testable import SociaalHusCore
 import Testing
 
 /// The catalogues are complete and really translated: the compiler checks that each language
@@ -42,4 +42,16 @@ import Testing
         #expect(Language.dutch.t(.reportedPost("x")) == "Prikbord: x")
         #expect(Language.english.t(.reportedPost("x")) == "Notice board: x")
     }
+
+    @Test("the core names an error as a word; each language words it whole, field names included")
+    func errorsAreWords() {
+        let error = CoreError.changedElsewhere(what: "'Fietsen'", changed: [ChangedField(name: .title2, now: "Fietsen!")])
+        let word = error.word
+        #expect(Language.dutch.t(word).contains("titel nu: Fietsen!"), "\(Language.dutch.t(word))")
+        #expect(Language.english.t(word).contains("title now: Fietsen!"), "\(Language.english.t(word))")
+        #expect(!Language.english.t(word).contains("titel"))
+        #expect(Language.english.t(CoreError.fieldRequired(.title).word) == CoreError.fieldRequired(.title).message(.english))
+        #expect(!CoreError.fieldRequired(.title).message(.english).contains("Titel"))
+    }
 }
+

@@ -134,144 +134,150 @@ public enum CoreError: Error, Equatable, Sendable {
     }
 
     /// The message for a resident, in the chosen language.
-    public func message(_ lang: Language) -> String {
+    public func message(_ lang: Language) -> String { lang.t(word) }
+
+    /// What went wrong as a word with its values: the core names the error, the reader's
+    /// layer words it in the reader's language.
+    public var word: Word {
         switch self {
         case .storeNotFound(let p):
-            return lang.t(.thereIsNoStoreIn(p))
+            return .thereIsNoStoreIn(p)
         case .storeAlreadyExists(let p):
-            return lang.t(.alreadyHoldsStoreChooseAnother(p))
+            return .alreadyHoldsStoreChooseAnother(p)
         case .storeNotADirectory(let p):
-            return lang.t(.isNotFolderGiveFolder(p))
+            return .isNotFolderGiveFolder(p)
         case .storeReadableByOthers(let p):
-            return lang.t(.theStoreIsReadableBy(p))
+            return .theStoreIsReadableBy(p)
         case .storeFileReadableByOthers(let p):
-            return lang.t(.theFileIsReadableBy(p))
+            return .theFileIsReadableBy(p)
         case .storeNewerFormat(let f, let found, let known):
-            return lang.t(.hasStoreFormatButThis(f, found, known))
+            return .hasStoreFormatButThis(f, found, known)
         case .storeCorrupt(let f, let problem):
-            return lang.t(.theFileIsDamagedIt(f, problem.message(lang)))
+            return .theFileIsDamagedIt(f, InLanguage { problem.message($0) })
         case .storeIO(let f, let problem):
-            return lang.t(.couldNotReadOrWrite(f, problem))
+            return .couldNotReadOrWrite(f, problem)
         case .storeFull(let p):
-            return lang.t(.theDiskHoldingTheStore(p))
+            return .theDiskHoldingTheStore(p)
         case .storeReadOnly(let p):
-            return lang.t(.theStoreCanOnlyBe(p))
+            return .theStoreCanOnlyBe(p)
         case .storeNeedsUpgrade(let p):
-            return lang.t(.theStoreMustFirstBe(p))
+            return .theStoreMustFirstBe(p)
         case .storeLocked(let p):
-            return lang.t(.theStoreIsInUse(p))
+            return .theStoreIsInUse(p)
         case .invalidEmail(let e):
-            return lang.t(.isNotValidEMail(TextSanitizer.sanitize(e)))
+            return .isNotValidEMail(TextSanitizer.sanitize(e))
         case .emailInUse:
-            return lang.t(.anAccountWithThisE)
+            return .anAccountWithThisE
         case .fieldRequired(let f), .fieldControlCharacters(let f), .fieldTooLong(let f, _):
-            return message(lang, naming: f.label(lang))
+            return .worded(InLanguage { lang in message(lang, naming: f.label(lang)) })
         case .unknownWijk(let w):
-            return lang.t(.theNeighbourhoodDoesNotExist(TextSanitizer.sanitize(w)))
+            return .theNeighbourhoodDoesNotExist(TextSanitizer.sanitize(w))
         case .unknownAccount(let e):
-            return lang.t(.thereIsNoAccountWith(TextSanitizer.sanitize(e)))
+            return .thereIsNoAccountWith(TextSanitizer.sanitize(e))
         case .changedElsewhere(let what, let changed):
-            let list = changed.isEmpty ? lang.t(.somethingElse) : changed.map { lang.t(.fieldNow(lang.t($0.name), $0.shown)) }.joined(separator: "; ")
-            return lang.t(.someoneElseSavedInThe(TextSanitizer.sanitize(what), TextSanitizer.sanitize(list)))
+            let list = InLanguage { lang in
+                TextSanitizer.sanitize(changed.isEmpty ? lang.t(.somethingElse) : changed.map { lang.t(.fieldNow($0.name, $0.shown)) }.joined(separator: "; "))
+            }
+            return .someoneElseSavedInThe(TextSanitizer.sanitize(what), list)
         case .unknownOrganisation(let o):
-            return lang.t(.theOrganisationDoesNotExist(TextSanitizer.sanitize(o)))
+            return .theOrganisationDoesNotExist(TextSanitizer.sanitize(o))
         case .notFound(let what):
-            return lang.t(.doesNotExistAnyMore(what))
+            return .doesNotExistAnyMore(what)
         case .invalidDate(let d):
-            return lang.t(.isNotValidDateUse(TextSanitizer.sanitize(d)))
+            return .isNotValidDateUse(TextSanitizer.sanitize(d))
         case .endBeforeStart:
-            return lang.t(.theEndIsBeforeThe)
+            return .theEndIsBeforeThe
         case .startInPast:
-            return lang.t(.theStartIsInThe)
+            return .theStartIsInThe
         case .lifetimeTooLong(let days):
-            return lang.t(.postStaysUpForAt(days))
+            return .postStaysUpForAt(days)
         case .lifetimeTooShort:
-            return lang.t(.postMustStayUpFor)
+            return .postMustStayUpFor
         case .invalidPhoto(let problem):
-            return lang.t(.thisPhotoCannotBeUsed(problem.message(lang)))
+            return .thisPhotoCannotBeUsed(InLanguage { problem.message($0) })
         case .invalidPostcode(let p):
-            return lang.t(.isNotValidPostcodeUse(TextSanitizer.sanitize(p)))
+            return .isNotValidPostcodeUse(TextSanitizer.sanitize(p))
         case .invalidPhone(let p):
-            return lang.t(.isNotValidPhoneNumber(TextSanitizer.sanitize(p)))
+            return .isNotValidPhoneNumber(TextSanitizer.sanitize(p))
         case .intakeNeedsContact:
-            return lang.t(.fillInAtLeastOne)
+            return .fillInAtLeastOne
         case .accountMatchMismatch:
-            return lang.t(.theLinkedAccountDoesNot)
+            return .theLinkedAccountDoesNot
         case .linkNotAgreed:
-            return lang.t(.nothingWasSavedFirstTick)
+            return .nothingWasSavedFirstTick
         case .referralNeedsFields:
-            return lang.t(.chooseAtLeastOneItem)
+            return .chooseAtLeastOneItem
         case .referralFieldEmpty(let f):
-            return lang.t(.isNotFilledInSo(f.label(lang)))
+            return .isNotFilledInSo(InLanguage { f.label($0) })
         case .residentNotTold:
-            return lang.t(.nothingWasPassedOnFirst)
+            return .nothingWasPassedOnFirst
         case .intakeAlreadyClosed:
-            return lang.t(.thisConversationIsClosedReopen)
+            return .thisConversationIsClosedReopen
         case .receiptCannotMail(let noAddress):
             return noAddress
-                ? lang.t(.thisConversationHasNoE)
-                : lang.t(.noEMailGoesOut)
+                ? .thisConversationHasNoE
+                : .noEMailGoesOut
         case .invalidRetention(let lo, let hi):
-            return lang.t(.chooseRetentionPeriodOfTo(lo, hi))
+            return .chooseRetentionPeriodOfTo(lo, hi)
         case .mailHeaderInvalid(let f):
-            return lang.t(.theEMailHeaderContains(f))
+            return .theEMailHeaderContains(f)
         case .mailCommandInvalid(let c):
-            return lang.t(.isNotUsableMailCommand(TextSanitizer.sanitize(c)))
+            return .isNotUsableMailCommand(TextSanitizer.sanitize(c))
         case .mailNotConfigured:
-            return lang.t(.noMailCommandIsSet)
+            return .noMailCommandIsSet
         case .feedNotApproved(let w, let hasPartner):
-            let who = hasPartner ? lang.t(.theNeighbourhoodSLocalPartner)
-                // A real way, named (issue 24: "een beheerder kan er een aanwijzen" led nowhere).
-                : lang.t(.theNeighbourhoodSLocalPartner2(TextSanitizer.sanitize(w)))
-            return lang.t(.sharingTheAgendaOfHas(TextSanitizer.sanitize(w), who))
+            // A real way, named: "an administrator can appoint one" led nowhere.
+            let who: Word = hasPartner ? .theNeighbourhoodSLocalPartner
+                : .theNeighbourhoodSLocalPartner2(TextSanitizer.sanitize(w))
+            return .sharingTheAgendaOfHas(TextSanitizer.sanitize(w), who)
         case .feedContainsPersonalData(let item, let what):
-            return lang.t(.theFeedWasNotMade(TextSanitizer.sanitize(item), what))
+            return .theFeedWasNotMade(TextSanitizer.sanitize(item), what)
         case .passwordRejected(let problem):
-            return problem.message(lang)
+            return .worded(InLanguage { problem.message($0) })
         case .loginFailed:
-            return lang.t(.eMailAddressOrPassword)
+            return .eMailAddressOrPassword
         case .loginThrottled(let s):
-            return lang.t(.tooManyFailedAttemptsTry(s))
+            return .tooManyFailedAttemptsTry(s)
         case .accountBlocked:
-            return lang.t(.thisAccountIsBlockedContact)
+            return .thisAccountIsBlockedContact
         case .onBehalfAgreementWrong:
-            return lang.t(.thatPasswordOrCodeIs)
+            return .thatPasswordOrCodeIs
         case .onBehalfEnded:
-            return lang.t(.helpingOnBehalfOfThe(Int(OnBehalf.limit / 60)))
+            return .helpingOnBehalfOfThe(Int(OnBehalf.limit / 60))
         case .resetCodeWrong:
-            return lang.t(.eMailAddressOrCode)
+            return .eMailAddressOrCode
         case .resetCodeMalformed:
-            return lang.t(.codeHasCharactersLikeAbcd(PasswordReset.length))
+            return .codeHasCharactersLikeAbcd(PasswordReset.length)
         case .resetCodeExpired:
-            return lang.t(.thisCodeHasExpiredCode(Int(PasswordReset.validity / 3600)))
+            return .thisCodeHasExpiredCode(Int(PasswordReset.validity / 3600))
         case .wijkLetterNeedsAddress:
-            return lang.t(.theLetterGoesToThe)
+            return .theLetterGoesToThe
         case .wijkAlreadyVerified:
-            return lang.t(.yourNeighbourhoodIsAlreadyVerified)
+            return .yourNeighbourhoodIsAlreadyVerified
         case .wijkNoLetter:
-            return lang.t(.noLetterWithCodeIs)
+            return .noLetterWithCodeIs
         case .wijkCodeWrong:
-            return lang.t(.thisCodeIsIncorrectCheck)
+            return .thisCodeIsIncorrectCheck
         case .notPermitted(let denial):
-            return denial.message(lang)
+            return .worded(InLanguage { denial.message($0) })
         case .backupRefused(let problem):
-            return problem.message(lang)
+            return .worded(InLanguage { problem.message($0) })
         case .roleAlreadyHeld(let role, let name):
-            return lang.t(.thisAccountAlreadyHasThe(role.label(.dutch, named: name), role.label(.english, named: name)))
+            return .thisAccountAlreadyHasThe(role.label(.dutch, named: name), role.label(.english, named: name))
         case .roleNotHeld(let role, let name):
-            return lang.t(.thisAccountDoesNotHave(role.label(.dutch, named: name), role.label(.english, named: name)))
+            return .thisAccountDoesNotHave(role.label(.dutch, named: name), role.label(.english, named: name))
         case .lastAdministrator:
-            return lang.t(.thisIsTheLastAdministrator)
+            return .thisIsTheLastAdministrator
         case .platformPrivate:
-            return lang.t(.thisPlatformIsOnlyAccessible)
+            return .thisPlatformIsOnlyAccessible
         case .visitorCodeLimit(let minutes):
-            return lang.t(.codesHaveAlreadyBeenAsked(VisitorProof.codesPerSession, minutes))
+            return .codesHaveAlreadyBeenAsked(VisitorProof.codesPerSession, minutes)
         case .moderationRefused(let p):
-            return p.message(lang)
+            return .worded(InLanguage { p.message($0) })
         case .visitorAddressHasAccount:
-            return lang.t(.thisEMailAddressBelongs)
+            return .thisEMailAddressBelongs
         case .visitorProofNeeded:
-            return lang.t(.yourAccessToThisData)
+            return .yourAccessToThisData
         }
     }
 }
