@@ -4,6 +4,7 @@ import Testing
 import Glibc
 #endif
 import SociaalHusCore
+import SociaalHusBench
 
 /// Real processes killed with SIGKILL in the middle of their changes: every change a process
 /// acknowledged (exit 0) survives, nothing is lost between processes writing at once, and the

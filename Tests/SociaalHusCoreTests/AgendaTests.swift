@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// Recurrence expansion and the agenda query.
 @Suite struct AgendaTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// Erasure by reference (issue 23): erasing one person never deletes or changes a row of anyone
 /// else, however alike they are. Generated worlds: other people share the erased person's phone

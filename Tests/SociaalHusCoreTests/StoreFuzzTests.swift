@@ -4,6 +4,7 @@ import Testing
 import Glibc
 #endif
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// Seeded damage to a small store, thousands of times: nothing crashes, nothing hangs, no file
 /// changes, and `check` never calls a store sound whose content a damaged byte changed (issue 13).

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
+import SociaalHusDemo
 @testable import SociaalHusUI
 import TerminalKit
 
