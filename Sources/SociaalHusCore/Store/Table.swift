@@ -202,7 +202,7 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
 
 /// One collection: in memory (records spread over shards, as the shard files of formats 1–3
 /// held them), or read from the database only as far as asked, with this process's changes on
-/// top. So opening the store reads nothing but what the first screen shows (issue 14).
+/// top. So opening the store reads nothing but what the first screen shows.
 struct Table<Record: StoredRecord>: Sendable {
     private var stored: [[Int: Record]]?
     private var source: LazySource<Record>?

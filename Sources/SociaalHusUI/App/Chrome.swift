@@ -188,7 +188,7 @@ enum Chrome {
 
     /// Draws a box with a title and returns its inside. The rows the box covers are blanked
     /// across the whole width: a screen reader reads a screen line by line, and the list left and
-    /// right of a box would be read on the same line as its text (issue 25). The rules are
+    /// right of a box would be read on the same line as its text. The rules are
     /// box-drawing characters, which espeak-ng, Fenrir and speech-dispatcher do not speak.
     @discardableResult
     static func frame(into g: inout Grid, _ r: Rect, title: String) -> Rect {

@@ -269,8 +269,8 @@ public struct Form {
     // MARK: Drawing
 
     /// The chosen option's mark, read aloud as the letter ("iks", "ex") by espeak-ng and by Fenrir
-    /// at every punctuation level: "(•)" was silent, so the choice was not heard (issue 25, part
-    /// 3). It matches the tick box's "[x]", and is ASCII, so it needs no stand-in.
+    /// at every punctuation level: "(•)" was silent, so the choice was not heard. It
+    /// matches the tick box's "[x]", and is ASCII, so it needs no stand-in.
     static let chosenMark = "(x)"
     /// The other options' mark: silent (Fenrir "some", espeak-ng), so only the chosen one is marked aloud.
     static let otherMark = "( )"

@@ -82,7 +82,7 @@ final class BurenScreen: Screen {
             ? ctx.t("Als bezoeker zie je alleen bewoners met een openbaar profiel.", "As a visitor you see only residents with a public profile.")
             : ctx.account?.wijkVerified == true
             ? ctx.t("Je ziet bewoners met een openbaar profiel, en buren uit je eigen wijk.", "You see residents with a public profile, and neighbours from your own neighbourhood.")
-            // Said as it is: an unverified wijk opens no "Alleen buren" profile (issue 24).
+            // Said as it is: an unverified wijk opens no "Alleen buren" profile.
             : ctx.t("Je ziet openbare profielen; die van buren pas als je wijk is bevestigd.",
                     "You see public profiles; neighbours' once your neighbourhood is verified.")
         let filter = interest.value.map { ctx.t("interesse: ", "interest: ") + safe($0) + " · " } ?? ""

@@ -1,7 +1,7 @@
 import SociaalHusCore
 import TerminalKit
 
-/// Helpen namens (desk, issue 24 part 5), step 1: the desk member types the address of the
+/// Helpen namens (desk), step 1: the desk member types the address of the
 /// resident in front of them, picks why they help (a fixed list: no free text about anyone's
 /// situation) and ticks that they checked who it is. The account's name and wijk are then looked
 /// up (logged in that person's log) and step 2 asks the resident to agree.

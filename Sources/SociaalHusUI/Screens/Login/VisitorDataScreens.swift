@@ -2,7 +2,7 @@ import Foundation
 import SociaalHusCore
 import TerminalKit
 
-/// Mijn gegevens als bezoeker (issue 23, part 6): someone without an account types the address
+/// Mijn gegevens als bezoeker: someone without an account types the address
 /// they wrote from; if the store holds something of it, a code goes there (the core decides, and
 /// the screen says the same either way). Reached from the login screen and, for visitors, the
 /// privacy statement (`g`).
@@ -213,7 +213,7 @@ final class VisitorDataScreen: Screen {
     }
 }
 
-/// The desk's way in (issue 23: "or the desk checks in person"): desk staff who saw a visitor's
+/// The desk's way in ("or the desk checks in person"): desk staff who saw a visitor's
 /// proof of identity open what the store holds about the visitor's address, on the same screen
 /// the visitor sees. The tick box is the staff member's statement; the erasure's audit line
 /// names them.

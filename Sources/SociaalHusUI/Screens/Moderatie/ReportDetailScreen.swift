@@ -56,7 +56,7 @@ final class ReportDetailScreen: Screen {
             }
             let name = safe(who)
             // A block can be lifted (`account unblock`): the dialog says so instead of the
-            // default "cannot be undone" (issue 24).
+            // default "cannot be undone".
             ctx.confirm(ctx.t("Het account van \(name) blokkeren? Inloggen kan dan niet meer, een open sessie wordt binnen twee seconden beëindigd en al de inhoud wordt verborgen.",
                               "Block the account of \(name)? It can no longer log in, an open session ends within two seconds and all its content is hidden."),
                         undo: ctx.t("Een beheerder kan de blokkade later opheffen: sociaalhus account unblock --email ADRES.",

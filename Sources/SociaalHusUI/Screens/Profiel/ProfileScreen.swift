@@ -11,7 +11,7 @@ final class ProfileScreen: Screen {
     /// The photo field's text that matches what the store holds, so only a change is saved.
     private var savedPhotoText = ""
     /// The profile as the form was filled from: a save over a newer one (the same person at
-    /// another terminal) is refused (issue 16).
+    /// another terminal) is refused.
     private var loadedProfile: Profile?
     private static let labelWidth = 14
 
@@ -42,7 +42,7 @@ final class ProfileScreen: Screen {
             FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .choice(options: wijken.map { safe($0.name) }, selected: wijkIndex)),
             FormField("wijkState", "", .note(.muted)),
         ]
-        // Served to others the photo is no path on this computer (issue 22): only whether there
+        // Served to others the photo is no path on this computer: only whether there
         // is one, how to get one, and a button to take it away.
         fields += ctx.shared
             ? [FormField("photo", "", .note(.normal)), FormField("photoHint", "", .note(.muted))]
