@@ -253,6 +253,13 @@ public struct Form {
         fields[i].label = label
     }
 
+    /// Takes over how far `drawn` (a copy of this form drawn with words fitted to the window) was
+    /// scrolled, so the next frame goes on from there as when the form itself is drawn.
+    public mutating func keepView(of drawn: Form) {
+        offset = drawn.offset
+        areaWidth = drawn.areaWidth
+    }
+
     /// Marks the form as holding unsaved input (e.g. restored from a draft).
     public mutating func markEdited() { markedEdited = true }
 

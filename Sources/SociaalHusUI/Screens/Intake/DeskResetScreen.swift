@@ -42,12 +42,15 @@ final class DeskResetScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         form.setLabel("intro", ctx.t("Alleen voor iemand die voor je staat en die je hebt gecontroleerd (identiteitsbewijs). De code werkt 24 uur en één keer; bij het inloggen kiest de bewoner \"Wachtwoord vergeten\".",
                                      "Only for someone in front of you whom you have checked (proof of identity). The code works for 24 hours, once; when logging in, the resident chooses \"Forgot password\"."))
         form.setLabel("email", ctx.t("E-mailadres", "E-mail address"))
         form.setLabel("checked", ctx.t("Ik heb gecontroleerd wie dit is", "I have checked who this is"))
         form.setLabel("make", ctx.t("Code maken", "Make code"))
+    }
+
+    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         var formArea = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
         if let code {
             // Above the form, so a screen reader and a glance find it first.

@@ -40,12 +40,11 @@ final class DeskWijkScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         form.setLabel("intro", ctx.t("Bevestig de wijk in het profiel van een bewoner die voor je staat, nadat je een bewijs van het adres hebt gezien (identiteitsbewijs met adres, of post op naam).",
                                      "Verify the neighbourhood in the profile of a resident in front of you, after seeing proof of the address (identity document with address, or mail addressed to them)."))
         form.setLabel("email", ctx.t("E-mailadres", "E-mail address"))
         form.setLabel("seen", ctx.t("Ik heb een bewijs van het adres gezien", "I have seen proof of the address"))
         form.setLabel("verify", ctx.t("Wijk bevestigen", "Verify neighbourhood"))
-        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
     }
 }

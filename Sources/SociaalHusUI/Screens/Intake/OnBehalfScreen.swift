@@ -38,14 +38,13 @@ final class OnBehalfScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         form.setLabel("intro", ctx.t("Voor een bewoner die voor je staat en het niet alleen kan. De bewoner geeft zelf akkoord op dit scherm met het eigen wachtwoord of een code; jij ziet dat niet. Het duurt hooguit 30 minuten, en alles wat je doet staat in het logboek van de bewoner, met jouw naam.",
                                      "For a resident in front of you who cannot manage alone. The resident agrees on this screen with their own password or a code; you do not see it. It lasts at most 30 minutes, and everything you do is in the resident's log, with your name."))
         form.setLabel("email", ctx.t("E-mailadres", "E-mail address"))
         form.setLabel("reason", ctx.t("Waarom", "Why"))
         form.setLabel("checked", ctx.t("Ik heb gecontroleerd wie dit is", "I have checked who this is"))
         form.setLabel("next", ctx.t("Verder: de bewoner geeft akkoord", "Next: the resident agrees"))
-        super.render(into: &g, area: area, ctx)
     }
 }
 
@@ -102,13 +101,12 @@ final class OnBehalfAgreeScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         let helper = safe(ctx.account?.profile.displayName ?? "")
         let name = safe(candidate.name), wijk = safe(candidate.wijk)
         form.setLabel("intro", ctx.t("Draai het scherm naar de bewoner. \(name) (\(wijk)): wil je dat \(helper) (baliemedewerker) de komende 30 minuten namens jou SociaalHus gebruikt? Reden: \(reason.label(ctx.language)). Alles wat er gebeurt staat in jouw logboek. Je wachtwoord wijzigen, je account wissen en je gegevens in een bestand zetten kan dan niet. Typ zelf je wachtwoord, of de code die je per e-mail kreeg, en druk op Enter; dan is het akkoord.",
                                      "Turn the screen to the resident. \(name) (\(wijk)): do you want \(helper) (desk staff) to use SociaalHus on your behalf for the next 30 minutes? Reason: \(reason.label(ctx.language)). Everything done is in your log. Changing your password, erasing your account and putting your data in a file cannot be done then. Type your password yourself, or the code you got by e-mail, and press Enter to agree."))
         form.setLabel("secret", ctx.t("Wachtwoord of code", "Password or code"))
         form.setLabel("agree", ctx.t("Akkoord", "Agree"))
-        super.render(into: &g, area: area, ctx)
     }
 }

@@ -26,6 +26,7 @@ final class ResetPasswordScreen: FormScreen {
         super.init(Form(fields, labelWidth: 26))
         form.setText("email", email)
         form.focus(on: email.isEmpty ? "email" : "code")
+        setLabels(ctx)
     }
 
     override func title(_ ctx: UIContext) -> String { ctx.t("Wachtwoord vergeten", "Forgot password") }
@@ -92,7 +93,7 @@ final class ResetPasswordScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         let labels = [
             "intro": canMail
                 ? ctx.t("Vraag een code aan de balie van het Sociaal Hus (neem een identiteitsbewijs mee), of laat hem sturen naar het e-mailadres van je account.",
@@ -104,6 +105,5 @@ final class ResetPasswordScreen: FormScreen {
             "submit": ctx.t("Nieuw wachtwoord instellen", "Set new password"), "mail": ctx.t("Stuur mij een code per e-mail", "E-mail me a code"),
         ]
         for (id, label) in labels { form.setLabel(id, label) }
-        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
     }
 }

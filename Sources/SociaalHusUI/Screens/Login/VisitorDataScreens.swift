@@ -112,11 +112,10 @@ final class VisitorCodeScreen: FormScreen {
         _ = check([("code", "Code", { throw FormProblem(problem) })], ctx)
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         let email = safe(ctx.visitorProof.pendingEmail ?? "")
         form.setLabel("sent", ctx.t("Als we gegevens van \(email) hebben, krijg je een code op dat adres. Vul hem hier in.",
                                     "If we hold data of \(email), you get a code at that address. Fill it in here."))
-        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
     }
 }
 
@@ -154,7 +153,16 @@ final class VisitorDataScreen: Screen {
         }
     }
 
+    /// What is drawn: nothing of the person once the proof ended (its time, the idle logout,
+    /// another code asked), also before a key lets go of it.
+    private func shown(_ ctx: UIContext) -> (export: VisitorDataExport?, problem: String?) {
+        if ctx.visitorProof.grant == nil, export != nil { return (nil, CoreError.visitorProofNeeded.message(ctx.language)) }
+        return (export, problem)
+    }
+
     func handle(_ action: Action, _ ctx: UIContext) {
+        // The first key after the proof ended lets go of what it showed.
+        (export, problem) = shown(ctx)
         if let next = ScrollText.offset(offset, after: action, page: pageHeight) { offset = next; return }
         switch action {
         case .export: if export != nil, ctx.visitorProof.grant != nil { ctx.push(ExportDataScreen(.visitor)) }
@@ -185,11 +193,7 @@ final class VisitorDataScreen: Screen {
         let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
         let x = area.x + 2, width = area.width - 4
         var y = area.y
-        // Nothing of the person once the proof ended (its time, the idle logout, another code asked).
-        if ctx.visitorProof.grant == nil, export != nil {
-            export = nil
-            problem = CoreError.visitorProofNeeded.message(ctx.language)
-        }
+        let (export, problem) = shown(ctx)
         let intro = TextWidth.wrap(ctx.t("Alles wat SociaalHus bewaart over dit e-mailadres. x = opslaan, d = alles wissen.",
                                          "Everything SociaalHus holds about this e-mail address. x = save, d = erase all."), to: max(width, 1))
         g.outline.append(.text(intro.joined(separator: " ")))

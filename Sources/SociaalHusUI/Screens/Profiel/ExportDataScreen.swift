@@ -34,6 +34,7 @@ final class ExportDataScreen: Screen {
     var hasUnsavedInput: Bool { form.edited && written == nil }
 
     func willAppear(_ ctx: UIContext) {
+        defer { setLabels(ctx) }
         guard !filled, let name = defaultName(ctx) else { return }
         filled = true
         if ctx.shared {
@@ -42,6 +43,17 @@ final class ExportDataScreen: Screen {
         }
         // A new field, so the cursor starts at the end of the suggested path.
         form = Self.makeForm(path: (ctx.exportDirectory as NSString).appendingPathComponent(name))
+    }
+
+    /// The form's words in the interface language, set when the screen comes into view: the keys
+    /// offered (Ctrl-S names the button) read them before anything is drawn.
+    private func setLabels(_ ctx: UIContext) {
+        if ctx.shared {
+            form.fields[0].label = ctx.t("Per e-mail versturen", "Send by e-mail")
+        } else {
+            form.fields[0].label = ctx.t("Bestand", "File")
+            form.fields[1].label = ctx.t("Exporteren", "Export")
+        }
     }
 
     /// The form: the path and the export button.
@@ -161,7 +173,6 @@ final class ExportDataScreen: Screen {
         // The same layout for both ways out: what it does, the form, and where it went.
         let intro: String, done: String
         if ctx.shared {
-            form.fields[0].label = ctx.t("Per e-mail versturen", "Send by e-mail")
             intro = subject == .visitor
                 ? ctx.t("Alles wat SociaalHus over dit e-mailadres bewaart gaat als JSON per e-mail naar dat adres (op deze gedeelde verbinding wordt niets in een bestand gezet). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.",
                         "Everything SociaalHus holds about this e-mail address goes as JSON by e-mail to that address (over this shared connection nothing is put in a file). It contains personal data: keep it safe.")
@@ -169,8 +180,6 @@ final class ExportDataScreen: Screen {
                         "Everything SociaalHus holds about you goes as JSON by e-mail to your own address (over this shared connection nothing is put in a file). It contains personal data: keep it safe.")
             done = ctx.t("Klaargezet voor: ", "Queued for: ")
         } else {
-            form.fields[0].label = ctx.t("Bestand", "File")
-            form.fields[1].label = ctx.t("Exporteren", "Export")
             intro = subject == .visitor
                 ? ctx.t("Alles wat SociaalHus over dit e-mailadres bewaart wordt als JSON-bestand geschreven, alleen leesbaar voor de gebruiker van deze computer. Het bevat persoonlijke gegevens: haal het van een gedeelde computer weg zodra je het niet meer nodig hebt.",
                         "Everything SociaalHus holds about this e-mail address is written as a JSON file, readable only by this computer's user. It contains personal data: remove it from a shared computer once you no longer need it.")

@@ -81,6 +81,7 @@ final class ProfileScreen: Screen {
         // Start on the visibility choice, not in a text field: right after logging in the digit
         // keys must still switch screens instead of being typed into the name.
         form.focus(on: focused ?? "visibility")
+        setLabels(ctx)
     }
 
     /// Whether the wijk is verified, in words (and, if not, what that means and how to change it).
@@ -95,7 +96,9 @@ final class ProfileScreen: Screen {
         }
     }
 
-    /// Labels in the interface language (set on every draw, so a language switch takes effect at once).
+    /// Labels and choices in the interface language, and the wijk's state as the store holds it:
+    /// set when the form is filled and when the screen comes into view, so keys (the visibility
+    /// choice, Ctrl-S naming the button) work on them before anything is drawn.
     private func setLabels(_ ctx: UIContext) {
         var labels: [String: String] = [
             "name": ctx.t("Naam", "Name"),
@@ -192,7 +195,7 @@ final class ProfileScreen: Screen {
 
     func willAppear(_ ctx: UIContext) {
         // Re-read what the store holds, but never throw away what the person is typing.
-        if !form.edited { load(ctx) }
+        if !form.edited { load(ctx) } else { setLabels(ctx) }
     }
 
     /// Ctrl-R after someone else saved first: the profile as it is now, typing given up.
@@ -346,7 +349,9 @@ final class ProfileScreen: Screen {
             g.cursor = (area.x + 2, area.y + 1)
             return
         }
-        setLabels(ctx)
+        // The notes wrapped to this width and the preview of what is typed now go into a copy of
+        // the form: drawing changes nothing but how far the form is scrolled.
+        var form = self.form
         let noteWidth = area.width - 2
         ProfileFormFit.setWrapped(&form, prefix: "explain", text: visibility.explanation(ctx.language), width: noteWidth)
         ProfileFormFit.setWrapped(&form, prefix: "private",
@@ -363,5 +368,6 @@ final class ProfileScreen: Screen {
         }
         let formArea = ProfileLongMessage.draw(ctx, into: &g, area: area)
         form.render(into: &g, area: formArea)
+        self.form.keepView(of: form)
     }
 }

@@ -39,7 +39,7 @@ final class WijkCheckScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         let a = ctx.account
         let wijk = a.flatMap { acc in ctx.store.wijken.first { $0.id == acc.profile.wijk } }.map { safe($0.name) } ?? ""
         form.setLabel("state", ProfileScreen.wijkState(a, ctx) + " " + ctx.t("Wijk in je profiel: \(wijk).", "Neighbourhood in your profile: \(wijk)."))
@@ -50,6 +50,5 @@ final class WijkCheckScreen: FormScreen {
         form.setLabel("ask", ctx.t("Brief met code aanvragen (naar het adres in je profiel)", "Ask for a letter with a code (to the address in your profile)"))
         form.setLabel("code", ctx.t("Code uit de brief", "Code from the letter"))
         form.setLabel("enter", ctx.t("Code invoeren", "Enter code"))
-        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
     }
 }
