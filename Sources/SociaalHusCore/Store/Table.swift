@@ -1,12 +1,13 @@
 import Foundation
 
-/// The collections of the store, each kept as a set of shard files.
+/// The collections of the store: each a table of the database (`Schema9`), and a `Table` in memory.
 public enum CollectionName: String, CaseIterable, Codable, Sendable, CodingKeyRepresentable {
     case settings, accounts, organisations, agenda, posts, messages, audit
     case intakes, disclosures, outbox, drafts, reports
 
-    /// How many shard files a collection is spread over: a change rewrites one shard, so the
-    /// cost of a change stays near one record's worth even at ten times Borne's size.
+    /// How many shards a collection's records are spread over in memory (and over files in the
+    /// stores of formats 1–3 that are still migrated): a change copies one shard's dictionary,
+    /// not the whole collection's.
     public var defaultShardCount: Int {
         switch self {
         case .settings: 1
