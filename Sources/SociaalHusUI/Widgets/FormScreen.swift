@@ -39,6 +39,7 @@ extension Form {
 
 /// The common behaviour of a screen that is one form: keys move through fields, Enter on the
 /// save button calls `save`, typed text is kept when saving fails, Esc asks before discarding.
+/// (In the app, not TerminalKit: it is a `Screen`, and its checks speak the core's errors.)
 open class FormScreen: Screen {
     /// The form.
     public var form: Form

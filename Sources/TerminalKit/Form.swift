@@ -1,6 +1,3 @@
-import SociaalHusCore
-import TerminalKit
-
 /// One row of a form.
 public struct FormField {
     /// What kind of input a row is.
@@ -278,9 +275,9 @@ public struct Form {
     /// The chosen option's mark, read aloud as the letter ("iks", "ex") by espeak-ng and by Fenrir
     /// at every punctuation level: "(•)" was silent, so the choice was not heard. It
     /// matches the tick box's "[x]", and is ASCII, so it needs no stand-in.
-    static let chosenMark = "(x)"
+    public static let chosenMark = "(x)"
     /// The other options' mark: silent (Fenrir "some", espeak-ng), so only the chosen one is marked aloud.
-    static let otherMark = "( )"
+    public static let otherMark = "( )"
 
     /// Width the options of a choice need side by side.
     static func choiceWidth(_ options: [String]) -> Int {
@@ -377,7 +374,7 @@ public struct Form {
     }
 
     /// Every field as plain mode reads it (all of them, not only those in view).
-    func outline() -> [OutlineItem] {
+    public func outline() -> [OutlineItem] {
         fields.indices.map { i in
             let f = fields[i]
             let kind: OutlineField.Kind, value: String
@@ -402,5 +399,16 @@ public struct Form {
         let room = max(width - 2 - TextWidth.width(place), 1)
         g.put("‹ " + TextWidth.truncate(value, to: room) + place, x: x, y: y, role: .selected, maxWidth: max(width, 1))
         if focused { g.cursor = (min(x + 2, g.size.cols - 1), y) }
+    }
+}
+
+extension Form {
+    /// The label of field `id` as the screen shows it, without the " *" that marks it required:
+    /// what an error about the field calls it, so "Vul 'organisatie' in" never names a field
+    /// that is on screen as "Voor wie".
+    public func shownLabel(_ id: String) -> String? {
+        guard var label = fields.first(where: { $0.id == id })?.label else { return nil }
+        if label.hasSuffix(" *") { label.removeLast(2) }
+        return label
     }
 }

@@ -1,6 +1,3 @@
-import SociaalHusCore
-import TerminalKit
-
 /// One row of a list: its text and whether it is a heading (not selectable).
 public struct ListRow {
     private let make: () -> String
@@ -89,6 +86,3 @@ public enum ListView {
         }
     }
 }
-
-/// Safe text for drawing: user text with control characters made visible, on one line.
-public func safe(_ s: String) -> String { TextSanitizer.sanitize(s) }

@@ -1,0 +1,28 @@
+import TerminalKit
+
+/// The search line's keys, in the app's actions and words (so in the app: TerminalKit knows neither).
+extension SearchBox {
+    /// The keys while the search line has focus: Enter finishes the search, Esc clears it.
+    static func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        let g = ctx.t("Zoeken", "Search")
+        return [Binding(.open, [.enter], label: ctx.t("Klaar", "Done"), help: ctx.t("Zoeken afronden", "Finish searching"), group: g),
+                Binding(.back, [.escape], label: ctx.t("Wissen", "Clear"), help: ctx.t("Zoektekst wissen", "Clear the search"), group: g)]
+    }
+
+    /// Applies Enter or Esc while searching: nil when not searching or another action, else
+    /// whether the search text changed (so the list must be read again).
+    mutating func finish(_ action: Action) -> Bool? {
+        guard active else { return nil }
+        switch action {
+        case .open:
+            active = false
+            return false
+        case .back:
+            active = false
+            field.text = ""
+            return true
+        default:
+            return nil
+        }
+    }
+}
