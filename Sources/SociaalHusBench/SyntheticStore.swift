@@ -10,7 +10,13 @@ import SociaalHusDemo
 public enum SyntheticStore {
     /// Record counts at a scale.
     public struct Size: Sendable {
+        /// How many of each.
         public var accounts, organisations, agenda, posts, messages: Int
+
+        /// These counts (each at least 1).
+        public init(accounts: Int, organisations: Int, agenda: Int, posts: Int, messages: Int) {
+            (self.accounts, self.organisations, self.agenda, self.posts, self.messages) = (accounts, organisations, agenda, posts, messages)
+        }
 
         /// The counts at `scale` times Borne.
         public init(scale: Int) {
@@ -25,15 +31,20 @@ public enum SyntheticStore {
     /// The name of the first wijk of a synthetic store (the one the benchmark's agenda asks for).
     public static var firstWijkName: String { DemoData.wijken[0] }
 
-
-    /// Builds the store at `path` (which must not exist) and returns its size. `deskStaff`
-    /// adds a desk staff member for each number (see `LoadStore.deskEmail`), with the same hash.
+    /// Builds the store at `path` (which must not exist) at `scale` times Borne and returns its
+    /// size. `deskStaff` adds a desk staff member for each number (see `LoadStore.deskEmail`),
+    /// with the same hash.
     @discardableResult
     public static func build(at path: String, scale: Int, now: Date, hash: String, deskStaff: [Int] = []) throws -> Size {
-        let size = Size(scale: scale)
+        try build(at: path, size: Size(scale: scale), seed: UInt64(scale), now: now, hash: hash, deskStaff: deskStaff)
+    }
+
+    /// Builds the store at `path` with the counts of `size`, its random choices from `seed`.
+    @discardableResult
+    public static func build(at path: String, size: Size, seed rngSeed: UInt64, now: Date, hash: String, deskStaff: [Int] = []) throws -> Size {
         let store = try Store.create(at: path, wijken: DemoData.wijken, clock: FixedClock(now))
         let wijken = store.settings.wijken.map(\.id)
-        var rng = SplitMix64(seed: UInt64(scale))
+        var rng = SplitMix64(seed: rngSeed)
         let categories = ["wonen", "zorg en ondersteuning", "geldzaken", "ontmoeting en eenzaamheid", "sport en bewegen", "cultuur"]
         var seed = StoreSeed()
         for i in 1...size.organisations {

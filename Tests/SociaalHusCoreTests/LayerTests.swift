@@ -75,15 +75,17 @@ import SociaalHusDemo
         }
     }
 
-    @Test("the synthetic store at a small scale: its counts, desk staff after the residents, and sound") func syntheticStore() throws {
+    @Test("a small synthetic store: its counts, desk staff after the residents, and what the load test finds in it") func syntheticStore() throws {
         let path = NSTemporaryDirectory() + "sociaalhus-synthetic-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let size = try SyntheticStore.build(at: path, scale: 1, now: Date(timeIntervalSince1970: 1_790_000_000), hash: "x", deskStaff: [2, 5])
+        let size = try SyntheticStore.build(at: path, size: .init(accounts: 30, organisations: 4, agenda: 20, posts: 10, messages: 15), seed: 1,
+                                            now: Date(timeIntervalSince1970: 1_790_000_000), hash: "x", deskStaff: [2, 5])
         let store = try Store.open(at: path)
         #expect(store.state.accounts.all.count == size.accounts + 2)
         #expect(store.ownAccount(AccountID(size.accounts + 2))?.email == LoadStore.deskEmail(5))
         #expect(store.ownAccount(AccountID(size.accounts + 2))?.roles.deskStaff == true)
         #expect(store.state.posts.all.count == size.posts && store.state.messages.all.count == size.messages)
+        #expect(StoreCheck.run(at: path).isSound)
         #expect(try LoadStore.missing(posts: ["Bericht 1", "geen"], messages: [], intakes: [], at: path) == ["geen"])
     }
 }
