@@ -13,7 +13,9 @@ let package = Package(
         .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-        .target(name: "SociaalHusCore", dependencies: ["CCrypt", "CSQLite"]),
+        // Every text a person reads, one catalogue per language; depends on nothing.
+        .target(name: "SociaalHusWords"),
+        .target(name: "SociaalHusCore", dependencies: ["SociaalHusWords", "CCrypt", "CSQLite"]),
         // The demo content of `init --demo` and the tests' store: made through the core's public API.
         .target(name: "SociaalHusDemo", dependencies: ["SociaalHusCore"]),
         // The benchmark's synthetic Borne and the load test's checks (the core's `Bench` SPI).
