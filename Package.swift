@@ -16,18 +16,23 @@ let package = Package(
         // Every text a person reads, one catalogue per language; depends on nothing.
         .target(name: "SociaalHusWords"),
         .target(name: "SociaalHusCore", dependencies: ["SociaalHusWords", "CCrypt", "CSQLite"]),
+        // The demo content of `init --demo` and the tests' store: made through the core's public API.
+        .target(name: "SociaalHusDemo", dependencies: ["SociaalHusCore"]),
+        // The benchmark's synthetic Borne and the load test's checks (the core's `Bench` SPI).
+        .target(name: "SociaalHusBench", dependencies: ["SociaalHusCore", "SociaalHusDemo"]),
         .target(name: "TerminalKit"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .target(name: "SociaalHusUI", dependencies: ["SociaalHusCore", "TerminalKit"]),
-        .executableTarget(name: "sociaalhus", dependencies: ["SociaalHusCore", "SociaalHusUI", "CursesTerminal", "TerminalKit"]),
-        .testTarget(name: "SociaalHusCoreTests", dependencies: ["SociaalHusCore"]),
+        .executableTarget(name: "sociaalhus", dependencies: ["SociaalHusCore", "SociaalHusDemo", "SociaalHusBench", "SociaalHusUI",
+                                                            "CursesTerminal", "TerminalKit"]),
+        .testTarget(name: "SociaalHusCoreTests", dependencies: ["SociaalHusCore", "SociaalHusDemo", "SociaalHusBench"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "SociaalHusUITests", dependencies: ["SociaalHusUI", "TerminalKit", "SociaalHusCore"],
+        .testTarget(name: "SociaalHusUITests", dependencies: ["SociaalHusUI", "TerminalKit", "SociaalHusCore", "SociaalHusDemo", "SociaalHusBench"],
                     exclude: ["Golden"]),
         // Runs the built `sociaalhus` binary as a person or a script would; depends on it so it is built first.
         .testTarget(name: "CommandLineTests", dependencies: ["sociaalhus"]),
         // The built binary in tmux, driven by keys as a person types, asserted on the captured screen.
-        .testTarget(name: "EndToEndTests", dependencies: ["sociaalhus", "SociaalHusCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["sociaalhus", "SociaalHusCore", "SociaalHusBench"]),
     ],
     swiftLanguageModes: [.v6]
 )

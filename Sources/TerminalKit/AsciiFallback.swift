@@ -1,11 +1,11 @@
 import Foundation
 
 /// The screen for a terminal without UTF-8 (a locale without it, or `--ascii`) and for one
-/// without underline (issue 15, part 2): every mark keeps a visible ASCII stand-in, so focus and
+/// without underline: every mark keeps a visible ASCII stand-in, so focus and
 /// structure never rest on colour alone.
 public enum AsciiFallback {
     /// Stand-ins for the marks the screens draw; other text is written without its accents, or "?".
-    /// Chosen so a screen reader does not read decoration aloud (issue 25, part 3): Fenrir at its
+    /// Chosen so a screen reader does not read decoration aloud: Fenrir at its
     /// default punctuation level ("some") says "dash" for "-" and "plus" for "+", so a box is drawn
     /// with "_" and "|" (silent in Fenrir up to "most" and in espeak-ng) and blank corners, not
     /// "+-----+". The message line's "»" becomes "|", not ">": ">" already stands in for the
@@ -57,7 +57,7 @@ public enum AsciiFallback {
 
     /// `grid` with every input field's extent visible without underline: its empty cells as "_",
     /// an underline drawn in text. Not "[....]": a console screen reader (Fenrir) read that as
-    /// "left bracket, 26 dot" at every field (issue 25); it passes "_" over at its usual
+    /// "left bracket, 26 dot" at every field; it passes "_" over at its usual
     /// punctuation level.
     public static func bracketFields(_ grid: Grid) -> Grid {
         var g = grid

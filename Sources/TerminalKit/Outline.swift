@@ -1,4 +1,4 @@
-/// What a screen shows, as items in reading order (issue 15, part 1): the widgets that draw into
+/// What a screen shows, as items in reading order: the widgets that draw into
 /// a grid also note what they draw here, so plain mode can write the same screen as lines for a
 /// screen reader, with numbered items and fields asked one at a time.
 public enum OutlineItem: Equatable, Sendable {

@@ -22,7 +22,7 @@ extension Terminal {
 extension Size {
     /// The largest window served (400×150): beyond it the app shows only "Venster te groot", so
     /// one remote client announcing 10000×10000 cannot make its session allocate gigabytes, and
-    /// a session stays under 40 MB at the largest size (measured: 36 MB; issue 22). A 4K screen
+    /// a session stays under 40 MB at the largest size (measured: 36 MB). A 4K screen
     /// with 10×20-pixel cells is 384×108.
     public static let largest = Size(cols: 400, rows: 150)
 

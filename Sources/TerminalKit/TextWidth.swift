@@ -7,7 +7,7 @@ public enum TextWidth {
     /// and format characters, 2 for wide (CJK, emoji), else 1 (a stand-in included).
     public static func width(_ c: Character) -> Int {
         // Printable ASCII first: most of every frame, and the Unicode property tables below were
-        // a tenth of a frame's time (issue 16's load test).
+        // a tenth of a frame's time.
         if let a = c.asciiValue { return a >= 0x20 && a < 0x7F ? 1 : 0 }
         return Grapheme.width(Grapheme.kind(c))
     }

@@ -105,7 +105,7 @@ enum Console {
     /// True when stdin is a terminal.
     static var interactive: Bool { isatty(STDIN_FILENO) == 1 }
 
-    /// Before a command erases or replaces data (issue 23): with `--yes` it goes on; on a
+    /// Before a command erases or replaces data: with `--yes` it goes on; on a
     /// terminal `question` is asked and only "ja"/"j"/"yes"/"y" goes on (an empty line or
     /// anything else is no); without a terminal it is refused (exit 2)
     /// and nothing has been changed.

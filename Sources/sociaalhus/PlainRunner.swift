@@ -16,7 +16,7 @@ struct PlainRunner {
 
     func run() {
         let ascii = self.ascii
-        // A shared terminal forgets (issue 25, part 7): when a session ends, the screen and the
+        // A shared terminal forgets: when a session ends, the screen and the
         // scrollback are cleared before the next line is written, so what the person saw is not
         // one scroll up for whoever comes next; and at the end when someone was logged in. Only
         // on a terminal whose terminfo can clear (not TERM=dumb, not a pipe or file, where these
@@ -37,7 +37,7 @@ struct PlainRunner {
             var text = (ascii ? line.map { AsciiFallback.ascii(String($0)) }.joined() : line) + "\n"
             text.withUTF8 { Console.writeAll(UnsafeRawBufferPointer($0)) }
         }
-        // On a terminal: lines broken to its width, pages that fit its height (issue 25).
+        // On a terminal: lines broken to its width, pages that fit its height.
         func measure() {
             var rows: Int32 = 0, cols: Int32 = 0
             session.terminal = isatty(STDOUT_FILENO) == 1 && cn_reported_size(&rows, &cols) != 0 ? Size(cols: Int(cols), rows: Int(rows)) : nil
@@ -78,7 +78,7 @@ struct PlainRunner {
         }
         var discarding = false
         // The last tick: lines that keep coming within a second of each other still let one run
-        // every second, so a block elsewhere ends the session within two seconds (issue 24).
+        // every second, so a block elsewhere ends the session within two seconds.
         var lastTick = Date()
         setModes(secret: session.expectsSecret)
         while app.running {

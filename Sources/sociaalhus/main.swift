@@ -55,7 +55,7 @@ do {
 }
 // The store is closed, not left to the process's end: the last connection folds its log and
 // removes the `-wal` and `-shm` it made, so a visitor who only looked leaves every file as it
-// was; it does so under the store's lock, never while a reader looks at them (issue 22).
+// was; it does so under the store's lock, never while a reader looks at them.
 var opened = CommandContext.opened.store
 CommandContext.opened.store = nil
 Store.release(&opened)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// `sociaalhus account role` (issue 24) as the operator types it, and `account add` for an
+/// `sociaalhus account role` as the operator types it, and `account add` for an
 /// address that already has an account.
 @Suite(.serialized) struct AccountRoleCommandTests {
     typealias CLI = CommandLineTests

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 25: a terminal type that shows only ASCII gets the ASCII marks, whatever the locale says.
+/// A terminal type that shows only ASCII gets the ASCII marks, whatever the locale says.
 @Suite struct AsciiTerminalTests {
     typealias CLI = CommandLineTests
 

@@ -4,7 +4,7 @@ import Testing
 import Glibc
 #endif
 
-/// `sociaalhus backup` and `sociaalhus restore` as an operator runs them (issue 22).
+/// `sociaalhus backup` and `sociaalhus restore` as an operator runs them.
 @Suite(.serialized) struct BackupCommandTests {
     typealias CLI = CommandLineTests
 

@@ -84,7 +84,7 @@ import Testing
         #expect(r.out.contains("in orde"))
     }
 
-    /// Issue 23: a visitor who wrote through the contact form had no rights ("geen account").
+    /// A visitor who wrote through the contact form had no rights ("geen account").
     @Test("export and account erase work for a visitor known by the address they wrote from")
     func visitorRights() throws {
         let t = Temp()
@@ -107,7 +107,7 @@ import Testing
         #expect(try Self.run(["export", "--store", t.store, "--email", "niemand@example.org"]).status == 1)
     }
 
-    /// Issue 23: a destructive command run by a script without --yes erased at once.
+    /// A destructive command run by a script without --yes erased at once.
     @Test("account erase and restore without a terminal need --yes: exit 2, nothing changed; with --yes they act")
     func destructiveNeedsYes() throws {
         let t = Temp()
@@ -126,7 +126,7 @@ import Testing
         #expect(try Self.run(["export", "--store", t.store, "--email", "anna@example.nl"]).status == 1)
     }
 
-    /// Issue 22: served over SSH a resident names no file; the administrator sets the photo.
+    /// Served over SSH a resident names no file; the administrator sets the photo.
     @Test("account photo sets a photo from a file and removes it; needs exactly one of --from and --remove")
     func accountPhoto() throws {
         let t = Temp()
@@ -166,7 +166,7 @@ import Testing
         (["account", "add", "--email", "b@example.nl", "--name", "B", "--wijk", "Centrum"], "wachtwoord2026\n", 1, "veel gebruikt"),
         (["account", "add", "--email", "b@example.nl", "--name", "B", "--wijk", "Centrum"], "", 2, "geen wachtwoord"),
         (["account", "add", "--email", "b@example.nl", "--wijk", "Centrum"], password, 2, "--name"),
-        // Regression (issue 13): a name with ESC travelled into e-mail bodies.
+        // Regression: a name with ESC travelled into e-mail bodies.
         (["account", "add", "--email", "c@example.nl", "--name", "Mal\u{1B}]0;PWNED\u{07}", "--wijk", "Centrum"], password, 1, "onzichtbare stuurtekens"),
         (["account", "add", "--email", "b@example.nl", "--name", "B", "--wijk", "Centrum", "--role", "koning"], password, 2, "--role"),
         (["account", "block", "--email", "nobody@example.nl"], "", 1, "Er is geen account"),

@@ -4,7 +4,7 @@ import Testing
 import Glibc
 #endif
 
-/// Issue 22, part 3: read-only commands never create, truncate, checkpoint or re-create a store
+/// Read-only commands never create, truncate, checkpoint or re-create a store
 /// file, and a missing or empty database is an error, never a fresh store. Each finding reported
 /// from outside is a named case here, run against the real binary.
 @Suite(.serialized) struct ReadOnlyTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// `sociaalhus agenda` writes its lines from bytes and offsets for speed (issue 14); here they
+/// `sociaalhus agenda` writes its lines from bytes and offsets for speed; here they
 /// are compared with the same lines made one at a time from the core's agenda, over a year of
 /// the demo (both changes of the clock, all-day and open-ended activities) and a weekly activity
 /// with an escape sequence and a bidi override, from the rows and (for a search) from the

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 24, parts 3 and 9, in the real binary: a block from the command line ends an open
+/// In the real binary: a block from the command line ends an open
 /// session in another terminal within two seconds, in the full screen and in plain mode; and
 /// "Concept weggooien" asks before a typed intake goes.
 @Suite(.serialized) struct BlockDraftFlowTests {

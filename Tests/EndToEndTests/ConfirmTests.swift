@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 23: a command that erases or replaces data asks first on a terminal.
+/// A command that erases or replaces data asks first on a terminal.
 @Suite(.serialized) struct ConfirmTests {
     @Test("account erase on a terminal asks; 'nee' changes nothing (exit 2), 'ja' erases", arguments: [("nee", 2), ("ja", 0)])
     func eraseAsks(answer: String, status: Int) throws {

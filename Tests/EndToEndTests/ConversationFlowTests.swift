@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Conversations in the real binary (issue 24, part 7), as residents type them: Anna writes to
+/// Conversations in the real binary, as residents type them: Anna writes to
 /// Ria and Fatima through their posts, both anonymous to her; they answer; Anna's Berichten says
 /// what each conversation is about, threads each answer under her message and tells the two
 /// "anonieme bewoner" apart.

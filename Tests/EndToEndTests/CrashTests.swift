@@ -4,10 +4,11 @@ import Testing
 import Glibc
 #endif
 import SociaalHusCore
+import SociaalHusBench
 
 /// Real processes killed with SIGKILL in the middle of their changes: every change a process
 /// acknowledged (exit 0) survives, nothing is lost between processes writing at once, and the
-/// store opens and checks sound after every kill (issue 14).
+/// store opens and checks sound after every kill.
 @Suite(.serialized) struct CrashTests {
     @Test("kill -9 during changes from three processes at once: every acknowledged change survives, the store checks sound")
     func killNine() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 25, part 7, "a shared terminal forgets": after a logout (by key, automatically, or by
+/// "a shared terminal forgets": after a logout (by key, automatically, or by
 /// quitting) the terminal's screen and its whole history hold nothing of the resident, where the
 /// terminal can clear them. tmux keeps the history; `capture-pane -S -` reads all of it.
 @Suite(.serialized) struct ForgetfulTerminalTests {

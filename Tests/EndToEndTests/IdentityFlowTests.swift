@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// The five rows of issue 11, as people at the terminal see them: who sees a resident's name
+/// The five rows of the identity rule, as people at the terminal see them: who sees a resident's name
 /// and details follows the resident's profile level, on the prikbord, in replies and e-mail.
 @Suite(.serialized) struct IdentityFlowTests {
     static let fatima = ("fatima.elamrani@demo.sociaalhus.example", "demo-Regen-Appel-19")   // Anoniem, Bornsche Maten

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 16, part 2, end to end: two terminals on one store; a post placed at one appears at
+/// End to end: two terminals on one store; a post placed at one appears at
 /// the other within a couple of seconds without a key being pressed there.
 @Suite(.serialized) struct LiveFlowTests {
     @Test("a post placed at one terminal shows on the other's notice board without a key")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 16, part 3, at a size that fits CI: a few sessions, each its own process on one
+/// At a size that fits CI: a few sessions, each its own process on one
 /// Borne-scale store, use the app at once; no change a session was told was saved is lost, and
 /// the store checks sound (the full size is in the benchmark: `bench --sessions 100`).
 @Suite(.serialized) struct LoadTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Issue 24, part 6, in the real binary as each role types it: Anna reports Sanne's post; Sanne,
+/// In the real binary as each role types it: Anna reports Sanne's post; Sanne,
 /// its wijk's partner, does not get the report about her own post; Bram hides it with a reason
 /// and words for her; Sanne sees why and objects once; Bram reads the objection, the whole text
 /// and the history, and restores it; Anna reads the outcome in Berichten.

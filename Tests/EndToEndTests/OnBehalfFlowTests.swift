@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 24, part 5, as the desk types it in a real terminal: Lotte helps Anna "namens" after
+/// As the desk types it in a real terminal: Lotte helps Anna "namens" after
 /// Anna typed her own password on the desk's screen; the password never shows, the top bar says
 /// "namens" on every screen, the password cannot be changed, Ctrl-N ends it, and Anna's log names
 /// Lotte for what she did.

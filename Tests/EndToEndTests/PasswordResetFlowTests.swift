@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 24, part 1, as people type it: a resident who forgot their password gets a code at the
+/// As people type it: a resident who forgot their password gets a code at the
 /// desk and sets a new one at the login form; the operator can make one on the command line.
 @Suite(.serialized) struct PasswordResetFlowTests {
     /// The code on a screen or in a command's output ("ABCD-EFGH-JKLM").

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Plain mode through a pipe, as a screen reader user would drive it (issue 15, part 1): the
+/// Plain mode through a pipe, as a screen reader user would drive it: the
 /// resident's whole journey, and TERM=dumb choosing plain mode by itself.
 @Suite(.serialized) struct PlainModeTests {
     /// Runs `sociaalhus --plain` on `store` with `lines` as input; returns what it wrote.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// The receipt of a referral in the real binary (issue 24, part 8): the desk refers, confirms
+/// The receipt of a referral in the real binary: the desk refers, confirms
 /// with `b`, writes the receipt to print and mails it; the mail command receives exactly that
 /// text for the resident's address, and the operator's command prints the same receipt.
 @Suite(.serialized) struct ReceiptFlowTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Issue 24 in the real binary: sharing the Centrum agenda was a dead end, as no one could make
+/// In the real binary: sharing the Centrum agenda was a dead end, as no one could make
 /// an existing account its partner. The administrator does it in the interface; the new
 /// partner approves; the feed is made.
 @Suite(.serialized) struct RoleFlowTests {

@@ -119,7 +119,7 @@ final class Fenrir {
     }
 }
 
-/// A blind resident's day with SociaalHus under Fenrir (issue 25, part 4): what Fenrir says on
+/// A blind resident's day with SociaalHus under Fenrir: what Fenrir says on
 /// each focus move, screen and message. Assertions are on meaning (the activity's title, the
 /// field's label, "FOUT"), not on decoration; where Fenrir says something a listener should not
 /// have to hear, or does not say what one needs, the test says so by name (`withKnownIssue`).
@@ -251,7 +251,7 @@ struct ScreenReaderTests {
     }
 }
 
-/// Issue 25, part 3: plain mode's first screen reaches its first item within 5 seconds of speech.
+/// Plain mode's first screen reaches its first item within 5 seconds of speech.
 @Suite(.enabled(if: Speech.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil, "espeak-ng is not installed"))
 struct PlainFirstScreenSpeechTests {
     @Test("plain mode's first screen says its first item within 5 s of espeak-ng speech", arguments: [

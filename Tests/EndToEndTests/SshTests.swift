@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Issue 16, part 1: served over a real OpenSSH. A throw-away sshd on a high port runs with the
+/// Served over a real OpenSSH. A throw-away sshd on a high port runs with the
 /// block `sociaalhus deploy ssh` prints; `ssh -tt` in tmux sees the agenda (in ASCII when the
 /// session has no UTF-8 locale, in UTF-8 when LANG says so), and a command, port forwarding and
 /// `-N` give nothing. `.ci/run` installs openssh-server when it is missing.

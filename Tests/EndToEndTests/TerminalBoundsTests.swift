@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 22: what a remote client can make a session use, tried with a real pseudo-terminal as
+/// What a remote client can make a session use, tried with a real pseudo-terminal as
 /// an SSH client would (`ssh -tt` passes on whatever window size the client announces).
 @Suite(.serialized) struct TerminalBoundsTests {
     /// Runs the interface on a fresh pty of `start` size, then (when given) announces `then`;

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Issue 23, part 6, in the real binary: a visitor writes through a contact form, later asks for
+/// In the real binary: a visitor writes through a contact form, later asks for
 /// their data with a code that reaches them by e-mail, saves it, erases it, and nothing of them
 /// is left in any file of the store.
 @Suite(.serialized) struct VisitorCodeFlowTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 22: a visitor who only looks changes no file of the store, however the session ends.
+/// A visitor who only looks changes no file of the store, however the session ends.
 @Suite(.serialized) struct VisitorReadOnlyTests {
     /// Every file of the store folder and its bytes (the `-wal` and `-shm` a session makes included).
     static func files(_ dir: String) -> [String: Data] {

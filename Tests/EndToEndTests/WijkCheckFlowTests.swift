@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 24, part 4, as people type it: Fatima's wijk is only stated, so she sees her
+/// As people type it: Fatima's wijk is only stated, so she sees her
 /// neighbour Sanne ("Alleen buren") as a visitor does, and her profile says why and how; the desk
 /// verifies her wijk and she sees Sanne's name. A letter with a code does the same.
 @Suite(.serialized) struct WijkCheckFlowTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// The occurrence rows (schema 4) against the reference: expanding every activity and asking
 /// `mayView` of each. Seeded random agendas (repeats, all-day, hidden, blocked creators, the

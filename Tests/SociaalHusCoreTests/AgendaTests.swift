@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// Recurrence expansion and the agenda query.
 @Suite struct AgendaTests {
@@ -93,7 +94,7 @@ import Testing
 }
 
 /// The database's span columns only narrow the search: the agenda found through them equals the
-/// agenda of every activity, for random activities and windows (issue 14).
+/// agenda of every activity, for random activities and windows.
 @Suite struct AgendaIndexTests {
     @Test("the agenda through the span index equals the agenda over every activity", arguments: [1, 2, 3] as [UInt64])
     func sameAsFullScan(seed: UInt64) throws {

@@ -5,7 +5,7 @@ import Glibc
 #endif
 @testable import SociaalHusCore
 
-/// Regressions found by the review of issue 22's backups and read-only opening, one test each.
+/// Regressions found by a review of the backups and read-only opening, one test each.
 @Suite(.serialized) struct BackupReviewTests {
     /// Every file under the store folder and its bytes.
     static func files(_ dir: String) -> [String: Data] {

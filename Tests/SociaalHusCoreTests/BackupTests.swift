@@ -5,7 +5,7 @@ import Glibc
 #endif
 @testable import SociaalHusCore
 
-/// Backups that keep erasures (issue 22): a backup is one private file beside the store, and a
+/// Backups that keep erasures: a backup is one private file beside the store, and a
 /// restore puts it back without bringing back anyone erased since.
 @Suite(.serialized) struct BackupTests {
     /// A store with Anna (photo, post, message) and Bob, and a backup of it in `dir.path`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// The eight-bytes-at-a-time CRC-32 against the check value and a byte-at-a-time reference.
 @Suite struct CRC32Tests {

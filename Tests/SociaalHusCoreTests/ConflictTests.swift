@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Issue 16, part 2: a save over a newer version is refused, never silently last-writer-wins.
+/// A save over a newer version is refused, never silently last-writer-wins.
 /// Two handles on one store folder stand for two terminals; each row edits one kind of record
 /// as its form opened it, after (or without) a save at the other terminal.
 @Suite struct ConflictTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// A world for conversations (issue 24 part 7): Anna (Centrum, public) writes to two residents
+/// A world for conversations: Anna (Centrum, public) writes to two residents
 /// who are anonymous to her: Ria (Hertme, "Alleen buren": Anna is no neighbour) through her post
 /// "Gratis brandhout", and Fatima (Bornsche Maten, Anoniem) through "Gratis kinderkleding". Bert
 /// (Centrum) writes to Ria too. The Voedselbank has an editor (Kees), a post and an activity.

@@ -119,7 +119,7 @@ import Testing
         #expect(w.store.leftoverFiles().isEmpty)
     }
 
-    /// Issue 22: "/etc/shadow" answered "Permission denied" and a missing file "No such file", so
+    /// "/etc/shadow" answered "Permission denied" and a missing file "No such file", so
     /// the photo field told which files of the computer exist and are readable.
     @Test("a photo path that is missing, or someone else's file of any kind, gets one answer that tells nothing about it")
     func photoPathOfOthersTellsNothing() throws {

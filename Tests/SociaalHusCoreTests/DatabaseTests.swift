@@ -5,7 +5,7 @@ import Glibc
 #endif
 @testable import SociaalHusCore
 
-/// The SQLite connection the store moves onto (issue 14): set up as promised, migrations in one
+/// The SQLite connection the store moves onto: set up as promised, migrations in one
 /// transaction, deleted data gone from every file, no lost update between connections.
 @Suite struct DatabaseTests {
     static func fresh(_ dir: TempDir) throws -> Database {

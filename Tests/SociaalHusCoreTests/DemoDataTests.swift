@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusDemo
 
 /// The demo of `init --demo` must fill every part of the product, through the public API, for any "now".
 @Suite struct DemoDataTests {

@@ -6,8 +6,8 @@ import Glibc
 @testable import SociaalHusCore
 
 /// A canary person stored through every path the core has, with every role around them; after
-/// erasure no byte of any file of the store holds a canary string of their own data (issue 13).
-/// Others' texts that name them keep the name (namesakes: issue 23); only whole tokens of their
+/// erasure no byte of any file of the store holds a canary string of their own data.
+/// Others' texts that name them keep the name (namesakes); only whole tokens of their
 /// own e-mail address and phone number are replaced there.
 @Suite(.serialized) struct ErasureCanaryTests {
     static let name = "Zyxwv Qoppa"
@@ -130,7 +130,7 @@ import Glibc
         #expect(after.isEmpty, "left behind: \(after)")
         #expect(StoreCheck.run(at: world.w.dir.store).isSound)
         // What others have stays: their post, their intake, the report they made; their phone
-        // number in it goes, their name stays (issue 23: a namesake's text is not cut).
+        // number in it goes, their name stays (a namesake's text is not cut).
         #expect(world.store.state.posts.all.contains { $0.title == "Fiets" && $0.body == "Bel \(Self.name) op [gewist]" })
         #expect(world.store.state.intakes.all.contains { $0.notes == "Buurvrouw van \(Self.name) belde mee" })
         #expect(world.store.state.agenda.all.contains { $0.signup == "Bel [gewist]" && $0.location == "Bij \(Self.name)" })

@@ -63,7 +63,7 @@ func parseICS(_ text: String) throws -> [[String: String]] {
         let f = try World()
         try f.add("Koffie-ochtend", wijk: f.centrum)
         #expect(throws: CoreError.feedNotApproved(wijk: "Centrum", hasPartner: true)) { try f.w.store.feed(wijk: f.centrum, format: .ics, from: testNow) }
-        // Issue 23: the refusal named the partner (an anonymous one too); it names the role.
+        // The refusal named the partner (an anonymous one too); it names the role.
         let said = CoreError.feedNotApproved(wijk: "Centrum", hasPartner: true).message(.dutch)
         #expect(!said.contains("Sanne") && said.contains("de lokale partner van de wijk"))
         #expect(throws: CoreError.notPermitted(.partnersOnly)) { try f.w.store.approveFeed(wijk: f.centrum, thirdParty: "Vrijwilligerscentrale", by: f.w.desk) }
@@ -122,7 +122,7 @@ func parseICS(_ text: String) throws -> [[String: String]] {
     ]
 
     @Test("a feed that would contain personal data held in the store is refused", arguments: planted + [
-        // Issue 23: a resident's street and house number, without the postcode, went through.
+        // A resident's street and house number, without the postcode, went through.
         ("a resident's street and number", "Start langs op Coraweg 1"),
         ("a street and number from the desk", "Verzamelen bij Marktstraat 1."),
     ])

@@ -3,7 +3,7 @@ import Testing
 @testable import SociaalHusCore
 
 /// Text one person typed reaches other people's terminals, mail readers and parsers through
-/// every output: refused at input, and neutralised in every output format (issue 13).
+/// every output: refused at input, and neutralised in every output format.
 @Suite(.serialized) struct HostileOutputTests {
     /// The hostile corpus: terminal sequences, C1 as UTF-8, overwriting, bidi, zero-width.
     static let corpus: [String] = [

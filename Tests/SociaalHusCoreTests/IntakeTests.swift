@@ -353,7 +353,7 @@ struct DeskWorld {
     }
 }
 
-/// Issue 23: the log said "door account 9"; the person is told who, in which role.
+/// The log said "door account 9"; the person is told who, in which role.
 @Suite struct LogWordsTests {
     @Test("the export names who opened a person's conversation, in the role they acted in; the operator and the person themselves by word")
     func whoActed() throws {
@@ -500,7 +500,7 @@ struct DeskWorld {
     }
 }
 
-/// Issue 23: every showing of a person's conversation at the desk is logged for them, naming the
+/// Every showing of a person's conversation at the desk is logged for them, naming the
 /// staff member: a row of the day's list or of a search, the count before erasing, the account a
 /// typed e-mail address belongs to. Once per run of a list or search, never per redraw or key.
 @Suite struct DeskShowingLogTests {
@@ -621,7 +621,7 @@ struct DeskWorld {
     }
 }
 
-/// Issue 23: the desk links a conversation to an account only explicitly: whose account it is is
+/// The desk links a conversation to an account only explicitly: whose account it is is
 /// shown, the resident agrees, and the link is logged for them. Never by a matching detail.
 @Suite struct IntakeLinkTests {
     /// Anna (the resident) or Kees (another account holder).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// `LocalTime`'s fast paths against the calendar they replace.
 @Suite struct LocalTimeTests {

@@ -131,7 +131,7 @@ final class RecordingSender: MailSending, @unchecked Sendable {
         #expect(StoreCheck.run(at: w.dir.store).isSound)
     }
 
-    /// Issue 23: a sent e-mail stayed in mail/cur and the outbox after its recipient deleted the message.
+    /// A sent e-mail stayed in mail/cur and the outbox after its recipient deleted the message.
     @Test("after a send no body remains in any file: the outbox keeps kind, time, subject and state")
     func sentKeepsNoContent() throws {
         let w = try DeskWorld()

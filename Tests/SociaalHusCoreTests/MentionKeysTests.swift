@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// The keys an erasure finds texts by (`MentionKeys`): every text whose e-mail address or phone
 /// number an erasure replaces holds the person's key, however the text writes them.

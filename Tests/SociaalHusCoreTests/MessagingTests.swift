@@ -131,7 +131,7 @@ struct MailWorld {
 }
 
 @Suite struct ContactMessageTests {
-    /// Issue 23: the copy carried "Reply-To: <visitor>"; answering it from a mail program handed
+    /// The copy carried "Reply-To: <visitor>"; answering it from a mail program handed
     /// the visitor the resident's address, while the screen says it stays hidden.
     @Test("regression: the e-mail telling a resident a visitor wrote has no Reply-To and says to answer in SociaalHus")
     func contactCopyHasNoReplyTo() throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Issue 24, part 6: moderation stopped half-way. Each finding has a regression test here (core),
+/// Moderation stopped half-way. Each finding has a regression test here (core),
 /// in `ModerationFinishesScreenTests` (screens) and in `ModerationFlowTests` (tmux).
 @Suite struct ModerationFinishesTests {
     /// Anna's post in Centrum reported by a visitor; Sanne is Centrum's partner (and a resident

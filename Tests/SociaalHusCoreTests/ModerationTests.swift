@@ -76,7 +76,7 @@ import Testing
         #expect(again.state.messages[message.id.rawValue]?.aboutReport == r.reason)
     }
 
-    /// Issue 23: an author whose post was taken down was not told.
+    /// An author whose post was taken down was not told.
     @Test("the author is told in Berichten when content is hidden, removed or taken down, with the reason, never who reported it",
           arguments: [ModerationAction.hide, .remove, nil])
     func authorTold(action: ModerationAction?) throws {
@@ -173,7 +173,7 @@ import Testing
     }
 }
 
-/// Issue 12, second hole: edits name what may change; the moderation state is not among it.
+/// Edits name what may change; the moderation state is not among it.
 @Suite struct EditIntentTests {
     @Test("regression: an author who edits a hidden post cannot un-hide it; it stays hidden with its reason") func authorCannotUnhide() throws {
         let m = try ModerationTests.World()
@@ -208,7 +208,7 @@ import Testing
     }
 }
 
-/// Issue 23, part 7: Mijn gegevens and the export leave out reports about the person, e-mails to
+/// Mijn gegevens and the export leave out reports about the person, e-mails to
 /// them and the digest setting.
 @Suite struct ExportCompleteTests {
     @Test("the export lists reports about the person (never who reported, nor their words), e-mails to them, and the digest setting")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// The notification index (schema 7): who may want a notification of what where. A new post
 /// asks it for candidates instead of reading every account; the rule then decides for each. So

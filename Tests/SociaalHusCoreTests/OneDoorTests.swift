@@ -105,7 +105,7 @@ import Testing
 }
 
 /// Screens and commands read through the core's view functions: the raw tables stay inside it,
-/// and every role check is in `Permissions` (issue 12).
+/// and every role check is in `Permissions`.
 @Suite struct ReadThroughViewsTests {
     static let sources = OneDoorTests.coreFolder.deletingLastPathComponent()
 

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 
-/// Erasure by reference (issue 23): erasing one person never deletes or changes a row of anyone
+/// Erasure by reference: erasing one person never deletes or changes a row of anyone
 /// else, however alike they are. Generated worlds: other people share the erased person's phone
 /// number (written otherwise), name, surname, address, wijk, e-mail domain, or a substring of
 /// their address or number; their intakes, posts and messages hold the erased person's tokens and
@@ -139,7 +140,7 @@ import Testing
         #expect(PersonIdentifiers.replacePhone("531234567", in: text) == expected)
     }
 
-    /// The findings of issue 23, as they were reported.
+    /// The findings of a review of erasure, as they were reported.
     @Test("regression: Ruud's erasure leaves Karin's unlinked desk record with the same phone number whole")
     func karinsIntakeStays() throws {
         let w = try DeskWorld()
@@ -162,7 +163,7 @@ import Testing
     }
 }
 
-/// Regressions found in the review of issue 23's erasure by reference.
+/// Regressions found in a review of erasure by reference.
 @Suite(.serialized) struct ErasureReviewTests {
     @Test("a desk member with a name shorter than four letters, erased by a fresh process: the name leaves their referrals")
     func shortStaffName() throws {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// The pages a listing keeps: every row as the source has it, and never more than 16 pages held.
 @Suite struct PagesTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Password reset with one-time codes (issue 24, part 1): who may make one, and that a code works
+/// Password reset with one-time codes: who may make one, and that a code works
 /// once, for a day, for its own account only, and cannot be guessed faster than a password.
 @Suite struct PasswordResetTests {
     static let newPassword = "een nieuw wachtwoord voor de winter"

@@ -20,7 +20,7 @@ import Testing
         ("annadevries99", "", "annadevries@example.nl", .containsPersonalData),
         ("sociaalhus2026!", "", "", .containsProductName),
         (String(repeating: "x", count: 257), "", "", .tooLong(maximum: 256)),
-        // Issue 10: the whole address, the address plus a digit, repeated parts, control characters.
+        // The whole address, the address plus a digit, repeated parts, control characters.
         ("blok.lijst@example.nl", "Blok Lijst", "blok.lijst@example.nl", .containsPersonalData),
         ("blok.lijst@example.nl1", "", "blok.lijst@example.nl", .containsPersonalData),
         ("Blok.Lijst2026!", "", "blok.lijst@example.nl", .containsPersonalData),

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Photos are stored without what a camera or editor wrote about them (issue 23: a PNG text chunk
-/// survived the upload).
+/// Photos are stored without what a camera or editor wrote about them (a PNG text chunk
+/// must not survive the upload).
 @Suite struct PhotoMetadataTests {
     /// A PNG chunk: length, type, data and a (not checked here) CRC.
     static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {

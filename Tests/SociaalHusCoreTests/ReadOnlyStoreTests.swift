@@ -5,7 +5,7 @@ import Glibc
 #endif
 @testable import SociaalHusCore
 
-/// Issue 22, part 3, in the core: only `Store.create` makes a store, whatever way it is opened,
+/// In the core: only `Store.create` makes a store, whatever way it is opened,
 /// and a store opened to read writes no file and refuses every change.
 @Suite struct ReadOnlyStoreTests {
     /// Every file of the store with its bytes (the -shm only by name: SQLite's shared-memory index).

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// The written receipt of a referral (issue 24, part 8): made from what the store recorded,
+/// The written receipt of a referral: made from what the store recorded,
 /// in both languages, with the exact sentence the resident was read, and the resident's rights.
 @Suite struct ReceiptTextTests {
     /// Text with its line breaks, indents and column padding folded into single spaces, as a reader reads it.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Issue 16: what another process changed is read record by record from the change log
+/// What another process changed is read record by record from the change log
 /// (schema 6), so a terminal keeps what it read instead of reading the whole collection again.
 @Suite struct RefreshTests {
     @Test("another process's put, new record and removal arrive; what was read stays read; the result is what a fresh open reads")

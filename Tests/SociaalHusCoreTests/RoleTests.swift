@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Roles over an account's life (issue 24): who may give and take which role of an existing
+/// Roles over an account's life: who may give and take which role of an existing
 /// account, the last administrator, the log, and the person told.
 @Suite struct RoleTests {
     /// A store with one account per role, a target resident and an organisation.

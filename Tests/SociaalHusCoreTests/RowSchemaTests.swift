@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// The typed tables of schema 9: the columns the code reads and writes are the columns the
 /// migrations made, and a reference to a person is a foreign key the store enforces.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Issue 12, first hole: the acting account is checked as it is now, inside the change, in
+/// The acting account is checked as it is now, inside the change, in
 /// every process. A terminal that still holds an old copy of the account loses its power at once.
 @Suite struct StaleActorTests {
     enum Change: String, CaseIterable { case blocked, demoted, erased }

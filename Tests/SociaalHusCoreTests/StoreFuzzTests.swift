@@ -4,11 +4,12 @@ import Testing
 import Glibc
 #endif
 @testable import SociaalHusCore
+import SociaalHusBench
 
 /// Seeded damage to a small store, thousands of times: nothing crashes, nothing hangs, no file
-/// changes, and `check` never calls a store sound whose content a damaged byte changed (issue 13).
+/// changes, and `check` never calls a store sound whose content a damaged byte changed.
 /// What only reads (`check`, and a store opened `.read` and read) leaves every byte of every store
-/// file as it was, the log included, after every damage (issue 22); some damages start from a
+/// file as it was, the log included, after every damage; some damages start from a
 /// store with changes still in its log, as a crash or a copy of a live store leaves it.
 /// It drives the store only through `Store.open`, `StoreCheck.run` and reads, so it keeps its
 /// meaning when the engine behind them changes. `SOCIAALHUS_FUZZ_RUNS` sets the number of runs.
@@ -53,7 +54,7 @@ import Glibc
 
     enum Damage: CaseIterable {
         case flip, flipMany, truncate, append, delete, swapPages, userVersion, metaNumber, validEdit, dropRow, fifo, symlink, openMode, journal
-        // Issue 22.
+        // An empty file, a derived column out of step, and damages to the change log.
         case empty, derivedColumn, leftoverLog, logDeleted, logReplaced, logWithoutIndex
 
         /// The damages that start from a store with changes in its log.

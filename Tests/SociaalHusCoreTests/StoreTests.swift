@@ -98,7 +98,7 @@ import Testing
         }
         let bytes = try Data(contentsOf: URL(fileURLWithPath: dir.store + "/sociaalhus.db"))
         let name = "sociaalhus.db (accounts \(anna.id))"
-        // Opening reads no record (issue 14): the damaged one is found when read, named, and
+        // Opening reads no record: the damaged one is found when read, named, and
         // from then on every change is refused, so nothing is written over it.
         let again = try reopen(dir)
         #expect(again.damage == nil)

@@ -87,7 +87,7 @@ import Testing
     }
 }
 
-/// The binary data file layout: every record survives a round trip, and damage is caught.
+/// The binary record layout: every record survives a round trip, and damage is caught.
 @Suite struct BinaryCodecTests {
     @Test func roundTripEveryKind() throws {
         let account = Account(id: AccountID(7), email: "a@b.nl", name: "Ünïcode 日本 👍", passwordHash: "$y$x", roles: Roles(resident: true, editorOf: [OrganisationID(3)], deskStaff: true, partnerOf: [WijkID(2)], administrator: true),

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Passwords, names and addresses as people type them (issue 22, part 4): the same letters from
+/// Passwords, names and addresses as people type them: the same letters from
 /// a composing and a decomposing keyboard are the same password, name and address.
 @Suite struct TypedTextTests {
     /// "Café" with é as one scalar (U+00E9), as most keyboards send it.

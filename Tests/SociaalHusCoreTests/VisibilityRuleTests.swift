@@ -27,7 +27,7 @@ import Testing
         case .visitor: .visitor
         case .otherWijkResident: .account(account(10, wijk: zenderen))
         case .sameWijkResident: .account(verified(account(11, wijk: centrum)))
-        // Regression (issue 24): a wijk only stated at registration opens no "Alleen buren" name.
+        // Regression: a wijk only stated at registration opens no "Alleen buren" name.
         case .unverifiedSameWijkResident: .account(account(16, wijk: centrum))
         case .owner: .account(owner)
         // Staff roles live in another wijk: their role must not give them sight of profiles.

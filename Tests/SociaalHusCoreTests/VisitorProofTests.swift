@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Issue 23, part 6: a visitor proves an address with a code mailed to it (or the desk checks in
+/// A visitor proves an address with a code mailed to it (or the desk checks in
 /// person), then sees, saves and erases what the store holds about it.
 @Suite struct VisitorProofTests {
     static let address = "bezoeker.kanarie@example.org"

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Issue 23: a visitor who wrote through the contact form leaves a name, an address and a text,
+/// A visitor who wrote through the contact form leaves a name, an address and a text,
 /// and had no rights ("geen account"). By the address they wrote from, they have them now.
 @Suite struct VisitorRightsTests {
     static let address = "bezoeker.kanarie@example.org"

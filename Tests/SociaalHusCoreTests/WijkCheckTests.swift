@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Verified neighbours (issue 24, part 4): a wijk stated at registration opens no "Alleen buren"
+/// Verified neighbours: a wijk stated at registration opens no "Alleen buren"
 /// names; the desk or a letter with a code verifies it; moving voids it.
 @Suite struct WijkCheckTests {
     /// Every combination of the viewer's verification, wijk and the owner's level: whether the

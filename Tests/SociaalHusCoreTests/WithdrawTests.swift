@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 
-/// Deleting content withdraws what was still waiting to be sent about it (issue 23): the
+/// Deleting content withdraws what was still waiting to be sent about it: the
 /// notification e-mail with its file, and the line in every waiting digest.
 @Suite struct WithdrawTests {
     /// A store with an author, a neighbour mailed at once and one who gets a daily digest, both

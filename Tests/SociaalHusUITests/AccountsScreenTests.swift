@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// The administrator's accounts and roles (issue 24) as a person at the keyboard uses them.
+/// The administrator's accounts and roles as a person at the keyboard uses them.
 @Suite(.serialized) struct AccountsScreenTests {
     /// Bram (administrator) opens Henk's roles: Moderatie › a, search "henk", Enter.
     static func openHenk(_ d: Driver) {

@@ -32,7 +32,7 @@ import TerminalKit
         if cols > 0 && rows > 0 { #expect(g.lines[0].hasPrefix("Venster te klein".prefix(cols))) }
     }
 
-    /// Issue 22: a client announcing a huge window (one ioctl from any ssh client) grew a session
+    /// A client announcing a huge window (one ioctl from any ssh client) grew a session
     /// by gigabytes; the frame is drawn at most at the largest size served, with what is wrong.
     @Test("beyond the largest size a plain message in a frame of at most 80×24; keys do nothing",
           arguments: [(401, 24), (80, 151), (10000, 10000), (65535, 65535), (65535, 1), (1, 65535)])

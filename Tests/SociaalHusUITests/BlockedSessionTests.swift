@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 24, part 3: a block takes effect everywhere at once. Two connections on one store
+/// A block takes effect everywhere at once. Two connections on one store
 /// folder, as two terminals (or a terminal and `sociaalhus account block`) are: the session of
 /// the account blocked or erased at the other ends at the next idle tick (within a second),
 /// with a dialog saying why and whom to ask.

@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 24, part 7, as residents type it (the core in `ConversationTests`): Anna writes to two
+/// As residents type it (the core in `ConversationTests`): Anna writes to two
 /// residents anonymous to her through their posts; both answer; her Berichten tells them apart
 /// and threads each answer under her message.
 @Suite(.serialized) struct ConversationScreenTests {

@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 24, part 9: drafts and typed text are never thrown away without a question. Every
+/// Drafts and typed text are never thrown away without a question. Every
 /// form, opened as a person opens it: Esc and Ctrl-R leave an unchanged form without a
 /// question; with something typed they ask, n or Esc keeps it, j gives it up.
 @Suite(.serialized) struct DiscardAsksTests {

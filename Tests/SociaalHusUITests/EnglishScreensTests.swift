@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 15, part 4: English is complete. Every screen a visitor, a resident, a local partner,
+/// English is complete. Every screen a visitor, a resident, a local partner,
 /// an editor, the desk and an administrator reach in English is searched for words of the Dutch
 /// interface (what residents typed stays as typed: the demo's titles and places are Dutch); dates
 /// are written one way per language; and no text is the same in Dutch and English by mistake.

@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 25: an error names the field as the form on screen names it. "Vul 'organisatie' in"
+/// An error names the field as the form on screen names it. "Vul 'organisatie' in"
 /// was said for the field "Voor wie", "Vul 'bericht' in" for "Toelichting".
 @Suite struct FieldNameTests {
     @Test("the audit's two cases, left empty and sent", arguments: [

@@ -10,7 +10,7 @@ private func cursorLine(_ g: Grid) -> String {
     return g.lines[c.y]
 }
 
-/// Issue 25, part 5: a new status or error message reaches the cursor, so a braille display that
+/// A new status or error message reaches the cursor, so a braille display that
 /// follows the cursor shows it; the next key gives the cursor back to the focused field.
 @Suite struct MessageCursorTests {
     @Test("a wrong password: the frame with the error has the cursor on 'FOUT: …'; the next key types in the field and the cursor is back on it",
@@ -148,7 +148,7 @@ private func cursorLine(_ g: Grid) -> String {
     }
 }
 
-/// Smaller findings of issue 25 in the frame.
+/// Smaller findings in the frame, for screen readers and braille displays.
 @Suite struct FrameFindingsTests {
     @Test("'Venster te klein' says the minimum size and that --plain works at any size", arguments: [Language.dutch, .english])
     func tooSmallSaysPlain(lang: Language) {
@@ -193,7 +193,7 @@ private func cursorLine(_ g: Grid) -> String {
     func steps(left: Int, shown: Int) { #expect(App.countdownStep(left) == shown) }
 }
 
-/// Issue 25: the month view marks today, in text (not only colour), by the store's clock.
+/// The month view marks today, in text (not only colour), by the store's clock.
 @Suite struct MonthTodayTests {
     @Test("today is starred in its cell and named under the heading; another month has no star; the spoken row says 'vandaag'",
           arguments: [(24, 11, "dinsdag 24 november"), (3, 12, "donderdag 3 december")])

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 25, part 3, the full screen: "spoken as meant". The marks the screens draw around user
+/// The full screen: "spoken as meant". The marks the screens draw around user
 /// text are seen without colour and are either silent to a screen reader or said as what they mean.
 ///
 /// Measured on Debian 12 with espeak-ng 1.51 (`espeak-ng -v nl -q -x`, and `-v en`), Fenrir 1.9.5

@@ -138,7 +138,7 @@ extension Driver {
         #expect(d.screen.contains("Piet"))
         d.focus("Concept weggooien")
         d.press(.enter)
-        // (Issue 24: it asks first; j throws it away.)
+        // (It asks first; j throws it away.)
         #expect(d.screen.contains("Het concept van dit gesprek weggooien?"))
         d.press(.char("j"))
         #expect(try d.store.intakeDraft(by: .account(d.account("lotte"))) == nil)

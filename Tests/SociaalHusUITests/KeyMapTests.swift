@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 15, part 5: your own keys.
+/// Your own keys.
 @Suite struct KeyMapTests {
     @Test("a keys file's lines: what moves, and what is refused with its line", arguments: [
         ("weekView W", [Action.weekView: [Key.char("W")]], [Int]()),

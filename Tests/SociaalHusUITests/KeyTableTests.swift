@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 @testable import SociaalHusUI
 import TerminalKit
 

@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 15, part 6: Home/End and PgUp/PgDn in every list, `t` for today, the week view on the
+/// Home/End and PgUp/PgDn in every list, `t` for today, the week view on the
 /// chosen activity's week, and one count in the agenda's header and its scroll marker.
 @Suite(.serialized) struct ListKeysTests {
     /// The selected row's text (after the "▌ ").
@@ -146,7 +146,7 @@ import TerminalKit
     }
 }
 
-/// Issue 25: under Fenrir Esc is "stop speech", so Backspace goes back where it types nothing.
+/// Under Fenrir Esc is "stop speech", so Backspace goes back where it types nothing.
 @Suite struct BackspaceBackTests {
     @Test("Backspace closes an opened activity as Esc does; in a text field it deletes")
     func backspace() {

@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 16, part 2: live between terminals. Two apps on one store folder (two connections, as
+/// Live between terminals. Two apps on one store folder (two connections, as
 /// two terminals are): a change at one shows at the other at its next idle tick (the run loop
 /// ticks every second without a key), and a form being typed in is never overwritten.
 @Suite(.serialized) struct LiveTests {
@@ -136,7 +136,7 @@ import TerminalKit
         a.type(" (achterhuis)")
         a.press(.ctrl("s"))
         #expect(a.screen.contains("Iemand anders") && a.screen.contains("06-11111111"), "\(a.screen)")
-        // Ctrl-R: their version (it asks first, issue 24); the save then goes through and keeps their tick.
+        // Ctrl-R: their version (it asks first); the save then goes through and keeps their tick.
         a.press(.ctrl("r"))
         #expect(a.screen.contains("j = weggooien en opnieuw laden"))
         a.press(.char("j"))

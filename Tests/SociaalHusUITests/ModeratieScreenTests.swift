@@ -133,7 +133,7 @@ extension Driver {
     }
 }
 
-/// Issue 12, fourth hole: what cannot be undone asks first, in one dialog the app owns.
+/// What cannot be undone asks first, in one dialog the app owns.
 @Suite(.serialized) struct DestructiveConfirmTests {
     @Test("regression: x on a report asks before removing, naming the content; Esc keeps it, j removes it") func removeAsks() throws {
         let d = Driver()
@@ -162,7 +162,7 @@ extension Driver {
     }
 }
 
-/// Issue 12: the key bar offers only what the rules allow this person here.
+/// The key bar offers only what the rules allow this person here.
 @Suite struct HonestKeysTests {
     @Test("regression: a visitor sees no Bewerken or Verwijderen on an activity or a post") func visitor() {
         let d = Driver()

@@ -11,7 +11,7 @@ extension Driver {
     }
 }
 
-/// Issue 24, part 6, as each role types it (screens; the core in `ModerationFinishesTests`).
+/// As each role types it (screens; the core in `ModerationFinishesTests`).
 @Suite(.serialized) struct ModerationFinishesScreenTests {
     @Test("regression: v asks a reason and an explanation and then confirms; Esc at the question hides nothing") func hideAsks() throws {
         let d = Driver()

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
+import SociaalHusDemo
 @testable import SociaalHusUI
 import TerminalKit
 
@@ -139,7 +141,7 @@ import TerminalKit
         #expect(app.ctx.session != nil, "demo login for \(a.email) failed")
     }
 
-    // Named regressions from issue 10.
+    // Named regressions: key sequences that once broke the interface.
 
     @Test("regression: at 40×10 '1 j Enter' opens nothing and 'q' asks nothing") func tooSmall() {
         let d = Driver(size: Size(cols: 40, rows: 10))

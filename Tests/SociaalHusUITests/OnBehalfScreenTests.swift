@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Helping at the desk ("namens", issue 24 part 5), as the desk types it: Intake › h, the
+/// Helping at the desk ("namens"), as the desk types it: Intake › h, the
 /// resident's address and a reason, then the resident types their password into a field of dots;
 /// the top bar says "namens" on every screen, Ctrl-N, logging out and 30 minutes end it.
 @Suite(.serialized) struct OnBehalfScreenTests {

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import SociaalHusCore
+import SociaalHusBench
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 25, part 1: while plain mode asks a question, what is typed is an answer. A choice takes
+/// While plain mode asks a question, what is typed is an answer. A choice takes
 /// its number or its words, a yes/no its words; anything else asks again and changes nothing.
 @Suite(.serialized) struct PlainPromptTests {
     // MARK: The answer parser against a simple model

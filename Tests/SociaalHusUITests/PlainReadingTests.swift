@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 25, parts 2 and 3: plain mode reads a list to its end a page at a time, and writes
+/// Plain mode reads a list to its end a page at a time, and writes
 /// nothing a speech synthesiser reads as noise.
 @Suite(.serialized) struct PlainReadingTests {
     /// The item numbers in lines ("12. …").

@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Plain mode as a unit (issue 15, part 1): every screen of every role reachable and read out,
+/// Plain mode as a unit: every screen of every role reachable and read out,
 /// the idle warning said once and again at 10 s, and lines never redrawn.
 @Suite(.serialized) struct PlainSessionTests {
     final class Lines: @unchecked Sendable { var all: [String] = [] }

@@ -163,7 +163,7 @@ import TerminalKit
         #expect(Self.annaAccount(d)?.profile.photo == nil)
     }
 
-    /// Issue 22: served over SSH, the photo field was a path on the server: its messages told which
+    /// Served over SSH, the photo field was a path on the server: its messages told which
     /// files exist and are readable, and any readable PNG of the host became the resident's photo.
     @Test("served to others (--shared) nothing on the profile names a file: whatever path is typed anywhere, the same answer, no photo, no file read",
           arguments: ["/etc/shadow", "/nonexistent/x.png", "PNG"])
@@ -453,7 +453,7 @@ import TerminalKit
     }
 }
 
-/// Issue 23: Mijn gegevens said "door account 9"; it says who, in which role.
+/// Mijn gegevens said "door account 9"; it says who, in which role.
 @Suite struct MyDataLogWordsTests {
     @Test("Mijn gegevens says which desk member opened the conversation, by name and role, in Dutch and English")
     func logLine() throws {
@@ -499,7 +499,7 @@ import TerminalKit
     }
 }
 
-/// Issue 23: Mijn gegevens shows everything the export holds, generated from the export itself.
+/// Mijn gegevens shows everything the export holds, generated from the export itself.
 @Suite struct MyDataCompleteTests {
     /// Every text value in a JSON document.
     static func strings(_ value: Any) -> [String] {

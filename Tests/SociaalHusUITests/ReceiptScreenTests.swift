@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// The written receipt of a referral on screen (issue 24, part 8): after `b`, and with `p`/`m`
+/// The written receipt of a referral on screen: after `b`, and with `p`/`m`
 /// on a conversation that has referrals.
 @Suite(.serialized) struct ReceiptScreenTests {
     /// A driver logged in as Lotte at the desk, with the export folder a fresh one.

@@ -127,7 +127,7 @@ let screenVariants: [(Language, Int, Int, String)] = [
         d.press(.char(" "))
         #expect(d.screen.contains("Je naam en e-mailadres zien: iedereen, ook bezoekers."), "the form says who sees what")
         d.tabUntil("▌ [ Plaatsen ]")
-        // Issue 23: the privacy statement promises to point people to copyright law here.
+        // The privacy statement promises to point people to copyright law here.
         #expect(d.screen.contains("Alleen eigen werk of wat je mag delen (Auteurswet)"))
         d.press(.enter)
         #expect(d.screen.contains("Je bericht staat op het prikbord."))

@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 25, part 7: a shared terminal forgets. Every way a session ends asks the terminal,
+/// A shared terminal forgets. Every way a session ends asks the terminal,
 /// through the run loop, to clear its screen and scrollback before the next frame; nothing else
 /// does (a clear while someone works would be a flash for nothing).
 @Suite struct SharedTerminalTests {

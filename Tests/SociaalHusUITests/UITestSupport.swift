@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SociaalHusCore
 @testable import SociaalHusUI
+import SociaalHusDemo
 import TerminalKit
 
 /// A fixed moment for every screen test: Tuesday 24 November 2026, 10:00 in Amsterdam.

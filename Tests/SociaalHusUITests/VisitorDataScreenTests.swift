@@ -4,7 +4,7 @@ import Testing
 @testable import SociaalHusUI
 import TerminalKit
 
-/// Issue 23, part 6: "Mijn gegevens als bezoeker": a visitor asks for a code by e-mail, types it,
+/// "Mijn gegevens als bezoeker": a visitor asks for a code by e-mail, types it,
 /// sees what the store holds about their address, saves it and erases it; the desk does the same
 /// after checking identity in person.
 @Suite(.serialized) struct VisitorDataScreenTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TerminalKit
 
-/// Issue 15, part 2: ASCII stand-ins where UTF-8 is not available, brackets where underline is not.
+/// ASCII stand-ins where UTF-8 is not available, brackets where underline is not.
 @Suite struct AsciiFallbackTests {
     @Test("the screens' marks have their stand-ins", arguments: [("▌", ">"), ("▶", ">"), ("‹", "<"), ("›", ">"), ("»", "|"), ("•", "*"), ("—", "-"),
                                                                  ("│", "|"), ("─", "_"), ("↓", "v"), ("↑", "^"), ("┌", " "), ("└", "|"), ("…", "."),

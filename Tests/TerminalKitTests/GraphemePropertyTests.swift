@@ -1,7 +1,7 @@
 import Testing
 @testable import TerminalKit
 
-/// Graphemes are drawn whole or as a visible stand-in, never in parts (issue 22, part 4): at a
+/// Graphemes are drawn whole or as a visible stand-in, never in parts: at a
 /// field's edge, in a list row, in wrapped text and at the terminal.
 @Suite struct GraphemePropertyTests {
     /// A piece of generated text, with what the reference model expects of it: for each grapheme

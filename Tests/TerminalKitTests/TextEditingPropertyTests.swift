@@ -164,7 +164,7 @@ struct ReferenceText {
         }
     }
 
-    // Named regressions from issue 10.
+    // Named regressions: inputs that once broke editing.
 
     @Test("regression: Backspace after one letter in the search line does not crash") func backspaceAfterOneLetter() {
         var f = TextField(limit: 100)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Helping at the desk ("namens", issue 24 part 5): a desk member acts for a resident who is in
+/// Helping at the desk ("namens"): a desk member acts for a resident who is in
 /// front of them and agreed by typing their own password, or a one-time code, on the desk's
 /// screen. It lasts at most `limit` and ends earlier at the helper's end key or logout.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One-time codes that let a person who forgot their password set a new one (issue 24, part 1).
+/// One-time codes that let a person who forgot their password set a new one.
 ///
 /// A code is made at the desk (staff who saw who is in front of them), by the operator
 /// (`sociaalhus account reset`), or mailed to the account's own address when the platform has a

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Takes what a camera or editor wrote about a photo out of it before it is stored (issue 23):
+/// Takes what a camera or editor wrote about a photo out of it before it is stored:
 /// where and when it was taken, the device, the author, comments and thumbnails (EXIF, XMP, IPTC,
 /// PNG text chunks). Only what drawing the picture needs is kept.
 ///

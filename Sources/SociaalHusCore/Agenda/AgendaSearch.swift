@@ -7,7 +7,7 @@ import Foundation
 /// one character or as "e" and an accent is the same) and compared as UTF-8 bytes. The database
 /// keeps the folded text of every activity in a column (schema 7) and finds the same activities
 /// with `instr`, so a search pages through the occurrence rows like any listing instead of
-/// decoding every activity of its weeks per key typed (issue 16: typing "Activiteit" letter by
+/// decoding every activity of its weeks per key typed (typing "Activiteit" letter by
 /// letter at a hundred terminals was the slowest thing under load). This function is the rule;
 /// the column is tested against it.
 public enum AgendaSearch {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One step in the handling of a report, as logged beside it (schema 14, issue 24): who did
+/// One step in the handling of a report, as logged beside it (schema 14): who did
 /// what and why. The audit log keeps ids only; the reason and the words to the author live here,
 /// with the report they belong to, and go with it.
 public struct ModerationStep: Sendable, Equatable {

@@ -3,7 +3,7 @@ import Foundation
 /// What identifies a person in free text typed by others. Only whole tokens of their own e-mail
 /// address and phone number are replaced by "[gewist]" when they are erased: a name or an address
 /// is shared by namesakes and housemates, and cutting it from someone else's text changed a
-/// stranger's desk record (issue 23); texts that mention the name are counted for a person to read.
+/// stranger's desk record; texts that mention the name are counted for a person to read.
 struct PersonIdentifiers {
     /// What the byte search looks for: names, e-mail address and address (a superset of what is
     /// replaced, so the texts that mention the name are found to be counted).
@@ -113,8 +113,8 @@ struct PersonIdentifiers {
     /// Replaces the phone number as a whole token however it was written (spaces, dashes, dots,
     /// +31, 0031 or 0): from a digit (or +) not just after another digit, to a digit not just
     /// before another, with exactly the number's digits in between. A longer number that ends in
-    /// the same digits, and the brackets around it, are left alone (issue 23: "(0698765432)"
-    /// became "([gewist]").
+    /// the same digits, and the brackets around it, are left alone ("(0698765432)"
+    /// becomes "([gewist])", not "([gewist]").
     static func replacePhone(_ last9: String, in text: String) -> String {
         let forms: Set<String> = [last9, "0" + last9, "31" + last9, "0031" + last9, "310" + last9, "00310" + last9]
         let chars = Array(text)

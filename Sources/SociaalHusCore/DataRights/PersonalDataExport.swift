@@ -28,7 +28,7 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
     /// Reports the person made (with the name and e-mail address they gave).
     public var reportsMade: [ReportPart]
     /// Reports about the person or their content: what, why, when, what was done; never who
-    /// reported it, nor their words (format 3, issue 23).
+    /// reported it, nor their words (format 3).
     public var reportsAbout: [ReportAboutPart]
     /// E-mails to or about the person: kind, subject, when and state (a sent one keeps no text).
     public var emails: [EmailPart]
@@ -172,7 +172,7 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
         public var at: Date
         /// "self", "operator" (no account: the command line or a visitor), or "staff": someone
         /// else, with the role they acted in and, for a role for the platform, their name (format
-        /// 3; issue 23: the log said "door account 9").
+        /// 3: "door account 9" told the person nothing).
         public var by: String
         /// The name of who acted when it was someone else (nil when they were erased since).
         public var byName: String?

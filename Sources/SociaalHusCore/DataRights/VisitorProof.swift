@@ -26,7 +26,7 @@ public enum VisitorCodeCheck: Equatable, Sendable {
     case noCode
 }
 
-/// Proof that the person at this terminal reads the mail of an address (issue 23, part 6: "a
+/// Proof that the person at this terminal reads the mail of an address ("a
 /// code mailed to that address proves it is theirs, or the desk checks in person"). It issues
 /// one-time codes and checks them; the store mails them (`Store.requestVisitorCode`) and asks it
 /// for the grant before it shows or erases anything of a visitor.
@@ -154,7 +154,7 @@ public final class VisitorProof {
         return c.void ? .voided : .wrong(triesLeft: Self.maximumWrongTries - c.wrongTries)
     }
 
-    /// The desk's way (issue 23: "or the desk checks in person"): a staff member who checked the
+    /// The desk's way ("or the desk checks in person"): a staff member who checked the
     /// person's identity opens their data by address. Desk staff and administrators only; the
     /// grant names the staff member, and only they can use it.
     public func checkedAtDesk(email: String, by viewer: Viewer) throws {

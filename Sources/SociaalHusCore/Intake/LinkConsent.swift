@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The core links a conversation to an account (or moves it to another) only with this, for
 /// exactly that account, and logs the link for the account holder; it never links by itself,
-/// not by a matching e-mail address, phone number or name (issue 23).
+/// not by a matching e-mail address, phone number or name.
 public struct LinkConsent: Sendable, Hashable {
     /// The account the resident agreed to.
     public let account: AccountID

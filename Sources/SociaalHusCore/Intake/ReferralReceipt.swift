@@ -1,8 +1,8 @@
 import Foundation
 
-/// A written receipt of one referral, for the resident to take home or receive by e-mail
-/// (issue 24, part 8): to whom, which fields (by name), why, when, by whom, the exact sentence
-/// they were read, and how to see, correct, erase or object.
+/// A written receipt of one referral, for the resident to take home or receive by e-mail: to
+/// whom, which fields (by name), why, when, by whom, the exact sentence they were read, and how
+/// to see, correct, erase or object.
 ///
 /// It is made only from what the store recorded for the referral, never from what a screen
 /// shows, so the paper says what the core holds. It carries no values of the fields (no phone

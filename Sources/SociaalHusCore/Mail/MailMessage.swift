@@ -9,7 +9,7 @@ public struct MailMessage: Sendable, Hashable {
     /// The text; lines end with "\n".
     public var body: String
 
-    // No Reply-To, on purpose (issue 23): the contact copy carried the visitor's address there,
+    // No Reply-To, on purpose: the contact copy carried the visitor's address there,
     // and answering it from a mail program handed the visitor the resident's address, which the
     // screen promises stays hidden. Every e-mail says to answer in SociaalHus instead.
 

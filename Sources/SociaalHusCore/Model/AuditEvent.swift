@@ -26,7 +26,7 @@ public struct AuditEvent: Codable, Sendable, Hashable, Identifiable {
         case platformChanged = "platform-changed"
         case intakeOpened = "intake-opened"
         /// A conversation was shown as a row of the desk's list or of a search result, or counted
-        /// among the person's conversations (issue 23: lists and searches showed it unlogged).
+        /// among the person's conversations (a list or a search shows it too, so it is logged too).
         case intakeListed = "intake-listed"
         case intakeCreated = "intake-created"
         case intakeChanged = "intake-changed"

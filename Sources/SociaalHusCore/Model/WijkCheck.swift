@@ -1,6 +1,6 @@
 import Foundation
 
-/// Whether a resident's wijk is known to be theirs (issue 24, part 4): until it is, the wijk is
+/// Whether a resident's wijk is known to be theirs: until it is, the wijk is
 /// only "opgegeven" (stated), and the resident sees of "Alleen buren" profiles what a visitor
 /// sees — anyone can register and name any wijk.
 ///

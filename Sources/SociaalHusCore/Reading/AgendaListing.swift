@@ -2,7 +2,7 @@ import Foundation
 
 /// The agenda of one window as a viewer may see it, read a page at a time: how many
 /// occurrences there are, how many fall on each day, and the occurrences of the rows on screen
-/// (issue 14: the first frame decodes the activities it shows, not those of eight weeks).
+/// (the first frame decodes the activities it shows, not those of eight weeks).
 public final class AgendaListing: @unchecked Sendable {
     /// One day with occurrences.
     public struct Day: Sendable, Equatable {

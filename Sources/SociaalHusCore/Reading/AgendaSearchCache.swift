@@ -4,12 +4,12 @@ import Foundation
 /// and filters (without the search) and the folded text of their activities, read once; each key
 /// then filters them in memory. Reading them again per key took 20 ms at Borne's size (every
 /// prefix of "Activiteit" matches all 10,000 activities), and seconds with a hundred terminals
-/// typing at once (issue 16). Kept for one window and filters, and only while the activities,
+/// typing at once. Kept for one window and filters, and only while the activities,
 /// the accounts (who is blocked) and the settings are unchanged as this process knows them
 /// (their change counters, moved by every change made here and by every change of another
 /// process read in): the next search in the same weeks starts from them too.
 ///
-/// Kept compact (issue 23's memory target for the interface after a search at ten times Borne):
+/// Kept compact (the interface's memory target after a search at ten times Borne):
 /// the texts are one byte buffer, not a string per activity in a dictionary, and a row names
 /// its activity by position in it (the interface after a search every activity matches, at ten
 /// times Borne: 43 MB, was 64).

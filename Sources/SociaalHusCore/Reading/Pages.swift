@@ -6,7 +6,7 @@ final class Pages<Element>: @unchecked Sendable {
     /// Rows per read.
     static var size: Int { 64 }
     /// Most pages kept (1,024 rows): scrolling through all 10,000 posts of a board, or every
-    /// result of a search, must not keep them all in a session's memory (issue 22). The page
+    /// result of a search, must not keep them all in a session's memory. The page
     /// farthest from the one read goes first, so moving back and forth near a place reads nothing twice.
     static var kept: Int { 16 }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The notice board as a viewer may see it, read a page at a time: how many posts there are and
-/// the posts of the rows on screen, newest first (issue 16: the board decoded and drew every
-/// post for each key pressed on it).
+/// the posts of the rows on screen, newest first (decoding and drawing every post for each key
+/// pressed on the board was the slowest part of it).
 public final class PostListing: @unchecked Sendable {
     /// A listing without posts.
     public static let empty = PostListing([])

@@ -7,7 +7,7 @@ public struct PersonalDataScan: Sendable {
     private var texts: [(needle: String, what: String)] = []
     /// The street and house number of each stored address, found only as a whole (so "Coraweg 1"
     /// is not found in "Coraweg 12"): a feed saying "langs op Coraweg 1" named a resident's home
-    /// without its postcode (issue 23).
+    /// without its postcode.
     private var streets: [(needle: String, what: String)] = []
     private var phones: Set<String> = []
 

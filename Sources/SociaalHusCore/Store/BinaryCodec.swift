@@ -1,12 +1,12 @@
 import Foundation
 
-/// A compact binary encoding for the data files.
+/// A compact binary encoding for records (a database row's bytes, and the shard files of old
+/// stores).
 ///
-/// Departure from the architecture notes' JSON: on this machine Foundation's `JSONDecoder`
-/// managed about 15 MB/s on real account records (1.5 s to open a Borne-scale store, where the
-/// target is 200 ms), and `JSONSerialization` was no faster. Length-prefixed fields read with
-/// bounds checks are an order of magnitude faster, and every file is still guarded by the
-/// manifest's size and CRC-32. The manifest and every export stay JSON, for people to read.
+/// Not JSON: Foundation's `JSONDecoder` managed about 15 MB/s on real account records (1.5 s
+/// to open a Borne-scale store, where the target is 200 ms), and `JSONSerialization` was no
+/// faster. Length-prefixed fields read with bounds checks are an order of magnitude faster.
+/// Every export stays JSON, for people to read.
 public struct BinaryWriter {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []
@@ -159,7 +159,7 @@ public struct BinaryReader {
     }
 }
 
-/// A record that can be written to and read from a data file.
+/// A record that can be written to and read from bytes (a database row, an old store's shard file).
 public protocol BinaryRecord {
     /// Writes the record.
     func write(to w: inout BinaryWriter)

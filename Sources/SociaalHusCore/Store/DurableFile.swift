@@ -45,7 +45,8 @@ public enum DurableFile {
         guard fsync(fd) == 0 else { throw ioError(dir) }
     }
 
-    /// The largest file a store holds (a shard at many times Borne's scale is a few MB).
+    /// The largest file read whole (a backup or a shard file of an old store at many times
+    /// Borne's scale is well below it); anything larger is called damaged, not read into memory.
     public static let maximumSize = 1 << 30
 
     /// Reads a whole store file. Only a plain file of this user, readable by nobody else, is

@@ -30,7 +30,7 @@ public final class FileLock {
     /// Takes the lock shared and keeps it until this object goes (its descriptor closes): a
     /// command that only reads holds it while it reads, so no writer folds the log into the
     /// database file under it, and a writer ending closes its database only under the lock
-    /// exclusive, never while a reader looks at its `-wal` and `-shm` (issue 22).
+    /// exclusive, never while a reader looks at its `-wal` and `-shm`.
     public func holdShared() throws {
         while flock(fd, LOCK_SH) != 0 {
             if errno != EINTR { throw CoreError.storeLocked(path: path) }

@@ -1,12 +1,8 @@
 import Foundation
 
-/// The store's table of contents (`manifest.json`): the format version, a generation number,
-/// the id counters, and for every shard the one data file that currently holds it with its
-/// size and CRC-32.
-///
-/// Data files are never overwritten: a change writes new files under new names and then
-/// replaces the manifest atomically, so after a crash the store is exactly the old or the new
-/// manifest's state. Files no manifest names are leftovers and are removed under the lock.
+/// The format version, a generation number and the id counters of the store in memory; in a
+/// store of formats 1–3 (read once, to be moved into the database) also its table of contents,
+/// `manifest.json`, naming for every shard the data file that holds it, with its size and CRC-32.
 public struct Manifest: Codable, Sendable, Equatable {
     /// The newest format this program knows.
     /// Format 2 added the intake retention setting and the intake, disclosure, outbox and

@@ -114,7 +114,7 @@ public final class Store {
         return store
     }
 
-    /// How a process means to use the store it opens (issue 22: read-only means read-only).
+    /// How a process means to use the store it opens (read-only means read-only).
     public enum Use: Sendable {
         /// Reads and changes: brings the schema and derived columns up to date, removes what an
         /// interrupted change left, and folds the log into the database file.
@@ -183,7 +183,7 @@ public final class Store {
                 db.leaveFileAsItIsOnClose()
                 throw error
             }
-            // Opening reads no record (issue 14); a journal of an interrupted change is acted on
+            // Opening reads no record; a journal of an interrupted change is acted on
             // only if it fits; `check` reads every record and file.
             if let problem = store.journalProblem() { throw problem }
             if cleanLeftovers, !readOnly, use == .change {
@@ -303,7 +303,7 @@ public final class Store {
     }
 
     /// Re-reads what other processes changed, if anything: true when something did. One pragma
-    /// when nothing changed, so an idle terminal can ask every second (issue 16).
+    /// when nothing changed, so an idle terminal can ask every second.
     @discardableResult
     public func refreshIfChanged() throws -> Bool {
         try !refreshLocked().isEmpty
@@ -316,7 +316,7 @@ public final class Store {
     }
 
     private func loadAllLocked() throws {
-        // No O(size) work here (issue 14): quick_check and every checksum took 0.3 s at ten
+        // No O(size) work here: quick_check and every checksum took 0.3 s at ten
         // times Borne. SQLite checks each page it reads, every record's checksum is checked when
         // it is decoded (a bad one is reported on screen and refuses changes), and `check` runs
         // integrity_check and reads every record.

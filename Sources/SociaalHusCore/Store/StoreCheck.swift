@@ -47,7 +47,7 @@ public enum StoreCheck {
         }
         var state = StoreState(manifest: .empty())
         do {
-            // A check never writes (issue 22): a connection that cannot, on the file as it is
+            // A check never writes: a connection that cannot, on the file as it is
             // with its log; what opening would change is tried in a copy in memory.
             let file = try Database(path: dbPath, readOnly: true)
             var db = file

@@ -3,7 +3,8 @@ import Foundation
 /// Everything in the store, in memory: a value, so a change is made on a copy and only becomes
 /// the current state once it is safely on disk.
 struct StoreState: Sendable {
-    /// The manifest the state corresponds to.
+    /// The format, generation and id counters the state corresponds to (and, for a store of
+    /// formats 1–3 being migrated, its shard files).
     public internal(set) var manifest: Manifest
     var settingsTable: Table<SettingsRecord>
     /// Accounts with their profiles.

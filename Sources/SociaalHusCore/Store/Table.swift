@@ -1,12 +1,13 @@
 import Foundation
 
-/// The collections of the store, each kept as a set of shard files.
+/// The collections of the store: each a table of the database (`Schema9`), and a `Table` in memory.
 public enum CollectionName: String, CaseIterable, Codable, Sendable, CodingKeyRepresentable {
     case settings, accounts, organisations, agenda, posts, messages, audit
     case intakes, disclosures, outbox, drafts, reports
 
-    /// How many shard files a collection is spread over: a change rewrites one shard, so the
-    /// cost of a change stays near one record's worth even at ten times Borne's size.
+    /// How many shards a collection's records are spread over in memory (and over files in the
+    /// stores of formats 1–3 that are still migrated): a change copies one shard's dictionary,
+    /// not the whole collection's.
     public var defaultShardCount: Int {
         switch self {
         case .settings: 1
@@ -202,7 +203,7 @@ final class LazySource<Record: StoredRecord>: @unchecked Sendable {
 
 /// One collection: in memory (records spread over shards, as the shard files of formats 1–3
 /// held them), or read from the database only as far as asked, with this process's changes on
-/// top. So opening the store reads nothing but what the first screen shows (issue 14).
+/// top. So opening the store reads nothing but what the first screen shows.
 struct Table<Record: StoredRecord>: Sendable {
     private var stored: [[Int: Record]]?
     private var source: LazySource<Record>?

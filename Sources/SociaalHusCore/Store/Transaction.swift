@@ -1,6 +1,6 @@
 import Foundation
 
-/// A change in progress: a copy of the latest state plus the shards it touched.
+/// A change in progress: a copy of the latest state plus the records it put or removed.
 ///
 /// A transaction is made under the store's exclusive lock against the state just re-read from
 /// disk, so no other process's change is lost; it reaches disk whole or not at all.

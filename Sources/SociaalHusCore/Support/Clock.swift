@@ -40,7 +40,7 @@ public func amsterdamCalendar() -> Calendar {
     calendar.timeZone = amsterdam
     // Weeks as in the Netherlands (ISO 8601: Monday first, week 1 holds 4 January), set as
     // numbers rather than through the nl_NL locale: the locale's data cost every process 1.5 MB
-    // (issue 14's memory targets) and changed nothing else the calendar computes.
+    // and changed nothing else the calendar computes.
     calendar.firstWeekday = 2
     calendar.minimumDaysInFirstWeek = 4
     return calendar

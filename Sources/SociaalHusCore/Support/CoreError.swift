@@ -62,7 +62,7 @@ public enum CoreError: Error, Equatable, Sendable {
     case mailNotConfigured
     // Sharing
     /// A shared feed without an approval in force; names who can approve by role, never by name
-    /// (a partner's name is theirs, and may be shown to nobody: issue 23).
+    /// (a partner's name is theirs, and may be shown to nobody).
     case feedNotApproved(wijk: String, hasPartner: Bool)
     case feedContainsPersonalData(item: String, what: String)
     // Passwords and login
@@ -92,14 +92,14 @@ public enum CoreError: Error, Equatable, Sendable {
     // Permissions
     case notPermitted(PermissionDenial)
     case platformPrivate
-    // Roles over an account's life (issue 24)
+    // Roles over an account's life
     /// The account already has the role; nothing was changed.
     case roleAlreadyHeld(Role, named: String?)
     /// The account does not have the role; nothing was changed.
     case roleNotHeld(Role, named: String?)
     /// Taking the role would leave no administrator who can log in.
     case lastAdministrator
-    // A visitor's own data (issue 23, part 6)
+    // A visitor's own data
     /// This session asked `VisitorProof.codesPerSession` codes within the hour; `minutes` until the next.
     case visitorCodeLimit(minutes: Int)
     /// No proof of the address is in force (none was given, it ended, or the data was erased).
@@ -118,7 +118,7 @@ public enum CoreError: Error, Equatable, Sendable {
     }
 
     /// The message with the field named as the form on screen names it ("Voor wie", not the
-    /// store's "organisatie"), so a resident finds the field the error is about (issue 25).
+    /// store's "organisatie"), so a resident finds the field the error is about.
     /// Errors about no field read as `message(lang)`.
     public func message(_ lang: Language, naming label: String) -> String {
         switch self {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The platform's shared words in English (issue 15, part 4). The categories editors give
+/// The platform's shared words in English. The categories editors give
 /// activities and organisations are the desk's subjects (`IntakeCategory`) plus a few of their
 /// own; those known here are shown in the reader's language, anything else as typed.
 public enum Glossary {

@@ -3,7 +3,7 @@ import Foundation
 /// Dates and times in Borne's time zone, written without a `DateFormatter`.
 ///
 /// Building a `DateFormatter` per call was 83 % of the interface's start-up (three per agenda
-/// occurrence, 13,413 occurrences at Borne scale; issue 14). A formatter is not `Sendable`, so it
+/// occurrence, 13,413 occurrences at Borne scale). A formatter is not `Sendable`, so it
 /// cannot simply be shared under Swift 6; calendar arithmetic on one shared `Calendar` (which is)
 /// gives the same text, and is what the golden screens check.
 public enum LocalTime {

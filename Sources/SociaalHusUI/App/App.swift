@@ -8,7 +8,7 @@ public final class App {
     /// Smallest size at which the screens work; below it a plain "window too small" message.
     public static let minimumSize = Size(cols: 60, rows: 20)
     /// Most screens open on one tab: links between screens (an activity's organisation, its
-    /// activities…) can lead on forever, and every screen kept holds what it read (issue 22).
+    /// activities…) can lead on forever, and every screen kept holds what it read.
     public static let maximumStackDepth = 16
 
     /// Screens, language, session and store.
@@ -96,7 +96,7 @@ public final class App {
     /// True while a dialog is open.
     public var hasModal: Bool { modal != nil }
 
-    /// What the open dialog waits for, so plain mode can ask it as a question (issue 25).
+    /// What the open dialog waits for, so plain mode can ask it as a question.
     public enum DialogAnswer: Sendable {
         /// j or n: what the dialog asks is done only on yes.
         case yesNo
@@ -128,7 +128,7 @@ public final class App {
     }
 
     /// Only the tab in front gets its screen now; the others when first opened, so starting
-    /// (and logging in or out) reads only what the first screen shows (issue 14).
+    /// (and logging in or out) reads only what the first screen shows.
     private func resetScreens() {
         stacks = [:]
         stacks[tab] = [makeRoot(tab, ctx)]
@@ -229,7 +229,7 @@ public final class App {
            KeyTable.action(for: .backspace, in: globalBindings()) == .back {
             // Fenrir, a console screen reader, keeps Esc for "stop speech": where Backspace
             // types nothing and the screen has no use for it, it goes back as Esc does, through
-            // the screen's own Esc (a search cleared, a question answered no) (issue 25). A keys
+            // the screen's own Esc (a search cleared, a question answered no). A keys
             // file that moves "back" moves this too.
             return handleKeyPress(.escape)
         }
@@ -301,7 +301,7 @@ public final class App {
                                        })
             }
         case .refresh:
-            // Reading again throws away what was typed: one key, so ask first (issue 24).
+            // Reading again throws away what was typed: one key, so ask first.
             if current.hasUnsavedInput && current.reloadDiscardsInput { modal = .confirmDiscard(then: .reload) } else { reload() }
         case .back:
             if currentStack.count > 1 {
@@ -519,7 +519,7 @@ public final class App {
         }
     }
 
-    /// Live between terminals (issue 16): when another process changed the store, the screen
+    /// Live between terminals: when another process changed the store, the screen
     /// in front reads again, within a second and without a key. A form with typed input is
     /// never overwritten: it says another terminal changed something, and Ctrl-R reloads. A
     /// session whose account was blocked or erased there ends first (nothing is read for it).
@@ -656,7 +656,7 @@ public final class App {
     public func render(size: Size) -> Grid {
         drawnSize = size
         if size.exceedsLargest {
-            // Drawn in the small frame served for it, never at what the terminal claims (issue 22).
+            // Drawn in the small frame served for it, never at what the terminal claims.
             let largest = Size.largest
             return sizeMessage(size: size.served, [
                 ctx.t(.windowTooLarge),

@@ -30,7 +30,7 @@ public final class AppRunner {
         }
         // A session that ended with this key or tick (logging out, the idle logout, blocked or
         // erased elsewhere, helping "namens" over) leaves nothing on the terminal: screen and
-        // scrollback are cleared before the next frame is drawn whole (issue 25, part 7).
+        // scrollback are cleared before the next frame is drawn whole.
         let ended = app.sessionsEnded
         defer {
             if app.sessionsEnded != ended {
@@ -41,7 +41,7 @@ public final class AppRunner {
         if let key = terminal.readKey(timeoutMilliseconds: timeoutMilliseconds) {
             app.handle(key)
             // Someone typing without a pause never lets a tick run: still look once a second,
-            // so a block elsewhere ends the session within two seconds (issue 24).
+            // so a block elsewhere ends the session within two seconds.
             if Date().timeIntervalSince(lastLook) >= 1 {
                 app.poll()
                 lastLook = Date()

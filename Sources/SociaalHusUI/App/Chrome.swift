@@ -163,7 +163,7 @@ enum Chrome {
                 }
             }
         }
-        let inner = frame(into: &g, box, title: lang.t(.help) + title)
+        let inner = Dialog.frame(into: &g, box, title: lang.t(.help) + title)
         g.outline.append(.dialog(title: lang.t(.help) + title, lines: spoken))
         let visible = inner.height - 1
         let start = min(offset, max(lines.count - visible, 0))
@@ -175,33 +175,6 @@ enum Chrome {
         return start
     }
 
-    /// A centred dialog box.
-    static func drawDialog(into g: inout Grid, title: String, lines: [String]) {
-        let width = min(max(lines.map(TextWidth.width).max() ?? 0, TextWidth.width(title)) + 6, g.size.cols - 2)
-        let height = lines.count + 4
-        let box = Rect(x: (g.size.cols - width) / 2, y: (g.size.rows - height) / 2, width: width, height: height)
-        let inner = frame(into: &g, box, title: title)
-        g.outline.append(.dialog(title: title, lines: lines))
-        for (i, l) in lines.enumerated() { g.put(l, x: inner.x + 1, y: inner.y + 1 + i, role: i == 0 ? .header : .normal, maxWidth: inner.width - 1) }
-        g.cursor = (inner.x + 1, inner.y + lines.count)
-    }
-
-    /// Draws a box with a title and returns its inside. The rows the box covers are blanked
-    /// across the whole width: a screen reader reads a screen line by line, and the list left and
-    /// right of a box would be read on the same line as its text (issue 25). The rules are
-    /// box-drawing characters, which espeak-ng, Fenrir and speech-dispatcher do not speak.
-    @discardableResult
-    static func frame(into g: inout Grid, _ r: Rect, title: String) -> Rect {
-        g.fill(Rect(x: 0, y: r.y, width: g.size.cols, height: r.height), role: .normal)
-        let top = "┌" + String(repeating: "─", count: max(r.width - 2, 0)) + "┐"
-        let bottom = "└" + String(repeating: "─", count: max(r.width - 2, 0)) + "┘"
-        g.put(top, x: r.x, y: r.y, role: .title)
-        for y in (r.y + 1)..<(r.maxY - 1) {
-            g.put("│", x: r.x, y: y, role: .title)
-            g.put("│", x: r.x + r.width - 1, y: y, role: .title)
-        }
-        g.put(bottom, x: r.x, y: r.maxY - 1, role: .title)
-        g.put(" " + TextWidth.truncate(title, to: r.width - 6) + " ", x: r.x + 2, y: r.y, role: .title)
-        return Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 2)
-    }
+    /// A centred dialog box (TerminalKit's `Dialog`: the app's dialogs and the help share its frame).
+    static func drawDialog(into g: inout Grid, title: String, lines: [String]) { Dialog.draw(into: &g, title: title, lines: lines) }
 }

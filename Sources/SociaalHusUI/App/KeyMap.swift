@@ -2,7 +2,7 @@ import Foundation
 import TerminalKit
 import SociaalHusCore
 
-/// Your own keys (issue 15, part 5): a keys file in `$XDG_CONFIG_HOME/sociaalhus/keys` (else
+/// Your own keys: a keys file in `$XDG_CONFIG_HOME/sociaalhus/keys` (else
 /// `~/.config/sociaalhus/keys`), calcurse-style, one action per line with its keys:
 ///
 ///     # comment

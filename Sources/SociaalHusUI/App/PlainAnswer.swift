@@ -1,6 +1,6 @@
 import Foundation
 
-/// How plain mode reads a typed line as the answer to the question it asked (issue 25, part 1):
+/// How plain mode reads a typed line as the answer to the question it asked:
 /// a choice by its number or its words, a yes/no by its words. Anything else is no answer, so the
 /// question is asked again and nothing changes: a sentence is never run as keys.
 enum PlainAnswer {

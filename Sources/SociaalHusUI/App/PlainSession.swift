@@ -2,15 +2,15 @@ import Foundation
 import SociaalHusCore
 import TerminalKit
 
-/// Plain mode (issue 15, part 1): the same app, screens and key table, written as lines in
+/// Plain mode: the same app, screens and key table, written as lines in
 /// reading order and never redrawn, for screen readers, braille displays and terminals that
 /// cannot place the cursor (`TERM=dumb`).
 ///
 /// Each screen starts with its name ("Agenda."), then a page of its items as numbered lines and
-/// how many there are ("Nog 117 van 143 activiteiten; Enter voor meer."), then its text. Nothing is framed in symbol runs: a screen reader would speak "==" as words (issue 25).
+/// how many there are ("Nog 117 van 143 activiteiten; Enter voor meer."), then its text. Nothing is framed in symbol runs: a screen reader would speak "==" as words.
 ///
-/// While a question waits (a form field, a yes/no dialog) a typed line is its answer (issue 25,
-/// part 1): a choice by its number or its words, a yes/no by its words, a text field by its text;
+/// While a question waits (a form field, a yes/no dialog) a typed line is its answer: a
+/// choice by its number or its words, a yes/no by its words, a text field by its text;
 /// anything else asks again with the valid answers and changes nothing. Commands then need `!`
 /// (`!esc`, `!ctrl-s`, `!?`, `!agenda`). Elsewhere a line is a command:
 ///
@@ -51,7 +51,7 @@ public final class PlainSession {
     /// The terminal plain mode writes to (nil through a pipe). Lines are then broken at spaces
     /// to its width and a screen's page fits its height: a screen reader that reads the screen
     /// rather than the stream (Fenrir) heard words cut in two and missed what scrolled away
-    /// before it looked (issue 25).
+    /// before it looked.
     public var terminal: Size?
     /// Rows kept free below a page for what follows it (the first screen's message and intro).
     private var reservedRows = 0
@@ -64,8 +64,8 @@ public final class PlainSession {
 
     /// The lines of one answer while it is made: written when done, a terminal's height at a time.
     private var collecting: [String]?
-    /// What did not fit on the terminal: the next empty line writes it (issue 25: the help and a
-    /// form's summary scrolled their first lines away before a screen reader read them).
+    /// What did not fit on the terminal: the next empty line writes it, so the help and a
+    /// form's summary never scroll their first lines away before a screen reader reads them.
     private var held: [String] = []
 
     /// Makes one answer with `body`, then writes it: whole through a pipe; on a terminal as much
@@ -106,7 +106,7 @@ public final class PlainSession {
     private func t(_ word: Word) -> String { ctx.t(word) }
 
     /// Writes the first screen, then how plain mode works: the first item comes first, so it is
-    /// heard within seconds (issue 25: the intro once took 26 seconds of speech before it).
+    /// heard within seconds (an intro before it would take 26 seconds of speech).
     public func start() {
         respond(begin)
     }
@@ -183,7 +183,7 @@ public final class PlainSession {
             return open(number: text, of: count)
         }
         // A line of several characters is keys only when every one is a key here: "jjj" moves
-        // three down, "Alleen buren" is not run as A, l, l, e, … (issue 25).
+        // three down, "Alleen buren" is not run as A, l, l, e, ….
         if text.count > 1 {
             let bound = Set(app.activeBindings().flatMap(\.keys))
             guard text.allSatisfy({ bound.contains(.char($0)) }) else {
@@ -327,7 +327,7 @@ public final class PlainSession {
     }
 
     /// A list's items in view as they are said, each with the day heading said with it: one at
-    /// the foot of a page, its items on the next, would be a heading without items (issue 25).
+    /// the foot of a page, its items on the next, would be a heading without items.
     private func items(_ outline: [OutlineItem]) -> [(lines: [String], number: Int?, selected: Bool)] {
         var groups: [(lines: [String], number: Int?, selected: Bool)] = []
         var pendingHeading: String?

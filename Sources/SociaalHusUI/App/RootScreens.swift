@@ -9,7 +9,7 @@ public enum RootScreens {
         case .agenda: AgendaScreen(ctx)
         case .prikbord: PrikbordScreen(ctx)
         case .organisaties: OrganisatiesScreen(ctx)
-        case .profiel: ctx.session == nil ? LoginScreen() : ProfileScreen(ctx)
+        case .profiel: ctx.session == nil ? LoginScreen(ctx) : ProfileScreen(ctx)
         case .intake: IntakeScreen(ctx)
         case .berichten: BerichtenScreen(ctx)
         case .moderatie: ModeratieScreen(ctx)

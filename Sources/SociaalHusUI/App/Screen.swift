@@ -20,7 +20,10 @@ public protocol Screen: AnyObject {
     func handle(_ action: Action, _ ctx: UIContext)
     /// Reacts to a key no binding claimed (typing); true when used.
     func handleKey(_ key: Key, _ ctx: UIContext) -> Bool
-    /// Draws the content area.
+    /// Draws the content area, changing nothing but how far a list or form is scrolled (to keep
+    /// the focused item in sight): words, keys and data are set before, when the screen comes
+    /// into view and by its keys, so two frames in a row are the same and a key does the same
+    /// whether or not a frame was drawn before it.
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext)
     /// Called when the screen comes (back) into view: re-read data.
     func willAppear(_ ctx: UIContext)

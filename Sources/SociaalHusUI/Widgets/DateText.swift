@@ -1,7 +1,7 @@
 import Foundation
 import SociaalHusCore
 
-/// Dates and times as people in Borne read them.
+/// Dates and times as people in Borne read them (in the app: the core's calendar and words).
 public enum DateText {
     /// "woensdag 25 november" / "Wednesday 25 November".
     public static func day(_ date: Date, _ ctx: UIContext) -> String { LocalTime.dayName(date, ctx.language) }

@@ -38,12 +38,22 @@ extension Form {
 
 /// The common behaviour of a screen that is one form: keys move through fields, Enter on the
 /// save button calls `save`, typed text is kept when saving fails, Esc asks before discarding.
+/// (In the app, not TerminalKit: it is a `Screen`, and its checks speak the core's errors.)
 open class FormScreen: Screen {
     /// The form.
     public var form: Form
 
     /// Creates a form screen.
     public init(_ form: Form) { self.form = form }
+
+    /// Sets the form's words that are not fixed when it is made: the interface language's, and
+    /// those that follow the screen's data or another field. Called when the screen comes into
+    /// view and after every key, so the keys offered (Ctrl-S names the first button) and plain
+    /// mode read them before anything is drawn, and drawing only draws.
+    open func setLabels(_ ctx: UIContext) {}
+
+    /// The form's words are set anew: what they depend on may have changed while out of view.
+    open func willAppear(_ ctx: UIContext) { setLabels(ctx) }
 
     /// Ctrl-R: read again (a form that edits a record closes instead, see `closeForNewerVersion`).
     open func reloadDiscardingInput(_ ctx: UIContext) { willAppear(ctx) }
@@ -77,6 +87,7 @@ open class FormScreen: Screen {
     open func pressed(_ id: String, _ ctx: UIContext) {}
 
     open func handle(_ action: Action, _ ctx: UIContext) {
+        defer { setLabels(ctx) }
         switch action {
         case .nextField: _ = form.handle(.tab)
         case .previousField: _ = form.handle(.backTab)
@@ -88,6 +99,7 @@ open class FormScreen: Screen {
     }
 
     open func handleKey(_ key: Key, _ ctx: UIContext) -> Bool {
+        defer { setLabels(ctx) }
         let e = form.handle(key)
         press(e, ctx)
         return e != .ignored

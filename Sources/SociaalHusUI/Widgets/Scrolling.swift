@@ -1,6 +1,7 @@
 import SociaalHusCore
 import TerminalKit
 
+/// The list keys as the app's actions (in the app: TerminalKit's lists know no `Action`).
 extension ListState {
     /// Applies a list action (up, down, page up, page down, first, last) to a list of `count` items; false for other actions.
     mutating func apply(_ action: Action, count: Int) -> Bool {
@@ -17,7 +18,8 @@ extension ListState {
     }
 }
 
-/// A read-only page of styled lines that scrolls with the list keys (details, privacy statement).
+/// A read-only page of styled lines that scrolls with the list keys (details, privacy statement);
+/// in the app, as it scrolls by the app's actions.
 struct ScrollText {
     private(set) var offset = 0
 

@@ -38,7 +38,7 @@ enum AccountCommand {
         // Refuse a bad address or wijk before asking for a password.
         _ = try EmailAddress.normalise(email)
         guard store.wijk(named: wijk) != nil else { throw CoreError.unknownWijk(wijk) }
-        // The operator is not the person who could "log in" (issue 24): an existing account
+        // The operator is not the person who could "log in": an existing account
         // gets its roles with `account role`, named here with the roles asked for.
         if let existing = try? store.account(email: email) { throw CLIError.accountExists(email: existing.email, roles: roleWords) }
         if Console.interactive { Console.err(PasswordPolicy.explanation(ctx.lang)) }
@@ -141,7 +141,7 @@ enum AccountCommand {
     }
 
     /// Sets or removes a person's photo for them: served over SSH a resident cannot name a file
-    /// on the server (issue 22), so the administrator does it from a file the resident brought.
+    /// on the server, so the administrator does it from a file the resident brought.
     static func photo(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let email = try args.required("email")
         let from = args.value("from")
@@ -165,7 +165,7 @@ enum AccountCommand {
         do {
             account = try store.account(email: email)
         } catch CoreError.unknownAccount(let e) {
-            // No account: a visitor, known by the address they wrote from, has the same right (issue 23).
+            // No account: a visitor, known by the address they wrote from, has the same right.
             let held = try store.visitorExport(email: email, by: .commandLine)
             if held.isEmpty { throw CoreError.unknownAccount(email: e) }
             try Console.confirm(ctx.t(.eraseEverythingOfTheVisitor(held.email, held.messagesSent.count, held.reportsMade.count, held.emailsWaiting.count)),

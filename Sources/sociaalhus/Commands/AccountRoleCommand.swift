@@ -2,7 +2,7 @@ import Foundation
 import SociaalHusCore
 
 /// `sociaalhus account role --email E --add ROLE | --remove ROLE`: the operator gives or takes
-/// one role of an existing account (issue 24), through the same core rule as the
+/// one role of an existing account, through the same core rule as the
 /// administrator's screen: the last administrator stays, the person is told, it is logged.
 enum AccountRoleCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {

@@ -1,7 +1,7 @@
 import Foundation
 import SociaalHusCore
 
-/// `sociaalhus backup --to FILE` and `sociaalhus restore --from FILE` (issue 22).
+/// `sociaalhus backup --to FILE` and `sociaalhus restore --from FILE`.
 enum BackupCommand {
     /// Writes a backup of the store to a new file outside it.
     static func backup(_ args: inout Arguments, _ ctx: CommandContext) throws {

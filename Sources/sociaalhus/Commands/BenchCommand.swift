@@ -1,4 +1,5 @@
 import Foundation
+import SociaalHusBench
 import SociaalHusCore
 import SociaalHusUI
 import TerminalKit

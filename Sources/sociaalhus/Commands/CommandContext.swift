@@ -14,7 +14,7 @@ struct CommandContext {
     }
 
     /// Opens the store named by the arguments, for `use`: a command that only reads opens it
-    /// `.read`, so it creates, truncates, checkpoints and re-creates no file (issue 22).
+    /// `.read`, so it creates, truncates, checkpoints and re-creates no file.
     func openStore(_ args: inout Arguments, use: Store.Use = .change) throws -> Store {
         let store = try Store.open(at: storePath(&args), use: use)
         Self.opened.store = store

@@ -2,7 +2,7 @@ import Foundation
 import SociaalHusCore
 
 /// `sociaalhus deploy ssh`: prints (never installs) what an administrator adds to OpenSSH to
-/// serve the interface to many terminals from one store (issue 16): a dedicated system user
+/// serve the interface to many terminals from one store: a dedicated system user
 /// owns the store, sshd's ForceCommand runs the interface and nothing else, with a terminal and
 /// no forwarding of any kind. sshd is the server; SociaalHus has none of its own.
 enum DeployCommand {

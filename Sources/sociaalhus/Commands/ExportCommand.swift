@@ -13,7 +13,7 @@ enum ExportCommand {
             let account = try store.account(email: email)
             data = try store.export(account.id, by: .commandLine).json()
         } catch CoreError.unknownAccount(let e) {
-            // No account: perhaps a visitor, known by the address they wrote from (issue 23).
+            // No account: perhaps a visitor, known by the address they wrote from.
             let visitor = try store.visitorExport(email: email, by: .commandLine)
             if visitor.isEmpty { throw CoreError.unknownAccount(email: e) }
             data = try visitor.json()

@@ -1,5 +1,6 @@
 import Foundation
 import SociaalHusCore
+import SociaalHusDemo
 
 /// `sociaalhus init [--store DIR] [--demo] [--wijk NAME]...`: creates a store.
 enum InitCommand {

@@ -1,6 +1,7 @@
 import CursesTerminal
 import Foundation
 import SociaalHusCore
+import SociaalHusDemo
 import SociaalHusUI
 import TerminalKit
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Foundation
+import SociaalHusBench
 import SociaalHusCore
 import SociaalHusUI
 import TerminalKit
@@ -6,7 +7,7 @@ import TerminalKit
 import Glibc
 #endif
 
-/// `sociaalhus bench --sessions N [--seconds S]`: many people on one store (issue 16, part 3).
+/// `sociaalhus bench --sessions N [--seconds S]`: many people on one store.
 /// N sessions, each a process of its own with the real app, log in and use it as a person
 /// would, with pauses between keys: browse the agenda, search, open an activity, read the
 /// notice board and place posts. Reported: key press to frame (p50/p99 over all sessions), memory
@@ -69,8 +70,7 @@ enum LoadTest {
         }
         defer { sources.forEach { $0.cancel() }; stop() }
         let hash = try YescryptHasher().hash(password)
-        _ = try SyntheticStore.build(at: path, scale: 1, now: Date(), hash: hash)
-        try LoadStore.addDeskStaff((1...sessions).filter(isDesk), at: path, hash: hash, now: Date())
+        _ = try SyntheticStore.build(at: path, scale: 1, now: Date(), hash: hash, deskStaff: (1...sessions).filter(isDesk))
         Console.err(ctx.t(.sessionsSEachOnBorne(sessions, seconds)))
         let started = Date()
         for k in 0..<sessions {

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The counts are kept by SQLite itself: triggers on `agenda_occurrence` add and subtract in
 /// the statement that writes the row, so no Swift code maintains them and no write can forget
-/// them (issue 23 asked for no derived column kept by hand). `check` recounts them.
+/// them (no derived column is kept by hand). `check` recounts them.
 /// They count every row; what a viewer may not see (hidden activities, those of blocked
 /// accounts) is found through two small partial indexes and subtracted.
 enum AgendaDayCounts {

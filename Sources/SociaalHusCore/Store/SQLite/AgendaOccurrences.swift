@@ -1,6 +1,6 @@
 import Foundation
 
-/// The agenda's occurrences as rows (schema version 4, issue 14), so a screen counts and pages
+/// The agenda's occurrences as rows (schema version 4), so a screen counts and pages
 /// through the activities of its weeks in SQLite without decoding one activity it does not show.
 ///
 /// Every activity's occurrences are written in the same transaction as the activity itself,
@@ -50,7 +50,7 @@ enum AgendaOccurrences {
 
     /// One occurrence row. Its last four columns are what a line of the agenda shows of the
     /// activity (schema 5), so a listing of tens of thousands of lines reads the rows in order and
-    /// decodes no record (issue 14: at ten times Borne, reading the records by id was most of the
+    /// decodes no record (at ten times Borne, reading the records by id was most of the
     /// `agenda` command's time). They are written in the activity's own transaction, and `check`
     /// compares them with the record.
     struct Row: Equatable {

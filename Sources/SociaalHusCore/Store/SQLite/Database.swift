@@ -4,11 +4,11 @@ import Foundation
 import Glibc
 #endif
 
-/// One connection to a SQLite database file, set up as the store needs it (issue 14): WAL with
+/// One connection to a SQLite database file, set up as the store needs it: WAL with
 /// `synchronous=FULL` (an acknowledged change survives a crash), foreign keys on, deleted content
 /// overwritten (`secure_delete`), and a busy timeout so processes wait for each other's writes.
 ///
-/// A read-only connection (issue 22) never creates, truncates, checkpoints or re-creates a file:
+/// A read-only connection never creates, truncates, checkpoints or re-creates a file:
 /// SQLite's `mode=ro` alone makes an empty `-wal` and a `-shm` beside a closed database, so a
 /// database whose log is empty or absent is opened `immutable` (the file is the whole store), and
 /// one whose log holds changes `mode=ro` through the `-shm` already beside it (a live writer's, or
@@ -103,7 +103,7 @@ public final class Database {
             }
             // A 1 MiB page cache instead of 2: a process reads a screen or a listing once, the
             // kernel's page cache keeps the file warm between them, and every MiB counts against
-            // the `agenda` command's 30 MB (issue 14; the benchmark saw no slower frame or key).
+            // the `agenda` command's 30 MB (the benchmark saw no slower frame or key).
             try execute("PRAGMA cache_size = -1024")
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA secure_delete = ON")

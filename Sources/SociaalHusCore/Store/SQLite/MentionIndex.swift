@@ -1,6 +1,6 @@
 import Foundation
 
-/// The `mention` table (schema 11, issue 23): for every row with free text others typed, the
+/// The `mention` table (schema 11): for every row with free text others typed, the
 /// `MentionKeys` of that text, so an erasure looks up the rows that may hold the person's e-mail
 /// address or phone number instead of searching every text of the store (which grew with the
 /// store: 57 ms at ten times Borne, most of an erasure).

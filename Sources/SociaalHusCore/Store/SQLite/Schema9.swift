@@ -1,6 +1,6 @@
 import Foundation
 
-/// Schema 9 (issue 23): every record a row of a typed table, every person a subject.
+/// Schema 9: every record a row of a typed table, every person a subject.
 ///
 /// Frozen: this text is what migration 9 creates, and it never changes. A later change to a
 /// table is a migration of its own (frozen SQL), and `RowSchemaTests` checks that the columns

@@ -3,7 +3,7 @@ import Foundation
 /// The store's SQLite schema and its migrations.
 ///
 /// Schemas 1 to 8 kept every record as its binary encoding with a CRC-32 (one STRICT table per
-/// collection), with columns to query by copied beside it. Schema 9 (issue 23) keeps every
+/// collection), with columns to query by copied beside it. Schema 9 keeps every
 /// field in a typed column (`Schema9`), every person as a subject, and references to people as
 /// foreign keys; it reads the old records once, with the frozen decoder of `LegacyRecords`.
 /// Migrations 3 to 7 derived columns from the old records: schema 9 lays down everything it
@@ -60,7 +60,7 @@ enum StoreSchema {
                 """)
         },
         { _ in },
-        // Version 8: the erased subjects (issue 22): which accounts and intakes were erased, by
+        // Version 8: the erased subjects: which accounts and intakes were erased, by
         // number, with a salted proof of which record it was and no personal data, so a restore
         // from a backup made before an erasure erases them again (`Store+Backup.swift`).
         // Erasures from before it are taken from the audit log.
@@ -80,7 +80,7 @@ enum StoreSchema {
                 }
             }
         },
-        // Version 9 (issue 23): typed tables, subjects and foreign keys (`Schema9`).
+        // Version 9: typed tables, subjects and foreign keys (`Schema9`).
         { db in try Schema9Migration.run(db) },
         // Version 10: counts kept by SQLite's triggers: the agenda's occurrences per day and
         // wijk (`AgendaDayCounts`), the rows of each collection (`TableRows`).
@@ -88,13 +88,13 @@ enum StoreSchema {
             try db.execute(AgendaDayCounts.createSQL)
             try db.execute(TableRows.createSQL)
         },
-        // Version 11 (issue 23): the keys of every row's free text, by which an erasure finds
+        // Version 11: the keys of every row's free text, by which an erasure finds
         // the texts that may hold a person's address or number (`MentionIndex`).
         { db in try MentionIndex.migrate(db) },
-        // Version 12 (issue 24): one-time codes for setting a new password (`PasswordReset`),
+        // Version 12: one-time codes for setting a new password (`PasswordReset`),
         // a salted hash only, one per account, gone with the account.
         { db in try db.execute(PasswordReset.schema) },
-        // Version 13 (issue 24): whether a resident's wijk is verified (`WijkCheck`), a list of
+        // Version 13: whether a resident's wijk is verified (`WijkCheck`), a list of
         // the account's (none for every account before it: their wijk is only stated).
         { db in
             try db.execute("""
@@ -108,10 +108,10 @@ enum StoreSchema {
                 ) STRICT
                 """)
         },
-        // Version 14 (issue 24): the steps of each report's handling, with who and why and the
+        // Version 14: the steps of each report's handling, with who and why and the
         // author's objection (`ModerationLog`), gone with their report.
         { db in try db.execute(ModerationLog.schema) },
-        // Version 15 (issue 24): what a message is about (`ContactMessage.About`): the post,
+        // Version 15: what a message is about (`ContactMessage.About`): the post,
         // activity or organisation its contact form was opened from, a list of at most one row
         // of the message's (none for every message before it), gone with its message. Numbers
         // only: the title is looked up when shown, by the content's own visibility.

@@ -2,7 +2,7 @@ import Foundation
 import SociaalHusCore
 import TerminalKit
 
-/// A month at a glance (issue 15, part 6), for people who think in months as calcurse users
+/// A month at a glance, for people who think in months as calcurse users
 /// do: a grid of days, Monday first, each with how many activities start or run that day (as
 /// many as opening the day lists, under the agenda's filters); arrows move by day and week, PgUp/PgDn by month, Enter opens
 /// the day. The chosen day is bracketed ("[8 (5)]") and today starred ("24*"), not only coloured.

@@ -82,7 +82,7 @@ final class BurenScreen: Screen {
             ? ctx.t(.asVisitorYouSeeOnly)
             : ctx.account?.wijkVerified == true
             ? ctx.t(.youSeeResidentsWithPublic)
-            // Said as it is: an unverified wijk opens no "Alleen buren" profile (issue 24).
+            // Said as it is: an unverified wijk opens no "Alleen buren" profile.
             : ctx.t(.youSeePublicProfilesNeighbours)
         let filter = interest.value.map { ctx.t(.interest2) + safe($0) + " · " } ?? ""
         g.putSummary(filter + who + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)

@@ -42,11 +42,14 @@ final class DeskResetScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         form.setLabel("intro", ctx.t(.onlyForSomeoneInFront))
         form.setLabel("email", ctx.t(.eMailAddress))
         form.setLabel("checked", ctx.t(.iHaveCheckedWhoThis))
         form.setLabel("make", ctx.t(.makeCode))
+    }
+
+    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         var formArea = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
         if let code {
             // Above the form, so a screen reader and a glance find it first.

@@ -39,11 +39,10 @@ final class DeskWijkScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         form.setLabel("intro", ctx.t(.verifyTheNeighbourhoodInThe))
         form.setLabel("email", ctx.t(.eMailAddress))
         form.setLabel("seen", ctx.t(.iHaveSeenProofOf))
         form.setLabel("verify", ctx.t(.verifyNeighbourhood))
-        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
     }
 }

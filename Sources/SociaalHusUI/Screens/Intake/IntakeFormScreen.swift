@@ -6,10 +6,10 @@ import TerminalKit
 /// who the person is and how to reach them, the staff member's notes last. What is typed is
 /// kept as the staff member's draft whenever they move between fields, leave the form (Esc),
 /// switch tabs, log out or are logged out, and comes back the next time they open the form;
-/// only "Concept weggooien" throws it away, and it asks first (issue 24). So Esc never asks
+/// only "Concept weggooien" throws it away, and it asks first. So Esc never asks
 /// "discard?" here.
 ///
-/// A conversation is linked to an account only explicitly (issue 23): the form shows whose
+/// A conversation is linked to an account only explicitly: the form shows whose
 /// account the e-mail address belongs to, the staff member ticks "link" and, once the resident
 /// agrees, "agreed"; a tick never carries over to another account when the address changes.
 final class IntakeFormScreen: FormScreen {
@@ -162,7 +162,7 @@ final class IntakeFormScreen: FormScreen {
                 } catch { ctx.fail(error) }
             }
             // One key would throw away a whole conversation: ask, unless nothing was typed
-            // (issue 24). Any answer but j/y (Esc, n, Enter) keeps the draft and the form.
+            //. Any answer but j/y (Esc, n, Enter) keeps the draft and the form.
             guard form.edited else { return discard() }
             ctx.confirm(ctx.t(.discardTheDraftOfThis),
                         perform: discard)

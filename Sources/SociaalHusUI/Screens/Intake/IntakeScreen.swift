@@ -5,7 +5,7 @@ import TerminalKit
 /// The desk's list (tab 5): today's and open conversations, or every conversation matching a
 /// search by name, postcode or e-mail address; `n` starts a new conversation.
 ///
-/// Every row shown is logged for the person as seen in a list (issue 23), once per run of the
+/// Every row shown is logged for the person as seen in a list, once per run of the
 /// list or of a search: the search runs when Enter is pressed, not at every key, and coming back
 /// to the list or a live refresh logs only rows new to the run.
 public final class IntakeScreen: Screen {

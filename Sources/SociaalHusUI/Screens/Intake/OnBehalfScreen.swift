@@ -1,7 +1,7 @@
 import SociaalHusCore
 import TerminalKit
 
-/// Helpen namens (desk, issue 24 part 5), step 1: the desk member types the address of the
+/// Helpen namens (desk), step 1: the desk member types the address of the
 /// resident in front of them, picks why they help (a fixed list: no free text about anyone's
 /// situation) and ticks that they checked who it is. The account's name and wijk are then looked
 /// up (logged in that person's log) and step 2 asks the resident to agree.
@@ -38,13 +38,12 @@ final class OnBehalfScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         form.setLabel("intro", ctx.t(.forResidentInFrontOf))
         form.setLabel("email", ctx.t(.eMailAddress))
         form.setLabel("reason", ctx.t(.why2))
         form.setLabel("checked", ctx.t(.iHaveCheckedWhoThis))
         form.setLabel("next", ctx.t(.nextTheResidentAgrees))
-        super.render(into: &g, area: area, ctx)
     }
 }
 
@@ -100,12 +99,11 @@ final class OnBehalfAgreeScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         let helper = safe(ctx.account?.profile.displayName ?? "")
         let name = safe(candidate.name), wijk = safe(candidate.wijk)
         form.setLabel("intro", ctx.t(.turnTheScreenToThe(name, wijk, helper, reason.label(ctx.language))))
         form.setLabel("secret", ctx.t(.passwordOrCode))
         form.setLabel("agree", ctx.t(.agree))
-        super.render(into: &g, area: area, ctx)
     }
 }

@@ -86,7 +86,7 @@ final class ReferralScreen: Screen {
     }
 
     /// Step 2's form. After Esc back to step 1 and another organisation chosen, the ticks and
-    /// the purpose typed before are kept (issue 24: typed text is never thrown away without a
+    /// the purpose typed before are kept (typed text is never thrown away without a
     /// question; they are about the conversation, not the organisation).
     private func makeFieldsForm(_ ctx: UIContext) {
         let earlier = form

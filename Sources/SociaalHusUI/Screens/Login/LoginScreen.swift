@@ -4,7 +4,7 @@ import TerminalKit
 /// Inloggen: e-mail and password, with links to registration, the privacy statement and a
 /// visitor's own data (someone without an account who wrote through the contact form).
 final class LoginScreen: FormScreen {
-    init() {
+    init(_ ctx: UIContext) {
         super.init(Form([
             FormField("email", "E-mailadres", .text(TextField(limit: 254))),
             FormField("password", "Wachtwoord", .text(TextField(secret: true, limit: 1024))),
@@ -15,6 +15,7 @@ final class LoginScreen: FormScreen {
             FormField("privacy", "Privacyverklaring lezen", .button),
             FormField("visitor", "Mijn gegevens als bezoeker", .button),
         ]))
+        setLabels(ctx)
     }
 
     override func title(_ ctx: UIContext) -> String { ctx.t(.logIn) }
@@ -52,6 +53,11 @@ final class LoginScreen: FormScreen {
         for (i, line) in intro.prefix(2).enumerated() {
             g.put(line, x: area.x + 2, y: area.y + 1 + i, role: .normal, maxWidth: area.width - 4)
         }
+        let top = 2 + min(intro.count, 2)
+        form.render(into: &g, area: Rect(x: area.x + 2, y: area.y + top, width: area.width - 4, height: area.height - top))
+    }
+
+    override func setLabels(_ ctx: UIContext) {
         form.setLabel("email", ctx.t(.eMailAddress))
         form.setLabel("password", ctx.t(.password))
         form.setLabel("login", ctx.t(.logIn))
@@ -59,7 +65,5 @@ final class LoginScreen: FormScreen {
         form.setLabel("register", ctx.t(.newHereRegister))
         form.setLabel("privacy", ctx.t(.readThePrivacyStatement))
         form.setLabel("visitor", ctx.t(.myDataAsVisitor))
-        let top = 2 + min(intro.count, 2)
-        form.render(into: &g, area: Rect(x: area.x + 2, y: area.y + top, width: area.width - 4, height: area.height - top))
     }
 }

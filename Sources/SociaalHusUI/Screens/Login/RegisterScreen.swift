@@ -66,10 +66,9 @@ final class RegisterScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         if let i = form.fields.firstIndex(where: { $0.id == "visibilityHelp" }) {
             form.fields[i].label = ProfileVisibility.allCases[form.choice("visibility")].explanation(ctx.language)
         }
-        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
     }
 }

@@ -26,6 +26,7 @@ final class ResetPasswordScreen: FormScreen {
         super.init(Form(fields, labelWidth: 26))
         form.setText("email", email)
         form.focus(on: email.isEmpty ? "email" : "code")
+        setLabels(ctx)
     }
 
     override func title(_ ctx: UIContext) -> String { ctx.t(.forgotPassword) }
@@ -89,7 +90,7 @@ final class ResetPasswordScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         let labels = [
             "intro": canMail
                 ? ctx.t(.askForCodeAtThe)
@@ -99,6 +100,5 @@ final class ResetPasswordScreen: FormScreen {
             "submit": ctx.t(.setNewPassword), "mail": ctx.t(.eMailMeCode),
         ]
         for (id, label) in labels { form.setLabel(id, label) }
-        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import SociaalHusCore
 import TerminalKit
 
-/// Mijn gegevens als bezoeker (issue 23, part 6): someone without an account types the address
+/// Mijn gegevens als bezoeker: someone without an account types the address
 /// they wrote from; if the store holds something of it, a code goes there (the core decides, and
 /// the screen says the same either way). Reached from the login screen and, for visitors, the
 /// privacy statement (`g`).
@@ -106,10 +106,9 @@ final class VisitorCodeScreen: FormScreen {
         _ = check([("code", "Code", { throw FormProblem(problem) })], ctx)
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         let email = safe(ctx.visitorProof.pendingEmail ?? "")
         form.setLabel("sent", ctx.t(.ifWeHoldDataOf2(email)))
-        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
     }
 }
 
@@ -147,7 +146,16 @@ final class VisitorDataScreen: Screen {
         }
     }
 
+    /// What is drawn: nothing of the person once the proof ended (its time, the idle logout,
+    /// another code asked), also before a key lets go of it.
+    private func shown(_ ctx: UIContext) -> (export: VisitorDataExport?, problem: String?) {
+        if ctx.visitorProof.grant == nil, export != nil { return (nil, CoreError.visitorProofNeeded.message(ctx.language)) }
+        return (export, problem)
+    }
+
     func handle(_ action: Action, _ ctx: UIContext) {
+        // The first key after the proof ended lets go of what it showed.
+        (export, problem) = shown(ctx)
         if let next = ScrollText.offset(offset, after: action, page: pageHeight) { offset = next; return }
         switch action {
         case .export: if export != nil, ctx.visitorProof.grant != nil { ctx.push(ExportDataScreen(.visitor)) }
@@ -177,11 +185,7 @@ final class VisitorDataScreen: Screen {
         let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
         let x = area.x + 2, width = area.width - 4
         var y = area.y
-        // Nothing of the person once the proof ended (its time, the idle logout, another code asked).
-        if ctx.visitorProof.grant == nil, export != nil {
-            export = nil
-            problem = CoreError.visitorProofNeeded.message(ctx.language)
-        }
+        let (export, problem) = shown(ctx)
         let intro = TextWidth.wrap(ctx.t(.everythingSociaalhusHoldsAboutThis), to: max(width, 1))
         g.outline.append(.text(intro.joined(separator: " ")))
         for line in intro.prefix(2) {
@@ -204,7 +208,7 @@ final class VisitorDataScreen: Screen {
     }
 }
 
-/// The desk's way in (issue 23: "or the desk checks in person"): desk staff who saw a visitor's
+/// The desk's way in ("or the desk checks in person"): desk staff who saw a visitor's
 /// proof of identity open what the store holds about the visitor's address, on the same screen
 /// the visitor sees. The tick box is the staff member's statement; the erasure's audit line
 /// names them.

@@ -2,7 +2,7 @@ import Foundation
 import SociaalHusCore
 import TerminalKit
 
-/// The administrator's accounts (Moderatie › `a`, issue 24): without a search the accounts that
+/// The administrator's accounts (Moderatie › `a`): without a search the accounts that
 /// hold a role besides resident; `/` finds any account by address or name; Enter opens its roles.
 final class AccountsScreen: Screen {
     /// Read out as what the list holds, not the tab's word.

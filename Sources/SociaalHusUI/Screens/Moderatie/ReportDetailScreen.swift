@@ -56,7 +56,7 @@ final class ReportDetailScreen: Screen {
             }
             let name = safe(who)
             // A block can be lifted (`account unblock`): the dialog says so instead of the
-            // default "cannot be undone" (issue 24).
+            // default "cannot be undone".
             ctx.confirm(ctx.t(.blockTheAccountOfIt(name)),
                         undo: ctx.t(.anAdministratorCanLiftThe)) {
                 do {

@@ -73,13 +73,18 @@ final class ChangePasswordScreen: Screen {
         ctx.inform(ctx.t(.yourPasswordHasBeenChanged))
     }
 
-    func render(into g: inout Grid, area fullArea: Rect, _ ctx: UIContext) {
-        let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
+    /// The form's words in the interface language, set when the screen comes into view: the keys
+    /// offered (Ctrl-S names the button) read them before anything is drawn.
+    func willAppear(_ ctx: UIContext) {
         let labels = ["old": ctx.t(.currentPassword),
                       "new": ctx.t(.newPassword),
                       "repeat": ctx.t(.repeatNewPassword),
                       "submit": ctx.t(.changePassword)]
         for i in form.fields.indices { if let l = labels[form.fields[i].id] { form.fields[i].label = l } }
+    }
+
+    func render(into g: inout Grid, area fullArea: Rect, _ ctx: UIContext) {
+        let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
         // The rules come before the fields, so they are read before typing.
         let rules = TextWidth.wrap(PasswordPolicy.explanation(ctx.language), to: max(area.width - 4, 1))
         var y = area.y + 1

@@ -3,7 +3,7 @@ import TerminalKit
 
 /// Account verwijderen: says exactly what will be removed; Enter asks once more in the app's one
 /// confirmation dialog (as remove, block and takedown do), naming what goes, and `j` erases.
-/// (Until stop 17 a typed word confirmed; issue 12 asks for the one dialog everywhere.)
+/// (The same one dialog as everywhere, not a typed word: one way to confirm is learnt once.)
 final class DeleteAccountScreen: Screen {
     func title(_ ctx: UIContext) -> String { ctx.t(.deleteAccount) }
 

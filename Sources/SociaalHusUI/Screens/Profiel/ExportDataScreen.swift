@@ -34,6 +34,7 @@ final class ExportDataScreen: Screen {
     var hasUnsavedInput: Bool { form.edited && written == nil }
 
     func willAppear(_ ctx: UIContext) {
+        defer { setLabels(ctx) }
         guard !filled, let name = defaultName(ctx) else { return }
         filled = true
         if ctx.shared {
@@ -42,6 +43,17 @@ final class ExportDataScreen: Screen {
         }
         // A new field, so the cursor starts at the end of the suggested path.
         form = Self.makeForm(path: (ctx.exportDirectory as NSString).appendingPathComponent(name))
+    }
+
+    /// The form's words in the interface language, set when the screen comes into view: the keys
+    /// offered (Ctrl-S names the button) read them before anything is drawn.
+    private func setLabels(_ ctx: UIContext) {
+        if ctx.shared {
+            form.fields[0].label = ctx.t(.sendByEMail)
+        } else {
+            form.fields[0].label = ctx.t(.file)
+            form.fields[1].label = ctx.t(.export)
+        }
     }
 
     /// The form: the path and the export button.
@@ -156,14 +168,11 @@ final class ExportDataScreen: Screen {
         // The same layout for both ways out: what it does, the form, and where it went.
         let intro: String, done: String
         if ctx.shared {
-            form.fields[0].label = ctx.t(.sendByEMail)
             intro = subject == .visitor
                 ? ctx.t(.everythingSociaalhusHoldsAboutThis2)
                 : ctx.t(.everythingSociaalhusHoldsAboutYou)
             done = ctx.t(.queuedFor)
         } else {
-            form.fields[0].label = ctx.t(.file)
-            form.fields[1].label = ctx.t(.export)
             intro = subject == .visitor
                 ? ctx.t(.everythingSociaalhusHoldsAboutThis3)
                 : ctx.t(.everythingSociaalhusHoldsAboutYou2)

@@ -53,7 +53,7 @@ struct MyDataLines {
             g.put(line.text, x: x, y: y + i, role: line.role, maxWidth: width)
         }
         // Scrolled, the cursor goes to the first line that came into view: a screen reader that
-        // follows the cursor reads it, where on the intro line it read nothing new (issue 25).
+        // follows the cursor reads it, where on the intro line it read nothing new.
         if offset > 0 { g.cursor = (x, y) }
         if lines.count > height {
             let more = "\(offset + 1)–\(min(offset + height, lines.count))/\(lines.count)"
@@ -62,7 +62,7 @@ struct MyDataLines {
         }
     }
 
-    /// Everything in a visitor's export (issue 23, part 6) as lines of at most `width` cells.
+    /// Everything in a visitor's export as lines of at most `width` cells.
     static func build(_ export: VisitorDataExport, lang: Language, width: Int) -> [Line] {
         var b = MyDataLines(lang: lang, width: width)
         b.heading(lang.t(.eMailAddress))
@@ -257,7 +257,7 @@ struct MyDataLines {
                 // No account acted: a visitor's contact form, or the operator's command line.
                 by = t(.withoutAnAccount)
             default:
-                // Who, in the role they acted in, never an account number (issue 23).
+                // Who, in the role they acted in, never an account number.
                 let role: String = switch e.byRole {
                 case "desk-staff": t(.deskStaff)
                 case "administrator": t(.administrator)

@@ -11,7 +11,7 @@ final class ProfileScreen: Screen {
     /// The photo field's text that matches what the store holds, so only a change is saved.
     private var savedPhotoText = ""
     /// The profile as the form was filled from: a save over a newer one (the same person at
-    /// another terminal) is refused (issue 16).
+    /// another terminal) is refused.
     private var loadedProfile: Profile?
     private static let labelWidth = 14
 
@@ -42,7 +42,7 @@ final class ProfileScreen: Screen {
             FormField("wijk", ctx.t(.neighbourhood), .choice(options: wijken.map { safe($0.name) }, selected: wijkIndex)),
             FormField("wijkState", "", .note(.muted)),
         ]
-        // Served to others the photo is no path on this computer (issue 22): only whether there
+        // Served to others the photo is no path on this computer: only whether there
         // is one, how to get one, and a button to take it away.
         fields += ctx.shared
             ? [FormField("photo", "", .note(.normal)), FormField("photoHint", "", .note(.muted))]
@@ -81,6 +81,7 @@ final class ProfileScreen: Screen {
         // Start on the visibility choice, not in a text field: right after logging in the digit
         // keys must still switch screens instead of being typed into the name.
         form.focus(on: focused ?? "visibility")
+        setLabels(ctx)
     }
 
     /// Whether the wijk is verified, in words (and, if not, what that means and how to change it).
@@ -94,7 +95,9 @@ final class ProfileScreen: Screen {
         }
     }
 
-    /// Labels in the interface language (set on every draw, so a language switch takes effect at once).
+    /// Labels and choices in the interface language, and the wijk's state as the store holds it:
+    /// set when the form is filled and when the screen comes into view, so keys (the visibility
+    /// choice, Ctrl-S naming the button) work on them before anything is drawn.
     private func setLabels(_ ctx: UIContext) {
         var labels: [String: String] = [
             "name": ctx.t(.name2),
@@ -188,7 +191,7 @@ final class ProfileScreen: Screen {
 
     func willAppear(_ ctx: UIContext) {
         // Re-read what the store holds, but never throw away what the person is typing.
-        if !form.edited { load(ctx) }
+        if !form.edited { load(ctx) } else { setLabels(ctx) }
     }
 
     /// Ctrl-R after someone else saved first: the profile as it is now, typing given up.
@@ -341,7 +344,9 @@ final class ProfileScreen: Screen {
             g.cursor = (area.x + 2, area.y + 1)
             return
         }
-        setLabels(ctx)
+        // The notes wrapped to this width and the preview of what is typed now go into a copy of
+        // the form: drawing changes nothing but how far the form is scrolled.
+        var form = self.form
         let noteWidth = area.width - 2
         ProfileFormFit.setWrapped(&form, prefix: "explain", text: visibility.explanation(ctx.language), width: noteWidth)
         ProfileFormFit.setWrapped(&form, prefix: "private",
@@ -357,5 +362,6 @@ final class ProfileScreen: Screen {
         }
         let formArea = ProfileLongMessage.draw(ctx, into: &g, area: area)
         form.render(into: &g, area: formArea)
+        self.form.keepView(of: form)
     }
 }

@@ -38,7 +38,7 @@ final class WijkCheckScreen: FormScreen {
         }
     }
 
-    override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
+    override func setLabels(_ ctx: UIContext) {
         let a = ctx.account
         let wijk = a.flatMap { acc in ctx.store.wijken.first { $0.id == acc.profile.wijk } }.map { safe($0.name) } ?? ""
         form.setLabel("state", ProfileScreen.wijkState(a, ctx) + " " + ctx.t(.neighbourhoodInYourProfile(wijk)))
@@ -47,6 +47,5 @@ final class WijkCheckScreen: FormScreen {
         form.setLabel("ask", ctx.t(.askForLetterWithCode))
         form.setLabel("code", ctx.t(.codeFromTheLetter))
         form.setLabel("enter", ctx.t(.enterCode))
-        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
     }
 }

@@ -1,5 +1,3 @@
-import TerminalKit
-
 /// A search line above a list: `/` opens it, typing filters, Enter keeps the filter, Esc clears it.
 public struct SearchBox {
     /// The text field.
@@ -57,46 +55,5 @@ public struct CycleFilter<Value: Equatable> {
     public mutating func next() {
         guard !values.isEmpty else { return }
         if let i = index { index = i + 1 < values.count ? i + 1 : nil } else { index = 0 }
-    }
-}
-
-extension SearchBox {
-    /// The keys while the search line has focus: Enter finishes the search, Esc clears it.
-    static func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = ctx.t(.search)
-        return [Binding.table(.open, label: ctx.t(.done), help: ctx.t(.finishSearching), group: g),
-                Binding.table(.back, label: ctx.t(.clear), help: ctx.t(.clearTheSearch), group: g)]
-    }
-
-    /// Applies Enter or Esc while searching: nil when not searching or another action, else
-    /// whether the search text changed (so the list must be read again).
-    mutating func finish(_ action: Action) -> Bool? {
-        guard active else { return nil }
-        switch action {
-        case .open:
-            active = false
-            return false
-        case .back:
-            active = false
-            field.text = ""
-            return true
-        default:
-            return nil
-        }
-    }
-}
-
-/// Draws the core's refusal (e.g. a private platform) instead of a screen's content.
-func drawRefusal(_ message: String, into g: inout Grid, area: Rect) {
-    g.outline.append(.text(message))
-    g.put(message, x: area.x + 2, y: area.y + 1, role: .error, maxWidth: area.width - 4)
-    g.cursor = (area.x + 2, area.y + 1)
-}
-
-extension Grid {
-    /// Writes a screen's summary line ("Alle wijken (143)") in the muted style, and notes it for plain mode.
-    mutating func putSummary(_ text: String, x: Int, y: Int, maxWidth: Int) {
-        outline.append(.text(text))
-        put(text, x: x, y: y, role: .muted, maxWidth: maxWidth)
     }
 }

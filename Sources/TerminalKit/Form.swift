@@ -1,6 +1,3 @@
-import SociaalHusCore
-import TerminalKit
-
 /// One row of a form.
 public struct FormField {
     /// What kind of input a row is.
@@ -253,6 +250,13 @@ public struct Form {
         fields[i].label = label
     }
 
+    /// Takes over how far `drawn` (a copy of this form drawn with words fitted to the window) was
+    /// scrolled, so the next frame goes on from there as when the form itself is drawn.
+    public mutating func keepView(of drawn: Form) {
+        offset = drawn.offset
+        areaWidth = drawn.areaWidth
+    }
+
     /// Marks the form as holding unsaved input (e.g. restored from a draft).
     public mutating func markEdited() { markedEdited = true }
 
@@ -269,11 +273,11 @@ public struct Form {
     // MARK: Drawing
 
     /// The chosen option's mark, read aloud as the letter ("iks", "ex") by espeak-ng and by Fenrir
-    /// at every punctuation level: "(•)" was silent, so the choice was not heard (issue 25, part
-    /// 3). It matches the tick box's "[x]", and is ASCII, so it needs no stand-in.
-    static let chosenMark = "(x)"
+    /// at every punctuation level: "(•)" was silent, so the choice was not heard. It
+    /// matches the tick box's "[x]", and is ASCII, so it needs no stand-in.
+    public static let chosenMark = "(x)"
     /// The other options' mark: silent (Fenrir "some", espeak-ng), so only the chosen one is marked aloud.
-    static let otherMark = "( )"
+    public static let otherMark = "( )"
 
     /// Width the options of a choice need side by side.
     static func choiceWidth(_ options: [String]) -> Int {
@@ -370,7 +374,7 @@ public struct Form {
     }
 
     /// Every field as plain mode reads it (all of them, not only those in view).
-    func outline() -> [OutlineItem] {
+    public func outline() -> [OutlineItem] {
         fields.indices.map { i in
             let f = fields[i]
             let kind: OutlineField.Kind, value: String
@@ -395,5 +399,16 @@ public struct Form {
         let room = max(width - 2 - TextWidth.width(place), 1)
         g.put("‹ " + TextWidth.truncate(value, to: room) + place, x: x, y: y, role: .selected, maxWidth: max(width, 1))
         if focused { g.cursor = (min(x + 2, g.size.cols - 1), y) }
+    }
+}
+
+extension Form {
+    /// The label of field `id` as the screen shows it, without the " *" that marks it required:
+    /// what an error about the field calls it, so "Vul 'organisatie' in" never names a field
+    /// that is on screen as "Voor wie".
+    public func shownLabel(_ id: String) -> String? {
+        guard var label = fields.first(where: { $0.id == id })?.label else { return nil }
+        if label.hasSuffix(" *") { label.removeLast(2) }
+        return label
     }
 }

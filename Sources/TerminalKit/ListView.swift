@@ -1,6 +1,3 @@
-import SociaalHusCore
-import TerminalKit
-
 /// One row of a list: its text and whether it is a heading (not selectable).
 public struct ListRow {
     private let make: () -> String
@@ -26,7 +23,7 @@ public struct ListRow {
 
 /// Draws a list with a "▌" marker and reverse video on the selected row, and the cursor on it.
 public enum ListView {
-    /// The selected row's mark: seen without colour, said by no screen reader (issue 25, part 3).
+    /// The selected row's mark: seen without colour, said by no screen reader.
     /// "▶" was read as "knop voor afspelen" by espeak-ng; ">" is "groter dan" in
     /// speech-dispatcher from its level "some"; the left half block is in no speech dictionary
     /// (espeak-ng, Fenrir, speech-dispatcher) and in the Linux console's font. Its ASCII stand-in
@@ -89,6 +86,3 @@ public enum ListView {
         }
     }
 }
-
-/// Safe text for drawing: user text with control characters made visible, on one line.
-public func safe(_ s: String) -> String { TextSanitizer.sanitize(s) }

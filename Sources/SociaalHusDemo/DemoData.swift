@@ -1,4 +1,5 @@
 import Foundation
+import SociaalHusCore
 
 /// A demo account and its demo password, printed by `init --demo`.
 public struct DemoAccount: Sendable {
@@ -40,7 +41,7 @@ public enum DemoData {
         try createOrganisations(&ctx)
         let accounts = try createAccounts(&ctx)
         try createAgenda(ctx)
-        try createPosts(ctx)
+        try createPosts(&ctx)
         try sendMessages(ctx)
         return accounts
     }
@@ -58,6 +59,8 @@ extension DemoData {
         let tomorrow: Date
         var wijkIDs: [String: WijkID] = [:]
         var orgIDs: [String: OrganisationID] = [:]
+        /// The posts made so far, by title: the messages below are written about some of them.
+        var postIDs: [String: PostID] = [:]
         var accounts: [String: Account] = [:]
 
         init(store: Store) throws {
@@ -66,12 +69,12 @@ extension DemoData {
             let today = calendar.startOfDay(for: store.clock.now())
             guard let t = calendar.date(byAdding: .day, value: 1, to: today) else { throw CoreError.invalidDate("tomorrow") }
             tomorrow = t
-            let existing = store.state.settings.wijken
+            let existing = store.settings.wijken
             guard !existing.isEmpty else { throw CoreError.unknownWijk(DemoData.wijken[0]) }
             for (i, name) in DemoData.wijken.enumerated() {
                 // A store made with other wijk names (`init --demo --wijk …`) still gets a full
                 // demo: each demo wijk falls back to one of the store's own wijken.
-                wijkIDs[name] = store.state.wijk(named: name)?.id ?? existing[i % existing.count].id
+                wijkIDs[name] = store.wijk(named: name)?.id ?? existing[i % existing.count].id
             }
         }
 
@@ -387,7 +390,7 @@ extension DemoData {
             // Verified as if at the desk, all but Fatima: her wijk stays only stated, so the demo
             // shows both (and what an unverified resident sees of "Alleen buren").
             if spec.key != "fatima" { _ = try ctx.store.verifyWijk(email: email, by: .commandLine) }
-            ctx.accounts[spec.key] = ctx.store.state.accounts[account.id.rawValue] ?? account
+            ctx.accounts[spec.key] = ctx.store.ownAccount(account.id) ?? account
             out.append(DemoAccount(email: email, password: spec.password, role: spec.role, visibility: spec.visibility))
         }
         return out
@@ -847,7 +850,7 @@ extension DemoData {
                  show: ContactChoice(phone: true), days: 45),
     ]
 
-    private static func createPosts(_ ctx: Context) throws {
+    private static func createPosts(_ ctx: inout Context) throws {
         for p in posts {
             let author: Post.Author
             let writer: Account
@@ -862,9 +865,10 @@ extension DemoData {
                 author = .organisation(try ctx.org(org), by: writer.id)
                 wijk = try ctx.wijk(p.wijk)
             }
-            try ctx.store.createPost(
+            let post = try ctx.store.createPost(
                 PostDraft(kind: p.kind, title: p.title, body: p.body, wijk: wijk, author: author, show: p.show, lifetimeDays: p.days),
                 by: .account(writer))
+            ctx.postIDs[p.title] = post.id
         }
     }
 }
@@ -876,8 +880,8 @@ extension DemoData {
     /// inbox, each about the post or entry it was written from (as the contact form sends it).
     private static func sendMessages(_ ctx: Context) throws {
         func post(_ title: String) throws -> ContactMessage.About {
-            guard let p = ctx.store.state.posts.all.first(where: { $0.title == title }) else { throw CoreError.notFound(what: "post '\(title)'") }
-            return .post(p.id)
+            guard let id = ctx.postIDs[title] else { throw CoreError.notFound(what: "post '\(title)'") }
+            return .post(id)
         }
         let messages: [(String, String, ContactMessage.Recipient, ContactMessage.About, String)] = [
             ("Marieke Pieterse (demo)", "m.pieterse@bezoeker.example", .resident(try ctx.account("anna").id), try post("Wie helpt mij met mijn tuin?"),
