@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// The occurrence rows (schema 4) against the reference: expanding every activity and asking
 /// `mayView` of each. Seeded random agendas (repeats, all-day, hidden, blocked creators, the

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// A store with a desk staff member, an administrator, a resident with an account, and two organisations.
 struct DeskWorld {
@@ -424,7 +424,7 @@ struct DeskWorld {
         try w.store.saveIntakeDraft(w.input { $0.question = "half getypt" }, editing: nil, by: w.desk)
         #expect(try reopen(w.dir).intakeDraft(by: w.desk)?.input.question == "half getypt")
         #expect(try w.store.intakeDraft(by: .account(w.admin)) == nil)
-        w.clock.advance(Store.draftLifetime + 1)
+        w.clock.advance(IntakeRetention.draftLifetime + 1)
         try w.store.eraseExpiredIntakes()
         #expect(try w.store.intakeDraft(by: w.desk) == nil)
         try w.store.saveIntakeDraft(w.input(), editing: nil, by: w.desk)

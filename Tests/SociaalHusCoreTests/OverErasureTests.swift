@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Erasure by reference (issue 23): erasing one person never deletes or changes a row of anyone
 /// else, however alike they are. Generated worlds: other people share the erased person's phone

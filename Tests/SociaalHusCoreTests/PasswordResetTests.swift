@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Password reset with one-time codes (issue 24, part 1): who may make one, and that a code works
 /// once, for a day, for its own account only, and cannot be guessed faster than a password.

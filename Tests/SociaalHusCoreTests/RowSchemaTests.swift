@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// The typed tables of schema 9: the columns the code reads and writes are the columns the
 /// migrations made, and a reference to a person is a foreign key the store enforces.

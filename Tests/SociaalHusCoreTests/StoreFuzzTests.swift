@@ -3,7 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Seeded damage to a small store, thousands of times: nothing crashes, nothing hangs, no file
 /// changes, and `check` never calls a store sound whose content a damaged byte changed (issue 13).

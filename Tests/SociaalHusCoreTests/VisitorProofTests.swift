@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Issue 23, part 6: a visitor proves an address with a code mailed to it (or the desk checks in
 /// person), then sees, saves and erases what the store holds about it.

@@ -1,5 +1,5 @@
 import Foundation
-import SociaalHusCore
+@_spi(Operator) import SociaalHusCore
 
 /// `sociaalhus account add|role|block|unblock|reset|verify|letters|erase|photo`.
 enum AccountCommand {
@@ -49,8 +49,8 @@ enum AccountCommand {
         }
         let account: Account
         do {
-            account = try store.register(Registration(email: email, name: name, password: password, wijk: wijk,
-                                                      roles: roles, visibility: visibility, interests: interests))
+            account = try store.perform(.register(Registration(email: email, name: name, password: password, wijk: wijk,
+                                                      roles: roles, visibility: visibility, interests: interests)), as: .commandLine)
         } catch CoreError.emailInUse {
             // Made at another terminal while the password was typed.
             throw CLIError.accountExists(email: email, roles: roleWords)
@@ -73,7 +73,7 @@ enum AccountCommand {
         let email = try args.required("email")
         let store = try ctx.openStore(&args)
         let account = try store.account(email: email)
-        let code = try store.issueResetCode(email: email, by: .commandLine)
+        let code = try store.perform(.issueResetCode(email: email), as: .commandLine)
         let hours = Int(PasswordReset.validity / 3600)
         Console.out(ctx.t("Eenmalige code voor account \(account.id) (\(account.email)): \(code)\nGeldig \(hours) uur, één keer. Geef hem alleen aan de persoon zelf, nadat je hebt gezien wie het is. Bij het inloggen kiest die \"Wachtwoord vergeten\". Een eerdere code werkt niet meer.",
                           "One-time code for account \(account.id) (\(account.email)): \(code)\nValid \(hours) hours, once. Give it only to the person themselves, after checking who they are. When logging in, they choose \"Forgot password\". An earlier code no longer works."))
@@ -83,7 +83,7 @@ enum AccountCommand {
     static func verify(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let email = try args.required("email")
         let store = try ctx.openStore(&args)
-        let a = try store.verifyWijk(email: email, by: .commandLine)
+        let a = try store.perform(.verifyWijk(email: email), as: .commandLine)
         let wijk = store.wijk(a.profile.wijk)?.name ?? ""
         Console.out(ctx.t("De wijk van account \(a.id) is bevestigd: \(wijk).", "The neighbourhood of account \(a.id) is verified: \(wijk)."))
     }
@@ -96,7 +96,7 @@ enum AccountCommand {
         if let out, FileManager.default.fileExists(atPath: out) {
             throw CLIError.cannotWrite(path: out, reason: ctx.t("het bestand bestaat al; kies een nieuw", "the file exists already; choose a new one"))
         }
-        let letters = try store.writeWijkLetters(by: .commandLine)
+        let letters = try store.perform(.writeWijkLetters(), as: .commandLine)
         guard !letters.isEmpty else { return Console.out(ctx.t("Er zijn geen brieven aangevraagd.", "No letters were asked for.")) }
         let text = letters.map { WijkLetterText.page($0) }.joined(separator: "\u{0C}")
         if let out {
@@ -138,7 +138,7 @@ enum AccountCommand {
         let reason = args.value("reason")
         let store = try ctx.openStore(&args)
         let account = try store.account(email: email)
-        try store.setBlocked(account.id, blocked: blocked, reason: reason, by: .commandLine)
+        try store.perform(.setBlocked(account.id, blocked: blocked, reason: reason), as: .commandLine)
         Console.out(blocked ? ctx.t("Account \(account.id) is geblokkeerd: inloggen kan niet meer en de inhoud is verborgen.",
                                     "Account \(account.id) is blocked: it cannot log in and its content is hidden.")
                             : ctx.t("Account \(account.id) is niet meer geblokkeerd.", "Account \(account.id) is no longer blocked."))
@@ -154,10 +154,10 @@ enum AccountCommand {
         let store = try ctx.openStore(&args)
         let account = try store.account(email: email)
         if let from {
-            try store.setPhoto(for: account.id, from: from, by: .commandLine)
+            try store.perform(.setPhoto(for: account.id, from: from), as: .commandLine)
             Console.out(ctx.t("De foto van account \(account.id) is gezet.", "The photo of account \(account.id) is set."))
         } else {
-            try store.removePhoto(for: account.id, by: .commandLine)
+            try store.perform(.removePhoto(for: account.id), as: .commandLine)
             Console.out(ctx.t("De foto van account \(account.id) is weggehaald.", "The photo of account \(account.id) is removed."))
         }
     }
@@ -175,7 +175,7 @@ enum AccountCommand {
             try Console.confirm(ctx.t("Alles van de bezoeker \(held.email) wissen (\(held.messagesSent.count) bericht(en), \(held.reportsMade.count) melding(en), \(held.emailsWaiting.count) wachtende e-mail(s))? Dit kan niet ongedaan worden gemaakt.",
                                       "Erase everything of the visitor \(held.email) (\(held.messagesSent.count) message(s), \(held.reportsMade.count) report(s), \(held.emailsWaiting.count) waiting e-mail(s))? This cannot be undone."),
                                 yes: args.flag("yes"), command: "account erase", ctx)
-            let n = try store.eraseVisitor(email: email, by: .commandLine)
+            let n = try store.perform(.eraseVisitor(email: email), as: .commandLine)
             Console.out(ctx.t("De bezoeker \(held.email) is gewist: \(n) rij(en). Meldingen die deze bezoeker deed blijven voor de moderatie, zonder naam en adres.",
                               "The visitor \(held.email) is erased: \(n) row(s). Reports this visitor made stay for moderation, without name and address."))
             return
@@ -185,7 +185,7 @@ enum AccountCommand {
         try Console.confirm(ctx.t("Account \(account.id) (\(account.email)) en al zijn persoonsgegevens wissen? Wat de bewoner op het scherm leest, geldt hier ook:\n\(statement)\nDit kan niet ongedaan worden gemaakt.",
                                   "Erase account \(account.id) (\(account.email)) and all its personal data? What the resident reads on screen holds here too:\n\(statement)\nThis cannot be undone."),
                             yes: args.flag("yes"), command: "account erase", ctx)
-        let report = try store.erase(account.id, by: .commandLine)
+        let report = try store.perform(.erase(account.id), as: .commandLine)
         Console.out(ctx.t("Account \(account.id) is gewist: account, profiel, foto, berichten op het prikbord, contactberichten, gesprekken aan de balie die aan het account gekoppeld zijn, e-mails aan en over deze persoon en meldingen over hun inhoud; hun e-mailadres en telefoonnummer zijn uit teksten van anderen gehaald. In het logboek staat alleen nog 'account \(account.id) gewist'.",
                           "Account \(account.id) is erased: account, profile, photo, notice-board posts, contact messages, desk conversations linked to the account, e-mails to and about this person and reports about their content; their e-mail address and phone number were taken out of texts by others. The audit log keeps only 'account \(account.id) erased'."))
         // Names are never cut from others' texts automatically (a namesake's would change too).

@@ -49,7 +49,7 @@ final class AgendaDetailScreen: Screen {
             let id = self.id
             ctx.confirm(ctx.t("De activiteit '\(safe(item.title))' verwijderen, met al haar herhalingen?", "Delete the activity '\(safe(item.title))', with all its repeats?")) {
                 do {
-                    try ctx.store.deleteAgendaItem(id, by: ctx.viewer)
+                    try ctx.store.perform(.deleteAgendaItem(id), as: ctx.viewer)
                     ctx.inform(ctx.t("Activiteit verwijderd.", "Activity deleted."))
                     ctx.pop()
                 } catch { ctx.fail(error) }

@@ -28,7 +28,7 @@ final class DeskWijkScreen: FormScreen {
             return ctx.fail(ctx.t("Vink eerst aan dat je een bewijs van het adres hebt gezien.", "First tick that you have seen proof of the address."))
         }
         do {
-            let a = try ctx.store.verifyWijk(email: email, by: ctx.viewer)
+            let a = try ctx.store.perform(.verifyWijk(email: email), as: ctx.viewer)
             let wijk = ctx.store.wijken.first { $0.id == a.profile.wijk }.map { safe($0.name) } ?? ""
             form.setText("email", "")
             form.setBool("seen", false)

@@ -55,7 +55,7 @@ final class ReceiptScreen: Screen {
 
     func willAppear(_ ctx: UIContext) {
         do {
-            receipts = try ctx.store.referralReceipts(of: intake.id, by: ctx.viewer)
+            receipts = try ctx.store.perform(.referralReceipts(of: intake.id), as: ctx.viewer)
             if number == nil, let d = disclosure { number = receipts.first { $0.disclosure == d }?.number }
             if number == nil || !(1...max(receipts.count, 1)).contains(number!) { number = receipts.count }
         } catch {
@@ -115,7 +115,7 @@ final class ReceiptScreen: Screen {
                                   "The export folder is the store's folder; nothing is written there. Start SociaalHus in another folder."))
         }
         do {
-            let made = try ctx.store.printReferralReceipt(intake.id, number: receipt.number, by: ctx.viewer)
+            let made = try ctx.store.perform(.printReferralReceipt(intake.id, number: receipt.number), as: ctx.viewer)
             let path = (folder as NSString).appendingPathComponent(made.fileName)
             try DurableFile.replace(path, data: Data(made.text().utf8))
             done = ctx.t("Geschreven naar: ", "Written to: ") + safe(path)
@@ -125,7 +125,7 @@ final class ReceiptScreen: Screen {
 
     private func mail(_ receipt: ReferralReceipt, _ ctx: UIContext) {
         do {
-            let to = try ctx.store.mailReferralReceipt(intake.id, number: receipt.number, by: ctx.viewer)
+            let to = try ctx.store.perform(.mailReferralReceipt(intake.id, number: receipt.number), as: ctx.viewer)
             done = ctx.t("Per e-mail klaargezet voor: ", "Queued by e-mail for: ") + safe(to)
             ctx.inform(ctx.t("De bon gaat per e-mail naar de bewoner.", "The receipt goes to the resident by e-mail."))
         } catch { ctx.fail(error) }

@@ -54,7 +54,7 @@ final class ResetPasswordScreen: FormScreen {
         }
         mailRequests += 1
         do {
-            try ctx.store.requestResetCodeByMail(email: email)
+            try ctx.store.perform(.requestResetCodeByMail(email: email), as: ctx.viewer)
             ctx.inform(ctx.t("Als er een account met dit e-mailadres is, is er een code naartoe gestuurd (hooguit één per kwartier). Typ hem hieronder.",
                              "If there is an account with this e-mail address, a code has been sent to it (at most one per quarter of an hour). Type it below."))
             form.focus(on: "code")
@@ -73,7 +73,7 @@ final class ResetPasswordScreen: FormScreen {
             return
         }
         do {
-            let account = try ctx.store.resetPassword(email: form.text("email"), code: form.text("code"), newPassword: new)
+            let account = try ctx.store.perform(.resetPassword(email: form.text("email"), code: form.text("code"), newPassword: new), as: ctx.viewer)
             form.setText("new", "")
             form.setText("repeat", "")
             ctx.pop()

@@ -30,7 +30,7 @@ final class VisitorAddressScreen: FormScreen {
         let email = form.text("email")
         guard check([("email", Field.email.label(ctx.language), { _ = try EmailAddress.normalise(email) })], ctx) else { return }
         do {
-            try ctx.store.requestVisitorCode(email: email, proof: ctx.visitorProof)
+            try ctx.store.perform(.requestVisitorCode(email: email, proof: ctx.visitorProof), as: ctx.viewer)
             ctx.push(VisitorCodeScreen(ctx))
         } catch {
             ctx.fail(error)
@@ -70,7 +70,7 @@ final class VisitorCodeScreen: FormScreen {
         case "again":
             guard let email = ctx.visitorProof.pendingEmail else { return ctx.pop() }
             do {
-                try ctx.store.requestVisitorCode(email: email, proof: ctx.visitorProof)
+                try ctx.store.perform(.requestVisitorCode(email: email, proof: ctx.visitorProof), as: ctx.viewer)
                 form.setText("code", "")
                 form.clearErrors()
                 form.focus(on: "code")
@@ -170,7 +170,7 @@ final class VisitorDataScreen: Screen {
                          "Erase for good everything SociaalHus holds about \(safe(e.email)): \(e.messagesSent.count) message(s) you sent, \(e.repliesReceived.count) answer(s) to you and \(e.emailsWaiting.count) e-mail(s) to this address (also an export by e-mail not sent yet). From \(e.reportsMade.count) report(s) you made your name and address go; the report stays for moderation.")
         ctx.confirm(what) {
             do {
-                try ctx.store.eraseVisitor(proof: ctx.visitorProof, by: ctx.viewer)
+                try ctx.store.perform(.eraseVisitor(proof: ctx.visitorProof), as: ctx.viewer)
             } catch {
                 ctx.fail(error)
                 return

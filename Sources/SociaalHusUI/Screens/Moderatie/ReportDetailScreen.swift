@@ -62,7 +62,7 @@ final class ReportDetailScreen: Screen {
                         undo: ctx.t("Een beheerder kan de blokkade later opheffen: sociaalhus account unblock --email ADRES.",
                                     "An administrator can lift the block later: sociaalhus account unblock --email ADDRESS.")) {
                 do {
-                    try ctx.store.blockAuthor(ofReport: r.id, by: ctx.viewer)
+                    try ctx.store.perform(.blockAuthor(ofReport: r.id), as: ctx.viewer)
                     ctx.inform(ctx.t("Account geblokkeerd; de reden is vastgelegd. Deblokkeren kan met 'sociaalhus account unblock'.",
                                      "Account blocked; the reason is recorded. Unblock with 'sociaalhus account unblock'."))
                 } catch { ctx.fail(error) }
@@ -74,7 +74,7 @@ final class ReportDetailScreen: Screen {
             let id = self.id
             let run = {
                 do {
-                    try ctx.store.moderate(id, m, by: ctx.viewer)
+                    try ctx.store.perform(.moderate(id, m), as: ctx.viewer)
                     ctx.inform(ctx.t("Gedaan: ", "Done: ") + (ctx.store.report(id, by: ctx.viewer)?.status.label(ctx.language) ?? "")
                                + ctx.t(". De schrijver en wie meldde zijn ingelicht.", ". The author and the reporter were told."))
                 } catch { ctx.fail(error) }
@@ -162,7 +162,7 @@ final class HideScreen: FormScreen {
         ctx.confirm(ctx.t("\(what) verbergen met reden \(reason.label(ctx.language))? De schrijver krijgt je toelichting.",
                           "Hide \(what) with reason \(reason.label(ctx.language))? The author gets your explanation.")) {
             do {
-                try ctx.store.moderate(report, .hide, reason: reason, note: note, by: ctx.viewer)
+                try ctx.store.perform(.moderate(report, .hide, reason: reason, note: note), as: ctx.viewer)
                 ctx.pop()
                 ctx.inform(ctx.t("Verborgen. De schrijver en wie meldde zijn ingelicht.", "Hidden. The author and the reporter were told."))
             } catch { ctx.fail(error) }
@@ -192,7 +192,7 @@ final class ObjectionScreen: FormScreen {
         let text = form.text("text")
         guard form.check([("text", ctx.t("Waarom", "Why"), { _ = try validated(text, .text) })], ctx) else { return }
         do {
-            try ctx.store.object(to: target, text: text, by: ctx.viewer)
+            try ctx.store.perform(.object(to: target, text: text), as: ctx.viewer)
             ctx.pop()
             ctx.inform(ctx.t("Je bezwaar is doorgegeven aan de moderatoren.", "Your objection went to the moderators."))
         } catch { ctx.fail(error) }
@@ -239,7 +239,7 @@ final class ModerationReplyScreen: FormScreen {
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "send" else { return }
         do {
-            try ctx.store.replyToAuthor(report, text: form.text("text"), by: ctx.viewer)
+            try ctx.store.perform(.replyToAuthor(report, text: form.text("text")), as: ctx.viewer)
             ctx.pop()
             ctx.inform(ctx.t("Bericht aan de schrijver verstuurd.", "Message to the author sent."))
         } catch { ctx.fail(error) }

@@ -61,7 +61,7 @@ final class ReportScreen: FormScreen {
                 let target = self.target
                 ctx.confirm(ctx.t("Takedown vastleggen en '\(safe(what))' voorgoed verwijderen?", "Record the takedown and remove '\(safe(what))' for good?")) {
                     do {
-                        try ctx.store.recordTakedown(target, from: name, email: email, notice: explanation, by: ctx.viewer)
+                        try ctx.store.perform(.recordTakedown(target, from: name, email: email, notice: explanation), as: ctx.viewer)
                         ctx.pop()
                         ctx.pop()
                         ctx.inform(ctx.t("Takedown-melding vastgelegd en de inhoud verwijderd.", "Takedown notice recorded and the content removed."))
@@ -69,8 +69,8 @@ final class ReportScreen: FormScreen {
                 }
             } else {
                 let reasons = ReportReason.allCases
-                try ctx.store.report(target, reason: reasons[min(form.choice("reason"), reasons.count - 1)], explanation: form.text("explanation"),
-                                     name: form.text("name"), email: form.text("email"), by: ctx.viewer)
+                try ctx.store.perform(.report(target, reason: reasons[min(form.choice("reason"), reasons.count - 1)], explanation: form.text("explanation"),
+                                     name: form.text("name"), email: form.text("email")), as: ctx.viewer)
                 ctx.pop()
                 ctx.inform(ctx.t("Bedankt, je melding is doorgegeven aan de moderatoren.", "Thank you, your report went to the moderators."))
             }

@@ -20,7 +20,7 @@ final class DeleteAccountScreen: Screen {
                           "Erase your account, your profile, \(counts.posts) post(s) and \(counts.messages) message(s) for good?")) {
             do {
                 // (The count of others' texts naming them is for a moderator, not shown here: not read.)
-                try ctx.store.erase(id, by: ctx.viewer, countingNames: false)
+                try ctx.store.perform(.erase(id, countingNames: false), as: ctx.viewer)
             } catch {
                 ctx.fail(error)
                 return

@@ -83,9 +83,9 @@ final class ExportDataScreen: Screen {
             switch subject {
             case .account:
                 guard let id = ctx.session else { return }
-                written = try ctx.store.mailExport(id, by: ctx.viewer)
+                written = try ctx.store.perform(.mailExport(id), as: ctx.viewer)
             case .visitor:
-                written = try ctx.store.mailVisitorExport(proof: ctx.visitorProof, by: ctx.viewer)
+                written = try ctx.store.perform(.mailVisitorExport(proof: ctx.visitorProof), as: ctx.viewer)
             }
             ctx.inform(subject == .visitor ? ctx.t("De gegevens gaan per e-mail naar dit adres.", "The data goes by e-mail to this address.")
                                            : ctx.t("Je gegevens gaan per e-mail naar je eigen adres.", "Your data goes by e-mail to your own address."))

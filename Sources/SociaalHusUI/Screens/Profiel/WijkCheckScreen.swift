@@ -24,11 +24,11 @@ final class WijkCheckScreen: FormScreen {
         do {
             switch id {
             case "ask":
-                try ctx.store.requestWijkLetter(for: me, by: ctx.viewer)
+                try ctx.store.perform(.requestWijkLetter(for: me), as: ctx.viewer)
                 ctx.inform(ctx.t("Brief aangevraagd. De beheerder print en post hem naar het adres in je profiel; typ daarna hier de code.",
                                  "Letter asked for. The administrator prints and posts it to the address in your profile; then type the code here."))
             case "enter":
-                try ctx.store.confirmWijkCode(form.text("code"), for: me, by: ctx.viewer)
+                try ctx.store.perform(.confirmWijkCode(form.text("code"), for: me), as: ctx.viewer)
                 form.setText("code", "")
                 ctx.inform(ctx.t("Je wijk is bevestigd.", "Your neighbourhood is verified."))
             default: break
