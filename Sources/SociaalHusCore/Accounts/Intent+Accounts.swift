@@ -84,7 +84,7 @@ extension Intent where Result == Void {
     /// `startOnBehalf` makes one, and the end is written even when the accounts changed
     /// meanwhile (that is one reason it ends).
     public static func endOnBehalf(_ o: OnBehalf, _ how: OnBehalf.Ending) -> Intent {
-        Intent("endOnBehalf", .anyone) { s, _ in try s.endOnBehalf(o, how) }
+        Intent("endOnBehalf", .carried) { s, _ in try s.endOnBehalf(o, how) }
     }
 }
 

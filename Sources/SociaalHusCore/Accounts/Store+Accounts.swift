@@ -142,14 +142,8 @@ extension Store {
     }
 
     /// Throws `changedElsewhere` when the profile's fields a profile form writes (not the
-    /// photo nor the e-mail choices, which have their own operations) differ from `basedOn`:
-    /// someone else saved it since the form was filled. Checked again inside `updateProfile`.
-    public func checkProfileUnchanged(for id: AccountID, basedOn: Profile) throws {
-        try refresh()
-        guard let a = state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
-        try Self.requireUnchanged(basedOn, now: a.profile)
-    }
-
+    /// photo nor the e-mail choices) differ from `basedOn`: someone else saved it since the form
+    /// was filled.
     static func requireUnchanged(_ basedOn: Profile, now p: Profile) throws {
         let changed = ChangedField.diff([
             (("naam", "name"), basedOn.displayName, p.displayName), (("wijk", "neighbourhood"), String(basedOn.wijk.rawValue), String(p.wijk.rawValue)),

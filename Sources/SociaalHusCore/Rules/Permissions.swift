@@ -239,7 +239,7 @@ public enum Permissions {
     /// Why `viewer` may not pass `gate`, the first question `Store.perform` asks (nil: allowed).
     static func denial(_ gate: Gate, by viewer: Viewer) -> PermissionDenial? {
         switch gate {
-        case .anyone: return nil
+        case .anyone, .carried: return nil
         case .commandLine: return viewer == .commandLine ? nil : .administratorsOnly
         case .action(let action): return denial(action, by: viewer)
         case .signedIn:

@@ -25,8 +25,12 @@ public struct Intent<Result> {
 /// report) is asked again by the change inside its transaction, with the same account.
 enum Gate: Sendable {
     /// Anyone at the terminal, visitors too: the change's own rule is the check (registration's
-    /// rules, a one-time code, the login throttle). No actor is looked up: none acts.
+    /// rules, a one-time code, the login throttle, who may write to whom).
     case anyone
+    /// The value the intent carries is the check, not who sends it: an `OnBehalf`, which only
+    /// `startOnBehalf` makes, ends whatever its accounts became meanwhile (that is one reason
+    /// it ends), so no actor is looked up.
+    case carried
     /// Only the operator at the machine's command line (cron, the administrator's shell).
     case commandLine
     /// Any logged-in account that is not blocked; the record's own rule follows inside.
@@ -45,7 +49,7 @@ extension Store {
     /// between the question and the change.
     @discardableResult
     public func perform<R>(_ intent: Intent<R>, as viewer: Viewer) throws -> R {
-        if case .anyone = intent.gate { return try intent.work(self, viewer) }
+        if case .carried = intent.gate { return try intent.work(self, viewer) }
         switch viewer {
         case .visitor, .commandLine:
             // No account: nothing of theirs to look up.
