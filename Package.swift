@@ -13,7 +13,9 @@ let package = Package(
         .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-        .target(name: "SociaalHusCore", dependencies: ["CCrypt", "CSQLite"]),
+        // Every text a person reads, one catalogue per language; depends on nothing.
+        .target(name: "SociaalHusWords"),
+        .target(name: "SociaalHusCore", dependencies: ["SociaalHusWords", "CCrypt", "CSQLite"]),
         .target(name: "TerminalKit"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .target(name: "SociaalHusUI", dependencies: ["SociaalHusCore", "TerminalKit"]),

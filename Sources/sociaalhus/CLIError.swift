@@ -49,62 +49,50 @@ enum CLIError: Error {
         switch self {
         case .unknownCommand(let c):
             let commands = Set(CommandSpec.all.filter { !$0.hidden && !$0.path.isEmpty }.map { $0.path[0] }).sorted().joined(separator: ", ")
-            return lang.pick(nl: "Onbekende opdracht '\(TextSanitizer.sanitize(c))'. Opdrachten: \(commands). Zie 'sociaalhus help'.",
-                             en: "Unknown command '\(TextSanitizer.sanitize(c))'. Commands: \(commands). See 'sociaalhus help'.")
+            return lang.t(.unknownCommandCommandsSeeSociaalhus(TextSanitizer.sanitize(c), commands))
         case .unknownOption(let o, let command):
             let valid = (CommandSpec.all.first { $0.name == command }?.allOptions ?? CommandSpec.global).map { "--" + $0.name }.joined(separator: ", ")
-            return lang.pick(nl: "Onbekende optie '\(TextSanitizer.sanitize(o))' voor '\(command)'. Geldig: \(valid). Zie '\(command) --help'.",
-                             en: "Unknown option '\(TextSanitizer.sanitize(o))' for '\(command)'. Valid: \(valid). See '\(command) --help'.")
+            return lang.t(.unknownOptionForValidSee(TextSanitizer.sanitize(o), command, valid))
         case .strayWord(let w, let command):
-            return lang.pick(nl: "'\(TextSanitizer.sanitize(w))' hoort niet bij '\(command)': elke waarde komt na een optie (--naam waarde). Zie '\(command) --help'.",
-                             en: "'\(TextSanitizer.sanitize(w))' does not belong to '\(command)': every value comes after an option (--name value). See '\(command) --help'.")
+            return lang.t(.doesNotBelongToEvery(TextSanitizer.sanitize(w), command))
         case .missingSubcommand(let group, let choices):
-            return lang.pick(nl: "'sociaalhus \(group)' heeft nog een woord nodig: \(choices.joined(separator: ", ")). Zie 'sociaalhus help \(group)'.",
-                             en: "'sociaalhus \(group)' needs one more word: \(choices.joined(separator: ", ")). See 'sociaalhus help \(group)'.")
+            return lang.t(.sociaalhusNeedsOneMoreWord(group, choices.joined(separator: ", ")))
         case .optionRepeated(let o):
-            return lang.pick(nl: "--\(o) is twee keer gegeven; geef het één keer.", en: "--\(o) was given twice; give it once.")
+            return lang.t(.wasGivenTwiceGiveIt(o))
         case .missingOption(let o):
-            return lang.pick(nl: "De optie --\(o) ontbreekt; geef die op.", en: "The option --\(o) is missing; please give it.")
+            return lang.t(.theOptionIsMissingPlease(o))
         case .missingValue(let o):
-            return lang.pick(nl: "Na --\(TextSanitizer.sanitize(o)) hoort een waarde.", en: "--\(TextSanitizer.sanitize(o)) needs a value.")
+            return lang.t(.needsValue(TextSanitizer.sanitize(o)))
         case .flagTakesNoValue(let o):
-            return lang.pick(nl: "--\(o) heeft geen waarde.", en: "--\(o) takes no value.")
+            return lang.t(.takesNoValue(o))
         case .invalidValue(let o, let v, let expected):
-            return lang.pick(nl: "'\(TextSanitizer.sanitize(v))' is geen geldige waarde voor --\(o); verwacht: \(expected).", en: "'\(TextSanitizer.sanitize(v))' is not a valid value for --\(o); expected: \(expected).")
+            return lang.t(.isNotValidValueFor(TextSanitizer.sanitize(v), o, expected))
         case .passwordMismatch:
-            return lang.pick(nl: "De twee wachtwoorden zijn niet gelijk; probeer het opnieuw.", en: "The two passwords differ; try again.")
+            return lang.t(.theTwoPasswordsDifferTry)
         case .noPassword:
-            return lang.pick(nl: "Er is geen wachtwoord gelezen; geef het op de standaardinvoer.", en: "No password was read; give it on standard input.")
+            return lang.t(.noPasswordWasReadGive)
         case .needsYes(let c):
-            return lang.pick(nl: "'sociaalhus \(c)' wist of vervangt gegevens en kan hier niets vragen: geef --yes om het zonder vraag te doen. Er is niets veranderd.",
-                             en: "'sociaalhus \(c)' erases or replaces data and cannot ask here: give --yes to do it without asking. Nothing was changed.")
+            return lang.t(.sociaalhusErasesOrReplacesData(c))
         case .notConfirmed:
-            return lang.pick(nl: "Niet bevestigd; er is niets veranderd.", en: "Not confirmed; nothing was changed.")
+            return lang.t(.notConfirmedNothingWasChanged)
         case .photoSource:
-            return lang.pick(nl: "Geef --from BESTAND (een JPEG of PNG) of --remove, één van beide.",
-                             en: "Give --from FILE (a JPEG or PNG) or --remove, one of the two.")
+            return lang.t(.giveFromFileJpegOr)
         case .roleChange:
-            return lang.pick(nl: "Geef --add ROL of --remove ROL, één van beide (bijvoorbeeld --add partner:Centrum).",
-                             en: "Give --add ROLE or --remove ROLE, one of the two (for example --add partner:Centrum).")
+            return lang.t(.giveAddRoleOrRemove)
         case .accountExists(let email, let roles):
             let e = TextSanitizer.sanitize(email)
-            let commands = (roles.isEmpty ? ["ROL"] : roles).map { "sociaalhus account role --email \(e) --add " + Self.shellWord(TextSanitizer.sanitize($0)) }
-            let commandsEN = (roles.isEmpty ? ["ROLE"] : roles).map { "sociaalhus account role --email \(e) --add " + Self.shellWord(TextSanitizer.sanitize($0)) }
-            return lang.pick(nl: "Er bestaat al een account met het adres \(e); er is niets veranderd. Een rol geven aan een bestaand account: " + commands.joined(separator: "; ") + ".",
-                             en: "An account with the address \(e) already exists; nothing was changed. To give an existing account a role: " + commandsEN.joined(separator: "; ") + ".")
+            let commands = (roles.isEmpty ? [lang.t(.roleWord)] : roles).map { "sociaalhus account role --email \(e) --add " + Self.shellWord(TextSanitizer.sanitize($0)) }
+            return lang.t(.accountExistsGiveRole(e, commands.joined(separator: "; ")))
         case .mailIncomplete:
-            return lang.pick(nl: "Niet alle e-mails zijn verstuurd; ze staan nog in de outbox.", en: "Not every e-mail was sent; they are still in the outbox.")
+            return lang.t(.notEveryEMailWas)
         case .loadTestFailed:
-            return lang.pick(nl: "De belastingtest vond een verloren wijziging, een sessie zonder uitslag of een opslag die niet in orde is (zie hierboven).",
-                             en: "The load test found a lost change, a session without a result, or a store that is not sound (see above).")
+            return lang.t(.theLoadTestFoundLost)
         case .unknownTerminal(let term):
-            return lang.pick(nl: "Het terminaltype '\(term)' (TERM) is hier onbekend. Start opnieuw met bijvoorbeeld TERM=xterm-256color.",
-                             en: "The terminal type '\(term)' (TERM) is not known here. Start again with, for example, TERM=xterm-256color.")
+            return lang.t(.theTerminalTypeTermIs(term))
         case .noTerminal:
-            return lang.pick(nl: "Het scherm werkt alleen in een terminal. Gebruik de opdrachten uit 'sociaalhus help' in scripts.",
-                             en: "The interface only works in a terminal. Use the commands of 'sociaalhus help' in scripts.")
+            return lang.t(.theInterfaceOnlyWorksIn)
         case .cannotWrite(let p, let r):
-            return lang.pick(nl: "Kan \(TextSanitizer.sanitize(p)) niet schrijven: \(r).", en: "Cannot write \(TextSanitizer.sanitize(p)): \(r).")
+            return lang.t(.cannotWrite(TextSanitizer.sanitize(p), r))
         }
     }
 }

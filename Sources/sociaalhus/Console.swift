@@ -113,7 +113,7 @@ enum Console {
         if yes { return }
         guard interactive else { throw CLIError.needsYes(command: command) }
         // Its lines as lines (they were drawn as "⏎" once), and the request on a line of its own.
-        FileHandle.standardError.write(Data((TextSanitizer.sanitize(question, keepNewlines: true) + "\n" + ctx.t("Typ 'ja' om door te gaan: ", "Type 'yes' to go on: ")).utf8))
+        FileHandle.standardError.write(Data((TextSanitizer.sanitize(question, keepNewlines: true) + "\n" + ctx.t(.typeYesToGoOn)).utf8))
         let answer = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         guard ["ja", "j", "yes", "y"].contains(answer) else { throw CLIError.notConfirmed }
     }

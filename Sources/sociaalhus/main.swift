@@ -50,7 +50,7 @@ do {
     // wrong word: 1, as documented.
     status = e.isRefusal ? 1 : 2
 } catch {
-    Console.err(lang.pick(nl: "Onverwachte fout: \(error)", en: "Unexpected error: \(error)"))
+    Console.err(lang.t(.unexpectedError(String(describing: error))))
     status = 1
 }
 // The store is closed, not left to the process's end: the last connection folds its log and

@@ -29,7 +29,7 @@ import TerminalKit
     func lines(text: String, moved: [Action: [Key]], problemLines: [Int]) {
         let (map, problems) = KeyMap.parse(text)
         #expect(map.keys == moved, "\(text)")
-        #expect(problems.map(\.line) == problemLines, "\(text): \(problems.map(\.en))")
+        #expect(problems.map(\.line) == problemLines, "\(text): \(problems.map { Language.english.t($0.word) })")
     }
 
     @Test("every key name reads back as itself", arguments: KeyMap.defaults.flatMap(\.1) + [.function(12), .ctrl("q"), .char("W"), .backTab, .delete])
@@ -41,7 +41,7 @@ import TerminalKit
     func defaultsReadBack() {
         let text = KeyMap.defaults.map { "\($0.0.rawValue) " + $0.1.map(KeyMap.name(of:)).joined(separator: " ") }.joined(separator: "\n")
         let (map, problems) = KeyMap.parse(text)
-        #expect(problems.isEmpty, "\(problems.map(\.en))")
+        #expect(problems.isEmpty, "\(problems.map { Language.english.t($0.word) })")
         #expect(map.keys.allSatisfy { a, k in KeyMap.defaultKeys[a] == Set(k) })
     }
 
@@ -68,7 +68,8 @@ import TerminalKit
     func ctrlCIsNotUnknown() {
         let problems = KeyMap.parse("weekView Ctrl-C").1
         #expect(problems.count == 1)
-        #expect(problems.allSatisfy { $0.nl.contains("Ctrl-C stopt altijd") && !$0.nl.contains("onbekende toets") }, "\(problems.map(\.nl))")
+        let dutch = problems.map { Language.dutch.t($0.word) }
+        #expect(dutch.allSatisfy { $0.contains("Ctrl-C stopt altijd") && !$0.contains("onbekende toets") }, "\(dutch)")
     }
 
     @Test("regression (issue 25): after 'quit Q' the help shows Q for quit and Ctrl-C still on its own row")

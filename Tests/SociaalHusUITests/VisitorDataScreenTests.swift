@@ -29,7 +29,7 @@ import TerminalKit
     /// From the login screen to the address form, as a person would.
     static func openFromLogin(_ d: Driver) {
         d.press(.char("4"))
-        d.tabUntil("▌ [ " + d.app.ctx.t("Mijn gegevens als bezoeker", "My data as a visitor") + " ]")
+        d.tabUntil("▌ [ " + d.app.ctx.t(.myDataAsVisitor) + " ]")
         d.press(.enter)
     }
 

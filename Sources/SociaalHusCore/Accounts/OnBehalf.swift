@@ -24,10 +24,10 @@ public struct OnBehalf: Sendable, Hashable {
         /// The words for the reason.
         public func label(_ lang: Language) -> String {
             switch self {
-            case .computer: lang.pick(nl: "weinig ervaring met de computer", en: "not used to computers")
-            case .language: lang.pick(nl: "de taal", en: "the language")
-            case .reading: lang.pick(nl: "lezen of schrijven is lastig", en: "reading or writing is hard")
-            case .other: lang.pick(nl: "een andere reden", en: "another reason")
+            case .computer: lang.t(.notUsedToComputers)
+            case .language: lang.t(.theLanguage)
+            case .reading: lang.t(.readingOrWritingIsHard)
+            case .other: lang.t(.anotherReason)
             }
         }
     }

@@ -21,26 +21,19 @@ public enum PasswordProblem: Equatable, Sendable {
     public func message(_ lang: Language) -> String {
         switch self {
         case .tooShort(let minimum, let actual):
-            return lang.pick(nl: "Je wachtwoord is te kort (\(actual) tekens). Gebruik minstens \(minimum) tekens; een zin van een paar woorden werkt goed.",
-                             en: "Your password is too short (\(actual) characters). Use at least \(minimum) characters; a sentence of a few words works well.")
+            return lang.t(.yourPasswordIsTooShort(actual, minimum))
         case .tooLong(let maximum):
-            return lang.pick(nl: "Je wachtwoord is te lang; gebruik hoogstens \(maximum) tekens.",
-                             en: "Your password is too long; use at most \(maximum) characters.")
+            return lang.t(.yourPasswordIsTooLong(maximum))
         case .common:
-            return lang.pick(nl: "Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies iets wat alleen jij bedenkt.",
-                             en: "This password is commonly used and easy to guess. Choose something only you would think of.")
+            return lang.t(.thisPasswordIsCommonlyUsed)
         case .repetitive:
-            return lang.pick(nl: "Dit wachtwoord bestaat uit herhaalde tekens of een eenvoudige reeks. Kies iets minder voorspelbaars.",
-                             en: "This password consists of repeated characters or a simple sequence. Choose something less predictable.")
+            return lang.t(.thisPasswordConsistsOfRepeated)
         case .containsPersonalData:
-            return lang.pick(nl: "Je wachtwoord bevat je eigen naam of e-mailadres. Kies iets wat anderen niet over je weten.",
-                             en: "Your password contains your own name or e-mail address. Choose something others do not know about you.")
+            return lang.t(.yourPasswordContainsYourOwn)
         case .controlCharacter:
-            return lang.pick(nl: "Je wachtwoord bevat een stuurteken (zoals een nul-byte, Esc of een regeleinde). Gebruik alleen tekens die je kunt typen.",
-                             en: "Your password contains a control character (such as a NUL byte, Esc or a line break). Use only characters you can type.")
+            return lang.t(.yourPasswordContainsControlCharacter)
         case .containsProductName:
-            return lang.pick(nl: "Je wachtwoord bevat de naam van dit platform of de gemeente. Kies iets anders.",
-                             en: "Your password contains the name of this platform or the municipality. Choose something else.")
+            return lang.t(.yourPasswordContainsTheName)
         }
     }
 }
@@ -55,8 +48,7 @@ public enum PasswordPolicy {
 
     /// The rules in one sentence, shown before the user types.
     public static func explanation(_ lang: Language) -> String {
-        lang.pick(nl: "Kies een wachtwoord van minstens \(minimumLength) tekens (tot \(maximumLength)). Alle tekens mogen, ook spaties. Veelgebruikte wachtwoorden en je eigen naam of e-mailadres worden geweigerd.",
-                  en: "Choose a password of at least \(minimumLength) characters (up to \(maximumLength)). Any character may be used, spaces too. Common passwords and your own name or e-mail address are refused.")
+        lang.t(.choosePasswordOfAtLeast(minimumLength, maximumLength))
     }
 
     /// Returns nil when `password` is acceptable for a person with this name and e-mail, else the first problem.

@@ -146,11 +146,11 @@ extension Store {
     /// was filled.
     static func requireUnchanged(_ basedOn: Profile, now p: Profile) throws {
         let changed = ChangedField.diff([
-            (("naam", "name"), basedOn.displayName, p.displayName), (("wijk", "neighbourhood"), String(basedOn.wijk.rawValue), String(p.wijk.rawValue)),
-            (("zichtbaarheid", "visibility"), basedOn.visibility.rawValue, p.visibility.rawValue),
-            (("interesses", "interests"), basedOn.interests.joined(separator: ", "), p.interests.joined(separator: ", ")),
-            (("telefoon", "phone"), basedOn.phone ?? "", p.phone ?? ""), (("adres", "address"), basedOn.address ?? "", p.address ?? ""),
-            (("dagelijkse samenvatting", "daily digest"), String(basedOn.dailyDigest), String(p.dailyDigest))])
+            (.name5, basedOn.displayName, p.displayName), (.neighbourhood4, String(basedOn.wijk.rawValue), String(p.wijk.rawValue)),
+            (.visibility2, basedOn.visibility.rawValue, p.visibility.rawValue),
+            (.interests3, basedOn.interests.joined(separator: ", "), p.interests.joined(separator: ", ")),
+            (.phone4, basedOn.phone ?? "", p.phone ?? ""), (.address5, basedOn.address ?? "", p.address ?? ""),
+            (.dailyDigest, String(basedOn.dailyDigest), String(p.dailyDigest))])
         if !changed.isEmpty { throw CoreError.changedElsewhere(what: "je profiel", changed: changed) }
     }
 

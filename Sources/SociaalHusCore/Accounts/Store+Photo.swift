@@ -119,11 +119,11 @@ public enum PhotoProblem: Equatable, Sendable {
     /// The reason shown.
     public func message(_ lang: Language) -> String {
         switch self {
-        case .notJPEGOrPNG: lang.pick(nl: "het is geen JPEG- of PNG-bestand", en: "it is not a JPEG or PNG file")
-        case .notRegularFile: lang.pick(nl: "het is geen gewoon bestand", en: "it is not a regular file")
-        case .tooLarge(let mb): lang.pick(nl: "het is groter dan \(mb) MB", en: "it is larger than \(mb) MB")
-        case .unreadable(let why): lang.pick(nl: "het kan niet worden gelezen (\(why))", en: "it cannot be read (\(why))")
-        case .cannotUse: lang.pick(nl: "kies een JPEG- of PNG-bestand dat van jou is", en: "choose a JPEG or PNG file of your own")
+        case .notJPEGOrPNG: lang.t(.itIsNotJpegOr)
+        case .notRegularFile: lang.t(.itIsNotRegularFile)
+        case .tooLarge(let mb): lang.t(.itIsLargerThanMb(mb))
+        case .unreadable(let why): lang.t(.itCannotBeRead(why))
+        case .cannotUse: lang.t(.chooseJpegOrPngFile)
         }
     }
 }

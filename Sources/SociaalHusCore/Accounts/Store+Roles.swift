@@ -19,11 +19,11 @@ public enum Role: Hashable, Sendable {
     public func label(_ lang: Language, named: String? = nil) -> String {
         let name = TextSanitizer.sanitize(named ?? "")
         switch self {
-        case .resident: return lang.pick(nl: "bewoner", en: "resident")
-        case .deskStaff: return lang.pick(nl: "baliemedewerker", en: "desk staff")
-        case .administrator: return lang.pick(nl: "beheerder", en: "administrator")
-        case .editor: return lang.pick(nl: "redacteur van \(name)", en: "editor of \(name)")
-        case .partner: return lang.pick(nl: "lokale partner van \(name)", en: "local partner of \(name)")
+        case .resident: return lang.t(.resident2)
+        case .deskStaff: return lang.t(.deskStaff)
+        case .administrator: return lang.t(.administrator)
+        case .editor: return lang.t(.editorOf2(name))
+        case .partner: return lang.t(.localPartnerOf2(name))
         }
     }
 
@@ -41,12 +41,11 @@ public enum Role: Hashable, Sendable {
     /// Where the person finds what the role lets them do, for the message that tells them.
     fileprivate func whereToFind(_ lang: Language, named: String) -> String {
         switch self {
-        case .resident: lang.pick(nl: "Je kunt op het prikbord van je wijk plaatsen (tab 2).", en: "You can post on your neighbourhood's notice board (tab 2).")
-        case .deskStaff: lang.pick(nl: "De gesprekken staan onder Intake (tab 5).", en: "The conversations are under Intake (tab 5).")
-        case .administrator: lang.pick(nl: "Het beheer staat onder Moderatie (tab 7).", en: "Administration is under Moderation (tab 7).")
-        case .editor: lang.pick(nl: "Je houdt \(named) bij onder Organisaties (tab 3).", en: "You keep \(named) up to date under Organisations (tab 3).")
-        case .partner: lang.pick(nl: "Meldingen en het delen van de agenda staan onder Moderatie (tab 7).",
-                                 en: "Reports and sharing the agenda are under Moderation (tab 7).")
+        case .resident: lang.t(.youCanPostOnYour)
+        case .deskStaff: lang.t(.theConversationsAreUnderIntake)
+        case .administrator: lang.t(.administrationIsUnderModerationTab)
+        case .editor: lang.t(.youKeepUpToDate(named))
+        case .partner: lang.t(.reportsAndSharingTheAgenda)
         }
     }
 }
@@ -208,11 +207,11 @@ extension Store {
     static func tellRoleChange(_ role: Role, named: String, held: Bool, to a: Account, by viewer: Viewer, in tx: inout Transaction) throws {
         func sentence(_ lang: Language) -> String {
             let what = role.label(lang, named: named)
-            let done = held ? lang.pick(nl: "Een beheerder heeft je de rol \(what) gegeven. ", en: "An administrator gave you the role \(what). ") + role.whereToFind(lang, named: TextSanitizer.sanitize(named))
-                            : lang.pick(nl: "Een beheerder heeft je de rol \(what) afgenomen.", en: "An administrator took the role \(what) from you.")
+            let done = held ? lang.t(.anAdministratorGaveYouThe(what)) + role.whereToFind(lang, named: TextSanitizer.sanitize(named))
+                            : lang.t(.anAdministratorTookTheRole(what))
             // The operator at the command line has no Berichten to answer in.
-            let ask = viewer.activeAccount != nil ? lang.pick(nl: "Vragen? Antwoord op dit bericht.", en: "Questions? Reply to this message.")
-                                                  : lang.pick(nl: "Vragen? Vraag het aan de balie van het Sociaal Hus.", en: "Questions? Ask at the Sociaal Hus desk.")
+            let ask = viewer.activeAccount != nil ? lang.t(.questionsReplyToThisMessage)
+                                                  : lang.t(.questionsAskAtTheSociaal)
             return done + " " + ask
         }
         let text = sentence(.dutch) + "\n\n" + sentence(.english)

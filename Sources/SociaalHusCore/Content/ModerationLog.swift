@@ -24,13 +24,13 @@ public struct ModerationStep: Sendable, Equatable {
         /// The words users see.
         public func label(_ lang: Language) -> String {
             switch self {
-            case .hide: lang.pick(nl: "verborgen", en: "hidden")
-            case .restore: lang.pick(nl: "teruggezet", en: "restored")
-            case .remove: lang.pick(nl: "verwijderd", en: "removed")
-            case .dismiss: lang.pick(nl: "afgewezen", en: "dismissed")
-            case .keep: lang.pick(nl: "bezwaar afgewezen, blijft verborgen", en: "objection rejected, stays hidden")
-            case .object: lang.pick(nl: "bezwaar gemaakt", en: "objection made")
-            case .answer: lang.pick(nl: "schrijver geantwoord", en: "author answered")
+            case .hide: lang.t(.hidden2)
+            case .restore: lang.t(.restored)
+            case .remove: lang.t(.removed2)
+            case .dismiss: lang.t(.dismissed)
+            case .keep: lang.t(.objectionRejectedStaysHidden)
+            case .object: lang.t(.objectionMade)
+            case .answer: lang.t(.authorAnswered)
             }
         }
     }
@@ -85,12 +85,12 @@ public enum ModerationProblem: Equatable, Sendable {
     /// The message shown.
     public func message(_ lang: Language) -> String {
         switch self {
-        case .reasonNeeded: lang.pick(nl: "Kies een reden en schrijf de schrijver waarom.", en: "Choose a reason and tell the author why.")
-        case .alreadyHidden: lang.pick(nl: "Deze inhoud is al verborgen.", en: "This content is already hidden.")
-        case .notHidden: lang.pick(nl: "Deze inhoud is niet verborgen; er is niets terug te zetten.", en: "This content is not hidden; there is nothing to restore.")
-        case .contentGone: lang.pick(nl: "Deze inhoud bestaat niet meer.", en: "This content no longer exists.")
-        case .nothingToObject: lang.pick(nl: "Hier is geen verberging na een melding om bezwaar tegen te maken.", en: "There is no hiding after a report to object to here.")
-        case .alreadyObjected: lang.pick(nl: "Je hebt al bezwaar gemaakt; een moderator beslist.", en: "You already objected; a moderator decides.")
+        case .reasonNeeded: lang.t(.chooseReasonAndTellThe)
+        case .alreadyHidden: lang.t(.thisContentIsAlreadyHidden)
+        case .notHidden: lang.t(.thisContentIsNotHidden)
+        case .contentGone: lang.t(.thisContentNoLongerExists)
+        case .nothingToObject: lang.t(.thereIsNoHidingAfter)
+        case .alreadyObjected: lang.t(.youAlreadyObjectedModeratorDecides)
         }
     }
 }

@@ -48,7 +48,7 @@ extension Store {
 
     /// "Over: <title>" in `lang` (see `ContentVisibility.aboutTitle`).
     static func aboutLine(_ about: ContactMessage.About, in s: StoreState, for viewer: Viewer, now: Date, lang: Language) -> String {
-        lang.pick(nl: "Over: ", en: "About: ") + ContentVisibility.aboutTitle(about, in: s, for: viewer, now: now, lang: lang).title
+        lang.t(.about2) + ContentVisibility.aboutTitle(about, in: s, for: viewer, now: now, lang: lang).title
     }
 
     /// The Berichten of `viewer` as conversations, the one with the newest message first: each

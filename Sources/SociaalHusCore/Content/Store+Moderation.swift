@@ -209,7 +209,7 @@ extension Store {
     static func tellAuthor(of target: ReportTarget, reason: ReportReason, outcome: ModerationStep.Kind, note: String, by viewer: Viewer,
                            in tx: inout Transaction) {
         let recipient: ContactMessage.Recipient
-        let what: (nl: String, en: String)
+        let what: Word
         var objectable = false
         switch target {
         case .post(let id):
@@ -218,39 +218,41 @@ extension Store {
             case .resident(let a): recipient = .resident(a)
             case .organisation(let o, _): recipient = .organisation(o)
             }
-            what = ("Je bericht op het prikbord '\(p.title)'", "Your notice-board post '\(p.title)'")
+            what = .yourNoticeBoardPost(p.title)
             objectable = true
         case .agendaItem(let id):
             guard let i = tx.state.agenda[id.rawValue] else { return }
             recipient = .organisation(i.organisation)
-            what = ("De activiteit '\(i.title)'", "The activity '\(i.title)'")
+            what = .theActivity(i.title)
             objectable = true
         case .profile(let id):
             recipient = .resident(id)
-            what = ("Je profiel", "Your profile")
+            what = .yourProfile
         case .message(let id):
             guard let m = tx.state.messages[id.rawValue], let sender = m.senderAccount else { return }
             recipient = .resident(sender)
-            what = ("Een bericht dat je stuurde", "A message you sent")
+            what = .messageYouSent
         }
-        let done: (String, String)
+        let done: Word
         switch outcome {
-        case .remove: done = ("is weggehaald na een melding (reden: \(reason.label(.dutch))).", "was removed after a report (reason: \(reason.label(.english))).")
-        case .restore: done = ("is weer zichtbaar: een moderator heeft het teruggezet.", "is visible again: a moderator restored it.")
-        case .keep: done = ("blijft verborgen: een moderator heeft je bezwaar bekeken en afgewezen.", "stays hidden: a moderator looked at your objection and rejected it.")
-        default: done = ("is verborgen na een melding (reden: \(reason.label(.dutch))).", "was hidden after a report (reason: \(reason.label(.english))).")
+        case .remove: done = .wasRemovedAfterReportReason(reason.label(.dutch), reason.label(.english))
+        case .restore: done = .isVisibleAgainModeratorRestored
+        case .keep: done = .staysHiddenModeratorLookedAt
+        default: done = .wasHiddenAfterReportReason(reason.label(.dutch), reason.label(.english))
         }
-        let words = note.isEmpty ? ("", "") : (" Toelichting van de moderator: \(note)", " The moderator's explanation: \(note)")
-        let ask: (String, String)
+        let words: Word? = note.isEmpty ? nil : .theModeratorSExplanation(note)
+        let ask: Word?
         if outcome == .hide && objectable {
-            ask = (" Ben je het er niet mee eens? Maak dan één keer bezwaar bij het bericht of de activiteit zelf; een moderator kijkt opnieuw.",
-                   " Do you disagree? Object once on the post or activity itself; a moderator takes another look.")
+            ask = .doYouDisagreeObjectOnce
         } else if outcome == .restore {
-            ask = ("", "")
+            ask = nil
         } else {
-            ask = (" Vragen? Antwoord op dit bericht.", " Questions? Reply to this message.")
+            ask = .questionsReplyToThisMessage2
         }
-        let text = "\(what.nl) \(done.0)\(words.0)\(ask.0)\n\n\(what.en) \(done.1)\(words.1)\(ask.1)"
+        // Stored once for a reader whose language the platform does not know: Dutch, then English.
+        let text = [Language.dutch, .english].map { l in
+            "\(l.t(what)) \(l.t(done))\(words.map(l.t) ?? "")\(ask.map(l.t) ?? "")"
+        }.joined(separator: "\n\n")
         let id: MessageID = tx.nextID(.messages)
         var m = ContactMessage(id: id, senderName: "", senderEmail: "", senderAccount: viewer.activeAccount?.id, recipient: recipient,
                                text: String(text.prefix(Field.text.limit)), sent: tx.now)
@@ -263,28 +265,28 @@ extension Store {
     /// they gave for it. Neither the author nor the moderator is named.
     static func tellReporter(_ r: Report, outcome: ModerationStep.Kind, in tx: inout Transaction) throws {
         guard r.kind == .report else { return }
-        let what: (nl: String, en: String)
+        let what: Word
         switch r.target {
         case .post(let id):
             let title = tx.state.posts[id.rawValue]?.title
-            what = title.map { ("het bericht '\($0)'", "the post '\($0)'") } ?? ("een bericht op het prikbord", "a notice-board post")
+            what = title.map { .thePost($0) } ?? .noticeBoardPost
         case .agendaItem(let id):
             let title = tx.state.agenda[id.rawValue]?.title
-            what = title.map { ("de activiteit '\($0)'", "the activity '\($0)'") } ?? ("een activiteit", "an activity")
-        case .profile: what = ("een profiel", "a profile")
-        case .message: what = ("een bericht", "a message")
+            what = title.map { .theActivity2($0) } ?? .anActivity
+        case .profile: what = .profile3
+        case .message: what = .message3
         }
-        let result: (String, String)
+        let result: Word
         switch outcome {
-        case .hide: result = ("de inhoud is verborgen en de schrijver heeft te horen gekregen waarom.", "the content was hidden and its author was told why.")
-        case .remove: result = ("de inhoud is verwijderd.", "the content was removed.")
-        case .restore: result = ("de inhoud is na nader bekijken weer zichtbaar.", "after another look, the content is visible again.")
-        case .keep: result = ("de inhoud blijft verborgen.", "the content stays hidden.")
-        case .dismiss: result = ("een moderator heeft ernaar gekeken en niets veranderd.", "a moderator looked at it and changed nothing.")
+        case .hide: result = .theContentWasHiddenAnd
+        case .remove: result = .theContentWasRemoved
+        case .restore: result = .afterAnotherLookTheContent
+        case .keep: result = .theContentStaysHidden
+        case .dismiss: result = .moderatorLookedAtItAnd
         case .object, .answer: return
         }
-        let text = "Je melding over \(what.nl) (reden: \(r.reason.label(.dutch))) is behandeld: \(result.0)\n\n"
-            + "Your report about \(what.en) (reason: \(r.reason.label(.english))) was handled: \(result.1)"
+        let text = [Language.dutch, .english].map { l in l.t(.yourReportWasHandled(l.t(what), r.reason.label(l), l.t(result))) }
+            .joined(separator: "\n\n")
         if let a = r.reporterAccount, tx.state.accounts[a.rawValue] != nil {
             let id: MessageID = tx.nextID(.messages)
             let m = ContactMessage(id: id, senderName: ContactMessage.administrationSender, senderEmail: "", senderAccount: nil,
@@ -292,7 +294,7 @@ extension Store {
             tx.put(m)
         } else if !r.reporterEmail.isEmpty {
             // A visitor has no Berichten: the address they gave so moderators could reach them.
-            try tx.queueMail(MailMessage(to: r.reporterEmail, subject: "Je melding op SociaalHus / Your report on SociaalHus",
+            try tx.queueMail(MailMessage(to: r.reporterEmail, subject: Language.dutch.t(.yourReportOnSociaalHus) + " / " + Language.english.t(.yourReportOnSociaalHus),
                                          body: text + "\n" + ModerationLog.reporterFooter),
                              kind: .reply, accounts: [])
         }

@@ -24,11 +24,11 @@ extension Store {
             guard var org = tx.state.organisations[id.rawValue] else { throw CoreError.unknownOrganisation(String(id.rawValue)) }
             if let basedOn, basedOn != org {
                 throw CoreError.changedElsewhere(what: "'\(basedOn.name)'", changed: ChangedField.diff([
-                    (("naam", "name"), basedOn.name, org.name), (("beschrijving", "description"), basedOn.description, org.description),
-                    (("categorieën", "categories"), basedOn.categories.joined(separator: ", "), org.categories.joined(separator: ", ")),
-                    (("adres", "address"), basedOn.address, org.address), (("telefoon", "phone"), basedOn.phone, org.phone),
-                    (("e-mail", "e-mail"), basedOn.email, org.email), (("website", "website"), basedOn.website, org.website),
-                    (("openingstijden", "opening hours"), basedOn.openingHours, org.openingHours)]))
+                    (.name5, basedOn.name, org.name), (.descriptionText3, basedOn.description, org.description),
+                    (.categories2, basedOn.categories.joined(separator: ", "), org.categories.joined(separator: ", ")),
+                    (.address5, basedOn.address, org.address), (.phone4, basedOn.phone, org.phone),
+                    (.eMail2, basedOn.email, org.email), (.website, basedOn.website, org.website),
+                    (.openingHours4, basedOn.openingHours, org.openingHours)]))
             }
             change(&org)
             org.id = id

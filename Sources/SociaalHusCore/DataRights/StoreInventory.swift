@@ -37,7 +37,7 @@ public enum StoreInventory {
         /// True when the person's export (and so Mijn gegevens) holds their rows.
         public var exported: Bool
         /// The words of the statement before an erasure (nil: not named there), Dutch and English.
-        public var erased: (nl: String, en: String)?
+        public var erased: Word?
         /// The columns that say whose a row is: an account's number, or a subject's.
         public var refs: [PersonRef] = []
     }
@@ -65,32 +65,31 @@ public enum StoreInventory {
     ]
 
     static func t(_ name: String, _ columns: String, whose: String, _ kind: Kind, _ action: Action, exported: Bool = false,
-                  erased: (String, String)? = nil) -> Table {
+                  erased: Word? = nil) -> Table {
         Table(name: name, columns: columns.split(separator: " ").map(String.init), whose: whose, kind: kind, action: action, exported: exported,
-              erased: erased.map { (nl: $0.0, en: $0.1) }, refs: references[name] ?? [])
+              erased: erased, refs: references[name] ?? [])
     }
 
     /// The inventory.
     public static let tables: [Table] = [
         t("accounts", "id crc email name password_hash resident editor_of desk_staff partner_of administrator blocked blocked_reason created display_name wijk photo visibility interests visitor_messages wijk_notifications newsletters announcements phone address daily_digest failures last_failure recent_failures subject",
           whose: "the account holder (id)", .identity, .delete, exported: true,
-          erased: ("je account en profiel, met foto", "your account and profile, with photo")),
+          erased: .yourAccountAndProfileWith),
         t("subject", "id kind account email intake", whose: "the person itself: an account, a visitor's address, a resident at the desk", .identity, .delete),
         t("digest_line", "account seq text author post activity", whose: "the account waiting for it (account); the author of what it announces (author)",
           .content, .delete),
         t("posts", "id crc kind title body wijk author organisation show_name show_email show_phone show_address created expires hidden_reason",
           whose: "the resident who wrote it (author)", .content, .delete, exported: true,
-          erased: ("je berichten op het prikbord, ook in samenvattingen die nog wachten", "your posts on the notice board, in waiting digests too")),
+          erased: .yourPostsOnTheNotice2),
         t("messages", "id crc sender_name sender_email sender_account recipient_account recipient_organisation recipient_address text sent read hidden_for_sender hidden_for_recipient in_reply_to about_report sender_subject",
           whose: "the sender (sender_account or sender_subject) and the resident it went to (recipient_account)", .content, .delete, exported: true,
-          erased: ("contactberichten van en aan jou", "contact messages from and to you")),
+          erased: .contactMessagesFromAndTo),
         t("message_about", "message seq post activity organisation",
           whose: "follows its message (message): the number of the post, activity or organisation it is about, no title",
           .reference, .delete, exported: true),
         t("intakes", "id crc name address postcode place phone email wijk account category question notes status staff created changed closed subject",
           whose: "the resident it is about (subject: their account when the desk linked it with their agreement, else its own)", .deskRecord, .delete,
-          exported: true, erased: ("baliegesprekken aan je account gekoppeld, en wat de balie daaruit doorgaf",
-                                   "desk conversations linked to your account, and what the desk passed on")),
+          exported: true, erased: .deskConversationsLinkedToYour),
         t("referral", "intake seq organisation organisation_name fields purpose at staff staff_name told_sentence disclosure message",
           whose: "the intake's resident (intake); the desk member who made it (staff)", .deskRecord,
           .anonymise("a referral made by an erased desk member stays with its resident, the member's name cut"), exported: true),
@@ -100,15 +99,15 @@ public enum StoreInventory {
           whose: "the desk member (id) and the resident it is about (account)", .deskRecord, .delete),
         t("outbox", "id crc kind organisation address subject_line body created intake status file attempts last_error post activity message",
           whose: "the people it is to or about (outbox_account, address)", .contact, .delete, exported: true,
-          erased: ("e-mails aan en over jou", "e-mails to and about you")),
+          erased: .eMailsToAndAbout),
         t("outbox_account", "message seq account", whose: "the person an e-mail is to or about (account)", .reference, .delete),
         t("reports", "id crc kind target_post target_activity target_account target_message reason explanation reporter_name reporter_email reporter_account wijk created status handled_by handled reporter_subject",
           whose: "who made it (reporter_account or reporter_subject) and the resident it is about (target_account)", .content,
           .anonymise("a report someone made stays for moderation without who made it; one about the person goes"), exported: true,
-          erased: ("meldingen over jou; je naam op meldingen die je deed", "reports about you; your name on reports you made")),
+          erased: .reportsAboutYouYourName),
         t("audit", "id crc actor action subject target at", whose: "the person an event concerns (subject)", .log,
           .keep("one line 'account N erased at T' proves the erasure was done (AVG art. 5(2)); every other line about them goes"), exported: true,
-          erased: ("het logboek over jou, op 'account N gewist' na", "the log about you, but for 'account N erased'")),
+          erased: .theLogAboutYouBut),
         t("erased_subject", "collection key salt proof erased", whose: "an erased account or intake, by number and a salted proof, no personal data",
           .log, .keep("a restore of an older backup erases them again")),
         t("organisations", "id crc name description categories wijken address phone email website opening_hours created_by",
@@ -131,10 +130,10 @@ public enum StoreInventory {
           whose: "the wijk; who approved it (approved_by)", .platform, .anonymise("the approval stays for the wijk; the approver's name is cut")),
         t("wijk_check", "account seq wijk state how at code_hash",
           whose: "the account whose wijk it verifies (account); who verified it at the desk is in the log, not here", .identity, .delete, exported: true,
-          erased: ("of je wijk bevestigd is, en een brief met code die nog werkt", "whether your neighbourhood is verified, and a letter with a code that still works")),
+          erased: .whetherYourNeighbourhoodIsVerified),
         t("reset_code", "account code_hash how issued expires",
           whose: "the account it lets set a new password (account); who made it is in the log, not here", .identity, .delete, exported: true,
-          erased: ("een code voor een nieuw wachtwoord die nog werkt", "a code for a new password that still works")),
+          erased: .codeForNewPasswordThat),
         t("moderation_step", "report seq kind reason note actor at",
           whose: "the report's content and its author (report); who took the step (actor): a moderator, or the author objecting", .content,
           .anonymise("a step stays with its report without who took it; a report about the person's own content goes with its steps")),
@@ -148,7 +147,7 @@ public enum StoreInventory {
         tables.compactMap { t in
             guard let words = t.erased else { return nil }
             let n = counts[t.name].map { " (\($0))" } ?? ""
-            return "• " + lang.pick(nl: words.nl, en: words.en) + n
-        } + [lang.pick(nl: "• je e-mailadres en telefoon in teksten van anderen", en: "• your e-mail address and phone in texts by others")]
+            return "• " + lang.t(words) + n
+        } + [lang.t(.yourEMailAddressAnd)]
     }
 }

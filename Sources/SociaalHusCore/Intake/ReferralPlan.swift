@@ -45,15 +45,13 @@ public enum ReferralNotice {
     public static func sentence(fields: [IntakeField], organisationName: String, purpose: String, lang: Language) -> String {
         let list = join(fields.map { $0.label(lang) }, lang)
         let purpose = purpose.trimmingCharacters(in: .whitespacesAndNewlines)
-        return lang.pick(
-            nl: "Ik geef uw \(list) door aan \(organisationName), met als doel: \(purpose). Meer geef ik niet door. U kunt altijd bij het Sociaal Hus opvragen wat er is doorgegeven.",
-            en: "I am passing your \(list) on to \(organisationName), for this purpose: \(purpose). Nothing else is passed on. You can always ask the Sociaal Hus what was passed on.")
+        return lang.t(.referralNoticeSentence(list, organisationName, purpose))
     }
 
     /// "a, b en c" / "a, b and c".
     static func join(_ words: [String], _ lang: Language) -> String {
         guard words.count > 1 else { return words.first ?? "" }
-        return words.dropLast().joined(separator: ", ") + lang.pick(nl: " en ", en: " and ") + words.last!
+        return words.dropLast().joined(separator: ", ") + lang.t(.andText) + words.last!
     }
 }
 

@@ -61,7 +61,7 @@ public struct ReferralReceipt: Sendable, Hashable {
 
     /// The reference the desk finds it by: "gesprek 12, doorverwijzing 1".
     public func reference(_ lang: Language) -> String {
-        lang.pick(nl: "gesprek \(intake), doorverwijzing \(number)", en: "conversation \(intake), referral \(number)")
+        lang.t(.conversationReferral(intake, number))
     }
 
     /// The file name a printed receipt gets; no personal data in it.
@@ -76,10 +76,8 @@ public struct ReferralReceipt: Sendable, Hashable {
         let first = spokenLanguage
         let second: Language = first == .dutch ? .english : .dutch
         let rule = String(repeating: "=", count: min(width, 72))
-        return ([rule, first.pick(nl: "Deze bon staat hieronder in het Nederlands en daarna in het Engels.",
-                                  en: "This receipt is in English below, then in Dutch."),
-                 first.pick(nl: "This receipt is in Dutch below, then in English.",
-                            en: "Deze bon staat hieronder in het Engels en daarna in het Nederlands."),
+        return ([rule, first.t(.thisReceiptIsInEnglish),
+                 first.t(.dezeBonStaatHieronderIn),
                  rule, ""]
                 + section(first, width: width) + ["", rule, ""] + section(second, width: width))
             .joined(separator: "\n") + "\n"
@@ -89,7 +87,7 @@ public struct ReferralReceipt: Sendable, Hashable {
     public func section(_ lang: Language, width: Int = 72) -> [String] {
         let org = clean(organisationName), staff = clean(staffName)
         let list = ReferralNotice.join(fields.map { $0.label(lang) }, lang)
-        let when = LocalTime.dayNameWithYear(at, lang) + lang.pick(nl: " om ", en: " at ") + LocalTime.time(at)
+        let when = LocalTime.dayNameWithYear(at, lang) + lang.t(.at) + LocalTime.time(at)
         var out: [String] = []
         func para(_ text: String, indent: String = "") {
             out += ReferralReceipt.wrap(text, width: width, indent: indent)
@@ -99,43 +97,33 @@ public struct ReferralReceipt: Sendable, Hashable {
             let pad = String(repeating: " ", count: max(14 - label.count, 1))
             out += ReferralReceipt.wrap(value, width: width, indent: "  " + String(repeating: " ", count: 14), firstIndent: "  " + label + pad)
         }
-        out.append(lang.pick(nl: "SOCIAAL HUS BORNE — BEWIJS VAN DOORVERWIJZING", en: "SOCIAAL HUS BORNE — RECEIPT OF A REFERRAL"))
-        out.append(lang.pick(nl: "Kenmerk: ", en: "Reference: ") + reference(lang))
+        out.append(lang.t(.sociaalHusBorneReceiptOf))
+        out.append(lang.t(.reference) + reference(lang))
         out.append("")
-        para(lang.pick(nl: "Op \(when) heeft \(staff), baliemedewerker van het Sociaal Hus, gegevens van u doorgegeven:",
-                       en: "On \(when), \(staff), desk staff of the Sociaal Hus, passed on data of yours:"))
+        para(lang.t(.onDeskStaffOfThe(when, staff)))
         out.append("")
-        item(lang.pick(nl: "Aan", en: "To"), org)
-        item(lang.pick(nl: "Gegevens", en: "Data"), list)
-        item(lang.pick(nl: "Doel", en: "Purpose"), clean(purpose))
+        item(lang.t(.to6), org)
+        item(lang.t(.data3), list)
+        item(lang.t(.purpose4), clean(purpose))
         out.append("")
-        para(lang.pick(nl: "Alleen deze gegevens zijn doorgegeven, niets anders. Wat erin stond, staat niet op deze bon.",
-                       en: "Only these data were passed on, nothing else. What they said is not on this receipt."))
+        para(lang.t(.onlyTheseDataWerePassed))
         out.append("")
-        para(lang.pick(nl: "Voordat er iets werd doorgegeven, is u deze zin voorgelezen (woord voor woord):",
-                       en: "Before anything was passed on, you were read this sentence (word for word):"))
+        para(lang.t(.beforeAnythingWasPassedOn))
         para("\"" + clean(toldSentence) + "\"", indent: "  ")
         out.append("")
-        out.append(lang.pick(nl: "Uw rechten", en: "Your rights"))
+        out.append(lang.t(.yourRights))
         let see = linkedToAccount
-            ? lang.pick(nl: "in SociaalHus onder Profiel › Mijn gegevens, of aan de balie van het Sociaal Hus",
-                        en: "in SociaalHus under Profile › My data, or at the Sociaal Hus desk")
-            : lang.pick(nl: "aan de balie van het Sociaal Hus", en: "at the Sociaal Hus desk")
-        para(lang.pick(nl: "- Inzien: u mag altijd zien wat het Sociaal Hus van u bewaart en wat aan wie is doorgegeven, \(see).",
-                       en: "- See: you may always see what the Sociaal Hus keeps about you and what was passed on to whom, \(see)."), indent: "  ")
-        para(lang.pick(nl: "- Verbeteren: klopt er iets niet, vraag dan aan de balie om het te verbeteren.",
-                       en: "- Correct: if something is wrong, ask the desk to correct it."), indent: "  ")
-        para(lang.pick(nl: "- Wissen: u kunt vragen al uw gegevens bij het Sociaal Hus te wissen" + (linkedToAccount ? ", aan de balie of in Mijn gegevens." : ", aan de balie."),
-                       en: "- Erase: you can ask for all your data at the Sociaal Hus to be erased" + (linkedToAccount ? ", at the desk or in My data." : ", at the desk.")),
+            ? lang.t(.inSociaalhusUnderProfileMy)
+            : lang.t(.atTheSociaalHusDesk2)
+        para(lang.t(.seeYouMayAlwaysSee(see)), indent: "  ")
+        para(lang.t(.correctIfSomethingIsWrong), indent: "  ")
+        para(lang.t(linkedToAccount ? .receiptEraseAtDeskOrMyData : .receiptEraseAtDesk),
              indent: "  ")
-        para(lang.pick(nl: "- Bezwaar of een vraag: bent u het niet eens met het doorgeven, kom dan naar de balie van het Sociaal Hus of schrijf naar \(clean(privacyAddress)), met het kenmerk hierboven.",
-                       en: "- Object or ask: if you do not agree with the passing on, come to the Sociaal Hus desk or write to \(clean(privacyAddress)), with the reference above."),
+        para(lang.t(.objectOrAskIfYou(clean(privacyAddress))),
              indent: "  ")
-        para(lang.pick(nl: "Wat \(org) al ontving, beheert die organisatie zelf: u kunt ook daar vragen om inzien, verbeteren of wissen.",
-                       en: "What \(org) already received is kept by that organisation: you can also ask them to see, correct or erase it."))
+        para(lang.t(.whatAlreadyReceivedIsKept(org)))
         out.append("")
-        para(lang.pick(nl: "Het Sociaal Hus deelt of verkoopt uw gegevens nooit aan derden.",
-                       en: "The Sociaal Hus never shares or sells your data to third parties."))
+        para(lang.t(.theSociaalHusNeverShares))
         return out
     }
 

@@ -57,18 +57,18 @@ public struct ContactMessage: Codable, Sendable, Hashable, Identifiable {
     /// The text as `lang` reads it: a moderator's message starts with what it is about.
     public func shownText(_ lang: Language) -> String {
         guard let aboutReport else { return text }
-        return lang.pick(nl: "Over je melding", en: "About the report") + " (" + aboutReport.label(lang) + "): " + text
+        return lang.t(.aboutTheReport) + " (" + aboutReport.label(lang) + "): " + text
     }
 
     /// The sender name of a moderator's message, in `lang`.
-    public static func moderationTeam(_ lang: Language) -> String { lang.pick(nl: "Moderatie SociaalHus", en: "SociaalHus moderation") }
+    public static func moderationTeam(_ lang: Language) -> String { lang.t(.sociaalhusModeration) }
 
     /// The stored sender name of the platform's own message about a role given or taken; with
     /// no sender address (a visitor must give one), so no one can write as it.
     static let administrationSender = "Beheer SociaalHus"
 
     /// The sender name of the platform administration's message, in `lang`.
-    public static func administrationTeam(_ lang: Language) -> String { lang.pick(nl: "Beheer SociaalHus", en: "SociaalHus administration") }
+    public static func administrationTeam(_ lang: Language) -> String { lang.t(.sociaalhusAdministration) }
 
     /// True for the platform administration's own message (a role given or taken).
     public var isFromAdministration: Bool { senderEmail.isEmpty && senderName == Self.administrationSender && inReplyTo == nil }

@@ -58,10 +58,10 @@ public enum EmailKind: String, Codable, Sendable, CaseIterable {
     /// The toggle's name as users see it.
     public func label(_ lang: Language) -> String {
         switch self {
-        case .visitorMessage: lang.pick(nl: "Berichten van bezoekers", en: "Messages from visitors")
-        case .wijkNotification: lang.pick(nl: "Notificaties uit je wijk in je interessegebied", en: "Notifications from your neighbourhood in your areas of interest")
-        case .newsletter: lang.pick(nl: "Nieuwsbrieven uit je wijk", en: "Newsletters from your neighbourhood")
-        case .announcement: lang.pick(nl: "Mededelingen van het platform", en: "Announcements from the platform")
+        case .visitorMessage: lang.t(.messagesFromVisitors)
+        case .wijkNotification: lang.t(.notificationsFromYourNeighbourhoodIn)
+        case .newsletter: lang.t(.newslettersFromYourNeighbourhood)
+        case .announcement: lang.t(.announcementsFromThePlatform)
         }
     }
 

@@ -14,14 +14,14 @@ public enum IntakeCategory: String, Codable, Sendable, CaseIterable {
     /// The name users see.
     public func label(_ lang: Language) -> String {
         switch self {
-        case .wonen: lang.pick(nl: "wonen", en: "housing")
-        case .zorgEnOndersteuning: lang.pick(nl: "zorg en ondersteuning", en: "care and support")
-        case .geldzaken: lang.pick(nl: "geldzaken", en: "money matters")
-        case .werkEnInkomen: lang.pick(nl: "werk en inkomen", en: "work and income")
-        case .opvoedenEnJeugd: lang.pick(nl: "opvoeden en jeugd", en: "parenting and youth")
-        case .ontmoetingEnEenzaamheid: lang.pick(nl: "ontmoeting en eenzaamheid", en: "meeting people and loneliness")
-        case .vrijwilligerswerk: lang.pick(nl: "vrijwilligerswerk", en: "volunteering")
-        case .overig: lang.pick(nl: "overig", en: "other")
+        case .wonen: lang.t(.housing)
+        case .zorgEnOndersteuning: lang.t(.careAndSupport)
+        case .geldzaken: lang.t(.moneyMatters)
+        case .werkEnInkomen: lang.t(.workAndIncome)
+        case .opvoedenEnJeugd: lang.t(.parentingAndYouth)
+        case .ontmoetingEnEenzaamheid: lang.t(.meetingPeopleAndLoneliness)
+        case .vrijwilligerswerk: lang.t(.volunteering)
+        case .overig: lang.t(.other2)
         }
     }
 }
@@ -36,8 +36,8 @@ public enum IntakeStatus: String, Codable, Sendable, CaseIterable {
     public func label(_ lang: Language) -> String {
         switch self {
         case .open: "open"
-        case .doorverwezen: lang.pick(nl: "doorverwezen", en: "referred")
-        case .afgesloten: lang.pick(nl: "afgesloten", en: "closed")
+        case .doorverwezen: lang.t(.referred3)
+        case .afgesloten: lang.t(.closed2)
         }
     }
 }
@@ -124,12 +124,12 @@ public enum IntakeField: String, Codable, Sendable, CaseIterable, Comparable {
     /// The word users see (also in the sentence said to the resident).
     public func label(_ lang: Language) -> String {
         switch self {
-        case .name: lang.pick(nl: "naam", en: "name")
-        case .phone: lang.pick(nl: "telefoonnummer", en: "phone number")
-        case .email: lang.pick(nl: "e-mailadres", en: "e-mail address")
-        case .address: lang.pick(nl: "adres", en: "address")
-        case .question: lang.pick(nl: "vraag", en: "question")
-        case .notes: lang.pick(nl: "aantekeningen van de baliemedewerker", en: "the desk's notes")
+        case .name: lang.t(.name3)
+        case .phone: lang.t(.phoneNumber)
+        case .email: lang.t(.eMailAddress2)
+        case .address: lang.t(.address3)
+        case .question: lang.t(.question3)
+        case .notes: lang.t(.theDeskSNotes)
         }
     }
 

@@ -14,9 +14,9 @@ public struct Post: Codable, Sendable, Hashable, Identifiable {
         /// The label users see.
         public func label(_ lang: Language) -> String {
             switch self {
-            case .vraag: lang.pick(nl: "Vraag", en: "Request")
-            case .aanbod: lang.pick(nl: "Aanbod", en: "Offer")
-            case .mededeling: lang.pick(nl: "Mededeling", en: "Notice")
+            case .vraag: lang.t(.request)
+            case .aanbod: lang.t(.offer)
+            case .mededeling: lang.t(.notice)
             }
         }
     }

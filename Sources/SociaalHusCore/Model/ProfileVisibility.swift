@@ -12,9 +12,9 @@ public enum ProfileVisibility: String, Codable, Sendable, CaseIterable {
     /// The label users see.
     public func label(_ lang: Language) -> String {
         switch self {
-        case .anonymous: lang.pick(nl: "Anoniem", en: "Anonymous")
-        case .neighbours: lang.pick(nl: "Alleen buren", en: "Neighbours only")
-        case .public: lang.pick(nl: "Openbaar", en: "Public")
+        case .anonymous: lang.t(.anonymous)
+        case .neighbours: lang.t(.neighboursOnly)
+        case .public: lang.t(.publicText)
         }
     }
 
@@ -22,14 +22,11 @@ public enum ProfileVisibility: String, Codable, Sendable, CaseIterable {
     public func explanation(_ lang: Language) -> String {
         switch self {
         case .anonymous:
-            lang.pick(nl: "Alleen jij ziet je naam en foto; anderen zien 'anonieme bewoner'.",
-                      en: "Only you see your name and photo; others see 'anonymous resident'.")
+            lang.t(.onlyYouSeeYourName)
         case .neighbours:
-            lang.pick(nl: "Bewoners van je eigen wijk van wie de wijk is bevestigd zien je naam en foto.",
-                      en: "Residents of your own neighbourhood whose neighbourhood is verified see your name and photo.")
+            lang.t(.residentsOfYourOwnNeighbourhood)
         case .public:
-            lang.pick(nl: "Iedereen, ook bezoekers, ziet je naam en foto.",
-                      en: "Everyone, visitors included, sees your name and photo.")
+            lang.t(.everyoneVisitorsIncludedSeesYour)
         }
     }
 

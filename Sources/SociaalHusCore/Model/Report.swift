@@ -28,10 +28,10 @@ public enum ReportReason: String, Codable, Sendable, CaseIterable {
     /// The words users see.
     public func label(_ lang: Language) -> String {
         switch self {
-        case .copyright: lang.pick(nl: "inbreuk op auteursrecht", en: "copyright infringement")
-        case .incorrect: lang.pick(nl: "onjuist", en: "incorrect")
-        case .unwanted: lang.pick(nl: "ongewenst", en: "unwanted")
-        case .other: lang.pick(nl: "anders", en: "other")
+        case .copyright: lang.t(.copyrightInfringement)
+        case .incorrect: lang.t(.incorrect)
+        case .unwanted: lang.t(.unwanted)
+        case .other: lang.t(.other)
         }
     }
 }
@@ -54,12 +54,12 @@ public struct Report: Codable, Sendable, Hashable, Identifiable {
         /// The words users see.
         public func label(_ lang: Language) -> String {
             switch self {
-            case .open: lang.pick(nl: "open", en: "open")
-            case .hidden: lang.pick(nl: "verborgen", en: "hidden")
-            case .restored: lang.pick(nl: "teruggezet", en: "restored")
-            case .removed: lang.pick(nl: "verwijderd", en: "removed")
-            case .dismissed: lang.pick(nl: "afgewezen", en: "dismissed")
-            case .objected: lang.pick(nl: "bezwaar", en: "objection")
+            case .open: lang.t(.openText2)
+            case .hidden: lang.t(.hidden2)
+            case .restored: lang.t(.restored)
+            case .removed: lang.t(.removed2)
+            case .dismissed: lang.t(.dismissed)
+            case .objected: lang.t(.objection)
             }
         }
     }

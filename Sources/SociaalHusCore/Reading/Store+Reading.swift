@@ -281,7 +281,7 @@ extension Store {
         switch m.recipient {
         case .resident(let id):
             return state.accounts[id.rawValue].flatMap { ProfileVisibilityRule.view(of: $0, by: viewer, settings: state.settings, lang: lang)?.displayName }
-                ?? lang.pick(nl: "een bewoner", en: "a resident")
+                ?? lang.t(.resident)
         case .organisation(let o): return state.organisations[o.rawValue]?.name ?? ""
         case .address(let a): return a
         }

@@ -131,17 +131,17 @@ public enum ContentVisibility {
                 if case .organisation(let o, _) = p.author { org = s.organisations[o.rawValue] }
                 if view(of: p, author: author, organisation: org, by: viewer, settings: s.settings, now: now, lang: lang) != nil { return (p.title, true) }
             }
-            return (lang.pick(nl: "(bericht verwijderd)", en: "(post removed)"), false)
+            return (lang.t(.postRemoved), false)
         case .activity(let id):
             if let a = s.agenda[id.rawValue], mayView(a, creator: a.createdBy.flatMap { s.accounts[$0.rawValue] }, by: viewer, settings: s.settings) {
                 return (a.title, true)
             }
-            return (lang.pick(nl: "(activiteit verwijderd)", en: "(activity removed)"), false)
+            return (lang.t(.activityRemoved), false)
         case .organisation(let id):
             if let o = s.organisations[id.rawValue], mayView(o, creator: o.createdBy.flatMap { s.accounts[$0.rawValue] }, by: viewer, settings: s.settings) {
                 return (o.name, true)
             }
-            return (lang.pick(nl: "(organisatie verwijderd)", en: "(organisation removed)"), false)
+            return (lang.t(.organisationRemoved), false)
         }
     }
 

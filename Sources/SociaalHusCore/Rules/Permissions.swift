@@ -39,23 +39,21 @@ public enum PermissionDenial: Equatable, Sendable {
     /// The message shown.
     public func message(_ lang: Language) -> String {
         switch self {
-        case .notLoggedIn: lang.pick(nl: "Log eerst in om dit te doen.", en: "Log in first to do this.")
-        case .blocked: lang.pick(nl: "Je account is geblokkeerd; neem contact op met de beheerder.", en: "Your account is blocked; contact the administrator.")
-        case .notYourPost: lang.pick(nl: "Alleen de schrijver van dit bericht mag het wijzigen of verwijderen.", en: "Only the author of this post may change or delete it.")
-        case .notEditor: lang.pick(nl: "Alleen redacteuren van deze organisatie mogen dit wijzigen.", en: "Only editors of this organisation may change this.")
-        case .administratorsOnly: lang.pick(nl: "Alleen een beheerder mag dit doen.", en: "Only an administrator may do this.")
-        case .residentsOnly: lang.pick(nl: "Alleen bewoners kunnen op eigen naam een bericht plaatsen.", en: "Only residents can post in their own name.")
-        case .otherWijk: lang.pick(nl: "Je kunt alleen een bericht plaatsen in je eigen wijk.", en: "You can only post in your own neighbourhood.")
-        case .notYourAccount: lang.pick(nl: "Alleen de eigenaar van dit account mag deze gegevens inzien of wijzigen.", en: "Only the owner of this account may see or change this data.")
-        case .partnersOnly: lang.pick(nl: "Alleen de lokale partner van deze wijk mag de nieuwsbrief versturen.", en: "Only this neighbourhood's local partner may send its newsletter.")
-        case .accountGone: lang.pick(nl: "Dit account bestaat niet meer; er is niets veranderd.", en: "This account no longer exists; nothing was changed.")
-        case .ownContent: lang.pick(nl: "Deze melding gaat over je eigen inhoud; een andere moderator of een beheerder handelt haar af.", en: "This report is about your own content; another moderator or an administrator handles it.")
-        case .rightsChanged: lang.pick(nl: "Je rechten zijn intussen gewijzigd; er is niets veranderd. Log opnieuw in.", en: "Your rights have changed meanwhile; nothing was changed. Log in again.")
-        case .notOnBehalf: lang.pick(nl: "Dit kan niet namens iemand anders: de bewoner doet dit zelf, of ná het helpen (Ctrl-N stopt het helpen).",
-                                     en: "This cannot be done on someone's behalf: the resident does it themselves, or after the help (Ctrl-N ends helping).")
-        case .onBehalfOfStaff: lang.pick(nl: "Niemand kan namens een account met de rol baliemedewerker of beheerder handelen.",
-                                         en: "Nobody can act on behalf of an account with the desk or administrator role.")
-        case .deskStaffOnly: lang.pick(nl: "Alleen baliemedewerkers van het Sociaal Hus mogen gesprekken inzien of vastleggen.", en: "Only desk staff of the Sociaal Hus may see or record conversations.")
+        case .notLoggedIn: lang.t(.logInFirstToDo)
+        case .blocked: lang.t(.yourAccountIsBlockedContact)
+        case .notYourPost: lang.t(.onlyTheAuthorOfThis)
+        case .notEditor: lang.t(.onlyEditorsOfThisOrganisation)
+        case .administratorsOnly: lang.t(.onlyAnAdministratorMayDo)
+        case .residentsOnly: lang.t(.onlyResidentsCanPostIn)
+        case .otherWijk: lang.t(.youCanOnlyPostIn)
+        case .notYourAccount: lang.t(.onlyTheOwnerOfThis)
+        case .partnersOnly: lang.t(.onlyThisNeighbourhoodSLocal)
+        case .accountGone: lang.t(.thisAccountNoLongerExists3)
+        case .ownContent: lang.t(.thisReportIsAboutYour)
+        case .rightsChanged: lang.t(.yourRightsHaveChangedMeanwhile)
+        case .notOnBehalf: lang.t(.thisCannotBeDoneOn)
+        case .onBehalfOfStaff: lang.t(.nobodyCanActOnBehalf)
+        case .deskStaffOnly: lang.t(.onlyDeskStaffOfThe)
         }
     }
 }

@@ -17,7 +17,7 @@ public struct ProfileView: Sendable, Hashable {
 
     /// The text shown instead of a hidden name.
     public static func anonymousName(_ lang: Language) -> String {
-        lang.pick(nl: "anonieme bewoner", en: "anonymous resident")
+        lang.t(.anonymousResident)
     }
 }
 
@@ -55,9 +55,9 @@ public enum ProfileVisibilityRule {
     /// Who sees a resident's name at `level` (resident of `wijkName`), in words.
     public static func audience(_ level: ProfileVisibility, wijkName: String, lang: Language) -> String {
         switch level {
-        case .anonymous: lang.pick(nl: "alleen jij", en: "only you")
-        case .neighbours: lang.pick(nl: "bewoners van \(wijkName) van wie de wijk is bevestigd", en: "residents of \(wijkName) whose neighbourhood is verified")
-        case .public: lang.pick(nl: "iedereen, ook bezoekers", en: "everyone, visitors included")
+        case .anonymous: lang.t(.onlyYou)
+        case .neighbours: lang.t(.residentsOfWhoseNeighbourhoodIs(wijkName))
+        case .public: lang.t(.everyoneVisitorsIncluded)
         }
     }
 
@@ -65,22 +65,20 @@ public enum ProfileVisibilityRule {
     /// details, and what everyone else sees. From the same rule as every surface.
     public static func postNotice(level: ProfileVisibility, show: ContactChoice, wijkName: String, lang: Language) -> String {
         var details: [String] = []
-        if show.email { details.append(lang.pick(nl: "e-mailadres", en: "e-mail address")) }
-        if show.phone { details.append(lang.pick(nl: "telefoonnummer", en: "phone number")) }
-        if show.address { details.append(lang.pick(nl: "adres", en: "address")) }
+        if show.email { details.append(lang.t(.eMailAddress2)) }
+        if show.phone { details.append(lang.t(.phoneNumber)) }
+        if show.address { details.append(lang.t(.address3)) }
         let list = details.isEmpty ? "" : details.count == 1 ? details[0]
-            : details.dropLast().joined(separator: ", ") + lang.pick(nl: " en ", en: " and ") + details.last!
+            : details.dropLast().joined(separator: ", ") + lang.t(.andText) + details.last!
         if level == .anonymous {
-            let base = lang.pick(nl: "Je profiel staat op Anoniem: alleen jij ziet je naam; anderen zien 'anonieme bewoner' en bereiken je via het contactformulier.",
-                                 en: "Your profile is Anonymous: only you see your name; others see 'anonymous resident' and reach you through the contact form.")
+            let base = lang.t(.yourProfileIsAnonymousOnly)
             guard !details.isEmpty else { return base }
-            return base + lang.pick(nl: " Je \(list) worden dus aan niemand getoond. Wil je dat wel? Kies onder Profiel 'Alleen buren' of 'Openbaar'.",
-                                    en: " So your \(list) is shown to nobody. Want it shown? Choose 'Neighbours only' or 'Public' under Profile.")
+            return base + lang.t(.soYourIsShownTo(list))
         }
         let who = audience(level, wijkName: wijkName, lang: lang)
-        let what = details.isEmpty ? lang.pick(nl: "Je naam", en: "Your name") : lang.pick(nl: "Je naam en \(list)", en: "Your name and \(list)")
-        let rest = level == .public ? "" : lang.pick(nl: " Anderen zien: anonieme bewoner.", en: " Others see: anonymous resident.")
-        return lang.pick(nl: "\(what) zien: \(who).", en: "\(what) are seen by: \(who).") + rest
+        let what = details.isEmpty ? lang.t(.yourName2) : lang.t(.yourNameAnd(list))
+        let rest = level == .public ? "" : lang.t(.othersSeeAnonymousResident)
+        return lang.t(.areSeenBy(what, who)) + rest
     }
 
     /// True when the level lets `viewer` see `owner`'s name and photo.

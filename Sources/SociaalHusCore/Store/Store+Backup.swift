@@ -22,20 +22,15 @@ public enum BackupProblem: Error, Equatable, Sendable {
     public func message(_ lang: Language) -> String {
         switch self {
         case .notABackup(let f):
-            return lang.pick(nl: "\(f) is geen reservekopie van SociaalHus (gemaakt met 'sociaalhus backup'). De opslag is niet aangeraakt.",
-                             en: "\(f) is not a SociaalHus backup (made with 'sociaalhus backup'). The store was not touched.")
+            return lang.t(.isNotSociaalhusBackupMade(f))
         case .newer(let f, let found, let known):
-            return lang.pick(nl: "De reservekopie \(f) is gemaakt door een nieuwere SociaalHus (formaat \(found); deze versie kent \(known) en ouder). Werk SociaalHus bij; de opslag is niet aangeraakt.",
-                             en: "The backup \(f) was made by a newer SociaalHus (format \(found); this version knows \(known) and older). Update SociaalHus; the store was not touched.")
+            return lang.t(.theBackupWasMadeBy(f, found, known))
         case .damaged(let f, let d):
-            return lang.pick(nl: "De reservekopie \(f) is beschadigd (\(d)). De opslag is niet aangeraakt; neem een andere reservekopie.",
-                             en: "The backup \(f) is damaged (\(d)). The store was not touched; use another backup.")
+            return lang.t(.theBackupIsDamagedThe(f, d))
         case .targetExists(let p):
-            return lang.pick(nl: "\(p) bestaat al; een reservekopie overschrijft nooit een bestand. Kies een nieuwe naam (bijvoorbeeld met de datum).",
-                             en: "\(p) already exists; a backup never writes over a file. Choose a new name (for example with the date).")
+            return lang.t(.alreadyExistsBackupNeverWrites(p))
         case .targetInsideStore(let p):
-            return lang.pick(nl: "\(p) ligt in de map van de opslag; zet de reservekopie ergens anders neer (een kopie in de opslag gaat mee bij wissen en terugzetten).",
-                             en: "\(p) lies inside the store folder; put the backup somewhere else (a copy inside the store goes with it when erasing and restoring).")
+            return lang.t(.liesInsideTheStoreFolder(p))
         }
     }
 }

@@ -176,7 +176,7 @@ public final class App {
         guard goesBack || current.capturesText, let i = b.firstIndex(where: { $0.action == .back }) else { return b }
         var back = b.remove(at: i)
         back.inStatusBar = true
-        if !goesBack { back.label = ctx.t("Veld verlaten", "Leave field") }
+        if !goesBack { back.label = ctx.t(.leaveField) }
         b.insert(back, at: b.firstIndex { $0.action == .help } ?? b.endIndex)
         return b
     }
@@ -236,8 +236,7 @@ public final class App {
         if !ctx.keyMap.keys.isEmpty, let (k, a, b) = KeyTable.conflicts(own + globalBindings()).first(where: { $0.0 == key }) {
             // A keys file gave this key to two actions offered here (its check cannot know every
             // screen): say so rather than do one of them silently.
-            ctx.fail(ctx.t("De toets \(k.name(english: false)) doet hier twee dingen (\(a.rawValue) en \(b.rawValue)); pas je toetsenbestand aan (sociaalhus keys).",
-                           "The key \(k.name(english: true)) does two things here (\(a.rawValue) and \(b.rawValue)); change your keys file (sociaalhus keys)."))
+            ctx.fail(ctx.t(.theKeyDoesTwoThings(k.name(english: false), a.rawValue, b.rawValue, k.name(english: true))))
             carryOut()
             return
         }
@@ -246,7 +245,7 @@ public final class App {
         } else if let action = KeyTable.action(for: key, in: globalBindings()), !(screen.capturesText && isPrintable(key)) {
             perform(action)
         } else if !screen.handleKey(key, ctx), case .char = key {
-            ctx.inform(ctx.t("Deze toets doet hier niets; ? toont de toetsen.", "This key does nothing here; ? shows the keys."))
+            ctx.inform(ctx.t(.thisKeyDoesNothingHere))
         }
         carryOut()
     }
@@ -292,13 +291,13 @@ public final class App {
             let unsaved = unsavedPlaces()
             if unsaved.isEmpty {
                 endOnBehalfNow(.ended)
-                ctx.inform(ctx.t("Helpen namens \(name) is gestopt; je bent weer ingelogd als jezelf.", "Helping on behalf of \(name) has ended; you are logged in as yourself again."))
+                ctx.inform(ctx.t(.helpingOnBehalfOfHas(name)))
             } else {
                 // Ending clears every screen of the resident: ask first, naming where the typing is.
-                modal = .confirmAction(ctx.t("Stoppen met helpen namens \(name)? Wat er getypt is gaat verloren: ", "Stop helping on behalf of \(name)? What was typed is lost: ") + unsaved.joined(separator: ", "),
+                modal = .confirmAction(ctx.t(.stopHelpingOnBehalfOf(name)) + unsaved.joined(separator: ", "),
                                        undo: nil, { [weak self] in
                                            self?.endOnBehalfNow(.ended)
-                                           self?.ctx.inform(self?.ctx.t("Helpen namens \(name) is gestopt.", "Helping on behalf of \(name) has ended.") ?? "")
+                                           self?.ctx.inform(self?.ctx.t(.helpingOnBehalfOfHas2(name)) ?? "")
                                        })
             }
         case .refresh:
@@ -321,7 +320,7 @@ public final class App {
         do {
             try ctx.store.refresh()
             current.reloadDiscardingInput(ctx)
-            ctx.inform(ctx.t("Bijgewerkt.", "Refreshed."))
+            ctx.inform(ctx.t(.refreshed))
         } catch { ctx.fail(error) }
     }
 
@@ -334,8 +333,7 @@ public final class App {
         try? ctx.store.refresh()
         current.willAppear(ctx)
         if keptInput {
-            ctx.inform(ctx.t("Je niet-opgeslagen invoer in \(left.name(ctx.lang)) blijft staan; toets \(left.rawValue + 1) om verder te gaan.",
-                             "Your unsaved input in \(left.name(ctx.lang)) is kept; press \(left.rawValue + 1) to carry on."))
+            ctx.inform(ctx.t(.yourUnsavedInputInIs(left.name(ctx.lang), left.rawValue + 1)))
         }
     }
 
@@ -379,14 +377,14 @@ public final class App {
             modal = nil
             switch key {
             case .char("j"), .char("J"), .char("y"), .char("Y"): perform(); carryOut()
-            default: ctx.inform(ctx.t("Niets gedaan.", "Nothing done."))
+            default: ctx.inform(ctx.t(.nothingDone))
             }
         case .confirmLogout:
             switch key {
             case .char("j"), .char("J"), .char("y"), .char("Y"):
                 modal = nil
                 logOutNow()
-                ctx.inform(ctx.t("Je bent uitgelogd.", "You are logged out."))
+                ctx.inform(ctx.t(.youAreLoggedOut))
             default: modal = nil
             }
         case .idleWarning:
@@ -401,8 +399,7 @@ public final class App {
             switch r {
             case .push(let s):
                 guard currentStack.count < Self.maximumStackDepth else {
-                    ctx.message = StatusMessage(ctx.t("Te veel schermen open (\(Self.maximumStackDepth)): ga eerst terug met Esc.",
-                                                      "Too many screens open (\(Self.maximumStackDepth)): go back with Esc first."), isError: true)
+                    ctx.message = StatusMessage(ctx.t(.tooManyScreensOpenGo(Self.maximumStackDepth)), isError: true)
                     continue
                 }
                 currentStack.append(s)
@@ -541,8 +538,7 @@ public final class App {
         if current.hasUnsavedInput {
             if !changedWhileTyping {
                 changedWhileTyping = true
-                ctx.inform(ctx.t("Gewijzigd door een ander (op een andere terminal). Je invoer blijft staan; Ctrl-R laadt opnieuw, Esc gooit je invoer weg.",
-                                 "Changed by someone else (at another terminal). Your input stays; Ctrl-R reloads, Esc discards your input."))
+                ctx.inform(ctx.t(.changedBySomeoneElseAt))
             }
         } else {
             changedWhileTyping = false
@@ -604,13 +600,11 @@ public final class App {
             modal = nil
             endOnBehalfNow(timeUp ? .time : .ended)
             var lines = [timeUp
-                ? ctx.t("Helpen namens \(name) is gestopt: de \(Int(OnBehalf.limit / 60)) minuten zijn om. Is er meer te doen, dan geeft de bewoner opnieuw akkoord.",
-                        "Helping on behalf of \(name) has ended: the \(Int(OnBehalf.limit / 60)) minutes are up. If there is more to do, the resident agrees again.")
-                : ctx.t("Helpen namens \(name) is gestopt: het account is veranderd (geblokkeerd, gewist of een andere rol).",
-                        "Helping on behalf of \(name) has ended: the account changed (blocked, erased or another role).")]
-            if !lost.isEmpty { lines.append(ctx.t("Niet bewaard: ", "Not kept: ") + lost.joined(separator: ", ")) }
-            modal = .sessionEnded(title: ctx.t("Helpen gestopt", "Helping ended"), lines: lines)
-            ctx.message = StatusMessage(ctx.t("Helpen namens \(name) is gestopt.", "Helping on behalf of \(name) has ended."))
+                ? ctx.t(.helpingOnBehalfOfHas3(name, Int(OnBehalf.limit / 60)))
+                : ctx.t(.helpingOnBehalfOfHas4(name))]
+            if !lost.isEmpty { lines.append(ctx.t(.notKept) + lost.joined(separator: ", ")) }
+            modal = .sessionEnded(title: ctx.t(.helpingEnded), lines: lines)
+            ctx.message = StatusMessage(ctx.t(.helpingOnBehalfOfHas2(name)))
         }
         guard let id = ctx.session else { return }
         let account = ctx.store.ownAccount(id)
@@ -622,21 +616,17 @@ public final class App {
         modal = nil
         logOutNow()
         var lines = erased
-            ? [ctx.t("Je account bestaat niet meer: het is gewist (op een andere terminal of door de beheerder). Je bent daarom uitgelogd.",
-                     "Your account no longer exists: it was erased (at another terminal or by the administrator). You have therefore been logged out.")]
-            : [ctx.t("Je account is geblokkeerd door de beheerder van SociaalHus. Je bent daarom uitgelogd en kunt niet inloggen zolang de blokkade duurt.",
-                     "Your account was blocked by the SociaalHus administrator. You have therefore been logged out, and cannot log in while the block lasts."),
-               ctx.t("Wil je weten waarom, of denk je dat het een vergissing is? Vraag het aan de balie van het Sociaal Hus; de beheerder kan een blokkade opheffen.",
-                     "Want to know why, or think it is a mistake? Ask at the Sociaal Hus desk; the administrator can lift a block.")]
+            ? [ctx.t(.yourAccountNoLongerExists)]
+            : [ctx.t(.yourAccountWasBlockedBy),
+               ctx.t(.wantToKnowWhyOr)]
         if !lost.isEmpty {
-            lines.append(ctx.t("Niet bewaard: ", "Not kept: ") + lost.joined(separator: ", "))
+            lines.append(ctx.t(.notKept) + lost.joined(separator: ", "))
         }
-        modal = .sessionEnded(title: ctx.t("Uitgelogd", "Logged out"), lines: lines)
+        modal = .sessionEnded(title: ctx.t(.loggedOut), lines: lines)
         // After the dialog is closed the message line still says it, until the next key.
         ctx.message = StatusMessage(erased
-            ? ctx.t("Uitgelogd: je account bestaat niet meer.", "Logged out: your account no longer exists.")
-            : ctx.t("Uitgelogd: je account is geblokkeerd. Vragen? De balie van het Sociaal Hus.",
-                    "Logged out: your account is blocked. Questions? The Sociaal Hus desk."))
+            ? ctx.t(.loggedOutYourAccountNo)
+            : ctx.t(.loggedOutYourAccountIs))
     }
 
     /// True while the dialog saying the session was ended (blocked or erased) is shown.
@@ -653,13 +643,10 @@ public final class App {
         // Nobody is there to ask, and on a shared terminal the typing must not stay on screen;
         // the warning named it, and the message says what was not kept.
         let text = visitor
-            ? ctx.t("Mijn gegevens als bezoeker is gesloten omdat er een tijd niets gebeurde; vraag zo nodig een nieuwe code.",
-                    "My data as a visitor was closed after a period without activity; ask for a new code if needed.")
+            ? ctx.t(.myDataAsVisitorWas)
             : lost.isEmpty
-            ? ctx.t("Je bent automatisch uitgelogd omdat er een tijd niets gebeurde.",
-                    "You were logged out automatically after a period without activity.")
-            : ctx.t("Je bent automatisch uitgelogd; niet-opgeslagen invoer is niet bewaard (\(lost.joined(separator: ", "))).",
-                    "You were logged out automatically; unsaved input was not kept (\(lost.joined(separator: ", "))).")
+            ? ctx.t(.youWereLoggedOutAutomatically)
+            : ctx.t(.youWereLoggedOutAutomatically2(lost.joined(separator: ", ")))
         ctx.message = StatusMessage(text)
     }
 
@@ -672,18 +659,15 @@ public final class App {
             // Drawn in the small frame served for it, never at what the terminal claims (issue 22).
             let largest = Size.largest
             return sizeMessage(size: size.served, [
-                ctx.t("Venster te groot", "Window too large"),
-                ctx.t("maximaal \(largest.cols)×\(largest.rows), nu \(size.cols)×\(size.rows): maak het venster kleiner",
-                      "at most \(largest.cols)×\(largest.rows), now \(size.cols)×\(size.rows): make the window smaller")])
+                ctx.t(.windowTooLarge),
+                ctx.t(.atMostNowMakeThe(largest.cols, largest.rows, size.cols, size.rows))])
         }
         guard size.cols >= Self.minimumSize.cols, size.rows >= Self.minimumSize.rows else {
             return sizeMessage(size: size, [
-                ctx.t("Venster te klein", "Window too small"),
-                ctx.t("minimaal \(Self.minimumSize.cols)×\(Self.minimumSize.rows), nu \(size.cols)×\(size.rows)",
-                      "at least \(Self.minimumSize.cols)×\(Self.minimumSize.rows), now \(size.cols)×\(size.rows)"),
+                ctx.t(.windowTooSmall),
+                ctx.t(.atLeastNow(Self.minimumSize.cols, Self.minimumSize.rows, size.cols, size.rows)),
                 // The way in that needs no size (a magnifier at a large zoom, a braille terminal).
-                ctx.t("Of start sociaalhus --plain: dat werkt bij elke grootte.",
-                      "Or start sociaalhus --plain: it works at any size.")])
+                ctx.t(.orStartSociaalhusPlainIt)])
         }
         var g = Grid(size: size)
         Chrome.drawTopBar(into: &g, app: self)
@@ -728,43 +712,43 @@ public final class App {
             modal = .help(offset: Chrome.drawHelp(into: &g, bindings: activeBindings(), title: current.title(ctx), offset: offset, lang: ctx.lang))
         case .confirmQuit:
             let unsaved = unsavedPlaces()
-            Chrome.drawDialog(into: &g, title: ctx.t("Stoppen", "Quit"),
-                              lines: [ctx.t("Wil je SociaalHus afsluiten?", "Do you want to quit SociaalHus?")]
-                                + (unsaved.isEmpty ? [] : [ctx.t("Niet opgeslagen: ", "Not saved: ") + unsaved.joined(separator: ", ")])
-                                + [ctx.t("j = ja, stoppen   n of Esc = nee", "y = yes, quit   n or Esc = no")])
+            Chrome.drawDialog(into: &g, title: ctx.t(.quit),
+                              lines: [ctx.t(.doYouWantToQuit)]
+                                + (unsaved.isEmpty ? [] : [ctx.t(.notSaved) + unsaved.joined(separator: ", ")])
+                                + [ctx.t(.yYesQuitNOr)])
         case .confirmAction(let what, let undo, _):
             let width = max(g.size.cols - 12, 20)
-            Chrome.drawDialog(into: &g, title: ctx.t("Zeker weten?", "Are you sure?"),
+            Chrome.drawDialog(into: &g, title: ctx.t(.areYouSure),
                               lines: TextWidth.wrap(what, to: width)
-                                + TextWidth.wrap(undo ?? ctx.t("Dit kan niet ongedaan worden.", "This cannot be undone."), to: width)
-                                + [ctx.t("j = ja, doen   n of Esc = nee", "y = yes, do it   n or Esc = no")])
+                                + TextWidth.wrap(undo ?? ctx.t(.thisCannotBeUndone), to: width)
+                                + [ctx.t(.yYesDoItN)])
         case .sessionEnded(let title, let lines):
             let width = max(g.size.cols - 12, 20)
             Chrome.drawDialog(into: &g, title: title,
                               lines: lines.flatMap { TextWidth.wrap($0, to: width) }
-                                + [ctx.t("Druk op een toets om verder te gaan.", "Press any key to carry on.")])
+                                + [ctx.t(.pressAnyKeyToCarry)])
         case .confirmLogout:
-            Chrome.drawDialog(into: &g, title: ctx.t("Niet opgeslagen", "Not saved"),
-                              lines: [ctx.t("Uitloggen gooit weg wat je hebt getypt in:", "Logging out discards what you typed in:")]
+            Chrome.drawDialog(into: &g, title: ctx.t(.notSaved2),
+                              lines: [ctx.t(.loggingOutDiscardsWhatYou)]
                                 + unsavedPlaces()
-                                + [ctx.t("j = weggooien en uitloggen   n of Esc = blijven", "y = discard and log out   n or Esc = stay")])
+                                + [ctx.t(.yDiscardAndLogOut)])
         case .confirmDiscard(let then):
-            Chrome.drawDialog(into: &g, title: ctx.t("Niet opgeslagen", "Not saved"),
-                              lines: [ctx.t("Wat je hebt getypt is nog niet opgeslagen.", "What you typed has not been saved."),
+            Chrome.drawDialog(into: &g, title: ctx.t(.notSaved2),
+                              lines: [ctx.t(.whatYouTypedHasNot),
                                       then == .back
-                                        ? ctx.t("j = weggooien en terug   n of Esc = blijven", "y = discard and go back   n or Esc = stay")
-                                        : ctx.t("j = weggooien en opnieuw laden   n of Esc = blijven", "y = discard and reload   n or Esc = stay")])
+                                        ? ctx.t(.yDiscardAndGoBack)
+                                        : ctx.t(.yDiscardAndReloadN)])
         case .idleWarning(let deadline):
             let left = Self.countdownStep(max(Int(deadline.timeIntervalSince(ctx.now).rounded(.up)), 0))
             let unsaved = unsavedPlaces()
             let lines = ctx.session == nil
-                ? [ctx.t("Mijn gegevens als bezoeker sluit binnen \(left) seconden.", "My data as a visitor closes within \(left) seconds."),
-                   ctx.t("Druk op een toets om verder te gaan.", "Press any key to carry on.")]
-                : [ctx.t("Je wordt binnen \(left) seconden uitgelogd.", "You will be logged out within \(left) seconds."),
-                   ctx.t("Druk op een toets om ingelogd te blijven.", "Press any key to stay logged in.")]
-            Chrome.drawDialog(into: &g, title: ctx.t("Ben je er nog?", "Are you still there?"),
+                ? [ctx.t(.myDataAsVisitorCloses(left)),
+                   ctx.t(.pressAnyKeyToCarry)]
+                : [ctx.t(.youWillBeLoggedOut(left)),
+                   ctx.t(.pressAnyKeyToStay)]
+            Chrome.drawDialog(into: &g, title: ctx.t(.areYouStillThere),
                               lines: lines
-                                + (unsaved.isEmpty ? [] : [ctx.t("Niet-opgeslagen invoer gaat dan verloren.", "Unsaved input will then be lost.")]))
+                                + (unsaved.isEmpty ? [] : [ctx.t(.unsavedInputWillThenBe)]))
         }
     }
 }

@@ -19,13 +19,13 @@ enum Chrome {
         if let o = ctx.onBehalf, let name = ctx.onBehalfName {
             // Helping at the desk: whose account this is, on every screen, and who helps; when
             // short of room the helper's name goes first, "namens <resident>" stays.
-            let namens = ctx.t("namens ", "on behalf of ") + TextSanitizer.sanitize(name)
+            let namens = ctx.t(.onBehalfOf2) + TextSanitizer.sanitize(name)
             whoForms = [TextSanitizer.sanitize(o.helper.profile.displayName) + " " + namens, namens]
         } else if let a = ctx.account {
             let name = TextSanitizer.sanitize(a.profile.displayName)
-            whoForms = [ctx.t("ingelogd: ", "logged in: ") + name, name]
+            whoForms = [ctx.t(.loggedIn) + name, name]
         } else {
-            whoForms = [ctx.t("bezoeker", "visitor")]
+            whoForms = [ctx.t(.visitor)]
         }
         let tabsShown = Tab.visible(to: ctx.viewer)
         func tabs(current: (Tab) -> String, other: (Tab) -> String?) -> String {
@@ -75,11 +75,11 @@ enum Chrome {
     static func shortName(_ t: Tab, _ l: LanguageText) -> String {
         switch t {
         case .agenda: "Agenda"
-        case .prikbord: l.t("Prikb.", "Board")
-        case .organisaties: l.t("Org.", "Orgs")
+        case .prikbord: l.t(.board)
+        case .organisaties: l.t(.orgs)
         case .profiel: "Prof."
         case .intake: "Intake"
-        case .berichten: l.t("Ber.", "Msgs")
+        case .berichten: l.t(.msgs)
         case .moderatie: "Mod."
         }
     }
@@ -87,7 +87,7 @@ enum Chrome {
     /// The message, marked in text so errors do not depend on colour, wrapped to at most two lines.
     static func messageLines(_ m: StatusMessage?, lang: LanguageText, width: Int) -> [String] {
         guard let m else { return [] }
-        let text = (m.isError ? lang.t("FOUT: ", "ERROR: ") : "» ") + m.text
+        let text = (m.isError ? lang.t(.error) : "» ") + m.text
         var lines = TextWidth.wrap(text, to: width)
         if lines.count > 2 { lines = [lines[0], TextWidth.truncate(lines[1...].joined(separator: " "), to: width)] }
         return lines
@@ -163,14 +163,14 @@ enum Chrome {
                 }
             }
         }
-        let inner = frame(into: &g, box, title: lang.t("Help: ", "Help: ") + title)
-        g.outline.append(.dialog(title: lang.t("Help: ", "Help: ") + title, lines: spoken))
+        let inner = frame(into: &g, box, title: lang.t(.help) + title)
+        g.outline.append(.dialog(title: lang.t(.help) + title, lines: spoken))
         let visible = inner.height - 1
         let start = min(offset, max(lines.count - visible, 0))
         for (i, line) in lines.dropFirst(start).prefix(visible).enumerated() {
             g.put(line.0, x: inner.x, y: inner.y + i, role: line.1, maxWidth: inner.width)
         }
-        g.put(lang.t("↑/↓, PgUp/PgDn, Home/End scrollen, andere toets sluit", "↑/↓, PgUp/PgDn, Home/End scroll, any other key closes"), x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
+        g.put(lang.t(.pgupPgdnHomeEndScroll), x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
         g.cursor = (inner.x, inner.y)
         return start
     }

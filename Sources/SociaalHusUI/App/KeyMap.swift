@@ -1,5 +1,6 @@
 import Foundation
 import TerminalKit
+import SociaalHusCore
 
 /// Your own keys (issue 15, part 5): a keys file in `$XDG_CONFIG_HOME/sociaalhus/keys` (else
 /// `~/.config/sociaalhus/keys`), calcurse-style, one action per line with its keys:
@@ -24,12 +25,12 @@ public struct KeyMap: Sendable, Equatable {
     public struct Problem: Sendable, Equatable {
         /// The line, from 1.
         public var line: Int
-        /// What is wrong and how to fix it, in Dutch and English.
-        public var nl: String, en: String
+        /// What is wrong and how to fix it.
+        public var word: Word
 
         /// The message in `lang`.
         public func message(_ lang: LanguageText, file: String) -> String {
-            lang.t("Toetsenbestand \(file), regel \(line): \(nl)", "Keys file \(file), line \(line): \(en)")
+            lang.t(.keysFileLine(file, line, lang.t(word)))
         }
     }
 
@@ -82,16 +83,15 @@ public struct KeyMap: Sendable, Equatable {
             let words = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }) } ?? []
             guard let first = words.first else { continue }
             guard let action = Action(rawValue: String(first)), defaultKeys[action] != nil else {
-                problems.append(Problem(line: line, nl: "onbekende actie '\(first)'; `sociaalhus keys` toont de namen",
-                                        en: "unknown action '\(first)'; `sociaalhus keys` lists the names"))
+                problems.append(Problem(line: line, word: .keysFileUnknownAction(first)))
                 continue
             }
             guard words.count > 1 else {
-                problems.append(Problem(line: line, nl: "geen toets na '\(first)'", en: "no key after '\(first)'"))
+                problems.append(Problem(line: line, word: .keysFileNoKeyAfter(first)))
                 continue
             }
             if let earlier = wanted.first(where: { $0.action == action }) {
-                problems.append(Problem(line: line, nl: "\(first) staat al op regel \(earlier.line)", en: "\(first) is already on line \(earlier.line)"))
+                problems.append(Problem(line: line, word: .keysFileAlreadyOnLine(first, earlier.line)))
                 continue
             }
             var keys = words.dropFirst().map { (String($0), key(named: String($0))) }
@@ -100,16 +100,14 @@ public struct KeyMap: Sendable, Equatable {
                 // "quit Ctrl-C" says what is true: Ctrl-C always quits, so it is left as it is and
                 // the line's other keys (if any) move quit. Another action cannot have it.
                 guard action == .quit else {
-                    problems.append(Problem(line: line, nl: "Ctrl-C stopt altijd het programma en kan niet bij \(first); kies een andere toets",
-                                            en: "Ctrl-C always quits and cannot be \(first)'s; choose another key"))
+                    problems.append(Problem(line: line, word: .keysFileCtrlCFixed(first)))
                     continue
                 }
                 keys.removeAll(where: isFixed)
                 if keys.isEmpty { continue }
             }
             if let unknown = keys.first(where: { $0.1 == nil }) {
-                problems.append(Problem(line: line, nl: "onbekende toets '\(unknown.0)' (bijv. w, W, F2, Ctrl-Q, Enter, Esc, Tab, PgDn, Home, Spatie)",
-                                        en: "unknown key '\(unknown.0)' (e.g. w, W, F2, Ctrl-Q, Enter, Esc, Tab, PgDn, Home, Space)"))
+                problems.append(Problem(line: line, word: .keysFileUnknownKey(unknown.0)))
                 continue
             }
             wanted.append((line, action, keys.map { $0.1! }))
@@ -130,9 +128,8 @@ public struct KeyMap: Sendable, Equatable {
             }.first
             guard let clash else { break }
             let otherLine = accepted.first { $0.action == clash.other }.map(\.line)
-            let nlAt = otherLine.map { " (regel \($0))" } ?? "", enAt = otherLine.map { " (line \($0))" } ?? ""
-            problems.append(Problem(line: clash.line, nl: "toets \(name(of: clash.key)) hoort al bij \(clash.other.rawValue)\(nlAt); kies een andere toets of geef \(clash.other.rawValue) een andere",
-                                    en: "key \(name(of: clash.key)) already belongs to \(clash.other.rawValue)\(enAt); choose another key or give \(clash.other.rawValue) another one"))
+            let key = name(of: clash.key), other = clash.other.rawValue
+            problems.append(Problem(line: clash.line, word: otherLine.map { .keysFileKeyTakenOnLine(key, other, $0) } ?? .keysFileKeyTaken(key, other)))
             accepted.removeAll { $0.line == clash.line }
         }
         var map = KeyMap()
@@ -212,7 +209,7 @@ public struct KeyMap: Sendable, Equatable {
         guard let path = path(environment: environment), FileManager.default.fileExists(atPath: path) else { return (KeyMap(), [], nil) }
         // A file of a few lines: anything larger is not a keys file.
         guard let data = FileManager.default.contents(atPath: path), data.count <= 64 * 1024, let text = String(data: data, encoding: .utf8) else {
-            return (KeyMap(), [Problem(line: 0, nl: "niet te lezen als tekst (UTF-8, hoogstens 64 KB)", en: "cannot be read as text (UTF-8, at most 64 KB)")], path)
+            return (KeyMap(), [Problem(line: 0, word: .keysFileNotText)], path)
         }
         let (map, problems) = parse(text)
         return (map, problems, path)

@@ -8,6 +8,6 @@ public struct LanguageText: Sendable {
     /// Creates a picker.
     public init(_ language: Language) { self.language = language }
 
-    /// Dutch or English.
-    public func t(_ nl: String, _ en: String) -> String { language.pick(nl: nl, en: en) }
+    /// The text of `word`.
+    public func t(_ word: Word) -> String { language.t(word) }
 }

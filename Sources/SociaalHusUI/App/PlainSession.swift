@@ -85,7 +85,7 @@ public final class PlainSession {
         let room = terminal.rows - 2
         lines.prefix(room).forEach(output)
         held = Array(lines.dropFirst(room))
-        output(t("Nog \(held.count) regels; Enter voor meer.", "\(held.count) more lines; Enter for more."))
+        output(t(.moreLinesEnterForMore(held.count)))
     }
 
     /// The rows `line` takes on the terminal (1 through a pipe).
@@ -102,7 +102,8 @@ public final class PlainSession {
     }
 
     private var ctx: UIContext { app.ctx }
-    private func t(_ nl: String, _ en: String) -> String { ctx.t(nl, en) }
+
+    private func t(_ word: Word) -> String { ctx.t(word) }
 
     /// Writes the first screen, then how plain mode works: the first item comes first, so it is
     /// heard within seconds (issue 25: the intro once took 26 seconds of speech before it).
@@ -131,8 +132,7 @@ public final class PlainSession {
                 .map { $0.name(english: ctx.language == .english) }
         }
         let help = key(for: .help).map { $0.name(english: ctx.language == .english) } ?? "?"
-        return t("Gewone tekst: typ een regel en Enter. Een nummer opent of kiest, \(help) geeft de toetsen (\(keys.joined(separator: ", ")); bij een vraag !\(help)), de naam van een tab gaat erheen, /woord zoekt, een lege regel leest verder. Bij een vraag is wat je typt het antwoord; opdrachten dan met ! ervoor, zoals !esc.",
-                 "Plain text: type a line and Enter. A number opens or chooses, \(help) gives the keys (\(keys.joined(separator: ", ")); at a question !\(help)), a tab's name goes there, /word searches, an empty line reads on. At a question what you type is the answer; commands then start with !, such as !esc.")
+        return t(.plainTextTypeLineAnd(help, keys.joined(separator: ", ")))
     }
 
     /// Handles one typed line.
@@ -187,8 +187,7 @@ public final class PlainSession {
         if text.count > 1 {
             let bound = Set(app.activeBindings().flatMap(\.keys))
             guard text.allSatisfy({ bound.contains(.char($0)) }) else {
-                write(t("FOUT: '\(TextSanitizer.sanitize(text))' is hier geen opdracht; er is niets gedaan. Typ ? voor de toetsen van dit scherm, of een nummer.",
-                        "ERROR: '\(TextSanitizer.sanitize(text))' is not a command here; nothing was done. Type ? for this screen's keys, or a number."))
+                write(t(.errorIsNotCommandHere(TextSanitizer.sanitize(text))))
                 return
             }
         }
@@ -206,7 +205,7 @@ public final class PlainSession {
                 clear(field)
                 app.handle(.tab)
             default:
-                write(t("FOUT: alleen een tekstveld kan leeg.", "ERROR: only a text field can be emptied."))
+                write(t(.errorOnlyTextFieldCan))
             }
             return report()
         }
@@ -218,8 +217,7 @@ public final class PlainSession {
         let names = rest.split(separator: " ")
         let keys = names.compactMap { KeyMap.key(named: String($0)) }
         if keys.count != names.count || keys.isEmpty {
-            write(t("FOUT: onbekende toets in '!\(TextSanitizer.sanitize(rest))'. Bijvoorbeeld !esc, !enter, !tab, !ctrl-s, !pgdn, !2, !?, !agenda.",
-                    "ERROR: unknown key in '!\(TextSanitizer.sanitize(rest))'. For example !esc, !enter, !tab, !ctrl-s, !pgdn, !2, !?, !agenda."))
+            write(t(.errorUnknownKeyInFor(TextSanitizer.sanitize(rest))))
             return
         }
         if keys == [.pageDown], app.dialogAnswer == nil, focusedField(grid) == nil, let position = Self.position(grid.outline), let page {
@@ -248,7 +246,7 @@ public final class PlainSession {
         }
         guard !app.current.capturesText else {
             for _ in 0..<moved { app.handle(.backTab) }
-            write(t("FOUT: op dit scherm worden letters getypt; gebruik !esc om het te verlaten.", "ERROR: on this screen letters are typed; use !esc to leave it."))
+            write(t(.errorOnThisScreenLetters))
             return
         }
         app.handle(key)
@@ -282,7 +280,7 @@ public final class PlainSession {
         // (A number too large for an Int is no item either.)
         let n = Int(text) ?? Int.max
         guard n >= 1, n <= count else {
-            write(t("FOUT: er is geen nummer \(text); kies 1 tot \(count).", "ERROR: there is no number \(text); choose 1 to \(count)."))
+            write(t(.errorThereIsNoNumber(text, count)))
             return
         }
         if app.current is AgendaMonthScreen {
@@ -362,14 +360,14 @@ public final class PlainSession {
     }
 
     /// The longest end-of-page line, for the rows a page keeps free for it.
-    private var moreLineSample: String { t("Nog 999 van 999 activiteiten; Enter voor meer.", "999 more of 999 activities; Enter for more.") }
+    private var moreLineSample: String { t(.n999MoreOf999Activities) }
 
     /// "Nog 118 van 144 activiteiten; Enter voor meer.", or that the list ends here.
     private func endOfPage(last: Int, count: Int) {
         if last < count {
-            write(t("Nog \(count - last) van \(count) \(noun(count)); Enter voor meer.", "\(count - last) more of \(count) \(noun(count)); Enter for more."))
+            write(t(.moreOfEnterForMore(count - last, count, noun(count))))
         } else {
-            write(t("Einde van de lijst: \(count) \(noun(count)).", "End of the list: \(count) \(noun(count))."))
+            write(t(.endOfTheList(count, noun(count))))
         }
     }
 
@@ -388,12 +386,12 @@ public final class PlainSession {
         let one = count == 1
         if let own = app.current.itemNoun(one: one, ctx) { return own }
         switch app.tab {
-        case .agenda: return one ? t("activiteit", "activity") : t("activiteiten", "activities")
-        case .prikbord: return one ? t("bericht", "post") : t("berichten", "posts")
-        case .organisaties: return one ? t("organisatie", "organisation") : t("organisaties", "organisations")
-        case .berichten: return one ? t("bericht", "message") : t("berichten", "messages")
-        case .intake: return one ? t("gesprek", "conversation") : t("gesprekken", "conversations")
-        default: return one ? t("regel", "line") : t("regels", "lines")
+        case .agenda: return one ? t(.activity) : t(.activities)
+        case .prikbord: return one ? t(.post) : t(.posts)
+        case .organisaties: return one ? t(.organisation) : t(.organisations)
+        case .berichten: return one ? t(.message) : t(.messages)
+        case .intake: return one ? t(.conversation) : t(.conversations)
+        default: return one ? t(.line) : t(.lines)
         }
     }
 
@@ -412,14 +410,14 @@ public final class PlainSession {
     /// The count is said at the page's end ("Nog 138 van 144 activiteiten"): said first, a
     /// number like "honderdvierenveertig" kept the first item past 5 seconds of speech.
     private func heading(_ title: String, _ position: (number: Int, of: Int)) -> String {
-        marked(title) + (position.number > 1 ? ", \(position.number) " + t("van", "of") + " \(position.of)" : "") + "."
+        marked(title) + (position.number > 1 ? ", \(position.number) " + t(.of) + " \(position.of)" : "") + "."
     }
 
     /// A screen's name, and while a desk member helps "namens" whose account it is and who
     /// helps, at every screen (the full screen says it in the top bar).
     private func marked(_ title: String) -> String {
         guard let o = ctx.onBehalf, let name = ctx.onBehalfName else { return title }
-        return title + " (" + TextSanitizer.sanitize(o.helper.profile.displayName) + t(" namens ", " on behalf of ") + TextSanitizer.sanitize(name) + ")"
+        return title + " (" + TextSanitizer.sanitize(o.helper.profile.displayName) + t(.onBehalfOf) + TextSanitizer.sanitize(name) + ")"
     }
 
     /// The screen's name and place, and the chosen item.
@@ -428,15 +426,15 @@ public final class PlainSession {
         if nothingChanged {
             let place: String
             if let (n, count) = Self.position(grid.outline) {
-                place = "\(n) " + t("van", "of") + " \(count)" + (selectedRow(grid.outline).map { ": " + $0 } ?? "")
+                place = "\(n) " + t(.of) + " \(count)" + (selectedRow(grid.outline).map { ": " + $0 } ?? "")
             } else {
                 place = title
             }
-            write(t("Niets veranderd. ", "Nothing changed. ") + place)
+            write(t(.nothingChanged) + place)
             return
         }
         if let position = Self.position(grid.outline) {
-            write(marked(title) + ", \(position.of) " + noun(position.of) + ", \(position.number) " + t("van", "of") + " \(position.of).")
+            write(marked(title) + ", \(position.of) " + noun(position.of) + ", \(position.number) " + t(.of) + " \(position.of).")
             if let row = selectedRow(grid.outline) { write(row) }
         } else {
             report(force: true)
@@ -456,8 +454,7 @@ public final class PlainSession {
             case .yes: app.handle(.char("j"))
             case .no: app.handle(.escape)
             case nil:
-                write(t("FOUT: '\(TextSanitizer.sanitize(text))' is geen antwoord op deze vraag; er is niets gedaan. Typ j voor ja of n voor nee.",
-                        "ERROR: '\(TextSanitizer.sanitize(text))' is no answer to this question; nothing was done. Type y for yes or n for no."))
+                write(t(.errorIsNoAnswerTo(TextSanitizer.sanitize(text))))
                 lastDialog = nil
             }
         case .anyKey, .help:
@@ -477,7 +474,7 @@ public final class PlainSession {
             app.handle(.tab)
         case .toggle(let on):
             guard text.isEmpty || PlainAnswer.yesNo(text, yes: PlainAnswer.onWords, no: PlainAnswer.offWords) != nil else {
-                return askAgain(field, text, t("typ j of n, of Enter om te houden", "type y or n, or Enter to keep it"))
+                return askAgain(field, text, t(.typeYOrNOr))
             }
             let yes = PlainAnswer.yesNo(text, yes: PlainAnswer.onWords, no: PlainAnswer.offWords)
             if (yes == .yes && !on) || (yes == .no && on) { app.handle(.char(" ")) }
@@ -486,8 +483,7 @@ public final class PlainSession {
             if !text.isEmpty {
                 guard let n = PlainAnswer.choice(text, options: options) else {
                     let list = options.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
-                    return askAgain(field, text, t("typ een nummer of de woorden van een keuze (\(list)), of Enter om '\(field.value)' te houden",
-                                                   "type a number or the words of an option (\(list)), or Enter to keep '\(field.value)'"))
+                    return askAgain(field, text, t(.typeNumberOrTheWords(list, field.value)))
                 }
                 let steps = n - selected
                 for _ in 0..<abs(steps) { app.handle(steps > 0 ? .right : .left) }
@@ -497,7 +493,7 @@ public final class PlainSession {
             switch text.isEmpty ? .yes : PlainAnswer.yesNo(text) {
             case .yes: app.handle(.enter)
             case .no: app.handle(.tab)
-            case nil: return askAgain(field, text, t("typ Enter of j om te kiezen, n om verder te gaan", "type Enter or y to press it, n to go on"))
+            case nil: return askAgain(field, text, t(.typeEnterOrYTo))
             }
         }
         report()
@@ -505,9 +501,8 @@ public final class PlainSession {
 
     /// Says a line is no answer and asks the same question again; nothing changed.
     private func askAgain(_ field: OutlineField, _ text: String, _ valid: String) {
-        write(t("FOUT: '\(TextSanitizer.sanitize(text))' is geen antwoord op deze vraag; er is niets veranderd. Geldig: ",
-                "ERROR: '\(TextSanitizer.sanitize(text))' is no answer to this question; nothing changed. Valid: ") + valid
-              + t(". Opdrachten beginnen hier met !, zoals !esc of !?.", ". Commands start with ! here, such as !esc or !?."))
+        write(t(.errorIsNoAnswerTo2(TextSanitizer.sanitize(text))) + valid
+              + t(.commandsStartWithHereSuch))
         prompt(field, outline: Self.fields(app.render(size: Self.size).outline).map { OutlineItem.field($0) })
     }
 
@@ -522,15 +517,13 @@ public final class PlainSession {
     /// The key table of this screen, as lines; in a form the screen's keys need "!".
     private func help() {
         let inForm = focusedField(app.render(size: Self.size)) != nil
-        write(t("Toetsen van \(app.current.title(ctx)):", "Keys of \(app.current.title(ctx)):"))
+        write(t(.keysOf(app.current.title(ctx))))
         let english = ctx.language == .english
         for b in app.activeBindings() { write("  " + (inForm ? "!" : "") + b.keyText(english: english) + ": " + b.help) }
         if inForm {
-            write(t("  In een formulier is wat je typt het antwoord op de vraag; een toets van het scherm typ je met ! ervoor (!esc, !ctrl-s, !agenda). Lege regel: houden en verder; !leeg: tekst wissen.",
-                    "  In a form what you type is the answer to the question; a key of the screen is typed with ! before it (!esc, !ctrl-s, !agenda). Empty line: keep and go on; !empty: clear the text."))
+            write(t(.inFormWhatYouType))
         } else {
-            write(t("  nummer: item openen; naam van een tab: daarheen; /woord: zoeken; lege regel: verder lezen of waar ben ik; !esc, !enter, !tab: die toets",
-                    "  number: open an item; a tab's name: go there; /word: search; empty line: read on or where am I; !esc, !enter, !tab: that key"))
+            write(t(.numberOpenAnItemTab))
         }
     }
 
@@ -560,10 +553,8 @@ public final class PlainSession {
             if !idleWarned.contains(mark) {
                 idleWarned.insert(mark)
                 write(ctx.session == nil
-                      ? t("Ben je er nog? Mijn gegevens als bezoeker sluit over \(left) seconden. Typ Enter om verder te gaan.",
-                          "Are you still there? My data as a visitor closes in \(left) seconds. Type Enter to carry on.")
-                      : t("Ben je er nog? Je wordt over \(left) seconden uitgelogd. Typ Enter om ingelogd te blijven.",
-                          "Are you still there? You will be logged out in \(left) seconds. Type Enter to stay logged in."))
+                      ? t(.areYouStillThereMy(left))
+                      : t(.areYouStillThereYou(left)))
             }
         } else if !idleWarned.isEmpty {
             idleWarned = []
@@ -618,7 +609,7 @@ public final class PlainSession {
             let before = Set(lastOutline.compactMap { item -> String? in if case .text(let s) = item { return s } else { return nil } })
             for case .text(let s) in outline where !before.contains(s) && !s.trimmingCharacters(in: .whitespaces).isEmpty { write(s) }
             if let position, position != lastPosition ?? (0, 0) || outline != lastOutline, let row = selectedRow(outline) {
-                write("\(position.number) " + t("van", "of") + " \(position.of): " + row)
+                write("\(position.number) " + t(.of) + " \(position.of): " + row)
             }
         }
         remember(grid, outline)
@@ -661,7 +652,7 @@ public final class PlainSession {
 
     /// One item of a list: its number, its text, and "gekozen" on the chosen one.
     private func rowLine(_ text: String, _ number: Int?, _ selected: Bool) -> String {
-        (number.map { "\($0). " } ?? "") + text + (selected ? t(" (gekozen)", " (chosen)") : "")
+        (number.map { "\($0). " } ?? "") + text + (selected ? t(.chosen) : "")
     }
 
     /// A whole screen: name and what it holds; a list's page first, then its text; a form's
@@ -693,7 +684,7 @@ public final class PlainSession {
             }
             after.forEach(write)
         } else {
-            write(marked(title) + (fields.isEmpty ? "." : t(", formulier met \(fields.count) velden.", ", form with \(fields.count) fields.")))
+            write(marked(title) + (fields.isEmpty ? "." : t(.formWithFields(fields.count))))
             for item in outline {
                 switch item {
                 case .heading(let text): write(text)
@@ -710,42 +701,39 @@ public final class PlainSession {
     /// A field's label as spoken: a required mark "*" said as a word, not "sterretje".
     private func spoken(_ label: String) -> String {
         guard label.hasSuffix(" *") else { return label }
-        return String(label.dropLast(2)) + t(" (verplicht)", " (required)")
+        return String(label.dropLast(2)) + t(.required)
     }
 
     /// A field with its value.
     private func describe(_ f: OutlineField) -> String {
         switch f.kind {
-        case .button: return t("Knop ", "Button ") + spoken(f.label) + "."
-        case .toggle(let on): return spoken(f.label) + ": " + (on ? t("aan", "on") : t("uit", "off")) + "."
-        default: return spoken(f.label) + ": " + (f.value.isEmpty ? t("leeg", "empty") : f.value) + "."
+        case .button: return t(.button) + spoken(f.label) + "."
+        case .toggle(let on): return spoken(f.label) + ": " + (on ? t(.on) : t(.off)) + "."
+        default: return spoken(f.label) + ": " + (f.value.isEmpty ? t(.empty) : f.value) + "."
         }
     }
 
     /// Asks for the focused field: its place, its rules, its value and its error.
     private func prompt(_ f: OutlineField, outline: [OutlineItem]) {
         let fields = Self.fields(outline)
-        let place = (fields.firstIndex(of: f).map { "\($0 + 1)" } ?? "?") + " " + t("van", "of") + " \(fields.count)"
+        let place = (fields.firstIndex(of: f).map { "\($0 + 1)" } ?? "?") + " " + t(.of) + " \(fields.count)"
         let label = spoken(f.label)
-        if let e = f.error { write(t("FOUT bij ", "ERROR in ") + label + ": " + e) }
+        if let e = f.error { write(t(.errorIn) + label + ": " + e) }
         switch f.kind {
         case .text(let secret, let limit):
-            write(t("Veld \(place): \(label) (tekst, hoogstens \(limit) tekens\(secret ? ", wordt niet getoond" : "")). Nu: ",
-                    "Field \(place): \(label) (text, at most \(limit) characters\(secret ? ", not shown" : "")). Now: ")
-                  + (f.value.isEmpty ? t("leeg", "empty") : f.value) + t(". Typ de tekst, Enter om te houden, of !leeg om te wissen:", ". Type the text, Enter to keep it, or !empty to clear it:"))
+            write(t(.fieldTextAtMostCharacters(place, label, limit, secret ? ", wordt niet getoond" : "", secret ? ", not shown" : ""))
+                  + (f.value.isEmpty ? t(.empty) : f.value) + t(.typeTheTextEnterTo))
         case .area(let limit):
-            write(t("Veld \(place): \(label) (tekst, hoogstens \(limit) tekens). Nu: ", "Field \(place): \(label) (text, at most \(limit) characters). Now: ")
-                  + (f.value.isEmpty ? t("leeg", "empty") : f.value) + t(". Typ de tekst, Enter om te houden, of !leeg om te wissen:", ". Type the text, Enter to keep it, or !empty to clear it:"))
+            write(t(.fieldTextAtMostCharacters2(place, label, limit))
+                  + (f.value.isEmpty ? t(.empty) : f.value) + t(.typeTheTextEnterTo))
         case .toggle(let on):
-            write(t("Veld \(place): \(label): \(on ? "aan" : "uit"). Typ j of n, of Enter om te houden:",
-                    "Field \(place): \(label): \(on ? "on" : "off"). Type y or n, or Enter to keep it:"))
+            write(t(.fieldTypeYOrN(place, label, on ? "aan" : "uit", on ? "on" : "off")))
         case .choice(let options, let selected):
-            let list = options.enumerated().map { "\($0.offset + 1) \($0.element)" + ($0.offset == selected ? t(" (gekozen)", " (chosen)") : "") }
-            write(t("Veld \(place): \(label). Keuzes: ", "Field \(place): \(label). Options: ") + list.joined(separator: ", ")
-                  + t(". Typ een nummer of de woorden, of Enter om te houden:", ". Type a number or the words, or Enter to keep it:"))
+            let list = options.enumerated().map { "\($0.offset + 1) \($0.element)" + ($0.offset == selected ? t(.chosen) : "") }
+            write(t(.fieldOptions(place, label)) + list.joined(separator: ", ")
+                  + t(.typeNumberOrTheWords2))
         case .button:
-            write(t("Knop \(place): \(label). Enter of j om te kiezen, n om verder te gaan, !esc om terug te gaan:",
-                    "Button \(place): \(label). Enter or y to press, n to go on, !esc to go back:"))
+            write(t(.buttonEnterOrYTo(place, label)))
         }
     }
 }

@@ -38,8 +38,8 @@ public final class UIContext {
         visitorProof = VisitorProof(clock: store.clock)
     }
 
-    /// Dutch or English text.
-    public func t(_ nl: String, _ en: String) -> String { lang.t(nl, en) }
+    /// The text of `word` in the interface language.
+    public func t(_ word: Word) -> String { lang.t(word) }
 
     /// The interface language.
     public var language: Language { lang.language }
@@ -151,12 +151,12 @@ public enum Tab: Int, CaseIterable, Sendable {
     public func name(_ l: LanguageText) -> String {
         switch self {
         case .agenda: "Agenda"
-        case .prikbord: l.t("Prikbord", "Notice board")
-        case .organisaties: l.t("Organisaties", "Organisations")
-        case .profiel: l.t("Profiel", "Profile")
+        case .prikbord: l.t(.noticeBoard)
+        case .organisaties: l.t(.organisations2)
+        case .profiel: l.t(.profile)
         case .intake: "Intake"
-        case .berichten: l.t("Berichten", "Messages")
-        case .moderatie: l.t("Moderatie", "Moderation")
+        case .berichten: l.t(.messages2)
+        case .moderatie: l.t(.moderation)
         }
     }
 }

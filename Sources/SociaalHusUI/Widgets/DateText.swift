@@ -14,7 +14,7 @@ public enum DateText {
 
     /// "19:30–21:00" or "hele dag".
     public static func timeRange(_ o: Occurrence, _ ctx: UIContext) -> String {
-        if o.item.allDay { return ctx.t("hele dag", "all day") }
+        if o.item.allDay { return ctx.t(.allDay) }
         return time(o.start) + (o.end.map { "–" + time($0) } ?? "")
     }
 

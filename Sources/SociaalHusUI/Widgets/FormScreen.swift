@@ -31,8 +31,7 @@ extension Form {
         let names = problems.compactMap { p in shownLabel(p.id) ?? checks.first { $0.id == p.id }?.label }.joined(separator: ", ")
         ctx.fail(problems.count == 1
                  ? problems[0].message
-                 : ctx.t("\(problems.count) velden kloppen nog niet: \(names). Zie de meldingen bij de velden.",
-                         "\(problems.count) fields are not right yet: \(names). See the notes at the fields."))
+                 : ctx.t(.fieldsAreNotRightYet(problems.count, names)))
         return false
     }
 }
@@ -57,8 +56,7 @@ open class FormScreen: Screen {
     /// form (the screen behind shows it); what was typed is given up, as asked with Ctrl-R.
     public func closeForNewerVersion(_ ctx: UIContext) {
         ctx.pop()
-        ctx.inform(ctx.t("Het formulier is gesloten zonder je invoer; hier staat de nieuwste versie. Open het opnieuw om te bewerken.",
-                         "The form was closed without your input; the newest version is shown here. Open it again to edit."))
+        ctx.inform(ctx.t(.theFormWasClosedWithout))
     }
 
     open func title(_ ctx: UIContext) -> String { "" }

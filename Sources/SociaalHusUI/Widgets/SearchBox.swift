@@ -63,9 +63,9 @@ public struct CycleFilter<Value: Equatable> {
 extension SearchBox {
     /// The keys while the search line has focus: Enter finishes the search, Esc clears it.
     static func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = ctx.t("Zoeken", "Search")
-        return [Binding(.open, [.enter], label: ctx.t("Klaar", "Done"), help: ctx.t("Zoeken afronden", "Finish searching"), group: g),
-                Binding(.back, [.escape], label: ctx.t("Wissen", "Clear"), help: ctx.t("Zoektekst wissen", "Clear the search"), group: g)]
+        let g = ctx.t(.search)
+        return [Binding(.open, [.enter], label: ctx.t(.done), help: ctx.t(.finishSearching), group: g),
+                Binding(.back, [.escape], label: ctx.t(.clear), help: ctx.t(.clearTheSearch), group: g)]
     }
 
     /// Applies Enter or Esc while searching: nil when not searching or another action, else

@@ -42,10 +42,10 @@ enum AccountCommand {
         // gets its roles with `account role`, named here with the roles asked for.
         if let existing = try? store.account(email: email) { throw CLIError.accountExists(email: existing.email, roles: roleWords) }
         if Console.interactive { Console.err(PasswordPolicy.explanation(ctx.lang)) }
-        guard let password = Console.readSecret(prompt: ctx.t("Wachtwoord: ", "Password: ")) else { throw CLIError.noPassword }
+        guard let password = Console.readSecret(prompt: ctx.t(.password2)) else { throw CLIError.noPassword }
         try PasswordPolicy.check(password, name: name, email: email)
         if Console.interactive {
-            guard Console.readSecret(prompt: ctx.t("Nogmaals: ", "Again: ")) == password else { throw CLIError.passwordMismatch }
+            guard Console.readSecret(prompt: ctx.t(.again)) == password else { throw CLIError.passwordMismatch }
         }
         let account: Account
         do {
@@ -55,8 +55,7 @@ enum AccountCommand {
             // Made at another terminal while the password was typed.
             throw CLIError.accountExists(email: email, roles: roleWords)
         }
-        Console.out(ctx.t("Account \(account.id) gemaakt voor \(account.email) (\(account.roles.names.joined(separator: ", ")); profiel: \(visibility.label(ctx.lang)); alle e-mails uit).",
-                          "Account \(account.id) created for \(account.email) (\(account.roles.names.joined(separator: ", ")); profile: \(visibility.label(ctx.lang)); all e-mail off)."))
+        Console.out(ctx.t(.accountCreatedForProfileAll(account.id, account.email, account.roles.names.joined(separator: ", "), visibility.label(ctx.lang))))
     }
 
     /// Parses `--role` words: resident, editor:ORGANISATION, desk, partner:WIJK, admin.
@@ -75,8 +74,7 @@ enum AccountCommand {
         let account = try store.account(email: email)
         let code = try store.perform(.issueResetCode(email: email), as: .commandLine)
         let hours = Int(PasswordReset.validity / 3600)
-        Console.out(ctx.t("Eenmalige code voor account \(account.id) (\(account.email)): \(code)\nGeldig \(hours) uur, één keer. Geef hem alleen aan de persoon zelf, nadat je hebt gezien wie het is. Bij het inloggen kiest die \"Wachtwoord vergeten\". Een eerdere code werkt niet meer.",
-                          "One-time code for account \(account.id) (\(account.email)): \(code)\nValid \(hours) hours, once. Give it only to the person themselves, after checking who they are. When logging in, they choose \"Forgot password\". An earlier code no longer works."))
+        Console.out(ctx.t(.oneTimeCodeForAccount(account.id, account.email, code, hours)))
     }
 
     /// Verifies an account's wijk as the one in its profile (the operator saw proof of the address).
@@ -85,7 +83,7 @@ enum AccountCommand {
         let store = try ctx.openStore(&args)
         let a = try store.perform(.verifyWijk(email: email), as: .commandLine)
         let wijk = store.wijk(a.profile.wijk)?.name ?? ""
-        Console.out(ctx.t("De wijk van account \(a.id) is bevestigd: \(wijk).", "The neighbourhood of account \(a.id) is verified: \(wijk)."))
+        Console.out(ctx.t(.theNeighbourhoodOfAccountIs(a.id, wijk)))
     }
 
     /// Writes the letters residents asked for, one page each (a form feed between pages), with
@@ -94,18 +92,17 @@ enum AccountCommand {
         let out = args.value("out")
         let store = try ctx.openStore(&args)
         if let out, FileManager.default.fileExists(atPath: out) {
-            throw CLIError.cannotWrite(path: out, reason: ctx.t("het bestand bestaat al; kies een nieuw", "the file exists already; choose a new one"))
+            throw CLIError.cannotWrite(path: out, reason: ctx.t(.theFileExistsAlreadyChoose))
         }
         let letters = try store.perform(.writeWijkLetters(), as: .commandLine)
-        guard !letters.isEmpty else { return Console.out(ctx.t("Er zijn geen brieven aangevraagd.", "No letters were asked for.")) }
+        guard !letters.isEmpty else { return Console.out(ctx.t(.noLettersWereAskedFor)) }
         let text = letters.map { WijkLetterText.page($0) }.joined(separator: "\u{0C}")
         if let out {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .withoutOverwriting) } catch {
                 throw CLIError.cannotWrite(path: out, reason: (error as NSError).localizedDescription)
             }
             chmod(out, 0o600)
-            Console.out(ctx.t("\(letters.count) brief/brieven geschreven naar \(out); print en post ze, en verwijder het bestand daarna (er staan codes in).",
-                              "\(letters.count) letter(s) written to \(out); print and post them, then delete the file (it holds codes)."))
+            Console.out(ctx.t(.letterSWrittenToPrint(letters.count, out)))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
@@ -139,9 +136,8 @@ enum AccountCommand {
         let store = try ctx.openStore(&args)
         let account = try store.account(email: email)
         try store.perform(.setBlocked(account.id, blocked: blocked, reason: reason), as: .commandLine)
-        Console.out(blocked ? ctx.t("Account \(account.id) is geblokkeerd: inloggen kan niet meer en de inhoud is verborgen.",
-                                    "Account \(account.id) is blocked: it cannot log in and its content is hidden.")
-                            : ctx.t("Account \(account.id) is niet meer geblokkeerd.", "Account \(account.id) is no longer blocked."))
+        Console.out(blocked ? ctx.t(.accountIsBlockedItCannot(account.id))
+                            : ctx.t(.accountIsNoLongerBlocked(account.id)))
     }
 
     /// Sets or removes a person's photo for them: served over SSH a resident cannot name a file
@@ -155,10 +151,10 @@ enum AccountCommand {
         let account = try store.account(email: email)
         if let from {
             try store.perform(.setPhoto(for: account.id, from: from), as: .commandLine)
-            Console.out(ctx.t("De foto van account \(account.id) is gezet.", "The photo of account \(account.id) is set."))
+            Console.out(ctx.t(.thePhotoOfAccountIs(account.id)))
         } else {
             try store.perform(.removePhoto(for: account.id), as: .commandLine)
-            Console.out(ctx.t("De foto van account \(account.id) is weggehaald.", "The photo of account \(account.id) is removed."))
+            Console.out(ctx.t(.thePhotoOfAccountIs2(account.id)))
         }
     }
 
@@ -172,26 +168,21 @@ enum AccountCommand {
             // No account: a visitor, known by the address they wrote from, has the same right (issue 23).
             let held = try store.visitorExport(email: email, by: .commandLine)
             if held.isEmpty { throw CoreError.unknownAccount(email: e) }
-            try Console.confirm(ctx.t("Alles van de bezoeker \(held.email) wissen (\(held.messagesSent.count) bericht(en), \(held.reportsMade.count) melding(en), \(held.emailsWaiting.count) wachtende e-mail(s))? Dit kan niet ongedaan worden gemaakt.",
-                                      "Erase everything of the visitor \(held.email) (\(held.messagesSent.count) message(s), \(held.reportsMade.count) report(s), \(held.emailsWaiting.count) waiting e-mail(s))? This cannot be undone."),
+            try Console.confirm(ctx.t(.eraseEverythingOfTheVisitor(held.email, held.messagesSent.count, held.reportsMade.count, held.emailsWaiting.count)),
                                 yes: args.flag("yes"), command: "account erase", ctx)
             let n = try store.perform(.eraseVisitor(email: email), as: .commandLine)
-            Console.out(ctx.t("De bezoeker \(held.email) is gewist: \(n) rij(en). Meldingen die deze bezoeker deed blijven voor de moderatie, zonder naam en adres.",
-                              "The visitor \(held.email) is erased: \(n) row(s). Reports this visitor made stay for moderation, without name and address."))
+            Console.out(ctx.t(.theVisitorIsErasedRow(held.email, n)))
             return
         }
         // What goes, in the inventory's words (the same lines as the screen before an erasure).
         let statement = StoreInventory.erasureStatement(ctx.lang).joined(separator: "\n")
-        try Console.confirm(ctx.t("Account \(account.id) (\(account.email)) en al zijn persoonsgegevens wissen? Wat de bewoner op het scherm leest, geldt hier ook:\n\(statement)\nDit kan niet ongedaan worden gemaakt.",
-                                  "Erase account \(account.id) (\(account.email)) and all its personal data? What the resident reads on screen holds here too:\n\(statement)\nThis cannot be undone."),
+        try Console.confirm(ctx.t(.eraseAccountAndAllIts(account.id, account.email, statement)),
                             yes: args.flag("yes"), command: "account erase", ctx)
         let report = try store.perform(.erase(account.id), as: .commandLine)
-        Console.out(ctx.t("Account \(account.id) is gewist: account, profiel, foto, berichten op het prikbord, contactberichten, gesprekken aan de balie die aan het account gekoppeld zijn, e-mails aan en over deze persoon en meldingen over hun inhoud; hun e-mailadres en telefoonnummer zijn uit teksten van anderen gehaald. In het logboek staat alleen nog 'account \(account.id) gewist'.",
-                          "Account \(account.id) is erased: account, profile, photo, notice-board posts, contact messages, desk conversations linked to the account, e-mails to and about this person and reports about their content; their e-mail address and phone number were taken out of texts by others. The audit log keeps only 'account \(account.id) erased'."))
+        Console.out(ctx.t(.accountIsErasedAccountProfile(account.id)))
         // Names are never cut from others' texts automatically (a namesake's would change too).
         if report.textsNamingThem > 0 {
-            Console.out(ctx.t("\(report.textsNamingThem) tekst(en) van anderen noemen de naam nog; die zijn niet veranderd (het kan een naamgenoot zijn). Een moderator of de balie kan ze nalezen.",
-                              "\(report.textsNamingThem) text(s) by others still mention the name; they were not changed (it may be a namesake). A moderator or the desk can read them."))
+            Console.out(ctx.t(.textSByOthersStill(report.textsNamingThem)))
         }
     }
 }

@@ -20,9 +20,7 @@ enum AccountRoleCommand {
         let now = held.map { store.label(of: $0, ctx.lang) }.joined(separator: ", ")
         let nowNL = now.isEmpty ? "geen" : now, nowEN = now.isEmpty ? "none" : now
         Console.out(add != nil
-            ? ctx.t("Account \(changed.id) (\(changed.email)) heeft nu de rol \(label). Rollen: \(nowNL). De persoon leest het in Berichten; het staat in het logboek.",
-                    "Account \(changed.id) (\(changed.email)) now has the role \(label). Roles: \(nowEN). The person reads it in Messages; it is in the audit log.")
-            : ctx.t("Account \(changed.id) (\(changed.email)) heeft de rol \(label) niet meer. Rollen: \(nowNL). De persoon leest het in Berichten; het staat in het logboek.",
-                    "Account \(changed.id) (\(changed.email)) no longer has the role \(label). Roles: \(nowEN). The person reads it in Messages; it is in the audit log."))
+            ? ctx.t(.accountNowHasTheRole(changed.id, changed.email, label, nowNL, nowEN))
+            : ctx.t(.accountNoLongerHasThe(changed.id, changed.email, label, nowNL, nowEN)))
     }
 }

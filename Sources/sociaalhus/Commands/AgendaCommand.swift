@@ -22,7 +22,7 @@ enum AgendaCommand {
         }
         if let daysText {
             guard let n = Int(daysText), (1...366).contains(n) else {
-                throw CLIError.invalidValue(option: "days", value: daysText, expected: ctx.t("een getal van 1 tot 366", "a number from 1 to 366"))
+                throw CLIError.invalidValue(option: "days", value: daysText, expected: ctx.t(.numberFrom1To366))
             }
             query.days = n
         }
@@ -41,7 +41,7 @@ enum AgendaCommand {
                 do { try data.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
                     throw CLIError.cannotWrite(path: out, reason: (error as NSError).localizedDescription)
                 }
-                Console.out(ctx.t("Feed geschreven naar \(out).", "Feed written to \(out)."))
+                Console.out(ctx.t(.feedWrittenTo(out)))
             } else {
                 FileHandle.standardOutput.write(data)
             }
@@ -50,7 +50,7 @@ enum AgendaCommand {
         guard format == "text" else {
             throw CLIError.invalidValue(option: "format", value: format, expected: "text, ics, json")
         }
-        if out != nil { throw CLIError.invalidValue(option: "out", value: out ?? "", expected: ctx.t("alleen met --format ics of json", "only with --format ics or json")) }
+        if out != nil { throw CLIError.invalidValue(option: "out", value: out ?? "", expected: ctx.t(.onlyWithFormatIcsOr)) }
         try printText(query, store: store, ctx)
     }
 
@@ -99,7 +99,7 @@ enum AgendaCommand {
         init(store: Store, ctx: CommandContext) {
             self.store = store
             self.ctx = ctx
-            allDay = Array(ctx.t("hele dag   ", "all day    ").utf8)
+            allDay = Array(ctx.t(.allDay3).utf8)
         }
 
         /// Seconds since 1970 in Amsterdam's local time, with the offset looked up once per change
@@ -175,7 +175,7 @@ enum AgendaCommand {
             // Index 0 is all of Borne; a wijk's id is 1 up (a few of them).
             let i = wijk.map { $0.rawValue >= 1 && $0.rawValue < 1 << 12 ? $0.rawValue : -1 } ?? 0
             if i >= 0, i < wijken.count, let known = wijken[i] { return known }
-            let n = Array(TextSanitizer.sanitize(wijk.flatMap { store.wijk($0)?.name } ?? ctx.t("heel Borne", "all of Borne")).utf8)
+            let n = Array(TextSanitizer.sanitize(wijk.flatMap { store.wijk($0)?.name } ?? ctx.t(.allOfBorne)).utf8)
             if i >= 0 {
                 if i >= wijken.count { wijken += Array(repeating: nil, count: i + 1 - wijken.count) }
                 wijken[i] = n
@@ -185,7 +185,7 @@ enum AgendaCommand {
 
         /// Writes out what is gathered, or says there was nothing.
         mutating func finish() {
-            if lastDay == nil { Console.out(ctx.t("Geen activiteiten in deze periode.", "No activities in this period.")) }
+            if lastDay == nil { Console.out(ctx.t(.noActivitiesInThisPeriod)) }
             out.flush()
         }
     }

@@ -51,8 +51,7 @@ enum BenchCommand {
             scales = [s]
         }
         #if DEBUG
-        Console.err(ctx.t("Let op: dit is een debug-build; meet met 'swift run -c release sociaalhus bench'.",
-                          "Note: this is a debug build; measure with 'swift run -c release sociaalhus bench'."))
+        Console.err(ctx.t(.noteThisIsDebugBuild))
         #endif
         let hash = try YescryptHasher().hash("synthetic benchmark password")
         let now = Date()
@@ -71,8 +70,7 @@ enum BenchCommand {
             defer { if keep == nil { try? FileManager.default.removeItem(atPath: path) } }
             let started = Date()
             let size = try SyntheticStore.build(at: path, scale: scale, now: now, hash: hash)
-            Console.err(ctx.t("Schaal \(scale): opslag gebouwd in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; \(runs) metingen…",
-                              "Scale \(scale): store built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; \(runs) runs…"))
+            Console.err(ctx.t(.scaleStoreBuiltInS(scale, String(format: "%.1f", Date().timeIntervalSince(started)), runs)))
             var results: [RunResult] = []
             var frames: [FrameResult] = []
             for r in 0..<runs {

@@ -36,6 +36,6 @@ struct CommandContext {
         }
     }
 
-    /// Picks a text in the interface language.
-    func t(_ nl: String, _ en: String) -> String { lang.pick(nl: nl, en: en) }
+    /// The text of `word` in the chosen language.
+    func t(_ word: Word) -> String { lang.t(word) }
 }

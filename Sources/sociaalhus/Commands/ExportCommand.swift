@@ -20,8 +20,7 @@ enum ExportCommand {
         }
         if let out {
             try OutputFile.write(data, to: out)
-            Console.err(ctx.t("Export geschreven naar \(TextSanitizer.sanitize(out)) (alleen leesbaar voor jou).",
-                              "Export written to \(TextSanitizer.sanitize(out)) (readable by you only)."))
+            Console.err(ctx.t(.exportWrittenToReadableBy(TextSanitizer.sanitize(out))))
         } else {
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         }

@@ -11,9 +11,9 @@ enum HelpCommand {
         if let (spec, _) = CommandSpec.find(wanted) { return spec.help(lang) }
         let members = CommandSpec.group([path[0]])
         if !members.isEmpty {
-            return ([lang.pick(nl: "Opdrachten met '\(path[0])':", en: "Commands with '\(path[0])':")]
-                    + members.map { "  " + $0.usage(lang) + "\n      " + lang.pick(nl: $0.summary.nl, en: $0.summary.en) }
-                    + ["", lang.pick(nl: "Meer: sociaalhus \(path[0]) WOORD --help", en: "More: sociaalhus \(path[0]) WORD --help")])
+            return ([lang.t(.commandsWith(path[0]))]
+                    + members.map { "  " + $0.usage(lang) + "\n      " + lang.t($0.summary) }
+                    + ["", lang.t(.moreSociaalhusWordHelp(path[0]))])
                 .joined(separator: "\n")
         }
         return CommandSpec.overview(lang)

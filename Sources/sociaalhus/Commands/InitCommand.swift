@@ -13,22 +13,19 @@ enum InitCommand {
     /// Creates the store and, for a demo, fills it and prints the demo accounts.
     static func create(at path: String, demo: Bool, wijken: [String], _ ctx: CommandContext) throws {
         let store = try Store.create(at: path, wijken: wijken)
-        Console.out(ctx.t("Opslag gemaakt in \(path)", "Store created in \(path)"))
+        Console.out(ctx.t(.storeCreatedIn(path)))
         guard demo else { return }
         let accounts = try DemoData.populate(store)
         let s = store.counts
-        Console.out(ctx.t(
-            "DEMO-gegevens geplaatst: \(s.organisations) organisaties, \(s.agenda) activiteiten, \(s.posts) prikbordberichten, \(s.accounts) accounts.",
-            "DEMO data placed: \(s.organisations) organisations, \(s.agenda) activities, \(s.posts) notice-board posts, \(s.accounts) accounts."))
+        Console.out(ctx.t(.demoDataPlacedOrganisationsActivities(s.organisations, s.agenda, s.posts, s.accounts)))
         Console.out("")
-        Console.out(ctx.t("DEMO-accounts (alleen om te proberen; gebruik deze wachtwoorden nooit echt):",
-                          "DEMO accounts (for trying out only; never use these passwords for real):"))
+        Console.out(ctx.t(.demoAccountsForTryingOut))
         let width = accounts.map(\.email.count).max() ?? 20
         let pwWidth = accounts.map(\.password.count).max() ?? 20
         for a in accounts {
             let email = a.email.padding(toLength: width, withPad: " ", startingAt: 0)
             let password = a.password.padding(toLength: pwWidth, withPad: " ", startingAt: 0)
-            Console.out("  \(email)  \(password)  \(a.role); \(ctx.t("profiel", "profile")): \(a.visibility.label(ctx.lang))")
+            Console.out("  \(email)  \(password)  \(a.role); \(ctx.t(.profile2)): \(a.visibility.label(ctx.lang))")
         }
     }
 }

@@ -11,12 +11,12 @@ enum IntakeCommand {
         guard sub == "receipt" else { throw CLIError.unknownCommand("intake " + sub) }
         let idText = try args.required("id")
         guard let id = Int(idText), id > 0 else {
-            throw CLIError.invalidValue(option: "id", value: idText, expected: ctx.t("het nummer van het gesprek", "the conversation's number"))
+            throw CLIError.invalidValue(option: "id", value: idText, expected: ctx.t(.theConversationSNumber))
         }
         let numberText = args.value("number")
         let number = try numberText.map { text -> Int in
             guard let n = Int(text), n > 0 else {
-                throw CLIError.invalidValue(option: "number", value: text, expected: ctx.t("1 voor de eerste doorverwijzing, 2 voor de tweede …", "1 for the first referral, 2 for the second …"))
+                throw CLIError.invalidValue(option: "number", value: text, expected: ctx.t(.n1ForTheFirstReferral))
             }
             return n
         }
@@ -33,8 +33,7 @@ enum IntakeCommand {
         let data = Data(receipt.text().utf8)
         if let out {
             try OutputFile.write(data, to: out)
-            Console.err(ctx.t("Bon geschreven naar \(TextSanitizer.sanitize(out)) (alleen leesbaar voor jou).",
-                              "Receipt written to \(TextSanitizer.sanitize(out)) (readable by you only)."))
+            Console.err(ctx.t(.receiptWrittenToReadableBy(TextSanitizer.sanitize(out))))
         } else {
             FileHandle.standardOutput.write(data)
         }

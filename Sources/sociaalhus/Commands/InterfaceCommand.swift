@@ -32,7 +32,7 @@ enum InterfaceCommand {
         var idleMinutes = 10.0
         if let idleText {
             guard let m = Double(idleText), m >= 1, m <= 24 * 60 else {
-                throw CLIError.invalidValue(option: "idle-minutes", value: idleText, expected: ctx.t("minuten, van 1 tot 1440", "minutes, from 1 to 1440"))
+                throw CLIError.invalidValue(option: "idle-minutes", value: idleText, expected: ctx.t(.minutesFrom1To1440))
             }
             idleMinutes = m
         }
@@ -54,14 +54,13 @@ enum InterfaceCommand {
         let uiContext = UIContext(store: store, language: ctx.lang, exportDirectory: FileManager.default.currentDirectoryPath)
         uiContext.shared = shared
         if demo {
-            uiContext.inform(ctx.t("DEMO-opslag: log in met bijv. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026",
-                                   "DEMO store: log in with e.g. anna.devries@demo.sociaalhus.example / demo-Kiwi-Tulp-2026"))
+            uiContext.inform(ctx.t(.demoStoreLogInWith))
         }
         // Your own keys; a wrong line is left out and said (the first; `sociaalhus keys` lists all).
         let (keyMap, keyProblems, keysPath) = KeyMap.load(environment: ctx.environment)
         uiContext.keyMap = keyMap
         if let first = keyProblems.first {
-            let more = keyProblems.count > 1 ? ctx.t(" (en \(keyProblems.count - 1) meer: sociaalhus keys)", " (and \(keyProblems.count - 1) more: sociaalhus keys)") : ""
+            let more = keyProblems.count > 1 ? ctx.t(.andMoreSociaalhusKeys(keyProblems.count - 1)) : ""
             uiContext.fail(first.message(LanguageText(ctx.lang), file: keysPath ?? "keys") + more)
         }
         // A theme error outranks the demo hint: it is shown last, so it is the one on screen.
@@ -71,8 +70,7 @@ enum InterfaceCommand {
             if !plainAsked && capability == .unknown {
                 // Not a silent exit (initscr's way): plain text works on any terminal, and says why.
                 let term = ctx.environment["TERM"] ?? ""
-                Console.out(ctx.t("Het terminaltype '\(TextSanitizer.sanitize(term))' (TERM) is hier onbekend, dus gebruikt SociaalHus gewone tekst. Voor het volledige scherm: start opnieuw met bijvoorbeeld TERM=xterm-256color.",
-                                  "The terminal type '\(TextSanitizer.sanitize(term))' (TERM) is not known here, so SociaalHus uses plain text. For the full screen, start again with, for example, TERM=xterm-256color."))
+                Console.out(ctx.t(.theTerminalTypeTermIs2(TextSanitizer.sanitize(term))))
             }
             PlainRunner(app: app, ascii: ascii).run()
             return 0

@@ -9,17 +9,15 @@ enum KeysCommand {
         let (map, problems, path) = KeyMap.load(environment: ctx.environment)
         let file = path ?? KeyMap.path(environment: ctx.environment) ?? "~/.config/sociaalhus/keys"
         var lines = [
-            ctx.t("# Toetsen van SociaalHus: actie en toetsen. Zet regels in \(file) om toetsen te verplaatsen.",
-                  "# SociaalHus keys: action and keys. Put lines in \(file) to move keys."),
-            ctx.t("# Een toets mag bij twee acties horen die nooit op hetzelfde scherm staan.",
-                  "# A key may belong to two actions that are never on the same screen."),
+            ctx.t(.sociaalhusKeysActionAndKeys(file)),
+            ctx.t(.keyMayBelongToTwo),
         ]
         let width = KeyMap.defaults.map { $0.0.rawValue.count }.max() ?? 0
         for (action, keys) in KeyMap.defaults {
             let own = map.keys[action]
             let names = (own ?? keys).map(KeyMap.name(of:)).joined(separator: " ")
             lines.append(action.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + names
-                         + (own == nil ? "" : ctx.t("   # uit je toetsenbestand", "   # from your keys file")))
+                         + (own == nil ? "" : ctx.t(.fromYourKeysFile)))
         }
         Console.out(lines.joined(separator: "\n"))
         for p in problems { Console.err(p.message(LanguageText(ctx.lang), file: file)) }

@@ -71,7 +71,7 @@ enum LoadTest {
         let hash = try YescryptHasher().hash(password)
         _ = try SyntheticStore.build(at: path, scale: 1, now: Date(), hash: hash)
         try LoadStore.addDeskStaff((1...sessions).filter(isDesk), at: path, hash: hash, now: Date())
-        Console.err(ctx.t("\(sessions) sessies, \(seconds) s elk, op een opslag van Borne-schaal…", "\(sessions) sessions, \(seconds) s each, on a Borne-scale store…"))
+        Console.err(ctx.t(.sessionsSEachOnBorne(sessions, seconds)))
         let started = Date()
         for k in 0..<sessions {
             let out = NSTemporaryDirectory() + "sociaalhus-load-\(getpid())-\(k)"
@@ -127,8 +127,8 @@ enum LoadTest {
                            results.flatMap(\.posts).count, results.flatMap(\.messages).count, results.flatMap(\.intakes).count,
                            results.map(\.refused).reduce(0, +), lost.count)
                     + (check.isSound ? "sound" : "PROBLEMS") + " |")
-        if failed > 0 { Console.err(ctx.t("\(failed) sessie(s) zonder uitslag.", "\(failed) session(s) without a result.")) }
-        for what in lost.prefix(5) { Console.err(ctx.t("Kwijt: ", "Lost: ") + what) }
+        if failed > 0 { Console.err(ctx.t(.sessionSWithoutResult(failed))) }
+        for what in lost.prefix(5) { Console.err(ctx.t(.lost) + what) }
         return failed == 0 && lost.isEmpty && check.isSound
     }
 

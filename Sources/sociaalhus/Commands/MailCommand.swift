@@ -22,16 +22,14 @@ enum MailCommand {
         let store = try ctx.openStore(&args)
         try store.perform(.setMail(command: command.map { $0.split(separator: " ").map(String.init) }, from: from), as: .commandLine)
         let s = store.settings
-        Console.out(ctx.t("Verzendcommando: \(s.mailCommand.isEmpty ? "(geen; e-mails wachten in de outbox)" : s.mailCommand.joined(separator: " ")); afzender: \(s.mailFrom).",
-                          "Mail command: \(s.mailCommand.isEmpty ? "(none; e-mails wait in the outbox)" : s.mailCommand.joined(separator: " ")); sender: \(s.mailFrom)."))
+        Console.out(ctx.t(.mailCommandSender(s.mailCommand.isEmpty ? "(geen; e-mails wachten in de outbox)" : s.mailCommand.joined(separator: " "), s.mailFrom, s.mailCommand.isEmpty ? "(none; e-mails wait in the outbox)" : s.mailCommand.joined(separator: " "))))
     }
 
     /// Hands every waiting e-mail to the mail command; refused ones are kept for the next run.
     static func send(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let store = try ctx.openStore(&args)
         let r = try store.perform(.deliverMail(using: try store.configuredSender()), as: .commandLine)
-        Console.out(ctx.t("\(r.sent) verstuurd, \(r.failed) geweigerd (blijven staan voor een volgende poging), \(r.uncertain) onzeker (zie 'mail list').",
-                          "\(r.sent) sent, \(r.failed) refused (kept for another try), \(r.uncertain) uncertain (see 'mail list')."))
+        Console.out(ctx.t(.sentRefusedKeptForAnother(r.sent, r.failed, r.uncertain)))
         if r.failed > 0 || r.uncertain > 0 { throw CLIError.mailIncomplete }
     }
 
@@ -39,7 +37,7 @@ enum MailCommand {
     static func digest(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let store = try ctx.openStore(&args)
         let n = try store.perform(.sendDigests(), as: .commandLine)
-        Console.out(ctx.t("\(n) dagelijkse samenvatting(en) klaargezet in de outbox.", "\(n) daily digest(s) queued in the outbox."))
+        Console.out(ctx.t(.dailyDigestSQueuedIn(n)))
     }
 
     /// One line per e-mail: number, state, kind, recipient, subject, last error.
@@ -55,8 +53,8 @@ enum MailCommand {
     static func retry(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let idText = try args.required("id")
         let store = try ctx.openStore(&args)
-        guard let id = Int(idText) else { throw CLIError.invalidValue(option: "id", value: idText, expected: ctx.t("een nummer uit 'mail list'", "a number from 'mail list'")) }
+        guard let id = Int(idText) else { throw CLIError.invalidValue(option: "id", value: idText, expected: ctx.t(.numberFromMailList)) }
         try store.perform(.retryMail(OutboxMessageID(id)), as: .commandLine)
-        Console.out(ctx.t("E-mail \(id) gaat mee met de volgende 'mail send'.", "E-mail \(id) goes with the next 'mail send'."))
+        Console.out(ctx.t(.eMailGoesWithThe(id)))
     }
 }

@@ -15,16 +15,16 @@ enum PrivacyCommand {
             let store = try ctx.openStore(&args)
             func read(_ path: String) throws -> String {
                 guard let d = FileManager.default.contents(atPath: path), let s = String(data: d, encoding: .utf8) else {
-                    throw CLIError.invalidValue(option: path == nl ? "nl" : "en", value: path, expected: ctx.t("een leesbaar UTF-8-tekstbestand", "a readable UTF-8 text file"))
+                    throw CLIError.invalidValue(option: path == nl ? "nl" : "en", value: path, expected: ctx.t(.readableUtf8TextFile))
                 }
                 return s
             }
             try store.perform(.setPrivacyStatement(dutch: try read(nl), english: try read(en)), as: .commandLine)
-            Console.out(ctx.t("De eigen privacyverklaring staat nu in het scherm.", "The own privacy statement is now shown in the interface."))
+            Console.out(ctx.t(.theOwnPrivacyStatementIs))
         case "reset":
             let store = try ctx.openStore(&args)
             try store.perform(.setPrivacyStatement(dutch: nil, english: nil), as: .commandLine)
-            Console.out(ctx.t("De standaard privacyverklaring staat weer in het scherm.", "The standard privacy statement is shown again."))
+            Console.out(ctx.t(.theStandardPrivacyStatementIs))
         default: throw CLIError.unknownCommand("privacy " + sub)
         }
     }

@@ -8,7 +8,6 @@ enum RetentionCommand {
         let store = try ctx.openStore(&args)
         let erased = try store.perform(.eraseExpiredIntakes(), as: .commandLine)
         let months = store.settings.intakeRetentionMonths
-        Console.out(ctx.t("\(erased) afgesloten gesprek(ken) ouder dan \(months) maanden gewist.",
-                          "\(erased) closed conversation(s) older than \(months) months erased."))
+        Console.out(ctx.t(.closedConversationSOlderThan(erased, months)))
     }
 }

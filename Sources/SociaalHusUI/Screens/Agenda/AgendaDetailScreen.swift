@@ -13,28 +13,28 @@ final class AgendaDetailScreen: Screen {
         occurrence = o
     }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Activiteit", "Activity") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.activity2) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = ctx.t("Activiteit", "Activity")
+        let g = ctx.t(.activity2)
         // Edit and delete only when the core's rule lets this viewer change the activity.
         let mayChange = ctx.store.agendaItem(id, for: ctx.viewer).map { Permissions.denial(.changeAgendaItem($0), by: ctx.viewer) == nil } ?? false
         let change: [Binding<Action>] = mayChange ? [
-            Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), help: ctx.t("Bewerken (redacteuren van de organisatie)", "Edit (the organisation's editors)"), group: g),
-            Binding(.delete, [.char("d")], label: ctx.t("Verwijderen", "Delete"), help: ctx.t("Verwijderen (vraagt eerst)", "Delete (asks first)"), group: g),
+            Binding(.edit, [.char("e")], label: ctx.t(.edit), help: ctx.t(.editTheOrganisationSEditors), group: g),
+            Binding(.delete, [.char("d")], label: ctx.t(.delete), help: ctx.t(.deleteAsksFirst), group: g),
         ] : []
         // Objecting: only the activity's own editors, once, after it was hidden on a report.
         let object: [Binding<Action>] = ctx.store.hiddenNotice(.agendaItem(id), for: ctx.viewer)?.mayObject == true ? [
-            Binding(.object, [.char("b")], label: ctx.t("Bezwaar maken", "Object"), help: ctx.t("Eén keer bezwaar maken tegen het verbergen; een moderator kijkt opnieuw", "Object once to the hiding; a moderator takes another look"), group: g),
+            Binding(.object, [.char("b")], label: ctx.t(.object), help: ctx.t(.objectOnceToTheHiding), group: g),
         ] : []
         // Contact: to the organisation behind it, about this activity (when its entry is visible).
         let organiser = ctx.store.agendaItem(id, for: ctx.viewer).flatMap { ctx.store.organisation($0.organisation, for: ctx.viewer) }
         let contact: [Binding<Action>] = organiser == nil ? [] : [
-            Binding(.contact, [.char("c")], label: ctx.t("Contact", "Contact"), help: ctx.t("De organisatie een bericht sturen over deze activiteit", "Send the organisation a message about this activity"), group: g),
+            Binding(.contact, [.char("c")], label: ctx.t(.contact2), help: ctx.t(.sendTheOrganisationMessageAbout), group: g),
         ]
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + contact + change + object + [
-            Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Deze activiteit melden bij de moderatoren", "Report this activity to the moderators"), group: g, inStatusBar: false),
-        ] + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t("Een takedown-melding vastleggen en de activiteit verwijderen", "Record a takedown notice and remove the activity"), group: g, inStatusBar: false)] : [])
+            Binding(.report, [.char("m")], label: ctx.t(.report), help: ctx.t(.reportThisActivityToThe), group: g, inStatusBar: false),
+        ] + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t(.recordTakedownNoticeAndRemove2), group: g, inStatusBar: false)] : [])
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {
@@ -47,10 +47,10 @@ final class AgendaDetailScreen: Screen {
         case .delete:
             if let d = Permissions.denial(.changeAgendaItem(item), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             let id = self.id
-            ctx.confirm(ctx.t("De activiteit '\(safe(item.title))' verwijderen, met al haar herhalingen?", "Delete the activity '\(safe(item.title))', with all its repeats?")) {
+            ctx.confirm(ctx.t(.deleteTheActivityWithAll(safe(item.title)))) {
                 do {
                     try ctx.store.perform(.deleteAgendaItem(id), as: ctx.viewer)
-                    ctx.inform(ctx.t("Activiteit verwijderd.", "Activity deleted."))
+                    ctx.inform(ctx.t(.activityDeleted))
                     ctx.pop()
                 } catch { ctx.fail(error) }
             }
@@ -67,38 +67,38 @@ final class AgendaDetailScreen: Screen {
     }
 
     private func lines(_ ctx: UIContext, width: Int) -> [(String, StyleRole)] {
-        guard let item = ctx.store.agendaItem(id, for: ctx.viewer) else { return [(ctx.t("Deze activiteit bestaat niet meer.", "This activity no longer exists."), .error)] }
+        guard let item = ctx.store.agendaItem(id, for: ctx.viewer) else { return [(ctx.t(.thisActivityNoLongerExists), .error)] }
         let o = Occurrence(item: item, start: occurrence.start, end: occurrence.end)
         var out: [(String, StyleRole)] = [(safe(item.title), .title), ("", .normal)]
         if let notice = ctx.store.hiddenNotice(.agendaItem(id), for: ctx.viewer) {
             out.insert(contentsOf: HiddenLines.lines(notice, width: width, ctx), at: 1)
         } else if let reason = item.hiddenReason {
-            out.insert((ctx.t("Verborgen door een moderator, reden: ", "Hidden by a moderator, reason: ") + safe(ReportReason(rawValue: reason)?.label(ctx.language) ?? reason), .warning), at: 1)
+            out.insert((ctx.t(.hiddenByModeratorReason) + safe(ReportReason(rawValue: reason)?.label(ctx.language) ?? reason), .warning), at: 1)
         }
         func field(_ label: String, _ value: String) {
             if !value.isEmpty { out.append((TextWidth.pad(label, to: 16) + value, .normal)) }
         }
         let day = DateText.day(o.start, ctx)
-        field(ctx.t("Wanneer", "When"), day + ", " + DateText.timeRange(o, ctx))
+        field(ctx.t(.when), day + ", " + DateText.timeRange(o, ctx))
         let rec: String = {
             switch item.recurrence.frequency {
             case .none: return ""
-            case .weekly: return ctx.t("elke week", "every week")
-            case .biweekly: return ctx.t("om de week", "every two weeks")
-            case .monthly: return ctx.t("elke maand", "every month")
+            case .weekly: return ctx.t(.everyWeek)
+            case .biweekly: return ctx.t(.everyTwoWeeks)
+            case .monthly: return ctx.t(.everyMonth)
             }
         }()
-        field(ctx.t("Herhaling", "Repeats"), rec + (item.recurrence.until.map { ctx.t(" tot ", " until ") + DateText.short($0, ctx) } ?? ""))
-        field(ctx.t("Waar", "Where"), safe(item.location))
-        field(ctx.t("Wijk", "Neighbourhood"), item.wijk.flatMap { ctx.store.wijk($0)?.name }.map(safe) ?? ctx.t("heel Borne", "all of Borne"))
-        field(ctx.t("Categorie", "Category"), safe(Glossary.category(item.category, ctx.language)))
-        field(ctx.t("Kosten", "Cost"), safe(item.cost))
-        field(ctx.t("Aanmelden", "Sign up"), safe(item.signup))
+        field(ctx.t(.repeats), rec + (item.recurrence.until.map { ctx.t(.until) + DateText.short($0, ctx) } ?? ""))
+        field(ctx.t(.whereText), safe(item.location))
+        field(ctx.t(.neighbourhood), item.wijk.flatMap { ctx.store.wijk($0)?.name }.map(safe) ?? ctx.t(.allOfBorne))
+        field(ctx.t(.category), safe(Glossary.category(item.category, ctx.language)))
+        field(ctx.t(.cost), safe(item.cost))
+        field(ctx.t(.signUp), safe(item.signup))
         if let org = ctx.store.organisation(item.organisation, for: ctx.viewer) {
             out.append(("", .normal))
-            out.append((ctx.t("Organisator", "Organiser"), .header))
-            field(ctx.t("Naam", "Name"), safe(org.name))
-            field(ctx.t("Telefoon", "Phone"), safe(org.phone))
+            out.append((ctx.t(.organiser), .header))
+            field(ctx.t(.name2), safe(org.name))
+            field(ctx.t(.phone2), safe(org.phone))
             field("E-mail", safe(org.email))
             field("Website", safe(org.website))
         }

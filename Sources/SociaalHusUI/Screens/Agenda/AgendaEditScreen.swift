@@ -42,31 +42,31 @@ final class AgendaEditScreen: FormScreen {
             if let w = e.wijk, let i = wijken.firstIndex(where: { $0.id == w }) { wijkIndex = i + 1 }
         }
         return Form([
-            FormField("title", ctx.t("Titel", "Title"), .text(TextField(e?.title ?? "", limit: Field.title.limit))),
-            FormField("description", ctx.t("Beschrijving", "Description"), .area(TextArea(e?.description ?? "", limit: Field.description.limit, rows: 3))),
-            FormField("date", ctx.t("Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)"), .text(TextField(isoDay(e?.start ?? tomorrow), limit: 10))),
-            FormField("start", ctx.t("Begin (UU:MM)", "Start (HH:MM)"), .text(TextField(startText, limit: 5))),
-            FormField("end", ctx.t("Einde (UU:MM)", "End (HH:MM)"), .text(TextField(endText, limit: 5))),
-            FormField("allDay", ctx.t("Hele dag", "All day"), .toggle(e?.allDay ?? false)),
-            FormField("location", ctx.t("Locatie", "Location"), .text(TextField(e?.location ?? "", limit: Field.location.limit))),
-            FormField("organisation", ctx.t("Organisatie", "Organisation"), .choice(options: organisations.map { safe($0.name) }, selected: 0)),
-            FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .choice(options: [ctx.t("heel Borne", "all of Borne")] + wijken.map { safe($0.name) }, selected: wijkIndex)),
-            FormField("category", ctx.t("Categorie", "Category"), .text(TextField(e?.category ?? "", limit: Field.category.limit))),
-            FormField("cost", ctx.t("Kosten", "Cost"), .text(TextField(e?.cost ?? ctx.t("gratis", "free"), limit: Field.cost.limit))),
-            FormField("signup", ctx.t("Aanmelden", "Sign up"), .text(TextField(e?.signup ?? "", limit: Field.signup.limit))),
-            FormField("recurrence", ctx.t("Herhaling", "Repeats"), .choice(options: [ctx.t("geen", "none"), ctx.t("wekelijks", "weekly"), ctx.t("2-wekelijks", "fortnightly"), ctx.t("maandelijks", "monthly")],
+            FormField("title", ctx.t(.title), .text(TextField(e?.title ?? "", limit: Field.title.limit))),
+            FormField("description", ctx.t(.descriptionText), .area(TextArea(e?.description ?? "", limit: Field.description.limit, rows: 3))),
+            FormField("date", ctx.t(.dateYyyyMmDd), .text(TextField(isoDay(e?.start ?? tomorrow), limit: 10))),
+            FormField("start", ctx.t(.startHhMm), .text(TextField(startText, limit: 5))),
+            FormField("end", ctx.t(.endHhMm), .text(TextField(endText, limit: 5))),
+            FormField("allDay", ctx.t(.allDay2), .toggle(e?.allDay ?? false)),
+            FormField("location", ctx.t(.location), .text(TextField(e?.location ?? "", limit: Field.location.limit))),
+            FormField("organisation", ctx.t(.organisation2), .choice(options: organisations.map { safe($0.name) }, selected: 0)),
+            FormField("wijk", ctx.t(.neighbourhood), .choice(options: [ctx.t(.allOfBorne)] + wijken.map { safe($0.name) }, selected: wijkIndex)),
+            FormField("category", ctx.t(.category), .text(TextField(e?.category ?? "", limit: Field.category.limit))),
+            FormField("cost", ctx.t(.cost), .text(TextField(e?.cost ?? ctx.t(.free), limit: Field.cost.limit))),
+            FormField("signup", ctx.t(.signUp), .text(TextField(e?.signup ?? "", limit: Field.signup.limit))),
+            FormField("recurrence", ctx.t(.repeats), .choice(options: [ctx.t(.none), ctx.t(.weekly), ctx.t(.fortnightly), ctx.t(.monthly)],
                                                                           selected: freq.firstIndex(of: e?.recurrence.frequency ?? .none) ?? 0)),
-            FormField("until", ctx.t("Tot (JJJJ-MM-DD)", "Until (YYYY-MM-DD)"), .text(TextField(untilText, limit: 10))),
+            FormField("until", ctx.t(.untilYyyyMmDd), .text(TextField(untilText, limit: 10))),
             // The privacy statement promises to point people to copyright law where they place content.
-            FormField("copyright", ctx.t("Alleen eigen werk of wat je mag delen (Auteurswet)", "Only your own work or what you may share (copyright law)"), .note(.muted)),
-            FormField("save", ctx.t("Opslaan", "Save"), .button),
+            FormField("copyright", ctx.t(.onlyYourOwnWorkOr), .note(.muted)),
+            FormField("save", ctx.t(.save), .button),
         ], labelWidth: 20)
     }
 
     override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
     override var reloadDiscardsInput: Bool { true }
 
-    override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t("Nieuwe activiteit", "New activity") : ctx.t("Activiteit bewerken", "Edit activity") }
+    override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t(.newActivity) : ctx.t(.editActivity) }
 
     static func isoDay(_ d: Date) -> String { LocalTime.isoDay(d) }
 
@@ -89,15 +89,15 @@ final class AgendaEditScreen: FormScreen {
         guard check([
             ("title", Field.title.label(ctx.language), { _ = try validated(title, .title) }),
             ("description", Field.description.label(ctx.language), { _ = try validated(description, .description, required: false) }),
-            ("date", ctx.t("datum", "date"), { if ISODate.day(dateText) == nil { throw CoreError.invalidDate(dateText) } }),
-            ("start", ctx.t("begin", "start"), {
-                if !allDay && Self.time(startText) == nil { throw FormProblem(ctx.t("Vul de begintijd in als UU:MM, bijvoorbeeld 19:30.", "Fill in the start time as HH:MM, for example 19:30.")) }
+            ("date", ctx.t(.date), { if ISODate.day(dateText) == nil { throw CoreError.invalidDate(dateText) } }),
+            ("start", ctx.t(.start), {
+                if !allDay && Self.time(startText) == nil { throw FormProblem(ctx.t(.fillInTheStartTime)) }
             }),
-            ("end", ctx.t("einde", "end"), {
-                if !allDay && !endText.isEmpty && Self.time(endText) == nil { throw FormProblem(ctx.t("Vul de eindtijd in als UU:MM, bijvoorbeeld 21:00.", "Fill in the end time as HH:MM, for example 21:00.")) }
+            ("end", ctx.t(.end), {
+                if !allDay && !endText.isEmpty && Self.time(endText) == nil { throw FormProblem(ctx.t(.fillInTheEndTime)) }
             }),
             ("location", Field.location.label(ctx.language), { _ = try validated(location, .location) }),
-            ("until", ctx.t("tot", "until"), { if !untilText.isEmpty && ISODate.day(untilText) == nil { throw CoreError.invalidDate(untilText) } }),
+            ("until", ctx.t(.until2), { if !untilText.isEmpty && ISODate.day(untilText) == nil { throw CoreError.invalidDate(untilText) } }),
         ], ctx),
               let day = ISODate.day(dateText) else { return }
         var start = day, end: Date? = nil
@@ -115,10 +115,10 @@ final class AgendaEditScreen: FormScreen {
         do {
             if let editing {
                 try ctx.store.perform(.editAgendaItem(editing.id, AgendaEdit(draft), basedOn: editing), as: ctx.viewer)
-                ctx.inform(ctx.t("Opgeslagen.", "Saved."))
+                ctx.inform(ctx.t(.saved))
             } else {
                 try ctx.store.perform(.createAgendaItem(draft), as: ctx.viewer)
-                ctx.inform(ctx.t("De activiteit staat in de agenda.", "The activity is in the agenda."))
+                ctx.inform(ctx.t(.theActivityIsInThe))
             }
             ctx.pop()
         } catch {

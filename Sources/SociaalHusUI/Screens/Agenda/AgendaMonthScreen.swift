@@ -8,7 +8,7 @@ import TerminalKit
 /// the day. The chosen day is bracketed ("[8 (5)]") and today starred ("24*"), not only coloured.
 final class AgendaMonthScreen: Screen {
     /// Read out as what the list holds, not the tab's word.
-    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("dag", "day") : ctx.t("dagen", "days") }
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t(.day) : ctx.t(.days) }
 
     private let filter: AgendaQuery
     private var chosen: Date
@@ -25,21 +25,21 @@ final class AgendaMonthScreen: Screen {
         _ = ctx
     }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Maandoverzicht", "Month view") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.monthView) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = ctx.t("Maand", "Month")
+        let g = ctx.t(.month)
         return [
-            Binding(.previousDay, [.left, .char("h")], label: ctx.t("Vorige dag", "Previous day"), group: g, inStatusBar: false),
-            Binding(.nextDay, [.right, .char("l")], label: ctx.t("Volgende dag", "Next day"), group: g, inStatusBar: false),
-            Binding(.up, [.up, .char("k")], label: ctx.t("Week eerder", "A week earlier"), group: g, inStatusBar: false),
-            Binding(.down, [.down, .char("j")], label: ctx.t("Week later", "A week later"), group: g, inStatusBar: false),
-            Binding(.pageUp, [.pageUp, .char("[")], label: ctx.t("Vorige maand", "Previous month"), group: g),
-            Binding(.pageDown, [.pageDown, .char("]")], label: ctx.t("Volgende maand", "Next month"), group: g),
-            Binding(.today, [.char("t")], label: ctx.t("Vandaag", "Today"), help: ctx.t("Naar vandaag", "Go to today"), group: g, inStatusBar: false),
-            Binding(.first, [.home], label: ctx.t("Eerste dag", "First day"), group: g, inStatusBar: false),
-            Binding(.last, [.end], label: ctx.t("Laatste dag", "Last day"), group: g, inStatusBar: false),
-            Binding(.open, [.enter], label: ctx.t("Dag openen", "Open day"), group: g),
+            Binding(.previousDay, [.left, .char("h")], label: ctx.t(.previousDay), group: g, inStatusBar: false),
+            Binding(.nextDay, [.right, .char("l")], label: ctx.t(.nextDay), group: g, inStatusBar: false),
+            Binding(.up, [.up, .char("k")], label: ctx.t(.weekEarlier), group: g, inStatusBar: false),
+            Binding(.down, [.down, .char("j")], label: ctx.t(.weekLater), group: g, inStatusBar: false),
+            Binding(.pageUp, [.pageUp, .char("[")], label: ctx.t(.previousMonth), group: g),
+            Binding(.pageDown, [.pageDown, .char("]")], label: ctx.t(.nextMonth), group: g),
+            Binding(.today, [.char("t")], label: ctx.t(.today), help: ctx.t(.goToToday), group: g, inStatusBar: false),
+            Binding(.first, [.home], label: ctx.t(.firstDay), group: g, inStatusBar: false),
+            Binding(.last, [.end], label: ctx.t(.lastDay), group: g, inStatusBar: false),
+            Binding(.open, [.enter], label: ctx.t(.openDay), group: g),
         ]
     }
 
@@ -106,7 +106,7 @@ final class AgendaMonthScreen: Screen {
         if let problem { return drawRefusal(problem, into: &g, area: area) }
         let cal = amsterdamCalendar()
         let monthName = LocalTime.dayNameWithYear(month.first, ctx.language).split(separator: " ").dropFirst(2).joined(separator: " ")
-        g.putSummary(ctx.t("Maand ", "Month ") + monthName + " (\(total))" + ctx.t(" · pijltjes: dag en week, [ en ]: maand", " · arrows: day and week, [ and ]: month"),
+        g.putSummary(ctx.t(.month2) + monthName + " (\(total))" + ctx.t(.arrowsDayAndWeekAnd),
                      x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let names = ctx.language == .dutch ? ["ma", "di", "wo", "do", "vr", "za", "zo"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         let cell = max(min((area.width - 2) / 7, 12), 6)
@@ -117,7 +117,7 @@ final class AgendaMonthScreen: Screen {
         let today = cal.startOfDay(for: ctx.now)
         let todayInMonth = cal.isDate(today, equalTo: month.first, toGranularity: .month)
         if todayInMonth {
-            g.put(ctx.t("* = vandaag, ", "* = today, ") + LocalTime.dayName(today, ctx.language), x: area.x + 1, y: area.y + 1,
+            g.put(ctx.t(.today2) + LocalTime.dayName(today, ctx.language), x: area.x + 1, y: area.y + 1,
                   role: .muted, maxWidth: area.width - 2)
         }
         g.outline.append(.position(number: chosenDay, of: month.days))
@@ -131,8 +131,8 @@ final class AgendaMonthScreen: Screen {
             let text = (isChosen ? ListView.marker : " ") + String(d) + (isToday ? "*" : "") + (n > 0 ? " (\(n))" : "")
             g.put(isChosen ? "[" + text.dropFirst() + "]" : text, x: x, y: y, role: isChosen ? .selected : (n > 0 ? .normal : .muted), maxWidth: cell - 1)
             if isChosen { g.cursor = (x, y) }
-            let spoken = LocalTime.dayName(date, ctx.language) + (isToday ? ctx.t(" (vandaag)", " (today)") : "") + ": "
-                + (n == 1 ? ctx.t("1 activiteit", "1 activity") : ctx.t("\(n) activiteiten", "\(n) activities"))
+            let spoken = LocalTime.dayName(date, ctx.language) + (isToday ? ctx.t(.today3) : "") + ": "
+                + (n == 1 ? ctx.t(.n1Activity) : ctx.t(.activities2(n)))
             g.outline.append(.row(spoken, number: nil, selected: isChosen))
         }
     }
@@ -175,11 +175,11 @@ final class AgendaDayScreen: Screen {
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        g.putSummary(ctx.t("Activiteiten op deze dag", "Activities on this day") + " (\(listing.count))", x: area.x + 1, y: area.y, maxWidth: area.width - 2)
+        g.putSummary(ctx.t(.activitiesOnThisDay) + " (\(listing.count))", x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         ListView.draw(count: listing.count, row: { i in
             ListRow(lazy: { [listing] in listing.occurrence(at: i).map { AgendaScreen.line($0, ctx) } ?? "" })
         }, selectedRow: listing.count == 0 ? nil : list.selected, state: &list, into: &g,
            area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-           emptyText: ctx.t("Geen activiteiten op deze dag.", "No activities on this day."))
+           emptyText: ctx.t(.noActivitiesOnThisDay))
     }
 }

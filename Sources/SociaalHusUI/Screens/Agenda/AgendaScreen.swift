@@ -30,7 +30,7 @@ public final class AgendaScreen: Screen {
     /// Creates the agenda.
     public init(_ ctx: UIContext) { willAppear(ctx) }
 
-    public func title(_ ctx: UIContext) -> String { weekView ? ctx.t("Weekoverzicht", "Week view") : "Agenda" }
+    public func title(_ ctx: UIContext) -> String { weekView ? ctx.t(.weekView) : "Agenda" }
 
     public var capturesText: Bool { search.active }
 
@@ -41,19 +41,19 @@ public final class AgendaScreen: Screen {
         if search.active { return SearchBox.bindings(ctx) }
         let g = "Agenda"
         var b = KeyTable.list(ctx.lang) + [
-            Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
-            Binding(.weekView, [.char("w")], label: ctx.t("Week", "Week"), help: ctx.t("Weekoverzicht van de gekozen activiteit aan/uit", "Week view of the chosen activity on/off"), group: g),
-            Binding(.today, [.char("t")], label: ctx.t("Vandaag", "Today"), help: ctx.t("Naar vandaag", "Go to today"), group: g, inStatusBar: false),
-            Binding(.monthView, [.char("m")], label: ctx.t("Maand", "Month"), help: ctx.t("Maandoverzicht: dagen met hun aantal activiteiten", "Month view: days with how many activities"), group: g, inStatusBar: false),
-            Binding(.filterWijk, [.char("f")], label: ctx.t("Wijk", "Neighbourhood"), help: ctx.t("Filter op wijk (volgende)", "Filter by neighbourhood (next)"), group: g),
-            Binding(.filterOrganisation, [.char("o")], label: ctx.t("Organisatie", "Organisation"), help: ctx.t("Filter op organisatie (volgende)", "Filter by organisation (next)"), group: g, inStatusBar: false),
-            Binding(.filterCategory, [.char("c")], label: ctx.t("Categorie", "Category"), help: ctx.t("Filter op categorie (volgende)", "Filter by category (next)"), group: g, inStatusBar: false),
-            Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
-            Binding(.create, [.char("n")], label: ctx.t("Nieuw", "New"), help: ctx.t("Nieuwe activiteit (redacteuren van een organisatie)", "New activity (organisation editors)"), group: g, inStatusBar: false),
+            Binding(.search, [.char("/")], label: ctx.t(.search), group: g),
+            Binding(.weekView, [.char("w")], label: ctx.t(.week), help: ctx.t(.weekViewOfTheChosen), group: g),
+            Binding(.today, [.char("t")], label: ctx.t(.today), help: ctx.t(.goToToday), group: g, inStatusBar: false),
+            Binding(.monthView, [.char("m")], label: ctx.t(.month), help: ctx.t(.monthViewDaysWithHow), group: g, inStatusBar: false),
+            Binding(.filterWijk, [.char("f")], label: ctx.t(.neighbourhood), help: ctx.t(.filterByNeighbourhoodNext), group: g),
+            Binding(.filterOrganisation, [.char("o")], label: ctx.t(.organisation2), help: ctx.t(.filterByOrganisationNext), group: g, inStatusBar: false),
+            Binding(.filterCategory, [.char("c")], label: ctx.t(.category), help: ctx.t(.filterByCategoryNext), group: g, inStatusBar: false),
+            Binding(.clearFilters, [.char("x")], label: ctx.t(.clearFilters), group: g, inStatusBar: false),
+            Binding(.create, [.char("n")], label: ctx.t(.new), help: ctx.t(.newActivityOrganisationEditors), group: g, inStatusBar: false),
         ]
         if weekView {
-            b.append(Binding(.previousWeek, [.char("["), .left], label: ctx.t("Vorige week", "Previous week"), group: g, inStatusBar: false))
-            b.append(Binding(.nextWeek, [.char("]"), .right], label: ctx.t("Volgende week", "Next week"), group: g, inStatusBar: false))
+            b.append(Binding(.previousWeek, [.char("["), .left], label: ctx.t(.previousWeek), group: g, inStatusBar: false))
+            b.append(Binding(.nextWeek, [.char("]"), .right], label: ctx.t(.nextWeek), group: g, inStatusBar: false))
         }
         return b
     }
@@ -126,7 +126,7 @@ public final class AgendaScreen: Screen {
             let t = DateText.day(day.date, ctx)
             return ListRow(t.prefix(1).uppercased() + t.dropFirst(), heading: true)
         }
-        if day.count == 0 { return ListRow("  " + ctx.t("(niets)", "(nothing)"), heading: true) }
+        if day.count == 0 { return ListRow("  " + ctx.t(.nothing2), heading: true) }
         let o = listing.occurrence(at: day.firstOccurrence + index - day.firstRow - 1)
         return ListRow(lazy: { o.map { Self.line($0, ctx) } ?? "" })
     }
@@ -231,23 +231,23 @@ public final class AgendaScreen: Screen {
 
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let blocked { return drawRefusal(blocked, into: &g, area: area) }
-        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
-        let filters = [wijk.value.map { ctx.t("wijk: ", "neighbourhood: ") + safe($0.name) }, organisation.value.map { safe($0.name) },
+        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t(.search2))
+        let filters = [wijk.value.map { ctx.t(.neighbourhood2) + safe($0.name) }, organisation.value.map { safe($0.name) },
                        category.value.map { safe(Glossary.category($0, ctx.language)) }].compactMap { $0 }
-        var line = filters.isEmpty ? ctx.t("Alle wijken", "All neighbourhoods") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
+        var line = filters.isEmpty ? ctx.t(.allNeighbourhoods) : ctx.t(.filter) + filters.joined(separator: ", ")
         if weekView {
             // The week the list shows (calendar weeks, not 7 × 24 hours: a change of the clock
             // lies in between).
             let cal = amsterdamCalendar()
             let monday = cal.dateInterval(of: .weekOfYear, for: ctx.now)?.start ?? ctx.now
             let week = cal.component(.weekOfYear, from: cal.date(byAdding: .day, value: 7 * weekOffset, to: monday) ?? monday)
-            line += " · week \(week)" + ctx.t(" ([ en ] bladeren)", " ([ and ] to browse)")
+            line += " · week \(week)" + ctx.t(.andToBrowse)
         }
         g.putSummary(line + " (\(listing.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let keep = g.cursor
         ListView.draw(count: rowCount, row: { row($0, ctx) }, selectedRow: listing.count == 0 ? nil : rowOf(occurrence: list.selected), state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                      emptyText: ctx.t("Geen activiteiten gevonden.", "No activities found."), position: (list.selected + 1, listing.count),
+                      emptyText: ctx.t(.noActivitiesFound), position: (list.selected + 1, listing.count),
                       itemNumber: { row in
                           guard let day = self.dayRows.last(where: { $0.firstRow <= row }), row > day.firstRow, day.count > 0 else { return nil }
                           return day.firstOccurrence + row - day.firstRow

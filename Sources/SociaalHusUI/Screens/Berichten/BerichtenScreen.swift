@@ -13,17 +13,17 @@ public final class BerichtenScreen: Screen {
     /// Creates the inbox.
     public init(_ ctx: UIContext) { reload(ctx) }
 
-    public func title(_ ctx: UIContext) -> String { ctx.t("Berichten", "Messages") }
+    public func title(_ ctx: UIContext) -> String { ctx.t(.messages2) }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         guard ctx.viewer.activeAccount != nil else { return [] }
-        let g = ctx.t("Berichten", "Messages")
+        let g = ctx.t(.messages2)
         var b = KeyTable.list(ctx.lang)
         if ctx.store.wijken.contains(where: { Permissions.denial(.sendNewsletter(wijk: $0.id), by: ctx.viewer) == nil }) {
-            b.append(Binding(.newsletter, [.char("n")], label: ctx.t("Nieuwsbrief", "Newsletter"), help: ctx.t("Nieuwsbrief voor je wijk schrijven (lokale partner)", "Write your neighbourhood's newsletter (local partner)"), group: g))
+            b.append(Binding(.newsletter, [.char("n")], label: ctx.t(.newsletter), help: ctx.t(.writeYourNeighbourhoodSNewsletter), group: g))
         }
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
-            b.append(Binding(.announcement, [.char("m")], label: ctx.t("Mededeling", "Announcement"), help: ctx.t("Mededeling van het platform schrijven (beheerder)", "Write a platform announcement (administrator)"), group: g))
+            b.append(Binding(.announcement, [.char("m")], label: ctx.t(.announcement), help: ctx.t(.writePlatformAnnouncementAdministrator), group: g))
         }
         return b
     }
@@ -48,17 +48,17 @@ public final class BerichtenScreen: Screen {
 
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         guard ctx.viewer.activeAccount != nil else {
-            return drawRefusal(ctx.t("Log in (4 Profiel) om je berichten te zien.", "Log in (4 Profile) to see your messages."), into: &g, area: area)
+            return drawRefusal(ctx.t(.logIn4ProfileTo), into: &g, area: area)
         }
         let unread = shown.reduce(0) { $0 + $1.unread }
-        g.putSummary(ctx.t("Gesprekken", "Conversations") + " (\(shown.count), " + ctx.t("\(unread) nieuw", "\(unread) new") + ")",
+        g.putSummary(ctx.t(.conversations2) + " (\(shown.count), " + ctx.t(.new2(unread)) + ")",
               x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let rows = shown.map { c -> ListRow in
             // Each row is the conversation's newest message: who wrote it (or to whom it went),
             // how many messages the conversation holds, what it is about, and how it starts.
             let m = c.latest
-            let mark = c.unread > 0 ? ctx.t("nieuw ", "new   ") : "      "
-            let who = (m.received ? ctx.t("van ", "from ") : ctx.t("aan ", "to ")) + safe(m.correspondent)
+            let mark = c.unread > 0 ? ctx.t(.new3) : "      "
+            let who = (m.received ? ctx.t(.fromText2) : ctx.t(.to2)) + safe(m.correspondent)
             let count = c.lines.count > 1 ? "(\(c.lines.count)) " : ""
             let about = c.about.map { safe($0) + " · " } ?? ""
             let text = safe(m.message.shownText(ctx.language).replacingOccurrences(of: "\n", with: " "))
@@ -66,6 +66,6 @@ public final class BerichtenScreen: Screen {
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-                      emptyText: ctx.t("Nog geen berichten.", "No messages yet."))
+                      emptyText: ctx.t(.noMessagesYet))
     }
 }

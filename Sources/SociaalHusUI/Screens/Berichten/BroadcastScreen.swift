@@ -15,18 +15,18 @@ final class BroadcastScreen: FormScreen {
         wijken = ctx.store.wijken.filter { Permissions.denial(.sendNewsletter(wijk: $0.id), by: ctx.viewer) == nil }
         var rows: [FormField] = []
         let toggle = kind == .newsletter ? EmailKind.newsletter : .announcement
-        rows.append(FormField("about", ctx.t("Gaat alleen naar wie \"\(toggle.label(.dutch))\" aan heeft staan.", "Goes only to people with \"\(toggle.label(.english))\" on."), .note(.muted)))
+        rows.append(FormField("about", ctx.t(.goesOnlyToPeopleWith(toggle.label(.dutch), toggle.label(.english))), .note(.muted)))
         if kind == .newsletter {
-            rows.append(FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .cycle(options: wijken.map { safe($0.name) }, selected: 0)))
+            rows.append(FormField("wijk", ctx.t(.neighbourhood), .cycle(options: wijken.map { safe($0.name) }, selected: 0)))
         }
-        rows.append(FormField("subject", ctx.t("Onderwerp *", "Subject *"), .text(TextField("", limit: Field.title.limit))))
-        rows.append(FormField("text", ctx.t("Tekst *", "Text *"), .area(TextArea("", limit: Field.body.limit, rows: 6))))
-        rows.append(FormField("send", ctx.t("Versturen", "Send"), .button))
+        rows.append(FormField("subject", ctx.t(.subject), .text(TextField("", limit: Field.title.limit))))
+        rows.append(FormField("text", ctx.t(.text2), .area(TextArea("", limit: Field.body.limit, rows: 6))))
+        rows.append(FormField("send", ctx.t(.send), .button))
         super.init(Form(rows, labelWidth: 14))
     }
 
     override func title(_ ctx: UIContext) -> String {
-        kind == .newsletter ? ctx.t("Nieuwsbrief", "Newsletter") : ctx.t("Mededeling", "Announcement")
+        kind == .newsletter ? ctx.t(.newsletter) : ctx.t(.announcement)
     }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
@@ -46,7 +46,7 @@ final class BroadcastScreen: FormScreen {
                 n = try ctx.store.perform(.sendAnnouncement(subject: form.text("subject"), text: form.text("text")), as: ctx.viewer)
             }
             ctx.pop()
-            ctx.inform(ctx.t("Klaargezet voor \(n) ontvanger(s) in de outbox.", "Queued for \(n) recipient(s) in the outbox."))
+            ctx.inform(ctx.t(.queuedForRecipientSIn(n)))
         } catch { ctx.fail(error) }
     }
 }

@@ -20,27 +20,27 @@ final class ContactFormScreen: FormScreen {
         var rows: [FormField] = []
         switch target {
         case .recipient(_, let name, let about):
-            rows.append(FormField("to", ctx.t("Aan: ", "To: ") + safe(name), .note(.title)))
+            rows.append(FormField("to", ctx.t(.to) + safe(name), .note(.title)))
             // (An organisation's own entry is the recipient already, named on the line above.)
             if let about, Self.organisation(of: target).map({ about != .organisation($0) }) ?? true { rows.append(FormField("over", safe(ctx.store.aboutLine(about, for: ctx.viewer, lang: ctx.language, now: ctx.now)), .note(.title))) }
-            rows.append(FormField("about", ctx.t("Alleen de ontvanger ziet je naam en e-mailadres.", "Only the recipient sees your name and e-mail address."), .note(.muted)))
+            rows.append(FormField("about", ctx.t(.onlyTheRecipientSeesYour), .note(.muted)))
             let me = ctx.viewer.activeAccount
-            rows.append(FormField("name", ctx.t("Je naam *", "Your name *"), .text(TextField(me?.profile.displayName ?? "", limit: Field.senderName.limit))))
-            rows.append(FormField("email", ctx.t("Je e-mail *", "Your e-mail *"), .text(TextField(me?.email ?? "", limit: Field.senderEmail.limit))))
+            rows.append(FormField("name", ctx.t(.yourName), .text(TextField(me?.profile.displayName ?? "", limit: Field.senderName.limit))))
+            rows.append(FormField("email", ctx.t(.yourEMail), .text(TextField(me?.email ?? "", limit: Field.senderEmail.limit))))
         case .reply(let id):
             if let over = ctx.store.conversation(holding: id, for: ctx.viewer, lang: ctx.language, now: ctx.now)?.about {
                 rows.append(FormField("over", safe(over), .note(.title)))
             }
-            rows.append(FormField("about", ctx.t("Je antwoord gaat naar de afzender; je e-mailadres blijft verborgen.", "Your answer goes to the sender; your e-mail address stays hidden."), .note(.muted)))
+            rows.append(FormField("about", ctx.t(.yourAnswerGoesToThe), .note(.muted)))
             // Before saving, say exactly which name the other side will see: the core's rule.
             if let name = ctx.store.replyName(to: id, by: ctx.viewer, lang: ctx.language) {
                 let shown = safe(name)
-                rows.append(FormField("sees", ctx.t("De ontvanger ziet als afzender: ", "The recipient sees as sender: ") + shown
-                                      + ctx.t(" (volgt je profielniveau in Profiel).", " (follows your profile level in Profile)."), .note(.muted)))
+                rows.append(FormField("sees", ctx.t(.theRecipientSeesAsSender) + shown
+                                      + ctx.t(.followsYourProfileLevelIn), .note(.muted)))
             }
         }
-        rows.append(FormField("text", ctx.t("Bericht *", "Message *"), .area(TextArea("", limit: Field.text.limit, rows: 5))))
-        rows.append(FormField("send", ctx.t("Versturen", "Send"), .button))
+        rows.append(FormField("text", ctx.t(.message2), .area(TextArea("", limit: Field.text.limit, rows: 5))))
+        rows.append(FormField("send", ctx.t(.send), .button))
         super.init(Form(rows, labelWidth: 14))
     }
 
@@ -51,8 +51,8 @@ final class ContactFormScreen: FormScreen {
     }
 
     override func title(_ ctx: UIContext) -> String {
-        if case .reply = target { return ctx.t("Beantwoorden", "Reply") }
-        return ctx.t("Contact opnemen", "Contact")
+        if case .reply = target { return ctx.t(.reply) }
+        return ctx.t(.contact)
     }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
@@ -75,7 +75,7 @@ final class ContactFormScreen: FormScreen {
                 try ctx.store.perform(.reply(to: m, text: form.text("text")), as: ctx.viewer)
             }
             ctx.pop()
-            ctx.inform(ctx.t("Je bericht is verstuurd.", "Your message was sent."))
+            ctx.inform(ctx.t(.yourMessageWasSent))
         } catch { ctx.fail(error) }
     }
 }

@@ -12,22 +12,22 @@ final class MessageDetailScreen: Screen {
 
     init(id: MessageID) { self.id = id }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Gesprek", "Conversation") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.conversation2) }
 
     private func conversation(_ ctx: UIContext) -> Conversation? {
         ctx.store.conversation(holding: id, for: ctx.viewer, lang: ctx.language, now: ctx.now)
     }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = ctx.t("Gesprek", "Conversation")
+        let g = ctx.t(.conversation2)
         guard let c = conversation(ctx) else { return [] }
         var b = KeyTable.list(ctx.lang).filter { $0.action != .open }
         if c.latestReceived != nil {
-            b.append(Binding(.reply, [.char("r")], label: ctx.t("Beantwoorden", "Reply"), help: ctx.t("Het laatste ontvangen bericht beantwoorden; je e-mailadres blijft verborgen", "Answer the last message received; your e-mail address stays hidden"), group: g))
+            b.append(Binding(.reply, [.char("r")], label: ctx.t(.reply), help: ctx.t(.answerTheLastMessageReceived), group: g))
         }
-        b.append(Binding(.delete, [.char("x")], label: ctx.t("Verwijderen", "Delete"), help: ctx.t("Dit gesprek uit je Berichten verwijderen (vraagt eerst)", "Delete this conversation from your Messages (asks first)"), group: g))
+        b.append(Binding(.delete, [.char("x")], label: ctx.t(.delete), help: ctx.t(.deleteThisConversationFromYour), group: g))
         if c.latestReceived != nil {
-            b.append(Binding(.report, [.char("m")], label: ctx.t("Melden", "Report"), help: ctx.t("Het laatste ontvangen bericht melden bij de beheerders", "Report the last message received to the administrators"), group: g, inStatusBar: false))
+            b.append(Binding(.report, [.char("m")], label: ctx.t(.report), help: ctx.t(.reportTheLastMessageReceived), group: g, inStatusBar: false))
         }
         return b
     }
@@ -46,19 +46,19 @@ final class MessageDetailScreen: Screen {
             if let m = conversation(ctx)?.latestReceived { ctx.push(ContactFormScreen(.reply(m.message.id), ctx)) }
         case .report:
             if let m = conversation(ctx)?.latestReceived {
-                ctx.push(ReportScreen(.message(m.message.id), what: ctx.t("bericht van ", "message from ") + m.correspondentInFull, ctx))
+                ctx.push(ReportScreen(.message(m.message.id), what: ctx.t(.messageFrom) + m.correspondentInFull, ctx))
             }
         case .delete:
             guard let c = conversation(ctx) else { return }
             let n = c.lines.count
-            let question = n == 1 ? ctx.t("Dit gesprek uit je Berichten verwijderen?", "Delete this conversation from your Messages?")
-                                  : ctx.t("Dit gesprek (\(n) berichten) uit je Berichten verwijderen?", "Delete this conversation (\(n) messages) from your Messages?")
+            let question = n == 1 ? ctx.t(.deleteThisConversationFromYour2)
+                                  : ctx.t(.deleteThisConversationMessagesFrom(n))
             let id = self.id
             ctx.confirm(question) {
                 do {
                     try ctx.store.perform(.deleteConversation(holding: id), as: ctx.viewer)
                     ctx.pop()
-                    ctx.inform(ctx.t("Gesprek verwijderd.", "Conversation deleted."))
+                    ctx.inform(ctx.t(.conversationDeleted))
                 } catch { ctx.fail(error) }
             }
         default: break
@@ -67,16 +67,16 @@ final class MessageDetailScreen: Screen {
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         guard let c = conversation(ctx) else {
-            return drawRefusal(ctx.t("Dit gesprek bestaat niet (meer).", "This conversation does not exist (any more)."), into: &g, area: area)
+            return drawRefusal(ctx.t(.thisConversationDoesNotExist), into: &g, area: area)
         }
         var out: [(String, StyleRole)] = []
         let width = area.width - 4
         if let about = c.about {
             for l in TextWidth.wrap(safe(about), to: width) { out.append((l, .title)) }
-            if c.lines.count > 1 { out.append((ctx.t("\(c.lines.count) berichten, oudste eerst", "\(c.lines.count) messages, oldest first"), .muted)) }
+            if c.lines.count > 1 { out.append((ctx.t(.messagesOldestFirst(c.lines.count)), .muted)) }
             out.append(("", .normal))
         } else if c.lines.count > 1 {
-            out.append((ctx.t("\(c.lines.count) berichten, oudste eerst", "\(c.lines.count) messages, oldest first"), .muted))
+            out.append((ctx.t(.messagesOldestFirst(c.lines.count)), .muted))
             out.append(("", .normal))
         }
         for (i, line) in c.lines.enumerated() {
@@ -84,10 +84,10 @@ final class MessageDetailScreen: Screen {
             let m = line.message
             // The sender line wraps like the text: an address is never cut off.
             let header = line.received
-                ? ctx.t("Van: ", "From: ") + safe(line.correspondentInFull) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
-                : ctx.t("Aan: ", "To: ") + safe(line.correspondentInFull)
+                ? ctx.t(.fromText) + safe(line.correspondentInFull) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
+                : ctx.t(.to) + safe(line.correspondentInFull)
             for l in TextWidth.wrap(header, to: width) { out.append((l, .title)) }
-            out.append((ctx.t("Verstuurd ", "Sent ") + DateText.short(m.sent, ctx) + " " + DateText.time(m.sent), .muted))
+            out.append((ctx.t(.sent) + DateText.short(m.sent, ctx) + " " + DateText.time(m.sent), .muted))
             out.append(("", .normal))
             for paragraph in m.shownText(ctx.language).split(separator: "\n", omittingEmptySubsequences: false) {
                 for l in TextWidth.wrap(safe(String(paragraph)), to: width) { out.append((l, .normal)) }

@@ -6,7 +6,7 @@ import TerminalKit
 /// wijk, a photo marker, interests and how many posts they have up; search and an interest filter.
 final class BurenScreen: Screen {
     /// Read out as what the list holds, not the tab's word.
-    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("buur", "neighbour") : ctx.t("buren", "neighbours") }
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t(.neighbour) : ctx.t(.neighbours2) }
 
     private var list = ListState()
     private var search = SearchBox()
@@ -16,18 +16,18 @@ final class BurenScreen: Screen {
 
     init(_ ctx: UIContext) { willAppear(ctx) }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Buren", "Neighbours") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.neighbours) }
 
     var capturesText: Bool { search.active }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         if search.active { return SearchBox.bindings(ctx) }
-        let g = ctx.t("Buren", "Neighbours")
+        let g = ctx.t(.neighbours)
         return KeyTable.list(ctx.lang) + [
-            Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), help: ctx.t("Zoeken op naam of interesse", "Search by name or interest"), group: g),
-            Binding(.filterCategory, [.char("i")], label: ctx.t("Interesse", "Interest"), help: ctx.t("Filter op interessegebied (volgende)", "Filter by area of interest (next)"), group: g),
-            Binding(.contact, [.char("c")], label: ctx.t("Contact", "Contact"), help: ctx.t("Een bericht sturen via het contactformulier", "Send a message through the contact form"), group: g),
-            Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
+            Binding(.search, [.char("/")], label: ctx.t(.search), help: ctx.t(.searchByNameOrInterest), group: g),
+            Binding(.filterCategory, [.char("i")], label: ctx.t(.interest), help: ctx.t(.filterByAreaOfInterest), group: g),
+            Binding(.contact, [.char("c")], label: ctx.t(.contact2), help: ctx.t(.sendMessageThroughTheContact), group: g),
+            Binding(.clearFilters, [.char("x")], label: ctx.t(.clearFilters), group: g, inStatusBar: false),
         ]
     }
 
@@ -77,26 +77,25 @@ final class BurenScreen: Screen {
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let blocked { return drawRefusal(blocked, into: &g, area: area) }
-        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
+        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t(.search2))
         let who = ctx.viewer.activeAccount == nil
-            ? ctx.t("Als bezoeker zie je alleen bewoners met een openbaar profiel.", "As a visitor you see only residents with a public profile.")
+            ? ctx.t(.asVisitorYouSeeOnly)
             : ctx.account?.wijkVerified == true
-            ? ctx.t("Je ziet bewoners met een openbaar profiel, en buren uit je eigen wijk.", "You see residents with a public profile, and neighbours from your own neighbourhood.")
+            ? ctx.t(.youSeeResidentsWithPublic)
             // Said as it is: an unverified wijk opens no "Alleen buren" profile (issue 24).
-            : ctx.t("Je ziet openbare profielen; die van buren pas als je wijk is bevestigd.",
-                    "You see public profiles; neighbours' once your neighbourhood is verified.")
-        let filter = interest.value.map { ctx.t("interesse: ", "interest: ") + safe($0) + " · " } ?? ""
+            : ctx.t(.youSeePublicProfilesNeighbours)
+        let filter = interest.value.map { ctx.t(.interest2) + safe($0) + " · " } ?? ""
         g.putSummary(filter + who + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let rows = shown.map { n -> ListRow in
-            let photo = n.hasPhoto ? ctx.t(" [foto]", " [photo]") : ""
-            let posts = n.openPosts.isEmpty ? "" : ctx.t(" · \(n.openPosts.count) bericht(en)", " · \(n.openPosts.count) post(s)")
+            let photo = n.hasPhoto ? ctx.t(.photo) : ""
+            let posts = n.openPosts.isEmpty ? "" : ctx.t(.postS(n.openPosts.count))
             let name = TextWidth.pad(safe(n.name) + photo, to: min(30, area.width / 2))
             return ListRow(name + " " + safe(ctx.store.wijkName(n.wijk)) + posts + (n.interests.isEmpty ? "" : " · " + safe(n.interests.map { Glossary.category($0, ctx.language) }.joined(separator: ", "))))
         }
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                      emptyText: ctx.t("Niemand gevonden die je mag zien.", "Nobody found whom you may see."))
+                      emptyText: ctx.t(.nobodyFoundWhomYouMay))
         if search.active { g.cursor = keepCursor }
     }
 }

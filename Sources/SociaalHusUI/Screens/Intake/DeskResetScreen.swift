@@ -18,7 +18,7 @@ final class DeskResetScreen: FormScreen {
         ], labelWidth: 16))
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Wachtwoordcode", "Password code") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.passwordCode) }
 
     // The address alone is not worth a question on leaving; a code shown is gone on purpose.
     override var hasUnsavedInput: Bool { false }
@@ -29,31 +29,29 @@ final class DeskResetScreen: FormScreen {
         guard check([("email", Field.email.label(ctx.language), { _ = try EmailAddress.normalise(email) })], ctx) else { return }
         guard form.bool("checked") else {
             form.focus(on: "checked")
-            return ctx.fail(ctx.t("Vink eerst aan dat je hebt gecontroleerd wie er voor je staat.", "First tick that you checked who is in front of you."))
+            return ctx.fail(ctx.t(.firstTickThatYouChecked))
         }
         do {
             let made = try ctx.store.perform(.issueResetCode(email: email), as: ctx.viewer)
             code = (email, made)
             form.setText("email", "")
             form.setBool("checked", false)
-            ctx.inform(ctx.t("Code gemaakt; hij staat in het logboek van de bewoner, met jouw naam.", "Code made; it is in the resident's log, with your name."))
+            ctx.inform(ctx.t(.codeMadeItIsIn))
         } catch {
             ctx.fail(error)
         }
     }
 
     override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        form.setLabel("intro", ctx.t("Alleen voor iemand die voor je staat en die je hebt gecontroleerd (identiteitsbewijs). De code werkt 24 uur en één keer; bij het inloggen kiest de bewoner \"Wachtwoord vergeten\".",
-                                     "Only for someone in front of you whom you have checked (proof of identity). The code works for 24 hours, once; when logging in, the resident chooses \"Forgot password\"."))
-        form.setLabel("email", ctx.t("E-mailadres", "E-mail address"))
-        form.setLabel("checked", ctx.t("Ik heb gecontroleerd wie dit is", "I have checked who this is"))
-        form.setLabel("make", ctx.t("Code maken", "Make code"))
+        form.setLabel("intro", ctx.t(.onlyForSomeoneInFront))
+        form.setLabel("email", ctx.t(.eMailAddress))
+        form.setLabel("checked", ctx.t(.iHaveCheckedWhoThis))
+        form.setLabel("make", ctx.t(.makeCode))
         var formArea = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
         if let code {
             // Above the form, so a screen reader and a glance find it first.
-            let lines = [ctx.t("Code voor \(safe(code.email)):", "Code for \(safe(code.email)):"), "    " + code.code,
-                         ctx.t("Lees hem voor of schrijf hem op voor de bewoner; hij verdwijnt als je dit scherm verlaat.",
-                               "Read it out or write it down for the resident; it goes when you leave this screen.")]
+            let lines = [ctx.t(.codeFor(safe(code.email))), "    " + code.code,
+                         ctx.t(.readItOutOrWrite)]
             var y = formArea.y
             for line in lines {
                 for part in TextWidth.wrap(line, to: max(formArea.width, 1)) where y < area.maxY {

@@ -14,7 +14,7 @@ final class DeskWijkScreen: FormScreen {
         ], labelWidth: 16))
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Wijk bevestigen", "Verify neighbourhood") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.verifyNeighbourhood) }
 
     // An address typed to look up is not the resident's own writing.
     override var hasUnsavedInput: Bool { false }
@@ -25,7 +25,7 @@ final class DeskWijkScreen: FormScreen {
         guard check([("email", Field.email.label(ctx.language), { _ = try EmailAddress.normalise(email) })], ctx) else { return }
         guard form.bool("seen") else {
             form.focus(on: "seen")
-            return ctx.fail(ctx.t("Vink eerst aan dat je een bewijs van het adres hebt gezien.", "First tick that you have seen proof of the address."))
+            return ctx.fail(ctx.t(.firstTickThatYouHave))
         }
         do {
             let a = try ctx.store.perform(.verifyWijk(email: email), as: ctx.viewer)
@@ -33,19 +33,17 @@ final class DeskWijkScreen: FormScreen {
             form.setText("email", "")
             form.setBool("seen", false)
             form.focus(on: "email")
-            ctx.inform(ctx.t("Wijk bevestigd: \(wijk), voor \(safe(a.email)). Het staat in het logboek van de bewoner, met jouw naam.",
-                             "Neighbourhood verified: \(wijk), for \(safe(a.email)). It is in the resident's log, with your name."))
+            ctx.inform(ctx.t(.neighbourhoodVerifiedForItIs(wijk, safe(a.email))))
         } catch {
             ctx.fail(error)
         }
     }
 
     override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        form.setLabel("intro", ctx.t("Bevestig de wijk in het profiel van een bewoner die voor je staat, nadat je een bewijs van het adres hebt gezien (identiteitsbewijs met adres, of post op naam).",
-                                     "Verify the neighbourhood in the profile of a resident in front of you, after seeing proof of the address (identity document with address, or mail addressed to them)."))
-        form.setLabel("email", ctx.t("E-mailadres", "E-mail address"))
-        form.setLabel("seen", ctx.t("Ik heb een bewijs van het adres gezien", "I have seen proof of the address"))
-        form.setLabel("verify", ctx.t("Wijk bevestigen", "Verify neighbourhood"))
+        form.setLabel("intro", ctx.t(.verifyTheNeighbourhoodInThe))
+        form.setLabel("email", ctx.t(.eMailAddress))
+        form.setLabel("seen", ctx.t(.iHaveSeenProofOf))
+        form.setLabel("verify", ctx.t(.verifyNeighbourhood))
         form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
     }
 }

@@ -17,30 +17,30 @@ final class IntakeDetailScreen: Screen {
         self.id = id
     }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Gesprek", "Conversation") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.conversation2) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = ctx.t("Gesprek", "Conversation")
+        let g = ctx.t(.conversation2)
         if confirmingErase {
-            return [Binding(.eraseIntake, [.char("j"), .char("y")], label: ctx.t("Ja, wissen", "Yes, erase"), group: g),
-                    Binding(.back, [.char("n"), .escape], label: ctx.t("Nee", "No"), group: g)]
+            return [Binding(.eraseIntake, [.char("j"), .char("y")], label: ctx.t(.yesErase), group: g),
+                    Binding(.back, [.char("n"), .escape], label: ctx.t(.no), group: g)]
         }
         guard let intake else { return [] }
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.refer, [.char("d")], label: ctx.t("Doorverwijzen", "Refer"), help: ctx.t("Doorverwijzen naar een organisatie; de bewoner wordt eerst verteld wat je doorgeeft", "Refer to an organisation; the resident is told first what you pass on"), group: g),
-            Binding(.edit, [.char("e")], label: ctx.t("Wijzigen", "Edit"), group: g),
-            Binding(.closeIntake, [.char("a")], label: intake.status == .afgesloten ? ctx.t("Heropenen", "Reopen") : ctx.t("Afsluiten", "Close"),
-                    help: ctx.t("Gesprek afsluiten of heropenen; de bewaartermijn telt vanaf het afsluiten", "Close or reopen; the retention period counts from closing"), group: g),
-            Binding(.history, [.char("h")], label: ctx.t("Geschiedenis", "History"), help: ctx.t("Alle gesprekken, doorverwijzingen en verstrekkingen van deze persoon", "Every conversation, referral and disclosure of this person"), group: g),
-            Binding(.eraseIntake, [.char("x")], label: ctx.t("Wissen", "Erase"), help: ctx.t("Alle gespreksgegevens van deze persoon wissen (op verzoek)", "Erase all conversation data of this person (on request)"), group: g),
+            Binding(.refer, [.char("d")], label: ctx.t(.refer), help: ctx.t(.referToAnOrganisationThe), group: g),
+            Binding(.edit, [.char("e")], label: ctx.t(.edit2), group: g),
+            Binding(.closeIntake, [.char("a")], label: intake.status == .afgesloten ? ctx.t(.reopen) : ctx.t(.close),
+                    help: ctx.t(.closeOrReopenTheRetention), group: g),
+            Binding(.history, [.char("h")], label: ctx.t(.history2), help: ctx.t(.everyConversationReferralAndDisclosure), group: g),
+            Binding(.eraseIntake, [.char("x")], label: ctx.t(.erase), help: ctx.t(.eraseAllConversationDataOf), group: g),
         ] + (intake.referrals.isEmpty || ctx.shared ? [] : [
-            Binding(.printReceipt, [.char("p")], label: ctx.t("Bon printen", "Print receipt"),
-                    help: ctx.t("De bon van de laatste doorverwijzing tonen en als tekstbestand zetten om af te drukken", "Show the latest referral's receipt and write it as a text file to print"), group: g),
+            Binding(.printReceipt, [.char("p")], label: ctx.t(.printReceipt),
+                    help: ctx.t(.showTheLatestReferralS), group: g),
         ]) + (intake.referrals.isEmpty ? [] : [
             // Both show the receipt of the latest referral and print or mail it; ←/→ there choose
             // another. Served over SSH nothing is written on the server, so only mail is offered.
-            Binding(.mailReceipt, [.char("m")], label: ctx.t("Bon mailen", "Mail receipt"),
-                    help: ctx.t("De bon van de laatste doorverwijzing tonen en naar de bewoner mailen (na een vraag)", "Show the latest referral's receipt and mail it to the resident (after a question)"), group: g),
+            Binding(.mailReceipt, [.char("m")], label: ctx.t(.mailReceipt),
+                    help: ctx.t(.showTheLatestReferralS2), group: g),
         ])
     }
 
@@ -57,12 +57,11 @@ final class IntakeDetailScreen: Screen {
     func handle(_ action: Action, _ ctx: UIContext) {
         if confirmingErase {
             confirmingErase = false
-            guard action == .eraseIntake else { return ctx.inform(ctx.t("Er is niets gewist.", "Nothing was erased.")) }
+            guard action == .eraseIntake else { return ctx.inform(ctx.t(.nothingWasErased)) }
             do {
                 let n = try ctx.store.perform(.eraseIntakes(ofPersonIn: id), as: ctx.viewer)
                 ctx.pop()
-                ctx.inform(ctx.t("\(n) gesprek(ken) van deze persoon gewist, met doorverwijzingen en berichten.",
-                                 "\(n) conversation(s) of this person erased, with referrals and messages."))
+                ctx.inform(ctx.t(.conversationSOfThisPerson(n)))
             } catch { ctx.fail(error) }
             return
         }
@@ -71,8 +70,7 @@ final class IntakeDetailScreen: Screen {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .edit:
             if let draft = try? ctx.store.intakeDraft(by: ctx.viewer), draft.editing != id {
-                return ctx.fail(ctx.t("Je hebt nog een niet-opgeslagen gesprek. Rond dat eerst af: ga terug naar de lijst en druk op n.",
-                                      "You still have an unsaved conversation. Finish it first: go back to the list and press n."))
+                return ctx.fail(ctx.t(.youStillHaveAnUnsaved))
             }
             ctx.push(IntakeFormScreen(editing: intake, ctx))
         case .refer:
@@ -84,9 +82,8 @@ final class IntakeDetailScreen: Screen {
             do {
                 self.intake = try ctx.store.perform(.setIntakeStatus(id, intake.status == .afgesloten ? .open : .afgesloten), as: ctx.viewer)
                 ctx.inform(self.intake?.status == .afgesloten
-                           ? ctx.t("Gesprek afgesloten; het wordt na \(ctx.store.settings.intakeRetentionMonths) maanden gewist.",
-                                   "Conversation closed; it will be erased after \(ctx.store.settings.intakeRetentionMonths) months.")
-                           : ctx.t("Gesprek heropend.", "Conversation reopened."))
+                           ? ctx.t(.conversationClosedItWillBe(ctx.store.settings.intakeRetentionMonths))
+                           : ctx.t(.conversationReopened))
             } catch { ctx.fail(error) }
         case .history: ctx.push(IntakeHistoryScreen(id: id, ctx))
         case .printReceipt, .mailReceipt:
@@ -103,18 +100,16 @@ final class IntakeDetailScreen: Screen {
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         guard let intake else {
-            return drawRefusal(ctx.t("Dit gesprek bestaat niet (meer).", "This conversation does not exist (any more)."), into: &g, area: area)
+            return drawRefusal(ctx.t(.thisConversationDoesNotExist), into: &g, area: area)
         }
         if confirmingErase {
-            let lines = [(ctx.t("Alle gespreksgegevens van deze persoon wissen?", "Erase all conversation data of this person?"), StyleRole.error),
-                         (ctx.t("Dit wist \(eraseCount) gesprek(ken) (zie h, geschiedenis) met elke doorverwijzing en elk wachtend bericht, uit alle bestanden.",
-                                "This erases \(eraseCount) conversation(s) (see h, history) with every referral and waiting message, from every file."), .normal),
+            let lines = [(ctx.t(.eraseAllConversationDataOf2), StyleRole.error),
+                         (ctx.t(.thisErasesConversationSSee(eraseCount)), .normal),
                          ] + (intake.person.account != nil ? [] : [
-                         (ctx.t("Dit gesprek is aan geen account gekoppeld: alleen dit gesprek gaat. Andere gesprekken van dezelfde bewoner wis je elk apart; lijken is niet hetzelfde als zijn.",
-                                "This conversation is linked to no account: only this one goes. Erase other conversations of the same resident one by one; alike is not the same."), .normal),
+                         (ctx.t(.thisConversationIsLinkedTo), .normal),
                          ]) + [
                          ("", .normal),
-                         (ctx.t("j = ja, wissen   n of Esc = nee", "y = yes, erase   n or Esc = no"), .key)]
+                         (ctx.t(.yYesEraseNOr), .key)]
             return scroll.draw(lines.flatMap { l in TextWidth.wrap(l.0, to: area.width - 4).map { ($0, l.1) } }, into: &g, area: area)
         }
         scroll.draw(IntakeLines.detail(intake, ctx, width: area.width - 4), into: &g, area: area)
@@ -132,39 +127,39 @@ enum IntakeLines {
         func field(_ label: String, _ value: String) {
             if !value.isEmpty { out.append(("  " + TextWidth.pad(label, to: 14) + safe(value), .normal)) }
         }
-        out.append((i.person.name.isEmpty ? ctx.t("(geen naam)", "(no name)") : safe(i.person.name), .title))
-        let staff = names.staff ?? ctx.t("een baliemedewerker", "a staff member")
-        out.append((ctx.t("Status: ", "Status: ") + i.status.label(ctx.language) + " · " + ctx.t("onderwerp: ", "subject: ") + i.category.label(ctx.language), .normal))
-        out.append((ctx.t("Vastgelegd ", "Recorded ") + DateText.short(i.created, ctx) + ctx.t(" door ", " by ") + safe(staff)
-                    + (i.closed.map { ctx.t(" · afgesloten ", " · closed ") + DateText.short($0, ctx) } ?? ""), .muted))
+        out.append((i.person.name.isEmpty ? ctx.t(.noName) : safe(i.person.name), .title))
+        let staff = names.staff ?? ctx.t(.staffMember)
+        out.append((ctx.t(.status) + i.status.label(ctx.language) + " · " + ctx.t(.subject3) + i.category.label(ctx.language), .normal))
+        out.append((ctx.t(.recorded) + DateText.short(i.created, ctx) + ctx.t(.by4) + safe(staff)
+                    + (i.closed.map { ctx.t(.closed) + DateText.short($0, ctx) } ?? ""), .muted))
         out.append(("", .normal))
-        out.append((ctx.t("Vraag", "Question"), .header))
+        out.append((ctx.t(.question2), .header))
         wrap(i.question)
         out.append(("", .normal))
-        out.append((ctx.t("Persoon", "Person"), .header))
-        field(ctx.t("Telefoon", "Phone"), i.person.phone)
+        out.append((ctx.t(.person), .header))
+        field(ctx.t(.phone2), i.person.phone)
         field("E-mail", i.person.email)
-        field(ctx.t("Adres", "Address"), IntakeField.address.value(in: i))
-        field(ctx.t("Wijk", "Neighbourhood"), ctx.store.wijkName(i.person.wijk))
+        field(ctx.t(.address2), IntakeField.address.value(in: i))
+        field(ctx.t(.neighbourhood), ctx.store.wijkName(i.person.wijk))
         if let a = i.person.account {
-            field("Account", ctx.t("gekoppeld (", "linked (") + (names.linked ?? "#\(a)") + ")")
+            field("Account", ctx.t(.linked) + (names.linked ?? "#\(a)") + ")")
         } else {
-            field("Account", ctx.t("niet gekoppeld", "not linked"))
+            field("Account", ctx.t(.notLinked))
         }
         out.append(("", .normal))
-        out.append((ctx.t("Aantekeningen (alleen doorgegeven als aangevinkt)", "Notes (only passed on when ticked)"), .header))
-        if i.notes.isEmpty { out.append(("  " + ctx.t("geen", "none"), .muted)) } else { wrap(i.notes) }
+        out.append((ctx.t(.notesOnlyPassedOnWhen), .header))
+        if i.notes.isEmpty { out.append(("  " + ctx.t(.none), .muted)) } else { wrap(i.notes) }
         out.append(("", .normal))
-        out.append((ctx.t("Doorverwijzingen", "Referrals"), .header))
-        if i.referrals.isEmpty { out.append(("  " + ctx.t("nog geen; druk op d om door te verwijzen", "none yet; press d to refer"), .muted)) }
+        out.append((ctx.t(.referrals), .header))
+        if i.referrals.isEmpty { out.append(("  " + ctx.t(.noneYetPressDTo), .muted)) }
         for r in i.referrals { wrap(referral(r, ctx)) }
         return out
     }
 
     /// "25-11-2026 aan Voedselbank Borne door Lotte: naam, telefoonnummer, vraag. Doel: …"
     static func referral(_ r: Referral, _ ctx: UIContext) -> String {
-        DateText.short(r.at, ctx) + ctx.t(" aan ", " to ") + r.organisationName + ctx.t(" door ", " by ") + r.staffName + ": "
-            + r.fields.map { $0.label(ctx.language) }.joined(separator: ", ") + ". " + ctx.t("Doel: ", "Purpose: ") + r.purpose
-            + ". " + ctx.t("Bewoner ingelicht.", "Resident told.")
+        DateText.short(r.at, ctx) + ctx.t(.to3) + r.organisationName + ctx.t(.by4) + r.staffName + ": "
+            + r.fields.map { $0.label(ctx.language) }.joined(separator: ", ") + ". " + ctx.t(.purpose) + r.purpose
+            + ". " + ctx.t(.residentTold)
     }
 }

@@ -39,8 +39,7 @@ final class IntakeFormScreen: FormScreen {
         form = Self.makeForm(input, wijken: wijken, ctx)
         if restored {
             form.markEdited()
-            ctx.inform(ctx.t("Je niet-opgeslagen gesprek is teruggezet; ga verder waar je was.",
-                             "Your unsaved conversation was restored; carry on where you were."))
+            ctx.inform(ctx.t(.yourUnsavedConversationWasRestored))
         }
         ticksFor = input.account
         lookUpMatch(ctx)
@@ -53,33 +52,32 @@ final class IntakeFormScreen: FormScreen {
             return FormField(id, label, .text(f))
         }
         let categories = IntakeCategory.allCases
-        let wijkOptions = [ctx.t("onbekend", "unknown")] + wijken.map { safe($0.name) }
+        let wijkOptions = [ctx.t(.unknown)] + wijken.map { safe($0.name) }
         let wijkIndex = i.wijk.flatMap { w in wijken.firstIndex { $0.id == w } }.map { $0 + 1 } ?? 0
         return Form([
-            FormField("intro", ctx.t("Eerst de vraag, dan de contactgegevens.", "The question first, then contact details."), .note(.muted)),
-            FormField("question", ctx.t("Vraag *", "Question *"), .area(TextArea(i.question, limit: Field.question.limit, rows: 3))),
-            FormField("category", ctx.t("Onderwerp", "Subject"),
+            FormField("intro", ctx.t(.theQuestionFirstThenContact), .note(.muted)),
+            FormField("question", ctx.t(.question), .area(TextArea(i.question, limit: Field.question.limit, rows: 3))),
+            FormField("category", ctx.t(.subject2),
                       .cycle(options: categories.map { $0.label(ctx.language) }, selected: categories.firstIndex(of: i.category) ?? 0)),
-            text("name", ctx.t("Naam", "Name"), i.name, Field.name.limit),
-            text("phone", ctx.t("Telefoon", "Phone"), i.phone, Field.phone.limit),
+            text("name", ctx.t(.name2), i.name, Field.name.limit),
+            text("phone", ctx.t(.phone2), i.phone, Field.phone.limit),
             text("email", "E-mail", i.email, Field.email.limit),
             FormField("link", "", .toggle(i.account != nil)),
             // Never restored from a draft: the resident agrees at the desk, when it is saved.
-            FormField("agreed", ctx.t("De bewoner is akkoord met koppelen aan dit account", "The resident agrees to linking to this account"), .toggle(false)),
-            text("address", ctx.t("Adres", "Address"), i.address, Field.address.limit),
+            FormField("agreed", ctx.t(.theResidentAgreesToLinking), .toggle(false)),
+            text("address", ctx.t(.address2), i.address, Field.address.limit),
             text("postcode", "Postcode", i.postcode, Field.postcode.limit),
-            text("place", ctx.t("Plaats", "Place"), i.place, Field.place.limit),
-            FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .cycle(options: wijkOptions, selected: wijkIndex)),
-            FormField("notes", ctx.t("Aantekeningen", "Notes"), .area(TextArea(i.notes, limit: Field.notes.limit, rows: 3))),
-            FormField("contactNote", ctx.t("* verplicht, en telefoon, e-mail of adres met postcode",
-                                           "* required, and phone, e-mail or address with postcode"), .note(.muted)),
-            FormField("save", ctx.t("Opslaan", "Save"), .button),
-            FormField("discard", ctx.t("Concept weggooien", "Discard draft"), .button),
+            text("place", ctx.t(.place), i.place, Field.place.limit),
+            FormField("wijk", ctx.t(.neighbourhood), .cycle(options: wijkOptions, selected: wijkIndex)),
+            FormField("notes", ctx.t(.notes), .area(TextArea(i.notes, limit: Field.notes.limit, rows: 3))),
+            FormField("contactNote", ctx.t(.requiredAndPhoneEMail), .note(.muted)),
+            FormField("save", ctx.t(.save), .button),
+            FormField("discard", ctx.t(.discardDraft), .button),
         ], labelWidth: 14)
     }
 
     override func title(_ ctx: UIContext) -> String {
-        editing == nil ? ctx.t("Nieuw gesprek", "New conversation") : ctx.t("Gesprek wijzigen", "Edit conversation")
+        editing == nil ? ctx.t(.newConversation) : ctx.t(.editConversation)
     }
 
     /// The resident's agreement to the link, when both boxes are ticked for the account shown.
@@ -111,9 +109,9 @@ final class IntakeFormScreen: FormScreen {
                 ticksFor = m.id
             }
             let wijk = ctx.store.wijk(m.wijk)?.name ?? ""
-            form.setLabel("link", ctx.t("Account koppelen: ", "Link account: ") + safe(m.name) + " (" + safe(wijk) + ")")
+            form.setLabel("link", ctx.t(.linkAccount) + safe(m.name) + " (" + safe(wijk) + ")")
         } else {
-            form.setLabel("link", ctx.t("Account koppelen (geen account gevonden)", "Link account (none found)"))
+            form.setLabel("link", ctx.t(.linkAccountNoneFound))
         }
     }
 
@@ -150,8 +148,7 @@ final class IntakeFormScreen: FormScreen {
     override func willDisappear(_ ctx: UIContext) {
         guard form.edited, !finished else { return }
         keepDraft(ctx)
-        ctx.inform(ctx.t("Niet opgeslagen, wel bewaard als concept: druk in de lijst op n om verder te gaan.",
-                         "Not saved, but kept as a draft: press n in the list to carry on."))
+        ctx.inform(ctx.t(.notSavedButKeptAs))
     }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
@@ -161,14 +158,13 @@ final class IntakeFormScreen: FormScreen {
                     try ctx.store.perform(.discardIntakeDraft(), as: ctx.viewer)
                     finished = true
                     ctx.pop()
-                    ctx.inform(ctx.t("Concept weggegooid; er is niets opgeslagen.", "Draft discarded; nothing was saved."))
+                    ctx.inform(ctx.t(.draftDiscardedNothingWasSaved))
                 } catch { ctx.fail(error) }
             }
             // One key would throw away a whole conversation: ask, unless nothing was typed
             // (issue 24). Any answer but j/y (Esc, n, Enter) keeps the draft and the form.
             guard form.edited else { return discard() }
-            ctx.confirm(ctx.t("Het concept van dit gesprek weggooien? Wat je typte (de vraag, contactgegevens, aantekeningen) wordt gewist en niet opgeslagen.",
-                              "Discard the draft of this conversation? What you typed (the question, contact details, notes) is erased and not saved."),
+            ctx.confirm(ctx.t(.discardTheDraftOfThis),
                         perform: discard)
             return
         }
@@ -203,7 +199,7 @@ final class IntakeFormScreen: FormScreen {
                 ctx.pop()
                 ctx.push(IntakeDetailScreen(id: intake.id, ctx))
             }
-            ctx.inform(ctx.t("Gesprek opgeslagen.", "Conversation saved."))
+            ctx.inform(ctx.t(.conversationSaved))
         } catch {
             // Keep everything typed, and keep it as a draft too.
             keepDraft(ctx)

@@ -14,7 +14,7 @@ final class IntakeHistoryScreen: Screen {
         self.id = id
     }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Geschiedenis", "History") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.history2) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.list(ctx.lang).filter { $0.action != .open } }
 
@@ -32,9 +32,9 @@ final class IntakeHistoryScreen: Screen {
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         let width = area.width - 4
         var out: [(String, StyleRole)] = []
-        let name = intakes.last.map { $0.person.name.isEmpty ? ctx.t("(geen naam)", "(no name)") : safe($0.person.name) } ?? ""
+        let name = intakes.last.map { $0.person.name.isEmpty ? ctx.t(.noName) : safe($0.person.name) } ?? ""
         out.append((name, .title))
-        out.append((ctx.t("Gesprekken", "Conversations") + " (\(intakes.count))", .header))
+        out.append((ctx.t(.conversations2) + " (\(intakes.count))", .header))
         for i in intakes {
             out.append(("  " + DateText.short(i.created, ctx) + "  " + i.category.label(ctx.language) + " · " + i.status.label(ctx.language), .normal))
             for l in TextWidth.wrap(safe(i.question), to: width - 6) { out.append(("      " + l, .muted)) }
@@ -45,10 +45,10 @@ final class IntakeHistoryScreen: Screen {
             }
         }
         out.append(("", .normal))
-        out.append((ctx.t("Verstrekt aan organisaties", "Passed to organisations") + " (\(disclosures.count))", .header))
-        if disclosures.isEmpty { out.append(("  " + ctx.t("niets", "nothing"), .muted)) }
+        out.append((ctx.t(.passedToOrganisations) + " (\(disclosures.count))", .header))
+        if disclosures.isEmpty { out.append(("  " + ctx.t(.nothing), .muted)) }
         for d in disclosures {
-            let text = DateText.short(d.at, ctx) + ctx.t(" aan ", " to ") + d.organisationName + ctx.t(" door ", " by ") + d.staffName + ": "
+            let text = DateText.short(d.at, ctx) + ctx.t(.to3) + d.organisationName + ctx.t(.by4) + d.staffName + ": "
                 + d.fields.map { $0.label(ctx.language) }.joined(separator: ", ")
             for l in TextWidth.wrap(safe(text), to: width - 2) { out.append(("  " + l, .normal)) }
         }

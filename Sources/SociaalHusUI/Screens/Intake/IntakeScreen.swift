@@ -19,7 +19,7 @@ public final class IntakeScreen: Screen {
     /// Creates the list; it is read (and what it shows logged) when the screen appears.
     public init(_ ctx: UIContext) {}
 
-    public func title(_ ctx: UIContext) -> String { ctx.t("Gesprekken", "Conversations") }
+    public func title(_ ctx: UIContext) -> String { ctx.t(.conversations2) }
 
     public var capturesText: Bool { search.active }
 
@@ -28,23 +28,23 @@ public final class IntakeScreen: Screen {
             return SearchBox.bindings(ctx).map { b in
                 guard b.action == .open else { return b }
                 var b = b
-                b.label = ctx.t("Zoeken", "Search")
-                b.help = ctx.t("Zoeken; elk gevonden gesprek komt in het logboek van die persoon", "Search; each conversation found goes into that person's log")
+                b.label = ctx.t(.search)
+                b.help = ctx.t(.searchEachConversationFoundGoes)
                 return b
             }
         }
         guard refusal == nil else { return [] }
         let g = "Intake"
         var b = KeyTable.list(ctx.lang) + [
-            Binding(.create, [.char("n")], label: hasDraft ? ctx.t("Verder met gesprek", "Resume conversation") : ctx.t("Nieuw gesprek", "New conversation"), help: ctx.t("Een informatie- en adviesgesprek vastleggen", "Record an intake conversation"), group: g),
-            Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), help: ctx.t("Zoeken op naam, postcode of e-mailadres (ook afgesloten gesprekken)", "Search by name, postcode or e-mail address (closed conversations too)"), group: g),
-            Binding(.resetCode, [.char("c")], label: ctx.t("Wachtwoordcode", "Password code"), help: ctx.t("Een eenmalige wachtwoordcode maken voor iemand aan de balie, na controle van identiteit", "A one-time password code for someone at the desk, after checking their identity"), group: g, inStatusBar: false),
-            Binding(.verifyWijk, [.char("v")], label: ctx.t("Wijk bevestigen", "Verify neighbourhood"), help: ctx.t("De wijk van een bewoner bevestigen die voor je staat, na een bewijs van het adres", "Verify the neighbourhood of a resident in front of you, after proof of the address"), group: g, inStatusBar: false),
-            Binding(.onBehalf, [.char("h")], label: ctx.t("Helpen namens", "Help on behalf"), help: ctx.t("Namens een bewoner aan de balie werken, na diens akkoord (wachtwoord of code; hooguit 30 min.)", "Act for a resident at the desk, after they agree (own password or a code; at most 30 minutes)"), group: g, inStatusBar: false),
-            Binding(.myData, [.char("g")], label: ctx.t("Bezoeker", "Visitor"), help: ctx.t("Gegevens van een bezoeker zonder account inzien of wissen, na controle van identiteit", "See or erase the data of a visitor without an account, after checking identity"), group: g, inStatusBar: false),
+            Binding(.create, [.char("n")], label: hasDraft ? ctx.t(.resumeConversation) : ctx.t(.newConversation), help: ctx.t(.recordAnIntakeConversation), group: g),
+            Binding(.search, [.char("/")], label: ctx.t(.search), help: ctx.t(.searchByNamePostcodeOr), group: g),
+            Binding(.resetCode, [.char("c")], label: ctx.t(.passwordCode), help: ctx.t(.oneTimePasswordCodeFor), group: g, inStatusBar: false),
+            Binding(.verifyWijk, [.char("v")], label: ctx.t(.verifyNeighbourhood), help: ctx.t(.verifyTheNeighbourhoodOfResident), group: g, inStatusBar: false),
+            Binding(.onBehalf, [.char("h")], label: ctx.t(.helpOnBehalf), help: ctx.t(.actForResidentAtThe), group: g, inStatusBar: false),
+            Binding(.myData, [.char("g")], label: ctx.t(.visitor2), help: ctx.t(.seeOrEraseTheData), group: g, inStatusBar: false),
         ]
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
-            b.append(Binding(.retention, [.char("t")], label: ctx.t("Bewaartermijn", "Retention"), help: ctx.t("Hoe lang afgesloten gesprekken bewaard blijven (beheerder)", "How long closed conversations are kept (administrator)"), group: g))
+            b.append(Binding(.retention, [.char("t")], label: ctx.t(.retention), help: ctx.t(.howLongClosedConversationsAre), group: g))
         }
         return b
     }
@@ -104,20 +104,20 @@ public final class IntakeScreen: Screen {
 
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let refusal { return drawRefusal(refusal, into: &g, area: area) }
-        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
+        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t(.search2))
         let heading = !listing.isSearch
-            ? ctx.t("Gesprekken van vandaag en open gesprekken", "Today's and open conversations")
-            : ctx.t("Alle gesprekken die passen bij de zoektekst", "All conversations matching the search")
+            ? ctx.t(.todaySAndOpenConversations)
+            : ctx.t(.allConversationsMatchingTheSearch)
         g.putSummary(heading + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         var top = area.y + 2
         if hasDraft {
-            g.put(ctx.t("» Je hebt een niet-opgeslagen gesprek: druk op n om verder te gaan.", "» You have an unsaved conversation: press n to carry on."),
+            g.put(ctx.t(.youHaveAnUnsavedConversation),
                   x: area.x + 1, y: top, role: .key, maxWidth: area.width - 2)
             top += 1
         }
         let nameWidth = max(min(24, area.width / 3), 10)
         let rows = shown.map { i -> ListRow in
-            let who = i.person.name.isEmpty ? ctx.t("(geen naam)", "(no name)") : safe(i.person.name)
+            let who = i.person.name.isEmpty ? ctx.t(.noName) : safe(i.person.name)
             return ListRow(DateText.short(i.created, ctx) + "  " + TextWidth.pad(TextWidth.truncate(who, to: nameWidth), to: nameWidth)
                            + " " + TextWidth.pad(i.status.label(ctx.language), to: 12) + " " + i.category.label(ctx.language))
         }
@@ -125,8 +125,8 @@ public final class IntakeScreen: Screen {
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g, area: listArea,
                       emptyText: !listing.isSearch
-                        ? ctx.t("Geen open gesprekken. Druk op n voor een nieuw gesprek.", "No open conversations. Press n for a new conversation.")
-                        : ctx.t("Geen gesprekken gevonden.", "No conversations found."))
+                        ? ctx.t(.noOpenConversationsPressN)
+                        : ctx.t(.noConversationsFound))
         if search.active { g.cursor = keepCursor }
     }
 }

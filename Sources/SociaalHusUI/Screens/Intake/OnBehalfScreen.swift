@@ -16,7 +16,7 @@ final class OnBehalfScreen: FormScreen {
         ], labelWidth: 18))
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Helpen namens", "Help on behalf") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.helpOnBehalf) }
 
     // An address and a reason are not worth a question on leaving.
     override var hasUnsavedInput: Bool { false }
@@ -27,7 +27,7 @@ final class OnBehalfScreen: FormScreen {
         guard check([("email", Field.email.label(ctx.language), { _ = try EmailAddress.normalise(email) })], ctx) else { return }
         guard form.bool("checked") else {
             form.focus(on: "checked")
-            return ctx.fail(ctx.t("Vink eerst aan dat je hebt gecontroleerd wie er voor je staat.", "First tick that you checked who is in front of you."))
+            return ctx.fail(ctx.t(.firstTickThatYouChecked))
         }
         let reason = OnBehalf.Reason.allCases[form.choice("reason")]
         do {
@@ -39,12 +39,11 @@ final class OnBehalfScreen: FormScreen {
     }
 
     override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        form.setLabel("intro", ctx.t("Voor een bewoner die voor je staat en het niet alleen kan. De bewoner geeft zelf akkoord op dit scherm met het eigen wachtwoord of een code; jij ziet dat niet. Het duurt hooguit 30 minuten, en alles wat je doet staat in het logboek van de bewoner, met jouw naam.",
-                                     "For a resident in front of you who cannot manage alone. The resident agrees on this screen with their own password or a code; you do not see it. It lasts at most 30 minutes, and everything you do is in the resident's log, with your name."))
-        form.setLabel("email", ctx.t("E-mailadres", "E-mail address"))
-        form.setLabel("reason", ctx.t("Waarom", "Why"))
-        form.setLabel("checked", ctx.t("Ik heb gecontroleerd wie dit is", "I have checked who this is"))
-        form.setLabel("next", ctx.t("Verder: de bewoner geeft akkoord", "Next: the resident agrees"))
+        form.setLabel("intro", ctx.t(.forResidentInFrontOf))
+        form.setLabel("email", ctx.t(.eMailAddress))
+        form.setLabel("reason", ctx.t(.why2))
+        form.setLabel("checked", ctx.t(.iHaveCheckedWhoThis))
+        form.setLabel("next", ctx.t(.nextTheResidentAgrees))
         super.render(into: &g, area: area, ctx)
     }
 }
@@ -68,7 +67,7 @@ final class OnBehalfAgreeScreen: FormScreen {
         form.focus(on: "secret")
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Akkoord van de bewoner", "The resident agrees") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.theResidentAgrees) }
 
     override var hasUnsavedInput: Bool { false }
 
@@ -89,13 +88,12 @@ final class OnBehalfAgreeScreen: FormScreen {
         form.setText("secret", "")
         guard !secret.isEmpty else {
             form.focus(on: "secret")
-            return ctx.fail(ctx.t("De bewoner typt eerst het eigen wachtwoord of de code.", "The resident first types their own password or the code."))
+            return ctx.fail(ctx.t(.theResidentFirstTypesTheir))
         }
         do {
             let o = try ctx.store.perform(.startOnBehalf(email: candidate.email, secret: secret, reason: reason), as: ctx.viewer)
             ctx.startOnBehalf(o)
-            ctx.inform(ctx.t("Je helpt nu namens \(safe(o.resident.profile.displayName)), hooguit 30 minuten; Ctrl-N stopt het.",
-                             "You are now helping on behalf of \(safe(o.resident.profile.displayName)), for at most 30 minutes; Ctrl-N ends it."))
+            ctx.inform(ctx.t(.youAreNowHelpingOn(safe(o.resident.profile.displayName))))
         } catch {
             form.focus(on: "secret")
             ctx.fail(error)
@@ -105,10 +103,9 @@ final class OnBehalfAgreeScreen: FormScreen {
     override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         let helper = safe(ctx.account?.profile.displayName ?? "")
         let name = safe(candidate.name), wijk = safe(candidate.wijk)
-        form.setLabel("intro", ctx.t("Draai het scherm naar de bewoner. \(name) (\(wijk)): wil je dat \(helper) (baliemedewerker) de komende 30 minuten namens jou SociaalHus gebruikt? Reden: \(reason.label(ctx.language)). Alles wat er gebeurt staat in jouw logboek. Je wachtwoord wijzigen, je account wissen en je gegevens in een bestand zetten kan dan niet. Typ zelf je wachtwoord, of de code die je per e-mail kreeg, en druk op Enter; dan is het akkoord.",
-                                     "Turn the screen to the resident. \(name) (\(wijk)): do you want \(helper) (desk staff) to use SociaalHus on your behalf for the next 30 minutes? Reason: \(reason.label(ctx.language)). Everything done is in your log. Changing your password, erasing your account and putting your data in a file cannot be done then. Type your password yourself, or the code you got by e-mail, and press Enter to agree."))
-        form.setLabel("secret", ctx.t("Wachtwoord of code", "Password or code"))
-        form.setLabel("agree", ctx.t("Akkoord", "Agree"))
+        form.setLabel("intro", ctx.t(.turnTheScreenToThe(name, wijk, helper, reason.label(ctx.language))))
+        form.setLabel("secret", ctx.t(.passwordOrCode))
+        form.setLabel("agree", ctx.t(.agree))
         super.render(into: &g, area: area, ctx)
     }
 }

@@ -31,24 +31,24 @@ final class ReceiptScreen: Screen {
         self.then = then
     }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Bon van de doorverwijzing", "Receipt of the referral") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.receiptOfTheReferral) }
 
     /// Reading the receipts is logged as opening the conversation: only a person's own action reads them again.
     var refreshesLive: Bool { false }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = ctx.t("Bon", "Receipt")
+        let g = ctx.t(.receipt)
         guard !receipts.isEmpty else { return [] }
         var out = KeyTable.list(ctx.lang).filter { $0.action != .open }
         if !ctx.shared {
-            out.append(Binding(.printReceipt, [.char("p")], label: ctx.t("Bon printen", "Print receipt"),
-                               help: ctx.t("De bon als tekstbestand in de exportmap zetten, om af te drukken en mee te geven", "Write the receipt as a text file into the export folder, to print and hand over"), group: g))
+            out.append(Binding(.printReceipt, [.char("p")], label: ctx.t(.printReceipt),
+                               help: ctx.t(.writeTheReceiptAsText), group: g))
         }
-        out.append(Binding(.mailReceipt, [.char("m")], label: ctx.t("Bon mailen", "Mail receipt"),
-                           help: ctx.t("De bon per e-mail naar de bewoner sturen (na een vraag die het adres noemt)", "Send the receipt to the resident by e-mail (after a question naming the address)"), group: g))
+        out.append(Binding(.mailReceipt, [.char("m")], label: ctx.t(.mailReceipt),
+                           help: ctx.t(.sendTheReceiptToThe), group: g))
         if receipts.count > 1 {
-            out.append(Binding(.previousReferral, [.char("["), .left], label: ctx.t("Vorige doorverwijzing", "Previous referral"), group: g, inStatusBar: false))
-            out.append(Binding(.nextReferral, [.char("]"), .right], label: ctx.t("Volgende doorverwijzing", "Next referral"), group: g, inStatusBar: false))
+            out.append(Binding(.previousReferral, [.char("["), .left], label: ctx.t(.previousReferral), group: g, inStatusBar: false))
+            out.append(Binding(.nextReferral, [.char("]"), .right], label: ctx.t(.nextReferral), group: g, inStatusBar: false))
         }
         return out
     }
@@ -91,9 +91,8 @@ final class ReceiptScreen: Screen {
                 return ctx.fail(CoreError.receiptCannotMail(noAddress: true))
             }
             let to = EmailAddress.isValid(intake.person.email) ? safe(intake.person.email)
-                : ctx.t("het adres van het gekoppelde account", "the address of the linked account")
-            ctx.confirm(ctx.t("De bon van doorverwijzing \(receipt.number) per e-mail sturen naar \(to)? Vraag de bewoner eerst of dit adres klopt.",
-                              "Send the receipt of referral \(receipt.number) by e-mail to \(to)? Ask the resident first whether this address is right.")) { [self] in
+                : ctx.t(.theAddressOfTheLinked)
+            ctx.confirm(ctx.t(.sendTheReceiptOfReferral(receipt.number, to))) { [self] in
                 mail(receipt, ctx)
             }
         default: break
@@ -104,46 +103,42 @@ final class ReceiptScreen: Screen {
     /// folder; never into the store's own folder.
     private func write(_ receipt: ReferralReceipt, _ ctx: UIContext) {
         guard !ctx.shared else {
-            return ctx.fail(ctx.t("Op deze gedeelde verbinding wordt niets in een bestand gezet: mail de bon, of laat de beheerder hem afdrukken.",
-                                  "Over this shared connection nothing is put in a file: mail the receipt, or have the operator print it."))
+            return ctx.fail(ctx.t(.overThisSharedConnectionNothing))
         }
         let folder = ctx.exportDirectory
         let storeFolder = URL(fileURLWithPath: ctx.store.path).resolvingSymlinksInPath().path
         let target = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         if target == storeFolder || target.hasPrefix(storeFolder + "/") {
-            return ctx.fail(ctx.t("De exportmap is de map van de opslag; daar wordt niets geschreven. Start SociaalHus in een andere map.",
-                                  "The export folder is the store's folder; nothing is written there. Start SociaalHus in another folder."))
+            return ctx.fail(ctx.t(.theExportFolderIsThe))
         }
         do {
             let made = try ctx.store.perform(.printReferralReceipt(intake.id, number: receipt.number), as: ctx.viewer)
             let path = (folder as NSString).appendingPathComponent(made.fileName)
             try DurableFile.replace(path, data: Data(made.text().utf8))
-            done = ctx.t("Geschreven naar: ", "Written to: ") + safe(path)
-            ctx.inform(ctx.t("De bon staat klaar om af te drukken.", "The receipt is ready to print."))
+            done = ctx.t(.writtenTo) + safe(path)
+            ctx.inform(ctx.t(.theReceiptIsReadyTo))
         } catch { ctx.fail(error) }
     }
 
     private func mail(_ receipt: ReferralReceipt, _ ctx: UIContext) {
         do {
             let to = try ctx.store.perform(.mailReferralReceipt(intake.id, number: receipt.number), as: ctx.viewer)
-            done = ctx.t("Per e-mail klaargezet voor: ", "Queued by e-mail for: ") + safe(to)
-            ctx.inform(ctx.t("De bon gaat per e-mail naar de bewoner.", "The receipt goes to the resident by e-mail."))
+            done = ctx.t(.queuedByEMailFor) + safe(to)
+            ctx.inform(ctx.t(.theReceiptGoesToThe))
         } catch { ctx.fail(error) }
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         guard let receipt = shown else {
-            return drawRefusal(ctx.t("Dit gesprek heeft (nog) geen doorverwijzing.", "This conversation has no referral (yet)."), into: &g, area: area)
+            return drawRefusal(ctx.t(.thisConversationHasNoReferral), into: &g, area: area)
         }
-        let who = intake.person.name.isEmpty ? ctx.t("(geen naam)", "(no name)") : safe(intake.person.name)
-        g.putSummary(ctx.t("Doorverwijzing \(receipt.number) van \(receipts.count)", "Referral \(receipt.number) of \(receipts.count)")
+        let who = intake.person.name.isEmpty ? ctx.t(.noName) : safe(intake.person.name)
+        g.putSummary(ctx.t(.referralOf(receipt.number, receipts.count))
                      + " · " + safe(receipt.organisationName) + " · " + who, x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         var lines: [(String, StyleRole)] = []
         let how = ctx.shared
-            ? ctx.t("Zo staat de bon op papier. Op deze gedeelde verbinding wordt niets in een bestand gezet: mail de bon (m), of laat de beheerder hem afdrukken met: sociaalhus intake receipt --id \(intake.id) --number \(receipt.number)",
-                    "This is the receipt as printed. Over this shared connection nothing is put in a file: mail it (m), or have the operator print it with: sociaalhus intake receipt --id \(intake.id) --number \(receipt.number)")
-            : ctx.t("Zo staat de bon op papier: p zet hem als tekstbestand in \(safe(ctx.exportDirectory)) om af te drukken, m mailt hem naar de bewoner.",
-                    "This is the receipt as printed: p writes it as a text file into \(safe(ctx.exportDirectory)) to print, m mails it to the resident.")
+            ? ctx.t(.thisIsTheReceiptAs(intake.id, receipt.number))
+            : ctx.t(.thisIsTheReceiptAs2(safe(ctx.exportDirectory)))
         for l in TextWidth.wrap(how, to: max(area.width - 4, 10)) { lines.append((l, .muted)) }
         if let done { for l in TextWidth.wrap(done, to: max(area.width - 4, 10)) { lines.append((l, .success)) } }
         lines.append(("", .normal))

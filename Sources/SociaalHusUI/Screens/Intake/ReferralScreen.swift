@@ -9,7 +9,7 @@ import TerminalKit
 /// (`ReceiptScreen`) takes this screen's place.
 final class ReferralScreen: Screen {
     /// Read out as what the list holds, not the tab's word.
-    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("organisatie", "organisation") : ctx.t("organisaties", "organisations") }
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t(.organisation) : ctx.t(.organisations) }
 
     enum Step { case organisation, fields, notice }
 
@@ -30,9 +30,9 @@ final class ReferralScreen: Screen {
 
     func title(_ ctx: UIContext) -> String {
         switch step {
-        case .organisation: ctx.t("Doorverwijzen 1/3", "Refer 1/3")
-        case .fields: ctx.t("Doorverwijzen 2/3", "Refer 2/3")
-        case .notice: ctx.t("Doorverwijzen 3/3", "Refer 3/3")
+        case .organisation: ctx.t(.refer13)
+        case .fields: ctx.t(.refer23)
+        case .notice: ctx.t(.refer33)
         }
     }
 
@@ -47,26 +47,26 @@ final class ReferralScreen: Screen {
     var hasUnsavedInput: Bool { step != .organisation }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = ctx.t("Doorverwijzen", "Refer")
-        let back = Binding(Action.back, [.escape], label: ctx.t("Vorige stap", "Previous step"), group: g)
+        let g = ctx.t(.refer)
+        let back = Binding(Action.back, [.escape], label: ctx.t(.previousStep), group: g)
         switch step {
         case .organisation:
             if search.active { return SearchBox.bindings(ctx) }
             return KeyTable.list(ctx.lang).map { b in
                 var b = b
-                if b.action == .open { b.label = ctx.t("Kiezen", "Choose") }
+                if b.action == .open { b.label = ctx.t(.choose) }
                 return b
             } + [
-                Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
-                Binding(.filterMatching, [.char("f")], label: matchingOnly ? ctx.t("Alle tonen", "Show all") : ctx.t("Alleen passend", "Matching only"),
-                        help: ctx.t("Wisselen tussen passend bij onderwerp en wijk, en alle organisaties", "Switch between matching subject and neighbourhood, and all organisations"), group: g),
+                Binding(.search, [.char("/")], label: ctx.t(.search), group: g),
+                Binding(.filterMatching, [.char("f")], label: matchingOnly ? ctx.t(.showAll) : ctx.t(.matchingOnly),
+                        help: ctx.t(.switchBetweenMatchingSubjectAnd), group: g),
             ]
         case .fields:
             return KeyTable.form(ctx.lang) + [back]
         case .notice:
             return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-                Binding(.confirmTold, [.char("b")], label: ctx.t("Verteld, doorgeven", "Told, pass on"),
-                        help: ctx.t("Bevestigen dat je de bewoner deze zin hebt gezegd; pas dan wordt doorgegeven", "Confirm you said this sentence to the resident; only then is it passed on"), group: g),
+                Binding(.confirmTold, [.char("b")], label: ctx.t(.toldPassOn),
+                        help: ctx.t(.confirmYouSaidThisSentence), group: g),
                 back,
             ]
         }
@@ -84,7 +84,7 @@ final class ReferralScreen: Screen {
         let earlier = form
         func had(_ id: String) -> Bool { earlier.fields.contains { $0.id == id } }
         let minimum = Set(ReferralPlan.minimumFields(for: intake))
-        var rows = [FormField("intro", ctx.t("Vink aan wat je doorgeeft. Aangevinkt is het minimum.", "Tick what you pass on. The minimum is ticked."), .note(.muted))]
+        var rows = [FormField("intro", ctx.t(.tickWhatYouPassOn), .note(.muted))]
         for f in IntakeField.allCases {
             let value = f.value(in: intake)
             guard !value.isEmpty else { continue }
@@ -93,9 +93,9 @@ final class ReferralScreen: Screen {
                                   .toggle(had(f.rawValue) ? earlier.bool(f.rawValue) : minimum.contains(f))))
         }
         var purpose = TextField(limit: Field.purpose.limit)
-        purpose.text = had("purpose") ? earlier.text("purpose") : ctx.t("hulp bij ", "help with ") + intake.category.label(ctx.language)
-        rows.append(FormField("purpose", ctx.t("Doel *", "Purpose *"), .text(purpose)))
-        rows.append(FormField("next", ctx.t("Verder", "Next"), .button))
+        purpose.text = had("purpose") ? earlier.text("purpose") : ctx.t(.helpWith) + intake.category.label(ctx.language)
+        rows.append(FormField("purpose", ctx.t(.purpose2), .text(purpose)))
+        rows.append(FormField("next", ctx.t(.next), .button))
         form = Form(rows, labelWidth: 10)
     }
 
@@ -166,9 +166,8 @@ final class ReferralScreen: Screen {
             // The written receipt comes next: made from what the core recorded, to print or mail.
             ctx.pop()
             ctx.push(ReceiptScreen(intake: intake, disclosure: referral.disclosure))
-            ctx.inform(ctx.t("Doorgegeven aan ", "Passed on to ") + safe(chosen.name)
-                       + ctx.t("; vastgelegd bij de persoon en het bericht staat klaar. Geef de bewoner de bon mee.",
-                               "; recorded for the person and the message is queued. Give the resident the receipt."))
+            ctx.inform(ctx.t(.passedOnTo) + safe(chosen.name)
+                       + ctx.t(.recordedForThePersonAnd))
         } catch { ctx.fail(error) }
     }
 
@@ -189,12 +188,12 @@ final class ReferralScreen: Screen {
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        let who = intake.person.name.isEmpty ? ctx.t("(geen naam)", "(no name)") : safe(intake.person.name)
+        let who = intake.person.name.isEmpty ? ctx.t(.noName) : safe(intake.person.name)
         let stepText: String
         switch step {
-        case .organisation: stepText = ctx.t("Stap 1 van 3: kies de organisatie", "Step 1 of 3: choose the organisation")
-        case .fields: stepText = ctx.t("Stap 2 van 3: wat geef je door", "Step 2 of 3: what to pass on")
-        case .notice: stepText = ctx.t("Stap 3 van 3: vertel het de bewoner", "Step 3 of 3: tell the resident")
+        case .organisation: stepText = ctx.t(.step1Of3Choose)
+        case .fields: stepText = ctx.t(.step2Of3What)
+        case .notice: stepText = ctx.t(.step3Of3Tell)
         }
         g.putSummary(stepText + " · " + who + " · " + intake.category.label(ctx.language), x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
@@ -206,25 +205,24 @@ final class ReferralScreen: Screen {
             form = f
         case .notice:
             guard let chosen, let plan else { return }
-            var lines: [(String, StyleRole)] = [(ctx.t("Zeg dit tegen de bewoner:", "Say this to the resident:"), .header), ("", .normal)]
+            var lines: [(String, StyleRole)] = [(ctx.t(.sayThisToTheResident), .header), ("", .normal)]
             for l in TextWidth.wrap(safe(sentence(ctx)), to: area.width - 8) { lines.append(("  " + l, .title)) }
             lines.append(("", .normal))
-            lines.append((ctx.t("Aan: ", "To: ") + safe(chosen.name) + (chosen.email.isEmpty ? "" : " <" + safe(chosen.email) + ">"), .normal))
-            lines.append((ctx.t("Gegevens: ", "Data: ") + plan.fields.map { $0.label(ctx.language) }.joined(separator: ", "), .normal))
+            lines.append((ctx.t(.to) + safe(chosen.name) + (chosen.email.isEmpty ? "" : " <" + safe(chosen.email) + ">"), .normal))
+            lines.append((ctx.t(.data) + plan.fields.map { $0.label(ctx.language) }.joined(separator: ", "), .normal))
             lines.append(("", .normal))
-            lines.append((ctx.t("Druk op b als je dit hebt gezegd. Pas dan wordt het doorgegeven en vastgelegd.",
-                                "Press b once you have said this. Only then is it passed on and recorded."), .key))
+            lines.append((ctx.t(.pressBOnceYouHave), .key))
             lines = lines.flatMap { l in TextWidth.wrap(l.0, to: area.width - 4).map { ($0, l.1) } }
             scroll.draw(lines, into: &g, area: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1))
         }
     }
 
     private func renderOrganisations(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
+        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t(.search2))
         let wijk = intake.person.wijk.flatMap { ctx.store.wijk($0)?.name }
         let filter = matchingOnly
-            ? ctx.t("Passend bij ", "Matching ") + intake.category.label(ctx.language) + (wijk.map { ctx.t(" en wijk ", " and neighbourhood ") + safe($0) } ?? "")
-            : ctx.t("Alle organisaties", "All organisations")
+            ? ctx.t(.matching) + intake.category.label(ctx.language) + (wijk.map { ctx.t(.andNeighbourhood) + safe($0) } ?? "")
+            : ctx.t(.allOrganisations)
         g.putSummary(filter + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let rows = shown.map { o in
             ListRow(TextWidth.pad(TextWidth.truncate(safe(o.name), to: 34), to: min(34, area.width / 2)) + " " + safe(o.categories.joined(separator: ", ")))
@@ -232,7 +230,7 @@ final class ReferralScreen: Screen {
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                      emptyText: ctx.t("Geen passende organisaties; druk op f om alle te tonen.", "No matching organisations; press f to show all."))
+                      emptyText: ctx.t(.noMatchingOrganisationsPressF))
         if search.active { g.cursor = keepCursor }
     }
 }

@@ -9,14 +9,13 @@ final class RetentionScreen: FormScreen {
         months.text = String(ctx.store.settings.intakeRetentionMonths)
         let range = PlatformSettings.retentionRange
         super.init(Form([
-            FormField("months", ctx.t("Maanden", "Months"), .text(months)),
-            FormField("note", ctx.t("Afgesloten gesprekken worden daarna automatisch gewist (\(range.lowerBound) tot \(range.upperBound) maanden).",
-                                    "Closed conversations are then erased automatically (\(range.lowerBound) to \(range.upperBound) months)."), .note(.muted)),
-            FormField("save", ctx.t("Opslaan", "Save"), .button),
+            FormField("months", ctx.t(.months), .text(months)),
+            FormField("note", ctx.t(.closedConversationsAreThenErased(range.lowerBound, range.upperBound)), .note(.muted)),
+            FormField("save", ctx.t(.save), .button),
         ], labelWidth: 10))
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Bewaartermijn", "Retention period") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.retentionPeriod) }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "save" else { return }
@@ -27,8 +26,7 @@ final class RetentionScreen: FormScreen {
         do {
             let erased = try ctx.store.perform(.setIntakeRetention(months: months), as: ctx.viewer)
             ctx.pop()
-            ctx.inform(ctx.t("Bewaartermijn is nu \(months) maanden; \(erased) verlopen gesprek(ken) gewist.",
-                             "The retention period is now \(months) months; \(erased) expired conversation(s) erased."))
+            ctx.inform(ctx.t(.theRetentionPeriodIsNow(months, erased)))
         } catch { ctx.fail(error) }
     }
 }

@@ -17,7 +17,7 @@ final class LoginScreen: FormScreen {
         ]))
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Inloggen", "Log in") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.logIn) }
 
     // The login form is never "unsaved input": leaving it must not ask.
     override var hasUnsavedInput: Bool { false }
@@ -37,7 +37,7 @@ final class LoginScreen: FormScreen {
         do {
             let account = try ctx.store.perform(.login(email: form.text("email"), password: form.text("password")), as: ctx.viewer)
             form.setText("password", "")
-            ctx.inform(ctx.t("Welkom, \(safe(account.profile.displayName)).", "Welcome, \(safe(account.profile.displayName))."))
+            ctx.inform(ctx.t(.welcome(safe(account.profile.displayName))))
             ctx.logIn(account.id)
         } catch {
             // The e-mail address stays; the password is cleared so it is not left on a shared terminal.
@@ -48,18 +48,17 @@ final class LoginScreen: FormScreen {
     }
 
     override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        let intro = TextWidth.wrap(ctx.t("Log in om je profiel, je gegevens en je berichten te beheren.",
-                                         "Log in to manage your profile, your data and your posts."), to: area.width - 4)
+        let intro = TextWidth.wrap(ctx.t(.logInToManageYour), to: area.width - 4)
         for (i, line) in intro.prefix(2).enumerated() {
             g.put(line, x: area.x + 2, y: area.y + 1 + i, role: .normal, maxWidth: area.width - 4)
         }
-        form.setLabel("email", ctx.t("E-mailadres", "E-mail address"))
-        form.setLabel("password", ctx.t("Wachtwoord", "Password"))
-        form.setLabel("login", ctx.t("Inloggen", "Log in"))
-        form.setLabel("forgot", ctx.t("Wachtwoord vergeten", "Forgot password"))
-        form.setLabel("register", ctx.t("Nieuw hier? Registreren", "New here? Register"))
-        form.setLabel("privacy", ctx.t("Privacyverklaring lezen", "Read the privacy statement"))
-        form.setLabel("visitor", ctx.t("Mijn gegevens als bezoeker", "My data as a visitor"))
+        form.setLabel("email", ctx.t(.eMailAddress))
+        form.setLabel("password", ctx.t(.password))
+        form.setLabel("login", ctx.t(.logIn))
+        form.setLabel("forgot", ctx.t(.forgotPassword))
+        form.setLabel("register", ctx.t(.newHereRegister))
+        form.setLabel("privacy", ctx.t(.readThePrivacyStatement))
+        form.setLabel("visitor", ctx.t(.myDataAsVisitor))
         let top = 2 + min(intro.count, 2)
         form.render(into: &g, area: Rect(x: area.x + 2, y: area.y + top, width: area.width - 4, height: area.height - top))
     }

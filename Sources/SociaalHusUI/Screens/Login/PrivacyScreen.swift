@@ -6,14 +6,13 @@ import TerminalKit
 final class PrivacyScreen: Screen {
     private var scroll = ScrollText()
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Privacyverklaring", "Privacy statement") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.privacyStatement) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         KeyTable.list(ctx.lang).filter { $0.action != .open } + (ctx.session != nil ? [] : [
-            Binding(.myData, [.char("g")], label: ctx.t("Mijn gegevens als bezoeker", "My data as a visitor"),
-                    help: ctx.t("Zien en wissen wat je zonder account achterliet (met een code per e-mail)",
-                                "See and erase what you left without an account (with a code by e-mail)"),
-                    group: ctx.t("Privacyverklaring", "Privacy statement")),
+            Binding(.myData, [.char("g")], label: ctx.t(.myDataAsVisitor),
+                    help: ctx.t(.seeAndEraseWhatYou),
+                    group: ctx.t(.privacyStatement)),
         ])
     }
 

@@ -14,20 +14,20 @@ final class RegisterScreen: FormScreen {
     private static func fields(_ ctx: UIContext, wijken: [Wijk]) -> [FormField] {
         [
             FormField("rules", PasswordPolicy.explanation(ctx.language), .note(.muted)),
-            FormField("name", ctx.t("Naam", "Name"), .text(TextField(limit: Field.name.limit))),
-            FormField("email", ctx.t("E-mailadres", "E-mail address"), .text(TextField(limit: Field.email.limit))),
-            FormField("password", ctx.t("Wachtwoord", "Password"), .text(TextField(secret: true, limit: PasswordPolicy.maximumLength))),
-            FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .choice(options: wijken.map { safe($0.name) }, selected: 0)),
-            FormField("visibility", ctx.t("Profiel", "Profile"), .choice(options: ProfileVisibility.allCases.map { $0.label(ctx.language) }, selected: 0)),
+            FormField("name", ctx.t(.name2), .text(TextField(limit: Field.name.limit))),
+            FormField("email", ctx.t(.eMailAddress), .text(TextField(limit: Field.email.limit))),
+            FormField("password", ctx.t(.password), .text(TextField(secret: true, limit: PasswordPolicy.maximumLength))),
+            FormField("wijk", ctx.t(.neighbourhood), .choice(options: wijken.map { safe($0.name) }, selected: 0)),
+            FormField("visibility", ctx.t(.profile), .choice(options: ProfileVisibility.allCases.map { $0.label(ctx.language) }, selected: 0)),
             FormField("visibilityHelp", ProfileVisibility.anonymous.explanation(ctx.language), .note(.muted)),
-            FormField("mailHeader", ctx.t("Welke e-mails wil je ontvangen? (alles staat uit)", "Which e-mails do you want? (all are off)"), .note(.header)),
+            FormField("mailHeader", ctx.t(.whichEMailsDoYou), .note(.header)),
         ] + EmailKind.allCases.map { FormField("mail-" + $0.rawValue, $0.label(ctx.language), .toggle(false)) } + [
-            FormField("submit", ctx.t("Registreren", "Register"), .button),
-            FormField("privacy", ctx.t("Privacyverklaring lezen", "Read the privacy statement"), .button),
+            FormField("submit", ctx.t(.register), .button),
+            FormField("privacy", ctx.t(.readThePrivacyStatement), .button),
         ]
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Registreren", "Register") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.register) }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         switch id {
@@ -52,8 +52,7 @@ final class RegisterScreen: FormScreen {
                              visibility: ProfileVisibility.allCases[form.choice("visibility")], emailPreferences: prefs)
         do {
             let account = try ctx.store.perform(.register(r), as: ctx.viewer)
-            ctx.inform(ctx.t("Je account is gemaakt. Welkom, \(safe(account.profile.displayName)).",
-                             "Your account was created. Welcome, \(safe(account.profile.displayName))."))
+            ctx.inform(ctx.t(.yourAccountWasCreatedWelcome(safe(account.profile.displayName))))
             ctx.logIn(account.id)
         } catch {
             // Everything typed stays in the form; focus goes to the field the message is about.

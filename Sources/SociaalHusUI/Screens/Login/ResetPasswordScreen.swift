@@ -28,7 +28,7 @@ final class ResetPasswordScreen: FormScreen {
         form.focus(on: email.isEmpty ? "email" : "code")
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Wachtwoord vergeten", "Forgot password") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.forgotPassword) }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         switch id {
@@ -49,14 +49,12 @@ final class ResetPasswordScreen: FormScreen {
         let email = form.text("email")
         guard check([("email", Field.email.label(ctx.language), { _ = try EmailAddress.normalise(email) })], ctx) else { return }
         guard mailRequests < Self.mailRequestsPerScreen else {
-            return ctx.fail(ctx.t("Je hebt hier al \(Self.mailRequestsPerScreen) keer een code gevraagd. Kijk in je e-mail (ook bij ongewenste e-mail), of vraag een code aan de balie van het Sociaal Hus.",
-                                  "You have already asked for a code \(Self.mailRequestsPerScreen) times here. Look in your e-mail (spam too), or ask for a code at the Sociaal Hus desk."))
+            return ctx.fail(ctx.t(.youHaveAlreadyAskedFor(Self.mailRequestsPerScreen)))
         }
         mailRequests += 1
         do {
             try ctx.store.perform(.requestResetCodeByMail(email: email), as: ctx.viewer)
-            ctx.inform(ctx.t("Als er een account met dit e-mailadres is, is er een code naartoe gestuurd (hooguit één per kwartier). Typ hem hieronder.",
-                             "If there is an account with this e-mail address, a code has been sent to it (at most one per quarter of an hour). Type it below."))
+            ctx.inform(ctx.t(.ifThereIsAnAccount))
             form.focus(on: "code")
         } catch {
             ctx.fail(error)
@@ -67,7 +65,7 @@ final class ResetPasswordScreen: FormScreen {
     private func submit(_ ctx: UIContext) {
         let new = form.text("new")
         guard new == form.text("repeat") else {
-            ctx.fail(ctx.t("De wachtwoorden zijn niet gelijk; typ het opnieuw.", "The passwords differ; type the new one again."))
+            ctx.fail(ctx.t(.thePasswordsDifferTypeThe))
             form.setText("repeat", "")
             form.focus(on: "repeat")
             return
@@ -77,8 +75,7 @@ final class ResetPasswordScreen: FormScreen {
             form.setText("new", "")
             form.setText("repeat", "")
             ctx.pop()
-            ctx.inform(ctx.t("Je nieuwe wachtwoord is ingesteld. Welkom, \(safe(account.profile.displayName)).",
-                             "Your new password is set. Welcome, \(safe(account.profile.displayName))."))
+            ctx.inform(ctx.t(.yourNewPasswordIsSet(safe(account.profile.displayName))))
             ctx.logIn(account.id)
         } catch {
             ctx.fail(error)
@@ -95,13 +92,11 @@ final class ResetPasswordScreen: FormScreen {
     override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         let labels = [
             "intro": canMail
-                ? ctx.t("Vraag een code aan de balie van het Sociaal Hus (neem een identiteitsbewijs mee), of laat hem sturen naar het e-mailadres van je account.",
-                        "Ask for a code at the Sociaal Hus desk (bring proof of identity), or have it sent to your account's e-mail address.")
-                : ctx.t("Vraag een code aan de balie van het Sociaal Hus (neem een identiteitsbewijs mee). Een code werkt 24 uur en één keer.",
-                        "Ask for a code at the Sociaal Hus desk (bring proof of identity). A code works for 24 hours, once."),
-            "email": ctx.t("E-mailadres", "E-mail address"), "code": ctx.t("Eenmalige code", "One-time code"),
-            "new": ctx.t("Nieuw wachtwoord", "New password"), "repeat": ctx.t("Nieuw wachtwoord herhalen", "Repeat new password"),
-            "submit": ctx.t("Nieuw wachtwoord instellen", "Set new password"), "mail": ctx.t("Stuur mij een code per e-mail", "E-mail me a code"),
+                ? ctx.t(.askForCodeAtThe)
+                : ctx.t(.askForCodeAtThe2),
+            "email": ctx.t(.eMailAddress), "code": ctx.t(.oneTimeCode),
+            "new": ctx.t(.newPassword), "repeat": ctx.t(.repeatNewPassword),
+            "submit": ctx.t(.setNewPassword), "mail": ctx.t(.eMailMeCode),
         ]
         for (id, label) in labels { form.setLabel(id, label) }
         form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))

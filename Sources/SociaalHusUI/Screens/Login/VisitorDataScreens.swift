@@ -9,18 +9,16 @@ import TerminalKit
 final class VisitorAddressScreen: FormScreen {
     init(_ ctx: UIContext) {
         super.init(Form([
-            FormField("intro", ctx.t("Schreef je ons zonder account, bijvoorbeeld via het contactformulier? Dan kun je zien wat SociaalHus daarvan bewaart, het opslaan en het wissen. Vul het e-mailadres in dat je toen gaf. Als we gegevens van dit adres hebben, krijg je een code per e-mail: daarmee laat je zien dat het jouw adres is.",
-                                     "Did you write to us without an account, for example through the contact form? Then you can see what SociaalHus keeps of it, save it and erase it. Fill in the e-mail address you gave then. If we hold data of this address, you get a code by e-mail: it shows the address is yours."), .note(.normal)),
+            FormField("intro", ctx.t(.didYouWriteToUs), .note(.normal)),
             FormField("gap", "", .note(.normal)),
-            FormField("email", ctx.t("E-mailadres", "E-mail address"), .text(TextField(limit: Field.email.limit))),
-            FormField("send", ctx.t("Code sturen", "Send code"), .button),
+            FormField("email", ctx.t(.eMailAddress), .text(TextField(limit: Field.email.limit))),
+            FormField("send", ctx.t(.sendCode), .button),
             FormField("gap2", "", .note(.normal)),
-            FormField("other", ctx.t("Heb je een account? Log dan in en kies Mijn gegevens. Kun je deze e-mail niet meer lezen? Kom met een identiteitsbewijs langs bij de balie van het Sociaal Hus.",
-                                     "Do you have an account? Then log in and choose My data. Can you no longer read this e-mail? Come to the Sociaal Hus desk with proof of identity."), .note(.muted)),
+            FormField("other", ctx.t(.doYouHaveAnAccount), .note(.muted)),
         ], labelWidth: 14))
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Mijn gegevens als bezoeker", "My data as a visitor") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.myDataAsVisitor) }
 
     // An address only: leaving never asks.
     override var hasUnsavedInput: Bool { false }
@@ -51,15 +49,14 @@ final class VisitorCodeScreen: FormScreen {
             FormField("sent", "", .note(.normal)),
             FormField("gap", "", .note(.normal)),
             FormField("code", "Code", .text(TextField(limit: 16))),
-            FormField("check", ctx.t("Bevestigen", "Confirm"), .button),
-            FormField("again", ctx.t("Nieuwe code sturen", "Send a new code"), .button),
+            FormField("check", ctx.t(.confirm), .button),
+            FormField("again", ctx.t(.sendNewCode), .button),
             FormField("gap2", "", .note(.normal)),
-            FormField("rules", ctx.t("De code is \(VisitorProof.codeDigits) cijfers en werkt \(minutes) minuten, alleen in dit venster; na \(VisitorProof.maximumWrongTries) verkeerde pogingen vervalt hij. Geen e-mail? Het versturen kan enkele minuten duren; kijk ook bij ongewenste e-mail. Komt er niets, dan hebben we waarschijnlijk niets van dit adres.",
-                                     "The code is \(VisitorProof.codeDigits) digits and works for \(minutes) minutes, only in this window; after \(VisitorProof.maximumWrongTries) wrong tries it no longer works. No e-mail? Sending can take a few minutes; look in your spam folder too. If nothing comes, we probably hold nothing of this address."), .note(.muted)),
+            FormField("rules", ctx.t(.theCodeIsDigitsAnd(VisitorProof.codeDigits, minutes, VisitorProof.maximumWrongTries)), .note(.muted)),
         ], labelWidth: 14))
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Code invullen", "Enter the code") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.enterTheCode) }
 
     // A code only: leaving never asks.
     override var hasUnsavedInput: Bool { false }
@@ -74,8 +71,7 @@ final class VisitorCodeScreen: FormScreen {
                 form.setText("code", "")
                 form.clearErrors()
                 form.focus(on: "code")
-                ctx.inform(ctx.t("Als we gegevens van dit adres hebben, krijg je een nieuwe code. De vorige werkt niet meer.",
-                                 "If we hold data of this address, you get a new code. The previous one no longer works."))
+                ctx.inform(ctx.t(.ifWeHoldDataOf))
             } catch {
                 ctx.fail(error)
             }
@@ -93,20 +89,18 @@ final class VisitorCodeScreen: FormScreen {
             ctx.pop()
             ctx.pop()
             ctx.push(VisitorDataScreen())
-            ctx.inform(ctx.t("De code klopt.", "The code is right."))
+            ctx.inform(ctx.t(.theCodeIsRight))
             return
         case .wrong(let left):
-            problem = ctx.t("Deze code klopt niet. Je kunt het nog \(left) keer proberen.", "This code is not right. You can try \(left) more times.")
+            problem = ctx.t(.thisCodeIsNotRight(left))
         case .malformed:
-            problem = ctx.t("Een code is \(VisitorProof.codeDigits) cijfers.", "A code is \(VisitorProof.codeDigits) digits.")
+            problem = ctx.t(.codeIsDigits(VisitorProof.codeDigits))
         case .expired:
-            problem = ctx.t("Deze code is verlopen. Kies Nieuwe code sturen.", "This code has expired. Choose Send a new code.")
+            problem = ctx.t(.thisCodeHasExpiredChoose)
         case .voided:
-            problem = ctx.t("Te veel verkeerde pogingen: deze code werkt niet meer. Kies Nieuwe code sturen.",
-                            "Too many wrong tries: this code no longer works. Choose Send a new code.")
+            problem = ctx.t(.tooManyWrongTriesThis)
         case .noCode:
-            problem = ctx.t("Er is in dit venster geen code gevraagd. Ga terug (Esc) en vul je e-mailadres in.",
-                            "No code was asked in this window. Go back (Esc) and fill in your e-mail address.")
+            problem = ctx.t(.noCodeWasAskedIn)
         }
         form.setText("code", "")
         _ = check([("code", "Code", { throw FormProblem(problem) })], ctx)
@@ -114,8 +108,7 @@ final class VisitorCodeScreen: FormScreen {
 
     override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         let email = safe(ctx.visitorProof.pendingEmail ?? "")
-        form.setLabel("sent", ctx.t("Als we gegevens van \(email) hebben, krijg je een code op dat adres. Vul hem hier in.",
-                                    "If we hold data of \(email), you get a code at that address. Fill it in here."))
+        form.setLabel("sent", ctx.t(.ifWeHoldDataOf2(email)))
         form.render(into: &g, area: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1))
     }
 }
@@ -130,16 +123,16 @@ final class VisitorDataScreen: Screen {
     private var offset = 0
     private var pageHeight = 10
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Gegevens van een bezoeker", "A visitor's data") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.visitorSData) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let group = ctx.t("Gegevens van een bezoeker", "A visitor's data")
+        let group = ctx.t(.visitorSData)
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.export, [.char("x")], label: ctx.t("Opslaan", "Save"),
-                    help: ctx.shared ? ctx.t("Alles als JSON per e-mail naar dit adres sturen", "Send everything as JSON by e-mail to this address")
-                                     : ctx.t("Alles opslaan als JSON-bestand", "Save everything as a JSON file"), group: group),
-            Binding(.eraseAccount, [.char("d")], label: ctx.t("Alles wissen", "Erase all"),
-                    help: ctx.t("Alles van dit e-mailadres wissen (vraagt eerst)", "Erase everything of this e-mail address (asks first)"), group: group),
+            Binding(.export, [.char("x")], label: ctx.t(.save),
+                    help: ctx.shared ? ctx.t(.sendEverythingAsJsonBy)
+                                     : ctx.t(.saveEverythingAsJsonFile), group: group),
+            Binding(.eraseAccount, [.char("d")], label: ctx.t(.eraseAll),
+                    help: ctx.t(.eraseEverythingOfThisE), group: group),
         ]
     }
 
@@ -166,8 +159,7 @@ final class VisitorDataScreen: Screen {
     /// Asks once, naming what goes and what stays, then erases and leaves.
     private func erase(_ ctx: UIContext) {
         guard let e = export, ctx.visitorProof.grant != nil else { return }
-        let what = ctx.t("Alles wat SociaalHus over \(safe(e.email)) bewaart voorgoed wissen: \(e.messagesSent.count) bericht(en) die je stuurde, \(e.repliesReceived.count) antwoord(en) aan je en \(e.emailsWaiting.count) e-mail(s) aan dit adres (ook een export per e-mail die nog niet verstuurd is). Van \(e.reportsMade.count) melding(en) die je deed gaan je naam en adres weg; de melding blijft voor de moderatie.",
-                         "Erase for good everything SociaalHus holds about \(safe(e.email)): \(e.messagesSent.count) message(s) you sent, \(e.repliesReceived.count) answer(s) to you and \(e.emailsWaiting.count) e-mail(s) to this address (also an export by e-mail not sent yet). From \(e.reportsMade.count) report(s) you made your name and address go; the report stays for moderation.")
+        let what = ctx.t(.eraseForGoodEverythingSociaalhus(safe(e.email), e.messagesSent.count, e.repliesReceived.count, e.emailsWaiting.count, e.reportsMade.count))
         ctx.confirm(what) {
             do {
                 try ctx.store.perform(.eraseVisitor(proof: ctx.visitorProof), as: ctx.viewer)
@@ -177,7 +169,7 @@ final class VisitorDataScreen: Screen {
             }
             self.export = nil
             ctx.pop()
-            ctx.inform(ctx.t("Alles van dit e-mailadres is gewist.", "Everything of this e-mail address has been erased."))
+            ctx.inform(ctx.t(.everythingOfThisEMail))
         }
     }
 
@@ -190,8 +182,7 @@ final class VisitorDataScreen: Screen {
             export = nil
             problem = CoreError.visitorProofNeeded.message(ctx.language)
         }
-        let intro = TextWidth.wrap(ctx.t("Alles wat SociaalHus bewaart over dit e-mailadres. x = opslaan, d = alles wissen.",
-                                         "Everything SociaalHus holds about this e-mail address. x = save, d = erase all."), to: max(width, 1))
+        let intro = TextWidth.wrap(ctx.t(.everythingSociaalhusHoldsAboutThis), to: max(width, 1))
         g.outline.append(.text(intro.joined(separator: " ")))
         for line in intro.prefix(2) {
             g.put(line, x: x, y: y, role: .muted, maxWidth: width)
@@ -200,7 +191,7 @@ final class VisitorDataScreen: Screen {
         y += 1
         g.cursor = (x, area.y)
         guard let export else {
-            let text = problem ?? ctx.t("Geen gegevens.", "No data.")
+            let text = problem ?? ctx.t(.noData)
             g.outline.append(.text(text))
             for line in TextWidth.wrap(text, to: max(width, 1)) where y < area.maxY {
                 g.put(line, x: x, y: y, role: .error, maxWidth: width)
@@ -220,16 +211,15 @@ final class VisitorDataScreen: Screen {
 final class VisitorDeskScreen: FormScreen {
     init(_ ctx: UIContext) {
         super.init(Form([
-            FormField("intro", ctx.t("Iemand zonder account wil zien of wissen wat hij of zij via het contactformulier achterliet. Controleer eerst een identiteitsbewijs en of het e-mailadres van deze persoon is (laat bijvoorbeeld de mailbox zien).",
-                                     "Someone without an account wants to see or erase what they left through the contact form. First check proof of identity and that the e-mail address is theirs (for example, ask to see the mailbox)."), .note(.normal)),
+            FormField("intro", ctx.t(.someoneWithoutAnAccountWants), .note(.normal)),
             FormField("gap", "", .note(.normal)),
-            FormField("email", ctx.t("E-mailadres", "E-mail address"), .text(TextField(limit: Field.email.limit))),
-            FormField("checked", ctx.t("Identiteit en adres gecontroleerd", "Identity and address checked"), .toggle(false)),
-            FormField("open", ctx.t("Gegevens openen", "Open data"), .button),
+            FormField("email", ctx.t(.eMailAddress), .text(TextField(limit: Field.email.limit))),
+            FormField("checked", ctx.t(.identityAndAddressChecked), .toggle(false)),
+            FormField("open", ctx.t(.openData), .button),
         ], labelWidth: 14))
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Bezoeker aan de balie", "Visitor at the desk") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.visitorAtTheDesk) }
 
     override var hasUnsavedInput: Bool { false }
 
@@ -238,9 +228,8 @@ final class VisitorDeskScreen: FormScreen {
         let email = form.text("email"), checked = form.bool("checked")
         guard check([
             ("email", Field.email.label(ctx.language), { _ = try EmailAddress.normalise(email) }),
-            ("checked", ctx.t("Identiteit en adres gecontroleerd", "Identity and address checked"), {
-                if !checked { throw FormProblem(ctx.t("Zet het vinkje pas als je het identiteitsbewijs en het adres hebt gecontroleerd.",
-                                                      "Tick this only once you checked the proof of identity and the address.")) }
+            ("checked", ctx.t(.identityAndAddressChecked), {
+                if !checked { throw FormProblem(ctx.t(.tickThisOnlyOnceYou)) }
             }),
         ], ctx) else { return }
         do {

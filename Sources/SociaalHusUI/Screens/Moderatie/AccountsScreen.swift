@@ -24,9 +24,9 @@ final class AccountsScreen: Screen {
         guard refusal == nil else { return [] }
         return KeyTable.list(ctx.lang).map { b in
             var b = b
-            if b.action == .open { b.label = ctx.t("Rollen", "Roles"); b.help = ctx.t("De rollen van dit account: geven of afnemen", "This account's roles: give or take") }
+            if b.action == .open { b.label = ctx.t(.roles); b.help = ctx.t(.thisAccountSRolesGive) }
             return b
-        } + [Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), help: ctx.t("Zoeken op e-mailadres of naam", "Search by e-mail address or name"), group: "Accounts")]
+        } + [Binding(.search, [.char("/")], label: ctx.t(.search), help: ctx.t(.searchByEMailAddress), group: "Accounts")]
     }
 
     func willAppear(_ ctx: UIContext) { reload(ctx) }
@@ -65,27 +65,27 @@ final class AccountsScreen: Screen {
     /// The roles of an account in a few words ("bewoner, lokale partner van Centrum").
     static func roleWords(_ roles: [Role], _ ctx: UIContext) -> String {
         let words = roles.map { ctx.store.label(of: $0, ctx.language) }
-        return words.isEmpty ? ctx.t("geen rol", "no role") : words.joined(separator: ", ")
+        return words.isEmpty ? ctx.t(.noRole) : words.joined(separator: ", ")
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let refusal { return drawRefusal(refusal, into: &g, area: area) }
-        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken op adres of naam (/):", "Search by address or name (/):"))
-        let summary = search.query.isEmpty ? ctx.t("Accounts met een rol naast bewoner", "Accounts with a role besides resident")
-                                           : ctx.t("Gevonden", "Found")
+        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t(.searchByAddressOrName))
+        let summary = search.query.isEmpty ? ctx.t(.accountsWithRoleBesidesResident)
+                                           : ctx.t(.found)
         g.putSummary(summary + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let nameWidth = min(24, area.width / 4), mailWidth = min(36, area.width / 3)
         let rows = shown.map { a -> ListRow in
             ListRow(lazy: {
                 TextWidth.pad(TextWidth.truncate(safe(a.name), to: nameWidth), to: nameWidth) + " "
                     + TextWidth.pad(TextWidth.truncate(safe(a.email), to: mailWidth), to: mailWidth) + " "
-                    + (a.blocked ? ctx.t("(geblokkeerd) ", "(blocked) ") : "") + Self.roleWords(a.held, ctx)
+                    + (a.blocked ? ctx.t(.blocked) : "") + Self.roleWords(a.held, ctx)
             })
         }
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                      emptyText: ctx.t("Geen accounts gevonden.", "No accounts found."))
+                      emptyText: ctx.t(.noAccountsFound))
         if search.active { g.cursor = keepCursor }
     }
 }
@@ -94,23 +94,23 @@ final class AccountsScreen: Screen {
 /// that says what happens.
 final class AccountRolesScreen: Screen {
     /// Read out as what the list holds, not the tab's word.
-    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("rol", "role") : ctx.t("rollen", "roles") }
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t(.role) : ctx.t(.roles2) }
 
     private let id: AccountID
     private var list = ListState()
 
     init(id: AccountID) { self.id = id }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Rollen", "Roles") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.roles) }
 
     private func account(_ ctx: UIContext) -> AccountSummary? { ctx.store.accountSummary(id, by: ctx.viewer) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         guard account(ctx) != nil else { return [] }
-        let g = ctx.t("Rollen", "Roles")
+        let g = ctx.t(.roles)
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.giveRole, [.char("n")], label: ctx.t("Rol geven", "Give role"), help: ctx.t("Een rol geven (vraagt eerst; de persoon krijgt bericht)", "Give a role (asks first; the person is told)"), group: g),
-            Binding(.takeRole, [.char("x")], label: ctx.t("Rol afnemen", "Take role"), help: ctx.t("De gekozen rol afnemen (vraagt eerst; de persoon krijgt bericht)", "Take the chosen role (asks first; the person is told)"), group: g),
+            Binding(.giveRole, [.char("n")], label: ctx.t(.giveRole), help: ctx.t(.giveRoleAsksFirstThe), group: g),
+            Binding(.takeRole, [.char("x")], label: ctx.t(.takeRole), help: ctx.t(.takeTheChosenRoleAsks), group: g),
         ]
     }
 
@@ -123,7 +123,7 @@ final class AccountRolesScreen: Screen {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = list.apply(action, count: roles.count)
         case .giveRole: ctx.push(GiveRoleScreen(account: a, ctx))
         case .takeRole:
-            guard roles.indices.contains(list.selected) else { return ctx.fail(ctx.t("Dit account heeft geen rol om af te nemen.", "This account has no role to take.")) }
+            guard roles.indices.contains(list.selected) else { return ctx.fail(ctx.t(.thisAccountHasNoRole)) }
             ctx.push(ConfirmRoleScreen(account: a, role: roles[list.selected], give: false, ctx))
         default: break
         }
@@ -132,16 +132,16 @@ final class AccountRolesScreen: Screen {
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         guard let a = account(ctx) else {
             let text = Permissions.denial(.administerPlatform, by: ctx.viewer)?.message(ctx.language)
-                ?? ctx.t("Dit account bestaat niet meer.", "This account no longer exists.")
+                ?? ctx.t(.thisAccountNoLongerExists)
             return drawRefusal(text, into: &g, area: area)
         }
         let head = [safe(a.name) + " · " + safe(a.email),
-                    ctx.t("Wijk: ", "Neighbourhood: ") + safe(ctx.store.wijkName(a.wijk)) + (a.blocked ? ctx.t(" · geblokkeerd", " · blocked") : "")]
+                    ctx.t(.neighbourhood3) + safe(ctx.store.wijkName(a.wijk)) + (a.blocked ? ctx.t(.blocked2) : "")]
         for (i, line) in head.enumerated() { g.putSummary(line, x: area.x + 1, y: area.y + i, maxWidth: area.width - 2) }
         let roles = a.held
         ListView.draw(roles.map { ListRow(ctx.store.label(of: $0, ctx.language)) }, selectedRow: roles.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
-                      emptyText: ctx.t("Geen rol. Druk op n om een rol te geven.", "No role. Press n to give a role."))
+                      emptyText: ctx.t(.noRolePressNTo))
     }
 }
 
@@ -149,7 +149,7 @@ final class AccountRolesScreen: Screen {
 /// ("centrum", "voedselbank"), Enter asks to confirm.
 final class GiveRoleScreen: Screen {
     /// Read out as what the list holds, not the tab's word.
-    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("rol", "role") : ctx.t("rollen", "roles") }
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t(.role) : ctx.t(.roles2) }
 
     private let account: AccountSummary
     private var list = ListState()
@@ -161,7 +161,7 @@ final class GiveRoleScreen: Screen {
         reload(ctx)
     }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Rol geven", "Give role") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.giveRole) }
 
     var capturesText: Bool { search.active }
 
@@ -169,9 +169,9 @@ final class GiveRoleScreen: Screen {
         if search.active { return SearchBox.bindings(ctx) }
         return KeyTable.list(ctx.lang).map { b in
             var b = b
-            if b.action == .open { b.label = ctx.t("Kiezen", "Choose"); b.help = ctx.t("Deze rol geven (vraagt eerst)", "Give this role (asks first)") }
+            if b.action == .open { b.label = ctx.t(.choose); b.help = ctx.t(.giveThisRoleAsksFirst) }
             return b
-        } + [Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), help: ctx.t("Een rol, wijk of organisatie zoeken", "Search a role, neighbourhood or organisation"), group: ctx.t("Rol geven", "Give role"))]
+        } + [Binding(.search, [.char("/")], label: ctx.t(.search), help: ctx.t(.searchRoleNeighbourhoodOrOrganisation), group: ctx.t(.giveRole))]
     }
 
     func willAppear(_ ctx: UIContext) { reload(ctx) }
@@ -204,12 +204,12 @@ final class GiveRoleScreen: Screen {
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
-        g.putSummary(ctx.t("Rol geven aan ", "Give a role to ") + safe(account.name) + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
+        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t(.search2))
+        g.putSummary(ctx.t(.giveRoleTo) + safe(account.name) + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let keepCursor = g.cursor
         ListView.draw(shown.map { ListRow($0.label) }, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                      emptyText: ctx.t("Geen rol gevonden.", "No role found."))
+                      emptyText: ctx.t(.noRoleFound))
         if search.active { g.cursor = keepCursor }
     }
 }
@@ -232,23 +232,22 @@ final class ConfirmRoleScreen: FormScreen {
     // crash the release-mode optimiser (see AgendaEditScreen).
     private static func makeForm(account: AccountSummary, role: Role, give: Bool, _ ctx: UIContext) -> Form {
         let what = ctx.store.label(of: role, ctx.language), who = safe(account.name)
-        let question = give ? ctx.t("\(who) de rol \(what) geven?", "Give \(who) the role \(what)?")
-                            : ctx.t("\(who) de rol \(what) afnemen?", "Take the role \(what) from \(who)?")
+        let question = give ? ctx.t(.giveTheRole(who, what))
+                            : ctx.t(.takeTheRoleFrom(who, what))
         return Form([
             FormField("question", question, .note(.header)),
-            FormField("told", ctx.t("\(who) krijgt hierover een bericht in Berichten; het komt in het logboek.",
-                                    "\(who) is told in Messages; it goes in the audit log."), .note(.muted)),
-            FormField("yes", give ? ctx.t("Ja, rol geven", "Yes, give the role") : ctx.t("Ja, rol afnemen", "Yes, take the role"), .button),
-            FormField("no", ctx.t("Annuleren", "Cancel"), .button),
+            FormField("told", ctx.t(.isToldInMessagesIt(who)), .note(.muted)),
+            FormField("yes", give ? ctx.t(.yesGiveTheRole) : ctx.t(.yesTakeTheRole), .button),
+            FormField("no", ctx.t(.cancel), .button),
         ], labelWidth: 14)
     }
 
-    override func title(_ ctx: UIContext) -> String { give ? ctx.t("Rol geven", "Give role") : ctx.t("Rol afnemen", "Take role") }
+    override func title(_ ctx: UIContext) -> String { give ? ctx.t(.giveRole) : ctx.t(.takeRole) }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "yes" else {
             ctx.pop()
-            return ctx.inform(ctx.t("Niets veranderd.", "Nothing changed."))
+            return ctx.inform(ctx.t(.nothingChanged2))
         }
         do {
             let what = ctx.store.label(of: role, ctx.language), who = safe(account.name)
@@ -256,8 +255,8 @@ final class ConfirmRoleScreen: FormScreen {
             // Back to the account's roles (past the list of roles to give).
             ctx.pop()
             if give { ctx.pop() }
-            ctx.inform(give ? ctx.t("\(who) heeft nu de rol \(what) en krijgt daarover bericht.", "\(who) now has the role \(what) and is told so.")
-                            : ctx.t("\(who) heeft de rol \(what) niet meer en krijgt daarover bericht.", "\(who) no longer has the role \(what) and is told so."))
+            ctx.inform(give ? ctx.t(.nowHasTheRoleAnd(who, what))
+                            : ctx.t(.noLongerHasTheRole(who, what)))
         } catch { ctx.fail(error) }
     }
 }

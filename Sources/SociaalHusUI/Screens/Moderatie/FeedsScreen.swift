@@ -7,24 +7,24 @@ import TerminalKit
 /// the feed contains.
 final class FeedsScreen: Screen {
     /// Read out as what the list holds, not the tab's word.
-    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? "wijk" : ctx.t("wijken", "neighbourhoods") }
+    func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? "wijk" : ctx.t(.neighbourhoods) }
 
     private var list = ListState()
     private var shown: [FeedApproval] = []
 
     init(_ ctx: UIContext) { willAppear(ctx) }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Agenda delen", "Share agenda") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.shareAgenda) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = ctx.t("Agenda delen", "Share agenda")
+        let g = ctx.t(.shareAgenda)
         return KeyTable.list(ctx.lang).map { b in
             var b = b
-            if b.action == .open { b.label = ctx.t("Voorbeeld", "Preview") }
+            if b.action == .open { b.label = ctx.t(.preview) }
             return b
         } + [
-            Binding(.approve, [.char("n")], label: ctx.t("Goedkeuren", "Approve"), help: ctx.t("Delen met een derde partij goedkeuren", "Approve sharing with a third party"), group: g),
-            Binding(.withdraw, [.char("x")], label: ctx.t("Intrekken", "Withdraw"), group: g),
+            Binding(.approve, [.char("n")], label: ctx.t(.approve), help: ctx.t(.approveSharingWithThirdParty), group: g),
+            Binding(.withdraw, [.char("x")], label: ctx.t(.withdraw), group: g),
         ]
     }
 
@@ -44,7 +44,7 @@ final class FeedsScreen: Screen {
             guard shown.indices.contains(list.selected) else { return }
             do {
                 try ctx.store.perform(.withdrawFeed(shown[list.selected].id), as: ctx.viewer)
-                ctx.inform(ctx.t("Goedkeuring ingetrokken; de feed wordt niet meer gemaakt.", "Approval withdrawn; the feed is no longer made."))
+                ctx.inform(ctx.t(.approvalWithdrawnTheFeedIs))
                 willAppear(ctx)
             } catch { ctx.fail(error) }
         default: break
@@ -52,17 +52,17 @@ final class FeedsScreen: Screen {
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        g.putSummary(ctx.t("De agenda gaat alleen zonder persoonsgegevens naar wie jij goedkeurt.", "The agenda goes only without personal data, to whom you approve."),
+        g.putSummary(ctx.t(.theAgendaGoesOnlyWithout),
               x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let rows = shown.map { a -> ListRow in
             let wijk = ctx.store.wijk(a.wijk)?.name ?? ""
-            let state = a.inForce ? ctx.t("geldig     ", "in force   ") : ctx.t("ingetrokken", "withdrawn  ")
-            return ListRow(state + " " + safe(wijk) + " → " + safe(a.thirdParty) + ctx.t(" · door ", " · by ") + safe(a.approvedByName)
-                           + ", " + DateText.short(a.approved, ctx) + (a.withdrawn.map { ctx.t(", ingetrokken ", ", withdrawn ") + DateText.short($0, ctx) } ?? ""))
+            let state = a.inForce ? ctx.t(.inForce) : ctx.t(.withdrawn)
+            return ListRow(state + " " + safe(wijk) + " → " + safe(a.thirdParty) + ctx.t(.by2) + safe(a.approvedByName)
+                           + ", " + DateText.short(a.approved, ctx) + (a.withdrawn.map { ctx.t(.withdrawn2) + DateText.short($0, ctx) } ?? ""))
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-                      emptyText: ctx.t("Nog niets goedgekeurd. Druk op n om delen goed te keuren.", "Nothing approved yet. Press n to approve sharing."))
+                      emptyText: ctx.t(.nothingApprovedYetPressN))
     }
 }
 
@@ -81,14 +81,14 @@ final class ApproveFeedScreen: FormScreen {
     private static func makeForm(_ wijken: [Wijk], _ ctx: UIContext) -> Form {
         let names = wijken.map { safe($0.name) }
         return Form([
-            FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .cycle(options: names, selected: 0)),
-            FormField("party", ctx.t("Voor wie *", "For whom *"), .text(TextField("", limit: Field.organisation.limit))),
-            FormField("note", ctx.t("Bijvoorbeeld de website van een vrijwilligersorganisatie.", "For example a volunteer organisation's website."), .note(.muted)),
-            FormField("save", ctx.t("Goedkeuren", "Approve"), .button),
+            FormField("wijk", ctx.t(.neighbourhood), .cycle(options: names, selected: 0)),
+            FormField("party", ctx.t(.forWhom), .text(TextField("", limit: Field.organisation.limit))),
+            FormField("note", ctx.t(.forExampleVolunteerOrganisationS), .note(.muted)),
+            FormField("save", ctx.t(.approve), .button),
         ], labelWidth: 14)
     }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Delen goedkeuren", "Approve sharing") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.approveSharing) }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "save", wijken.indices.contains(form.choice("wijk")) else { return }
@@ -99,7 +99,7 @@ final class ApproveFeedScreen: FormScreen {
         do {
             try ctx.store.perform(.approveFeed(wijk: wijken[form.choice("wijk")].id, thirdParty: form.text("party")), as: ctx.viewer)
             ctx.pop()
-            ctx.inform(ctx.t("Goedgekeurd: vastgelegd wie, wanneer en voor wie.", "Approved: who, when and for whom are recorded."))
+            ctx.inform(ctx.t(.approvedWhoWhenAndFor))
         } catch { ctx.fail(error) }
     }
 }
@@ -112,7 +112,7 @@ final class FeedPreviewScreen: Screen {
 
     init(wijk: WijkID, _ ctx: UIContext) { self.wijk = wijk }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Voorbeeld feed", "Feed preview") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.feedPreview) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.list(ctx.lang).filter { $0.action != .open } }
 

@@ -7,7 +7,7 @@ import TerminalKit
 /// platform settings and `a` the accounts and their roles for administrators.
 public final class ModeratieScreen: Screen {
     /// Read out as what the list holds, not the tab's word.
-    public func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t("melding", "report") : ctx.t("meldingen", "reports") }
+    public func itemNoun(one: Bool, _ ctx: UIContext) -> String? { one ? ctx.t(.report3) : ctx.t(.reports) }
 
     private var list = ListState()
     private var shown: [Report] = []
@@ -16,18 +16,18 @@ public final class ModeratieScreen: Screen {
     /// Creates the queue.
     public init(_ ctx: UIContext) { reload(ctx) }
 
-    public func title(_ ctx: UIContext) -> String { ctx.t("Meldingen", "Reports") }
+    public func title(_ ctx: UIContext) -> String { ctx.t(.reports2) }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         guard refusal == nil, ctx.viewer.activeAccount != nil else { return [] }
-        let g = ctx.t("Moderatie", "Moderation")
+        let g = ctx.t(.moderation)
         var b = KeyTable.list(ctx.lang)
         if ctx.store.wijken.contains(where: { Permissions.denial(.approveFeed(wijk: $0.id), by: ctx.viewer) == nil }) {
-            b.append(Binding(.feeds, [.char("d")], label: ctx.t("Agenda delen", "Share agenda"), help: ctx.t("Goedkeuringen om de agenda van je wijk te delen, met voorbeeld", "Approvals to share your neighbourhood's agenda, with a preview"), group: g))
+            b.append(Binding(.feeds, [.char("d")], label: ctx.t(.shareAgenda), help: ctx.t(.approvalsToShareYourNeighbourhood), group: g))
         }
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
-            b.append(Binding(.platform, [.char("p")], label: "Platform", help: ctx.t("Platform besloten maken, registratie open of dicht", "Make the platform private, registration open or closed"), group: g))
-            b.append(Binding(.accounts, [.char("a")], label: "Accounts", help: ctx.t("Accounts zoeken en rollen geven of afnemen", "Find accounts and give or take roles"), group: g))
+            b.append(Binding(.platform, [.char("p")], label: "Platform", help: ctx.t(.makeThePlatformPrivateRegistration), group: g))
+            b.append(Binding(.accounts, [.char("a")], label: "Accounts", help: ctx.t(.findAccountsAndGiveOr), group: g))
         }
         return b
     }
@@ -59,22 +59,22 @@ public final class ModeratieScreen: Screen {
     /// "3 dagen" / "5 uur" since a moment.
     static func age(_ from: Date, _ ctx: UIContext) -> String {
         let hours = max(Int(ctx.now.timeIntervalSince(from) / 3_600), 0)
-        if hours < 24 { return ctx.t("\(hours) uur", "\(hours) h") }
-        return ctx.t("\(hours / 24) dag(en)", "\(hours / 24) day(s)")
+        if hours < 24 { return ctx.t(.h(hours)) }
+        return ctx.t(.dayS(hours / 24))
     }
 
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let refusal { return drawRefusal(refusal, into: &g, area: area) }
         let open = shown.filter { $0.status == .open }.count
-        g.putSummary(ctx.t("Meldingen: \(open) open, oudste eerst", "Reports: \(open) open, oldest first"), x: area.x + 1, y: area.y, maxWidth: area.width - 2)
+        g.putSummary(ctx.t(.reportsOpenOldestFirst(open)), x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let rows = shown.map { r -> ListRow in
-            let what = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t("(verwijderd)", "(removed)")
+            let what = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t(.removed)
             let state = TextWidth.pad(r.status.label(ctx.language), to: 11)
             let age = TextWidth.pad(Self.age(r.created, ctx), to: 10) + " "
             return ListRow(state + age + TextWidth.pad(TextWidth.truncate(r.reason.label(ctx.language), to: 14), to: 14) + " " + what)
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-                      emptyText: ctx.t("Geen meldingen.", "No reports."))
+                      emptyText: ctx.t(.noReports))
     }
 }

@@ -23,21 +23,20 @@ final class ReportScreen: FormScreen {
     // crash the release-mode optimiser (see AgendaEditScreen).
     private static func makeForm(what: String, also: [String], takedown: Bool, _ ctx: UIContext) -> Form {
         let me = ctx.viewer.activeAccount
-        var rows = [FormField("what", (takedown ? ctx.t("Takedown-melding over: ", "Takedown notice about: ") : ctx.t("Melden: ", "Report: ")) + safe(what), .note(.title))]
+        var rows = [FormField("what", (takedown ? ctx.t(.takedownNoticeAbout) : ctx.t(.report4)) + safe(what), .note(.title))]
         if !also.isEmpty {
-            rows.append(FormField("target", ctx.t("Over", "About"), .cycle(options: [safe(what)] + also.map(safe), selected: 0)))
+            rows.append(FormField("target", ctx.t(.about), .cycle(options: [safe(what)] + also.map(safe), selected: 0)))
         }
         if takedown {
-            rows.append(FormField("about", ctx.t("Van wie de melding op het privacyadres kwam; de inhoud wordt verwijderd, de melding bewaard.",
-                                                 "Who sent the notice to the privacy address; the content is removed, the notice kept."), .note(.muted)))
+            rows.append(FormField("about", ctx.t(.whoSentTheNoticeTo), .note(.muted)))
         } else {
-            rows.append(FormField("reason", ctx.t("Reden", "Reason"), .cycle(options: ReportReason.allCases.map { $0.label(ctx.language) }, selected: 0)))
+            rows.append(FormField("reason", ctx.t(.reason2), .cycle(options: ReportReason.allCases.map { $0.label(ctx.language) }, selected: 0)))
         }
         rows += [
-            FormField("explanation", ctx.t("Toelichting *", "Explanation *"), .area(TextArea("", limit: Field.text.limit, rows: 3))),
-            FormField("name", ctx.t("Naam *", "Name *"), .text(TextField(takedown ? "" : me?.profile.displayName ?? "", limit: Field.senderName.limit))),
-            FormField("email", ctx.t("E-mail *", "E-mail *"), .text(TextField(takedown ? "" : me?.email ?? "", limit: Field.senderEmail.limit))),
-            FormField("send", takedown ? ctx.t("Vastleggen en verwijderen", "Record and remove") : ctx.t("Melden", "Report"), .button),
+            FormField("explanation", ctx.t(.explanation), .area(TextArea("", limit: Field.text.limit, rows: 3))),
+            FormField("name", ctx.t(.name), .text(TextField(takedown ? "" : me?.profile.displayName ?? "", limit: Field.senderName.limit))),
+            FormField("email", ctx.t(.eMail), .text(TextField(takedown ? "" : me?.email ?? "", limit: Field.senderEmail.limit))),
+            FormField("send", takedown ? ctx.t(.recordAndRemove) : ctx.t(.report), .button),
         ]
         return Form(rows, labelWidth: 14)
     }
@@ -45,7 +44,7 @@ final class ReportScreen: FormScreen {
     /// The chosen thing to report.
     private var target: ReportTarget { targets[min(form.choice("target"), targets.count - 1)] }
 
-    override func title(_ ctx: UIContext) -> String { takedown ? ctx.t("Takedown", "Takedown") : ctx.t("Melden", "Report") }
+    override func title(_ ctx: UIContext) -> String { takedown ? ctx.t(.takedown) : ctx.t(.report) }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "send" else { return }
@@ -59,12 +58,12 @@ final class ReportScreen: FormScreen {
             if takedown {
                 // A takedown removes the content for good: ask first, naming it.
                 let target = self.target
-                ctx.confirm(ctx.t("Takedown vastleggen en '\(safe(what))' voorgoed verwijderen?", "Record the takedown and remove '\(safe(what))' for good?")) {
+                ctx.confirm(ctx.t(.recordTheTakedownAndRemove(safe(what)))) {
                     do {
                         try ctx.store.perform(.recordTakedown(target, from: name, email: email, notice: explanation), as: ctx.viewer)
                         ctx.pop()
                         ctx.pop()
-                        ctx.inform(ctx.t("Takedown-melding vastgelegd en de inhoud verwijderd.", "Takedown notice recorded and the content removed."))
+                        ctx.inform(ctx.t(.takedownNoticeRecordedAndThe))
                     } catch { ctx.fail(error) }
                 }
             } else {
@@ -72,7 +71,7 @@ final class ReportScreen: FormScreen {
                 try ctx.store.perform(.report(target, reason: reasons[min(form.choice("reason"), reasons.count - 1)], explanation: form.text("explanation"),
                                      name: form.text("name"), email: form.text("email")), as: ctx.viewer)
                 ctx.pop()
-                ctx.inform(ctx.t("Bedankt, je melding is doorgegeven aan de moderatoren.", "Thank you, your report went to the moderators."))
+                ctx.inform(ctx.t(.thankYouYourReportWent))
             }
         } catch { ctx.fail(error) }
     }

@@ -14,18 +14,18 @@ public final class OrganisatiesScreen: Screen {
     /// Creates the directory screen.
     public init(_ ctx: UIContext) { willAppear(ctx) }
 
-    public func title(_ ctx: UIContext) -> String { ctx.t("Organisaties", "Organisations") }
+    public func title(_ ctx: UIContext) -> String { ctx.t(.organisations2) }
 
     public var capturesText: Bool { search.active }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         if search.active { return SearchBox.bindings(ctx) }
-        let g = ctx.t("Organisaties", "Organisations")
+        let g = ctx.t(.organisations2)
         return KeyTable.list(ctx.lang) + [
-            Binding(.search, [.char("/")], label: ctx.t("Zoeken", "Search"), group: g),
-            Binding(.filterCategory, [.char("c")], label: ctx.t("Categorie", "Category"), help: ctx.t("Filter op categorie (volgende)", "Filter by category (next)"), group: g),
-            Binding(.filterWijk, [.char("f")], label: ctx.t("Wijk", "Neighbourhood"), help: ctx.t("Filter op wijk (volgende)", "Filter by neighbourhood (next)"), group: g),
-            Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
+            Binding(.search, [.char("/")], label: ctx.t(.search), group: g),
+            Binding(.filterCategory, [.char("c")], label: ctx.t(.category), help: ctx.t(.filterByCategoryNext), group: g),
+            Binding(.filterWijk, [.char("f")], label: ctx.t(.neighbourhood), help: ctx.t(.filterByNeighbourhoodNext), group: g),
+            Binding(.clearFilters, [.char("x")], label: ctx.t(.clearFilters), group: g, inStatusBar: false),
         ]
     }
 
@@ -80,10 +80,10 @@ public final class OrganisatiesScreen: Screen {
 
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let blocked { return drawRefusal(blocked, into: &g, area: area) }
-        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t("Zoeken (/):", "Search (/):"))
-        let filters = [category.value.map { ctx.t("categorie: ", "category: ") + safe(Glossary.category($0, ctx.language)) },
-                       wijk.value.map { ctx.t("wijk: ", "neighbourhood: ") + safe($0.name) }].compactMap { $0 }
-        let filterLine = filters.isEmpty ? ctx.t("Alle organisaties", "All organisations") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
+        search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t(.search2))
+        let filters = [category.value.map { ctx.t(.category2) + safe(Glossary.category($0, ctx.language)) },
+                       wijk.value.map { ctx.t(.neighbourhood2) + safe($0.name) }].compactMap { $0 }
+        let filterLine = filters.isEmpty ? ctx.t(.allOrganisations) : ctx.t(.filter) + filters.joined(separator: ", ")
         g.putSummary(filterLine + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let rows = shown.map { o -> ListRow in
             let wijken = o.wijken.compactMap { ctx.store.wijk($0)?.name }.joined(separator: ", ")
@@ -93,7 +93,7 @@ public final class OrganisatiesScreen: Screen {
         let listArea = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g, area: listArea,
-                      emptyText: ctx.t("Geen organisaties gevonden.", "No organisations found."))
+                      emptyText: ctx.t(.noOrganisationsFound))
         if search.active { g.cursor = keepCursor }
     }
 }

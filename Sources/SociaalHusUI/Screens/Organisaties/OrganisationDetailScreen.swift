@@ -9,12 +9,12 @@ final class OrganisationDetailScreen: Screen {
 
     init(id: OrganisationID) { self.id = id }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Organisatie", "Organisation") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.organisation2) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.contact, [.char("c")], label: ctx.t("Contact", "Contact"), help: ctx.t("Een bericht sturen aan deze organisatie", "Send a message to this organisation"), group: ctx.t("Organisatie", "Organisation")),
-            Binding(.edit, [.char("e")], label: ctx.t("Bewerken", "Edit"), help: ctx.t("Gegevens van de organisatie bewerken (redacteuren)", "Edit the organisation's entry (editors)"), group: ctx.t("Organisatie", "Organisation")),
+            Binding(.contact, [.char("c")], label: ctx.t(.contact2), help: ctx.t(.sendMessageToThisOrganisation), group: ctx.t(.organisation2)),
+            Binding(.edit, [.char("e")], label: ctx.t(.edit), help: ctx.t(.editTheOrganisationSEntry), group: ctx.t(.organisation2)),
         ]
     }
 
@@ -31,24 +31,24 @@ final class OrganisationDetailScreen: Screen {
     }
 
     func lines(_ ctx: UIContext, width: Int) -> [(String, StyleRole)] {
-        guard let o = ctx.store.organisation(id, for: ctx.viewer) else { return [(ctx.t("Deze organisatie bestaat niet meer.", "This organisation no longer exists."), .error)] }
+        guard let o = ctx.store.organisation(id, for: ctx.viewer) else { return [(ctx.t(.thisOrganisationNoLongerExists), .error)] }
         var out: [(String, StyleRole)] = [(safe(o.name), .title), ("", .normal)]
         for l in TextWidth.wrap(TextSanitizer.sanitize(o.description, keepNewlines: true), to: width) { out.append((l, .normal)) }
         out.append(("", .normal))
         func field(_ label: String, _ value: String) {
             if !value.isEmpty { out.append((TextWidth.pad(label, to: 16) + safe(value), .normal)) }
         }
-        field(ctx.t("Categorieën", "Categories"), o.categories.map { Glossary.category($0, ctx.language) }.joined(separator: ", "))
-        field(ctx.t("Wijken", "Neighbourhoods"), o.wijken.compactMap { ctx.store.wijk($0)?.name }.joined(separator: ", "))
-        field(ctx.t("Adres", "Address"), o.address)
-        field(ctx.t("Telefoon", "Phone"), o.phone)
+        field(ctx.t(.categories), o.categories.map { Glossary.category($0, ctx.language) }.joined(separator: ", "))
+        field(ctx.t(.neighbourhoods2), o.wijken.compactMap { ctx.store.wijk($0)?.name }.joined(separator: ", "))
+        field(ctx.t(.address2), o.address)
+        field(ctx.t(.phone2), o.phone)
         field("E-mail", o.email)
         field("Website", o.website)
-        field(ctx.t("Open", "Opening hours"), o.openingHours)
+        field(ctx.t(.openingHours), o.openingHours)
         out.append(("", .normal))
-        out.append((ctx.t("Komende activiteiten", "Upcoming activities"), .header))
+        out.append((ctx.t(.upcomingActivities), .header))
         let items = (try? ctx.store.agenda(AgendaQuery(from: ctx.now, days: 56, organisation: id), viewer: ctx.viewer)) ?? []
-        if items.isEmpty { out.append(("  " + ctx.t("Geen activiteiten in de komende 8 weken.", "No activities in the coming 8 weeks."), .muted)) }
+        if items.isEmpty { out.append(("  " + ctx.t(.noActivitiesInTheComing), .muted)) }
         for occ in items { out.append(("  " + DateText.dayAndTime(occ, ctx) + "  " + safe(occ.item.title), .normal)) }
         return out
     }

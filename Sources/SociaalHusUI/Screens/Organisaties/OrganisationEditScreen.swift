@@ -11,24 +11,24 @@ final class OrganisationEditScreen: FormScreen {
         id = o.id
         original = o
         super.init(Form([
-            FormField("name", ctx.t("Naam", "Name"), .text(TextField(o.name, limit: Field.name.limit))),
-            FormField("description", ctx.t("Beschrijving", "Description"), .area(TextArea(o.description, limit: Field.description.limit, rows: 3))),
-            FormField("categories", ctx.t("Categorieën (komma's)", "Categories (commas)"), .text(TextField(o.categories.joined(separator: ", "), limit: 500))),
-            FormField("address", ctx.t("Adres", "Address"), .text(TextField(o.address, limit: Field.address.limit))),
-            FormField("phone", ctx.t("Telefoon", "Phone"), .text(TextField(o.phone, limit: Field.phone.limit))),
+            FormField("name", ctx.t(.name2), .text(TextField(o.name, limit: Field.name.limit))),
+            FormField("description", ctx.t(.descriptionText), .area(TextArea(o.description, limit: Field.description.limit, rows: 3))),
+            FormField("categories", ctx.t(.categoriesCommas), .text(TextField(o.categories.joined(separator: ", "), limit: 500))),
+            FormField("address", ctx.t(.address2), .text(TextField(o.address, limit: Field.address.limit))),
+            FormField("phone", ctx.t(.phone2), .text(TextField(o.phone, limit: Field.phone.limit))),
             FormField("email", "E-mail", .text(TextField(o.email, limit: Field.email.limit))),
             FormField("website", "Website", .text(TextField(o.website, limit: Field.website.limit))),
-            FormField("hours", ctx.t("Openingstijden", "Opening hours"), .text(TextField(o.openingHours, limit: Field.openingHours.limit))),
+            FormField("hours", ctx.t(.openingHours2), .text(TextField(o.openingHours, limit: Field.openingHours.limit))),
             // The privacy statement promises to point people to copyright law where they place content.
-            FormField("copyright", ctx.t("Alleen eigen werk of wat je mag delen (Auteurswet)", "Only your own work or what you may share (copyright law)"), .note(.muted)),
-            FormField("save", ctx.t("Opslaan", "Save"), .button),
+            FormField("copyright", ctx.t(.onlyYourOwnWorkOr), .note(.muted)),
+            FormField("save", ctx.t(.save), .button),
         ]))
     }
 
     override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
     override var reloadDiscardsInput: Bool { true }
 
-    override func title(_ ctx: UIContext) -> String { ctx.t("Organisatie bewerken", "Edit organisation") }
+    override func title(_ ctx: UIContext) -> String { ctx.t(.editOrganisation) }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "save" else { return }
@@ -44,7 +44,7 @@ final class OrganisationEditScreen: FormScreen {
             o.website = f.text("website")
             o.openingHours = f.text("hours")
             try ctx.store.perform(.updateOrganisation(self.id, basedOn: original, to: o), as: ctx.viewer)
-            ctx.inform(ctx.t("Opgeslagen.", "Saved."))
+            ctx.inform(ctx.t(.saved))
             ctx.pop()
         } catch {
             ctx.fail(error)

@@ -18,37 +18,37 @@ final class PostEditScreen: FormScreen {
             // Whom this person may post as: asked of the core's permission rule.
             if Permissions.denial(.createPost(author: .resident(me.id), wijk: me.profile.wijk), by: ctx.viewer) == nil {
                 authors.append(.resident(me.id))
-                authorNames.append(ctx.t("mezelf", "myself"))
+                authorNames.append(ctx.t(.myself))
             }
             for o in ctx.store.organisationsWritable(by: ctx.viewer, agenda: false) {
                 authors.append(.organisation(o.id, by: me.id))
                 authorNames.append(safe(o.name))
             }
         }
-        if let editing { authors = [editing.author]; authorNames = [ctx.t("zoals geplaatst", "as posted")] }
+        if let editing { authors = [editing.author]; authorNames = [ctx.t(.asPosted)] }
         self.authors = authors
         let p = editing
         var fields: [FormField] = [
-            FormField("kind", ctx.t("Soort", "Kind"), .choice(options: Post.Kind.allCases.map { $0.label(ctx.language) },
+            FormField("kind", ctx.t(.kind), .choice(options: Post.Kind.allCases.map { $0.label(ctx.language) },
                                                                 selected: Post.Kind.allCases.firstIndex(of: p?.kind ?? .vraag) ?? 0)),
-            FormField("title", ctx.t("Titel", "Title"), .text(TextField(p?.title ?? "", limit: Field.title.limit))),
-            FormField("body", ctx.t("Tekst", "Text"), .area(TextArea(p?.body ?? "", limit: Field.body.limit, rows: 5))),
+            FormField("title", ctx.t(.title), .text(TextField(p?.title ?? "", limit: Field.title.limit))),
+            FormField("body", ctx.t(.text), .area(TextArea(p?.body ?? "", limit: Field.body.limit, rows: 5))),
         ]
         if editing == nil {
-            fields.append(FormField("author", ctx.t("Plaatsen als", "Post as"), .choice(options: authorNames, selected: 0)))
+            fields.append(FormField("author", ctx.t(.postAs), .choice(options: authorNames, selected: 0)))
             let own = ctx.account.flatMap { a in ctx.store.wijken.firstIndex { $0.id == a.profile.wijk } } ?? 0
-            fields.append(FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .choice(options: ctx.store.wijken.map { safe($0.name) }, selected: own)))
+            fields.append(FormField("wijk", ctx.t(.neighbourhood), .choice(options: ctx.store.wijken.map { safe($0.name) }, selected: own)))
         }
         fields += [
             // No name tick: who sees the name is the profile level, one control for who sees you.
-            FormField("showHeader", ctx.t("Welke gegevens gaan mee? (alles staat uit)", "Which details go with it? (all off)"), .note(.header)),
-            FormField("email", ctx.t("E-mailadres tonen", "Show e-mail address"), .toggle(p?.show.email ?? false)),
-            FormField("phone", ctx.t("Telefoonnummer tonen", "Show phone number"), .toggle(p?.show.phone ?? false)),
-            FormField("address", ctx.t("Adres tonen", "Show address"), .toggle(p?.show.address ?? false)),
-            FormField("days", ctx.t("Dagen zichtbaar (≤ 90)", "Days visible (≤ 90)"), .text(TextField(String(Post.defaultLifetimeDays), limit: 3))),
+            FormField("showHeader", ctx.t(.whichDetailsGoWithIt), .note(.header)),
+            FormField("email", ctx.t(.showEMailAddress), .toggle(p?.show.email ?? false)),
+            FormField("phone", ctx.t(.showPhoneNumber), .toggle(p?.show.phone ?? false)),
+            FormField("address", ctx.t(.showAddress), .toggle(p?.show.address ?? false)),
+            FormField("days", ctx.t(.daysVisible90), .text(TextField(String(Post.defaultLifetimeDays), limit: 3))),
             // The privacy statement promises to point people to copyright law where they place content.
-            FormField("copyright", ctx.t("Alleen eigen werk of wat je mag delen (Auteurswet)", "Only your own work or what you may share (copyright law)"), .note(.muted)),
-            FormField("save", editing == nil ? ctx.t("Plaatsen", "Post") : ctx.t("Opslaan", "Save"), .button),
+            FormField("copyright", ctx.t(.onlyYourOwnWorkOr), .note(.muted)),
+            FormField("save", editing == nil ? ctx.t(.post2) : ctx.t(.save), .button),
         ]
         super.init(Form(fields, labelWidth: 24))
     }
@@ -56,7 +56,7 @@ final class PostEditScreen: FormScreen {
     override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
     override var reloadDiscardsInput: Bool { true }
 
-    override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t("Nieuw bericht", "New post") : ctx.t("Bericht bewerken", "Edit post") }
+    override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t(.newPost) : ctx.t(.editPost) }
 
     private var choice: ContactChoice {
         ContactChoice(name: false, email: form.bool("email"), phone: form.bool("phone"), address: form.bool("address"))
@@ -80,9 +80,9 @@ final class PostEditScreen: FormScreen {
         guard check([
             ("title", Field.title.label(ctx.language), { _ = try validated(title, .title) }),
             ("body", Field.body.label(ctx.language), { _ = try validated(body, .body) }),
-            ("days", ctx.t("dagen zichtbaar", "days visible"), {
+            ("days", ctx.t(.daysVisible), {
                 guard let d = Int(daysText) else {
-                    throw FormProblem(ctx.t("Vul bij 'dagen zichtbaar' een getal in, bijvoorbeeld 30.", "Fill in a number of days, for example 30."))
+                    throw FormProblem(ctx.t(.fillInNumberOfDays))
                 }
                 if d > Post.maximumLifetimeDays { throw CoreError.lifetimeTooLong(maximumDays: Post.maximumLifetimeDays) }
                 if d < 1 { throw CoreError.lifetimeTooShort }
@@ -93,11 +93,11 @@ final class PostEditScreen: FormScreen {
             if let editing {
                 try ctx.store.perform(.editPost(editing.id, PostEdit(kind: kind, title: form.text("title"), body: form.text("body"),
                                                             show: choice, lifetimeDays: days), basedOn: editing), as: ctx.viewer)
-                ctx.inform(ctx.t("Opgeslagen.", "Saved."))
+                ctx.inform(ctx.t(.saved))
             } else {
                 try ctx.store.perform(.createPost(PostDraft(kind: kind, title: form.text("title"), body: form.text("body"), wijk: wijk(ctx),
                                                    author: author, show: choice, lifetimeDays: days)), as: ctx.viewer)
-                ctx.inform(ctx.t("Je bericht staat op het prikbord.", "Your post is on the notice board."))
+                ctx.inform(ctx.t(.yourPostIsOnThe))
             }
             ctx.pop()
         } catch {
@@ -114,7 +114,7 @@ final class PostEditScreen: FormScreen {
         let keep = g.cursor
         let y = area.maxY - previewHeight - 1
         g.put(String(repeating: "─", count: area.width - 2), x: area.x + 1, y: y, role: .muted)
-        g.put(" " + ctx.t("Zo zien anderen je bericht", "How others see your post") + " ", x: area.x + 3, y: y, role: .header)
+        g.put(" " + ctx.t(.howOthersSeeYourPost) + " ", x: area.x + 3, y: y, role: .header)
         // The preview is the core's rule applied to the post as it would be saved, seen by a visitor.
         guard let author = author(ctx) else { return }
         let draft = Post(id: editing?.id ?? PostID(0), kind: Post.Kind.allCases[form.choice("kind")],
@@ -127,16 +127,16 @@ final class PostEditScreen: FormScreen {
             let wijkName = safe(ctx.store.wijkName(me.profile.wijk))
             lines = TextWidth.wrap(ProfileVisibilityRule.postNotice(level: me.profile.visibility, show: choice, wijkName: wijkName, lang: ctx.language),
                                    to: area.width - 5)
-            if choice.phone && (me.profile.phone ?? "").isEmpty { lines.append(ctx.t("(geen telefoonnummer in je profiel)", "(no phone number in your profile)")) }
-            if choice.address && (me.profile.address ?? "").isEmpty { lines.append(ctx.t("(geen adres in je profiel)", "(no address in your profile)")) }
+            if choice.phone && (me.profile.phone ?? "").isEmpty { lines.append(ctx.t(.noPhoneNumberInYour)) }
+            if choice.address && (me.profile.address ?? "").isEmpty { lines.append(ctx.t(.noAddressInYourProfile)) }
         } else if let v = ctx.store.preview(of: draft, for: .visitor, now: ctx.now, lang: ctx.language) {
             lines = [safe(v.authorName)]
             if let e = v.email { lines.append("E-mail: " + safe(e)) }
-            if let p = v.phone { lines.append(ctx.t("Telefoon: ", "Phone: ") + safe(p)) }
-            if let a = v.address { lines.append(ctx.t("Adres: ", "Address: ") + safe(a)) }
-            if v.repliesViaContactForm { lines.append(ctx.t("Reageren via het contactformulier", "Replies through the contact form")) }
+            if let p = v.phone { lines.append(ctx.t(.phone) + safe(p)) }
+            if let a = v.address { lines.append(ctx.t(.address) + safe(a)) }
+            if v.repliesViaContactForm { lines.append(ctx.t(.repliesThroughTheContactForm)) }
         } else {
-            lines = [ctx.t("Bezoekers zien dit bericht niet.", "Visitors do not see this post.")]
+            lines = [ctx.t(.visitorsDoNotSeeThis)]
         }
         for (i, l) in lines.prefix(previewHeight).enumerated() {
             g.put(l, x: area.x + 3, y: y + 1 + i, role: .normal, maxWidth: area.width - 5)

@@ -14,24 +14,24 @@ public final class PrikbordScreen: Screen {
     /// Creates the notice board.
     public init(_ ctx: UIContext) { willAppear(ctx) }
 
-    public func title(_ ctx: UIContext) -> String { ctx.t("Prikbord", "Notice board") }
+    public func title(_ ctx: UIContext) -> String { ctx.t(.noticeBoard) }
 
     /// What the board shows: posts, their authors (names, blocked) and organisations, the wijken.
     public var livesOn: Set<CollectionName>? { [.posts, .accounts, .organisations, .settings] }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let g = ctx.t("Prikbord", "Notice board")
+        let g = ctx.t(.noticeBoard)
         // "Nieuw" only for who can post (residents, editors, administrators); a visitor is told to log in first.
         let me = ctx.viewer.activeAccount
         let mayPost = me == nil || Permissions.denial(.postAnything, by: ctx.viewer) == nil
         return KeyTable.list(ctx.lang) + (mayPost ? [
-            Binding(.create, [.char("n")], label: me == nil ? ctx.t("Nieuw (na inloggen)", "New (after logging in)") : ctx.t("Nieuw", "New"),
-                    help: ctx.t("Een bericht plaatsen", "Write a post"), group: g),
+            Binding(.create, [.char("n")], label: me == nil ? ctx.t(.newAfterLoggingIn) : ctx.t(.new),
+                    help: ctx.t(.writePost), group: g),
         ] : []) + [
-            Binding(.filterKind, [.char("v")], label: ctx.t("Soort", "Kind"), help: ctx.t("Filter op vraag / aanbod / mededeling", "Filter by request / offer / notice"), group: g),
-            Binding(.filterWijk, [.char("f")], label: ctx.t("Wijk", "Neighbourhood"), help: ctx.t("Filter op wijk (volgende)", "Filter by neighbourhood (next)"), group: g),
-            Binding(.clearFilters, [.char("x")], label: ctx.t("Filters wissen", "Clear filters"), group: g, inStatusBar: false),
-            Binding(.neighbours, [.char("b")], label: ctx.t("Buren", "Neighbours"), help: ctx.t("Bewoners die je mag zien, met hun interesses en berichten", "Residents you may see, with their interests and posts"), group: g),
+            Binding(.filterKind, [.char("v")], label: ctx.t(.kind), help: ctx.t(.filterByRequestOfferNotice), group: g),
+            Binding(.filterWijk, [.char("f")], label: ctx.t(.neighbourhood), help: ctx.t(.filterByNeighbourhoodNext), group: g),
+            Binding(.clearFilters, [.char("x")], label: ctx.t(.clearFilters), group: g, inStatusBar: false),
+            Binding(.neighbours, [.char("b")], label: ctx.t(.neighbours), help: ctx.t(.residentsYouMaySeeWith), group: g),
         ]
     }
 
@@ -75,23 +75,23 @@ public final class PrikbordScreen: Screen {
 
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let blocked { return drawRefusal(blocked, into: &g, area: area) }
-        let filters = [kind.value.map { $0.label(ctx.language) }, wijk.value.map { ctx.t("wijk: ", "neighbourhood: ") + safe($0.name) }].compactMap { $0 }
-        let line = filters.isEmpty ? ctx.t("Alle berichten", "All posts") : ctx.t("Filter: ", "Filter: ") + filters.joined(separator: ", ")
+        let filters = [kind.value.map { $0.label(ctx.language) }, wijk.value.map { ctx.t(.neighbourhood2) + safe($0.name) }].compactMap { $0 }
+        let line = filters.isEmpty ? ctx.t(.allPosts) : ctx.t(.filter) + filters.joined(separator: ", ")
         g.putSummary(line + " (\(shown.count))", x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         // Only the rows in view are made (and their posts read).
         let shown = shown
         ListView.draw(count: shown.count, row: { i in
-            guard let v = shown.view(at: i) else { return ListRow("  " + ctx.t("(verwijderd)", "(removed)")) }
-            let expired = v.post.expires <= ctx.now ? ctx.t(" (verlopen)", " (expired)") : ""
+            guard let v = shown.view(at: i) else { return ListRow("  " + ctx.t(.removed)) }
+            let expired = v.post.expires <= ctx.now ? ctx.t(.expired) : ""
             // Its author (and administrators) see their hidden post in the list, marked with why.
             let hidden = v.post.hiddenReason.map { code in
-                ctx.t(" (verborgen: ", " (hidden: ") + safe(ReportReason(rawValue: code)?.label(ctx.language) ?? code) + ")"
+                ctx.t(.hidden) + safe(ReportReason(rawValue: code)?.label(ctx.language) ?? code) + ")"
             } ?? ""
             let kindText = TextWidth.pad(v.post.kind.label(ctx.language), to: 11)
             let wijkName = ctx.store.wijkName(v.post.wijk)
             return ListRow(kindText + safe(v.post.title) + hidden + expired + " — " + safe(v.authorName) + ", " + safe(wijkName))
         }, selectedRow: shown.count == 0 ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-                      emptyText: ctx.t("Geen berichten.", "No posts."))
+                      emptyText: ctx.t(.noPosts))
     }
 }

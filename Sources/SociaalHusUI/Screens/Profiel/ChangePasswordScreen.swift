@@ -17,7 +17,7 @@ final class ChangePasswordScreen: Screen {
         ], labelWidth: 26)
     }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Wachtwoord wijzigen", "Change password") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.changePassword) }
     func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang, form: form) }
     var capturesText: Bool { form.isEditingText }
     var hasUnsavedInput: Bool { form.edited }
@@ -51,7 +51,7 @@ final class ChangePasswordScreen: Screen {
         guard let id = ctx.session else { return }
         let new = form.text("new")
         guard new == form.text("repeat") else {
-            ctx.fail(ctx.t("De wachtwoorden zijn niet gelijk; typ het opnieuw.", "The passwords differ; type the new one again."))
+            ctx.fail(ctx.t(.thePasswordsDifferTypeThe))
             form.setText("repeat", "")
             form.focus(on: "repeat")
             return
@@ -60,7 +60,7 @@ final class ChangePasswordScreen: Screen {
             try ctx.store.perform(.changePassword(for: id, old: form.text("old"), new: new), as: ctx.viewer)
         } catch CoreError.loginFailed {
             // The core answers "e-mail or password incorrect"; here only the current password can be wrong.
-            ctx.fail(ctx.t("Je huidige wachtwoord klopt niet.", "Your current password is incorrect."))
+            ctx.fail(ctx.t(.yourCurrentPasswordIsIncorrect))
             form.setText("old", "")
             form.focus(on: "old")
             return
@@ -70,15 +70,15 @@ final class ChangePasswordScreen: Screen {
             return
         }
         ctx.pop()
-        ctx.inform(ctx.t("Je wachtwoord is gewijzigd.", "Your password has been changed."))
+        ctx.inform(ctx.t(.yourPasswordHasBeenChanged))
     }
 
     func render(into g: inout Grid, area fullArea: Rect, _ ctx: UIContext) {
         let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
-        let labels = ["old": ctx.t("Huidig wachtwoord", "Current password"),
-                      "new": ctx.t("Nieuw wachtwoord", "New password"),
-                      "repeat": ctx.t("Nieuw wachtwoord herhalen", "Repeat new password"),
-                      "submit": ctx.t("Wachtwoord wijzigen", "Change password")]
+        let labels = ["old": ctx.t(.currentPassword),
+                      "new": ctx.t(.newPassword),
+                      "repeat": ctx.t(.repeatNewPassword),
+                      "submit": ctx.t(.changePassword)]
         for i in form.fields.indices { if let l = labels[form.fields[i].id] { form.fields[i].label = l } }
         // The rules come before the fields, so they are read before typing.
         let rules = TextWidth.wrap(PasswordPolicy.explanation(ctx.language), to: max(area.width - 4, 1))

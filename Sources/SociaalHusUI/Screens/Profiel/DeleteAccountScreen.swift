@@ -5,19 +5,18 @@ import TerminalKit
 /// confirmation dialog (as remove, block and takedown do), naming what goes, and `j` erases.
 /// (Until stop 17 a typed word confirmed; issue 12 asks for the one dialog everywhere.)
 final class DeleteAccountScreen: Screen {
-    func title(_ ctx: UIContext) -> String { ctx.t("Account verwijderen", "Delete account") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.deleteAccount) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        [Binding(.eraseAccount, [.enter], label: ctx.t("Definitief verwijderen", "Delete for good"),
-                 help: ctx.t("Account en gegevens wissen (vraagt eerst)", "Erase account and data (asks first)"),
-                 group: ctx.t("Account verwijderen", "Delete account"))]
+        [Binding(.eraseAccount, [.enter], label: ctx.t(.deleteForGood),
+                 help: ctx.t(.eraseAccountAndDataAsks),
+                 group: ctx.t(.deleteAccount))]
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {
         guard action == .eraseAccount, let id = ctx.session else { return }
         let counts = ctx.store.ownContentCounts(for: ctx.viewer)
-        ctx.confirm(ctx.t("Je account, je profiel, \(counts.posts) prikbordbericht(en) en \(counts.messages) bericht(en) voorgoed wissen?",
-                          "Erase your account, your profile, \(counts.posts) post(s) and \(counts.messages) message(s) for good?")) {
+        ctx.confirm(ctx.t(.eraseYourAccountYourProfile(counts.posts, counts.messages))) {
             do {
                 // (The count of others' texts naming them is for a moderator, not shown here: not read.)
                 try ctx.store.perform(.erase(id, countingNames: false), as: ctx.viewer)
@@ -26,8 +25,7 @@ final class DeleteAccountScreen: Screen {
                 return
             }
             ctx.logOut(force: true)
-            ctx.inform(ctx.t("Je account en al je gegevens zijn verwijderd. Bedankt voor het meedoen.",
-                             "Your account and all your data have been deleted. Thank you for taking part."))
+            ctx.inform(ctx.t(.yourAccountAndAllYour))
         }
     }
 
@@ -36,15 +34,13 @@ final class DeleteAccountScreen: Screen {
         let x = area.x + 2, width = max(area.width - 4, 1)
         let counts = ctx.store.ownContentCounts(for: ctx.viewer)
         let statement: [(String, StyleRole)] = [
-            (ctx.t("Als je je account verwijdert, wordt definitief gewist:", "If you delete your account, SociaalHus erases for good:"), .header),
+            (ctx.t(.ifYouDeleteYourAccount), .header),
         ] + StoreInventory.erasureStatement(ctx.language, counts: ["posts": counts.posts, "messages": counts.messages]).map { ($0, .normal) } + [
             ("", .normal),
-            (ctx.t("Wat je voor een organisatie schreef blijft, zonder je naam. Dit kan niet terug. Eerst een kopie? Esc en dan x.",
-                   "What you wrote for an organisation stays, without your name. This cannot be undone. A copy first? Esc, then x."), .muted),
+            (ctx.t(.whatYouWroteForAn), .muted),
         ]
         var top = statement.flatMap { text, role in Self.wrap(text, width: width).map { ($0, role) } }
-        let instruction = TextWidth.wrap(ctx.t("Druk op Enter om je account te verwijderen; je krijgt eerst nog één vraag.",
-                                               "Press Enter to delete your account; you are asked once more first."), to: width)
+        let instruction = TextWidth.wrap(ctx.t(.pressEnterToDeleteYour), to: width)
         // The instruction and the field are always shown; the statement gives up blank lines
         // first and is cut only on the very smallest screens.
         let bottomHeight = instruction.count + 2
@@ -69,7 +65,7 @@ final class DeleteAccountScreen: Screen {
             y += 1
         }
         // The one element on this screen is the button; the cursor sits on it.
-        g.put(ListView.marker + " [ " + ctx.t("Definitief verwijderen", "Delete for good") + " ]", x: area.x, y: y, role: .focus, maxWidth: area.width)
+        g.put(ListView.marker + " [ " + ctx.t(.deleteForGood) + " ]", x: area.x, y: y, role: .focus, maxWidth: area.width)
         g.cursor = (x: min(area.x + 2, g.size.cols - 1), y: y)
     }
 

@@ -28,7 +28,7 @@ final class ExportDataScreen: Screen {
         }
     }
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Gegevens exporteren", "Export data") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.exportData) }
     func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.form(ctx.lang, form: form) }
     var capturesText: Bool { form.isEditingText }
     var hasUnsavedInput: Bool { form.edited && written == nil }
@@ -87,8 +87,8 @@ final class ExportDataScreen: Screen {
             case .visitor:
                 written = try ctx.store.perform(.mailVisitorExport(proof: ctx.visitorProof), as: ctx.viewer)
             }
-            ctx.inform(subject == .visitor ? ctx.t("De gegevens gaan per e-mail naar dit adres.", "The data goes by e-mail to this address.")
-                                           : ctx.t("Je gegevens gaan per e-mail naar je eigen adres.", "Your data goes by e-mail to your own address."))
+            ctx.inform(subject == .visitor ? ctx.t(.theDataGoesByE)
+                                           : ctx.t(.yourDataGoesByE))
         } catch {
             ctx.fail(error)
         }
@@ -100,8 +100,7 @@ final class ExportDataScreen: Screen {
         written = nil
         let raw = form.text("path").trimmingCharacters(in: .whitespaces)
         guard !raw.isEmpty else {
-            ctx.fail(ctx.t("Vul in waar het bestand moet komen, bijvoorbeeld /tmp/mijn-gegevens.json.",
-                           "Fill in where the file should go, for example /tmp/my-data.json."))
+            ctx.fail(ctx.t(.fillInWhereTheFile))
             return
         }
         // A relative path means the export folder (the folder the program was started in).
@@ -114,26 +113,22 @@ final class ExportDataScreen: Screen {
         let storeFolder = URL(fileURLWithPath: ctx.store.path).resolvingSymlinksInPath().path
         let target = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         if target == storeFolder || target.hasPrefix(storeFolder + "/") {
-            ctx.fail(ctx.t("In de map van de opslag wordt niets geschreven. Kies een andere map; er is niets geschreven.",
-                           "Nothing is written into the store's folder. Choose another folder; nothing was written."))
+            ctx.fail(ctx.t(.nothingIsWrittenIntoThe))
             return
         }
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) || !isDir.boolValue {
-            ctx.fail(ctx.t("De map \(safe(folder)) bestaat niet. Kies een bestaande map; er is niets geschreven.",
-                           "The folder \(safe(folder)) does not exist. Choose an existing folder; nothing was written."))
+            ctx.fail(ctx.t(.theFolderDoesNotExist(safe(folder))))
             return
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             if isDir.boolValue {
-                ctx.fail(ctx.t("\(safe(path)) is een map. Zet er een bestandsnaam achter, bijvoorbeeld /\(name).",
-                               "\(safe(path)) is a folder. Add a file name, for example /\(name)."))
+                ctx.fail(ctx.t(.isFolderAddFileName(safe(path), name)))
                 return
             }
             if overwriteConfirmed != path {
                 overwriteConfirmed = path
-                ctx.fail(ctx.t("Er staat al een bestand \(safe(path)). Druk nog eens op Enter om het te vervangen, of kies een andere naam.",
-                               "The file \(safe(path)) already exists. Press Enter again to replace it, or choose another name."))
+                ctx.fail(ctx.t(.theFileAlreadyExistsPress(safe(path))))
                 return
             }
         }
@@ -150,7 +145,7 @@ final class ExportDataScreen: Screen {
             written = path
             overwriteConfirmed = nil
             // The full path is on the screen itself; the message line only confirms.
-            ctx.inform(ctx.t("Je gegevens zijn geëxporteerd.", "Your data has been exported."))
+            ctx.inform(ctx.t(.yourDataHasBeenExported))
         } catch {
             ctx.fail(error)
         }
@@ -161,22 +156,18 @@ final class ExportDataScreen: Screen {
         // The same layout for both ways out: what it does, the form, and where it went.
         let intro: String, done: String
         if ctx.shared {
-            form.fields[0].label = ctx.t("Per e-mail versturen", "Send by e-mail")
+            form.fields[0].label = ctx.t(.sendByEMail)
             intro = subject == .visitor
-                ? ctx.t("Alles wat SociaalHus over dit e-mailadres bewaart gaat als JSON per e-mail naar dat adres (op deze gedeelde verbinding wordt niets in een bestand gezet). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.",
-                        "Everything SociaalHus holds about this e-mail address goes as JSON by e-mail to that address (over this shared connection nothing is put in a file). It contains personal data: keep it safe.")
-                : ctx.t("Alles wat SociaalHus over je bewaart gaat als JSON per e-mail naar je eigen adres (op deze gedeelde verbinding wordt niets in een bestand gezet). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.",
-                        "Everything SociaalHus holds about you goes as JSON by e-mail to your own address (over this shared connection nothing is put in a file). It contains personal data: keep it safe.")
-            done = ctx.t("Klaargezet voor: ", "Queued for: ")
+                ? ctx.t(.everythingSociaalhusHoldsAboutThis2)
+                : ctx.t(.everythingSociaalhusHoldsAboutYou)
+            done = ctx.t(.queuedFor)
         } else {
-            form.fields[0].label = ctx.t("Bestand", "File")
-            form.fields[1].label = ctx.t("Exporteren", "Export")
+            form.fields[0].label = ctx.t(.file)
+            form.fields[1].label = ctx.t(.export)
             intro = subject == .visitor
-                ? ctx.t("Alles wat SociaalHus over dit e-mailadres bewaart wordt als JSON-bestand geschreven, alleen leesbaar voor de gebruiker van deze computer. Het bevat persoonlijke gegevens: haal het van een gedeelde computer weg zodra je het niet meer nodig hebt.",
-                        "Everything SociaalHus holds about this e-mail address is written as a JSON file, readable only by this computer's user. It contains personal data: remove it from a shared computer once you no longer need it.")
-                : ctx.t("Alles wat SociaalHus over je bewaart wordt als JSON-bestand geschreven, alleen leesbaar voor jou. Het bevat persoonlijke gegevens: haal het van een gedeelde computer weg zodra je het niet meer nodig hebt.",
-                        "Everything SociaalHus holds about you is written as a JSON file, readable by you only. It contains personal data: remove it from a shared computer once you no longer need it.")
-            done = ctx.t("Geschreven naar: ", "Written to: ")
+                ? ctx.t(.everythingSociaalhusHoldsAboutThis3)
+                : ctx.t(.everythingSociaalhusHoldsAboutYou2)
+            done = ctx.t(.writtenTo)
         }
         let x = area.x + 2, width = max(area.width - 4, 1)
         var y = area.y + 1

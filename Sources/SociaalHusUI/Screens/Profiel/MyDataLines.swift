@@ -28,10 +28,10 @@ struct MyDataLines {
         var b = MyDataLines(lang: lang, width: width)
         b.account(export.account)
         b.profile(export.profile)
-        b.posts(export.posts, heading: lang.pick(nl: "Je berichten op het prikbord", en: "Your posts on the notice board"))
-        b.posts(export.postsForOrganisations, heading: lang.pick(nl: "Berichten die je namens een organisatie schreef", en: "Posts you wrote for an organisation"))
-        b.messages(export.messagesSent, heading: lang.pick(nl: "Contactberichten die je verstuurde", en: "Contact messages you sent"))
-        b.messages(export.messagesReceived, heading: lang.pick(nl: "Contactberichten die je ontving", en: "Contact messages you received"))
+        b.posts(export.posts, heading: lang.t(.yourPostsOnTheNotice))
+        b.posts(export.postsForOrganisations, heading: lang.t(.postsYouWroteForAn))
+        b.messages(export.messagesSent, heading: lang.t(.contactMessagesYouSent))
+        b.messages(export.messagesReceived, heading: lang.t(.contactMessagesYouReceived))
         b.disclosures(export.disclosures)
         b.intakes(export.intakes)
         b.reports(export.reportsMade)
@@ -65,98 +65,98 @@ struct MyDataLines {
     /// Everything in a visitor's export (issue 23, part 6) as lines of at most `width` cells.
     static func build(_ export: VisitorDataExport, lang: Language, width: Int) -> [Line] {
         var b = MyDataLines(lang: lang, width: width)
-        b.heading(lang.pick(nl: "E-mailadres", en: "E-mail address"))
+        b.heading(lang.t(.eMailAddress))
         b.text(export.email)
-        b.heading(lang.pick(nl: "Berichten die je stuurde", en: "Messages you sent") + " (\(export.messagesSent.count))")
-        if export.messagesSent.isEmpty { b.text(b.t("geen", "none"), role: .muted) }
+        b.heading(lang.t(.messagesYouSent) + " (\(export.messagesSent.count))")
+        if export.messagesSent.isEmpty { b.text(b.t(.none), role: .muted) }
         for m in export.messagesSent {
-            b.text(Self.date(m.date, lang) + b.t(" als ", " as ") + m.name + b.t(" aan ", " to ") + m.to)
+            b.text(Self.date(m.date, lang) + b.t(.asText) + m.name + b.t(.to3) + m.to)
             b.text(m.text, indent: 4)
         }
-        b.heading(lang.pick(nl: "Antwoorden aan je", en: "Answers to you") + " (\(export.repliesReceived.count))")
-        if export.repliesReceived.isEmpty { b.text(b.t("geen", "none"), role: .muted) }
+        b.heading(lang.t(.answersToYou) + " (\(export.repliesReceived.count))")
+        if export.repliesReceived.isEmpty { b.text(b.t(.none), role: .muted) }
         for m in export.repliesReceived {
             b.text(Self.date(m.date, lang))
             b.text(m.text, indent: 4)
         }
-        b.heading(lang.pick(nl: "Meldingen die je deed", en: "Reports you made") + " (\(export.reportsMade.count))")
-        if export.reportsMade.isEmpty { b.text(b.t("geen", "none"), role: .muted) }
+        b.heading(lang.t(.reportsYouMade) + " (\(export.reportsMade.count))")
+        if export.reportsMade.isEmpty { b.text(b.t(.none), role: .muted) }
         for r in export.reportsMade {
             let reason = ReportReason(rawValue: r.reason)?.label(lang) ?? r.reason
             let status = Report.Status(rawValue: r.status)?.label(lang) ?? r.status
             b.text(Self.date(r.date, lang) + " · " + reason + " · " + status)
             b.text(r.explanation + " (" + r.name + ")", indent: 4)
         }
-        b.heading(lang.pick(nl: "E-mails aan dit adres", en: "E-mails to this address") + " (\(export.emailsWaiting.count))")
-        if export.emailsWaiting.isEmpty { b.text(b.t("geen", "none"), role: .muted) }
+        b.heading(lang.t(.eMailsToThisAddress) + " (\(export.emailsWaiting.count))")
+        if export.emailsWaiting.isEmpty { b.text(b.t(.none), role: .muted) }
         for e in export.emailsWaiting {
-            b.text(Self.date(e.created, lang) + " · " + e.subject + (e.body.isEmpty ? b.t(" · verstuurd (de tekst is niet bewaard)", " · sent (the text is not kept)") : b.t(" · wacht op verzending", " · waiting to be sent")))
+            b.text(Self.date(e.created, lang) + " · " + e.subject + (e.body.isEmpty ? b.t(.sentTheTextIsNot) : b.t(.waitingToBeSent)))
         }
         return b.lines
     }
 
     /// Dutch or English.
-    private func t(_ nl: String, _ en: String) -> String { lang.pick(nl: nl, en: en) }
+
+    private func t(_ word: Word) -> String { lang.t(word) }
 
     // MARK: Parts
 
     /// The account fields (never the password hash).
     private mutating func account(_ a: PersonalDataExport.AccountPart) {
-        heading(t("Account", "Account"))
-        field(t("Nummer", "Number"), String(a.id))
-        field(t("E-mailadres", "E-mail address"), a.email)
-        field(t("Naam", "Name"), a.name)
-        field(t("Rollen", "Roles"), a.roles.map(roleName).joined(separator: ", "))
-        field(t("Redacteur van", "Editor of"), list(a.editorOf))
-        field(t("Lokale partner van", "Local partner of"), list(a.partnerOf))
-        field(t("Geblokkeerd", "Blocked"), a.blocked ? t("ja", "yes") + (a.blockedReason.map { " (\($0))" } ?? "") : t("nee", "no"))
-        field(t("Aangemaakt", "Created"), Self.date(a.created, lang))
-        field(t("Mislukte logins", "Failed logins"), String(a.failedLoginsInARow)
-              + (a.lastFailedLogin.map { t(", laatste ", ", last ") + Self.date($0, lang) } ?? ""))
+        heading(t(.account))
+        field(t(.number), String(a.id))
+        field(t(.eMailAddress), a.email)
+        field(t(.name2), a.name)
+        field(t(.roles), a.roles.map(roleName).joined(separator: ", "))
+        field(t(.editorOf), list(a.editorOf))
+        field(t(.localPartnerOf), list(a.partnerOf))
+        field(t(.blocked3), a.blocked ? t(.yes) + (a.blockedReason.map { " (\($0))" } ?? "") : t(.no2))
+        field(t(.created), Self.date(a.created, lang))
+        field(t(.failedLogins), String(a.failedLoginsInARow)
+              + (a.lastFailedLogin.map { t(.last2) + Self.date($0, lang) } ?? ""))
         let wijkState: String
         switch a.wijkCheck {
-        case "verified"?: wijkState = (a.wijkCheckHow == "letter" ? t("bevestigd met een brief", "verified by letter") : t("bevestigd aan de balie", "verified at the desk"))
-        case "letter-asked"?: wijkState = t("opgegeven; brief met code aangevraagd", "stated; letter with a code asked for")
-        case "letter-written"?: wijkState = t("opgegeven; brief met code onderweg", "stated; letter with a code on its way")
-        default: wijkState = t("opgegeven, niet bevestigd", "stated, not verified")
+        case "verified"?: wijkState = (a.wijkCheckHow == "letter" ? t(.verifiedByLetter) : t(.verifiedAtTheDesk))
+        case "letter-asked"?: wijkState = t(.statedLetterWithCodeAsked)
+        case "letter-written"?: wijkState = t(.statedLetterWithCodeOn)
+        default: wijkState = t(.statedNotVerified)
         }
-        field(t("Wijk", "Neighbourhood"), wijkState + (a.wijkCheckSince.map { t(", sinds ", ", since ") + Self.date($0, lang) } ?? ""))
+        field(t(.neighbourhood), wijkState + (a.wijkCheckSince.map { t(.since) + Self.date($0, lang) } ?? ""))
         if let until = a.resetCodeValidUntil {
-            let how = a.resetCodeGiven == "mail" ? t("per e-mail", "by e-mail") : a.resetCodeGiven == "desk" ? t("aan de balie", "at the desk") : t("door de beheerder", "by the administrator")
-            field(t("Code voor nieuw wachtwoord", "Code for a new password"), t("gegeven \(how), werkt tot ", "given \(how), works until ") + Self.date(until, lang))
+            let how = a.resetCodeGiven == "mail" ? t(.byEMail) : a.resetCodeGiven == "desk" ? t(.atTheDesk) : t(.byTheAdministrator)
+            field(t(.codeForNewPassword), t(.givenWorksUntil(how)) + Self.date(until, lang))
         }
-        field(t("Wachtwoord", "Password"), t("alleen als onleesbare hash bewaard; nooit getoond of geëxporteerd",
-                                             "kept only as an unreadable hash; never shown or exported"))
+        field(t(.password), t(.keptOnlyAsAnUnreadable))
     }
 
     /// The profile fields and the four e-mail toggles.
     private mutating func profile(_ p: PersonalDataExport.ProfilePart) {
-        heading(t("Profiel", "Profile"))
-        field(t("Getoonde naam", "Display name"), p.displayName)
-        field(t("Wijk", "Neighbourhood"), p.wijk)
-        field(t("Foto", "Photo"), p.photo ?? t("geen", "none"))
-        field(t("Zichtbaarheid", "Visibility"), ProfileVisibility(rawValue: p.visibility)?.label(lang) ?? p.visibility)
-        field(t("Interesses", "Interests"), list(p.interests))
-        field(t("Telefoon", "Phone"), p.phone ?? "—")
-        field(t("Adres", "Address"), p.address ?? "—")
-        heading(t("E-mailvoorkeuren", "E-mail preferences"))
+        heading(t(.profile))
+        field(t(.displayName), p.displayName)
+        field(t(.neighbourhood), p.wijk)
+        field(t(.photo2), p.photo ?? t(.none))
+        field(t(.visibility), ProfileVisibility(rawValue: p.visibility)?.label(lang) ?? p.visibility)
+        field(t(.interests2), list(p.interests))
+        field(t(.phone2), p.phone ?? "—")
+        field(t(.address2), p.address ?? "—")
+        heading(t(.eMailPreferences))
         for kind in EmailKind.allCases {
             let on = p.emailPreferences[kind.rawValue] ?? false
-            text((on ? "[x] " : "[ ] ") + kind.label(lang) + (on ? t(" (aan)", " (on)") : t(" (uit)", " (off)")))
+            text((on ? "[x] " : "[ ] ") + kind.label(lang) + (on ? t(.on2) : t(.off2)))
         }
-        field(t("Notificaties", "Notifications"), p.dailyDigest ? t("1× per dag", "once a day") : t("direct", "at once"))
+        field(t(.notifications), p.dailyDigest ? t(.onceDay) : t(.atOnce))
     }
 
     /// A list of posts with their dates, what they show and their text.
     private mutating func posts(_ posts: [PersonalDataExport.PostPart], heading title: String) {
         heading("\(title) (\(posts.count))")
-        if posts.isEmpty { text(t("geen", "none"), role: .muted) }
+        if posts.isEmpty { text(t(.none), role: .muted) }
         for p in posts {
             let kind = Post.Kind(rawValue: p.kind)?.label(lang) ?? p.kind
             text([kind, p.organisation, p.wijk, p.title].compactMap { $0 }.joined(separator: " · "))
-            let shows = p.shows.isEmpty ? t("niets", "nothing") : p.shows.map(showName).joined(separator: ", ")
-            text(t("geplaatst ", "posted ") + Self.date(p.created, lang) + t(", verloopt ", ", expires ") + Self.date(p.expires, lang)
-                 + t("; toont: ", "; shows: ") + shows, indent: 4, role: .muted)
+            let shows = p.shows.isEmpty ? t(.nothing) : p.shows.map(showName).joined(separator: ", ")
+            text(t(.posted) + Self.date(p.created, lang) + t(.expires) + Self.date(p.expires, lang)
+                 + t(.shows) + shows, indent: 4, role: .muted)
             text(p.body, indent: 4)
         }
     }
@@ -164,9 +164,9 @@ struct MyDataLines {
     /// A list of contact messages with sender, recipient and text.
     private mutating func messages(_ messages: [PersonalDataExport.MessagePart], heading title: String) {
         heading("\(title) (\(messages.count))")
-        if messages.isEmpty { text(t("geen", "none"), role: .muted) }
+        if messages.isEmpty { text(t(.none), role: .muted) }
         for m in messages {
-            text(Self.date(m.sent, lang) + t(" van ", " from ") + m.senderName + (m.senderEmail.isEmpty ? "" : " <" + m.senderEmail + ">") + t(" aan ", " to ") + m.recipient)
+            text(Self.date(m.sent, lang) + t(.fromText3) + m.senderName + (m.senderEmail.isEmpty ? "" : " <" + m.senderEmail + ">") + t(.to3) + m.recipient)
             if let about = m.about { text(about, indent: 4, role: .muted) }
             text(m.text, indent: 4)
         }
@@ -174,39 +174,39 @@ struct MyDataLines {
 
     /// Every time the desk passed the person's data to an organisation: to whom, which fields, when, by whom.
     private mutating func disclosures(_ ds: [PersonalDataExport.DisclosurePart]) {
-        heading(t("Doorgegeven aan organisaties", "Passed to organisations") + " (\(ds.count))")
-        if ds.isEmpty { text(t("niets", "nothing"), role: .muted) }
+        heading(t(.passedToOrganisations2) + " (\(ds.count))")
+        if ds.isEmpty { text(t(.nothing), role: .muted) }
         for d in ds {
-            text(Self.date(d.date, lang) + t(": aan ", ": to ") + d.organisation + t(", door ", ", by ") + d.by)
-            text(t("gegevens: ", "data: ") + d.fields.map(fieldName).joined(separator: ", ") + t("; doel: ", "; purpose: ") + d.purpose, indent: 4)
+            text(Self.date(d.date, lang) + t(.to4) + d.organisation + t(.by5) + d.by)
+            text(t(.data2) + d.fields.map(fieldName).joined(separator: ", ") + t(.purpose3) + d.purpose, indent: 4)
         }
     }
 
     /// Conversations at the Sociaal Hus desk, with what was recorded and the referrals.
     private mutating func intakes(_ intakes: [PersonalDataExport.IntakePart]) {
-        heading(t("Gesprekken bij het Sociaal Hus", "Conversations at the Sociaal Hus") + " (\(intakes.count))")
-        if intakes.isEmpty { text(t("geen", "none"), role: .muted) }
+        heading(t(.conversationsAtTheSociaalHus) + " (\(intakes.count))")
+        if intakes.isEmpty { text(t(.none), role: .muted) }
         for i in intakes {
             let category = IntakeCategory(rawValue: i.category)?.label(lang) ?? i.category
             let status = IntakeStatus(rawValue: i.status)?.label(lang) ?? i.status
             text(Self.date(i.date, lang) + " · " + category + " · " + status)
-            field(t("Vraag", "Question"), i.question)
-            field(t("Aantekeningen", "Notes"), i.notes)
-            field(t("Naam", "Name"), i.name)
-            field(t("Telefoon", "Phone"), i.phone)
+            field(t(.question2), i.question)
+            field(t(.notes), i.notes)
+            field(t(.name2), i.name)
+            field(t(.phone2), i.phone)
             field("E-mail", i.email)
-            field(t("Adres", "Address"), [i.address, i.postcode, i.place].filter { !$0.isEmpty }.joined(separator: ", "))
+            field(t(.address2), [i.address, i.postcode, i.place].filter { !$0.isEmpty }.joined(separator: ", "))
             for r in i.referrals {
-                text(t("doorverwezen ", "referred ") + Self.date(r.date, lang) + t(" naar ", " to ") + r.organisation + t(" door ", " by ") + r.by, indent: 4)
-                text(t("je kreeg te horen: ", "you were told: ") + "\"" + r.told + "\"", indent: 6, role: .muted)
+                text(t(.referred2) + Self.date(r.date, lang) + t(.to5) + r.organisation + t(.by4) + r.by, indent: 4)
+                text(t(.youWereTold) + "\"" + r.told + "\"", indent: 6, role: .muted)
             }
         }
     }
 
     /// Reports the person made.
     private mutating func reports(_ rs: [PersonalDataExport.ReportPart]) {
-        heading(t("Meldingen die je deed", "Reports you made") + " (\(rs.count))")
-        if rs.isEmpty { text(t("geen", "none"), role: .muted) }
+        heading(t(.reportsYouMade) + " (\(rs.count))")
+        if rs.isEmpty { text(t(.none), role: .muted) }
         for r in rs {
             reportLine(date: r.date, about: r.about, reason: r.reason, status: r.status)
             text(r.explanation + " (" + r.name + " <" + r.email + ">)", indent: 4)
@@ -222,21 +222,21 @@ struct MyDataLines {
 
     /// Reports about the person or their content: never who made them, nor their words.
     private mutating func reportsAbout(_ rs: [PersonalDataExport.ReportAboutPart]) {
-        heading(t("Meldingen over jou of je inhoud", "Reports about you or your content") + " (\(rs.count))")
-        if rs.isEmpty { text(t("geen", "none"), role: .muted) }
+        heading(t(.reportsAboutYouOrYour) + " (\(rs.count))")
+        if rs.isEmpty { text(t(.none), role: .muted) }
         for r in rs { reportLine(date: r.date, about: r.about, reason: r.reason, status: r.status) }
     }
 
     /// E-mails to or about the person (a sent one keeps no text).
     private mutating func emails(_ es: [PersonalDataExport.EmailPart]) {
-        heading(t("E-mails aan of over jou", "E-mails to or about you") + " (\(es.count))")
-        if es.isEmpty { text(t("geen", "none"), role: .muted) }
+        heading(t(.eMailsToOrAbout) + " (\(es.count))")
+        if es.isEmpty { text(t(.none), role: .muted) }
         for e in es {
             let state = switch e.status {
-            case "sent": t("verstuurd (de tekst is niet bewaard)", "sent (the text is not kept)")
-            case "failed": t("geweigerd, wordt opnieuw geprobeerd", "refused, will be tried again")
-            case "uncertain", "sending": t("misschien verstuurd", "perhaps sent")
-            default: t("wacht op verzending", "waiting to be sent")
+            case "sent": t(.sentTheTextIsNot2)
+            case "failed": t(.refusedWillBeTriedAgain)
+            case "uncertain", "sending": t(.perhapsSent)
+            default: t(.waitingToBeSent2)
             }
             text(Self.date(e.created, lang) + " · " + e.subject + " · " + state)
         }
@@ -247,31 +247,31 @@ struct MyDataLines {
 
     /// The log events about the person.
     private mutating func audit(_ events: [PersonalDataExport.AuditPart]) {
-        heading(t("Logboek", "Log") + " (\(events.count))")
-        if events.isEmpty { text(t("geen", "none"), role: .muted) }
+        heading(t(.log) + " (\(events.count))")
+        if events.isEmpty { text(t(.none), role: .muted) }
         for e in events {
             let by: String
             switch e.by {
-            case "self": by = t("door jou", "by you")
+            case "self": by = t(.byYou)
             case "operator":
                 // No account acted: a visitor's contact form, or the operator's command line.
-                by = t("zonder account", "without an account")
+                by = t(.withoutAnAccount)
             default:
                 // Who, in the role they acted in, never an account number (issue 23).
                 let role: String = switch e.byRole {
-                case "desk-staff": t("baliemedewerker", "desk staff")
-                case "administrator": t("beheerder", "administrator")
-                case "local-partner": t("lokale partner", "local partner")
-                case "editor": t("redacteur van een organisatie", "organisation editor")
-                case "resident": t("een bewoner", "a resident")
-                default: t("iemand wiens account gewist is", "someone whose account was erased")
+                case "desk-staff": t(.deskStaff)
+                case "administrator": t(.administrator)
+                case "local-partner": t(.localPartner)
+                case "editor": t(.organisationEditor)
+                case "resident": t(.resident)
+                default: t(.someoneWhoseAccountWasErased)
                 }
-                by = t("door ", "by ") + [e.byName, role].compactMap { $0 }.joined(separator: ", ")
+                by = t(.by3) + [e.byName, role].compactMap { $0 }.joined(separator: ", ")
                 if e.onBehalf == true {
                     // Done for them at the desk: who, first, then what ("Lotte Meijer
                     // (baliemedewerker) namens jou: Profiel gewijzigd").
                     let who = e.byName.map { "\($0) (\(role))" } ?? role
-                    text([Self.date(e.at, lang), who + t(" namens jou: ", " on your behalf: ") + AuditWords.label(e.action, LanguageText(lang)), e.target]
+                    text([Self.date(e.at, lang), who + t(.onYourBehalf) + AuditWords.label(e.action, LanguageText(lang)), e.target]
                         .compactMap { $0 }.joined(separator: " · "))
                     continue
                 }
@@ -325,11 +325,11 @@ struct MyDataLines {
     /// A role of the export in words.
     private func roleName(_ r: String) -> String {
         switch r {
-        case "resident": t("bewoner", "resident")
-        case "organisation-editor": t("redacteur van een organisatie", "organisation editor")
-        case "desk-staff": t("baliemedewerker", "desk staff")
-        case "local-partner": t("lokale partner", "local partner")
-        case "administrator": t("beheerder", "administrator")
+        case "resident": t(.resident2)
+        case "organisation-editor": t(.organisationEditor)
+        case "desk-staff": t(.deskStaff)
+        case "local-partner": t(.localPartner)
+        case "administrator": t(.administrator)
         default: r
         }
     }
@@ -337,10 +337,10 @@ struct MyDataLines {
     /// A contact detail a post shows, in words.
     private func showName(_ s: String) -> String {
         switch s {
-        case "name": t("naam", "name")
-        case "email": t("e-mailadres", "e-mail address")
-        case "phone": t("telefoon", "phone")
-        case "address": t("adres", "address")
+        case "name": t(.name3)
+        case "email": t(.eMailAddress2)
+        case "phone": t(.phone3)
+        case "address": t(.address3)
         default: s
         }
     }

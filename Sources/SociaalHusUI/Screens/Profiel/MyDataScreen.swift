@@ -9,15 +9,15 @@ final class MyDataScreen: Screen {
     private var offset = 0
     private var pageHeight = 10
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Mijn gegevens", "My data") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.myData) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        let group = ctx.t("Mijn gegevens", "My data")
+        let group = ctx.t(.myData)
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.export, [.char("x")], label: ctx.t("Exporteren", "Export"),
-                    help: ctx.t("Alles exporteren naar een JSON-bestand", "Export everything to a JSON file"), group: group),
-            Binding(.eraseAccount, [.char("d")], label: ctx.t("Account verwijderen", "Delete account"),
-                    help: ctx.t("Je account en gegevens verwijderen (vraagt eerst)", "Delete your account and all your data (asks first)"),
+            Binding(.export, [.char("x")], label: ctx.t(.export),
+                    help: ctx.t(.exportEverythingToJsonFile), group: group),
+            Binding(.eraseAccount, [.char("d")], label: ctx.t(.deleteAccount),
+                    help: ctx.t(.deleteYourAccountAndAll),
                     group: group),
         ]
     }
@@ -56,8 +56,7 @@ final class MyDataScreen: Screen {
         let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
         let x = area.x + 2, width = area.width - 4
         var y = area.y
-        let intro = TextWidth.wrap(ctx.t("Alles wat SociaalHus over je bewaart. x = exporteren naar een JSON-bestand, d = account verwijderen.",
-                                         "Everything SociaalHus holds about you. x = export to a JSON file, d = delete account."), to: max(width, 1))
+        let intro = TextWidth.wrap(ctx.t(.everythingSociaalhusHoldsAboutYou4), to: max(width, 1))
         g.outline.append(.text(intro.joined(separator: " ")))
         for line in intro.prefix(2) {
             g.put(line, x: x, y: y, role: .muted, maxWidth: width)
@@ -66,8 +65,8 @@ final class MyDataScreen: Screen {
         y += 1
         g.cursor = (x, area.y)
         guard let export else {
-            g.outline.append(.text(problem ?? ctx.t("Geen gegevens.", "No data.")))
-            g.put(problem ?? ctx.t("Geen gegevens.", "No data."), x: x, y: y, role: .error, maxWidth: width)
+            g.outline.append(.text(problem ?? ctx.t(.noData)))
+            g.put(problem ?? ctx.t(.noData), x: x, y: y, role: .error, maxWidth: width)
             return
         }
         MyDataLines.draw(MyDataLines.build(export, lang: ctx.language, width: width), into: &g, x: x, y: y, area: area, width: width,

@@ -10,7 +10,7 @@ enum ProfileLongMessage {
     /// Draws the full message when the message line cannot hold it; returns the area left above it.
     static func draw(_ ctx: UIContext, into g: inout Grid, area: Rect) -> Rect {
         guard let m = ctx.message else { return area }
-        let lineText = (m.isError ? ctx.t("FOUT: ", "ERROR: ") : "» ") + m.text
+        let lineText = (m.isError ? ctx.t(.error) : "» ") + m.text
         guard TextWidth.width(lineText) > g.size.cols else { return area }
         let width = max(area.width - 4, 1)
         var lines = TextWidth.wrap(m.text, to: width)

@@ -21,9 +21,9 @@ struct ProfilePreview {
         let neighbour = syntheticResident(id: -1, wijk: ownWijk, now: now)
         let stranger = syntheticResident(id: -2, wijk: otherWijk, now: now)
         let viewers: [(String, Viewer)] = [
-            (lang.pick(nl: "Bezoeker", en: "Visitor"), .visitor),
-            (lang.pick(nl: "Buur", en: "Neighbour"), .account(neighbour)),
-            (lang.pick(nl: "Andere wijk", en: "Other neighbourhood"), .account(stranger)),
+            (lang.t(.visitor2), .visitor),
+            (lang.t(.neighbour2), .account(neighbour)),
+            (lang.t(.otherNeighbourhood), .account(stranger)),
         ]
         return viewers.map { who, viewer in
             Line(who: who, sees: describe(ProfileVisibilityRule.view(of: owner, by: viewer, settings: settings, lang: lang),
@@ -41,11 +41,11 @@ struct ProfilePreview {
 
     /// The view as one short phrase: the name (or "anonieme bewoner"), the wijk, and whether a photo shows.
     private static func describe(_ view: ProfileView?, settings: PlatformSettings, lang: Language) -> String {
-        guard let view else { return lang.pick(nl: "ziet je profiel niet", en: "does not see your profile") }
+        guard let view else { return lang.t(.doesNotSeeYourProfile) }
         if view.isAnonymous { return view.displayName }
         var parts = [safe(view.displayName)]
         if let w = view.wijk, let wijk = settings.wijken.first(where: { $0.id == w }) { parts.append(safe(wijk.name)) }
-        if view.photo != nil { parts.append(lang.pick(nl: "met foto", en: "with photo")) }
+        if view.photo != nil { parts.append(lang.t(.withPhoto2)) }
         return parts.joined(separator: " · ")
     }
 }

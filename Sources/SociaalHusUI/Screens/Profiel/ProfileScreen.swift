@@ -39,7 +39,7 @@ final class ProfileScreen: Screen {
         var fields: [FormField] = [
             FormField("keysHint", "", .note(.muted)),
             FormField("name", "", .text(TextField(p.displayName, limit: Field.name.limit))),
-            FormField("wijk", ctx.t("Wijk", "Neighbourhood"), .choice(options: wijken.map { safe($0.name) }, selected: wijkIndex)),
+            FormField("wijk", ctx.t(.neighbourhood), .choice(options: wijken.map { safe($0.name) }, selected: wijkIndex)),
             FormField("wijkState", "", .note(.muted)),
         ]
         // Served to others the photo is no path on this computer (issue 22): only whether there
@@ -86,53 +86,49 @@ final class ProfileScreen: Screen {
     /// Whether the wijk is verified, in words (and, if not, what that means and how to change it).
     static func wijkState(_ a: Account?, _ ctx: UIContext) -> String {
         guard let a else { return "" }
-        if a.wijkVerified { return ctx.t("Wijk bevestigd.", "Neighbourhood verified.") }
+        if a.wijkVerified { return ctx.t(.neighbourhoodVerified2) }
         switch a.wijkCheck?.state {
-        case .letterAsked?: return ctx.t("Wijk opgegeven; een brief met code is aangevraagd.", "Neighbourhood stated; a letter with a code has been asked for.")
-        case .letterWritten?: return ctx.t("Wijk opgegeven; een brief met code is onderweg (v om de code in te voeren).", "Neighbourhood stated; a letter with a code is on its way (v to type the code).")
-        default: return ctx.t("Wijk opgegeven, niet bevestigd: profielen op 'Alleen buren' zie je als bezoeker (v: hoe je bevestigt).",
-                              "Neighbourhood stated, not verified: you see 'Neighbours only' profiles as a visitor does (v: how to verify).")
+        case .letterAsked?: return ctx.t(.neighbourhoodStatedLetterWithCode)
+        case .letterWritten?: return ctx.t(.neighbourhoodStatedLetterWithCode2)
+        default: return ctx.t(.neighbourhoodStatedNotVerifiedYou)
         }
     }
 
     /// Labels in the interface language (set on every draw, so a language switch takes effect at once).
     private func setLabels(_ ctx: UIContext) {
         var labels: [String: String] = [
-            "name": ctx.t("Naam", "Name"),
-            "photo": ctx.t("Foto (pad)", "Photo (path)"),
-            "keysHint": ctx.t("Buiten tekstvelden: g gegevens, p wachtwoord, l uitloggen",
-                              "Outside text fields: g my data, p password, l log out"),
-            "photoHint": ctx.t("JPEG of PNG, hoogstens \(PhotoType.maximumSize / 1_048_576) MB; leeg = geen foto.",
-                               "JPEG or PNG, at most \(PhotoType.maximumSize / 1_048_576) MB; empty = no photo."),
-            "visibility": ctx.t("Wie ziet je", "Who sees you"),
-            "previewHeader": ctx.t("Zo zien anderen je (met wat hier nu staat)", "How others see you (with what is filled in now)"),
-            "mailHeader": ctx.t("Welke e-mails wil je ontvangen?", "Which e-mails do you want to receive?"),
-            "digest": ctx.t("Notificaties", "Notifications"),
-            "detailsHeader": ctx.t("Interesses en contactgegevens", "Interests and contact details"),
-            "interests": ctx.t("Interesses", "Interests"),
-            "interestsHint": ctx.t("Gescheiden door komma's, bijv. sport en bewegen, cultuur", "Separated by commas, e.g. sport, culture"),
-            "phone": ctx.t("Telefoon", "Phone"),
-            "address": ctx.t("Adres", "Address"),
-            "save": ctx.t("Opslaan", "Save"),
-            "myData": ctx.t("Mijn gegevens (g)", "My data (g)"),
-            "password": ctx.t("Wachtwoord wijzigen (p)", "Change password (p)"),
-            "logout": ctx.t("Uitloggen (l)", "Log out (l)"),
-            "wijkCheck": ctx.t("Wijk bevestigen (v)", "Verify neighbourhood (v)"),
+            "name": ctx.t(.name2),
+            "photo": ctx.t(.photoPath),
+            "keysHint": ctx.t(.outsideTextFieldsGMy),
+            "photoHint": ctx.t(.jpegOrPngAtMost(PhotoType.maximumSize / 1_048_576)),
+            "visibility": ctx.t(.whoSeesYou),
+            "previewHeader": ctx.t(.howOthersSeeYouWith),
+            "mailHeader": ctx.t(.whichEMailsDoYou2),
+            "digest": ctx.t(.notifications),
+            "detailsHeader": ctx.t(.interestsAndContactDetails),
+            "interests": ctx.t(.interests2),
+            "interestsHint": ctx.t(.separatedByCommasEG),
+            "phone": ctx.t(.phone2),
+            "address": ctx.t(.address2),
+            "save": ctx.t(.save),
+            "myData": ctx.t(.myDataG),
+            "password": ctx.t(.changePasswordP),
+            "logout": ctx.t(.logOutL),
+            "wijkCheck": ctx.t(.verifyNeighbourhoodV),
             "wijkState": Self.wijkState(ctx.account, ctx),
         ]
         if ctx.shared {
             let hasPhoto = ctx.account?.profile.photo != nil
-            labels["photo"] = hasPhoto ? ctx.t("Foto: je hebt een foto", "Photo: you have a photo")
-                                       : ctx.t("Foto: geen", "Photo: none")
-            labels["photoHint"] = ctx.t("Op afstand kies je geen foto; de beheerder zet hem voor je.",
-                                        "A photo is not chosen remotely; the administrator sets it for you.")
-            labels["removePhoto"] = ctx.t("Foto weghalen", "Remove photo")
+            labels["photo"] = hasPhoto ? ctx.t(.photoYouHavePhoto)
+                                       : ctx.t(.photoNone)
+            labels["photoHint"] = ctx.t(.photoIsNotChosenRemotely)
+            labels["removePhoto"] = ctx.t(.removePhoto)
         }
         for i in form.fields.indices {
             let id = form.fields[i].id
             if let label = labels[id] { form.fields[i].label = label }
             if id == "digest", case .choice(_, let s) = form.fields[i].kind {
-                form.fields[i].kind = .choice(options: [ctx.t("direct", "at once"), ctx.t("1× per dag", "once a day")], selected: s)
+                form.fields[i].kind = .choice(options: [ctx.t(.atOnce), ctx.t(.onceDay)], selected: s)
             }
             if id == "visibility", case .choice(_, let s) = form.fields[i].kind {
                 form.fields[i].kind = .choice(options: ProfileVisibility.allCases.map { $0.label(ctx.language) }, selected: s)
@@ -164,24 +160,24 @@ final class ProfileScreen: Screen {
 
     // MARK: Keys
 
-    func title(_ ctx: UIContext) -> String { ctx.t("Profiel", "Profile") }
+    func title(_ ctx: UIContext) -> String { ctx.t(.profile) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         var b = KeyTable.form(ctx.lang, form: form)
         // Letters are shortcuts only while no text field has focus; in a field they are typed.
         if !capturesText {
-            let group = ctx.t("Profiel", "Profile")
+            let group = ctx.t(.profile)
             b += [
-                Binding(.myData, [.char("g")], label: ctx.t("Mijn gegevens", "My data"),
-                        help: ctx.t("Alles wat SociaalHus over je bewaart", "Everything SociaalHus holds about you"),
+                Binding(.myData, [.char("g")], label: ctx.t(.myData),
+                        help: ctx.t(.everythingSociaalhusHoldsAboutYou3),
                         group: group),
-                Binding(.changePassword, [.char("p")], label: ctx.t("Wachtwoord", "Password"),
-                        help: ctx.t("Je wachtwoord wijzigen", "Change your password"), group: group),
-                Binding(.verifyWijk, [.char("v")], label: ctx.t("Wijk bevestigen", "Verify neighbourhood"),
-                        help: ctx.t("Je wijk laten bevestigen", "Have your neighbourhood verified"),
+                Binding(.changePassword, [.char("p")], label: ctx.t(.password),
+                        help: ctx.t(.changeYourPassword), group: group),
+                Binding(.verifyWijk, [.char("v")], label: ctx.t(.verifyNeighbourhood),
+                        help: ctx.t(.haveYourNeighbourhoodVerified),
                         group: group, inStatusBar: false),
-                Binding(.logout, [.char("l")], label: ctx.t("Uitloggen", "Log out"),
-                        help: ctx.t("Uitloggen; het scherm wordt leeggemaakt", "Log out; the screen is cleared"), group: group),
+                Binding(.logout, [.char("l")], label: ctx.t(.logOut),
+                        help: ctx.t(.logOutTheScreenIs), group: group),
             ]
         }
         return b
@@ -228,7 +224,7 @@ final class ProfileScreen: Screen {
         case "removePhoto":
             guard let account = ctx.account else { return }
             guard account.profile.photo != nil else {
-                ctx.inform(ctx.t("Je hebt geen foto.", "You have no photo."))
+                ctx.inform(ctx.t(.youHaveNoPhoto))
                 return
             }
             do {
@@ -239,7 +235,7 @@ final class ProfileScreen: Screen {
             }
             // What is typed elsewhere in the form stays; the photo line follows the store.
             if !form.edited { load(ctx) }
-            ctx.inform(ctx.t("Je foto is weggehaald.", "Your photo has been removed."))
+            ctx.inform(ctx.t(.yourPhotoHasBeenRemoved))
         case "myData": ctx.push(MyDataScreen())
         case "password":
             // Never "namens": staff may not change a resident's password without a reset code.
@@ -248,7 +244,7 @@ final class ProfileScreen: Screen {
         case "wijkCheck": ctx.push(WijkCheckScreen())
         case "logout":
             ctx.logOut()
-            ctx.inform(ctx.t("Je bent uitgelogd.", "You are logged out."))
+            ctx.inform(ctx.t(.youAreLoggedOut))
         default: break
         }
     }
@@ -259,7 +255,7 @@ final class ProfileScreen: Screen {
     /// the focus goes to the field it is about, and everything typed stays.
     private func save(_ ctx: UIContext) {
         guard let account = ctx.account else {
-            ctx.fail(CoreError.notFound(what: ctx.t("Je account", "Your account")))
+            ctx.fail(CoreError.notFound(what: ctx.t(.yourAccount)))
             return
         }
         let id = account.id
@@ -301,7 +297,7 @@ final class ProfileScreen: Screen {
             return
         }
         load(ctx)
-        ctx.inform(ctx.t("Je profiel is opgeslagen.", "Your profile has been saved."))
+        ctx.inform(ctx.t(.yourProfileHasBeenSaved))
     }
 
     /// Moves the focus to the field a profile error is about.
@@ -321,8 +317,7 @@ final class ProfileScreen: Screen {
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         guard let account = ctx.account else {
-            g.put(ctx.t("Dit account bestaat niet meer. Druk op l om uit te loggen.",
-                        "This account no longer exists. Press l to log out."), x: area.x + 2, y: area.y + 1, role: .error, maxWidth: area.width - 4)
+            g.put(ctx.t(.thisAccountNoLongerExists2), x: area.x + 2, y: area.y + 1, role: .error, maxWidth: area.width - 4)
             g.cursor = (area.x + 2, area.y + 1)
             return
         }
@@ -330,8 +325,7 @@ final class ProfileScreen: Screen {
         let noteWidth = area.width - 2
         ProfileFormFit.setWrapped(&form, prefix: "explain", text: visibility.explanation(ctx.language), width: noteWidth)
         ProfileFormFit.setWrapped(&form, prefix: "private",
-                                  text: ctx.t("Telefoon en adres zijn privé: anderen zien ze alleen bij een bericht waarbij je ze zelf aanvinkt.",
-                                              "Phone and address are private: others only see them on a post where you tick them yourself."),
+                                  text: ctx.t(.phoneAndAddressArePrivate),
                                   width: noteWidth)
         let preview = ProfilePreview.lines(owner: pending(account, shared: ctx.shared), settings: ctx.store.settings, now: ctx.now, lang: ctx.language)
         // The viewers' column as wide as its longest name ("Other neighbourhood" in English).

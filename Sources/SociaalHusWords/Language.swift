@@ -5,11 +5,16 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     case dutch = "nl"
     case english = "en"
 
-    /// Picks the text for this language.
-    @inlinable
-    public func pick(nl: String, en: String) -> String {
-        self == .dutch ? nl : en
+    /// The catalogue that words this language.
+    public var catalogue: any Catalogue {
+        switch self {
+        case .dutch: Dutch()
+        case .english: English()
+        }
     }
+
+    /// The text of `word` in this language.
+    public func t(_ word: Word) -> String { catalogue.text(word) }
 
     /// Chooses the language from an explicit `--lang` value, else `LANG`/`LC_ALL`/`LC_MESSAGES`; Dutch unless English is asked for.
     public static func resolve(explicit: String?, environment: [String: String]) -> Language {
