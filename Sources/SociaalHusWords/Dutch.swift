@@ -978,6 +978,7 @@ public struct Dutch: Catalogue {
         case .theResidentAgrees: return "Akkoord van de bewoner"
         case .theResidentAgreesToLinking: return "De bewoner is akkoord met koppelen aan dit account"
         case .theResidentFirstTypesTheir: return "De bewoner typt eerst het eigen wachtwoord of de code."
+        case .theRetentionPeriodCouldNot: return "De bewaartermijn kon niet worden toegepast; probeer het opnieuw."
         case .theRetentionPeriodIsNow(let months, let erased): return "Bewaartermijn is nu \(months) maanden; \(erased) verlopen gesprek(ken) gewist."
         case .thisConversationHasNoReferral: return "Dit gesprek heeft (nog) geen doorverwijzing."
         case .thisConversationIsLinkedTo: return "Dit gesprek is aan geen account gekoppeld: alleen dit gesprek gaat. Andere gesprekken van dezelfde bewoner wis je elk apart; lijken is niet hetzelfde als zijn."

@@ -978,6 +978,7 @@ public struct English: Catalogue {
         case .theResidentAgrees: return "The resident agrees"
         case .theResidentAgreesToLinking: return "The resident agrees to linking to this account"
         case .theResidentFirstTypesTheir: return "The resident first types their own password or the code."
+        case .theRetentionPeriodCouldNot: return "The retention period could not be applied; try again."
         case .theRetentionPeriodIsNow(let months, let erased): return "The retention period is now \(months) months; \(erased) expired conversation(s) erased."
         case .thisConversationHasNoReferral: return "This conversation has no referral (yet)."
         case .thisConversationIsLinkedTo: return "This conversation is linked to no account: only this one goes. Erase other conversations of the same resident one by one; alike is not the same."

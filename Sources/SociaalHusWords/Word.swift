@@ -967,6 +967,7 @@ public enum Word: Sendable {
     case theResidentAgrees
     case theResidentAgreesToLinking
     case theResidentFirstTypesTheir
+    case theRetentionPeriodCouldNot
     case theRetentionPeriodIsNow(_ months: any Value, _ erased: any Value)
     case thisConversationHasNoReferral
     case thisConversationIsLinkedTo
