@@ -84,7 +84,23 @@ public enum Word: Sendable {
     case liftBlock
     case loadTestNSessionsAt
     case lost
+    case mailAnnouncement
     case mailCommandSender(_ value: any Value, _ mailFrom: any Value, _ value2: any Value)
+    case mailContactCopy
+    case mailDataExport
+    case mailDigest
+    case mailFailed
+    case mailNewsletter
+    case mailNoAddress
+    case mailNotification
+    case mailPasswordReset
+    case mailPending
+    case mailReferral
+    case mailReferralReceipt
+    case mailReply
+    case mailSending
+    case mailSent
+    case mailUncertain
     case makeOneTimeCodeFor
     case measureOpenChangeEraseAgenda
     case minutesFrom1To1440
@@ -292,6 +308,10 @@ public enum Word: Sendable {
     case profile3
     case questionsReplyToThisMessage2
     case removed2
+    case reportedActivity(_ title: any Value)
+    case reportedMessageFrom(_ name: any Value)
+    case reportedPost(_ title: any Value)
+    case reportedProfile(_ name: any Value)
     case restored
     case start2
     case staysHiddenModeratorLookedAt
@@ -546,7 +566,7 @@ public enum Word: Sendable {
     case board
     case button
     case buttonEnterOrYTo(_ place: any Value, _ label: any Value)
-    case changedBySomeoneElseAt
+    case changedBySomeoneElseAt(_ reload: any Value, _ back: any Value)
     case choose
     case chosen
     case commandsStartWithHereSuch
@@ -632,6 +652,7 @@ public enum Word: Sendable {
     case onOff
     case openText
     case orStartSociaalhusPlainIt
+    case orWord
     case organisation
     case organisations
     case organisations2
@@ -664,7 +685,7 @@ public enum Word: Sendable {
     case thisKeyDoesNothingHere
     case toTheEndOfThe
     case toTheStartOfThe
-    case tooManyScreensOpenGo(_ maximumStackDepth: any Value)
+    case tooManyScreensOpenGo(_ maximumStackDepth: any Value, _ back: any Value)
     case typeEnterOrYTo
     case typeNumberOrTheWords(_ list: any Value, _ value: any Value)
     case typeNumberOrTheWords2
@@ -678,11 +699,11 @@ public enum Word: Sendable {
     case whatYouTypedHasNot
     case windowTooLarge
     case windowTooSmall
-    case yDiscardAndGoBack
-    case yDiscardAndLogOut
-    case yDiscardAndReloadN
-    case yYesDoItN
-    case yYesQuitNOr
+    case yDiscardAndGoBack(_ yes: any Value, _ no: any Value)
+    case yDiscardAndLogOut(_ yes: any Value, _ no: any Value)
+    case yDiscardAndReloadN(_ yes: any Value, _ no: any Value)
+    case yYesDoItN(_ yes: any Value, _ no: any Value)
+    case yYesQuitNOr(_ yes: any Value, _ no: any Value)
     case youAreLoggedOut
     case youWereLoggedOutAutomatically
     case youWereLoggedOutAutomatically2(_ value: any Value)
@@ -894,11 +915,11 @@ public enum Word: Sendable {
     case nextTheResidentAgrees
     case no
     case noConversationsFound
-    case noMatchingOrganisationsPressF
+    case noMatchingOrganisationsPressF(_ key: any Value)
     case noName
-    case noOpenConversationsPressN
+    case noOpenConversationsPressN(_ key: any Value)
     case none
-    case noneYetPressDTo
+    case noneYetPressDTo(_ key: any Value)
     case notLinked
     case notSavedButKeptAs
     case notes
@@ -915,7 +936,7 @@ public enum Word: Sendable {
     case person
     case phone2
     case place
-    case pressBOnceYouHave
+    case pressBOnceYouHave(_ key: any Value)
     case previousReferral
     case previousStep
     case printReceipt
@@ -972,8 +993,8 @@ public enum Word: Sendable {
     case thisConversationHasNoReferral
     case thisConversationIsLinkedTo
     case thisErasesConversationSSee(_ eraseCount: any Value)
-    case thisIsTheReceiptAs(_ id: any Value, _ number: any Value)
-    case thisIsTheReceiptAs2(_ value: any Value)
+    case thisIsTheReceiptAs(_ id: any Value, _ number: any Value, _ mail: any Value)
+    case thisIsTheReceiptAs2(_ value: any Value, _ print: any Value, _ mail: any Value)
     case tickWhatYouPassOn
     case to3
     case todaySAndOpenConversations
@@ -986,7 +1007,7 @@ public enum Word: Sendable {
     case visitor2
     case writeTheReceiptAsText
     case writtenTo
-    case yYesEraseNOr
+    case yYesEraseNOr(_ yes: any Value, _ no: any Value)
     case yesErase
     case youAreNowHelpingOn(_ value: any Value)
     case youHaveAnUnsavedConversation

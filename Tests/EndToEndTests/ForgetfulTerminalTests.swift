@@ -112,7 +112,7 @@ import Testing
         #expect(status == 0)
         #expect(out.contains("Je bent uitgelogd"), "\(out.suffix(2000))")
         #expect(!out.contains("\u{1B}"), "an escape sequence went into the pipe")
-        // TERM=dumb on a terminal: no clear either (it has none), her lines stay; the README says what to set.
+        // TERM=dumb on a terminal: no clear either (it has none), her lines stay; docs/operating.md says what to set.
         let t = Tmux()
         try Self.start(t, term: "dumb", "", rows: 40)
         try Self.plainLogIn(t)

@@ -77,7 +77,7 @@ import Testing
     func largestServed() throws {
         let r = try Self.peakMemory(start: (24, 80), then: (150, 400))
         #expect(!r.output.contains("Venster te groot"))
-        #expect(r.mb < 60, "peak \(r.mb) MB (the release build measures 36 MB; see the README)")
+        #expect(r.mb < 60, "peak \(r.mb) MB (the release build measures 36 MB; see docs/operating.md)")
     }
 
     /// The terminal goes without a SIGHUP when the interface is not in the pty's session (under

@@ -20,7 +20,7 @@ import Glibc
         return out
     }
 
-    /// The README's way after losing a store: `init`, then restore the newest backup. With an
+    /// The way docs/operating.md gives after losing a store: `init`, then restore the newest backup. With an
     /// erasure in the new store first, the restore took its own prepared copy for lost changes.
     @Test("a backup restored into a new store that has had an erasure is restored, and check is sound")
     func restoreIntoNewStoreAfterErasure() throws {

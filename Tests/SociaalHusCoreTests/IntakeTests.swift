@@ -193,7 +193,7 @@ struct DeskWorld {
     }
 
     @Test("the refusal names who may do this") func message() {
-        #expect(CoreError.notPermitted(.deskStaffOnly).message(.dutch).contains("baliemedewerkers"))
+        #expect(CoreError.notPermitted(.deskStaffOnly).message(.dutch).contains("de balie van het Sociaal Hus"))
         #expect(CoreError.notPermitted(.deskStaffOnly).message(.english).contains("desk staff"))
     }
 }

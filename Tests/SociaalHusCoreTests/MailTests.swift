@@ -226,7 +226,7 @@ final class RecordingSender: MailSending, @unchecked Sendable {
             #expect(m.status == .failed, "not left 'sending'")
             #expect(m.lastError?.contains("stopped reading") == true, "\(m.lastError ?? "")")
         }
-        // The command line says so and exits 1, as the README documents.
+        // The command line says so and exits 1, as docs/operating.md documents.
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("sociaalhus").path
         let path = FileManager.default.isExecutableFile(atPath: binary) ? binary

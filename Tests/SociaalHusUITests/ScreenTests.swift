@@ -84,7 +84,7 @@ let screenVariants: [(Language, Int, Int, String)] = [
         let d = Driver(size: Size(cols: 100, rows: 40))
         d.logIn("anna")
         d.press(.char("1"), .char("n"))
-        #expect(d.screen.contains("Alleen redacteuren van deze organisatie mogen dit wijzigen."))
+        #expect(d.screen.contains("Alleen de redactie van deze organisatie mag dit wijzigen."))
         let e = Driver(size: Size(cols: 100, rows: 40))
         e.logIn("kees")
         e.press(.char("1"), .char("n"))

@@ -310,14 +310,15 @@ extension Store {
         try setBlocked(author, blocked: true, reason: r.reason.rawValue, by: viewer)
     }
 
-    /// Short text describing the reported content for the queue (nil when it is gone).
-    public func reportedContent(_ r: Report, by viewer: Viewer) -> String? {
+    /// What the reported content is, for the queue, as a word in the moderator's language
+    /// (nil when it is gone).
+    public func reportedContent(_ r: Report, by viewer: Viewer) -> Word? {
         guard Self.moderates(r, viewer, in: state) else { return nil }
         switch r.target {
-        case .post(let id): return state.posts[id.rawValue].map { "Prikbord: " + $0.title }
-        case .agendaItem(let id): return state.agenda[id.rawValue].map { "Agenda: " + $0.title }
-        case .profile(let id): return state.accounts[id.rawValue].map { "Profiel: " + $0.profile.displayName }
-        case .message(let id): return state.messages[id.rawValue].map { "Bericht van " + ContentVisibility.senderName(of: $0, in: state, for: .visitor) }
+        case .post(let id): return state.posts[id.rawValue].map { .reportedPost($0.title) }
+        case .agendaItem(let id): return state.agenda[id.rawValue].map { .reportedActivity($0.title) }
+        case .profile(let id): return state.accounts[id.rawValue].map { .reportedProfile($0.profile.displayName) }
+        case .message(let id): return state.messages[id.rawValue].map { .reportedMessageFrom(ContentVisibility.senderName(of: $0, in: state, for: .visitor)) }
         }
     }
 

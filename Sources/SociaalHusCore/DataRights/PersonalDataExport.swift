@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything the store holds about one person, as one JSON document ("Mijn gegevens").
 ///
-/// Field names are part of the product's promise and documented in the README; the password
+/// Field names are part of the product's promise and documented in docs/operating.md; the password
 /// hash is never included.
 public struct PersonalDataExport: Codable, Sendable, Equatable {
     /// Version of this document's layout.

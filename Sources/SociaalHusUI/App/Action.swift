@@ -9,7 +9,10 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Forms
     case nextField, previousField, activate, submit
     // Screen actions
-    case create, edit, delete, renew, weekView, monthView, today, previousWeek, nextWeek, previousDay, nextDay, filterWijk, filterKind, filterOrganisation, filterCategory, clearFilters
+    case create, edit, delete, renew, weekView, monthView, today, previousWeek, nextWeek, previousMonth, nextMonth, previousDay, nextDay
+    case filterWijk, filterKind, filterOrganisation, filterCategory, filterInterest, clearFilters
+    /// Yes and no where a screen asks before it acts (the dialog's own keys, from the table too).
+    case confirm, cancel
     case register, privacy, myData, export, eraseAccount, changePassword, toggle
     // Intake
     case refer, closeIntake, history, eraseIntake, retention, confirmTold, filterMatching

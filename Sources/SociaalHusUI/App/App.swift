@@ -357,13 +357,13 @@ public final class App {
             }
         case .confirmQuit:
             switch key {
-            case .char("j"), .char("J"), .char("y"), .char("Y"), .enter: suspendAll(); running = false; modal = nil
+            case _ where ctx.saysYes(key) || key == .enter: suspendAll(); running = false; modal = nil
             default: modal = nil
             }
         case .confirmDiscard(let then):
             modal = nil
             switch key {
-            case .char("j"), .char("J"), .char("y"), .char("Y"):
+            case _ where ctx.saysYes(key):
                 switch then {
                 case .back: popScreen()
                 case .reload: reload(); carryOut()
@@ -376,12 +376,12 @@ public final class App {
         case .confirmAction(_, _, let perform):
             modal = nil
             switch key {
-            case .char("j"), .char("J"), .char("y"), .char("Y"): perform(); carryOut()
+            case _ where ctx.saysYes(key): perform(); carryOut()
             default: ctx.inform(ctx.t(.nothingDone))
             }
         case .confirmLogout:
             switch key {
-            case .char("j"), .char("J"), .char("y"), .char("Y"):
+            case _ where ctx.saysYes(key):
                 modal = nil
                 logOutNow()
                 ctx.inform(ctx.t(.youAreLoggedOut))
@@ -399,7 +399,7 @@ public final class App {
             switch r {
             case .push(let s):
                 guard currentStack.count < Self.maximumStackDepth else {
-                    ctx.message = StatusMessage(ctx.t(.tooManyScreensOpenGo(Self.maximumStackDepth)), isError: true)
+                    ctx.message = StatusMessage(ctx.t(.tooManyScreensOpenGo(Self.maximumStackDepth, ctx.key(.back))), isError: true)
                     continue
                 }
                 currentStack.append(s)
@@ -538,7 +538,7 @@ public final class App {
         if current.hasUnsavedInput {
             if !changedWhileTyping {
                 changedWhileTyping = true
-                ctx.inform(ctx.t(.changedBySomeoneElseAt))
+                ctx.inform(ctx.t(.changedBySomeoneElseAt(ctx.key(.refresh), ctx.key(.back))))
             }
         } else {
             changedWhileTyping = false
@@ -715,13 +715,13 @@ public final class App {
             Chrome.drawDialog(into: &g, title: ctx.t(.quit),
                               lines: [ctx.t(.doYouWantToQuit)]
                                 + (unsaved.isEmpty ? [] : [ctx.t(.notSaved) + unsaved.joined(separator: ", ")])
-                                + [ctx.t(.yYesQuitNOr)])
+                                + [ctx.t(.yYesQuitNOr(ctx.yesKey, ctx.noKeys))])
         case .confirmAction(let what, let undo, _):
             let width = max(g.size.cols - 12, 20)
             Chrome.drawDialog(into: &g, title: ctx.t(.areYouSure),
                               lines: TextWidth.wrap(what, to: width)
                                 + TextWidth.wrap(undo ?? ctx.t(.thisCannotBeUndone), to: width)
-                                + [ctx.t(.yYesDoItN)])
+                                + [ctx.t(.yYesDoItN(ctx.yesKey, ctx.noKeys))])
         case .sessionEnded(let title, let lines):
             let width = max(g.size.cols - 12, 20)
             Chrome.drawDialog(into: &g, title: title,
@@ -731,13 +731,13 @@ public final class App {
             Chrome.drawDialog(into: &g, title: ctx.t(.notSaved2),
                               lines: [ctx.t(.loggingOutDiscardsWhatYou)]
                                 + unsavedPlaces()
-                                + [ctx.t(.yDiscardAndLogOut)])
+                                + [ctx.t(.yDiscardAndLogOut(ctx.yesKey, ctx.noKeys))])
         case .confirmDiscard(let then):
             Chrome.drawDialog(into: &g, title: ctx.t(.notSaved2),
                               lines: [ctx.t(.whatYouTypedHasNot),
                                       then == .back
-                                        ? ctx.t(.yDiscardAndGoBack)
-                                        : ctx.t(.yDiscardAndReloadN)])
+                                        ? ctx.t(.yDiscardAndGoBack(ctx.yesKey, ctx.noKeys))
+                                        : ctx.t(.yDiscardAndReloadN(ctx.yesKey, ctx.noKeys))])
         case .idleWarning(let deadline):
             let left = Self.countdownStep(max(Int(deadline.timeIntervalSince(ctx.now).rounded(.up)), 0))
             let unsaved = unsavedPlaces()

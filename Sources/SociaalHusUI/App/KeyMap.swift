@@ -43,12 +43,13 @@ public struct KeyMap: Sendable, Equatable {
         (.help, [.char("?"), .function(1)]), (.quit, [.char("q")]), (.back, [.escape, .backspace]), (.logout, [.char("l")]),
         (.refresh, [.ctrl("r")]), (.privacy, [.ctrl("p")]),
         (.up, [.up, .char("k")]), (.down, [.down, .char("j")]), (.pageUp, [.pageUp]), (.pageDown, [.pageDown, .char(" ")]),
+        (.previousMonth, [.pageUp, .char("[")]), (.nextMonth, [.pageDown, .char("]")]), (.confirm, [.char("j"), .char("y")]), (.cancel, [.char("n"), .escape]),
         (.first, [.home]), (.last, [.end]), (.open, [.enter]), (.search, [.char("/")]),
         (.nextField, [.tab, .down]), (.previousField, [.backTab, .up]), (.activate, [.enter]), (.submit, [.ctrl("s")]), (.toggle, [.char(" ")]),
         (.create, [.char("n")]), (.edit, [.char("e")]), (.delete, [.char("x")]), (.renew, [.char("r")]), (.weekView, [.char("w")]), (.monthView, [.char("m")]),
         (.previousWeek, [.char("["), .left]), (.nextWeek, [.char("]"), .right]), (.previousDay, [.left, .char("h")]), (.nextDay, [.right, .char("l")]),
         (.today, [.char("t")]), (.filterWijk, [.char("f")]), (.filterKind, [.char("v")]), (.filterOrganisation, [.char("o")]),
-        (.filterCategory, [.char("c")]), (.clearFilters, [.char("x")]), (.myData, [.char("g")]),
+        (.filterCategory, [.char("c")]), (.filterInterest, [.char("i")]), (.clearFilters, [.char("x")]), (.myData, [.char("g")]),
         (.export, [.char("x")]), (.eraseAccount, [.char("d")]), (.changePassword, [.char("p")]),
         (.refer, [.char("d")]), (.closeIntake, [.char("a")]), (.history, [.char("h")]), (.eraseIntake, [.char("x")]),
         (.retention, [.char("t")]), (.confirmTold, [.char("b")]), (.filterMatching, [.char("f")]), (.resetCode, [.char("c")]), (.verifyWijk, [.char("v")]),
@@ -70,6 +71,9 @@ public struct KeyMap: Sendable, Equatable {
         guard let ka = defaultKeys[a], let kb = defaultKeys[b] else { return false }
         return !ka.isDisjoint(with: kb)
     }
+
+    /// Each action's keys in the table, in order (the first is the one named).
+    static let defaultKeyList: [Action: [Key]] = Dictionary(defaults.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
 
     static let defaultKeys: [Action: Set<Key>] = Dictionary(defaults.map { ($0.0, Set($0.1)) }, uniquingKeysWith: { $0.union($1) })
 

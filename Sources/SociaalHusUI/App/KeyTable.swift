@@ -7,24 +7,24 @@ public enum KeyTable {
     /// keys stay out of the bottom bar: the top bar already shows them as "1 Agenda 2 Prikbord …".
     public static func global(_ lang: LanguageText, intake: Bool = false, moderation: Bool = false, onBehalf: Bool = false) -> [Binding<Action>] {
         // While helping "namens" the way out is on every screen and in the bottom bar.
-        let endKey = onBehalf ? [Binding(Action.endOnBehalf, [.ctrl("n")], label: lang.t(.endOnBehalf), help: lang.t(.stopHelpingOnBehalfOf2), group: lang.t(.general))] : []
-        let moderationKey = moderation ? [Binding(Action.goModeratie, [.char("7")], label: lang.t(.moderation), help: lang.t(.reportsAgendaSharingPlatformPartners), group: lang.t(.general), inStatusBar: false)] : []
-        let intakeKey = intake ? [Binding(Action.goIntake, [.char("5")], label: "Intake", help: lang.t(.intakeConversationsDeskStaff), group: lang.t(.general), inStatusBar: false)] : []
+        let endKey = onBehalf ? [Binding.table(Action.endOnBehalf, label: lang.t(.endOnBehalf), help: lang.t(.stopHelpingOnBehalfOf2), group: lang.t(.general))] : []
+        let moderationKey = moderation ? [Binding.table(Action.goModeratie, label: lang.t(.moderation), help: lang.t(.reportsAgendaSharingPlatformPartners), group: lang.t(.general), inStatusBar: false)] : []
+        let intakeKey = intake ? [Binding.table(Action.goIntake, label: "Intake", help: lang.t(.intakeConversationsDeskStaff), group: lang.t(.general), inStatusBar: false)] : []
         return [
-            Binding(.goAgenda, [.char("1")], label: "Agenda", group: lang.t(.general), inStatusBar: false),
-            Binding(.goPrikbord, [.char("2")], label: lang.t(.noticeBoard), group: lang.t(.general), inStatusBar: false),
-            Binding(.goOrganisaties, [.char("3")], label: lang.t(.organisations2), group: lang.t(.general), inStatusBar: false),
-            Binding(.goProfiel, [.char("4")], label: lang.t(.profile), group: lang.t(.general), inStatusBar: false),
+            Binding.table(.goAgenda, label: "Agenda", group: lang.t(.general), inStatusBar: false),
+            Binding.table(.goPrikbord, label: lang.t(.noticeBoard), group: lang.t(.general), inStatusBar: false),
+            Binding.table(.goOrganisaties, label: lang.t(.organisations2), group: lang.t(.general), inStatusBar: false),
+            Binding.table(.goProfiel, label: lang.t(.profile), group: lang.t(.general), inStatusBar: false),
         ] + intakeKey + [
-            Binding(.goBerichten, [.char("6")], label: lang.t(.messages2), help: lang.t(.yourReceivedAndSentMessages), group: lang.t(.general), inStatusBar: false),
+            Binding.table(.goBerichten, label: lang.t(.messages2), help: lang.t(.yourReceivedAndSentMessages), group: lang.t(.general), inStatusBar: false),
         ] + moderationKey + [
         ] + endKey + [
-            Binding(.help, [.char("?"), .function(1)], label: "Help", help: lang.t(.allKeysOfThisScreen), group: lang.t(.general)),
+            Binding.table(.help, label: "Help", help: lang.t(.allKeysOfThisScreen), group: lang.t(.general)),
             // Backspace too where it types nothing (App.handle): under Fenrir Esc stops speech.
-            Binding(.back, [.escape, .backspace], label: lang.t(.back), help: lang.t(.backCancelOrLeaveText), group: lang.t(.general), inStatusBar: false),
-            Binding(.privacy, [.ctrl("p")], label: lang.t(.privacyStatement), help: lang.t(.whatHappensToYourData), group: lang.t(.general), inStatusBar: false),
-            Binding(.refresh, [.ctrl("r")], label: lang.t(.refresh), help: lang.t(.fetchChangesFromOtherTerminals), group: lang.t(.general), inStatusBar: false),
-            Binding(.quit, [.char("q")], label: lang.t(.quit), help: lang.t(.quitTheProgramAsksFirst), group: lang.t(.general)),
+            Binding.table(.back, label: lang.t(.back), help: lang.t(.backCancelOrLeaveText), group: lang.t(.general), inStatusBar: false),
+            Binding.table(.privacy, label: lang.t(.privacyStatement), help: lang.t(.whatHappensToYourData), group: lang.t(.general), inStatusBar: false),
+            Binding.table(.refresh, label: lang.t(.refresh), help: lang.t(.fetchChangesFromOtherTerminals), group: lang.t(.general), inStatusBar: false),
+            Binding.table(.quit, label: lang.t(.quit), help: lang.t(.quitTheProgramAsksFirst), group: lang.t(.general)),
             Binding(.quit, [.ctrl("c")], label: lang.t(.quitNow), help: lang.t(.quitAtOnceWithoutAsking), group: lang.t(.general), inStatusBar: false),
         ]
     }
@@ -32,23 +32,23 @@ public enum KeyTable {
     /// Moving through a list.
     public static func list(_ lang: LanguageText) -> [Binding<Action>] {
         [
-            Binding(.up, [.up, .char("k")], label: lang.t(.up), group: lang.t(.list), inStatusBar: false),
-            Binding(.down, [.down, .char("j")], label: lang.t(.down), group: lang.t(.list), inStatusBar: false),
-            Binding(.pageUp, [.pageUp], label: lang.t(.pageUp), group: lang.t(.list), inStatusBar: false),
-            Binding(.pageDown, [.pageDown, .char(" ")], label: lang.t(.pageDown), group: lang.t(.list), inStatusBar: false),
-            Binding(.first, [.home], label: lang.t(.first), help: lang.t(.toTheStartOfThe), group: lang.t(.list), inStatusBar: false),
-            Binding(.last, [.end], label: lang.t(.last), help: lang.t(.toTheEndOfThe), group: lang.t(.list), inStatusBar: false),
-            Binding(.open, [.enter], label: lang.t(.openText), group: lang.t(.list)),
+            Binding.table(.up, label: lang.t(.up), group: lang.t(.list), inStatusBar: false),
+            Binding.table(.down, label: lang.t(.down), group: lang.t(.list), inStatusBar: false),
+            Binding.table(.pageUp, label: lang.t(.pageUp), group: lang.t(.list), inStatusBar: false),
+            Binding.table(.pageDown, label: lang.t(.pageDown), group: lang.t(.list), inStatusBar: false),
+            Binding.table(.first, label: lang.t(.first), help: lang.t(.toTheStartOfThe), group: lang.t(.list), inStatusBar: false),
+            Binding.table(.last, label: lang.t(.last), help: lang.t(.toTheEndOfThe), group: lang.t(.list), inStatusBar: false),
+            Binding.table(.open, label: lang.t(.openText), group: lang.t(.list)),
         ]
     }
 
     /// Moving through a form.
     public static func form(_ lang: LanguageText) -> [Binding<Action>] {
         [
-            Binding(.nextField, [.tab, .down], label: lang.t(.nextField), group: lang.t(.form), inStatusBar: false),
-            Binding(.previousField, [.backTab, .up], label: lang.t(.previousField), group: lang.t(.form), inStatusBar: false),
-            Binding(.activate, [.enter], label: lang.t(.choose), help: lang.t(.pressButtonOrGoTo), group: lang.t(.form)),
-            Binding(.toggle, [.char(" ")], label: lang.t(.onOff), help: lang.t(.switchTickBoxOrChoice), group: lang.t(.form), inStatusBar: false),
+            Binding.table(.nextField, label: lang.t(.nextField), group: lang.t(.form), inStatusBar: false),
+            Binding.table(.previousField, label: lang.t(.previousField), group: lang.t(.form), inStatusBar: false),
+            Binding.table(.activate, label: lang.t(.choose), help: lang.t(.pressButtonOrGoTo), group: lang.t(.form)),
+            Binding.table(.toggle, label: lang.t(.onOff), help: lang.t(.switchTickBoxOrChoice), group: lang.t(.form), inStatusBar: false),
         ]
     }
 
@@ -72,7 +72,7 @@ public enum KeyTable {
             }
         }
         if let submit = form.submitButton {
-            b.append(Binding(.submit, [.ctrl("s")], label: submit.label,
+            b.append(Binding.table(.submit, label: submit.label,
                              help: lang.t(.fromAnyField(submit.label)), group: lang.t(.form)))
         }
         return b

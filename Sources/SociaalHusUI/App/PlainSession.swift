@@ -451,8 +451,8 @@ public final class PlainSession {
         switch dialog {
         case .yesNo:
             switch text.isEmpty ? .no : PlainAnswer.yesNo(text) {
-            case .yes: app.handle(.char("j"))
-            case .no: app.handle(.escape)
+            case .yes: app.handle(ctx.keyMap.keys(for: .confirm).first ?? .char("j"))
+            case .no: app.handle(ctx.keyMap.keys(for: .cancel).first ?? .escape)
             case nil:
                 write(t(.errorIsNoAnswerTo(TextSanitizer.sanitize(text))))
                 lastDialog = nil

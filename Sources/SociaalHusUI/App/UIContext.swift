@@ -38,6 +38,33 @@ public final class UIContext {
         visitorProof = VisitorProof(clock: store.clock)
     }
 
+    /// How the first key of `action` is written now, after the user's keys file ("f", "Ctrl-R"),
+    /// for a text that names it: a sentence never names a key the keys file has moved.
+    public func key(_ action: Action) -> String {
+        keyMap.keys(for: action).first?.name(english: lang.language == .english) ?? ""
+    }
+
+    /// The key named for "yes" where a screen asks: the table's confirm key that is the
+    /// language's own word's first letter where it has one (j for ja, y for yes).
+    public var yesKey: String {
+        let keys = keyMap.keys(for: .confirm)
+        let own: Key = .char(lang.language == .english ? "y" : "j")
+        return (keys.contains(own) ? own : keys.first)?.name(english: lang.language == .english) ?? ""
+    }
+
+    /// The keys named for "no" where a screen asks ("n of Esc").
+    public var noKeys: String {
+        keyMap.keys(for: .cancel).map { $0.name(english: lang.language == .english) }.joined(separator: t(.orWord))
+    }
+
+    /// Whether `key` says yes where a screen asks: a confirm key of the table, in either case.
+    public func saysYes(_ key: Key) -> Bool {
+        let keys = keyMap.keys(for: .confirm)
+        if keys.contains(key) { return true }
+        if case .char(let c) = key, let lower = c.lowercased().first { return keys.contains(.char(lower)) }
+        return false
+    }
+
     /// The text of `word` in the interface language.
     public func t(_ word: Word) -> String { lang.t(word) }
 

@@ -64,8 +64,8 @@ extension SearchBox {
     /// The keys while the search line has focus: Enter finishes the search, Esc clears it.
     static func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t(.search)
-        return [Binding(.open, [.enter], label: ctx.t(.done), help: ctx.t(.finishSearching), group: g),
-                Binding(.back, [.escape], label: ctx.t(.clear), help: ctx.t(.clearTheSearch), group: g)]
+        return [Binding.table(.open, label: ctx.t(.done), help: ctx.t(.finishSearching), group: g),
+                Binding.table(.back, label: ctx.t(.clear), help: ctx.t(.clearTheSearch), group: g)]
     }
 
     /// Applies Enter or Esc while searching: nil when not searching or another action, else

@@ -45,7 +45,35 @@ enum MailCommand {
         let store = try ctx.openStore(&args, use: .read)
         for m in try store.outbox(by: .commandLine) {
             let error = m.lastError.map { " — " + TextSanitizer.sanitize($0) } ?? ""
-            Console.out("\(m.id)\t\(m.status.rawValue)\t\(m.kind.rawValue)\t\(m.to)\t\(TextSanitizer.sanitize(m.subject))\(error)")
+            Console.out("\(m.id)\t\(ctx.t(word(m.status)))\t\(ctx.t(word(m.kind)))\t\(m.to)\t\(TextSanitizer.sanitize(m.subject))\(error)")
+        }
+    }
+
+    /// An e-mail's state as the list names it, in the reader's language (one word, for columns).
+    static func word(_ status: OutboxMessage.Status) -> Word {
+        switch status {
+        case .pending: .mailPending
+        case .sending: .mailSending
+        case .sent: .mailSent
+        case .failed: .mailFailed
+        case .uncertain: .mailUncertain
+        case .noAddress: .mailNoAddress
+        }
+    }
+
+    /// An e-mail's kind as the list names it, in the reader's language.
+    static func word(_ kind: OutboxMessage.Kind) -> Word {
+        switch kind {
+        case .referral: .mailReferral
+        case .contactCopy: .mailContactCopy
+        case .reply: .mailReply
+        case .notification: .mailNotification
+        case .digest: .mailDigest
+        case .newsletter: .mailNewsletter
+        case .announcement: .mailAnnouncement
+        case .dataExport: .mailDataExport
+        case .passwordReset: .mailPasswordReset
+        case .referralReceipt: .mailReferralReceipt
         }
     }
 

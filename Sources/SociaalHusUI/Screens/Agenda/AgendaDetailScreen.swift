@@ -20,21 +20,21 @@ final class AgendaDetailScreen: Screen {
         // Edit and delete only when the core's rule lets this viewer change the activity.
         let mayChange = ctx.store.agendaItem(id, for: ctx.viewer).map { Permissions.denial(.changeAgendaItem($0), by: ctx.viewer) == nil } ?? false
         let change: [Binding<Action>] = mayChange ? [
-            Binding(.edit, [.char("e")], label: ctx.t(.edit), help: ctx.t(.editTheOrganisationSEditors), group: g),
-            Binding(.delete, [.char("d")], label: ctx.t(.delete), help: ctx.t(.deleteAsksFirst), group: g),
+            Binding.table(.edit, label: ctx.t(.edit), help: ctx.t(.editTheOrganisationSEditors), group: g),
+            Binding.table(.delete, label: ctx.t(.delete), help: ctx.t(.deleteAsksFirst), group: g),
         ] : []
         // Objecting: only the activity's own editors, once, after it was hidden on a report.
         let object: [Binding<Action>] = ctx.store.hiddenNotice(.agendaItem(id), for: ctx.viewer)?.mayObject == true ? [
-            Binding(.object, [.char("b")], label: ctx.t(.object), help: ctx.t(.objectOnceToTheHiding), group: g),
+            Binding.table(.object, label: ctx.t(.object), help: ctx.t(.objectOnceToTheHiding), group: g),
         ] : []
         // Contact: to the organisation behind it, about this activity (when its entry is visible).
         let organiser = ctx.store.agendaItem(id, for: ctx.viewer).flatMap { ctx.store.organisation($0.organisation, for: ctx.viewer) }
         let contact: [Binding<Action>] = organiser == nil ? [] : [
-            Binding(.contact, [.char("c")], label: ctx.t(.contact2), help: ctx.t(.sendTheOrganisationMessageAbout), group: g),
+            Binding.table(.contact, label: ctx.t(.contact2), help: ctx.t(.sendTheOrganisationMessageAbout), group: g),
         ]
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + contact + change + object + [
-            Binding(.report, [.char("m")], label: ctx.t(.report), help: ctx.t(.reportThisActivityToThe), group: g, inStatusBar: false),
-        ] + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t(.recordTakedownNoticeAndRemove2), group: g, inStatusBar: false)] : [])
+            Binding.table(.report, label: ctx.t(.report), help: ctx.t(.reportThisActivityToThe), group: g, inStatusBar: false),
+        ] + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding.table(.takedown, label: "Takedown", help: ctx.t(.recordTakedownNoticeAndRemove2), group: g, inStatusBar: false)] : [])
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {

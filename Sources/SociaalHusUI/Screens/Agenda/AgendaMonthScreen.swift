@@ -30,16 +30,16 @@ final class AgendaMonthScreen: Screen {
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t(.month)
         return [
-            Binding(.previousDay, [.left, .char("h")], label: ctx.t(.previousDay), group: g, inStatusBar: false),
-            Binding(.nextDay, [.right, .char("l")], label: ctx.t(.nextDay), group: g, inStatusBar: false),
-            Binding(.up, [.up, .char("k")], label: ctx.t(.weekEarlier), group: g, inStatusBar: false),
-            Binding(.down, [.down, .char("j")], label: ctx.t(.weekLater), group: g, inStatusBar: false),
-            Binding(.pageUp, [.pageUp, .char("[")], label: ctx.t(.previousMonth), group: g),
-            Binding(.pageDown, [.pageDown, .char("]")], label: ctx.t(.nextMonth), group: g),
-            Binding(.today, [.char("t")], label: ctx.t(.today), help: ctx.t(.goToToday), group: g, inStatusBar: false),
-            Binding(.first, [.home], label: ctx.t(.firstDay), group: g, inStatusBar: false),
-            Binding(.last, [.end], label: ctx.t(.lastDay), group: g, inStatusBar: false),
-            Binding(.open, [.enter], label: ctx.t(.openDay), group: g),
+            Binding.table(.previousDay, label: ctx.t(.previousDay), group: g, inStatusBar: false),
+            Binding.table(.nextDay, label: ctx.t(.nextDay), group: g, inStatusBar: false),
+            Binding.table(.up, label: ctx.t(.weekEarlier), group: g, inStatusBar: false),
+            Binding.table(.down, label: ctx.t(.weekLater), group: g, inStatusBar: false),
+            Binding.table(.previousMonth, label: ctx.t(.previousMonth), group: g),
+            Binding.table(.nextMonth, label: ctx.t(.nextMonth), group: g),
+            Binding.table(.today, label: ctx.t(.today), help: ctx.t(.goToToday), group: g, inStatusBar: false),
+            Binding.table(.first, label: ctx.t(.firstDay), group: g, inStatusBar: false),
+            Binding.table(.last, label: ctx.t(.lastDay), group: g, inStatusBar: false),
+            Binding.table(.open, label: ctx.t(.openDay), group: g),
         ]
     }
 
@@ -88,8 +88,8 @@ final class AgendaMonthScreen: Screen {
         case .nextDay: move(days: 1, ctx)
         case .up: move(days: -7, ctx)
         case .down: move(days: 7, ctx)
-        case .pageUp, .pageDown:
-            chosen = amsterdamCalendar().date(byAdding: .month, value: action == .pageUp ? -1 : 1, to: chosen) ?? chosen
+        case .previousMonth, .nextMonth:
+            chosen = amsterdamCalendar().date(byAdding: .month, value: action == .previousMonth ? -1 : 1, to: chosen) ?? chosen
             reload(ctx)
         case .today:
             chosen = amsterdamCalendar().startOfDay(for: ctx.now)

@@ -41,19 +41,19 @@ public final class AgendaScreen: Screen {
         if search.active { return SearchBox.bindings(ctx) }
         let g = "Agenda"
         var b = KeyTable.list(ctx.lang) + [
-            Binding(.search, [.char("/")], label: ctx.t(.search), group: g),
-            Binding(.weekView, [.char("w")], label: ctx.t(.week), help: ctx.t(.weekViewOfTheChosen), group: g),
-            Binding(.today, [.char("t")], label: ctx.t(.today), help: ctx.t(.goToToday), group: g, inStatusBar: false),
-            Binding(.monthView, [.char("m")], label: ctx.t(.month), help: ctx.t(.monthViewDaysWithHow), group: g, inStatusBar: false),
-            Binding(.filterWijk, [.char("f")], label: ctx.t(.neighbourhood), help: ctx.t(.filterByNeighbourhoodNext), group: g),
-            Binding(.filterOrganisation, [.char("o")], label: ctx.t(.organisation2), help: ctx.t(.filterByOrganisationNext), group: g, inStatusBar: false),
-            Binding(.filterCategory, [.char("c")], label: ctx.t(.category), help: ctx.t(.filterByCategoryNext), group: g, inStatusBar: false),
-            Binding(.clearFilters, [.char("x")], label: ctx.t(.clearFilters), group: g, inStatusBar: false),
-            Binding(.create, [.char("n")], label: ctx.t(.new), help: ctx.t(.newActivityOrganisationEditors), group: g, inStatusBar: false),
+            Binding.table(.search, label: ctx.t(.search), group: g),
+            Binding.table(.weekView, label: ctx.t(.week), help: ctx.t(.weekViewOfTheChosen), group: g),
+            Binding.table(.today, label: ctx.t(.today), help: ctx.t(.goToToday), group: g, inStatusBar: false),
+            Binding.table(.monthView, label: ctx.t(.month), help: ctx.t(.monthViewDaysWithHow), group: g, inStatusBar: false),
+            Binding.table(.filterWijk, label: ctx.t(.neighbourhood), help: ctx.t(.filterByNeighbourhoodNext), group: g),
+            Binding.table(.filterOrganisation, label: ctx.t(.organisation2), help: ctx.t(.filterByOrganisationNext), group: g, inStatusBar: false),
+            Binding.table(.filterCategory, label: ctx.t(.category), help: ctx.t(.filterByCategoryNext), group: g, inStatusBar: false),
+            Binding.table(.clearFilters, label: ctx.t(.clearFilters), group: g, inStatusBar: false),
+            Binding.table(.create, label: ctx.t(.new), help: ctx.t(.newActivityOrganisationEditors), group: g, inStatusBar: false),
         ]
         if weekView {
-            b.append(Binding(.previousWeek, [.char("["), .left], label: ctx.t(.previousWeek), group: g, inStatusBar: false))
-            b.append(Binding(.nextWeek, [.char("]"), .right], label: ctx.t(.nextWeek), group: g, inStatusBar: false))
+            b.append(Binding.table(.previousWeek, label: ctx.t(.previousWeek), group: g, inStatusBar: false))
+            b.append(Binding.table(.nextWeek, label: ctx.t(.nextWeek), group: g, inStatusBar: false))
         }
         return b
     }

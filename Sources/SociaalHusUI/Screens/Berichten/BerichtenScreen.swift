@@ -20,10 +20,10 @@ public final class BerichtenScreen: Screen {
         let g = ctx.t(.messages2)
         var b = KeyTable.list(ctx.lang)
         if ctx.store.wijken.contains(where: { Permissions.denial(.sendNewsletter(wijk: $0.id), by: ctx.viewer) == nil }) {
-            b.append(Binding(.newsletter, [.char("n")], label: ctx.t(.newsletter), help: ctx.t(.writeYourNeighbourhoodSNewsletter), group: g))
+            b.append(Binding.table(.newsletter, label: ctx.t(.newsletter), help: ctx.t(.writeYourNeighbourhoodSNewsletter), group: g))
         }
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
-            b.append(Binding(.announcement, [.char("m")], label: ctx.t(.announcement), help: ctx.t(.writePlatformAnnouncementAdministrator), group: g))
+            b.append(Binding.table(.announcement, label: ctx.t(.announcement), help: ctx.t(.writePlatformAnnouncementAdministrator), group: g))
         }
         return b
     }

@@ -23,11 +23,11 @@ final class MessageDetailScreen: Screen {
         guard let c = conversation(ctx) else { return [] }
         var b = KeyTable.list(ctx.lang).filter { $0.action != .open }
         if c.latestReceived != nil {
-            b.append(Binding(.reply, [.char("r")], label: ctx.t(.reply), help: ctx.t(.answerTheLastMessageReceived), group: g))
+            b.append(Binding.table(.reply, label: ctx.t(.reply), help: ctx.t(.answerTheLastMessageReceived), group: g))
         }
-        b.append(Binding(.delete, [.char("x")], label: ctx.t(.delete), help: ctx.t(.deleteThisConversationFromYour), group: g))
+        b.append(Binding.table(.delete, label: ctx.t(.delete), help: ctx.t(.deleteThisConversationFromYour), group: g))
         if c.latestReceived != nil {
-            b.append(Binding(.report, [.char("m")], label: ctx.t(.report), help: ctx.t(.reportTheLastMessageReceived), group: g, inStatusBar: false))
+            b.append(Binding.table(.report, label: ctx.t(.report), help: ctx.t(.reportTheLastMessageReceived), group: g, inStatusBar: false))
         }
         return b
     }

@@ -24,10 +24,10 @@ final class BurenScreen: Screen {
         if search.active { return SearchBox.bindings(ctx) }
         let g = ctx.t(.neighbours)
         return KeyTable.list(ctx.lang) + [
-            Binding(.search, [.char("/")], label: ctx.t(.search), help: ctx.t(.searchByNameOrInterest), group: g),
-            Binding(.filterCategory, [.char("i")], label: ctx.t(.interest), help: ctx.t(.filterByAreaOfInterest), group: g),
-            Binding(.contact, [.char("c")], label: ctx.t(.contact2), help: ctx.t(.sendMessageThroughTheContact), group: g),
-            Binding(.clearFilters, [.char("x")], label: ctx.t(.clearFilters), group: g, inStatusBar: false),
+            Binding.table(.search, label: ctx.t(.search), help: ctx.t(.searchByNameOrInterest), group: g),
+            Binding.table(.filterInterest, label: ctx.t(.interest), help: ctx.t(.filterByAreaOfInterest), group: g),
+            Binding.table(.contact, label: ctx.t(.contact2), help: ctx.t(.sendMessageThroughTheContact), group: g),
+            Binding.table(.clearFilters, label: ctx.t(.clearFilters), group: g, inStatusBar: false),
         ]
     }
 
@@ -62,7 +62,7 @@ final class BurenScreen: Screen {
                 ctx.push(ContactFormScreen(.recipient(.resident(n.id), name: n.name, about: nil), ctx))
             }
         case .search: search.active = true
-        case .filterCategory: interest.next(); list = ListState(); reload(ctx)
+        case .filterInterest: interest.next(); list = ListState(); reload(ctx)
         case .clearFilters: interest.index = nil; search.field.text = ""; list = ListState(); reload(ctx)
         default: break
         }

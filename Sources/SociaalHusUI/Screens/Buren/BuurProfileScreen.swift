@@ -18,7 +18,7 @@ final class BuurProfileScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.contact, [.char("c")], label: ctx.t(.contact2), help: ctx.t(.sendMessageThroughTheContact), group: ctx.t(.neighbours)),
+            Binding.table(.contact, label: ctx.t(.contact2), help: ctx.t(.sendMessageThroughTheContact), group: ctx.t(.neighbours)),
         ]
     }
 

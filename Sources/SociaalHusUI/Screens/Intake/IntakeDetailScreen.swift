@@ -22,24 +22,24 @@ final class IntakeDetailScreen: Screen {
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t(.conversation2)
         if confirmingErase {
-            return [Binding(.eraseIntake, [.char("j"), .char("y")], label: ctx.t(.yesErase), group: g),
-                    Binding(.back, [.char("n"), .escape], label: ctx.t(.no), group: g)]
+            return [Binding.table(.confirm, label: ctx.t(.yesErase), group: g),
+                    Binding.table(.cancel, label: ctx.t(.no), group: g)]
         }
         guard let intake else { return [] }
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.refer, [.char("d")], label: ctx.t(.refer), help: ctx.t(.referToAnOrganisationThe), group: g),
-            Binding(.edit, [.char("e")], label: ctx.t(.edit2), group: g),
-            Binding(.closeIntake, [.char("a")], label: intake.status == .afgesloten ? ctx.t(.reopen) : ctx.t(.close),
+            Binding.table(.refer, label: ctx.t(.refer), help: ctx.t(.referToAnOrganisationThe), group: g),
+            Binding.table(.edit, label: ctx.t(.edit2), group: g),
+            Binding.table(.closeIntake, label: intake.status == .afgesloten ? ctx.t(.reopen) : ctx.t(.close),
                     help: ctx.t(.closeOrReopenTheRetention), group: g),
-            Binding(.history, [.char("h")], label: ctx.t(.history2), help: ctx.t(.everyConversationReferralAndDisclosure), group: g),
-            Binding(.eraseIntake, [.char("x")], label: ctx.t(.erase), help: ctx.t(.eraseAllConversationDataOf), group: g),
+            Binding.table(.history, label: ctx.t(.history2), help: ctx.t(.everyConversationReferralAndDisclosure), group: g),
+            Binding.table(.eraseIntake, label: ctx.t(.erase), help: ctx.t(.eraseAllConversationDataOf), group: g),
         ] + (intake.referrals.isEmpty || ctx.shared ? [] : [
-            Binding(.printReceipt, [.char("p")], label: ctx.t(.printReceipt),
+            Binding.table(.printReceipt, label: ctx.t(.printReceipt),
                     help: ctx.t(.showTheLatestReferralS), group: g),
         ]) + (intake.referrals.isEmpty ? [] : [
             // Both show the receipt of the latest referral and print or mail it; ←/→ there choose
             // another. Served over SSH nothing is written on the server, so only mail is offered.
-            Binding(.mailReceipt, [.char("m")], label: ctx.t(.mailReceipt),
+            Binding.table(.mailReceipt, label: ctx.t(.mailReceipt),
                     help: ctx.t(.showTheLatestReferralS2), group: g),
         ])
     }
@@ -57,7 +57,7 @@ final class IntakeDetailScreen: Screen {
     func handle(_ action: Action, _ ctx: UIContext) {
         if confirmingErase {
             confirmingErase = false
-            guard action == .eraseIntake else { return ctx.inform(ctx.t(.nothingWasErased)) }
+            guard action == .confirm else { return ctx.inform(ctx.t(.nothingWasErased)) }
             do {
                 let n = try ctx.store.perform(.eraseIntakes(ofPersonIn: id), as: ctx.viewer)
                 ctx.pop()
@@ -109,7 +109,7 @@ final class IntakeDetailScreen: Screen {
                          (ctx.t(.thisConversationIsLinkedTo), .normal),
                          ]) + [
                          ("", .normal),
-                         (ctx.t(.yYesEraseNOr), .key)]
+                         (ctx.t(.yYesEraseNOr(ctx.yesKey, ctx.noKeys)), .key)]
             return scroll.draw(lines.flatMap { l in TextWidth.wrap(l.0, to: area.width - 4).map { ($0, l.1) } }, into: &g, area: area)
         }
         scroll.draw(IntakeLines.detail(intake, ctx, width: area.width - 4), into: &g, area: area)
@@ -151,7 +151,7 @@ enum IntakeLines {
         if i.notes.isEmpty { out.append(("  " + ctx.t(.none), .muted)) } else { wrap(i.notes) }
         out.append(("", .normal))
         out.append((ctx.t(.referrals), .header))
-        if i.referrals.isEmpty { out.append(("  " + ctx.t(.noneYetPressDTo), .muted)) }
+        if i.referrals.isEmpty { out.append(("  " + ctx.t(.noneYetPressDTo(ctx.key(.refer))), .muted)) }
         for r in i.referrals { wrap(referral(r, ctx)) }
         return out
     }

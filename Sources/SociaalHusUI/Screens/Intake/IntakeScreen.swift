@@ -36,15 +36,15 @@ public final class IntakeScreen: Screen {
         guard refusal == nil else { return [] }
         let g = "Intake"
         var b = KeyTable.list(ctx.lang) + [
-            Binding(.create, [.char("n")], label: hasDraft ? ctx.t(.resumeConversation) : ctx.t(.newConversation), help: ctx.t(.recordAnIntakeConversation), group: g),
-            Binding(.search, [.char("/")], label: ctx.t(.search), help: ctx.t(.searchByNamePostcodeOr), group: g),
-            Binding(.resetCode, [.char("c")], label: ctx.t(.passwordCode), help: ctx.t(.oneTimePasswordCodeFor), group: g, inStatusBar: false),
-            Binding(.verifyWijk, [.char("v")], label: ctx.t(.verifyNeighbourhood), help: ctx.t(.verifyTheNeighbourhoodOfResident), group: g, inStatusBar: false),
-            Binding(.onBehalf, [.char("h")], label: ctx.t(.helpOnBehalf), help: ctx.t(.actForResidentAtThe), group: g, inStatusBar: false),
-            Binding(.myData, [.char("g")], label: ctx.t(.visitor2), help: ctx.t(.seeOrEraseTheData), group: g, inStatusBar: false),
+            Binding.table(.create, label: hasDraft ? ctx.t(.resumeConversation) : ctx.t(.newConversation), help: ctx.t(.recordAnIntakeConversation), group: g),
+            Binding.table(.search, label: ctx.t(.search), help: ctx.t(.searchByNamePostcodeOr), group: g),
+            Binding.table(.resetCode, label: ctx.t(.passwordCode), help: ctx.t(.oneTimePasswordCodeFor), group: g, inStatusBar: false),
+            Binding.table(.verifyWijk, label: ctx.t(.verifyNeighbourhood), help: ctx.t(.verifyTheNeighbourhoodOfResident), group: g, inStatusBar: false),
+            Binding.table(.onBehalf, label: ctx.t(.helpOnBehalf), help: ctx.t(.actForResidentAtThe), group: g, inStatusBar: false),
+            Binding.table(.myData, label: ctx.t(.visitor2), help: ctx.t(.seeOrEraseTheData), group: g, inStatusBar: false),
         ]
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
-            b.append(Binding(.retention, [.char("t")], label: ctx.t(.retention), help: ctx.t(.howLongClosedConversationsAre), group: g))
+            b.append(Binding.table(.retention, label: ctx.t(.retention), help: ctx.t(.howLongClosedConversationsAre), group: g))
         }
         return b
     }
@@ -125,7 +125,7 @@ public final class IntakeScreen: Screen {
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g, area: listArea,
                       emptyText: !listing.isSearch
-                        ? ctx.t(.noOpenConversationsPressN)
+                        ? ctx.t(.noOpenConversationsPressN(ctx.key(.create)))
                         : ctx.t(.noConversationsFound))
         if search.active { g.cursor = keepCursor }
     }

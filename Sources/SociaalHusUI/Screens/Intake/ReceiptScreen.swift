@@ -41,14 +41,14 @@ final class ReceiptScreen: Screen {
         guard !receipts.isEmpty else { return [] }
         var out = KeyTable.list(ctx.lang).filter { $0.action != .open }
         if !ctx.shared {
-            out.append(Binding(.printReceipt, [.char("p")], label: ctx.t(.printReceipt),
+            out.append(Binding.table(.printReceipt, label: ctx.t(.printReceipt),
                                help: ctx.t(.writeTheReceiptAsText), group: g))
         }
-        out.append(Binding(.mailReceipt, [.char("m")], label: ctx.t(.mailReceipt),
+        out.append(Binding.table(.mailReceipt, label: ctx.t(.mailReceipt),
                            help: ctx.t(.sendTheReceiptToThe), group: g))
         if receipts.count > 1 {
-            out.append(Binding(.previousReferral, [.char("["), .left], label: ctx.t(.previousReferral), group: g, inStatusBar: false))
-            out.append(Binding(.nextReferral, [.char("]"), .right], label: ctx.t(.nextReferral), group: g, inStatusBar: false))
+            out.append(Binding.table(.previousReferral, label: ctx.t(.previousReferral), group: g, inStatusBar: false))
+            out.append(Binding.table(.nextReferral, label: ctx.t(.nextReferral), group: g, inStatusBar: false))
         }
         return out
     }
@@ -137,8 +137,8 @@ final class ReceiptScreen: Screen {
                      + " · " + safe(receipt.organisationName) + " · " + who, x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         var lines: [(String, StyleRole)] = []
         let how = ctx.shared
-            ? ctx.t(.thisIsTheReceiptAs(intake.id, receipt.number))
-            : ctx.t(.thisIsTheReceiptAs2(safe(ctx.exportDirectory)))
+            ? ctx.t(.thisIsTheReceiptAs(intake.id, receipt.number, ctx.key(.mailReceipt)))
+            : ctx.t(.thisIsTheReceiptAs2(safe(ctx.exportDirectory), ctx.key(.printReceipt), ctx.key(.mailReceipt)))
         for l in TextWidth.wrap(how, to: max(area.width - 4, 10)) { lines.append((l, .muted)) }
         if let done { for l in TextWidth.wrap(done, to: max(area.width - 4, 10)) { lines.append((l, .success)) } }
         lines.append(("", .normal))

@@ -48,7 +48,7 @@ final class ReferralScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t(.refer)
-        let back = Binding(Action.back, [.escape], label: ctx.t(.previousStep), group: g)
+        let back = Binding.table(Action.back, label: ctx.t(.previousStep), group: g)
         switch step {
         case .organisation:
             if search.active { return SearchBox.bindings(ctx) }
@@ -57,15 +57,15 @@ final class ReferralScreen: Screen {
                 if b.action == .open { b.label = ctx.t(.choose) }
                 return b
             } + [
-                Binding(.search, [.char("/")], label: ctx.t(.search), group: g),
-                Binding(.filterMatching, [.char("f")], label: matchingOnly ? ctx.t(.showAll) : ctx.t(.matchingOnly),
+                Binding.table(.search, label: ctx.t(.search), group: g),
+                Binding.table(.filterMatching, label: matchingOnly ? ctx.t(.showAll) : ctx.t(.matchingOnly),
                         help: ctx.t(.switchBetweenMatchingSubjectAnd), group: g),
             ]
         case .fields:
             return KeyTable.form(ctx.lang) + [back]
         case .notice:
             return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-                Binding(.confirmTold, [.char("b")], label: ctx.t(.toldPassOn),
+                Binding.table(.confirmTold, label: ctx.t(.toldPassOn),
                         help: ctx.t(.confirmYouSaidThisSentence), group: g),
                 back,
             ]
@@ -211,7 +211,7 @@ final class ReferralScreen: Screen {
             lines.append((ctx.t(.to) + safe(chosen.name) + (chosen.email.isEmpty ? "" : " <" + safe(chosen.email) + ">"), .normal))
             lines.append((ctx.t(.data) + plan.fields.map { $0.label(ctx.language) }.joined(separator: ", "), .normal))
             lines.append(("", .normal))
-            lines.append((ctx.t(.pressBOnceYouHave), .key))
+            lines.append((ctx.t(.pressBOnceYouHave(ctx.key(.confirmTold))), .key))
             lines = lines.flatMap { l in TextWidth.wrap(l.0, to: area.width - 4).map { ($0, l.1) } }
             scroll.draw(lines, into: &g, area: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1))
         }
@@ -230,7 +230,7 @@ final class ReferralScreen: Screen {
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                      emptyText: ctx.t(.noMatchingOrganisationsPressF))
+                      emptyText: ctx.t(.noMatchingOrganisationsPressF(ctx.key(.filterMatching))))
         if search.active { g.cursor = keepCursor }
     }
 }

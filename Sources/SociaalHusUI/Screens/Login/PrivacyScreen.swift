@@ -10,7 +10,7 @@ final class PrivacyScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         KeyTable.list(ctx.lang).filter { $0.action != .open } + (ctx.session != nil ? [] : [
-            Binding(.myData, [.char("g")], label: ctx.t(.myDataAsVisitor),
+            Binding.table(.myData, label: ctx.t(.myDataAsVisitor),
                     help: ctx.t(.seeAndEraseWhatYou),
                     group: ctx.t(.privacyStatement)),
         ])

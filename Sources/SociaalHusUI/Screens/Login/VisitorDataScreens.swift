@@ -128,10 +128,10 @@ final class VisitorDataScreen: Screen {
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let group = ctx.t(.visitorSData)
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.export, [.char("x")], label: ctx.t(.save),
+            Binding.table(.export, label: ctx.t(.save),
                     help: ctx.shared ? ctx.t(.sendEverythingAsJsonBy)
                                      : ctx.t(.saveEverythingAsJsonFile), group: group),
-            Binding(.eraseAccount, [.char("d")], label: ctx.t(.eraseAll),
+            Binding.table(.eraseAccount, label: ctx.t(.eraseAll),
                     help: ctx.t(.eraseEverythingOfThisE), group: group),
         ]
     }

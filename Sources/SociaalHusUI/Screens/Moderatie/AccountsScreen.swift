@@ -26,7 +26,7 @@ final class AccountsScreen: Screen {
             var b = b
             if b.action == .open { b.label = ctx.t(.roles); b.help = ctx.t(.thisAccountSRolesGive) }
             return b
-        } + [Binding(.search, [.char("/")], label: ctx.t(.search), help: ctx.t(.searchByEMailAddress), group: "Accounts")]
+        } + [Binding.table(.search, label: ctx.t(.search), help: ctx.t(.searchByEMailAddress), group: "Accounts")]
     }
 
     func willAppear(_ ctx: UIContext) { reload(ctx) }
@@ -109,8 +109,8 @@ final class AccountRolesScreen: Screen {
         guard account(ctx) != nil else { return [] }
         let g = ctx.t(.roles)
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.giveRole, [.char("n")], label: ctx.t(.giveRole), help: ctx.t(.giveRoleAsksFirstThe), group: g),
-            Binding(.takeRole, [.char("x")], label: ctx.t(.takeRole), help: ctx.t(.takeTheChosenRoleAsks), group: g),
+            Binding.table(.giveRole, label: ctx.t(.giveRole), help: ctx.t(.giveRoleAsksFirstThe), group: g),
+            Binding.table(.takeRole, label: ctx.t(.takeRole), help: ctx.t(.takeTheChosenRoleAsks), group: g),
         ]
     }
 
@@ -171,7 +171,7 @@ final class GiveRoleScreen: Screen {
             var b = b
             if b.action == .open { b.label = ctx.t(.choose); b.help = ctx.t(.giveThisRoleAsksFirst) }
             return b
-        } + [Binding(.search, [.char("/")], label: ctx.t(.search), help: ctx.t(.searchRoleNeighbourhoodOrOrganisation), group: ctx.t(.giveRole))]
+        } + [Binding.table(.search, label: ctx.t(.search), help: ctx.t(.searchRoleNeighbourhoodOrOrganisation), group: ctx.t(.giveRole))]
     }
 
     func willAppear(_ ctx: UIContext) { reload(ctx) }

@@ -23,8 +23,8 @@ final class FeedsScreen: Screen {
             if b.action == .open { b.label = ctx.t(.preview) }
             return b
         } + [
-            Binding(.approve, [.char("n")], label: ctx.t(.approve), help: ctx.t(.approveSharingWithThirdParty), group: g),
-            Binding(.withdraw, [.char("x")], label: ctx.t(.withdraw), group: g),
+            Binding.table(.approve, label: ctx.t(.approve), help: ctx.t(.approveSharingWithThirdParty), group: g),
+            Binding.table(.withdraw, label: ctx.t(.withdraw), group: g),
         ]
     }
 

@@ -23,11 +23,11 @@ public final class ModeratieScreen: Screen {
         let g = ctx.t(.moderation)
         var b = KeyTable.list(ctx.lang)
         if ctx.store.wijken.contains(where: { Permissions.denial(.approveFeed(wijk: $0.id), by: ctx.viewer) == nil }) {
-            b.append(Binding(.feeds, [.char("d")], label: ctx.t(.shareAgenda), help: ctx.t(.approvalsToShareYourNeighbourhood), group: g))
+            b.append(Binding.table(.feeds, label: ctx.t(.shareAgenda), help: ctx.t(.approvalsToShareYourNeighbourhood), group: g))
         }
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
-            b.append(Binding(.platform, [.char("p")], label: "Platform", help: ctx.t(.makeThePlatformPrivateRegistration), group: g))
-            b.append(Binding(.accounts, [.char("a")], label: "Accounts", help: ctx.t(.findAccountsAndGiveOr), group: g))
+            b.append(Binding.table(.platform, label: "Platform", help: ctx.t(.makeThePlatformPrivateRegistration), group: g))
+            b.append(Binding.table(.accounts, label: "Accounts", help: ctx.t(.findAccountsAndGiveOr), group: g))
         }
         return b
     }
@@ -68,7 +68,7 @@ public final class ModeratieScreen: Screen {
         let open = shown.filter { $0.status == .open }.count
         g.putSummary(ctx.t(.reportsOpenOldestFirst(open)), x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let rows = shown.map { r -> ListRow in
-            let what = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t(.removed)
+            let what = ctx.store.reportedContent(r, by: ctx.viewer).map { safe(ctx.t($0)) } ?? ctx.t(.removed)
             let state = TextWidth.pad(r.status.label(ctx.language), to: 11)
             let age = TextWidth.pad(Self.age(r.created, ctx), to: 10) + " "
             return ListRow(state + age + TextWidth.pad(TextWidth.truncate(r.reason.label(ctx.language), to: 14), to: 14) + " " + what)

@@ -24,22 +24,22 @@ final class ReportDetailScreen: Screen {
         let fits = ctx.store.moderationActions(id, by: ctx.viewer)
         var b = KeyTable.list(ctx.lang).filter { $0.action != .open }
         if fits.contains(.hide) {
-            b.append(Binding(.hide, [.char("v")], label: ctx.t(.hide), help: ctx.t(.hideWithReasonAndAn), group: g))
+            b.append(Binding.table(.hide, label: ctx.t(.hide), help: ctx.t(.hideWithReasonAndAn), group: g))
         }
         if fits.contains(.restore) {
-            b.append(Binding(.restore, [.char("t")], label: ctx.t(.restore), help: ctx.t(.makeHiddenContentVisibleAgain), group: g))
+            b.append(Binding.table(.restore, label: ctx.t(.restore), help: ctx.t(.makeHiddenContentVisibleAgain), group: g))
         }
         if fits.contains(.remove) {
-            b.append(Binding(.remove, [.char("x")], label: ctx.t(.remove), help: ctx.t(.removeForGoodAsksFirst), group: g))
+            b.append(Binding.table(.remove, label: ctx.t(.remove), help: ctx.t(.removeForGoodAsksFirst), group: g))
         }
         if fits.contains(.dismiss) {
             b.append(r.status == .objected
-                     ? Binding(.dismiss, [.char("a")], label: ctx.t(.rejectObjection), help: ctx.t(.rejectTheObjectionTheContent), group: g)
-                     : Binding(.dismiss, [.char("a")], label: ctx.t(.dismiss), help: ctx.t(.closeTheReportWithoutChanging), group: g))
+                     ? Binding.table(.dismiss, label: ctx.t(.rejectObjection), help: ctx.t(.rejectTheObjectionTheContent), group: g)
+                     : Binding.table(.dismiss, label: ctx.t(.dismiss), help: ctx.t(.closeTheReportWithoutChanging), group: g))
         }
-        b.append(Binding(.reply, [.char("r")], label: ctx.t(.answerAuthor), help: ctx.t(.tellTheAuthorWhy), group: g))
+        b.append(Binding.table(.reply, label: ctx.t(.answerAuthor), help: ctx.t(.tellTheAuthorWhy), group: g))
         if Permissions.denial(.administerPlatform, by: ctx.viewer) == nil {
-            b.append(Binding(.block, [.char("b")], label: ctx.t(.block), help: ctx.t(.blockTheAuthorSAccount), group: g))
+            b.append(Binding.table(.block, label: ctx.t(.block), help: ctx.t(.blockTheAuthorSAccount), group: g))
         }
         return b
     }
@@ -78,7 +78,7 @@ final class ReportDetailScreen: Screen {
             }
             // Removing is for good: ask first, naming what goes.
             if m == .remove {
-                let what = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t(.theContent)
+                let what = ctx.store.reportedContent(r, by: ctx.viewer).map { safe(ctx.t($0)) } ?? ctx.t(.theContent)
                 ctx.confirm(ctx.t(.removeForGood(what)), perform: run)
             } else { run() }
         }
@@ -90,7 +90,7 @@ final class ReportDetailScreen: Screen {
         }
         let width = area.width - 4
         var out: [(String, StyleRole)] = []
-        out.append(((ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t(.contentRemoved)), .title))
+        out.append(((ctx.store.reportedContent(r, by: ctx.viewer).map { safe(ctx.t($0)) } ?? ctx.t(.contentRemoved)), .title))
         out.append((ctx.t(.status) + r.status.label(ctx.language) + " · " + ctx.t(.reason) + r.reason.label(ctx.language)
                     + " · " + ModeratieScreen.age(r.created, ctx) + (r.kind == .takedown ? ctx.t(.takedownNotice) : ""), .normal))
         out.append((ctx.t(.reportedBy) + safe(r.reporterName) + (r.reporterEmail.isEmpty ? "" : " <" + safe(r.reporterEmail) + ">"), .muted))
@@ -128,7 +128,7 @@ final class HideScreen: FormScreen {
     init(report r: Report, _ ctx: UIContext) {
         // Everything is worked out before `super.init`, in plain locals: a closure over `ctx` in
         // its arguments crashed the Swift 6 optimiser (release build, CopyPropagation).
-        let shown = ctx.store.reportedContent(r, by: ctx.viewer).map(safe) ?? ctx.t(.theContent)
+        let shown = ctx.store.reportedContent(r, by: ctx.viewer).map { safe(ctx.t($0)) } ?? ctx.t(.theContent)
         let language = ctx.language
         let reasons = ReportReason.allCases
         var labels: [String] = []

@@ -22,10 +22,10 @@ public final class OrganisatiesScreen: Screen {
         if search.active { return SearchBox.bindings(ctx) }
         let g = ctx.t(.organisations2)
         return KeyTable.list(ctx.lang) + [
-            Binding(.search, [.char("/")], label: ctx.t(.search), group: g),
-            Binding(.filterCategory, [.char("c")], label: ctx.t(.category), help: ctx.t(.filterByCategoryNext), group: g),
-            Binding(.filterWijk, [.char("f")], label: ctx.t(.neighbourhood), help: ctx.t(.filterByNeighbourhoodNext), group: g),
-            Binding(.clearFilters, [.char("x")], label: ctx.t(.clearFilters), group: g, inStatusBar: false),
+            Binding.table(.search, label: ctx.t(.search), group: g),
+            Binding.table(.filterCategory, label: ctx.t(.category), help: ctx.t(.filterByCategoryNext), group: g),
+            Binding.table(.filterWijk, label: ctx.t(.neighbourhood), help: ctx.t(.filterByNeighbourhoodNext), group: g),
+            Binding.table(.clearFilters, label: ctx.t(.clearFilters), group: g, inStatusBar: false),
         ]
     }
 

@@ -13,8 +13,8 @@ final class OrganisationDetailScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.contact, [.char("c")], label: ctx.t(.contact2), help: ctx.t(.sendMessageToThisOrganisation), group: ctx.t(.organisation2)),
-            Binding(.edit, [.char("e")], label: ctx.t(.edit), help: ctx.t(.editTheOrganisationSEntry), group: ctx.t(.organisation2)),
+            Binding.table(.contact, label: ctx.t(.contact2), help: ctx.t(.sendMessageToThisOrganisation), group: ctx.t(.organisation2)),
+            Binding.table(.edit, label: ctx.t(.edit), help: ctx.t(.editTheOrganisationSEntry), group: ctx.t(.organisation2)),
         ]
     }
 

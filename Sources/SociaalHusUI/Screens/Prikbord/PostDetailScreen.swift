@@ -14,25 +14,25 @@ final class PostDetailScreen: Screen {
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t(.post3)
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.contact, [.char("c")], label: ctx.t(.respond), help: ctx.t(.sendMessageThroughTheContact), group: g),
-            Binding(.report, [.char("m")], label: ctx.t(.report), help: ctx.t(.reportThisPostToThe), group: g, inStatusBar: false),
-        ] + changeKeys(ctx, g) + objectKey(ctx, g) + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding(.takedown, [.char("t")], label: "Takedown", help: ctx.t(.recordTakedownNoticeAndRemove), group: g, inStatusBar: false)] : [])
+            Binding.table(.contact, label: ctx.t(.respond), help: ctx.t(.sendMessageThroughTheContact), group: g),
+            Binding.table(.report, label: ctx.t(.report), help: ctx.t(.reportThisPostToThe), group: g, inStatusBar: false),
+        ] + changeKeys(ctx, g) + objectKey(ctx, g) + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding.table(.takedown, label: "Takedown", help: ctx.t(.recordTakedownNoticeAndRemove), group: g, inStatusBar: false)] : [])
     }
 
     /// Edit, renew and delete: offered only when the core's rule lets this viewer change the post.
     private func changeKeys(_ ctx: UIContext, _ g: String) -> [Binding<Action>] {
         guard let post = view(ctx)?.post, Permissions.denial(.changePost(post), by: ctx.viewer) == nil else { return [] }
         return [
-            Binding(.edit, [.char("e")], label: ctx.t(.edit), group: g),
-            Binding(.renew, [.char("r")], label: ctx.t(.renew), help: ctx.t(.keepItUp30More), group: g),
-            Binding(.delete, [.char("d")], label: ctx.t(.delete), help: ctx.t(.deleteAsksFirst), group: g),
+            Binding.table(.edit, label: ctx.t(.edit), group: g),
+            Binding.table(.renew, label: ctx.t(.renew), help: ctx.t(.keepItUp30More), group: g),
+            Binding.table(.delete, label: ctx.t(.delete), help: ctx.t(.deleteAsksFirst), group: g),
         ]
     }
 
     /// Objecting: offered only to the author of a post hidden after a report who did not object yet.
     private func objectKey(_ ctx: UIContext, _ g: String) -> [Binding<Action>] {
         guard ctx.store.hiddenNotice(.post(id), for: ctx.viewer)?.mayObject == true else { return [] }
-        return [Binding(.object, [.char("b")], label: ctx.t(.object), help: ctx.t(.objectOnceToTheHiding), group: g)]
+        return [Binding.table(.object, label: ctx.t(.object), help: ctx.t(.objectOnceToTheHiding), group: g)]
     }
 
     /// The post as the core lets this viewer see it.

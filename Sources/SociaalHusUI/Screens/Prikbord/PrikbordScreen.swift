@@ -25,13 +25,13 @@ public final class PrikbordScreen: Screen {
         let me = ctx.viewer.activeAccount
         let mayPost = me == nil || Permissions.denial(.postAnything, by: ctx.viewer) == nil
         return KeyTable.list(ctx.lang) + (mayPost ? [
-            Binding(.create, [.char("n")], label: me == nil ? ctx.t(.newAfterLoggingIn) : ctx.t(.new),
+            Binding.table(.create, label: me == nil ? ctx.t(.newAfterLoggingIn) : ctx.t(.new),
                     help: ctx.t(.writePost), group: g),
         ] : []) + [
-            Binding(.filterKind, [.char("v")], label: ctx.t(.kind), help: ctx.t(.filterByRequestOfferNotice), group: g),
-            Binding(.filterWijk, [.char("f")], label: ctx.t(.neighbourhood), help: ctx.t(.filterByNeighbourhoodNext), group: g),
-            Binding(.clearFilters, [.char("x")], label: ctx.t(.clearFilters), group: g, inStatusBar: false),
-            Binding(.neighbours, [.char("b")], label: ctx.t(.neighbours), help: ctx.t(.residentsYouMaySeeWith), group: g),
+            Binding.table(.filterKind, label: ctx.t(.kind), help: ctx.t(.filterByRequestOfferNotice), group: g),
+            Binding.table(.filterWijk, label: ctx.t(.neighbourhood), help: ctx.t(.filterByNeighbourhoodNext), group: g),
+            Binding.table(.clearFilters, label: ctx.t(.clearFilters), group: g, inStatusBar: false),
+            Binding.table(.neighbours, label: ctx.t(.neighbours), help: ctx.t(.residentsYouMaySeeWith), group: g),
         ]
     }
 

@@ -8,13 +8,13 @@ final class DeleteAccountScreen: Screen {
     func title(_ ctx: UIContext) -> String { ctx.t(.deleteAccount) }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
-        [Binding(.eraseAccount, [.enter], label: ctx.t(.deleteForGood),
+        [Binding.table(.activate, label: ctx.t(.deleteForGood),
                  help: ctx.t(.eraseAccountAndDataAsks),
                  group: ctx.t(.deleteAccount))]
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {
-        guard action == .eraseAccount, let id = ctx.session else { return }
+        guard action == .activate, let id = ctx.session else { return }
         let counts = ctx.store.ownContentCounts(for: ctx.viewer)
         ctx.confirm(ctx.t(.eraseYourAccountYourProfile(counts.posts, counts.messages))) {
             do {

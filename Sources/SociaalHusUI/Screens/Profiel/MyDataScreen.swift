@@ -14,9 +14,9 @@ final class MyDataScreen: Screen {
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let group = ctx.t(.myData)
         return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding(.export, [.char("x")], label: ctx.t(.export),
+            Binding.table(.export, label: ctx.t(.export),
                     help: ctx.t(.exportEverythingToJsonFile), group: group),
-            Binding(.eraseAccount, [.char("d")], label: ctx.t(.deleteAccount),
+            Binding.table(.eraseAccount, label: ctx.t(.deleteAccount),
                     help: ctx.t(.deleteYourAccountAndAll),
                     group: group),
         ]

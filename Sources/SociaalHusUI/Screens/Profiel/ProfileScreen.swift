@@ -168,15 +168,15 @@ final class ProfileScreen: Screen {
         if !capturesText {
             let group = ctx.t(.profile)
             b += [
-                Binding(.myData, [.char("g")], label: ctx.t(.myData),
+                Binding.table(.myData, label: ctx.t(.myData),
                         help: ctx.t(.everythingSociaalhusHoldsAboutYou3),
                         group: group),
-                Binding(.changePassword, [.char("p")], label: ctx.t(.password),
+                Binding.table(.changePassword, label: ctx.t(.password),
                         help: ctx.t(.changeYourPassword), group: group),
-                Binding(.verifyWijk, [.char("v")], label: ctx.t(.verifyNeighbourhood),
+                Binding.table(.verifyWijk, label: ctx.t(.verifyNeighbourhood),
                         help: ctx.t(.haveYourNeighbourhoodVerified),
                         group: group, inStatusBar: false),
-                Binding(.logout, [.char("l")], label: ctx.t(.logOut),
+                Binding.table(.logout, label: ctx.t(.logOut),
                         help: ctx.t(.logOutTheScreenIs), group: group),
             ]
         }
