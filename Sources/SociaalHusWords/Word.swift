@@ -155,7 +155,6 @@ public enum Word: Sendable {
     case restoreTheStandardPrivacyStatement
     case restoreTheStoreToThe(_ path: any Value, _ file: any Value)
     case role2
-    case roleWord
     case runsPerScale150
     case s
     case scale120Default1
@@ -281,13 +280,11 @@ public enum Word: Sendable {
 
     // MARK: Core: Content
     case about2
-    case address5
     case afterAnotherLookTheContent
     case anActivity
     case authorAnswered
     case categories2
     case chooseReasonAndTellThe
-    case descriptionText3
     case dismissed
     case doYouDisagreeObjectOnce
     case eMail2
@@ -296,13 +293,9 @@ public enum Word: Sendable {
     case message3
     case messageYouSent
     case moderatorLookedAtItAnd
-    case name5
     case noticeBoardPost
     case objectionMade
     case objectionRejectedStaysHidden
-    case openingHours4
-    case phone4
-    case place3
     case privacyStatementText
     case privacyTakedown(_ address: any Value)
     case profile3
@@ -313,9 +306,7 @@ public enum Word: Sendable {
     case reportedPost(_ title: any Value)
     case reportedProfile(_ name: any Value)
     case restored
-    case start2
     case staysHiddenModeratorLookedAt
-    case textField
     case theActivity(_ title: any Value)
     case theActivity2(_ value: any Value)
     case theContentStaysHidden
@@ -327,8 +318,6 @@ public enum Word: Sendable {
     case thisContentIsAlreadyHidden
     case thisContentIsNotHidden
     case thisContentNoLongerExists
-    case title3
-    case titleField
     case wasHiddenAfterReportReason(_ value: any Value, _ value2: any Value)
     case wasRemovedAfterReportReason(_ value: any Value, _ value2: any Value)
     case website

@@ -81,7 +81,7 @@ enum CLIError: Error {
             return lang.t(.giveAddRoleOrRemove)
         case .accountExists(let email, let roles):
             let e = TextSanitizer.sanitize(email)
-            let commands = (roles.isEmpty ? [lang.t(.roleWord)] : roles).map { "sociaalhus account role --email \(e) --add " + Self.shellWord(TextSanitizer.sanitize($0)) }
+            let commands = (roles.isEmpty ? [lang.t(.role2)] : roles).map { "sociaalhus account role --email \(e) --add " + Self.shellWord(TextSanitizer.sanitize($0)) }
             return lang.t(.accountExistsGiveRole(e, commands.joined(separator: "; ")))
         case .mailIncomplete:
             return lang.t(.notEveryEMailWas)

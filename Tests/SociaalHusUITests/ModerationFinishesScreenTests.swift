@@ -140,7 +140,7 @@ extension Driver {
         let r = try d.reportCatPost()
         d.logIn("sanne")
         d.press(.char("7"), .enter, .char("v"))
-        #expect(d.screen.contains("Hide: Prikbord: Gratis kinderkleding maat 98") && d.screen.contains("Explanation"))
+        #expect(d.screen.contains("Hide: Notice board: Gratis kinderkleding maat 98") && d.screen.contains("Explanation"))
         try d.store.moderate(r.id, .hide, reason: .unwanted, note: "Not yours", by: .account(d.account("sanne")))
         let e = Driver(lang: .english, size: Size(cols: 100, rows: 30), store: d.store)
         e.logIn("fatima")

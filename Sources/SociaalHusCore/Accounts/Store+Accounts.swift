@@ -146,10 +146,10 @@ extension Store {
     /// was filled.
     static func requireUnchanged(_ basedOn: Profile, now p: Profile) throws {
         let changed = ChangedField.diff([
-            (.name5, basedOn.displayName, p.displayName), (.neighbourhood4, String(basedOn.wijk.rawValue), String(p.wijk.rawValue)),
+            (.name3, basedOn.displayName, p.displayName), (.neighbourhood4, String(basedOn.wijk.rawValue), String(p.wijk.rawValue)),
             (.visibility2, basedOn.visibility.rawValue, p.visibility.rawValue),
             (.interests3, basedOn.interests.joined(separator: ", "), p.interests.joined(separator: ", ")),
-            (.phone4, basedOn.phone ?? "", p.phone ?? ""), (.address5, basedOn.address ?? "", p.address ?? ""),
+            (.phone3, basedOn.phone ?? "", p.phone ?? ""), (.address3, basedOn.address ?? "", p.address ?? ""),
             (.dailyDigest, String(basedOn.dailyDigest), String(p.dailyDigest))])
         if !changed.isEmpty { throw CoreError.changedElsewhere(what: "je profiel", changed: changed) }
     }

@@ -33,9 +33,9 @@ extension Store {
             guard let original = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
             if let basedOn, basedOn != original {
                 throw CoreError.changedElsewhere(what: "'\(basedOn.title)'", changed: ChangedField.diff([
-                    (.title3, basedOn.title, original.title),
-                    (.start2, LocalTime.isoDay(basedOn.start) + " " + LocalTime.time(basedOn.start), LocalTime.isoDay(original.start) + " " + LocalTime.time(original.start)),
-                    (.place3, basedOn.location, original.location), (.descriptionText3, basedOn.description, original.description)]))
+                    (.title2, basedOn.title, original.title),
+                    (.start, LocalTime.isoDay(basedOn.start) + " " + LocalTime.time(basedOn.start), LocalTime.isoDay(original.start) + " " + LocalTime.time(original.start)),
+                    (.place2, basedOn.location, original.location), (.descriptionText2, basedOn.description, original.description)]))
             }
             try Permissions.require(.changeAgendaItem(original), by: viewer)
             var item = edit.applied(to: original)

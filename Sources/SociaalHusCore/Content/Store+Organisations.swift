@@ -24,11 +24,11 @@ extension Store {
             guard var org = tx.state.organisations[id.rawValue] else { throw CoreError.unknownOrganisation(String(id.rawValue)) }
             if let basedOn, basedOn != org {
                 throw CoreError.changedElsewhere(what: "'\(basedOn.name)'", changed: ChangedField.diff([
-                    (.name5, basedOn.name, org.name), (.descriptionText3, basedOn.description, org.description),
+                    (.name3, basedOn.name, org.name), (.descriptionText2, basedOn.description, org.description),
                     (.categories2, basedOn.categories.joined(separator: ", "), org.categories.joined(separator: ", ")),
-                    (.address5, basedOn.address, org.address), (.phone4, basedOn.phone, org.phone),
+                    (.address3, basedOn.address, org.address), (.phone3, basedOn.phone, org.phone),
                     (.eMail2, basedOn.email, org.email), (.website, basedOn.website, org.website),
-                    (.openingHours4, basedOn.openingHours, org.openingHours)]))
+                    (.openingHours3, basedOn.openingHours, org.openingHours)]))
             }
             change(&org)
             org.id = id

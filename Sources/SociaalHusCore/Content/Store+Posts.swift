@@ -58,7 +58,7 @@ extension Store {
             guard var post = tx.state.posts[id.rawValue] else { throw CoreError.notFound(what: "post \(id)") }
             if let basedOn, basedOn != post {
                 throw CoreError.changedElsewhere(what: "'\(basedOn.title)'", changed: ChangedField.diff([
-                    (.titleField, basedOn.title, post.title), (.textField, basedOn.body, post.body)]))
+                    (.title2, basedOn.title, post.title), (.text3, basedOn.body, post.body)]))
             }
             try Permissions.require(.changePost(post), by: viewer)
             if let k = edit.kind { post.kind = k }
