@@ -1,5 +1,5 @@
 import Foundation
-import SociaalHusCore
+@_spi(Operator) import SociaalHusCore
 
 /// A demo account and its demo password, printed by `init --demo`.
 public struct DemoAccount: Sendable {
@@ -298,11 +298,11 @@ extension DemoData {
     private static func createOrganisations(_ ctx: inout Context) throws {
         for spec in organisations {
             let wijken = try (spec.wijken.isEmpty ? DemoData.wijken : spec.wijken).map { try ctx.wijk($0) }
-            let org = try ctx.store.createOrganisation(
+            let org = try ctx.store.perform(.createOrganisation(
                 Organisation(id: OrganisationID(0), name: spec.name, description: spec.description, categories: spec.categories,
                              wijken: wijken, address: spec.address, phone: spec.phone, email: spec.email,
-                             website: spec.website, openingHours: spec.openingHours),
-                by: .commandLine)
+                             website: spec.website, openingHours: spec.openingHours)),
+                as: .commandLine)
             ctx.orgIDs[spec.key] = org.id
         }
     }
@@ -378,18 +378,18 @@ extension DemoData {
         for spec in try accountSpecs(ctx) {
             let email = "\(spec.local)@\(demoDomain)"
             // The wijk goes by number, so a store with other wijk names still accepts it.
-            let account = try ctx.store.register(Registration(
+            let account = try ctx.store.perform(.register(Registration(
                 email: email, name: spec.name, password: spec.password, wijk: String(try ctx.wijk(spec.wijk).rawValue),
-                roles: spec.roles, visibility: spec.visibility, emailPreferences: spec.email, interests: spec.interests))
+                roles: spec.roles, visibility: spec.visibility, emailPreferences: spec.email, interests: spec.interests)), as: .visitor)
             if spec.phone != nil || spec.address != nil {
-                try ctx.store.updateProfile(for: account.id, by: .account(account)) { p in
-                    p.phone = spec.phone
-                    p.address = spec.address
-                }
+                var fields = account.profile
+                fields.phone = spec.phone
+                fields.address = spec.address
+                try ctx.store.perform(.saveProfile(ProfileSave(account: account.id, basedOn: nil, fields: fields)), as: .account(account))
             }
             // Verified as if at the desk, all but Fatima: her wijk stays only stated, so the demo
             // shows both (and what an unverified resident sees of "Alleen buren").
-            if spec.key != "fatima" { _ = try ctx.store.verifyWijk(email: email, by: .commandLine) }
+            if spec.key != "fatima" { _ = try ctx.store.perform(.verifyWijk(email: email), as: .commandLine) }
             ctx.accounts[spec.key] = ctx.store.ownAccount(account.id) ?? account
             out.append(DemoAccount(email: email, password: spec.password, role: spec.role, visibility: spec.visibility))
         }
@@ -755,12 +755,12 @@ extension DemoData {
             case .weekly: Recurrence(.weekly, until: try ctx.until(weeks: 10))
             case .biweekly, .monthly: Recurrence(a.repeats, until: try ctx.until(weeks: 12))
             }
-            try ctx.store.createAgendaItem(
+            _ = try ctx.store.perform(.createAgendaItem(
                 AgendaItem(id: AgendaItemID(0), title: a.title, description: a.description, start: start, end: end,
                            allDay: a.minutes == nil, location: a.location, wijk: try a.wijk.map { try ctx.wijk($0) },
                            organisation: try ctx.org(a.org), category: a.category, cost: a.cost, signup: a.signup,
-                           recurrence: recurrence),
-                by: .commandLine)
+                           recurrence: recurrence)),
+                as: .commandLine)
         }
     }
 }
@@ -865,9 +865,9 @@ extension DemoData {
                 author = .organisation(try ctx.org(org), by: writer.id)
                 wijk = try ctx.wijk(p.wijk)
             }
-            let post = try ctx.store.createPost(
-                PostDraft(kind: p.kind, title: p.title, body: p.body, wijk: wijk, author: author, show: p.show, lifetimeDays: p.days),
-                by: .account(writer))
+            let post = try ctx.store.perform(.createPost(
+                PostDraft(kind: p.kind, title: p.title, body: p.body, wijk: wijk, author: author, show: p.show, lifetimeDays: p.days)),
+                as: .account(writer))
             ctx.postIDs[p.title] = post.id
         }
     }
@@ -894,7 +894,7 @@ extension DemoData {
              "Kunnen jullie ook een naaimachine repareren? De naald beweegt niet meer."),
         ]
         for (name, email, recipient, about, text) in messages {
-            try ctx.store.sendMessage(senderName: name, senderEmail: email, to: recipient, about: about, text: text, by: .visitor)
+            _ = try ctx.store.perform(.sendMessage(senderName: name, senderEmail: email, to: recipient, about: about, text: text), as: .visitor)
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Sharing and a private platform in the real binary.
 @Suite(.serialized) struct SharingFlowTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 import SociaalHusBench
 
 /// Recurrence expansion and the agenda query.

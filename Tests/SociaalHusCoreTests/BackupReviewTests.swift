@@ -3,7 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Regressions found by a review of the backups and read-only opening, one test each.
 @Suite(.serialized) struct BackupReviewTests {

@@ -3,7 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Backups that keep erasures: a backup is one private file beside the store, and a
 /// restore puts it back without bringing back anyone erased since.

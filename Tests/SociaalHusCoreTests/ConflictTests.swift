@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// A save over a newer version is refused, never silently last-writer-wins.
 /// Two handles on one store folder stand for two terminals; each row edits one kind of record

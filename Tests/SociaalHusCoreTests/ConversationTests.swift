@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// A world for conversations: Anna (Centrum, public) writes to two residents
 /// who are anonymous to her: Ria (Hertme, "Alleen buren": Anna is no neighbour) through her post

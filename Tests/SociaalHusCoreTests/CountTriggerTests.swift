@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// The counts SQLite keeps by trigger (schema 10): the agenda's occurrences per day and wijk,
 /// and the rows of each collection. They follow every write, `check` recounts them, and a

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Export and erasure: the resident's rights over their data.
 @Suite struct DataRightsTests {

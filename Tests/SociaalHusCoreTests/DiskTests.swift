@@ -3,7 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// A full disk and a read-only disk, on a small tmpfs mounted for the test (CI runs as root,
 /// as this machine does; elsewhere these tests are skipped, which their trait says).

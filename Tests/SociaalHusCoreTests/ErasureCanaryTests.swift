@@ -3,7 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// A canary person stored through every path the core has, with every role around them; after
 /// erasure no byte of any file of the store holds a canary string of their own data.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Parses an iCalendar text with Python's `icalendar` package (Debian's python3-icalendar) and
 /// returns the events as dictionaries of decoded values.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Text one person typed reaches other people's terminals, mail readers and parsers through
 /// every output: refused at input, and neutralised in every output format.

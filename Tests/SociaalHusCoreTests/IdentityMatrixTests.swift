@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// The one rule for a resident's identity, checked on every surface the core produces:
 /// author level (3) × the post's detail ticks (all 8 combinations of e-mail, phone, address) ×

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// A store with a desk staff member, an administrator, a resident with an account, and two organisations.
 struct DeskWorld {
@@ -414,9 +414,32 @@ struct DeskWorld {
         #expect(throws: CoreError.notPermitted(.administratorsOnly)) { try w.store.setIntakeRetention(months: 6, by: w.desk) }
         #expect(throws: CoreError.invalidRetention(minimum: 1, maximum: 120)) { try w.store.setIntakeRetention(months: 0, by: .account(w.admin)) }
         #expect(throws: CoreError.invalidRetention(minimum: 1, maximum: 120)) { try w.store.setIntakeRetention(months: 121, by: .account(w.admin)) }
-        try w.store.setIntakeRetention(months: 6, by: .account(w.admin))
+        #expect(try w.store.setIntakeRetention(months: 6, by: .account(w.admin)) == 1, "the new period applies at once")
         #expect(try reopen(w.dir).state.settings.intakeRetentionMonths == 6)
-        #expect(try w.store.eraseExpiredIntakes() == 1)
+        #expect(try w.store.eraseExpiredIntakes() == 0)
+    }
+
+    @Test("reading the desk's list erases what is past its term, in the read's own change") func listApplies() throws {
+        let w = try DeskWorld()
+        let old = try closedIntake(w, monthsAgo: 13)
+        let young = try closedIntake(w, monthsAgo: 2)
+        let before = w.store.state.manifest.generation
+        let page = try w.store.perform(.listIntakes(IntakeListing(query: "Piet")), as: w.desk)
+        #expect(page.rows.map(\.id) == [young.id], "the expired one is not shown")
+        #expect(w.store.state.intakes[old.id.rawValue] == nil)
+        #expect(w.store.state.manifest.generation == before + 1, "erasure and the list's log are one change")
+        #expect(w.store.state.audit.all.contains { $0.action == .intakeErased && $0.actor == nil }, "the system erased, not the desk member")
+    }
+
+    @Test("a new period applies at once, in the same change; the operator's command runs it for anyone else") func periodApplies() throws {
+        let w = try DeskWorld()
+        _ = try closedIntake(w, monthsAgo: 7)
+        let before = w.store.state.manifest.generation
+        #expect(try w.store.perform(.setIntakeRetention(months: 6), as: .account(w.admin)) == 1)
+        #expect(w.store.state.manifest.generation == before + 1)
+        _ = try closedIntake(w, monthsAgo: 8)
+        #expect(throws: CoreError.notPermitted(.administratorsOnly)) { try w.store.perform(.eraseExpiredIntakes(), as: .account(w.admin)) }
+        #expect(try w.store.perform(.eraseExpiredIntakes(), as: .commandLine) == 1)
     }
 
     @Test("unsaved forms are kept across a reopen and dropped after 30 days") func drafts() throws {
@@ -424,7 +447,7 @@ struct DeskWorld {
         try w.store.saveIntakeDraft(w.input { $0.question = "half getypt" }, editing: nil, by: w.desk)
         #expect(try reopen(w.dir).intakeDraft(by: w.desk)?.input.question == "half getypt")
         #expect(try w.store.intakeDraft(by: .account(w.admin)) == nil)
-        w.clock.advance(Store.draftLifetime + 1)
+        w.clock.advance(IntakeRetention.draftLifetime + 1)
         try w.store.eraseExpiredIntakes()
         #expect(try w.store.intakeDraft(by: w.desk) == nil)
         try w.store.saveIntakeDraft(w.input(), editing: nil, by: w.desk)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Parses RFC 5322 texts with Python's `email` package under the strict policy and returns, per
 /// message, the decoded headers and text, or the parser's complaint.

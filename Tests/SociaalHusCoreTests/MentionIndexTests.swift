@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// The `mention` table: written with every row, compared by `check`, and what an erasure finds
 /// texts by.

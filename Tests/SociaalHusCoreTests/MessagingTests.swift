@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// A world for e-mail: Anna (Centrum, interested in "tuin"), a visitor, a partner of Centrum,
 /// an administrator and an organisation with one editor.

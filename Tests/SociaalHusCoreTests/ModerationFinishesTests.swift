@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Moderation stopped half-way. Each finding has a regression test here (core),
 /// in `ModerationFinishesScreenTests` (screens) and in `ModerationFlowTests` (tmux).

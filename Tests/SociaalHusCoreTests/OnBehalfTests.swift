@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Helping at the desk ("namens"): the resident agrees with their own password
 /// or a code, a reason is recorded, it lasts 30 minutes, what the resident must do themselves is

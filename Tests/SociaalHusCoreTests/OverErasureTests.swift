@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 import SociaalHusBench
 
 /// Erasure by reference: erasing one person never deletes or changes a row of anyone

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Password reset with one-time codes: who may make one, and that a code works
 /// once, for a day, for its own account only, and cannot be guessed faster than a password.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 import SociaalHusBench
 
 /// The notice board read a page at a time from the posts' columns (schema 7) against the

@@ -3,7 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// In the core: only `Store.create` makes a store, whatever way it is opened,
 /// and a store opened to read writes no file and refuses every change.

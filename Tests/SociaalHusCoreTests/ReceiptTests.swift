@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// The written receipt of a referral: made from what the store recorded,
 /// in both languages, with the exact sentence the resident was read, and the resident's rights.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Roles over an account's life: who may give and take which role of an existing
 /// account, the last administrator, the log, and the person told.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 import SociaalHusBench
 
 /// The typed tables of schema 9: the columns the code reads and writes are the columns the

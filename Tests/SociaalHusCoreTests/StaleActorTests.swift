@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// The acting account is checked as it is now, inside the change, in
 /// every process. A terminal that still holds an old copy of the account loses its power at once.

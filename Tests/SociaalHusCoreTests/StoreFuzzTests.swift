@@ -3,7 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 import SociaalHusBench
 
 /// Seeded damage to a small store, thousands of times: nothing crashes, nothing hangs, no file

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// The file-backed store: round trips, permissions, formats, corruption, crashes, concurrency.
 @Suite struct StoreTests {

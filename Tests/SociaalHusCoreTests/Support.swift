@@ -1,5 +1,5 @@
 import Foundation
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// A fast stand-in for yescrypt in tests that are not about hashing (salted, so two hashes differ).
 /// It compares bytes, as a real hash does: `==` on strings would call "é" and e + U+0301 equal.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// A visitor proves an address with a code mailed to it (or the desk checks in
 /// person), then sees, saves and erases what the store holds about it.

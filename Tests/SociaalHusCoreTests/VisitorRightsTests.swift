@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// A visitor who wrote through the contact form leaves a name, an address and a text,
 /// and had no rights ("geen account"). By the address they wrote from, they have them now.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Verified neighbours: a wijk stated at registration opens no "Alleen buren"
 /// names; the desk or a letter with a code verifies it; moving voids it.

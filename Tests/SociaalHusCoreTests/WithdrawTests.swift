@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SociaalHusCore
+@_spi(Operator) @testable import SociaalHusCore
 
 /// Deleting content withdraws what was still waiting to be sent about it: the
 /// notification e-mail with its file, and the line in every waiting digest.

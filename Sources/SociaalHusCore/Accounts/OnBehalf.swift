@@ -94,7 +94,7 @@ extension Store {
     /// The account the desk is about to help, looked up by e-mail address (logged in that
     /// person's log as a look-up at the desk, as the intake form's is). Refused for accounts
     /// nobody may act for (desk staff, administrators, blocked).
-    public func onBehalfCandidate(email raw: String, by viewer: Viewer) throws -> OnBehalfCandidate {
+    func onBehalfCandidate(email raw: String, by viewer: Viewer) throws -> OnBehalfCandidate {
         try refresh()
         let target = try account(email: raw)
         try Permissions.require(.actOnBehalf(of: target), by: viewer)
@@ -114,7 +114,7 @@ extension Store {
     /// a new password later, without the resident; spent here it gives nobody the account. The
     /// start is logged in the resident's log with the helper's name, the reason and how they
     /// agreed; nothing is stored besides.
-    public func startOnBehalf(email raw: String, secret: String, reason: OnBehalf.Reason, by viewer: Viewer) throws -> OnBehalf {
+    func startOnBehalf(email raw: String, secret: String, reason: OnBehalf.Reason, by viewer: Viewer) throws -> OnBehalf {
         guard case .account(let staff) = viewer else { throw CoreError.notPermitted(viewer.helper == nil ? .notLoggedIn : .notOnBehalf) }
         try refresh()
         let target = try account(email: raw)
@@ -171,7 +171,7 @@ extension Store {
 
     /// Ends helping and logs how, in the resident's log. Written whatever became of the
     /// accounts meanwhile (an ending is always worth its line), unless the resident is gone.
-    public func endOnBehalf(_ o: OnBehalf, _ how: OnBehalf.Ending) throws {
+    func endOnBehalf(_ o: OnBehalf, _ how: OnBehalf.Ending) throws {
         try update { tx in
             guard tx.state.accounts[o.resident.id.rawValue] != nil else { return }
             let helper = tx.state.accounts[o.helper.id.rawValue]?.id

@@ -3,7 +3,7 @@ import Foundation
 extension Store {
     /// Creates an account after checking e-mail, name, wijk and password rules.
     @discardableResult
-    public func register(_ r: Registration, actor: AccountID? = nil) throws -> Account {
+    func register(_ r: Registration, actor: AccountID? = nil) throws -> Account {
         let email = try EmailAddress.normalise(r.email)
         let name = try validated(r.name, .name)
         try PasswordPolicy.check(r.password, name: name, email: email)
@@ -31,7 +31,7 @@ extension Store {
     /// both take about as long; throttled after repeated failures; blocked accounts are told so.
     /// The password is compared in NFC; a hash made before that, of the bytes as typed then,
     /// still lets its owner in and is then replaced by the hash of the NFC form.
-    public func login(email rawEmail: String, password: String) throws -> Account {
+    func login(email rawEmail: String, password: String) throws -> Account {
         try refresh()
         guard let email = try? EmailAddress.normalise(rawEmail), let account = state.account(email: email) else {
             try failUnknownAddress(rawEmail, password: password)
@@ -118,7 +118,7 @@ extension Store {
     }
 
     /// Blocks or unblocks an account (administrators, or the operator: `.commandLine`).
-    public func setBlocked(_ id: AccountID, blocked: Bool, reason: String? = nil, by viewer: Viewer) throws {
+    func setBlocked(_ id: AccountID, blocked: Bool, reason: String? = nil, by viewer: Viewer) throws {
         try Permissions.require(.administerPlatform, by: viewer)
         let reason = try reason.map { try validated($0, .reason, required: false) }
         try update(actor: viewer) { tx in
@@ -131,7 +131,7 @@ extension Store {
     }
 
     /// Turns one e-mail toggle on or off for the account holder.
-    public func setEmailPreference(_ kind: EmailKind, to on: Bool, for id: AccountID, by viewer: Viewer) throws {
+    func setEmailPreference(_ kind: EmailKind, to on: Bool, for id: AccountID, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
         try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
@@ -142,14 +142,8 @@ extension Store {
     }
 
     /// Throws `changedElsewhere` when the profile's fields a profile form writes (not the
-    /// photo nor the e-mail choices, which have their own operations) differ from `basedOn`:
-    /// someone else saved it since the form was filled. Checked again inside `updateProfile`.
-    public func checkProfileUnchanged(for id: AccountID, basedOn: Profile) throws {
-        try refresh()
-        guard let a = state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
-        try Self.requireUnchanged(basedOn, now: a.profile)
-    }
-
+    /// photo nor the e-mail choices) differ from `basedOn`: someone else saved it since the form
+    /// was filled.
     static func requireUnchanged(_ basedOn: Profile, now p: Profile) throws {
         let changed = ChangedField.diff([
             (.name3, basedOn.displayName, p.displayName), (.neighbourhood4, String(basedOn.wijk.rawValue), String(p.wijk.rawValue)),
@@ -163,29 +157,36 @@ extension Store {
     /// Changes the profile (name, wijk, visibility, interests, phone, address) of the account holder.
     /// With `basedOn` (the profile as the form showed it), a save over a newer version (the
     /// same person at another terminal) is refused.
-    public func updateProfile(for id: AccountID, basedOn: Profile? = nil, by viewer: Viewer, _ change: (inout Profile) -> Void) throws {
+    func updateProfile(for id: AccountID, basedOn: Profile? = nil, by viewer: Viewer, _ change: (inout Profile) -> Void) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
         try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
             if let basedOn { try Self.requireUnchanged(basedOn, now: a.profile) }
             var p = a.profile
             change(&p)
-            p.displayName = try validated(p.displayName, .name)
-            p.phone = try p.phone.map { try validated($0, .phone, required: false) }.flatMap { $0.isEmpty ? nil : $0 }
-            p.address = try p.address.map { try validated($0, .address, required: false) }.flatMap { $0.isEmpty ? nil : $0 }
-            p.interests = try p.interests.map { try validated($0, .interests) }
-            guard tx.state.wijk(p.wijk) != nil else { throw CoreError.unknownWijk(String(p.wijk.rawValue)) }
-            p.photo = a.profile.photo // photos change only through setPhoto
-            // A verification was of the old wijk (and a letter went to the old address).
-            if p.wijk != a.profile.wijk { a.wijkCheck = nil }
-            a.profile = p
+            try Self.setProfileFields(of: &a, to: p, in: tx.state)
             tx.put(a)
             tx.audit(.profileChanged, actor: id, subject: id)
         }
     }
 
+    /// Sets the fields a profile form writes (name, wijk, visibility, interests, phone, address,
+    /// daily digest, and whatever else `given` holds but the photo) of `a`, checked.
+    static func setProfileFields(of a: inout Account, to given: Profile, in state: StoreState) throws {
+        var p = given
+        p.displayName = try validated(p.displayName, .name)
+        p.phone = try p.phone.map { try validated($0, .phone, required: false) }.flatMap { $0.isEmpty ? nil : $0 }
+        p.address = try p.address.map { try validated($0, .address, required: false) }.flatMap { $0.isEmpty ? nil : $0 }
+        p.interests = try p.interests.map { try validated($0, .interests) }
+        guard state.wijk(p.wijk) != nil else { throw CoreError.unknownWijk(String(p.wijk.rawValue)) }
+        p.photo = a.profile.photo // photos change only with a photo of their own, checked
+        // A verification was of the old wijk (and a letter went to the old address).
+        if p.wijk != a.profile.wijk { a.wijkCheck = nil }
+        a.profile = p
+    }
+
     /// Changes the password after checking the old one and the rules.
-    public func changePassword(for id: AccountID, old: String, new: String, by viewer: Viewer) throws {
+    func changePassword(for id: AccountID, old: String, new: String, by viewer: Viewer) throws {
         try Permissions.require(.changePassword(id), by: viewer)
         guard let a = state.accounts[id.rawValue], hasher.match(old, against: a.passwordHash) != nil else { throw CoreError.loginFailed }
         try PasswordPolicy.check(new, name: a.name, email: a.email)

@@ -13,7 +13,7 @@ extension Store {
     /// returns it, to be shown once: at the desk after staff checked who is in front of them
     /// (`Permissions` decides whose), or by the operator (`.commandLine`). A new code replaces
     /// the one before. Logged in the person's log, with who made it.
-    public func issueResetCode(email raw: String, by viewer: Viewer) throws -> String {
+    func issueResetCode(email raw: String, by viewer: Viewer) throws -> String {
         try refresh()
         let target = try account(email: raw)
         try Permissions.require(.issueResetCode(for: target), by: viewer)
@@ -39,7 +39,7 @@ extension Store {
     /// blocked and no code went to it by mail in the last `PasswordReset.mailInterval`. Whatever
     /// is found, the caller answers the same ("if there is an account with this address, a code
     /// is on its way"): the screen tells nobody whether an address has an account.
-    public func requestResetCodeByMail(email raw: String) throws {
+    func requestResetCodeByMail(email raw: String) throws {
         guard !state.settings.mailCommand.isEmpty else { throw CoreError.mailNotConfigured }
         let address = try EmailAddress.normalise(raw)
         var random = SystemRandomNumberGenerator()
@@ -61,7 +61,7 @@ extension Store {
     /// Sets a new password with a one-time code and returns the account (the caller logs it in).
     /// A wrong code counts as a failed login (the same throttle, and for an address without an
     /// account the same path as a wrong password); a password the rules refuse keeps the code.
-    public func resetPassword(email raw: String, code typed: String, newPassword: String) throws -> Account {
+    func resetPassword(email raw: String, code typed: String, newPassword: String) throws -> Account {
         try refresh()
         guard let code = PasswordReset.normalised(typed) else { throw CoreError.resetCodeMalformed }
         guard let email = try? EmailAddress.normalise(raw), let account = state.account(email: email) else {

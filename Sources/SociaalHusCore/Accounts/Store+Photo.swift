@@ -22,14 +22,29 @@ public enum PhotoType: String, Sendable {
 extension Store {
     /// Copies a JPEG or PNG from `sourcePath` into the store as the account holder's photo,
     /// after checking that it is a regular file, its type by content, and its size.
-    public func setPhoto(for id: AccountID, from sourcePath: String, by viewer: Viewer) throws {
+    func setPhoto(for id: AccountID, from sourcePath: String, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
         try setPhoto(for: id, data: Self.readPhoto(sourcePath), by: viewer)
     }
 
     /// Stores `data` (a JPEG or PNG, by content) as the account holder's photo.
-    public func setPhoto(for id: AccountID, data: Data, by viewer: Viewer) throws {
+    func setPhoto(for id: AccountID, data: Data, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
+        let photo = try Self.preparedPhoto(data)
+        try update(actor: viewer) { tx in
+            guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
+            Self.replacePhoto(of: &a, with: photo, in: &tx)
+            tx.put(a)
+            tx.audit(.profileChanged, actor: id, subject: id)
+        }
+    }
+
+    /// A photo checked and ready to store: its file name in the store and its bytes.
+    typealias PreparedPhoto = (name: String, data: Data)
+
+    /// Checks `data` (a JPEG or PNG, by content, at most the largest size) and strips what is
+    /// not the photo.
+    static func preparedPhoto(_ data: Data) throws -> PreparedPhoto {
         guard data.count <= PhotoType.maximumSize else {
             throw CoreError.invalidPhoto(.tooLarge(megabytes: PhotoType.maximumSize / 1_048_576))
         }
@@ -37,21 +52,22 @@ extension Store {
             throw CoreError.invalidPhoto(.notJPEGOrPNG)
         }
         // Where and when it was taken, the device and the author are not the photo (issue 23).
-        let data = PhotoMetadata.stripped(data, as: type)
-        let name = UUID().uuidString.lowercased() + "." + type.rawValue
-        // The new photo is written, and the old one removed, with the change (named in its journal).
-        try update(actor: viewer) { tx in
-            guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
-            if let old = a.profile.photo { tx.photosToRemove.append(old) }
-            a.profile.photo = name
-            tx.photosToWrite.append((name, data))
-            tx.put(a)
-            tx.audit(.profileChanged, actor: id, subject: id)
-        }
+        return (UUID().uuidString.lowercased() + "." + type.rawValue, PhotoMetadata.stripped(data, as: type))
     }
 
+    /// Sets (or with nil removes) `a`'s photo in `tx`: the new file is written, and the old one
+    /// removed, with the change (named in its journal).
+    static func replacePhoto(of a: inout Account, with photo: PreparedPhoto?, in tx: inout Transaction) {
+        if let old = a.profile.photo { tx.photosToRemove.append(old) }
+        a.profile.photo = photo?.name
+        if let photo { tx.photosToWrite.append(photo) }
+    }
+
+    /// Reads and checks the photo file at `path` (see `readPhoto`).
+    static func preparedPhoto(from path: String) throws -> PreparedPhoto { try preparedPhoto(readPhoto(path)) }
+
     /// Removes the account holder's photo.
-    public func removePhoto(for id: AccountID, by viewer: Viewer) throws {
+    func removePhoto(for id: AccountID, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
         try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }

@@ -158,14 +158,14 @@ extension Store {
     /// Gives an existing account a role (administrators, or the operator: `.commandLine`). The
     /// person is told in their Berichten, and it is logged.
     @discardableResult
-    public func giveRole(_ role: Role, to id: AccountID, by viewer: Viewer) throws -> Account {
+    func giveRole(_ role: Role, to id: AccountID, by viewer: Viewer) throws -> Account {
         try changeRole(role, held: true, of: id, by: viewer)
     }
 
     /// Takes a role from an account; the last administrator who is not blocked keeps theirs, so
     /// the platform is never without one. The person is told in their Berichten, and it is logged.
     @discardableResult
-    public func takeRole(_ role: Role, from id: AccountID, by viewer: Viewer) throws -> Account {
+    func takeRole(_ role: Role, from id: AccountID, by viewer: Viewer) throws -> Account {
         try changeRole(role, held: false, of: id, by: viewer)
     }
 

@@ -13,7 +13,7 @@ public struct WijkLetter: Sendable, Equatable {
 extension Store {
     /// Verifies the wijk of the account with address `email` as the one in its profile: desk
     /// staff who saw proof of the address (or an administrator, or the operator).
-    public func verifyWijk(email raw: String, by viewer: Viewer) throws -> Account {
+    func verifyWijk(email raw: String, by viewer: Viewer) throws -> Account {
         try refresh()
         let target = try account(email: raw)
         try Permissions.require(.handleIntakes, by: viewer)
@@ -28,7 +28,7 @@ extension Store {
     }
 
     /// The account holder asks for a letter with a code to the address in their profile.
-    public func requestWijkLetter(for id: AccountID, by viewer: Viewer) throws {
+    func requestWijkLetter(for id: AccountID, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
         try update(actor: viewer) { tx in
             guard var a = tx.state.accounts[id.rawValue] else { throw CoreError.notFound(what: "account \(id)") }
@@ -43,7 +43,7 @@ extension Store {
     /// Writes the letters asked for: a new code for each (its hash kept, the letter carrying it),
     /// for the administrator or the operator to print and post. A letter asked again after its
     /// letter was written gets a new code.
-    public func writeWijkLetters(by viewer: Viewer) throws -> [WijkLetter] {
+    func writeWijkLetters(by viewer: Viewer) throws -> [WijkLetter] {
         try Permissions.require(.administerPlatform, by: viewer)
         try refresh()
         let asked = state.accounts.all.filter { $0.wijkCheck?.state == .letterAsked && !$0.blocked }.sorted { $0.id < $1.id }
@@ -71,7 +71,7 @@ extension Store {
 
     /// The account holder types the code from the letter: the wijk is verified. A wrong code
     /// counts as a failed login (the same wait after repeated tries).
-    public func confirmWijkCode(_ typed: String, for id: AccountID, by viewer: Viewer) throws {
+    func confirmWijkCode(_ typed: String, for id: AccountID, by viewer: Viewer) throws {
         try Permissions.require(.manageAccount(id), by: viewer)
         guard let code = PasswordReset.normalised(typed) else { throw CoreError.resetCodeMalformed }
         try refresh()

@@ -207,7 +207,7 @@ extension Store {
 
     /// Objects, once, to the hiding of one's own post or activity: the report goes back to the
     /// moderators' queue (marked "bezwaar") with the author's words, and another look decides.
-    public func object(to target: ReportTarget, text: String, by viewer: Viewer) throws {
+    func object(to target: ReportTarget, text: String, by viewer: Viewer) throws {
         let body = try validated(text, .text)
         try update(actor: viewer) { tx in
             switch target {

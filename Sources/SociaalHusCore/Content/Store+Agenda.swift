@@ -4,7 +4,7 @@ extension Store {
     /// Adds an agenda item for an organisation after checking permissions and input; new items
     /// may not start in the past.
     @discardableResult
-    public func createAgendaItem(_ draft: AgendaItem, by viewer: Viewer) throws -> AgendaItem {
+    func createAgendaItem(_ draft: AgendaItem, by viewer: Viewer) throws -> AgendaItem {
         try Permissions.require(.createAgendaItem(organisation: draft.organisation), by: viewer)
         var item = try Self.validate(draft)
         if item.start < clock.now() { throw CoreError.startInPast }
@@ -28,7 +28,7 @@ extension Store {
     /// `AgendaEdit` holds; who created it and its moderation state stay as they are.
     /// With `basedOn` (the activity as the form showed it), a save over someone else's newer
     /// version is refused (issue 16: never silently last-writer-wins).
-    public func editAgendaItem(_ id: AgendaItemID, _ edit: AgendaEdit, basedOn: AgendaItem? = nil, by viewer: Viewer) throws {
+    func editAgendaItem(_ id: AgendaItemID, _ edit: AgendaEdit, basedOn: AgendaItem? = nil, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
             guard let original = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
             if let basedOn, basedOn != original {
@@ -49,7 +49,7 @@ extension Store {
     }
 
     /// Deletes an agenda item.
-    public func deleteAgendaItem(_ id: AgendaItemID, by viewer: Viewer) throws {
+    func deleteAgendaItem(_ id: AgendaItemID, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
             guard let item = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
             try Permissions.require(.changeAgendaItem(item), by: viewer)

@@ -10,7 +10,7 @@ extension Store {
     /// the sender may see, of that recipient (a post of theirs, an activity or the entry of that
     /// organisation), so nobody can make a message claim to be about something else.
     @discardableResult
-    public func sendMessage(senderName: String, senderEmail: String, to recipient: ContactMessage.Recipient,
+    func sendMessage(senderName: String, senderEmail: String, to recipient: ContactMessage.Recipient,
                             about: ContactMessage.About? = nil, text: String, by viewer: Viewer) throws -> ContactMessage {
         let name = try validated(senderName, .senderName)
         guard !name.contains(where: \.isNewline) else { throw CoreError.mailHeaderInvalid(field: Field.senderName.label(.dutch)) }
@@ -119,7 +119,7 @@ extension Store {
     }
 
     /// Marks a received message as read.
-    public func markRead(_ id: MessageID, by viewer: Viewer) throws {
+    func markRead(_ id: MessageID, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
             guard var m = tx.state.messages[id.rawValue], Self.isRecipient(m, viewer) else { throw CoreError.notFound(what: "message \(id)") }
             if m.read { return }
@@ -130,7 +130,7 @@ extension Store {
 
     /// Removes a message from the viewer's Berichten; once neither side keeps it (or the other
     /// side is a visitor), it is erased from the store.
-    public func deleteMessage(_ id: MessageID, by viewer: Viewer) throws {
+    func deleteMessage(_ id: MessageID, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
             guard let m = tx.state.messages[id.rawValue], ContentVisibility.mayRead(m, by: viewer) else { throw CoreError.notFound(what: "message \(id)") }
             try removeMessage(m, by: viewer, in: &tx)
@@ -139,7 +139,7 @@ extension Store {
 
     /// Removes the whole conversation that holds message `id` from the viewer's Berichten (each
     /// of its messages as `deleteMessage` does, in one change); the other side keeps theirs.
-    public func deleteConversation(holding id: MessageID, by viewer: Viewer) throws {
+    func deleteConversation(holding id: MessageID, by viewer: Viewer) throws {
         guard let c = conversation(holding: id, for: viewer, lang: .dutch) else { throw CoreError.notFound(what: "message \(id)") }
         try update(actor: viewer) { tx in
             for line in c.lines {
@@ -168,7 +168,7 @@ extension Store {
     /// account (with an e-mail copy only if their toggle allows), else by e-mail to the address
     /// they gave. The replier's own e-mail address is never shown to the sender.
     @discardableResult
-    public func reply(to id: MessageID, text: String, by viewer: Viewer) throws -> ContactMessage {
+    func reply(to id: MessageID, text: String, by viewer: Viewer) throws -> ContactMessage {
         let body = try validated(text, .text)
         guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
         return try update(actor: viewer) { tx in

@@ -15,7 +15,7 @@ public enum ModerationAction: String, Sendable, CaseIterable {
 extension Store {
     /// Reports content: anyone, with a name, a mandatory e-mail address, a reason and an explanation.
     @discardableResult
-    public func report(_ target: ReportTarget, reason: ReportReason, explanation: String, name: String, email: String, by viewer: Viewer) throws -> Report {
+    func report(_ target: ReportTarget, reason: ReportReason, explanation: String, name: String, email: String, by viewer: Viewer) throws -> Report {
         let who = try validated(name, .senderName)
         guard !email.trimmingCharacters(in: .whitespaces).isEmpty else { throw CoreError.fieldRequired(.senderEmail) }
         let address = try EmailAddress.normalise(email)
@@ -113,7 +113,7 @@ extension Store {
     /// and words to the author; restoring only what is hidden. The author hears what and why,
     /// the reporter the outcome; every step is logged with who and why (`moderation_step`) and
     /// is an audit event. Dismissing an objection keeps the content hidden.
-    public func moderate(_ id: ReportID, _ action: ModerationAction, reason: ReportReason? = nil, note: String = "", by viewer: Viewer) throws {
+    func moderate(_ id: ReportID, _ action: ModerationAction, reason: ReportReason? = nil, note: String = "", by viewer: Viewer) throws {
         let words = try validated(note, .text, required: action == .hide)
         try update(actor: viewer) { tx in
             guard var r = tx.state.reports[id.rawValue] else { throw CoreError.notFound(what: "report \(id)") }
@@ -156,7 +156,7 @@ extension Store {
     }
 
     /// Tells the author of reported content why, in their Berichten (with an e-mail only if their toggle allows).
-    public func replyToAuthor(_ id: ReportID, text: String, by viewer: Viewer) throws {
+    func replyToAuthor(_ id: ReportID, text: String, by viewer: Viewer) throws {
         let body = try validated(text, .text)
         try update(actor: viewer) { tx in
             guard let r = tx.state.reports[id.rawValue] else { throw CoreError.notFound(what: "report \(id)") }
@@ -184,7 +184,7 @@ extension Store {
     /// Records a takedown notice received at the privacy address against the content it names,
     /// and removes that content; the notice and the action are kept. Administrators only.
     @discardableResult
-    public func recordTakedown(_ target: ReportTarget, from name: String, email: String, notice: String, by viewer: Viewer) throws -> Report {
+    func recordTakedown(_ target: ReportTarget, from name: String, email: String, notice: String, by viewer: Viewer) throws -> Report {
         try Permissions.require(.administerPlatform, by: viewer)
         let who = try validated(name, .senderName)
         let address = try EmailAddress.normalise(email)
@@ -302,7 +302,7 @@ extension Store {
 
     /// Blocks the resident account behind reported content (administrators), keeping the
     /// report's reason as a code; the screen never handles the account itself.
-    public func blockAuthor(ofReport id: ReportID, by viewer: Viewer) throws {
+    func blockAuthor(ofReport id: ReportID, by viewer: Viewer) throws {
         try Permissions.require(.administerPlatform, by: viewer)
         guard let r = state.reports[id.rawValue], let author = Self.author(of: r.target, state) else {
             throw CoreError.notFound(what: "report \(id)")
@@ -392,7 +392,7 @@ extension Store {
 
     /// Makes the platform private (visitors see only login, registration and the privacy
     /// statement) or public, and opens or closes registration; administrators only.
-    public func setPlatform(isPrivate: Bool? = nil, registrationOpen: Bool? = nil, by viewer: Viewer) throws {
+    func setPlatform(isPrivate: Bool? = nil, registrationOpen: Bool? = nil, by viewer: Viewer) throws {
         try Permissions.require(.administerPlatform, by: viewer)
         try changeSettings("platform", by: viewer) { s in
             if let isPrivate { s.isPrivate = isPrivate }
@@ -404,7 +404,7 @@ extension Store {
 extension Store {
     /// Replaces the privacy statement with a partner's own text (Dutch and English), or with
     /// nil goes back to the built-in one; administrators (or the operator).
-    public func setPrivacyStatement(dutch: String?, english: String?, by viewer: Viewer) throws {
+    func setPrivacyStatement(dutch: String?, english: String?, by viewer: Viewer) throws {
         try Permissions.require(.administerPlatform, by: viewer)
         var texts: [String] = []
         if let dutch, let english {

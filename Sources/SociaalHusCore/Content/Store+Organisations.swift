@@ -3,7 +3,7 @@ import Foundation
 extension Store {
     /// Adds an organisation to the directory (administrators, or the operator: `.commandLine`).
     @discardableResult
-    public func createOrganisation(_ draft: Organisation, by viewer: Viewer) throws -> Organisation {
+    func createOrganisation(_ draft: Organisation, by viewer: Viewer) throws -> Organisation {
         try Permissions.require(.manageOrganisations, by: viewer)
         var org = try Self.validate(draft)
         return try update(actor: viewer) { tx in
@@ -18,7 +18,7 @@ extension Store {
 
     /// Changes an organisation's entry (its editors, administrators).
     /// With `basedOn` (the entry as the form showed it), a save over a newer version is refused.
-    public func updateOrganisation(_ id: OrganisationID, basedOn: Organisation? = nil, by viewer: Viewer, _ change: (inout Organisation) -> Void) throws {
+    func updateOrganisation(_ id: OrganisationID, basedOn: Organisation? = nil, by viewer: Viewer, _ change: (inout Organisation) -> Void) throws {
         try Permissions.require(.editOrganisation(id), by: viewer)
         try update(actor: viewer) { tx in
             guard var org = tx.state.organisations[id.rawValue] else { throw CoreError.unknownOrganisation(String(id.rawValue)) }

@@ -28,7 +28,7 @@ public struct PostDraft: Sendable {
 extension Store {
     /// Places a post after checking permissions and input.
     @discardableResult
-    public func createPost(_ d: PostDraft, by viewer: Viewer) throws -> Post {
+    func createPost(_ d: PostDraft, by viewer: Viewer) throws -> Post {
         try Permissions.require(.createPost(author: d.author, wijk: d.wijk), by: viewer)
         let title = try validated(d.title, .title)
         let body = try validated(d.body, .body)
@@ -53,7 +53,7 @@ extension Store {
     /// moderator hid it change only through their own audited operations (issue 12: an author
     /// once un-hid a hidden post through a closure over the whole record).
     /// With `basedOn` (the post as the form showed it), a save over a newer version is refused.
-    public func editPost(_ id: PostID, _ edit: PostEdit, basedOn: Post? = nil, by viewer: Viewer) throws {
+    func editPost(_ id: PostID, _ edit: PostEdit, basedOn: Post? = nil, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
             guard var post = tx.state.posts[id.rawValue] else { throw CoreError.notFound(what: "post \(id)") }
             if let basedOn, basedOn != post {
@@ -72,12 +72,12 @@ extension Store {
     }
 
     /// Renews a post: it stays up `days` more days from now (at most 90).
-    public func renewPost(_ id: PostID, days: Int = Post.defaultLifetimeDays, by viewer: Viewer) throws {
+    func renewPost(_ id: PostID, days: Int = Post.defaultLifetimeDays, by viewer: Viewer) throws {
         try editPost(id, PostEdit(lifetimeDays: days), by: viewer)
     }
 
     /// Deletes a post.
-    public func deletePost(_ id: PostID, by viewer: Viewer) throws {
+    func deletePost(_ id: PostID, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
             guard let post = tx.state.posts[id.rawValue] else { throw CoreError.notFound(what: "post \(id)") }
             try Permissions.require(.changePost(post), by: viewer)

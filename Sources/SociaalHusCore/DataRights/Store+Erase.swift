@@ -21,7 +21,7 @@ extension Store {
     /// (`textsNaming`): a read after the erasure has committed, so the lock that keeps other
     /// changes out is held for the erasure only (the count reads every text of the store).
     @discardableResult
-    public func erase(_ id: AccountID, by viewer: Viewer, countingNames: Bool = true) throws -> ErasureReport {
+    func erase(_ id: AccountID, by viewer: Viewer, countingNames: Bool = true) throws -> ErasureReport {
         try Permissions.require(.eraseAccount(id), by: viewer)
         defer { removeMigratedShardFiles() }
         let person = try update(actor: viewer) { tx in

@@ -7,7 +7,7 @@ extension Store {
     /// resident write over any file that user may write. Returns the address it goes to. The
     /// e-mail waits in the outbox like every other (`sociaalhus mail send`) and is erased with
     /// the account.
-    public func mailExport(_ id: AccountID, by viewer: Viewer) throws -> String {
+    func mailExport(_ id: AccountID, by viewer: Viewer) throws -> String {
         try Permissions.require(.manageAccount(id), by: viewer)
         // To the holder's own address only, so also while the desk helps ("namens"): nothing
         // lands on the desk's computer.

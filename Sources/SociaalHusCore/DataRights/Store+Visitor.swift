@@ -103,7 +103,7 @@ extension Store {
     /// e-mails to them with their files; reports they made stay for moderation without who made
     /// them. Returns how many rows went or were cut (0: nothing held). Nothing of anyone else changes.
     @discardableResult
-    public func eraseVisitor(email: String, by viewer: Viewer) throws -> Int {
+    func eraseVisitor(email: String, by viewer: Viewer) throws -> Int {
         try Permissions.require(.administerPlatform, by: viewer)
         let address = try EmailAddress.normalise(email)
         let count = try update(actor: viewer) { tx in Self.eraseVisitorRows(address, by: viewer, in: &tx) }
@@ -135,7 +135,7 @@ extension Store {
     /// throws for a malformed address or the session's limit, never for what the address holds.
     /// The e-mail goes only to an address the store holds something of as a visitor, not an
     /// account's or an organisation's, and at most `VisitorProof.codesPerAddress` a day.
-    public func requestVisitorCode(email: String, proof: VisitorProof) throws {
+    func requestVisitorCode(email: String, proof: VisitorProof) throws {
         let address = try EmailAddress.normalise(email)
         let code = try proof.issue(for: address)
         try update { tx in
@@ -184,7 +184,7 @@ extension Store {
     /// Sends the export of the address `proof` opens to that address (over a shared connection,
     /// where nothing a person types names a file). Returns the address.
     @discardableResult
-    public func mailVisitorExport(proof: VisitorProof, by viewer: Viewer) throws -> String {
+    func mailVisitorExport(proof: VisitorProof, by viewer: Viewer) throws -> String {
         try update(actor: viewer) { tx in
             let address = try Self.provenAddress(proof, by: viewer, in: tx.state)
             let json = String(decoding: try Self.visitorData(address, in: tx.state, at: tx.now).json(), as: UTF8.self)
@@ -202,7 +202,7 @@ extension Store {
     /// Erases everything held about the address `proof` opens (as `eraseVisitor(email:by:)`),
     /// then ends the proof: nothing is left to see. Returns how many rows went or were cut.
     @discardableResult
-    public func eraseVisitor(proof: VisitorProof, by viewer: Viewer) throws -> Int {
+    func eraseVisitor(proof: VisitorProof, by viewer: Viewer) throws -> Int {
         let count = try update(actor: viewer) { tx in
             let address = try Self.provenAddress(proof, by: viewer, in: tx.state)
             return Self.eraseVisitorRows(address, by: viewer, in: &tx)

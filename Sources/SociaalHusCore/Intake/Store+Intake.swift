@@ -57,17 +57,19 @@ extension Store {
     // e-mail address belongs to (`account-looked-up`).
 
     /// The conversations of one run of the desk's list or of a search (`listing`), most recently
+    /// changed first, after the retention rule erased what is past its term (`IntakeRetention`);
     /// changed first; desk staff and administrators only. Each conversation shown that the run
     /// had not shown before is logged as seen in a list by `viewer`, all in one change (none when
     /// nothing is new, so reading the same run again writes nothing).
-    public func listIntakes(_ listing: inout IntakeListing, by viewer: Viewer) throws -> [Intake] {
+    func listIntakes(_ listing: inout IntakeListing, by viewer: Viewer) throws -> [Intake] {
         try Permissions.require(.handleIntakes, by: viewer)
         try refresh()
         try Self.confirm(viewer, in: state)
         let run = listing, seen = listing.shown
         var rows = run.rows(in: state, now: clock.now())
-        if rows.contains(where: { !seen.contains($0.id) }) {
+        if IntakeRetention.hasExpired(in: state, now: clock.now()) || rows.contains(where: { !seen.contains($0.id) }) {
             rows = try update(actor: viewer) { tx in
+                _ = IntakeRetention.apply(in: &tx)
                 let rows = run.rows(in: tx.state, now: tx.now)
                 for i in rows where !seen.contains(i.id) {
                     tx.audit(.intakeListed, actor: viewer.account?.id, subject: i.person.account, target: "intake:\(i.id)")
@@ -80,7 +82,7 @@ extension Store {
     }
 
     /// Opens one intake record and logs that `viewer` opened it.
-    public func openIntake(_ id: IntakeID, by viewer: Viewer) throws -> Intake {
+    func openIntake(_ id: IntakeID, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
             let intake = try Self.intake(id, in: tx.state)
@@ -91,7 +93,7 @@ extension Store {
 
     /// Every intake of the person of `id` (by reference: `samePerson`), oldest first, with the disclosures made from them; each intake shown is logged
     /// as opened.
-    public func personHistory(of id: IntakeID, by viewer: Viewer) throws -> (intakes: [Intake], disclosures: [Disclosure]) {
+    func personHistory(of id: IntakeID, by viewer: Viewer) throws -> (intakes: [Intake], disclosures: [Disclosure]) {
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
             let intakes = try Self.samePerson(as: id, in: tx.state)
@@ -104,7 +106,7 @@ extension Store {
 
     /// How many conversations erasing the person of `id` would erase. The number tells the desk
     /// that each of them exists, so each is logged as seen in a list, in one change.
-    public func intakeCountOfPerson(of id: IntakeID, by viewer: Viewer) throws -> Int {
+    func intakeCountOfPerson(of id: IntakeID, by viewer: Viewer) throws -> Int {
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
             let intakes = try Self.samePerson(as: id, in: tx.state)
@@ -116,7 +118,7 @@ extension Store {
     /// The account registered with `email`, for the staff member to confirm as the person's own.
     /// Showing it is logged for the account holder, unless it is `shown`, the match the form
     /// already shows (looking the same address up again as focus moves writes nothing).
-    public func accountMatch(email: String, shown: AccountMatch? = nil, by viewer: Viewer) throws -> AccountMatch? {
+    func accountMatch(email: String, shown: AccountMatch? = nil, by viewer: Viewer) throws -> AccountMatch? {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let normal = try? EmailAddress.normalise(email) else { return nil }
         try refresh()
@@ -138,7 +140,7 @@ extension Store {
     /// Records a new conversation and discards the staff member's draft. A link to an account
     /// (`input.account`) needs `consent` for exactly that account, and is logged for its holder.
     @discardableResult
-    public func createIntake(_ input: IntakeInput, consent: LinkConsent? = nil, by viewer: Viewer) throws -> Intake {
+    func createIntake(_ input: IntakeInput, consent: LinkConsent? = nil, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let staff = viewer.activeAccount?.id else { throw CoreError.notPermitted(.notLoggedIn) }
         return try update(actor: viewer) { tx in
@@ -159,7 +161,7 @@ extension Store {
     /// account needs `consent` for exactly that account; linking and unlinking are logged for
     /// the account holder concerned.
     @discardableResult
-    public func updateIntake(_ id: IntakeID, _ input: IntakeInput, consent: LinkConsent? = nil, by viewer: Viewer) throws -> Intake {
+    func updateIntake(_ id: IntakeID, _ input: IntakeInput, consent: LinkConsent? = nil, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
             var intake = try Self.intake(id, in: tx.state)
@@ -187,7 +189,7 @@ extension Store {
 
     /// Closes or reopens a conversation; closing starts the retention period.
     @discardableResult
-    public func setIntakeStatus(_ id: IntakeID, _ status: IntakeStatus, by viewer: Viewer) throws -> Intake {
+    func setIntakeStatus(_ id: IntakeID, _ status: IntakeStatus, by viewer: Viewer) throws -> Intake {
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
             var intake = try Self.intake(id, in: tx.state)
@@ -204,7 +206,7 @@ extension Store {
     /// disclosure entry and queues the referral message. Refused unless `told` is the exact
     /// notice sentence for this plan (in Dutch or English).
     @discardableResult
-    public func refer(_ id: IntakeID, plan: ReferralPlan, told: ResidentTold?, by viewer: Viewer) throws -> Referral {
+    func refer(_ id: IntakeID, plan: ReferralPlan, told: ResidentTold?, by viewer: Viewer) throws -> Referral {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let staff = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
         return try update(actor: viewer) { tx in
@@ -255,7 +257,7 @@ extension Store {
     /// Erases every intake of the person of `id` (on their request), with its disclosures and
     /// queued messages; returns how many conversations were erased.
     @discardableResult
-    public func eraseIntakes(ofPersonIn id: IntakeID, by viewer: Viewer) throws -> Int {
+    func eraseIntakes(ofPersonIn id: IntakeID, by viewer: Viewer) throws -> Int {
         defer { removeMigratedShardFiles() }
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
@@ -265,37 +267,23 @@ extension Store {
         }
     }
 
-    /// Erases closed intakes older than the retention period and drafts untouched for 30 days;
-    /// returns how many intakes were erased. Run by the system, so the events name no actor.
+    /// Erases closed intakes past the retention period and drafts untouched for 30 days (see
+    /// `IntakeRetention`); returns how many intakes were erased.
     @discardableResult
-    public func eraseExpiredIntakes() throws -> Int {
+    func eraseExpiredIntakes() throws -> Int {
         try refresh()
-        let now = clock.now()
-        let months = state.settings.intakeRetentionMonths
-        let cal = amsterdamCalendar()
-        func expired(_ i: Intake) -> Bool {
-            guard i.status == .afgesloten, let closed = i.closed, let until = cal.date(byAdding: .month, value: months, to: closed) else { return false }
-            return until <= now
-        }
-        let staleDrafts = state.drafts.all.filter { $0.saved.addingTimeInterval(Self.draftLifetime) <= now }
-        guard state.intakes.all.contains(where: expired) || !staleDrafts.isEmpty else { return 0 }
-        return try update { tx in
-            let victims = tx.state.intakes.all.filter(expired)
-            for intake in victims { Self.eraseIntake(intake, actor: nil, in: &tx) }
-            for d in Array(tx.state.drafts.all) where d.saved.addingTimeInterval(Self.draftLifetime) <= tx.now { tx.remove(d) }
-            return victims.count
-        }
+        guard IntakeRetention.hasExpired(in: state, now: clock.now()) else { return 0 }
+        return try update { tx in IntakeRetention.apply(in: &tx) }
     }
 
-    /// How long an unsaved intake form is kept: 30 days.
-    public static let draftLifetime: TimeInterval = 30 * 24 * 3600
-
     /// Sets how many months closed intakes are kept; administrators only.
-    public func setIntakeRetention(months: Int, by viewer: Viewer) throws {
+    /// The new period applies at once, in the same change: returns how many conversations it erased.
+    @discardableResult
+    func setIntakeRetention(months: Int, by viewer: Viewer) throws -> Int {
         try Permissions.require(.administerPlatform, by: viewer)
         let range = PlatformSettings.retentionRange
         guard range.contains(months) else { throw CoreError.invalidRetention(minimum: range.lowerBound, maximum: range.upperBound) }
-        try changeSettings("intake-retention", by: viewer) { $0.intakeRetentionMonths = months }
+        return try changeSettings("intake-retention", by: viewer, { $0.intakeRetentionMonths = months }, then: { IntakeRetention.apply(in: &$0) })
     }
 
     /// Removes one intake with everything that copies its data.
@@ -310,7 +298,7 @@ extension Store {
     // MARK: Drafts
 
     /// Keeps what the staff member typed so far (nothing is validated yet).
-    public func saveIntakeDraft(_ input: IntakeInput, editing: IntakeID?, by viewer: Viewer) throws {
+    func saveIntakeDraft(_ input: IntakeInput, editing: IntakeID?, by viewer: Viewer) throws {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let staff = viewer.activeAccount?.id else { throw CoreError.notPermitted(.notLoggedIn) }
         try update(actor: viewer) { tx in
@@ -330,7 +318,7 @@ extension Store {
     }
 
     /// Throws the staff member's unsaved form away.
-    public func discardIntakeDraft(by viewer: Viewer) throws {
+    func discardIntakeDraft(by viewer: Viewer) throws {
         try Permissions.require(.handleIntakes, by: viewer)
         guard let staff = viewer.activeAccount?.id else { return }
         try update(actor: viewer) { tx in

@@ -4,7 +4,7 @@ extension Store {
     /// The receipts of every referral of conversation `id`, oldest first; desk staff only.
     /// Showing them shows the conversation's referrals, so it is logged as opening it, as the
     /// conversation's own screen is.
-    public func referralReceipts(of id: IntakeID, by viewer: Viewer) throws -> [ReferralReceipt] {
+    func referralReceipts(of id: IntakeID, by viewer: Viewer) throws -> [ReferralReceipt] {
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
             let intake = try Self.intake(id, in: tx.state)
@@ -17,7 +17,7 @@ extension Store {
     /// The receipt of referral `number` (from 1) of conversation `id`, made from what the store
     /// recorded, for the desk to print and hand over; desk staff only. Logged for the person
     /// ("receipt-printed"), so their log shows that a paper copy was made and by whom.
-    public func printReferralReceipt(_ id: IntakeID, number: Int, by viewer: Viewer) throws -> ReferralReceipt {
+    func printReferralReceipt(_ id: IntakeID, number: Int, by viewer: Viewer) throws -> ReferralReceipt {
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
             let (intake, receipt) = try Self.receipt(id, number: number, in: tx.state)
@@ -32,7 +32,7 @@ extension Store {
     /// mail command is set (the receipt would wait in the outbox while the desk believes it
     /// sent: better a paper one now). The e-mail is erased with the conversation and with the
     /// linked account. Logged for the person ("receipt-mailed"). Returns the address.
-    public func mailReferralReceipt(_ id: IntakeID, number: Int, by viewer: Viewer) throws -> String {
+    func mailReferralReceipt(_ id: IntakeID, number: Int, by viewer: Viewer) throws -> String {
         try Permissions.require(.handleIntakes, by: viewer)
         return try update(actor: viewer) { tx in
             let (intake, receipt) = try Self.receipt(id, number: number, in: tx.state)

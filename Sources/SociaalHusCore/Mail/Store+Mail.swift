@@ -18,7 +18,7 @@ extension Store {
     public static let maximumMailAttempts = 10
 
     /// Sets the mail command and sender address; administrators (or the operator, `viewer` nil).
-    public func setMail(command: [String]?, from: String?, by viewer: Viewer) throws {
+    func setMail(command: [String]?, from: String?, by viewer: Viewer) throws {
         try Permissions.require(.administerPlatform, by: viewer)
         if let command, !command.isEmpty { _ = try SendmailCommand(command) }
         let sender = try from.map { try EmailAddress.normalise($0) }
@@ -48,7 +48,7 @@ extension Store {
     /// later run is marked uncertain instead of being sent twice. Refused ones keep their error
     /// and are tried again by the next run, up to `maximumMailAttempts` times.
     @discardableResult
-    public func deliverMail(using sender: any MailSending) throws -> DeliveryReport {
+    func deliverMail(using sender: any MailSending) throws -> DeliveryReport {
         let deliveryLock = try FileLock(path: mailPath + "/deliver.lock")
         return try deliveryLock.withLock(exclusive: true) {
             var report = DeliveryReport()
@@ -149,7 +149,7 @@ extension Store {
 
     /// Sends a failed or uncertain e-mail again with the next delivery run (the administrator's
     /// decision after checking it did not arrive).
-    public func retryMail(_ id: OutboxMessageID, by viewer: Viewer) throws {
+    func retryMail(_ id: OutboxMessageID, by viewer: Viewer) throws {
         try Permissions.require(.administerPlatform, by: viewer)
         try update(actor: viewer) { tx in
             guard var m = tx.state.outbox[id.rawValue], m.file != nil else { throw CoreError.notFound(what: "e-mail \(id)") }

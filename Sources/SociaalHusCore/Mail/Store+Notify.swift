@@ -42,7 +42,7 @@ extension Store {
     /// `sociaalhus mail digest` from cron). A person who turned notifications off meanwhile gets
     /// nothing, and their waiting lines are dropped. Returns how many digests were queued.
     @discardableResult
-    public func sendDigests() throws -> Int {
+    func sendDigests() throws -> Int {
         try update { tx in
             var n = 0
             for account in Array(tx.state.accounts.all) where !account.pendingDigest.isEmpty {
@@ -64,7 +64,7 @@ extension Store {
     /// Sends the wijk newsletter of a local partner (or an administrator) to the residents of that
     /// wijk whose newsletter toggle is on; returns how many e-mails were queued.
     @discardableResult
-    public func sendNewsletter(wijk: WijkID, subject: String, text: String, by viewer: Viewer) throws -> Int {
+    func sendNewsletter(wijk: WijkID, subject: String, text: String, by viewer: Viewer) throws -> Int {
         try Permissions.require(.sendNewsletter(wijk: wijk), by: viewer)
         let title = try validated(subject, .title)
         let body = try validated(text, .body)
@@ -84,7 +84,7 @@ extension Store {
     /// Sends a platform announcement (administrators) to every account whose announcement toggle
     /// is on; returns how many e-mails were queued.
     @discardableResult
-    public func sendAnnouncement(subject: String, text: String, by viewer: Viewer) throws -> Int {
+    func sendAnnouncement(subject: String, text: String, by viewer: Viewer) throws -> Int {
         try Permissions.require(.administerPlatform, by: viewer)
         let title = try validated(subject, .title)
         let body = try validated(text, .body)

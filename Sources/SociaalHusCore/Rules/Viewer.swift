@@ -7,9 +7,12 @@ public enum Viewer: Sendable, Hashable {
     /// Logged in.
     case account(Account)
     /// The operator at the machine's command line (the administrator's shell, cron): not a
-    /// person on the platform. It was `nil` once, which silently skipped every check; now it is
-    /// named, and `Permissions` answers for it in one place.
-    case commandLine
+    /// person on the platform, and every permission passes for it. So only the executable may
+    /// name it: it is in the `Operator` SPI, which a file reaches only by writing
+    /// `@_spi(Operator) import SociaalHusCore`. The interface module never writes that (a test
+    /// reads its sources), so the compiler refuses `.commandLine` in any screen: a terminal
+    /// session cannot become the operator, whatever a screen's code does.
+    @_spi(Operator) case commandLine
     /// A desk member acting for the resident in front of them, who agreed ("namens"): the
     /// resident's account, less what `Permissions` keeps from a helper; every change is logged
     /// with the helper's name. Only `Store.startOnBehalf` makes one.

@@ -8,7 +8,7 @@ public enum FeedFormat: String, Sendable, CaseIterable {
 extension Store {
     /// Approves sharing `wijk`'s agenda with `thirdParty`; only that wijk's local partner may.
     @discardableResult
-    public func approveFeed(wijk: WijkID, thirdParty: String, by viewer: Viewer) throws -> FeedApproval {
+    func approveFeed(wijk: WijkID, thirdParty: String, by viewer: Viewer) throws -> FeedApproval {
         try Permissions.require(.approveFeed(wijk: wijk), by: viewer)
         guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
         let party = try validated(thirdParty, .organisation)
@@ -25,7 +25,7 @@ extension Store {
     }
 
     /// Withdraws an approval (the wijk's partner); the record stays, marked withdrawn.
-    public func withdrawFeed(_ id: Int, by viewer: Viewer) throws {
+    func withdrawFeed(_ id: Int, by viewer: Viewer) throws {
         guard let me = viewer.activeAccount else { throw CoreError.notPermitted(.notLoggedIn) }
         try update(actor: viewer) { tx in
             var s = tx.state.settings

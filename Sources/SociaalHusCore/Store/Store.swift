@@ -50,6 +50,8 @@ public final class Store {
     private var seenDataVersion = -1
     /// The change counter of each collection when this process last read it.
     private var seenVersions: [String: Int] = [:]
+    /// True while `perform` holds the write lock for one intent: its changes run inside it.
+    private var holdsWriteLock = false
     /// A yescrypt hash (cost 5) of a random password nobody knows: verifying against it for an
     /// unknown e-mail address costs the same as a real check, so timing does not reveal accounts.
     let dummyHash = "$y$j9T$D86HDJc6u/fgZ9RtP50w61$B.zdSdDkjRyLqfc954dQVJRhBEaR9fSWxR3wT79Rr90"
@@ -393,7 +395,7 @@ public final class Store {
     @discardableResult
     func update<T>(_ body: (inout Transaction) throws -> T) throws -> T {
         if readOnly { throw CoreError.storeReadOnly(path: path) }
-        return try lock.withLock(exclusive: true) {
+        return try holdingWriteLock {
             try refreshLocked()
             if let damage = Self.damage(in: state) { throw damage }
             var tx = Transaction(state: state, now: clock.now())
@@ -403,6 +405,18 @@ public final class Store {
             if let damage = Self.damage(in: tx.state) { throw damage }
             if !tx.changes.isEmpty || !tx.mailToWrite.isEmpty || !tx.photosToWrite.isEmpty || !tx.statements.isEmpty { try commit(tx) }
             return result
+        }
+    }
+
+    /// Runs `body` holding the store's lock exclusively, once: an `update` inside a `perform`
+    /// runs within the lock `perform` took (a file lock taken twice would be let go by the
+    /// inner one). A read-only store takes none: nothing it does can write.
+    func holdingWriteLock<T>(_ body: () throws -> T) throws -> T {
+        if holdsWriteLock || readOnly { return try body() }
+        return try lock.withLock(exclusive: true) {
+            holdsWriteLock = true
+            defer { holdsWriteLock = false }
+            return try body()
         }
     }
 

@@ -448,7 +448,7 @@ public final class App {
         sessionsEnded += 1
         suspendAll()
         // Logging out ends helping too (the desk member's own session with it).
-        if let o = ctx.onBehalf { try? ctx.store.endOnBehalf(o, .logout) }
+        if let o = ctx.onBehalf { try? ctx.store.perform(.endOnBehalf(o, .logout), as: ctx.viewer) }
         ctx.onBehalf = nil
         ctx.session = nil
         ctx.visitorProof.forget()
@@ -462,7 +462,7 @@ public final class App {
         guard let o = ctx.onBehalf else { return }
         sessionsEnded += 1
         suspendAll()
-        try? ctx.store.endOnBehalf(o, how)
+        try? ctx.store.perform(.endOnBehalf(o, how), as: ctx.viewer)
         ctx.onBehalf = nil
         ctx.session = o.helper.id
         ctx.visitorProof.forget()

@@ -1,5 +1,5 @@
 import Foundation
-import SociaalHusCore
+@_spi(Operator) import SociaalHusCore
 
 /// `sociaalhus account add|role|block|unblock|reset|verify|letters|erase|photo`.
 enum AccountCommand {
@@ -49,8 +49,8 @@ enum AccountCommand {
         }
         let account: Account
         do {
-            account = try store.register(Registration(email: email, name: name, password: password, wijk: wijk,
-                                                      roles: roles, visibility: visibility, interests: interests))
+            account = try store.perform(.register(Registration(email: email, name: name, password: password, wijk: wijk,
+                                                      roles: roles, visibility: visibility, interests: interests)), as: .commandLine)
         } catch CoreError.emailInUse {
             // Made at another terminal while the password was typed.
             throw CLIError.accountExists(email: email, roles: roleWords)
@@ -72,7 +72,7 @@ enum AccountCommand {
         let email = try args.required("email")
         let store = try ctx.openStore(&args)
         let account = try store.account(email: email)
-        let code = try store.issueResetCode(email: email, by: .commandLine)
+        let code = try store.perform(.issueResetCode(email: email), as: .commandLine)
         let hours = Int(PasswordReset.validity / 3600)
         Console.out(ctx.t(.oneTimeCodeForAccount(account.id, account.email, code, hours)))
     }
@@ -81,7 +81,7 @@ enum AccountCommand {
     static func verify(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let email = try args.required("email")
         let store = try ctx.openStore(&args)
-        let a = try store.verifyWijk(email: email, by: .commandLine)
+        let a = try store.perform(.verifyWijk(email: email), as: .commandLine)
         let wijk = store.wijk(a.profile.wijk)?.name ?? ""
         Console.out(ctx.t(.theNeighbourhoodOfAccountIs(a.id, wijk)))
     }
@@ -94,7 +94,7 @@ enum AccountCommand {
         if let out, FileManager.default.fileExists(atPath: out) {
             throw CLIError.cannotWrite(path: out, reason: ctx.t(.theFileExistsAlreadyChoose))
         }
-        let letters = try store.writeWijkLetters(by: .commandLine)
+        let letters = try store.perform(.writeWijkLetters(), as: .commandLine)
         guard !letters.isEmpty else { return Console.out(ctx.t(.noLettersWereAskedFor)) }
         let text = letters.map { WijkLetterText.page($0) }.joined(separator: "\u{0C}")
         if let out {
@@ -135,7 +135,7 @@ enum AccountCommand {
         let reason = args.value("reason")
         let store = try ctx.openStore(&args)
         let account = try store.account(email: email)
-        try store.setBlocked(account.id, blocked: blocked, reason: reason, by: .commandLine)
+        try store.perform(.setBlocked(account.id, blocked: blocked, reason: reason), as: .commandLine)
         Console.out(blocked ? ctx.t(.accountIsBlockedItCannot(account.id))
                             : ctx.t(.accountIsNoLongerBlocked(account.id)))
     }
@@ -150,10 +150,10 @@ enum AccountCommand {
         let store = try ctx.openStore(&args)
         let account = try store.account(email: email)
         if let from {
-            try store.setPhoto(for: account.id, from: from, by: .commandLine)
+            try store.perform(.setPhoto(for: account.id, from: from), as: .commandLine)
             Console.out(ctx.t(.thePhotoOfAccountIs(account.id)))
         } else {
-            try store.removePhoto(for: account.id, by: .commandLine)
+            try store.perform(.removePhoto(for: account.id), as: .commandLine)
             Console.out(ctx.t(.thePhotoOfAccountIs2(account.id)))
         }
     }
@@ -170,7 +170,7 @@ enum AccountCommand {
             if held.isEmpty { throw CoreError.unknownAccount(email: e) }
             try Console.confirm(ctx.t(.eraseEverythingOfTheVisitor(held.email, held.messagesSent.count, held.reportsMade.count, held.emailsWaiting.count)),
                                 yes: args.flag("yes"), command: "account erase", ctx)
-            let n = try store.eraseVisitor(email: email, by: .commandLine)
+            let n = try store.perform(.eraseVisitor(email: email), as: .commandLine)
             Console.out(ctx.t(.theVisitorIsErasedRow(held.email, n)))
             return
         }
@@ -178,7 +178,7 @@ enum AccountCommand {
         let statement = StoreInventory.erasureStatement(ctx.lang).joined(separator: "\n")
         try Console.confirm(ctx.t(.eraseAccountAndAllIts(account.id, account.email, statement)),
                             yes: args.flag("yes"), command: "account erase", ctx)
-        let report = try store.erase(account.id, by: .commandLine)
+        let report = try store.perform(.erase(account.id), as: .commandLine)
         Console.out(ctx.t(.accountIsErasedAccountProfile(account.id)))
         // Names are never cut from others' texts automatically (a namesake's would change too).
         if report.textsNamingThem > 0 {

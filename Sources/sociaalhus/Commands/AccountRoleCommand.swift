@@ -1,5 +1,5 @@
 import Foundation
-import SociaalHusCore
+@_spi(Operator) import SociaalHusCore
 
 /// `sociaalhus account role --email E --add ROLE | --remove ROLE`: the operator gives or takes
 /// one role of an existing account, through the same core rule as the
@@ -13,8 +13,8 @@ enum AccountRoleCommand {
         let store = try ctx.openStore(&args)
         let role = try AccountCommand.parseRole(word, store: store, option: add != nil ? "add" : "remove")
         let account = try store.account(email: email)
-        let changed = add != nil ? try store.giveRole(role, to: account.id, by: .commandLine)
-                                 : try store.takeRole(role, from: account.id, by: .commandLine)
+        let changed = add != nil ? try store.perform(.giveRole(role, to: account.id), as: .commandLine)
+                                 : try store.perform(.takeRole(role, from: account.id), as: .commandLine)
         let label = store.label(of: role, ctx.lang)
         let held = store.accountSummary(changed.id, by: .commandLine)?.held ?? []
         let now = held.map { store.label(of: $0, ctx.lang) }.joined(separator: ", ")

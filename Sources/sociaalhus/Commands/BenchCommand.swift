@@ -1,6 +1,6 @@
 import Foundation
 import SociaalHusBench
-import SociaalHusCore
+@_spi(Operator) import SociaalHusCore
 import SociaalHusUI
 import TerminalKit
 #if canImport(Glibc)
@@ -236,7 +236,7 @@ enum BenchCommand {
         for i in 0..<5 {
             let id = accounts[(run * 37 + i * 101) % accounts.count]
             let a = store.ownAccount(id)!
-            change.append(try ms { try store.setEmailPreference(.announcement, to: !a.profile.email.announcements, for: id, by: .account(a)) })
+            change.append(try ms { try store.perform(.setEmailPreference(.announcement, to: !a.profile.email.announcements, for: id), as: .account(a)) })
             // What the agenda screen asks: the count per day and the first screenful.
             agenda.append(try ms {
                 let listing = try store.agendaListing(AgendaQuery(wijk: wijk, from: Date(), days: 56), viewer: .visitor)
@@ -249,7 +249,7 @@ enum BenchCommand {
             // The erasure itself, then (as `erase` does unless told not to) the count of texts
             // that still name them, which reads every text and holds no lock: timed apart.
             let person = store.ownAccount(id)!
-            erase.append(try ms { try store.erase(id, by: .commandLine, countingNames: false) })
+            erase.append(try ms { try store.perform(.erase(id, countingNames: false), as: .commandLine) })
             count.append(try ms { _ = try store.textsNaming(person) })
         }
         let result = RunResult(open: open, change: change, erase: erase, count: count, agenda: agenda, agendaOccurrences: occurrences,

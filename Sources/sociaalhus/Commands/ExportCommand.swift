@@ -1,5 +1,5 @@
 import Foundation
-import SociaalHusCore
+@_spi(Operator) import SociaalHusCore
 
 /// `sociaalhus export --email E [--out FILE]`: everything held about a person, as JSON.
 enum ExportCommand {

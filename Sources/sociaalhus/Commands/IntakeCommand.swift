@@ -1,5 +1,5 @@
 import Foundation
-import SociaalHusCore
+@_spi(Operator) import SociaalHusCore
 
 /// `sociaalhus intake receipt --id N [--number K] [--out FILE]`: the written receipt of a
 /// referral, for the operator to print when the desk works over SSH (`--shared`), where the
@@ -25,11 +25,11 @@ enum IntakeCommand {
         let intakeID = IntakeID(id)
         // Without --number: the latest referral, as the desk's own key prints it.
         let latest = try number ?? {
-            let all = try store.referralReceipts(of: intakeID, by: .commandLine)
+            let all = try store.perform(.referralReceipts(of: intakeID), as: .commandLine)
             guard let last = all.last else { throw CoreError.notFound(what: "referral of intake \(id)") }
             return last.number
         }()
-        let receipt = try store.printReferralReceipt(intakeID, number: latest, by: .commandLine)
+        let receipt = try store.perform(.printReferralReceipt(intakeID, number: latest), as: .commandLine)
         let data = Data(receipt.text().utf8)
         if let out {
             try OutputFile.write(data, to: out)

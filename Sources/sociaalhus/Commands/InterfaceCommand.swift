@@ -1,6 +1,6 @@
 import CursesTerminal
 import Foundation
-import SociaalHusCore
+@_spi(Operator) import SociaalHusCore
 import SociaalHusDemo
 import SociaalHusUI
 import TerminalKit
@@ -47,7 +47,7 @@ enum InterfaceCommand {
         let ascii = AsciiFallback.isNeeded(asked: askedAscii, localeIsUTF8: CursesTerminal.localeIsUTF8, term: ctx.environment["TERM"])
         let plain = plainAsked || capability != .addressable
         // Closed conversations past the retention period go before anyone can look.
-        try store.eraseExpiredIntakes()
+        try store.perform(.eraseExpiredIntakes(), as: .commandLine)
         let noColor = !(ctx.environment["NO_COLOR"] ?? "").isEmpty
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         var (theme, themeError) = ThemeLoader.load(name: themeName, environment: ctx.environment, executable: executable)

@@ -1,5 +1,5 @@
 import Foundation
-import SociaalHusCore
+@_spi(Operator) import SociaalHusCore
 
 /// `sociaalhus mail config|send|digest|list|retry`: the outbox, for the operator and cron.
 enum MailCommand {
@@ -20,7 +20,7 @@ enum MailCommand {
         let command = args.value("command")
         let from = args.value("from")
         let store = try ctx.openStore(&args)
-        try store.setMail(command: command.map { $0.split(separator: " ").map(String.init) }, from: from, by: .commandLine)
+        try store.perform(.setMail(command: command.map { $0.split(separator: " ").map(String.init) }, from: from), as: .commandLine)
         let s = store.settings
         Console.out(ctx.t(.mailCommandSender(s.mailCommand.isEmpty ? "(geen; e-mails wachten in de outbox)" : s.mailCommand.joined(separator: " "), s.mailFrom, s.mailCommand.isEmpty ? "(none; e-mails wait in the outbox)" : s.mailCommand.joined(separator: " "))))
     }
@@ -28,7 +28,7 @@ enum MailCommand {
     /// Hands every waiting e-mail to the mail command; refused ones are kept for the next run.
     static func send(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let store = try ctx.openStore(&args)
-        let r = try store.deliverMail(using: try store.configuredSender())
+        let r = try store.perform(.deliverMail(using: try store.configuredSender()), as: .commandLine)
         Console.out(ctx.t(.sentRefusedKeptForAnother(r.sent, r.failed, r.uncertain)))
         if r.failed > 0 || r.uncertain > 0 { throw CLIError.mailIncomplete }
     }
@@ -36,7 +36,7 @@ enum MailCommand {
     /// Queues the daily digests.
     static func digest(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let store = try ctx.openStore(&args)
-        let n = try store.sendDigests()
+        let n = try store.perform(.sendDigests(), as: .commandLine)
         Console.out(ctx.t(.dailyDigestSQueuedIn(n)))
     }
 
@@ -82,7 +82,7 @@ enum MailCommand {
         let idText = try args.required("id")
         let store = try ctx.openStore(&args)
         guard let id = Int(idText) else { throw CLIError.invalidValue(option: "id", value: idText, expected: ctx.t(.numberFromMailList)) }
-        try store.retryMail(OutboxMessageID(id), by: .commandLine)
+        try store.perform(.retryMail(OutboxMessageID(id)), as: .commandLine)
         Console.out(ctx.t(.eMailGoesWithThe(id)))
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import SociaalHusCore
+@_spi(Operator) import SociaalHusCore
 
 /// `sociaalhus privacy show|set --nl FILE --en FILE|reset`: the privacy statement in force, and
 /// replacing it with a partner's own text (with its own processing agreement).
@@ -19,11 +19,11 @@ enum PrivacyCommand {
                 }
                 return s
             }
-            try store.setPrivacyStatement(dutch: try read(nl), english: try read(en), by: .commandLine)
+            try store.perform(.setPrivacyStatement(dutch: try read(nl), english: try read(en)), as: .commandLine)
             Console.out(ctx.t(.theOwnPrivacyStatementIs))
         case "reset":
             let store = try ctx.openStore(&args)
-            try store.setPrivacyStatement(dutch: nil, english: nil, by: .commandLine)
+            try store.perform(.setPrivacyStatement(dutch: nil, english: nil), as: .commandLine)
             Console.out(ctx.t(.theStandardPrivacyStatementIs))
         default: throw CLIError.unknownCommand("privacy " + sub)
         }

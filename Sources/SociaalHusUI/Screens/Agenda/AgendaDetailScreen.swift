@@ -49,7 +49,7 @@ final class AgendaDetailScreen: Screen {
             let id = self.id
             ctx.confirm(ctx.t(.deleteTheActivityWithAll(safe(item.title)))) {
                 do {
-                    try ctx.store.deleteAgendaItem(id, by: ctx.viewer)
+                    try ctx.store.perform(.deleteAgendaItem(id), as: ctx.viewer)
                     ctx.inform(ctx.t(.activityDeleted))
                     ctx.pop()
                 } catch { ctx.fail(error) }

@@ -114,10 +114,10 @@ final class AgendaEditScreen: FormScreen {
                                recurrence: Recurrence(Recurrence.Frequency.allCases[form.choice("recurrence")], until: until))
         do {
             if let editing {
-                try ctx.store.editAgendaItem(editing.id, AgendaEdit(draft), basedOn: editing, by: ctx.viewer)
+                try ctx.store.perform(.editAgendaItem(editing.id, AgendaEdit(draft), basedOn: editing), as: ctx.viewer)
                 ctx.inform(ctx.t(.saved))
             } else {
-                try ctx.store.createAgendaItem(draft, by: ctx.viewer)
+                try ctx.store.perform(.createAgendaItem(draft), as: ctx.viewer)
                 ctx.inform(ctx.t(.theActivityIsInThe))
             }
             ctx.pop()

@@ -41,9 +41,9 @@ final class BroadcastScreen: FormScreen {
             switch kind {
             case .newsletter:
                 guard wijken.indices.contains(form.choice("wijk")) else { return ctx.fail(PermissionDenial.partnersOnly.message(ctx.language)) }
-                n = try ctx.store.sendNewsletter(wijk: wijken[form.choice("wijk")].id, subject: form.text("subject"), text: form.text("text"), by: ctx.viewer)
+                n = try ctx.store.perform(.sendNewsletter(wijk: wijken[form.choice("wijk")].id, subject: form.text("subject"), text: form.text("text")), as: ctx.viewer)
             case .announcement:
-                n = try ctx.store.sendAnnouncement(subject: form.text("subject"), text: form.text("text"), by: ctx.viewer)
+                n = try ctx.store.perform(.sendAnnouncement(subject: form.text("subject"), text: form.text("text")), as: ctx.viewer)
             }
             ctx.pop()
             ctx.inform(ctx.t(.queuedForRecipientSIn(n)))

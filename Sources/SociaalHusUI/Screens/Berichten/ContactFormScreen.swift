@@ -70,9 +70,9 @@ final class ContactFormScreen: FormScreen {
         do {
             switch target {
             case .recipient(let r, _, let about):
-                try ctx.store.sendMessage(senderName: form.text("name"), senderEmail: form.text("email"), to: r, about: about, text: form.text("text"), by: ctx.viewer)
+                try ctx.store.perform(.sendMessage(senderName: form.text("name"), senderEmail: form.text("email"), to: r, about: about, text: form.text("text")), as: ctx.viewer)
             case .reply(let m):
-                try ctx.store.reply(to: m, text: form.text("text"), by: ctx.viewer)
+                try ctx.store.perform(.reply(to: m, text: form.text("text")), as: ctx.viewer)
             }
             ctx.pop()
             ctx.inform(ctx.t(.yourMessageWasSent))

@@ -35,7 +35,7 @@ final class MessageDetailScreen: Screen {
     func willAppear(_ ctx: UIContext) {
         guard let c = conversation(ctx) else { return }
         for line in c.lines where line.received && !line.message.read {
-            do { try ctx.store.markRead(line.message.id, by: ctx.viewer) } catch { ctx.fail(error); return }
+            do { try ctx.store.perform(.markRead(line.message.id), as: ctx.viewer) } catch { ctx.fail(error); return }
         }
     }
 
@@ -56,7 +56,7 @@ final class MessageDetailScreen: Screen {
             let id = self.id
             ctx.confirm(question) {
                 do {
-                    try ctx.store.deleteConversation(holding: id, by: ctx.viewer)
+                    try ctx.store.perform(.deleteConversation(holding: id), as: ctx.viewer)
                     ctx.pop()
                     ctx.inform(ctx.t(.conversationDeleted))
                 } catch { ctx.fail(error) }

@@ -32,7 +32,7 @@ final class DeskResetScreen: FormScreen {
             return ctx.fail(ctx.t(.firstTickThatYouChecked))
         }
         do {
-            let made = try ctx.store.issueResetCode(email: email, by: ctx.viewer)
+            let made = try ctx.store.perform(.issueResetCode(email: email), as: ctx.viewer)
             code = (email, made)
             form.setText("email", "")
             form.setBool("checked", false)

@@ -28,7 +28,7 @@ final class DeskWijkScreen: FormScreen {
             return ctx.fail(ctx.t(.firstTickThatYouHave))
         }
         do {
-            let a = try ctx.store.verifyWijk(email: email, by: ctx.viewer)
+            let a = try ctx.store.perform(.verifyWijk(email: email), as: ctx.viewer)
             let wijk = ctx.store.wijken.first { $0.id == a.profile.wijk }.map { safe($0.name) } ?? ""
             form.setText("email", "")
             form.setBool("seen", false)

@@ -48,7 +48,7 @@ final class IntakeDetailScreen: Screen {
     var refreshesLive: Bool { false }
 
     func willAppear(_ ctx: UIContext) {
-        do { intake = try ctx.store.openIntake(id, by: ctx.viewer) } catch {
+        do { intake = try ctx.store.perform(.openIntake(id), as: ctx.viewer) } catch {
             intake = nil
             ctx.fail(error)
         }
@@ -59,7 +59,7 @@ final class IntakeDetailScreen: Screen {
             confirmingErase = false
             guard action == .confirm else { return ctx.inform(ctx.t(.nothingWasErased)) }
             do {
-                let n = try ctx.store.eraseIntakes(ofPersonIn: id, by: ctx.viewer)
+                let n = try ctx.store.perform(.eraseIntakes(ofPersonIn: id), as: ctx.viewer)
                 ctx.pop()
                 ctx.inform(ctx.t(.conversationSOfThisPerson(n)))
             } catch { ctx.fail(error) }
@@ -80,7 +80,7 @@ final class IntakeDetailScreen: Screen {
             ctx.push(ReferralScreen(intake: intake, ctx))
         case .closeIntake:
             do {
-                self.intake = try ctx.store.setIntakeStatus(id, intake.status == .afgesloten ? .open : .afgesloten, by: ctx.viewer)
+                self.intake = try ctx.store.perform(.setIntakeStatus(id, intake.status == .afgesloten ? .open : .afgesloten), as: ctx.viewer)
                 ctx.inform(self.intake?.status == .afgesloten
                            ? ctx.t(.conversationClosedItWillBe(ctx.store.settings.intakeRetentionMonths))
                            : ctx.t(.conversationReopened))
@@ -91,7 +91,7 @@ final class IntakeDetailScreen: Screen {
             ctx.push(ReceiptScreen(intake: intake, then: action))
         case .eraseIntake:
             do {
-                eraseCount = try ctx.store.intakeCountOfPerson(of: id, by: ctx.viewer)
+                eraseCount = try ctx.store.perform(.intakeCountOfPerson(of: id), as: ctx.viewer)
                 confirmingErase = true
             } catch { ctx.fail(error) }
         default: break

@@ -101,7 +101,7 @@ final class IntakeFormScreen: FormScreen {
     /// for its holder) and says whose account ticking the box would link. Ticks made for one
     /// account are cleared when the address leads to another.
     private func lookUpMatch(_ ctx: UIContext) {
-        match = try? ctx.store.accountMatch(email: form.text("email"), shown: match, by: ctx.viewer)
+        match = try? ctx.store.perform(.accountMatch(email: form.text("email"), shown: match), as: ctx.viewer)
         if let m = match {
             if m.id != ticksFor {
                 form.setBool("link", false)
@@ -123,7 +123,7 @@ final class IntakeFormScreen: FormScreen {
 
     private func keepDraft(_ ctx: UIContext) {
         guard form.edited, !finished else { return }
-        do { try ctx.store.saveIntakeDraft(input(), editing: editing, by: ctx.viewer) } catch { ctx.fail(error) }
+        do { try ctx.store.perform(.saveIntakeDraft(input(), editing: editing), as: ctx.viewer) } catch { ctx.fail(error) }
     }
 
     override func handle(_ action: Action, _ ctx: UIContext) {
@@ -155,7 +155,7 @@ final class IntakeFormScreen: FormScreen {
         if id == "discard" {
             let discard = { [self] in
                 do {
-                    try ctx.store.discardIntakeDraft(by: ctx.viewer)
+                    try ctx.store.perform(.discardIntakeDraft(), as: ctx.viewer)
                     finished = true
                     ctx.pop()
                     ctx.inform(ctx.t(.draftDiscardedNothingWasSaved))
@@ -190,11 +190,11 @@ final class IntakeFormScreen: FormScreen {
         }
         do {
             if let editing {
-                try ctx.store.updateIntake(editing, input(), consent: consent(), by: ctx.viewer)
+                try ctx.store.perform(.updateIntake(editing, input(), consent: consent()), as: ctx.viewer)
                 finished = true
                 ctx.pop()
             } else {
-                let intake = try ctx.store.createIntake(input(), consent: consent(), by: ctx.viewer)
+                let intake = try ctx.store.perform(.createIntake(input(), consent: consent()), as: ctx.viewer)
                 finished = true
                 ctx.pop()
                 ctx.push(IntakeDetailScreen(id: intake.id, ctx))

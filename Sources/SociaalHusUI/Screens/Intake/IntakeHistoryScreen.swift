@@ -23,7 +23,7 @@ final class IntakeHistoryScreen: Screen {
 
     func willAppear(_ ctx: UIContext) {
         do {
-            (intakes, disclosures) = try ctx.store.personHistory(of: id, by: ctx.viewer)
+            (intakes, disclosures) = try ctx.store.perform(.personHistory(of: id), as: ctx.viewer)
         } catch { ctx.fail(error) }
     }
 

@@ -49,16 +49,17 @@ public final class IntakeScreen: Screen {
         return b
     }
 
+    /// The list's read applies the retention rule itself (`IntakeRetention`), in its own change.
     public func willAppear(_ ctx: UIContext) {
-        // Expired conversations go before anyone looks at the list.
-        if (try? ctx.store.eraseExpiredIntakes()) == nil { ctx.fail(ctx.t(.theRetentionPeriodCouldNot)) }
         reload(ctx)
     }
 
     /// Reads the current run again: only rows new to it are logged.
     private func reload(_ ctx: UIContext) {
         do {
-            shown = try ctx.store.listIntakes(&listing, by: ctx.viewer)
+            let page = try ctx.store.perform(.listIntakes(listing), as: ctx.viewer)
+            shown = page.rows
+            listing = page.listing
             refusal = nil
         } catch {
             refusal = (error as? CoreError)?.message(ctx.language) ?? "\(error)"

@@ -31,7 +31,7 @@ final class OnBehalfScreen: FormScreen {
         }
         let reason = OnBehalf.Reason.allCases[form.choice("reason")]
         do {
-            let candidate = try ctx.store.onBehalfCandidate(email: email, by: ctx.viewer)
+            let candidate = try ctx.store.perform(.onBehalfCandidate(email: email), as: ctx.viewer)
             ctx.push(OnBehalfAgreeScreen(candidate, reason: reason, ctx))
         } catch {
             ctx.fail(error)
@@ -90,7 +90,7 @@ final class OnBehalfAgreeScreen: FormScreen {
             return ctx.fail(ctx.t(.theResidentFirstTypesTheir))
         }
         do {
-            let o = try ctx.store.startOnBehalf(email: candidate.email, secret: secret, reason: reason, by: ctx.viewer)
+            let o = try ctx.store.perform(.startOnBehalf(email: candidate.email, secret: secret, reason: reason), as: ctx.viewer)
             ctx.startOnBehalf(o)
             ctx.inform(ctx.t(.youAreNowHelpingOn(safe(o.resident.profile.displayName))))
         } catch {

@@ -55,7 +55,7 @@ final class ReceiptScreen: Screen {
 
     func willAppear(_ ctx: UIContext) {
         do {
-            receipts = try ctx.store.referralReceipts(of: intake.id, by: ctx.viewer)
+            receipts = try ctx.store.perform(.referralReceipts(of: intake.id), as: ctx.viewer)
             if number == nil, let d = disclosure { number = receipts.first { $0.disclosure == d }?.number }
             if number == nil || !(1...max(receipts.count, 1)).contains(number!) { number = receipts.count }
         } catch {
@@ -112,7 +112,7 @@ final class ReceiptScreen: Screen {
             return ctx.fail(ctx.t(.theExportFolderIsThe))
         }
         do {
-            let made = try ctx.store.printReferralReceipt(intake.id, number: receipt.number, by: ctx.viewer)
+            let made = try ctx.store.perform(.printReferralReceipt(intake.id, number: receipt.number), as: ctx.viewer)
             let path = (folder as NSString).appendingPathComponent(made.fileName)
             try DurableFile.replace(path, data: Data(made.text().utf8))
             done = ctx.t(.writtenTo) + safe(path)
@@ -122,7 +122,7 @@ final class ReceiptScreen: Screen {
 
     private func mail(_ receipt: ReferralReceipt, _ ctx: UIContext) {
         do {
-            let to = try ctx.store.mailReferralReceipt(intake.id, number: receipt.number, by: ctx.viewer)
+            let to = try ctx.store.perform(.mailReferralReceipt(intake.id, number: receipt.number), as: ctx.viewer)
             done = ctx.t(.queuedByEMailFor) + safe(to)
             ctx.inform(ctx.t(.theReceiptGoesToThe))
         } catch { ctx.fail(error) }

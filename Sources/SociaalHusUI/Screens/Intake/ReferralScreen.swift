@@ -73,15 +73,7 @@ final class ReferralScreen: Screen {
     }
 
     private func reload(_ ctx: UIContext) {
-        let q = search.query.lowercased()
-        shown = ctx.store.organisations(for: ctx.viewer).filter { o in
-            if matchingOnly {
-                if intake.category != .overig, !o.categories.contains(intake.category.rawValue) { return false }
-                if let w = intake.person.wijk, !o.wijken.isEmpty, !o.wijken.contains(w) { return false }
-            }
-            if !q.isEmpty, !(o.name.lowercased().contains(q) || o.categories.contains { $0.lowercased().contains(q) }) { return false }
-            return true
-        }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        shown = ctx.store.referralCandidates(for: intake, all: !matchingOnly, search: search.query, by: ctx.viewer)
         list.clamp(count: shown.count, height: 1000)
     }
 
@@ -170,7 +162,7 @@ final class ReferralScreen: Screen {
     private func confirm(_ ctx: UIContext) {
         guard let plan, let chosen else { return }
         do {
-            let referral = try ctx.store.refer(intake.id, plan: plan, told: ResidentTold(sentence: sentence(ctx)), by: ctx.viewer)
+            let referral = try ctx.store.perform(.refer(intake.id, plan: plan, told: ResidentTold(sentence: sentence(ctx))), as: ctx.viewer)
             // The written receipt comes next: made from what the core recorded, to print or mail.
             ctx.pop()
             ctx.push(ReceiptScreen(intake: intake, disclosure: referral.disclosure))

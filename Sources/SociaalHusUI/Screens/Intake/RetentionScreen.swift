@@ -24,8 +24,7 @@ final class RetentionScreen: FormScreen {
             return ctx.fail(CoreError.invalidRetention(minimum: range.lowerBound, maximum: range.upperBound))
         }
         do {
-            try ctx.store.setIntakeRetention(months: months, by: ctx.viewer)
-            let erased = try ctx.store.eraseExpiredIntakes()
+            let erased = try ctx.store.perform(.setIntakeRetention(months: months), as: ctx.viewer)
             ctx.pop()
             ctx.inform(ctx.t(.theRetentionPeriodIsNow(months, erased)))
         } catch { ctx.fail(error) }

@@ -36,7 +36,7 @@ final class LoginScreen: FormScreen {
 
     private func logIn(_ ctx: UIContext) {
         do {
-            let account = try ctx.store.login(email: form.text("email"), password: form.text("password"))
+            let account = try ctx.store.perform(.login(email: form.text("email"), password: form.text("password")), as: ctx.viewer)
             form.setText("password", "")
             ctx.inform(ctx.t(.welcome(safe(account.profile.displayName))))
             ctx.logIn(account.id)

@@ -51,7 +51,7 @@ final class RegisterScreen: FormScreen {
                              wijk: String(wijken[form.choice("wijk")].id.rawValue),
                              visibility: ProfileVisibility.allCases[form.choice("visibility")], emailPreferences: prefs)
         do {
-            let account = try ctx.store.register(r)
+            let account = try ctx.store.perform(.register(r), as: ctx.viewer)
             ctx.inform(ctx.t(.yourAccountWasCreatedWelcome(safe(account.profile.displayName))))
             ctx.logIn(account.id)
         } catch {

@@ -54,7 +54,7 @@ final class ResetPasswordScreen: FormScreen {
         }
         mailRequests += 1
         do {
-            try ctx.store.requestResetCodeByMail(email: email)
+            try ctx.store.perform(.requestResetCodeByMail(email: email), as: ctx.viewer)
             ctx.inform(ctx.t(.ifThereIsAnAccount))
             form.focus(on: "code")
         } catch {
@@ -72,7 +72,7 @@ final class ResetPasswordScreen: FormScreen {
             return
         }
         do {
-            let account = try ctx.store.resetPassword(email: form.text("email"), code: form.text("code"), newPassword: new)
+            let account = try ctx.store.perform(.resetPassword(email: form.text("email"), code: form.text("code"), newPassword: new), as: ctx.viewer)
             form.setText("new", "")
             form.setText("repeat", "")
             ctx.pop()

@@ -28,7 +28,7 @@ final class VisitorAddressScreen: FormScreen {
         let email = form.text("email")
         guard check([("email", Field.email.label(ctx.language), { _ = try EmailAddress.normalise(email) })], ctx) else { return }
         do {
-            try ctx.store.requestVisitorCode(email: email, proof: ctx.visitorProof)
+            try ctx.store.perform(.requestVisitorCode(email: email, proof: ctx.visitorProof), as: ctx.viewer)
             ctx.push(VisitorCodeScreen(ctx))
         } catch {
             ctx.fail(error)
@@ -67,7 +67,7 @@ final class VisitorCodeScreen: FormScreen {
         case "again":
             guard let email = ctx.visitorProof.pendingEmail else { return ctx.pop() }
             do {
-                try ctx.store.requestVisitorCode(email: email, proof: ctx.visitorProof)
+                try ctx.store.perform(.requestVisitorCode(email: email, proof: ctx.visitorProof), as: ctx.viewer)
                 form.setText("code", "")
                 form.clearErrors()
                 form.focus(on: "code")
@@ -170,7 +170,7 @@ final class VisitorDataScreen: Screen {
         let what = ctx.t(.eraseForGoodEverythingSociaalhus(safe(e.email), e.messagesSent.count, e.repliesReceived.count, e.emailsWaiting.count, e.reportsMade.count))
         ctx.confirm(what) {
             do {
-                try ctx.store.eraseVisitor(proof: ctx.visitorProof, by: ctx.viewer)
+                try ctx.store.perform(.eraseVisitor(proof: ctx.visitorProof), as: ctx.viewer)
             } catch {
                 ctx.fail(error)
                 return

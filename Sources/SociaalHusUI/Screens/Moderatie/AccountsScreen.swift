@@ -251,7 +251,7 @@ final class ConfirmRoleScreen: FormScreen {
         }
         do {
             let what = ctx.store.label(of: role, ctx.language), who = safe(account.name)
-            if give { try ctx.store.giveRole(role, to: account.id, by: ctx.viewer) } else { try ctx.store.takeRole(role, from: account.id, by: ctx.viewer) }
+            if give { try ctx.store.perform(.giveRole(role, to: account.id), as: ctx.viewer) } else { try ctx.store.perform(.takeRole(role, from: account.id), as: ctx.viewer) }
             // Back to the account's roles (past the list of roles to give).
             ctx.pop()
             if give { ctx.pop() }

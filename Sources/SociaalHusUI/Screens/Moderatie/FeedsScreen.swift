@@ -43,7 +43,7 @@ final class FeedsScreen: Screen {
         case .withdraw:
             guard shown.indices.contains(list.selected) else { return }
             do {
-                try ctx.store.withdrawFeed(shown[list.selected].id, by: ctx.viewer)
+                try ctx.store.perform(.withdrawFeed(shown[list.selected].id), as: ctx.viewer)
                 ctx.inform(ctx.t(.approvalWithdrawnTheFeedIs))
                 willAppear(ctx)
             } catch { ctx.fail(error) }
@@ -97,7 +97,7 @@ final class ApproveFeedScreen: FormScreen {
         let party = form.text("party")
         guard check([("party", Field.organisation.label(ctx.language), { _ = try validated(party, .organisation) })], ctx) else { return }
         do {
-            try ctx.store.approveFeed(wijk: wijken[form.choice("wijk")].id, thirdParty: form.text("party"), by: ctx.viewer)
+            try ctx.store.perform(.approveFeed(wijk: wijken[form.choice("wijk")].id, thirdParty: form.text("party")), as: ctx.viewer)
             ctx.pop()
             ctx.inform(ctx.t(.approvedWhoWhenAndFor))
         } catch { ctx.fail(error) }

@@ -21,7 +21,7 @@ final class PlatformScreen: FormScreen {
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "save" else { return }
         do {
-            try ctx.store.setPlatform(isPrivate: form.bool("private"), registrationOpen: form.bool("registration"), by: ctx.viewer)
+            try ctx.store.perform(.setPlatform(isPrivate: form.bool("private"), registrationOpen: form.bool("registration")), as: ctx.viewer)
             ctx.pop()
             ctx.inform(ctx.store.settings.isPrivate ? ctx.t(.thePlatformIsNowPrivate)
                                                           : ctx.t(.thePlatformIsNowPublic))

@@ -60,7 +60,7 @@ final class ReportDetailScreen: Screen {
             ctx.confirm(ctx.t(.blockTheAccountOfIt(name)),
                         undo: ctx.t(.anAdministratorCanLiftThe)) {
                 do {
-                    try ctx.store.blockAuthor(ofReport: r.id, by: ctx.viewer)
+                    try ctx.store.perform(.blockAuthor(ofReport: r.id), as: ctx.viewer)
                     ctx.inform(ctx.t(.accountBlockedTheReasonIs))
                 } catch { ctx.fail(error) }
             }
@@ -71,7 +71,7 @@ final class ReportDetailScreen: Screen {
             let id = self.id
             let run = {
                 do {
-                    try ctx.store.moderate(id, m, by: ctx.viewer)
+                    try ctx.store.perform(.moderate(id, m), as: ctx.viewer)
                     ctx.inform(ctx.t(.done2) + (ctx.store.report(id, by: ctx.viewer)?.status.label(ctx.language) ?? "")
                                + ctx.t(.theAuthorAndTheReporter))
                 } catch { ctx.fail(error) }
@@ -157,7 +157,7 @@ final class HideScreen: FormScreen {
         let report = self.report
         ctx.confirm(ctx.t(.hideWithReasonTheAuthor(what, reason.label(ctx.language)))) {
             do {
-                try ctx.store.moderate(report, .hide, reason: reason, note: note, by: ctx.viewer)
+                try ctx.store.perform(.moderate(report, .hide, reason: reason, note: note), as: ctx.viewer)
                 ctx.pop()
                 ctx.inform(ctx.t(.hiddenTheAuthorAndThe))
             } catch { ctx.fail(error) }
@@ -186,7 +186,7 @@ final class ObjectionScreen: FormScreen {
         let text = form.text("text")
         guard form.check([("text", ctx.t(.why2), { _ = try validated(text, .text) })], ctx) else { return }
         do {
-            try ctx.store.object(to: target, text: text, by: ctx.viewer)
+            try ctx.store.perform(.object(to: target, text: text), as: ctx.viewer)
             ctx.pop()
             ctx.inform(ctx.t(.yourObjectionWentToThe))
         } catch { ctx.fail(error) }
@@ -233,7 +233,7 @@ final class ModerationReplyScreen: FormScreen {
     override func pressed(_ id: String, _ ctx: UIContext) {
         guard id == "send" else { return }
         do {
-            try ctx.store.replyToAuthor(report, text: form.text("text"), by: ctx.viewer)
+            try ctx.store.perform(.replyToAuthor(report, text: form.text("text")), as: ctx.viewer)
             ctx.pop()
             ctx.inform(ctx.t(.messageToTheAuthorSent))
         } catch { ctx.fail(error) }

@@ -60,7 +60,7 @@ final class ReportScreen: FormScreen {
                 let target = self.target
                 ctx.confirm(ctx.t(.recordTheTakedownAndRemove(safe(what)))) {
                     do {
-                        try ctx.store.recordTakedown(target, from: name, email: email, notice: explanation, by: ctx.viewer)
+                        try ctx.store.perform(.recordTakedown(target, from: name, email: email, notice: explanation), as: ctx.viewer)
                         ctx.pop()
                         ctx.pop()
                         ctx.inform(ctx.t(.takedownNoticeRecordedAndThe))
@@ -68,8 +68,8 @@ final class ReportScreen: FormScreen {
                 }
             } else {
                 let reasons = ReportReason.allCases
-                try ctx.store.report(target, reason: reasons[min(form.choice("reason"), reasons.count - 1)], explanation: form.text("explanation"),
-                                     name: form.text("name"), email: form.text("email"), by: ctx.viewer)
+                try ctx.store.perform(.report(target, reason: reasons[min(form.choice("reason"), reasons.count - 1)], explanation: form.text("explanation"),
+                                     name: form.text("name"), email: form.text("email")), as: ctx.viewer)
                 ctx.pop()
                 ctx.inform(ctx.t(.thankYouYourReportWent))
             }

@@ -34,16 +34,16 @@ final class OrganisationEditScreen: FormScreen {
         guard id == "save" else { return }
         let f = form
         do {
-            try ctx.store.updateOrganisation(self.id, basedOn: original, by: ctx.viewer) { o in
-                o.name = f.text("name")
-                o.description = f.text("description")
-                o.categories = f.text("categories").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                o.address = f.text("address")
-                o.phone = f.text("phone")
-                o.email = f.text("email")
-                o.website = f.text("website")
-                o.openingHours = f.text("hours")
-            }
+            var o = original
+            o.name = f.text("name")
+            o.description = f.text("description")
+            o.categories = f.text("categories").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            o.address = f.text("address")
+            o.phone = f.text("phone")
+            o.email = f.text("email")
+            o.website = f.text("website")
+            o.openingHours = f.text("hours")
+            try ctx.store.perform(.updateOrganisation(self.id, basedOn: original, to: o), as: ctx.viewer)
             ctx.inform(ctx.t(.saved))
             ctx.pop()
         } catch {

@@ -65,7 +65,7 @@ final class PostDetailScreen: Screen {
             ctx.push(ObjectionScreen(.post(id), what: post.title, ctx))
         case .renew:
             do {
-                try ctx.store.renewPost(id, by: ctx.viewer)
+                try ctx.store.perform(.renewPost(id), as: ctx.viewer)
                 let until = DateText.short(view(ctx)?.post.expires ?? post.expires, ctx)
                 ctx.inform(ctx.t(.renewedUntil(until)))
             } catch { ctx.fail(error) }
@@ -74,7 +74,7 @@ final class PostDetailScreen: Screen {
             let id = self.id
             ctx.confirm(ctx.t(.deleteYourPost(safe(post.title)))) {
                 do {
-                    try ctx.store.deletePost(id, by: ctx.viewer)
+                    try ctx.store.perform(.deletePost(id), as: ctx.viewer)
                     ctx.inform(ctx.t(.postDeleted))
                     ctx.pop()
                 } catch { ctx.fail(error) }

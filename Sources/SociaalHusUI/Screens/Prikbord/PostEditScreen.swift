@@ -91,12 +91,12 @@ final class PostEditScreen: FormScreen {
         let kind = Post.Kind.allCases[form.choice("kind")]
         do {
             if let editing {
-                try ctx.store.editPost(editing.id, PostEdit(kind: kind, title: form.text("title"), body: form.text("body"),
-                                                            show: choice, lifetimeDays: days), basedOn: editing, by: ctx.viewer)
+                try ctx.store.perform(.editPost(editing.id, PostEdit(kind: kind, title: form.text("title"), body: form.text("body"),
+                                                            show: choice, lifetimeDays: days), basedOn: editing), as: ctx.viewer)
                 ctx.inform(ctx.t(.saved))
             } else {
-                try ctx.store.createPost(PostDraft(kind: kind, title: form.text("title"), body: form.text("body"), wijk: wijk(ctx),
-                                                   author: author, show: choice, lifetimeDays: days), by: ctx.viewer)
+                try ctx.store.perform(.createPost(PostDraft(kind: kind, title: form.text("title"), body: form.text("body"), wijk: wijk(ctx),
+                                                   author: author, show: choice, lifetimeDays: days)), as: ctx.viewer)
                 ctx.inform(ctx.t(.yourPostIsOnThe))
             }
             ctx.pop()

@@ -57,7 +57,7 @@ final class ChangePasswordScreen: Screen {
             return
         }
         do {
-            try ctx.store.changePassword(for: id, old: form.text("old"), new: new, by: ctx.viewer)
+            try ctx.store.perform(.changePassword(for: id, old: form.text("old"), new: new), as: ctx.viewer)
         } catch CoreError.loginFailed {
             // The core answers "e-mail or password incorrect"; here only the current password can be wrong.
             ctx.fail(ctx.t(.yourCurrentPasswordIsIncorrect))

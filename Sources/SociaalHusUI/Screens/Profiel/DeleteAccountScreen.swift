@@ -19,7 +19,7 @@ final class DeleteAccountScreen: Screen {
         ctx.confirm(ctx.t(.eraseYourAccountYourProfile(counts.posts, counts.messages))) {
             do {
                 // (The count of others' texts naming them is for a moderator, not shown here: not read.)
-                try ctx.store.erase(id, by: ctx.viewer, countingNames: false)
+                try ctx.store.perform(.erase(id, countingNames: false), as: ctx.viewer)
             } catch {
                 ctx.fail(error)
                 return

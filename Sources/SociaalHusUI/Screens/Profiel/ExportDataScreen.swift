@@ -95,9 +95,9 @@ final class ExportDataScreen: Screen {
             switch subject {
             case .account:
                 guard let id = ctx.session else { return }
-                written = try ctx.store.mailExport(id, by: ctx.viewer)
+                written = try ctx.store.perform(.mailExport(id), as: ctx.viewer)
             case .visitor:
-                written = try ctx.store.mailVisitorExport(proof: ctx.visitorProof, by: ctx.viewer)
+                written = try ctx.store.perform(.mailVisitorExport(proof: ctx.visitorProof), as: ctx.viewer)
             }
             ctx.inform(subject == .visitor ? ctx.t(.theDataGoesByE)
                                            : ctx.t(.yourDataGoesByE))

@@ -231,7 +231,7 @@ final class ProfileScreen: Screen {
                 return
             }
             do {
-                try ctx.store.removePhoto(for: account.id, by: ctx.viewer)
+                try ctx.store.perform(.removePhoto(for: account.id), as: ctx.viewer)
             } catch {
                 ctx.fail(error)
                 return
@@ -272,51 +272,30 @@ final class ProfileScreen: Screen {
             ("phone", Field.phone.label(ctx.language), { _ = try validated(phoneText, .phone, required: false) }),
             ("address", Field.address.label(ctx.language), { _ = try validated(addressText, .address, required: false) }),
         ], ctx) else { return }
+        // One save, one change: the photo, the fields and the e-mail choices are saved together
+        // or, when any part is refused, none of them.
+        let photoText = form.text("photo").trimmingCharacters(in: .whitespaces)
+        let photo: ProfileSave.Photo = ctx.shared || photoText == savedPhotoText.trimmingCharacters(in: .whitespaces) ? .keep
+            : photoText.isEmpty ? .remove : .file((photoText as NSString).expandingTildeInPath)
+        var fields = loadedProfile ?? account.profile
+        fields.displayName = form.text("name")
+        fields.wijk = wijken.indices.contains(form.choice("wijk")) ? wijken[form.choice("wijk")].id : account.profile.wijk
+        fields.visibility = visibility
+        fields.interests = form.text("interests").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        fields.phone = form.text("phone")
+        fields.address = form.text("address")
+        fields.dailyDigest = form.choice("digest") == 1
+        // Only the choices changed in this form (another terminal's ticks since it was filled stay).
+        var mail: [EmailKind: Bool] = [:]
+        for kind in EmailKind.allCases where form.bool("mail-" + kind.rawValue) != (loadedProfile ?? account.profile).email[kind] {
+            mail[kind] = form.bool("mail-" + kind.rawValue)
+        }
         do {
-            // Someone else saved this profile since the form was filled: say so before anything
-            // (the photo included) is changed.
-            if let loadedProfile { try ctx.store.checkProfileUnchanged(for: id, basedOn: loadedProfile) }
-            // The photo first: it is the likeliest to be refused, and then nothing else has changed yet.
-            let photo = form.text("photo").trimmingCharacters(in: .whitespaces)
-            if !ctx.shared, photo != savedPhotoText.trimmingCharacters(in: .whitespaces) {
-                do {
-                    if photo.isEmpty {
-                        try ctx.store.removePhoto(for: id, by: ctx.viewer)
-                    } else {
-                        try ctx.store.setPhoto(for: id, from: (photo as NSString).expandingTildeInPath, by: ctx.viewer)
-                    }
-                    savedPhotoText = form.text("photo")
-                } catch {
-                    form.focus(on: "photo")
-                    throw error
-                }
-            }
-            let name = form.text("name")
-            let wijk = wijken.indices.contains(form.choice("wijk")) ? wijken[form.choice("wijk")].id : account.profile.wijk
-            let level = visibility
-            let interests = form.text("interests").split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-            let phone = form.text("phone"), address = form.text("address")
-            let digest = form.choice("digest") == 1
-            do {
-                try ctx.store.updateProfile(for: id, basedOn: loadedProfile, by: ctx.viewer) { p in
-                    p.displayName = name
-                    p.wijk = wijk
-                    p.visibility = level
-                    p.interests = interests
-                    p.phone = phone
-                    p.address = address
-                    p.dailyDigest = digest
-                }
-            } catch {
-                focus(on: error)
-                throw error
-            }
-            // Only the choices changed in this form (another terminal's ticks since it was filled stay).
-            for kind in EmailKind.allCases where form.bool("mail-" + kind.rawValue) != (loadedProfile ?? account.profile).email[kind] {
-                try ctx.store.setEmailPreference(kind, to: form.bool("mail-" + kind.rawValue), for: id, by: ctx.viewer)
-            }
+            try ctx.store.perform(.saveProfile(ProfileSave(account: id, basedOn: loadedProfile, fields: fields, photo: photo, email: mail)), as: ctx.viewer)
+            savedPhotoText = form.text("photo")
         } catch {
+            focus(on: error)
             ctx.fail(error)
             return
         }
@@ -327,6 +306,7 @@ final class ProfileScreen: Screen {
     /// Moves the focus to the field a profile error is about.
     private func focus(on error: Error) {
         switch error as? CoreError {
+        case .invalidPhoto?: form.focus(on: "photo")
         case .fieldRequired(.name)?, .fieldTooLong(.name, _)?: form.focus(on: "name")
         case .fieldTooLong(.phone, _)?: form.focus(on: "phone")
         case .fieldTooLong(.address, _)?: form.focus(on: "address")

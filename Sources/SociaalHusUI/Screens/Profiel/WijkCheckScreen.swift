@@ -24,10 +24,10 @@ final class WijkCheckScreen: FormScreen {
         do {
             switch id {
             case "ask":
-                try ctx.store.requestWijkLetter(for: me, by: ctx.viewer)
+                try ctx.store.perform(.requestWijkLetter(for: me), as: ctx.viewer)
                 ctx.inform(ctx.t(.letterAskedForTheAdministrator))
             case "enter":
-                try ctx.store.confirmWijkCode(form.text("code"), for: me, by: ctx.viewer)
+                try ctx.store.perform(.confirmWijkCode(form.text("code"), for: me), as: ctx.viewer)
                 form.setText("code", "")
                 ctx.inform(ctx.t(.yourNeighbourhoodIsVerified))
             default: break
