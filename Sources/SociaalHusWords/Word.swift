@@ -672,7 +672,7 @@ public enum Word: Sendable {
     case switchTickBoxOrChoice
     case theKeyDoesTwoThings(_ value: any Value, _ a: any Value, _ b: any Value, _ value2: any Value)
     case thisCannotBeUndone
-    case thisKeyDoesNothingHere
+    case thisKeyDoesNothingHere(_ help: any Value)
     case toTheEndOfThe
     case toTheStartOfThe
     case tooManyScreensOpenGo(_ maximumStackDepth: any Value, _ back: any Value)
@@ -722,7 +722,7 @@ public enum Word: Sendable {
     case allNeighbourhoods
     case allOfBorne
     case andToBrowse
-    case arrowsDayAndWeekAnd
+    case arrowsDayAndWeekAnd(_ previous: any Value, _ next: any Value)
     case category
     case contact2
     case cost
@@ -999,7 +999,7 @@ public enum Word: Sendable {
     case writtenTo
     case yYesEraseNOr(_ yes: any Value, _ no: any Value)
     case yesErase
-    case youAreNowHelpingOn(_ value: any Value)
+    case youAreNowHelpingOn(_ value: any Value, _ end: any Value)
     case youHaveAnUnsavedConversation
     case youStillHaveAnUnsaved
     case yourUnsavedConversationWasRestored
@@ -1030,7 +1030,7 @@ public enum Word: Sendable {
     case name2
     case newHereRegister
     case newPassword
-    case noCodeWasAskedIn
+    case noCodeWasAskedIn(_ back: any Value)
     case noData
     case oneTimeCode
     case openData
@@ -1421,7 +1421,7 @@ public enum Word: Sendable {
     case postDeleted2
     case posted
     case postsYouWroteForAn
-    case pressEnterToDeleteYour
+    case pressEnterToDeleteYour(_ key: any Value)
     case profileChanged
     case purpose3
     case queuedFor
@@ -1459,7 +1459,7 @@ public enum Word: Sendable {
     case visibility
     case waitingToBeSent
     case waitingToBeSent2
-    case whatYouWroteForAn
+    case whatYouWroteForAn(_ back: any Value, _ export: any Value)
     case whichEMailsDoYou2
     case whoSeesYou
     case withPhoto2

@@ -94,4 +94,18 @@ import TerminalKit
         d.press(.char("q"), .char("Z"))
         #expect(!d.app.running)
     }
+
+    @Test("a sentence that names a key names the key in force: the month's summary, the 'nothing here' message")
+    func sentencesNameTheKeysInForce() {
+        let d = Driver(size: Size(cols: 110, rows: 40))
+        d.press(.char("1"), .char("m"))
+        #expect(d.screen.contains("PgUp/[ en PgDn/]: maand"), "\(d.screen)")
+        let (map, problems) = KeyMap.parse("help F2\nnextMonth PgDn >\n")
+        #expect(problems.isEmpty, "\(problems)")
+        d.app.ctx.keyMap = map
+        d.press(.char("Z"))
+        #expect(d.screen.contains("F2 toont de toetsen"), "\(d.screen)")
+        #expect(d.screen.contains("PgUp/[ en PgDn/>: maand"), "\(d.screen)")
+    }
 }
+

@@ -245,7 +245,7 @@ public final class App {
         } else if let action = KeyTable.action(for: key, in: globalBindings()), !(screen.capturesText && isPrintable(key)) {
             perform(action)
         } else if !screen.handleKey(key, ctx), case .char = key {
-            ctx.inform(ctx.t(.thisKeyDoesNothingHere))
+            ctx.inform(ctx.t(.thisKeyDoesNothingHere(ctx.key(.help))))
         }
         carryOut()
     }

@@ -44,6 +44,11 @@ public final class UIContext {
         keyMap.keys(for: action).first?.name(english: lang.language == .english) ?? ""
     }
 
+    /// Every key of `action` now, as the help writes them ("PgUp/[").
+    public func keys(_ action: Action) -> String {
+        keyMap.keys(for: action).map { $0.name(english: lang.language == .english) }.joined(separator: "/")
+    }
+
     /// The key named for "yes" where a screen asks: the table's confirm key that is the
     /// language's own word's first letter where it has one (j for ja, y for yes).
     public var yesKey: String {

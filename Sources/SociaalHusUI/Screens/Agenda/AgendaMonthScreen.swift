@@ -106,7 +106,7 @@ final class AgendaMonthScreen: Screen {
         if let problem { return drawRefusal(problem, into: &g, area: area) }
         let cal = amsterdamCalendar()
         let monthName = LocalTime.dayNameWithYear(month.first, ctx.language).split(separator: " ").dropFirst(2).joined(separator: " ")
-        g.putSummary(ctx.t(.month2) + monthName + " (\(total))" + ctx.t(.arrowsDayAndWeekAnd),
+        g.putSummary(ctx.t(.month2) + monthName + " (\(total))" + ctx.t(.arrowsDayAndWeekAnd(ctx.keys(.previousMonth), ctx.keys(.nextMonth))),
                      x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let names = ctx.language == .dutch ? ["ma", "di", "wo", "do", "vr", "za", "zo"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         let cell = max(min((area.width - 2) / 7, 12), 6)

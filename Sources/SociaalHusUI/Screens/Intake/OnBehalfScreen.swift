@@ -92,7 +92,7 @@ final class OnBehalfAgreeScreen: FormScreen {
         do {
             let o = try ctx.store.perform(.startOnBehalf(email: candidate.email, secret: secret, reason: reason), as: ctx.viewer)
             ctx.startOnBehalf(o)
-            ctx.inform(ctx.t(.youAreNowHelpingOn(safe(o.resident.profile.displayName))))
+            ctx.inform(ctx.t(.youAreNowHelpingOn(safe(o.resident.profile.displayName), ctx.key(.endOnBehalf))))
         } catch {
             form.focus(on: "secret")
             ctx.fail(error)

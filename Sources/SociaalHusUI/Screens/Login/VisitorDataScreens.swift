@@ -100,7 +100,7 @@ final class VisitorCodeScreen: FormScreen {
         case .voided:
             problem = ctx.t(.tooManyWrongTriesThis)
         case .noCode:
-            problem = ctx.t(.noCodeWasAskedIn)
+            problem = ctx.t(.noCodeWasAskedIn(ctx.key(.back)))
         }
         form.setText("code", "")
         _ = check([("code", "Code", { throw FormProblem(problem) })], ctx)

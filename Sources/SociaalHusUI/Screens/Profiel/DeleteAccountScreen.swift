@@ -37,10 +37,10 @@ final class DeleteAccountScreen: Screen {
             (ctx.t(.ifYouDeleteYourAccount), .header),
         ] + StoreInventory.erasureStatement(ctx.language, counts: ["posts": counts.posts, "messages": counts.messages]).map { ($0, .normal) } + [
             ("", .normal),
-            (ctx.t(.whatYouWroteForAn), .muted),
+            (ctx.t(.whatYouWroteForAn(ctx.key(.back), ctx.key(.export))), .muted),
         ]
         var top = statement.flatMap { text, role in Self.wrap(text, width: width).map { ($0, role) } }
-        let instruction = TextWidth.wrap(ctx.t(.pressEnterToDeleteYour), to: width)
+        let instruction = TextWidth.wrap(ctx.t(.pressEnterToDeleteYour(ctx.key(.activate))), to: width)
         // The instruction and the field are always shown; the statement gives up blank lines
         // first and is cut only on the very smallest screens.
         let bottomHeight = instruction.count + 2
