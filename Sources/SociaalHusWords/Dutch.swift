@@ -245,7 +245,7 @@ public struct Dutch: Catalogue {
         case .writeToThisFileReadable: return "schrijf naar dit bestand (alleen leesbaar voor jou) in plaats van de standaarduitvoer"
         case .yyyyMmDd: return "JJJJ-MM-DD"
         // MARK: Core: Accounts
-        case .administrationIsUnderModerationTab: return "Het beheer staat onder Moderatie (tab 7)."
+        case .administrationIsUnderModerationTab: return "Het beheer staat onder het tabblad Moderatie (bovenaan)."
         case .anAdministratorGaveYouThe(let what): return "Een beheerder heeft je de rol \(what) gegeven. "
         case .anAdministratorTookTheRole(let what): return "Een beheerder heeft je de rol \(what) afgenomen."
         case .anotherReason: return "een andere reden"
@@ -441,7 +441,7 @@ public struct Dutch: Catalogue {
         case .residentsOfWhoseNeighbourhoodIs(let wijkName): return "bewoners van \(wijkName) van wie de wijk is bevestigd"
         case .soYourIsShownTo(let list): return " Je \(list) worden dus aan niemand getoond. Wil je dat wel? Kies onder Profiel 'Alleen buren' of 'Openbaar'."
         case .thisAccountNoLongerExists3: return "Dit account bestaat niet meer; er is niets veranderd."
-        case .thisCannotBeDoneOn: return "Dit kan niet namens iemand anders: de bewoner doet dit zelf, of ná het helpen (Ctrl-N stopt het helpen)."
+        case .thisCannotBeDoneOn: return "Dit kan niet namens iemand anders: de bewoner doet dit zelf, of ná het helpen (de onderste regel zegt hoe je stopt)."
         case .thisReportIsAboutYour: return "Deze melding gaat over je eigen inhoud; een andere moderator of een beheerder handelt haar af."
         case .youCanOnlyPostIn: return "Je kunt alleen een bericht plaatsen in je eigen wijk."
         case .yourAccountIsBlockedContact: return "Je account is geblokkeerd; neem contact op met de beheerder."

@@ -245,7 +245,7 @@ public struct English: Catalogue {
         case .writeToThisFileReadable: return "write to this file (readable by you only) instead of standard output"
         case .yyyyMmDd: return "YYYY-MM-DD"
         // MARK: Core: Accounts
-        case .administrationIsUnderModerationTab: return "Administration is under Moderation (tab 7)."
+        case .administrationIsUnderModerationTab: return "Administration is under the Moderation tab (at the top)."
         case .anAdministratorGaveYouThe(let what): return "An administrator gave you the role \(what). "
         case .anAdministratorTookTheRole(let what): return "An administrator took the role \(what) from you."
         case .anotherReason: return "another reason"
@@ -441,7 +441,7 @@ public struct English: Catalogue {
         case .residentsOfWhoseNeighbourhoodIs(let wijkName): return "residents of \(wijkName) whose neighbourhood is verified"
         case .soYourIsShownTo(let list): return " So your \(list) is shown to nobody. Want it shown? Choose 'Neighbours only' or 'Public' under Profile."
         case .thisAccountNoLongerExists3: return "This account no longer exists; nothing was changed."
-        case .thisCannotBeDoneOn: return "This cannot be done on someone's behalf: the resident does it themselves, or after the help (Ctrl-N ends helping)."
+        case .thisCannotBeDoneOn: return "This cannot be done on someone's behalf: the resident does it themselves, or after the help (the bottom line says how to stop)."
         case .thisReportIsAboutYour: return "This report is about your own content; another moderator or an administrator handles it."
         case .youCanOnlyPostIn: return "You can only post in your own neighbourhood."
         case .yourAccountIsBlockedContact: return "Your account is blocked; contact the administrator."
