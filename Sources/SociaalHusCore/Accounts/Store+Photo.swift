@@ -51,7 +51,7 @@ extension Store {
         guard let type = PhotoType.detect(data) else {
             throw CoreError.invalidPhoto(.notJPEGOrPNG)
         }
-        // Where and when it was taken, the device and the author are not the photo (issue 23).
+        // Where and when it was taken, the device and the author are not the photo.
         return (UUID().uuidString.lowercased() + "." + type.rawValue, PhotoMetadata.stripped(data, as: type))
     }
 
@@ -82,7 +82,7 @@ extension Store {
     ///
     /// Why it failed is said only to the file's owner: to anyone else every failure reads
     /// "cannot use this file", so the messages cannot tell which files exist on this computer
-    /// or which are readable (issue 22: `/etc/shadow` answered "Permission denied", a missing
+    /// or which are readable (`/etc/shadow` answered "Permission denied", a missing
     /// file "No such file").
     private static func readPhoto(_ path: String) throws -> Data {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)

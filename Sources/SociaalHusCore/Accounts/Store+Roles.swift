@@ -1,6 +1,6 @@
 import Foundation
 
-/// One role an administrator gives or takes on an existing account (issue 24): the roles of the
+/// One role an administrator gives or takes on an existing account: the roles of the
 /// brief, each with the wijk or organisation it is for.
 public enum Role: Hashable, Sendable {
     /// Bewoner: posts on the prikbord in their own wijk.

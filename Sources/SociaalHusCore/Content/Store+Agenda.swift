@@ -27,7 +27,7 @@ extension Store {
     /// Changes an agenda item (editors of its organisation, administrators): only the parts an
     /// `AgendaEdit` holds; who created it and its moderation state stay as they are.
     /// With `basedOn` (the activity as the form showed it), a save over someone else's newer
-    /// version is refused (issue 16: never silently last-writer-wins).
+    /// version is refused (never silently last-writer-wins).
     func editAgendaItem(_ id: AgendaItemID, _ edit: AgendaEdit, basedOn: AgendaItem? = nil, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
             guard let original = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }

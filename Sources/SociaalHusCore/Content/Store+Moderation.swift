@@ -127,7 +127,7 @@ extension Store {
             case .hide:
                 guard let reason else { throw CoreError.moderationRefused(.reasonNeeded) }
                 if hidden || r.status == .hidden { throw CoreError.moderationRefused(.alreadyHidden) }
-                // The author hears that, and why, before the content is gone (issue 23).
+                // The author hears that, and why, before the content is gone.
                 Self.tellAuthor(of: r.target, reason: reason, outcome: .hide, note: words, by: viewer, in: &tx)
                 try Self.setHidden(r.target, reason: reason.rawValue, in: &tx)
                 step = .hide
@@ -204,7 +204,7 @@ extension Store {
 
     /// Tells the author of content that is hidden, removed or restored what and why, in their
     /// Berichten (an organisation's editors for its content): the promise is that content is not
-    /// taken away without telling its author (issue 23). With the moderator's words, and where it
+    /// taken away without telling its author. With the moderator's words, and where it
     /// is hidden how to object. The title is the author's own; the reporter is never named.
     static func tellAuthor(of target: ReportTarget, reason: ReportReason, outcome: ModerationStep.Kind, note: String, by viewer: Viewer,
                            in tx: inout Transaction) {

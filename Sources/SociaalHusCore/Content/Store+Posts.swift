@@ -50,7 +50,7 @@ extension Store {
     }
 
     /// Edits a post: only what `edit` names can change. Who wrote it, where, when, and whether a
-    /// moderator hid it change only through their own audited operations (issue 12: an author
+    /// moderator hid it change only through their own audited operations (an author
     /// once un-hid a hidden post through a closure over the whole record).
     /// With `basedOn` (the post as the form showed it), a save over a newer version is refused.
     func editPost(_ id: PostID, _ edit: PostEdit, basedOn: Post? = nil, by viewer: Viewer) throws {

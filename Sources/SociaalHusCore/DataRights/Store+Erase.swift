@@ -81,7 +81,7 @@ extension Store {
             }
             // Intakes linked to the account (the desk links one only explicitly) hold the person's
             // data. One that is not linked is someone else's, however alike the name or phone
-            // number: matching them erased a stranger's case file (issue 23).
+            // number: matching them erased a stranger's case file.
             for intake in cands.records(tx.state.intakes, tx) where intake.person.account == id {
                 Self.eraseIntake(intake, actor: viewer.account?.id, in: &tx)
             }
@@ -252,7 +252,7 @@ extension Store {
     }
 
     /// The shard files a store was moved from hold copies of every person: after an erasure
-    /// they go (issue 13: no copy in any file of the store).
+    /// they go (no copy in any file of the store).
     func removeMigratedShardFiles() {
         guard FileManager.default.fileExists(atPath: path + "/manifest.json.migrated") else { return }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path + "/data")) ?? [] { unlink(path + "/data/" + name) }

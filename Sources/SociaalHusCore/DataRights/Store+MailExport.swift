@@ -2,7 +2,7 @@ import Foundation
 
 extension Store {
     /// Sends `id` their own data export by e-mail, to their own address: how a resident at home
-    /// gets it when the interface is served over SSH (issue 16). There a file would land on the
+    /// gets it when the interface is served over SSH. There a file would land on the
     /// server, in the folder of the user every resident shares, and the path field would let a
     /// resident write over any file that user may write. Returns the address it goes to. The
     /// e-mail waits in the outbox like every other (`sociaalhus mail send`) and is erased with

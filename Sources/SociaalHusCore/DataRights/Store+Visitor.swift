@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the store holds about a visitor: someone without an account, known only by the address
-/// they wrote from (issue 23: a visitor who wrote through the contact form had no rights at all;
+/// they wrote from (a visitor who wrote through the contact form had no rights at all;
 /// `export --email` and `account erase --email` answered "geen account").
 public struct VisitorDataExport: Codable, Sendable, Equatable {
     /// The format of this export.
@@ -128,7 +128,7 @@ extension Store {
         return count
     }
 
-    // MARK: Proven by the visitor (issue 23, part 6)
+    // MARK: Proven by the visitor
 
     /// A visitor asks for a code to `email` (see `VisitorProof` for every limit and why). The
     /// answer is the same whether or not the store holds anything of the address: it returns, or

@@ -52,7 +52,7 @@ extension Store {
     // MARK: Reading
     //
     // Every way the desk sees a person's conversation is logged for that person, naming the
-    // staff member (issue 23): opening it and the history (`intake-opened`), a row of the list
+    // staff member: opening it and the history (`intake-opened`), a row of the list
     // or of a search and the count before erasing (`intake-listed`), and the account a typed
     // e-mail address belongs to (`account-looked-up`).
 
@@ -328,7 +328,7 @@ extension Store {
 
     // MARK: Helpers
 
-    /// The desk links a conversation to an account only explicitly (issue 23): a link that is
+    /// The desk links a conversation to an account only explicitly: a link that is
     /// new (none before, or another account) needs the resident's agreement for exactly that
     /// account. Nothing links by a matching phone number, name or address.
     static func checkLink(_ account: AccountID?, was before: AccountID?, consent: LinkConsent?) throws {
@@ -347,7 +347,7 @@ extension Store {
     /// The conversations of the person of `id`, by reference: those linked to the same account
     /// (the desk links one only explicitly, with the resident's agreement), or this one alone when
     /// it is linked to none. Never by a matching phone number, address, e-mail or name: that took a
-    /// stranger's conversation into another's history and erasure (issue 23).
+    /// stranger's conversation into another's history and erasure.
     static func samePerson(as id: IntakeID, in state: StoreState) throws -> [Intake] {
         let i = try intake(id, in: state)
         guard let account = i.person.account else { return [i] }

@@ -137,7 +137,7 @@ extension Store {
         }
     }
 
-    /// Mail keeps no content (issue 23): once the mail command accepted a message, its body and
+    /// Mail keeps no content: once the mail command accepted a message, its body and
     /// its Maildir file go with the change that records it sent; a line without content stays
     /// (kind, time, subject, state), and goes with its person. Before, every e-mail ever sent
     /// stayed in `mail/cur` and the outbox, also after its recipient deleted the message.

@@ -110,7 +110,7 @@ public enum ContentVisibility {
         if message.aboutReport != nil { return ContactMessage.moderationTeam(lang) }
         if message.isFromAdministration { return ContactMessage.administrationTeam(lang) }
         let sender = message.senderAccount.flatMap { state.accounts[$0.rawValue] }
-        // A reply stored before stop 17 carries the replier's own name: it follows their profile
+        // A reply stored by older builds carries the replier's own name: it follows their profile
         // level like a new one. (An organisation's name on its reply is not a personal profile.)
         let ownNameOnReply = message.inReplyTo != nil && sender.map { [$0.name, $0.profile.displayName].contains(message.senderName) } == true
         guard message.senderName.isEmpty || ownNameOnReply else { return message.senderName }

@@ -59,7 +59,7 @@ public struct RestoreSummary: Sendable, Equatable {
     public var intakesErasedAgain: Int
 }
 
-/// Backups that keep erasures (issue 22).
+/// Backups that keep erasures.
 ///
 /// A backup is one SQLite file: a `VACUUM INTO` copy of the database (a consistent snapshot,
 /// taken while sessions run) with two tables added: `backup_info` (what it is, its format and

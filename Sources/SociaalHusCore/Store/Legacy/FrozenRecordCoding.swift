@@ -170,7 +170,7 @@ extension SettingsRecord: BinaryRecord {
             w.optional(a.withdrawn) { $0.date($1) }; w.optional(a.withdrawnBy) { $0.id($1) }
         }
         w.strings(settings.privacyStatement)
-        // Format 3. (Builds of stop 17 wrote these under format 2; a reader still tells such a
+        // Format 3. (Older builds wrote these under format 2; a reader still tells such a
         // file by its ending, as the settings file holds only this record.)
         w.string(settings.throttleKey)
         w.array(settings.loginFailures.sorted { $0.key < $1.key }) { w, f in
