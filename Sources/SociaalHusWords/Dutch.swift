@@ -511,6 +511,7 @@ public struct Dutch: Catalogue {
         case .place2: return "plaats"
         case .postMustStayUpFor: return "Een bericht moet minstens 1 dag blijven staan."
         case .postStaysUpForAt(let days): return "Een bericht blijft hoogstens \(days) dagen staan; kies een eerdere einddatum (verlengen kan later)."
+        case .postcodeField: return "postcode"
         case .privacyStatement2: return "privacyverklaring"
         case .purpose5: return "doel"
         case .question3: return "vraag"

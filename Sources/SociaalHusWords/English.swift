@@ -511,6 +511,7 @@ public struct English: Catalogue {
         case .place2: return "place"
         case .postMustStayUpFor: return "A post must stay up for at least 1 day."
         case .postStaysUpForAt(let days): return "A post stays up for at most \(days) days; choose an earlier end date (you can renew it later)."
+        case .postcodeField: return "postcode"
         case .privacyStatement2: return "privacy statement"
         case .purpose5: return "purpose"
         case .question3: return "question"

@@ -494,6 +494,7 @@ public enum Word: Sendable {
     case place2
     case postMustStayUpFor
     case postStaysUpForAt(_ days: any Value)
+    case postcodeField
     case privacyStatement2
     case purpose5
     case question3

@@ -18,22 +18,25 @@ public enum PasswordProblem: Equatable, Sendable {
     case controlCharacter
 
     /// The message shown, in the chosen language.
-    public func message(_ lang: Language) -> String {
+    public func message(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
         case .tooShort(let minimum, let actual):
-            return lang.t(.yourPasswordIsTooShort(actual, minimum))
+            return .yourPasswordIsTooShort(actual, minimum)
         case .tooLong(let maximum):
-            return lang.t(.yourPasswordIsTooLong(maximum))
+            return .yourPasswordIsTooLong(maximum)
         case .common:
-            return lang.t(.thisPasswordIsCommonlyUsed)
+            return .thisPasswordIsCommonlyUsed
         case .repetitive:
-            return lang.t(.thisPasswordConsistsOfRepeated)
+            return .thisPasswordConsistsOfRepeated
         case .containsPersonalData:
-            return lang.t(.yourPasswordContainsYourOwn)
+            return .yourPasswordContainsYourOwn
         case .controlCharacter:
-            return lang.t(.yourPasswordContainsControlCharacter)
+            return .yourPasswordContainsControlCharacter
         case .containsProductName:
-            return lang.t(.yourPasswordContainsTheName)
+            return .yourPasswordContainsTheName
         }
     }
 }

@@ -117,13 +117,16 @@ public enum PhotoProblem: Equatable, Sendable {
     case cannotUse
 
     /// The reason shown.
-    public func message(_ lang: Language) -> String {
+    public func message(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
-        case .notJPEGOrPNG: lang.t(.itIsNotJpegOr)
-        case .notRegularFile: lang.t(.itIsNotRegularFile)
-        case .tooLarge(let mb): lang.t(.itIsLargerThanMb(mb))
-        case .unreadable(let why): lang.t(.itCannotBeRead(why))
-        case .cannotUse: lang.t(.chooseJpegOrPngFile)
+        case .notJPEGOrPNG: .itIsNotJpegOr
+        case .notRegularFile: .itIsNotRegularFile
+        case .tooLarge(let mb): .itIsLargerThanMb(mb)
+        case .unreadable(let why): .itCannotBeRead(why)
+        case .cannotUse: .chooseJpegOrPngFile
         }
     }
 }

@@ -22,15 +22,18 @@ public struct ModerationStep: Sendable, Equatable {
         case answer
 
         /// The words users see.
-        public func label(_ lang: Language) -> String {
+        public func label(_ lang: Language) -> String { lang.t(word) }
+
+        /// The same as a word with its values, for the reader's layer to word.
+        public var word: Word {
             switch self {
-            case .hide: lang.t(.hidden2)
-            case .restore: lang.t(.restored)
-            case .remove: lang.t(.removed2)
-            case .dismiss: lang.t(.dismissed)
-            case .keep: lang.t(.objectionRejectedStaysHidden)
-            case .object: lang.t(.objectionMade)
-            case .answer: lang.t(.authorAnswered)
+            case .hide: .hidden2
+            case .restore: .restored
+            case .remove: .removed2
+            case .dismiss: .dismissed
+            case .keep: .objectionRejectedStaysHidden
+            case .object: .objectionMade
+            case .answer: .authorAnswered
             }
         }
     }
@@ -83,14 +86,17 @@ public enum ModerationProblem: Equatable, Sendable {
     case alreadyObjected
 
     /// The message shown.
-    public func message(_ lang: Language) -> String {
+    public func message(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
-        case .reasonNeeded: lang.t(.chooseReasonAndTellThe)
-        case .alreadyHidden: lang.t(.thisContentIsAlreadyHidden)
-        case .notHidden: lang.t(.thisContentIsNotHidden)
-        case .contentGone: lang.t(.thisContentNoLongerExists)
-        case .nothingToObject: lang.t(.thereIsNoHidingAfter)
-        case .alreadyObjected: lang.t(.youAlreadyObjectedModeratorDecides)
+        case .reasonNeeded: .chooseReasonAndTellThe
+        case .alreadyHidden: .thisContentIsAlreadyHidden
+        case .notHidden: .thisContentIsNotHidden
+        case .contentGone: .thisContentNoLongerExists
+        case .nothingToObject: .thereIsNoHidingAfter
+        case .alreadyObjected: .youAlreadyObjectedModeratorDecides
         }
     }
 }

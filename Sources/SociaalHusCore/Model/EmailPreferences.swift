@@ -56,12 +56,15 @@ public enum EmailKind: String, Codable, Sendable, CaseIterable {
     case announcement = "mededelingen-van-het-platform"
 
     /// The toggle's name as users see it.
-    public func label(_ lang: Language) -> String {
+    public func label(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
-        case .visitorMessage: lang.t(.messagesFromVisitors)
-        case .wijkNotification: lang.t(.notificationsFromYourNeighbourhoodIn)
-        case .newsletter: lang.t(.newslettersFromYourNeighbourhood)
-        case .announcement: lang.t(.announcementsFromThePlatform)
+        case .visitorMessage: .messagesFromVisitors
+        case .wijkNotification: .notificationsFromYourNeighbourhoodIn
+        case .newsletter: .newslettersFromYourNeighbourhood
+        case .announcement: .announcementsFromThePlatform
         }
     }
 

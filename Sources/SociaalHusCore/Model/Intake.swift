@@ -12,16 +12,19 @@ public enum IntakeCategory: String, Codable, Sendable, CaseIterable {
     case overig
 
     /// The name users see.
-    public func label(_ lang: Language) -> String {
+    public func label(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
-        case .wonen: lang.t(.housing)
-        case .zorgEnOndersteuning: lang.t(.careAndSupport)
-        case .geldzaken: lang.t(.moneyMatters)
-        case .werkEnInkomen: lang.t(.workAndIncome)
-        case .opvoedenEnJeugd: lang.t(.parentingAndYouth)
-        case .ontmoetingEnEenzaamheid: lang.t(.meetingPeopleAndLoneliness)
-        case .vrijwilligerswerk: lang.t(.volunteering)
-        case .overig: lang.t(.other2)
+        case .wonen: .housing
+        case .zorgEnOndersteuning: .careAndSupport
+        case .geldzaken: .moneyMatters
+        case .werkEnInkomen: .workAndIncome
+        case .opvoedenEnJeugd: .parentingAndYouth
+        case .ontmoetingEnEenzaamheid: .meetingPeopleAndLoneliness
+        case .vrijwilligerswerk: .volunteering
+        case .overig: .other2
         }
     }
 }
@@ -33,11 +36,14 @@ public enum IntakeStatus: String, Codable, Sendable, CaseIterable {
     case afgesloten
 
     /// The name users see.
-    public func label(_ lang: Language) -> String {
+    public func label(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
-        case .open: "open"
-        case .doorverwezen: lang.t(.referred3)
-        case .afgesloten: lang.t(.closed2)
+        case .open: .openText2
+        case .doorverwezen: .referred3
+        case .afgesloten: .closed2
         }
     }
 }
@@ -122,14 +128,17 @@ public enum IntakeField: String, Codable, Sendable, CaseIterable, Comparable {
     case name, phone, email, address, question, notes
 
     /// The word users see (also in the sentence said to the resident).
-    public func label(_ lang: Language) -> String {
+    public func label(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
-        case .name: lang.t(.name3)
-        case .phone: lang.t(.phoneNumber)
-        case .email: lang.t(.eMailAddress2)
-        case .address: lang.t(.address3)
-        case .question: lang.t(.question3)
-        case .notes: lang.t(.theDeskSNotes)
+        case .name: .name3
+        case .phone: .phoneNumber
+        case .email: .eMailAddress2
+        case .address: .address3
+        case .question: .question3
+        case .notes: .theDeskSNotes
         }
     }
 

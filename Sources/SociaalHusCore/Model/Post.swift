@@ -12,11 +12,14 @@ public struct Post: Codable, Sendable, Hashable, Identifiable {
         case mededeling
 
         /// The label users see.
-        public func label(_ lang: Language) -> String {
+        public func label(_ lang: Language) -> String { lang.t(word) }
+
+        /// The same as a word with its values, for the reader's layer to word.
+        public var word: Word {
             switch self {
-            case .vraag: lang.t(.request)
-            case .aanbod: lang.t(.offer)
-            case .mededeling: lang.t(.notice)
+            case .vraag: .request
+            case .aanbod: .offer
+            case .mededeling: .notice
             }
         }
     }

@@ -10,23 +10,29 @@ public enum ProfileVisibility: String, Codable, Sendable, CaseIterable {
     case `public` = "openbaar"
 
     /// The label users see.
-    public func label(_ lang: Language) -> String {
+    public func label(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
-        case .anonymous: lang.t(.anonymous)
-        case .neighbours: lang.t(.neighboursOnly)
-        case .public: lang.t(.publicText)
+        case .anonymous: .anonymous
+        case .neighbours: .neighboursOnly
+        case .public: .publicText
         }
     }
 
     /// One line that says who sees what at this level.
-    public func explanation(_ lang: Language) -> String {
+    public func explanation(_ lang: Language) -> String { lang.t(explanationWord) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var explanationWord: Word {
         switch self {
         case .anonymous:
-            lang.t(.onlyYouSeeYourName)
+            .onlyYouSeeYourName
         case .neighbours:
-            lang.t(.residentsOfYourOwnNeighbourhood)
+            .residentsOfYourOwnNeighbourhood
         case .public:
-            lang.t(.everyoneVisitorsIncludedSeesYour)
+            .everyoneVisitorsIncludedSeesYour
         }
     }
 

@@ -26,12 +26,15 @@ public enum ReportReason: String, Codable, Sendable, CaseIterable {
     case other = "anders"
 
     /// The words users see.
-    public func label(_ lang: Language) -> String {
+    public func label(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
-        case .copyright: lang.t(.copyrightInfringement)
-        case .incorrect: lang.t(.incorrect)
-        case .unwanted: lang.t(.unwanted)
-        case .other: lang.t(.other)
+        case .copyright: .copyrightInfringement
+        case .incorrect: .incorrect
+        case .unwanted: .unwanted
+        case .other: .other
         }
     }
 }
@@ -52,14 +55,17 @@ public struct Report: Codable, Sendable, Hashable, Identifiable {
         case objected
 
         /// The words users see.
-        public func label(_ lang: Language) -> String {
+        public func label(_ lang: Language) -> String { lang.t(word) }
+
+        /// The same as a word with its values, for the reader's layer to word.
+        public var word: Word {
             switch self {
-            case .open: lang.t(.openText2)
-            case .hidden: lang.t(.hidden2)
-            case .restored: lang.t(.restored)
-            case .removed: lang.t(.removed2)
-            case .dismissed: lang.t(.dismissed)
-            case .objected: lang.t(.objection)
+            case .open: .openText2
+            case .hidden: .hidden2
+            case .restored: .restored
+            case .removed: .removed2
+            case .dismissed: .dismissed
+            case .objected: .objection
             }
         }
     }

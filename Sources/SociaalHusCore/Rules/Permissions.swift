@@ -37,23 +37,26 @@ public enum PermissionDenial: Equatable, Sendable {
     case onBehalfOfStaff
 
     /// The message shown.
-    public func message(_ lang: Language) -> String {
+    public func message(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
-        case .notLoggedIn: lang.t(.logInFirstToDo)
-        case .blocked: lang.t(.yourAccountIsBlockedContact)
-        case .notYourPost: lang.t(.onlyTheAuthorOfThis)
-        case .notEditor: lang.t(.onlyEditorsOfThisOrganisation)
-        case .administratorsOnly: lang.t(.onlyAnAdministratorMayDo)
-        case .residentsOnly: lang.t(.onlyResidentsCanPostIn)
-        case .otherWijk: lang.t(.youCanOnlyPostIn)
-        case .notYourAccount: lang.t(.onlyTheOwnerOfThis)
-        case .partnersOnly: lang.t(.onlyThisNeighbourhoodSLocal)
-        case .accountGone: lang.t(.thisAccountNoLongerExists3)
-        case .ownContent: lang.t(.thisReportIsAboutYour)
-        case .rightsChanged: lang.t(.yourRightsHaveChangedMeanwhile)
-        case .notOnBehalf: lang.t(.thisCannotBeDoneOn)
-        case .onBehalfOfStaff: lang.t(.nobodyCanActOnBehalf)
-        case .deskStaffOnly: lang.t(.onlyDeskStaffOfThe)
+        case .notLoggedIn: .logInFirstToDo
+        case .blocked: .yourAccountIsBlockedContact
+        case .notYourPost: .onlyTheAuthorOfThis
+        case .notEditor: .onlyEditorsOfThisOrganisation
+        case .administratorsOnly: .onlyAnAdministratorMayDo
+        case .residentsOnly: .onlyResidentsCanPostIn
+        case .otherWijk: .youCanOnlyPostIn
+        case .notYourAccount: .onlyTheOwnerOfThis
+        case .partnersOnly: .onlyThisNeighbourhoodSLocal
+        case .accountGone: .thisAccountNoLongerExists3
+        case .ownContent: .thisReportIsAboutYour
+        case .rightsChanged: .yourRightsHaveChangedMeanwhile
+        case .notOnBehalf: .thisCannotBeDoneOn
+        case .onBehalfOfStaff: .nobodyCanActOnBehalf
+        case .deskStaffOnly: .onlyDeskStaffOfThe
         }
     }
 }

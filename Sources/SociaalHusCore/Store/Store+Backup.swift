@@ -19,18 +19,21 @@ public enum BackupProblem: Error, Equatable, Sendable {
     case targetInsideStore(path: String)
 
     /// The sentence for the administrator.
-    public func message(_ lang: Language) -> String {
+    public func message(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
         case .notABackup(let f):
-            return lang.t(.isNotSociaalhusBackupMade(f))
+            return .isNotSociaalhusBackupMade(f)
         case .newer(let f, let found, let known):
-            return lang.t(.theBackupWasMadeBy(f, found, known))
+            return .theBackupWasMadeBy(f, found, known)
         case .damaged(let f, let d):
-            return lang.t(.theBackupIsDamagedThe(f, d))
+            return .theBackupIsDamagedThe(f, d)
         case .targetExists(let p):
-            return lang.t(.alreadyExistsBackupNeverWrites(p))
+            return .alreadyExistsBackupNeverWrites(p)
         case .targetInsideStore(let p):
-            return lang.t(.liesInsideTheStoreFolder(p))
+            return .liesInsideTheStoreFolder(p)
         }
     }
 }

@@ -34,22 +34,25 @@ public enum StoreProblem: Equatable, Sendable {
     case restoreLeftover
 
     /// The description shown.
-    public func message(_ lang: Language) -> String {
+    public func message(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
-        case .missing: lang.t(.theFileIsMissing)
-        case .wrongSize(let e, let f): lang.t(.itIsBytesLongInstead(f, e))
-        case .checksumMismatch: lang.t(.theChecksumDoesNotMatch)
-        case .unreadable(let d): lang.t(.theContentsCannotBeRead(d))
-        case .misplaced: lang.t(.itHoldsOtherDataThan)
-        case .danglingReference(let d): lang.t(.referenceIsBroken(d))
-        case .notARegularFile: lang.t(.itIsNotPlainFile)
-        case .otherOwner: lang.t(.itBelongsToAnotherUser)
-        case .tooLarge(let n): lang.t(.itIsBytesLongLarger(n))
-        case .unnamed: lang.t(.noRecordAndNoInterrupted)
-        case .empty: lang.t(.itIsEmpty0Bytes)
-        case .logWithoutIndex: lang.t(.itHoldsChangesNotYet)
-        case .restoreLeftover: lang.t(.restoreThatWasCutOff)
-        case .commitsLost(let a, let f): lang.t(.theStoreAcknowledgedChangesUp(a, f))
+        case .missing: .theFileIsMissing
+        case .wrongSize(let e, let f): .itIsBytesLongInstead(f, e)
+        case .checksumMismatch: .theChecksumDoesNotMatch
+        case .unreadable(let d): .theContentsCannotBeRead(d)
+        case .misplaced: .itHoldsOtherDataThan
+        case .danglingReference(let d): .referenceIsBroken(d)
+        case .notARegularFile: .itIsNotPlainFile
+        case .otherOwner: .itBelongsToAnotherUser
+        case .tooLarge(let n): .itIsBytesLongLarger(n)
+        case .unnamed: .noRecordAndNoInterrupted
+        case .empty: .itIsEmpty0Bytes
+        case .logWithoutIndex: .itHoldsChangesNotYet
+        case .restoreLeftover: .restoreThatWasCutOff
+        case .commitsLost(let a, let f): .theStoreAcknowledgedChangesUp(a, f)
         }
     }
 }

@@ -7,35 +7,38 @@ public enum Field: String, Sendable, Equatable, CaseIterable {
     case postcode, place, question, notes, purpose, privacyStatement
 
     /// The field's label as users see it.
-    public func label(_ lang: Language) -> String {
+    public func label(_ lang: Language) -> String { lang.t(word) }
+
+    /// The same as a word with its values, for the reader's layer to word.
+    public var word: Word {
         switch self {
-        case .name: lang.t(.name3)
-        case .email: lang.t(.eMailAddress2)
-        case .password: lang.t(.password3)
-        case .wijk: "wijk"
-        case .title: lang.t(.title2)
-        case .body: lang.t(.text3)
-        case .text: lang.t(.message)
-        case .description: lang.t(.descriptionText2)
-        case .location: lang.t(.location2)
-        case .organisation: lang.t(.organisation)
-        case .category: lang.t(.category3)
-        case .senderName: lang.t(.yourName3)
-        case .senderEmail: lang.t(.yourEMailAddress)
-        case .phone: lang.t(.phoneNumber)
-        case .address: lang.t(.address3)
-        case .interests: lang.t(.areasOfInterest)
-        case .reason: lang.t(.reason3)
-        case .cost: lang.t(.cost2)
-        case .signup: lang.t(.howToSignUp)
-        case .website: "website"
-        case .openingHours: lang.t(.openingHours3)
-        case .postcode: "postcode"
-        case .place: lang.t(.place2)
-        case .question: lang.t(.question3)
-        case .notes: lang.t(.notes2)
-        case .purpose: lang.t(.purpose5)
-        case .privacyStatement: lang.t(.privacyStatement2)
+        case .name: .name3
+        case .email: .eMailAddress2
+        case .password: .password3
+        case .wijk: .neighbourhood4
+        case .title: .title2
+        case .body: .text3
+        case .text: .message
+        case .description: .descriptionText2
+        case .location: .location2
+        case .organisation: .organisation
+        case .category: .category3
+        case .senderName: .yourName3
+        case .senderEmail: .yourEMailAddress
+        case .phone: .phoneNumber
+        case .address: .address3
+        case .interests: .areasOfInterest
+        case .reason: .reason3
+        case .cost: .cost2
+        case .signup: .howToSignUp
+        case .website: .website
+        case .openingHours: .openingHours3
+        case .postcode: .postcodeField
+        case .place: .place2
+        case .question: .question3
+        case .notes: .notes2
+        case .purpose: .purpose5
+        case .privacyStatement: .privacyStatement2
         }
     }
 
