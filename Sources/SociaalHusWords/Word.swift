@@ -835,7 +835,7 @@ public enum Word: Sendable {
 
     // MARK: Screens: Buren
     case asVisitorYouSeeOnly
-    case cSendMessageOnlyThe
+    case cSendMessageOnlyThe(_ key: any Value)
     case filterByAreaOfInterest
     case interest
     case interest2
@@ -912,7 +912,7 @@ public enum Word: Sendable {
     case none
     case noneYetPressDTo(_ key: any Value)
     case notLinked
-    case notSavedButKeptAs
+    case notSavedButKeptAs(_ key: any Value)
     case notes
     case notesOnlyPassedOnWhen
     case nothing
@@ -1001,7 +1001,7 @@ public enum Word: Sendable {
     case yYesEraseNOr(_ yes: any Value, _ no: any Value)
     case yesErase
     case youAreNowHelpingOn(_ value: any Value, _ end: any Value)
-    case youHaveAnUnsavedConversation
+    case youHaveAnUnsavedConversation(_ key: any Value)
     case youStillHaveAnUnsaved
     case yourUnsavedConversationWasRestored
 
@@ -1019,7 +1019,7 @@ public enum Word: Sendable {
     case eraseEverythingOfThisE
     case eraseForGoodEverythingSociaalhus(_ value: any Value, _ messagesSentCount: any Value, _ repliesReceivedCount: any Value, _ emailsWaitingCount: any Value, _ reportsMadeCount: any Value)
     case everythingOfThisEMail
-    case everythingSociaalhusHoldsAboutThis
+    case everythingSociaalhusHoldsAboutThis(_ save: any Value, _ erase: any Value)
     case forgotPassword
     case identityAndAddressChecked
     case ifThereIsAnAccount
@@ -1126,8 +1126,8 @@ public enum Word: Sendable {
     case noReports
     case noRole
     case noRoleFound
-    case noRolePressNTo
-    case nothingApprovedYetPressN
+    case noRolePressNTo(_ key: any Value)
+    case nothingApprovedYetPressN(_ key: any Value)
     case nothingChanged2
     case nowHasTheRoleAnd(_ who: any Value, _ what: any Value)
     case objectionToHiding
@@ -1306,7 +1306,7 @@ public enum Word: Sendable {
     case byTheAdministrator
     case byYou
     case changePassword
-    case changePasswordP
+    case changePasswordP(_ key: any Value)
     case changeYourPassword
     case codeForNewPassword
     case codeForNewPasswordMade
@@ -1347,7 +1347,7 @@ public enum Word: Sendable {
     case everythingSociaalhusHoldsAboutYou
     case everythingSociaalhusHoldsAboutYou2
     case everythingSociaalhusHoldsAboutYou3
-    case everythingSociaalhusHoldsAboutYou4
+    case everythingSociaalhusHoldsAboutYou4(_ export: any Value, _ erase: any Value)
     case expires
     case export
     case exportData
@@ -1376,12 +1376,12 @@ public enum Word: Sendable {
     case localPartnerOf
     case log
     case logOut
-    case logOutL
+    case logOutL(_ key: any Value)
     case logOutTheScreenIs
     case messageSent
     case messagesYouSent
     case myData
-    case myDataG
+    case myDataG(_ key: any Value)
     case name3
     case neighbour2
     case neighbourhoodInYourProfile(_ wijk: any Value)
@@ -1405,7 +1405,7 @@ public enum Word: Sendable {
     case organisationDeleted
     case organisationEditor
     case otherNeighbourhood
-    case outsideTextFieldsGMy
+    case outsideTextFieldsGMy(_ data: any Value, _ password: any Value, _ logout: any Value)
     case passedToOrganisations2
     case passwordChanged
     case perhapsSent
@@ -1451,12 +1451,12 @@ public enum Word: Sendable {
     case theDataGoesByE
     case theFileAlreadyExistsPress(_ value: any Value)
     case theFolderDoesNotExist(_ value: any Value)
-    case thisAccountNoLongerExists2
+    case thisAccountNoLongerExists2(_ key: any Value)
     case to4
     case to5
     case verifiedAtTheDesk
     case verifiedByLetter
-    case verifyNeighbourhoodV
+    case verifyNeighbourhoodV(_ key: any Value)
     case visibility
     case waitingToBeSent
     case waitingToBeSent2

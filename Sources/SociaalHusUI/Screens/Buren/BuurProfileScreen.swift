@@ -42,7 +42,7 @@ final class BuurProfileScreen: Screen {
         out.append((ctx.t(.postsOnTheNoticeBoard) + " (\(v.openPosts.count))", .header))
         for p in v.openPosts { out.append(("  " + p.post.kind.label(ctx.language) + ": " + safe(p.post.title), .normal)) }
         out.append(("", .normal))
-        out.append((ctx.t(.cSendMessageOnlyThe), .muted))
+        out.append((ctx.t(.cSendMessageOnlyThe(ctx.key(.contact))), .muted))
         scroll.draw(out.flatMap { l in TextWidth.wrap(l.0, to: max(area.width - 4, 10)).map { ($0, l.1) } }, into: &g, area: area)
     }
 }

@@ -148,7 +148,7 @@ final class IntakeFormScreen: FormScreen {
     override func willDisappear(_ ctx: UIContext) {
         guard form.edited, !finished else { return }
         keepDraft(ctx)
-        ctx.inform(ctx.t(.notSavedButKeptAs))
+        ctx.inform(ctx.t(.notSavedButKeptAs(ctx.key(.create))))
     }
 
     override func pressed(_ id: String, _ ctx: UIContext) {

@@ -111,7 +111,7 @@ public final class IntakeScreen: Screen {
         g.putSummary(heading + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         var top = area.y + 2
         if hasDraft {
-            g.put(ctx.t(.youHaveAnUnsavedConversation),
+            g.put(ctx.t(.youHaveAnUnsavedConversation(ctx.key(.create))),
                   x: area.x + 1, y: top, role: .key, maxWidth: area.width - 2)
             top += 1
         }

@@ -186,7 +186,7 @@ final class VisitorDataScreen: Screen {
         let x = area.x + 2, width = area.width - 4
         var y = area.y
         let (export, problem) = shown(ctx)
-        let intro = TextWidth.wrap(ctx.t(.everythingSociaalhusHoldsAboutThis), to: max(width, 1))
+        let intro = TextWidth.wrap(ctx.t(.everythingSociaalhusHoldsAboutThis(ctx.key(.export), ctx.key(.eraseAccount))), to: max(width, 1))
         g.outline.append(.text(intro.joined(separator: " ")))
         for line in intro.prefix(2) {
             g.put(line, x: x, y: y, role: .muted, maxWidth: width)

@@ -141,7 +141,7 @@ final class AccountRolesScreen: Screen {
         let roles = a.held
         ListView.draw(roles.map { ListRow(ctx.store.label(of: $0, ctx.language)) }, selectedRow: roles.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
-                      emptyText: ctx.t(.noRolePressNTo))
+                      emptyText: ctx.t(.noRolePressNTo(ctx.key(.giveRole))))
     }
 }
 

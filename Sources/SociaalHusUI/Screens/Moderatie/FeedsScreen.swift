@@ -62,7 +62,7 @@ final class FeedsScreen: Screen {
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-                      emptyText: ctx.t(.nothingApprovedYetPressN))
+                      emptyText: ctx.t(.nothingApprovedYetPressN(ctx.key(.approve))))
     }
 }
 

@@ -56,7 +56,7 @@ final class MyDataScreen: Screen {
         let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
         let x = area.x + 2, width = area.width - 4
         var y = area.y
-        let intro = TextWidth.wrap(ctx.t(.everythingSociaalhusHoldsAboutYou4), to: max(width, 1))
+        let intro = TextWidth.wrap(ctx.t(.everythingSociaalhusHoldsAboutYou4(ctx.key(.export), ctx.key(.eraseAccount))), to: max(width, 1))
         g.outline.append(.text(intro.joined(separator: " ")))
         for line in intro.prefix(2) {
             g.put(line, x: x, y: y, role: .muted, maxWidth: width)

@@ -102,7 +102,7 @@ final class ProfileScreen: Screen {
         var labels: [String: String] = [
             "name": ctx.t(.name2),
             "photo": ctx.t(.photoPath),
-            "keysHint": ctx.t(.outsideTextFieldsGMy),
+            "keysHint": ctx.t(.outsideTextFieldsGMy(ctx.key(.myData), ctx.key(.changePassword), ctx.key(.logout))),
             "photoHint": ctx.t(.jpegOrPngAtMost(PhotoType.maximumSize / 1_048_576)),
             "visibility": ctx.t(.whoSeesYou),
             "previewHeader": ctx.t(.howOthersSeeYouWith),
@@ -114,10 +114,10 @@ final class ProfileScreen: Screen {
             "phone": ctx.t(.phone2),
             "address": ctx.t(.address2),
             "save": ctx.t(.save),
-            "myData": ctx.t(.myDataG),
-            "password": ctx.t(.changePasswordP),
-            "logout": ctx.t(.logOutL),
-            "wijkCheck": ctx.t(.verifyNeighbourhoodV),
+            "myData": ctx.t(.myDataG(ctx.key(.myData))),
+            "password": ctx.t(.changePasswordP(ctx.key(.changePassword))),
+            "logout": ctx.t(.logOutL(ctx.key(.logout))),
+            "wijkCheck": ctx.t(.verifyNeighbourhoodV(ctx.key(.verifyWijk))),
             "wijkState": Self.wijkState(ctx.account, ctx),
         ]
         if ctx.shared {
@@ -320,7 +320,7 @@ final class ProfileScreen: Screen {
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         guard let account = ctx.account else {
-            g.put(ctx.t(.thisAccountNoLongerExists2), x: area.x + 2, y: area.y + 1, role: .error, maxWidth: area.width - 4)
+            g.put(ctx.t(.thisAccountNoLongerExists2(ctx.key(.logout))), x: area.x + 2, y: area.y + 1, role: .error, maxWidth: area.width - 4)
             g.cursor = (area.x + 2, area.y + 1)
             return
         }
