@@ -36,3 +36,24 @@ public struct InLanguage: Value {
     /// The value in the language being worded now.
     public var description: String { text(Language.current) }
 }
+
+/// A key named in a text by the action it does, for texts made where the key table is not known
+/// (the core's errors): worded as the key in force where the text is shown, else as `fallback`.
+public struct KeyName: Value {
+    /// The action's name in the key table ("refresh").
+    public let action: String
+    /// The key named where no key table is in force (the command line).
+    public let fallback: String
+
+    /// The key of `action`, or `fallback`.
+    public init(_ action: String, fallback: String) {
+        self.action = action
+        self.fallback = fallback
+    }
+
+    /// Names an action's key in force, set by the interface while it words a text.
+    @TaskLocal public static var namer: (@Sendable (String) -> String?)? = nil
+
+    /// The key in force, else the fallback.
+    public var description: String { KeyName.namer?(action) ?? fallback }
+}

@@ -500,7 +500,7 @@ public enum Word: Sendable {
     case question3
     case reason3
     case sharingTheAgendaOfHas(_ value: any Value, _ who: any Value)
-    case someoneElseSavedInThe(_ value: any Value, _ changes: any Value)
+    case someoneElseSavedInThe(_ value: any Value, _ changes: any Value, _ reload: any Value, _ back: any Value)
     case somethingElse
     case text3
     case thatPasswordOrCodeIs
@@ -983,7 +983,7 @@ public enum Word: Sendable {
     case theRetentionPeriodIsNow(_ months: any Value, _ erased: any Value)
     case thisConversationHasNoReferral
     case thisConversationIsLinkedTo
-    case thisErasesConversationSSee(_ eraseCount: any Value)
+    case thisErasesConversationSSee(_ eraseCount: any Value, _ history: any Value)
     case thisIsTheReceiptAs(_ id: any Value, _ number: any Value, _ mail: any Value)
     case thisIsTheReceiptAs2(_ value: any Value, _ print: any Value, _ mail: any Value)
     case tickWhatYouPassOn
@@ -1002,7 +1002,7 @@ public enum Word: Sendable {
     case yesErase
     case youAreNowHelpingOn(_ value: any Value, _ end: any Value)
     case youHaveAnUnsavedConversation(_ key: any Value)
-    case youStillHaveAnUnsaved
+    case youStillHaveAnUnsaved(_ key: any Value)
     case yourUnsavedConversationWasRestored
 
     // MARK: Screens: Login
@@ -1257,7 +1257,7 @@ public enum Word: Sendable {
     case removed
     case renew
     case renewedUntil(_ until: any Value)
-    case repliesGoThroughTheContact
+    case repliesGoThroughTheContact(_ key: any Value)
     case repliesThroughTheContactForm
     case report
     case reportThisPostToThe

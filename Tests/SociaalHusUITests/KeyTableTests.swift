@@ -107,5 +107,18 @@ import TerminalKit
         #expect(d.screen.contains("F2 toont de toetsen"), "\(d.screen)")
         #expect(d.screen.contains("PgUp/[ en PgDn/>: maand"), "\(d.screen)")
     }
+
+    @Test("a core error that names a key names the key in force on screen, and the table's own key at the command line")
+    func coreErrorsNameTheKeyInForce() {
+        let error = CoreError.changedElsewhere(what: "'Fietsen'", changed: [])
+        #expect(Language.dutch.t(error.word).contains("Ctrl-R laadt hun versie, Esc gaat terug"))
+        let d = Driver()
+        let (map, problems) = KeyMap.parse("refresh F5\n")
+        #expect(problems.isEmpty)
+        d.app.ctx.keyMap = map
+        #expect(d.app.ctx.t(error.word).contains("F5 laadt hun versie, Esc gaat terug"), "\(d.app.ctx.t(error.word))")
+        d.app.ctx.fail(error)
+        #expect(d.screen.contains("F5 laadt"))
+    }
 }
 

@@ -178,7 +178,7 @@ public enum CoreError: Error, Equatable, Sendable {
             let list = InLanguage { lang in
                 TextSanitizer.sanitize(changed.isEmpty ? lang.t(.somethingElse) : changed.map { lang.t(.fieldNow($0.name, $0.shown)) }.joined(separator: "; "))
             }
-            return .someoneElseSavedInThe(TextSanitizer.sanitize(what), list)
+            return .someoneElseSavedInThe(TextSanitizer.sanitize(what), list, KeyName("refresh", fallback: "Ctrl-R"), KeyName("back", fallback: "Esc"))
         case .unknownOrganisation(let o):
             return .theOrganisationDoesNotExist(TextSanitizer.sanitize(o))
         case .notFound(let what):

@@ -71,7 +71,12 @@ public final class UIContext {
     }
 
     /// The text of `word` in the interface language.
-    public func t(_ word: Word) -> String { lang.t(word) }
+    public func t(_ word: Word) -> String {
+        let map = keyMap, english = lang.language == .english
+        return KeyName.$namer.withValue({ name in Action(rawValue: name).flatMap { map.keys(for: $0).first?.name(english: english) } }) {
+            lang.t(word)
+        }
+    }
 
     /// The interface language.
     public var language: Language { lang.language }
@@ -105,7 +110,7 @@ public final class UIContext {
 
     /// Shows a core error in the interface language.
     public func fail(_ error: Error) {
-        if let e = error as? CoreError { fail(e.message(language)) } else { fail("\(error)") }
+        if let e = error as? CoreError { fail(t(e.word)) } else { fail("\(error)") }
     }
 
     /// Opens a screen on top of the current one.

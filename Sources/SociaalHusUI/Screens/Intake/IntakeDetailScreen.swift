@@ -70,7 +70,7 @@ final class IntakeDetailScreen: Screen {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .edit:
             if let draft = try? ctx.store.intakeDraft(by: ctx.viewer), draft.editing != id {
-                return ctx.fail(ctx.t(.youStillHaveAnUnsaved))
+                return ctx.fail(ctx.t(.youStillHaveAnUnsaved(ctx.key(.create))))
             }
             ctx.push(IntakeFormScreen(editing: intake, ctx))
         case .refer:
@@ -104,7 +104,7 @@ final class IntakeDetailScreen: Screen {
         }
         if confirmingErase {
             let lines = [(ctx.t(.eraseAllConversationDataOf2), StyleRole.error),
-                         (ctx.t(.thisErasesConversationSSee(eraseCount)), .normal),
+                         (ctx.t(.thisErasesConversationSSee(eraseCount, ctx.key(.history))), .normal),
                          ] + (intake.person.account != nil ? [] : [
                          (ctx.t(.thisConversationIsLinkedTo), .normal),
                          ]) + [

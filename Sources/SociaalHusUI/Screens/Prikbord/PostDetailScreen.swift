@@ -111,7 +111,7 @@ enum PostLines {
         if let p = v.phone { out.append((ctx.t(.phone) + safe(p), .normal)) }
         if let a = v.address { out.append((ctx.t(.address) + safe(a), .normal)) }
         if v.repliesViaContactForm {
-            out.append((ctx.t(.repliesGoThroughTheContact), .muted))
+            out.append((ctx.t(.repliesGoThroughTheContact(ctx.key(.contact))), .muted))
         }
         out.append((ctx.t(.placed) + DateText.short(v.post.created, ctx) + ctx.t(.visibleUntil) + DateText.short(v.post.expires, ctx), .muted))
         return out
