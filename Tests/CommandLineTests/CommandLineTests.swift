@@ -187,6 +187,17 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: t.store + "/sociaalhus.db")) == before, "nothing half done")
     }
 
+    /// Regression: `mail list` printed the outbox's English state and kind words in Dutch mode.
+    @Test("mail list names each e-mail's state and kind in the chosen language") func mailListWords() throws {
+        let t = Temp()
+        #expect(try Self.run(["init", "--demo", "--store", t.store]).status == 0)
+        let nl = try Self.run(["mail", "list", "--store", t.store])
+        #expect(nl.status == 0 && nl.out.contains(/\swacht\scontactkopie\s/) && nl.out.contains(/\smelding-wijk\s/), "\(nl.out)")
+        #expect(!nl.out.contains(/\spending\s/) && !nl.out.contains(/\snotification\s/))
+        let en = try Self.run(["mail", "list", "--store", t.store, "--lang", "en"])
+        #expect(en.out.contains(/\swaiting\scontact-copy\s/) && !en.out.contains(/\swacht\s/), "\(en.out)")
+    }
+
     @Test("English with --lang en or an English LANG") func english() throws {
         let r = try Self.run(["agenda", "--store", "/nonexistent/x", "--lang", "en"])
         #expect(r.err.contains("There is no store"))
