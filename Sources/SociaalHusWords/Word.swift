@@ -11,8 +11,8 @@ public enum Word: Sendable {
     case accountIsBlockedItCannot(_ id: any Value)
     case accountIsErasedAccountProfile(_ id: any Value)
     case accountIsNoLongerBlocked(_ id: any Value)
-    case accountNoLongerHasThe(_ id: any Value, _ email: any Value, _ label: any Value, _ nowNL: any Value, _ nowEN: any Value)
-    case accountNowHasTheRole(_ id: any Value, _ email: any Value, _ label: any Value, _ nowNL: any Value, _ nowEN: any Value)
+    case accountNoLongerHasThe(_ id: any Value, _ email: any Value, _ label: any Value, _ now: any Value)
+    case accountNowHasTheRole(_ id: any Value, _ email: any Value, _ label: any Value, _ now: any Value)
     case address4
     case afterLoggingInWaitUntil
     case again
@@ -85,7 +85,7 @@ public enum Word: Sendable {
     case loadTestNSessionsAt
     case lost
     case mailAnnouncement
-    case mailCommandSender(_ value: any Value, _ mailFrom: any Value, _ value2: any Value)
+    case mailCommandSender(_ command: any Value, _ mailFrom: any Value)
     case mailContactCopy
     case mailDataExport
     case mailDigest
@@ -115,6 +115,7 @@ public enum Word: Sendable {
     case nlEn
     case noActivitiesInThisPeriod
     case noLettersWereAskedFor
+    case noMailCommandOutboxWaits
     case noPasswordWasReadGive
     case none2
     case noneOfThisHasBeen
@@ -318,8 +319,8 @@ public enum Word: Sendable {
     case thisContentIsAlreadyHidden
     case thisContentIsNotHidden
     case thisContentNoLongerExists
-    case wasHiddenAfterReportReason(_ value: any Value, _ value2: any Value)
-    case wasRemovedAfterReportReason(_ value: any Value, _ value2: any Value)
+    case wasHiddenAfterReportReason(_ reason: any Value)
+    case wasRemovedAfterReportReason(_ reason: any Value)
     case website
     case youAlreadyObjectedModeratorDecides
     case yourNoticeBoardPost(_ title: any Value)
@@ -523,8 +524,8 @@ public enum Word: Sendable {
     case theStoreMustFirstBe(_ p: any Value)
     case thereIsNoAccountWith(_ value: any Value)
     case thereIsNoStoreIn(_ p: any Value)
-    case thisAccountAlreadyHasThe(_ value: any Value, _ value2: any Value)
-    case thisAccountDoesNotHave(_ value: any Value, _ value2: any Value)
+    case thisAccountAlreadyHasThe(_ role: any Value)
+    case thisAccountDoesNotHave(_ role: any Value)
     case thisAccountIsBlockedContact
     case thisCodeHasExpiredCode(_ value: any Value)
     case thisCodeIsIncorrectCheck
@@ -579,9 +580,9 @@ public enum Word: Sendable {
     case errorUnknownKeyInFor(_ value: any Value)
     case fetchChangesFromOtherTerminals
     case fieldOptions(_ place: any Value, _ label: any Value)
-    case fieldTextAtMostCharacters(_ place: any Value, _ label: any Value, _ limit: any Value, _ value: any Value, _ value2: any Value)
+    case fieldTextAtMostCharacters(_ place: any Value, _ label: any Value, _ limit: any Value, _ note: any Value)
     case fieldTextAtMostCharacters2(_ place: any Value, _ label: any Value, _ limit: any Value)
-    case fieldTypeYOrN(_ place: any Value, _ label: any Value, _ value: any Value, _ value2: any Value)
+    case fieldTypeYOrN(_ place: any Value, _ label: any Value, _ value: any Value)
     case first
     case form
     case formWithFields(_ fieldsCount: any Value)
@@ -631,6 +632,7 @@ public enum Word: Sendable {
     case notKept
     case notSaved
     case notSaved2
+    case notShownNote
     case nothingChanged
     case nothingDone
     case noticeBoard
@@ -671,7 +673,7 @@ public enum Word: Sendable {
     case stopHelpingOnBehalfOf(_ name: any Value)
     case stopHelpingOnBehalfOf2
     case switchTickBoxOrChoice
-    case theKeyDoesTwoThings(_ value: any Value, _ a: any Value, _ b: any Value, _ value2: any Value)
+    case theKeyDoesTwoThings(_ key: any Value, _ a: any Value, _ b: any Value)
     case thisCannotBeUndone
     case thisKeyDoesNothingHere(_ help: any Value)
     case toTheEndOfThe
@@ -807,7 +809,7 @@ public enum Word: Sendable {
     case followsYourProfileLevelIn
     case fromText
     case fromText2
-    case goesOnlyToPeopleWith(_ value: any Value, _ value2: any Value)
+    case goesOnlyToPeopleWith(_ value: any Value)
     case logIn4ProfileTo
     case messageFrom
     case messagesOldestFirst(_ linesCount: any Value)

@@ -235,10 +235,10 @@ extension Store {
         }
         let done: Word
         switch outcome {
-        case .remove: done = .wasRemovedAfterReportReason(reason.label(.dutch), reason.label(.english))
+        case .remove: done = .wasRemovedAfterReportReason(reason.word)
         case .restore: done = .isVisibleAgainModeratorRestored
         case .keep: done = .staysHiddenModeratorLookedAt
-        default: done = .wasHiddenAfterReportReason(reason.label(.dutch), reason.label(.english))
+        default: done = .wasHiddenAfterReportReason(reason.word)
         }
         let words: Word? = note.isEmpty ? nil : .theModeratorSExplanation(note)
         let ask: Word?

@@ -263,9 +263,9 @@ public enum CoreError: Error, Equatable, Sendable {
         case .backupRefused(let problem):
             return .worded(InLanguage { problem.message($0) })
         case .roleAlreadyHeld(let role, let name):
-            return .thisAccountAlreadyHasThe(role.label(.dutch, named: name), role.label(.english, named: name))
+            return .thisAccountAlreadyHasThe(InLanguage { role.label($0, named: name) })
         case .roleNotHeld(let role, let name):
-            return .thisAccountDoesNotHave(role.label(.dutch, named: name), role.label(.english, named: name))
+            return .thisAccountDoesNotHave(InLanguage { role.label($0, named: name) })
         case .lastAdministrator:
             return .thisIsTheLastAdministrator
         case .platformPrivate:

@@ -236,7 +236,7 @@ public final class App {
         if !ctx.keyMap.keys.isEmpty, let (k, a, b) = KeyTable.conflicts(own + globalBindings()).first(where: { $0.0 == key }) {
             // A keys file gave this key to two actions offered here (its check cannot know every
             // screen): say so rather than do one of them silently.
-            ctx.fail(ctx.t(.theKeyDoesTwoThings(k.name(english: false), a.rawValue, b.rawValue, k.name(english: true))))
+            ctx.fail(ctx.t(.theKeyDoesTwoThings(InLanguage { k.name(english: $0 == .english) }, a.rawValue, b.rawValue)))
             carryOut()
             return
         }

@@ -144,7 +144,7 @@ public struct KeyMap: Sendable, Equatable {
     /// The keys `action` has now: its own from the keys file, else its default ones (the first
     /// is the one to name, as in "j, k, q, ?").
     public func keys(for action: Action) -> [Key] {
-        keys[action] ?? Self.defaults.first { $0.0 == action }?.1 ?? []
+        keys[action] ?? Self.defaultKeyList[action] ?? []
     }
 
     /// `bindings` with the rebound actions' keys. The Ctrl-C row keeps its key: after "quit Q"

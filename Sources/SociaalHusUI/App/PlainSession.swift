@@ -721,13 +721,13 @@ public final class PlainSession {
         if let e = f.error { write(t(.errorIn) + label + ": " + e) }
         switch f.kind {
         case .text(let secret, let limit):
-            write(t(.fieldTextAtMostCharacters(place, label, limit, secret ? ", wordt niet getoond" : "", secret ? ", not shown" : ""))
+            write(t(.fieldTextAtMostCharacters(place, label, limit, secret ? Word.notShownNote : ""))
                   + (f.value.isEmpty ? t(.empty) : f.value) + t(.typeTheTextEnterTo))
         case .area(let limit):
             write(t(.fieldTextAtMostCharacters2(place, label, limit))
                   + (f.value.isEmpty ? t(.empty) : f.value) + t(.typeTheTextEnterTo))
         case .toggle(let on):
-            write(t(.fieldTypeYOrN(place, label, on ? "aan" : "uit", on ? "on" : "off")))
+            write(t(.fieldTypeYOrN(place, label, on ? Word.on : Word.off)))
         case .choice(let options, let selected):
             let list = options.enumerated().map { "\($0.offset + 1) \($0.element)" + ($0.offset == selected ? t(.chosen) : "") }
             write(t(.fieldOptions(place, label)) + list.joined(separator: ", ")

@@ -40,14 +40,10 @@ public final class UIContext {
 
     /// How the first key of `action` is written now, after the user's keys file ("f", "Ctrl-R"),
     /// for a text that names it: a sentence never names a key the keys file has moved.
-    public func key(_ action: Action) -> String {
-        keyMap.keys(for: action).first?.name(english: lang.language == .english) ?? ""
-    }
+    public func key(_ action: Action) -> String { keyNames(action).first ?? "" }
 
     /// Every key of `action` now, as the help writes them ("PgUp/[").
-    public func keys(_ action: Action) -> String {
-        keyMap.keys(for: action).map { $0.name(english: lang.language == .english) }.joined(separator: "/")
-    }
+    public func keys(_ action: Action) -> String { keyNames(action).joined(separator: "/") }
 
     /// The key named for "yes" where a screen asks: the table's confirm key that is the
     /// language's own word's first letter where it has one (j for ja, y for yes).
@@ -58,8 +54,16 @@ public final class UIContext {
     }
 
     /// The keys named for "no" where a screen asks ("n of Esc").
-    public var noKeys: String {
-        keyMap.keys(for: .cancel).map { $0.name(english: lang.language == .english) }.joined(separator: t(.orWord))
+    public var noKeys: String { keyNames(.cancel).joined(separator: t(.orWord)) }
+
+    /// The names of `action`'s keys in force, in the interface language.
+    private func keyNames(_ action: Action) -> [String] {
+        Self.keyNames(action, in: keyMap, english: lang.language == .english)
+    }
+
+    /// The names of `action`'s keys in `map` ("PgUp", "[" ; "Spatie" or "Space").
+    private static func keyNames(_ action: Action, in map: KeyMap, english: Bool) -> [String] {
+        map.keys(for: action).map { $0.name(english: english) }
     }
 
     /// Whether `key` says yes where a screen asks: a confirm key of the table, in either case.
@@ -73,7 +77,7 @@ public final class UIContext {
     /// The text of `word` in the interface language.
     public func t(_ word: Word) -> String {
         let map = keyMap, english = lang.language == .english
-        return KeyName.$namer.withValue({ name in Action(rawValue: name).flatMap { map.keys(for: $0).first?.name(english: english) } }) {
+        return KeyName.$namer.withValue({ name in Action(rawValue: name).flatMap { Self.keyNames($0, in: map, english: english).first } }) {
             lang.t(word)
         }
     }

@@ -18,9 +18,9 @@ enum AccountRoleCommand {
         let label = store.label(of: role, ctx.lang)
         let held = store.accountSummary(changed.id, by: .commandLine)?.held ?? []
         let now = held.map { store.label(of: $0, ctx.lang) }.joined(separator: ", ")
-        let nowNL = now.isEmpty ? "geen" : now, nowEN = now.isEmpty ? "none" : now
+        let roles: any Value = now.isEmpty ? Word.none : now
         Console.out(add != nil
-            ? ctx.t(.accountNowHasTheRole(changed.id, changed.email, label, nowNL, nowEN))
-            : ctx.t(.accountNoLongerHasThe(changed.id, changed.email, label, nowNL, nowEN)))
+            ? ctx.t(.accountNowHasTheRole(changed.id, changed.email, label, roles))
+            : ctx.t(.accountNoLongerHasThe(changed.id, changed.email, label, roles)))
     }
 }

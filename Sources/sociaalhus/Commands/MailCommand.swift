@@ -22,7 +22,7 @@ enum MailCommand {
         let store = try ctx.openStore(&args)
         try store.perform(.setMail(command: command.map { $0.split(separator: " ").map(String.init) }, from: from), as: .commandLine)
         let s = store.settings
-        Console.out(ctx.t(.mailCommandSender(s.mailCommand.isEmpty ? "(geen; e-mails wachten in de outbox)" : s.mailCommand.joined(separator: " "), s.mailFrom, s.mailCommand.isEmpty ? "(none; e-mails wait in the outbox)" : s.mailCommand.joined(separator: " "))))
+        Console.out(ctx.t(.mailCommandSender(s.mailCommand.isEmpty ? Word.noMailCommandOutboxWaits : s.mailCommand.joined(separator: " "), s.mailFrom)))
     }
 
     /// Hands every waiting e-mail to the mail command; refused ones are kept for the next run.

@@ -15,7 +15,7 @@ final class BroadcastScreen: FormScreen {
         wijken = ctx.store.wijken.filter { Permissions.denial(.sendNewsletter(wijk: $0.id), by: ctx.viewer) == nil }
         var rows: [FormField] = []
         let toggle = kind == .newsletter ? EmailKind.newsletter : .announcement
-        rows.append(FormField("about", ctx.t(.goesOnlyToPeopleWith(toggle.label(.dutch), toggle.label(.english))), .note(.muted)))
+        rows.append(FormField("about", ctx.t(.goesOnlyToPeopleWith(toggle.word)), .note(.muted)))
         if kind == .newsletter {
             rows.append(FormField("wijk", ctx.t(.neighbourhood), .cycle(options: wijken.map { safe($0.name) }, selected: 0)))
         }
