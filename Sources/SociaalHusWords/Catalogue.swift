@@ -10,11 +10,12 @@ public protocol Catalogue: Sendable {
     func text(_ word: Word) -> String
 }
 
-/// Two words are equal when they name the same text with the same values, compared by their
-/// plain form: the values are any printable type, so the compiler cannot derive it.
+/// Two words are equal when every language words them alike: the values are any printable
+/// type, so the compiler cannot derive it, and one language's wording alone (`description`)
+/// would make "Mededeling" the notice equal to "Mededeling" the announcement.
 extension Word: Equatable {
-    /// True when `a` and `b` are the same word with the same values.
-    public static func == (a: Word, b: Word) -> Bool { String(describing: a) == String(describing: b) }
+    /// True when `a` and `b` read the same in every language.
+    public static func == (a: Word, b: Word) -> Bool { Language.allCases.allSatisfy { $0.t(a) == $0.t(b) } }
 }
 
 /// A word shown as a value inside another word takes the language of the word around it.

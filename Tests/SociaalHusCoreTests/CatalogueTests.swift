@@ -53,5 +53,13 @@ import Testing
         #expect(Language.english.t(CoreError.fieldRequired(.title).word) == CoreError.fieldRequired(.title).message(.english))
         #expect(!CoreError.fieldRequired(.title).message(.english).contains("Titel"))
     }
+
+    /// Regression: equality compared the Dutch wording once `Word` had a `description`, so two
+    /// words worded alike in Dutch ("Mededeling") were equal.
+    @Test func wordsAreEqualOnlyWhenEveryLanguageWordsThemAlike() {
+        #expect(Word.notice != Word.announcement)
+        #expect(Word.notice == Word.notice)
+        #expect(Word.reportedPost("a") == Word.reportedPost("a") && Word.reportedPost("a") != Word.reportedPost("b"))
+    }
 }
 
