@@ -153,7 +153,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .storeNewerFormat(let f, let found, let known):
             return .hasStoreFormatButThis(f, found, known)
         case .storeCorrupt(let f, let problem):
-            return .theFileIsDamagedIt(f, InLanguage { problem.message($0) })
+            return .theFileIsDamagedIt(f, problem.word)
         case .storeIO(let f, let problem):
             return .couldNotReadOrWrite(f, problem)
         case .storeFull(let p):
@@ -194,7 +194,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .lifetimeTooShort:
             return .postMustStayUpFor
         case .invalidPhoto(let problem):
-            return .thisPhotoCannotBeUsed(InLanguage { problem.message($0) })
+            return .thisPhotoCannotBeUsed(problem.word)
         case .invalidPostcode(let p):
             return .isNotValidPostcodeUse(TextSanitizer.sanitize(p))
         case .invalidPhone(let p):
@@ -208,7 +208,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .referralNeedsFields:
             return .chooseAtLeastOneItem
         case .referralFieldEmpty(let f):
-            return .isNotFilledInSo(InLanguage { f.label($0) })
+            return .isNotFilledInSo(f.word)
         case .residentNotTold:
             return .nothingWasPassedOnFirst
         case .intakeAlreadyClosed:
@@ -233,7 +233,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .feedContainsPersonalData(let item, let what):
             return .theFeedWasNotMade(TextSanitizer.sanitize(item), what)
         case .passwordRejected(let problem):
-            return .worded(InLanguage { problem.message($0) })
+            return problem.word
         case .loginFailed:
             return .eMailAddressOrPassword
         case .loginThrottled(let s):
@@ -259,9 +259,9 @@ public enum CoreError: Error, Equatable, Sendable {
         case .wijkCodeWrong:
             return .thisCodeIsIncorrectCheck
         case .notPermitted(let denial):
-            return .worded(InLanguage { denial.message($0) })
+            return denial.word
         case .backupRefused(let problem):
-            return .worded(InLanguage { problem.message($0) })
+            return problem.word
         case .roleAlreadyHeld(let role, let name):
             return .thisAccountAlreadyHasThe(InLanguage { role.label($0, named: name) })
         case .roleNotHeld(let role, let name):
@@ -273,7 +273,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .visitorCodeLimit(let minutes):
             return .codesHaveAlreadyBeenAsked(VisitorProof.codesPerSession, minutes)
         case .moderationRefused(let p):
-            return .worded(InLanguage { p.message($0) })
+            return p.word
         case .visitorAddressHasAccount:
             return .thisEMailAddressBelongs
         case .visitorProofNeeded:
