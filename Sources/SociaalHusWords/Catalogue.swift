@@ -58,3 +58,16 @@ public struct KeyName: Value {
     /// The key in force, else the fallback.
     public var description: String { KeyName.namer?(action) ?? fallback }
 }
+
+extension Word {
+    /// "a, b en c" / "a, b and c": the catalogue words the joins, so a list reads right in each
+    /// language (nil for no items).
+    public static func list(_ items: [Word]) -> Word? {
+        guard let first = items.first else { return nil }
+        switch items.count {
+        case 1: return first
+        case 2: return .twoItems(first, items[1])
+        default: return list(Array(items.dropFirst())).map { .itemThen(first, $0) }
+        }
+    }
+}

@@ -3,6 +3,13 @@ public struct Dutch: Catalogue {
     /// The catalogue.
     public init() {}
 
+    /// The days of the week from Sunday, and the months.
+    static let days = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"]
+    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+    /// "05" for 5.
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+
     /// The wording of `word`.
     public func text(_ word: Word) -> String {
         switch word {
@@ -1488,6 +1495,31 @@ public struct Dutch: Catalogue {
         case .yourPhotoHasBeenRemoved: return "Je foto is weggehaald."
         case .yourPostsOnTheNotice: return "Je berichten op het prikbord"
         case .yourProfileHasBeenSaved: return "Je profiel is opgeslagen."
+        case .named(let name): return "\(name)"
+        case .numberedName(let name, let number): return "\(name) \(number)"
+        case .nameVia(let name, let title): return "\(name) (via '\(title)')"
+        case .aboutLine(let title): return "Over: \(title)"
+        case .twoItems(let first, let second): return "\(first) en \(second)"
+        case .itemThen(let first, let rest): return "\(first), \(rest)"
+        case .aboutTheReportSaying(let reason, let text): return "Over je melding (\(reason)): \(text)"
+        case .dayAndMonth(let w, let d, let m): return Dutch.days[w - 1] + " \(d) " + Dutch.months[m - 1]
+        case .dayMonthAndYear(let w, let d, let m, let y): return Dutch.days[w - 1] + " \(d) " + Dutch.months[m - 1] + " \(y)"
+        case .monthAndYear(let m, let y): return Dutch.months[m - 1] + " \(y)"
+        case .shortDate(let d, let m, let y): return Dutch.two(d) + "-" + Dutch.two(m) + "-" + String(y)
+        case .erasedRows(let what): return "• \(what)"
+        case .erasedRowsCounted(let what, let count): return "• \(what) (\(count))"
+        case .categoryCultuur: return "cultuur"
+        case .categorySportEnBewegen: return "sport en bewegen"
+        case .categorySport: return "sport"
+        case .categoryOntmoeting: return "ontmoeting"
+        case .categoryTaal: return "taal"
+        case .categoryGezondheid: return "gezondheid"
+        case .categoryJeugd: return "jeugd"
+        case .categoryOuderen: return "ouderen"
+        case .categoryMantelzorg: return "mantelzorg"
+        case .categoryName(let typed, let translated, let capital): return "\(typed)"
+        case .paragraphs(let first, let second): return "\(first)\n\n\(second)"
+        case .languageChoice(let dutch, let english): return "\(dutch)"
         }
     }
 }

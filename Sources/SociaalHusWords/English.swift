@@ -3,6 +3,10 @@ public struct English: Catalogue {
     /// The catalogue.
     public init() {}
 
+    /// The days of the week from Sunday, and the months.
+    static let days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
     /// The wording of `word`.
     public func text(_ word: Word) -> String {
         switch word {
@@ -1488,6 +1492,31 @@ public struct English: Catalogue {
         case .yourPhotoHasBeenRemoved: return "Your photo has been removed."
         case .yourPostsOnTheNotice: return "Your posts on the notice board"
         case .yourProfileHasBeenSaved: return "Your profile has been saved."
+        case .named(let name): return "\(name)"
+        case .numberedName(let name, let number): return "\(name) \(number)"
+        case .nameVia(let name, let title): return "\(name) (via '\(title)')"
+        case .aboutLine(let title): return "About: \(title)"
+        case .twoItems(let first, let second): return "\(first) and \(second)"
+        case .itemThen(let first, let rest): return "\(first), \(rest)"
+        case .aboutTheReportSaying(let reason, let text): return "About the report (\(reason)): \(text)"
+        case .dayAndMonth(let w, let d, let m): return English.days[w - 1] + " \(d) " + English.months[m - 1]
+        case .dayMonthAndYear(let w, let d, let m, let y): return English.days[w - 1] + " \(d) " + English.months[m - 1] + " \(y)"
+        case .monthAndYear(let m, let y): return English.months[m - 1] + " \(y)"
+        case .shortDate(let d, let m, let y): return "\(d) " + English.months[m - 1].prefix(3) + " " + String(y)
+        case .erasedRows(let what): return "• \(what)"
+        case .erasedRowsCounted(let what, let count): return "• \(what) (\(count))"
+        case .categoryCultuur: return "culture"
+        case .categorySportEnBewegen: return "sport and exercise"
+        case .categorySport: return "sport"
+        case .categoryOntmoeting: return "meeting people"
+        case .categoryTaal: return "language"
+        case .categoryGezondheid: return "health"
+        case .categoryJeugd: return "youth"
+        case .categoryOuderen: return "older people"
+        case .categoryMantelzorg: return "informal care"
+        case .categoryName(let typed, let translated, let capital): return capital ? String(describing: translated).prefix(1).uppercased() + String(describing: translated).dropFirst() : "\(translated)"
+        case .paragraphs(let first, let second): return "\(first)\n\n\(second)"
+        case .languageChoice(let dutch, let english): return "\(english)"
         }
     }
 }

@@ -1482,4 +1482,30 @@ public enum Word: Sendable {
     case yourPhotoHasBeenRemoved
     case yourPostsOnTheNotice
     case yourProfileHasBeenSaved
+    case named(_ name: any Value)
+    case numberedName(_ name: any Value, _ number: any Value)
+    case nameVia(_ name: any Value, _ title: any Value)
+    case aboutLine(_ title: any Value)
+    case twoItems(_ first: any Value, _ second: any Value)
+    case itemThen(_ first: any Value, _ rest: any Value)
+    case aboutTheReportSaying(_ reason: any Value, _ text: any Value)
+    // MARK: Dates (numbers as the calendar counts them: weekday 1 is Sunday, month 1 is January)
+    case dayAndMonth(weekday: Int, day: Int, month: Int)
+    case dayMonthAndYear(weekday: Int, day: Int, month: Int, year: Int)
+    case monthAndYear(month: Int, year: Int)
+    case shortDate(day: Int, month: Int, year: Int)
+    case erasedRows(_ what: any Value)
+    case erasedRowsCounted(_ what: any Value, _ count: any Value)
+    case categoryCultuur
+    case categorySportEnBewegen
+    case categorySport
+    case categoryOntmoeting
+    case categoryTaal
+    case categoryGezondheid
+    case categoryJeugd
+    case categoryOuderen
+    case categoryMantelzorg
+    case categoryName(_ typed: any Value, _ translated: any Value, capital: Bool)
+    case paragraphs(_ first: any Value, _ second: any Value)
+    case languageChoice(_ dutch: any Value, _ english: any Value)
 }

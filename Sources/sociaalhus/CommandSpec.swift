@@ -193,7 +193,7 @@ struct CommandSpec {
                                              : "  " + u.padding(toLength: width, withPad: " ", startingAt: 0) + h)
         }
         if path == ["account", "add"] {
-            lines += ["", PasswordPolicy.explanation(lang)]
+            lines += ["", lang.t(PasswordPolicy.explanation)]
         }
         return lines.joined(separator: "\n")
     }

@@ -13,7 +13,7 @@ import Testing
         var out = ""
         var lastDay = ""
         for o in try store.agenda(q, viewer: .visitor) {
-            let header = LocalTime.dayNameWithYear(o.start, lang)
+            let header = lang.t(LocalTime.dayNameWithYear(o.start))
             if header != lastDay {
                 if !lastDay.isEmpty { out += "\n" }
                 out += header.prefix(1).uppercased() + header.dropFirst() + "\n"

@@ -82,7 +82,7 @@ struct ConversationWorld {
         case .residentPost:
             try w.send(w.anna, to: .resident(w.ria.id), about: .post(w.brandhout.id), "Mag ik wat hout komen halen?")
             // Both sides read it.
-            #expect(w.store.conversations(for: .account(w.ria), lang: .dutch).first?.about == "Over: Gratis brandhout")
+            #expect(w.store.conversations(for: .account(w.ria)).first?.about.map { Language.dutch.t($0.line) } == "Over: Gratis brandhout")
             expected = "Over: Gratis brandhout"
         case .organisationPost:
             try w.send(w.anna, to: .organisation(w.voedselbank.id), about: .post(w.orgPost.id), "Ik heb pasta over.")
@@ -129,11 +129,11 @@ struct ConversationWorld {
             try w.send(w.bert, to: .resident(w.anna.id), about: nil, "Hallo buurvrouw")
             expected = nil
         }
-        let conversations = w.store.conversations(for: reader, lang: lang)
+        let conversations = w.store.conversations(for: reader)
         #expect(conversations.count == 1)
-        #expect(conversations.first?.about == expected, "\(c)")
+        #expect(conversations.first?.about.map { lang.t($0.line) } == expected, "\(c)")
         if let m = conversations.first?.latest.message {
-            #expect(w.store.aboutLine(of: m, for: reader, lang: lang) == expected)
+            #expect(w.store.aboutTitle(of: m, for: reader).map { lang.t($0.line) } == expected)
         }
     }
 
@@ -208,18 +208,18 @@ struct ConversationWorld {
         let fourth = try w.reply(w.ria, to: third.id, "Tot dan!")
         #expect(fourth.about == .post(w.brandhout.id), "an answer carries what its original is about")
         for reader in [w.anna, w.ria] {
-            let cs = w.store.conversations(for: .account(w.now(reader)), lang: .dutch)
+            let cs = w.store.conversations(for: .account(w.now(reader)))
             #expect(cs.count == 1, "\(reader.name)")
             #expect(cs.first?.id == first.id)
             #expect(cs.first?.lines.map(\.message.id) == [first.id, second.id, third.id, fourth.id])
-            #expect(cs.first?.about == "Over: Gratis brandhout")
+            #expect(cs.first?.about.map { Language.dutch.t($0.line) } == "Over: Gratis brandhout")
         }
-        let anna = try #require(w.store.conversations(for: .account(w.anna), lang: .dutch).first)
+        let anna = try #require(w.store.conversations(for: .account(w.anna)).first)
         #expect(anna.lines.map(\.received) == [false, true, false, true])
         #expect(anna.unread == 2)
         #expect(anna.latestReceived?.message.id == fourth.id)
         // Any message of it finds it.
-        #expect(w.store.conversation(holding: third.id, for: .account(w.anna), lang: .dutch)?.id == first.id)
+        #expect(w.store.conversation(holding: third.id, for: .account(w.anna))?.id == first.id)
     }
 
     @Test("conversations are ordered by their newest message, and other people's messages are never mixed in")
@@ -232,15 +232,15 @@ struct ConversationWorld {
         let toBert = try w.reply(w.ria, to: bert.id, "Er is genoeg.")
         // Ria answers Anna last: Anna's conversation with Ria is now her newest.
         let fromRia = try w.reply(w.ria, to: toRia.id, "Kom maar.")
-        let anna = w.store.conversations(for: .account(w.anna), lang: .dutch)
+        let anna = w.store.conversations(for: .account(w.anna))
         #expect(anna.map(\.id) == [toRia.id, toFatima.id])
         #expect(anna[0].lines.map(\.message.id) == [toRia.id, fromRia.id])
         #expect(!anna.flatMap(\.lines).contains { [bert.id, toBert.id].contains($0.message.id) }, "Bert's conversation is not Anna's")
-        let ria = w.store.conversations(for: .account(w.ria), lang: .dutch)
+        let ria = w.store.conversations(for: .account(w.ria))
         #expect(ria.map(\.id) == [toRia.id, bert.id])
         #expect(ria[1].lines.map(\.message.id) == [bert.id, toBert.id])
-        #expect(w.store.conversations(for: .account(w.kees), lang: .dutch).isEmpty)
-        #expect(w.store.conversations(for: .visitor, lang: .dutch).isEmpty)
+        #expect(w.store.conversations(for: .account(w.kees)).isEmpty)
+        #expect(w.store.conversations(for: .visitor).isEmpty)
     }
 
     @Test("a message removed from the middle leaves the rest together; removing the conversation leaves the other side theirs")
@@ -250,12 +250,12 @@ struct ConversationWorld {
         let second = try w.reply(w.ria, to: first.id, "Ja, zaterdag?")
         let third = try w.reply(w.anna, to: second.id, "Zaterdag om tien uur past.")
         try w.store.deleteMessage(second.id, by: .account(w.anna))
-        let anna = try #require(w.store.conversations(for: .account(w.anna), lang: .dutch).first)
+        let anna = try #require(w.store.conversations(for: .account(w.anna)).first)
         #expect(anna.lines.map(\.message.id) == [first.id, third.id])
-        #expect(w.store.conversations(for: .account(w.anna), lang: .dutch).count == 1)
+        #expect(w.store.conversations(for: .account(w.anna)).count == 1)
         try w.store.deleteConversation(holding: third.id, by: .account(w.anna))
-        #expect(w.store.conversations(for: .account(w.anna), lang: .dutch).isEmpty)
-        #expect(w.store.conversations(for: .account(w.ria), lang: .dutch).first?.lines.map(\.message.id) == [first.id, second.id, third.id])
+        #expect(w.store.conversations(for: .account(w.anna)).isEmpty)
+        #expect(w.store.conversations(for: .account(w.ria)).first?.lines.map(\.message.id) == [first.id, second.id, third.id])
         #expect(throws: CoreError.self) { try w.store.deleteConversation(holding: first.id, by: .account(w.bert)) }
     }
 }
@@ -269,19 +269,19 @@ struct ConversationWorld {
         try w.reply(w.ria, to: toRia.id, "Kom maar.")
         try w.reply(w.fatima, to: toFatima.id, "Ja, nog een hele tas.")
         func labels(_ s: Store, _ lang: Language = .dutch) -> [MessageID: [String]] {
-            Dictionary(uniqueKeysWithValues: s.conversations(for: .account(w.anna), lang: lang).map { ($0.id, $0.lines.map(\.correspondentInFull)) })
+            Dictionary(uniqueKeysWithValues: s.conversations(for: .account(w.anna)).map { ($0.id, $0.lines.map { lang.t($0.correspondentInFull) }) })
         }
         let shown = labels(w.store)
         #expect(shown[toRia.id] == ["anonieme bewoner 1 (via 'Gratis brandhout')", "anonieme bewoner 1 (via 'Gratis brandhout')"])
         #expect(shown[toFatima.id] == ["anonieme bewoner 2 (via 'Gratis kinderkleding')", "anonieme bewoner 2 (via 'Gratis kinderkleding')"])
-        #expect(w.store.conversations(for: .account(w.anna), lang: .dutch).first { $0.id == toFatima.id }?.latest.correspondent == "anonieme bewoner 2")
+        #expect(w.store.conversations(for: .account(w.anna)).first { $0.id == toFatima.id }?.latest.correspondent.text(.dutch) == "anonieme bewoner 2")
         #expect(labels(w.store, .english)[toRia.id]?.first == "anonymous resident 1 (via 'Gratis brandhout')")
         // The same in a new session (another process), and after more conversations begin.
         #expect(labels(try reopen(w.dir)) == shown)
         try w.send(w.bert, to: .resident(w.anna.id), about: nil, "Hallo buurvrouw")
         #expect(labels(w.store).filter { [toRia.id, toFatima.id].contains($0.key) } == shown)
         // Nothing of who they are: no name, address, number of their account.
-        let all = w.store.conversations(for: .account(w.anna), lang: .dutch).flatMap(\.lines).flatMap { [$0.correspondent, $0.correspondentInFull] }
+        let all = w.store.conversations(for: .account(w.anna)).flatMap(\.lines).flatMap { [$0.correspondent.text(.dutch), Language.dutch.t($0.correspondentInFull)] }
         for secret in [w.ria.name, w.fatima.name, w.ria.email, w.fatima.email, "Hertme", "Bornsche Maten"] {
             #expect(!all.contains { $0.contains(secret) }, "\(secret)")
         }
@@ -294,8 +294,8 @@ struct ConversationWorld {
         let w = try ConversationWorld()
         let a = try w.send(w.anna, to: .resident(w.ria.id), about: .post(w.brandhout.id), "Mag ik wat hout komen halen?")
         let b = try w.send(w.anna, to: .resident(w.ria.id), about: .post(w.hond.id), "Ik wil je hond wel uitlaten.")
-        let cs = w.store.conversations(for: .account(w.anna), lang: .dutch)
-        let byID = Dictionary(uniqueKeysWithValues: cs.map { ($0.id, $0.latest.correspondent) })
+        let cs = w.store.conversations(for: .account(w.anna))
+        let byID = Dictionary(uniqueKeysWithValues: cs.map { ($0.id, $0.latest.correspondent.text(.dutch)) })
         #expect(byID[a.id] == "anonieme bewoner 1")
         #expect(byID[b.id] == "anonieme bewoner 2")
     }
@@ -306,11 +306,11 @@ struct ConversationWorld {
         let toRia = try w.send(w.anna, to: .resident(w.ria.id), about: .post(w.brandhout.id), "Mag ik wat hout komen halen?")
         try w.reply(w.ria, to: toRia.id, "Kom maar.")
         // Ria sees Anna's name (public) on both messages.
-        let ria = try #require(w.store.conversations(for: .account(w.ria), lang: .dutch).first)
-        #expect(ria.lines.map(\.correspondent) == ["Anna de Vries", "Anna de Vries"])
+        let ria = try #require(w.store.conversations(for: .account(w.ria)).first)
+        #expect(ria.lines.map(\.correspondent) == [.named("Anna de Vries"), .named("Anna de Vries")])
         try w.store.deletePost(w.brandhout.id, by: .account(w.ria))
-        let anna = try #require(w.store.conversations(for: .account(w.anna), lang: .dutch).first)
-        #expect(anna.latest.correspondentInFull == "anonieme bewoner 1")
-        #expect(anna.about == "Over: (bericht verwijderd)")
+        let anna = try #require(w.store.conversations(for: .account(w.anna)).first)
+        #expect(Language.dutch.t(anna.latest.correspondentInFull) == "anonieme bewoner 1")
+        #expect(anna.about == .removedPost && Language.dutch.t(anna.about!.line) == "Over: (bericht verwijderd)")
     }
 }

@@ -76,7 +76,7 @@ import Testing
                 for (k, post) in w.posts[level]!.enumerated() {
                     let show = Self.tickSets[k]
                     let v = try #require(ContentVisibility.view(of: post, author: author, organisation: nil, by: viewer, settings: s.settings, now: testNow), "\(at)")
-                    #expect(v.authorName == (seen ? name : "anonieme bewoner"), "post name \(at) \(show)")
+                    #expect(v.authorName == (seen ? .named(name) : .anonymousResident()), "post name \(at) \(show)")
                     #expect(v.email == (seen && show.email ? author.email : nil), "post e-mail \(at) \(show)")
                     #expect(v.phone == (seen && show.phone ? author.profile.phone : nil), "post phone \(at) \(show)")
                     #expect(v.address == (seen && show.address ? author.profile.address : nil), "post address \(at) \(show)")
@@ -87,7 +87,7 @@ import Testing
                 #expect(listed == (seen && kind != .author), "Buren \(at)")
                 // Profile and its preview.
                 let p = try #require(ProfileVisibilityRule.view(of: author, by: viewer, settings: s.settings))
-                #expect(p.displayName == (seen ? name : "anonieme bewoner") && (p.photo != nil) == (seen && author.profile.photo != nil), "profile \(at)")
+                #expect(p.displayName == (seen ? .named(name) : .anonymousResident()) && (p.photo != nil) == (seen && author.profile.photo != nil), "profile \(at)")
                 cells += 2
             }
         }
@@ -100,7 +100,7 @@ import Testing
                                                 text: "Vraag van \(kind.rawValue)", by: .account(me))
                 let answer = try w.store.reply(to: m.id, text: "Antwoord aan \(kind.rawValue)", by: .account(w.authors[level]!))
                 let viewer = w.viewer(kind, level: level)
-                let expected = Self.sees(level, kind) ? w.authors[level]!.profile.displayName : "anonieme bewoner"
+                let expected: ShownName = Self.sees(level, kind) ? .named(w.authors[level]!.profile.displayName) : .anonymousResident()
                 #expect(ContentVisibility.senderName(of: answer, in: w.store.state, for: viewer) == expected, "Berichten \(level) \(kind)")
                 let export = String(decoding: try w.store.export(me.id, by: viewer).json(), as: UTF8.self)
                 #expect(export.contains(w.authors[level]!.profile.displayName) == Self.sees(level, kind), "export \(level) \(kind)")
@@ -119,14 +119,14 @@ import Testing
         w.authors[.anonymous] = w.store.state.accounts[w.authors[.anonymous]!.id.rawValue]!
         try w.store.updateProfile(for: w.authors[.anonymous]!.id, by: .account(w.authors[.anonymous]!)) { $0.visibility = .public }
         let reply = try #require(w.store.state.messages.all.first { $0.senderAccount == w.authors[.anonymous]!.id })
-        #expect(ContentVisibility.senderName(of: reply, in: w.store.state, for: .visitor) == w.authors[.anonymous]!.profile.displayName)
+        #expect(ContentVisibility.senderName(of: reply, in: w.store.state, for: .visitor) == .named(w.authors[.anonymous]!.profile.displayName))
         print("identity matrix: \(cells) cells checked")
         #expect(cells == 3 * 8 * (8 + 2) + 3 * (6 * 2 + 1))
     }
 
     @Test("the post form's words come from the same rule", arguments: ProfileVisibility.allCases)
     func notice(level: ProfileVisibility) {
-        let text = ProfileVisibilityRule.postNotice(level: level, show: ContactChoice(phone: true), wijkName: "Centrum", lang: .dutch)
+        let text = ProfileVisibilityRule.postNotice(level: level, show: ContactChoice(phone: true), wijkName: "Centrum").map(Language.dutch.t).joined()
         switch level {
         case .anonymous: #expect(text.contains("Anoniem") && text.contains("contactformulier") && text.contains("Alleen buren"))
         case .neighbours: #expect(text == "Je naam en telefoonnummer zien: bewoners van Centrum van wie de wijk is bevestigd. Anderen zien: anonieme bewoner.")

@@ -209,7 +209,7 @@ import Testing
         let visitor = try m.report(m.annaPost)
         try m.store.moderate(r.id, .hide, reason: .incorrect, note: "Nummer eruit", by: .account(m.w.partner))
         let told = try #require(m.store.messages(for: m.fresh(henk)).first)
-        #expect(m.store.senderName(of: told, for: m.fresh(henk), lang: .dutch) == "Beheer SociaalHus")
+        #expect(m.store.senderName(of: told, for: m.fresh(henk)).text(.dutch) == "Beheer SociaalHus")
         #expect(told.text.contains("Je melding over het bericht 'Fietsen te koop'") && told.text.contains("verborgen"))
         for secret in ["Anna", "Sanne", "Nummer eruit"] { #expect(!told.text.contains(secret), "\(secret)") }
         try m.store.moderate(visitor.id, .dismiss, by: .account(m.w.partner))

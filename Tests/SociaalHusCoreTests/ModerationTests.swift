@@ -65,12 +65,12 @@ import Testing
         try m.store.replyToAuthor(r.id, text: "Pas de prijs aan, dan zet ik het terug.", by: .account(m.w.partner))
         let inbox = m.store.messages(for: .account(m.w.resident))
         let message = try #require(inbox.first { $0.text.contains("Pas de prijs aan") })
-        #expect(m.store.senderName(of: message, for: .account(m.w.resident), lang: .dutch) == "Moderatie SociaalHus")
-        #expect(m.store.senderName(of: message, for: .account(m.w.resident), lang: .english) == "SociaalHus moderation")
+        #expect(m.store.senderName(of: message, for: .account(m.w.resident)).text(.dutch) == "Moderatie SociaalHus")
+        #expect(m.store.senderName(of: message, for: .account(m.w.resident)).text(.english) == "SociaalHus moderation")
         // Codes in the core, words at the edge: the reason is stored as a code, rendered per reader.
         #expect(message.aboutReport == r.reason && message.text == "Pas de prijs aan, dan zet ik het terug.")
-        #expect(message.shownText(.dutch) == "Over je melding (\(r.reason.label(.dutch))): Pas de prijs aan, dan zet ik het terug.")
-        #expect(message.shownText(.english).hasPrefix("About the report (\(r.reason.label(.english))): "))
+        #expect(Language.dutch.t(message.shownText) == "Over je melding (\(r.reason.label(.dutch))): Pas de prijs aan, dan zet ik het terug.")
+        #expect(Language.english.t(message.shownText).hasPrefix("About the report (\(r.reason.label(.english))): "))
         // It survives the file: the reason is read back as the same code.
         let again = try Store.open(at: m.store.path, clock: m.store.clock, hasher: TestHasher())
         #expect(again.state.messages[message.id.rawValue]?.aboutReport == r.reason)
@@ -148,10 +148,10 @@ import Testing
         let m = try World()
         #expect(throws: CoreError.notPermitted(.administratorsOnly)) { try m.store.setPrivacyStatement(dutch: "a", english: "b", by: .account(m.w.partner)) }
         try m.store.setPrivacyStatement(dutch: "# Eigen verklaring\nVan de partner.", english: "# Own statement", by: .account(m.w.admin))
-        #expect(PrivacyStatement.text(.dutch, settings: try reopen(m.w.dir).state.settings).hasPrefix("# Eigen verklaring"))
+        #expect(Language.dutch.t(PrivacyStatement.text(settings: try reopen(m.w.dir).state.settings)).hasPrefix("# Eigen verklaring"))
         try m.store.setPrivacyStatement(dutch: nil, english: nil, by: .commandLine)
-        let standard = PrivacyStatement.text(.english, settings: m.store.state.settings)
-        #expect(standard.hasPrefix(PrivacyStatement.text(.english)))
+        let standard = Language.english.t(PrivacyStatement.text(settings: m.store.state.settings))
+        #expect(standard.hasPrefix(Language.english.t(.privacyStatementText)))
         #expect(standard.contains("privacy@sociaalhus.invalid"), "the standard text names where takedown notices go")
     }
 

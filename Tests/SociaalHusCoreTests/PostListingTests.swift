@@ -52,8 +52,8 @@ import SociaalHusBench
         for (name, viewer) in w.viewers {
             for kind in [nil] + Post.Kind.allCases.map(Optional.some) {
                 for wijk in [nil, w.wijken[0], w.wijken[1]] {
-                    let listing = store.postListing(for: viewer, kind: kind, wijk: wijk, now: testNow, lang: .dutch)
-                    let reference = store.posts(for: viewer, kind: kind, wijk: wijk, now: testNow, lang: .dutch)
+                    let listing = store.postListing(for: viewer, kind: kind, wijk: wijk, now: testNow)
+                    let reference = store.posts(for: viewer, kind: kind, wijk: wijk, now: testNow)
                     #expect(listing.count == reference.count, "\(label), \(name), \(String(describing: kind)), \(String(describing: wijk)): count")
                     #expect(listing.all == reference, "\(label), \(name), \(String(describing: kind)), \(String(describing: wijk))")
                     if !reference.isEmpty {
@@ -128,7 +128,7 @@ import SociaalHusBench
         #expect(!StoreCheck.run(at: w.dir.store).isSound)
         let fresh = try reopen(w.dir)
         for (name, viewer) in w.viewers {
-            #expect(!fresh.postListing(for: viewer, now: testNow, lang: .dutch).all.contains { $0.post.author == .resident(AccountID(9_999)) }, "\(name)")
+            #expect(!fresh.postListing(for: viewer, now: testNow).all.contains { $0.post.author == .resident(AccountID(9_999)) }, "\(name)")
         }
     }
 

@@ -89,9 +89,9 @@ import Testing
             #expect(event.actor == (who == .operator ? nil : w.admin.id))
             // Told, in their Berichten, from the administration.
             let told = try #require(w.store.state.messages.all.first { $0.recipient == .resident(w.target.id) })
-            #expect(told.text.contains(w.store.label(of: role, .dutch)) && told.text.contains(w.store.label(of: role, .english)))
-            #expect(ContentVisibility.senderName(of: told, in: w.store.state, for: .account(stored)) == "Beheer SociaalHus")
-            #expect(ContentVisibility.senderName(of: told, in: w.store.state, for: .account(stored), lang: .english) == "SociaalHus administration")
+            #expect(told.text.contains(Language.dutch.t(w.store.label(of: role))) && told.text.contains(Language.english.t(w.store.label(of: role))))
+            #expect(ContentVisibility.senderName(of: told, in: w.store.state, for: .account(stored)).text(.dutch) == "Beheer SociaalHus")
+            #expect(ContentVisibility.senderName(of: told, in: w.store.state, for: .account(stored)).text(.english) == "SociaalHus administration")
             #expect(w.store.messages(for: .account(stored)).contains { $0.id == told.id })
         } catch let e as CoreError {
             #expect(e == expected, "\(who) \(word)")

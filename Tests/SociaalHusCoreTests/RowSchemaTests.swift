@@ -119,7 +119,7 @@ extension StoreTests {
     @Test("the statement before an erasure names every table whose rows of the person go, in both languages, with counts")
     func statement() {
         for lang in [Language.dutch, .english] {
-            let lines = StoreInventory.erasureStatement(lang, counts: ["posts": 3])
+            let lines = StoreInventory.erasureStatement(counts: ["posts": 3]).map(lang.t)
             #expect(lines.count == StoreInventory.tables.filter { $0.erased != nil }.count + 1)
             #expect(lines.contains { $0.hasSuffix("(3)") })
         }

@@ -242,7 +242,7 @@ import SociaalHusBench
                 out.sound = StoreCheck.run(at: path).isSound
                 // Reading only: every byte of every file stays, the log's too.
                 if let s = try? Store.open(at: path, clock: FixedClock(testNow), hasher: TestHasher(), use: .read) {
-                    _ = s.posts(for: .visitor, now: testNow, lang: .dutch)
+                    _ = s.posts(for: .visitor, now: testNow)
                     _ = try? s.agenda(AgendaQuery(from: testNow, days: 30), viewer: .visitor)
                     let content = Self.fingerprint(s)
                     if s.damage == nil { out.readContent = content }
@@ -250,7 +250,7 @@ import SociaalHusBench
                 out.readChanged = Self.snapshot(path, log: true) != beforeWithLog
                 do {
                     let s = try Store.open(at: path, clock: FixedClock(testNow), hasher: TestHasher())
-                    _ = s.posts(for: .visitor, now: testNow, lang: .dutch)
+                    _ = s.posts(for: .visitor, now: testNow)
                     _ = try? s.agenda(AgendaQuery(from: testNow, days: 30), viewer: .visitor)
                     out.content = Self.fingerprint(s)
                     // Opening reads no record: a damaged one is noticed when read, and then shown.

@@ -275,7 +275,7 @@ import Testing
         }
         // The posts' columns and the search column (schema 7) say what the records say.
         for viewer in [Viewer.visitor, .account(anna)] {
-            #expect(store.postListing(for: viewer, now: testNow, lang: .dutch).all == store.posts(for: viewer, now: testNow, lang: .dutch))
+            #expect(store.postListing(for: viewer, now: testNow).all == store.posts(for: viewer, now: testNow))
             let q = AgendaQuery(from: testNow, days: 56, search: "koffie")
             #expect(try store.agendaListing(q, viewer: viewer).all == store.state.agenda(q, viewer: viewer))
         }

@@ -54,7 +54,7 @@ import Testing
         let owner = Self.account(1, wijk: Self.centrum, visibility: level)
         let view = try #require(ProfileVisibilityRule.view(of: owner, by: Self.viewer(kind, owner: owner), settings: PlatformSettings()))
         #expect(view.isAnonymous == !nameVisible)
-        #expect(view.displayName == (nameVisible ? "Naam 1" : "anonieme bewoner"))
+        #expect(view.displayName == (nameVisible ? .named("Naam 1") : .anonymousResident()))
         #expect(view.photo == (nameVisible ? "foto1.jpg" : nil))
         let isOwner = kind == .owner
         #expect(view.email == (isOwner ? "p1@example.nl" : nil))
@@ -74,7 +74,7 @@ import Testing
         let view = ProfileVisibilityRule.view(of: owner, by: Self.viewer(kind, owner: owner), settings: PlatformSettings())
         // The owner of a blocked account is not logged in any more; an administrator still sees it.
         switch kind {
-        case .administrator: #expect(view?.displayName == "Naam 1")
+        case .administrator: #expect(view?.displayName == .named("Naam 1"))
         case .owner: #expect(view == nil)
         default: #expect(view == nil)
         }
@@ -130,7 +130,7 @@ import Testing
     func ticked(show: ContactChoice, name: String, email: String?, phone: String?, address: String?) throws {
         let v = try #require(ContentVisibility.view(of: Self.post(show), author: Self.author, organisation: nil, by: .visitor,
                                                    settings: PlatformSettings(), now: testNow))
-        #expect(v.authorName == name)
+        #expect(v.authorName == .named(name))
         #expect(v.email == email)
         #expect(v.phone == phone)
         #expect(v.address == address)
@@ -141,7 +141,7 @@ import Testing
         let anonymous = ProfileVisibilityTests.account(1, wijk: WijkID(1), visibility: .anonymous)
         let v = try #require(ContentVisibility.view(of: Self.post(ContactChoice(name: true, email: true, phone: true, address: true)), author: anonymous,
                                                    organisation: nil, by: .visitor, settings: PlatformSettings(), now: testNow))
-        #expect(v.authorName == "anonieme bewoner" && v.email == nil && v.phone == nil && v.address == nil)
+        #expect(v.authorName == .anonymousResident() && v.email == nil && v.phone == nil && v.address == nil)
     }
 
     @Test("expired posts are hidden except from their author") func expired() {

@@ -24,7 +24,7 @@ import Testing
         let v: Viewer = .account(store.state.accounts[viewer.id.rawValue]!)
         #expect(ProfileVisibilityRule.namesVisible(owner: owner, viewer: v) == sees)
         #expect(store.neighbours(for: v, now: testNow).contains { $0.name == "Olga Eigenaar" } == sees)
-        #expect(ProfileVisibilityRule.name(of: owner, for: v) == (sees ? "Olga Eigenaar" : "anonieme bewoner"))
+        #expect(ProfileVisibilityRule.name(of: owner, for: v) == (sees ? .named("Olga Eigenaar") : .anonymousResident()))
     }
 
     @Test("the desk verifies; only desk staff, administrators and the operator may") func deskVerifies() throws {

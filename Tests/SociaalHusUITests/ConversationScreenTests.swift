@@ -129,6 +129,6 @@ import TerminalKit
             }
         }
         let editor = try #require(d.store.state.editors(of: org).first)
-        #expect(d.store.conversations(for: .account(editor), lang: .dutch).first?.about == "Over: " + item.title)
+        #expect(d.store.conversations(for: .account(editor)).first?.about == .title(item.title))
     }
 }

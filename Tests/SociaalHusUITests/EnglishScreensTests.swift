@@ -95,13 +95,13 @@ import TerminalKit
 
     @Test("one date style per language", arguments: [(Language.dutch, "24-11-2026"), (.english, "24 Nov 2026")])
     func dateStyle(lang: Language, text: String) {
-        #expect(LocalTime.shortDate(fixedNow, lang) == text)
+        #expect(lang.t(LocalTime.shortDate(fixedNow)) == text)
     }
 
     @Test("categories in the reader's language where the platform knows them, else as typed",
           arguments: [("cultuur", "culture"), ("Geldzaken", "Money matters"), ("zorg en ondersteuning", "care and support"), ("Breien", "Breien")])
     func categories(dutch: String, english: String) {
-        #expect(Glossary.category(dutch, .english) == english)
-        #expect(Glossary.category(dutch, .dutch) == dutch)
+        #expect(Language.english.t(Glossary.category(dutch)) == english)
+        #expect(Language.dutch.t(Glossary.category(dutch)) == dutch)
     }
 }

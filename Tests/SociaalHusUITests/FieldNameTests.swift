@@ -32,10 +32,10 @@ import TerminalKit
     ])
     func everyKind(_ error: CoreError) {
         for lang in [Language.dutch, .english] {
-            let named = error.message(lang, naming: "Voor wie")
+            let named = lang.t(error.word(naming: "Voor wie"))
             #expect(named.contains("'Voor wie'") && !named.contains("'\(error.field!.label(lang))'"), "\(named)")
             #expect(error.message(lang).contains("'\(error.field!.label(lang))'"), "without a form the store's word stays")
         }
-        #expect(CoreError.emailInUse.message(.dutch, naming: "X") == CoreError.emailInUse.message(.dutch))
+        #expect(Language.dutch.t(CoreError.emailInUse.word(naming: "X")) == CoreError.emailInUse.message(.dutch))
     }
 }

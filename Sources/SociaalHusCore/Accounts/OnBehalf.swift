@@ -22,14 +22,17 @@ public struct OnBehalf: Sendable, Hashable {
         case other
 
         /// The words for the reason.
-        public func label(_ lang: Language) -> String {
+        public var word: Word {
             switch self {
-            case .computer: lang.t(.notUsedToComputers)
-            case .language: lang.t(.theLanguage)
-            case .reading: lang.t(.readingOrWritingIsHard)
-            case .other: lang.t(.anotherReason)
+            case .computer: .notUsedToComputers
+            case .language: .theLanguage
+            case .reading: .readingOrWritingIsHard
+            case .other: .anotherReason
             }
         }
+
+        /// The reason in `lang`.
+        public func label(_ lang: Language) -> String { lang.t(word) }
     }
 
     /// How the resident agreed.

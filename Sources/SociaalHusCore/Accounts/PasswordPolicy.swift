@@ -50,9 +50,7 @@ public enum PasswordPolicy {
     public static let maximumLength = 256
 
     /// The rules in one sentence, shown before the user types.
-    public static func explanation(_ lang: Language) -> String {
-        lang.t(.choosePasswordOfAtLeast(minimumLength, maximumLength))
-    }
+    public static var explanation: Word { .choosePasswordOfAtLeast(minimumLength, maximumLength) }
 
     /// Returns nil when `password` is acceptable for a person with this name and e-mail, else the first problem.
     public static func problem(with password: String, name: String = "", email: String = "") -> PasswordProblem? {

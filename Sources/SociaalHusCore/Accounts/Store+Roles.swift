@@ -16,14 +16,14 @@ public enum Role: Hashable, Sendable {
 
     /// What the role is called, with the name of its wijk or organisation (`named`, as the
     /// store has it): "lokale partner van Centrum" / "local partner of Centrum".
-    public func label(_ lang: Language, named: String? = nil) -> String {
+    public func word(named: String? = nil) -> Word {
         let name = TextSanitizer.sanitize(named ?? "")
         switch self {
-        case .resident: return lang.t(.resident2)
-        case .deskStaff: return lang.t(.deskStaff)
-        case .administrator: return lang.t(.administrator)
-        case .editor: return lang.t(.editorOf2(name))
-        case .partner: return lang.t(.localPartnerOf2(name))
+        case .resident: return .resident2
+        case .deskStaff: return .deskStaff
+        case .administrator: return .administrator
+        case .editor: return .editorOf2(name)
+        case .partner: return .localPartnerOf2(name)
         }
     }
 
@@ -39,13 +39,13 @@ public enum Role: Hashable, Sendable {
     }
 
     /// Where the person finds what the role lets them do, for the message that tells them.
-    fileprivate func whereToFind(_ lang: Language, named: String) -> String {
+    fileprivate func whereToFind(named: String) -> Word {
         switch self {
-        case .resident: lang.t(.youCanPostOnYour)
-        case .deskStaff: lang.t(.theConversationsAreUnderIntake)
-        case .administrator: lang.t(.administrationIsUnderModerationTab)
-        case .editor: lang.t(.youKeepUpToDate(named))
-        case .partner: lang.t(.reportsAndSharingTheAgenda)
+        case .resident: .youCanPostOnYour
+        case .deskStaff: .theConversationsAreUnderIntake
+        case .administrator: .administrationIsUnderModerationTab
+        case .editor: .youKeepUpToDate(named)
+        case .partner: .reportsAndSharingTheAgenda
         }
     }
 }
@@ -121,7 +121,7 @@ extension Store {
     }
 
     /// What a role is called in `lang`, with its wijk or organisation by name.
-    public func label(of role: Role, _ lang: Language) -> String { role.label(lang, named: Self.roleName(role, in: state)) }
+    public func label(of role: Role) -> Word { role.word(named: Self.roleName(role, in: state)) }
 
     /// Every role there is to give: the three plain ones, a local partner per wijk and an editor
     /// per organisation (the administrator's choice in the interface).
@@ -205,9 +205,11 @@ extension Store {
     /// message the platform writes; with an e-mail copy only when their toggle for messages
     /// is on, as for every message in Berichten.
     static func tellRoleChange(_ role: Role, named: String, held: Bool, to a: Account, by viewer: Viewer, in tx: inout Transaction) throws {
+        // The message is stored text, like every message in Berichten, so it is written once in
+        // both languages when it is sent (the reader's language is not known then).
         func sentence(_ lang: Language) -> String {
-            let what = role.label(lang, named: named)
-            let done = held ? lang.t(.anAdministratorGaveYouThe(what)) + role.whereToFind(lang, named: TextSanitizer.sanitize(named))
+            let what = role.word(named: named)
+            let done = held ? lang.t(.anAdministratorGaveYouThe(what)) + lang.t(role.whereToFind(named: TextSanitizer.sanitize(named)))
                             : lang.t(.anAdministratorTookTheRole(what))
             // The operator at the command line has no Berichten to answer in.
             let ask = viewer.activeAccount != nil ? lang.t(.questionsReplyToThisMessage)

@@ -5,8 +5,8 @@ import Foundation
 public enum WijkLetterText {
     /// One page, sanitised (name and address are typed by the resident).
     public static func page(_ l: WijkLetter) -> String {
-        let until = LocalTime.dayNameWithYear(l.validUntil, .dutch)
-        let untilEn = LocalTime.dayNameWithYear(l.validUntil, .english)
+        let until = Language.dutch.t(LocalTime.dayNameWithYear(l.validUntil))
+        let untilEn = Language.english.t(LocalTime.dayNameWithYear(l.validUntil))
         let name = TextSanitizer.sanitize(l.name), address = TextSanitizer.sanitize(l.address), wijk = TextSanitizer.sanitize(l.wijk)
         return """
             \(name)

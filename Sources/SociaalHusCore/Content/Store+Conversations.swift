@@ -11,18 +11,21 @@ public struct Conversation: Sendable, Hashable, Identifiable {
         public var received: Bool
         /// The other side (the sender of a received message, the recipient of a sent one) as the
         /// reader may know them; a resident anonymous to them with a number ("anonieme bewoner 2").
-        public var correspondent: String
-        /// `correspondent` with the content they came through, where the reader may see it:
-        /// "anonieme bewoner 2 (via 'Gratis brandhout')".
-        public var correspondentInFull: String
+        public var correspondent: ShownName
+        /// The title of the content they came through, where the reader may see it and the
+        /// correspondent is anonymous to them (`inFull` shows it).
+        public var via: String?
+        /// `correspondent` with the content they came through: "anonieme bewoner 2 (via 'Gratis brandhout')".
+        public var correspondentInFull: Word { via.map { .nameVia(correspondent, $0) } ?? correspondent.word }
     }
 
     /// The conversation's first message as its reader holds it.
     public var id: MessageID
     /// Its messages, oldest first (never empty).
     public var lines: [Line]
-    /// "Over: Gratis brandhout" as the reader may see it now; nil when it is about nothing.
-    public var about: String?
+    /// What it is about as the reader may see it now ("Over: Gratis brandhout" is its `line`);
+    /// nil when it is about nothing.
+    public var about: AboutTitle?
 
     /// The newest message: the one a reply answers, and the conversation's place in the list.
     public var latest: Line { lines[lines.count - 1] }
@@ -33,29 +36,24 @@ public struct Conversation: Sendable, Hashable, Identifiable {
 }
 
 extension Store {
-    /// The line saying what `m` is about as `viewer` may see it now ("Over: Gratis brandhout",
-    /// or "Over: (bericht verwijderd)" once they may no longer see it); nil when about nothing.
-    public func aboutLine(of m: ContactMessage, for viewer: Viewer, lang: Language, now: Date? = nil) -> String? {
+    /// What `m` is about as `viewer` may see it now (the title, or that it is removed once they
+    /// may no longer see it); nil when about nothing.
+    public func aboutTitle(of m: ContactMessage, for viewer: Viewer, now: Date? = nil) -> AboutTitle? {
         guard let about = m.about else { return nil }
-        return Self.aboutLine(about, in: state, for: viewer, now: now ?? clock.now(), lang: lang)
+        return ContentVisibility.aboutTitle(about, in: state, for: viewer, now: now ?? clock.now())
     }
 
-    /// The line saying what a message about `about` will be about, as `viewer` may see it (the
-    /// contact form shows it before sending).
-    public func aboutLine(_ about: ContactMessage.About, for viewer: Viewer, lang: Language, now: Date? = nil) -> String {
-        Self.aboutLine(about, in: state, for: viewer, now: now ?? clock.now(), lang: lang)
-    }
-
-    /// "Over: <title>" in `lang` (see `ContentVisibility.aboutTitle`).
-    static func aboutLine(_ about: ContactMessage.About, in s: StoreState, for viewer: Viewer, now: Date, lang: Language) -> String {
-        lang.t(.about2) + ContentVisibility.aboutTitle(about, in: s, for: viewer, now: now, lang: lang).title
+    /// What a message about `about` will be about, as `viewer` may see it (the contact form
+    /// shows it before sending).
+    public func aboutTitle(_ about: ContactMessage.About, for viewer: Viewer, now: Date? = nil) -> AboutTitle {
+        ContentVisibility.aboutTitle(about, in: state, for: viewer, now: now ?? clock.now())
     }
 
     /// The Berichten of `viewer` as conversations, the one with the newest message first: each
     /// message they hold with the answers that thread under it, oldest first. Only their own
     /// messages (`messages(for:)`): a chain is followed only through messages they may read, so
     /// nobody else's message is ever mixed in.
-    public func conversations(for viewer: Viewer, lang: Language, now: Date? = nil) -> [Conversation] {
+    public func conversations(for viewer: Viewer, now: Date? = nil) -> [Conversation] {
         let s = state
         let mine = messages(for: viewer)
         guard !mine.isEmpty else { return [] }
@@ -74,7 +72,7 @@ extension Store {
             roots[m.id] = current.id
             return current.id
         }
-        let names = Self.correspondents(for: viewer, in: s, lang: lang, now: now)
+        let names = Self.correspondents(for: viewer, in: s, now: now)
         var groups: [MessageID: [ContactMessage]] = [:]
         for m in mine { groups[root(m), default: []].append(m) }
         let out = groups.map { id, messages -> Conversation in
@@ -82,17 +80,17 @@ extension Store {
             let lines = ordered.map { m -> Conversation.Line in
                 let received = Self.isRecipient(m, viewer)
                 let who = names.name(of: m, received: received)
-                return Conversation.Line(message: m, received: received, correspondent: who.short, correspondentInFull: who.full)
+                return Conversation.Line(message: m, received: received, correspondent: who.name, via: who.via)
             }
-            let about = ordered.lazy.compactMap(\.about).first.map { Self.aboutLine($0, in: s, for: viewer, now: now, lang: lang) }
+            let about = ordered.lazy.compactMap(\.about).first.map { ContentVisibility.aboutTitle($0, in: s, for: viewer, now: now) }
             return Conversation(id: id, lines: lines, about: about)
         }
         return out.sorted { ($0.latest.message.sent, $0.latest.message.id) > ($1.latest.message.sent, $1.latest.message.id) }
     }
 
     /// The conversation of `viewer` that holds message `id` (nil: they hold no such message).
-    public func conversation(holding id: MessageID, for viewer: Viewer, lang: Language, now: Date? = nil) -> Conversation? {
-        conversations(for: viewer, lang: lang, now: now).first { c in c.id == id || c.lines.contains { $0.message.id == id } }
+    public func conversation(holding id: MessageID, for viewer: Viewer, now: Date? = nil) -> Conversation? {
+        conversations(for: viewer, now: now).first { c in c.id == id || c.lines.contains { $0.message.id == id } }
     }
 
     /// Who the other side of each of `viewer`'s messages is, as they may know them, with the
@@ -101,8 +99,8 @@ extension Store {
     /// correspondents: a number must not tie an anonymous person's posts together), in the order
     /// of first contact among the messages `viewer` may read, their removed ones included, so a
     /// number stays the same from session to session and is never an account's number.
-    static func correspondents(for viewer: Viewer, in s: StoreState, lang: Language, now: Date) -> CorrespondentNames {
-        var names = CorrespondentNames(viewer: viewer, state: s, lang: lang, now: now)
+    static func correspondents(for viewer: Viewer, in s: StoreState, now: Date) -> CorrespondentNames {
+        var names = CorrespondentNames(viewer: viewer, state: s, now: now)
         guard let me = viewer.activeAccount?.id else { return names }
         let readable = s.messages.all.filter { m in
             ContentVisibility.mayRead(m, by: viewer) && (m.senderAccount == me || isRecipient(m, viewer))
@@ -127,15 +125,13 @@ struct CorrespondentNames {
 
     let viewer: Viewer
     let state: StoreState
-    let lang: Language
     let now: Date
     /// The number of each anonymous correspondent, from 1.
     var numbers: [Key: Int] = [:]
 
-    init(viewer: Viewer, state: StoreState, lang: Language, now: Date) {
+    init(viewer: Viewer, state: StoreState, now: Date) {
         self.viewer = viewer
         self.state = state
-        self.lang = lang
         self.now = now
     }
 
@@ -143,25 +139,24 @@ struct CorrespondentNames {
     func anonymousOther(of m: ContactMessage, received: Bool) -> AccountID? {
         if received {
             guard let sender = m.senderAccount, state.accounts[sender.rawValue] != nil,
-                  ContentVisibility.senderName(of: m, in: state, for: viewer, lang: lang) == ProfileView.anonymousName(lang) else { return nil }
+                  ContentVisibility.senderName(of: m, in: state, for: viewer) == .anonymousResident() else { return nil }
             return sender
         }
         guard case .resident(let r) = m.recipient, let a = state.accounts[r.rawValue],
-              ProfileVisibilityRule.view(of: a, by: viewer, settings: state.settings, lang: lang)?.isAnonymous == true else { return nil }
+              ProfileVisibilityRule.view(of: a, by: viewer, settings: state.settings)?.isAnonymous == true else { return nil }
         return r
     }
 
-    /// The other side of `m`: short ("anonieme bewoner 2") and in full ("anonieme bewoner 2 (via
-    /// 'Gratis brandhout')", the title only where the viewer may see the content).
-    func name(of m: ContactMessage, received: Bool) -> (short: String, full: String) {
+    /// The other side of `m` ("anonieme bewoner 2"), with the title of the content they came
+    /// through when they are anonymous to the viewer and the viewer may see the content.
+    func name(of m: ContactMessage, received: Bool) -> (name: ShownName, via: String?) {
         if let other = anonymousOther(of: m, received: received), let n = numbers[Key(account: other, about: m.about)] {
-            let short = ProfileView.anonymousName(lang) + " \(n)"
-            guard let about = m.about else { return (short, short) }
-            let title = ContentVisibility.aboutTitle(about, in: state, for: viewer, now: now, lang: lang)
-            return (short, title.shown ? short + " (via '" + title.title + "')" : short)
+            guard let about = m.about, case .title(let title) = ContentVisibility.aboutTitle(about, in: state, for: viewer, now: now) else {
+                return (.anonymousResident(number: n), nil)
+            }
+            return (.anonymousResident(number: n), title)
         }
-        let plain = received ? ContentVisibility.senderName(of: m, in: state, for: viewer, lang: lang)
-                             : Store.recipientName(of: m, in: state, for: viewer, lang: lang)
-        return (plain, plain)
+        return (received ? ContentVisibility.senderName(of: m, in: state, for: viewer)
+                         : Store.recipientName(of: m, in: state, for: viewer), nil)
     }
 }

@@ -58,7 +58,7 @@ extension Store {
     /// Refuses an `about` that `viewer` may not see or that is not the recipient's: a post by
     /// them, or an activity or the entry of the organisation written to.
     static func checkAbout(_ about: ContactMessage.About, to recipient: ContactMessage.Recipient, by viewer: Viewer, in s: StoreState, now: Date) throws {
-        guard ContentVisibility.aboutTitle(about, in: s, for: viewer, now: now, lang: .dutch).shown else {
+        guard ContentVisibility.aboutTitle(about, in: s, for: viewer, now: now).isShown else {
             throw CoreError.notFound(what: "\(about)")
         }
         let fits: Bool
@@ -80,8 +80,8 @@ extension Store {
     /// nothing). Sanitised: a title is text someone typed, and the subject is a header.
     static func mailAbout(_ about: ContactMessage.About?, in s: StoreState, for reader: Viewer, now: Date) -> (subject: String, body: String) {
         guard let about else { return ("", "") }
-        let nl = TextSanitizer.sanitize(ContentVisibility.aboutTitle(about, in: s, for: reader, now: now, lang: .dutch).title)
-        let en = TextSanitizer.sanitize(ContentVisibility.aboutTitle(about, in: s, for: reader, now: now, lang: .english).title)
+        let shown = ContentVisibility.aboutTitle(about, in: s, for: reader, now: now)
+        let nl = TextSanitizer.sanitize(Language.dutch.t(shown.word)), en = TextSanitizer.sanitize(Language.english.t(shown.word))
         let title = nl == en ? nl : nl + " / " + en
         return (" — Over / About: " + title, "Over / About: " + title + "\n\n")
     }
@@ -140,7 +140,7 @@ extension Store {
     /// Removes the whole conversation that holds message `id` from the viewer's Berichten (each
     /// of its messages as `deleteMessage` does, in one change); the other side keeps theirs.
     func deleteConversation(holding id: MessageID, by viewer: Viewer) throws {
-        guard let c = conversation(holding: id, for: viewer, lang: .dutch) else { throw CoreError.notFound(what: "message \(id)") }
+        guard let c = conversation(holding: id, for: viewer) else { throw CoreError.notFound(what: "message \(id)") }
         try update(actor: viewer) { tx in
             for line in c.lines {
                 // Asked again of each message as the change sees it (it may have gone meanwhile).

@@ -21,7 +21,7 @@ extension StoreState {
     /// another wijk see Openbaar profiles, residents of the same wijk also Alleen buren ones;
     /// Anoniem profiles are never listed. Blocked accounts and the viewer themself are left out.
     /// `search` matches name or interests; `interest` keeps those with that area.
-    public func neighbours(for viewer: Viewer, search: String = "", interest: String? = nil, now: Date, lang: Language = .dutch) -> [NeighbourView] {
+    public func neighbours(for viewer: Viewer, search: String = "", interest: String? = nil, now: Date) -> [NeighbourView] {
         guard PlatformAccess.mayOpen(.profiles, viewer: viewer, settings: settings) else { return [] }
         let needle = search.trimmingCharacters(in: .whitespaces).lowercased()
         let postsByAuthor = Dictionary(grouping: posts.all.filter { if case .resident = $0.author { return true } else { return false } },
@@ -33,7 +33,7 @@ extension StoreState {
             if let interest, !p.interests.contains(where: { $0.caseInsensitiveCompare(interest) == .orderedSame }) { return nil }
             if !needle.isEmpty, !p.displayName.lowercased().contains(needle), !p.interests.contains(where: { $0.lowercased().contains(needle) }) { return nil }
             let open = (postsByAuthor[a.id] ?? []).sorted { $0.created > $1.created }.compactMap {
-                ContentVisibility.view(of: $0, author: a, organisation: nil, by: viewer, settings: settings, now: now, lang: lang)
+                ContentVisibility.view(of: $0, author: a, organisation: nil, by: viewer, settings: settings, now: now)
             }.filter { $0.post.expires > now }
             return NeighbourView(id: a.id, name: p.displayName, wijk: p.wijk, hasPhoto: p.photo != nil, interests: p.interests, openPosts: open)
         }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }

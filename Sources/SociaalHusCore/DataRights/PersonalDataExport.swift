@@ -232,12 +232,12 @@ extension Store {
         func messagePart(_ m: ContactMessage) -> PersonalDataExport.MessagePart {
             let to: String
             switch m.recipient {
-            case .resident(let r): to = r == id ? a.profile.displayName : (s.accounts[r.rawValue].map { ProfileVisibilityRule.view(of: $0, by: .account(a), settings: s.settings)?.displayName ?? "" } ?? "")
+            case .resident(let r): to = r == id ? a.profile.displayName : (s.accounts[r.rawValue].map { ProfileVisibilityRule.view(of: $0, by: .account(a), settings: s.settings).map { Language.dutch.t($0.displayName.word) } ?? "" } ?? "")
             case .organisation(let o): to = orgName(o)
             case .address(let a): to = a
             }
-            return .init(id: m.id.rawValue, senderName: ContentVisibility.senderName(of: m, in: s, for: .account(a)), senderEmail: m.senderEmail, recipient: to, text: m.shownText(.dutch), sent: m.sent,
-                         about: m.about.map { Self.aboutLine($0, in: s, for: .account(a), now: clock.now(), lang: .dutch) }, inReplyTo: m.inReplyTo?.rawValue)
+            return .init(id: m.id.rawValue, senderName: Language.dutch.t(ContentVisibility.senderName(of: m, in: s, for: .account(a)).word), senderEmail: m.senderEmail, recipient: to, text: Language.dutch.t(m.shownText), sent: m.sent,
+                         about: m.about.map { Language.dutch.t(ContentVisibility.aboutTitle($0, in: s, for: .account(a), now: clock.now()).line) }, inReplyTo: m.inReplyTo?.rawValue)
         }
         let reset = try resetCode(of: id)
         let posts = s.posts.all.filter { $0.author == .resident(id) }.sorted { $0.id < $1.id }

@@ -143,11 +143,10 @@ public enum StoreInventory {
 
     /// The statement shown before an erasure: one line per table whose rows of the person go
     /// or lose them, in the inventory's words, with how many where `counts` (by table) says.
-    public static func erasureStatement(_ lang: Language, counts: [String: Int] = [:]) -> [String] {
+    public static func erasureStatement(counts: [String: Int] = [:]) -> [Word] {
         tables.compactMap { t in
             guard let words = t.erased else { return nil }
-            let n = counts[t.name].map { " (\($0))" } ?? ""
-            return "• " + lang.t(words) + n
-        } + [lang.t(.yourEMailAddressAnd)]
+            return counts[t.name].map { .erasedRowsCounted(words, $0) } ?? .erasedRows(words)
+        } + [.yourEMailAddressAnd]
     }
 }

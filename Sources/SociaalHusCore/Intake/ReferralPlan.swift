@@ -42,16 +42,12 @@ public struct ResidentTold: Sendable, Hashable {
 /// The sentence said to the resident before their data is passed on.
 public enum ReferralNotice {
     /// "Ik geef uw naam, telefoonnummer en vraag door aan …": the organisation and every field, by name.
+    ///
+    /// The sentence is read aloud and stored as said (`ReferralConsent`), so it is worded here in
+    /// the language it is read in, like the receipt that quotes it.
     public static func sentence(fields: [IntakeField], organisationName: String, purpose: String, lang: Language) -> String {
-        let list = join(fields.map { $0.label(lang) }, lang)
         let purpose = purpose.trimmingCharacters(in: .whitespacesAndNewlines)
-        return lang.t(.referralNoticeSentence(list, organisationName, purpose))
-    }
-
-    /// "a, b en c" / "a, b and c".
-    static func join(_ words: [String], _ lang: Language) -> String {
-        guard words.count > 1 else { return words.first ?? "" }
-        return words.dropLast().joined(separator: ", ") + lang.t(.andText) + words.last!
+        return lang.t(.referralNoticeSentence(Word.list(fields.map(\.word)) ?? .named(""), organisationName, purpose))
     }
 }
 

@@ -60,9 +60,7 @@ public struct ReferralReceipt: Sendable, Hashable {
     }
 
     /// The reference the desk finds it by: "gesprek 12, doorverwijzing 1".
-    public func reference(_ lang: Language) -> String {
-        lang.t(.conversationReferral(intake, number))
-    }
+    public var reference: Word { .conversationReferral(intake, number) }
 
     /// The file name a printed receipt gets; no personal data in it.
     public var fileName: String { "sociaalhus-bon-gesprek-\(intake)-\(number).txt" }
@@ -86,8 +84,8 @@ public struct ReferralReceipt: Sendable, Hashable {
     /// One language's part of the receipt, as lines.
     public func section(_ lang: Language, width: Int = 72) -> [String] {
         let org = clean(organisationName), staff = clean(staffName)
-        let list = ReferralNotice.join(fields.map { $0.label(lang) }, lang)
-        let when = LocalTime.dayNameWithYear(at, lang) + lang.t(.at) + LocalTime.time(at)
+        let list = lang.t(Word.list(fields.map(\.word)) ?? .named(""))
+        let when = lang.t(LocalTime.dayNameWithYear(at)) + lang.t(.at) + LocalTime.time(at)
         var out: [String] = []
         func para(_ text: String, indent: String = "") {
             out += ReferralReceipt.wrap(text, width: width, indent: indent)
@@ -98,7 +96,7 @@ public struct ReferralReceipt: Sendable, Hashable {
             out += ReferralReceipt.wrap(value, width: width, indent: "  " + String(repeating: " ", count: 14), firstIndent: "  " + label + pad)
         }
         out.append(lang.t(.sociaalHusBorneReceiptOf))
-        out.append(lang.t(.reference) + reference(lang))
+        out.append(lang.t(.reference) + lang.t(reference))
         out.append("")
         para(lang.t(.onDeskStaffOfThe(when, staff)))
         out.append("")

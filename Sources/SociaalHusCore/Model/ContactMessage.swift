@@ -54,21 +54,15 @@ public struct ContactMessage: Codable, Sendable, Hashable, Identifiable {
     /// 15); an answer carries its original's.
     public var about: About?
 
-    /// The text as `lang` reads it: a moderator's message starts with what it is about.
-    public func shownText(_ lang: Language) -> String {
-        guard let aboutReport else { return text }
-        return lang.t(.aboutTheReport) + " (" + aboutReport.label(lang) + "): " + text
+    /// The text as its reader reads it: a moderator's message starts with what it is about.
+    public var shownText: Word {
+        guard let aboutReport else { return .named(text) }
+        return .aboutTheReportSaying(aboutReport.word, text)
     }
-
-    /// The sender name of a moderator's message, in `lang`.
-    public static func moderationTeam(_ lang: Language) -> String { lang.t(.sociaalhusModeration) }
 
     /// The stored sender name of the platform's own message about a role given or taken; with
     /// no sender address (a visitor must give one), so no one can write as it.
     static let administrationSender = "Beheer SociaalHus"
-
-    /// The sender name of the platform administration's message, in `lang`.
-    public static func administrationTeam(_ lang: Language) -> String { lang.t(.sociaalhusAdministration) }
 
     /// True for the platform administration's own message (a role given or taken).
     public var isFromAdministration: Bool { senderEmail.isEmpty && senderName == Self.administrationSender && inReplyTo == nil }

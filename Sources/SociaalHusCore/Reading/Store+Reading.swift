@@ -93,18 +93,18 @@ extension Store {
     }
 
     /// The prikbord as `viewer` sees it, newest first, optionally of one kind and wijk.
-    public func posts(for viewer: Viewer, kind: Post.Kind? = nil, wijk: WijkID? = nil, now: Date, lang: Language) -> [PostView] {
+    public func posts(for viewer: Viewer, kind: Post.Kind? = nil, wijk: WijkID? = nil, now: Date) -> [PostView] {
         state.posts.all.compactMap { p -> PostView? in
             if let kind, p.kind != kind { return nil }
             if let wijk, p.wijk != wijk { return nil }
-            return postView(p, viewer, now: now, lang: lang)
+            return postView(p, viewer, now: now)
         }.sorted { ($0.post.created, $0.post.id) > ($1.post.created, $1.post.id) }
     }
 
     /// The prikbord as `viewer` sees it, newest first, optionally of one kind and wijk, read a page
     /// at a time from the posts' columns (`PostRows`); each post shown is decoded when drawn and
     /// passed through the rule itself. The same posts as `posts(for:)`, which a test checks.
-    public func postListing(for viewer: Viewer, kind: Post.Kind? = nil, wijk: WijkID? = nil, now given: Date, lang: Language) -> PostListing {
+    public func postListing(for viewer: Viewer, kind: Post.Kind? = nil, wijk: WijkID? = nil, now given: Date) -> PostListing {
         let s = state
         // The moment as the column holds it, for the query and the rule alike (a Date converted
         // to seconds since 1970 rounds: a post could expire for one and not the other).
@@ -112,7 +112,7 @@ extension Store {
         guard let sight = ContentVisibility.postSight(for: viewer, settings: s.settings) else { return .empty }
         guard s.posts.readsDatabase else {
             // (A table held in memory, or a store not brought to schema 7: the rule over every post.)
-            return PostListing(posts(for: viewer, kind: kind, wijk: wijk, now: now, lang: lang))
+            return PostListing(posts(for: viewer, kind: kind, wijk: wijk, now: now))
         }
         let (sql, args) = PostRows.filter(kind: kind, wijk: wijk, sight: sight, now: now)
         do {
@@ -130,35 +130,35 @@ extension Store {
                     var ids: [Int] = []
                     while try page.step() { ids.append(page.int(0)) }
                     // (Read after the page's statement is done: each post is one read of its own.)
-                    for id in ids { out.append(s.posts[id].flatMap { self.postView($0, viewer, now: now, lang: lang, in: s) }) }
+                    for id in ids { out.append(s.posts[id].flatMap { self.postView($0, viewer, now: now, in: s) }) }
                 } catch { s.posts.noteDamage(error) }
                 return out
             }
         } catch {
             s.posts.noteDamage(error)
-            return PostListing(posts(for: viewer, kind: kind, wijk: wijk, now: now, lang: lang))
+            return PostListing(posts(for: viewer, kind: kind, wijk: wijk, now: now))
         }
     }
 
     /// One post as `viewer` sees it (nil when gone or out of sight).
-    public func post(_ id: PostID, for viewer: Viewer, now: Date, lang: Language) -> PostView? {
-        state.posts[id.rawValue].flatMap { postView($0, viewer, now: now, lang: lang) }
+    public func post(_ id: PostID, for viewer: Viewer, now: Date) -> PostView? {
+        state.posts[id.rawValue].flatMap { postView($0, viewer, now: now) }
     }
 
     /// How an unsaved post will look to `viewer` (the preview while writing).
-    public func preview(of post: Post, for viewer: Viewer, now: Date, lang: Language) -> PostView? {
-        postView(post, viewer, now: now, lang: lang)
+    public func preview(of post: Post, for viewer: Viewer, now: Date) -> PostView? {
+        postView(post, viewer, now: now)
     }
 
-    func postView(_ p: Post, _ viewer: Viewer, now: Date, lang: Language) -> PostView? {
-        postView(p, viewer, now: now, lang: lang, in: state)
+    func postView(_ p: Post, _ viewer: Viewer, now: Date) -> PostView? {
+        postView(p, viewer, now: now, in: state)
     }
 
-    func postView(_ p: Post, _ viewer: Viewer, now: Date, lang: Language, in s: StoreState) -> PostView? {
+    func postView(_ p: Post, _ viewer: Viewer, now: Date, in s: StoreState) -> PostView? {
         let author = p.author.account.flatMap { s.accounts[$0.rawValue] }
         var org: Organisation?
         if case .organisation(let o, _) = p.author { org = s.organisations[o.rawValue] }
-        return ContentVisibility.view(of: p, author: author, organisation: org, by: viewer, settings: s.settings, now: now, lang: lang)
+        return ContentVisibility.view(of: p, author: author, organisation: org, by: viewer, settings: s.settings, now: now)
     }
 
     /// How many accounts there are (counted, not read).
@@ -262,39 +262,39 @@ extension Store {
     }
 
     /// The residents `viewer` may see (see `StoreState.neighbours`).
-    public func neighbours(for viewer: Viewer, search: String = "", interest: String? = nil, now: Date, lang: Language = .dutch) -> [NeighbourView] {
-        state.neighbours(for: viewer, search: search, interest: interest, now: now, lang: lang)
+    public func neighbours(for viewer: Viewer, search: String = "", interest: String? = nil, now: Date) -> [NeighbourView] {
+        state.neighbours(for: viewer, search: search, interest: interest, now: now)
     }
 
     /// The sender's name of `message` as `viewer` may know it.
-    public func senderName(of message: ContactMessage, for viewer: Viewer, lang: Language) -> String {
-        ContentVisibility.senderName(of: message, in: state, for: viewer, lang: lang)
+    public func senderName(of message: ContactMessage, for viewer: Viewer) -> ShownName {
+        ContentVisibility.senderName(of: message, in: state, for: viewer)
     }
 
     /// Who a sent message went to, as its sender may know: never an account's e-mail address.
-    public func recipientName(of m: ContactMessage, for viewer: Viewer, lang: Language) -> String {
-        Self.recipientName(of: m, in: state, for: viewer, lang: lang)
+    public func recipientName(of m: ContactMessage, for viewer: Viewer) -> ShownName {
+        Self.recipientName(of: m, in: state, for: viewer)
     }
 
-    /// `recipientName(of:for:lang:)` in `state`.
-    static func recipientName(of m: ContactMessage, in state: StoreState, for viewer: Viewer, lang: Language) -> String {
+    /// `recipientName(of:for:)` in `state`.
+    static func recipientName(of m: ContactMessage, in state: StoreState, for viewer: Viewer) -> ShownName {
         switch m.recipient {
         case .resident(let id):
-            return state.accounts[id.rawValue].flatMap { ProfileVisibilityRule.view(of: $0, by: viewer, settings: state.settings, lang: lang)?.displayName }
-                ?? lang.t(.resident)
-        case .organisation(let o): return state.organisations[o.rawValue]?.name ?? ""
-        case .address(let a): return a
+            return state.accounts[id.rawValue].flatMap { ProfileVisibilityRule.view(of: $0, by: viewer, settings: state.settings)?.displayName }
+                ?? .someResident
+        case .organisation(let o): return .named(state.organisations[o.rawValue]?.name ?? "")
+        case .address(let a): return .named(a)
         }
     }
 
     /// The name a reply by `viewer` to message `id` will carry for its other side (nil when
     /// `viewer` may not read the message).
-    public func replyName(to id: MessageID, by viewer: Viewer, lang: Language) -> String? {
+    public func replyName(to id: MessageID, by viewer: Viewer) -> ShownName? {
         guard let original = state.messages[id.rawValue], let me = viewer.activeAccount,
               ContentVisibility.mayRead(original, by: viewer) else { return nil }
-        if case .organisation(let o) = original.recipient { return state.organisations[o.rawValue]?.name ?? "" }
+        if case .organisation(let o) = original.recipient { return .named(state.organisations[o.rawValue]?.name ?? "") }
         let other: Viewer = original.senderAccount.flatMap { state.accounts[$0.rawValue] }.map { .account($0) } ?? .visitor
-        return ProfileVisibilityRule.name(of: me, for: other, lang: lang)
+        return ProfileVisibilityRule.name(of: me, for: other)
     }
 
     /// How many posts and messages of the account itself erasure will remove.
@@ -310,10 +310,10 @@ extension Store {
     }
 
     /// Whether reported content has a resident behind it, and that resident's name as the
-    /// moderator may see it (nil: no resident; "" never).
-    public func reportedResident(_ r: Report, by viewer: Viewer, lang: Language) -> String? {
+    /// moderator may see it (nil: no resident; an empty name when the account is gone).
+    public func reportedResident(_ r: Report, by viewer: Viewer) -> ShownName? {
         guard Self.moderates(r, viewer, in: state), let id = Self.author(of: r.target, state) else { return nil }
-        return state.accounts[id.rawValue].map { ProfileVisibilityRule.name(of: $0, for: viewer, lang: lang) } ?? ""
+        return state.accounts[id.rawValue].map { ProfileVisibilityRule.name(of: $0, for: viewer) } ?? .named("")
     }
 
     /// The names an intake shows desk staff: who recorded it and the linked account.

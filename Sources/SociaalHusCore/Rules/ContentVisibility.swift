@@ -5,7 +5,7 @@ public struct PostView: Sendable, Hashable {
     /// The post itself (title, body, kind, wijk, dates).
     public var post: Post
     /// Author label: the resident's name if ticked, else "anonieme bewoner"; an organisation's name.
-    public var authorName: String
+    public var authorName: ShownName
     /// Contact details the author chose to show.
     public var email: String?
     public var phone: String?
@@ -21,7 +21,7 @@ public enum ContentVisibility {
     /// `author` is the resident account for resident posts, or the editor who wrote an
     /// organisation's post; `organisation` is the organisation of an organisation's post.
     public static func view(of post: Post, author: Account?, organisation: Organisation?, by viewer: Viewer,
-                            settings: PlatformSettings, now: Date, lang: Language = .dutch) -> PostView? {
+                            settings: PlatformSettings, now: Date) -> PostView? {
         let isOwner = post.author.account.map { viewer.owns($0) } ?? false
         let isEditor: Bool = {
             if case .organisation(let org, _) = post.author { return Permissions.edits(org, viewer) }
@@ -40,13 +40,13 @@ public enum ContentVisibility {
             // choose which details go with the post, and only for viewers who may see the author.
             let seen = ProfileVisibilityRule.namesVisible(owner: author, viewer: viewer)
             return PostView(post: post,
-                            authorName: seen ? author.profile.displayName : ProfileView.anonymousName(lang),
+                            authorName: seen ? .named(author.profile.displayName) : .anonymousResident(),
                             email: seen && post.show.email ? author.email : nil,
                             phone: seen && post.show.phone ? nonEmpty(author.profile.phone) : nil,
                             address: seen && post.show.address ? nonEmpty(author.profile.address) : nil)
         case .organisation:
             guard let organisation else { return nil }
-            return PostView(post: post, authorName: organisation.name,
+            return PostView(post: post, authorName: .named(organisation.name),
                             email: post.show.email ? nonEmpty(organisation.email) : nil,
                             phone: post.show.phone ? nonEmpty(organisation.phone) : nil,
                             address: post.show.address ? nonEmpty(organisation.address) : nil)
@@ -105,43 +105,43 @@ public enum ContentVisibility {
     /// Berichten by a resident carries no typed name (stored empty), so its sender's name follows
     /// their profile level at the moment it is shown; an organisation's or the moderators' own
     /// name is not a personal profile.
-    static func senderName(of message: ContactMessage, in state: StoreState, for viewer: Viewer, lang: Language = .dutch) -> String {
+    static func senderName(of message: ContactMessage, in state: StoreState, for viewer: Viewer) -> ShownName {
         // The moderators' own name, not the moderator's profile.
-        if message.aboutReport != nil { return ContactMessage.moderationTeam(lang) }
-        if message.isFromAdministration { return ContactMessage.administrationTeam(lang) }
+        if message.aboutReport != nil { return .moderationTeam }
+        if message.isFromAdministration { return .administrationTeam }
         let sender = message.senderAccount.flatMap { state.accounts[$0.rawValue] }
         // A reply stored by older builds carries the replier's own name: it follows their profile
         // level like a new one. (An organisation's name on its reply is not a personal profile.)
         let ownNameOnReply = message.inReplyTo != nil && sender.map { [$0.name, $0.profile.displayName].contains(message.senderName) } == true
-        guard message.senderName.isEmpty || ownNameOnReply else { return message.senderName }
-        guard let sender else { return ProfileView.anonymousName(lang) }
-        return ProfileVisibilityRule.name(of: sender, for: viewer, lang: lang)
+        guard message.senderName.isEmpty || ownNameOnReply else { return .named(message.senderName) }
+        guard let sender else { return .anonymousResident() }
+        return ProfileVisibilityRule.name(of: sender, for: viewer)
     }
 
     /// The title of what a message is about, as `viewer` may see it now: the post's or
     /// activity's title or the organisation's name when the same rule that shows the content
     /// shows it to them (`view(of:)`, `mayView`), else only that it is gone ("(bericht
     /// verwijderd)"), so a message never shows more of content than the content itself does.
-    static func aboutTitle(_ about: ContactMessage.About, in s: StoreState, for viewer: Viewer, now: Date, lang: Language) -> (title: String, shown: Bool) {
+    static func aboutTitle(_ about: ContactMessage.About, in s: StoreState, for viewer: Viewer, now: Date) -> AboutTitle {
         switch about {
         case .post(let id):
             if let p = s.posts[id.rawValue] {
                 let author = p.author.account.flatMap { s.accounts[$0.rawValue] }
                 var org: Organisation?
                 if case .organisation(let o, _) = p.author { org = s.organisations[o.rawValue] }
-                if view(of: p, author: author, organisation: org, by: viewer, settings: s.settings, now: now, lang: lang) != nil { return (p.title, true) }
+                if view(of: p, author: author, organisation: org, by: viewer, settings: s.settings, now: now) != nil { return .title(p.title) }
             }
-            return (lang.t(.postRemoved), false)
+            return .removedPost
         case .activity(let id):
             if let a = s.agenda[id.rawValue], mayView(a, creator: a.createdBy.flatMap { s.accounts[$0.rawValue] }, by: viewer, settings: s.settings) {
-                return (a.title, true)
+                return .title(a.title)
             }
-            return (lang.t(.activityRemoved), false)
+            return .removedActivity
         case .organisation(let id):
             if let o = s.organisations[id.rawValue], mayView(o, creator: o.createdBy.flatMap { s.accounts[$0.rawValue] }, by: viewer, settings: s.settings) {
-                return (o.name, true)
+                return .title(o.name)
             }
-            return (lang.t(.organisationRemoved), false)
+            return .removedOrganisation
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// What one viewer may see of one person's profile: the result of the visibility rules.
 public struct ProfileView: Sendable, Hashable {
     /// The name to show: the real display name, or "anonieme bewoner".
-    public var displayName: String
+    public var displayName: ShownName
     /// True when the name is hidden.
     public var isAnonymous: Bool
     /// The photo file, only where the level allows.
@@ -14,11 +14,6 @@ public struct ProfileView: Sendable, Hashable {
     public var email: String?
     public var phone: String?
     public var address: String?
-
-    /// The text shown instead of a hidden name.
-    public static func anonymousName(_ lang: Language) -> String {
-        lang.t(.anonymousResident)
-    }
 }
 
 /// The visibility rules for profiles, as one pure function.
@@ -31,54 +26,52 @@ public enum ProfileVisibilityRule {
     ///   Anoniem: nobody), otherwise "anonieme bewoner"; e-mail, phone and address never.
     /// - Roles (desk staff, partner, editor, administrator) give no extra sight of profiles;
     ///   only administrators still see a blocked account's profile.
-    public static func view(of owner: Account, by viewer: Viewer, settings: PlatformSettings, lang: Language = .dutch) -> ProfileView? {
+    public static func view(of owner: Account, by viewer: Viewer, settings: PlatformSettings) -> ProfileView? {
         if viewer.owns(owner.id) {
-            return ProfileView(displayName: owner.profile.displayName, isAnonymous: false, photo: owner.profile.photo,
+            return ProfileView(displayName: .named(owner.profile.displayName), isAnonymous: false, photo: owner.profile.photo,
                                wijk: owner.profile.wijk, email: owner.email, phone: owner.profile.phone, address: owner.profile.address)
         }
         if owner.blocked && !viewer.isAdministrator { return nil }
         if !PlatformAccess.mayOpen(.profiles, viewer: viewer, settings: settings) { return nil }
         if namesVisible(owner: owner, viewer: viewer) {
-            return ProfileView(displayName: owner.profile.displayName, isAnonymous: false, photo: owner.profile.photo,
+            return ProfileView(displayName: .named(owner.profile.displayName), isAnonymous: false, photo: owner.profile.photo,
                                wijk: owner.profile.wijk, email: nil, phone: nil, address: nil)
         }
-        return ProfileView(displayName: ProfileView.anonymousName(lang), isAnonymous: true, photo: nil,
+        return ProfileView(displayName: .anonymousResident(), isAnonymous: true, photo: nil,
                            wijk: nil, email: nil, phone: nil, address: nil)
     }
 
     /// `owner`'s name where the level lets `viewer` see it, else "anonieme bewoner".
-    public static func name(of owner: Account, for viewer: Viewer, lang: Language = .dutch) -> String {
+    public static func name(of owner: Account, for viewer: Viewer) -> ShownName {
         namesVisible(owner: owner, viewer: viewer) && !(owner.blocked && !viewer.isAdministrator)
-            ? owner.profile.displayName : ProfileView.anonymousName(lang)
+            ? .named(owner.profile.displayName) : .anonymousResident()
     }
 
     /// Who sees a resident's name at `level` (resident of `wijkName`), in words.
-    public static func audience(_ level: ProfileVisibility, wijkName: String, lang: Language) -> String {
+    public static func audience(_ level: ProfileVisibility, wijkName: String) -> Word {
         switch level {
-        case .anonymous: lang.t(.onlyYou)
-        case .neighbours: lang.t(.residentsOfWhoseNeighbourhoodIs(wijkName))
-        case .public: lang.t(.everyoneVisitorsIncluded)
+        case .anonymous: .onlyYou
+        case .neighbours: .residentsOfWhoseNeighbourhoodIs(wijkName)
+        case .public: .everyoneVisitorsIncluded
         }
     }
 
     /// What the post and reply forms say before saving: who will see the name and the ticked
-    /// details, and what everyone else sees. From the same rule as every surface.
-    public static func postNotice(level: ProfileVisibility, show: ContactChoice, wijkName: String, lang: Language) -> String {
-        var details: [String] = []
-        if show.email { details.append(lang.t(.eMailAddress2)) }
-        if show.phone { details.append(lang.t(.phoneNumber)) }
-        if show.address { details.append(lang.t(.address3)) }
-        let list = details.isEmpty ? "" : details.count == 1 ? details[0]
-            : details.dropLast().joined(separator: ", ") + lang.t(.andText) + details.last!
+    /// details, and what everyone else sees, as sentences to show one after the other. From the
+    /// same rule as every surface.
+    public static func postNotice(level: ProfileVisibility, show: ContactChoice, wijkName: String) -> [Word] {
+        var details: [Word] = []
+        if show.email { details.append(.eMailAddress2) }
+        if show.phone { details.append(.phoneNumber) }
+        if show.address { details.append(.address3) }
+        let list = Word.list(details)
         if level == .anonymous {
-            let base = lang.t(.yourProfileIsAnonymousOnly)
-            guard !details.isEmpty else { return base }
-            return base + lang.t(.soYourIsShownTo(list))
+            guard let list else { return [.yourProfileIsAnonymousOnly] }
+            return [.yourProfileIsAnonymousOnly, .soYourIsShownTo(list)]
         }
-        let who = audience(level, wijkName: wijkName, lang: lang)
-        let what = details.isEmpty ? lang.t(.yourName2) : lang.t(.yourNameAnd(list))
-        let rest = level == .public ? "" : lang.t(.othersSeeAnonymousResident)
-        return lang.t(.areSeenBy(what, who)) + rest
+        let who = audience(level, wijkName: wijkName)
+        let what: Word = list.map { .yourNameAnd($0) } ?? .yourName2
+        return level == .public ? [.areSeenBy(what, who)] : [.areSeenBy(what, who), .othersSeeAnonymousResident]
     }
 
     /// True when the level lets `viewer` see `owner`'s name and photo.

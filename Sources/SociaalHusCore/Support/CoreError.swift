@@ -119,17 +119,13 @@ public enum CoreError: Error, Equatable, Sendable {
 
     /// The message with the field named as the form on screen names it ("Voor wie", not the
     /// store's "organisatie"), so a resident finds the field the error is about.
-    /// Errors about no field read as `message(lang)`.
-    public func message(_ lang: Language, naming label: String) -> String {
+    /// Errors about no field read as `word`.
+    public func word(naming label: any Value) -> Word {
         switch self {
-        case .fieldRequired:
-            return lang.t(.fillInThisFieldIs(label))
-        case .fieldControlCharacters:
-            return lang.t(.containsInvisibleControlCharactersPasted(label))
-        case .fieldTooLong(_, let limit):
-            return lang.t(.isTooLongAtMost(label, limit))
-        default:
-            return message(lang)
+        case .fieldRequired: .fillInThisFieldIs(label)
+        case .fieldControlCharacters: .containsInvisibleControlCharactersPasted(label)
+        case .fieldTooLong(_, let limit): .isTooLongAtMost(label, limit)
+        default: word
         }
     }
 
@@ -169,7 +165,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .emailInUse:
             return .anAccountWithThisE
         case .fieldRequired(let f), .fieldControlCharacters(let f), .fieldTooLong(let f, _):
-            return .worded(InLanguage { lang in message(lang, naming: f.label(lang)) })
+            return word(naming: f.word)
         case .unknownWijk(let w):
             return .theNeighbourhoodDoesNotExist(TextSanitizer.sanitize(w))
         case .unknownAccount(let e):
@@ -263,9 +259,9 @@ public enum CoreError: Error, Equatable, Sendable {
         case .backupRefused(let problem):
             return problem.word
         case .roleAlreadyHeld(let role, let name):
-            return .thisAccountAlreadyHasThe(InLanguage { role.label($0, named: name) })
+            return .thisAccountAlreadyHasThe(role.word(named: name))
         case .roleNotHeld(let role, let name):
-            return .thisAccountDoesNotHave(InLanguage { role.label($0, named: name) })
+            return .thisAccountDoesNotHave(role.word(named: name))
         case .lastAdministrator:
             return .thisIsTheLastAdministrator
         case .platformPrivate:

@@ -1,21 +1,21 @@
 import Foundation
 
-/// The platform's shared words in English. The categories editors give
-/// activities and organisations are the desk's subjects (`IntakeCategory`) plus a few of their
-/// own; those known here are shown in the reader's language, anything else as typed.
+/// The platform's shared words for categories. The categories editors give activities and
+/// organisations are the desk's subjects (`IntakeCategory`) plus a few of their own; those known
+/// here are shown in the reader's language, anything else as typed.
 public enum Glossary {
-    /// Categories used besides the intake subjects, with their English.
-    static let extraCategories: [String: String] = [
-        "cultuur": "culture", "sport en bewegen": "sport and exercise", "sport": "sport", "ontmoeting": "meeting people",
-        "taal": "language", "gezondheid": "health", "jeugd": "youth", "ouderen": "older people", "mantelzorg": "informal care",
+    /// Categories used besides the intake subjects, by their Dutch name.
+    static let extraCategories: [String: Word] = [
+        "cultuur": .categoryCultuur, "sport en bewegen": .categorySportEnBewegen, "sport": .categorySport,
+        "ontmoeting": .categoryOntmoeting, "taal": .categoryTaal, "gezondheid": .categoryGezondheid,
+        "jeugd": .categoryJeugd, "ouderen": .categoryOuderen, "mantelzorg": .categoryMantelzorg,
     ]
 
-    /// A category as `lang` reads it: a known one translated (keeping a capital first letter), others as typed.
-    public static func category(_ text: String, _ lang: Language) -> String {
-        guard lang == .english else { return text }
+    /// A category as its reader reads it: as typed in Dutch; a known one translated in another
+    /// language (keeping a capital first letter), others as typed.
+    public static func category(_ text: String) -> Word {
         let key = text.lowercased().trimmingCharacters(in: .whitespaces)
-        let english = IntakeCategory(rawValue: key)?.label(.english) ?? extraCategories[key]
-        guard let english else { return text }
-        return text.first?.isUppercase == true ? english.prefix(1).uppercased() + english.dropFirst() : english
+        guard let known = IntakeCategory(rawValue: key)?.word ?? extraCategories[key] else { return .named(text) }
+        return .categoryName(text, known, capital: text.first?.isUppercase == true)
     }
 }

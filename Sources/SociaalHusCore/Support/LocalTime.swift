@@ -15,10 +15,6 @@ public enum LocalTime {
         return c
     }()
 
-    static let dutchDays = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"]
-    static let englishDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-    static let dutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
     static func four(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
@@ -34,10 +30,9 @@ public enum LocalTime {
     }
 
     /// The one short date style of each language: "25-11-2026" / "25 Nov 2026".
-    public static func shortDate(_ d: Date, _ lang: Language) -> String {
-        guard lang == .english else { return short(d) }
+    public static func shortDate(_ d: Date) -> Word {
         let p = parts(d)
-        return String(p.day!) + " " + englishMonths[p.month! - 1].prefix(3) + " " + four(p.year!)
+        return .shortDate(day: p.day!, month: p.month!, year: p.year!)
     }
 
     /// "2026-11-25".
@@ -66,15 +61,22 @@ public enum LocalTime {
     }
 
     /// "woensdag 25 november" / "Wednesday 25 November".
-    public static func dayName(_ d: Date, _ lang: Language) -> String {
+    public static func dayName(_ d: Date) -> Word {
         let p = parts(d)
-        let day = (lang == .dutch ? dutchDays : englishDays)[p.weekday! - 1]
-        let month = (lang == .dutch ? dutchMonths : englishMonths)[p.month! - 1]
-        return day + " " + String(p.day!) + " " + month
+        return .dayAndMonth(weekday: p.weekday!, day: p.day!, month: p.month!)
     }
 
     /// "woensdag 25 november 2026".
-    public static func dayNameWithYear(_ d: Date, _ lang: Language) -> String { dayName(d, lang) + " " + String(parts(d).year!) }
+    public static func dayNameWithYear(_ d: Date) -> Word {
+        let p = parts(d)
+        return .dayMonthAndYear(weekday: p.weekday!, day: p.day!, month: p.month!, year: p.year!)
+    }
+
+    /// "november 2026".
+    public static func monthName(_ d: Date) -> Word {
+        let p = parts(d)
+        return .monthAndYear(month: p.month!, year: p.year!)
+    }
 
     /// "20261125T183000Z" (iCalendar UTC).
     public static func icsUTC(_ d: Date) -> String {

@@ -22,7 +22,7 @@ extension Form {
                 var core = error as? CoreError
                 // An address left empty is a field to fill in, not "'' is no valid address".
                 if case .invalidEmail(let e)? = core, e.trimmingCharacters(in: .whitespaces).isEmpty { core = .fieldRequired(.email) }
-                let message = core?.message(ctx.language, naming: shownLabel(c.id) ?? c.label) ?? (error as? FormProblem)?.text ?? "\(error)"
+                let message = core.map { ctx.t($0.word(naming: shownLabel(c.id) ?? c.label)) } ?? (error as? FormProblem)?.text ?? "\(error)"
                 problems.append((c.id, message))
             }
         }

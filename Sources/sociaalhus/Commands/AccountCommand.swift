@@ -41,7 +41,7 @@ enum AccountCommand {
         // The operator is not the person who could "log in": an existing account
         // gets its roles with `account role`, named here with the roles asked for.
         if let existing = try? store.account(email: email) { throw CLIError.accountExists(email: existing.email, roles: roleWords) }
-        if Console.interactive { Console.err(PasswordPolicy.explanation(ctx.lang)) }
+        if Console.interactive { Console.err(ctx.lang.t(PasswordPolicy.explanation)) }
         guard let password = Console.readSecret(prompt: ctx.t(.password2)) else { throw CLIError.noPassword }
         try PasswordPolicy.check(password, name: name, email: email)
         if Console.interactive {
@@ -175,7 +175,7 @@ enum AccountCommand {
             return
         }
         // What goes, in the inventory's words (the same lines as the screen before an erasure).
-        let statement = StoreInventory.erasureStatement(ctx.lang).joined(separator: "\n")
+        let statement = StoreInventory.erasureStatement().map(ctx.lang.t).joined(separator: "\n")
         try Console.confirm(ctx.t(.eraseAccountAndAllIts(account.id, account.email, statement)),
                             yes: args.flag("yes"), command: "account erase", ctx)
         let report = try store.perform(.erase(account.id), as: .commandLine)

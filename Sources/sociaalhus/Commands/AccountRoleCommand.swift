@@ -15,9 +15,9 @@ enum AccountRoleCommand {
         let account = try store.account(email: email)
         let changed = add != nil ? try store.perform(.giveRole(role, to: account.id), as: .commandLine)
                                  : try store.perform(.takeRole(role, from: account.id), as: .commandLine)
-        let label = store.label(of: role, ctx.lang)
+        let label = ctx.lang.t(store.label(of: role))
         let held = store.accountSummary(changed.id, by: .commandLine)?.held ?? []
-        let now = held.map { store.label(of: $0, ctx.lang) }.joined(separator: ", ")
+        let now = held.map { ctx.lang.t(store.label(of: $0)) }.joined(separator: ", ")
         let roles: any Value = now.isEmpty ? Word.none : now
         Console.out(add != nil
             ? ctx.t(.accountNowHasTheRole(changed.id, changed.email, label, roles))

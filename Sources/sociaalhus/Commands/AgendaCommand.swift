@@ -124,7 +124,7 @@ enum AgendaCommand {
             let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
             if day != lastDay {
                 if lastDay != nil { out.line("") }
-                let header = LocalTime.dayNameWithYear(Date(timeIntervalSince1970: start), ctx.lang)
+                let header = ctx.lang.t(LocalTime.dayNameWithYear(Date(timeIntervalSince1970: start)))
                 out.line(header.prefix(1).uppercased() + header.dropFirst())
                 lastDay = day
             }

@@ -9,7 +9,7 @@ enum PrivacyCommand {
         switch sub {
         case "show":
             let store = try ctx.openStore(&args, use: .read)
-            Console.out(TextSanitizer.sanitize(PrivacyStatement.text(ctx.lang, settings: store.settings), keepNewlines: true))
+            Console.out(TextSanitizer.sanitize(ctx.lang.t(PrivacyStatement.text(settings: store.settings)), keepNewlines: true))
         case "set":
             let nl = try args.required("nl"), en = try args.required("en")
             let store = try ctx.openStore(&args)

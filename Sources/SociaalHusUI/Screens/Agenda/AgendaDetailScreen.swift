@@ -61,7 +61,7 @@ final class AgendaDetailScreen: Screen {
             ctx.push(ReportScreen(.agendaItem(id), what: item.title, takedown: action == .takedown, ctx))
         case .contact:
             guard let o = ctx.store.organisation(item.organisation, for: ctx.viewer) else { return }
-            ctx.push(ContactFormScreen(.recipient(.organisation(o.id), name: o.name, about: .activity(id)), ctx))
+            ctx.push(ContactFormScreen(.recipient(.organisation(o.id), name: .named(o.name), about: .activity(id)), ctx))
         default: break
         }
     }
@@ -91,7 +91,7 @@ final class AgendaDetailScreen: Screen {
         field(ctx.t(.repeats), rec + (item.recurrence.until.map { ctx.t(.until) + DateText.short($0, ctx) } ?? ""))
         field(ctx.t(.whereText), safe(item.location))
         field(ctx.t(.neighbourhood), item.wijk.flatMap { ctx.store.wijk($0)?.name }.map(safe) ?? ctx.t(.allOfBorne))
-        field(ctx.t(.category), safe(Glossary.category(item.category, ctx.language)))
+        field(ctx.t(.category), safe(ctx.t(Glossary.category(item.category))))
         field(ctx.t(.cost), safe(item.cost))
         field(ctx.t(.signUp), safe(item.signup))
         if let org = ctx.store.organisation(item.organisation, for: ctx.viewer) {

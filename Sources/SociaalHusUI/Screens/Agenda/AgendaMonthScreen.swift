@@ -105,7 +105,7 @@ final class AgendaMonthScreen: Screen {
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let problem { return drawRefusal(problem, into: &g, area: area) }
         let cal = amsterdamCalendar()
-        let monthName = LocalTime.dayNameWithYear(month.first, ctx.language).split(separator: " ").dropFirst(2).joined(separator: " ")
+        let monthName = ctx.t(LocalTime.monthName(month.first))
         g.putSummary(ctx.t(.month2) + monthName + " (\(total))" + ctx.t(.arrowsDayAndWeekAnd(ctx.keys(.previousMonth), ctx.keys(.nextMonth))),
                      x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         let names = ctx.language == .dutch ? ["ma", "di", "wo", "do", "vr", "za", "zo"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -117,7 +117,7 @@ final class AgendaMonthScreen: Screen {
         let today = cal.startOfDay(for: ctx.now)
         let todayInMonth = cal.isDate(today, equalTo: month.first, toGranularity: .month)
         if todayInMonth {
-            g.put(ctx.t(.today2) + LocalTime.dayName(today, ctx.language), x: area.x + 1, y: area.y + 1,
+            g.put(ctx.t(.today2) + ctx.t(LocalTime.dayName(today)), x: area.x + 1, y: area.y + 1,
                   role: .muted, maxWidth: area.width - 2)
         }
         g.outline.append(.position(number: chosenDay, of: month.days))
@@ -131,7 +131,7 @@ final class AgendaMonthScreen: Screen {
             let text = (isChosen ? ListView.marker : " ") + String(d) + (isToday ? "*" : "") + (n > 0 ? " (\(n))" : "")
             g.put(isChosen ? "[" + text.dropFirst() + "]" : text, x: x, y: y, role: isChosen ? .selected : (n > 0 ? .normal : .muted), maxWidth: cell - 1)
             if isChosen { g.cursor = (x, y) }
-            let spoken = LocalTime.dayName(date, ctx.language) + (isToday ? ctx.t(.today3) : "") + ": "
+            let spoken = ctx.t(LocalTime.dayName(date)) + (isToday ? ctx.t(.today3) : "") + ": "
                 + (n == 1 ? ctx.t(.n1Activity) : ctx.t(.activities2(n)))
             g.outline.append(.row(spoken, number: nil, selected: isChosen))
         }

@@ -233,7 +233,7 @@ public final class AgendaScreen: Screen {
         if let blocked { return drawRefusal(blocked, into: &g, area: area) }
         search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t(.search2))
         let filters = [wijk.value.map { ctx.t(.neighbourhood2) + safe($0.name) }, organisation.value.map { safe($0.name) },
-                       category.value.map { safe(Glossary.category($0, ctx.language)) }].compactMap { $0 }
+                       category.value.map { safe(ctx.t(Glossary.category($0))) }].compactMap { $0 }
         var line = filters.isEmpty ? ctx.t(.allNeighbourhoods) : ctx.t(.filter) + filters.joined(separator: ", ")
         if weekView {
             // The week the list shows (calendar weeks, not 7 × 24 hours: a change of the clock

@@ -31,7 +31,7 @@ public final class BerichtenScreen: Screen {
     public func willAppear(_ ctx: UIContext) { reload(ctx) }
 
     private func reload(_ ctx: UIContext) {
-        shown = ctx.store.conversations(for: ctx.viewer, lang: ctx.language, now: ctx.now)
+        shown = ctx.store.conversations(for: ctx.viewer, now: ctx.now)
         list.clamp(count: shown.count, height: 1000)
     }
 
@@ -58,10 +58,10 @@ public final class BerichtenScreen: Screen {
             // how many messages the conversation holds, what it is about, and how it starts.
             let m = c.latest
             let mark = c.unread > 0 ? ctx.t(.new3) : "      "
-            let who = (m.received ? ctx.t(.fromText2) : ctx.t(.to2)) + safe(m.correspondent)
+            let who = (m.received ? ctx.t(.fromText2) : ctx.t(.to2)) + safe(ctx.t(m.correspondent.word))
             let count = c.lines.count > 1 ? "(\(c.lines.count)) " : ""
-            let about = c.about.map { safe($0) + " · " } ?? ""
-            let text = safe(m.message.shownText(ctx.language).replacingOccurrences(of: "\n", with: " "))
+            let about = c.about.map { safe(ctx.t($0.line)) + " · " } ?? ""
+            let text = safe(ctx.t(m.message.shownText).replacingOccurrences(of: "\n", with: " "))
             return ListRow(mark + DateText.short(m.message.sent, ctx) + "  " + TextWidth.pad(TextWidth.truncate(who, to: 22), to: 22) + " " + count + about + text)
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,

@@ -9,7 +9,7 @@ final class ContactFormScreen: FormScreen {
     /// Where the message goes.
     enum Target {
         /// A new message; `about` is what the form was opened from (nil: a profile).
-        case recipient(ContactMessage.Recipient, name: String, about: ContactMessage.About?)
+        case recipient(ContactMessage.Recipient, name: ShownName, about: ContactMessage.About?)
         case reply(MessageID)
     }
 
@@ -20,21 +20,21 @@ final class ContactFormScreen: FormScreen {
         var rows: [FormField] = []
         switch target {
         case .recipient(_, let name, let about):
-            rows.append(FormField("to", ctx.t(.to) + safe(name), .note(.title)))
+            rows.append(FormField("to", ctx.t(.to) + safe(ctx.t(name.word)), .note(.title)))
             // (An organisation's own entry is the recipient already, named on the line above.)
-            if let about, Self.organisation(of: target).map({ about != .organisation($0) }) ?? true { rows.append(FormField("over", safe(ctx.store.aboutLine(about, for: ctx.viewer, lang: ctx.language, now: ctx.now)), .note(.title))) }
+            if let about, Self.organisation(of: target).map({ about != .organisation($0) }) ?? true { rows.append(FormField("over", safe(ctx.t(ctx.store.aboutTitle(about, for: ctx.viewer, now: ctx.now).line)), .note(.title))) }
             rows.append(FormField("about", ctx.t(.onlyTheRecipientSeesYour), .note(.muted)))
             let me = ctx.viewer.activeAccount
             rows.append(FormField("name", ctx.t(.yourName), .text(TextField(me?.profile.displayName ?? "", limit: Field.senderName.limit))))
             rows.append(FormField("email", ctx.t(.yourEMail), .text(TextField(me?.email ?? "", limit: Field.senderEmail.limit))))
         case .reply(let id):
-            if let over = ctx.store.conversation(holding: id, for: ctx.viewer, lang: ctx.language, now: ctx.now)?.about {
-                rows.append(FormField("over", safe(over), .note(.title)))
+            if let over = ctx.store.conversation(holding: id, for: ctx.viewer, now: ctx.now)?.about {
+                rows.append(FormField("over", safe(ctx.t(over.line)), .note(.title)))
             }
             rows.append(FormField("about", ctx.t(.yourAnswerGoesToThe), .note(.muted)))
             // Before saving, say exactly which name the other side will see: the core's rule.
-            if let name = ctx.store.replyName(to: id, by: ctx.viewer, lang: ctx.language) {
-                let shown = safe(name)
+            if let name = ctx.store.replyName(to: id, by: ctx.viewer) {
+                let shown = safe(ctx.t(name.word))
                 rows.append(FormField("sees", ctx.t(.theRecipientSeesAsSender) + shown
                                       + ctx.t(.followsYourProfileLevelIn), .note(.muted)))
             }

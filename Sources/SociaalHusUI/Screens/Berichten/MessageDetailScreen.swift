@@ -15,7 +15,7 @@ final class MessageDetailScreen: Screen {
     func title(_ ctx: UIContext) -> String { ctx.t(.conversation2) }
 
     private func conversation(_ ctx: UIContext) -> Conversation? {
-        ctx.store.conversation(holding: id, for: ctx.viewer, lang: ctx.language, now: ctx.now)
+        ctx.store.conversation(holding: id, for: ctx.viewer, now: ctx.now)
     }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
@@ -46,7 +46,7 @@ final class MessageDetailScreen: Screen {
             if let m = conversation(ctx)?.latestReceived { ctx.push(ContactFormScreen(.reply(m.message.id), ctx)) }
         case .report:
             if let m = conversation(ctx)?.latestReceived {
-                ctx.push(ReportScreen(.message(m.message.id), what: ctx.t(.messageFrom) + m.correspondentInFull, ctx))
+                ctx.push(ReportScreen(.message(m.message.id), what: ctx.t(.messageFrom) + ctx.t(m.correspondentInFull), ctx))
             }
         case .delete:
             guard let c = conversation(ctx) else { return }
@@ -72,7 +72,7 @@ final class MessageDetailScreen: Screen {
         var out: [(String, StyleRole)] = []
         let width = area.width - 4
         if let about = c.about {
-            for l in TextWidth.wrap(safe(about), to: width) { out.append((l, .title)) }
+            for l in TextWidth.wrap(safe(ctx.t(about.line)), to: width) { out.append((l, .title)) }
             if c.lines.count > 1 { out.append((ctx.t(.messagesOldestFirst(c.lines.count)), .muted)) }
             out.append(("", .normal))
         } else if c.lines.count > 1 {
@@ -84,12 +84,12 @@ final class MessageDetailScreen: Screen {
             let m = line.message
             // The sender line wraps like the text: an address is never cut off.
             let header = line.received
-                ? ctx.t(.fromText) + safe(line.correspondentInFull) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
-                : ctx.t(.to) + safe(line.correspondentInFull)
+                ? ctx.t(.fromText) + safe(ctx.t(line.correspondentInFull)) + (m.senderEmail.isEmpty ? "" : " <" + safe(m.senderEmail) + ">")
+                : ctx.t(.to) + safe(ctx.t(line.correspondentInFull))
             for l in TextWidth.wrap(header, to: width) { out.append((l, .title)) }
             out.append((ctx.t(.sent) + DateText.short(m.sent, ctx) + " " + DateText.time(m.sent), .muted))
             out.append(("", .normal))
-            for paragraph in m.shownText(ctx.language).split(separator: "\n", omittingEmptySubsequences: false) {
+            for paragraph in ctx.t(m.shownText).split(separator: "\n", omittingEmptySubsequences: false) {
                 for l in TextWidth.wrap(safe(String(paragraph)), to: width) { out.append((l, .normal)) }
             }
         }

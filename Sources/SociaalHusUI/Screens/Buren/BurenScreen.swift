@@ -32,7 +32,7 @@ final class BurenScreen: Screen {
     }
 
     func willAppear(_ ctx: UIContext) {
-        let all = ctx.store.neighbours(for: ctx.viewer, now: ctx.now, lang: ctx.language)
+        let all = ctx.store.neighbours(for: ctx.viewer, now: ctx.now)
         interest.values = Array(Set(all.flatMap { $0.interests.map { $0.lowercased() } })).sorted()
         reload(ctx)
     }
@@ -44,7 +44,7 @@ final class BurenScreen: Screen {
             return
         }
         blocked = nil
-        shown = ctx.store.neighbours(for: ctx.viewer, search: search.query, interest: interest.value, now: ctx.now, lang: ctx.language)
+        shown = ctx.store.neighbours(for: ctx.viewer, search: search.query, interest: interest.value, now: ctx.now)
         list.clamp(count: shown.count, height: 1000)
     }
 
@@ -59,7 +59,7 @@ final class BurenScreen: Screen {
         case .contact:
             if shown.indices.contains(list.selected) {
                 let n = shown[list.selected]
-                ctx.push(ContactFormScreen(.recipient(.resident(n.id), name: n.name, about: nil), ctx))
+                ctx.push(ContactFormScreen(.recipient(.resident(n.id), name: .named(n.name), about: nil), ctx))
             }
         case .search: search.active = true
         case .filterInterest: interest.next(); list = ListState(); reload(ctx)
@@ -90,7 +90,7 @@ final class BurenScreen: Screen {
             let photo = n.hasPhoto ? ctx.t(.photo) : ""
             let posts = n.openPosts.isEmpty ? "" : ctx.t(.postS(n.openPosts.count))
             let name = TextWidth.pad(safe(n.name) + photo, to: min(30, area.width / 2))
-            return ListRow(name + " " + safe(ctx.store.wijkName(n.wijk)) + posts + (n.interests.isEmpty ? "" : " · " + safe(n.interests.map { Glossary.category($0, ctx.language) }.joined(separator: ", "))))
+            return ListRow(name + " " + safe(ctx.store.wijkName(n.wijk)) + posts + (n.interests.isEmpty ? "" : " · " + safe(n.interests.map { ctx.t(Glossary.category($0)) }.joined(separator: ", "))))
         }
         let keepCursor = g.cursor
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,

@@ -11,7 +11,7 @@ final class BuurProfileScreen: Screen {
     init(id: AccountID) { self.id = id }
 
     private func view(_ ctx: UIContext) -> NeighbourView? {
-        ctx.store.neighbours(for: ctx.viewer, now: ctx.now, lang: ctx.language).first { $0.id == id }
+        ctx.store.neighbours(for: ctx.viewer, now: ctx.now).first { $0.id == id }
     }
 
     func title(_ ctx: UIContext) -> String { ctx.t(.neighbourSProfile) }
@@ -25,7 +25,7 @@ final class BuurProfileScreen: Screen {
     func handle(_ action: Action, _ ctx: UIContext) {
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
-        case .contact: if let v = view(ctx) { ctx.push(ContactFormScreen(.recipient(.resident(v.id), name: v.name, about: nil), ctx)) }
+        case .contact: if let v = view(ctx) { ctx.push(ContactFormScreen(.recipient(.resident(v.id), name: .named(v.name), about: nil), ctx)) }
         default: break
         }
     }
@@ -37,7 +37,7 @@ final class BuurProfileScreen: Screen {
         }
         var out: [(String, StyleRole)] = [(safe(v.name), .title)]
         out.append((safe(ctx.store.wijkName(v.wijk)) + (v.hasPhoto ? ctx.t(.withPhoto) : ""), .muted))
-        out.append((ctx.t(.interests) + (v.interests.isEmpty ? ctx.t(.none) : safe(v.interests.map { Glossary.category($0, ctx.language) }.joined(separator: ", "))), .normal))
+        out.append((ctx.t(.interests) + (v.interests.isEmpty ? ctx.t(.none) : safe(v.interests.map { ctx.t(Glossary.category($0)) }.joined(separator: ", "))), .normal))
         out.append(("", .normal))
         out.append((ctx.t(.postsOnTheNoticeBoard) + " (\(v.openPosts.count))", .header))
         for p in v.openPosts { out.append(("  " + p.post.kind.label(ctx.language) + ": " + safe(p.post.title), .normal)) }

@@ -26,7 +26,7 @@ final class PrivacyScreen: Screen {
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         // An administrator may have replaced the text: every line is made safe before it is drawn.
-        let text = PrivacyStatement.text(ctx.language, settings: ctx.store.settings)
+        let text = ctx.t(PrivacyStatement.text(settings: ctx.store.settings))
             .split(separator: "\n", omittingEmptySubsequences: false).map { safe(String($0)) }.joined(separator: "\n")
         let lines = TextWidth.wrap(text, to: area.width - 4)
         scroll.draw(lines.map { ($0, $0.hasPrefix("#") ? StyleRole.header : .normal) }, into: &g, area: area)

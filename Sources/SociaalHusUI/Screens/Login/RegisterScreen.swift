@@ -13,7 +13,7 @@ final class RegisterScreen: FormScreen {
 
     private static func fields(_ ctx: UIContext, wijken: [Wijk]) -> [FormField] {
         [
-            FormField("rules", PasswordPolicy.explanation(ctx.language), .note(.muted)),
+            FormField("rules", ctx.t(PasswordPolicy.explanation), .note(.muted)),
             FormField("name", ctx.t(.name2), .text(TextField(limit: Field.name.limit))),
             FormField("email", ctx.t(.eMailAddress), .text(TextField(limit: Field.email.limit))),
             FormField("password", ctx.t(.password), .text(TextField(secret: true, limit: PasswordPolicy.maximumLength))),

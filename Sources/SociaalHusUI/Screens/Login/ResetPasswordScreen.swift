@@ -17,7 +17,7 @@ final class ResetPasswordScreen: FormScreen {
             FormField("intro", "", .note(.normal)),
             FormField("email", "", .text(TextField(limit: Field.email.limit))),
             FormField("code", "", .text(TextField(limit: 40))),
-            FormField("rules", PasswordPolicy.explanation(ctx.language), .note(.muted)),
+            FormField("rules", ctx.t(PasswordPolicy.explanation), .note(.muted)),
             FormField("new", "", .text(TextField(secret: true, limit: PasswordPolicy.maximumLength))),
             FormField("repeat", "", .text(TextField(secret: true, limit: PasswordPolicy.maximumLength))),
             FormField("submit", "", .button),

@@ -64,7 +64,7 @@ final class AccountsScreen: Screen {
 
     /// The roles of an account in a few words ("bewoner, lokale partner van Centrum").
     static func roleWords(_ roles: [Role], _ ctx: UIContext) -> String {
-        let words = roles.map { ctx.store.label(of: $0, ctx.language) }
+        let words = roles.map { ctx.t(ctx.store.label(of: $0)) }
         return words.isEmpty ? ctx.t(.noRole) : words.joined(separator: ", ")
     }
 
@@ -139,7 +139,7 @@ final class AccountRolesScreen: Screen {
                     ctx.t(.neighbourhood3) + safe(ctx.store.wijkName(a.wijk)) + (a.blocked ? ctx.t(.blocked2) : "")]
         for (i, line) in head.enumerated() { g.putSummary(line, x: area.x + 1, y: area.y + i, maxWidth: area.width - 2) }
         let roles = a.held
-        ListView.draw(roles.map { ListRow(ctx.store.label(of: $0, ctx.language)) }, selectedRow: roles.isEmpty ? nil : list.selected, state: &list, into: &g,
+        ListView.draw(roles.map { ListRow(ctx.t(ctx.store.label(of: $0))) }, selectedRow: roles.isEmpty ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
                       emptyText: ctx.t(.noRolePressNTo(ctx.key(.giveRole))))
     }
@@ -178,7 +178,7 @@ final class GiveRoleScreen: Screen {
 
     private func reload(_ ctx: UIContext) {
         let q = search.query.lowercased()
-        shown = ctx.store.rolesToGive(account.id, by: ctx.viewer).map { ($0, ctx.store.label(of: $0, ctx.language)) }
+        shown = ctx.store.rolesToGive(account.id, by: ctx.viewer).map { ($0, ctx.t(ctx.store.label(of: $0))) }
             .filter { q.isEmpty || $0.label.lowercased().contains(q) }
         list.clamp(count: shown.count, height: 1000)
     }
@@ -231,7 +231,7 @@ final class ConfirmRoleScreen: FormScreen {
     // A static function, not inline in init: closures in a form literal inside an initialiser
     // crash the release-mode optimiser (see AgendaEditScreen).
     private static func makeForm(account: AccountSummary, role: Role, give: Bool, _ ctx: UIContext) -> Form {
-        let what = ctx.store.label(of: role, ctx.language), who = safe(account.name)
+        let what = ctx.t(ctx.store.label(of: role)), who = safe(account.name)
         let question = give ? ctx.t(.giveTheRole(who, what))
                             : ctx.t(.takeTheRoleFrom(who, what))
         return Form([
@@ -250,7 +250,7 @@ final class ConfirmRoleScreen: FormScreen {
             return ctx.inform(ctx.t(.nothingChanged2))
         }
         do {
-            let what = ctx.store.label(of: role, ctx.language), who = safe(account.name)
+            let what = ctx.t(ctx.store.label(of: role)), who = safe(account.name)
             if give { try ctx.store.perform(.giveRole(role, to: account.id), as: ctx.viewer) } else { try ctx.store.perform(.takeRole(role, from: account.id), as: ctx.viewer) }
             // Back to the account's roles (past the list of roles to give).
             ctx.pop()

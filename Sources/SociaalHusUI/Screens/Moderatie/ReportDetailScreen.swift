@@ -51,10 +51,10 @@ final class ReportDetailScreen: Screen {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .reply: ctx.push(ModerationReplyScreen(report: r.id, ctx))
         case .block:
-            guard let who = ctx.store.reportedResident(r, by: ctx.viewer, lang: ctx.language) else {
+            guard let who = ctx.store.reportedResident(r, by: ctx.viewer) else {
                 return ctx.fail(ctx.t(.thisContentDoesNotBelong))
             }
-            let name = safe(who)
+            let name = safe(ctx.t(who.word))
             // A block can be lifted (`account unblock`): the dialog says so instead of the
             // default "cannot be undone".
             ctx.confirm(ctx.t(.blockTheAccountOfIt(name)),

@@ -47,7 +47,7 @@ public final class OrganisatiesScreen: Screen {
             if let c = category.value, !o.categories.contains(c) { return false }
             if let w = wijk.value, !o.wijken.contains(w.id) { return false }
             if !q.isEmpty, !(o.name.lowercased().contains(q) || o.description.lowercased().contains(q)
-                             || o.categories.contains { $0.lowercased().contains(q) || Glossary.category($0, ctx.language).lowercased().contains(q) }) { return false }
+                             || o.categories.contains { $0.lowercased().contains(q) || ctx.t(Glossary.category($0)).lowercased().contains(q) }) { return false }
             return true
         }
         list.clamp(count: shown.count, height: 1000)
@@ -81,14 +81,14 @@ public final class OrganisatiesScreen: Screen {
     public func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         if let blocked { return drawRefusal(blocked, into: &g, area: area) }
         search.render(into: &g, x: area.x + 1, y: area.y, width: area.width - 2, label: ctx.t(.search2))
-        let filters = [category.value.map { ctx.t(.category2) + safe(Glossary.category($0, ctx.language)) },
+        let filters = [category.value.map { ctx.t(.category2) + safe(ctx.t(Glossary.category($0))) },
                        wijk.value.map { ctx.t(.neighbourhood2) + safe($0.name) }].compactMap { $0 }
         let filterLine = filters.isEmpty ? ctx.t(.allOrganisations) : ctx.t(.filter) + filters.joined(separator: ", ")
         g.putSummary(filterLine + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let rows = shown.map { o -> ListRow in
             let wijken = o.wijken.compactMap { ctx.store.wijk($0)?.name }.joined(separator: ", ")
             let nameCol = TextWidth.pad(safe(o.name), to: min(34, area.width / 2))
-            return ListRow(nameCol + " " + safe(o.categories.map { Glossary.category($0, ctx.language) }.joined(separator: ", ")) + (wijken.isEmpty ? "" : " · " + safe(wijken)))
+            return ListRow(nameCol + " " + safe(o.categories.map { ctx.t(Glossary.category($0)) }.joined(separator: ", ")) + (wijken.isEmpty ? "" : " · " + safe(wijken)))
         }
         let listArea = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         let keepCursor = g.cursor

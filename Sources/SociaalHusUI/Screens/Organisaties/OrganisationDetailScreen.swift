@@ -22,7 +22,7 @@ final class OrganisationDetailScreen: Screen {
         switch action {
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .contact:
-            if let o = ctx.store.organisation(id, for: ctx.viewer) { ctx.push(ContactFormScreen(.recipient(.organisation(id), name: o.name, about: .organisation(id)), ctx)) }
+            if let o = ctx.store.organisation(id, for: ctx.viewer) { ctx.push(ContactFormScreen(.recipient(.organisation(id), name: .named(o.name), about: .organisation(id)), ctx)) }
         case .edit:
             if let d = Permissions.denial(.editOrganisation(id), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             if let o = ctx.store.organisation(id, for: ctx.viewer) { ctx.push(OrganisationEditScreen(o, ctx)) }
@@ -38,7 +38,7 @@ final class OrganisationDetailScreen: Screen {
         func field(_ label: String, _ value: String) {
             if !value.isEmpty { out.append((TextWidth.pad(label, to: 16) + safe(value), .normal)) }
         }
-        field(ctx.t(.categories), o.categories.map { Glossary.category($0, ctx.language) }.joined(separator: ", "))
+        field(ctx.t(.categories), o.categories.map { ctx.t(Glossary.category($0)) }.joined(separator: ", "))
         field(ctx.t(.neighbourhoods2), o.wijken.compactMap { ctx.store.wijk($0)?.name }.joined(separator: ", "))
         field(ctx.t(.address2), o.address)
         field(ctx.t(.phone2), o.phone)

@@ -36,7 +36,7 @@ final class PostDetailScreen: Screen {
     }
 
     /// The post as the core lets this viewer see it.
-    private func view(_ ctx: UIContext) -> PostView? { ctx.store.post(id, for: ctx.viewer, now: ctx.now, lang: ctx.language) }
+    private func view(_ ctx: UIContext) -> PostView? { ctx.store.post(id, for: ctx.viewer, now: ctx.now) }
 
     func handle(_ action: Action, _ ctx: UIContext) {
         guard let v = view(ctx) else { ctx.pop(); return }
@@ -47,7 +47,7 @@ final class PostDetailScreen: Screen {
             // A resident's profile is reported from their post: the post shows who wrote it, as far as allowed.
             var also: [(ReportTarget, String)] = []
             if action == .report, case .resident(let author) = post.author {
-                also = [(.profile(author), ctx.t(.theProfileOf) + v.authorName)]
+                also = [(.profile(author), ctx.t(.theProfileOf) + ctx.t(v.authorName.word))]
             }
             ctx.push(ReportScreen(.post(id), what: post.title, also: also, takedown: action == .takedown, ctx))
         case .contact:
@@ -103,7 +103,7 @@ final class PostDetailScreen: Screen {
 enum PostLines {
     static func lines(_ v: PostView, width: Int, _ ctx: UIContext) -> [(String, StyleRole)] {
         var out: [(String, StyleRole)] = [(v.post.kind.label(ctx.language) + ": " + safe(v.post.title), .title)]
-        out.append((ctx.t(.by) + safe(v.authorName) + " · " + safe(ctx.store.wijkName(v.post.wijk)), .muted))
+        out.append((ctx.t(.by) + safe(ctx.t(v.authorName.word)) + " · " + safe(ctx.store.wijkName(v.post.wijk)), .muted))
         out.append(("", .normal))
         for l in TextWidth.wrap(TextSanitizer.sanitize(v.post.body, keepNewlines: true), to: width) { out.append((l, .normal)) }
         out.append(("", .normal))

@@ -125,12 +125,12 @@ final class PostEditScreen: FormScreen {
             // Who will see the name and the ticked details: the core's words, from the same rule
             // every screen, e-mail and export uses.
             let wijkName = safe(ctx.store.wijkName(me.profile.wijk))
-            lines = TextWidth.wrap(ProfileVisibilityRule.postNotice(level: me.profile.visibility, show: choice, wijkName: wijkName, lang: ctx.language),
+            lines = TextWidth.wrap(ProfileVisibilityRule.postNotice(level: me.profile.visibility, show: choice, wijkName: wijkName).map(ctx.t).joined(),
                                    to: area.width - 5)
             if choice.phone && (me.profile.phone ?? "").isEmpty { lines.append(ctx.t(.noPhoneNumberInYour)) }
             if choice.address && (me.profile.address ?? "").isEmpty { lines.append(ctx.t(.noAddressInYourProfile)) }
-        } else if let v = ctx.store.preview(of: draft, for: .visitor, now: ctx.now, lang: ctx.language) {
-            lines = [safe(v.authorName)]
+        } else if let v = ctx.store.preview(of: draft, for: .visitor, now: ctx.now) {
+            lines = [safe(ctx.t(v.authorName.word))]
             if let e = v.email { lines.append("E-mail: " + safe(e)) }
             if let p = v.phone { lines.append(ctx.t(.phone) + safe(p)) }
             if let a = v.address { lines.append(ctx.t(.address) + safe(a)) }

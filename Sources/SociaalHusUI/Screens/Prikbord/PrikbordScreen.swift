@@ -51,7 +51,7 @@ public final class PrikbordScreen: Screen {
         // The chosen post stays chosen when the list changes under it (another terminal placed
         // one): Enter opens what the person was looking at.
         let chosen = shown.view(at: list.selected)?.post.id
-        shown = ctx.store.postListing(for: ctx.viewer, kind: kind.value, wijk: wijk.value?.id, now: ctx.now, lang: ctx.language)
+        shown = ctx.store.postListing(for: ctx.viewer, kind: kind.value, wijk: wijk.value?.id, now: ctx.now)
         // (Looked for near where it was: a post placed elsewhere moves it a row or two.)
         if let chosen, let i = shown.index(of: chosen, near: list.selected) { list.selected = i }
         list.clamp(count: shown.count, height: 1000)
@@ -89,7 +89,7 @@ public final class PrikbordScreen: Screen {
             } ?? ""
             let kindText = TextWidth.pad(v.post.kind.label(ctx.language), to: 11)
             let wijkName = ctx.store.wijkName(v.post.wijk)
-            return ListRow(kindText + safe(v.post.title) + hidden + expired + " — " + safe(v.authorName) + ", " + safe(wijkName))
+            return ListRow(kindText + safe(v.post.title) + hidden + expired + " — " + safe(ctx.t(v.authorName.word)) + ", " + safe(wijkName))
         }, selectedRow: shown.count == 0 ? nil : list.selected, state: &list, into: &g,
                       area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
                       emptyText: ctx.t(.noPosts))

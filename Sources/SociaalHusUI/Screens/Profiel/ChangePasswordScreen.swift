@@ -86,7 +86,7 @@ final class ChangePasswordScreen: Screen {
     func render(into g: inout Grid, area fullArea: Rect, _ ctx: UIContext) {
         let area = ProfileLongMessage.draw(ctx, into: &g, area: fullArea)
         // The rules come before the fields, so they are read before typing.
-        let rules = TextWidth.wrap(PasswordPolicy.explanation(ctx.language), to: max(area.width - 4, 1))
+        let rules = TextWidth.wrap(ctx.t(PasswordPolicy.explanation), to: max(area.width - 4, 1))
         var y = area.y + 1
         for line in rules.prefix(max(area.height - 6, 1)) {
             g.put(line, x: area.x + 2, y: y, role: .muted, maxWidth: area.width - 4)

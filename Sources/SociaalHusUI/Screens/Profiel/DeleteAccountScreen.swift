@@ -35,7 +35,7 @@ final class DeleteAccountScreen: Screen {
         let counts = ctx.store.ownContentCounts(for: ctx.viewer)
         let statement: [(String, StyleRole)] = [
             (ctx.t(.ifYouDeleteYourAccount), .header),
-        ] + StoreInventory.erasureStatement(ctx.language, counts: ["posts": counts.posts, "messages": counts.messages]).map { ($0, .normal) } + [
+        ] + StoreInventory.erasureStatement(counts: ["posts": counts.posts, "messages": counts.messages]).map { (ctx.t($0), .normal) } + [
             ("", .normal),
             (ctx.t(.whatYouWroteForAn(ctx.key(.back), ctx.key(.export))), .muted),
         ]

@@ -347,6 +347,6 @@ struct MyDataLines {
 
     /// A moment in Borne's time zone, in the language's one date style: "24-11-2026 10:00" / "24 Nov 2026 10:00".
     static func date(_ d: Date, _ lang: Language) -> String {
-        LocalTime.shortDate(d, lang) + " " + LocalTime.time(d)
+        lang.t(LocalTime.shortDate(d)) + " " + LocalTime.time(d)
     }
 }

@@ -26,7 +26,7 @@ struct ProfilePreview {
             (lang.t(.otherNeighbourhood), .account(stranger)),
         ]
         return viewers.map { who, viewer in
-            Line(who: who, sees: describe(ProfileVisibilityRule.view(of: owner, by: viewer, settings: settings, lang: lang),
+            Line(who: who, sees: describe(ProfileVisibilityRule.view(of: owner, by: viewer, settings: settings),
                                           settings: settings, lang: lang))
         }
     }
@@ -42,8 +42,8 @@ struct ProfilePreview {
     /// The view as one short phrase: the name (or "anonieme bewoner"), the wijk, and whether a photo shows.
     private static func describe(_ view: ProfileView?, settings: PlatformSettings, lang: Language) -> String {
         guard let view else { return lang.t(.doesNotSeeYourProfile) }
-        if view.isAnonymous { return view.displayName }
-        var parts = [safe(view.displayName)]
+        if view.isAnonymous { return lang.t(view.displayName.word) }
+        var parts = [safe(lang.t(view.displayName.word))]
         if let w = view.wijk, let wijk = settings.wijken.first(where: { $0.id == w }) { parts.append(safe(wijk.name)) }
         if view.photo != nil { parts.append(lang.t(.withPhoto2)) }
         return parts.joined(separator: " · ")
