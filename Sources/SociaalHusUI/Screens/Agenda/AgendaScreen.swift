@@ -141,6 +141,22 @@ public final class AgendaScreen: Screen {
     static func line(_ o: Occurrence, _ ctx: UIContext) -> String {
         let org = ctx.store.organisation(o.item.organisation, for: ctx.viewer)?.name ?? ""
         return TextWidth.pad(DateText.timeRange(o, ctx), to: 12) + safe(o.item.title) + " — " + safe(o.item.location) + " (" + safe(org) + ")"
+            + signUpNote(o, ctx)
+    }
+
+    /// " · nog 3 van de 12 plaatsen vrij" (and the viewer's own place) for an activity that
+    /// takes sign-ups, for an occurrence still to come.
+    static func signUpNote(_ o: Occurrence, _ ctx: UIContext) -> String {
+        guard o.start > ctx.now, let s = ctx.store.signUpSummary(o.item.id, at: o.start, for: ctx.viewer) else { return "" }
+        var parts: [String] = []
+        if let w = s.word { parts.append(ctx.t(w)) }
+        switch s.mine?.state {
+        case .place?: parts.append(ctx.t(.youHaveAPlace))
+        case .waiting?: parts.append(ctx.t(.onTheWaitingList))
+        case .reminder?: parts.append(ctx.t(.reminderSet))
+        case nil: break
+        }
+        return parts.isEmpty ? "" : " · " + parts.joined(separator: " · ")
     }
 
     public func handle(_ action: Action, _ ctx: UIContext) {
