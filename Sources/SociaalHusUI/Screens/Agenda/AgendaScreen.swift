@@ -140,8 +140,9 @@ public final class AgendaScreen: Screen {
     /// One activity's row in a list (the agenda and a day of the month view).
     static func line(_ o: Occurrence, _ ctx: UIContext) -> String {
         let org = ctx.store.organisation(o.item.organisation, for: ctx.viewer)?.name ?? ""
-        return TextWidth.pad(DateText.timeRange(o, ctx), to: 12) + safe(o.item.title) + " — " + safe(o.item.location) + " (" + safe(org) + ")"
-            + signUpNote(o, ctx)
+        // Places left before the place: the part people scan for, and the first cut at the edge.
+        return TextWidth.pad(DateText.timeRange(o, ctx), to: 12) + safe(o.item.title) + signUpNote(o, ctx) + " — " + safe(o.item.location)
+            + " (" + safe(org) + ")"
     }
 
     /// " · nog 3 van de 12 plaatsen vrij" (and the viewer's own place) for an activity that
