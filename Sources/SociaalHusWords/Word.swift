@@ -1607,4 +1607,6 @@ public enum Word: Sendable {
     case placesLeft(_ n: Int)
     case canSignUpAgainIfRoom
     case canAskReminderAgain
+    case mySignUp
+    case myReminder
 }
