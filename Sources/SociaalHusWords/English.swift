@@ -1514,10 +1514,10 @@ public struct English: Catalogue {
         case .categoryJeugd: return "youth"
         case .categoryOuderen: return "older people"
         case .categoryMantelzorg: return "informal care"
-        case .categoryName(let typed, let translated): return "\(translated)"
-        case .categoryNameCapitalised(let typed, let translated): return String(describing: translated).prefix(1).uppercased() + String(describing: translated).dropFirst()
+        case .categoryName(_, let translated): return "\(translated)"
+        case .categoryNameCapitalised(_, let translated): return String(describing: translated).prefix(1).uppercased() + String(describing: translated).dropFirst()
         case .paragraphs(let first, let second): return "\(first)\n\n\(second)"
-        case .languageChoice(let dutch, let english): return "\(english)"
+        case .languageChoice(_, let english): return "\(english)"
         case .signUpPlacesOutOfRange(let max): return "The number of places must be between 1 and \(max). Leave the field empty if there is no limit."
         case .signUpPlacesBelowTaken(let taken): return "\(taken) places are already taken. Choose at least \(taken) places, so nobody loses their place."
         case .signUpPast: return "This activity has already started. You can no longer sign up."
