@@ -1541,13 +1541,14 @@ public struct Dutch: Catalogue {
         case .pdfNotToTerminal: return "Een pdf kun je niet op het scherm lezen. Geef --out BESTAND, of stuur hem naar de printer met | lp."
         case .agendaPdfWritten(let path, let pages): return "De agenda staat in \(path). Aantal pagina's: \(pages)."
         case .printAgenda: return "Afdrukken"
-        case .printAgendaHelp: return "agenda in grote letters op papier (pdf; alleen de balie)"
+        case .printAgendaHelp: return "Agenda in grote letters op papier (pdf; alleen de balie)"
         case .printAgendaTitle: return "Agenda afdrukken"
         case .printAgendaIntro: return "Een agenda in grote letters, voor het prikbord of voor iemand zonder scherm. Er staan alleen activiteiten in, geen mensen."
         case .printWeeksLabel: return "Aantal weken"
         case .printWeeks(let n): return "\(n) " + (n == 1 ? "week" : "weken")
         case .printFileLabel: return "Bestand"
         case .printMake: return "Maak de pdf"
+        case .nameOfAFile: return "de naam van een bestand"
         case .printGiveFileName: return "Geef de naam van een bestand."
         }
     }

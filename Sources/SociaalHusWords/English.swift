@@ -1538,13 +1538,14 @@ public struct English: Catalogue {
         case .pdfNotToTerminal: return "A PDF cannot be read on the screen. Give --out FILE, or send it to the printer with | lp."
         case .agendaPdfWritten(let path, let pages): return "The agenda is in \(path). Pages: \(pages)."
         case .printAgenda: return "Print"
-        case .printAgendaHelp: return "agenda in large print on paper (PDF; desk only)"
+        case .printAgendaHelp: return "Agenda in large print on paper (PDF; desk only)"
         case .printAgendaTitle: return "Print the agenda"
         case .printAgendaIntro: return "An agenda in large print, for the notice board or for someone without a screen. It holds activities only, no people."
         case .printWeeksLabel: return "Number of weeks"
         case .printWeeks(let n): return "\(n) week" + (n == 1 ? "" : "s")
         case .printFileLabel: return "File"
         case .printMake: return "Make the PDF"
+        case .nameOfAFile: return "the name of a file"
         case .printGiveFileName: return "Give the name of a file."
         }
     }

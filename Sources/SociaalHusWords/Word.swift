@@ -1536,5 +1536,6 @@ public enum Word: Sendable {
     case printWeeks(_ n: Int)
     case printFileLabel
     case printMake
+    case nameOfAFile
     case printGiveFileName
 }

@@ -141,14 +141,15 @@ public struct AgendaPrintLayout: Sendable {
             let heading = paragraph(day.heading, font: .bold, size: sizes.day, before: sizes.body)
             let continued = paragraph(day.continued, font: .bold, size: sizes.day, before: sizes.body)
             let blocks = day.activities.map { block($0, column: timeColumn) }
-            // The heading goes where its first activity fits under it (or, for one longer than
-            // a page, the first two lines of it).
-            let first = blocks.first.map { fresh(continued + $0) <= height ? $0 : Array($0.prefix(2)) } ?? []
+            // The heading goes where its first activity fits under it (or, for one that does
+            // not fit on a page with it, the first two lines of it, and the rest goes on).
+            let first = blocks.first.map { fresh(heading + $0) <= height ? $0 : Array($0.prefix(2)) } ?? []
             if !fits(heading + first) && !pages[pages.count - 1].isEmpty { newPage() }
             heading.forEach(put)
-            for block in blocks {
-                // An activity that fits on a page is not split: it goes to the next page whole.
-                if !fits(block) && fresh(continued + block) <= height {
+            for (k, block) in blocks.enumerated() {
+                // An activity that fits on a page is not split: it goes to the next page whole
+                // (never the first, which would leave the heading alone).
+                if k > 0 && !fits(block) && fresh(continued + block) <= height {
                     newPage()
                     continued.forEach(put)
                 }

@@ -33,4 +33,6 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case object
     // Roles over an account's life (administrators)
     case accounts, giveRole, takeRole
+    /// The desk writes the agenda in large print, to print for the notice board.
+    case printAgenda
 }

@@ -76,7 +76,7 @@ enum AgendaCommand {
     /// agenda is made.
     static func writePDF(_ query: AgendaQuery, large: Bool, out: String?, store: Store, _ ctx: CommandContext) throws {
         if let out {
-            guard !out.isEmpty else { throw CLIError.invalidValue(option: "out", value: out, expected: ctx.t(.printGiveFileName)) }
+            guard !out.isEmpty else { throw CLIError.invalidValue(option: "out", value: out, expected: ctx.t(.nameOfAFile)) }
             if let refusal = PrintedAgendaFile.refusal(out, storePath: store.path) {
                 throw CLIError.cannotWrite(path: out, reason: ctx.t(refusal.word))
             }
