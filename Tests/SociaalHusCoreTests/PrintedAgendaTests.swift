@@ -321,6 +321,12 @@ enum Poppler {
         }
     }
 
+    @Test("on a private platform nothing is printed: what is behind a login does not go on a notice board") func privatePlatform() throws {
+        let f = try World()
+        try f.w.store.update { tx in var s = tx.state.settings; s.isPrivate = true; tx.setSettings(s) }
+        #expect(throws: CoreError.platformPrivate) { try f.pdf() }
+    }
+
     // MARK: Writing the file
 
     @Test("a file is replaced only when this program wrote it") func replacing() throws {

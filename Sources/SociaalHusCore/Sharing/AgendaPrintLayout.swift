@@ -65,15 +65,11 @@ public struct AgendaPrintLayout: Sendable {
 
     /// One line of a page: its pieces (left edge from the margin, font, bytes), its size and
     /// the space above it (left out at the top of a page).
-    struct Line: Equatable {
+    struct Line {
         var pieces: [(x: Double, font: PDFFont, bytes: [UInt8])]
         var size: Double
         var before: Double
         var height: Double { size * AgendaPrintLayout.leading }
-
-        static func == (a: Line, b: Line) -> Bool {
-            a.size == b.size && a.before == b.before && a.pieces.map(\.bytes) == b.pieces.map(\.bytes) && a.pieces.map(\.x) == b.pieces.map(\.x)
-        }
     }
 
     /// The width of the text column.
