@@ -258,6 +258,17 @@ enum Poppler {
         #expect(FileManager.default.fileExists(atPath: dir.path + "/page-1.png") || FileManager.default.fileExists(atPath: dir.path + "/page-01.png"))
     }
 
+    @Test("an activity that takes sign-ups says where to sign up, never how many or who signed up",
+          .enabled(if: Poppler.available, Comment(rawValue: Poppler.missing)))
+    func signUps() throws {
+        let f = try World()
+        let koffie = try #require(f.w.store.state.agenda.all.first { $0.title == "Koffieochtend voor iedereen" })
+        try f.w.store.perform(.setSignUpOptions(koffie.id, SignUpOptions(places: 37, waitingList: true)), as: .account(f.w.admin))
+        let read = try Poppler.text(try f.pdf().data(), in: TempDir()).out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(read.components(separatedBy: "Aanmelden via SociaalHus: aan de balie of op een scherm").count - 1 == 2, "both Wednesdays")
+        #expect(!read.contains("37") && !read.contains("plaatsen"))
+    }
+
     @Test("an agenda without activities is one page saying so", .enabled(if: Poppler.available, Comment(rawValue: Poppler.missing)))
     func empty() throws {
         let f = try World()

@@ -3,7 +3,7 @@ import Foundation
 extension Store {
     /// The agenda of `query` laid out for paper (A4, large print when `large`): what a visitor
     /// may see, because the paper goes on a notice board, so activities only (time, title,
-    /// place, how to sign up, organisation, cost) and nothing of any account. The occurrences
+    /// place, how to sign up, organisation, cost) and nothing of any account, nor who signed up. The occurrences
     /// are the agenda's own listing, so recurrence and its exceptions print as the screen shows
     /// them. `t` words it in the reader's language.
     public func printedAgenda(_ query: AgendaQuery, large: Bool, t: (Word) -> String) throws -> PDFDocument {
@@ -37,6 +37,8 @@ extension Store {
             var details: [String] = []
             let place = Self.printable(item.location, 300)
             if !place.isEmpty { details.append(t(.printedWhere(place))) }
+            // Places left are not printed: the paper hangs for weeks, the count changes by the hour.
+            if signUpOptions(item.id, for: .visitor) != nil { details.append(t(.printedSignUpHere)) }
             let signup = Self.printable(item.signup, 600)
             if !signup.isEmpty { details.append(t(.printedSignUp(signup))) }
             let cost = Self.printable(item.cost, 300)

@@ -35,4 +35,6 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case accounts, giveRole, takeRole
     /// The desk writes the agenda in large print, to print for the notice board.
     case printAgenda
+    /// Sign up for an activity (or cancel), ask to be reminded of it, and see who signed up (its editors).
+    case signUp, remindMe, participants
 }

@@ -61,6 +61,7 @@ public struct KeyMap: Sendable, Equatable {
         (.withdraw, [.char("x")]), (.accounts, [.char("a")]), (.giveRole, [.char("n")]), (.takeRole, [.char("x")]),
         (.object, [.char("b")]),
         (.printAgenda, [.char("p")]),
+        (.signUp, [.char("a")]), (.remindMe, [.char("h")]), (.participants, [.char("d")]),
     ]
 
     /// The keys that may never move: Ctrl-C always stops at once.

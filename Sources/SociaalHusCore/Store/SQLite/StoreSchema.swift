@@ -125,6 +125,10 @@ enum StoreSchema {
                 ) STRICT
                 """)
         },
+        // Version 16: sign-ups and reminders (`SignUpRows`): which activities take
+        // sign-ups, and who signed up or asked to be reminded, by account number or a visitor's
+        // address; none for every store before it.
+        { db in try db.execute(SignUpRows.schema) },
     ] }
 }
 
