@@ -1623,11 +1623,11 @@ public struct Dutch: Catalogue {
         case .waitingListNumber(let n): return "wachtlijst \(n)"
         case .hasPlace: return "heeft een plaats"
         case .nobodySignedUpYet: return "Nog niemand aangemeld."
-        case .cancelYourSignUpHelp: return "Meld je af. Je plaats gaat naar de eerste op de wachtlijst."
+        case .cancelYourSignUpHelp: return "Verander wat de organisator ziet en je herinnering, of meld je af. Je plaats gaat dan naar de eerste op de wachtlijst."
         case .signUpHelp: return "Meld je aan voor deze keer. Je kiest wat de organisator van je ziet."
         case .signUpWaitingListHelp: return "Alles is bezet: zet je op de wachtlijst."
         case .noReminder2: return "Geen herinnering"
-        case .stopTheReminderHelp: return "Stop de herinnering voor deze keer."
+        case .stopTheReminderHelp: return "Verander of stop de herinnering voor deze keer."
         case .remindMeHelp: return "Krijg een e-mail voordat het begint, zonder je aan te melden."
         case .participantsHelp: return "Wie zich heeft aangemeld, zoals ieder dat toelaat."
         case .cancelSignUpQuestion(let title, let when): return "Afmelden voor \(title) op \(when)?"
@@ -1650,6 +1650,8 @@ public struct Dutch: Catalogue {
         case .placesLeft(let n): return n == 1 ? "nog 1 plaats vrij" : "nog \(n) plaatsen vrij"
         case .canSignUpAgainIfRoom: return "Je kunt je daarna weer aanmelden, als er nog plaats is."
         case .canAskReminderAgain: return "Je kunt later weer om een herinnering vragen."
+        case .mySignUp: return "Mijn aanmelding"
+        case .myReminder: return "Mijn herinnering"
         }
     }
 }

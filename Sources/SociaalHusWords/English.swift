@@ -1620,11 +1620,11 @@ public struct English: Catalogue {
         case .waitingListNumber(let n): return "waiting list \(n)"
         case .hasPlace: return "has a place"
         case .nobodySignedUpYet: return "Nobody has signed up yet."
-        case .cancelYourSignUpHelp: return "Cancel your sign-up. Your place goes to the first on the waiting list."
+        case .cancelYourSignUpHelp: return "Change what the organiser sees and your reminder, or cancel. Your place then goes to the first on the waiting list."
         case .signUpHelp: return "Sign up for this time. You choose what the organiser sees of you."
         case .signUpWaitingListHelp: return "It is full: put yourself on the waiting list."
         case .noReminder2: return "No reminder"
-        case .stopTheReminderHelp: return "Stop the reminder for this time."
+        case .stopTheReminderHelp: return "Change or stop the reminder for this time."
         case .remindMeHelp: return "Get an e-mail before it starts, without signing up."
         case .participantsHelp: return "Who signed up, as each of them allows."
         case .cancelSignUpQuestion(let title, let when): return "Cancel your sign-up for \(title) on \(when)?"
@@ -1647,6 +1647,8 @@ public struct English: Catalogue {
         case .placesLeft(let n): return n == 1 ? "1 place left" : "\(n) places left"
         case .canSignUpAgainIfRoom: return "You can sign up again afterwards, if there is still room."
         case .canAskReminderAgain: return "You can ask for a reminder again later."
+        case .mySignUp: return "My sign-up"
+        case .myReminder: return "My reminder"
         }
     }
 }

@@ -1638,4 +1638,6 @@ public enum Word: Sendable {
     case placesLeft(_ n: Int)
     case canSignUpAgainIfRoom
     case canAskReminderAgain
+    case mySignUp
+    case myReminder
 }
