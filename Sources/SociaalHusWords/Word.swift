@@ -134,12 +134,10 @@ public enum Word: Sendable {
     case onlyThisNeighbourhoodNeededFor
     case onlyThisOrganisationS
     case onlyWithAnSshKey
-    case onlyWithFormatIcsOr
     case onlyWithThisText
     case openTheInterfaceAgendaNotice
     case openssh98AndLater
     case options
-    case outputIcsAndJsonOnly
     case password2
     case path
     case plainTextForScreenReaders
@@ -185,7 +183,6 @@ public enum Word: Sendable {
     case takeThisRoleTheLast
     case takesNoValue(_ o: any Value)
     case text4
-    case textIcsJson
     case textSByOthersStill(_ textsNamingThem: any Value)
     case theAccountSEMail
     case theAgendaAsVisitorSees
@@ -239,7 +236,6 @@ public enum Word: Sendable {
     case withThemesNextToIt
     case withoutAskingNeededWithoutTerminal
     case writeBackupOfTheStore
-    case writeTheFeedToThis
     case writeTheLettersWithCode
     case writeThemToThisFile
     case writeToThisFileReadable
@@ -1509,6 +1505,41 @@ public enum Word: Sendable {
     case categoryNameCapitalised(_ typed: any Value, _ translated: any Value)
     case paragraphs(_ first: any Value, _ second: any Value)
     case languageChoice(_ dutch: any Value, _ english: any Value)
+    // MARK: large-print agenda
+    case printedAgendaHeading(_ wijk: any Value, _ from: any Value, _ to: any Value, _ made: any Value)
+    case printedDate(day: Int, month: Int, year: Int)
+    case printedContinued(_ day: any Value)
+    case printedPage(_ page: any Value, _ pages: any Value)
+    case printedWhere(_ place: any Value)
+    case printedSignUp(_ how: any Value)
+    case printedCost(_ cost: any Value)
+    case printedOrganisation(_ name: any Value)
+    case printedAllDay
+    case printFileIsAFolder
+    case printFileNotOurs
+    case printFileInStore
+    case textIcsJsonPdf
+    case outputFormatsWithPdf
+    case thisManyWeeks126
+    case largePrintForPdf
+    case writeTheFeedOrPdfTo
+    case numberFrom1To26
+    case giveOneOptionNotBoth(_ first: any Value, _ second: any Value)
+    case largeOnlyWithPdf
+    case onlyWithFormatIcsJsonPdf
+    case pdfNotToTerminal
+    case agendaPdfWritten(_ path: any Value, _ pages: any Value)
+    case printAgenda
+    case printAgendaHelp
+    case printAgendaTitle
+    case printAgendaIntro
+    case printWeeksLabel
+    case printWeeks(_ n: Int)
+    case printFileLabel
+    case printMake
+    case nameOfAFile
+    case printGiveFileName
+    case printedSignUpHere
     case signUpPlacesOutOfRange(_ max: any Value)
     case signUpPlacesBelowTaken(_ taken: any Value)
     case signUpPast

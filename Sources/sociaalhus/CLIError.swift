@@ -30,6 +30,12 @@ enum CLIError: Error {
     case unknownTerminal(String)
     case mailIncomplete
     case loadTestFailed
+    /// Two options that say the same thing in two ways (`--weeks` and `--days`).
+    case eitherOption(String, String)
+    /// `--large` without `--format pdf`.
+    case largeOnlyWithPdf
+    /// A PDF asked for without `--out` while the output is a terminal.
+    case pdfToTerminal
 
     /// True for a refusal by the store or a rule (exit 1), not wrong words on the command line (exit 2).
     var isRefusal: Bool {
@@ -93,6 +99,12 @@ enum CLIError: Error {
             return lang.t(.theInterfaceOnlyWorksIn)
         case .cannotWrite(let p, let r):
             return lang.t(.cannotWrite(TextSanitizer.sanitize(p), r))
+        case .eitherOption(let a, let b):
+            return lang.t(.giveOneOptionNotBoth(a, b))
+        case .largeOnlyWithPdf:
+            return lang.t(.largeOnlyWithPdf)
+        case .pdfToTerminal:
+            return lang.t(.pdfNotToTerminal)
         }
     }
 }

@@ -73,7 +73,7 @@ import Testing
 
     static let refusals: [([String], String)] = [
         (["--bogus"], "--bogus"), (["agenda", "-d", "3"], "-d"), (["agenda", "stray"], "stray"),
-        (["--lang", "xx"], "nl, en"), (["agenda", "--format", "pdf"], "text, ics, json"),
+        (["--lang", "xx"], "nl, en"), (["agenda", "--format", "odt"], "text, ics, json, pdf"),
         (["account"], "add, block, unblock, verify, letters, reset, erase"), (["bogus"], "Opdrachten:"), (["check", "--demo"], "--demo"),
         (["agenda", "--days"], "--days"), (["account", "erase"], "--email"), (["agenda", "--wijk", "A", "--wijk", "B"], "twee keer"),
         (["export", "--email", "--out", "x"], "--email"), (["init", "--demo=yes"], "--demo"),

@@ -19,7 +19,7 @@ import Testing
     }
 
     /// Words that are the same in both languages on purpose: loanwords and format names.
-    static let sameInBoth: Set<String> = ["textIcsJson", "eMail2", "website", "openText2", "help", "contact2", "week", "eMail",
+    static let sameInBoth: Set<String> = ["textIcsJsonPdf", "eMail2", "website", "openText2", "help", "contact2", "week", "eMail",
                                           "status", "takedown", "filter", "account", "reportedActivity", "postcodeField",
                                           "nameVia", "categorySport"]
 

@@ -33,6 +33,8 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case object
     // Roles over an account's life (administrators)
     case accounts, giveRole, takeRole
+    /// The desk writes the agenda in large print, to print for the notice board.
+    case printAgenda
     /// Sign up for an activity (or cancel), ask to be reminded of it, and see who signed up (its editors).
     case signUp, remindMe, participants
 }

@@ -1,15 +1,27 @@
 import Foundation
 import SociaalHusCore
 
-/// `sociaalhus agenda [--wijk W] [--from YYYY-MM-DD] [--days N]`: the agenda as a visitor sees it,
-/// recurring items expanded, sorted by start. With `--format ics|json --wijk W [--out FILE]`: the
-/// wijk's shared feed, only with its local partner's approval and never with personal data.
+/// `sociaalhus agenda [--wijk W] [--from YYYY-MM-DD] [--days N | --weeks N]`: the agenda as a
+/// visitor sees it, recurring items expanded, sorted by start. With `--format ics|json --wijk W
+/// [--out FILE]`: the wijk's shared feed, only with its local partner's approval and never with
+/// personal data. With `--format pdf [--large] [--out FILE]`: the same agenda on A4 paper (two
+/// weeks unless told), for the notice board and for residents without a screen.
 enum AgendaCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let wijkName = args.value("wijk")
         let fromText = args.value("from")
-        let daysText = args.value("days")
+        var daysText = args.value("days")
+        let weeksText = args.value("weeks")
         let format = args.value("format") ?? "text"
+        let large = args.flag("large")
+        if let weeksText {
+            if daysText != nil { throw CLIError.eitherOption("weeks", "days") }
+            guard let n = Int(weeksText), (1...26).contains(n) else {
+                throw CLIError.invalidValue(option: "weeks", value: weeksText, expected: ctx.t(.numberFrom1To26))
+            }
+            daysText = String(7 * n)
+        }
+        if large && format != "pdf" { throw CLIError.largeOnlyWithPdf }
         let orgName = args.value("organisation")
         let category = args.value("category")
         let search = args.value("search")
@@ -47,11 +59,40 @@ enum AgendaCommand {
             }
             return
         }
-        guard format == "text" else {
-            throw CLIError.invalidValue(option: "format", value: format, expected: "text, ics, json")
+        if format == "pdf" {
+            if daysText == nil { query.days = 14 }
+            return try writePDF(query, large: large, out: out, store: store, ctx)
         }
-        if out != nil { throw CLIError.invalidValue(option: "out", value: out ?? "", expected: ctx.t(.onlyWithFormatIcsOr)) }
+        guard format == "text" else {
+            throw CLIError.invalidValue(option: "format", value: format, expected: "text, ics, json, pdf")
+        }
+        if out != nil { throw CLIError.invalidValue(option: "out", value: out ?? "", expected: ctx.t(.onlyWithFormatIcsJsonPdf)) }
         try printText(query, store: store, ctx)
+    }
+
+    /// Writes the agenda of `query` as a PDF to `out`, or to the output when that is not a
+    /// terminal (`| lp` prints it). A file at `out` is replaced only when it is an agenda this
+    /// program wrote (`PrintedAgendaFile`): anything else there is refused, exit 2, before the
+    /// agenda is made.
+    static func writePDF(_ query: AgendaQuery, large: Bool, out: String?, store: Store, _ ctx: CommandContext) throws {
+        if let out {
+            guard !out.isEmpty else { throw CLIError.invalidValue(option: "out", value: out, expected: ctx.t(.nameOfAFile)) }
+            if let refusal = PrintedAgendaFile.refusal(out, storePath: store.path) {
+                throw CLIError.cannotWrite(path: out, reason: ctx.t(refusal.word))
+            }
+        } else if isatty(STDOUT_FILENO) == 1 {
+            throw CLIError.pdfToTerminal
+        }
+        let document = try store.printedAgenda(query, large: large, t: ctx.t)
+        guard let out else { return FileHandle.standardOutput.write(document.data()) }
+        do {
+            try PrintedAgendaFile.write(document, to: out, storePath: store.path)
+        } catch let refusal as PrintedAgendaFile.Refusal {
+            throw CLIError.cannotWrite(path: out, reason: ctx.t(refusal.word))
+        } catch CoreError.storeIO(_, let problem) {
+            throw CLIError.cannotWrite(path: out, reason: problem)
+        }
+        Console.out(ctx.t(.agendaPdfWritten(TextSanitizer.sanitize(out), document.pages.count)))
     }
 
     /// Prints the agenda of `query` day by day: from the occurrence rows when they can answer

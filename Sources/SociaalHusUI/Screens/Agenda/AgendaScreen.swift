@@ -51,6 +51,11 @@ public final class AgendaScreen: Screen {
             Binding.table(.clearFilters, label: ctx.t(.clearFilters), group: g, inStatusBar: false),
             Binding.table(.create, label: ctx.t(.new), help: ctx.t(.newActivityOrganisationEditors), group: g, inStatusBar: false),
         ]
+        // The desk prints the agenda for the notice board; over a shared connection nothing is
+        // written on the server.
+        if ctx.handlesIntakes && !ctx.shared {
+            b.append(Binding.table(.printAgenda, label: ctx.t(.printAgenda), help: ctx.t(.printAgendaHelp), group: g, inStatusBar: false))
+        }
         if weekView {
             b.append(Binding.table(.previousWeek, label: ctx.t(.previousWeek), group: g, inStatusBar: false))
             b.append(Binding.table(.nextWeek, label: ctx.t(.nextWeek), group: g, inStatusBar: false))
@@ -211,6 +216,8 @@ public final class AgendaScreen: Screen {
                 return
             }
             ctx.push(AgendaEditScreen(editing: nil, organisations: me, ctx))
+        case .printAgenda:
+            if ctx.handlesIntakes && !ctx.shared { ctx.push(AgendaPrintScreen(wijk: wijk.value?.id, ctx)) }
         default: break
         }
     }
