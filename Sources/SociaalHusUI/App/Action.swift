@@ -33,4 +33,6 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case object
     // Roles over an account's life (administrators)
     case accounts, giveRole, takeRole
+    /// An editor cancels, moves or restores one occurrence of a repeating activity.
+    case changeOccurrence
 }
