@@ -775,7 +775,7 @@ extension DemoData {
         let item = try ctx.store.perform(.createAgendaItem(
             AgendaItem(id: AgendaItemID(0), title: "Buurtmaaltijd op de eerste donderdag",
                        description: "Elke eerste donderdag van de maand koken vrijwilligers een eenvoudige maaltijd. Je eet samen aan lange tafels. Iedereen is welkom.",
-                       start: start, end: start.addingTimeInterval(2 * 3_600), location: "Zaal De Pastorie, Grotestraat", wijk: try ctx.wijk("Centrum"),
+                       start: start, end: start.addingTimeInterval(2 * 3_600), location: "Zaal De Pastorie, Grotestraat", wijk: nil,
                        organisation: try ctx.org("ouderenbond"), category: "ontmoeting en eenzaamheid", cost: "€ 5,00", signup: "vrije inloop",
                        recurrence: Recurrence(unit: .month, weekOfMonth: .first, count: 6))),
             as: .commandLine)

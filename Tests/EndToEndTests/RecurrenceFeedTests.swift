@@ -13,9 +13,11 @@ import Testing
         try t.cli(["init", "--demo"])
         let store = try Store.open(at: t.store)
         let cal = LocalTime.calendar
-        let centrum = try #require(store.wijk(named: "Centrum")).id
+        let centrum = try #require(store.wijk(named: "Bornsche Maten")).id
         let org = try #require(store.state.organisations.all.first).id
-        try store.perform(.approveFeed(wijk: centrum, thirdParty: "Buurtkrant"), as: .commandLine)
+        // Sanne is the wijk's local partner: she approves sharing its agenda.
+        let sanne = try #require(store.state.accounts.all.first { $0.email == "sanne.bakker@demo.sociaalhus.example" })
+        try store.perform(.approveFeed(wijk: centrum, thirdParty: "Buurtkrant"), as: .account(sanne))
         let today = cal.startOfDay(for: Date())
         func day(_ offset: Int, _ hour: Int, _ minute: Int) -> Date {
             cal.date(bySettingHour: hour, minute: minute, second: 0, of: cal.date(byAdding: .day, value: offset, to: today)!)!
@@ -58,7 +60,7 @@ import Testing
         for (title, _, _) in rules { #expect(core.filter { $0.hasSuffix(title) }.count >= 4, "\(title)") }
 
         let ics = t.home + "/centrum.ics"
-        let made = try t.cli(["agenda", "--wijk", "Centrum", "--format", "ics", "--out", ics])
+        let made = try t.cli(["agenda", "--wijk", "Bornsche Maten", "--format", "ics", "--out", ics])
         #expect(made.status == 0, "\(made.out)")
         let text = try String(contentsOfFile: ics, encoding: .utf8)
         #expect(text.contains("RRULE:FREQ=MONTHLY;BYDAY=-1FR") && text.contains("EXDATE;TZID=Europe/Amsterdam:") && text.contains("RECURRENCE-ID;TZID=Europe/Amsterdam:"))

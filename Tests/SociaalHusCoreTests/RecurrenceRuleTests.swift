@@ -24,11 +24,14 @@ enum RandomRule {
         let item = AgendaItem(id: AgendaItemID(0), title: "x", start: start, end: end, organisation: OrganisationID(1), recurrence: rule)
         let starts = RecurrenceExpansion.occurrences(of: item, from: start, to: start.addingTimeInterval(200 * 86_400), calendar: LocalTime.calendar)
             .map(\.start).prefix(12)
+        var taken = Set<Date>()
         for s in starts where rng.next() % 4 == 0 {
             if rng.next() % 2 == 0 {
                 rule.changes.append(OccurrenceChange(original: s))
             } else {
+                // (Two moved onto one start would be one occurrence: the intent refuses a day taken.)
                 let to = s.addingTimeInterval(Double(Int(rng.next() % 5) - 2) * 86_400 + 37 * 60)
+                guard taken.insert(to).inserted else { continue }
                 rule.changes.append(OccurrenceChange(original: s, moved: .init(start: to, end: end.map { to.addingTimeInterval($0.timeIntervalSince(start)) })))
             }
         }

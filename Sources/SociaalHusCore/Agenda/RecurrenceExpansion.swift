@@ -155,13 +155,22 @@ public enum RecurrenceExpansion {
 
     /// Adds whole days keeping the wall-clock time in `zone`, through the zone's offsets rather
     /// than `Calendar.date(byAdding:)`, which is about ten times slower and this is the agenda's hot path.
+    /// A time the clock passes twice (the autumn change) is its first; one it skips (spring) is
+    /// as long after the change as it was meant after the hour before it: RFC 5545 §3.3.5, as
+    /// the calendar programs that read the feed do.
     static func addingDays(_ days: Int, to date: Date, in zone: TimeZone) -> Date {
         if days == 0 { return date }
-        let offset = zone.secondsFromGMT(for: date)
-        let wall = date.timeIntervalSince1970 + Double(offset) + Double(days) * 86_400
-        var result = wall - Double(offset)
-        let after = zone.secondsFromGMT(for: Date(timeIntervalSince1970: result))
-        if after != offset { result = wall - Double(after) }
-        return Date(timeIntervalSince1970: result)
+        let wall = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date)) + Double(days) * 86_400
+        let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: wall - 86_400))
+        let after = zone.secondsFromGMT(for: Date(timeIntervalSince1970: wall + 86_400))
+        if before == after { return Date(timeIntervalSince1970: wall - Double(before)) }
+        let first = wall - Double(before), second = wall - Double(after)
+        let firstHolds = zone.secondsFromGMT(for: Date(timeIntervalSince1970: first)) == before
+        let secondHolds = zone.secondsFromGMT(for: Date(timeIntervalSince1970: second)) == after
+        switch (firstHolds, secondHolds) {
+        case (true, true): return Date(timeIntervalSince1970: min(first, second))
+        case (false, true): return Date(timeIntervalSince1970: second)
+        default: return Date(timeIntervalSince1970: first)
+        }
     }
 }
