@@ -780,7 +780,7 @@ extension DemoData {
                        recurrence: Recurrence(unit: .month, weekOfMonth: .first, count: 6))),
             as: .commandLine)
         let second = RecurrenceExpansion.occurrences(of: item, from: start.addingTimeInterval(1), to: start.addingTimeInterval(70 * 86_400),
-                                                     calendar: ctx.calendar).first?.start
+                                                     calendar: ctx.calendar).first { $0.start > start }?.start
         if let second { try ctx.store.perform(.changeOccurrence(item.id, on: second, .cancel), as: .commandLine) }
     }
 }

@@ -1544,7 +1544,7 @@ public struct English: Catalogue {
         case .noOccurrenceOn(let date): return "This activity does not take place on \(date)."
         case .occurrenceAlreadyOn(let date): return "This activity already takes place on \(date)."
         case .changeOneOccurrence: return "Change one occurrence"
-        case .thisTime: return "this time"
+        case .thisTime: return "This time"
         case .cancelOrMoveThisOccurrence: return "Cancel or move this occurrence"
         case .occurrenceDate: return "Date (yyyy-mm-dd)"
         case .whatHappens: return "What happens"

@@ -54,6 +54,8 @@ import SociaalHusDemo
             let thursday = items.first { $0.recurrence.weekOfMonth == .first }
             #expect(thursday.map { LocalTime.calendar.component(.weekday, from: $0.start) } == 5)
             #expect(thursday?.recurrence.changes.count == 1 && thursday?.recurrence.changes.first?.cancelled == true)
+            // Its second time, so the first shows in the list and the detail names the cancelled one.
+            #expect(thursday.map { t in t.recurrence.changes.allSatisfy { $0.original > t.start } } == true)
             #expect(items.contains { $0.allDay && $0.end == nil })
             #expect(items.allSatisfy { $0.start > now })
             let wijkIDs = Set(s.settings.wijken.map(\.id))

@@ -137,8 +137,8 @@ enum RandomRule {
         (Recurrence(unit: .week, count: 0), .numberOutOfRange),
         (Recurrence(unit: .week, until: testNow.addingTimeInterval(30 * 86_400), count: 3), .untilAndCount),
         // 10 December 2026 is the second Thursday.
-        (Recurrence(unit: .month, weekOfMonth: .first), .startNotOnWeekOfMonth(start: Self.cal.date(from: DateComponents(year: 2026, month: 12, day: 10, hour: 19, minute: 30))!, week: 1, weekday: 5)),
-        (Recurrence(unit: .month, weekOfMonth: .last), .startNotOnWeekOfMonth(start: Self.cal.date(from: DateComponents(year: 2026, month: 12, day: 10, hour: 19, minute: 30))!, week: -1, weekday: 5)),
+        (Recurrence(unit: .month, weekOfMonth: .first), .startNotOnWeekOfMonth(start: Self.cal.date(from: DateComponents(year: 2026, month: 12, day: 10, hour: 19, minute: 30))!, week: 2, weekday: 5)),
+        (Recurrence(unit: .month, weekOfMonth: .last), .startNotOnWeekOfMonth(start: Self.cal.date(from: DateComponents(year: 2026, month: 12, day: 10, hour: 19, minute: 30))!, week: 2, weekday: 5)),
     ])
     func refusals(rule: Recurrence, problem: RecurrenceProblem) throws {
         let dir = TempDir()

@@ -7,7 +7,8 @@ public enum RecurrenceProblem: Sendable, Hashable {
     /// Both an end day and a number of times: one of them ends a rule.
     case untilAndCount
     /// A monthly rule on a weekday whose start is not that weekday of its month (RFC 5545
-    /// leaves such a rule undefined: calendar programs would disagree).
+    /// leaves such a rule undefined: calendar programs would disagree); `week` is the week of
+    /// the month the start is in (-1: the last, fifth).
     case startNotOnWeekOfMonth(start: Date, week: Int, weekday: Int)
     /// No occurrence of the rule falls on this day.
     case noOccurrence(on: Date)

@@ -53,7 +53,8 @@ extension Store {
         if let week = r.weekOfMonth {
             let (n, isLast) = RecurrenceExpansion.weekOfMonth(of: item.start, calendar: LocalTime.calendar)
             guard week == .last ? isLast : week.rawValue == n else {
-                throw CoreError.recurrence(.startNotOnWeekOfMonth(start: item.start, week: week.rawValue,
+                // Says which it is, so the editor sees what to choose instead.
+                throw CoreError.recurrence(.startNotOnWeekOfMonth(start: item.start, week: n > 4 ? -1 : n,
                                                                   weekday: LocalTime.calendar.component(.weekday, from: item.start)))
             }
         }
