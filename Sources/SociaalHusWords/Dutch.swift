@@ -1521,7 +1521,6 @@ public struct Dutch: Catalogue {
         case .paragraphs(let first, let second): return "\(first)\n\n\(second)"
         case .languageChoice(let dutch, let english): return "\(dutch)"
         // MARK: recurrence
-        case .repeatNone: return "niet"
         case .repeatDaily: return "per dag"
         case .repeatWeekly: return "per week"
         case .repeatMonthlyDate: return "per maand, zelfde datum"

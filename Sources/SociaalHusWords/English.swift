@@ -1518,7 +1518,6 @@ public struct English: Catalogue {
         case .paragraphs(let first, let second): return "\(first)\n\n\(second)"
         case .languageChoice(let dutch, let english): return "\(english)"
         // MARK: recurrence
-        case .repeatNone: return "no"
         case .repeatDaily: return "by the day"
         case .repeatWeekly: return "by the week"
         case .repeatMonthlyDate: return "by the month, same date"

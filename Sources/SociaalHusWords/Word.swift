@@ -1509,7 +1509,6 @@ public enum Word: Sendable {
     case paragraphs(_ first: any Value, _ second: any Value)
     case languageChoice(_ dutch: any Value, _ english: any Value)
     // MARK: recurrence
-    case repeatNone
     case repeatDaily
     case repeatWeekly
     case repeatMonthlyDate

@@ -54,7 +54,7 @@ final class AgendaEditScreen: FormScreen {
             FormField("category", ctx.t(.category), .text(TextField(e?.category ?? "", limit: Field.category.limit))),
             FormField("cost", ctx.t(.cost), .text(TextField(e?.cost ?? ctx.t(.free), limit: Field.cost.limit))),
             FormField("signup", ctx.t(.signUp), .text(TextField(e?.signup ?? "", limit: Field.signup.limit))),
-            FormField("recurrence", ctx.t(.repeats), .choice(options: [ctx.t(.repeatNone), ctx.t(.repeatDaily), ctx.t(.repeatWeekly),
+            FormField("recurrence", ctx.t(.repeats), .choice(options: [ctx.t(.none), ctx.t(.repeatDaily), ctx.t(.repeatWeekly),
                                                                       ctx.t(.repeatMonthlyDate), ctx.t(.repeatMonthlyWeekday)],
                                                             selected: Self.kinds.firstIndex { $0.0 == rec.unit && $0.1 == (rec.weekOfMonth != nil) } ?? 0)),
             FormField("interval", ctx.t(.repeatEvery), .text(TextField(String(rec.interval), limit: 3))),
