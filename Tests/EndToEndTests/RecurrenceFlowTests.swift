@@ -66,7 +66,7 @@ import Testing
         let lines = [
             "profile", "bram.kuipers@demo.sociaalhus.example", "demo-Sleutel-Meeuw-90", "",
             "!agenda", "/Buurtmaaltijd", "1",            // the activity, opened from the list
-            "d", "", "", "", "", "", "",                  // this time: the date and 'cancelled' kept, Save
+            "u", "", "", "", "", "", "",                  // this time: the date and 'cancelled' kept, Save
             "q", "y",
         ]
         let (status, out) = try PlainModeTests.run(store: store, lines: lines, cwd: dir, lang: "en")

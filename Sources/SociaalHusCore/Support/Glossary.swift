@@ -16,6 +16,6 @@ public enum Glossary {
     public static func category(_ text: String) -> Word {
         let key = text.lowercased().trimmingCharacters(in: .whitespaces)
         guard let known = IntakeCategory(rawValue: key)?.word ?? extraCategories[key] else { return .named(text) }
-        return .categoryName(text, known, capital: text.first?.isUppercase == true)
+        return text.first?.isUppercase == true ? .categoryNameCapitalised(text, known) : .categoryName(text, known)
     }
 }

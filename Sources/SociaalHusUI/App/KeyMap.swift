@@ -60,7 +60,8 @@ public struct KeyMap: Sendable, Equatable {
         (.block, [.char("b")]), (.takedown, [.char("t")]), (.platform, [.char("p")]), (.feeds, [.char("d")]), (.approve, [.char("n")]),
         (.withdraw, [.char("x")]), (.accounts, [.char("a")]), (.giveRole, [.char("n")]), (.takeRole, [.char("x")]),
         (.object, [.char("b")]),
-        (.changeOccurrence, [.char("d")]),
+        (.signUp, [.char("a")]), (.remindMe, [.char("h")]), (.participants, [.char("d")]),
+        (.changeOccurrence, [.char("u")]),
     ]
 
     /// The keys that may never move: Ctrl-C always stops at once.

@@ -125,6 +125,10 @@ enum StoreSchema {
                 ) STRICT
                 """)
         },
+        // Version 16: sign-ups and reminders (`SignUpRows`): which activities take
+        // sign-ups, and who signed up or asked to be reminded, by account number or a visitor's
+        // address; none for every store before it.
+        { db in try db.execute(SignUpRows.schema) },
         // Rules the old patterns cannot say (every N days or weeks, a weekday of the month, a
         // number of times) and single occurrences cancelled or moved: lists of the activity's
         // (`AgendaItem.childTables`), none for every activity before it, so those read as before.
