@@ -68,8 +68,20 @@ public enum SyntheticStore {
         }
         for i in 1...size.agenda {
             let start = now.addingTimeInterval(Double(rng.next() % (8 * 7 * 86_400)) + 3600)
-            let rec: Recurrence = i % 10 == 0 ? Recurrence(.weekly, until: start.addingTimeInterval(90 * 86_400))
+            var rec: Recurrence = i % 10 == 0 ? Recurrence(.weekly, until: start.addingTimeInterval(90 * 86_400))
                 : i % 25 == 0 ? Recurrence(.monthly) : .none
+            if i % 40 == 7 {
+                // The same weekday of every month ("eerste donderdag"), its second time cancelled.
+                let (week, isLast) = RecurrenceExpansion.weekOfMonth(of: start, calendar: amsterdamCalendar())
+                rec = Recurrence(unit: .month, weekOfMonth: isLast && week == 5 ? .last : Recurrence.WeekOfMonth(rawValue: min(week, 4)))
+                let probe = AgendaItem(id: AgendaItemID(i), title: "", start: start, organisation: OrganisationID(1), recurrence: rec)
+                if let second = RecurrenceExpansion.occurrences(of: probe, from: start.addingTimeInterval(1), to: start.addingTimeInterval(70 * 86_400),
+                                                                calendar: amsterdamCalendar()).first(where: { $0.start > start }) {
+                    rec.changes = [OccurrenceChange(original: second.start)]
+                }
+            } else if i % 40 == 27 {
+                rec = Recurrence(unit: .day, interval: 3, count: 20)
+            }
             seed.agenda.append(AgendaItem(id: AgendaItemID(i), title: "Activiteit \(i)", description: "Beschrijving van activiteit \(i).", start: start,
                                           end: start.addingTimeInterval(7200), location: "Buurthuis \(i % 40)",
                                           wijk: i % 9 == 0 ? nil : wijken[i % wijken.count],

@@ -770,6 +770,26 @@ extension DemoData {
                            recurrence: recurrence), signUps: a.signUps),
                 as: .commandLine)
         }
+        try createFirstThursday(ctx)
+    }
+
+    /// How activities in Borne often repeat: the first Thursday of the month, here for six
+    /// times, with its second time cancelled (the hall is taken), so the demo shows both.
+    private static func createFirstThursday(_ ctx: Context) throws {
+        var week = 0
+        while try RecurrenceExpansion.weekOfMonth(of: ctx.day(.thursday, week: week), calendar: ctx.calendar).week != 1 { week += 1 }
+        let day = try ctx.day(.thursday, week: week)
+        let start = try ctx.at(day, 19, 30)
+        let item = try ctx.store.perform(.createAgendaItem(
+            AgendaItem(id: AgendaItemID(0), title: "Buurtmaaltijd op de eerste donderdag",
+                       description: "Elke eerste donderdag van de maand koken vrijwilligers een eenvoudige maaltijd. Je eet samen aan lange tafels. Iedereen is welkom.",
+                       start: start, end: start.addingTimeInterval(2 * 3_600), location: "Zaal De Pastorie, Grotestraat", wijk: nil,
+                       organisation: try ctx.org("ouderenbond"), category: "ontmoeting en eenzaamheid", cost: "€ 5,00", signup: "vrije inloop",
+                       recurrence: Recurrence(unit: .month, weekOfMonth: .first, count: 6))),
+            as: .commandLine)
+        let second = RecurrenceExpansion.occurrences(of: item, from: start.addingTimeInterval(1), to: start.addingTimeInterval(70 * 86_400),
+                                                     calendar: ctx.calendar).first { $0.start > start }?.start
+        if let second { try ctx.store.perform(.changeOccurrence(item.id, on: second, .cancel), as: .commandLine) }
     }
 }
 

@@ -1640,4 +1640,44 @@ public enum Word: Sendable {
     case canAskReminderAgain
     case mySignUp
     case myReminder
+    // MARK: recurrence
+    case repeatDaily
+    case repeatWeekly
+    case repeatMonthlyDate
+    case repeatMonthlyWeekday
+    case repeatEvery
+    case repeatWeekOfMonth
+    case repeatTimes
+    case ordinalWeek(week: Int)
+    case weekdayName(weekday: Int)
+    case everyNDays(_ n: any Value)
+    case everyDay
+    case everyNWeeks(_ n: any Value)
+    case everyNMonths(_ n: any Value)
+    case onTheWeekdayOfMonth(_ every: any Value, _ which: any Value, _ day: any Value)
+    case timesInAll(_ n: any Value)
+    case cancelledOccurrences
+    case movedOccurrences
+    case movedFromTo(_ from: any Value, _ to: any Value)
+    case movedHereFrom(_ from: any Value)
+    case wholeNumberFrom1To999
+    case untilOrTimesNotBoth
+    case dateIsNotTheWeekOfMonth(_ date: any Value, _ which: any Value, _ day: any Value)
+    case noOccurrenceOn(_ date: any Value)
+    case occurrenceAlreadyOn(_ date: any Value)
+    case changeOneOccurrence
+    case thisTime
+    case cancelOrMoveThisOccurrence
+    case occurrenceDate
+    case whatHappens
+    case occurrenceCancelled
+    case occurrenceMoved
+    case occurrenceAsPlanned
+    case newDate
+    case newStartTime
+    case newEndTime
+    case onlyForRepeatingActivities
+    case occurrenceIsCancelledNow(_ date: any Value)
+    case occurrenceIsMovedNow(_ date: any Value)
+    case occurrenceIsAsPlannedNow(_ date: any Value)
 }

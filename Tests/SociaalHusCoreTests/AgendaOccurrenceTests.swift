@@ -54,12 +54,14 @@ import SociaalHusBench
         let end: Date? = rng.next() % 3 == 0 ? nil
             : start.addingTimeInterval(midnight ? Double(rng.next() % 3) * 86_400
                                        : rng.next() % 8 == 0 ? Double(rng.next() % (80 * 86_400)) : Double(rng.next() % (3 * 86_400)))
-        let frequency = pick(Recurrence.Frequency.allCases)
         let until: Date? = rng.next() % 2 == 0 ? nil : start.addingTimeInterval(Double(rng.next() % (150 * 86_400)))
+        // Old patterns and the rules beyond them, with occurrences cancelled and moved.
+        var rule = rng.next() % 2 == 0 ? Recurrence(pick(Recurrence.Frequency.allCases), until: until) : RandomRule.make(&rng, start: start, until: until)
+        if rule.repeats { RandomRule.change(&rule, &rng, start: start, end: end) }
         var item = AgendaItem(id: AgendaItemID(0), title: "Activiteit \(rng.next() % 1000)", start: start, end: end,
                               location: pick(["Kern", "Café Oost", "Cafe\u{301} West", "Zaal\u{1B}[2J", "STRASSE 1", ""]),
                               wijk: rng.next() % 4 == 0 ? nil : pick(w.wijken), organisation: pick(w.orgs),
-                              category: pick(["Sport", "sport", "Cultuur", ""]), recurrence: Recurrence(frequency, until: until))
+                              category: pick(["Sport", "sport", "Cultuur", ""]), recurrence: rule)
         item.allDay = allDay
         item.createdBy = rng.next() % 3 == 0 ? nil : pick(w.creators)
         item.hiddenReason = rng.next() % 5 == 0 ? "melding" : nil

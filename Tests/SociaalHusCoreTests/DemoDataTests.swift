@@ -47,9 +47,15 @@ import SociaalHusDemo
             // Recurring items of each frequency, all-day items, and everything in the future.
             let items = Array(s.agenda.all)
             for f in [Recurrence.Frequency.weekly, .biweekly, .monthly] {
-                #expect(items.contains { $0.recurrence.frequency == f }, "no \(f) item")
+                #expect(items.contains { $0.recurrence.pattern == f }, "no \(f) item")
             }
-            #expect(items.filter { $0.recurrence.frequency != .none }.count >= 10)
+            #expect(items.filter { $0.recurrence.repeats }.count >= 10)
+            // The first Thursday of the month, with one time cancelled.
+            let thursday = items.first { $0.recurrence.weekOfMonth == .first }
+            #expect(thursday.map { LocalTime.calendar.component(.weekday, from: $0.start) } == 5)
+            #expect(thursday?.recurrence.changes.count == 1 && thursday?.recurrence.changes.first?.cancelled == true)
+            // Its second time, so the first shows in the list and the detail names the cancelled one.
+            #expect(thursday.map { t in t.recurrence.changes.allSatisfy { $0.original > t.start } } == true)
             #expect(items.contains { $0.allDay && $0.end == nil })
             #expect(items.allSatisfy { $0.start > now })
             let wijkIDs = Set(s.settings.wijken.map(\.id))
@@ -60,7 +66,7 @@ import SociaalHusDemo
             let occurrences = try s.agenda(AgendaQuery(from: now, days: 56), viewer: .visitor)
             #expect(occurrences.count >= 60)
             // Every one-off item falls inside the 8-week window, whatever weekday "now" is.
-            let oneOffs = Set(items.filter { $0.recurrence.frequency == .none }.map(\.id))
+            let oneOffs = Set(items.filter { !$0.recurrence.repeats }.map(\.id))
             #expect(oneOffs.isSubset(of: Set(occurrences.map(\.item.id))))
         }
     }

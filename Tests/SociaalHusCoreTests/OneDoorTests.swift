@@ -44,6 +44,7 @@ import Testing
             Door(.saveProfile(ProfileSave(account: w.staff.id, basedOn: nil, fields: w.staff.profile))),
             Door(.changePassword(for: w.staff.id, old: goodPassword, new: goodPassword + " en terug")),
             Door(.erase(w.admin.id)), Door(.approveFeed(wijk: centrum, thirdParty: "Krant")),
+            Door(.changeOccurrence(AgendaItemID(999), on: testNow, .cancel)),
         ]
     }
 

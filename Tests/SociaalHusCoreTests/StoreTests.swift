@@ -266,6 +266,17 @@ import Testing
         #expect(try store.db.userVersion == StoreSchema.migrations.count)
         #expect(Store.counts(of: store.state).values.reduce(0, +) == 289)
         #expect(try store.db.integer("SELECT count(*) FROM agenda_occurrence") > 69, "the demo's weekly activities repeat")
+        // The old patterns read as they were: every one the old build wrote, none with a rule row
+        // of its own; and a rule beyond them can be kept from now on, with a cancelled occurrence.
+        #expect(Set(arrived.agenda.all.compactMap(\.recurrence.pattern)) == [.none, .weekly, .biweekly, .monthly])
+        #expect(try store.db.integer("SELECT count(*) FROM agenda_rule") + store.db.integer("SELECT count(*) FROM agenda_change") == 0)
+        var first = try #require(arrived.agenda.all.first { $0.recurrence.pattern == .weekly })
+        let kept = first.recurrence
+        first.recurrence = Recurrence(unit: .day, interval: 3, count: 5, changes: [OccurrenceChange(original: first.start)])
+        try store.update { tx in tx.put(first) }
+        #expect(try Store.open(at: path, clock: FixedClock(testNow)).state.agenda[first.id.rawValue]?.recurrence == first.recurrence)
+        first.recurrence = kept
+        try store.update { tx in tx.put(first) }
         let anna = try store.login(email: "Anna.deVries@demo.sociaalhus.example", password: "demo-Kiwi-Tulp-2026")
         #expect(try store.db.integer("SELECT count(*) FROM accounts WHERE email = 'anna.devries@demo.sociaalhus.example'") == 1)
         // The rows say what expanding the activities says, for a visitor and the resident.

@@ -52,8 +52,8 @@ extension StoreState {
             if let w = q.wijk, let iw = item.wijk, iw != w { continue }
             if let o = q.organisation, item.organisation != o { continue }
             if let c = q.category, item.category.lowercased() != c.lowercased() { continue }
-            if item.start >= to { continue }
-            if item.recurrence.frequency == .none, (item.end ?? item.start.addingTimeInterval(item.allDay ? 86_400 : 0)) < from, item.start < from { continue }
+            if item.start >= to, !item.recurrence.changes.contains(where: { ($0.moved?.start ?? to) < to }) { continue }
+            if !item.recurrence.repeats, (item.end ?? item.start.addingTimeInterval(item.allDay ? 86_400 : 0)) < from, item.start < from { continue }
             if let needle, !AgendaSearch.matches(item, folded: needle) { continue }
             let creator = item.createdBy.flatMap { accounts[$0.rawValue] }
             guard ContentVisibility.mayView(item, creator: creator, by: viewer, settings: settings) else { continue }

@@ -77,6 +77,7 @@ extension Store {
         if let end = item.end, end <= item.start, !item.allDay { throw CoreError.endBeforeStart }
         if let end = item.end, end < item.start { throw CoreError.endBeforeStart }
         if let until = item.recurrence.until, until < item.start { throw CoreError.endBeforeStart }
+        item.recurrence = try validRecurrence(item)
         return item
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// RFC 5545 iCalendar for a shared agenda: one VEVENT per activity (recurring ones with an
-/// RRULE), times in Europe/Amsterdam with its VTIMEZONE, CRLF line ends, lines folded at 75
-/// octets, text escaped. The organiser is the organisation's name only.
+/// RRULE, cancelled occurrences as EXDATE, each moved one as a VEVENT of its own with the same
+/// UID and a RECURRENCE-ID), times in Europe/Amsterdam with its VTIMEZONE, CRLF line ends, lines
+/// folded at 75 octets, text escaped. The organiser is the organisation's name only.
 public enum ICalendar {
     /// The calendar for `items`; `stamp` is the DTSTAMP, `domain` makes the UIDs
     /// ("agenda-12@domain", stable across exports).
@@ -36,17 +37,46 @@ public enum ICalendar {
 
     static func event(_ item: AgendaItem, organisation: String, stamp: Date, domain: String) -> [String] {
         var l = ["BEGIN:VEVENT", "UID:agenda-\(item.id)@\(domain)", "DTSTAMP:" + utc(stamp)]
-        if item.allDay {
-            l.append("DTSTART;VALUE=DATE:" + LocalTime.icsLocal(item.start, dateOnly: true))
-            let end = item.end ?? item.start
-            let next = amsterdamCalendar().date(byAdding: .day, value: 1, to: amsterdamCalendar().startOfDay(for: end)) ?? end
-            l.append("DTEND;VALUE=DATE:" + LocalTime.icsLocal(next, dateOnly: true))
-        } else {
-            l.append("DTSTART;TZID=Europe/Amsterdam:" + LocalTime.icsLocal(item.start, dateOnly: false))
-            if let end = item.end { l.append("DTEND;TZID=Europe/Amsterdam:" + LocalTime.icsLocal(end, dateOnly: false)) }
+        l += times(item, start: item.start, end: item.end)
+        let changes = item.recurrence.repeats
+            ? item.recurrence.changes.filter { RecurrenceExpansion.isRuleStart($0.original, of: item, calendar: LocalTime.calendar) }.sorted { $0.original < $1.original }
+            : []
+        if let rule = rrule(item) {
+            l.append("RRULE:" + rule)
+            // Moved ones too: a reader that does not know RECURRENCE-ID (calcurse) would
+            // otherwise show them twice; those that do put the moved one in its place.
+            for c in changes { l.append(stamped("EXDATE", c.original, allDay: item.allDay)) }
         }
-        if let rule = rrule(item.recurrence) { l.append("RRULE:" + rule) }
-        l.append("SUMMARY:" + escape(item.title))
+        var moved: [String] = []
+        for c in changes {
+            guard let m = c.moved else { continue }
+            moved += ["BEGIN:VEVENT", "UID:agenda-\(item.id)@\(domain)", "DTSTAMP:" + utc(stamp), stamped("RECURRENCE-ID", c.original, allDay: item.allDay)]
+            moved += times(item, start: m.start, end: m.end)
+            moved += describe(item, organisation: organisation)
+        }
+        return l + describe(item, organisation: organisation) + moved
+    }
+
+    /// DTSTART and DTEND of one occurrence: dates for an all-day activity (DTEND the day after
+    /// its last), local times in Amsterdam otherwise.
+    static func times(_ item: AgendaItem, start: Date, end: Date?) -> [String] {
+        if item.allDay {
+            let last = end ?? start
+            let next = amsterdamCalendar().date(byAdding: .day, value: 1, to: amsterdamCalendar().startOfDay(for: last)) ?? last
+            return [stamped("DTSTART", start, allDay: true), "DTEND;VALUE=DATE:" + LocalTime.icsLocal(next, dateOnly: true)]
+        }
+        return [stamped("DTSTART", start, allDay: false)] + (end.map { [stamped("DTEND", $0, allDay: false)] } ?? [])
+    }
+
+    /// A property holding one start: a date, or a local time in Amsterdam.
+    static func stamped(_ name: String, _ date: Date, allDay: Bool) -> String {
+        allDay ? name + ";VALUE=DATE:" + LocalTime.icsLocal(date, dateOnly: true)
+            : name + ";TZID=Europe/Amsterdam:" + LocalTime.icsLocal(date, dateOnly: false)
+    }
+
+    /// What an event says of its activity besides its times, ending the VEVENT.
+    static func describe(_ item: AgendaItem, organisation: String) -> [String] {
+        var l = ["SUMMARY:" + escape(item.title)]
         if !item.description.isEmpty { l.append("DESCRIPTION:" + escape(item.description)) }
         if !item.location.isEmpty { l.append("LOCATION:" + escape(item.location)) }
         if !item.category.isEmpty { l.append("CATEGORIES:" + escape(item.category)) }
@@ -60,18 +90,34 @@ public enum ICalendar {
         return l
     }
 
-    static func rrule(_ r: Recurrence) -> String? {
-        let base: String
-        switch r.frequency {
-        case .none: return nil
-        case .weekly: base = "FREQ=WEEKLY"
-        case .biweekly: base = "FREQ=WEEKLY;INTERVAL=2"
-        case .monthly: base = "FREQ=MONTHLY"
+    /// The RRULE of an activity (nil when it does not repeat). A number of times is written as
+    /// the day of the last occurrence (UNTIL): calcurse counts COUNT after taking out EXDATEs,
+    /// RFC 5545 before, and an end both read alike.
+    public static func rrule(_ item: AgendaItem) -> String? {
+        let r = item.recurrence
+        guard let unit = r.unit else { return nil }
+        var base: String
+        switch unit {
+        case .day: base = "FREQ=DAILY"
+        case .week: base = "FREQ=WEEKLY"
+        case .month: base = "FREQ=MONTHLY"
         }
-        guard let until = r.until else { return base }
-        // The last moment of the until day, in UTC as RFC 5545 requires with a TZID start.
+        if r.interval > 1 { base += ";INTERVAL=\(r.interval)" }
+        if let week = r.weekOfMonth {
+            let days = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]
+            base += ";BYDAY=\(week.rawValue)" + days[LocalTime.calendar.component(.weekday, from: item.start) - 1]
+        }
+        var last = r.until
+        if r.count != nil {
+            var final: Date?
+            RecurrenceExpansion.ruleStarts(item, from: item.start, to: .distantFuture, calendar: LocalTime.calendar) { final = $0 }
+            last = [last, final].compactMap { $0 }.min()
+        }
+        guard let last else { return base }
+        if item.allDay { return base + ";UNTIL=" + LocalTime.icsLocal(last, dateOnly: true) }
+        // The last moment of that day, in UTC as RFC 5545 requires with a TZID start.
         let cal = amsterdamCalendar()
-        let endOfDay = cal.date(byAdding: DateComponents(day: 1, second: -1), to: cal.startOfDay(for: until)) ?? until
+        let endOfDay = cal.date(byAdding: DateComponents(day: 1, second: -1), to: cal.startOfDay(for: last)) ?? last
         return base + ";UNTIL=" + utc(endOfDay)
     }
 

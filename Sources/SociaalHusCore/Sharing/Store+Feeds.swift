@@ -60,9 +60,10 @@ extension Store {
             guard ContentVisibility.mayView(item, creator: creator, by: .visitor, settings: open) else { return false }
             if item.start >= end { return false }
             let lastEnd: Date
-            switch item.recurrence.frequency {
-            case .none: lastEnd = item.end ?? item.start
-            default: lastEnd = item.recurrence.until.flatMap { cal.date(byAdding: .day, value: 1, to: $0) } ?? .distantFuture
+            if item.recurrence.repeats {
+                lastEnd = item.recurrence.until.flatMap { cal.date(byAdding: .day, value: 1, to: $0) } ?? .distantFuture
+            } else {
+                lastEnd = item.end ?? item.start
             }
             return lastEnd >= start
         }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
@@ -101,6 +102,11 @@ public struct FeedItem: Codable, Sendable, Equatable {
     public var signup: String
     public var recurrence: String
     public var recurrenceUntil: Date?
+    /// The whole rule as RFC 5545 says it (nil: no repetition); `recurrence` names the old
+    /// patterns only ("rule" for any other).
+    public var rrule: String?
+    /// Occurrences cancelled (no `moved`) or moved, by the start the rule gives them.
+    public var changes: [OccurrenceChange]
 
     init(_ i: AgendaItem, organisation: String, wijk: String?) {
         uid = "agenda-\(i.id)"
@@ -115,7 +121,9 @@ public struct FeedItem: Codable, Sendable, Equatable {
         category = i.category
         cost = i.cost
         signup = i.signup
-        recurrence = i.recurrence.frequency.rawValue
+        recurrence = i.recurrence.pattern?.rawValue ?? "rule"
+        rrule = ICalendar.rrule(i)
+        changes = i.recurrence.changes.sorted { $0.original < $1.original }
         recurrenceUntil = i.recurrence.until
     }
 }

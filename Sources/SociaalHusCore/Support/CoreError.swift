@@ -37,6 +37,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case notFound(what: String)
     case invalidDate(String)
     case endBeforeStart
+    /// A repetition rule or a change of one occurrence that cannot be kept.
+    case recurrence(RecurrenceProblem)
     case startInPast
     case lifetimeTooLong(maximumDays: Int)
     case lifetimeTooShort
@@ -198,6 +200,8 @@ public enum CoreError: Error, Equatable, Sendable {
             return .isNotValidDateUse(TextSanitizer.sanitize(d))
         case .endBeforeStart:
             return .theEndIsBeforeThe
+        case .recurrence(let problem):
+            return problem.word
         case .startInPast:
             return .theStartIsInThe
         case .lifetimeTooLong(let days):

@@ -37,4 +37,6 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case printAgenda
     /// Sign up for an activity (or cancel), ask to be reminded of it, and see who signed up (its editors).
     case signUp, remindMe, participants
+    /// An editor cancels, moves or restores one occurrence of a repeating activity.
+    case changeOccurrence
 }

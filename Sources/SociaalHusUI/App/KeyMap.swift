@@ -62,6 +62,7 @@ public struct KeyMap: Sendable, Equatable {
         (.object, [.char("b")]),
         (.printAgenda, [.char("p")]),
         (.signUp, [.char("a")]), (.remindMe, [.char("h")]), (.participants, [.char("d")]),
+        (.changeOccurrence, [.char("u")]),
     ]
 
     /// The keys that may never move: Ctrl-C always stops at once.

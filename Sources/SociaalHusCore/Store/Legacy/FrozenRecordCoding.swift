@@ -71,7 +71,7 @@ extension AgendaItem: BinaryRecord {
     public func write(to w: inout BinaryWriter) {
         w.id(id); w.string(title); w.string(description); w.date(start); w.optional(end) { $0.date($1) }; w.bool(allDay)
         w.string(location); w.optional(wijk) { $0.id($1) }; w.id(organisation); w.string(category); w.string(cost); w.string(signup)
-        w.string(recurrence.frequency.rawValue); w.optional(recurrence.until) { $0.date($1) }; w.optional(createdBy) { $0.id($1) }
+        w.string((recurrence.pattern ?? .weekly).rawValue); w.optional(recurrence.until) { $0.date($1) }; w.optional(createdBy) { $0.id($1) }
         w.optionalString(hiddenReason)
     }
 

@@ -280,13 +280,14 @@ extension AgendaOccurrences {
         // weekly activity has eight rows in eight weeks (joining the record to every row read
         // it eight times).
         let byID = try db.prepare(Store.selectSQL(AgendaItem.self) + " WHERE id = ?1")
+        let lists = try Store.childStatements(AgendaItem.self, in: db)
         // How many activities a stream keeps: about a week and a half of rows (a weekly one is
         // met again by then), at least 512, at most 8,192.
         let keepAtMost = min(8_192, max(512, total * 7 * 3 / 2 / max(q.days, 1)))
         return { starts, id, cache in
             // (`readRecord` resets it at once: a statement left on its row keeps a read open, and
             // this connection would not see other processes' changes, nor checkpoint, after.)
-            let record: () throws -> AgendaItem? = { try Store.readRecord(AgendaItem.self, id, with: byID, in: db) }
+            let record: () throws -> AgendaItem? = { try Store.readRecord(AgendaItem.self, id, with: byID, children: lists, in: db) }
             let it: AgendaItem
             if cache != nil {
                 // Streaming: an activity (and whether the viewer may see it) is kept while it
@@ -305,8 +306,7 @@ extension AgendaOccurrences {
                 guard let found = item(id, true, record), mayView(found) else { return nil }
                 it = found
             }
-            let start = Date(timeIntervalSince1970: starts)
-            return Occurrence(item: it, start: start, end: it.end.map { start.addingTimeInterval($0.timeIntervalSince(it.start)) })
+            return RecurrenceExpansion.occurrence(of: it, startingAt: Date(timeIntervalSince1970: starts))
         }
     }
 }

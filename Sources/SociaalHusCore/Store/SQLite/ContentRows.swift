@@ -24,7 +24,9 @@ extension AgendaItem: RowRecord {
 
     func write(to w: inout RowWriter) {
         w.id(id); w.text(title); w.text(description); w.date(start); w.date(end); w.bool(allDay); w.text(location); w.id(wijk)
-        w.id(organisation); w.text(category); w.text(cost); w.text(signup); w.raw(recurrence.frequency); w.date(recurrence.until)
+        w.id(organisation); w.text(category); w.text(cost); w.text(signup)
+        // A rule the old patterns cannot say keeps its nearest one here and the rest in `agenda_rule`.
+        w.raw(recurrence.pattern ?? (recurrence.unit == .month ? .monthly : .weekly)); w.date(recurrence.until)
         w.id(createdBy); w.text(hiddenReason)
     }
 
@@ -34,6 +36,49 @@ extension AgendaItem: RowRecord {
                   cost: try r.text(), signup: try r.text(),
                   recurrence: Recurrence(try r.raw(Recurrence.Frequency.self), until: try r.optionalDate()), createdBy: try r.optionalID())
         hiddenReason = try r.optionalText()
+    }
+
+    // The parts of a rule the old patterns cannot say (at most one row), and single occurrences
+    // cancelled or moved (schema "agenda-rules"): lists, so an activity of an old pattern keeps
+    // its row and checksum as they were.
+    static let childTables = [
+        ChildTable(name: "agenda_rule", owner: "agenda", columns: ["unit", "interval", "week_of_month", "count"]),
+        ChildTable(name: "agenda_change", owner: "agenda", columns: ["original", "new_start", "new_end"]),
+    ]
+    static var countedChildTables: Int { 0 }
+
+    func childRows() -> [[[Cell]]] {
+        var rule: [[Cell]] = []
+        if recurrence.pattern == nil, let unit = recurrence.unit {
+            var w = RowWriter()
+            w.raw(unit); w.int(recurrence.interval); w.int(recurrence.weekOfMonth?.rawValue); w.int(recurrence.count)
+            rule.append(w.cells)
+        }
+        let changes: [[Cell]] = recurrence.changes.sorted { $0.original < $1.original }.map { c in
+            var w = RowWriter()
+            w.date(c.original); w.date(c.moved?.start); w.date(c.moved?.end)
+            return w.cells
+        }
+        return [rule, changes]
+    }
+
+    mutating func setChildRows(_ rows: [[[Cell]]], place: String) throws {
+        guard rows.count == 2, rows[0].count <= 1 else { throw CoreError.storeCorrupt(file: place, problem: .unreadable(detail: "agenda_rule")) }
+        if let cells = rows[0].first {
+            var r = RowReader(cells, place: place)
+            let unit = try r.raw(Recurrence.Unit.self), interval = try r.int(), week = try r.optionalInt(), count = try r.optionalInt()
+            guard interval >= 1 else { throw r.damage("an interval of at least 1") }
+            let weekOfMonth = try week.map { w in
+                guard let k = Recurrence.WeekOfMonth(rawValue: w) else { throw r.damage("a week of the month") }
+                return k
+            }
+            recurrence = Recurrence(unit: unit, interval: interval, weekOfMonth: weekOfMonth, until: recurrence.until, count: count)
+        }
+        recurrence.changes = try rows[1].map { cells in
+            var r = RowReader(cells, place: place)
+            let original = try r.date(), start = try r.optionalDate(), end = try r.optionalDate()
+            return OccurrenceChange(original: original, moved: start.map { OccurrenceChange.Moved(start: $0, end: end) })
+        }
     }
 }
 

@@ -129,6 +129,10 @@ enum StoreSchema {
         // sign-ups, and who signed up or asked to be reminded, by account number or a visitor's
         // address; none for every store before it.
         { db in try db.execute(SignUpRows.schema) },
+        // Rules the old patterns cannot say (every N days or weeks, a weekday of the month, a
+        // number of times) and single occurrences cancelled or moved: lists of the activity's
+        // (`AgendaItem.childTables`), none for every activity before it, so those read as before.
+        { db in try db.execute(AgendaRuleRows.createSQL) },
     ] }
 }
 
@@ -208,10 +212,16 @@ extension Store {
         let start = item.start.timeIntervalSince1970
         let duration = max((item.end ?? item.start).timeIntervalSince(item.start), item.allDay ? 86_400 : 0)
         var ends: Double? = start + duration + 86_400
-        if item.recurrence.frequency != .none {
+        if item.recurrence.repeats {
             ends = item.recurrence.until.map { $0.timeIntervalSince1970 + 2 * 86_400 + duration }
         }
-        return (Int(start.rounded(.down)), ends.map { Int($0.rounded(.up)) }, item.category)
+        // A moved occurrence may lie outside the rule's span.
+        var first = start
+        for m in item.recurrence.changes.compactMap(\.moved) {
+            first = min(first, m.start.timeIntervalSince1970)
+            ends = ends.map { max($0, max(m.end ?? m.start, m.start.addingTimeInterval(item.allDay ? 86_400 : 0)).timeIntervalSince1970 + 86_400) }
+        }
+        return (Int(first.rounded(.down)), ends.map { Int($0.rounded(.up)) }, item.category)
     }
 
     /// Writes records and counters in the transaction already begun. With `now`, the agenda's

@@ -31,7 +31,7 @@ final class AgendaEditScreen: FormScreen {
     // crashed the release-mode optimiser (Swift 6 SIL CopyPropagation), so `swift build -c release` failed.
     private static func makeForm(_ e: AgendaItem?, organisations: [Organisation], wijken: [Wijk], signUps: SignUpOptions?, _ ctx: UIContext) -> Form {
         let tomorrow = ctx.now.addingTimeInterval(86_400)
-        let freq = Recurrence.Frequency.allCases
+        let rec = e?.recurrence ?? .none
         var startText = "19:30"
         var endText = "21:00"
         var untilText = ""
@@ -59,9 +59,14 @@ final class AgendaEditScreen: FormScreen {
             FormField("places", ctx.t(.placesEmptyNoLimit), .text(TextField(signUps?.places.map(String.init) ?? "", limit: 5))),
             FormField("placesNote", ctx.t(.emptyMeansNoLimit), .note(.muted)),
             FormField("waitingList", ctx.t(.keepsWaitingList), .toggle(signUps?.waitingList ?? true)),
-            FormField("recurrence", ctx.t(.repeats), .choice(options: [ctx.t(.none), ctx.t(.weekly), ctx.t(.fortnightly), ctx.t(.monthly)],
-                                                                          selected: freq.firstIndex(of: e?.recurrence.frequency ?? .none) ?? 0)),
+            FormField("recurrence", ctx.t(.repeats), .choice(options: [ctx.t(.none), ctx.t(.repeatDaily), ctx.t(.repeatWeekly),
+                                                                      ctx.t(.repeatMonthlyDate), ctx.t(.repeatMonthlyWeekday)],
+                                                            selected: Self.kinds.firstIndex { $0.0 == rec.unit && $0.1 == (rec.weekOfMonth != nil) } ?? 0)),
+            FormField("interval", ctx.t(.repeatEvery), .text(TextField(String(rec.interval), limit: 3))),
+            FormField("weekOfMonth", ctx.t(.repeatWeekOfMonth), .choice(options: Recurrence.WeekOfMonth.allCases.map { ctx.t(.ordinalWeek(week: $0.rawValue)) },
+                                                                        selected: Recurrence.WeekOfMonth.allCases.firstIndex { $0 == rec.weekOfMonth } ?? 0)),
             FormField("until", ctx.t(.untilYyyyMmDd), .text(TextField(untilText, limit: 10))),
+            FormField("count", ctx.t(.repeatTimes), .text(TextField(rec.count.map(String.init) ?? "", limit: 3))),
             // The privacy statement promises to point people to copyright law where they place content.
             FormField("copyright", ctx.t(.onlyYourOwnWorkOr), .note(.muted)),
             FormField("save", ctx.t(.save), .button),
@@ -74,6 +79,14 @@ final class AgendaEditScreen: FormScreen {
     override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t(.newActivity) : ctx.t(.editActivity) }
 
     static func isoDay(_ d: Date) -> String { LocalTime.isoDay(d) }
+
+    /// The choices of "Herhalen", in order: the unit and whether by weekday of the month.
+    static let kinds: [(Recurrence.Unit?, Bool)] = [(nil, false), (.day, false), (.week, false), (.month, false), (.month, true)]
+
+    /// A whole number from 1 to 999 as typed (nil for anything else).
+    static func wholeNumber(_ s: String) -> Int? {
+        Int(s.trimmingCharacters(in: .whitespaces)).flatMap { (1...999).contains($0) ? $0 : nil }
+    }
 
     /// Parses "UU:MM".
     static func time(_ s: String) -> (Int, Int)? {
@@ -89,6 +102,8 @@ final class AgendaEditScreen: FormScreen {
         let dateText = form.text("date").trimmingCharacters(in: .whitespaces)
         let startText = form.text("start"), endText = form.text("end").trimmingCharacters(in: .whitespaces)
         let untilText = form.text("until").trimmingCharacters(in: .whitespaces)
+        let (unit, byWeekday) = Self.kinds[form.choice("recurrence")]
+        let intervalText = form.text("interval"), countText = form.text("count").trimmingCharacters(in: .whitespaces)
         let title = form.text("title"), description = form.text("description"), location = form.text("location")
         let takesSignUps = form.bool("signUps"), placesText = form.text("places").trimmingCharacters(in: .whitespaces)
         // Every problem at once, each under its field; nothing typed is lost.
@@ -104,6 +119,11 @@ final class AgendaEditScreen: FormScreen {
             }),
             ("location", Field.location.label(ctx.language), { _ = try validated(location, .location) }),
             ("until", ctx.t(.until2), { if !untilText.isEmpty && ISODate.day(untilText) == nil { throw CoreError.invalidDate(untilText) } }),
+            ("interval", ctx.t(.repeatEvery), { if unit != nil && Self.wholeNumber(intervalText) == nil { throw CoreError.recurrence(.numberOutOfRange) } }),
+            ("count", ctx.t(.repeatTimes), {
+                if unit != nil && !countText.isEmpty && Self.wholeNumber(countText) == nil { throw CoreError.recurrence(.numberOutOfRange) }
+                if unit != nil && !countText.isEmpty && !untilText.isEmpty { throw CoreError.recurrence(.untilAndCount) }
+            }),
             ("places", ctx.t(.places), {
                 guard takesSignUps, !placesText.isEmpty else { return }
                 guard let n = Int(placesText), (1...SignUpOptions.maximumPlaces).contains(n) else { throw CoreError.signUpPlacesOutOfRange(SignUpOptions.maximumPlaces) }
@@ -121,7 +141,11 @@ final class AgendaEditScreen: FormScreen {
                                start: start, end: end, allDay: allDay, location: form.text("location"),
                                wijk: w == 0 ? nil : wijken[w - 1].id, organisation: organisations[form.choice("organisation")].id,
                                category: form.text("category"), cost: form.text("cost"), signup: form.text("signup"),
-                               recurrence: Recurrence(Recurrence.Frequency.allCases[form.choice("recurrence")], until: until))
+                               recurrence: Recurrence(unit: unit, interval: Self.wholeNumber(intervalText) ?? 1,
+                                                      weekOfMonth: byWeekday ? Recurrence.WeekOfMonth.allCases[form.choice("weekOfMonth")] : nil,
+                                                      until: until, count: countText.isEmpty ? nil : Self.wholeNumber(countText),
+                                                      // Cancelled and moved occurrences stay while the rule still has them.
+                                                      changes: editing?.recurrence.changes ?? []))
         let signUps = takesSignUps ? SignUpOptions(places: Int(placesText), waitingList: form.bool("waitingList")) : nil
         do {
             if let editing {
@@ -138,7 +162,7 @@ final class AgendaEditScreen: FormScreen {
             case .fieldRequired(.title)?: form.focus(on: "title")
             case .fieldRequired(.location)?: form.focus(on: "location")
             case .endBeforeStart?: form.focus(on: "end")
-            case .startInPast?: form.focus(on: "date")
+            case .startInPast?, .recurrence(.startNotOnWeekOfMonth)?: form.focus(on: "date")
             case .signUpPlacesBelowTaken?, .signUpPlacesOutOfRange?: form.focus(on: "places")
             default: break
             }
