@@ -1508,4 +1508,20 @@ public enum Word: Sendable {
     case categoryName(_ typed: any Value, _ translated: any Value, capital: Bool)
     case paragraphs(_ first: any Value, _ second: any Value)
     case languageChoice(_ dutch: any Value, _ english: any Value)
+    // MARK: calm digest and interests from a list
+    case digestOnceWeek
+    case digestGroupAgenda(_ n: any Value)
+    case digestGroupPrikbord(_ n: any Value)
+    case digestSubject(_ groups: any Value)
+    case digestIntro(_ groups: any Value)
+    case digestSeeIt
+    case notifySubject(_ wijk: any Value, _ title: any Value)
+    case notifyIntro
+    case notifySeeAgenda
+    case notifySeePrikbord
+    case interestNotInList(_ given: any Value, _ list: any Value)
+    case interestsPickHint(_ key: any Value)
+    case interestsUnlisted(_ list: any Value)
+    case lastDigestSent
+    case waitingForDigest(_ n: any Value)
 }

@@ -17,9 +17,8 @@ extension Store {
             item.createdBy = viewer.account?.id
             tx.put(item)
             tx.audit(.agendaItemCreated, actor: viewer.account?.id, subject: nil, target: "agenda:\(item.id)")
-            try Self.notifyNew(title: item.title, what: "Agenda", wijk: item.wijk,
-                               topics: [item.category.lowercased()] + Self.topicWords([item.title, item.category]), author: viewer.account?.id,
-                               about: .activity(item.id), in: &tx)
+            try Self.notifyNew(title: item.title, wijk: item.wijk, categories: PlatformCategory(matching: item.category).map { [$0] } ?? [],
+                               author: viewer.account?.id, about: .activity(item.id), in: &tx)
             return item
         }
     }

@@ -125,6 +125,9 @@ enum StoreSchema {
                 ) STRICT
                 """)
         },
+        // Digests weekly as well as daily, and interests from the list of categories
+        // (`DigestRhythm`, `PlatformCategory`).
+        { db in try DigestRhythmMigration.run(db) },
     ] }
 }
 
@@ -182,9 +185,13 @@ extension Store {
     /// The `notify_interest` rows `a` should have.
     static func interestRows(_ a: Account) -> Set<[String]> {
         guard !a.blocked, a.profile.email.wijkNotifications else { return [] }
-        // Folded as the rule's comparison sees them: lower case and composed (the rule compares
-        // Swift strings, for which "é" typed as one character or as "e" and an accent are equal).
-        return Set(a.profile.interests.map { [String(a.profile.wijk.rawValue), AgendaSearch.fold($0), String(a.id.rawValue)] })
+        return Set(interestKeys(a.profile.interests).map { [String(a.profile.wijk.rawValue), $0, String(a.id.rawValue)] })
+    }
+
+    /// The index's interests of an account: the keys of the categories its interests name
+    /// (free text from before the list that names none matches nothing, so has no row).
+    static func interestKeys(_ interests: [String]) -> [String] {
+        PlatformCategory.matching(interests).map(\.key)
     }
 
     /// Writes the `notify_interest` rows of `a` (after removing its old ones).
