@@ -1536,6 +1536,7 @@ public struct Dutch: Catalogue {
         case .interestsUnlisted(let list): return "Niet in de lijst, dus niet meer gebruikt: \(list). Dit verdwijnt als je opslaat."
         case .lastDigestSent: return "Laatste samenvatting verstuurd"
         case .waitingForDigest(let n): return "Wacht op de samenvatting (\(n))"
+        case .howOftenYourDigestComes: return "hoe vaak je een samenvatting krijgt, en wanneer je de laatste kreeg"
         }
     }
 }

@@ -1533,6 +1533,7 @@ public struct English: Catalogue {
         case .interestsUnlisted(let list): return "Not in the list, so no longer used: \(list). This goes when you save."
         case .lastDigestSent: return "Last digest sent"
         case .waitingForDigest(let n): return "Waiting for the digest (\(n))"
+        case .howOftenYourDigestComes: return "how often you get a digest, and when the last one went out"
         }
     }
 }

@@ -1524,4 +1524,5 @@ public enum Word: Sendable {
     case interestsUnlisted(_ list: any Value)
     case lastDigestSent
     case waitingForDigest(_ n: any Value)
+    case howOftenYourDigestComes
 }

@@ -92,7 +92,7 @@ import SociaalHusBench
         var there = try addResident(store, "daar@example.nl", wijk: "Hertme")
         try store.update { tx in
             for var a in [here, there] {
-                a.profile.interests = ["Koken"]
+                a.profile.interests = ["Cultuur"]
                 a.profile.email.wijkNotifications = true
                 tx.put(a)
             }
@@ -100,7 +100,7 @@ import SociaalHusBench
         here = try reopen(dir).state.accounts[here.id.rawValue]!
         there = try reopen(dir).state.accounts[there.id.rawValue]!
         let fresh = try reopen(dir)
-        _ = try fresh.createPost(PostDraft(kind: .aanbod, title: "Samen koken", body: "Elke week", wijk: here.profile.wijk, author: .resident(author.id)),
+        _ = try fresh.createPost(PostDraft(kind: .aanbod, title: "Samen naar cultuur", body: "Elke week", wijk: here.profile.wijk, author: .resident(author.id)),
                                  by: .account(fresh.state.accounts[author.id.rawValue]!))
         let mail = try reopen(dir).state.outbox.all.map(\.to)
         #expect(mail.contains(here.email) && !mail.contains(there.email) && !mail.contains(author.email), "\(mail)")
