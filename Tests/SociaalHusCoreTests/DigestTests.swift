@@ -51,7 +51,7 @@ import Testing
         #expect(mail.subject.contains("Agenda (2 new) and Notice board (3 new)"), "\(mail.subject)")
         #expect(mail.body.hasPrefix("Dit is nieuw in je wijk sinds de vorige samenvatting: Agenda (2 nieuw) en Prikbord (3 nieuw)."), "\(mail.body)")
         // The Dutch part's groups, after its first line.
-        let dutch = String(mail.body.prefix(upTo: mail.body.range(of: "New in your wijk")!.lowerBound).drop { $0 != "\n" })
+        let dutch = String(mail.body.prefix(upTo: mail.body.range(of: "New in your neighbourhood")!.lowerBound).drop { $0 != "\n" })
         let order = ["Agenda (2 nieuw)", "Fietstocht", "Wandelen", "Prikbord (3 nieuw)", "Voetbal", "Tennisracket", "Sportschoenen"]
         let places = order.map { dutch.range(of: $0)?.lowerBound }
         #expect(!places.contains(nil), "\(dutch)")

@@ -65,21 +65,23 @@ final class ProfileScreen: Screen {
                                             selected: DigestRhythm.allCases.firstIndex(of: p.digest) ?? 0)),
             FormField("gap2", "", .note(.normal)),
             FormField("detailsHeader", "", .note(.header)),
+            FormField("phone", "", .text(TextField(p.phone ?? "", limit: Field.phone.limit))),
+            FormField("address", "", .text(TextField(p.address ?? "", limit: Field.address.limit))),
+            FormField("private.0", "", .note(.muted)),
+            FormField("private.1", "", .note(.muted)),
+            FormField("interestsHeader", "", .note(.header)),
             FormField("interestsHint.0", "", .note(.muted)),
             FormField("interestsHint.1", "", .note(.muted)),
         ]
-        // One tick box per category of the platform's list: picked with the keyboard, read
-        // one by one in plain mode, and never a word that matches nothing.
+        // One tick box per category of the platform's list: picked with the keyboard, asked one
+        // by one in plain mode (an empty line keeps each), never a word that matches nothing.
+        // After the contact details, so those are reached without passing the whole list.
         let mine = Set(p.interestCategories)
         fields += PlatformCategory.all.map { FormField("interest-" + $0.key, "", .toggle(mine.contains($0))) }
         if !p.unlistedInterests.isEmpty {
             fields += [FormField("unlisted.0", "", .note(.muted)), FormField("unlisted.1", "", .note(.muted))]
         }
         fields += [
-            FormField("phone", "", .text(TextField(p.phone ?? "", limit: Field.phone.limit))),
-            FormField("address", "", .text(TextField(p.address ?? "", limit: Field.address.limit))),
-            FormField("private.0", "", .note(.muted)),
-            FormField("private.1", "", .note(.muted)),
             FormField("save", "", .button),
             FormField("gap", "", .note(.normal)),
             FormField("myData", "", .button),
@@ -119,6 +121,7 @@ final class ProfileScreen: Screen {
             "mailHeader": ctx.t(.whichEMailsDoYou2),
             "digest": ctx.t(.notifications),
             "detailsHeader": ctx.t(.interestsAndContactDetails),
+            "interestsHeader": ctx.t(.interests2),
             "phone": ctx.t(.phone2),
             "address": ctx.t(.address2),
             "save": ctx.t(.save),
