@@ -32,7 +32,7 @@ import Glibc
         let s = w.store
         let canary = try addResident(s, email, name: name, visibility: .public)
         try s.updateProfile(for: canary.id, by: .account(canary)) {
-            $0.phone = phone; $0.address = address; $0.interests = ["cultuur", "sport"]; $0.digest = .daily
+            $0.phone = phone; $0.address = address; $0.interests = ["cultuur", "sport"]; $0.digest = .weekly
             $0.email = EmailPreferences(visitorMessages: true, wijkNotifications: true, newsletters: true, announcements: true)
         }
         let photo = w.dir.path + "/canary.png"
@@ -119,7 +119,10 @@ import Glibc
         let before = Self.filesHolding(world.w)
         for c in Self.canaries { #expect(before[c] != nil, "\(c) was not planted anywhere: the test would prove nothing") }
         #expect(world.store.state.accounts[world.neighbour.id.rawValue]!.pendingDigest.contains { $0.text.contains("CANARYPOST") }, "planted in a digest")
+        let rhythm = "SELECT count(*) FROM digest_rhythm WHERE account = \(world.canary.id.rawValue)"
+        #expect(try world.store.db.integer(rhythm) == 1, "their weekly digest planted")
         let report = try world.store.erase(world.canary.id, by: .account(world.canary))
+        #expect(try world.store.db.integer(rhythm) == 0, "their digest rhythm goes with them")
         // Others' texts that name them, counted: the post "Fiets", the post "Oppas voor …", the
         // neighbour's intake, the activity's place, the opening hours, the block reason.
         #expect(report.textsNamingThem == 6)
