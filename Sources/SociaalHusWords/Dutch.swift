@@ -1379,7 +1379,6 @@ public struct Dutch: Catalogue {
         case .howOthersSeeYouWith: return "Zo zien anderen je (met wat hier nu staat)"
         case .ifYouDeleteYourAccount: return "Als je je account verwijdert, wordt definitief gewist:"
         case .interests2: return "Interesses"
-        case .interestsAndContactDetails: return "Interesses en contactgegevens"
         case .isFolderAddFileName(let value, let name): return "\(value) is een map. Zet er een bestandsnaam achter, bijvoorbeeld /\(name)."
         case .jpegOrPngAtMost(let value): return "JPEG of PNG, hoogstens \(value) MB; leeg = geen foto."
         case .keptOnlyAsAnUnreadable: return "alleen als onleesbare hash bewaard; nooit getoond of geëxporteerd"
@@ -1537,6 +1536,7 @@ public struct Dutch: Catalogue {
         case .lastDigestSent: return "Laatste samenvatting verstuurd"
         case .waitingForDigest(let n): return "Wacht op de samenvatting (\(n))"
         case .howOftenYourDigestComes: return "hoe vaak je een samenvatting krijgt, en wanneer je de laatste kreeg"
+        case .contactDetailsHeader: return "Contactgegevens"
         }
     }
 }

@@ -1376,7 +1376,6 @@ public struct English: Catalogue {
         case .howOthersSeeYouWith: return "How others see you (with what is filled in now)"
         case .ifYouDeleteYourAccount: return "If you delete your account, SociaalHus erases for good:"
         case .interests2: return "Interests"
-        case .interestsAndContactDetails: return "Interests and contact details"
         case .isFolderAddFileName(let value, let name): return "\(value) is a folder. Add a file name, for example /\(name)."
         case .jpegOrPngAtMost(let value): return "JPEG or PNG, at most \(value) MB; empty = no photo."
         case .keptOnlyAsAnUnreadable: return "kept only as an unreadable hash; never shown or exported"
@@ -1534,6 +1533,7 @@ public struct English: Catalogue {
         case .lastDigestSent: return "Last digest sent"
         case .waitingForDigest(let n): return "Waiting for the digest (\(n))"
         case .howOftenYourDigestComes: return "how often you get a digest, and when the last one went out"
+        case .contactDetailsHeader: return "Contact details"
         }
     }
 }

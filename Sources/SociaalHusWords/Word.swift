@@ -1366,7 +1366,6 @@ public enum Word: Sendable {
     case howOthersSeeYouWith
     case ifYouDeleteYourAccount
     case interests2
-    case interestsAndContactDetails
     case isFolderAddFileName(_ value: any Value, _ name: any Value)
     case jpegOrPngAtMost(_ value: any Value)
     case keptOnlyAsAnUnreadable
@@ -1525,4 +1524,5 @@ public enum Word: Sendable {
     case lastDigestSent
     case waitingForDigest(_ n: any Value)
     case howOftenYourDigestComes
+    case contactDetailsHeader
 }

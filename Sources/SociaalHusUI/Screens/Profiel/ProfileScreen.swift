@@ -120,7 +120,7 @@ final class ProfileScreen: Screen {
             "previewHeader": ctx.t(.howOthersSeeYouWith),
             "mailHeader": ctx.t(.whichEMailsDoYou2),
             "digest": ctx.t(.notifications),
-            "detailsHeader": ctx.t(.interestsAndContactDetails),
+            "detailsHeader": ctx.t(.contactDetailsHeader),
             "interestsHeader": ctx.t(.interests2),
             "phone": ctx.t(.phone2),
             "address": ctx.t(.address2),
