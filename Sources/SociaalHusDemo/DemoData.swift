@@ -41,6 +41,7 @@ public enum DemoData {
         try createOrganisations(&ctx)
         let accounts = try createAccounts(&ctx)
         try createAgenda(ctx)
+        try signUp(ctx)
         try createPosts(&ctx)
         try sendMessages(ctx)
         return accounts
@@ -422,6 +423,8 @@ extension DemoData {
         var when: When
         var minutes: Int?
         var repeats: Recurrence.Frequency = .none
+        /// Taking sign-ups through the platform, with its places.
+        var signUps: SignUpOptions? = nil
     }
 
     private static let activities: [Activity] = recurringActivities + singleActivities
@@ -446,8 +449,10 @@ extension DemoData {
                  when: .weekday(.friday, week: 0, hour: 13, minute: 30), minutes: 120, repeats: .weekly),
         Activity(org: "beweegclub", title: "Meer bewegen voor ouderen",
                  description: "Rustige gymles op muziek voor 65-plussers, zittend of staand. Goed voor balans en conditie, en na afloop is er koffie.",
-                 wijk: "Zenderen", location: "Buurthuis De Kern, Zenderen", category: "sport en bewegen", cost: "€ 2,50 per les", signup: "vrije inloop",
-                 when: .weekday(.thursday, week: 0, hour: 10, minute: 0), minutes: 60, repeats: .weekly),
+                 wijk: "Zenderen", location: "Buurthuis De Kern, Zenderen", category: "sport en bewegen", cost: "€ 2,50 per les",
+                 signup: "aanmelden in SociaalHus (a); de zaal heeft plaats voor 15",
+                 when: .weekday(.thursday, week: 0, hour: 10, minute: 0), minutes: 60, repeats: .weekly,
+                 signUps: SignUpOptions(places: 15, waitingList: false)),
         Activity(org: "jongerenwerk", title: "Jongereninloop De Maten",
                  description: "Chillen, gamen, tafeltennissen of gewoon praten. De jongerenwerkers zijn er voor jongeren van 12 tot 18 jaar.",
                  wijk: "Bornsche Maten", location: "Wijkcentrum De Maten, Bornsche Maten", category: "opvoeden en jeugd", cost: "gratis", signup: "vrije inloop",
@@ -467,8 +472,9 @@ extension DemoData {
         Activity(org: "dorpshuis", title: "Samen eten in Hertme",
                  description: "Schuif aan voor een eenvoudige, verse maaltijd met dorpsgenoten. Vegetarisch op aanvraag.",
                  wijk: "Hertme", location: "Dorpshuis Hertme", category: "ontmoeting en eenzaamheid", cost: "€ 6,00",
-                 signup: "aanmelden uiterlijk de maandag ervoor via 074-000 10 90",
-                 when: .weekday(.wednesday, week: 1, hour: 17, minute: 30), minutes: 120, repeats: .biweekly),
+                 signup: "aanmelden in SociaalHus (a) of via 074-000 10 90",
+                 when: .weekday(.wednesday, week: 1, hour: 17, minute: 30), minutes: 120, repeats: .biweekly,
+                 signUps: SignUpOptions(places: 12, waitingList: true)),
         Activity(org: "mantelzorg", title: "Mantelzorgcafé",
                  description: "Ervaringen delen met andere mantelzorgers, elke keer met een kort thema. Zorg je voor een naaste? Je bent welkom.",
                  wijk: nil, location: "Sociaal Hus Borne, Marktstraat 12", category: "zorg en ondersteuning", cost: "gratis", signup: "vrije inloop",
@@ -688,8 +694,10 @@ extension DemoData {
                  when: .weekday(.friday, week: 5, hour: 0, minute: 0), minutes: nil),
         Activity(org: "welzijn", title: "Informatieavond buurtbemiddeling",
                  description: "Last van geluid, een schutting of een blaffende hond? Hoor hoe buurtbemiddeling werkt en wat de vrijwillige bemiddelaars doen.",
-                 wijk: "Bornsche Maten", location: "Wijkcentrum De Maten, Bornsche Maten", category: "wonen", cost: "gratis", signup: "vrije inloop",
-                 when: .weekday(.monday, week: 5, hour: 19, minute: 30), minutes: 90),
+                 wijk: "Bornsche Maten", location: "Wijkcentrum De Maten, Bornsche Maten", category: "wonen", cost: "gratis",
+                 signup: "aanmelden in SociaalHus (a); 30 plaatsen",
+                 when: .weekday(.monday, week: 5, hour: 19, minute: 30), minutes: 90,
+                 signUps: SignUpOptions(places: 30, waitingList: true)),
         // Week 6
         Activity(org: "dekern", title: "Wijkdiner Zenderen",
                  description: "Een driegangendiner gekookt door vrijwilligers, aan lange tafels met dorpsgenoten.",
@@ -759,8 +767,19 @@ extension DemoData {
                 AgendaItem(id: AgendaItemID(0), title: a.title, description: a.description, start: start, end: end,
                            allDay: a.minutes == nil, location: a.location, wijk: try a.wijk.map { try ctx.wijk($0) },
                            organisation: try ctx.org(a.org), category: a.category, cost: a.cost, signup: a.signup,
-                           recurrence: recurrence)),
+                           recurrence: recurrence), signUps: a.signUps),
                 as: .commandLine)
+        }
+    }
+}
+
+extension DemoData {
+    /// Two residents signed up for the information evening, so its editor (Kees) has a list
+    /// to see: Anna (Openbaar, her e-mail ticked) and Henk as his profile level shows him.
+    private static func signUp(_ ctx: Context) throws {
+        guard let item = try ctx.store.agenda(AgendaQuery(from: ctx.tomorrow, days: 60, search: "buurtbemiddeling"), viewer: .visitor).first else { return }
+        for (key, request) in [("anna", SignUpRequest(showEmail: true, remindDays: 1)), ("henk", SignUpRequest(remindDays: 2))] {
+            _ = try ctx.store.perform(.signUp(item.item.id, at: item.start, request), as: .account(try ctx.account(key)))
         }
     }
 }

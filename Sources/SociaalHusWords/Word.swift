@@ -1504,9 +1504,108 @@ public enum Word: Sendable {
     case categoryJeugd
     case categoryOuderen
     case categoryMantelzorg
-    case categoryName(_ typed: any Value, _ translated: any Value, capital: Bool)
+    case categoryName(_ typed: any Value, _ translated: any Value)
+    case categoryNameCapitalised(_ typed: any Value, _ translated: any Value)
     case paragraphs(_ first: any Value, _ second: any Value)
     case languageChoice(_ dutch: any Value, _ english: any Value)
+    case signUpPlacesOutOfRange(_ max: any Value)
+    case signUpPlacesBelowTaken(_ taken: any Value)
+    case signUpPast
+    case remindDaysOutOfRange(_ max: any Value)
+    case signUpNotTaken
+    case signUpFullNoWaitingList
+    case signUpTooMany(_ max: any Value)
+    case signUpOpen(_ taken: any Value)
+    case signUpPlacesLeft(_ left: any Value, _ total: any Value)
+    case signUpFullWaitingList(_ waiting: any Value)
+    case signUpFull
+    case anonymousParticipant
+    case noticeSignedUp(_ title: any Value)
+    case noticeWaitingList(_ title: any Value)
+    case noticeReminderSet(_ title: any Value)
+    case noticePromoted(_ title: any Value)
+    case noticeRemoved(_ title: any Value)
+    case noticeSignUpsClosed(_ title: any Value)
+    case noticeCancelled(_ title: any Value)
+    case noticeChanged(_ title: any Value)
+    case noticeReminder(_ title: any Value)
+    case reminderSubject(_ title: any Value)
+    case signUpSubject(_ title: any Value)
+    case noticeWhen(_ when: any Value)
+    case noticeWhere(_ place: any Value)
+    case noticeOrganiser(_ name: any Value)
+    case noticeCancelInApp(_ key: any Value)
+    case noticeCancelByContact(_ contact: any Value)
+    case noticeCancelAtDesk
+    case yourSignUpsAndReminders
+    case mailSignUp
+    case mailReminder
+    case remindersQueued(_ n: any Value)
+    case queueTheReminders
+    case numberOfTheActivity
+    case numberFrom0To(_ max: any Value)
+    case anActivityOnThatDay
+    case signUpCommandPlace(_ id: any Value, _ when: any Value)
+    case signUpCommandWaiting(_ id: any Value, _ when: any Value)
+    case signUpSomeone
+    case activityNumber
+    case dayOfTheOccurrence
+    case nameOfThePerson
+    case addressForConfirmation
+    case remindDaysOption
+    case visitorSignUpNote
+    case visitorReminderNote
+    case showOrganiserMyEmail
+    case showOrganiserMyPhone
+    case organiserSeesNameAsProfile
+    case reminderByEmail
+    case remindMe
+    case signUpButton
+    case noReminder
+    case onTheDayItself
+    case oneDayAhead
+    case daysAhead(_ n: any Value)
+    case chooseWhenToBeReminded
+    case youAreSignedUp
+    case youAreOnTheWaitingList
+    case weWillRemindYou
+    case participants
+    case participant
+    case signOff
+    case signOffParticipantHelp
+    case nobodyToSignOff
+    case signOffParticipantQuestion(_ name: any Value)
+    case participantSignedOff
+    case waitingListNumber(_ n: any Value)
+    case hasPlace
+    case nobodySignedUpYet
+    case cancelYourSignUpHelp
+    case signUpHelp
+    case signUpWaitingListHelp
+    case noReminder2
+    case stopTheReminderHelp
+    case remindMeHelp
+    case participantsHelp
+    case cancelSignUpQuestion(_ title: any Value, _ when: any Value)
+    case stopReminderQuestion(_ title: any Value, _ when: any Value)
+    case signUpCancelled
+    case reminderStopped
+    case placeIncludesReminder
+    case places
+    case you
+    case youHaveAPlace
+    case youAreWaitingNumber(_ n: any Value)
+    case reminderSet
+    case reminderWhen(_ when: any Value)
+    case cancelMySignUp
+    case takesSignUps
+    case placesEmptyNoLimit
+    case keepsWaitingList
+    case emptyMeansNoLimit
+    case onTheWaitingList
+    case placesLeft(_ n: Int)
+    case canSignUpAgainIfRoom
+    case canAskReminderAgain
     // MARK: calm digest and interests from a list
     case digestOnceWeek
     case digestGroupAgenda(_ n: any Value)

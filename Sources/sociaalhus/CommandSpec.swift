@@ -112,6 +112,13 @@ struct CommandSpec {
             opt("search", .text4, .onlyWithThisText),
             opt("out", .file2, .writeTheFeedToThis),
         ]),
+        CommandSpec(path: ["signup"], summary: .signUpSomeone, options: [
+            opt("activity", .n, required: true, .activityNumber),
+            opt("on", .yyyyMmDd, .dayOfTheOccurrence),
+            opt("name", .name4, required: true, .nameOfThePerson),
+            opt("email", .address4, required: true, .addressForConfirmation),
+            opt("remind-days", .n, .remindDaysOption),
+        ]),
         CommandSpec(path: ["check"], summary: .verifyEveryFileOfThe, options: []),
         CommandSpec(path: ["backup"], summary: .writeBackupOfTheStore, options: [
             opt("to", .file2, required: true, .theNewFileReadableBy),
@@ -132,6 +139,7 @@ struct CommandSpec {
         ]),
         CommandSpec(path: ["mail", "send"], summary: .sendTheWaitingEMails, options: []),
         CommandSpec(path: ["mail", "digest"], summary: .queueTheDailyDigests, options: []),
+        CommandSpec(path: ["mail", "reminders"], summary: .queueTheReminders, options: []),
         CommandSpec(path: ["mail", "list"], summary: .showTheOutbox, options: []),
         CommandSpec(path: ["mail", "retry"], summary: .sendRefusedOrUncertainE, options: [
             opt("id", .n, required: true, .theNumberFromMailList),

@@ -25,6 +25,7 @@ do {
         case "account": try AccountCommand.run(&args, ctx)
         case "export": try ExportCommand.run(&args, ctx)
         case "agenda": try AgendaCommand.run(&args, ctx)
+        case "signup": try SignUpCommand.run(&args, ctx)
         case "check": status = try CheckCommand.run(&args, ctx)
         case "backup": try BackupCommand.backup(&args, ctx)
         case "restore": try BackupCommand.restore(&args, ctx)

@@ -17,7 +17,8 @@ import Testing
         ["agenda"], ["agenda", "--wijk", "Centrum", "--format", "ics"], ["check"], ["retention"],
         ["intake", "receipt", "--id", "1"], ["intake", "receipt", "--id", "1", "--number", "2", "--out", "/tmp/bon.txt"], ["intake"],
         ["backup", "--to", "/tmp/nooit.shb"], ["restore", "--from", "/etc/hostname"],
-        ["mail", "config", "--command", "/bin/true"], ["mail", "send"], ["mail", "digest"], ["mail", "list"],
+        ["mail", "config", "--command", "/bin/true"], ["mail", "send"], ["mail", "digest"], ["mail", "reminders"], ["mail", "list"],
+        ["signup", "--activity", "1", "--name", "Vera", "--email", "vera@example.org"],
         ["mail", "retry", "--id", "1"], ["privacy"], ["privacy", "show"], ["privacy", "set", "--nl", "/etc/hostname", "--en", "/etc/hostname"],
         ["privacy", "reset"], ["keys"], ["deploy", "ssh"], ["deploy"], ["bench", "--runs", "1", "--scale", "1"], ["help"], ["account"], ["mail"],
     ]

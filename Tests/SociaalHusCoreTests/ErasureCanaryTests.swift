@@ -84,7 +84,10 @@ import Glibc
         // reason. Their phone number in it goes; their name stays.
         let item = try s.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Koffie", start: testNow.addingTimeInterval(86_400), location: "Bij " + name,
                                                      organisation: w.welzijn.id, signup: "Bel " + phone), by: .commandLine)
-        _ = item
+        // They signed up for it, with their details shown and a reminder that went out by e-mail.
+        try s.setSignUpOptions(item.id, SignUpOptions(places: 10), by: .commandLine)
+        try s.signUp(item.id, at: item.start, SignUpRequest(showEmail: true, showPhone: true, remindDays: 1), by: me)
+        #expect(try s.sendReminders() == 1)
         try s.updateOrganisation(w.welzijn.id, by: .commandLine) { $0.openingHours = "Vraag " + name + ", " + phone }
         try s.createPost(PostDraft(kind: .vraag, title: "Oppas voor " + name + " in de sport", body: "x", wijk: other.profile.wijk, author: .resident(other.id)),
                          by: .account(s.state.accounts[other.id.rawValue]!))
@@ -126,6 +129,7 @@ import Glibc
         // Others' texts that name them, counted: the post "Fiets", the post "Oppas voor …", the
         // neighbour's intake, the activity's place, the opening hours, the block reason.
         #expect(report.textsNamingThem == 6)
+        #expect(try world.store.db.integer("SELECT count(*) FROM signup WHERE account = ?1", world.canary.id.rawValue) == 0, "their sign-up went")
         // Regression: a digest run after the erasure must not mail the erased post's title.
         try world.store.sendDigests()
         _ = try world.store.deliverMail(using: RecordingSender())

@@ -11,8 +11,9 @@ extension Intent where Result == Post {
 
 extension Intent where Result == AgendaItem {
     /// Creates an agenda item for an organisation one edits.
-    public static func createAgendaItem(_ draft: AgendaItem) -> Intent {
-        Intent("createAgendaItem", .action(.createAgendaItem(organisation: draft.organisation))) { s, v in try s.createAgendaItem(draft, by: v) }
+    /// With `signUps`, it takes sign-ups from the start (in the same change).
+    public static func createAgendaItem(_ draft: AgendaItem, signUps: SignUpOptions? = nil) -> Intent {
+        Intent("createAgendaItem", .action(.createAgendaItem(organisation: draft.organisation))) { s, v in try s.createAgendaItem(draft, signUps: signUps, by: v) }
     }
 }
 
@@ -85,9 +86,10 @@ extension Intent where Result == Void {
         Intent("deletePost", .signedIn) { s, v in try s.deletePost(id, by: v) }
     }
 
-    /// Edits an agenda item; `basedOn` refuses a save over a newer version.
-    public static func editAgendaItem(_ id: AgendaItemID, _ edit: AgendaEdit, basedOn: AgendaItem? = nil) -> Intent {
-        Intent("editAgendaItem", .signedIn) { s, v in try s.editAgendaItem(id, edit, basedOn: basedOn, by: v) }
+    /// Edits an agenda item; `basedOn` refuses a save over a newer version. `signUps` sets its
+    /// sign-up options in the same change (`.some(nil)`: no more sign-ups; nil: left as they are).
+    public static func editAgendaItem(_ id: AgendaItemID, _ edit: AgendaEdit, basedOn: AgendaItem? = nil, signUps: SignUpOptions?? = nil) -> Intent {
+        Intent("editAgendaItem", .signedIn) { s, v in try s.editAgendaItem(id, edit, basedOn: basedOn, signUps: signUps, by: v) }
     }
 
     /// Deletes an agenda item.

@@ -4,7 +4,7 @@ extension Store {
     /// Adds an agenda item for an organisation after checking permissions and input; new items
     /// may not start in the past.
     @discardableResult
-    func createAgendaItem(_ draft: AgendaItem, by viewer: Viewer) throws -> AgendaItem {
+    func createAgendaItem(_ draft: AgendaItem, signUps: SignUpOptions? = nil, by viewer: Viewer) throws -> AgendaItem {
         try Permissions.require(.createAgendaItem(organisation: draft.organisation), by: viewer)
         var item = try Self.validate(draft)
         if item.start < clock.now() { throw CoreError.startInPast }
@@ -16,6 +16,7 @@ extension Store {
             item.id = tx.nextID(.agenda)
             item.createdBy = viewer.account?.id
             tx.put(item)
+            if let signUps { try applySignUpOptions(signUps, to: item, in: &tx) }
             tx.audit(.agendaItemCreated, actor: viewer.account?.id, subject: nil, target: "agenda:\(item.id)")
             try Self.notifyNew(title: item.title, wijk: item.wijk, categories: PlatformCategory(matching: item.category).map { [$0] } ?? [],
                                author: viewer.account?.id, about: .activity(item.id), in: &tx)
@@ -27,7 +28,7 @@ extension Store {
     /// `AgendaEdit` holds; who created it and its moderation state stay as they are.
     /// With `basedOn` (the activity as the form showed it), a save over someone else's newer
     /// version is refused (never silently last-writer-wins).
-    func editAgendaItem(_ id: AgendaItemID, _ edit: AgendaEdit, basedOn: AgendaItem? = nil, by viewer: Viewer) throws {
+    func editAgendaItem(_ id: AgendaItemID, _ edit: AgendaEdit, basedOn: AgendaItem? = nil, signUps: SignUpOptions?? = nil, by viewer: Viewer) throws {
         try update(actor: viewer) { tx in
             guard let original = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
             if let basedOn, basedOn != original {
@@ -43,6 +44,9 @@ extension Store {
             }
             item = try Self.validate(item)
             tx.put(item)
+            // Sign-ups follow their occurrence; the options change in the same save.
+            try followEdit(from: original, to: item, in: &tx)
+            if let signUps { try applySignUpOptions(signUps, to: item, in: &tx) }
             tx.audit(.agendaItemChanged, actor: viewer.account?.id, subject: nil, target: "agenda:\(id)")
         }
     }
@@ -53,6 +57,8 @@ extension Store {
             guard let item = tx.state.agenda[id.rawValue] else { throw CoreError.notFound(what: "agenda \(id)") }
             try Permissions.require(.changeAgendaItem(item), by: viewer)
             tx.remove(item)
+            // Everyone who signed up or asked for a reminder hears it does not take place.
+            try dropSignUps(of: item, because: .activityCancelled, in: &tx)
             try withdrawWaiting(about: .activity(id), in: &tx)
             tx.audit(.agendaItemDeleted, actor: viewer.account?.id, subject: nil, target: "agenda:\(id)")
         }

@@ -6,7 +6,7 @@ import Foundation
 /// hash is never included.
 public struct PersonalDataExport: Codable, Sendable, Equatable {
     /// Version of this document's layout.
-    public var exportFormat = 4
+    public var exportFormat = 5
     /// When the export was made.
     public var exportedAt: Date
     /// The account.
@@ -34,6 +34,25 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
     public var emails: [EmailPart]
     /// Audit events about the person's data.
     public var auditEvents: [AuditPart]
+    /// Activities the person signed up for or asked to be reminded of (format 5).
+    public var signUps: [SignUpPart]
+
+    /// One sign-up or reminder.
+    public struct SignUpPart: Codable, Sendable, Equatable {
+        /// The activity's title (empty when it is gone from sight).
+        public var activity: String
+        /// The occurrence's start.
+        public var occurrence: Date
+        /// "place", "waiting" or "reminder".
+        public var state: String
+        /// Which details the organiser may see for it.
+        public var showEmail: Bool
+        public var showPhone: Bool
+        /// Days ahead of the reminder, and when it went out.
+        public var remindDays: Int?
+        public var reminded: Date?
+        public var created: Date
+    }
 
     /// Account fields (no password hash).
     public struct AccountPart: Codable, Sendable, Equatable {
@@ -308,6 +327,10 @@ extension Store {
                 let role = who.map { Self.role(of: $0, for: e.action, onBehalf: e.isOnBehalf) }
                 return .init(action: e.action.rawValue, at: e.at, by: "staff", byName: role == "resident" ? nil : who?.name,
                              byRole: role, target: e.object, onBehalf: e.isOnBehalf ? true : nil)
+            },
+            signUps: try SignUpRows.of(account: id, in: db).map { r in
+                .init(activity: s.agenda[r.activity.rawValue]?.title ?? "", occurrence: r.occurrence, state: r.state.rawValue,
+                      showEmail: r.showEmail, showPhone: r.showPhone, remindDays: r.remindDays, reminded: r.reminded, created: r.created)
             })
         if recordAudit { try update(actor: viewer) { tx in tx.audit(.dataExported, actor: viewer.account?.id, subject: id) } }
         return export

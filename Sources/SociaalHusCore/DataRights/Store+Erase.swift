@@ -85,6 +85,12 @@ extension Store {
             for intake in cands.records(tx.state.intakes, tx) where intake.person.account == id {
                 Self.eraseIntake(intake, actor: viewer.account?.id, in: &tx)
             }
+            // Their sign-ups and reminders, by their account's number; a place they held goes to
+            // the first on the waiting list.
+            for r in try SignUpRows.of(account: id, in: db) {
+                tx.statements.append(SignUpRows.delete(r.id))
+                if r.state == .place, let item = tx.state.agenda[r.activity.rawValue] { try promote(after: r, item: item, in: &tx) }
+            }
             if let d = tx.state.drafts[id.rawValue] { tx.remove(d) }
             // A desk member's unsaved form linked to the person goes as well.
             for d in Array(tx.state.drafts.all) where d.input.account == id { tx.remove(d) }

@@ -18,6 +18,18 @@ public struct VisitorDataExport: Codable, Sendable, Equatable {
     public var reportsMade: [VisitorReport]
     /// E-mails to this address not yet sent (sent ones keep no content).
     public var emailsWaiting: [VisitorEmail]
+    /// Activities they signed up for or asked to be reminded of, with this address.
+    public var signUps: [VisitorSignUp] = []
+
+    /// One sign-up or reminder.
+    public struct VisitorSignUp: Codable, Sendable, Equatable {
+        public var activity: String
+        public var occurrence: Date
+        public var name: String
+        public var state: String
+        public var remindDays: Int?
+        public var created: Date
+    }
 
     /// One message.
     public struct VisitorMessage: Codable, Sendable, Equatable {
@@ -44,7 +56,7 @@ public struct VisitorDataExport: Codable, Sendable, Equatable {
     }
 
     /// True when the store holds nothing about the address.
-    public var isEmpty: Bool { messagesSent.isEmpty && repliesReceived.isEmpty && reportsMade.isEmpty && emailsWaiting.isEmpty }
+    public var isEmpty: Bool { messagesSent.isEmpty && repliesReceived.isEmpty && reportsMade.isEmpty && emailsWaiting.isEmpty && signUps.isEmpty }
 
     /// Encodes the export as pretty JSON with ISO 8601 dates.
     public func json() throws -> Data { TextSanitizer.neutralisingJSON(try ISODate.encoder().encode(self)) }
@@ -78,11 +90,11 @@ extension Store {
         try Permissions.require(.administerPlatform, by: viewer)
         let address = try EmailAddress.normalise(email)
         try refresh()
-        return Self.visitorData(address, in: state, at: clock.now())
+        return Self.visitorData(address, in: state, signUps: try SignUpRows.of(visitor: address, in: db), at: clock.now())
     }
 
     /// The export of `address` from `s`.
-    private static func visitorData(_ address: String, in s: StoreState, at now: Date) -> VisitorDataExport {
+    private static func visitorData(_ address: String, in s: StoreState, signUps: [SignUp], at now: Date) -> VisitorDataExport {
         let rows = Self.visitorRows(address, in: s)
         func to(_ r: ContactMessage.Recipient) -> String {
             switch r {
@@ -96,7 +108,9 @@ extension Store {
             messagesSent: rows.sent.map { .init(name: $0.senderName, to: to($0.recipient), text: $0.text, date: $0.sent) },
             repliesReceived: rows.replies.map { .init(name: "", to: address, text: $0.text, date: $0.sent) },
             reportsMade: rows.reports.map { .init(reason: $0.reason.rawValue, explanation: $0.explanation, name: $0.reporterName, date: $0.created, status: $0.status.rawValue) },
-            emailsWaiting: rows.mail.map { .init(subject: $0.subject, body: $0.body, created: $0.created) })
+            emailsWaiting: rows.mail.map { .init(subject: $0.subject, body: $0.body, created: $0.created) },
+            signUps: signUps.map { .init(activity: s.agenda[$0.activity.rawValue]?.title ?? "", occurrence: $0.occurrence, name: $0.name,
+                                         state: $0.state.rawValue, remindDays: $0.remindDays, created: $0.created) })
     }
 
     /// Erases the visitor known by `email`: the messages they sent and the answers to them, the
@@ -106,14 +120,22 @@ extension Store {
     func eraseVisitor(email: String, by viewer: Viewer) throws -> Int {
         try Permissions.require(.administerPlatform, by: viewer)
         let address = try EmailAddress.normalise(email)
-        let count = try update(actor: viewer) { tx in Self.eraseVisitorRows(address, by: viewer, in: &tx) }
+        let count = try update(actor: viewer) { tx in
+            // Their sign-ups and reminders, by the address they gave; a place goes to the next in line.
+            let signUps = try SignUpRows.of(visitor: address, in: db)
+            for r in signUps {
+                tx.statements.append(SignUpRows.delete(r.id))
+                if r.state == .place, let item = tx.state.agenda[r.activity.rawValue] { try promote(after: r, item: item, in: &tx) }
+            }
+            return Self.eraseVisitorRows(address, by: viewer, in: &tx, also: signUps.count)
+        }
         // What was cut from the reports leaves the log too, as after any erasure.
         if count > 0 { try? db.checkpointTruncate() }
         return count
     }
 
     /// The erasure itself, in `tx`; returns how many rows went or were cut.
-    private static func eraseVisitorRows(_ address: String, by viewer: Viewer, in tx: inout Transaction) -> Int {
+    private static func eraseVisitorRows(_ address: String, by viewer: Viewer, in tx: inout Transaction, also signUps: Int = 0) -> Int {
         let rows = visitorRows(address, in: tx.state)
         for m in rows.sent + rows.replies { tx.remove(m) }
         for r in rows.reports {
@@ -123,7 +145,7 @@ extension Store {
             tx.put(u)
         }
         for m in rows.mail { tx.removeMail(m) }
-        let count = rows.sent.count + rows.replies.count + rows.reports.count + rows.mail.count
+        let count = rows.sent.count + rows.replies.count + rows.reports.count + rows.mail.count + signUps
         if count > 0 { tx.audit(.accountErased, actor: viewer.account?.id, subject: nil, target: "visitor") }
         return count
     }
@@ -141,7 +163,8 @@ extension Store {
         try update { tx in
             let s = tx.state
             let rows = Self.visitorRows(address, in: s)
-            let holds = !(rows.sent.isEmpty && rows.replies.isEmpty && rows.reports.isEmpty && rows.mail.isEmpty)
+            let holds = try !(rows.sent.isEmpty && rows.replies.isEmpty && rows.reports.isEmpty && rows.mail.isEmpty)
+                || !(try SignUpRows.of(visitor: address, in: db)).isEmpty
             guard holds, !Self.belongsToSomeone(address, in: s) else { return }
             let recent = s.outbox.all.filter {
                 VisitorProof.isCodeMail($0) && EmailAddress.folded($0.to) == address && tx.now.timeIntervalSince($0.created) < VisitorProof.addressWindow
@@ -178,7 +201,7 @@ extension Store {
     public func visitorExport(proof: VisitorProof, by viewer: Viewer) throws -> VisitorDataExport {
         try refresh()
         let address = try Self.provenAddress(proof, by: viewer, in: state)
-        return Self.visitorData(address, in: state, at: clock.now())
+        return Self.visitorData(address, in: state, signUps: try SignUpRows.of(visitor: address, in: db), at: clock.now())
     }
 
     /// Sends the export of the address `proof` opens to that address (over a shared connection,
@@ -187,7 +210,7 @@ extension Store {
     func mailVisitorExport(proof: VisitorProof, by viewer: Viewer) throws -> String {
         try update(actor: viewer) { tx in
             let address = try Self.provenAddress(proof, by: viewer, in: tx.state)
-            let json = String(decoding: try Self.visitorData(address, in: tx.state, at: tx.now).json(), as: UTF8.self)
+            let json = String(decoding: try Self.visitorData(address, in: tx.state, signUps: try SignUpRows.of(visitor: address, in: db), at: tx.now).json(), as: UTF8.self)
             let body = """
                 Hierbij alles wat SociaalHus over dit e-mailadres bewaart, zoals je vroeg (als JSON). Het bevat persoonlijke gegevens: bewaar het zorgvuldig.
                 Here is everything SociaalHus holds about this e-mail address, as you asked (as JSON). It contains personal data: keep it safe.

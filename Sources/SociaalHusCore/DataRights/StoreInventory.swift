@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every table and column of the store (schema 15), with whose data it is, what kind, what
+/// Every table and column of the store (schema 16), with whose data it is, what kind, what
 /// erasing that person does to it, and whether their export holds it. The statement shown before
 /// an erasure (screen and command line) is generated from it, and a test fails when a table or
 /// column of the store is missing here.
@@ -62,7 +62,7 @@ public enum StoreInventory {
         "referral": [.account("staff")], "feed_approval": [.account("approved_by")],
         "reset_code": [.account("account")], "wijk_check": [.account("account")],
         "digest_rhythm": [.account("account")],
-        "moderation_step": [.account("actor")],
+        "moderation_step": [.account("actor")], "signup": [.account("account")],
     ]
 
     static func t(_ name: String, _ columns: String, whose: String, _ kind: Kind, _ action: Action, exported: Bool = false,
@@ -141,6 +141,11 @@ public enum StoreInventory {
         t("moderation_step", "report seq kind reason note actor at",
           whose: "the report's content and its author (report); who took the step (actor): a moderator, or the author objecting", .content,
           .anonymise("a step stays with its report without who took it; a report about the person's own content goes with its steps")),
+        t("signup_option", "activity places waiting_list", whose: "nobody: how many places an activity has and whether it keeps a waiting list",
+          .content, .notPersonal("an activity's own settings")),
+        t("signup", "id activity occurrence account email name state show_email show_phone remind_days reminded created",
+          whose: "the person who signed up or asked for a reminder: an account (account), or a visitor by the address they gave (email)",
+          .contact, .delete, exported: true, erased: .yourSignUpsAndReminders),
         t("login_failure", "settings seq key failures last_failure recent_failures", whose: "keyed hashes of addresses tried at login",
           .log, .keep("no address is stored; forgotten after an hour")),
     ]

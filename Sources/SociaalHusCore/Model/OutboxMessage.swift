@@ -25,6 +25,10 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable {
         case passwordReset = "password-reset"
         /// The written receipt of a referral, to the resident's own address (`Store.mailReferralReceipt`).
         case referralReceipt = "referral-receipt"
+        /// A change to a sign-up, to the person who signed up (`Store.tell`).
+        case signUp = "sign-up"
+        /// A reminder of an activity the person asked to be reminded of (`Store.sendReminders`).
+        case reminder
     }
 
     /// Where it stands.

@@ -106,6 +106,21 @@ public enum CoreError: Error, Equatable, Sendable {
     case visitorCodeLimit(minutes: Int)
     /// No proof of the address is in force (none was given, it ended, or the data was erased).
     case visitorProofNeeded
+    // Sign-ups
+    /// The number of places is not between 1 and the maximum.
+    case signUpPlacesOutOfRange(Int)
+    /// Fewer places than are already taken for one occurrence.
+    case signUpPlacesBelowTaken(Int)
+    /// The occurrence has already begun.
+    case signUpPast
+    /// A reminder more days ahead than allowed.
+    case remindDaysOutOfRange(Int)
+    /// The activity takes no sign-ups through the platform.
+    case signUpNotTaken
+    /// Every place is taken and there is no waiting list.
+    case signUpFull
+    /// One person holds the most sign-ups allowed.
+    case signUpTooMany(Int)
     /// The address belongs to an account or an organisation: its owner sees it after logging in.
     case visitorAddressHasAccount
     /// A moderation step that does not fit the content as it is now (restoring what is not hidden).
@@ -278,6 +293,20 @@ public enum CoreError: Error, Equatable, Sendable {
             return .thisEMailAddressBelongs
         case .visitorProofNeeded:
             return .yourAccessToThisData
+        case .signUpPlacesOutOfRange(let max):
+            return .signUpPlacesOutOfRange(max)
+        case .signUpPlacesBelowTaken(let taken):
+            return .signUpPlacesBelowTaken(taken)
+        case .signUpPast:
+            return .signUpPast
+        case .remindDaysOutOfRange(let max):
+            return .remindDaysOutOfRange(max)
+        case .signUpNotTaken:
+            return .signUpNotTaken
+        case .signUpFull:
+            return .signUpFullNoWaitingList
+        case .signUpTooMany(let max):
+            return .signUpTooMany(max)
         }
     }
 }

@@ -10,6 +10,8 @@ public enum ShownName: Value, Hashable {
     case named(String)
     /// A resident whose name the viewer may not see; numbered where one viewer tells several apart.
     case anonymousResident(number: Int? = nil)
+    /// A participant of an activity whose name the organiser may not see.
+    case anonymousParticipant
     /// The moderators, as sender of a message about a report.
     case moderationTeam
     /// The platform administration, as sender of a message about a role.
@@ -23,6 +25,7 @@ public enum ShownName: Value, Hashable {
         case .named(let name): .named(name)
         case .anonymousResident(nil): .anonymousResident
         case .anonymousResident(let n?): .numberedName(Word.anonymousResident, n)
+        case .anonymousParticipant: .anonymousParticipant
         case .moderationTeam: .sociaalhusModeration
         case .administrationTeam: .sociaalhusAdministration
         case .someResident: .resident
@@ -31,8 +34,10 @@ public enum ShownName: Value, Hashable {
 
     /// True when the rules hid the person's name.
     public var isAnonymous: Bool {
-        if case .anonymousResident = self { return true }
-        return false
+        switch self {
+        case .anonymousResident, .anonymousParticipant: true
+        default: false
+        }
     }
 
     /// The name in `lang`.

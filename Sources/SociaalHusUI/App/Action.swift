@@ -33,4 +33,6 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case object
     // Roles over an account's life (administrators)
     case accounts, giveRole, takeRole
+    /// Sign up for an activity (or cancel), ask to be reminded of it, and see who signed up (its editors).
+    case signUp, remindMe, participants
 }

@@ -60,6 +60,7 @@ public struct KeyMap: Sendable, Equatable {
         (.block, [.char("b")]), (.takedown, [.char("t")]), (.platform, [.char("p")]), (.feeds, [.char("d")]), (.approve, [.char("n")]),
         (.withdraw, [.char("x")]), (.accounts, [.char("a")]), (.giveRole, [.char("n")]), (.takeRole, [.char("x")]),
         (.object, [.char("b")]),
+        (.signUp, [.char("a")]), (.remindMe, [.char("h")]), (.participants, [.char("d")]),
     ]
 
     /// The keys that may never move: Ctrl-C always stops at once.

@@ -1,7 +1,7 @@
 import Foundation
 @_spi(Operator) import SociaalHusCore
 
-/// `sociaalhus mail config|send|digest|list|retry`: the outbox, for the operator and cron.
+/// `sociaalhus mail config|send|digest|reminders|list|retry`: the outbox, for the operator and cron.
 enum MailCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let sub = args.positional.count > 1 ? args.positional[1] : ""
@@ -9,6 +9,7 @@ enum MailCommand {
         case "config": try config(&args, ctx)
         case "send": try send(&args, ctx)
         case "digest": try digest(&args, ctx)
+        case "reminders": try reminders(&args, ctx)
         case "list": try list(&args, ctx)
         case "retry": try retry(&args, ctx)
         default: throw CLIError.unknownCommand("mail " + sub)
@@ -38,6 +39,13 @@ enum MailCommand {
         let store = try ctx.openStore(&args)
         let n = try store.perform(.sendDigests(), as: .commandLine)
         Console.out(ctx.t(.dailyDigestSQueuedIn(n)))
+    }
+
+    /// Queues the reminders that are due.
+    static func reminders(_ args: inout Arguments, _ ctx: CommandContext) throws {
+        let store = try ctx.openStore(&args)
+        let n = try store.perform(.sendReminders(), as: .commandLine)
+        Console.out(ctx.t(.remindersQueued(n)))
     }
 
     /// One line per e-mail: number, state, kind, recipient, subject, last error.
@@ -74,6 +82,8 @@ enum MailCommand {
         case .dataExport: .mailDataExport
         case .passwordReset: .mailPasswordReset
         case .referralReceipt: .mailReferralReceipt
+        case .signUp: .mailSignUp
+        case .reminder: .mailReminder
         }
     }
 

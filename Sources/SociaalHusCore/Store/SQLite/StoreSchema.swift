@@ -125,7 +125,11 @@ enum StoreSchema {
                 ) STRICT
                 """)
         },
-        // Digests weekly as well as daily, and interests from the list of categories
+        // Version 16: sign-ups and reminders (`SignUpRows`): which activities take
+        // sign-ups, and who signed up or asked to be reminded, by account number or a visitor's
+        // address; none for every store before it.
+        { db in try db.execute(SignUpRows.schema) },
+        // Version 17: digests weekly as well as daily, and interests from the list of categories
         // (`DigestRhythm`, `PlatformCategory`).
         { db in try DigestRhythmMigration.run(db) },
     ] }

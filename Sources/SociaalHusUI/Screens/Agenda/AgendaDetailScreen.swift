@@ -32,14 +32,60 @@ final class AgendaDetailScreen: Screen {
         let contact: [Binding<Action>] = organiser == nil ? [] : [
             Binding.table(.contact, label: ctx.t(.contact2), help: ctx.t(.sendTheOrganisationMessageAbout), group: g),
         ]
-        return KeyTable.list(ctx.lang).filter { $0.action != .open } + contact + change + object + [
+        return KeyTable.list(ctx.lang).filter { $0.action != .open } + signUpBindings(ctx, group: g) + contact + change + object + [
             Binding.table(.report, label: ctx.t(.report), help: ctx.t(.reportThisActivityToThe), group: g, inStatusBar: false),
         ] + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding.table(.takedown, label: "Takedown", help: ctx.t(.recordTakedownNoticeAndRemove2), group: g, inStatusBar: false)] : [])
     }
 
+    /// Sign up or cancel, be reminded or not, and (its editors) who signed up: offered only
+    /// where they work, for an occurrence still to come.
+    private func signUpBindings(_ ctx: UIContext, group g: String) -> [Binding<Action>] {
+        guard occurrence.start > ctx.now, let s = ctx.store.signUpSummary(id, at: occurrence.start, for: ctx.viewer) else { return [] }
+        var out: [Binding<Action>] = []
+        let mine = s.mine?.state
+        if mine == .place || mine == .waiting {
+            out.append(Binding.table(.signUp, label: ctx.t(.cancelMySignUp), help: ctx.t(.cancelYourSignUpHelp), group: g))
+        } else if s.options != nil, !(s.isFull && s.options?.waitingList == false) {
+            out.append(Binding.table(.signUp, label: ctx.t(.signUpButton), help: ctx.t(s.isFull ? .signUpWaitingListHelp : .signUpHelp), group: g))
+        }
+        if mine == .reminder {
+            out.append(Binding.table(.remindMe, label: ctx.t(.noReminder2), help: ctx.t(.stopTheReminderHelp), group: g))
+        } else if mine == nil {
+            out.append(Binding.table(.remindMe, label: ctx.t(.remindMe), help: ctx.t(.remindMeHelp), group: g))
+        }
+        if s.options != nil, ctx.store.agendaItem(id, for: ctx.viewer).map({ Permissions.denial(.changeAgendaItem($0), by: ctx.viewer) == nil }) == true {
+            out.append(Binding.table(.participants, label: ctx.t(.participants), help: ctx.t(.participantsHelp), group: g))
+        }
+        return out
+    }
+
     func handle(_ action: Action, _ ctx: UIContext) {
         guard let item = ctx.store.agendaItem(id, for: ctx.viewer) else { ctx.pop(); return }
+        let o = Occurrence(item: item, start: occurrence.start, end: occurrence.end)
         switch action {
+        case .signUp, .remindMe:
+            guard o.start > ctx.now, let s = ctx.store.signUpSummary(id, at: o.start, for: ctx.viewer) else { return ctx.fail(ctx.t(.signUpPast)) }
+            let mine = s.mine?.state
+            let cancels = action == .signUp ? (mine == .place || mine == .waiting) : mine == .reminder
+            if cancels {
+                let when = DateText.day(o.start, ctx)
+                ctx.confirm(ctx.t(action == .signUp ? .cancelSignUpQuestion(safe(item.title), when) : .stopReminderQuestion(safe(item.title), when)),
+                            undo: ctx.t(action == .signUp ? .canSignUpAgainIfRoom : .canAskReminderAgain)) {
+                    do {
+                        try ctx.store.perform(.cancelSignUp(o.item.id, at: o.start), as: ctx.viewer)
+                        ctx.inform(ctx.t(action == .signUp ? .signUpCancelled : .reminderStopped))
+                    } catch { ctx.fail(error) }
+                }
+            } else if action == .remindMe, mine != nil {
+                ctx.fail(ctx.t(.placeIncludesReminder))
+            } else if action == .signUp, s.options == nil {
+                ctx.fail(ctx.t(.signUpNotTaken))
+            } else {
+                ctx.push(SignUpScreen(o, reminderOnly: action == .remindMe, ctx))
+            }
+        case .participants:
+            if let d = Permissions.denial(.changeAgendaItem(item), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
+            ctx.push(ParticipantsScreen(o, ctx))
         case .up, .down, .pageUp, .pageDown, .first, .last: _ = scroll.apply(action)
         case .edit:
             if let d = Permissions.denial(.changeAgendaItem(item), by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
@@ -94,6 +140,15 @@ final class AgendaDetailScreen: Screen {
         field(ctx.t(.category), safe(ctx.t(Glossary.category(item.category))))
         field(ctx.t(.cost), safe(item.cost))
         field(ctx.t(.signUp), safe(item.signup))
+        if let s = ctx.store.signUpSummary(id, at: o.start, for: ctx.viewer) {
+            if let word = s.detailWord { field(ctx.t(.places), ctx.t(word)) }
+            switch s.mine?.state {
+            case .place?: field(ctx.t(.you), ctx.t(.youHaveAPlace) + Self.remindText(s.mine, ctx))
+            case .waiting?: field(ctx.t(.you), ctx.t(.youAreWaitingNumber(s.myWaitingPosition ?? 0)))
+            case .reminder?: field(ctx.t(.you), ctx.t(.reminderSet) + Self.remindText(s.mine, ctx))
+            case nil: break
+            }
+        }
         if let org = ctx.store.organisation(item.organisation, for: ctx.viewer) {
             out.append(("", .normal))
             out.append((ctx.t(.organiser), .header))
@@ -105,6 +160,12 @@ final class AgendaDetailScreen: Screen {
         out.append(("", .normal))
         for l in TextWidth.wrap(TextSanitizer.sanitize(item.description, keepNewlines: true), to: width) { out.append((l, .normal)) }
         return out
+    }
+
+    /// ", herinnering 1 dag van tevoren" for a sign-up with a reminder.
+    private static func remindText(_ s: SignUp?, _ ctx: UIContext) -> String {
+        guard let days = s?.remindDays else { return "" }
+        return ", " + ctx.t(.reminderWhen(ctx.t(SignUpScreen.remindWord(days))))
     }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {

@@ -14,7 +14,8 @@ final class AgendaEditScreen: FormScreen {
         let own = Self.choosable(editing: editing, organisations: organisations, ctx)
         self.organisations = own
         wijken = ctx.store.wijken
-        super.init(Self.makeForm(editing, organisations: own, wijken: ctx.store.wijken, ctx))
+        super.init(Self.makeForm(editing, organisations: own, wijken: ctx.store.wijken,
+                                 signUps: editing.flatMap { ctx.store.signUpOptions($0.id, for: ctx.viewer) }, ctx))
     }
 
     /// The organisations to choose from: only the item's own when editing.
@@ -28,7 +29,7 @@ final class AgendaEditScreen: FormScreen {
 
     // Built in a static function with plain locals: the same code written inline in `init`
     // crashed the release-mode optimiser (Swift 6 SIL CopyPropagation), so `swift build -c release` failed.
-    private static func makeForm(_ e: AgendaItem?, organisations: [Organisation], wijken: [Wijk], _ ctx: UIContext) -> Form {
+    private static func makeForm(_ e: AgendaItem?, organisations: [Organisation], wijken: [Wijk], signUps: SignUpOptions?, _ ctx: UIContext) -> Form {
         let tomorrow = ctx.now.addingTimeInterval(86_400)
         let freq = Recurrence.Frequency.allCases
         var startText = "19:30"
@@ -54,6 +55,10 @@ final class AgendaEditScreen: FormScreen {
             FormField("category", ctx.t(.category), .text(TextField(e?.category ?? "", limit: Field.category.limit))),
             FormField("cost", ctx.t(.cost), .text(TextField(e?.cost ?? ctx.t(.free), limit: Field.cost.limit))),
             FormField("signup", ctx.t(.signUp), .text(TextField(e?.signup ?? "", limit: Field.signup.limit))),
+            FormField("signUps", ctx.t(.takesSignUps), .toggle(signUps != nil)),
+            FormField("places", ctx.t(.placesEmptyNoLimit), .text(TextField(signUps?.places.map(String.init) ?? "", limit: 5))),
+            FormField("placesNote", ctx.t(.emptyMeansNoLimit), .note(.muted)),
+            FormField("waitingList", ctx.t(.keepsWaitingList), .toggle(signUps?.waitingList ?? true)),
             FormField("recurrence", ctx.t(.repeats), .choice(options: [ctx.t(.none), ctx.t(.weekly), ctx.t(.fortnightly), ctx.t(.monthly)],
                                                                           selected: freq.firstIndex(of: e?.recurrence.frequency ?? .none) ?? 0)),
             FormField("until", ctx.t(.untilYyyyMmDd), .text(TextField(untilText, limit: 10))),
@@ -85,6 +90,7 @@ final class AgendaEditScreen: FormScreen {
         let startText = form.text("start"), endText = form.text("end").trimmingCharacters(in: .whitespaces)
         let untilText = form.text("until").trimmingCharacters(in: .whitespaces)
         let title = form.text("title"), description = form.text("description"), location = form.text("location")
+        let takesSignUps = form.bool("signUps"), placesText = form.text("places").trimmingCharacters(in: .whitespaces)
         // Every problem at once, each under its field; nothing typed is lost.
         guard check([
             ("title", Field.title.label(ctx.language), { _ = try validated(title, .title) }),
@@ -98,6 +104,10 @@ final class AgendaEditScreen: FormScreen {
             }),
             ("location", Field.location.label(ctx.language), { _ = try validated(location, .location) }),
             ("until", ctx.t(.until2), { if !untilText.isEmpty && ISODate.day(untilText) == nil { throw CoreError.invalidDate(untilText) } }),
+            ("places", ctx.t(.places), {
+                guard takesSignUps, !placesText.isEmpty else { return }
+                guard let n = Int(placesText), (1...SignUpOptions.maximumPlaces).contains(n) else { throw CoreError.signUpPlacesOutOfRange(SignUpOptions.maximumPlaces) }
+            }),
         ], ctx),
               let day = ISODate.day(dateText) else { return }
         var start = day, end: Date? = nil
@@ -112,12 +122,13 @@ final class AgendaEditScreen: FormScreen {
                                wijk: w == 0 ? nil : wijken[w - 1].id, organisation: organisations[form.choice("organisation")].id,
                                category: form.text("category"), cost: form.text("cost"), signup: form.text("signup"),
                                recurrence: Recurrence(Recurrence.Frequency.allCases[form.choice("recurrence")], until: until))
+        let signUps = takesSignUps ? SignUpOptions(places: Int(placesText), waitingList: form.bool("waitingList")) : nil
         do {
             if let editing {
-                try ctx.store.perform(.editAgendaItem(editing.id, AgendaEdit(draft), basedOn: editing), as: ctx.viewer)
+                try ctx.store.perform(.editAgendaItem(editing.id, AgendaEdit(draft), basedOn: editing, signUps: .some(signUps)), as: ctx.viewer)
                 ctx.inform(ctx.t(.saved))
             } else {
-                try ctx.store.perform(.createAgendaItem(draft), as: ctx.viewer)
+                try ctx.store.perform(.createAgendaItem(draft, signUps: signUps), as: ctx.viewer)
                 ctx.inform(ctx.t(.theActivityIsInThe))
             }
             ctx.pop()
@@ -128,6 +139,7 @@ final class AgendaEditScreen: FormScreen {
             case .fieldRequired(.location)?: form.focus(on: "location")
             case .endBeforeStart?: form.focus(on: "end")
             case .startInPast?: form.focus(on: "date")
+            case .signUpPlacesBelowTaken?, .signUpPlacesOutOfRange?: form.focus(on: "places")
             default: break
             }
         }

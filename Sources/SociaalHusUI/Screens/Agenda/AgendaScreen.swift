@@ -140,7 +140,24 @@ public final class AgendaScreen: Screen {
     /// One activity's row in a list (the agenda and a day of the month view).
     static func line(_ o: Occurrence, _ ctx: UIContext) -> String {
         let org = ctx.store.organisation(o.item.organisation, for: ctx.viewer)?.name ?? ""
-        return TextWidth.pad(DateText.timeRange(o, ctx), to: 12) + safe(o.item.title) + " — " + safe(o.item.location) + " (" + safe(org) + ")"
+        // Places left before the place: the part people scan for, and the first cut at the edge.
+        return TextWidth.pad(DateText.timeRange(o, ctx), to: 12) + safe(o.item.title) + signUpNote(o, ctx) + " — " + safe(o.item.location)
+            + " (" + safe(org) + ")"
+    }
+
+    /// " · nog 3 van de 12 plaatsen vrij" (and the viewer's own place) for an activity that
+    /// takes sign-ups, for an occurrence still to come.
+    static func signUpNote(_ o: Occurrence, _ ctx: UIContext) -> String {
+        guard o.start > ctx.now, let s = ctx.store.signUpSummary(o.item.id, at: o.start, for: ctx.viewer) else { return "" }
+        var parts: [String] = []
+        if let w = s.word { parts.append(ctx.t(w)) }
+        switch s.mine?.state {
+        case .place?: parts.append(ctx.t(.youHaveAPlace))
+        case .waiting?: parts.append(ctx.t(.onTheWaitingList))
+        case .reminder?: parts.append(ctx.t(.reminderSet))
+        case nil: break
+        }
+        return parts.isEmpty ? "" : " · " + parts.joined(separator: " · ")
     }
 
     public func handle(_ action: Action, _ ctx: UIContext) {

@@ -36,6 +36,7 @@ struct MyDataLines {
         b.intakes(export.intakes)
         b.reports(export.reportsMade)
         b.reportsAbout(export.reportsAbout)
+        b.signUps(export.signUps.map { ($0.activity, $0.occurrence, $0.state, $0.remindDays) })
         b.emails(export.emails)
         b.audit(export.auditEvents)
         return b.lines
@@ -87,6 +88,7 @@ struct MyDataLines {
             b.text(Self.date(r.date, lang) + " · " + reason + " · " + status)
             b.text(r.explanation + " (" + r.name + ")", indent: 4)
         }
+        b.signUps(export.signUps.map { ($0.activity, $0.occurrence, $0.state, $0.remindDays) })
         b.heading(lang.t(.eMailsToThisAddress) + " (\(export.emailsWaiting.count))")
         if export.emailsWaiting.isEmpty { b.text(b.t(.none), role: .muted) }
         for e in export.emailsWaiting {
@@ -229,6 +231,21 @@ struct MyDataLines {
         heading(t(.reportsAboutYouOrYour) + " (\(rs.count))")
         if rs.isEmpty { text(t(.none), role: .muted) }
         for r in rs { reportLine(date: r.date, about: r.about, reason: r.reason, status: r.status) }
+    }
+
+    /// Activities signed up for or to be reminded of: what, when, where the person stands.
+    private mutating func signUps(_ rows: [(activity: String, occurrence: Date, state: String, remindDays: Int?)]) {
+        heading(t(.yourSignUpsAndReminders) + " (\(rows.count))")
+        if rows.isEmpty { text(t(.none), role: .muted) }
+        for r in rows {
+            let state = switch SignUp.State(rawValue: r.state) {
+            case .place?: t(.youHaveAPlace)
+            case .waiting?: t(.onTheWaitingList)
+            default: t(.reminderSet)
+            }
+            let remind = r.remindDays.map { " · " + t(.reminderWhen(t(SignUpScreen.remindWord($0)))) } ?? ""
+            text(Self.date(r.occurrence, lang) + " · " + r.activity + " · " + state + remind)
+        }
     }
 
     /// E-mails to or about the person (a sent one keeps no text).
