@@ -75,6 +75,11 @@ public enum SyntheticStore {
                                           wijk: i % 9 == 0 ? nil : wijken[i % wijken.count],
                                           organisation: OrganisationID(1 + i % size.organisations), category: categories[i % categories.count],
                                           cost: "gratis", signup: "vrije inloop", recurrence: rec))
+            // Every fifth activity takes sign-ups: twenty places, three taken on its first day.
+            if i % 5 == 0 {
+                seed.signUpOptions.append((AgendaItemID(i), SignUpOptions(places: 20, waitingList: true)))
+                for k in 0..<3 { seed.signUps.append((AgendaItemID(i), start, AccountID(1 + (i * 7 + k) % size.accounts))) }
+            }
         }
         for i in 1...size.posts {
             let author = AccountID(1 + Int(rng.next() % UInt64(size.accounts)))

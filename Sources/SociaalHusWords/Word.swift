@@ -1606,6 +1606,8 @@ public enum Word: Sendable {
     case placesLeft(_ n: Int)
     case canSignUpAgainIfRoom
     case canAskReminderAgain
+    case mySignUp
+    case myReminder
     // MARK: calm digest and interests from a list
     case digestOnceWeek
     case digestGroupAgenda(_ n: any Value)

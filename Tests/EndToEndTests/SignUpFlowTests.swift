@@ -29,7 +29,7 @@ import Testing
         try t.keys("C-s")
         var s = try t.waitFor("Je bent aangemeld.")
         #expect(s.contains("Nog 27 van de 30 plaatsen vrij") && s.contains("aangemeld, herinnering 1 dag van tevoren"))
-        #expect(s.contains("a Afmelden") && !s.contains("h Herinner me"), "the keys follow the state")
+        #expect(s.contains("a Mijn aanmelding") && !s.contains("h Herinner me"), "the keys follow the state")
         // The organiser's list: Fatima as her level shows her to Kees, no e-mail (not ticked).
         let store = try Store.open(at: t.store)
         let kees = try #require(store.state.account(email: "kees.smit@demo.sociaalhus.example"))
@@ -39,8 +39,11 @@ import Testing
         let row = try #require(list.first { $0.created == list.map(\.created).max() })
         let expected = ProfileVisibilityRule.namesVisible(owner: fatima, viewer: .account(kees)) ? "Demo Fatima El Amrani" : "anonieme deelnemer"
         #expect(row.name.text(.dutch) == expected && row.email == nil)
-        // Cancel: asked first, then the place is free again.
+        // Cancel: the form shows the choices made, with a button to cancel; asked first, then the place is free again.
         try t.keys("a")
+        try t.waitFor("aangemeld")
+        try t.tabUntil("[ Afmelden ]")
+        try t.keys("Enter")
         try t.waitFor("Afmelden voor Informatieavond buurtbemiddeling op")
         s = try t.waitFor("Je kunt je daarna weer aanmelden")
         try t.keys("j")

@@ -52,7 +52,7 @@ import Testing
         let s = try Store.open(at: path, hasher: YescryptHasher())
         let summary = try #require(s.signUpSummary(item.id, at: item.start, for: .visitor))
         #expect(summary.taken == 1 && summary.waiting == 7)
-        #expect(try s.db.integer("SELECT count(DISTINCT email) FROM signup") == 8)
+        #expect(try s.db.integer("SELECT count(DISTINCT email) FROM signup WHERE account IS NULL AND activity = ?1", item.id.rawValue) == 8)
         #expect(StoreCheck.run(at: path).isSound)
     }
 

@@ -32,6 +32,7 @@ enum SignUpRows {
         ) STRICT;
         CREATE UNIQUE INDEX signup_account ON signup (activity, occurrence, account) WHERE account IS NOT NULL;
         CREATE UNIQUE INDEX signup_visitor ON signup (activity, occurrence, email) WHERE account IS NULL;
+        CREATE INDEX signup_occurrence ON signup (activity, occurrence, state);
         CREATE INDEX signup_person ON signup (account) WHERE account IS NOT NULL;
         CREATE INDEX signup_email ON signup (email) WHERE account IS NULL;
         CREATE INDEX signup_due ON signup (occurrence) WHERE remind_days IS NOT NULL AND reminded IS NULL;

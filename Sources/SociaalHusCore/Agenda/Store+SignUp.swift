@@ -37,17 +37,28 @@ extension Store {
     }
 
     /// The counts of one occurrence and the viewer's own sign-up, if they may see the activity.
+    /// Counted by SQLite (the agenda list asks this of every row it draws); for a visitor and an
+    /// activity without sign-ups, one look-up.
     public func signUpSummary(_ id: AgendaItemID, at occurrence: Date, for viewer: Viewer) -> SignUpSummary? {
         guard agendaItem(id, for: viewer) != nil else { return nil }
         do {
             return try db.reading {
                 let options = try SignUpRows.options(of: id, in: db)
-                let rows = try SignUpRows.of(id, at: occurrence, in: db)
-                let mine = viewer.activeAccount.flatMap { me in rows.first { $0.account == me.id } }
-                let waiting = rows.filter { $0.state == .waiting }
-                let position = mine.flatMap { m in waiting.firstIndex { $0.id == m.id }.map { $0 + 1 } }
-                return SignUpSummary(options: options, taken: rows.filter { $0.state == .place }.count, waiting: waiting.count,
-                                     mine: mine, myWaitingPosition: position)
+                let at = occurrence.timeIntervalSince1970
+                let mine = try viewer.activeAccount.flatMap { me in
+                    try SignUpRows.rows(db, where: "activity = ?1 AND occurrence = ?2 AND account = ?3", id.rawValue, at, me.id.rawValue).first
+                }
+                guard options != nil || mine != nil else { return SignUpSummary(options: nil, taken: 0, waiting: 0, mine: nil, myWaitingPosition: nil) }
+                let counts = try db.prepare("SELECT coalesce(sum(state = 'place'), 0), coalesce(sum(state = 'waiting'), 0) FROM signup WHERE activity = ?1 AND occurrence = ?2")
+                    .bind(id.rawValue, at)
+                defer { counts.reset() }
+                _ = try counts.step()
+                var position: Int?
+                if let mine, mine.state == .waiting {
+                    position = try db.integer("SELECT count(*) FROM signup WHERE activity = ?1 AND occurrence = ?2 AND state = 'waiting' AND (created < ?3 OR (created = ?3 AND id < ?4))",
+                                              id.rawValue, at, mine.created.timeIntervalSince1970, mine.id) + 1
+                }
+                return SignUpSummary(options: options, taken: counts.int(0), waiting: counts.int(1), mine: mine, myWaitingPosition: position)
             }
         } catch { return nil }
     }

@@ -17,6 +17,10 @@ import Foundation
     public var posts: [Post] = []
     /// Contact messages, with ids 1, 2, … in order.
     public var messages: [ContactMessage] = []
+    /// Activities that take sign-ups, with their places and waiting list.
+    public var signUpOptions: [(activity: AgendaItemID, options: SignUpOptions)] = []
+    /// Places taken: an account signed up for one occurrence of an activity.
+    public var signUps: [(activity: AgendaItemID, occurrence: Date, account: AccountID)] = []
 
     /// An empty seed.
     public init() {}
@@ -50,6 +54,11 @@ extension Store {
             for r in seed.agenda { try next(.agenda, r.id, &tx); tx.put(r) }
             for r in seed.posts { try next(.posts, r.id, &tx); tx.put(r) }
             for r in seed.messages { try next(.messages, r.id, &tx); tx.put(r) }
+            for (activity, options) in seed.signUpOptions { tx.statements.append(SignUpRows.putOptions(activity, options)) }
+            for (k, r) in seed.signUps.enumerated() {
+                tx.statements.append(SignUpRows.put(SignUp(id: k + 1, activity: r.activity, occurrence: r.occurrence, account: r.account, email: "", name: "",
+                                                           state: .place, showEmail: false, showPhone: false, remindDays: 1, reminded: nil, created: tx.now)))
+            }
         }
     }
 

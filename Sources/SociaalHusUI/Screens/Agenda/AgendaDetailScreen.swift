@@ -44,12 +44,12 @@ final class AgendaDetailScreen: Screen {
         var out: [Binding<Action>] = []
         let mine = s.mine?.state
         if mine == .place || mine == .waiting {
-            out.append(Binding.table(.signUp, label: ctx.t(.cancelMySignUp), help: ctx.t(.cancelYourSignUpHelp), group: g))
+            out.append(Binding.table(.signUp, label: ctx.t(.mySignUp), help: ctx.t(.cancelYourSignUpHelp), group: g))
         } else if s.options != nil, !(s.isFull && s.options?.waitingList == false) {
             out.append(Binding.table(.signUp, label: ctx.t(.signUpButton), help: ctx.t(s.isFull ? .signUpWaitingListHelp : .signUpHelp), group: g))
         }
         if mine == .reminder {
-            out.append(Binding.table(.remindMe, label: ctx.t(.noReminder2), help: ctx.t(.stopTheReminderHelp), group: g))
+            out.append(Binding.table(.remindMe, label: ctx.t(.myReminder), help: ctx.t(.stopTheReminderHelp), group: g))
         } else if mine == nil {
             out.append(Binding.table(.remindMe, label: ctx.t(.remindMe), help: ctx.t(.remindMeHelp), group: g))
         }
@@ -65,20 +65,11 @@ final class AgendaDetailScreen: Screen {
         switch action {
         case .signUp, .remindMe:
             guard o.start > ctx.now, let s = ctx.store.signUpSummary(id, at: o.start, for: ctx.viewer) else { return ctx.fail(ctx.t(.signUpPast)) }
+            // The form shows what one has chosen, to change it or cancel it (asked first there).
             let mine = s.mine?.state
-            let cancels = action == .signUp ? (mine == .place || mine == .waiting) : mine == .reminder
-            if cancels {
-                let when = DateText.day(o.start, ctx)
-                ctx.confirm(ctx.t(action == .signUp ? .cancelSignUpQuestion(safe(item.title), when) : .stopReminderQuestion(safe(item.title), when)),
-                            undo: ctx.t(action == .signUp ? .canSignUpAgainIfRoom : .canAskReminderAgain)) {
-                    do {
-                        try ctx.store.perform(.cancelSignUp(o.item.id, at: o.start), as: ctx.viewer)
-                        ctx.inform(ctx.t(action == .signUp ? .signUpCancelled : .reminderStopped))
-                    } catch { ctx.fail(error) }
-                }
-            } else if action == .remindMe, mine != nil {
+            if action == .remindMe, mine == .place || mine == .waiting {
                 ctx.fail(ctx.t(.placeIncludesReminder))
-            } else if action == .signUp, s.options == nil {
+            } else if action == .signUp, s.options == nil, mine != .place, mine != .waiting {
                 ctx.fail(ctx.t(.signUpNotTaken))
             } else {
                 ctx.push(SignUpScreen(o, reminderOnly: action == .remindMe, ctx))

@@ -13,9 +13,12 @@ final class SignUpScreen: FormScreen {
     /// The reminder choices, in days ahead (nil: none).
     static let remindChoices: [Int?] = [1, 2, 3, 7, 0, nil]
 
+    private let title: String
+
     init(_ o: Occurrence, reminderOnly: Bool, _ ctx: UIContext) {
         id = o.item.id
         occurrence = o.start
+        title = o.item.title
         self.reminderOnly = reminderOnly
         super.init(Self.makeForm(o, reminderOnly: reminderOnly, mine: ctx.store.signUpSummary(o.item.id, at: o.start, for: ctx.viewer)?.mine, ctx))
     }
@@ -40,10 +43,15 @@ final class SignUpScreen: FormScreen {
             ]
         }
         let remind = remindChoices.firstIndex { $0 == (mine?.remindDays ?? (mine == nil ? 1 : nil)) } ?? 0
-        rows += [
-            FormField("remind", ctx.t(.reminderByEmail), .cycle(options: remindChoices.map { ctx.t(remindWord($0)) }, selected: remind)),
-            FormField("save", ctx.t(reminderOnly ? .remindMe : .signUpButton), .button),
-        ]
+        rows.append(FormField("remind", ctx.t(.reminderByEmail), .cycle(options: remindChoices.map { ctx.t(remindWord($0)) }, selected: remind)))
+        // Already signed up (or reminded): save changes, or cancel it.
+        if let mine {
+            rows.append(FormField("state", ctx.t(mine.state == .place ? .youHaveAPlace : mine.state == .waiting ? .onTheWaitingList : .reminderSet), .note(.muted)))
+            rows.append(FormField("save", ctx.t(.save), .button))
+            rows.append(FormField("cancel", ctx.t(reminderOnly ? .noReminder2 : .cancelMySignUp), .button))
+        } else {
+            rows.append(FormField("save", ctx.t(reminderOnly ? .remindMe : .signUpButton), .button))
+        }
         return Form(rows, labelWidth: 26)
     }
 
@@ -60,6 +68,7 @@ final class SignUpScreen: FormScreen {
     override func title(_ ctx: UIContext) -> String { ctx.t(reminderOnly ? .remindMe : .signUpButton) }
 
     override func pressed(_ id: String, _ ctx: UIContext) {
+        if id == "cancel" { return cancel(ctx) }
         guard id == "save" else { return }
         let name = form.text("name"), email = form.text("email")
         if ctx.viewer.activeAccount == nil {
@@ -85,5 +94,18 @@ final class SignUpScreen: FormScreen {
             case .reminder: ctx.inform(ctx.t(.weWillRemindYou))
             }
         } catch { ctx.fail(error) }
+    }
+
+    /// Cancels the sign-up or reminder, asked first.
+    private func cancel(_ ctx: UIContext) {
+        let when = DateText.day(occurrence, ctx), item = id, at = occurrence, reminderOnly = reminderOnly
+        ctx.confirm(ctx.t(reminderOnly ? .stopReminderQuestion(safe(title), when) : .cancelSignUpQuestion(safe(title), when)),
+                    undo: ctx.t(reminderOnly ? .canAskReminderAgain : .canSignUpAgainIfRoom)) {
+            do {
+                try ctx.store.perform(.cancelSignUp(item, at: at), as: ctx.viewer)
+                ctx.pop()
+                ctx.inform(ctx.t(reminderOnly ? .reminderStopped : .signUpCancelled))
+            } catch { ctx.fail(error) }
+        }
     }
 }
