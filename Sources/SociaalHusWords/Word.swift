@@ -1362,7 +1362,6 @@ public enum Word: Sendable {
     case howOthersSeeYouWith
     case ifYouDeleteYourAccount
     case interests2
-    case interestsAndContactDetails
     case isFolderAddFileName(_ value: any Value, _ name: any Value)
     case jpegOrPngAtMost(_ value: any Value)
     case keptOnlyAsAnUnreadable
@@ -1680,4 +1679,22 @@ public enum Word: Sendable {
     case occurrenceIsCancelledNow(_ date: any Value)
     case occurrenceIsMovedNow(_ date: any Value)
     case occurrenceIsAsPlannedNow(_ date: any Value)
+    // MARK: calm digest and interests from a list
+    case digestOnceWeek
+    case digestGroupAgenda(_ n: any Value)
+    case digestGroupPrikbord(_ n: any Value)
+    case digestSubject(_ groups: any Value)
+    case digestIntro(_ groups: any Value)
+    case digestSeeIt
+    case notifySubject(_ wijk: any Value, _ title: any Value)
+    case notifyIntro
+    case notifySeeAgenda
+    case notifySeePrikbord
+    case interestNotInList(_ given: any Value, _ list: any Value)
+    case interestsPickHint(_ key: any Value)
+    case interestsUnlisted(_ list: any Value)
+    case lastDigestSent
+    case waitingForDigest(_ n: any Value)
+    case howOftenYourDigestComes
+    case contactDetailsHeader
 }

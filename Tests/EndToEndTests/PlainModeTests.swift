@@ -38,7 +38,8 @@ import Testing
             "Plain Tester", "plain@example.nl", "kort", "1", "", "", "", "", "", "",   // too short a password: refused, form kept
             "Zonnebloem-Plain-2026!", "", "", "", "", "", "", "",      // asked for the password again, the rest kept
             "!prikbord", "n", "1", "Wie helpt met de heg?", "Mijn heg is te hoog.", "", "", "", "", "", "", "",
-            "profiel", "", "", "", "3", "", "", "", "", "", "", "", "", "", // name, wijk, photo kept; visibility: Openbaar, then Opslaan
+            "profiel", "", "", "", "3",                                 // name, wijk, photo kept; visibility: Openbaar
+        ] + Array(repeating: "", count: 8 + 17) + [                     // e-mail, digest, phone, address, the 17 interests kept; Opslaan
             "!g",                                                       // Mijn gegevens: a key while a question waits has "!"
             "x", "", "",                                                // export to the file offered
             "!esc", "d", "", "j",                                       // delete, confirm

@@ -36,8 +36,8 @@ import Testing
             case .profile: try store.updateProfile(for: anna.id, basedOn: seenProfile, by: .account(anna)) { $0.interests = [value] }
             }
         }
-        let theirValue = ["agenda": "Koor (verplaatst)", "post": "Heg (gedaan)", "organisation": "ma 9-12", "profile": "koor"][kind.rawValue]!
-        let myValue = ["agenda": "Koor (mijn versie)", "post": "Heg (mijn versie)", "organisation": "di 13-17", "profile": "tuin"][kind.rawValue]!
+        let theirValue = ["agenda": "Koor (verplaatst)", "post": "Heg (gedaan)", "organisation": "ma 9-12", "profile": "cultuur"][kind.rawValue]!
+        let myValue = ["agenda": "Koor (mijn versie)", "post": "Heg (mijn versie)", "organisation": "di 13-17", "profile": "sport"][kind.rawValue]!
         if changedElsewhere { try save(at: b, theirValue) }
         let save = { try save(at: a, myValue) }
         if changedElsewhere {

@@ -35,7 +35,7 @@ import Testing
             let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Voedselbank Borne", categories: ["geldzaken"]), by: .commandLine)
             for (i, level) in ProfileVisibility.allCases.enumerated() {
                 let a = try addResident(store, "auteur\(i)@example.nl", name: "Auteur\(level.rawValue)", wijk: "Centrum", visibility: level)
-                try store.updateProfile(for: a.id, by: .account(a)) { $0.phone = "06-1111222\(i)"; $0.address = "Dorpsstraat \(i)"; $0.interests = ["tuin"] }
+                try store.updateProfile(for: a.id, by: .account(a)) { $0.phone = "06-1111222\(i)"; $0.address = "Dorpsstraat \(i)"; $0.interests = ["sport"] }
                 authors[level] = store.state.accounts[a.id.rawValue]!
                 posts[level] = try IdentityMatrixTests.tickSets.map { show in
                     try store.createPost(PostDraft(kind: .aanbod, title: "Post \(i)", body: "Tekst", wijk: a.profile.wijk,
@@ -143,14 +143,14 @@ import Testing
         let store = try makeStore(dir)
         for (i, wijk) in ["Centrum", "Zenderen"].enumerated() {
             let r = try addResident(store, "lezer\(i)@example.nl", name: "Lezer \(i)", wijk: wijk)
-            try store.updateProfile(for: r.id, by: .account(r)) { $0.email.wijkNotifications = true; $0.interests = ["tuin"]; $0.dailyDigest = digest }
+            try store.updateProfile(for: r.id, by: .account(r)) { $0.email.wijkNotifications = true; $0.interests = ["sport"]; $0.digest = digest ? .daily : .immediately }
         }
         var authors: [Account] = []
         for (i, level) in ProfileVisibility.allCases.enumerated() {
             let a = try addResident(store, "schrijver\(i)@example.nl", name: "Schrijver\(level.rawValue)", wijk: "Centrum", visibility: level)
             try store.updateProfile(for: a.id, by: .account(a)) { $0.phone = "06-5555444\(i)"; $0.address = "Laan \(i)" }
             authors.append(store.state.accounts[a.id.rawValue]!)
-            try store.createPost(PostDraft(kind: .aanbod, title: "Tuin \(i)", body: "Tuingereedschap", wijk: a.profile.wijk, author: .resident(a.id),
+            try store.createPost(PostDraft(kind: .aanbod, title: "Sport \(i)", body: "Tuingereedschap", wijk: a.profile.wijk, author: .resident(a.id),
                                            show: ContactChoice(name: true, email: true, phone: true, address: true)), by: .account(authors.last!))
         }
         if digest { _ = try store.sendDigests() }

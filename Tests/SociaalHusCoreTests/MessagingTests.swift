@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @_spi(Operator) @testable import SociaalHusCore
 
-/// A world for e-mail: Anna (Centrum, interested in "tuin"), a visitor, a partner of Centrum,
+/// A world for e-mail: Anna (Centrum, interested in "sport"), a visitor, a partner of Centrum,
 /// an administrator and an organisation with one editor.
 struct MailWorld {
     let w: DeskWorld
@@ -14,13 +14,13 @@ struct MailWorld {
         w = try DeskWorld()
         try w.store.updateProfile(for: w.resident.id, by: .account(w.resident)) {
             $0.email = toggles
-            $0.interests = ["tuin"]
+            $0.interests = ["sport"]
             $0.visibility = .public
-            $0.dailyDigest = digest
+            $0.digest = digest ? .daily : .immediately
         }
         anna = w.store.state.accounts[w.resident.id.rawValue]!
         bert = try addResident(w.store, "bert@example.nl", name: "Bert", wijk: "Bornsche Maten")
-        try w.store.updateProfile(for: bert.id, by: .account(bert)) { $0.email = toggles; $0.interests = ["tuin"] }
+        try w.store.updateProfile(for: bert.id, by: .account(bert)) { $0.email = toggles; $0.interests = ["sport"] }
     }
 
     /// The e-mails queued for an address.
@@ -44,7 +44,7 @@ struct MailWorld {
         case .contact:
             try m.store.sendMessage(senderName: "Bezoeker", senderEmail: "bezoeker@example.org", to: .resident(m.anna.id), text: "Hallo!", by: .visitor)
         case .notification:
-            try m.store.createPost(PostDraft(kind: .aanbod, title: "Tuinset te geef", body: "Voor je tuin", wijk: m.anna.profile.wijk,
+            try m.store.createPost(PostDraft(kind: .aanbod, title: "Tuinset te geef", body: "Voor je sport", wijk: m.anna.profile.wijk,
                                              author: .organisation(m.w.voedselbank.id, by: m.w.editor.id)), by: .account(m.w.editor))
         case .newsletter:
             try m.store.sendNewsletter(wijk: m.anna.profile.wijk, subject: "December", text: "Nieuws uit Centrum", by: .account(m.w.partner))
@@ -81,12 +81,12 @@ struct MailWorld {
         try m.store.createPost(PostDraft(kind: .vraag, title: "Wie heeft een ladder?", body: "Voor de dakgoot", wijk: m.anna.profile.wijk,
                                          author: .organisation(m.w.voedselbank.id, by: m.w.editor.id)), by: .account(m.w.editor))
         #expect(m.mails(to: m.anna.email).isEmpty, "no interest area matches")
-        try m.store.createPost(PostDraft(kind: .vraag, title: "Hulp in de tuin", body: "Snoeien", wijk: m.anna.profile.wijk,
+        try m.store.createPost(PostDraft(kind: .vraag, title: "Hulp in de sport", body: "Snoeien", wijk: m.anna.profile.wijk,
                                          author: .resident(m.anna.id)), by: .account(m.anna))
         #expect(m.mails(to: m.anna.email).isEmpty, "not about her own post")
         let start = testNow.addingTimeInterval(3 * 86_400)
         try m.store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Snoeicursus", start: start, location: "De Kern", wijk: nil, organisation: m.w.voedselbank.id,
-                                                category: "Tuin"), by: .account(m.w.editor))
+                                                category: "Sport"), by: .account(m.w.editor))
         #expect(m.mails(to: m.anna.email).count == 1, "an item for all of Borne in her interest")
         #expect(m.mails(to: "bert@example.nl").count == 1)
     }
@@ -94,7 +94,7 @@ struct MailWorld {
     @Test("a daily digest groups the day's notifications into one e-mail per person") func digest() throws {
         let m = try MailWorld(toggles: EmailPreferences(wijkNotifications: true), digest: true)
         for title in ["Tuinbank", "Tuinslang", "Tuinhek"] {
-            try m.store.createPost(PostDraft(kind: .aanbod, title: title + " voor de tuin", body: "gratis", wijk: m.anna.profile.wijk,
+            try m.store.createPost(PostDraft(kind: .aanbod, title: title + " voor de sport", body: "gratis", wijk: m.anna.profile.wijk,
                                              author: .organisation(m.w.voedselbank.id, by: m.w.editor.id)), by: .account(m.w.editor))
         }
         #expect(m.mails(to: m.anna.email).isEmpty, "nothing until the digest")
@@ -106,7 +106,7 @@ struct MailWorld {
         for title in ["Tuinbank", "Tuinslang", "Tuinhek"] { #expect(mails[0].body.contains(title)) }
         #expect(try m.store.sendDigests() == 0, "each line goes once")
         // Turned off before the digest: the waiting lines are dropped, nothing is sent.
-        try m.store.createPost(PostDraft(kind: .aanbod, title: "Tuinstoel", body: "tuin", wijk: m.anna.profile.wijk,
+        try m.store.createPost(PostDraft(kind: .aanbod, title: "Tuinstoel", body: "sport", wijk: m.anna.profile.wijk,
                                          author: .organisation(m.w.voedselbank.id, by: m.w.editor.id)), by: .account(m.w.editor))
         try m.store.setEmailPreference(.wijkNotification, to: false, for: m.anna.id, by: .account(m.anna))
         #expect(try m.store.sendDigests() == 0)

@@ -215,7 +215,7 @@ import Testing
     func reportsAndEmails() throws {
         let m = try ModerationTests.World()
         let s = m.store
-        try s.updateProfile(for: m.w.resident.id, by: .account(m.w.resident)) { $0.dailyDigest = true }
+        try s.updateProfile(for: m.w.resident.id, by: .account(m.w.resident)) { $0.digest = .daily }
         try s.report(.post(m.post.id), reason: .incorrect, explanation: "MELDER-WOORDEN", name: "Melder Naam", email: "melder@example.org", by: .visitor)
         try s.update { tx in
             try tx.queueMail(MailMessage(to: m.w.resident.email, subject: "Mededeling", body: "x"), kind: .announcement, accounts: [m.w.resident.id])
@@ -223,7 +223,7 @@ import Testing
         let export = try s.export(m.w.resident.id, by: .account(s.state.accounts[m.w.resident.id.rawValue]!))
         #expect(export.reportsAbout.count == 1 && export.reportsAbout.first?.reason == "onjuist")
         #expect(export.emails.map(\.subject) == ["Mededeling"] && export.emails.first?.status == "pending")
-        #expect(export.profile.dailyDigest)
+        #expect(export.profile.digest == "daily")
         let json = String(decoding: try export.json(), as: UTF8.self)
         for hidden in ["MELDER-WOORDEN", "Melder Naam", "melder@example.org"] { #expect(!json.contains(hidden), "\(hidden)") }
     }

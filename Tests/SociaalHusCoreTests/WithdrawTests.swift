@@ -6,7 +6,7 @@ import Testing
 /// notification e-mail with its file, and the line in every waiting digest.
 @Suite struct WithdrawTests {
     /// A store with an author, a neighbour mailed at once and one who gets a daily digest, both
-    /// interested in "koken" in Centrum.
+    /// interested in "cultuur" in Centrum.
     static func world(_ dir: TempDir) throws -> (Store, author: Account, now: Account, digest: Account) {
         let store = try makeStore(dir)
         let author = try addResident(store, "auteur@example.nl")
@@ -15,9 +15,9 @@ import Testing
         try store.update { tx in
             for (a, daily) in [(now, false), (digest, true)] {
                 var b = tx.state.accounts[a.id.rawValue]!
-                b.profile.interests = ["Koken"]
+                b.profile.interests = ["Cultuur"]
                 b.profile.email.wijkNotifications = true
-                b.profile.dailyDigest = daily
+                b.profile.digest = daily ? .daily : .immediately
                 tx.put(b)
             }
         }
@@ -36,7 +36,7 @@ import Testing
     func postDeleted() throws {
         let dir = TempDir()
         let (store, author, _, _) = try Self.world(dir)
-        let post = try store.createPost(PostDraft(kind: .aanbod, title: "Geheim kookavond", body: "Samen koken", wijk: author.profile.wijk,
+        let post = try store.createPost(PostDraft(kind: .aanbod, title: "Geheim kookavond", body: "Samen cultuur beleven", wijk: author.profile.wijk,
                                                   author: .resident(author.id)), by: .account(author))
         let before = Self.waiting(store, "Geheim kookavond")
         #expect(before.mails == 1 && before.lines == 1 && before.files == 1, "planted: \(before)")
@@ -55,9 +55,9 @@ import Testing
         let org = try store.createOrganisation(Organisation(id: OrganisationID(0), name: "Buurthuis"), by: .commandLine)
         let centrum = try #require(store.state.wijk(named: "Centrum"))
         let secret = try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Geheime testavond", start: testNow.addingTimeInterval(86_400),
-                                                           location: "Kern", wijk: centrum.id, organisation: org.id, category: "Koken"), by: .commandLine)
+                                                           location: "Kern", wijk: centrum.id, organisation: org.id, category: "Cultuur"), by: .commandLine)
         _ = try store.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: "Open kookcafe", start: testNow.addingTimeInterval(86_400),
-                                                  location: "Kern", wijk: centrum.id, organisation: org.id, category: "Koken"), by: .commandLine)
+                                                  location: "Kern", wijk: centrum.id, organisation: org.id, category: "Cultuur"), by: .commandLine)
         #expect(Self.waiting(store, "Geheime testavond").mails == 1 && Self.waiting(store, "Geheime testavond").lines == 1)
         try store.deleteAgendaItem(secret.id, by: .commandLine)
         let after = Self.waiting(store, "Geheime testavond")

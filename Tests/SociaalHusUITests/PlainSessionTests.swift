@@ -104,15 +104,43 @@ import TerminalKit
         let (s, lines) = Self.session(d)
         s.start()
         s.handle(line: "!profiel")
-        #expect(lines.all.last?.contains("Veld 1 van 17: Naam") == true, "a form is asked from its first field: \(lines.all.suffix(2))")
-        for _ in 0..<10 { s.handle(line: "") }
+        #expect(lines.all.last?.contains("Veld 1 van 33: Naam") == true, "a form is asked from its first field: \(lines.all.suffix(2))")
+        for _ in 0..<9 { s.handle(line: "") }
         #expect(lines.all.last?.contains("Telefoon") == true && lines.all.last?.contains("!leeg") == true, "\(lines.all.suffix(2))")
         s.handle(line: "!leeg")
-        s.handle(line: "")
+        // The address, each interest of the list kept as it is, then Opslaan.
+        for _ in 0..<(1 + PlatformCategory.all.count) { s.handle(line: "") }
         s.handle(line: "")
         #expect(lines.all.contains { $0.contains("Je profiel is opgeslagen.") }, "\(lines.all.suffix(4))")
         let anna = try #require(d.app.ctx.account)
         #expect(d.store.state.accounts[anna.id.rawValue]?.profile.phone == nil)
+    }
+
+    @Test("plain mode: a weekly digest chosen by its words, interests ticked one by one from the list, saved")
+    func weeklyAndInterests() throws {
+        let d = Driver()
+        d.logIn("anna")
+        let (s, lines) = Self.session(d)
+        s.start()
+        s.handle(line: "!profiel")
+        // Name, wijk, photo, who sees you, then the four e-mail toggles: notifications from the wijk on.
+        for answer in ["", "", "", "", "", "j", "", ""] { s.handle(line: answer) }
+        #expect(lines.all.last?.contains("Notificaties") == true && lines.all.last?.contains("1× per week") == true, "\(lines.all.suffix(2))")
+        s.handle(line: "1× per week")
+        s.handle(line: "")
+        s.handle(line: "")
+        // Each category of the list is asked as a tick box, in the reader's language.
+        for c in PlatformCategory.all {
+            #expect(lines.all.last?.contains(Language.dutch.t(c.word)) == true, "\(lines.all.suffix(1))")
+            s.handle(line: c.key == "mantelzorg" ? "j" : c.key == "cultuur" ? "n" : "")
+        }
+        s.handle(line: "")
+        #expect(lines.all.contains { $0.contains("Je profiel is opgeslagen.") }, "\(lines.all.suffix(4))")
+        let anna = try #require(d.app.ctx.account)
+        let p = try #require(d.store.state.accounts[anna.id.rawValue]).profile
+        #expect(p.digest == .weekly)
+        #expect(p.interests == ["ontmoeting en eenzaamheid", "mantelzorg"], "\(p.interests)")
+        #expect(p.email.wijkNotifications)
     }
 
     @Test("regression (review): every line gets an answer: a search without results, the same key twice, a filter's summary")

@@ -7,7 +7,7 @@ extension Store {
         let email = try EmailAddress.normalise(r.email)
         let name = try validated(r.name, .name)
         try PasswordPolicy.check(r.password, name: name, email: email)
-        let interests = try r.interests.map { try validated($0, .interests) }.filter { !$0.isEmpty }
+        let interests = try Self.listedInterests(r.interests.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
         // Hash outside the lock: it is the slow part on purpose.
         let hash = try hasher.hash(PasswordText.normalised(r.password))
         return try update { tx in
@@ -150,7 +150,7 @@ extension Store {
             (.visibility2, basedOn.visibility.rawValue, p.visibility.rawValue),
             (.interests3, basedOn.interests.joined(separator: ", "), p.interests.joined(separator: ", ")),
             (.phone3, basedOn.phone ?? "", p.phone ?? ""), (.address3, basedOn.address ?? "", p.address ?? ""),
-            (.dailyDigest, String(basedOn.dailyDigest), String(p.dailyDigest))])
+            (.dailyDigest, basedOn.digest.rawValue, p.digest.rawValue)])
         if !changed.isEmpty { throw CoreError.changedElsewhere(what: "je profiel", changed: changed) }
     }
 
@@ -177,12 +177,22 @@ extension Store {
         p.displayName = try validated(p.displayName, .name)
         p.phone = try p.phone.map { try validated($0, .phone, required: false) }.flatMap { $0.isEmpty ? nil : $0 }
         p.address = try p.address.map { try validated($0, .address, required: false) }.flatMap { $0.isEmpty ? nil : $0 }
-        p.interests = try p.interests.map { try validated($0, .interests) }
+        // Interests are categories of the list; free text kept from before the list is dropped
+        // by this save (the profile showed it as unlisted), new free text is refused.
+        let before = Set(a.profile.unlistedInterests)
+        p.interests = try Self.listedInterests(p.interests.filter { !before.contains($0) })
         guard state.wijk(p.wijk) != nil else { throw CoreError.unknownWijk(String(p.wijk.rawValue)) }
         p.photo = a.profile.photo // photos change only with a photo of their own, checked
         // A verification was of the old wijk (and a letter went to the old address).
         if p.wijk != a.profile.wijk { a.wijkCheck = nil }
         a.profile = p
+    }
+
+    /// The category keys of `texts`, each once in the list's order; throws `unknownInterest`
+    /// for a text that names no category.
+    static func listedInterests(_ texts: [String]) throws -> [String] {
+        for t in texts where PlatformCategory(matching: t) == nil { throw CoreError.unknownInterest(t) }
+        return PlatformCategory.matching(texts).map(\.key)
     }
 
     /// Changes the password after checking the old one and the rules.

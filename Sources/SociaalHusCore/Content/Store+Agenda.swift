@@ -18,9 +18,8 @@ extension Store {
             tx.put(item)
             if let signUps { try applySignUpOptions(signUps, to: item, in: &tx) }
             tx.audit(.agendaItemCreated, actor: viewer.account?.id, subject: nil, target: "agenda:\(item.id)")
-            try Self.notifyNew(title: item.title, what: "Agenda", wijk: item.wijk,
-                               topics: [item.category.lowercased()] + Self.topicWords([item.title, item.category]), author: viewer.account?.id,
-                               about: .activity(item.id), in: &tx)
+            try Self.notifyNew(title: item.title, wijk: item.wijk, categories: PlatformCategory(matching: item.category).map { [$0] } ?? [],
+                               author: viewer.account?.id, about: .activity(item.id), in: &tx)
             return item
         }
     }

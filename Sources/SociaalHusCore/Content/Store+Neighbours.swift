@@ -20,7 +20,8 @@ extension StoreState {
     /// The residents whose profile level lets `viewer` see them: visitors and residents of
     /// another wijk see Openbaar profiles, residents of the same wijk also Alleen buren ones;
     /// Anoniem profiles are never listed. Blocked accounts and the viewer themself are left out.
-    /// `search` matches name or interests; `interest` keeps those with that area.
+    /// `search` matches name or interests; `interest` keeps those with that category of the
+    /// platform's list (`PlatformCategory`). Only interests of the list are shown.
     public func neighbours(for viewer: Viewer, search: String = "", interest: String? = nil, now: Date) -> [NeighbourView] {
         guard PlatformAccess.mayOpen(.profiles, viewer: viewer, settings: settings) else { return [] }
         let needle = search.trimmingCharacters(in: .whitespaces).lowercased()
@@ -30,12 +31,13 @@ extension StoreState {
             guard Permissions.isResident(a), !a.blocked, !viewer.owns(a.id),
                   ProfileVisibilityRule.namesVisible(owner: a, viewer: viewer) else { return nil }
             let p = a.profile
-            if let interest, !p.interests.contains(where: { $0.caseInsensitiveCompare(interest) == .orderedSame }) { return nil }
-            if !needle.isEmpty, !p.displayName.lowercased().contains(needle), !p.interests.contains(where: { $0.lowercased().contains(needle) }) { return nil }
+            let interests = p.interestCategories.map(\.key)
+            if let interest, !interests.contains(where: { PlatformCategory(matching: $0) == PlatformCategory(matching: interest) }) { return nil }
+            if !needle.isEmpty, !p.displayName.lowercased().contains(needle), !interests.contains(where: { $0.contains(needle) }) { return nil }
             let open = (postsByAuthor[a.id] ?? []).sorted { $0.created > $1.created }.compactMap {
                 ContentVisibility.view(of: $0, author: a, organisation: nil, by: viewer, settings: settings, now: now)
             }.filter { $0.post.expires > now }
-            return NeighbourView(id: a.id, name: p.displayName, wijk: p.wijk, hasPhoto: p.photo != nil, interests: p.interests, openPosts: open)
+            return NeighbourView(id: a.id, name: p.displayName, wijk: p.wijk, hasPhoto: p.photo != nil, interests: interests, openPosts: open)
         }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
     }
 }

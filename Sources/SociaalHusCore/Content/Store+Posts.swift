@@ -43,8 +43,9 @@ extension Store {
                             created: tx.now, expires: tx.now.addingTimeInterval(Double(days) * 86_400))
             tx.put(post)
             tx.audit(.postCreated, actor: viewer.account?.id, subject: d.author.accountSubject, target: "post:\(id)")
-            try Self.notifyNew(title: title, what: "Prikbord (\(d.kind.rawValue))", wijk: d.wijk,
-                               topics: Self.topicWords([title, body, d.kind.rawValue]), author: viewer.account?.id, about: .post(id), in: &tx)
+            // A post has no category: it is in those its title or text names.
+            try Self.notifyNew(title: title, wijk: d.wijk, categories: PlatformCategory.named(in: title + "\n" + body),
+                               author: viewer.account?.id, about: .post(id), in: &tx)
             return post
         }
     }

@@ -90,8 +90,12 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
         public var emailPreferences: [String: Bool]
         public var phone: String?
         public var address: String?
-        /// Notifications at once (false) or once a day (true).
-        public var dailyDigest: Bool
+        /// Notifications at once ("immediately"), or in a "daily" or "weekly" digest.
+        public var digest: String
+        /// When the last digest was sent.
+        public var lastDigest: Date?
+        /// The titles waiting for the next digest, oldest first.
+        public var waitingForDigest: [String]
     }
 
     /// A post.
@@ -310,7 +314,7 @@ extension Store {
             profile: .init(displayName: a.profile.displayName, wijk: wijkName(a.profile.wijk),
                            photo: a.profile.photo.map { "photos/" + $0 }, visibility: a.profile.visibility.rawValue,
                            interests: a.profile.interests, emailPreferences: prefs, phone: a.profile.phone, address: a.profile.address,
-                           dailyDigest: a.profile.dailyDigest),
+                           digest: a.profile.digest.rawValue, lastDigest: a.lastDigest, waitingForDigest: a.pendingDigest.map(\.text)),
             posts: posts.map(postPart), postsForOrganisations: orgPosts.map(postPart),
             messagesSent: sent.map(messagePart), messagesReceived: received.map(messagePart),
             intakes: intakes, disclosures: disclosures, reportsMade: reports, reportsAbout: reportsAbout, emails: emails,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every table and column of the store (schema 16), with whose data it is, what kind, what
+/// Every table and column of the store (schema 18), with whose data it is, what kind, what
 /// erasing that person does to it, and whether their export holds it. The statement shown before
 /// an erasure (screen and command line) is generated from it, and a test fails when a table or
 /// column of the store is missing here.
@@ -61,6 +61,7 @@ public enum StoreInventory {
         "audit": [.account("subject")], "organisations": [.account("created_by")], "agenda": [.account("created_by")],
         "referral": [.account("staff")], "feed_approval": [.account("approved_by")],
         "reset_code": [.account("account")], "wijk_check": [.account("account")],
+        "digest_rhythm": [.account("account")],
         "moderation_step": [.account("actor")], "signup": [.account("account")],
     ]
 
@@ -77,7 +78,10 @@ public enum StoreInventory {
           erased: .yourAccountAndProfileWith),
         t("subject", "id kind account email intake", whose: "the person itself: an account, a visitor's address, a resident at the desk", .identity, .delete),
         t("digest_line", "account seq text author post activity", whose: "the account waiting for it (account); the author of what it announces (author)",
-          .content, .delete),
+          .content, .delete, exported: true),
+        t("digest_rhythm", "account seq weekly last_sent",
+          whose: "the account holder (account): whether their digest is weekly, and when the last one went out", .identity, .delete, exported: true,
+          erased: .howOftenYourDigestComes),
         t("posts", "id crc kind title body wijk author organisation show_name show_email show_phone show_address created expires hidden_reason",
           whose: "the resident who wrote it (author)", .content, .delete, exported: true,
           erased: .yourPostsOnTheNotice2),

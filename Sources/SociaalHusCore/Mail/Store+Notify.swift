@@ -1,61 +1,66 @@
 import Foundation
 
 extension Store {
-    /// Topic words of a text for matching interest areas: lower-cased words of letters and digits.
-    static func topicWords(_ texts: [String]) -> [String] {
-        texts.flatMap { $0.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init) }
-    }
-
-    /// Tells residents about new content in their wijk that matches one of their interest areas:
-    /// an e-mail now, or a line for their daily digest. Only residents whose notification toggle
-    /// is on, in that wijk (`wijk` nil: all of Borne), never the author.
-    /// The accounts that may want a notification of something new in `wijk` on `topics`: those
-    /// the notification index finds (schema 7; a new post read all 25,000 accounts of Borne
-    /// before), or every account. The rule (`EmailPolicy.mayEmail`) decides for each.
-    static func notificationCandidates(wijk: WijkID?, topics: [String], in state: StoreState) -> [Account] {
-        let topicSet = Array(Set(topics.map(AgendaSearch.fold))).sorted()
+    /// The accounts that may want a notification of something new in `wijk` on `categories`
+    /// (keys of `PlatformCategory`): those the notification index finds (schema 7; a new post
+    /// read all 25,000 accounts of Borne before), or every account. The rule
+    /// (`EmailPolicy.mayEmail`) decides for each.
+    static func notificationCandidates(wijk: WijkID?, topics categories: [String], in state: StoreState) -> [Account] {
+        let topicSet = Array(Set(categories.compactMap { PlatformCategory(matching: $0)?.key })).sorted()
         guard let keys = state.accounts.keys(matching: .interested(wijk: wijk?.rawValue, topics: topicSet)) else { return Array(state.accounts.all) }
         return keys.compactMap { state.accounts[$0] }
     }
 
-    static func notifyNew(title: String, what: String, wijk: WijkID?, topics: [String], author: AccountID?, about: ContentRef,
+    /// Tells residents about new content in their wijk that is in one of their interest
+    /// categories: an e-mail now, or a line for their digest. Only residents whose notification
+    /// toggle is on, in that wijk (`wijk` nil: all of Borne), never the author.
+    static func notifyNew(title: String, wijk: WijkID?, categories: [PlatformCategory], author: AccountID?, about: ContentRef,
                           in tx: inout Transaction) throws {
-        let wijkName = wijk.flatMap { tx.state.wijk($0)?.name } ?? "Borne"
-        let line = "\(what): \(title) (\(wijkName))"
-        for account in notificationCandidates(wijk: wijk, topics: topics, in: tx.state) where account.id != author && Permissions.isResident(account) {
-            let occasion = EmailPolicy.Occasion.wijkNotification(wijk: wijk ?? account.profile.wijk, topics: topics)
+        let keys = categories.map(\.key)
+        guard !keys.isEmpty else { return }
+        for account in notificationCandidates(wijk: wijk, topics: keys, in: tx.state) where account.id != author && Permissions.isResident(account) {
+            let occasion = EmailPolicy.Occasion.wijkNotification(wijk: wijk ?? account.profile.wijk, topics: keys)
             guard EmailPolicy.mayEmail(occasion, to: account) else { continue }
-            if account.profile.dailyDigest {
+            if account.profile.digest != .immediately {
                 var a = account
-                a.pendingDigest.append(DigestLine(text: line, author: author, about: about))
+                a.pendingDigest.append(DigestLine(text: title, author: author, about: about))
                 tx.put(a)
             } else {
-                let body = "Nieuw in je wijk / New in your wijk:\n\n  \(line)\n\nBekijk het in SociaalHus onder Agenda of Prikbord.\nSee it in SociaalHus under Agenda or Prikbord.\n"
-                    + MailFooter.text(.wijkNotification)
-                try tx.queueMail(MailMessage(to: account.email, subject: "Nieuw in \(wijkName): \(title)", body: body),
+                let mail = DigestMail.notification(title: title, wijk: wijk.flatMap { tx.state.wijk($0)?.name }, about: about)
+                try tx.queueMail(MailMessage(to: account.email, subject: mail.subject, body: mail.body + MailFooter.text(.wijkNotification)),
                                  kind: .notification, accounts: [account.id] + (author.map { [$0] } ?? []), about: about)
             }
         }
     }
 
-    /// Sends every waiting digest as one e-mail per person (run daily, e.g. by
-    /// `sociaalhus mail digest` from cron). A person who turned notifications off meanwhile gets
-    /// nothing, and their waiting lines are dropped. Returns how many digests were queued.
+    /// Sends the waiting digests, one e-mail per person whose rhythm is due (run daily, e.g. by
+    /// `sociaalhus mail digest` from cron): daily at most once per calendar day, weekly at most
+    /// once in 7 calendar days, so running it twice never sends twice. The mail holds only what
+    /// is still there for its reader (`DigestMail.entries`); with nothing left, no mail. A
+    /// person who turned notifications off meanwhile gets nothing, and their waiting lines are
+    /// dropped. Returns how many digests were queued.
     @discardableResult
     func sendDigests() throws -> Int {
         try update { tx in
             var n = 0
-            for account in Array(tx.state.accounts.all) where !account.pendingDigest.isEmpty {
+            for account in Array(tx.state.accounts.all).sorted(by: { $0.id < $1.id }) where !account.pendingDigest.isEmpty {
+                guard EmailPolicy.mayEmail(.dailyDigest, to: account) else {
+                    var a = account
+                    a.pendingDigest = []
+                    tx.put(a)
+                    continue
+                }
+                guard DigestMail.isDue(account, now: tx.now) else { continue }
                 var a = account
-                let lines = a.pendingDigest.map(\.text)
+                let entries = DigestMail.entries(a.pendingDigest, for: a, in: tx.state, db: db, now: tx.now)
                 a.pendingDigest = []
+                if let mail = DigestMail.digest(entries) {
+                    a.lastDigest = tx.now
+                    try tx.queueMail(MailMessage(to: a.email, subject: mail.subject, body: mail.body + MailFooter.text(.wijkNotification)),
+                                     kind: .digest, accounts: [a.id])
+                    n += 1
+                }
                 tx.put(a)
-                guard EmailPolicy.mayEmail(.dailyDigest, to: a) else { continue }
-                let body = "Nieuw in je wijk sinds de vorige samenvatting / New in your wijk since the last digest:\n\n"
-                    + lines.map { "  - " + $0 }.joined(separator: "\n") + "\n" + MailFooter.text(.wijkNotification)
-                try tx.queueMail(MailMessage(to: a.email, subject: "Dagelijkse samenvatting: \(lines.count) nieuw / Daily digest: \(lines.count) new", body: body),
-                                 kind: .digest, accounts: [a.id])
-                n += 1
             }
             return n
         }

@@ -25,8 +25,10 @@ public struct Account: Codable, Sendable, Hashable, Identifiable {
     public var profile: Profile
     /// Failed-login bookkeeping, kept in the store so it survives restarts.
     public var throttle: LoginThrottleState
-    /// Wijk notifications waiting for the daily digest (one line each).
+    /// Wijk notifications waiting for the digest (one line each, oldest first).
     public var pendingDigest: [DigestLine] = []
+    /// When the last digest went to this account (nil: none yet): the next waits for the rhythm.
+    public var lastDigest: Date? = nil
     /// Whether the wijk is verified, or being verified by letter (nil: only stated).
     public var wijkCheck: WijkCheck? = nil
 
@@ -47,7 +49,7 @@ public struct Account: Codable, Sendable, Hashable, Identifiable {
     }
 }
 
-/// One line waiting for a daily digest, with whose content it is about (erasing that person
+/// One line waiting for a digest, with whose content it is about (erasing that person
 /// takes the line out of every digest).
 public struct DigestLine: Codable, Sendable, Hashable {
     /// The line as the digest shows it.

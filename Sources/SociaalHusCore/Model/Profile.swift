@@ -10,7 +10,9 @@ public struct Profile: Codable, Sendable, Hashable {
     public var photo: String?
     /// Anoniem (default), Alleen buren or Openbaar.
     public var visibility: ProfileVisibility
-    /// Interest areas (interessegebieden) for wijk notifications.
+    /// Interest areas (interessegebieden) for wijk notifications: keys of `PlatformCategory`.
+    /// A store from before the list may still hold free text here, shown as unlisted until the
+    /// resident saves the profile (`interestCategories`, `unlistedInterests`).
     public var interests: [String]
     /// The four e-mail toggles.
     public var email: EmailPreferences
@@ -18,8 +20,8 @@ public struct Profile: Codable, Sendable, Hashable {
     public var phone: String?
     /// Postal address, only ever shown on a post whose author ticked it.
     public var address: String?
-    /// Wijk notifications once a day in one e-mail instead of one e-mail each.
-    public var dailyDigest: Bool = false
+    /// Wijk notifications one e-mail each, or gathered into a daily or weekly digest.
+    public var digest: DigestRhythm = .immediately
 
     /// Creates a profile with privacy by default: anonymous, all e-mail off, no photo.
     public init(displayName: String, wijk: WijkID, photo: String? = nil,
@@ -33,5 +35,34 @@ public struct Profile: Codable, Sendable, Hashable {
         self.email = email
         self.phone = phone
         self.address = address
+    }
+
+    /// The categories the interests name (case and accents aside), in the list's order.
+    public var interestCategories: [PlatformCategory] { PlatformCategory.matching(interests) }
+
+    /// Interests typed as free text before the list, that name no category: they match nothing,
+    /// and the next save of the profile drops them.
+    public var unlistedInterests: [String] { interests.filter { PlatformCategory(matching: $0) == nil } }
+}
+
+/// How a resident's wijk notifications come: at once, or in one e-mail a day or a week.
+public enum DigestRhythm: String, Codable, Sendable, CaseIterable {
+    /// One e-mail per notification.
+    case immediately
+    /// One digest at most once per calendar day (`sociaalhus mail digest`, run daily by cron).
+    case daily
+    /// One digest at most once in 7 calendar days.
+    case weekly
+
+    /// How many calendar days must lie between two digests.
+    public var days: Int { self == .weekly ? 7 : 1 }
+
+    /// The name users see.
+    public var word: Word {
+        switch self {
+        case .immediately: .atOnce
+        case .daily: .onceDay
+        case .weekly: .digestOnceWeek
+        }
     }
 }

@@ -6,13 +6,13 @@ public enum EmailPolicy {
     public enum Occasion: Sendable, Hashable {
         /// A contact-form message to the recipient.
         case visitorMessage
-        /// New content in `wijk` about `topics`.
+        /// New content in `wijk` in the categories `topics` (keys of `PlatformCategory`).
         case wijkNotification(wijk: WijkID, topics: [String])
         /// The newsletter of `wijk`.
         case newsletter(wijk: WijkID)
         /// A platform announcement.
         case announcement
-        /// The daily digest of wijk notifications (its lines were chosen by wijk and interest
+        /// The digest of wijk notifications (its lines were chosen by wijk and interest
         /// when they were queued).
         case dailyDigest
 
@@ -28,7 +28,8 @@ public enum EmailPolicy {
     }
 
     /// True only when the person's toggle for this kind is on, the account is not blocked, and
-    /// (for wijk mail) the person lives in that wijk and (for notifications) shares an interest area.
+    /// (for wijk mail) the person lives in that wijk and (for notifications) one of their
+    /// interest categories is one of the content's.
     public static func mayEmail(_ occasion: Occasion, to account: Account) -> Bool {
         guard !account.blocked, account.profile.email[occasion.kind] else { return false }
         switch occasion {
@@ -38,8 +39,8 @@ public enum EmailPolicy {
             return account.profile.wijk == wijk
         case .wijkNotification(let wijk, let topics):
             guard account.profile.wijk == wijk else { return false }
-            let mine = Set(account.profile.interests.map { $0.lowercased() })
-            return topics.contains { mine.contains($0.lowercased()) }
+            let mine = Set(account.profile.interestCategories)
+            return topics.contains { PlatformCategory(matching: $0).map(mine.contains) ?? false }
         }
     }
 }

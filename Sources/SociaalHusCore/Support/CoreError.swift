@@ -29,6 +29,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case fieldTooLong(Field, limit: Int)
     case fieldControlCharacters(Field)
     case unknownWijk(String)
+    /// An interest that is not one of the platform's categories (`PlatformCategory`).
+    case unknownInterest(String)
     case unknownAccount(email: String)
     case unknownOrganisation(String)
     /// Someone else saved `what` since this form was opened; `changed` names each field they
@@ -185,6 +187,8 @@ public enum CoreError: Error, Equatable, Sendable {
             return word(naming: f.word)
         case .unknownWijk(let w):
             return .theNeighbourhoodDoesNotExist(TextSanitizer.sanitize(w))
+        case .unknownInterest(let i):
+            return .interestNotInList(TextSanitizer.sanitize(i), PlatformCategory.all.map(\.key).joined(separator: ", "))
         case .unknownAccount(let e):
             return .thereIsNoAccountWith(TextSanitizer.sanitize(e))
         case .changedElsewhere(let what, let changed):

@@ -25,7 +25,13 @@ enum AccountCommand {
         let wijk = try args.required("wijk")
         let roleWords = args.values("role")
         let visibilityWord = args.value("visibility")
-        let interests = args.values("interest")
+        // Only the platform's categories: a word outside the list would match nothing.
+        let interests = try args.values("interest").map { text in
+            guard let c = PlatformCategory(matching: text) else {
+                throw CLIError.invalidValue(option: "interest", value: text, expected: PlatformCategory.all.map(\.key).joined(separator: ", "))
+            }
+            return c.key
+        }
         let store = try ctx.openStore(&args)
         let roles = try parseRoles(roleWords, store: store)
         var visibility = ProfileVisibility.anonymous

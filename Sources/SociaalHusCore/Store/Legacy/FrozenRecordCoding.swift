@@ -30,7 +30,7 @@ extension Account: BinaryRecord {
         w.bool(profile.email.newsletters); w.bool(profile.email.announcements)
         w.optionalString(profile.phone); w.optionalString(profile.address)
         w.int(throttle.consecutiveFailures); w.optional(throttle.lastFailure) { $0.date($1) }; w.array(throttle.recentFailures) { $0.date($1) }
-        w.bool(profile.dailyDigest)
+        w.bool(profile.digest != .immediately)
         w.array(pendingDigest) { w, l in w.string(l.text); w.optional(l.author) { $0.id($1) } }
     }
 
@@ -46,7 +46,7 @@ extension Account: BinaryRecord {
         throttle = LoginThrottleState(consecutiveFailures: try r.int(), lastFailure: try r.optional { try $0.date() },
                                       recentFailures: try r.array { try $0.date() })
         if r.format >= 2 {
-            profile.dailyDigest = try r.bool()
+            profile.digest = try r.bool() ? .daily : .immediately
             pendingDigest = r.format >= 3 ? try r.array { DigestLine(text: try $0.string(), author: try $0.optional { try $0.id() }) }
                                            : try r.strings().map { DigestLine(text: $0, author: nil) }
         }

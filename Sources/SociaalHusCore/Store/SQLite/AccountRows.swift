@@ -11,8 +11,10 @@ extension Account: RowRecord {
         "recent_failures",
     ]
     static let childTables = [ChildTable(name: "digest_line", owner: "account", columns: ["text", "author", "post", "activity"]),
-                              ChildTable(name: "wijk_check", owner: "account", columns: ["wijk", "state", "how", "at", "code_hash"])]
-    // `wijk_check` came with schema 13: an account without one keeps the checksum it had.
+                              ChildTable(name: "wijk_check", owner: "account", columns: ["wijk", "state", "how", "at", "code_hash"]),
+                              ChildTable(name: "digest_rhythm", owner: "account", columns: ["weekly", "last_sent"])]
+    // `wijk_check` (schema 13) and `digest_rhythm` came later: an account without their rows
+    // keeps the checksum it had.
     static var countedChildTables: Int { 1 }
 
     func write(to w: inout RowWriter) {
@@ -21,7 +23,7 @@ extension Account: RowRecord {
         w.bool(blocked); w.text(blockedReason); w.date(created)
         w.text(profile.displayName); w.id(profile.wijk); w.text(profile.photo); w.raw(profile.visibility); w.list(profile.interests)
         w.bool(profile.email.visitorMessages); w.bool(profile.email.wijkNotifications); w.bool(profile.email.newsletters)
-        w.bool(profile.email.announcements); w.text(profile.phone); w.text(profile.address); w.bool(profile.dailyDigest)
+        w.bool(profile.email.announcements); w.text(profile.phone); w.text(profile.address); w.bool(profile.digest != .immediately)
         w.int(throttle.consecutiveFailures); w.date(throttle.lastFailure); w.dates(throttle.recentFailures)
     }
 
@@ -34,7 +36,8 @@ extension Account: RowRecord {
                           email: EmailPreferences(visitorMessages: try r.bool(), wijkNotifications: try r.bool(), newsletters: try r.bool(),
                                                   announcements: try r.bool()),
                           phone: try r.optionalText(), address: try r.optionalText())
-        profile.dailyDigest = try r.bool()
+        // `daily_digest` says whether notifications are gathered; `digest_rhythm` whether weekly.
+        profile.digest = try r.bool() ? .daily : .immediately
         throttle = LoginThrottleState(consecutiveFailures: try r.int(), lastFailure: try r.optionalDate(), recentFailures: try r.dates())
         pendingDigest = []
     }
@@ -49,7 +52,11 @@ extension Account: RowRecord {
             var w = RowWriter()
             w.id(c.wijk); w.raw(c.state); w.raw(c.how); w.date(c.at); w.text(c.codeHash)
             return w.cells
-        }]
+        }, profile.digest == .weekly || lastDigest != nil ? [{
+            var w = RowWriter()
+            w.bool(profile.digest == .weekly); w.date(lastDigest)
+            return w.cells
+        }()] : []]
     }
 
     mutating func setChildRows(_ rows: [[[Cell]]], place: String) throws {
@@ -62,6 +69,13 @@ extension Account: RowRecord {
             var r = RowReader(cells, place: place)
             return WijkCheck(wijk: try r.id(), state: try r.raw(WijkCheck.State.self), how: try r.raw(WijkCheck.How.self), at: try r.date(),
                              codeHash: try r.optionalText())
+        }
+        guard rows.count <= 2 || rows[2].count <= 1 else { throw CoreError.storeCorrupt(file: place, problem: .unreadable(detail: "digest_rhythm")) }
+        if rows.count > 2, let cells = rows[2].first {
+            var r = RowReader(cells, place: place)
+            let weekly = try r.bool()
+            lastDigest = try r.optionalDate()
+            if weekly, profile.digest == .daily { profile.digest = .weekly }
         }
     }
 }

@@ -129,10 +129,13 @@ enum StoreSchema {
         // sign-ups, and who signed up or asked to be reminded, by account number or a visitor's
         // address; none for every store before it.
         { db in try db.execute(SignUpRows.schema) },
-        // Rules the old patterns cannot say (every N days or weeks, a weekday of the month, a
+        // Version 17: rules the old patterns cannot say (every N days or weeks, a weekday of the month, a
         // number of times) and single occurrences cancelled or moved: lists of the activity's
         // (`AgendaItem.childTables`), none for every activity before it, so those read as before.
         { db in try db.execute(AgendaRuleRows.createSQL) },
+        // Version 18: digests weekly as well as daily, and interests from the list of categories
+        // (`DigestRhythm`, `PlatformCategory`).
+        { db in try DigestRhythmMigration.run(db) },
     ] }
 }
 
@@ -190,9 +193,13 @@ extension Store {
     /// The `notify_interest` rows `a` should have.
     static func interestRows(_ a: Account) -> Set<[String]> {
         guard !a.blocked, a.profile.email.wijkNotifications else { return [] }
-        // Folded as the rule's comparison sees them: lower case and composed (the rule compares
-        // Swift strings, for which "é" typed as one character or as "e" and an accent are equal).
-        return Set(a.profile.interests.map { [String(a.profile.wijk.rawValue), AgendaSearch.fold($0), String(a.id.rawValue)] })
+        return Set(interestKeys(a.profile.interests).map { [String(a.profile.wijk.rawValue), $0, String(a.id.rawValue)] })
+    }
+
+    /// The index's interests of an account: the keys of the categories its interests name
+    /// (free text from before the list that names none matches nothing, so has no row).
+    static func interestKeys(_ interests: [String]) -> [String] {
+        PlatformCategory.matching(interests).map(\.key)
     }
 
     /// Writes the `notify_interest` rows of `a` (after removing its old ones).

@@ -33,7 +33,8 @@ final class BurenScreen: Screen {
 
     func willAppear(_ ctx: UIContext) {
         let all = ctx.store.neighbours(for: ctx.viewer, now: ctx.now)
-        interest.values = Array(Set(all.flatMap { $0.interests.map { $0.lowercased() } })).sorted()
+        // The platform's list of categories, those some neighbour shown here has, in its order.
+        interest.values = PlatformCategory.matching(all.flatMap(\.interests)).map(\.key)
         reload(ctx)
     }
 
@@ -84,7 +85,7 @@ final class BurenScreen: Screen {
             ? ctx.t(.youSeeResidentsWithPublic)
             // Said as it is: an unverified wijk opens no "Alleen buren" profile.
             : ctx.t(.youSeePublicProfilesNeighbours)
-        let filter = interest.value.map { ctx.t(.interest2) + safe($0) + " · " } ?? ""
+        let filter = interest.value.map { ctx.t(.interest2) + ctx.t(Glossary.category($0)) + " · " } ?? ""
         g.putSummary(filter + who + " (\(shown.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let rows = shown.map { n -> ListRow in
             let photo = n.hasPhoto ? ctx.t(.photo) : ""

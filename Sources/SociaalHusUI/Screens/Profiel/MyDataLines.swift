@@ -138,7 +138,7 @@ struct MyDataLines {
         field(t(.neighbourhood), p.wijk)
         field(t(.photo2), p.photo ?? t(.none))
         field(t(.visibility), ProfileVisibility(rawValue: p.visibility)?.label(lang) ?? p.visibility)
-        field(t(.interests2), list(p.interests))
+        field(t(.interests2), list(p.interests.map { t(Glossary.category($0)) }))
         field(t(.phone2), p.phone ?? "—")
         field(t(.address2), p.address ?? "—")
         heading(t(.eMailPreferences))
@@ -146,7 +146,11 @@ struct MyDataLines {
             let on = p.emailPreferences[kind.rawValue] ?? false
             text((on ? "[x] " : "[ ] ") + kind.label(lang) + (on ? t(.on2) : t(.off2)))
         }
-        field(t(.notifications), p.dailyDigest ? t(.onceDay) : t(.atOnce))
+        field(t(.notifications), t(DigestRhythm(rawValue: p.digest)?.word ?? .atOnce))
+        if let last = p.lastDigest { field(t(.lastDigestSent), Self.date(last, lang)) }
+        if !p.waitingForDigest.isEmpty {
+            field(t(.waitingForDigest(p.waitingForDigest.count)), list(p.waitingForDigest))
+        }
     }
 
     /// A list of posts with their dates, what they show and their text.

@@ -61,15 +61,27 @@ final class ProfileScreen: Screen {
         ]
         fields += EmailKind.allCases.map { FormField("mail-" + $0.rawValue, "", .toggle(p.email[$0])) }
         fields += [
-            FormField("digest", "", .choice(options: ["", ""], selected: p.dailyDigest ? 1 : 0)),
+            FormField("digest", "", .choice(options: DigestRhythm.allCases.map { _ in "" },
+                                            selected: DigestRhythm.allCases.firstIndex(of: p.digest) ?? 0)),
             FormField("gap2", "", .note(.normal)),
             FormField("detailsHeader", "", .note(.header)),
-            FormField("interests", "", .text(TextField(p.interests.joined(separator: ", "), limit: Field.interests.limit))),
-            FormField("interestsHint", "", .note(.muted)),
             FormField("phone", "", .text(TextField(p.phone ?? "", limit: Field.phone.limit))),
             FormField("address", "", .text(TextField(p.address ?? "", limit: Field.address.limit))),
             FormField("private.0", "", .note(.muted)),
             FormField("private.1", "", .note(.muted)),
+            FormField("interestsHeader", "", .note(.header)),
+            FormField("interestsHint.0", "", .note(.muted)),
+            FormField("interestsHint.1", "", .note(.muted)),
+        ]
+        // One tick box per category of the platform's list: picked with the keyboard, asked one
+        // by one in plain mode (an empty line keeps each), never a word that matches nothing.
+        // After the contact details, so those are reached without passing the whole list.
+        let mine = Set(p.interestCategories)
+        fields += PlatformCategory.all.map { FormField("interest-" + $0.key, "", .toggle(mine.contains($0))) }
+        if !p.unlistedInterests.isEmpty {
+            fields += [FormField("unlisted.0", "", .note(.muted)), FormField("unlisted.1", "", .note(.muted))]
+        }
+        fields += [
             FormField("save", "", .button),
             FormField("gap", "", .note(.normal)),
             FormField("myData", "", .button),
@@ -108,9 +120,8 @@ final class ProfileScreen: Screen {
             "previewHeader": ctx.t(.howOthersSeeYouWith),
             "mailHeader": ctx.t(.whichEMailsDoYou2),
             "digest": ctx.t(.notifications),
-            "detailsHeader": ctx.t(.interestsAndContactDetails),
-            "interests": ctx.t(.interests2),
-            "interestsHint": ctx.t(.separatedByCommasEG),
+            "detailsHeader": ctx.t(.contactDetailsHeader),
+            "interestsHeader": ctx.t(.interests2),
             "phone": ctx.t(.phone2),
             "address": ctx.t(.address2),
             "save": ctx.t(.save),
@@ -131,10 +142,13 @@ final class ProfileScreen: Screen {
             let id = form.fields[i].id
             if let label = labels[id] { form.fields[i].label = label }
             if id == "digest", case .choice(_, let s) = form.fields[i].kind {
-                form.fields[i].kind = .choice(options: [ctx.t(.atOnce), ctx.t(.onceDay)], selected: s)
+                form.fields[i].kind = .choice(options: DigestRhythm.allCases.map { ctx.t($0.word) }, selected: s)
             }
             if id == "visibility", case .choice(_, let s) = form.fields[i].kind {
                 form.fields[i].kind = .choice(options: ProfileVisibility.allCases.map { $0.label(ctx.language) }, selected: s)
+            }
+            if id.hasPrefix("interest-"), let c = PlatformCategory(matching: String(id.dropFirst(9))) {
+                form.fields[i].label = ctx.t(c.word)
             }
             if id.hasPrefix("mail-"), let kind = EmailKind(rawValue: String(id.dropFirst(5))) {
                 form.fields[i].label = kind.label(ctx.language)
@@ -263,12 +277,9 @@ final class ProfileScreen: Screen {
         }
         let id = account.id
         // The fields' own problems at once, each under its field; the core checks them again.
-        let name = form.text("name"), phoneText = form.text("phone"), addressText = form.text("address"), interestText = form.text("interests")
+        let name = form.text("name"), phoneText = form.text("phone"), addressText = form.text("address")
         guard form.check([
             ("name", Field.name.label(ctx.language), { _ = try validated(name, .name) }),
-            ("interests", Field.interests.label(ctx.language), {
-                for i in interestText.split(separator: ",") where !i.trimmingCharacters(in: .whitespaces).isEmpty { _ = try validated(String(i), .interests) }
-            }),
             ("phone", Field.phone.label(ctx.language), { _ = try validated(phoneText, .phone, required: false) }),
             ("address", Field.address.label(ctx.language), { _ = try validated(addressText, .address, required: false) }),
         ], ctx) else { return }
@@ -281,11 +292,10 @@ final class ProfileScreen: Screen {
         fields.displayName = form.text("name")
         fields.wijk = wijken.indices.contains(form.choice("wijk")) ? wijken[form.choice("wijk")].id : account.profile.wijk
         fields.visibility = visibility
-        fields.interests = form.text("interests").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        fields.interests = PlatformCategory.all.filter { form.bool("interest-" + $0.key) }.map(\.key)
         fields.phone = form.text("phone")
         fields.address = form.text("address")
-        fields.dailyDigest = form.choice("digest") == 1
+        fields.digest = DigestRhythm.allCases[min(max(form.choice("digest"), 0), DigestRhythm.allCases.count - 1)]
         // Only the choices changed in this form (another terminal's ticks since it was filled stay).
         var mail: [EmailKind: Bool] = [:]
         for kind in EmailKind.allCases where form.bool("mail-" + kind.rawValue) != (loadedProfile ?? account.profile).email[kind] {
@@ -310,7 +320,7 @@ final class ProfileScreen: Screen {
         case .fieldRequired(.name)?, .fieldTooLong(.name, _)?: form.focus(on: "name")
         case .fieldTooLong(.phone, _)?: form.focus(on: "phone")
         case .fieldTooLong(.address, _)?: form.focus(on: "address")
-        case .fieldTooLong(.interests, _)?, .fieldRequired(.interests)?: form.focus(on: "interests")
+        case .unknownInterest?: form.focus(on: "interest-" + (PlatformCategory.all.first?.key ?? ""))
         case .unknownWijk?: form.focus(on: "wijk")
         default: break
         }
@@ -329,6 +339,9 @@ final class ProfileScreen: Screen {
         var form = self.form
         let noteWidth = area.width - 2
         ProfileFormFit.setWrapped(&form, prefix: "explain", text: visibility.explanation(ctx.language), width: noteWidth)
+        ProfileFormFit.setWrapped(&form, prefix: "interestsHint", text: ctx.t(.interestsPickHint(ctx.key(.toggle))), width: noteWidth)
+        ProfileFormFit.setWrapped(&form, prefix: "unlisted", text: ctx.t(.interestsUnlisted(safe(account.profile.unlistedInterests.joined(separator: ", ")))),
+                                  width: noteWidth)
         ProfileFormFit.setWrapped(&form, prefix: "private",
                                   text: ctx.t(.phoneAndAddressArePrivate),
                                   width: noteWidth)
