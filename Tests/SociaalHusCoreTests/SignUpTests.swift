@@ -221,4 +221,22 @@ import Testing
             try w.store.perform(.signUp(w.item.id, at: Self.weeks(SignUp.maximumPerPerson, after: w.at), SignUpRequest()), as: .account(w.bea))
         }
     }
+
+    @Test("one occurrence moved: its sign-ups follow and are told the new time; cancelled: they are told and go; the other weeks stay")
+    func oneOccurrence() throws {
+        let w = try World(places: 5, recurrence: Recurrence(.weekly))
+        let nextWeek = Self.weeks(1, after: w.at)
+        _ = try w.signUp(w.bea)
+        _ = try w.store.perform(.signUp(w.item.id, at: nextWeek, SignUpRequest()), as: .account(w.bea))
+        _ = try w.signUp(w.carl, SignUpRequest(reminderOnly: true))
+        let later = w.at.addingTimeInterval(3_600)
+        try w.store.perform(.changeOccurrence(w.item.id, on: w.at, .move(start: later, end: later.addingTimeInterval(7_200))), as: .account(w.w.editor))
+        #expect(Set(w.store.mySignUps(for: .account(w.bea)).map(\.occurrence)) == [later, nextWeek])
+        #expect(w.store.mySignUps(for: .account(w.carl)).map(\.occurrence) == [later])
+        #expect(w.told(w.bea)?.contains("is gewijzigd") == true && w.told(w.bea)?.contains("20:30") == true)
+        try w.store.perform(.changeOccurrence(w.item.id, on: w.at, .cancel), as: .account(w.w.editor))
+        #expect(w.store.mySignUps(for: .account(w.bea)).map(\.occurrence) == [nextWeek], "next week's stays")
+        #expect(w.store.mySignUps(for: .account(w.carl)).isEmpty)
+        #expect(w.told(w.carl)?.contains("gaat niet door op deze dag") == true)
+    }
 }

@@ -8,6 +8,7 @@ extension Store {
             try Permissions.require(.changeAgendaItem(item), by: viewer)
             guard item.recurrence.repeats else { throw CoreError.recurrence(.notRepeating) }
             guard let original = Self.ruleStart(of: item, onDayOf: day) else { throw CoreError.recurrence(.noOccurrence(on: day)) }
+            let before = item
             item.recurrence.changes.removeAll { $0.original == original }
             switch edit {
             case .asPlanned: break
@@ -25,8 +26,17 @@ extension Store {
             }
             item.recurrence.changes.sort { $0.original < $1.original }
             tx.put(item)
+            // Who signed up for it or asked a reminder hears: it does not take place, or its new time.
+            try followOccurrence(from: Self.start(of: original, in: before), to: Self.start(of: original, in: item), of: item, in: &tx)
             tx.audit(.agendaItemChanged, actor: viewer.account?.id, subject: nil, target: "agenda:\(id)")
         }
+    }
+
+    /// Where the occurrence the rule starts at `original` takes place in `item`: moved, as
+    /// planned, or nowhere (cancelled).
+    static func start(of original: Date, in item: AgendaItem) -> Date? {
+        guard let change = item.recurrence.changes.first(where: { $0.original == original }) else { return original }
+        return change.moved?.start
     }
 
     /// The start the rule of `item` gives on the local day of `day`, if any (changes aside).

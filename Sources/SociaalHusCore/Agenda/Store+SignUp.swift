@@ -268,6 +268,24 @@ extension Store {
         }
     }
 
+    /// Keeps the sign-ups of one occurrence with it when it was cancelled, moved or put back as
+    /// planned: from `old` (its start before; nil: it was cancelled) to `new` (nil: cancelled
+    /// now). Moved, they follow and are told the new time; cancelled, they are told and go.
+    func followOccurrence(from old: Date?, to new: Date?, of item: AgendaItem, in tx: inout Transaction) throws {
+        guard let old, old != new, old > tx.now else { return }
+        for var r in try SignUpRows.rows(db, where: "activity = ?1 AND occurrence = ?2", item.id.rawValue, old.timeIntervalSince1970) {
+            guard let new, new > tx.now else {
+                try tell(.activityCancelled, r, item: item, in: &tx)
+                tx.statements.append(SignUpRows.delete(r.id))
+                continue
+            }
+            r.occurrence = new
+            r.reminded = nil
+            tx.statements.append(SignUpRows.put(r))
+            try tell(.activityChanged, r, item: item, in: &tx)
+        }
+    }
+
     /// True when an occurrence of `item` starts exactly at `date`.
     static func isOccurrence(_ date: Date, of item: AgendaItem) -> Bool {
         RecurrenceExpansion.occurrences(of: item, from: date.addingTimeInterval(-1), to: date.addingTimeInterval(1), calendar: LocalTime.calendar)
