@@ -53,10 +53,23 @@ public struct KeyName: Value {
     }
 
     /// Names an action's key in force, set by the interface while it words a text.
-    @TaskLocal public static var namer: (@Sendable (String) -> String?)? = nil
+    @TaskLocal public static var namer: KeyNamer? = nil
 
     /// The key in force, else the fallback.
-    public var description: String { KeyName.namer?(action) ?? fallback }
+    public var description: String { KeyName.namer?.name(action) ?? fallback }
+}
+
+/// How the interface names an action's key while it words a text (`KeyName.namer`).
+///
+/// A class around the function rather than the bare optional function as the task-local's
+/// value: with the latter, the release build's specialised `TaskLocal.withValue` crashed in
+/// `swift_task_localValuePush` (Swift 6.x, Linux) the first time the interface drew a word.
+public final class KeyNamer: Sendable {
+    /// The key named for an action's name in the key table, if it has one.
+    public let name: @Sendable (String) -> String?
+
+    /// A namer that asks `name`.
+    public init(_ name: @escaping @Sendable (String) -> String?) { self.name = name }
 }
 
 extension Word {

@@ -77,7 +77,7 @@ public final class UIContext {
     /// The text of `word` in the interface language.
     public func t(_ word: Word) -> String {
         let map = keyMap, english = lang.language == .english
-        return KeyName.$namer.withValue({ name in Action(rawValue: name).flatMap { Self.keyNames($0, in: map, english: english).first } }) {
+        return KeyName.$namer.withValue(KeyNamer { name in Action(rawValue: name).flatMap { Self.keyNames($0, in: map, english: english).first } }) {
             lang.t(word)
         }
     }
