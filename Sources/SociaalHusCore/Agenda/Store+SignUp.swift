@@ -36,10 +36,18 @@ extension Store {
         return try? SignUpRows.options(of: id, in: db)
     }
 
-    /// The counts of one occurrence and the viewer's own sign-up, if they may see the activity.
+    /// The counts of one occurrence and the viewer's own sign-up: nil when it takes sign-ups or
+    /// holds theirs and they may not see it; empty when it takes none and holds none of theirs.
     /// Counted by SQLite (the agenda list asks this of every row it draws); for a visitor and an
     /// activity without sign-ups, one look-up.
     public func signUpSummary(_ id: AgendaItemID, at occurrence: Date, for viewer: Viewer) -> SignUpSummary? {
+        // Most activities take no sign-ups and the viewer has none for them: then there is
+        // nothing to say, and nothing is read of the activity (what an empty summary tells is
+        // no more than an activity the viewer may not see would).
+        let none = SignUpSummary(options: nil, taken: 0, waiting: 0, mine: nil, myWaitingPosition: nil)
+        let any = try? db.integer("SELECT EXISTS (SELECT 1 FROM signup_option WHERE activity = ?1) OR EXISTS (SELECT 1 FROM signup WHERE activity = ?1 AND account = ?2)",
+                                  id.rawValue, viewer.activeAccount?.id.rawValue ?? -1)
+        if any == 0 { return none }
         guard agendaItem(id, for: viewer) != nil else { return nil }
         do {
             return try db.reading {
