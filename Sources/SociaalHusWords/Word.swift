@@ -1697,4 +1697,10 @@ public enum Word: Sendable {
     case waitingForDigest(_ n: any Value)
     case howOftenYourDigestComes
     case contactDetailsHeader
+    // MARK: keys shown are keys that work
+    case lettersDoNothingOnAChoice(_ toggle: any Value, _ next: any Value)
+    case othersReplyThroughTheContactForm
+    case backToTheList
+    case noFiltersToClear
+    case logInHereToPost
 }

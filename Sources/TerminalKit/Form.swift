@@ -101,6 +101,16 @@ public struct Form {
         }
     }
 
+    /// True when the focused row is a tick box or a choice: it takes Space and the arrows, and
+    /// no letter of it is a shortcut of the screen around it.
+    public var isOnChoice: Bool {
+        guard fields.indices.contains(focus) else { return false }
+        switch fields[focus].kind {
+        case .toggle, .choice, .cycle: return true
+        default: return false
+        }
+    }
+
     /// True when the focused row is a text area (Enter and ↑/↓ belong to it).
     public var isEditingArea: Bool {
         guard fields.indices.contains(focus), case .area = fields[focus].kind else { return false }
@@ -150,10 +160,11 @@ public struct Form {
         case .backTab: moveFocus(-1); return .handled
         case .down where !isEditingArea: moveFocus(1); return .handled
         case .up where !isEditingArea: moveFocus(-1); return .handled
-        case .escape where isEditingText:
-            // Leave the text field for the next row that is not one, so letter keys are shortcuts again.
+        case .escape where isEditingText || isOnChoice:
+            // Leave the field for the next row that takes no letters (a button), so letter keys
+            // are shortcuts again.
             let start = focus
-            repeat { moveFocus(1) } while isEditingText && focus != start
+            repeat { moveFocus(1) } while (isEditingText || isOnChoice) && focus != start
             return .handled
         default: break
         }

@@ -146,7 +146,8 @@ public final class App {
     /// Every binding valid now: the screen's own, then the global ones.
     public func activeBindings() -> [Binding<Action>] {
         var b = ctx.keyMap.apply(current.bindings(ctx))
-        let global = globalBindings().filter { g in !b.contains { $0.action == g.action } }
+        // (The privacy statement's own key is not offered on it: it is already in front.)
+        let global = globalBindings().filter { g in !b.contains { $0.action == g.action } && !(g.action == .privacy && current is PrivacyScreen) }
         b += global
         return b
     }
@@ -159,13 +160,19 @@ public final class App {
     /// The bindings that work with the next key: while a text field has focus, letters and
     /// digits are typed, so only the keys that are not characters are shown (F1 for help).
     public func usableBindings() -> [Binding<Action>] {
-        guard current.capturesText else { return activeBindings() }
+        let onChoice = current.focusIsOnChoice
+        guard current.capturesText || onChoice else { return activeBindings() }
         return activeBindings().compactMap { b in
             var b = b
-            b.keys = b.keys.filter { if case .char = $0 { return false } else { return true } }
+            // On a tick box or choice only the form's own keys are characters that work.
+            b.keys = b.keys.filter { if case .char = $0 { return onChoice && Self.choiceActions.contains(b.action) } else { return true } }
             return b.keys.isEmpty ? nil : b
         }
     }
+
+    /// The actions whose character keys still work while a tick box or choice has focus: those
+    /// of the form itself.
+    static let choiceActions: Set<Action> = [.toggle, .activate, .nextField, .previousField, .submit]
 
     /// The keys the bottom bar offers: those usable now, with Esc among them (just before help)
     /// wherever it does something: back to the screen below, or out of a text field on a
@@ -173,7 +180,7 @@ public final class App {
     func statusBarBindings() -> [Binding<Action>] {
         var b = usableBindings()
         let goesBack = currentStack.count > 1
-        guard goesBack || current.capturesText, let i = b.firstIndex(where: { $0.action == .back }) else { return b }
+        guard goesBack || current.capturesText || current.focusIsOnChoice, let i = b.firstIndex(where: { $0.action == .back }) else { return b }
         var back = b.remove(at: i)
         back.inStatusBar = true
         if !goesBack { back.label = ctx.t(.leaveField) }
@@ -225,6 +232,17 @@ public final class App {
             return
         }
         let own = ctx.keyMap.apply(screen.bindings(ctx))
+        if screen.focusIsOnChoice, case .char = key {
+            // On a tick box or choice a character is the form's (Space, x) or nothing: someone
+            // typing a path there, thinking it a text field, opened another screen through a letter.
+            if let action = KeyTable.action(for: key, in: own), Self.choiceActions.contains(action) {
+                screen.handle(action, ctx)
+            } else if !screen.handleKey(key, ctx) {
+                ctx.inform(ctx.t(.lettersDoNothingOnAChoice(ctx.key(.toggle), ctx.key(.nextField))))
+            }
+            carryOut()
+            return
+        }
         if key == .backspace, !screen.capturesText, KeyTable.action(for: .backspace, in: own) == nil,
            KeyTable.action(for: .backspace, in: globalBindings()) == .back {
             // Fenrir, a console screen reader, keeps Esc for "stop speech": where Backspace
@@ -306,8 +324,9 @@ public final class App {
         case .back:
             if currentStack.count > 1 {
                 if current.hasUnsavedInput { modal = .confirmDiscard(then: .back) } else { popScreen() }
-            } else if current.capturesText {
-                // On a first screen Esc leaves the text field, so 1–4 and q work again: no keyboard trap.
+            } else if current.capturesText || current.focusIsOnChoice {
+                // On a first screen Esc leaves the text field or tick box, so 1–4 and q work
+                // again: no keyboard trap.
                 _ = current.handleKey(.escape, ctx)
             }
         default: break

@@ -42,6 +42,11 @@ public enum KeyTable {
         ]
     }
 
+    /// Moving through a list; Enter (open) only when the list holds something to open.
+    public static func list(_ lang: LanguageText, empty: Bool) -> [Binding<Action>] {
+        list(lang).filter { !(empty && $0.action == .open) }
+    }
+
     /// Moving through a form.
     public static func form(_ lang: LanguageText) -> [Binding<Action>] {
         [

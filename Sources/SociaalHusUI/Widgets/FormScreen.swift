@@ -77,6 +77,8 @@ open class FormScreen: Screen {
 
     public var capturesLines: Bool { form.isEditingArea }
 
+    public var focusIsOnChoice: Bool { form.isOnChoice }
+
     open var hasUnsavedInput: Bool { form.edited }
 
     open var hasTypedInput: Bool { hasUnsavedInput }

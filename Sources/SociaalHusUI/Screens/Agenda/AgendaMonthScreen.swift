@@ -155,7 +155,7 @@ final class AgendaDayScreen: Screen {
         return t.prefix(1).uppercased() + t.dropFirst()
     }
 
-    func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.list(ctx.lang) }
+    func bindings(_ ctx: UIContext) -> [Binding<Action>] { KeyTable.list(ctx.lang, empty: listing.count == 0) }
 
     func willAppear(_ ctx: UIContext) {
         var q = filter

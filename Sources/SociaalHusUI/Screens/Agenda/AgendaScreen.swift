@@ -39,8 +39,10 @@ public final class AgendaScreen: Screen {
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         if search.active { return SearchBox.bindings(ctx) }
+        // Nothing to list, filter or open where the agenda is refused (a private platform's visitor).
+        if blocked != nil { return [] }
         let g = "Agenda"
-        var b = KeyTable.list(ctx.lang) + [
+        var b = KeyTable.list(ctx.lang, empty: listing.count == 0) + [
             Binding.table(.search, label: ctx.t(.search), group: g),
             Binding.table(.weekView, label: ctx.t(.week), help: ctx.t(.weekViewOfTheChosen), group: g),
             Binding.table(.today, label: ctx.t(.today), help: ctx.t(.goToToday), group: g, inStatusBar: false),
@@ -49,14 +51,19 @@ public final class AgendaScreen: Screen {
             Binding.table(.filterOrganisation, label: ctx.t(.organisation2), help: ctx.t(.filterByOrganisationNext), group: g, inStatusBar: false),
             Binding.table(.filterCategory, label: ctx.t(.category), help: ctx.t(.filterByCategoryNext), group: g, inStatusBar: false),
             Binding.table(.clearFilters, label: ctx.t(.clearFilters), group: g, inStatusBar: false),
-            Binding.table(.create, label: ctx.t(.new), help: ctx.t(.newActivityOrganisationEditors), group: g, inStatusBar: false),
         ]
+        // A new activity only for whom the core lets place one (an organisation's editors).
+        if ctx.activeEditor != nil {
+            b.append(Binding.table(.create, label: ctx.t(.new), help: ctx.t(.newActivityOrganisationEditors), group: g, inStatusBar: false))
+        }
         // The desk prints the agenda for the notice board; over a shared connection nothing is
         // written on the server.
         if ctx.handlesIntakes && !ctx.shared {
             b.append(Binding.table(.printAgenda, label: ctx.t(.printAgenda), help: ctx.t(.printAgendaHelp), group: g, inStatusBar: false))
         }
         if weekView {
+            // Esc leaves the week view as it leaves any other view.
+            b.append(Binding.table(.back, label: ctx.t(.back), help: ctx.t(.backToTheList), group: g))
             b.append(Binding.table(.previousWeek, label: ctx.t(.previousWeek), group: g, inStatusBar: false))
             b.append(Binding.table(.nextWeek, label: ctx.t(.nextWeek), group: g, inStatusBar: false))
         }
@@ -199,6 +206,7 @@ public final class AgendaScreen: Screen {
                 first += d.count
             }
             list.selected = min(first, max(listing.count - 1, 0))
+        case .back where weekView: handle(.weekView, ctx)
         case .previousWeek: weekOffset -= 1; list = ListState(); reload(ctx)
         case .nextWeek: weekOffset += 1; list = ListState(); reload(ctx)
         case .filterWijk: wijk.next(); list = ListState(); reload(ctx)
@@ -207,6 +215,9 @@ public final class AgendaScreen: Screen {
             organisation.next(); list = ListState(); reload(ctx)
         case .filterCategory: category.next(); list = ListState(); reload(ctx)
         case .clearFilters:
+            guard wijk.index != nil || organisation.index != nil || category.index != nil || !search.field.text.isEmpty else {
+                return ctx.inform(ctx.t(.noFiltersToClear))
+            }
             wijk.index = nil; organisation.index = nil; category.index = nil; search.field.text = ""
             list = ListState(); reload(ctx)
         case .create:

@@ -18,7 +18,7 @@ public final class BerichtenScreen: Screen {
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         guard ctx.viewer.activeAccount != nil else { return [] }
         let g = ctx.t(.messages2)
-        var b = KeyTable.list(ctx.lang)
+        var b = KeyTable.list(ctx.lang, empty: shown.isEmpty)
         if ctx.store.wijken.contains(where: { Permissions.denial(.sendNewsletter(wijk: $0.id), by: ctx.viewer) == nil }) {
             b.append(Binding.table(.newsletter, label: ctx.t(.newsletter), help: ctx.t(.writeYourNeighbourhoodSNewsletter), group: g))
         }

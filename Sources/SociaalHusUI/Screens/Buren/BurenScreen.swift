@@ -22,11 +22,15 @@ final class BurenScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         if search.active { return SearchBox.bindings(ctx) }
+        // Nothing to list, filter or open where profiles are refused (a private platform's visitor).
+        if blocked != nil { return [] }
         let g = ctx.t(.neighbours)
-        return KeyTable.list(ctx.lang) + [
+        return KeyTable.list(ctx.lang, empty: shown.isEmpty) + [
             Binding.table(.search, label: ctx.t(.search), help: ctx.t(.searchByNameOrInterest), group: g),
             Binding.table(.filterInterest, label: ctx.t(.interest), help: ctx.t(.filterByAreaOfInterest), group: g),
+        ] + (shown.isEmpty ? [] : [
             Binding.table(.contact, label: ctx.t(.contact2), help: ctx.t(.sendMessageThroughTheContact), group: g),
+        ]) + [
             Binding.table(.clearFilters, label: ctx.t(.clearFilters), group: g, inStatusBar: false),
         ]
     }
@@ -64,6 +68,7 @@ final class BurenScreen: Screen {
             }
         case .search: search.active = true
         case .filterInterest: interest.next(); list = ListState(); reload(ctx)
+        case .clearFilters where interest.index == nil && search.field.text.isEmpty: ctx.inform(ctx.t(.noFiltersToClear))
         case .clearFilters: interest.index = nil; search.field.text = ""; list = ListState(); reload(ctx)
         default: break
         }

@@ -35,7 +35,7 @@ public final class IntakeScreen: Screen {
         }
         guard refusal == nil else { return [] }
         let g = "Intake"
-        var b = KeyTable.list(ctx.lang) + [
+        var b = KeyTable.list(ctx.lang, empty: shown.isEmpty) + [
             Binding.table(.create, label: hasDraft ? ctx.t(.resumeConversation) : ctx.t(.newConversation), help: ctx.t(.recordAnIntakeConversation), group: g),
             Binding.table(.search, label: ctx.t(.search), help: ctx.t(.searchByNamePostcodeOr), group: g),
             Binding.table(.resetCode, label: ctx.t(.passwordCode), help: ctx.t(.oneTimePasswordCodeFor), group: g, inStatusBar: false),

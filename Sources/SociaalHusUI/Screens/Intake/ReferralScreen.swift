@@ -44,6 +44,8 @@ final class ReferralScreen: Screen {
         }
     }
 
+    var focusIsOnChoice: Bool { step == .fields && form.isOnChoice }
+
     var hasUnsavedInput: Bool { step != .organisation }
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {

@@ -18,7 +18,7 @@ final class FeedsScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t(.shareAgenda)
-        return KeyTable.list(ctx.lang).map { b in
+        return KeyTable.list(ctx.lang, empty: shown.isEmpty).map { b in
             var b = b
             if b.action == .open { b.label = ctx.t(.preview) }
             return b

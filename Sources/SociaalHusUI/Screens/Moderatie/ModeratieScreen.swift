@@ -21,7 +21,7 @@ public final class ModeratieScreen: Screen {
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         guard refusal == nil, ctx.viewer.activeAccount != nil else { return [] }
         let g = ctx.t(.moderation)
-        var b = KeyTable.list(ctx.lang)
+        var b = KeyTable.list(ctx.lang, empty: shown.isEmpty)
         if ctx.store.wijken.contains(where: { Permissions.denial(.approveFeed(wijk: $0.id), by: ctx.viewer) == nil }) {
             b.append(Binding.table(.feeds, label: ctx.t(.shareAgenda), help: ctx.t(.approvalsToShareYourNeighbourhood), group: g))
         }

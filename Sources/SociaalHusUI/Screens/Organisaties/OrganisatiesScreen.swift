@@ -20,8 +20,10 @@ public final class OrganisatiesScreen: Screen {
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         if search.active { return SearchBox.bindings(ctx) }
+        // Nothing to list, filter or open where the directory is refused (a private platform's visitor).
+        if blocked != nil { return [] }
         let g = ctx.t(.organisations2)
-        return KeyTable.list(ctx.lang) + [
+        return KeyTable.list(ctx.lang, empty: shown.isEmpty) + [
             Binding.table(.search, label: ctx.t(.search), group: g),
             Binding.table(.filterCategory, label: ctx.t(.category), help: ctx.t(.filterByCategoryNext), group: g),
             Binding.table(.filterWijk, label: ctx.t(.neighbourhood), help: ctx.t(.filterByNeighbourhoodNext), group: g),
@@ -65,6 +67,8 @@ public final class OrganisatiesScreen: Screen {
         case .search: search.active = true
         case .filterCategory: category.next(); list = ListState(); reload(ctx)
         case .filterWijk: wijk.next(); list = ListState(); reload(ctx)
+        case .clearFilters where category.index == nil && wijk.index == nil && search.field.text.isEmpty:
+            ctx.inform(ctx.t(.noFiltersToClear))
         case .clearFilters:
             category.index = nil; wijk.index = nil; search.field.text = ""; list = ListState(); reload(ctx)
         default: break

@@ -14,8 +14,13 @@ final class OrganisationDetailScreen: Screen {
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         KeyTable.list(ctx.lang).filter { $0.action != .open } + [
             Binding.table(.contact, label: ctx.t(.contact2), help: ctx.t(.sendMessageToThisOrganisation), group: ctx.t(.organisation2)),
-            Binding.table(.edit, label: ctx.t(.edit), help: ctx.t(.editTheOrganisationSEntry), group: ctx.t(.organisation2)),
-        ]
+        ] + editKey(ctx)
+    }
+
+    /// Editing the entry: offered only to whom the core's rule lets edit it (its editors, administrators).
+    private func editKey(_ ctx: UIContext) -> [Binding<Action>] {
+        guard Permissions.denial(.editOrganisation(id), by: ctx.viewer) == nil else { return [] }
+        return [Binding.table(.edit, label: ctx.t(.edit), help: ctx.t(.editTheOrganisationSEntry), group: ctx.t(.organisation2))]
     }
 
     func handle(_ action: Action, _ ctx: UIContext) {

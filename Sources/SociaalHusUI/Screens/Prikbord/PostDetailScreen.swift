@@ -13,8 +13,7 @@ final class PostDetailScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         let g = ctx.t(.post3)
-        return KeyTable.list(ctx.lang).filter { $0.action != .open } + [
-            Binding.table(.contact, label: ctx.t(.respond), help: ctx.t(.sendMessageThroughTheContact), group: g),
+        return KeyTable.list(ctx.lang).filter { $0.action != .open } + replyKey(ctx, g) + [
             Binding.table(.report, label: ctx.t(.report), help: ctx.t(.reportThisPostToThe), group: g, inStatusBar: false),
         ] + changeKeys(ctx, g) + objectKey(ctx, g) + (Permissions.denial(.administerPlatform, by: ctx.viewer) == nil ? [Binding.table(.takedown, label: "Takedown", help: ctx.t(.recordTakedownNoticeAndRemove), group: g, inStatusBar: false)] : [])
     }
@@ -27,6 +26,18 @@ final class PostDetailScreen: Screen {
             Binding.table(.renew, label: ctx.t(.renew), help: ctx.t(.keepItUp30More), group: g),
             Binding.table(.delete, label: ctx.t(.delete), help: ctx.t(.deleteAsksFirst), group: g),
         ]
+    }
+
+    /// Replying through the contact form: not to one's own post (a message to oneself).
+    private func replyKey(_ ctx: UIContext, _ g: String) -> [Binding<Action>] {
+        guard let post = view(ctx)?.post, !isOwn(post, ctx) else { return [] }
+        return [Binding.table(.contact, label: ctx.t(.respond), help: ctx.t(.sendMessageThroughTheContact), group: g)]
+    }
+
+    /// True when the viewer wrote `post` themselves.
+    private func isOwn(_ post: Post, _ ctx: UIContext) -> Bool {
+        guard case .resident(let author) = post.author else { return false }
+        return ctx.viewer.owns(author)
     }
 
     /// Objecting: offered only to the author of a post hidden after a report who did not object yet.
@@ -51,6 +62,7 @@ final class PostDetailScreen: Screen {
             }
             ctx.push(ReportScreen(.post(id), what: post.title, also: also, takedown: action == .takedown, ctx))
         case .contact:
+            guard !isOwn(post, ctx) else { return }
             let recipient: ContactMessage.Recipient
             switch post.author {
             case .resident(let a): recipient = .resident(a)
@@ -88,7 +100,7 @@ final class PostDetailScreen: Screen {
             g.put(ctx.t(.thisPostIsNotAvailable), x: area.x + 2, y: area.y + 1, role: .error)
             return
         }
-        var lines = PostLines.lines(v, width: area.width - 4, ctx)
+        var lines = PostLines.lines(v, width: area.width - 4, offersReply: !isOwn(v.post, ctx), ctx)
         if let notice = ctx.store.hiddenNotice(.post(id), for: ctx.viewer) {
             // The author (and administrators) see why it is out of sight, and whether they may object.
             lines.insert(contentsOf: HiddenLines.lines(notice, width: area.width - 4, ctx), at: 0)
@@ -101,7 +113,8 @@ final class PostDetailScreen: Screen {
 
 /// The lines of a post as a viewer sees it (also used for the preview while writing).
 enum PostLines {
-    static func lines(_ v: PostView, width: Int, _ ctx: UIContext) -> [(String, StyleRole)] {
+    /// `offersReply` false: the viewer wrote it, and is told how others reply instead of a key.
+    static func lines(_ v: PostView, width: Int, offersReply: Bool = true, _ ctx: UIContext) -> [(String, StyleRole)] {
         var out: [(String, StyleRole)] = [(v.post.kind.label(ctx.language) + ": " + safe(v.post.title), .title)]
         out.append((ctx.t(.by) + safe(ctx.t(v.authorName.word)) + " · " + safe(ctx.store.wijkName(v.post.wijk)), .muted))
         out.append(("", .normal))
@@ -111,7 +124,7 @@ enum PostLines {
         if let p = v.phone { out.append((ctx.t(.phone) + safe(p), .normal)) }
         if let a = v.address { out.append((ctx.t(.address) + safe(a), .normal)) }
         if v.repliesViaContactForm {
-            out.append((ctx.t(.repliesGoThroughTheContact(ctx.key(.contact))), .muted))
+            out.append((offersReply ? ctx.t(.repliesGoThroughTheContact(ctx.key(.contact))) : ctx.t(.othersReplyThroughTheContactForm), .muted))
         }
         out.append((ctx.t(.placed) + DateText.short(v.post.created, ctx) + ctx.t(.visibleUntil) + DateText.short(v.post.expires, ctx), .muted))
         return out

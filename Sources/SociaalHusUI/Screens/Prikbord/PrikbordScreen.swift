@@ -20,11 +20,13 @@ public final class PrikbordScreen: Screen {
     public var livesOn: Set<CollectionName>? { [.posts, .accounts, .organisations, .settings] }
 
     public func bindings(_ ctx: UIContext) -> [Binding<Action>] {
+        // Nothing to list, filter or open where the board is refused (a private platform's visitor).
+        if blocked != nil { return [] }
         let g = ctx.t(.noticeBoard)
-        // "Nieuw" only for who can post (residents, editors, administrators); a visitor is told to log in first.
+        // "Nieuw" only for who can post (residents, editors, administrators); a visitor's takes them to the login.
         let me = ctx.viewer.activeAccount
         let mayPost = me == nil || Permissions.denial(.postAnything, by: ctx.viewer) == nil
-        return KeyTable.list(ctx.lang) + (mayPost ? [
+        return KeyTable.list(ctx.lang, empty: shown.count == 0) + (mayPost ? [
             Binding.table(.create, label: me == nil ? ctx.t(.newAfterLoggingIn) : ctx.t(.new),
                     help: ctx.t(.writePost), group: g),
         ] : []) + [
@@ -63,11 +65,16 @@ public final class PrikbordScreen: Screen {
         case .open:
             if let v = shown.view(at: list.selected) { ctx.push(PostDetailScreen(id: v.post.id)) }
         case .create:
+            if ctx.viewer.activeAccount == nil {
+                ctx.show(.profiel)
+                return ctx.inform(ctx.t(.logInHereToPost))
+            }
             if let d = Permissions.denial(.postAnything, by: ctx.viewer) { ctx.fail(d.message(ctx.language)); return }
             ctx.push(PostEditScreen(editing: nil, ctx))
         case .filterKind: kind.next(); list = ListState(); reload(ctx)
         case .neighbours: ctx.push(BurenScreen(ctx))
         case .filterWijk: wijk.next(); list = ListState(); reload(ctx)
+        case .clearFilters where kind.index == nil && wijk.index == nil: ctx.inform(ctx.t(.noFiltersToClear))
         case .clearFilters: kind.index = nil; wijk.index = nil; list = ListState(); reload(ctx)
         default: break
         }

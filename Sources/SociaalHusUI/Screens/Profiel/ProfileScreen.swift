@@ -181,8 +181,8 @@ final class ProfileScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         var b = KeyTable.form(ctx.lang, form: form)
-        // Letters are shortcuts only while no text field has focus; in a field they are typed.
-        if !capturesText {
+        // Letters are shortcuts only while no text field, tick box or choice has focus.
+        if !capturesText && !focusIsOnChoice {
             let group = ctx.t(.profile)
             b += [
                 Binding.table(.myData, label: ctx.t(.myData),
@@ -201,6 +201,7 @@ final class ProfileScreen: Screen {
     }
 
     var capturesText: Bool { form.isEditingText }
+    var focusIsOnChoice: Bool { form.isOnChoice }
     var hasUnsavedInput: Bool { form.edited }
 
     func willAppear(_ ctx: UIContext) {
