@@ -237,6 +237,32 @@ import TerminalKit
         #expect(swept.values.contains { $0 > 0 } || walker.description.contains("visitor"), "no tick box reached: \(swept)")
     }
 
+    /// The forms with tick boxes or choices the walks do not reliably reach, and the keys to each.
+    static let formsByKeys: [(walker: KeyPromiseTests.Walker, keys: [Key], form: String)] = [
+        (.account("kees"), [.char("1"), .char("n")], "AgendaEditScreen"),
+        (.account("sanne"), [.char("6"), .char("n")], "BroadcastScreen"),
+        (.account("bram"), [.char("7"), .char("p")], "PlatformScreen"),
+        (.account("sanne"), [.char("7"), .char("d"), .char("n")], "ApproveFeedScreen"),
+        (.account("lotte"), [.char("5"), .char("c")], "DeskResetScreen"),
+        (.account("lotte"), [.char("5"), .char("v")], "DeskWijkScreen"),
+        (.account("lotte"), [.char("5"), .char("h")], "OnBehalfScreen"),
+        (.account("lotte"), [.char("5"), .char("n")], "IntakeFormScreen"),
+        (.account("anna"), [.char("4")], "ProfileScreen"),
+    ]
+
+    @Test("every letter and digit on every tick box or choice of each form keeps the form", arguments: 0..<formsByKeys.count)
+    func lettersKeepEachForm(_ i: Int) {
+        let (walker, keys, form) = Self.formsByKeys[i]
+        let d = KeyPromiseTests.driver(walker)
+        // (Logging in leaves the focus in the profile's name field.)
+        d.press(.escape)
+        for k in keys { d.press(k) }
+        #expect(String(describing: type(of: d.app.current)) == form, "\(walker) reached \(type(of: d.app.current)):\n\(d.screen)")
+        let (problems, choices) = Self.typeOnEveryChoice(d)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        #expect(choices > 0, "\(form) has no tick box or choice")
+    }
+
     @Test("the profile: a path typed with the focus on a tick box opens nothing and says what letters do there")
     func pathOnATickBox() {
         let d = Driver(size: Size(cols: 110, rows: 40))
