@@ -162,16 +162,19 @@ public final class App {
     public func usableBindings() -> [Binding<Action>] {
         let onChoice = current.focusIsOnChoice
         guard current.capturesText || onChoice else { return activeBindings() }
+        let own = Set(current.bindings(ctx).map(\.action))
         return activeBindings().compactMap { b in
             var b = b
-            // On a tick box or choice only the form's own keys are characters that work.
-            b.keys = b.keys.filter { if case .char = $0 { return onChoice && Self.choiceActions.contains(b.action) } else { return true } }
+            // On a tick box or choice the screen's own letters do nothing (the form's own keys
+            // and the global ones, the tabs and help, still work).
+            let works = onChoice && (!own.contains(b.action) || Self.choiceActions.contains(b.action))
+            b.keys = b.keys.filter { if case .char = $0 { return works } else { return true } }
             return b.keys.isEmpty ? nil : b
         }
     }
 
-    /// The actions whose character keys still work while a tick box or choice has focus: those
-    /// of the form itself.
+    /// The actions of the screen whose character keys still work while a tick box or choice has
+    /// focus: those of the form itself.
     static let choiceActions: Set<Action> = [.toggle, .activate, .nextField, .previousField, .submit]
 
     /// The keys the bottom bar offers: those usable now, with Esc among them (just before help)
@@ -232,12 +235,12 @@ public final class App {
             return
         }
         let own = ctx.keyMap.apply(screen.bindings(ctx))
-        if screen.focusIsOnChoice, case .char = key {
-            // On a tick box or choice a character is the form's (Space, x) or nothing: someone
-            // typing a path there, thinking it a text field, opened another screen through a letter.
-            if let action = KeyTable.action(for: key, in: own), Self.choiceActions.contains(action) {
-                screen.handle(action, ctx)
-            } else if !screen.handleKey(key, ctx) {
+        if screen.focusIsOnChoice, case .char = key, KeyTable.action(for: key, in: own).map({ !Self.choiceActions.contains($0) })
+            ?? (KeyTable.action(for: key, in: globalBindings()) == nil) {
+            // On a tick box or choice a letter of the screen's is no shortcut: someone typing a
+            // path there, thinking it a text field, opened another screen through a letter. The
+            // form may take it (x ticks); the tabs, help and quit still work.
+            if !screen.handleKey(key, ctx) {
                 ctx.inform(ctx.t(.lettersDoNothingOnAChoice(ctx.key(.toggle), ctx.key(.nextField))))
             }
             carryOut()
