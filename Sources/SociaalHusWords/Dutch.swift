@@ -1710,7 +1710,7 @@ public struct Dutch: Catalogue {
         case .howOftenYourDigestComes: return "hoe vaak je een samenvatting krijgt, en wanneer je de laatste kreeg"
         case .contactDetailsHeader: return "Contactgegevens"
         // MARK: keys shown are keys that work
-        case .lettersDoNothingOnAChoice(let toggle, let next): return "Letters doen niets in een keuzeveld. \(toggle) kiest, \(next) gaat naar het volgende veld."
+        case .lettersDoNothingOnATickBox(let toggle, let next): return "Letters doen niets op een vakje. \(toggle) zet het aan of uit, \(next) gaat naar het volgende veld."
         case .othersReplyThroughTheContactForm: return "Anderen reageren via het contactformulier. Je ziet hun bericht bij Berichten."
         case .backToTheList: return "Terug naar de lijst van alle dagen"
         case .noFiltersToClear: return "Er staat geen filter aan. Er is niets te wissen."

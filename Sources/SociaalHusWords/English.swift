@@ -1707,7 +1707,7 @@ public struct English: Catalogue {
         case .howOftenYourDigestComes: return "how often you get a digest, and when the last one went out"
         case .contactDetailsHeader: return "Contact details"
         // MARK: keys shown are keys that work
-        case .lettersDoNothingOnAChoice(let toggle, let next): return "Letters do nothing on a tick box or choice. \(toggle) chooses, \(next) goes to the next field."
+        case .lettersDoNothingOnATickBox(let toggle, let next): return "Letters do nothing on a tick box. \(toggle) ticks or unticks it, \(next) goes to the next field."
         case .othersReplyThroughTheContactForm: return "Others reply through the contact form. You find their message under Messages."
         case .backToTheList: return "Back to the list of all days"
         case .noFiltersToClear: return "No filter is on. There is nothing to clear."

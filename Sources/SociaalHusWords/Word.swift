@@ -1698,7 +1698,7 @@ public enum Word: Sendable {
     case howOftenYourDigestComes
     case contactDetailsHeader
     // MARK: keys shown are keys that work
-    case lettersDoNothingOnAChoice(_ toggle: any Value, _ next: any Value)
+    case lettersDoNothingOnATickBox(_ toggle: any Value, _ next: any Value)
     case othersReplyThroughTheContactForm
     case backToTheList
     case noFiltersToClear

@@ -101,14 +101,11 @@ public struct Form {
         }
     }
 
-    /// True when the focused row is a tick box or a choice: it takes Space and the arrows, and
-    /// no letter of it is a shortcut of the screen around it.
-    public var isOnChoice: Bool {
-        guard fields.indices.contains(focus) else { return false }
-        switch fields[focus].kind {
-        case .toggle, .choice, .cycle: return true
-        default: return false
-        }
+    /// True when the focused row is a tick box: it takes Space and x, and no letter of it is a
+    /// shortcut of the screen around it.
+    public var isOnTickBox: Bool {
+        guard fields.indices.contains(focus), case .toggle = fields[focus].kind else { return false }
+        return true
     }
 
     /// True when the focused row is a text area (Enter and ↑/↓ belong to it).
@@ -160,11 +157,11 @@ public struct Form {
         case .backTab: moveFocus(-1); return .handled
         case .down where !isEditingArea: moveFocus(1); return .handled
         case .up where !isEditingArea: moveFocus(-1); return .handled
-        case .escape where isEditingText || isOnChoice:
+        case .escape where isEditingText || isOnTickBox:
             // Leave the field for the next row that takes no letters (a button), so letter keys
             // are shortcuts again.
             let start = focus
-            repeat { moveFocus(1) } while (isEditingText || isOnChoice) && focus != start
+            repeat { moveFocus(1) } while (isEditingText || isOnTickBox) && focus != start
             return .handled
         default: break
         }

@@ -15,7 +15,7 @@ import Testing
         // Someone who thinks they are in the photo's field types a path ("p" once opened the
         // password form).
         try t.type("/home/anna/pasfoto.png")
-        let s = try t.waitFor("Letters doen niets in een keuzeveld.")
+        let s = try t.waitFor("Letters doen niets op een vakje.")
         #expect(!s.contains("Wachtwoord wijzigen"), "\(s)")
         #expect(s.contains("Berichten van bezoekers"))
         // The tick box is as it was, and Space still ticks it.

@@ -160,22 +160,22 @@ public final class App {
     /// The bindings that work with the next key: while a text field has focus, letters and
     /// digits are typed, so only the keys that are not characters are shown (F1 for help).
     public func usableBindings() -> [Binding<Action>] {
-        let onChoice = current.focusIsOnChoice
+        let onChoice = current.focusIsOnTickBox
         guard current.capturesText || onChoice else { return activeBindings() }
         let own = Set(current.bindings(ctx).map(\.action))
         return activeBindings().compactMap { b in
             var b = b
-            // On a tick box or choice the screen's own letters do nothing (the form's own keys
+            // On a tick box the screen's own letters do nothing (the form's own keys
             // and the global ones, the tabs and help, still work).
-            let works = onChoice && (!own.contains(b.action) || Self.choiceActions.contains(b.action))
+            let works = onChoice && (!own.contains(b.action) || Self.tickBoxActions.contains(b.action))
             b.keys = b.keys.filter { if case .char = $0 { return works } else { return true } }
             return b.keys.isEmpty ? nil : b
         }
     }
 
-    /// The actions of the screen whose character keys still work while a tick box or choice has
+    /// The actions of the screen whose character keys still work while a tick box has
     /// focus: those of the form itself.
-    static let choiceActions: Set<Action> = [.toggle, .activate, .nextField, .previousField, .submit]
+    static let tickBoxActions: Set<Action> = [.toggle, .activate, .nextField, .previousField, .submit]
 
     /// The keys the bottom bar offers: those usable now, with Esc among them (just before help)
     /// wherever it does something: back to the screen below, or out of a text field on a
@@ -183,7 +183,7 @@ public final class App {
     func statusBarBindings() -> [Binding<Action>] {
         var b = usableBindings()
         let goesBack = currentStack.count > 1
-        guard goesBack || current.capturesText || current.focusIsOnChoice, let i = b.firstIndex(where: { $0.action == .back }) else { return b }
+        guard goesBack || current.capturesText || current.focusIsOnTickBox, let i = b.firstIndex(where: { $0.action == .back }) else { return b }
         var back = b.remove(at: i)
         back.inStatusBar = true
         if !goesBack { back.label = ctx.t(.leaveField) }
@@ -235,13 +235,13 @@ public final class App {
             return
         }
         let own = ctx.keyMap.apply(screen.bindings(ctx))
-        if screen.focusIsOnChoice, case .char = key, KeyTable.action(for: key, in: own).map({ !Self.choiceActions.contains($0) })
+        if screen.focusIsOnTickBox, case .char = key, KeyTable.action(for: key, in: own).map({ !Self.tickBoxActions.contains($0) })
             ?? (KeyTable.action(for: key, in: globalBindings()) == nil) {
-            // On a tick box or choice a letter of the screen's is no shortcut: someone typing a
+            // On a tick box a letter of the screen's is no shortcut: someone typing a
             // path there, thinking it a text field, opened another screen through a letter. The
             // form may take it (x ticks); the tabs, help and quit still work.
             if !screen.handleKey(key, ctx) {
-                ctx.inform(ctx.t(.lettersDoNothingOnAChoice(ctx.key(.toggle), ctx.key(.nextField))))
+                ctx.inform(ctx.t(.lettersDoNothingOnATickBox(ctx.key(.toggle), ctx.key(.nextField))))
             }
             carryOut()
             return
@@ -327,7 +327,7 @@ public final class App {
         case .back:
             if currentStack.count > 1 {
                 if current.hasUnsavedInput { modal = .confirmDiscard(then: .back) } else { popScreen() }
-            } else if current.capturesText || current.focusIsOnChoice {
+            } else if current.capturesText || current.focusIsOnTickBox {
                 // On a first screen Esc leaves the text field or tick box, so 1–4 and q work
                 // again: no keyboard trap.
                 _ = current.handleKey(.escape, ctx)

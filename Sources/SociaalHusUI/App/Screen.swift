@@ -11,9 +11,9 @@ public protocol Screen: AnyObject {
     var capturesText: Bool { get }
     /// True while a text area has focus: Enter and the arrows move within it too.
     var capturesLines: Bool { get }
-    /// True while a tick box or a choice has focus: letters and digits are no shortcuts then
+    /// True while a tick box has focus: the screen's letters are no shortcuts then
     /// (someone typing, thinking they are in a text field, sets off nothing).
-    var focusIsOnChoice: Bool { get }
+    var focusIsOnTickBox: Bool { get }
     /// True when leaving would lose typed input (Esc then asks first).
     var hasUnsavedInput: Bool { get }
     /// True when something typed here is not saved, also where leaving keeps it as a draft
@@ -53,7 +53,7 @@ public protocol Screen: AnyObject {
 extension Screen {
     public var capturesText: Bool { false }
     public var capturesLines: Bool { false }
-    public var focusIsOnChoice: Bool { false }
+    public var focusIsOnTickBox: Bool { false }
     public var hasUnsavedInput: Bool { false }
     public var hasTypedInput: Bool { hasUnsavedInput }
     public func handleKey(_ key: Key, _ ctx: UIContext) -> Bool { false }

@@ -77,7 +77,7 @@ open class FormScreen: Screen {
 
     public var capturesLines: Bool { form.isEditingArea }
 
-    public var focusIsOnChoice: Bool { form.isOnChoice }
+    public var focusIsOnTickBox: Bool { form.isOnTickBox }
 
     open var hasUnsavedInput: Bool { form.edited }
 

@@ -44,7 +44,7 @@ final class ReferralScreen: Screen {
         }
     }
 
-    var focusIsOnChoice: Bool { step == .fields && form.isOnChoice }
+    var focusIsOnTickBox: Bool { step == .fields && form.isOnTickBox }
 
     var hasUnsavedInput: Bool { step != .organisation }
 

@@ -181,8 +181,8 @@ final class ProfileScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         var b = KeyTable.form(ctx.lang, form: form)
-        // Letters are shortcuts only while no text field, tick box or choice has focus.
-        if !capturesText && !focusIsOnChoice {
+        // Letters are shortcuts only while no text field or tick box has focus.
+        if !capturesText && !focusIsOnTickBox {
             let group = ctx.t(.profile)
             b += [
                 Binding.table(.myData, label: ctx.t(.myData),
@@ -201,7 +201,7 @@ final class ProfileScreen: Screen {
     }
 
     var capturesText: Bool { form.isEditingText }
-    var focusIsOnChoice: Bool { form.isOnChoice }
+    var focusIsOnTickBox: Bool { form.isOnTickBox }
     var hasUnsavedInput: Bool { form.edited }
 
     func willAppear(_ ctx: UIContext) {
