@@ -1585,13 +1585,13 @@ public struct Dutch: Catalogue {
         case .mailReminder: return "herinnering"
         case .remindersQueued(let n): return "\(n) herinnering(en) klaargezet in de outbox. Nog eens draaien stuurt ze niet opnieuw."
         case .queueTheReminders: return "Zet de herinneringen klaar die vandaag verstuurd moeten worden (elke dag via cron; nooit twee keer dezelfde)"
-        case .numberOfTheActivity: return "het nummer van de activiteit (zie agenda --format json)"
+        case .numberOfTheActivity: return "het nummer van de activiteit, of woorden uit haar titel"
         case .numberFrom0To(let max): return "een getal van 0 tot en met \(max)"
         case .anActivityOnThatDay: return "een activiteit die je mag zien en die op die dag plaatsvindt (zonder --on: die nog komt)"
         case .signUpCommandPlace(let id, let when): return "Aangemeld (nummer \(id)) voor \(when). Er gaat een bevestiging per e-mail."
         case .signUpCommandWaiting(let id, let when): return "Op de wachtlijst gezet (nummer \(id)) voor \(when). Er gaat een bevestiging per e-mail."
         case .signUpSomeone: return "Meld iemand aan die belde of aan de balie kwam (als bezoeker, met het adres dat hij of zij geeft)"
-        case .activityNumber: return "het nummer van de activiteit"
+        case .activityNumber: return "het nummer van de activiteit, of woorden uit haar titel"
         case .dayOfTheOccurrence: return "de dag (standaard: de eerstvolgende keer)"
         case .nameOfThePerson: return "de naam van de persoon"
         case .addressForConfirmation: return "het e-mailadres; daar gaan de mails heen"
@@ -1709,6 +1709,9 @@ public struct Dutch: Catalogue {
         case .waitingForDigest(let n): return "Wacht op de samenvatting (\(n))"
         case .howOftenYourDigestComes: return "hoe vaak je een samenvatting krijgt, en wanneer je de laatste kreeg"
         case .contactDetailsHeader: return "Contactgegevens"
+        case .signUpActivityMatches(let list): return "één activiteit, en er passen er meer: \(list). Geef het nummer"
+        case .noSignUpActivityWithTitle: return "een activiteit die nog komt en aanmelden via SociaalHus heeft; geen titel bevat deze woorden"
+        case .visitorSignUpsToday(let max): return "Met dit e-mailadres zijn vandaag al \(max) aanmeldingen gedaan. Probeer het morgen weer, of vraag het de organisator."
         }
     }
 }

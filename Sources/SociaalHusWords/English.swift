@@ -1582,13 +1582,13 @@ public struct English: Catalogue {
         case .mailReminder: return "reminder"
         case .remindersQueued(let n): return "\(n) reminder(s) queued in the outbox. Running it again does not send them twice."
         case .queueTheReminders: return "Queue the reminders that are due today (daily from cron; never the same one twice)"
-        case .numberOfTheActivity: return "the number of the activity (see agenda --format json)"
+        case .numberOfTheActivity: return "the number of the activity, or words from its title"
         case .numberFrom0To(let max): return "a number from 0 to \(max)"
         case .anActivityOnThatDay: return "an activity you may see that takes place on that day (without --on: one still to come)"
         case .signUpCommandPlace(let id, let when): return "Signed up (number \(id)) for \(when). A confirmation goes by e-mail."
         case .signUpCommandWaiting(let id, let when): return "Put on the waiting list (number \(id)) for \(when). A confirmation goes by e-mail."
         case .signUpSomeone: return "Sign up someone who called or came to the desk (as a visitor, with the address they give)"
-        case .activityNumber: return "the number of the activity"
+        case .activityNumber: return "the number of the activity, or words from its title"
         case .dayOfTheOccurrence: return "the day (default: the next time it takes place)"
         case .nameOfThePerson: return "the name of the person"
         case .addressForConfirmation: return "the e-mail address for the confirmation and the reminder"
@@ -1706,6 +1706,9 @@ public struct English: Catalogue {
         case .waitingForDigest(let n): return "Waiting for the digest (\(n))"
         case .howOftenYourDigestComes: return "how often you get a digest, and when the last one went out"
         case .contactDetailsHeader: return "Contact details"
+        case .signUpActivityMatches(let list): return "one activity, and more than one matches: \(list). Give the number"
+        case .noSignUpActivityWithTitle: return "an activity still to come that takes sign-ups; no title holds these words"
+        case .visitorSignUpsToday(let max): return "This e-mail address was used for \(max) sign-ups today already. Try again tomorrow, or ask the organiser."
         }
     }
 }

@@ -1697,4 +1697,7 @@ public enum Word: Sendable {
     case waitingForDigest(_ n: any Value)
     case howOftenYourDigestComes
     case contactDetailsHeader
+    case signUpActivityMatches(_ list: any Value)
+    case noSignUpActivityWithTitle
+    case visitorSignUpsToday(_ max: any Value)
 }

@@ -100,6 +100,23 @@ import Testing
         #expect(mail.body.contains("Je bent aangemeld voor 'Informatieavond buurtbemiddeling'") && mail.body.contains("info@welzijn-borne.example"))
     }
 
+    @Test("the desk signs up a caller by words from the activity's title; several matches are listed with their numbers, none is said")
+    func deskByTitle() throws {
+        let t = Tmux()
+        try t.cli(["init", "--demo"])
+        let one = try t.cli(["signup", "--activity", "BUURTbemiddeling", "--name", "Gerrit Beller", "--email", "gerrit@example.org"])
+        #expect(one.status == 0 && one.out.contains("Aangemeld (nummer"), "\(one.out)")
+        let s = try Store.open(at: t.store)
+        #expect(s.state.outbox.all.contains { $0.to == "gerrit@example.org" && $0.kind == .signUp && $0.subject.contains("buurtbemiddeling") })
+        // "e" is in every title that takes sign-ups: the desk gets each with its number and day.
+        let many = try t.cli(["signup", "--activity", "e", "--name", "Gerrit Beller", "--email", "gerrit@example.org"])
+        #expect(many.status == 2)
+        let numbers = s.signUpActivities(matching: "e", for: .commandLine).map { "\($0.item.id.rawValue) " }
+        #expect(numbers.count == 3 && numbers.allSatisfy { many.out.contains($0) } && many.out.contains("Samen eten in Hertme"), "\(many.out)")
+        let none = try t.cli(["signup", "--activity", "tuinieren", "--name", "Gerrit Beller", "--email", "gerrit@example.org"])
+        #expect(none.status == 2 && none.out.contains("geen titel bevat deze woorden"), "\(none.out)")
+    }
+
     @Test("in plain mode a visitor signs up by answering the form's questions, and the places left say so")
     func plain() throws {
         let (dir, store) = try DemoStore.make("plain-signup")

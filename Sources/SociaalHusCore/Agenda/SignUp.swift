@@ -70,6 +70,9 @@ public struct SignUp: Sendable, Hashable, Identifiable {
     public static let maximumRemindDays = 14
     /// Sign-ups one person may hold at once (places, waiting and reminders together).
     public static let maximumPerPerson = 200
+    /// New sign-ups a visitor's address may be given for in 24 hours: each sends a confirmation
+    /// to that address, and anyone can type anyone's (a stranger's mailbox gets at most this a day).
+    public static let maximumPerVisitorAddressPerDay = 10
 }
 
 /// What a viewer sees of the sign-ups of one occurrence: counts for everyone, their own state.

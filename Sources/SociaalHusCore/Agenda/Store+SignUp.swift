@@ -101,6 +101,20 @@ extension Store {
             .first { $0.start >= from && (day == nil || LocalTime.isoDay($0.start) == LocalTime.isoDay(from)) }?.start
     }
 
+    /// The activities still to come that take sign-ups and whose title holds `words` (case and
+    /// accents ignored), soonest first, at most `limit`: how the desk finds the one a caller means.
+    public func signUpActivities(matching words: String, for viewer: Viewer, limit: Int = 10) -> [(item: AgendaItem, next: Date)] {
+        let needle = words.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+        guard !needle.isEmpty, let ids = try? SignUpRows.activities(in: db) else { return [] }
+        let found = ids.compactMap { id -> (item: AgendaItem, next: Date)? in
+            guard let item = agendaItem(id, for: viewer),
+                  item.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).contains(needle),
+                  let next = occurrence(of: item.id, for: viewer) else { return nil }
+            return (item, next)
+        }
+        return Array(found.sorted { ($0.next, $0.item.id.rawValue) < ($1.next, $1.item.id.rawValue) }.prefix(limit))
+    }
+
     /// The viewer's own sign-ups and reminders, soonest first (Mijn gegevens, the export).
     public func mySignUps(for viewer: Viewer) -> [SignUp] {
         guard let me = viewer.activeAccount else { return [] }
@@ -175,6 +189,11 @@ extension Store {
             let existing = try SignUpRows.rows(db, where: who + " AND activity = ?2 AND occurrence = ?3", key, id.rawValue, occurrence.timeIntervalSince1970).first
             if existing == nil, try db.integer("SELECT count(*) FROM signup WHERE " + who, key) >= SignUp.maximumPerPerson {
                 throw CoreError.signUpTooMany(SignUp.maximumPerPerson)
+            }
+            if existing == nil, fresh.account == nil,
+               try db.integer("SELECT count(*) FROM signup WHERE account IS NULL AND email = ?1 AND created > ?2", key,
+                              tx.now.timeIntervalSince1970 - 86_400) >= SignUp.maximumPerVisitorAddressPerDay {
+                throw CoreError.visitorSignUpsToday(SignUp.maximumPerVisitorAddressPerDay)
             }
             var row = existing ?? fresh
             // A visitor signing up again may correct how their name is written.
