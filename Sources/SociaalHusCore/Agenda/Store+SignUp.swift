@@ -36,6 +36,25 @@ extension Store {
         return try? SignUpRows.options(of: id, in: db)
     }
 
+    /// `agendaItem(id, for:) != nil`, answered from the occurrence rows' columns when they hold
+    /// the activity (by `agendaSight`, the agenda list's own rule, which a test holds equal to
+    /// `mayView`), else from the record: the list asks this of each row it draws with sign-ups,
+    /// and reading each activity's record again was a twentieth of the first frame.
+    func mayViewActivity(_ id: AgendaItemID, _ viewer: Viewer) -> Bool {
+        guard let sight = ContentVisibility.agendaSight(for: viewer, settings: state.settings) else { return false }
+        if !sight.everything, let row = try? db.prepare("""
+            SELECT o.hidden, o.organisation, o.creator IN (SELECT id FROM accounts WHERE blocked = 1)
+            FROM agenda_occurrence o WHERE o.item = ?1 LIMIT 1
+            """).bind(id.rawValue) {
+            defer { row.reset() }
+            if (try? row.step()) == true {
+                let hidden = row.int(0) != 0, blockedCreator = row.int(2) != 0
+                return !blockedCreator && (!hidden || sight.hiddenOf.contains(OrganisationID(row.int(1))))
+            }
+        }
+        return agendaItem(id, for: viewer) != nil
+    }
+
     /// The counts of one occurrence and the viewer's own sign-up: nil when it takes sign-ups or
     /// holds theirs and they may not see it; empty when it takes none and holds none of theirs.
     /// Counted by SQLite (the agenda list asks this of every row it draws); for a visitor and an
@@ -48,7 +67,7 @@ extension Store {
         let any = try? db.integer("SELECT EXISTS (SELECT 1 FROM signup_option WHERE activity = ?1) OR EXISTS (SELECT 1 FROM signup WHERE activity = ?1 AND account = ?2)",
                                   id.rawValue, viewer.activeAccount?.id.rawValue ?? -1)
         if any == 0 { return none }
-        guard agendaItem(id, for: viewer) != nil else { return nil }
+        guard mayViewActivity(id, viewer) else { return nil }
         do {
             return try db.reading {
                 let options = try SignUpRows.options(of: id, in: db)
