@@ -1697,6 +1697,9 @@ public enum Word: Sendable {
     case waitingForDigest(_ n: any Value)
     case howOftenYourDigestComes
     case contactDetailsHeader
+    case signUpActivityMatches(_ list: any Value)
+    case noSignUpActivityWithTitle
+    case visitorSignUpsToday(_ max: any Value)
     // MARK: keys shown are keys that work
     case lettersDoNothingOnATickBox(_ toggle: any Value, _ next: any Value)
     case othersReplyThroughTheContactForm
