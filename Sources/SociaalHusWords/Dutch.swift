@@ -1729,7 +1729,7 @@ public struct Dutch: Catalogue {
         case .feedNameNotShown: return "naam niet getoond"
         case .feedLeftOutMore(let n): return "En nog \(n) andere."
         case .feedLeftOutAdvice: return "Vraag de organisatie om de gegevens weg te halen. Dan gaat de activiteit weer mee."
-        case .feedRowLeftOut(let n): return n == 1 ? " (1 activiteit niet gedeeld)" : " (\(n) activiteiten niet gedeeld)"
+        case .feedSelectedLeftOut(let n, let key): return n == 1 ? "1 activiteit blijft buiten deze feed. Er staan persoonsgegevens in. \(key) toont welke en waarom." : "\(n) activiteiten blijven buiten deze feed. Er staan persoonsgegevens in. \(key) toont welke en waarom."
         }
     }
 }

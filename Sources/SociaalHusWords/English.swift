@@ -1726,7 +1726,7 @@ public struct English: Catalogue {
         case .feedNameNotShown: return "name not shown"
         case .feedLeftOutMore(let n): return "And \(n) more."
         case .feedLeftOutAdvice: return "Ask the organisation to remove the data; then the activity is shared again."
-        case .feedRowLeftOut(let n): return n == 1 ? " (1 activity not shared)" : " (\(n) activities not shared)"
+        case .feedSelectedLeftOut(let n, let key): return n == 1 ? "1 activity is left out of this feed because it holds personal data. \(key) shows which and why." : "\(n) activities are left out of this feed because they hold personal data. \(key) shows which and why."
         }
     }
 }

@@ -1717,5 +1717,5 @@ public enum Word: Sendable {
     case feedNameNotShown
     case feedLeftOutMore(_ n: Int)
     case feedLeftOutAdvice
-    case feedRowLeftOut(_ n: Int)
+    case feedSelectedLeftOut(_ n: Int, _ key: any Value)
 }

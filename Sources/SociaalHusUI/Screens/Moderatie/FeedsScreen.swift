@@ -65,11 +65,18 @@ final class FeedsScreen: Screen {
             let wijk = ctx.store.wijk(a.wijk)?.name ?? ""
             let state = a.inForce ? ctx.t(.inForce) : ctx.t(.withdrawn)
             return ListRow(state + " " + safe(wijk) + " → " + safe(a.thirdParty) + ctx.t(.by2) + safe(a.approvedByName)
-                           + ", " + DateText.short(a.approved, ctx) + (a.withdrawn.map { ctx.t(.withdrawn2) + DateText.short($0, ctx) } ?? "")
-                           + (a.inForce ? (leftOut[a.wijk].flatMap { $0 > 0 ? ctx.t(.feedRowLeftOut($0)) : nil } ?? "") : ""))
+                           + ", " + DateText.short(a.approved, ctx) + (a.withdrawn.map { ctx.t(.withdrawn2) + DateText.short($0, ctx) } ?? ""))
+        }
+        // What the selected feed leaves out, below the list: a row would cut it off at its end.
+        var note: [String] = []
+        if shown.indices.contains(list.selected), shown[list.selected].inForce, let n = leftOut[shown[list.selected].wijk], n > 0 {
+            let text = ctx.t(.feedSelectedLeftOut(n, ctx.key(.open)))
+            g.outline.append(.text(text))
+            note = TextWidth.wrap(text, to: max(area.width - 2, 1))
+            for (i, line) in note.enumerated() { g.put(line, x: area.x + 1, y: area.y + area.height - note.count + i, role: .error, maxWidth: area.width - 2) }
         }
         ListView.draw(rows, selectedRow: shown.isEmpty ? nil : list.selected, state: &list, into: &g,
-                      area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                      area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - note.count),
                       emptyText: ctx.t(.nothingApprovedYetPressN(ctx.key(.approve))))
     }
 }
