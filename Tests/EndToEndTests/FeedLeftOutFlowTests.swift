@@ -33,7 +33,7 @@ import Testing
         try t.tabUntil("Locatie")
         try t.type("Buurthuis De Kern")
         try t.keys("C-s")
-        var s = try t.waitFor("Let op: een e-mailadres in de beschrijving.")
+        var s = try t.waitFor("Nog niet opgeslagen: een e-mailadres in de beschrijving.")
         #expect(s.contains("Nieuwe activiteit"), "the form stays open")
         #expect(store.state.agenda.all.allSatisfy { $0.title != "Koffie bij De Kern" }, "nothing saved yet")
         try t.keys("C-s")

@@ -30,15 +30,17 @@ import TerminalKit
 
     @Test("saving an activity with an account's e-mail address: warned under the field, saved only when saved again, and told it stays out of the feed",
           arguments: [
-              (Language.dutch, "Let op: een e-mailadres in de beschrijving. Dat gaat niet mee in de gedeelde agenda van de wijk.",
-               "Hier staat een e-mailadres in de beschrijving. Haal het weg om de activiteit te delen.", "kies nog eens Opslaan om zo op te slaan",
+              (Language.dutch, "Nog niet opgeslagen: een e-mailadres in de beschrijving.",
+               "Hier staat een e-mailadres in de beschrijving. Zo komt de activiteit alleen in de app, niet in de gedeelde agenda. Haal het weg om hem te delen.",
+               "Haal het weg, of kies nog eens Opslaan om zo op te slaan.",
                "Opgeslagen. De activiteit staat in de app, maar niet in de gedeelde agenda: een e-mailadres in de beschrijving."),
-              (Language.english, "Note: an e-mail address in the description. That may not go into the neighbourhood's shared agenda.",
-               "Found here: an e-mail address in the description. Remove it to share the activity.", "choose Save again to save it as it is",
+              (Language.english, "Not saved yet: an e-mail address in the description.",
+               "Found here: an e-mail address in the description. As it is, the activity is shown in the app but not in the shared agenda. Remove it to share it.",
+               "Remove it, or choose Save again to save it as it is.",
                "Saved. The activity is shown in the app, but stays out of the shared agenda: an e-mail address in the description."),
           ])
     func editorIsWarned(_ lang: Language, _ warning: String, _ underField: String, _ howToSave: String, _ saved: String) throws {
-        let d = Driver(lang: lang, size: Size(cols: 132, rows: 43))
+        let d = Driver(lang: lang)
         let screen = try Self.newActivity(d, description: "Aanmelden bij " + Self.annaEmail)
         let before = d.store.state.agenda.all.count
         d.press(.ctrl("s"))
@@ -77,7 +79,7 @@ import TerminalKit
     @Test("the partner sees on the sharing screen how many activities the feed leaves out, and in the preview which and why, without the data",
           arguments: [Language.dutch, .english])
     func partnerSeesWhatWasLeftOut(_ lang: Language) throws {
-        let d = Driver(lang: lang, size: Size(cols: 100, rows: 40))
+        let d = Driver(lang: lang)
         let sanne = try #require(d.store.state.accounts.all.first { $0.email.hasPrefix("sanne") })
         let wijk = try #require(sanne.roles.partnerOf.first)
         try d.store.perform(.approveFeed(wijk: wijk, thirdParty: "Vrijwilligerscentrale Borne"), as: .account(sanne))

@@ -159,7 +159,11 @@ final class FeedPreviewScreen: Screen {
     func handle(_ action: Action, _ ctx: UIContext) { _ = scroll.apply(action) }
 
     func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        let wrapped = notes.flatMap { n in n.0.isEmpty ? [n] : TextWidth.wrap(n.0, to: max(area.width - 4, 1)).map { ($0, n.1) } }
+        // A left-out activity's line wraps under its text, not under its dash.
+        let wrapped = notes.flatMap { n -> [(String, StyleRole)] in
+            guard n.0.hasPrefix("- ") else { return n.0.isEmpty ? [n] : TextWidth.wrap(n.0, to: max(area.width - 4, 1)).map { ($0, n.1) } }
+            return TextWidth.wrap(String(n.0.dropFirst(2)), to: max(area.width - 6, 1)).enumerated().map { (($0.offset == 0 ? "- " : "  ") + $0.element, n.1) }
+        }
         scroll.draw(wrapped + lines, into: &g, area: area)
     }
 }
