@@ -14,6 +14,21 @@ public struct PersonalDataScan: Sendable {
     /// without its postcode.
     private var streets: [(needle: String, what: PersonalDataKind)] = []
     private var phones: Set<String> = []
+    /// Which needles of `texts` and `streets` begin with each four characters: a text is walked
+    /// once, and only the needles that begin with one of its fours are compared with it (a store
+    /// holds some 100,000 needles, and a wijk's feed has thousands of texts to look through).
+    private var textsByStart: [String: [Int]] = [:]
+    private var streetsByStart: [String: [Int]] = [:]
+
+    /// The first four characters of `needle` (every needle has at least five).
+    private static func start(_ needle: String) -> String { String(needle.prefix(4)) }
+
+    /// Every run of four characters in `text`.
+    private static func fours(_ text: String) -> Set<String> {
+        let chars = Array(text)
+        guard chars.count >= 4 else { return [] }
+        return Set((0...(chars.count - 4)).map { String(chars[$0..<($0 + 4)]) })
+    }
 
     /// Collects what to look for from `state`.
     init(_ state: StoreState) {
@@ -48,14 +63,20 @@ public struct PersonalDataScan: Sendable {
         for m in state.messages.all {
             add(m.senderEmail, .emailAddress); add(m.senderName, .name)
         }
+        for (i, t) in texts.enumerated() { textsByStart[Self.start(t.needle), default: []].append(i) }
+        for (i, t) in streets.enumerated() { streetsByStart[Self.start(t.needle), default: []].append(i) }
     }
 
     /// What kind of personal data `text` contains, or nil when none was found.
     public func finding(in text: String) -> PersonalDataKind? {
         let lower = text.lowercased()
-        for t in texts where lower.contains(t.needle) { return t.what }
-        for t in streets where !PersonIdentifiers.wholeTokenRanges(of: t.needle, in: lower, isPart: { $0.isLetter || $0.isNumber }).isEmpty {
-            return t.what
+        let fours = Self.fours(lower)
+        // The first needle in the order collected, as a walk through all of them would find it.
+        let textCandidates = fours.flatMap { textsByStart[$0] ?? [] }.sorted()
+        for i in textCandidates where lower.contains(texts[i].needle) { return texts[i].what }
+        let streetCandidates = fours.flatMap { streetsByStart[$0] ?? [] }.sorted()
+        for i in streetCandidates where !PersonIdentifiers.wholeTokenRanges(of: streets[i].needle, in: lower, isPart: { $0.isLetter || $0.isNumber }).isEmpty {
+            return streets[i].what
         }
         // Phone numbers are compared by their last nine digits, whatever the separators.
         var digits = ""
