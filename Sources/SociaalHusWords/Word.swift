@@ -1696,6 +1696,9 @@ public enum Word: Sendable {
     case waitingForDigest(_ n: any Value)
     case howOftenYourDigestComes
     case contactDetailsHeader
+    case signUpActivityMatches(_ list: any Value)
+    case noSignUpActivityWithTitle
+    case visitorSignUpsToday(_ max: any Value)
     // MARK: feed survives one bad activity
     case feedFieldTitle
     case feedFieldDescription
