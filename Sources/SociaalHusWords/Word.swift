@@ -504,7 +504,6 @@ public enum Word: Sendable {
     case theDiskHoldingTheStore(_ p: any Value)
     case theEMailHeaderContains(_ f: any Value)
     case theEndIsBeforeThe
-    case theFeedWasNotMade(_ value: any Value, _ what: any Value)
     case theFileIsDamagedIt(_ f: any Value, _ value: any Value)
     case theFileIsReadableBy(_ p: any Value)
     case theLetterGoesToThe
@@ -1706,4 +1705,26 @@ public enum Word: Sendable {
     case backToTheList
     case noFiltersToClear
     case logInHereToPost
+    // MARK: feed survives one bad activity
+    case feedFieldTitle
+    case feedFieldDescription
+    case feedFieldLocation
+    case feedFieldCategory
+    case feedFieldCost
+    case feedFieldSignup
+    case feedFieldOrganisation
+    case feedFoundEmailIn(_ field: any Value)
+    case feedFoundNameIn(_ field: any Value)
+    case feedFoundPhoneIn(_ field: any Value)
+    case feedFoundAddressIn(_ field: any Value)
+    case feedFieldHoldsPersonalData(_ found: any Value)
+    case feedSaveWarning(_ found: any Value, _ button: any Value)
+    case feedSavedButLeftOut(_ found: any Value)
+    case feedLeftOutHeader(_ n: Int)
+    case feedLeftOutLine(_ date: any Value, _ title: any Value, _ organisation: any Value, _ found: any Value)
+    case feedTitleNotShown(_ id: any Value)
+    case feedNameNotShown
+    case feedLeftOutMore(_ n: Int)
+    case feedLeftOutAdvice
+    case feedSelectedLeftOut(_ n: Int, _ key: any Value)
 }

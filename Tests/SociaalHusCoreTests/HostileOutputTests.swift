@@ -74,9 +74,9 @@ import Testing
         let parsed = try #require(try JSONSerialization.jsonObject(with: export) as? [String: Any])
         #expect((parsed["account"] as? [String: Any])?["name"] as? String == s.state.accounts[w.resident.id.rawValue]!.name, "escapes are lossless")
         // Both feeds.
-        let json = String(decoding: try s.feed(wijk: centrum, format: .json, from: testNow), as: UTF8.self)
+        let json = String(decoding: try s.feed(wijk: centrum, format: .json, from: testNow).data, as: UTF8.self)
         #expect(Self.dangerous(json).isEmpty, "JSON feed: \(Self.dangerous(json))")
-        let ics = String(decoding: try s.feed(wijk: centrum, format: .ics, from: testNow), as: UTF8.self)
+        let ics = String(decoding: try s.feed(wijk: centrum, format: .ics, from: testNow).data, as: UTF8.self)
         #expect(Self.dangerous(ics, allowCR: true).isEmpty, "ICS feed: \(Self.dangerous(ics, allowCR: true))")
         #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\r"), "CR only in line ends")
         _ = try parseICS(ics)

@@ -199,7 +199,7 @@ import Testing
         let w = try World()
         let zenderen = w.zenderen
         do {
-            _ = try w.store.feed(wijk: zenderen, format: .ics, from: testNow)
+            _ = try w.store.feed(wijk: zenderen, format: .ics, from: testNow).data
             Issue.record("a feed without approval was made")
         } catch let e as CoreError {
             #expect(e.message(.dutch).contains("sociaalhus account role --email E --add \"partner:Zenderen\""))
@@ -208,7 +208,7 @@ import Testing
         try w.store.giveRole(.partner(zenderen), to: w.target.id, by: w.viewer(.admin))
         let partner = Viewer.account(w.store.state.accounts[w.target.id.rawValue]!)
         try w.store.approveFeed(wijk: zenderen, thirdParty: "Vrijwilligerscentrale", by: partner)
-        #expect(try !w.store.feed(wijk: zenderen, format: .ics, from: testNow).isEmpty)
+        #expect(try !w.store.feed(wijk: zenderen, format: .ics, from: testNow).data.isEmpty)
     }
 
     @Test("the log's new codes have their words, and the export names the administrator's role")

@@ -40,9 +40,32 @@ extension Store {
     }
 
     /// The shared feed of `wijk` (activities of the wijk and of all of Borne, from `from` for
-    /// `days` days), refused without an approval in force and whenever it would contain personal
-    /// data held in the store. Works on a private platform too: an approved feed is public by choice.
-    public func feed(wijk: WijkID, format: FeedFormat, from: Date, days: Int = 366) throws -> Data {
+    /// `days` days), refused without an approval in force. An activity whose text holds personal
+    /// data held in the store is left out, whole (its moved occurrences too), and named in the
+    /// result; the others go out as they are. Works on a private platform too: an approved feed
+    /// is public by choice.
+    public func feed(wijk: WijkID, format: FeedFormat, from: Date, days: Int = 366) throws -> WijkFeed {
+        let (w, items, leftOut) = try feedContent(wijk: wijk, from: from, days: days)
+        let s = state
+        let orgNames = Dictionary(uniqueKeysWithValues: s.organisations.all.map { ($0.id, $0.name) })
+        switch format {
+        case .ics:
+            let domain = s.settings.mailFrom.split(separator: "@").last.map(String.init) ?? "sociaalhus.invalid"
+            let text = ICalendar.calendar(name: "Agenda \(w.name)", items: items, organisations: orgNames, stamp: clock.now(), domain: domain)
+            return WijkFeed(data: Data(text.utf8), leftOut: leftOut)
+        case .json:
+            let rows = items.map { FeedItem($0, organisation: orgNames[$0.organisation] ?? "", wijk: $0.wijk.flatMap { s.wijk($0)?.name }) }
+            return WijkFeed(data: TextSanitizer.neutralisingJSON(try ISODate.encoder().encode(rows)) + Data("\n".utf8), leftOut: leftOut)
+        }
+    }
+
+    /// What the shared feed of `wijk` leaves out now, and why, without making the feed.
+    public func feedLeftOut(wijk: WijkID, from: Date, days: Int = 366) throws -> FeedLeftOut {
+        try feedContent(wijk: wijk, from: from, days: days).leftOut
+    }
+
+    /// The activities of `wijk`'s feed, split into those that go out and those left out.
+    private func feedContent(wijk: WijkID, from: Date, days: Int) throws -> (wijk: Wijk, items: [AgendaItem], leftOut: FeedLeftOut) {
         try refresh()
         let s = state
         guard let w = s.wijk(wijk) else { throw CoreError.unknownWijk(String(wijk.rawValue)) }
@@ -54,7 +77,7 @@ extension Store {
         let cal = amsterdamCalendar()
         let start = cal.startOfDay(for: from)
         let end = cal.date(byAdding: .day, value: days, to: start) ?? start
-        let items = s.agenda.all.filter { item in
+        let candidates = s.agenda.all.filter { item in
             if let iw = item.wijk, iw != wijk { return false }
             let creator = item.createdBy.flatMap { s.accounts[$0.rawValue] }
             guard ContentVisibility.mayView(item, creator: creator, by: .visitor, settings: open) else { return false }
@@ -68,21 +91,18 @@ extension Store {
             return lastEnd >= start
         }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         let scan = PersonalDataScan(s)
-        for item in items {
+        var items: [AgendaItem] = [], named: [LeftOutActivity] = [], count = 0
+        for item in candidates {
             let organisation = s.organisations[item.organisation.rawValue]?.name ?? ""
-            for text in [item.title, item.description, item.location, item.category, item.cost, item.signup, organisation] {
-                if let what = scan.finding(in: text) { throw CoreError.feedContainsPersonalData(item: item.title, what: what) }
-            }
+            let found = scan.findings(in: item, organisation: organisation)
+            guard !found.isEmpty else { items.append(item); continue }
+            count += 1
+            guard named.count < FeedLeftOut.shown else { continue }
+            let fields = Set(found.map(\.field))
+            named.append(LeftOutActivity(id: item.id, start: item.start, title: fields.contains(.title) ? nil : item.title,
+                                         organisation: fields.contains(.organisation) ? "" : organisation, findings: found))
         }
-        let orgNames = Dictionary(uniqueKeysWithValues: s.organisations.all.map { ($0.id, $0.name) })
-        switch format {
-        case .ics:
-            let domain = s.settings.mailFrom.split(separator: "@").last.map(String.init) ?? "sociaalhus.invalid"
-            return Data(ICalendar.calendar(name: "Agenda \(w.name)", items: items, organisations: orgNames, stamp: clock.now(), domain: domain).utf8)
-        case .json:
-            let rows = items.map { FeedItem($0, organisation: orgNames[$0.organisation] ?? "", wijk: $0.wijk.flatMap { s.wijk($0)?.name }) }
-            return TextSanitizer.neutralisingJSON(try ISODate.encoder().encode(rows)) + Data("\n".utf8)
-        }
+        return (w, items, FeedLeftOut(activities: named, count: count))
     }
 }
 

@@ -68,7 +68,6 @@ public enum CoreError: Error, Equatable, Sendable {
     /// A shared feed without an approval in force; names who can approve by role, never by name
     /// (a partner's name is theirs, and may be shown to nobody).
     case feedNotApproved(wijk: String, hasPartner: Bool)
-    case feedContainsPersonalData(item: String, what: String)
     // Passwords and login
     case passwordRejected(PasswordProblem)
     case loginFailed
@@ -251,8 +250,6 @@ public enum CoreError: Error, Equatable, Sendable {
             let who: Word = hasPartner ? .theNeighbourhoodSLocalPartner
                 : .theNeighbourhoodSLocalPartner2(TextSanitizer.sanitize(w))
             return .sharingTheAgendaOfHas(TextSanitizer.sanitize(w), who)
-        case .feedContainsPersonalData(let item, let what):
-            return .theFeedWasNotMade(TextSanitizer.sanitize(item), what)
         case .passwordRejected(let problem):
             return problem.word
         case .loginFailed:

@@ -48,7 +48,9 @@ enum AgendaCommand {
         }
         if let feedFormat = FeedFormat(rawValue: format) {
             guard let wijk = query.wijk else { throw CLIError.missingOption("wijk") }
-            let data = try store.feed(wijk: wijk, format: feedFormat, from: query.from, days: daysText == nil ? 366 : query.days)
+            let feed = try store.feed(wijk: wijk, format: feedFormat, from: query.from, days: daysText == nil ? 366 : query.days)
+            let data = feed.data
+            reportLeftOut(feed.leftOut, ctx)
             if let out {
                 do { try data.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
                     throw CLIError.cannotWrite(path: out, reason: (error as NSError).localizedDescription)
@@ -68,6 +70,19 @@ enum AgendaCommand {
         }
         if out != nil { throw CLIError.invalidValue(option: "out", value: out ?? "", expected: ctx.t(.onlyWithFormatIcsJsonPdf)) }
         try printText(query, store: store, ctx)
+    }
+
+    /// Names on standard error the activities the feed left out and why (never the data found),
+    /// so whoever runs the feed for a partner sees it while the feed itself stays clean for the
+    /// third party; at most `FeedLeftOut.shown` lines, then how many more.
+    static func reportLeftOut(_ leftOut: FeedLeftOut, _ ctx: CommandContext) {
+        guard leftOut.count > 0 else { return }
+        Console.err(ctx.t(.feedLeftOutHeader(leftOut.count)))
+        for a in leftOut.activities {
+            Console.err("- " + ctx.t(a.word(date: LocalTime.isoDay(a.start) + " " + LocalTime.time(a.start))))
+        }
+        if leftOut.count > leftOut.activities.count { Console.err(ctx.t(.feedLeftOutMore(leftOut.count - leftOut.activities.count))) }
+        Console.err(ctx.t(.feedLeftOutAdvice))
     }
 
     /// Writes the agenda of `query` as a PDF to `out`, or to the output when that is not a

@@ -4,10 +4,14 @@ import TerminalKit
 
 /// Creating or editing an activity; the core checks the rules (start in the future for new
 /// items, end after start, required fields), this screen checks the date and time formats.
+/// Text a wijk's shared feed would refuse (personal data the platform holds) is named under its
+/// field before saving; saving again as it is saves it, and it stays out of the feeds.
 final class AgendaEditScreen: FormScreen {
     private let editing: AgendaItem?
     private let organisations: [Organisation]
     private let wijken: [Wijk]
+    /// The texts the editor was warned about: saving them again unchanged is their choice.
+    private var warnedTexts: [String]?
 
     init(editing: AgendaItem?, organisations: [Organisation], _ ctx: UIContext) {
         self.editing = editing
@@ -88,6 +92,19 @@ final class AgendaEditScreen: FormScreen {
         Int(s.trimmingCharacters(in: .whitespaces)).flatMap { (1...999).contains($0) ? $0 : nil }
     }
 
+    /// The form field that holds a feed field.
+    static func fieldID(_ field: FeedField) -> String {
+        switch field {
+        case .title: "title"
+        case .description: "description"
+        case .location: "location"
+        case .category: "category"
+        case .cost: "cost"
+        case .signup: "signup"
+        case .organisation: "organisation"
+        }
+    }
+
     /// Parses "UU:MM".
     static func time(_ s: String) -> (Int, Int)? {
         let p = s.trimmingCharacters(in: .whitespaces).split(separator: ":")
@@ -147,13 +164,21 @@ final class AgendaEditScreen: FormScreen {
                                                       // Cancelled and moved occurrences stay while the rule still has them.
                                                       changes: editing?.recurrence.changes ?? []))
         let signUps = takesSignUps ? SignUpOptions(places: Int(placesText), waitingList: form.bool("waitingList")) : nil
+        let found = ctx.store.feedFindings(in: draft, for: ctx.viewer)
+        let texts = [draft.title, draft.description, draft.location, draft.category, draft.cost, draft.signup, String(draft.organisation.rawValue)]
+        if !found.isEmpty && warnedTexts != texts {
+            warnedTexts = texts
+            form.setErrors(found.map { (Self.fieldID($0.field), ctx.t(.feedFieldHoldsPersonalData($0.word))) })
+            ctx.fail(ctx.t(.feedSaveWarning(FeedFinding.listed(found), form.submitButton?.label ?? ctx.t(.save))))
+            return
+        }
         do {
             if let editing {
                 try ctx.store.perform(.editAgendaItem(editing.id, AgendaEdit(draft), basedOn: editing, signUps: .some(signUps)), as: ctx.viewer)
-                ctx.inform(ctx.t(.saved))
+                ctx.inform(found.isEmpty ? ctx.t(.saved) : ctx.t(.feedSavedButLeftOut(FeedFinding.listed(found))))
             } else {
                 try ctx.store.perform(.createAgendaItem(draft, signUps: signUps), as: ctx.viewer)
-                ctx.inform(ctx.t(.theActivityIsInThe))
+                ctx.inform(found.isEmpty ? ctx.t(.theActivityIsInThe) : ctx.t(.feedSavedButLeftOut(FeedFinding.listed(found))))
             }
             ctx.pop()
         } catch {
