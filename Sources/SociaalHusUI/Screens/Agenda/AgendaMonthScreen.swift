@@ -128,8 +128,16 @@ final class AgendaMonthScreen: Screen {
             let n = counts[RecurrenceExpansion.dayNumber(date)] ?? 0
             let isChosen = d == chosenDay
             let isToday = todayInMonth && date == today
-            let text = (isChosen ? ListView.marker : " ") + String(d) + (isToday ? "*" : "") + (n > 0 ? " (\(n))" : "")
-            g.put(isChosen ? "[" + text.dropFirst() + "]" : text, x: x, y: y, role: isChosen ? .selected : (n > 0 ? .normal : .muted), maxWidth: cell - 1)
+            let day = String(d) + (isToday ? "*" : ""), count = n > 0 ? " (\(n))" : ""
+            let role: StyleRole = isChosen ? .selected : (n > 0 ? .normal : .muted)
+            let mark = { (s: String) in isChosen ? "[" + s + "]" : " " + s }
+            if TextWidth.width(mark(day + count)) <= cell - 1 || y + 1 >= area.maxY {
+                g.put(mark(day + count), x: x, y: y, role: role, maxWidth: cell - 1)
+            } else {
+                // A narrow window: the count goes on the free row under its day, never cut.
+                g.put(mark(day), x: x, y: y, role: role, maxWidth: cell - 1)
+                g.put(count, x: x, y: y + 1, role: role, maxWidth: cell - 1)
+            }
             if isChosen { g.cursor = (x, y) }
             let spoken = ctx.t(LocalTime.dayName(date)) + (isToday ? ctx.t(.today3) : "") + ": "
                 + (n == 1 ? ctx.t(.n1Activity) : ctx.t(.activities2(n)))
