@@ -110,9 +110,10 @@ final class PostEditScreen: FormScreen {
 
     override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
         let previewHeight = min(6, max(area.height / 3, 3))
-        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height - previewHeight - 1))
+        let used = form.render(into: &g, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height - previewHeight - 1))
         let keep = g.cursor
-        let y = area.maxY - previewHeight - 1
+        // Right under the form, however large the window: not at its bottom, rows away.
+        let y = area.y + used
         g.put(String(repeating: "─", count: area.width - 2), x: area.x + 1, y: y, role: .muted)
         g.put(" " + ctx.t(.howOthersSeeYourPost) + " ", x: area.x + 3, y: y, role: .header)
         // The preview is the core's rule applied to the post as it would be saved, seen by a visitor.
@@ -138,7 +139,8 @@ final class PostEditScreen: FormScreen {
         } else {
             lines = [ctx.t(.visitorsDoNotSeeThis)]
         }
-        for (i, l) in lines.prefix(previewHeight).enumerated() {
+        lines = lines.flatMap { TextWidth.wrap($0, to: max(area.width - 5, 1)) }
+        for (i, l) in lines.prefix(max(area.maxY - y - 1, 0)).enumerated() {
             g.put(l, x: area.x + 3, y: y + 1 + i, role: .normal, maxWidth: area.width - 5)
         }
         g.cursor = keep
