@@ -109,8 +109,10 @@ public struct Grid: Equatable, Sendable {
         cuts.append(Cut(text: text, x: x, y: y, drawn: drawn))
     }
 
-    /// Fills a rectangle with spaces of one role.
+    /// Fills a rectangle with spaces of one role; a cut text that started inside it is covered
+    /// (a dialog over the screen), so it is no longer noted.
     public mutating func fill(_ r: Rect, role: StyleRole) {
+        if !cuts.isEmpty { cuts.removeAll { $0.y >= r.y && $0.y < r.maxY && $0.x >= r.x && $0.x < r.x + r.width } }
         for y in max(r.y, 0)..<min(r.maxY, size.rows) {
             for x in max(r.x, 0)..<min(r.x + r.width, size.cols) { self[x, y] = Cell(text: " ", role: role) }
         }

@@ -27,7 +27,7 @@ import TerminalKit
 
     /// The cuts of a grid, each named with where it was seen.
     static func findings(_ g: Grid, _ place: String) -> [String] {
-        g.cuts.map { "\(place): \($0)" }
+        g.cuts.map { "\(place): \($0.isMidWord ? "mid-word " : "")\($0)" }
     }
 
     @Test("no text on any screen a role reaches is cut at 60×20, 80×24, 132×43 or 200×50", arguments: cases)
