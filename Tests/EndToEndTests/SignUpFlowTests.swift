@@ -102,11 +102,8 @@ import Testing
 
     @Test("in plain mode a visitor signs up by answering the form's questions, and the places left say so")
     func plain() throws {
-        let dir = NSTemporaryDirectory() + "sociaalhus-plain-signup-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let store = dir + "/store"
-        #expect(try CrashTests.sh("'\(Tmux.binary)' init --demo --store '\(store)' >/dev/null") == 0)
+        let (dir, store) = try DemoStore.make("plain-signup")
+        defer { DemoStore.remove(dir) }
         let r = try PlainModeTests.run(store: store, lines: ["/buurtbemiddeling", "1", "a", "Piet Plain", "piet@example.org", "", "", "!esc", "q", "j"], cwd: dir)
         #expect(r.out.contains("Plaatsen        Nog 28 van de 30 plaatsen vrij"))
         #expect(r.out.contains("Herinnering per e-mail. Keuzes: 1 1 dag van tevoren (gekozen)"))

@@ -30,6 +30,16 @@ public struct SignUp: Sendable, Hashable, Identifiable {
         case waiting
         /// Not coming as far as the organiser knows: only asked to be reminded ("Herinner me").
         case reminder
+
+        /// Where the person stands in a few words: "je hebt een plaats", "op de wachtlijst",
+        /// "herinnering gevraagd" (the same words in the list, the activity, the form and Mijn gegevens).
+        public var word: Word {
+            switch self {
+            case .place: .youHaveAPlace
+            case .waiting: .onTheWaitingList
+            case .reminder: .reminderSet
+            }
+        }
     }
 
     /// The row's number.

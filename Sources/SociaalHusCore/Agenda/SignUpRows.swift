@@ -99,11 +99,4 @@ enum SignUpRows {
 
     /// The statement that removes one row.
     static func delete(_ id: Int) -> (sql: String, args: [Any?]) { ("DELETE FROM signup WHERE id = ?1", [id]) }
-
-    /// The next free row number, counting the rows this change already adds.
-    static func nextID(in db: Database, after pending: [(sql: String, args: [Any?])]) throws -> Int {
-        let stored = try db.integer("SELECT coalesce(max(id), 0) FROM signup")
-        let added = pending.filter { $0.sql.hasPrefix("INSERT OR REPLACE INTO signup ") }.compactMap { $0.args.first as? Int }
-        return max(stored, added.max() ?? 0) + 1
-    }
 }

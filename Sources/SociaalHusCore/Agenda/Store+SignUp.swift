@@ -154,31 +154,31 @@ extension Store {
             let options = try SignUpRows.options(of: id, in: db)
             if !request.reminderOnly, options == nil { throw CoreError.signUpNotTaken }
             // Who: an account by its number, a visitor by the address they gave.
-            var row: SignUp
-            let existing: SignUp?
+            let who: String, key: Any, fresh: SignUp
             if let me = viewer.activeAccount {
-                existing = try SignUpRows.rows(db, where: "activity = ?1 AND occurrence = ?2 AND account = ?3", id.rawValue, occurrence.timeIntervalSince1970, me.id.rawValue).first
-                row = existing ?? SignUp(id: 0, activity: id, occurrence: occurrence, account: me.id, email: "", name: "", state: .reminder,
-                                         showEmail: false, showPhone: false, remindDays: nil, reminded: nil, created: tx.now)
-                if existing == nil, try db.integer("SELECT count(*) FROM signup WHERE account = ?1", me.id.rawValue) >= SignUp.maximumPerPerson {
-                    throw CoreError.signUpTooMany(SignUp.maximumPerPerson)
-                }
+                who = "account = ?1"
+                key = me.id.rawValue
+                fresh = SignUp(id: 0, activity: id, occurrence: occurrence, account: me.id, email: "", name: "", state: .reminder,
+                               showEmail: false, showPhone: false, remindDays: nil, reminded: nil, created: tx.now)
             } else {
                 // A visitor, or the operator signing up someone who called or came to the desk.
                 switch viewer {
                 case .visitor, .commandLine: break
                 default: throw CoreError.notPermitted(.notLoggedIn)
                 }
-                let name = try validated(request.visitorName, .senderName)
                 let email = EmailAddress.folded(try EmailAddress.normalise(request.visitorEmail))
-                existing = try SignUpRows.rows(db, where: "activity = ?1 AND occurrence = ?2 AND account IS NULL AND email = ?3", id.rawValue, occurrence.timeIntervalSince1970, email).first
-                row = existing ?? SignUp(id: 0, activity: id, occurrence: occurrence, account: nil, email: email, name: name, state: .reminder,
-                                         showEmail: true, showPhone: false, remindDays: nil, reminded: nil, created: tx.now)
-                if existing == nil, try db.integer("SELECT count(*) FROM signup WHERE account IS NULL AND email = ?1", email) >= SignUp.maximumPerPerson {
-                    throw CoreError.signUpTooMany(SignUp.maximumPerPerson)
-                }
-                row.name = name
+                who = "account IS NULL AND email = ?1"
+                key = email
+                fresh = SignUp(id: 0, activity: id, occurrence: occurrence, account: nil, email: email, name: try validated(request.visitorName, .senderName),
+                               state: .reminder, showEmail: true, showPhone: false, remindDays: nil, reminded: nil, created: tx.now)
             }
+            let existing = try SignUpRows.rows(db, where: who + " AND activity = ?2 AND occurrence = ?3", key, id.rawValue, occurrence.timeIntervalSince1970).first
+            if existing == nil, try db.integer("SELECT count(*) FROM signup WHERE " + who, key) >= SignUp.maximumPerPerson {
+                throw CoreError.signUpTooMany(SignUp.maximumPerPerson)
+            }
+            var row = existing ?? fresh
+            // A visitor signing up again may correct how their name is written.
+            row.name = fresh.name
             if row.account != nil {
                 row.showEmail = request.showEmail
                 row.showPhone = request.showPhone
@@ -197,7 +197,7 @@ extension Store {
                 // The time they joined the list decides their turn, not when they first asked for a reminder.
                 row.created = tx.now
             }
-            if row.id == 0 { row.id = try SignUpRows.nextID(in: db, after: tx.statements) }
+            if row.id == 0 { row.id = try tx.nextRowID(.signup, in: db) }
             tx.statements.append(SignUpRows.put(row))
             if row.account == nil, existing?.state != row.state {
                 try tell(row.state == .waiting ? .signUpWaiting : row.state == .place ? .signUpPlace : .reminderSet, row, item: item, in: &tx)
