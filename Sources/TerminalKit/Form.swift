@@ -57,10 +57,11 @@ public struct Form {
     public private(set) var focus: Int
     /// Width of the label column.
     public var labelWidth: Int
-    /// Most cells a text field or text area takes: in a wide window a line of text longer than
-    /// this is hard to read, and a text area's counter would sit at the far edge, away from what
-    /// it counts. Text areas grow downwards instead (see `render`).
-    public var maxValueWidth = 76
+    /// Most cells a text area takes: in a wide window a line of text longer than this is hard to
+    /// read, and its counter would sit at the far edge, away from what it counts. Text areas grow
+    /// downwards instead (see `render`). A line field keeps the whole width: a path or an address
+    /// is read whole rather than scrolled.
+    public var maxAreaWidth = 76
     /// True when a value differs from what the form was filled with (typing a letter and
     /// deleting it again is no change), or when marked so (a restored draft).
     public var edited: Bool { markedEdited || values != baseline }
@@ -310,9 +311,9 @@ public struct Form {
         }
     }
 
-    /// The width of the inputs (text fields and areas) when the form is `width` cells wide.
-    private func inputWidth(_ width: Int) -> Int {
-        min(max(width - labelWidth - 1, 1), maxValueWidth)
+    /// The width of a text area when the form is `width` cells wide.
+    private func textAreaWidth(_ width: Int) -> Int {
+        min(max(width - labelWidth - 1, 1), maxAreaWidth)
     }
 
     /// Rows each text area gets beyond its own when the whole form fits in `rows` with some to
@@ -323,7 +324,8 @@ public struct Form {
         var room: [Int: Int] = [:]
         for (i, f) in fields.enumerated() {
             guard case .area(let a) = f.kind else { continue }
-            let full = (a.limit + max(inputWidth(width) - 2, 1) - 1) / max(inputWidth(width) - 2, 1)
+            let line = max(textAreaWidth(width) - 2, 1)
+            let full = (a.limit + line - 1) / line
             if full > a.rows { room[i] = full - a.rows }
         }
         var grown: [Int: Int] = [:]
@@ -364,7 +366,7 @@ public struct Form {
             let x = area.x + 2
             let labelRole: StyleRole = focused ? .focus : .normal
             let valueX = x + labelWidth + 1
-            let valueWidth = inputWidth(width)
+            let valueWidth = max(width - labelWidth - 1, 1)
             switch f.kind {
             case .text(let field):
                 g.put(TextWidth.pad(f.label, to: labelWidth), x: x, y: y, role: labelRole, maxWidth: width)
@@ -375,8 +377,8 @@ public struct Form {
                 let room = area.maxY - y
                 a.rows = max(min(a.rows + (grown[i] ?? 0), room - 1), 1)
                 a.showsCounter = room >= 2
-                if focused { areaWidth = valueWidth }
-                a.render(into: &g, x: valueX, y: y, width: valueWidth, focused: focused)
+                if focused { areaWidth = textAreaWidth(width) }
+                a.render(into: &g, x: valueX, y: y, width: textAreaWidth(width), focused: focused)
             case .toggle(let on):
                 for (k, line) in toggleLines(f, width: width).enumerated() where y + k < area.maxY {
                     g.put((k == 0 ? (on ? "[x] " : "[ ] ") : "    ") + line, x: x, y: y + k, role: labelRole, maxWidth: width)

@@ -60,9 +60,10 @@ import Testing
         var form = Form(fields, labelWidth: 10)
         var g = Grid(size: Size(cols: 200, rows: 40))
         let rows = form.render(into: &g, area: Rect(x: 0, y: 0, width: 200, height: 40))
-        // The title on row 0; 300 graphemes at 76 cells a line fill 5 rows: the area grows from 3 to 5.
+        // The title on row 0; 300 graphemes at 76 cells a line fill 5 rows (the title keeps the whole width): the area grows from 3 to 5.
         let inputRows = (0..<40).filter { g[13, $0].role == .input }
         #expect(inputRows == [0, 1, 2, 3, 4, 5], "\(inputRows)")
+        #expect(g[150, 0].role == .input && g[150, 1].role != .input, "a line field keeps the width, a text area stops at 76 cells")
         #expect(g.lines[6].hasSuffix("0/300" + String(repeating: " ", count: 200 - 13 - 76)), "\(g.lines[6])")
         #expect(rows == 8)
         // In a window with no rows to spare it keeps its own.
