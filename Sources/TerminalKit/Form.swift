@@ -57,6 +57,11 @@ public struct Form {
     public private(set) var focus: Int
     /// Width of the label column.
     public var labelWidth: Int
+    /// Most cells a text area takes: in a wide window a line of text longer than this is hard to
+    /// read, and its counter would sit at the far edge, away from what it counts. Text areas grow
+    /// downwards instead (see `render`). A line field keeps the whole width: a path or an address
+    /// is read whole rather than scrolled.
+    public var maxAreaWidth = 76
     /// True when a value differs from what the form was filled with (typing a letter and
     /// deleting it again is no change), or when marked so (a restored draft).
     public var edited: Bool { markedEdited || values != baseline }
@@ -297,6 +302,11 @@ public struct Form {
         f.label.isEmpty ? [""] : TextWidth.wrap(f.label, to: max(width, 1))
     }
 
+    /// The lines of a tick box's label at `width` (after its "[x] "): wrapped at spaces, never cut.
+    private func toggleLines(_ f: FormField, width: Int) -> [String] {
+        f.label.isEmpty ? [""] : TextWidth.wrap(f.label, to: max(width - 4, 1))
+    }
+
     /// Rows a field takes at `width`, its error line included.
     private func height(_ i: Int, width: Int) -> Int {
         let f = fields[i]
@@ -304,17 +314,51 @@ public struct Form {
         switch f.kind {
         case .note: return noteLines(f, width: width).count
         case .area(let a): return a.rows + 1 + error
+        case .toggle: return toggleLines(f, width: width).count + error
         default: return 1 + error
         }
     }
 
+    /// The width of a text area when the form is `width` cells wide.
+    private func textAreaWidth(_ width: Int) -> Int {
+        min(max(width - labelWidth - 1, 1), maxAreaWidth)
+    }
+
+    /// Rows each text area gets beyond its own when the whole form fits in `rows` with some to
+    /// spare: the spare rows are shared out among the areas, each up to the rows its limit
+    /// could fill at `width`, so a form in a large window writes in a larger box.
+    private func grownRows(_ heights: [Int], rows: Int, width: Int) -> [Int: Int] {
+        var spare = rows - heights.reduce(0, +)
+        var room: [Int: Int] = [:]
+        for (i, f) in fields.enumerated() {
+            guard case .area(let a) = f.kind else { continue }
+            let line = max(textAreaWidth(width) - 2, 1)
+            let full = (a.limit + line - 1) / line
+            if full > a.rows { room[i] = full - a.rows }
+        }
+        var grown: [Int: Int] = [:]
+        // One row at a time, round the areas, so two areas grow alike.
+        while spare > 0, room.values.contains(where: { $0 > 0 }) {
+            for i in room.keys.sorted() where spare > 0 && room[i]! > 0 {
+                grown[i, default: 0] += 1
+                room[i]! -= 1
+                spare -= 1
+            }
+        }
+        return grown
+    }
+
     /// Draws the form; the focused row carries the list's marker ("▌") as well as the focus style. Rows
-    /// scroll so the whole focused field (and its error) is visible.
-    public mutating func render(into g: inout Grid, area: Rect) {
-        guard area.height > 0, area.width > 2, !fields.isEmpty else { return }
+    /// scroll so the whole focused field (and its error) is visible. Returns the rows drawn, so
+    /// what a screen shows under its form (a preview) follows the form.
+    @discardableResult
+    public mutating func render(into g: inout Grid, area: Rect) -> Int {
+        guard area.height > 0, area.width > 2, !fields.isEmpty else { return 0 }
         g.outline += outline()
         let width = area.width - 2
-        let heights = fields.indices.map { height($0, width: width) }
+        var heights = fields.indices.map { height($0, width: width) }
+        let grown = grownRows(heights, rows: area.height, width: width)
+        for (i, extra) in grown { heights[i] += extra }
         focus = min(max(focus, 0), fields.count - 1)
         if focus < offset { offset = focus }
         while offset < focus && heights[offset...focus].reduce(0, +) > area.height { offset += 1 }
@@ -339,12 +383,14 @@ public struct Form {
                 g.put(TextWidth.pad(f.label, to: labelWidth), x: x, y: y, role: labelRole, maxWidth: width)
                 // Never draw below the form: fewer rows when the window is small.
                 let room = area.maxY - y
-                a.rows = max(min(a.rows, room - 1), 1)
+                a.rows = max(min(a.rows + (grown[i] ?? 0), room - 1), 1)
                 a.showsCounter = room >= 2
-                if focused { areaWidth = valueWidth }
-                a.render(into: &g, x: valueX, y: y, width: valueWidth, focused: focused)
+                if focused { areaWidth = textAreaWidth(width) }
+                a.render(into: &g, x: valueX, y: y, width: textAreaWidth(width), focused: focused)
             case .toggle(let on):
-                g.put((on ? "[x] " : "[ ] ") + f.label, x: x, y: y, role: labelRole, maxWidth: width)
+                for (k, line) in toggleLines(f, width: width).enumerated() where y + k < area.maxY {
+                    g.put((k == 0 ? (on ? "[x] " : "[ ] ") : "    ") + line, x: x, y: y + k, role: labelRole, maxWidth: width)
+                }
                 if focused { g.cursor = (x + 1, y) }
             case .choice(let options, let selected):
                 let used = g.put(TextWidth.pad(f.label, to: labelWidth) + " ", x: x, y: y, role: labelRole, maxWidth: width)
@@ -360,7 +406,7 @@ public struct Form {
                     }
                 }
             case .button:
-                g.put("[ " + f.label + " ]", x: x, y: y, role: focused ? .selected : .key, maxWidth: width)
+                g.put("[ " + TextWidth.truncate(f.label, to: max(width - 4, 1)) + " ]", x: x, y: y, role: focused ? .selected : .key, maxWidth: width)
                 if focused { g.cursor = (x + 2, y) }
             case .cycle(let options, let selected):
                 let used = g.put(TextWidth.pad(f.label, to: labelWidth) + " ", x: x, y: y, role: labelRole, maxWidth: width)
@@ -379,6 +425,7 @@ public struct Form {
             }
             y += heights[i]
         }
+        return min(y, area.maxY) - area.y
     }
 
     /// Every field as plain mode reads it (all of them, not only those in view).

@@ -20,6 +20,32 @@ public struct Grid: Equatable, Sendable {
     public var cursor: (x: Int, y: Int)?
     /// What was drawn, as items in reading order (for plain mode; not part of equality).
     public var outline: [OutlineItem] = []
+    /// Every text that `put` could not draw whole, in drawing order (not part of equality): a
+    /// widget that shortens text says so with "…" and draws what fits, so anything here was cut
+    /// where the room ran out, which the layout tests look for.
+    public private(set) var cuts: [Cut] = []
+
+    /// Text cut where its room ended: what was meant, where, and how much of it was drawn.
+    public struct Cut: Equatable, Sendable, CustomStringConvertible {
+        /// The whole text the caller meant to draw.
+        public var text: String
+        /// Where it started.
+        public var x: Int, y: Int
+        /// The graphemes drawn (none when it started outside the grid).
+        public var drawn: Int
+        /// True when the cut falls inside a word: the last grapheme drawn and the first left out
+        /// are both letters or other marks, not spaces.
+        public var isMidWord: Bool {
+            let chars = Array(text)
+            guard drawn > 0, drawn < chars.count else { return false }
+            return !chars[drawn - 1].isWhitespace && !chars[drawn].isWhitespace
+        }
+
+        public var description: String {
+            let chars = Array(text)
+            return "(\(x),\(y)) \"\(String(chars.prefix(drawn)))|\(String(chars.dropFirst(drawn)))\""
+        }
+    }
 
     /// A blank grid.
     public init(size: Size) {
@@ -40,13 +66,19 @@ public struct Grid: Equatable, Sendable {
     /// Writes `text` from (x, y), clipped at `maxWidth` cells (default: the screen edge); returns
     /// the cells used. Graphemes are drawn whole or not at all: one that does not fit in the
     /// cells left (a wide one in the last cell) leaves `Grapheme.standIn` there, so the cut shows
-    /// and no half of it is drawn; see `Grapheme.cellText` for what a cell holds.
+    /// and no half of it is drawn; see `Grapheme.cellText` for what a cell holds. Text that does
+    /// not fit is noted in `cuts`, unless it `scrolls` (typed text in a field, cut by design).
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, maxWidth: Int? = nil) -> Int {
-        guard y >= 0, y < size.rows, x < size.cols else { return 0 }
+    public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, maxWidth: Int? = nil, scrolls: Bool = false) -> Int {
+        guard y >= 0, y < size.rows, x < size.cols else {
+            if !scrolls { noteCut(text, x: x, y: y, drawn: 0) }
+            return 0
+        }
         let limit = maxWidth.map { min(x + $0, size.cols) } ?? size.cols
         var col = x
+        var drawn = 0
         for c in text {
+            defer { drawn += 1 }
             // One look at the Unicode properties per grapheme: width and cell text from one kind.
             let kind = c.isASCII ? nil : Grapheme.kind(c)
             let w = kind.map(Grapheme.width) ?? TextWidth.width(c)
@@ -56,6 +88,7 @@ public struct Grid: Equatable, Sendable {
                     self[col, y] = Cell(text: Grapheme.standIn, role: role)
                     col += 1
                 }
+                if !scrolls { noteCut(text, x: x, y: y, drawn: drawn) }
                 break
             }
             if col >= 0 {
@@ -70,8 +103,16 @@ public struct Grid: Equatable, Sendable {
         return col - x
     }
 
-    /// Fills a rectangle with spaces of one role.
+    /// Notes `text` as cut after `drawn` graphemes, unless all that was left out is blank (padding).
+    private mutating func noteCut(_ text: String, x: Int, y: Int, drawn: Int) {
+        guard text.dropFirst(drawn).contains(where: { !$0.isWhitespace }) else { return }
+        cuts.append(Cut(text: text, x: x, y: y, drawn: drawn))
+    }
+
+    /// Fills a rectangle with spaces of one role; a cut text that started inside it is covered
+    /// (a dialog over the screen), so it is no longer noted.
     public mutating func fill(_ r: Rect, role: StyleRole) {
+        if !cuts.isEmpty { cuts.removeAll { $0.y >= r.y && $0.y < r.maxY && $0.x >= r.x && $0.x < r.x + r.width } }
         for y in max(r.y, 0)..<min(r.maxY, size.rows) {
             for x in max(r.x, 0)..<min(r.x + r.width, size.cols) { self[x, y] = Cell(text: " ", role: role) }
         }

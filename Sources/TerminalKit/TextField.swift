@@ -63,7 +63,8 @@ public struct TextField: Equatable, Sendable {
         guard width > 0 else { return }
         let (start, column) = layout(width: width)
         g.fill(Rect(x: x, y: y, width: width, height: 1), role: role)
-        g.put(String(shownCharacters[start...]), x: x, y: y, role: role, maxWidth: width)
+        // Typed text runs on past the field by design (it scrolls), so its cut is no finding.
+        g.put(String(shownCharacters[start...]), x: x, y: y, role: role, maxWidth: width, scrolls: true)
         if focused { g.cursor = (x + min(column, width - 1), y) }
     }
 }

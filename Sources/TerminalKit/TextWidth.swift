@@ -34,6 +34,36 @@ public enum TextWidth {
         return ellipsis ? out + "…" : out
     }
 
+    /// `s` fitted to `cells` as a person shortens a line: whole when it fits; else cut after
+    /// the last whole word that fits, with "…", keeping a closing count ("Buren (3)" stays
+    /// "…(3)") so the number is never what goes; a first word too long for the room is cut
+    /// with "…". Never cut inside a word without saying so.
+    public static func shorten(_ s: String, to cells: Int) -> String {
+        guard cells > 0 else { return "" }
+        if width(s) <= cells { return s }
+        var body = s, tail = ""
+        // A closing count in parentheses ("(12)", "(3, 1 nieuw)") is kept when it is short.
+        if s.hasSuffix(")"), let open = s.lastIndex(of: "("), open > s.startIndex,
+           s[s.index(after: open)].isNumber, s[s.index(before: open)] == " " {
+            let count = String(s[s.index(before: open)...])
+            if width(count) * 3 <= cells { body = String(s[..<s.index(before: open)]); tail = count }
+        }
+        let room = cells - width(tail) - 1
+        var out = ""
+        var used = 0
+        for word in body.split(separator: " ", omittingEmptySubsequences: false) {
+            let w = width(String(word)) + (out.isEmpty ? 0 : 1)
+            if used + w > room { break }
+            out += (out.isEmpty ? "" : " ") + word
+            used += w
+        }
+        // Not even the first word: cut it, saying so.
+        if out.trimmingCharacters(in: .whitespaces).isEmpty { return truncate(body, to: cells - width(tail)) + tail }
+        // A word ending in punctuation that joins it to the next ("·", ",") reads better without it.
+        while let last = out.last, last == " " || last == "·" || last == "," || last == ":" { out.removeLast() }
+        return out + "…" + tail
+    }
+
     /// `s` padded with spaces (or truncated) to exactly `cells`.
     public static func pad(_ s: String, to cells: Int) -> String {
         let t = truncate(s, to: cells)

@@ -165,12 +165,16 @@ enum Chrome {
         }
         let inner = Dialog.frame(into: &g, box, title: lang.t(.help) + title)
         g.outline.append(.dialog(title: lang.t(.help) + title, lines: spoken))
-        let visible = inner.height - 1
+        // The keys that scroll and close it, wrapped at a word in a narrow window.
+        let footer = TextWidth.wrap(lang.t(.pgupPgdnHomeEndScroll), to: max(inner.width, 1))
+        let visible = max(inner.height - footer.count, 1)
         let start = min(offset, max(lines.count - visible, 0))
         for (i, line) in lines.dropFirst(start).prefix(visible).enumerated() {
             g.put(line.0, x: inner.x, y: inner.y + i, role: line.1, maxWidth: inner.width)
         }
-        g.put(lang.t(.pgupPgdnHomeEndScroll), x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
+        for (k, line) in footer.enumerated() {
+            g.put(line, x: inner.x, y: inner.maxY - footer.count + k, role: .muted, maxWidth: inner.width)
+        }
         g.cursor = (inner.x, inner.y)
         return start
     }

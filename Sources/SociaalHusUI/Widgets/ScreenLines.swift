@@ -9,9 +9,10 @@ func drawRefusal(_ message: String, into g: inout Grid, area: Rect) {
 }
 
 extension Grid {
-    /// Writes a screen's summary line ("Alle wijken (143)") in the muted style, and notes it for plain mode.
+    /// Writes a screen's summary line ("Alle wijken (143)") in the muted style, shortened at a
+    /// word with "…" (its count kept) when the window is narrow, and notes it whole for plain mode.
     mutating func putSummary(_ text: String, x: Int, y: Int, maxWidth: Int) {
         outline.append(.text(text))
-        put(text, x: x, y: y, role: .muted, maxWidth: maxWidth)
+        put(TextWidth.shorten(text, to: maxWidth), x: x, y: y, role: .muted, maxWidth: maxWidth)
     }
 }

@@ -44,13 +44,42 @@ struct ScrollText {
         }
     }
 
-    /// Draws the visible part of `lines` with a margin of two, the cursor on the first line.
+    /// Draws the visible part of `lines` with a margin of two, the cursor on the first line; a
+    /// line wider than the window wraps (see `wrapped`), so no value is cut.
     mutating func draw(_ lines: [(String, StyleRole)], into g: inout Grid, area: Rect) {
-        offset = min(offset, max(lines.count - area.height, 0))
         g.outline += lines.map { .text($0.0) }
+        let width = max(area.width - 4, 1)
+        let lines = lines.flatMap { l in Self.wrapped(l.0, width: width).map { ($0, l.1) } }
+        offset = min(offset, max(lines.count - area.height, 0))
         for (i, l) in lines.dropFirst(offset).prefix(area.height).enumerated() {
             g.put(l.0, x: area.x + 2, y: area.y + i, role: l.1, maxWidth: area.width - 4)
         }
         g.cursor = (area.x + 2, area.y)
+    }
+
+    /// `line` in lines of at most `width` cells: wrapped at spaces, the further lines indented
+    /// to where its value starts ("Wijken          Centrum, …" under "Centrum"; an activity's
+    /// title under its title, after the date and time), or to its own indent.
+    static func wrapped(_ line: String, width: Int) -> [String] {
+        guard TextWidth.width(line) > width else { return [line] }
+        let chars = Array(line)
+        let lead = chars.prefix { $0 == " " }.count
+        // Where the value starts: after the first gap of two spaces that follows some text.
+        var hang = lead
+        var i = lead
+        while i + 1 < chars.count {
+            if chars[i] == " " && chars[i + 1] == " " {
+                var j = i
+                while j < chars.count && chars[j] == " " { j += 1 }
+                hang = j
+                break
+            }
+            i += 1
+        }
+        if TextWidth.width(String(chars.prefix(hang))) * 2 > width { hang = lead }
+        let head = String(chars.prefix(hang)), rest = String(chars.dropFirst(hang))
+        let pad = String(repeating: " ", count: TextWidth.width(head))
+        let body = TextWidth.wrap(rest, to: max(width - pad.count, 1))
+        return body.enumerated().map { k, l in (k == 0 ? head : pad) + l }
     }
 }

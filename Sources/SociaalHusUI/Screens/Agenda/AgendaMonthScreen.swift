@@ -121,15 +121,32 @@ final class AgendaMonthScreen: Screen {
                   role: .muted, maxWidth: area.width - 2)
         }
         g.outline.append(.position(number: chosenDay, of: month.days))
+        // A day's number (marked when chosen, starred when today) and its count in parentheses.
+        func cellText(_ d: Int) -> (date: Date, n: Int, day: String, count: String)? {
+            guard let date = cal.date(byAdding: .day, value: d - 1, to: month.first) else { return nil }
+            let n = counts[RecurrenceExpansion.dayNumber(date)] ?? 0
+            let day = String(d) + (todayInMonth && date == today ? "*" : "")
+            return (date, n, d == chosenDay ? "[" + day : " " + day, n > 0 ? " (\(n))" : "")
+        }
+        let closing = { (d: Int) in d == chosenDay ? "]" : "" }
+        // In a narrow window every count goes on the free row under its day, so none is cut and
+        // the weeks still read alike.
+        let narrow = (1...max(month.days, 1)).contains { d in
+            cellText(d).map { TextWidth.width($0.day + $0.count + closing(d)) > cell - 1 } ?? false
+        }
         for d in 1...max(month.days, 1) {
             let slot = month.leading + d - 1
             let x = area.x + 1 + (slot % 7) * cell, y = area.y + 3 + slot / 7 * 2
-            guard y < area.maxY, let date = cal.date(byAdding: .day, value: d - 1, to: month.first) else { continue }
-            let n = counts[RecurrenceExpansion.dayNumber(date)] ?? 0
+            guard y < area.maxY, case let (date, n, day, count)? = cellText(d) else { continue }
             let isChosen = d == chosenDay
             let isToday = todayInMonth && date == today
-            let text = (isChosen ? ListView.marker : " ") + String(d) + (isToday ? "*" : "") + (n > 0 ? " (\(n))" : "")
-            g.put(isChosen ? "[" + text.dropFirst() + "]" : text, x: x, y: y, role: isChosen ? .selected : (n > 0 ? .normal : .muted), maxWidth: cell - 1)
+            let role: StyleRole = isChosen ? .selected : (n > 0 ? .normal : .muted)
+            if narrow && y + 1 < area.maxY {
+                g.put(day + closing(d), x: x, y: y, role: role, maxWidth: cell - 1)
+                g.put(count, x: x, y: y + 1, role: role, maxWidth: cell - 1)
+            } else {
+                g.put(day + count + closing(d), x: x, y: y, role: role, maxWidth: cell - 1)
+            }
             if isChosen { g.cursor = (x, y) }
             let spoken = ctx.t(LocalTime.dayName(date)) + (isToday ? ctx.t(.today3) : "") + ": "
                 + (n == 1 ? ctx.t(.n1Activity) : ctx.t(.activities2(n)))

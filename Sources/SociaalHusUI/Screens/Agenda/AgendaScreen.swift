@@ -271,7 +271,8 @@ public final class AgendaScreen: Screen {
             let cal = amsterdamCalendar()
             let monday = cal.dateInterval(of: .weekOfYear, for: ctx.now)?.start ?? ctx.now
             let week = cal.component(.weekOfYear, from: cal.date(byAdding: .day, value: 7 * weekOffset, to: monday) ?? monday)
-            line += " · week \(week)" + ctx.t(.andToBrowse)
+            // The week first: a narrow window shortens the filter before it.
+            line = "Week \(week)" + ctx.t(.andToBrowse) + " · " + line
         }
         g.putSummary(line + " (\(listing.count))", x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
         let keep = g.cursor

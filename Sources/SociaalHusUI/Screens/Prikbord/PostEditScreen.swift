@@ -109,14 +109,26 @@ final class PostEditScreen: FormScreen {
     }
 
     override func render(into g: inout Grid, area: Rect, _ ctx: UIContext) {
-        let previewHeight = min(6, max(area.height / 3, 3))
-        form.render(into: &g, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height - previewHeight - 1))
+        let lines = previewLines(ctx, width: max(area.width - 5, 1))
+        // The preview takes the rows its lines need (two at least, so ticking a box moves little;
+        // at most six or a third of the window), the form the rest.
+        let previewHeight = min(max(lines.count, 2), 6, max(area.height / 3, 3))
+        let used = form.render(into: &g, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height - previewHeight - 1))
         let keep = g.cursor
-        let y = area.maxY - previewHeight - 1
+        // Right under the form, however large the window: not at its bottom, rows away.
+        let y = area.y + used
         g.put(String(repeating: "─", count: area.width - 2), x: area.x + 1, y: y, role: .muted)
         g.put(" " + ctx.t(.howOthersSeeYourPost) + " ", x: area.x + 3, y: y, role: .header)
-        // The preview is the core's rule applied to the post as it would be saved, seen by a visitor.
-        guard let author = author(ctx) else { return }
+        for (i, l) in lines.prefix(max(area.maxY - y - 1, 0)).enumerated() {
+            g.put(l, x: area.x + 3, y: y + 1 + i, role: .normal, maxWidth: area.width - 5)
+        }
+        g.cursor = keep
+    }
+
+    /// What others will see of the author, wrapped to `width`: the core's rule applied to the
+    /// post as it would be saved, seen by a visitor (none without an author to post as).
+    private func previewLines(_ ctx: UIContext, width: Int) -> [String] {
+        guard let author = author(ctx) else { return [] }
         let draft = Post(id: editing?.id ?? PostID(0), kind: Post.Kind.allCases[form.choice("kind")],
                          title: form.text("title").isEmpty ? "…" : form.text("title"), body: form.text("body"),
                          wijk: wijk(ctx), author: author, show: choice, created: ctx.now, expires: ctx.now.addingTimeInterval(86_400))
@@ -125,8 +137,7 @@ final class PostEditScreen: FormScreen {
             // Who will see the name and the ticked details: the core's words, from the same rule
             // every screen, e-mail and export uses.
             let wijkName = safe(ctx.store.wijkName(me.profile.wijk))
-            lines = TextWidth.wrap(ProfileVisibilityRule.postNotice(level: me.profile.visibility, show: choice, wijkName: wijkName).map(ctx.t).joined(),
-                                   to: area.width - 5)
+            lines = [ProfileVisibilityRule.postNotice(level: me.profile.visibility, show: choice, wijkName: wijkName).map(ctx.t).joined()]
             if choice.phone && (me.profile.phone ?? "").isEmpty { lines.append(ctx.t(.noPhoneNumberInYour)) }
             if choice.address && (me.profile.address ?? "").isEmpty { lines.append(ctx.t(.noAddressInYourProfile)) }
         } else if let v = ctx.store.preview(of: draft, for: .visitor, now: ctx.now) {
@@ -138,9 +149,6 @@ final class PostEditScreen: FormScreen {
         } else {
             lines = [ctx.t(.visitorsDoNotSeeThis)]
         }
-        for (i, l) in lines.prefix(previewHeight).enumerated() {
-            g.put(l, x: area.x + 3, y: y + 1 + i, role: .normal, maxWidth: area.width - 5)
-        }
-        g.cursor = keep
+        return lines.flatMap { TextWidth.wrap($0, to: width) }
     }
 }
