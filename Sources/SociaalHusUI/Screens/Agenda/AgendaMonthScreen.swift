@@ -132,7 +132,7 @@ final class AgendaMonthScreen: Screen {
             g.put(isChosen ? "[" + text.dropFirst() + "]" : text, x: x, y: y, role: isChosen ? .selected : (n > 0 ? .normal : .muted), maxWidth: cell - 1)
             if isChosen { g.cursor = (x, y) }
             let spoken = ctx.t(LocalTime.dayName(date)) + (isToday ? ctx.t(.today3) : "") + ": "
-                + (n == 1 ? ctx.t(.n1Activity) : ctx.t(.activities2(n)))
+                + ctx.t(.activities2(n))
             g.outline.append(.row(spoken, number: nil, selected: isChosen))
         }
     }
