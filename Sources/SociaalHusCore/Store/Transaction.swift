@@ -25,6 +25,9 @@ struct Transaction {
     /// Set while a desk member acts for a resident ("namens"): what the resident's account does
     /// is logged as done by the helper, marked "namens" (see `AuditEvent.onBehalfMark`).
     var onBehalf: (resident: AccountID, helper: AccountID)?
+    /// Set while the operator's command line makes the change: what no account did is logged
+    /// as the operator's (see `AuditEvent.commandLineMark`).
+    var byCommandLine = false
 
     init(state: StoreState, now: Date) {
         self.state = state
@@ -100,6 +103,7 @@ struct Transaction {
             put(AuditEvent(id: id, actor: o.helper, action: action, subject: subject, target: AuditEvent.markedOnBehalf(target), at: now))
             return
         }
+        let target = actor == nil && byCommandLine ? AuditEvent.markedByCommandLine(target) : target
         put(AuditEvent(id: id, actor: actor, action: action, subject: subject, target: target, at: now))
     }
 
