@@ -1697,6 +1697,9 @@ public enum Word: Sendable {
     case waitingForDigest(_ n: any Value)
     case howOftenYourDigestComes
     case contactDetailsHeader
+    case signUpActivityMatches(_ list: any Value)
+    case noSignUpActivityWithTitle
+    case visitorSignUpsToday(_ max: any Value)
     // MARK: sentences
     case whichDetailsGoWithItOn(_ on: any Value, _ total: any Value)
     case whichEMailsDoYouOn(_ on: any Value, _ total: any Value)

@@ -161,7 +161,7 @@ struct CommandSpec {
             opt("out", .file2, .writeTheFeedOrPdfTo),
         ]),
         CommandSpec(path: ["signup"], summary: .signUpSomeone, options: [
-            opt("activity", .n, required: true, rule: positive, .activityNumber),
+            opt("activity", .n, required: true, .activityNumber),
             opt("on", .yyyyMmDd, rule: .day, .dayOfTheOccurrence),
             opt("name", .name4, required: true, .nameOfThePerson),
             opt("email", .address4, required: true, .addressForConfirmation),

@@ -103,11 +103,8 @@ import Testing
 
     @Test("plain mode through a pipe and on TERM=dumb writes no escape sequence at logging out")
     func plainPipeWritesNoEscapes() throws {
-        let dir = NSTemporaryDirectory() + "sociaalhus-forget-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let store = dir + "/store"
-        #expect(try CrashTests.sh("'\(Tmux.binary)' init --demo --store '\(store)' >/dev/null") == 0)
+        let (dir, store) = try DemoStore.make("forget")
+        defer { DemoStore.remove(dir) }
         let (status, out) = try PlainModeTests.run(store: store, lines: ["profiel", Self.anna.email, Self.anna.password, "", "!l", "q", "j"], cwd: dir)
         #expect(status == 0)
         #expect(out.contains("Je bent uitgelogd"), "\(out.suffix(2000))")

@@ -26,11 +26,8 @@ import Testing
 
     @Test("a resident's whole journey in plain mode: browse, register, post, change visibility, see Mijn gegevens, export, delete")
     func residentJourney() throws {
-        let dir = NSTemporaryDirectory() + "sociaalhus-plain-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let store = dir + "/store"
-        #expect(try CrashTests.sh("'\(Tmux.binary)' init --demo --store '\(store)' >/dev/null") == 0)
+        let (dir, store) = try DemoStore.make("plain")
+        defer { DemoStore.remove(dir) }
         let lines = [
             "", "j", "j", "3", "!esc",                                  // browse: where am I, down twice, open the third, back
             "/koffie",                                                  // search
@@ -70,11 +67,9 @@ import Testing
 
     @Test("English plain mode says the same in English")
     func english() throws {
-        let dir = NSTemporaryDirectory() + "sociaalhus-plain-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        #expect(try CrashTests.sh("'\(Tmux.binary)' init --demo --store '\(dir)/store' >/dev/null") == 0)
-        let (status, out) = try Self.run(store: dir + "/store", lines: ["j", "?", "profile", "", "!f1", "!esc", "!q", "y"], cwd: dir, lang: "en")
+        let (dir, store) = try DemoStore.make("plain")
+        defer { DemoStore.remove(dir) }
+        let (status, out) = try Self.run(store: store, lines: ["j", "?", "profile", "", "!f1", "!esc", "!q", "y"], cwd: dir, lang: "en")
         #expect(status == 0)
         #expect(out.hasPrefix("Agenda.\n") && out.contains("2 of "))
         #expect(out.contains("Keys of Agenda:") && out.contains("number: open an item"))
@@ -85,11 +80,9 @@ import Testing
 
     @Test("without a UTF-8 locale plain mode writes ASCII only: nothing vanishes")
     func asciiLocale() throws {
-        let dir = NSTemporaryDirectory() + "sociaalhus-plain-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        #expect(try CrashTests.sh("'\(Tmux.binary)' init --demo --store '\(dir)/store' >/dev/null") == 0)
-        let (status, out) = try Self.run(store: dir + "/store", lines: ["j", "q", "j"], cwd: dir, locale: "C")
+        let (dir, store) = try DemoStore.make("plain")
+        defer { DemoStore.remove(dir) }
+        let (status, out) = try Self.run(store: store, lines: ["j", "q", "j"], cwd: dir, locale: "C")
         #expect(status == 0)
         #expect(out.hasPrefix("Agenda.\n") && out.contains(" - "))
         let ascii = out.unicodeScalars.allSatisfy { $0.isASCII }

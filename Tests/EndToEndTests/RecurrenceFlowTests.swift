@@ -58,11 +58,8 @@ import Testing
 
     @Test("in plain mode, in English, an editor cancels the next first Thursday from its detail: the rule and the choice are read out, the cancellation kept")
     func cancelInPlainMode() throws {
-        let dir = NSTemporaryDirectory() + "sociaalhus-plain-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let store = dir + "/store"
-        #expect(try CrashTests.sh("'\(Tmux.binary)' init --demo --store '\(store)' >/dev/null") == 0)
+        let (dir, store) = try DemoStore.make("plain")
+        defer { DemoStore.remove(dir) }
         let lines = [
             "profile", "bram.kuipers@demo.sociaalhus.example", "demo-Sleutel-Meeuw-90", "",
             "!agenda", "/Buurtmaaltijd", "1",            // the activity, opened from the list

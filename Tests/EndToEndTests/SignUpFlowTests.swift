@@ -100,13 +100,27 @@ import Testing
         #expect(mail.body.contains("Je bent aangemeld voor 'Informatieavond buurtbemiddeling'") && mail.body.contains("info@welzijn-borne.example"))
     }
 
+    @Test("the desk signs up a caller by words from the activity's title; several matches are listed with their numbers, none is said")
+    func deskByTitle() throws {
+        let t = Tmux()
+        try t.cli(["init", "--demo"])
+        let one = try t.cli(["signup", "--activity", "BUURTbemiddeling", "--name", "Gerrit Beller", "--email", "gerrit@example.org"])
+        #expect(one.status == 0 && one.out.contains("Aangemeld (nummer"), "\(one.out)")
+        let s = try Store.open(at: t.store)
+        #expect(s.state.outbox.all.contains { $0.to == "gerrit@example.org" && $0.kind == .signUp && $0.subject.contains("buurtbemiddeling") })
+        // "e" is in every title that takes sign-ups: the desk gets each with its number and day.
+        let many = try t.cli(["signup", "--activity", "e", "--name", "Gerrit Beller", "--email", "gerrit@example.org"])
+        #expect(many.status == 2)
+        let numbers = s.signUpActivities(matching: "e", for: .commandLine).map { "\($0.item.id.rawValue) " }
+        #expect(numbers.count == 3 && numbers.allSatisfy { many.out.contains($0) } && many.out.contains("Samen eten in Hertme"), "\(many.out)")
+        let none = try t.cli(["signup", "--activity", "tuinieren", "--name", "Gerrit Beller", "--email", "gerrit@example.org"])
+        #expect(none.status == 2 && none.out.contains("geen titel bevat deze woorden"), "\(none.out)")
+    }
+
     @Test("in plain mode a visitor signs up by answering the form's questions, and the places left say so")
     func plain() throws {
-        let dir = NSTemporaryDirectory() + "sociaalhus-plain-signup-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let store = dir + "/store"
-        #expect(try CrashTests.sh("'\(Tmux.binary)' init --demo --store '\(store)' >/dev/null") == 0)
+        let (dir, store) = try DemoStore.make("plain-signup")
+        defer { DemoStore.remove(dir) }
         let r = try PlainModeTests.run(store: store, lines: ["/buurtbemiddeling", "1", "a", "Piet Plain", "piet@example.org", "", "", "!esc", "q", "j"], cwd: dir)
         #expect(r.out.contains("Plaatsen        Nog 28 van de 30 plaatsen vrij"))
         #expect(r.out.contains("Herinnering per e-mail. Keuzes: 1 1 dag van tevoren (gekozen)"))

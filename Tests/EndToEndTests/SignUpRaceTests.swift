@@ -6,9 +6,7 @@ import Testing
 @Suite(.serialized) struct SignUpRaceTests {
     /// A demo store with one activity two days ahead that takes `places` sign-ups.
     static func store(places: Int, waitingList: Bool = true) throws -> (dir: String, store: String, item: AgendaItem) {
-        let dir = NSTemporaryDirectory() + "sociaalhus-race-" + UUID().uuidString
-        let path = dir + "/store"
-        #expect(try CrashTests.sh("'\(Tmux.binary)' init --demo --store '\(path)' >/dev/null") == 0)
+        let (dir, path) = try DemoStore.make("race")
         let s = try Store.open(at: path, hasher: YescryptHasher())
         let org = try #require(s.organisations(for: .visitor).first)
         let start = s.clock.now().addingTimeInterval(2 * 86_400)

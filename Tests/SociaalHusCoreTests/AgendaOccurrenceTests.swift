@@ -296,6 +296,33 @@ import SociaalHusBench
         }
     }
 
+    @Test("whether a viewer may see an activity, asked of the occurrence rows (as the agenda list's sign-up note does), is what reading the activity says")
+    func mayViewFromRows() throws {
+        let w = try Self.world()
+        var rng = SplitMix64(seed: 27)
+        try w.store.update { tx in
+            for _ in 0..<60 {
+                var item = Self.randomItem(w, &rng)
+                item.id = tx.nextID(.agenda)
+                tx.put(item)
+            }
+            var blocked = tx.state.accounts[w.creators[0].rawValue]!
+            blocked.blocked = true
+            tx.put(blocked)
+        }
+        // And one whose rows lie outside the window laid down: asked of its record.
+        try w.store.update { tx in
+            tx.put(AgendaItem(id: tx.nextID(.agenda), title: "Ver weg", start: testNow.addingTimeInterval(3 * 365 * 86_400), location: "x", organisation: w.orgs[1]))
+        }
+        let ids = w.store.state.agenda.all.map(\.id)
+        #expect(ids.count == 61)
+        for (name, viewer) in w.viewers {
+            for id in ids {
+                #expect(w.store.mayViewActivity(id, viewer) == (w.store.agendaItem(id, for: viewer) != nil), "\(name), activity \(id)")
+            }
+        }
+    }
+
     @Test("a search found through the search column (or the C probe before schema 7) lists what reading every activity lists: upper and lower case, accents, no match",
           arguments: AgendaOccurrenceTests.searches)
     func searchThroughProbe(needle: String) throws {

@@ -222,6 +222,24 @@ import Testing
         }
     }
 
+    @Test("a visitor's address gets at most the day's limit of new sign-ups, however it is written; changing one held is no new one; a day later it may again")
+    func visitorAddressPerDay() throws {
+        let w = try World(places: nil, recurrence: Recurrence(.weekly))
+        func visitor(_ week: Int, _ email: String) throws -> SignUp {
+            try w.store.perform(.signUp(w.item.id, at: Self.weeks(week, after: w.at), SignUpRequest(visitorName: "Vera", visitorEmail: email)), as: .visitor)
+        }
+        for week in 0..<SignUp.maximumPerVisitorAddressPerDay {
+            _ = try visitor(week, week.isMultiple(of: 2) ? "vera@example.org" : "Vera@EXAMPLE.org")
+        }
+        let limit = SignUp.maximumPerVisitorAddressPerDay
+        #expect(throws: CoreError.visitorSignUpsToday(limit)) { try visitor(limit, "VERA@example.org") }
+        #expect(try visitor(0, "vera@example.org").state == .place, "the same sign-up again changes it")
+        #expect(try visitor(limit, "wim@example.org").state == .place, "another address is not held back")
+        w.w.clock.advance(25 * 3_600)
+        #expect(try visitor(limit, "vera@example.org").state == .place)
+        #expect(Language.dutch.t(CoreError.visitorSignUpsToday(limit).word).contains("morgen"))
+    }
+
     @Test("one occurrence moved: its sign-ups follow and are told the new time; cancelled: they are told and go; the other weeks stay")
     func oneOccurrence() throws {
         let w = try World(places: 5, recurrence: Recurrence(.weekly))

@@ -30,6 +30,16 @@ public struct SignUp: Sendable, Hashable, Identifiable {
         case waiting
         /// Not coming as far as the organiser knows: only asked to be reminded ("Herinner me").
         case reminder
+
+        /// Where the person stands in a few words: "je hebt een plaats", "op de wachtlijst",
+        /// "herinnering gevraagd" (the same words in the list, the activity, the form and Mijn gegevens).
+        public var word: Word {
+            switch self {
+            case .place: .youHaveAPlace
+            case .waiting: .onTheWaitingList
+            case .reminder: .reminderSet
+            }
+        }
     }
 
     /// The row's number.
@@ -60,6 +70,9 @@ public struct SignUp: Sendable, Hashable, Identifiable {
     public static let maximumRemindDays = 14
     /// Sign-ups one person may hold at once (places, waiting and reminders together).
     public static let maximumPerPerson = 200
+    /// New sign-ups a visitor's address may be given for in 24 hours: each sends a confirmation
+    /// to that address, and anyone can type anyone's (a stranger's mailbox gets at most this a day).
+    public static let maximumPerVisitorAddressPerDay = 10
 }
 
 /// What a viewer sees of the sign-ups of one occurrence: counts for everyone, their own state.

@@ -73,6 +73,15 @@ enum SignUpRows {
         try rows(db, where: "account IS NULL AND email = ?1 ORDER BY occurrence, id", EmailAddress.folded(email))
     }
 
+    /// Every activity that takes sign-ups, by number.
+    static func activities(in db: Database) throws -> [AgendaItemID] {
+        let s = try db.prepare("SELECT activity FROM signup_option ORDER BY activity")
+        defer { s.reset() }
+        var ids: [AgendaItemID] = []
+        while try s.step() { ids.append(AgendaItemID(s.int(0))) }
+        return ids
+    }
+
     /// The options of an activity; nil when it takes no sign-ups.
     static func options(of activity: AgendaItemID, in db: Database) throws -> SignUpOptions? {
         let s = try db.prepare("SELECT places, waiting_list FROM signup_option WHERE activity = ?1").bind(activity.rawValue)
@@ -99,11 +108,4 @@ enum SignUpRows {
 
     /// The statement that removes one row.
     static func delete(_ id: Int) -> (sql: String, args: [Any?]) { ("DELETE FROM signup WHERE id = ?1", [id]) }
-
-    /// The next free row number, counting the rows this change already adds.
-    static func nextID(in db: Database, after pending: [(sql: String, args: [Any?])]) throws -> Int {
-        let stored = try db.integer("SELECT coalesce(max(id), 0) FROM signup")
-        let added = pending.filter { $0.sql.hasPrefix("INSERT OR REPLACE INTO signup ") }.compactMap { $0.args.first as? Int }
-        return max(stored, added.max() ?? 0) + 1
-    }
 }

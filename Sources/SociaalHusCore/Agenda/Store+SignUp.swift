@@ -36,6 +36,25 @@ extension Store {
         return try? SignUpRows.options(of: id, in: db)
     }
 
+    /// `agendaItem(id, for:) != nil`, answered from the occurrence rows' columns when they hold
+    /// the activity (by `agendaSight`, the agenda list's own rule, which a test holds equal to
+    /// `mayView`), else from the record: the list asks this of each row it draws with sign-ups,
+    /// and reading each activity's record again was a twentieth of the first frame.
+    func mayViewActivity(_ id: AgendaItemID, _ viewer: Viewer) -> Bool {
+        guard let sight = ContentVisibility.agendaSight(for: viewer, settings: state.settings) else { return false }
+        if !sight.everything, let row = try? db.prepare("""
+            SELECT o.hidden, o.organisation, o.creator IN (SELECT id FROM accounts WHERE blocked = 1)
+            FROM agenda_occurrence o WHERE o.item = ?1 LIMIT 1
+            """).bind(id.rawValue) {
+            defer { row.reset() }
+            if (try? row.step()) == true {
+                let hidden = row.int(0) != 0, blockedCreator = row.int(2) != 0
+                return !blockedCreator && (!hidden || sight.hiddenOf.contains(OrganisationID(row.int(1))))
+            }
+        }
+        return agendaItem(id, for: viewer) != nil
+    }
+
     /// The counts of one occurrence and the viewer's own sign-up: nil when it takes sign-ups or
     /// holds theirs and they may not see it; empty when it takes none and holds none of theirs.
     /// Counted by SQLite (the agenda list asks this of every row it draws); for a visitor and an
@@ -48,7 +67,7 @@ extension Store {
         let any = try? db.integer("SELECT EXISTS (SELECT 1 FROM signup_option WHERE activity = ?1) OR EXISTS (SELECT 1 FROM signup WHERE activity = ?1 AND account = ?2)",
                                   id.rawValue, viewer.activeAccount?.id.rawValue ?? -1)
         if any == 0 { return none }
-        guard agendaItem(id, for: viewer) != nil else { return nil }
+        guard mayViewActivity(id, viewer) else { return nil }
         do {
             return try db.reading {
                 let options = try SignUpRows.options(of: id, in: db)
@@ -99,6 +118,20 @@ extension Store {
         let to = day == nil ? from.addingTimeInterval(400 * 86_400) : from.addingTimeInterval(86_400 + 3_600)
         return RecurrenceExpansion.occurrences(of: item, from: from, to: to, calendar: LocalTime.calendar)
             .first { $0.start >= from && (day == nil || LocalTime.isoDay($0.start) == LocalTime.isoDay(from)) }?.start
+    }
+
+    /// The activities still to come that take sign-ups and whose title holds `words` (case and
+    /// accents ignored), soonest first, at most `limit`: how the desk finds the one a caller means.
+    public func signUpActivities(matching words: String, for viewer: Viewer, limit: Int = 10) -> [(item: AgendaItem, next: Date)] {
+        let needle = words.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+        guard !needle.isEmpty, let ids = try? SignUpRows.activities(in: db) else { return [] }
+        let found = ids.compactMap { id -> (item: AgendaItem, next: Date)? in
+            guard let item = agendaItem(id, for: viewer),
+                  item.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).contains(needle),
+                  let next = occurrence(of: item.id, for: viewer) else { return nil }
+            return (item, next)
+        }
+        return Array(found.sorted { ($0.next, $0.item.id.rawValue) < ($1.next, $1.item.id.rawValue) }.prefix(limit))
     }
 
     /// The viewer's own sign-ups and reminders, soonest first (Mijn gegevens, the export).
@@ -154,31 +187,36 @@ extension Store {
             let options = try SignUpRows.options(of: id, in: db)
             if !request.reminderOnly, options == nil { throw CoreError.signUpNotTaken }
             // Who: an account by its number, a visitor by the address they gave.
-            var row: SignUp
-            let existing: SignUp?
+            let who: String, key: Any, fresh: SignUp
             if let me = viewer.activeAccount {
-                existing = try SignUpRows.rows(db, where: "activity = ?1 AND occurrence = ?2 AND account = ?3", id.rawValue, occurrence.timeIntervalSince1970, me.id.rawValue).first
-                row = existing ?? SignUp(id: 0, activity: id, occurrence: occurrence, account: me.id, email: "", name: "", state: .reminder,
-                                         showEmail: false, showPhone: false, remindDays: nil, reminded: nil, created: tx.now)
-                if existing == nil, try db.integer("SELECT count(*) FROM signup WHERE account = ?1", me.id.rawValue) >= SignUp.maximumPerPerson {
-                    throw CoreError.signUpTooMany(SignUp.maximumPerPerson)
-                }
+                who = "account = ?1"
+                key = me.id.rawValue
+                fresh = SignUp(id: 0, activity: id, occurrence: occurrence, account: me.id, email: "", name: "", state: .reminder,
+                               showEmail: false, showPhone: false, remindDays: nil, reminded: nil, created: tx.now)
             } else {
                 // A visitor, or the operator signing up someone who called or came to the desk.
                 switch viewer {
                 case .visitor, .commandLine: break
                 default: throw CoreError.notPermitted(.notLoggedIn)
                 }
-                let name = try validated(request.visitorName, .senderName)
                 let email = EmailAddress.folded(try EmailAddress.normalise(request.visitorEmail))
-                existing = try SignUpRows.rows(db, where: "activity = ?1 AND occurrence = ?2 AND account IS NULL AND email = ?3", id.rawValue, occurrence.timeIntervalSince1970, email).first
-                row = existing ?? SignUp(id: 0, activity: id, occurrence: occurrence, account: nil, email: email, name: name, state: .reminder,
-                                         showEmail: true, showPhone: false, remindDays: nil, reminded: nil, created: tx.now)
-                if existing == nil, try db.integer("SELECT count(*) FROM signup WHERE account IS NULL AND email = ?1", email) >= SignUp.maximumPerPerson {
-                    throw CoreError.signUpTooMany(SignUp.maximumPerPerson)
-                }
-                row.name = name
+                who = "account IS NULL AND email = ?1"
+                key = email
+                fresh = SignUp(id: 0, activity: id, occurrence: occurrence, account: nil, email: email, name: try validated(request.visitorName, .senderName),
+                               state: .reminder, showEmail: true, showPhone: false, remindDays: nil, reminded: nil, created: tx.now)
             }
+            let existing = try SignUpRows.rows(db, where: who + " AND activity = ?2 AND occurrence = ?3", key, id.rawValue, occurrence.timeIntervalSince1970).first
+            if existing == nil, try db.integer("SELECT count(*) FROM signup WHERE " + who, key) >= SignUp.maximumPerPerson {
+                throw CoreError.signUpTooMany(SignUp.maximumPerPerson)
+            }
+            if existing == nil, fresh.account == nil,
+               try db.integer("SELECT count(*) FROM signup WHERE account IS NULL AND email = ?1 AND created > ?2", key,
+                              tx.now.timeIntervalSince1970 - 86_400) >= SignUp.maximumPerVisitorAddressPerDay {
+                throw CoreError.visitorSignUpsToday(SignUp.maximumPerVisitorAddressPerDay)
+            }
+            var row = existing ?? fresh
+            // A visitor signing up again may correct how their name is written.
+            row.name = fresh.name
             if row.account != nil {
                 row.showEmail = request.showEmail
                 row.showPhone = request.showPhone
@@ -197,7 +235,7 @@ extension Store {
                 // The time they joined the list decides their turn, not when they first asked for a reminder.
                 row.created = tx.now
             }
-            if row.id == 0 { row.id = try SignUpRows.nextID(in: db, after: tx.statements) }
+            if row.id == 0 { row.id = try tx.nextRowID(.signup, in: db) }
             tx.statements.append(SignUpRows.put(row))
             if row.account == nil, existing?.state != row.state {
                 try tell(row.state == .waiting ? .signUpWaiting : row.state == .place ? .signUpPlace : .reminderSet, row, item: item, in: &tx)

@@ -48,11 +48,7 @@ extension Store {
     /// visitor by e-mail to the address they gave for it. In both languages, as every message
     /// the platform writes (the reader's language is not known when it is written).
     func tell(_ notice: SignUpNotice, _ r: SignUp, item: AgendaItem, in tx: inout Transaction) throws {
-        let organisation = tx.state.organisations[item.organisation.rawValue]
-        let text = [Language.dutch, .english].map { Self.noticeText(notice, r, item: item, organisation: organisation, lang: $0) }
-            .joined(separator: "\n\n")
-        let title = TextSanitizer.sanitize(item.title)
-        let subject = Language.dutch.t(notice.subject(title)) + " / " + Language.english.t(notice.subject(title))
+        let (subject, text) = Self.noticeMail(notice, r, item: item, organisation: tx.state.organisations[item.organisation.rawValue])
         if let id = r.account {
             guard let a = tx.state.accounts[id.rawValue], !a.blocked else { return }
             let mid: MessageID = tx.nextID(.messages)
@@ -65,6 +61,15 @@ extension Store {
         } else if !r.email.isEmpty {
             try tx.queueMail(MailMessage(to: r.email, subject: subject, body: text), kind: .signUp, accounts: [], about: .activity(item.id))
         }
+    }
+
+    /// A notice's e-mail subject and text, in both languages, as every message the platform
+    /// writes (the reader's language is not known when it is written).
+    static func noticeMail(_ notice: SignUpNotice, _ r: SignUp, item: AgendaItem, organisation: Organisation?) -> (subject: String, text: String) {
+        let text = [Language.dutch, .english].map { noticeText(notice, r, item: item, organisation: organisation, lang: $0) }
+            .joined(separator: "\n\n")
+        let title = TextSanitizer.sanitize(item.title)
+        return (Language.dutch.t(notice.subject(title)) + " / " + Language.english.t(notice.subject(title)), text)
     }
 
     /// One language's text of a notice: what happened, when, where, who organises it, and how
@@ -109,11 +114,8 @@ extension Store {
                 let day = LocalTime.calendar.startOfDay(for: r.occurrence)
                 guard let from = LocalTime.calendar.date(byAdding: .day, value: -(r.remindDays ?? 0), to: day), today >= from else { continue }
                 guard let item = tx.state.agenda[r.activity.rawValue], item.hiddenReason == nil else { continue }
-                let organisation = tx.state.organisations[item.organisation.rawValue]
-                let text = [Language.dutch, .english].map { Self.noticeText(.reminder, r, item: item, organisation: organisation, lang: $0) }
-                    .joined(separator: "\n\n")
-                let title = TextSanitizer.sanitize(item.title)
-                let subject = Language.dutch.t(.reminderSubject(title)) + " / " + Language.english.t(.reminderSubject(title))
+                let (subject, text) = Self.noticeMail(.reminder, r, item: item, organisation: tx.state.organisations[item.organisation.rawValue])
+                // Asked for by the person, so by e-mail whatever their message toggle says.
                 if let id = r.account {
                     guard let a = tx.state.accounts[id.rawValue], !a.blocked else { continue }
                     try tx.queueMail(MailMessage(to: a.email, subject: subject, body: text), kind: .reminder, accounts: [a.id], about: .activity(item.id))

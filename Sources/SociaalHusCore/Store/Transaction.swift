@@ -25,6 +25,8 @@ struct Transaction {
     /// Set while a desk member acts for a resident ("namens"): what the resident's account does
     /// is logged as done by the helper, marked "namens" (see `AuditEvent.onBehalfMark`).
     var onBehalf: (resident: AccountID, helper: AccountID)?
+    /// The last id handed out in this change per side table (see `nextRowID`).
+    private var lastRowIDs: [String: Int] = [:]
     /// Set while the operator's command line makes the change: what no account did is logged
     /// as the operator's (see `AuditEvent.commandLineMark`).
     var byCommandLine = false
@@ -39,6 +41,20 @@ struct Transaction {
         let next = (state.manifest.lastIDs[collection] ?? 0) + 1
         state.manifest.lastIDs[collection] = next
         return ID(next)
+    }
+
+    /// Hands out the next id of a side table (such as `signup`), whose rows are written by
+    /// `statements` at the commit: the largest stored id is read once, under the write lock,
+    /// and the ids this change already handed out are counted here, not read from the SQL.
+    mutating func nextRowID(_ table: SideTable, in db: Database) throws -> Int {
+        let last = try lastRowIDs[table.rawValue] ?? db.integer("SELECT coalesce(max(id), 0) FROM \(table.rawValue)")
+        lastRowIDs[table.rawValue] = last + 1
+        return last + 1
+    }
+
+    /// Side tables whose ids a change hands out.
+    enum SideTable: String {
+        case signup
     }
 
     /// Inserts or replaces an account.

@@ -123,6 +123,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case signUpFull
     /// One person holds the most sign-ups allowed.
     case signUpTooMany(Int)
+    /// A visitor's address was given for this many new sign-ups in the last day already.
+    case visitorSignUpsToday(Int)
     /// The address belongs to an account or an organisation: its owner sees it after logging in.
     case visitorAddressHasAccount
     /// A moderation step that does not fit the content as it is now (restoring what is not hidden).
@@ -318,6 +320,8 @@ public enum CoreError: Error, Equatable, Sendable {
             return .signUpFullNoWaitingList
         case .signUpTooMany(let max):
             return .signUpTooMany(max)
+        case .visitorSignUpsToday(let max):
+            return .visitorSignUpsToday(max)
         case .mailAlreadySent(let id):
             return .mailAlreadySent(id)
         case .mailBeingSent(let id):

@@ -1,8 +1,10 @@
 import Foundation
 @_spi(Operator) import SociaalHusCore
 
-/// `sociaalhus signup --activity N [--on YYYY-MM-DD] --name NAME --email ADDRESS [--remind-days D]`:
+/// `sociaalhus signup --activity N|WORDS [--on YYYY-MM-DD] --name NAME --email ADDRESS [--remind-days D]`:
 /// signs up someone who called or came to the desk, as a visitor known by the address they give.
+/// The activity is its number, or words from its title (the caller says "the information
+/// evening"; the desk has no number to hand).
 enum SignUpCommand {
     static func run(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let idText = try args.required("activity")
@@ -10,7 +12,7 @@ enum SignUpCommand {
         let email = try args.required("email")
         let onText = args.value("on")
         let remindText = args.value("remind-days")
-        guard let id = Int(idText), id > 0 else { throw CLIError.invalidValue(option: "activity", value: idText, expected: ctx.t(.numberOfTheActivity)) }
+        if let n = Int(idText), n <= 0 { throw CLIError.invalidValue(option: "activity", value: idText, expected: ctx.t(.numberOfTheActivity)) }
         var day: Date?
         if let onText {
             guard let d = ISODate.day(onText) else { throw CLIError.invalidValue(option: "on", value: onText, expected: "YYYY-MM-DD") }
@@ -24,6 +26,18 @@ enum SignUpCommand {
             remind = n
         }
         let store = try ctx.openStore(&args)
+        let id: Int
+        if let n = Int(idText) {
+            id = n
+        } else {
+            let found = store.signUpActivities(matching: idText, for: .commandLine)
+            guard let first = found.first else { throw CLIError.invalidValue(option: "activity", value: idText, expected: ctx.t(.noSignUpActivityWithTitle)) }
+            guard found.count == 1 else {
+                let list = found.map { "\($0.item.id.rawValue) \(TextSanitizer.sanitize($0.item.title)) (\(LocalTime.isoDay($0.next)))" }.joined(separator: "; ")
+                throw CLIError.invalidValue(option: "activity", value: idText, expected: ctx.t(.signUpActivityMatches(list)))
+            }
+            id = first.item.id.rawValue
+        }
         guard let at = store.occurrence(of: AgendaItemID(id), on: day, for: .commandLine) else {
             throw CLIError.invalidValue(option: day == nil ? "activity" : "on", value: onText ?? idText, expected: ctx.t(.anActivityOnThatDay))
         }

@@ -137,9 +137,9 @@ final class AgendaDetailScreen: Screen {
         if let s = ctx.store.signUpSummary(id, at: o.start, for: ctx.viewer) {
             if let word = s.detailWord { field(ctx.t(.places), ctx.t(word)) }
             switch s.mine?.state {
-            case .place?: field(ctx.t(.you), ctx.t(.youHaveAPlace) + Self.remindText(s.mine, ctx))
+            // The waiting list says where in line; the others in the same words as the list.
             case .waiting?: field(ctx.t(.you), ctx.t(.youAreWaitingNumber(s.myWaitingPosition ?? 0)))
-            case .reminder?: field(ctx.t(.you), ctx.t(.reminderSet) + Self.remindText(s.mine, ctx))
+            case let state?: field(ctx.t(.you), ctx.t(state.word) + Self.remindText(s.mine, ctx))
             case nil: break
             }
         }

@@ -156,12 +156,7 @@ public final class AgendaScreen: Screen {
         guard o.start > ctx.now, let s = ctx.store.signUpSummary(o.item.id, at: o.start, for: ctx.viewer) else { return "" }
         var parts: [String] = []
         if let w = s.word { parts.append(ctx.t(w)) }
-        switch s.mine?.state {
-        case .place?: parts.append(ctx.t(.youHaveAPlace))
-        case .waiting?: parts.append(ctx.t(.onTheWaitingList))
-        case .reminder?: parts.append(ctx.t(.reminderSet))
-        case nil: break
-        }
+        if let mine = s.mine { parts.append(ctx.t(mine.state.word)) }
         return parts.isEmpty ? "" : " · " + parts.joined(separator: " · ")
     }
 

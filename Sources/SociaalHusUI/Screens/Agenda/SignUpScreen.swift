@@ -46,7 +46,7 @@ final class SignUpScreen: FormScreen {
         rows.append(FormField("remind", ctx.t(.reminderByEmail), .cycle(options: remindChoices.map { ctx.t(remindWord($0)) }, selected: remind)))
         // Already signed up (or reminded): save changes, or cancel it.
         if let mine {
-            rows.append(FormField("state", ctx.t(mine.state == .place ? .youHaveAPlace : mine.state == .waiting ? .onTheWaitingList : .reminderSet), .note(.muted)))
+            rows.append(FormField("state", ctx.t(mine.state.word), .note(.muted)))
             rows.append(FormField("save", ctx.t(.save), .button))
             rows.append(FormField("cancel", ctx.t(reminderOnly ? .noReminder2 : .cancelMySignUp), .button))
         } else {

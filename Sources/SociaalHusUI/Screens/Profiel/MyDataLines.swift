@@ -238,11 +238,7 @@ struct MyDataLines {
         heading(t(.yourSignUpsAndReminders) + " (\(rows.count))")
         if rows.isEmpty { text(t(.none), role: .muted) }
         for r in rows {
-            let state = switch SignUp.State(rawValue: r.state) {
-            case .place?: t(.youHaveAPlace)
-            case .waiting?: t(.onTheWaitingList)
-            default: t(.reminderSet)
-            }
+            let state = t((SignUp.State(rawValue: r.state) ?? .reminder).word)
             let remind = r.remindDays.map { " · " + t(.reminderWhen(t(SignUpScreen.remindWord($0)))) } ?? ""
             text(Self.date(r.occurrence, lang) + " · " + r.activity + " · " + state + remind)
         }
