@@ -84,3 +84,18 @@ extension Word {
         }
     }
 }
+
+extension Catalogue {
+    /// "1 seconde", "2 seconden": a count with its noun in the form the count takes. The forms
+    /// are the catalogue's (one is singular, zero and more are plural in Dutch and English
+    /// alike), so no screen or command chooses a plural itself.
+    public func plural(_ n: any Value, _ one: String, _ many: String) -> String {
+        "\(n) " + (isOne(n) ? one : many)
+    }
+
+    /// True when the count reads as one: for a sentence whose other words follow the count
+    /// ("elke dag" rather than "om de 1 dag").
+    public func isOne(_ n: any Value) -> Bool {
+        n.description == "1"
+    }
+}

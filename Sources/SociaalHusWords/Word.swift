@@ -1727,4 +1727,16 @@ public enum Word: Sendable {
     case feedLeftOutMore(_ n: Int)
     case feedLeftOutAdvice
     case feedSelectedLeftOut(_ n: Int, _ key: any Value)
+    // MARK: sentences
+    case whichDetailsGoWithItOn(_ on: any Value, _ total: any Value)
+    case whichEMailsDoYouOn(_ on: any Value, _ total: any Value)
+    case mailAlreadySent(_ id: any Value)
+    case mailBeingSent(_ id: any Value)
+    case mailHasNoAddress(_ id: any Value)
+    case eMailAlreadyWaiting(_ id: any Value)
+    case numberFromTo(_ lo: any Value, _ hi: any Value)
+    case numberFromOrMore(_ lo: any Value)
+    case dayThatExists
+    case valueNotEmpty
+    case byTheServerOperator
 }

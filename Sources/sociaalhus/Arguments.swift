@@ -109,12 +109,14 @@ struct Arguments {
                     i += 1
                     value = words[i]
                 }
-                if name == "store", value!.trimmingCharacters(in: .whitespaces).isEmpty {
-                    // An empty folder (an unset variable) must not fall back to another store.
-                    throw CLIError.invalidValue(option: name, value: value!, expected: "een map / a folder")
-                }
                 if let choices = option.choices, !choices.contains(value!) {
                     throw CLIError.invalidValue(option: name, value: value!, expected: choices.joined(separator: ", "))
+                }
+                // Every value against its option's rule, before any command runs: an impossible
+                // day or a number out of range is wrong words (2), never a refusal found later (1).
+                // (An empty --store, an unset variable, must not fall back to another store.)
+                if !option.rule.accepts(value!) {
+                    throw CLIError.badValue(option: name, value: value!, rule: option.rule)
                 }
                 if options[name] != nil && !option.repeatable { throw CLIError.optionRepeated(name) }
                 options[name, default: []].append(value!)

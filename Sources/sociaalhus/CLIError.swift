@@ -12,6 +12,8 @@ enum CLIError: Error {
     case missingValue(String)
     case flagTakesNoValue(String)
     case invalidValue(option: String, value: String, expected: String)
+    /// A value that breaks its option's `ValueRule`.
+    case badValue(option: String, value: String, rule: ValueRule)
     case passwordMismatch
     case noPassword
     /// `account photo` needs exactly one of --from and --remove.
@@ -73,6 +75,8 @@ enum CLIError: Error {
             return lang.t(.takesNoValue(o))
         case .invalidValue(let o, let v, let expected):
             return lang.t(.isNotValidValueFor(TextSanitizer.sanitize(v), o, expected))
+        case .badValue(let o, let v, let rule):
+            return lang.t(.isNotValidValueFor(TextSanitizer.sanitize(v), o, rule.expected))
         case .passwordMismatch:
             return lang.t(.theTwoPasswordsDifferTry)
         case .noPassword:

@@ -15,11 +15,53 @@ struct OptionSpec {
     var choices: [String]? = nil
     /// One line of help.
     var help: Word
+    /// What a value must be; checked for every command before it runs, so a wrong value exits 2
+    /// naming the option and what it expects, wherever it is given.
+    var rule: ValueRule = .text
 
     /// "--email E" or "--demo", in the language.
     func usage(_ lang: Language) -> String {
         let v = value.map { " " + lang.t($0) } ?? ""
         return "--" + name + v + (repeatable ? "…" : "")
+    }
+}
+
+/// What an option's value must be. Checked by the parser for every command alike: a value
+/// that breaks its rule is wrong words on the command line (exit 2), never a store's refusal.
+enum ValueRule {
+    /// Any text but an empty one.
+    case text
+    /// The name of a file: not empty.
+    case file
+    /// Any text; empty means something ("--command ''" sets no mail command).
+    case anyText
+    /// A day that exists, as YYYY-MM-DD.
+    case day
+    /// A whole number in the range.
+    case number(ClosedRange<Int>)
+    /// A number with or without decimals in the range, with what the help calls it.
+    case decimal(ClosedRange<Double>, Word)
+
+    /// True when `value` keeps the rule.
+    func accepts(_ value: String) -> Bool {
+        switch self {
+        case .anyText: return true
+        case .text, .file: return !value.trimmingCharacters(in: .whitespaces).isEmpty
+        case .day: return ISODate.day(value) != nil
+        case .number(let range): return Int(value).map(range.contains) ?? false
+        case .decimal(let range, _): return Double(value).map { $0.isFinite && range.contains($0) } ?? false
+        }
+    }
+
+    /// What the rule expects, in words.
+    var expected: Word {
+        switch self {
+        case .text, .anyText: .valueNotEmpty
+        case .file: .nameOfAFile
+        case .day: .dayThatExists
+        case .number(let r): r.upperBound == Int.max ? .numberFromOrMore(r.lowerBound) : .numberFromTo(r.lowerBound, r.upperBound)
+        case .decimal(_, let word): word
+        }
     }
 }
 
@@ -49,9 +91,13 @@ struct CommandSpec {
     ]
 
     static func opt(_ name: String, _ value: Word?, required: Bool = false, repeatable: Bool = false,
-                    choices: [String]? = nil, _ help: Word) -> OptionSpec {
-        OptionSpec(name: name, value: value, repeatable: repeatable, required: required, choices: choices, help: help)
+                    choices: [String]? = nil, rule: ValueRule? = nil, _ help: Word) -> OptionSpec {
+        OptionSpec(name: name, value: value, repeatable: repeatable, required: required, choices: choices, help: help,
+                   rule: rule ?? (value.map { $0 == .file2 } == true ? .file : .text))
     }
+
+    /// A whole number of at least 1 (a record's number).
+    static let positive = ValueRule.number(1...Int.max)
 
     static let email = opt("email", .e, required: true, .theAccountSEMail)
     /// Goes on without asking: for a command that erases or replaces data, run without a terminal.
@@ -62,7 +108,7 @@ struct CommandSpec {
         CommandSpec(path: [], summary: .openTheInterfaceAgendaNotice, options: [
             opt("demo", nil, .onNewTemporaryDemoStore),
             opt("theme", .name4, .colourThemeStandaardHoogContrast),
-            opt("idle-minutes", .n, .minutesWithoutKeyBeforeAutomatic),
+            opt("idle-minutes", .n, rule: .decimal(1...1440, .minutesFrom1To1440), .minutesWithoutKeyBeforeAutomatic),
             opt("plain", nil, .plainTextForScreenReaders),
             opt("ascii", nil, .asciiCharactersOnlyAutomaticWithout),
             opt("shared", nil, .servedToOthersOverSsh),
@@ -80,7 +126,7 @@ struct CommandSpec {
             opt("interest", .area, repeatable: true, .anAreaOfInterest),
         ]),
         CommandSpec(path: ["account", "block"], summary: .blockAnAccountOnRequest, options: [
-            email, opt("reason", .text4, .theReason),
+            email, opt("reason", .text4, rule: .anyText, .theReason),
         ]),
         CommandSpec(path: ["account", "unblock"], summary: .liftBlock, options: [email]),
         CommandSpec(path: ["account", "verify"], summary: .verifyAnAccountSNeighbourhood, options: [email]),
@@ -104,9 +150,9 @@ struct CommandSpec {
         ]),
         CommandSpec(path: ["agenda"], summary: .theAgendaAsVisitorSees, options: [
             opt("wijk", .w, .onlyThisNeighbourhoodNeededFor),
-            opt("from", .yyyyMmDd, .fromThisDayDefaultToday),
-            opt("days", .n, .thisManyDays1366),
-            opt("weeks", .n, .thisManyWeeks126),
+            opt("from", .yyyyMmDd, rule: .day, .fromThisDayDefaultToday),
+            opt("days", .n, rule: .number(1...366), .thisManyDays1366),
+            opt("weeks", .n, rule: .number(1...26), .thisManyWeeks126),
             opt("format", .textIcsJsonPdf, choices: ["text", "ics", "json", "pdf"], .outputFormatsWithPdf),
             opt("large", nil, .largePrintForPdf),
             opt("organisation", .name4, .onlyThisOrganisationS),
@@ -116,10 +162,10 @@ struct CommandSpec {
         ]),
         CommandSpec(path: ["signup"], summary: .signUpSomeone, options: [
             opt("activity", .n, required: true, .activityNumber),
-            opt("on", .yyyyMmDd, .dayOfTheOccurrence),
+            opt("on", .yyyyMmDd, rule: .day, .dayOfTheOccurrence),
             opt("name", .name4, required: true, .nameOfThePerson),
             opt("email", .address4, required: true, .addressForConfirmation),
-            opt("remind-days", .n, .remindDaysOption),
+            opt("remind-days", .n, rule: .number(0...SignUp.maximumRemindDays), .remindDaysOption),
         ]),
         CommandSpec(path: ["check"], summary: .verifyEveryFileOfThe, options: []),
         CommandSpec(path: ["backup"], summary: .writeBackupOfTheStore, options: [
@@ -130,13 +176,13 @@ struct CommandSpec {
             yes,
         ]),
         CommandSpec(path: ["intake", "receipt"], summary: .theReceiptOfReferralTo, options: [
-            opt("id", .n, required: true, .theConversationSNumberIntake),
-            opt("number", .k, .whichReferralOfTheConversation),
+            opt("id", .n, required: true, rule: positive, .theConversationSNumberIntake),
+            opt("number", .k, rule: positive, .whichReferralOfTheConversation),
             opt("out", .file2, .writeToThisFileReadable),
         ]),
         CommandSpec(path: ["retention"], summary: .eraseClosedConversationsAfterThe, options: []),
         CommandSpec(path: ["mail", "config"], summary: .setTheMailCommandAnd, options: [
-            opt("command", .command, .sendmailCompatibleEGUsr),
+            opt("command", .command, rule: .anyText, .sendmailCompatibleEGUsr),
             opt("from", .address4, .theSenderAddress),
         ]),
         CommandSpec(path: ["mail", "send"], summary: .sendTheWaitingEMails, options: []),
@@ -144,7 +190,7 @@ struct CommandSpec {
         CommandSpec(path: ["mail", "reminders"], summary: .queueTheReminders, options: []),
         CommandSpec(path: ["mail", "list"], summary: .showTheOutbox, options: []),
         CommandSpec(path: ["mail", "retry"], summary: .sendRefusedOrUncertainE, options: [
-            opt("id", .n, required: true, .theNumberFromMailList),
+            opt("id", .n, required: true, rule: positive, .theNumberFromMailList),
         ]),
         CommandSpec(path: ["privacy", "show"], summary: .showThePrivacyStatementIn, options: []),
         CommandSpec(path: ["privacy", "set"], summary: .replaceThePrivacyStatementWith, options: [
@@ -155,22 +201,22 @@ struct CommandSpec {
         CommandSpec(path: ["deploy", "ssh"], summary: .showHowOpensshServesThe, options: [
             opt("user", .name4, .theSystemUserThatOwns),
             opt("binary", .path, .theProgramSshdStartsDefault),
-            opt("max-sessions", .n, .howManySessionsAtOnce),
+            opt("max-sessions", .n, rule: .number(1...10_000), .howManySessionsAtOnce),
         ]),
         CommandSpec(path: ["keys"], summary: .showTheKeysWithYour, options: []),
         CommandSpec(path: ["bench"], summary: .measureOpenChangeEraseAgenda, options: [
-            opt("scale", .n, .scale120Default1),
-            opt("runs", .n, .runsPerScale150),
+            opt("scale", .n, rule: .number(1...20), .scale120Default1),
+            opt("runs", .n, rule: .number(1...50), .runsPerScale150),
             opt("dir", .dir, .keepTheSyntheticStoreIn),
-            opt("sessions", .n, .loadTestNSessionsAt),
-            opt("seconds", .s, .howLongEachLoadTest),
+            opt("sessions", .n, rule: .number(1...500), .loadTestNSessionsAt),
+            opt("seconds", .s, rule: .number(1...3600), .howLongEachLoadTest),
         ]),
         CommandSpec(path: ["bench-child"], summary: .oneRunInternal, options: [
-            opt("run", .n, .theRunSNumber),
+            opt("run", .n, rule: .number(0...Int.max), .theRunSNumber),
             opt("frame", nil, .drawOnlyTheFirstScreen),
             opt("keys", nil, .timeKeyPressesInThe),
-            opt("session", .k, .oneLoadTestSessionAs),
-            opt("seconds", .s, .howLongThatSessionRuns),
+            opt("session", .k, rule: .number(0...Int.max), .oneLoadTestSessionAs),
+            opt("seconds", .s, rule: .number(1...3600), .howLongThatSessionRuns),
             opt("go", .file2, .afterLoggingInWaitUntil),
         ], hidden: true),
         CommandSpec(path: ["help"], summary: .showTheHelpOrThat, options: []),

@@ -158,7 +158,7 @@ import Testing
         (["frobnicate"], "", 2, "Onbekende opdracht"),
         (["agenda", "--store", "/nonexistent/sociaalhus"], "", 1, "sociaalhus init"),
         (["agenda", "--days", "0"], "", 2, "--days"),
-        (["agenda", "--from", "2026-02-30"], "", 1, "geen geldige datum"),
+        (["agenda", "--from", "2026-02-30"], "", 2, "--from; verwacht: een dag die bestaat"),
         (["agenda", "--wijk", "Atlantis"], "", 1, "bestaat niet"),
         (["agenda", "--format", "xml"], "", 2, "text, ics, json"),
         (["account", "add", "--email", "anna", "--name", "A", "--wijk", "Centrum"], password, 1, "geen geldig e-mailadres"),

@@ -79,6 +79,6 @@ import Testing
         let s = try Store.open(at: path, hasher: YescryptHasher())
         let reminders = s.state.outbox.all.filter { $0.kind == .reminder }
         #expect(reminders.count == 4 && Set(reminders.map(\.to)).count == 4)
-        #expect(said.contains("4 herinnering(en)") && said.contains("0 herinnering(en)"), "\(said)")
+        #expect(said.contains("4 herinneringen") && said.contains("0 herinneringen"), "\(said)")
     }
 }

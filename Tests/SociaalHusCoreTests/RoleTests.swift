@@ -85,7 +85,7 @@ import Testing
             #expect(stored.roles == wanted)
             // Logged, with ids only.
             let event = try #require(w.store.state.audit.all.max { $0.id < $1.id })
-            #expect(event.action == .roleGiven && event.subject == w.target.id && event.target == role.auditTarget)
+            #expect(event.action == .roleGiven && event.subject == w.target.id && event.object == role.auditTarget)
             #expect(event.actor == (who == .operator ? nil : w.admin.id))
             // Told, in their Berichten, from the administration.
             let told = try #require(w.store.state.messages.all.first { $0.recipient == .resident(w.target.id) })
@@ -135,7 +135,7 @@ import Testing
             wanted.set(role, held: false)
             #expect(stored.roles == wanted)
             let event = try #require(w.store.state.audit.all.max { $0.id < $1.id })
-            #expect(event.action == .roleTaken && event.subject == w.partner.id && event.target == role.auditTarget)
+            #expect(event.action == .roleTaken && event.subject == w.partner.id && event.object == role.auditTarget)
             #expect(w.store.state.messages.all.contains { $0.recipient == .resident(w.partner.id) && $0.text.contains("afgenomen") })
         } catch let e as CoreError {
             #expect(e == expected, "\(who) \(word)")

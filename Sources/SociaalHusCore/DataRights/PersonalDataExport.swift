@@ -193,7 +193,8 @@ public struct PersonalDataExport: Codable, Sendable, Equatable {
     public struct AuditPart: Codable, Sendable, Equatable {
         public var action: String
         public var at: Date
-        /// "self", "operator" (no account: the command line or a visitor), or "staff": someone
+        /// "self", "operator" (the command line), "visitor" (no account: someone not logged in,
+        /// and the command line before it was told apart), or "staff": someone
         /// else, with the role they acted in and, for a role for the platform, their name (format
         /// 3: "door account 9" told the person nothing).
         public var by: String
@@ -319,7 +320,9 @@ extension Store {
             messagesSent: sent.map(messagePart), messagesReceived: received.map(messagePart),
             intakes: intakes, disclosures: disclosures, reportsMade: reports, reportsAbout: reportsAbout, emails: emails,
             auditEvents: events.map { e in
-                guard let actor = e.actor else { return .init(action: e.action.rawValue, at: e.at, by: "operator", target: e.target) }
+                guard let actor = e.actor else {
+                    return .init(action: e.action.rawValue, at: e.at, by: e.isByCommandLine ? "operator" : "visitor", target: e.object)
+                }
                 if actor == id { return .init(action: e.action.rawValue, at: e.at, by: "self", target: e.target) }
                 // Named only for a role they hold for the platform; another resident's name is
                 // theirs, shown only as their profile level allows (so not here).

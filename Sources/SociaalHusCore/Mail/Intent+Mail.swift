@@ -7,10 +7,21 @@ extension Intent where Result == Void {
         Intent("setMail", .action(.administerPlatform)) { s, v in try s.setMail(command: command, from: from, by: v) }
     }
 
+}
+
+extension Intent where Result == MailRetry {
     /// Puts a failed message back in the queue (administrators, the operator).
     public static func retryMail(_ id: OutboxMessageID) -> Intent {
         Intent("retryMail", .action(.administerPlatform)) { s, v in try s.retryMail(id, by: v) }
     }
+}
+
+/// What `retryMail` did with an e-mail, so the operator is told what is true.
+public enum MailRetry: Sendable, Equatable {
+    /// Put back in the queue: the next delivery run sends it.
+    case queued
+    /// It was waiting already: the next delivery run sends it, nothing changed.
+    case alreadyWaiting
 }
 
 extension Intent where Result == DeliveryReport {

@@ -148,15 +148,26 @@ extension Store {
     }
 
     /// Sends a failed or uncertain e-mail again with the next delivery run (the administrator's
-    /// decision after checking it did not arrive).
-    func retryMail(_ id: OutboxMessageID, by viewer: Viewer) throws {
+    /// decision after checking it did not arrive). Says what it did, from the e-mail's state: one
+    /// already sent, being sent or without an address is refused, for the next run would not
+    /// send it (a sent one has no content left to send).
+    @discardableResult
+    func retryMail(_ id: OutboxMessageID, by viewer: Viewer) throws -> MailRetry {
         try Permissions.require(.administerPlatform, by: viewer)
-        try update(actor: viewer) { tx in
-            guard var m = tx.state.outbox[id.rawValue], m.file != nil else { throw CoreError.notFound(what: "e-mail \(id)") }
-            if m.status == .sent { return }
+        return try update(actor: viewer) { tx in
+            guard var m = tx.state.outbox[id.rawValue] else { throw CoreError.notFound(what: "e-mail \(id)") }
+            switch m.status {
+            case .sent: throw CoreError.mailAlreadySent(id: id.rawValue)
+            case .sending: throw CoreError.mailBeingSent(id: id.rawValue)
+            case .noAddress: throw CoreError.mailHasNoAddress(id: id.rawValue)
+            case .pending: return .alreadyWaiting
+            case .failed, .uncertain: break
+            }
+            guard m.file != nil else { throw CoreError.notFound(what: "e-mail \(id)") }
             m.status = .pending
             m.attempts = 0
             tx.put(m)
+            return .queued
         }
     }
 

@@ -106,9 +106,27 @@ extension AuditEvent {
     /// True when a desk member did this while acting for the person ("namens").
     public var isOnBehalf: Bool { target == Self.onBehalfMark || target?.hasPrefix(Self.onBehalfMark + " ") == true }
 
-    /// The target without the "namens" mark (what was acted on).
+    /// The target without the "namens" or command-line mark (what was acted on).
     public var object: String? {
-        guard isOnBehalf, let target else { return target }
-        return target == Self.onBehalfMark ? nil : String(target.dropFirst(Self.onBehalfMark.count + 1))
+        for mark in [Self.onBehalfMark, Self.commandLineMark] {
+            guard let target, target == mark || target.hasPrefix(mark + " ") else { continue }
+            return target == mark ? nil : String(target.dropFirst(mark.count + 1))
+        }
+        return target
+    }
+
+    /// Marks a change the operator made on the command line: without an account, like a
+    /// visitor, but the person's log must not say "zonder account" for what the operator did.
+    /// A mark in the target, as "namens": no migration.
+    static let commandLineMark = "cli"
+
+    /// The target with the command-line mark put in front.
+    static func markedByCommandLine(_ target: String?) -> String {
+        target.map { commandLineMark + " " + $0 } ?? commandLineMark
+    }
+
+    /// True when the operator did this on the command line.
+    public var isByCommandLine: Bool {
+        actor == nil && (target == Self.commandLineMark || target?.hasPrefix(Self.commandLineMark + " ") == true)
     }
 }

@@ -370,6 +370,7 @@ public final class Store {
             if let actor { try Self.confirm(actor, in: tx.state, now: tx.now) }
             // Acting for a resident at the desk: every log line of the change names the helper.
             if case .onBehalf(let o)? = actor { tx.onBehalf = (resident: o.resident.id, helper: o.helper.id) }
+            if case .commandLine? = actor { tx.byCommandLine = true }
             return try body(&tx)
         }
     }

@@ -27,6 +27,9 @@ struct Transaction {
     var onBehalf: (resident: AccountID, helper: AccountID)?
     /// The last id handed out in this change per side table (see `nextRowID`).
     private var lastRowIDs: [String: Int] = [:]
+    /// Set while the operator's command line makes the change: what no account did is logged
+    /// as the operator's (see `AuditEvent.commandLineMark`).
+    var byCommandLine = false
 
     init(state: StoreState, now: Date) {
         self.state = state
@@ -116,6 +119,7 @@ struct Transaction {
             put(AuditEvent(id: id, actor: o.helper, action: action, subject: subject, target: AuditEvent.markedOnBehalf(target), at: now))
             return
         }
+        let target = actor == nil && byCommandLine ? AuditEvent.markedByCommandLine(target) : target
         put(AuditEvent(id: id, actor: actor, action: action, subject: subject, target: target, at: now))
     }
 

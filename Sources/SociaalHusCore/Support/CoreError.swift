@@ -128,6 +128,13 @@ public enum CoreError: Error, Equatable, Sendable {
     case visitorAddressHasAccount
     /// A moderation step that does not fit the content as it is now (restoring what is not hidden).
     case moderationRefused(ModerationProblem)
+    // Mail retry
+    /// The e-mail was sent already; its content is gone, so it cannot be sent again.
+    case mailAlreadySent(id: Int)
+    /// The e-mail is being handed to the mail command right now (or a run stopped midway).
+    case mailBeingSent(id: Int)
+    /// The e-mail has no address to go to; it waits until there is one.
+    case mailHasNoAddress(id: Int)
 
     /// The field an error about one field is about (nil for other errors).
     public var field: Field? {
@@ -312,6 +319,12 @@ public enum CoreError: Error, Equatable, Sendable {
             return .signUpTooMany(max)
         case .visitorSignUpsToday(let max):
             return .visitorSignUpsToday(max)
+        case .mailAlreadySent(let id):
+            return .mailAlreadySent(id)
+        case .mailBeingSent(let id):
+            return .mailBeingSent(id)
+        case .mailHasNoAddress(let id):
+            return .mailHasNoAddress(id)
         }
     }
 }

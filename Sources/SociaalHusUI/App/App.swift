@@ -558,7 +558,7 @@ public final class App {
         guard !changed.isEmpty, current.refreshesLive,
               current.livesOn.map({ !$0.isDisjoint(with: changed) }) ?? true else { return }
         if current.hasUnsavedInput {
-            if !changedWhileTyping {
+            if !changedWhileTyping && current.inputOutdated(by: changed, ctx) {
                 changedWhileTyping = true
                 ctx.inform(ctx.t(.changedBySomeoneElseAt(ctx.key(.refresh), ctx.key(.back))))
             }

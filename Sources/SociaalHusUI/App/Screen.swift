@@ -42,6 +42,10 @@ public protocol Screen: AnyObject {
     /// anew): Ctrl-R then asks first while there is unsaved input. False for a form that keeps
     /// its input on Ctrl-R (a new message has no record to read again).
     var reloadDiscardsInput: Bool { get }
+    /// True when another terminal's change to `changed` touched what the typed input stands on,
+    /// so "changed by someone else" is true: for a form that edits a record, only a newer
+    /// version of that record; a form for a new record has none yet.
+    func inputOutdated(by changed: Set<CollectionName>, _ ctx: UIContext) -> Bool
     /// Called when the screen is closed, when another tab comes to the front, and before
     /// logging out or quitting (while the session is still there).
     func willDisappear(_ ctx: UIContext)
@@ -62,6 +66,7 @@ extension Screen {
     public var livesOn: Set<CollectionName>? { nil }
     public func reloadDiscardingInput(_ ctx: UIContext) { willAppear(ctx) }
     public var reloadDiscardsInput: Bool { false }
+    public func inputOutdated(by changed: Set<CollectionName>, _ ctx: UIContext) -> Bool { true }
     public func willDisappear(_ ctx: UIContext) {}
     public func itemNoun(one: Bool, _ ctx: UIContext) -> String? { nil }
 }

@@ -62,6 +62,10 @@ open class FormScreen: Screen {
     /// version says true.
     open var reloadDiscardsInput: Bool { false }
 
+    /// True: any change another terminal made to what the screen shows (a form that edits one
+    /// record narrows this to that record).
+    open func inputOutdated(by changed: Set<CollectionName>, _ ctx: UIContext) -> Bool { true }
+
     /// For a form that edits a record: someone else's newer version is loaded by closing the
     /// form (the screen behind shows it); what was typed is given up, as asked with Ctrl-R.
     public func closeForNewerVersion(_ ctx: UIContext) {

@@ -87,12 +87,15 @@ enum MailCommand {
         }
     }
 
-    /// Sends a failed or uncertain e-mail once more with the next `mail send`.
+    /// Sends a failed or uncertain e-mail once more with the next `mail send`, and says what it
+    /// did: the store refuses (exit 1) one that was sent, is being sent or has no address.
     static func retry(_ args: inout Arguments, _ ctx: CommandContext) throws {
         let idText = try args.required("id")
-        let store = try ctx.openStore(&args)
         guard let id = Int(idText) else { throw CLIError.invalidValue(option: "id", value: idText, expected: ctx.t(.numberFromMailList)) }
-        try store.perform(.retryMail(OutboxMessageID(id)), as: .commandLine)
-        Console.out(ctx.t(.eMailGoesWithThe(id)))
+        let store = try ctx.openStore(&args)
+        switch try store.perform(.retryMail(OutboxMessageID(id)), as: .commandLine) {
+        case .queued: Console.out(ctx.t(.eMailGoesWithThe(id)))
+        case .alreadyWaiting: Console.out(ctx.t(.eMailAlreadyWaiting(id)))
+        }
     }
 }

@@ -80,6 +80,13 @@ final class AgendaEditScreen: FormScreen {
     override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
     override var reloadDiscardsInput: Bool { true }
 
+    /// Only a newer version of the activity being edited is someone else's change to this
+    /// input; a new activity has no record anyone else could have changed.
+    override func inputOutdated(by changed: Set<CollectionName>, _ ctx: UIContext) -> Bool {
+        guard let editing, changed.contains(.agenda) else { return false }
+        return ctx.store.agendaItem(editing.id, for: ctx.viewer) != editing
+    }
+
     override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t(.newActivity) : ctx.t(.editActivity) }
 
     static func isoDay(_ d: Date) -> String { LocalTime.isoDay(d) }

@@ -149,7 +149,7 @@ final class AgendaMonthScreen: Screen {
             }
             if isChosen { g.cursor = (x, y) }
             let spoken = ctx.t(LocalTime.dayName(date)) + (isToday ? ctx.t(.today3) : "") + ": "
-                + (n == 1 ? ctx.t(.n1Activity) : ctx.t(.activities2(n)))
+                + ctx.t(.activities2(n))
             g.outline.append(.row(spoken, number: nil, selected: isChosen))
         }
     }

@@ -70,5 +70,8 @@ final class RegisterScreen: FormScreen {
         if let i = form.fields.firstIndex(where: { $0.id == "visibilityHelp" }) {
             form.fields[i].label = ProfileVisibility.allCases[form.choice("visibility")].explanation(ctx.language)
         }
+        // The heading over the e-mail boxes says how many are ticked, never a fixed "all off".
+        let ticked = EmailKind.allCases.filter { form.bool("mail-" + $0.rawValue) }.count
+        form.setLabel("mailHeader", ctx.t(.whichEMailsDoYouOn(ticked, EmailKind.allCases.count)))
     }
 }

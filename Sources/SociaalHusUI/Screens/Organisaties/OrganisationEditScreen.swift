@@ -28,6 +28,11 @@ final class OrganisationEditScreen: FormScreen {
     override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
     override var reloadDiscardsInput: Bool { true }
 
+    /// Only a newer version of this entry is someone else's change to this input.
+    override func inputOutdated(by changed: Set<CollectionName>, _ ctx: UIContext) -> Bool {
+        changed.contains(.organisations) && ctx.store.organisation(id, for: ctx.viewer) != original
+    }
+
     override func title(_ ctx: UIContext) -> String { ctx.t(.editOrganisation) }
 
     override func pressed(_ id: String, _ ctx: UIContext) {

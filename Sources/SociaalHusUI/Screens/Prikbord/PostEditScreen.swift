@@ -41,7 +41,7 @@ final class PostEditScreen: FormScreen {
         }
         fields += [
             // No name tick: who sees the name is the profile level, one control for who sees you.
-            FormField("showHeader", ctx.t(.whichDetailsGoWithIt), .note(.header)),
+            FormField("showHeader", ctx.t(.whichDetailsGoWithItOn([p?.show.email, p?.show.phone, p?.show.address].filter { $0 == true }.count, 3)), .note(.header)),
             FormField("email", ctx.t(.showEMailAddress), .toggle(p?.show.email ?? false)),
             FormField("phone", ctx.t(.showPhoneNumber), .toggle(p?.show.phone ?? false)),
             FormField("address", ctx.t(.showAddress), .toggle(p?.show.address ?? false)),
@@ -53,8 +53,22 @@ final class PostEditScreen: FormScreen {
         super.init(Form(fields, labelWidth: 24))
     }
 
+    /// The heading over the detail boxes says how many are ticked, read from the boxes after
+    /// every key: a fixed "(alles staat uit)" was wrong as soon as one was ticked.
+    override func setLabels(_ ctx: UIContext) {
+        let ticked = ["email", "phone", "address"].filter { form.bool($0) }.count
+        form.setLabel("showHeader", ctx.t(.whichDetailsGoWithItOn(ticked, 3)))
+    }
+
     override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
     override var reloadDiscardsInput: Bool { true }
+
+    /// Only a newer version of the post being edited (or its removal) is someone else's
+    /// change to this input; a new post has no record anyone else could have changed.
+    override func inputOutdated(by changed: Set<CollectionName>, _ ctx: UIContext) -> Bool {
+        guard let editing, changed.contains(.posts) else { return false }
+        return ctx.store.post(editing.id, for: ctx.viewer, now: ctx.now)?.post != editing
+    }
 
     override func title(_ ctx: UIContext) -> String { editing == nil ? ctx.t(.newPost) : ctx.t(.editPost) }
 

@@ -270,8 +270,9 @@ struct MyDataLines {
             let by: String
             switch e.by {
             case "self": by = t(.byYou)
-            case "operator":
-                // No account acted: a visitor's contact form, or the operator's command line.
+            case "operator": by = t(.byTheServerOperator)
+            case "visitor":
+                // No account acted: a visitor's contact form, someone not logged in.
                 by = t(.withoutAnAccount)
             default:
                 // Who, in the role they acted in, never an account number.
