@@ -1229,7 +1229,7 @@ public struct Dutch: Catalogue {
         case .by: return "Door "
         case .clearFilters: return "Filters wissen"
         case .daysVisible: return "dagen zichtbaar"
-        case .daysVisible90: return "Dagen zichtbaar (≤ 90)"
+        case .daysVisible90: return "Dagen zichtbaar (1–90)"
         case .delete: return "Verwijderen"
         case .deleteAsksFirst: return "Verwijderen (vraagt eerst)"
         case .deleteYourPost(let value): return "Je bericht '\(value)' verwijderen?"

@@ -1226,7 +1226,7 @@ public struct English: Catalogue {
         case .by: return "By "
         case .clearFilters: return "Clear filters"
         case .daysVisible: return "days visible"
-        case .daysVisible90: return "Days visible (≤ 90)"
+        case .daysVisible90: return "Days visible (1–90)"
         case .delete: return "Delete"
         case .deleteAsksFirst: return "Delete (asks first)"
         case .deleteYourPost(let value): return "Delete your post '\(value)'?"
@@ -1708,7 +1708,7 @@ public struct English: Catalogue {
         case .signUpActivityMatches(let list): return "one activity, and more than one matches: \(list). Give the number"
         case .noSignUpActivityWithTitle: return "an activity still to come that takes sign-ups; no title holds these words"
         // MARK: keys shown are keys that work
-        case .lettersDoNothingOnATickBox(let toggle, let next): return "Letters do nothing on a tick box. \(toggle) ticks or unticks it, \(next) goes to the next field."
+        case .lettersDoNothingOnATickBox(let toggle, let next): return "Letters do nothing on a tick box. To tick or untick it, press \(toggle); \(next) goes to the next field."
         case .othersReplyThroughTheContactForm: return "Others reply through the contact form. You find their message under Messages."
         case .backToTheList: return "Back to the list of all days"
         case .noFiltersToClear: return "No filter is on. There is nothing to clear."

@@ -90,6 +90,8 @@ import Testing
         row("printWeeks", { n in .printWeeks(n) }, nl: [("week", "weken")], en: [("week", "weeks")]),
         row("signUpPlacesBelowTaken", { n in .signUpPlacesBelowTaken(n) }, nl: [("plaats", "plaatsen"), ("plaats", "plaatsen")], en: [("place", "places"), ("place", "places")]),
         row("remindDaysOutOfRange", { n in .remindDaysOutOfRange(n) }, nl: [("dag", "dagen")], en: [("day", "days")]),
+        row("feedLeftOutHeader", { n in .feedLeftOutHeader(n) }, nl: [("activiteit blijft", "activiteiten blijven")], en: [("activity is", "activities are")]),
+        row("feedSelectedLeftOut", { n in .feedSelectedLeftOut(n, "Enter") }, nl: [("activiteit blijft", "activiteiten blijven")], en: [("activity is", "activities are")]),
         row("visitorSignUpsToday", { n in .visitorSignUpsToday(n) }, nl: [("aanmelding", "aanmeldingen")], en: [("sign-up", "sign-ups")]),
         row("signUpTooMany", { n in .signUpTooMany(n) }, nl: [("aanmelding", "aanmeldingen")], en: [("sign-up", "sign-ups")]),
         row("signUpPlacesLeft", { n in .signUpPlacesLeft("X", n) }, nl: [("plaats", "plaatsen")], en: [("place", "places")]),
