@@ -26,9 +26,16 @@ func parseICS(_ text: String) throws -> [[String: String]] {
     out.append({'timezones': ','.join(tz)})
     print(json.dumps(out))
     """
+    let data = try runPython(script, [dir.path + "/feed.ics"], package: "python3-icalendar")
+    return (try? JSONSerialization.jsonObject(with: data) as? [[String: String]]) ?? []
+}
+
+/// Runs `script` with python3 and `args`, expecting exit 0 (else an issue naming the Debian
+/// `package` the script needs), and returns what it printed.
+func runPython(_ script: String, _ args: [String], package: String) throws -> Data {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    p.arguments = ["-c", script, dir.path + "/feed.ics"]
+    p.arguments = ["-c", script] + args
     let pipe = Pipe(), err = Pipe()
     p.standardOutput = pipe
     p.standardError = err
@@ -36,8 +43,8 @@ func parseICS(_ text: String) throws -> [[String: String]] {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
-    #expect(p.terminationStatus == 0, "python3-icalendar must be installed (.ci/run installs it): \(errors)")
-    return (try? JSONSerialization.jsonObject(with: data) as? [[String: String]]) ?? []
+    #expect(p.terminationStatus == 0, "\(package) must be installed (.ci/run installs it): \(errors)")
+    return data
 }
 
 /// The occurrences from `from` to `to` that Python's icalendar with recurring_ical_events reads
@@ -61,17 +68,7 @@ func occurrencesRead(_ text: String, from: Date, to: Date) throws -> [String] {
             out.append(s.isoformat() + '  ' + str(e['SUMMARY']))
     print('\\n'.join(sorted(out)))
     """
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    p.arguments = ["-c", script, dir.path + "/feed.ics", ISODate.string(from), ISODate.string(to)]
-    let pipe = Pipe(), err = Pipe()
-    p.standardOutput = pipe
-    p.standardError = err
-    try p.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0, "python3-recurring-ical-events must be installed (.ci/run installs it): \(errors)")
+    let data = try runPython(script, [dir.path + "/feed.ics", ISODate.string(from), ISODate.string(to)], package: "python3-recurring-ical-events")
     return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
 }
 

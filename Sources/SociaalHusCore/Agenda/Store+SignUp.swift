@@ -42,15 +42,12 @@ extension Store {
     /// and reading each activity's record again was a twentieth of the first frame.
     func mayViewActivity(_ id: AgendaItemID, _ viewer: Viewer) -> Bool {
         guard let sight = ContentVisibility.agendaSight(for: viewer, settings: state.settings) else { return false }
-        if !sight.everything, let row = try? db.prepare("""
-            SELECT o.hidden, o.organisation, o.creator IN (SELECT id FROM accounts WHERE blocked = 1)
-            FROM agenda_occurrence o WHERE o.item = ?1 LIMIT 1
+        if let row = try? db.prepare("""
+            SELECT EXISTS (SELECT 1 FROM agenda_occurrence o WHERE o.item = ?1),
+                   EXISTS (SELECT 1 FROM agenda_occurrence o WHERE o.item = ?1\(AgendaOccurrences.sightTerms(sight)))
             """).bind(id.rawValue) {
             defer { row.reset() }
-            if (try? row.step()) == true {
-                let hidden = row.int(0) != 0, blockedCreator = row.int(2) != 0
-                return !blockedCreator && (!hidden || sight.hiddenOf.contains(OrganisationID(row.int(1))))
-            }
+            if (try? row.step()) == true, row.int(0) != 0 { return row.int(1) != 0 }
         }
         return agendaItem(id, for: viewer) != nil
     }

@@ -134,12 +134,17 @@ extension AgendaOccurrences {
             args.append(needle)
             sql += " AND o.item IN (SELECT id FROM agenda WHERE instr(search, ?\(args.count)) > 0)"
         }
-        if !sight.everything {
-            sql += " AND (o.creator IS NULL OR o.creator NOT IN (SELECT id FROM accounts WHERE blocked = 1))"
-            // Numbers only, written into the SQL: an empty list is "IN ()", which SQLite allows.
-            sql += " AND (o.hidden = 0 OR o.organisation IN (" + sight.hiddenOf.map { String($0.rawValue) }.sorted().joined(separator: ",") + "))"
-        }
+        sql += sightTerms(sight)
         return (sql, args)
+    }
+
+    /// The terms that keep out of the rows named `o` what a viewer with `sight` may not see
+    /// (none for a sight of everything): one rule for a listing and for asking of one activity.
+    static func sightTerms(_ sight: AgendaSight) -> String {
+        guard !sight.everything else { return "" }
+        // Numbers only, written into the SQL: an empty list is "IN ()", which SQLite allows.
+        return " AND (o.creator IS NULL OR o.creator NOT IN (SELECT id FROM accounts WHERE blocked = 1))"
+            + " AND (o.hidden = 0 OR o.organisation IN (" + sight.hiddenOf.map { String($0.rawValue) }.sorted().joined(separator: ",") + "))"
     }
 
     /// Calls `body` with every line of `q` a viewer with `sight` may see, in order, straight from
