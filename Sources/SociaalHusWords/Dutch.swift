@@ -1414,7 +1414,6 @@ public struct Dutch: Catalogue {
         case .organisationDeleted: return "Organisatie verwijderd"
         case .organisationEditor: return "redacteur van een organisatie"
         case .otherNeighbourhood: return "Andere wijk"
-        case .outsideTextFieldsGMy(let data, let password, let logout): return "Buiten tekstvelden: \(data) gegevens, \(password) wachtwoord, \(logout) uitloggen"
         case .passedToOrganisations2: return "Doorgegeven aan organisaties"
         case .passwordChanged: return "Wachtwoord gewijzigd"
         case .perhapsSent: return "misschien verstuurd"
@@ -1712,6 +1711,7 @@ public struct Dutch: Catalogue {
         case .noSignUpActivityWithTitle: return "een activiteit die nog komt en aanmelden via SociaalHus heeft; geen titel bevat deze woorden"
         // MARK: keys shown are keys that work
         case .lettersDoNothingOnATickBox(let toggle, let next): return "Letters doen niets op een vakje. \(toggle) zet het aan of uit, \(next) gaat naar het volgende veld."
+        case .lettersDoNothingOnAChoice(let next): return "Letters doen niets bij een keuze. De pijltjes links en rechts kiezen, \(next) gaat naar het volgende veld."
         case .othersReplyThroughTheContactForm: return "Anderen reageren via het contactformulier. Je ziet hun bericht bij Berichten."
         case .backToTheList: return "Terug naar de lijst van alle dagen"
         case .noFiltersToClear: return "Er staat geen filter aan. Er is niets te wissen."

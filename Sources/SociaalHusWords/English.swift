@@ -1411,7 +1411,6 @@ public struct English: Catalogue {
         case .organisationDeleted: return "Organisation deleted"
         case .organisationEditor: return "organisation editor"
         case .otherNeighbourhood: return "Other neighbourhood"
-        case .outsideTextFieldsGMy(let data, let password, let logout): return "Outside text fields: \(data) my data, \(password) password, \(logout) log out"
         case .passedToOrganisations2: return "Passed to organisations"
         case .passwordChanged: return "Password changed"
         case .perhapsSent: return "perhaps sent"
@@ -1709,6 +1708,7 @@ public struct English: Catalogue {
         case .noSignUpActivityWithTitle: return "an activity still to come that takes sign-ups; no title holds these words"
         // MARK: keys shown are keys that work
         case .lettersDoNothingOnATickBox(let toggle, let next): return "Letters do nothing on a tick box. To tick or untick it, press \(toggle); \(next) goes to the next field."
+        case .lettersDoNothingOnAChoice(let next): return "Letters do nothing on a choice. The left and right arrows choose; \(next) goes to the next field."
         case .othersReplyThroughTheContactForm: return "Others reply through the contact form. You find their message under Messages."
         case .backToTheList: return "Back to the list of all days"
         case .noFiltersToClear: return "No filter is on. There is nothing to clear."

@@ -1401,7 +1401,6 @@ public enum Word: Sendable {
     case organisationDeleted
     case organisationEditor
     case otherNeighbourhood
-    case outsideTextFieldsGMy(_ data: any Value, _ password: any Value, _ logout: any Value)
     case passedToOrganisations2
     case passwordChanged
     case perhapsSent
@@ -1701,6 +1700,7 @@ public enum Word: Sendable {
     case visitorSignUpsToday(_ max: any Value)
     // MARK: keys shown are keys that work
     case lettersDoNothingOnATickBox(_ toggle: any Value, _ next: any Value)
+    case lettersDoNothingOnAChoice(_ next: any Value)
     case othersReplyThroughTheContactForm
     case backToTheList
     case noFiltersToClear

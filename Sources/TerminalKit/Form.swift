@@ -106,12 +106,27 @@ public struct Form {
         }
     }
 
-    /// True when the focused row is a tick box: it takes Space and x, and no letter of it is a
-    /// shortcut of the screen around it.
-    public var isOnTickBox: Bool {
-        guard fields.indices.contains(focus), case .toggle = fields[focus].kind else { return false }
-        return true
+    /// The kinds of row that are chosen rather than typed in.
+    public enum Choice {
+        /// A tick box: Space (or x) ticks and unticks it.
+        case tickBox
+        /// A row of options or a cycle: ←/→ and Space choose.
+        case options
     }
+
+    /// The kind of choice the focused row is, if it is one: no letter is a shortcut of the screen
+    /// around it there, since someone may be typing, thinking it a text field.
+    public var focusedChoice: Choice? {
+        guard fields.indices.contains(focus) else { return nil }
+        switch fields[focus].kind {
+        case .toggle: return .tickBox
+        case .choice, .cycle: return .options
+        default: return nil
+        }
+    }
+
+    /// True when the focused row is a tick box or a row of options (see `focusedChoice`).
+    public var isOnChoice: Bool { focusedChoice != nil }
 
     /// True when the focused row is a text area (Enter and ↑/↓ belong to it).
     public var isEditingArea: Bool {
@@ -122,9 +137,14 @@ public struct Form {
     /// The id of the focused row.
     public var focusedID: String? { fields.indices.contains(focus) ? fields[focus].id : nil }
 
-    /// The first button: what Ctrl-S presses (save, send, log in).
+    /// The id of the button Ctrl-S presses, where that is not the first button (a form that
+    /// opens with buttons to other screens above its fields).
+    public var submitID: String?
+
+    /// What Ctrl-S presses (save, send, log in): the button named by `submitID`, else the first.
     public var submitButton: FormField? {
-        fields.first { if case .button = $0.kind { return true } else { return false } }
+        if let submitID { return fields.first { $0.id == submitID } }
+        return fields.first { if case .button = $0.kind { return true } else { return false } }
     }
 
     /// Moves focus to the row with `id`.
@@ -162,11 +182,11 @@ public struct Form {
         case .backTab: moveFocus(-1); return .handled
         case .down where !isEditingArea: moveFocus(1); return .handled
         case .up where !isEditingArea: moveFocus(-1); return .handled
-        case .escape where isEditingText || isOnTickBox:
+        case .escape where isEditingText || isOnChoice:
             // Leave the field for the next row that takes no letters (a button), so letter keys
             // are shortcuts again.
             let start = focus
-            repeat { moveFocus(1) } while (isEditingText || isOnTickBox) && focus != start
+            repeat { moveFocus(1) } while (isEditingText || isOnChoice) && focus != start
             return .handled
         default: break
         }

@@ -39,7 +39,9 @@ import TerminalKit
         let d = Driver()
         d.logIn("anna")
         _ = d.grid
-        d.press(.left) // the profile opens on the visibility choice: Openbaar → Alleen buren
+        ProfielScreenTests.focus(d, on: "Wie ziet je")
+        d.press(.left) // Openbaar → Alleen buren
+        d.press(.escape) // out of the choice, to a button: letters are shortcuts there
         d.press(.char("l"))
         #expect(d.app.ctx.session != nil, "not logged out without asking")
         #expect(d.screen.contains("Niet opgeslagen") && d.screen.contains("Profiel"))
@@ -52,7 +54,7 @@ import TerminalKit
     @Test("quitting names the unsaved input; switching tabs keeps it and says so") func quitAndTabs() {
         let d = Driver()
         d.logIn("anna")
-        _ = d.grid
+        ProfielScreenTests.focus(d, on: "Wie ziet je")
         d.press(.left)
         d.press(.char("2"))
         #expect(d.screen.contains("blijft staan"))
@@ -168,7 +170,7 @@ import TerminalKit
     @Test("regression: Ctrl-S saves the profile from any field") func ctrlS() {
         let d = Driver()
         d.logIn("anna")
-        _ = d.grid
+        ProfielScreenTests.focus(d, on: "Wie ziet je")
         d.press(.left) // Openbaar → Alleen buren
         #expect(d.app.activeBindings().contains { $0.action == .submit })
         d.press(.ctrl("s"))

@@ -185,8 +185,8 @@ import TerminalKit
     }
 }
 
-/// Letters typed while a tick box has focus never act as a screen's shortcut: they
-/// say so, and the form stays (typing a path with the focus on a tick box once opened the
+/// Letters typed while a tick box or a row of options has focus never act as a screen's
+/// shortcut: they say so, and the form stays (typing a path with the focus on a tick box once opened the
 /// password form through p). The app's own keys (the tabs, help, quit) work there as anywhere.
 @Suite struct LettersOnTickBoxesTests {
     /// True for the screens that are forms.
@@ -201,16 +201,16 @@ import TerminalKit
         var choices = 0
         for _ in 0..<40 {
             guard d.app.current === screen else { break }
-            if screen.focusIsOnTickBox {
+            if screen.focusIsOnChoice {
                 choices += 1
                 for c in "abcdefghijklmnopqrstuvwxyz" {
                     d.press(.char(c))
                     if c == "q", d.app.dialogAnswer == .yesNo { d.press(.escape) }
                     if d.app.current !== screen || d.app.hasModal || d.app.tab != tab {
-                        problems.append("\(title): \(c) on a tick box left the form")
+                        problems.append("\(title): \(c) on a tick box or choice left the form")
                         return (problems, choices)
                     }
-                    if !screen.focusIsOnTickBox { problems.append("\(title): \(c) moved the focus off the choice"); break }
+                    if !screen.focusIsOnChoice { problems.append("\(title): \(c) moved the focus off the choice"); break }
                 }
             }
             d.press(.tab)
@@ -268,8 +268,8 @@ import TerminalKit
         d.logIn("anna")
         d.press(.char("4"))
         let profile = d.app.current
-        for _ in 0..<40 where !profile.focusIsOnTickBox { d.press(.tab) }
-        #expect(profile.focusIsOnTickBox)
+        for _ in 0..<40 where profile.focusedChoice != .tickBox { d.press(.tab) }
+        #expect(profile.focusedChoice == .tickBox)
         d.type("/tmp/pasfoto.png")
         #expect(d.app.current === profile && !d.app.hasModal, "\(d.app.current.title(d.app.ctx))")
         #expect(d.app.ctx.message?.text == "Letters doen niets op een vakje. Spatie zet het aan of uit, Tab gaat naar het volgende veld.",
@@ -278,9 +278,39 @@ import TerminalKit
         // button (the profile is a first screen: no keyboard trap).
         #expect(!KeysShownFindingsTests.bar(d).contains("p Wachtwoord"), "\(KeysShownFindingsTests.bar(d))")
         d.press(.escape)
-        #expect(!profile.focusIsOnTickBox && !profile.capturesText)
+        #expect(!profile.focusIsOnChoice && !profile.capturesText)
         d.press(.char("p"))
         #expect(d.app.current is ChangePasswordScreen)
+    }
+
+    @Test("the profile: a path typed on 'Wie ziet je' (a row of options) opens nothing, changes nothing and says what letters do there")
+    func pathOnAChoice() throws {
+        for lang in [Language.dutch, .english] {
+            let d = Driver(lang: lang, size: Size(cols: 110, rows: 40))
+            d.logIn("anna")
+            d.press(.char("4"))
+            let profile = d.app.current
+            let who = lang == .dutch ? "Wie ziet je" : "Who sees you"
+            for _ in 0..<40 where !d.grid.lines.contains(where: { $0.contains("▌") && $0.contains(who) }) { d.press(.tab) }
+            #expect(profile.focusedChoice == .options)
+            let before = d.grid.lines.first { $0.contains(who) } ?? ""
+            d.type("/tmp/pasfoto.png")
+            #expect(d.app.current === profile && !d.app.hasModal, "\(d.app.current.title(d.app.ctx))")
+            #expect(d.app.ctx.message?.text == (lang == .dutch
+                ? "Letters doen niets bij een keuze. De pijltjes links en rechts kiezen, Tab gaat naar het volgende veld."
+                : "Letters do nothing on a choice. The left and right arrows choose; Tab goes to the next field."),
+                    "\(d.app.ctx.message?.text ?? "")")
+            #expect(d.grid.lines.first { $0.contains(who) } == before, "the choice is unchanged")
+            #expect(!KeysShownFindingsTests.bar(d).contains(lang == .dutch ? "p Wachtwoord" : "p Password"), "\(KeysShownFindingsTests.bar(d))")
+            // The arrows still choose, and Esc leaves the choice for a button where p works.
+            d.press(.left)
+            #expect(d.grid.lines.first { $0.contains(who) } != before)
+            d.press(.right)
+            d.press(.escape)
+            #expect(!profile.focusIsOnChoice && !profile.capturesText)
+            d.press(.char("p"))
+            #expect(d.app.current is ChangePasswordScreen)
+        }
     }
 
     @Test("a tick box still takes Space and x, and the keys of the form")
@@ -289,7 +319,7 @@ import TerminalKit
         d.logIn("anna")
         d.press(.char("4"))
         let profile = d.app.current
-        for _ in 0..<40 where !profile.focusIsOnTickBox { d.press(.tab) }
+        for _ in 0..<40 where profile.focusedChoice != .tickBox { d.press(.tab) }
         let before = d.screen
         d.press(.char(" "))
         #expect(d.screen != before)

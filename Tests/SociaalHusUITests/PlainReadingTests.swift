@@ -113,7 +113,7 @@ import TerminalKit
         #expect(s.intro().contains("(J, k, Q;"), "\(s.intro())")
     }
 
-    @Test("regression: a form's summary names every field, the focused one too, and the questions start at field 1")
+    @Test("regression: a form's summary names every field, the focused one too, and the questions start at the first field that is not a button")
     func formSummary() {
         let d = Driver()
         d.logIn("anna")
@@ -123,7 +123,7 @@ import TerminalKit
         let said = lines.all.drop { !$0.hasPrefix("Profiel, formulier met 33 velden.") }
         #expect(said.contains("Naam: Demo Anna de Vries."), "the field asked first is in the summary too")
         #expect(said.contains("Wie ziet je: Openbaar."))
-        #expect(said.last?.hasPrefix("Veld 1 van 33: Naam") == true, "\(said.suffix(1))")
+        #expect(said.last?.hasPrefix("Veld 5 van 33: Naam") == true, "\(said.suffix(1))")
     }
 
     @Test("on a 24-row terminal no answer is longer than the terminal: the help and a long form's summary come a page at a time")
@@ -146,9 +146,9 @@ import TerminalKit
         // The rest up to the question, then an empty line answers it (keeps the name).
         for _ in 0..<3 where answers.last!.last?.hasPrefix("Nog ") == true { say("") }
         // (The question is broken over lines at spaces: its start is among the last three.)
-        #expect(answers.last!.suffix(3).contains { $0.hasPrefix("Veld 1 van 33: Naam") }, "\(answers.last!)")
+        #expect(answers.last!.suffix(3).contains { $0.hasPrefix("Veld 5 van 33: Naam") }, "\(answers.last!)")
         say("")
-        #expect(answers.last!.suffix(3).contains { $0.hasPrefix("Veld 2 van 33: Wijk") }, "\(answers.last!)")
+        #expect(answers.last!.suffix(3).contains { $0.hasPrefix("Veld 6 van 33: Wijk") }, "\(answers.last!)")
         say("!?")
         #expect(answers.last!.first == "Toetsen van Profiel:" && answers.last!.count <= 23)
         #expect(answers.allSatisfy { $0.count <= 23 && $0.allSatisfy { $0.count < 80 } }, "every answer fits 80×24")

@@ -104,7 +104,7 @@ import TerminalKit
         let (s, lines) = Self.session(d)
         s.start()
         s.handle(line: "!profiel")
-        #expect(lines.all.last?.contains("Veld 1 van 33: Naam") == true, "a form is asked from its first field: \(lines.all.suffix(2))")
+        #expect(lines.all.last?.contains("Veld 5 van 33: Naam") == true, "a form is asked from its first field after the buttons to other screens: \(lines.all.suffix(2))")
         for _ in 0..<9 { s.handle(line: "") }
         #expect(lines.all.last?.contains("Telefoon") == true && lines.all.last?.contains("!leeg") == true, "\(lines.all.suffix(2))")
         s.handle(line: "!leeg")

@@ -51,10 +51,10 @@ import TerminalKit
         Golden.check(d.grid, "profiel-form-\(cols)x\(rows)-\(tag)")
     }
 
-    @Test("profile form scrolled to the buttons, golden", arguments: [(Language.dutch, "nl"), (Language.english, "en")])
+    @Test("profile form scrolled to its end (Opslaan), golden", arguments: [(Language.dutch, "nl"), (Language.english, "en")])
     func profileBottomGolden(lang: Language, tag: String) {
         let d = Self.anna(lang: lang, size: Size(cols: 60, rows: 20))
-        Self.focus(d, on: lang == .dutch ? "Uitloggen" : "Log out")
+        Self.focus(d, on: lang == .dutch ? "[ Opslaan ]" : "[ Save ]")
         Golden.check(d.grid, "profiel-form-bottom-60x20-\(tag)")
     }
 
@@ -235,13 +235,14 @@ import TerminalKit
 
     @Test("g, p and l are shortcuts outside text fields and typed inside them") func shortcuts() {
         let d = Self.anna()
-        #expect(!d.app.current.capturesText, "the screen opens on the visibility choice, so 1-4 still switch screens")
+        #expect(!d.app.current.capturesText && !d.app.current.focusIsOnChoice, "the screen opens on a button, so 1-4 and the letters still work")
+        #expect(Self.line(d, "▌").contains("Mijn gegevens (g)"), "\(d.screen)")
         Self.focus(d, on: "Naam")
         #expect(d.app.current.capturesText, "the name field has focus")
         d.type("g")
         #expect(d.app.current is ProfileScreen)
         #expect(Self.line(d, "Naam").contains("Vriesg"))
-        d.press(.backspace, .tab)
+        d.press(.backspace, .escape) // out of the field, to a button (the next choice would keep g from acting)
         d.press(.char("g"))
         #expect(d.app.current is MyDataScreen)
         d.press(.escape, .char("p"))
@@ -252,7 +253,24 @@ import TerminalKit
         #expect(!d.screen.contains("Anna"))
     }
 
-    @Test("the buttons at the bottom reach the same screens with Tab and Enter") func buttons() {
+    @Test("served to others with a photo, Ctrl-S saves the profile and keeps the photo (it once pressed 'Foto weghalen', the first button)")
+    func sharedCtrlSSavesNotRemovesPhoto() throws {
+        let d = Self.driver()
+        d.app.ctx.shared = true
+        let anna = try #require(Self.annaAccount(d))
+        try d.store.setPhoto(for: anna.id, data: Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), by: .commandLine)
+        d.logIn("anna")
+        Self.focus(d, on: "Telefoon")
+        d.press(.ctrl("u"))
+        d.type("06-12345678")
+        #expect(KeysShownFindingsTests.bar(d).contains("Ctrl-S Opslaan"), "\(KeysShownFindingsTests.bar(d))")
+        d.press(.ctrl("s"))
+        #expect(Self.annaAccount(d)?.profile.photo != nil, "the photo stays")
+        #expect(Self.annaAccount(d)?.profile.phone == "06-12345678", "the profile is saved")
+        #expect(d.screen.contains("Je profiel is opgeslagen."), "\(d.screen)")
+    }
+
+    @Test("the buttons at the top reach the same screens with Tab and Enter") func buttons() {
         let d = Self.anna()
         Self.focus(d, on: "Mijn gegevens (g)")
         d.press(.enter)

@@ -160,12 +160,12 @@ public final class App {
     /// The bindings that work with the next key: while a text field has focus, letters and
     /// digits are typed, so only the keys that are not characters are shown (F1 for help).
     public func usableBindings() -> [Binding<Action>] {
-        let onChoice = current.focusIsOnTickBox
+        let onChoice = current.focusIsOnChoice
         guard current.capturesText || onChoice else { return activeBindings() }
         let own = Set(current.bindings(ctx).map(\.action))
         return activeBindings().compactMap { b in
             var b = b
-            // On a tick box the screen's own letters do nothing (the form's own keys
+            // On a tick box or a row of options the screen's own letters do nothing (the form's own keys
             // and the global ones, the tabs and help, still work).
             let works = onChoice && (!own.contains(b.action) || Self.tickBoxActions.contains(b.action))
             b.keys = b.keys.filter { if case .char = $0 { return works } else { return true } }
@@ -173,8 +173,8 @@ public final class App {
         }
     }
 
-    /// The actions of the screen whose character keys still work while a tick box has
-    /// focus: those of the form itself.
+    /// The actions of the screen whose character keys still work while a tick box or a row of
+    /// options has focus: those of the form itself.
     static let tickBoxActions: Set<Action> = [.toggle, .activate, .nextField, .previousField, .submit]
 
     /// The keys the bottom bar offers: those usable now, with Esc among them (just before help)
@@ -183,7 +183,7 @@ public final class App {
     func statusBarBindings() -> [Binding<Action>] {
         var b = usableBindings()
         let goesBack = currentStack.count > 1
-        guard goesBack || current.capturesText || current.focusIsOnTickBox, let i = b.firstIndex(where: { $0.action == .back }) else { return b }
+        guard goesBack || current.capturesText || current.focusIsOnChoice, let i = b.firstIndex(where: { $0.action == .back }) else { return b }
         var back = b.remove(at: i)
         back.inStatusBar = true
         if !goesBack { back.label = ctx.t(.leaveField) }
@@ -235,13 +235,14 @@ public final class App {
             return
         }
         let own = ctx.keyMap.apply(screen.bindings(ctx))
-        if screen.focusIsOnTickBox, case .char = key, KeyTable.action(for: key, in: own).map({ !Self.tickBoxActions.contains($0) })
+        if let choice = screen.focusedChoice, case .char = key, KeyTable.action(for: key, in: own).map({ !Self.tickBoxActions.contains($0) })
             ?? (KeyTable.action(for: key, in: globalBindings()) == nil) {
-            // On a tick box a letter of the screen's is no shortcut: someone typing a
-            // path there, thinking it a text field, opened another screen through a letter. The
-            // form may take it (x ticks); the tabs, help and quit still work.
+            // On a tick box or a row of options a letter of the screen's is no shortcut: someone
+            // typing a path there, thinking it a text field, opened another screen through a
+            // letter. The form may take it (x ticks); the tabs, help and quit still work.
             if !screen.handleKey(key, ctx) {
-                ctx.inform(ctx.t(.lettersDoNothingOnATickBox(ctx.key(.toggle), ctx.key(.nextField))))
+                ctx.inform(choice == .tickBox ? ctx.t(.lettersDoNothingOnATickBox(ctx.key(.toggle), ctx.key(.nextField)))
+                                              : ctx.t(.lettersDoNothingOnAChoice(ctx.key(.nextField))))
             }
             carryOut()
             return
@@ -327,8 +328,8 @@ public final class App {
         case .back:
             if currentStack.count > 1 {
                 if current.hasUnsavedInput { modal = .confirmDiscard(then: .back) } else { popScreen() }
-            } else if current.capturesText || current.focusIsOnTickBox {
-                // On a first screen Esc leaves the text field or tick box, so 1–4 and q work
+            } else if current.capturesText || current.focusIsOnChoice {
+                // On a first screen Esc leaves the text field or choice, so 1–4 and q work
                 // again: no keyboard trap.
                 _ = current.handleKey(.escape, ctx)
             }

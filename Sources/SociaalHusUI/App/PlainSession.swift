@@ -233,18 +233,20 @@ public final class PlainSession {
     }
 
     /// Presses a key as a command: a letter meant for the screen (`!l`, log out) while a text
-    /// field has focus is not typed into it; the focus goes to a field that is no text for the
-    /// key and comes back when the key left the screen as it was.
+    /// field or a choice has focus is neither typed into it nor refused there; the focus goes to
+    /// a field that takes no letters (a button) for the key and comes back when the key left the
+    /// screen as it was.
     private func press(_ key: Key) {
-        guard case .char = key, app.dialogAnswer == nil, app.current.capturesText else { return app.handle(key) }
+        let takesLetters = { self.app.current.capturesText || self.app.current.focusIsOnChoice }
+        guard case .char = key, app.dialogAnswer == nil, takesLetters() else { return app.handle(key) }
         let screen = ObjectIdentifier(app.current)
         var moved = 0
         let fields = Self.fields(app.render(size: Self.size).outline).count
-        while app.current.capturesText, moved < fields {
+        while takesLetters(), moved < fields {
             app.handle(.tab)
             moved += 1
         }
-        guard !app.current.capturesText else {
+        guard !takesLetters() else {
             for _ in 0..<moved { app.handle(.backTab) }
             write(t(.errorOnThisScreenLetters))
             return
@@ -575,13 +577,19 @@ public final class PlainSession {
         let message = grid.outline.first { if case .message = $0 { return true } else { return false } }
         if newScreen, app.dialogAnswer == nil, Self.fields(grid.outline).count > 1 {
             // A form is asked from its first field, so no question is skipped (the profile
-            // once started at its fourth).
-            var guardSteps = Self.fields(grid.outline).count
-            while let index = Self.fields(grid.outline).firstIndex(where: \.focused), index > 0, guardSteps > 0 {
-                app.handle(.backTab)
+            // once started at its fourth). Buttons above the first field are ways to other
+            // screens (the profile's Mijn gegevens, Wachtwoord, Uitloggen): the summary names
+            // them and "!" reaches them by their keys, but the questions start after them, where
+            // an empty line would otherwise press the first and leave the form.
+            let all = Self.fields(grid.outline)
+            let start = all.firstIndex { if case .button = $0.kind { return false } else { return true } } ?? 0
+            var guardSteps = all.count
+            while let index = Self.fields(grid.outline).firstIndex(where: \.focused), index != start, guardSteps > 0 {
+                app.handle(index > start ? .backTab : .tab)
                 guardSteps -= 1
                 let next = app.render(size: Self.size)
-                guard ObjectIdentifier(app.current) == screen, Self.fields(next.outline).firstIndex(where: \.focused) ?? 0 < index else { break }
+                guard ObjectIdentifier(app.current) == screen,
+                      let moved = Self.fields(next.outline).firstIndex(where: \.focused), abs(moved - start) < abs(index - start) else { break }
                 grid = next
             }
         }

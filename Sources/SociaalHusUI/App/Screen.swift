@@ -11,9 +11,10 @@ public protocol Screen: AnyObject {
     var capturesText: Bool { get }
     /// True while a text area has focus: Enter and the arrows move within it too.
     var capturesLines: Bool { get }
-    /// True while a tick box has focus: the screen's letters are no shortcuts then
-    /// (someone typing, thinking they are in a text field, sets off nothing).
-    var focusIsOnTickBox: Bool { get }
+    /// The kind of choice (a tick box, a row of options) that has focus, if any: the screen's
+    /// letters are no shortcuts then (someone typing, thinking they are in a text field, sets
+    /// off nothing).
+    var focusedChoice: Form.Choice? { get }
     /// True when leaving would lose typed input (Esc then asks first).
     var hasUnsavedInput: Bool { get }
     /// True when something typed here is not saved, also where leaving keeps it as a draft
@@ -57,7 +58,9 @@ public protocol Screen: AnyObject {
 extension Screen {
     public var capturesText: Bool { false }
     public var capturesLines: Bool { false }
-    public var focusIsOnTickBox: Bool { false }
+    public var focusedChoice: Form.Choice? { nil }
+    /// True while a tick box or a row of options has focus (see `focusedChoice`).
+    public var focusIsOnChoice: Bool { focusedChoice != nil }
     public var hasUnsavedInput: Bool { false }
     public var hasTypedInput: Bool { hasUnsavedInput }
     public func handleKey(_ key: Key, _ ctx: UIContext) -> Bool { false }

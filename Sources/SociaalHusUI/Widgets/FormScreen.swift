@@ -81,7 +81,7 @@ open class FormScreen: Screen {
 
     public var capturesLines: Bool { form.isEditingArea }
 
-    public var focusIsOnTickBox: Bool { form.isOnTickBox }
+    public var focusedChoice: Form.Choice? { form.focusedChoice }
 
     open var hasUnsavedInput: Bool { form.edited }
 

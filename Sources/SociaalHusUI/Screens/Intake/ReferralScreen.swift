@@ -44,7 +44,7 @@ final class ReferralScreen: Screen {
         }
     }
 
-    var focusIsOnTickBox: Bool { step == .fields && form.isOnTickBox }
+    var focusedChoice: Form.Choice? { step == .fields ? form.focusedChoice : nil }
 
     var hasUnsavedInput: Bool { step != .organisation }
 

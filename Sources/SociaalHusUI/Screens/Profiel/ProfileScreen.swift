@@ -36,8 +36,16 @@ final class ProfileScreen: Screen {
         savedPhotoText = p.photo.map { ctx.store.path + "/photos/" + $0 } ?? ""
         let wijkIndex = wijken.firstIndex { $0.id == p.wijk } ?? 0
         let visibilityIndex = ProfileVisibility.allCases.firstIndex(of: p.visibility) ?? 0
+        // The ways to other screens come first, and the profile opens on the first of them: on a
+        // button the letters g, p, v and l work and the digits switch screens, where a text field
+        // would take them and a choice keeps them from acting (someone typing there, thinking it
+        // a text field, would otherwise set off a shortcut).
         var fields: [FormField] = [
-            FormField("keysHint", "", .note(.muted)),
+            FormField("myData", "", .button),
+            FormField("password", "", .button),
+            FormField("wijkCheck", "", .button),
+            FormField("logout", "", .button),
+            FormField("gap0", "", .note(.normal)),
             FormField("name", "", .text(TextField(p.displayName, limit: Field.name.limit))),
             FormField("wijk", ctx.t(.neighbourhood), .choice(options: wijken.map { safe($0.name) }, selected: wijkIndex)),
             FormField("wijkState", "", .note(.muted)),
@@ -81,18 +89,11 @@ final class ProfileScreen: Screen {
         if !p.unlistedInterests.isEmpty {
             fields += [FormField("unlisted.0", "", .note(.muted)), FormField("unlisted.1", "", .note(.muted))]
         }
-        fields += [
-            FormField("save", "", .button),
-            FormField("gap", "", .note(.normal)),
-            FormField("myData", "", .button),
-            FormField("password", "", .button),
-            FormField("wijkCheck", "", .button),
-            FormField("logout", "", .button),
-        ]
+        fields += [FormField("save", "", .button)]
         form = Form(fields, labelWidth: Self.labelWidth)
-        // Start on the visibility choice, not in a text field: right after logging in the digit
-        // keys must still switch screens instead of being typed into the name.
-        form.focus(on: focused ?? "visibility")
+        // Ctrl-S saves, whatever button comes first (removing a photo, opening Mijn gegevens).
+        form.submitID = "save"
+        form.focus(on: focused ?? "myData")
         setLabels(ctx)
     }
 
@@ -114,7 +115,6 @@ final class ProfileScreen: Screen {
         var labels: [String: String] = [
             "name": ctx.t(.name2),
             "photo": ctx.t(.photoPath),
-            "keysHint": ctx.t(.outsideTextFieldsGMy(ctx.key(.myData), ctx.key(.changePassword), ctx.key(.logout))),
             "photoHint": ctx.t(.jpegOrPngAtMost(PhotoType.maximumSize / 1_048_576)),
             "visibility": ctx.t(.whoSeesYou),
             "previewHeader": ctx.t(.howOthersSeeYouWith),
@@ -181,8 +181,8 @@ final class ProfileScreen: Screen {
 
     func bindings(_ ctx: UIContext) -> [Binding<Action>] {
         var b = KeyTable.form(ctx.lang, form: form)
-        // Letters are shortcuts only while no text field or tick box has focus.
-        if !capturesText && !focusIsOnTickBox {
+        // Letters are shortcuts only while no text field, tick box or row of options has focus.
+        if !capturesText && !focusIsOnChoice {
             let group = ctx.t(.profile)
             b += [
                 Binding.table(.myData, label: ctx.t(.myData),
@@ -201,7 +201,7 @@ final class ProfileScreen: Screen {
     }
 
     var capturesText: Bool { form.isEditingText }
-    var focusIsOnTickBox: Bool { form.isOnTickBox }
+    var focusedChoice: Form.Choice? { form.focusedChoice }
     var hasUnsavedInput: Bool { form.edited }
 
     func willAppear(_ ctx: UIContext) {
