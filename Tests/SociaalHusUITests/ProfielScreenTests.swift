@@ -270,6 +270,18 @@ import TerminalKit
         #expect(d.screen.contains("Je profiel is opgeslagen."), "\(d.screen)")
     }
 
+    @Test("a message the two message lines hold is drawn once; a longer one is drawn whole above them")
+    func messageDrawnOnce() {
+        let d = Self.anna(size: Size(cols: 80, rows: 24))
+        Self.focus(d, on: "Wie ziet je")
+        d.type("x")
+        // Two lines at 80 columns: once, on the message lines (it was drawn twice).
+        #expect(d.screen.components(separatedBy: "Letters doen niets bij een keuze.").count == 2, "\(d.screen)")
+        let long = String(repeating: "Een lange reden waarom het niet ging. ", count: 5) + "EINDE."
+        d.app.ctx.message = StatusMessage(long, isError: true)
+        #expect(d.screen.contains("EINDE."), "the end of a long message is on screen: \(d.screen)")
+    }
+
     @Test("the buttons at the top reach the same screens with Tab and Enter") func buttons() {
         let d = Self.anna()
         Self.focus(d, on: "Mijn gegevens (g)")

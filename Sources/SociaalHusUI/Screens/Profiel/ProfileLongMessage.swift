@@ -1,17 +1,18 @@
 import SociaalHusCore
 import TerminalKit
 
-/// A message too long for the single message line is shown in full, wrapped, at the bottom of
-/// the screen's own area, so a reason (why a password or photo was refused) is never cut off.
+/// A message too long for the message lines is shown in full, wrapped, at the bottom of the
+/// screen's own area, so a reason (why a password or photo was refused) is never cut off.
 enum ProfileLongMessage {
     /// Most rows the full message may take.
     static let maximumRows = 3
 
-    /// Draws the full message when the message line cannot hold it; returns the area left above it.
+    /// Draws the full message when the message lines (two, see `Chrome.messageLines`) cannot
+    /// hold it; returns the area left above it. A message they hold whole is not drawn twice.
     static func draw(_ ctx: UIContext, into g: inout Grid, area: Rect) -> Rect {
         guard let m = ctx.message else { return area }
         let lineText = (m.isError ? ctx.t(.error) : "» ") + m.text
-        guard TextWidth.width(lineText) > g.size.cols else { return area }
+        guard TextWidth.wrap(lineText, to: g.size.cols).count > 2 else { return area }
         let width = max(area.width - 4, 1)
         var lines = TextWidth.wrap(m.text, to: width)
         if lines.count > maximumRows {
