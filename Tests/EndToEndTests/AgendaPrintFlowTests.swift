@@ -10,10 +10,9 @@ import Testing
         try t.cli(["init", "--demo"])
         let desk = t.home + "/balie"
         try FileManager.default.createDirectory(atPath: desk, withIntermediateDirectories: true)
-        try t.start(["sh", "-c", "cd \(Tmux.quote(desk)) && exec \(Tmux.quote(Tmux.binary)) --store \(Tmux.quote(t.store))"],
-                    cols: 120, rows: 40, raw: true)
-        try t.waitFor("bezoeker")
-        try t.logIn("lotte.meijer@demo.sociaalhus.example", "demo-Balie-Lamp-Thee-4", expecting: "Demo Lotte")
+        try t.startLoggedIn("lotte.meijer@demo.sociaalhus.example", "demo-Balie-Lamp-Thee-4", expecting: "Demo Lotte",
+                            command: ["sh", "-c", "cd \(Tmux.quote(desk)) && exec \(Tmux.quote(Tmux.binary)) --store \(Tmux.quote(t.store))"],
+                            cols: 120, rows: 40)
         try t.keys("1")
         try t.waitFor("Zoeken (/)")
         try t.keys("f")

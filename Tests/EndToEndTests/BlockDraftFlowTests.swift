@@ -21,9 +21,7 @@ import Testing
     func blockFromCommandLine() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])
-        try t.start(["--store", t.store], cols: 100, rows: 30)
-        try t.waitFor("bezoeker")
-        try t.logIn(Self.anna.email, Self.anna.password, expecting: "Demo Anna")
+        try t.startLoggedIn(Self.anna.email, Self.anna.password, expecting: "Demo Anna", cols: 100, rows: 30)
         // Halfway through a post: the block does not wait for the person to stop typing.
         try t.keys("2")
         try t.waitFor("Alle berichten")

@@ -10,9 +10,7 @@ import Testing
     func weeklyAndInterests() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])
-        try t.start(["--store", t.store], rows: 40)
-        try t.waitFor("bezoeker")
-        try t.logIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna")
+        try t.startLoggedIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna", rows: 40)
         try t.keys("4")
         try t.waitFor("l Uitloggen")
         try t.tabUntil("Notificaties uit je wijk")

@@ -20,9 +20,7 @@ import Testing
         #expect(titlesBefore.count > 3)
 
         // Kees, editor of an organisation, writes an activity for all of Borne with Anna's address in it.
-        try t.start(["--store", t.store])
-        try t.waitFor("bezoeker")
-        try t.logIn("kees.smit@demo.sociaalhus.example", "demo-Koffie-Brug-55", expecting: "Demo Kees")
+        try t.startLoggedIn("kees.smit@demo.sociaalhus.example", "demo-Koffie-Brug-55", expecting: "Demo Kees")
         try t.keys("1")
         try t.waitFor("Agenda")
         try t.keys("n")
@@ -60,9 +58,7 @@ import Testing
                 && err.contains("Found: an e-mail address in the description.") && !err.contains(Self.anna), "\(err)")
 
         // Sanne, the wijk's partner, sees it on her sharing screen and in the preview.
-        try t.start(["--store", t.store])
-        try t.waitFor("bezoeker")
-        try t.logIn("sanne.bakker@demo.sociaalhus.example", "demo-Linde-Vlinder-62", expecting: "Demo Sanne")
+        try t.startLoggedIn("sanne.bakker@demo.sociaalhus.example", "demo-Linde-Vlinder-62", expecting: "Demo Sanne")
         try t.keys("7")
         try t.waitFor("Meldingen")
         try t.keys("d")

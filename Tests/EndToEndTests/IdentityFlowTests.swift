@@ -111,9 +111,7 @@ import Testing
     @Test("Fatima's and Henk's replies to a visitor carry no name; Fatima's reply is anonymous in Gerrit's Berichten") func replies() throws {
         let t = Tmux()
         try Self.prepare(t)
-        try t.start(["--store", t.store], cols: 100, rows: 30)
-        try t.waitFor("bezoeker")
-        try t.logIn(Self.fatima.0, Self.fatima.1, expecting: "Demo Fatima")
+        try t.startLoggedIn(Self.fatima.0, Self.fatima.1, expecting: "Demo Fatima", cols: 100, rows: 30)
         try Self.answer(t, ["RIJ2-VRAAG", "GERRIT-VRAAG"])
         try t.logIn("henk.jansen@demo.sociaalhus.example", "demo-Fiets-Molen-47", expecting: "Demo Henk")
         try Self.answer(t, ["RIJ4-VRAAG"])

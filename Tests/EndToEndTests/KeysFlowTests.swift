@@ -7,9 +7,7 @@ import Testing
     func lettersOnATickBox() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])
-        try t.start(["--store", t.store])
-        try t.waitFor("bezoeker")
-        try t.logIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna")
+        try t.startLoggedIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna")
         try t.tabUntil("Berichten van bezoekers")
         let before = try t.screen()
         // Someone who thinks they are in the photo's field types a path ("p" once opened the

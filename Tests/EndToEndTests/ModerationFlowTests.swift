@@ -11,10 +11,8 @@ import Testing
     func moderationFinishes() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])
-        try t.start(["--store", t.store], cols: 100, rows: 30)
-        try t.waitFor("bezoeker")
         // Anna reports Sanne's post.
-        try t.logIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna")
+        try t.startLoggedIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna", cols: 100, rows: 30)
         try t.keys("2")
         try t.waitFor("Alle berichten")
         for _ in 0..<40 where !(try t.screen().split(separator: "\n").contains { $0.contains("▌") && $0.contains("Aanhanger te leen") }) {

@@ -10,9 +10,7 @@ import Testing
     func deskHelps() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])
-        try t.start(["--store", t.store])
-        try t.waitFor("bezoeker")
-        try t.logIn("lotte.meijer@demo.sociaalhus.example", "demo-Balie-Lamp-Thee-4", expecting: "Demo Lotte")
+        try t.startLoggedIn("lotte.meijer@demo.sociaalhus.example", "demo-Balie-Lamp-Thee-4", expecting: "Demo Lotte")
         try t.keys("5")
         try t.waitFor("Gesprekken van vandaag")
         try t.keys("h")

@@ -14,9 +14,7 @@ import Testing
         let days = (10..<80).map { cal.date(byAdding: .day, value: $0, to: cal.startOfDay(for: Date()))! }.filter { cal.component(.weekday, from: $0) == 6 }
         let notLast = try #require(days.first { !RecurrenceExpansion.weekOfMonth(of: $0, calendar: cal).isLast })
         let last = try #require(days.first { $0 > notLast && RecurrenceExpansion.weekOfMonth(of: $0, calendar: cal).isLast })
-        try t.start(["--store", t.store], rows: 40)
-        try t.waitFor("bezoeker")
-        try t.logIn("yvonne.hulshof@demo.sociaalhus.example", "demo-Pompoen-Kaars-23", expecting: "Demo Yvonne")
+        try t.startLoggedIn("yvonne.hulshof@demo.sociaalhus.example", "demo-Pompoen-Kaars-23", expecting: "Demo Yvonne", rows: 40)
         try t.keys("1")
         try t.waitFor("Alle wijken")
         try t.keys("n")

@@ -13,9 +13,7 @@ import Testing
         let refused = try t.cli(["agenda", "--wijk", "Centrum", "--format", "ics"])
         #expect(refused.status == 1 && refused.out.contains("Moderatie › Accounts"), "the refusal names a real way: \(refused.out)")
         // Bram, the administrator: Moderatie › Accounts, find Henk, give the role.
-        try t.start(["--store", t.store], cols: 100, rows: 30)
-        try t.waitFor("bezoeker")
-        try t.logIn("bram.kuipers@demo.sociaalhus.example", "demo-Sleutel-Meeuw-90", expecting: "Demo Bram")
+        try t.startLoggedIn("bram.kuipers@demo.sociaalhus.example", "demo-Sleutel-Meeuw-90", expecting: "Demo Bram", cols: 100, rows: 30)
         try t.keys("7")
         try t.waitFor("Meldingen")
         try t.keys("a")
@@ -37,9 +35,7 @@ import Testing
         try t.keys("q", "j")
         // Henk logs in: told in Berichten, and approves sharing under Moderatie.
         let h = Tmux()
-        try h.start(["--store", t.store], cols: 100, rows: 30)
-        try h.waitFor("bezoeker")
-        try h.logIn("henk.jansen@demo.sociaalhus.example", "demo-Fiets-Molen-47", expecting: "Demo Henk")
+        try h.startLoggedIn("henk.jansen@demo.sociaalhus.example", "demo-Fiets-Molen-47", expecting: "Demo Henk", store: t.store, cols: 100, rows: 30)
         try h.keys("6")
         try h.waitFor("van Beheer SociaalHus")
         try h.keys("7")

@@ -13,9 +13,7 @@ import Testing
         #expect(refused.out.contains("niet goedgekeurd") && refused.out.contains("de lokale partner van de wijk"), "says who can approve")
         #expect(!refused.out.contains("Sanne"), "by role, not by name (issue 23)")
         // Sanne, local partner of Bornsche Maten, approves in the interface.
-        try t.start(["--store", t.store])
-        try t.waitFor("bezoeker")
-        try t.logIn("sanne.bakker@demo.sociaalhus.example", "demo-Linde-Vlinder-62", expecting: "Demo Sanne")
+        try t.startLoggedIn("sanne.bakker@demo.sociaalhus.example", "demo-Linde-Vlinder-62", expecting: "Demo Sanne")
         try t.keys("7")
         try t.waitFor("Meldingen")
         try t.keys("d")

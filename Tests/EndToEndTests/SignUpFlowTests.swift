@@ -20,9 +20,7 @@ import Testing
     func resident() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])
-        try t.start(["--store", t.store], cols: 100, rows: 30)
-        try t.waitFor("bezoeker")
-        try t.logIn("fatima.elamrani@demo.sociaalhus.example", "demo-Regen-Appel-19", expecting: "Demo Fatima")
+        try t.startLoggedIn("fatima.elamrani@demo.sociaalhus.example", "demo-Regen-Appel-19", expecting: "Demo Fatima", cols: 100, rows: 30)
         try Self.openEvening(t)
         try t.keys("a")
         try t.waitFor("Organisator mag mijn e-mail zien")
@@ -56,9 +54,7 @@ import Testing
     func organiser() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])
-        try t.start(["--store", t.store], cols: 100, rows: 30)
-        try t.waitFor("bezoeker")
-        try t.logIn("kees.smit@demo.sociaalhus.example", "demo-Koffie-Brug-55", expecting: "Demo Kees")
+        try t.startLoggedIn("kees.smit@demo.sociaalhus.example", "demo-Koffie-Brug-55", expecting: "Demo Kees", cols: 100, rows: 30)
         try Self.openEvening(t)
         try t.keys("d")
         var s = try t.waitFor("Demo Anna de Vries — heeft een plaats — anna.devries@demo.sociaalhus.example")

@@ -150,9 +150,8 @@ import Testing
         guard Self.sshdInstalled() else { return }
         let s = try Server()
         let before = Set((try? FileManager.default.contentsOfDirectory(atPath: NSHomeDirectory())) ?? [])
-        try s.t.start(["env", "LANG=C.UTF-8"] + [s.sshWords[0], "-tt", "-o", "SendEnv=LANG"] + s.sshWords.dropFirst(), raw: true)
-        try s.t.waitFor("bezoeker")
-        try s.t.logIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna")
+        try s.t.startLoggedIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna",
+                              command: ["env", "LANG=C.UTF-8"] + [s.sshWords[0], "-tt", "-o", "SendEnv=LANG"] + s.sshWords.dropFirst())
         try s.t.keys("g")
         try s.t.waitFor("Mijn gegevens")
         try s.t.keys("x")

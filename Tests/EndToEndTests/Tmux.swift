@@ -84,6 +84,18 @@ final class Tmux {
         try waitFor("ingelogd: " + name, sourceLocation: sourceLocation)
     }
 
+    /// Starts the interface, waits for the visitor's first screen and logs in; returns once the
+    /// top bar names `name`, so a test goes on from what the person does once logged in.
+    ///
+    /// The interface runs on `store` (this test's own unless given); with `command`, that whole
+    /// command runs instead, as `start(_:raw:)` does (a shell that changes folder, an ssh client).
+    func startLoggedIn(_ email: String, _ password: String, expecting name: String, store: String? = nil, command: [String]? = nil,
+                       cols: Int = 80, rows: Int = 24, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try start(command ?? ["--store", store ?? self.store], cols: cols, rows: rows, raw: command != nil)
+        try waitFor("bezoeker", sourceLocation: sourceLocation)
+        try logIn(email, password, expecting: name, sourceLocation: sourceLocation)
+    }
+
     /// Lotte (demo desk staff) opens a new intake and types `question`: the first field, nothing
     /// kept as a draft yet.
     func startIntake(typing question: String) throws {
@@ -99,9 +111,8 @@ final class Tmux {
     /// In a new interface on `store`, Lotte finds her unfinished intake with `question` in it.
     static func expectIntakeDraft(store: String, question: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let t = Tmux()
-        try t.start(["--store", store])
-        try t.waitFor("bezoeker", sourceLocation: sourceLocation)
-        try t.logIn("lotte.meijer@demo.sociaalhus.example", "demo-Balie-Lamp-Thee-4", expecting: "Demo Lotte", sourceLocation: sourceLocation)
+        try t.startLoggedIn("lotte.meijer@demo.sociaalhus.example", "demo-Balie-Lamp-Thee-4", expecting: "Demo Lotte", store: store,
+                            sourceLocation: sourceLocation)
         try t.keys("5")
         try t.waitFor("Verder met gesprek", sourceLocation: sourceLocation)
         try t.keys("n")

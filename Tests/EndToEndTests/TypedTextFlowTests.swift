@@ -11,9 +11,7 @@ import Testing
         let composed = "Koffie in Caf\u{E9} de Zwaan op zondag", decomposed = "Koffie in Cafe\u{301} de Zwaan op zondag"
         let added = try t.cli(["account", "add", "--email", "jose@example.nl", "--name", "Jose Tester", "--wijk", "Centrum"], stdin: composed + "\n")
         #expect(added.status == 0, "\(added.out)")
-        try t.start(["--store", t.store])
-        try t.waitFor("bezoeker")
-        try t.logIn("jose@example.nl", decomposed, expecting: "Jose Tester")
+        try t.startLoggedIn("jose@example.nl", decomposed, expecting: "Jose Tester")
     }
 
     @Test("regression: 👩🏽‍⚕️ typed in a field reaches the terminal whole, not as 👩; a family longer than a curses cell shows the stand-in and no joiner")

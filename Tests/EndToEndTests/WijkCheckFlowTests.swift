@@ -11,9 +11,7 @@ import Testing
     func deskVerifies() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])
-        try t.start(["--store", t.store])
-        try t.waitFor("bezoeker")
-        try t.logIn(Self.fatima.0, Self.fatima.1, expecting: "Demo Fatima")
+        try t.startLoggedIn(Self.fatima.0, Self.fatima.1, expecting: "Demo Fatima")
         try t.keys("4")
         try t.waitFor("Wijk opgegeven, niet bevestigd")
         try t.keys("2", "b")
@@ -50,9 +48,7 @@ import Testing
     func letter() throws {
         let t = Tmux()
         try t.cli(["init", "--demo"])
-        try t.start(["--store", t.store])
-        try t.waitFor("bezoeker")
-        try t.logIn(Self.fatima.0, Self.fatima.1, expecting: "Demo Fatima")
+        try t.startLoggedIn(Self.fatima.0, Self.fatima.1, expecting: "Demo Fatima")
         try t.keys("4")
         try t.waitFor("Wijk opgegeven")
         try t.keys("v")
