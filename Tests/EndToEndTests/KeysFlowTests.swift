@@ -14,7 +14,9 @@ import Testing
         // password form).
         try t.type("/home/anna/pasfoto.png")
         let s = try t.waitFor("Letters doen niets op een vakje.")
-        #expect(!s.contains("Wachtwoord wijzigen"), "\(s)")
+        // (The profile's own button "Wachtwoord wijzigen (p)" is on screen; the password form's
+        // fields are not.)
+        #expect(!s.contains("Huidig wachtwoord"), "\(s)")
         #expect(s.contains("Berichten van bezoekers"))
         // The tick box is as it was, and Space still ticks it.
         #expect(before.split(separator: "\n").first { $0.contains("Berichten van bezoekers") }
@@ -24,6 +26,25 @@ import Testing
             now.split(separator: "\n").first { $0.contains("Berichten van bezoekers") }
                 != before.split(separator: "\n").first { $0.contains("Berichten van bezoekers") }
         }
+    }
+
+    @Test("a path typed on the profile's 'Wie ziet je' opens no other screen and changes no choice; Esc leaves it for a button where p works")
+    func lettersOnAChoice() throws {
+        let t = Tmux()
+        try t.cli(["init", "--demo"])
+        try t.startLoggedIn("anna.devries@demo.sociaalhus.example", "demo-Kiwi-Tulp-2026", expecting: "Demo Anna")
+        // The profile opens on its first button, where p would open the password form.
+        try t.waitFor("▌ [ Mijn gegevens (g) ]")
+        try t.tabUntil("Wie ziet je")
+        let choice = { (screen: String) in screen.split(separator: "\n").first { $0.contains("Wie ziet je") }.map(String.init) ?? "" }
+        let before = choice(try t.screen())
+        try t.type("/home/anna/pasfoto.png")
+        let s = try t.waitFor("Letters doen niets bij een keuze.")
+        #expect(!s.contains("Huidig wachtwoord"), "\(s)")
+        #expect(choice(s) == before, "the choice is as it was: \(s)")
+        try t.keys("Escape")
+        try t.keys("p")
+        try t.waitFor("Huidig wachtwoord")
     }
 
     @Test("a visitor on an organisation's page is offered no editing; Esc leaves the agenda's week view")
