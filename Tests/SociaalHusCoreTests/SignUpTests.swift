@@ -257,4 +257,31 @@ import Testing
         #expect(w.store.mySignUps(for: .account(w.carl)).isEmpty)
         #expect(w.told(w.carl)?.contains("gaat niet door op deze dag") == true)
     }
+
+    @Test("the desk finds activities taking sign-ups by words of their title, case and accents ignored, soonest next occurrence first, at most the limit")
+    func byTitle() throws {
+        let w = try World()  // Kookcafé, Thursday 26 November at 19:30
+        func make(_ title: String, in days: Double, signUps: SignUpOptions? = SignUpOptions(places: 10, waitingList: false),
+                  recurrence: Recurrence = .none) throws -> AgendaItem {
+            let start = w.at.addingTimeInterval(days * 86_400)
+            return try w.store.perform(.createAgendaItem(AgendaItem(id: AgendaItemID(0), title: title, start: start, end: start.addingTimeInterval(3_600),
+                                                                    location: "Buurthuis", organisation: w.w.voedselbank.id, recurrence: recurrence),
+                                                         signUps: signUps), as: .commandLine)
+        }
+        let lesson = try make("KOOKLES voor beginners", in: 7)
+        try make("Kookclub", in: 1, signUps: nil)  // takes no sign-ups
+        // Two made a fortnight ago. One weekly since last Saturday: listed by its next time,
+        // Saturday the 28th, not by its start; one whose only time has passed.
+        w.w.clock.set(testNow.addingTimeInterval(-14 * 86_400))
+        let group = try make("Kóókgroep", in: -5, recurrence: Recurrence(.weekly))
+        try make("Kookavond", in: -9)
+        w.w.clock.set(testNow)
+        try make("Wandelclub", in: 2)  // another title
+        let found = w.store.signUpActivities(matching: " kook ", for: .commandLine)
+        #expect(found.map(\.item.id) == [w.item.id, group.id, lesson.id])
+        #expect(found.map(\.next) == [w.at, w.at.addingTimeInterval(2 * 86_400), lesson.start])
+        #expect(found.map(\.item) == [w.item, group, lesson].map { w.store.agendaItem($0.id, for: .commandLine)! })
+        #expect(w.store.signUpActivities(matching: "kook", for: .commandLine, limit: 2).map(\.item.id) == [w.item.id, group.id])
+        #expect(w.store.signUpActivities(matching: "  ", for: .commandLine).isEmpty)
+    }
 }

@@ -110,7 +110,11 @@ extension Store {
     /// The first occurrence of an activity `viewer` may see that starts on `day` (any time that
     /// day in Amsterdam), or without a day the next one to come; nil when there is none.
     public func occurrence(of id: AgendaItemID, on day: Date? = nil, for viewer: Viewer) -> Date? {
-        guard let item = agendaItem(id, for: viewer) else { return nil }
+        agendaItem(id, for: viewer).flatMap { occurrence(of: $0, on: day) }
+    }
+
+    /// `occurrence(of:on:for:)` of an activity already read for the viewer.
+    private func occurrence(of item: AgendaItem, on day: Date? = nil) -> Date? {
         let from = day.map { LocalTime.calendar.startOfDay(for: $0) } ?? clock.now()
         let to = day == nil ? from.addingTimeInterval(400 * 86_400) : from.addingTimeInterval(86_400 + 3_600)
         return RecurrenceExpansion.occurrences(of: item, from: from, to: to, calendar: LocalTime.calendar)
@@ -125,7 +129,7 @@ extension Store {
         let found = ids.compactMap { id -> (item: AgendaItem, next: Date)? in
             guard let item = agendaItem(id, for: viewer),
                   item.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).contains(needle),
-                  let next = occurrence(of: item.id, for: viewer) else { return nil }
+                  let next = occurrence(of: item) else { return nil }
             return (item, next)
         }
         return Array(found.sorted { ($0.next, $0.item.id.rawValue) < ($1.next, $1.item.id.rawValue) }.prefix(limit))

@@ -82,8 +82,7 @@ extension Store {
     /// (the answer says which names the platform knows, so only an editor who typed the text gets it).
     public func feedFindings(in draft: AgendaItem, for viewer: Viewer) -> [FeedFinding] {
         guard Permissions.denial(.createAgendaItem(organisation: draft.organisation), by: viewer) == nil else { return [] }
-        let s = state
-        return PersonalDataScan(s).findings(in: draft, organisation: s.organisations[draft.organisation.rawValue]?.name ?? "")
+        return personalDataScan().findings(in: draft, organisation: state.organisations[draft.organisation.rawValue]?.name ?? "")
     }
 }
 

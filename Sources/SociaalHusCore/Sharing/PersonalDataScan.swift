@@ -30,7 +30,10 @@ public struct PersonalDataScan: Sendable {
         return Set((0...(chars.count - 4)).map { String(chars[$0..<($0 + 4)]) })
     }
 
-    /// Collects what to look for from `state`.
+    /// The collections it reads from: a change to any of them makes a kept scan stale.
+    static let sources: [CollectionName] = [.accounts, .intakes, .messages, .organisations]
+
+    /// Collects what to look for from `state` (its `sources` only).
     init(_ state: StoreState) {
         func add(_ s: String?, _ what: PersonalDataKind) {
             guard let s = s?.trimmingCharacters(in: .whitespacesAndNewlines), s.count >= 5 else { return }

@@ -90,7 +90,7 @@ extension Store {
             }
             return lastEnd >= start
         }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-        let scan = PersonalDataScan(s)
+        let scan = personalDataScan()
         var items: [AgendaItem] = [], named: [LeftOutActivity] = [], count = 0
         for item in candidates {
             let organisation = s.organisations[item.organisation.rawValue]?.name ?? ""

@@ -40,6 +40,8 @@ public final class Store {
     let db: Database
     /// What a search typed letter by letter keeps between keys.
     let searchCache = AgendaSearchCache()
+    /// The feeds' personal-data scan, kept between checks.
+    let personalDataScans = PersonalDataScanCache()
 
     /// The change counter of collection `c` as this process last read or wrote it.
     func seenVersion(_ c: CollectionName) -> Int { seenVersions["version:" + c.rawValue] ?? 0 }
@@ -354,6 +356,7 @@ public final class Store {
         state = next
         seenVersions = meta
         seenDataVersion = version
+        forgetPersonalDataScan(ifChanged: changed)
         return changed
     }
 
@@ -488,6 +491,9 @@ public final class Store {
         state = newState
         // Our own commit: the counters it left are the ones this state matches.
         seenVersions = metaAfter
+        // A scan of what changed is stale: let go of it now (an erased person's data must not
+        // wait in memory for the next check).
+        forgetPersonalDataScan(ifChanged: tx.changes.keys.map(\.collection))
         try faultHook?(.committed)
         for f in tx.mailToRemove where !f.contains("..") { unlink(mailPath + "/" + f) }
         if !tx.mailToRemove.isEmpty { for sub in ["new", "cur"] { try DurableFile.syncDirectory(mailPath + "/" + sub) } }
