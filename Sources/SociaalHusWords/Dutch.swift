@@ -1751,6 +1751,9 @@ public struct Dutch: Catalogue {
         case .dayThatExists: return "een dag die bestaat, als JJJJ-MM-DD (zoals 2026-03-14)"
         case .valueNotEmpty: return "een waarde, niet leeg"
         case .byTheServerOperator: return "door de beheerder van de server"
+        // MARK: activity category
+        case .categoryNotOnList(let category): return "\(category) (niet in de lijst)"
+        case .categoryNotInList(let field, let given, let list): return "\"\(given)\" staat niet in de lijst voor '\(field)'. Bewoners krijgen alleen bericht bij een categorie uit de lijst. Kies er een: \(list). Of laat het leeg."
         }
     }
 }

@@ -1748,6 +1748,9 @@ public struct English: Catalogue {
         case .dayThatExists: return "a day that exists, as YYYY-MM-DD (like 2026-03-14)"
         case .valueNotEmpty: return "a value, not empty"
         case .byTheServerOperator: return "by the server's operator"
+        // MARK: activity category
+        case .categoryNotOnList(let category): return "\(category) (not on the list)"
+        case .categoryNotInList(let field, let given, let list): return "\"\(given)\" is not on the list for '\(field)'. Residents are only notified of a category on the list. Choose one: \(list). Or leave it empty."
         }
     }
 }

@@ -1739,4 +1739,7 @@ public enum Word: Sendable {
     case dayThatExists
     case valueNotEmpty
     case byTheServerOperator
+    // MARK: activity category
+    case categoryNotOnList(_ category: any Value)
+    case categoryNotInList(_ field: any Value, _ given: any Value, _ list: any Value)
 }

@@ -66,7 +66,7 @@ import Testing
             .storeNotFound(path: "/x"), .storeAlreadyExists(path: "/x"), .storeNotADirectory(path: "/x"), .storeReadableByOthers(path: "/x"),
             .storeFileReadableByOthers(path: "/x"), .storeNewerFormat(file: "f", found: 2, known: 1), .storeCorrupt(file: "f", problem: .checksumMismatch),
             .storeIO(file: "f", problem: "p"), .storeLocked(path: "/x"), .invalidEmail("x"), .emailInUse, .fieldRequired(.title),
-            .fieldTooLong(.body, limit: 5000), .unknownWijk("w"), .unknownAccount(email: "e"), .unknownOrganisation("o"), .notFound(what: "x"),
+            .fieldTooLong(.body, limit: 5000), .unknownWijk("w"), .unknownCategory("c"), .unknownAccount(email: "e"), .unknownOrganisation("o"), .notFound(what: "x"),
             .invalidDate("d"), .endBeforeStart, .startInPast, .lifetimeTooLong(maximumDays: 90), .lifetimeTooShort, .invalidPhoto(.notJPEGOrPNG),
             .passwordRejected(.common), .loginFailed, .loginThrottled(seconds: 3), .accountBlocked, .notPermitted(.notEditor), .platformPrivate,
             .invalidPostcode("p"), .invalidPhone("p"), .intakeNeedsContact, .accountMatchMismatch, .linkNotAgreed, .referralNeedsFields,

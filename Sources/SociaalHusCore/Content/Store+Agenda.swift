@@ -42,7 +42,7 @@ extension Store {
             if item.organisation != original.organisation {
                 try Permissions.require(.createAgendaItem(organisation: item.organisation), by: viewer)
             }
-            item = try Self.validate(item)
+            item = try Self.validate(item, storedCategory: original.category)
             tx.put(item)
             // Sign-ups follow their occurrence; the options change in the same save.
             try followEdit(from: original, to: item, in: &tx)
@@ -64,13 +64,14 @@ extension Store {
         }
     }
 
-    /// Checks required fields, lengths and that the end comes after the start.
-    static func validate(_ draft: AgendaItem) throws -> AgendaItem {
+    /// Checks required fields, lengths, the category and that the end comes after the start.
+    /// `storedCategory` is the category the activity has in the store when it is edited.
+    static func validate(_ draft: AgendaItem, storedCategory: String? = nil) throws -> AgendaItem {
         var item = draft
         item.title = try validated(item.title, .title)
         item.description = try validated(item.description, .description, required: false)
         item.location = try validated(item.location, .location)
-        item.category = try validated(item.category, .category, required: false)
+        item.category = try validCategory(item.category, stored: storedCategory)
         item.cost = try validated(item.cost, .cost, required: false)
         item.signup = try validated(item.signup, .signup, required: false)
         if let end = item.end, end <= item.start, !item.allDay { throw CoreError.endBeforeStart }
@@ -78,5 +79,18 @@ extension Store {
         if let until = item.recurrence.until, until < item.start { throw CoreError.endBeforeStart }
         item.recurrence = try validRecurrence(item)
         return item
+    }
+
+    /// The category to keep: one of the platform's list by its key (however it was typed, "Sport"
+    /// or "cultúur"), or none. Residents hear of a new activity only through that list, so a word
+    /// outside it ("wandelen", a typo) is refused rather than saved to notify nobody; only the
+    /// category the stored activity has already (typed before the list) stays when it is edited,
+    /// so saving an old activity unchanged changes nothing.
+    static func validCategory(_ text: String, stored: String?) throws -> String {
+        let category = try validated(text, .category, required: false)
+        if category.isEmpty { return "" }
+        if let listed = PlatformCategory(matching: category) { return listed.key }
+        if let stored, category == stored.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping { return stored }
+        throw CoreError.unknownCategory(category)
     }
 }

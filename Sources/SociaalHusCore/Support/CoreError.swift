@@ -31,6 +31,9 @@ public enum CoreError: Error, Equatable, Sendable {
     case unknownWijk(String)
     /// An interest that is not one of the platform's categories (`PlatformCategory`).
     case unknownInterest(String)
+    /// An activity's category that is not one of the platform's categories (`PlatformCategory`):
+    /// nobody would hear of the activity, since interests come from that list.
+    case unknownCategory(String)
     case unknownAccount(email: String)
     case unknownOrganisation(String)
     /// Someone else saved `what` since this form was opened; `changed` names each field they
@@ -140,6 +143,7 @@ public enum CoreError: Error, Equatable, Sendable {
     public var field: Field? {
         switch self {
         case .fieldRequired(let f), .fieldControlCharacters(let f), .fieldTooLong(let f, _): f
+        case .unknownCategory: .category
         default: nil
         }
     }
@@ -152,8 +156,14 @@ public enum CoreError: Error, Equatable, Sendable {
         case .fieldRequired: .fillInThisFieldIs(label)
         case .fieldControlCharacters: .containsInvisibleControlCharactersPasted(label)
         case .fieldTooLong(_, let limit): .isTooLongAtMost(label, limit)
+        case .unknownCategory(let c): Self.categoryNotInList(label, c)
         default: word
         }
+    }
+
+    /// The refusal of category `given`, naming the field as `label` and the list to choose from.
+    private static func categoryNotInList(_ label: any Value, _ given: String) -> Word {
+        .categoryNotInList(label, TextSanitizer.sanitize(given), PlatformCategory.all.map(\.key).joined(separator: ", "))
     }
 
     /// The message for a resident, in the chosen language.
@@ -197,6 +207,8 @@ public enum CoreError: Error, Equatable, Sendable {
             return .theNeighbourhoodDoesNotExist(TextSanitizer.sanitize(w))
         case .unknownInterest(let i):
             return .interestNotInList(TextSanitizer.sanitize(i), PlatformCategory.all.map(\.key).joined(separator: ", "))
+        case .unknownCategory(let c):
+            return Self.categoryNotInList(Field.category.word, c)
         case .unknownAccount(let e):
             return .thereIsNoAccountWith(TextSanitizer.sanitize(e))
         case .changedElsewhere(let what, let changed):

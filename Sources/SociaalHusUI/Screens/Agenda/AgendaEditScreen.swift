@@ -56,7 +56,7 @@ final class AgendaEditScreen: FormScreen {
             FormField("location", ctx.t(.location), .text(TextField(e?.location ?? "", limit: Field.location.limit))),
             FormField("organisation", ctx.t(.organisation2), .choice(options: organisations.map { safe($0.name) }, selected: 0)),
             FormField("wijk", ctx.t(.neighbourhood), .choice(options: [ctx.t(.allOfBorne)] + wijken.map { safe($0.name) }, selected: wijkIndex)),
-            FormField("category", ctx.t(.category), .text(TextField(e?.category ?? "", limit: Field.category.limit))),
+            FormField("category", ctx.t(.category), .cycle(options: categoryOptions(e?.category, ctx), selected: categoryIndex(e?.category))),
             FormField("cost", ctx.t(.cost), .text(TextField(e?.cost ?? ctx.t(.free), limit: Field.cost.limit))),
             FormField("signup", ctx.t(.signUp), .text(TextField(e?.signup ?? "", limit: Field.signup.limit))),
             FormField("signUps", ctx.t(.takesSignUps), .toggle(signUps != nil)),
@@ -75,6 +75,36 @@ final class AgendaEditScreen: FormScreen {
             FormField("copyright", ctx.t(.onlyYourOwnWorkOr), .note(.muted)),
             FormField("save", ctx.t(.save), .button),
         ], labelWidth: 20)
+    }
+
+    /// The options of the category: none, then the platform's list in the reader's language (the
+    /// list residents pick their interests from, so a new activity reaches them). An activity
+    /// whose category was typed before there was a list keeps it as a last option, marked as not
+    /// on the list, so saving it untouched changes nothing.
+    static func categoryOptions(_ stored: String?, _ ctx: UIContext) -> [String] {
+        var options = [ctx.t(.none)] + PlatformCategory.all.map { ctx.t($0.word) }
+        if let old = unlistedCategory(stored) { options.append(ctx.t(.categoryNotOnList(safe(old)))) }
+        return options
+    }
+
+    /// The option the stored category is: none, its place on the list, or the last (not on it).
+    static func categoryIndex(_ stored: String?) -> Int {
+        guard let stored else { return 0 }
+        if let listed = PlatformCategory(matching: stored), let i = PlatformCategory.all.firstIndex(of: listed) { return i + 1 }
+        return unlistedCategory(stored) == nil ? 0 : PlatformCategory.all.count + 1
+    }
+
+    /// The stored category when it names nothing on the list (typed before there was one).
+    static func unlistedCategory(_ stored: String?) -> String? {
+        guard let stored, !stored.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, PlatformCategory(matching: stored) == nil else { return nil }
+        return stored
+    }
+
+    /// The category chosen, as the core keeps it: a key of the list, empty, or the stored one.
+    private var chosenCategory: String {
+        let i = form.choice("category")
+        if PlatformCategory.all.indices.contains(i - 1) { return PlatformCategory.all[i - 1].key }
+        return i == 0 ? "" : Self.unlistedCategory(editing?.category) ?? ""
     }
 
     override func reloadDiscardingInput(_ ctx: UIContext) { closeForNewerVersion(ctx) }
@@ -164,7 +194,7 @@ final class AgendaEditScreen: FormScreen {
         let draft = AgendaItem(id: editing?.id ?? AgendaItemID(0), title: form.text("title"), description: form.text("description"),
                                start: start, end: end, allDay: allDay, location: form.text("location"),
                                wijk: w == 0 ? nil : wijken[w - 1].id, organisation: organisations[form.choice("organisation")].id,
-                               category: form.text("category"), cost: form.text("cost"), signup: form.text("signup"),
+                               category: chosenCategory, cost: form.text("cost"), signup: form.text("signup"),
                                recurrence: Recurrence(unit: unit, interval: Self.wholeNumber(intervalText) ?? 1,
                                                       weekOfMonth: byWeekday ? Recurrence.WeekOfMonth.allCases[form.choice("weekOfMonth")] : nil,
                                                       until: until, count: countText.isEmpty ? nil : Self.wholeNumber(countText),
@@ -196,6 +226,7 @@ final class AgendaEditScreen: FormScreen {
             case .endBeforeStart?: form.focus(on: "end")
             case .startInPast?, .recurrence(.startNotOnWeekOfMonth)?: form.focus(on: "date")
             case .signUpPlacesBelowTaken?, .signUpPlacesOutOfRange?: form.focus(on: "places")
+            case .unknownCategory?: form.focus(on: "category")
             default: break
             }
         }
