@@ -163,7 +163,7 @@ public enum CoreError: Error, Equatable, Sendable {
 
     /// The refusal of category `given`, naming the field as `label` and the list to choose from.
     private static func categoryNotInList(_ label: any Value, _ given: String) -> Word {
-        .categoryNotInList(label, TextSanitizer.sanitize(given), PlatformCategory.all.map(\.key).joined(separator: ", "))
+        .categoryNotInList(label, TextSanitizer.sanitize(given), PlatformCategory.keysListed)
     }
 
     /// The message for a resident, in the chosen language.
@@ -206,7 +206,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .unknownWijk(let w):
             return .theNeighbourhoodDoesNotExist(TextSanitizer.sanitize(w))
         case .unknownInterest(let i):
-            return .interestNotInList(TextSanitizer.sanitize(i), PlatformCategory.all.map(\.key).joined(separator: ", "))
+            return .interestNotInList(TextSanitizer.sanitize(i), PlatformCategory.keysListed)
         case .unknownCategory(let c):
             return Self.categoryNotInList(Field.category.word, c)
         case .unknownAccount(let e):

@@ -20,6 +20,9 @@ public struct PlatformCategory: Hashable, Sendable, Comparable {
         PlatformCategory(key: "mantelzorg", word: .categoryMantelzorg),
     ]
 
+    /// Every category's key, as one line for a message that lists what may be chosen.
+    public static var keysListed: String { all.map(\.key).joined(separator: ", ") }
+
     private static let byFold: [String: PlatformCategory] = Dictionary(all.map { (fold($0.key), $0) }, uniquingKeysWith: { a, _ in a })
 
     /// The category `text` names, compared without case, accents or extra spaces ("Sport en

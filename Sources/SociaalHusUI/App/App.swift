@@ -165,9 +165,9 @@ public final class App {
         let own = Set(current.bindings(ctx).map(\.action))
         return activeBindings().compactMap { b in
             var b = b
-            // On a tick box or a row of options the screen's own letters do nothing (the form's own keys
-            // and the global ones, the tabs and help, still work).
-            let works = onChoice && (!own.contains(b.action) || Self.tickBoxActions.contains(b.action))
+            // On a tick box or a row of options the screen's own letters do nothing (the form's
+            // own keys and the global ones, the tabs and help, still work).
+            let works = onChoice && (!own.contains(b.action) || Self.choiceActions.contains(b.action))
             b.keys = b.keys.filter { if case .char = $0 { return works } else { return true } }
             return b.keys.isEmpty ? nil : b
         }
@@ -175,7 +175,7 @@ public final class App {
 
     /// The actions of the screen whose character keys still work while a tick box or a row of
     /// options has focus: those of the form itself.
-    static let tickBoxActions: Set<Action> = [.toggle, .activate, .nextField, .previousField, .submit]
+    static let choiceActions: Set<Action> = [.toggle, .activate, .nextField, .previousField, .submit]
 
     /// The keys the bottom bar offers: those usable now, with Esc among them (just before help)
     /// wherever it does something: back to the screen below, or out of a text field on a
@@ -235,7 +235,7 @@ public final class App {
             return
         }
         let own = ctx.keyMap.apply(screen.bindings(ctx))
-        if let choice = screen.focusedChoice, case .char = key, KeyTable.action(for: key, in: own).map({ !Self.tickBoxActions.contains($0) })
+        if let choice = screen.focusedChoice, case .char = key, KeyTable.action(for: key, in: own).map({ !Self.choiceActions.contains($0) })
             ?? (KeyTable.action(for: key, in: globalBindings()) == nil) {
             // On a tick box or a row of options a letter of the screen's is no shortcut: someone
             // typing a path there, thinking it a text field, opened another screen through a

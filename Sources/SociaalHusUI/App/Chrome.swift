@@ -87,10 +87,19 @@ enum Chrome {
     /// The message, marked in text so errors do not depend on colour, wrapped to at most two lines.
     static func messageLines(_ m: StatusMessage?, lang: LanguageText, width: Int) -> [String] {
         guard let m else { return [] }
-        let text = (m.isError ? lang.t(.error) : "» ") + m.text
-        var lines = TextWidth.wrap(text, to: width)
+        var lines = wrappedMessage(m, lang: lang, width: width)
         if lines.count > 2 { lines = [lines[0], TextWidth.truncate(lines[1...].joined(separator: " "), to: width)] }
         return lines
+    }
+
+    /// True when `messageLines` holds the whole message (a screen shows a longer one itself).
+    static func messageFits(_ m: StatusMessage, lang: LanguageText, width: Int) -> Bool {
+        wrappedMessage(m, lang: lang, width: width).count <= 2
+    }
+
+    /// The message with its mark, wrapped to `width`.
+    private static func wrappedMessage(_ m: StatusMessage, lang: LanguageText, width: Int) -> [String] {
+        TextWidth.wrap((m.isError ? lang.t(.error) : "» ") + m.text, to: width)
     }
 
     /// Draws the message lines just above the status bar.

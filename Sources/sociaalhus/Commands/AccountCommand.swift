@@ -28,7 +28,7 @@ enum AccountCommand {
         // Only the platform's categories: a word outside the list would match nothing.
         let interests = try args.values("interest").map { text in
             guard let c = PlatformCategory(matching: text) else {
-                throw CLIError.invalidValue(option: "interest", value: text, expected: PlatformCategory.all.map(\.key).joined(separator: ", "))
+                throw CLIError.invalidValue(option: "interest", value: text, expected: PlatformCategory.keysListed)
             }
             return c.key
         }

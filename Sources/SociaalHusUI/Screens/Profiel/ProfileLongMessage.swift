@@ -7,12 +7,10 @@ enum ProfileLongMessage {
     /// Most rows the full message may take.
     static let maximumRows = 3
 
-    /// Draws the full message when the message lines (two, see `Chrome.messageLines`) cannot
-    /// hold it; returns the area left above it. A message they hold whole is not drawn twice.
+    /// Draws the full message when the message lines (`Chrome.messageLines`) cannot hold it;
+    /// returns the area left above it. A message they hold whole is not drawn twice.
     static func draw(_ ctx: UIContext, into g: inout Grid, area: Rect) -> Rect {
-        guard let m = ctx.message else { return area }
-        let lineText = (m.isError ? ctx.t(.error) : "» ") + m.text
-        guard TextWidth.wrap(lineText, to: g.size.cols).count > 2 else { return area }
+        guard let m = ctx.message, !Chrome.messageFits(m, lang: ctx.lang, width: g.size.cols) else { return area }
         let width = max(area.width - 4, 1)
         var lines = TextWidth.wrap(m.text, to: width)
         if lines.count > maximumRows {
